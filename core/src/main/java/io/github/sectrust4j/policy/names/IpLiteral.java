@@ -64,7 +64,9 @@ final class IpLiteral {
             s = s.substring(1, s.length() - 1);
         }
         for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) != ':' && Character.digit(s.charAt(i), 16) < 0 || s.charAt(i) > 0x7f) {
+            char c = s.charAt(i);
+            boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (c != ':' && !hex) {
                 return Optional.empty();
             }
         }
