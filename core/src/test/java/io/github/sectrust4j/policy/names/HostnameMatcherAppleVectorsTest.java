@@ -98,4 +98,19 @@ class HostnameMatcherAppleVectorsTest {
         HostnameMatch m = HostnameMatcher.match(HostnameRules.LABEL_NO_PUBLIC_SUFFIX, ref, presented(san, cn));
         assertThat(m.matched()).as("vector %d: %s", n, m.explain()).isEqualTo(expected10);
     }
+
+    /**
+     * iOS 8–9 (§3.6): expectations derived from the character-matcher rules of §3.6 [inferred — Apple's
+     * test descriptions of that era are not in the spec]: CN fallback (3, 29), wildcards before a TLD
+     * or public suffix (10, 11), in any label (5, 15), partial-label (13, 14, 27, 28) and bare/trailing
+     * '*' consuming one label (30, 31, 32) all match; "*foo" forms (25, 26) and "t*t" (12) do not.
+     */
+    @ParameterizedTest(name = "vector {0} under iOS 8-9 rules")
+    @MethodSource("vectors")
+    void appleVector_underIos9CharacterRules(int n, String ref, String san, String cn, boolean expected) {
+        java.util.Set<Integer> matchOnIos9 = java.util.Set.of(3, 4, 5, 7, 10, 11, 13, 14, 15, 16, 17, 19, 27, 28,
+                29, 30, 31, 32);
+        HostnameMatch m = HostnameMatcher.match(HostnameRules.RFC2818_CHARACTER, ref, presented(san, cn));
+        assertThat(m.matched()).as("vector %d: %s", n, m.explain()).isEqualTo(matchOnIos9.contains(n));
+    }
 }
