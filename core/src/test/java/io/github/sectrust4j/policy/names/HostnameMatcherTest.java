@@ -30,6 +30,14 @@ class HostnameMatcherTest {
 
     private static final byte[] V6_DB8_1 = b(0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
 
+    @ParameterizedTest(name = "iOS {0} -> {1}")
+    @CsvSource({"8.0, RFC2818_CHARACTER", "9.3, RFC2818_CHARACTER", "10.0, LABEL_NO_PUBLIC_SUFFIX",
+        "10.1, LABEL_NO_PUBLIC_SUFFIX", "10.2, LABEL_WITH_CN_FALLBACK", "12.5, LABEL_WITH_CN_FALLBACK",
+        "13.0, SAN_ONLY", "26.0, SAN_ONLY"})
+    void rulesPerRelease_followFeatureMatrix(String release, HostnameRules expected) {
+        assertThat(HostnameRules.forRelease(io.github.sectrust4j.IosRelease.parse(release))).isEqualTo(expected);
+    }
+
     // ---- §3.6 iOS ≤ 9 character matcher -------------------------------------------------------
 
     @ParameterizedTest(name = "iOS 9: {0} vs {1} -> {2}")
