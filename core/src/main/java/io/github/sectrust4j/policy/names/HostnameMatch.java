@@ -84,8 +84,14 @@ public record HostnameMatch(
             sb.append(" matches ").append(describe(m.source())).append(' ').append(m.value());
             return sb.toString();
         }
-        sb.append(" is not among the ");
-        sb.append(commonNameConsulted ? "presented names " : "SAN names ").append(comparedNames());
+        List<String> compared = comparedNames();
+        if (compared.isEmpty()) {
+            sb.append(" cannot match: the certificate presents no usable ")
+                    .append(rules.commonNameFallback() ? "SAN dNSName, CN or SAN iPAddress" : "SAN dNSName or iPAddress");
+        } else {
+            sb.append(" is not among the ");
+            sb.append(commonNameConsulted ? "presented names " : "SAN names ").append(compared);
+        }
         for (PresentedName n : droppedNames()) {
             sb.append("; ").append(describe(n.source())).append(' ').append(n.value())
                     .append(" not used: ").append(n.notCompared().orElseThrow().explanation());

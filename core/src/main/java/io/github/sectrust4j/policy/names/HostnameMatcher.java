@@ -12,6 +12,11 @@ import java.util.Optional;
  * to) match the names a leaf presents, under the rules of a given iOS release (spec §3.1–§3.6,
  * §13.2)?
  *
+ * <p>Case: presented names are ASCII after the DNS filter (§3.2); labels are compared with Java's
+ * per-character case-insensitive comparison, which also folds non-ASCII reference characters (e.g.
+ * the Kelvin sign to {@code k}) — Apple's platform comparison is Unicode-aware too, but its exact
+ * folding of non-ASCII references is open (§15.9). Irrelevant for A-label host names.
+ *
  * <p>Pure and total: any string (including empty, non-ASCII or absurdly long input) gives a
  * result, never an exception. Work is linear in the input size.
  */

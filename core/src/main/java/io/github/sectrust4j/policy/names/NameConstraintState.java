@@ -92,7 +92,11 @@ public final class NameConstraintState {
         return permittedLevels;
     }
 
-    /** Checks one certificate's names (spec §2.3 item 6); never throws. */
+    /**
+     * Checks one certificate's names (spec §2.3 item 6); never throws. The RFC 5280 processor calls
+     * this for every certificate below the anchor that is not self-issued, and always for the leaf.
+     * An empty {@code subjectAltNames} list is read as "no SAN".
+     */
     public NameConstraintCheck permits(CertificateNames names) {
         if (isUnconstrained()) {
             return NameConstraintCheck.OK;

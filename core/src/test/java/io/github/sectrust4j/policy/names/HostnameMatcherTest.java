@@ -134,6 +134,15 @@ class HostnameMatcherTest {
         assertThat(m.comparedNames()).containsExactly("b.example.com", "*.example.com", "a.example.com");
     }
 
+    @Test
+    void noUsableName_explainsThatNothingCanMatch() {
+        HostnameMatch m = HostnameMatcher.match(HostnameRules.SAN_ONLY, "www.example.com",
+                new PresentedIdentities(List.of(), false, List.of(), List.of("www.example.com")));
+        assertThat(m.matched()).isFalse();
+        assertThat(m.explain()).startsWith(
+                "host www.example.com cannot match: the certificate presents no usable SAN dNSName or iPAddress");
+    }
+
     // ---- §3.2 filter in context ----------------------------------------------------------------
 
     @Test
