@@ -59,15 +59,15 @@ public final class DistinguishedName {
         boolean normalizable = true;
         writeInt(key, seq.size());
         for (ASN1Encodable rdnObj : seq) {
-            if (!(rdnObj instanceof ASN1Set set) || set.size() == 0) {
+            if (!(rdnObj.toASN1Primitive() instanceof ASN1Set set) || set.size() == 0) {
                 normalizable = false; // empty RDNs make the name unparseable (§1.3)
                 continue;
             }
             List<Attribute> avas = new ArrayList<>();
             writeInt(key, set.size());
             for (ASN1Encodable avaObj : set) {
-                if (!(avaObj instanceof ASN1Sequence ava) || ava.size() != 2
-                        || !(ava.getObjectAt(0) instanceof ASN1ObjectIdentifier oid)) {
+                if (!(avaObj.toASN1Primitive() instanceof ASN1Sequence ava) || ava.size() != 2
+                        || !(ava.getObjectAt(0).toASN1Primitive() instanceof ASN1ObjectIdentifier oid)) {
                     normalizable = false;
                     continue;
                 }
