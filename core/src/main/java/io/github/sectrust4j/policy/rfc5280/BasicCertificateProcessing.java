@@ -72,6 +72,7 @@ public final class BasicCertificateProcessing {
         NameConstraintState names = NameConstraintState.unconstrained();
         int maxPathLength;
         int constrainedBy = -1;
+        int constrainedTo = -1;
         if (trusted) {
             processed--;
             CertificateChecks.temporalValidity(path, top, request, out);
@@ -85,6 +86,7 @@ public final class BasicCertificateProcessing {
             if (anchorLimit != null && anchorLimit < maxPathLength) {
                 maxPathLength = anchorLimit;
                 constrainedBy = top;
+                constrainedTo = anchorLimit;
             }
         } else {
             Map<String, Object> ev = new LinkedHashMap<>();
@@ -129,8 +131,7 @@ public final class BasicCertificateProcessing {
                     Map<String, Object> ev = new LinkedHashMap<>();
                     if (constrainedBy >= 0) {
                         ev.put("constrainedBy", constrainedBy);
-                        ev.put("pathLenConstraint", path.get(constrainedBy).basicConstraints()
-                                .map(BasicConstraints::pathLenConstraint).orElse(null));
+                        ev.put("pathLenConstraint", constrainedTo);
                         ev.put("intermediatesBelowConstraint", belowConstraint);
                     }
                     ev.put("rule", "more non-self-issued intermediates than the pathLenConstraint allows");
@@ -141,6 +142,7 @@ public final class BasicCertificateProcessing {
             if (own != null && own < maxPathLength) {
                 maxPathLength = own;
                 constrainedBy = i;
+                constrainedTo = own;
                 belowConstraint = 0;
             }
             criticalExtensions(cert, i, out);
@@ -150,6 +152,7 @@ public final class BasicCertificateProcessing {
         if (!policies.valid()) {
             out.add(Failure.of(ReleaseRules.policyConstraints(release), 0, policies.evidence()));
         }
+        // the leaf is always reported at index 0, even when it is itself the trusted anchor (§2.3 item 7)
         criticalExtensions(path.leaf(), 0, out);
         return List.copyOf(out);
     }

@@ -96,6 +96,9 @@ final class PolicyTree {
      *                  trusted anchor is excluded, §2.3 item 2); certificates {@code processed-1 … 0}
      */
     static Outcome evaluate(List<Certificate> chain, int processed) {
+        if (processed == 0) {
+            return new Outcome(true, Map.of());   // only a trusted anchor: nothing to process
+        }
         List<Certificate> order = new ArrayList<>();
         int[] idx = new int[processed];
         for (int k = 0; k < processed; k++) {

@@ -61,6 +61,17 @@ class BasicCertificateProcessingTest {
     }
 
     @Test
+    void leafThatIsItselfTheTrustedAnchor_needsOnlyItsValidity(TestPki pki) {
+        Instant now = pki.now();
+        HeldCertificate self = pki.root("a.example").dnsNames("a.example").build();
+        assertThat(process("17.4", now, anchored(self), true)).isEmpty();
+        HeldCertificate expired = pki.root("b.example").validity(now.minusSeconds(7200), now.minusSeconds(3600)).build();
+        assertThat(codes(process("17.4", now, anchored(expired), true))).containsExactly("TemporalValidity@0");
+        HeldCertificate odd = pki.root("c.example").unknownCriticalExtension().build();
+        assertThat(codes(process("17.4", now, anchored(odd), true))).containsExactly("CriticalExtensions@0");
+    }
+
+    @Test
     void trustedAnchorIsExcludedFromProcessing_butAnUntrustedTopIsProcessed(TestPki pki) {
         HeldCertificate root = pki.root("Root").unknownCriticalExtension().build();
         HeldCertificate leaf = pki.leaf("a.example", root).build();
