@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * keySha1[20], spkiSha256[32], then length-prefixed (int, -1 = null) subject, issuer, serial,
  * spki, ski, aki; long notBefore, long notAfter (epoch seconds), byte version, byte cA
  * (-1 = no basicConstraints), int pathLen (-1 none), int keyUsage (-1 absent), UTF sigAlg,
- * boolean selfSigned, bytes nameConstraints, short policy count + UTF OIDs. Records are sorted
+ * boolean selfSigned, bytes nameConstraints, short policy count + UTF OIDs, bytes Apple file
+ * SHA-256 (null unless the file had bytes after the certificate). Records are sorted
  * by SHA-256.
  */
 final class AnchorPool {
@@ -111,12 +112,13 @@ final class AnchorPool {
             for (int i = 0; i < np; i++) {
                 policies.add(in.readUTF());
             }
+            byte[] fileSha256 = bytes(in);
             if (subject == null || issuer == null || serial == null || spki == null) {
                 throw new TrustStoreDataException("anchor record " + index + " lacks a required field");
             }
             return new AnchorRecord(sha256, sha1, subject, issuer, serial, spki, ski, aki, notBefore, notAfter,
                     version, ca < 0 ? null : new AnchorRecord.BasicConstraints(ca == 1, pathLen), keyUsage,
-                    sigAlg, selfSigned, nc, policies, keySha1, spkiSha256);
+                    sigAlg, selfSigned, nc, policies, keySha1, spkiSha256, fileSha256);
         } catch (IOException | RuntimeException e) {
             if (e instanceof TrustStoreDataException) {
                 throw (TrustStoreDataException) e;

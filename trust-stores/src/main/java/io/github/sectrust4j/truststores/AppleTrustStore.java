@@ -68,6 +68,11 @@ public final class AppleTrustStore {
                 ByteKey k = new ByteKey(r.rawSha256());
                 fp.put(k, r);
                 gfp.computeIfAbsent(k, x -> EnumSet.noneOf(AnchorGroup.class)).add(g.getKey());
+                if (r.rawAppleFileSha256() != null) {
+                    ByteKey alias = new ByteKey(r.rawAppleFileSha256());
+                    fp.put(alias, r);
+                    gfp.computeIfAbsent(alias, x -> EnumSet.noneOf(AnchorGroup.class)).add(g.getKey());
+                }
             }
         }
         gfp.replaceAll((k, v) -> Collections.unmodifiableSet(v));

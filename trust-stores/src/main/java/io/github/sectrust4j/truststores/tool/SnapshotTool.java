@@ -116,7 +116,8 @@ public final class SnapshotTool {
             } catch (RuntimeException e) {
                 throw new IOException("cannot parse certs/" + fp + ".cer: " + e.getMessage(), e);
             }
-            if (!CtLogListReader.hex(f.sha256).equals(fp)) {
+            byte[] identity = f.fileSha256 != null ? f.fileSha256 : f.sha256;
+            if (!CtLogListReader.hex(identity).equals(fp)) {
                 throw new IOException("certs/" + fp + ".cer does not hash to its file name");
             }
             index.put(fp, facts.size());
@@ -176,6 +177,7 @@ public final class SnapshotTool {
             for (String p : f.policies) {
                 o.writeUTF(p);
             }
+            bytes(o, f.fileSha256);
             o.flush();
             records.add(b.toByteArray());
         }
