@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * (-1 = no basicConstraints), int pathLen (-1 none), int keyUsage (-1 absent), UTF sigAlg,
  * boolean selfSigned, bytes nameConstraints, short policy count + UTF OIDs, bytes Apple file
  * SHA-256 (null unless the file had bytes after the certificate). Records are sorted
- * by SHA-256.
+ * by Apple's file SHA-256. The file ends with a CRC-32 of everything before it.
  */
 final class AnchorPool {
     static final int MAGIC = 0x53344A41;
@@ -38,7 +38,8 @@ final class AnchorPool {
         this.decoded = new AtomicReferenceArray<>(offsets.length);
     }
 
-    static AnchorPool parse(byte[] data, String name) {
+    static AnchorPool parse(byte[] file, String name) {
+        byte[] data = Crc.strip(file, name);
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
             if (in.readInt() != MAGIC) {
@@ -56,7 +57,7 @@ final class AnchorPool {
             int start = 12 + 4 * n;
             for (int i = 0; i < n; i++) {
                 offsets[i] = in.readInt();
-                if (offsets[i] < 0 || start + offsets[i] >= data.length + (n == 0 ? 1 : 0)) {
+                if (offsets[i] < 0 || (long) start + offsets[i] >= data.length) {
                     throw new TrustStoreDataException(name + " is corrupt: record offset out of range");
                 }
             }

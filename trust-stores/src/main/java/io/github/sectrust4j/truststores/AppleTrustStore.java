@@ -284,9 +284,11 @@ public final class AppleTrustStore {
      * map as for EV; boolean CT present, then UTF schema, UTF listVersion, int assetVersion,
      * int n logs: bytes logId, bytes key, UTF operator, UTF description, UTF url, byte
      * {@link CtLogState} ordinal, long stateTimestamp, long intervalStart, long intervalEnd
-     * (epoch millis, Long.MIN_VALUE = none), boolean tiled, boolean tlsOnly.
+     * (epoch millis, Long.MIN_VALUE = none), boolean tiled, boolean tlsOnly; then a CRC-32 of
+     * everything before it.
      */
-    static AppleTrustStore decode(byte[] data, String name, AnchorPool pool, List<String> iosReleases) {
+    static AppleTrustStore decode(byte[] file, String name, AnchorPool pool, List<String> iosReleases) {
+        byte[] data = Crc.strip(file, name);
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
             if (in.readInt() != MAGIC) {
@@ -356,10 +358,12 @@ public final class AppleTrustStore {
                     iosReleases, roots, ev.size());
             return new AppleTrustStore(info, Collections.unmodifiableMap(groups), ev, constraints,
                     List.copyOf(logs), listVersion);
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof TrustStoreDataException) {
-                throw (TrustStoreDataException) e;
+        } catch (TrustStoreDataException e) {
+            if (e.getMessage().startsWith(name)) {
+                throw e;
             }
+            throw new TrustStoreDataException(name + " is corrupt: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
             throw new TrustStoreDataException(name + " is corrupt or truncated: " + e, e);
         }
     }
