@@ -13,7 +13,7 @@ class IosReleasesProperties {
     @Property(tries = 2000)
     void anyStringEitherResolvesToABundledVersionOrIsAnIllegalArgument(@ForAll("releaseLike") String s) {
         try {
-            IosRelease r = IosReleases.resolve(s);
+            IosReleaseRow r = IosReleases.resolve(s);
             assertThat(IosReleases.all()).contains(r);
         } catch (IllegalArgumentException expected) {
             assertThat(expected.getMessage()).isNotBlank();

@@ -54,7 +54,7 @@ class IosReleasesTest {
 
     @Test
     void rowsAreSourcedExactlyWhereTheSpecCitesASource() {
-        List<String> sourced = IosReleases.all().stream().filter(IosRelease::sourced).map(IosRelease::release)
+        List<String> sourced = IosReleases.all().stream().filter(IosReleaseRow::sourced).map(IosReleaseRow::release)
                 .collect(Collectors.toList());
         assertThat(sourced).containsExactly("18.4", "18.5", "26.0");
         assertThat(IosReleases.resolve("17.4").inferred()).isTrue();
@@ -73,7 +73,7 @@ class IosReleasesTest {
 
     @Test
     void rowsAreInAscendingReleaseAndVersionOrder() {
-        List<IosRelease> rows = IosReleases.all();
+        List<IosReleaseRow> rows = IosReleases.all();
         for (int i = 1; i < rows.size(); i++) {
             assertThat(rows.get(i).trustStoreVersion()).isGreaterThanOrEqualTo(rows.get(i - 1).trustStoreVersion());
             assertThat(IosReleases.resolve(rows.get(i).release())).isEqualTo(rows.get(i));
