@@ -192,7 +192,13 @@ public final class AppleTrustStore {
 
     /** EV policy OIDs this root may anchor (§10; empty if none). */
     public List<String> evPolicies(byte[] sha256) {
-        return evPolicies.getOrDefault(new ByteKey(sha256), List.of());
+        return evPolicies.getOrDefault(canonical(sha256), List.of());
+    }
+
+    /** Key of the certificate's own SHA-256, also when {@code sha256} is Apple's file-name alias. */
+    private ByteKey canonical(byte[] sha256) {
+        AnchorRecord r = byFingerprint.get(new ByteKey(sha256));
+        return new ByteKey(r != null ? r.rawSha256() : sha256);
     }
 
     /** Number of roots carrying EV policies. */
@@ -202,7 +208,7 @@ public final class AppleTrustStore {
 
     /** Apple policy OIDs the certificate is restricted to, per group section of constraints.json (§11.3). */
     public Map<AnchorGroup, List<String>> constraints(byte[] sha256) {
-        return constraints.getOrDefault(new ByteKey(sha256), Map.of());
+        return constraints.getOrDefault(canonical(sha256), Map.of());
     }
 
     /** Apple policy OIDs of the certificate's constraints in {@code group}'s section (empty = unrestricted). */
