@@ -6,6 +6,7 @@ import static io.github.sectrust4j.policy.rfc5280.TestPaths.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sectrust4j.fixtures.HeldCertificate;
+import io.github.sectrust4j.fixtures.PkiSeed;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.TestPkiExtension;
 import io.github.sectrust4j.policy.Failure;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** §2.3 items 3 and 6: name constraints through real minted certificates. */
 @ExtendWith(TestPkiExtension.class)
+@PkiSeed(5280)
 class NameConstraintProcessingTest {
 
     @ParameterizedTest(name = "{0} -> {1}")

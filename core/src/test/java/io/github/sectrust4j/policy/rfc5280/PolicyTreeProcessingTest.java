@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sectrust4j.fixtures.CertificateBuilder;
 import io.github.sectrust4j.fixtures.HeldCertificate;
+import io.github.sectrust4j.fixtures.PkiSeed;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.TestPkiExtension;
 import io.github.sectrust4j.path.CandidatePath;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** §2.3 item 4: the certificate-policy tree (RFC 5280 §6.1 with anyPolicy as the initial set). */
 @ExtendWith(TestPkiExtension.class)
+@PkiSeed(5280)
 class PolicyTreeProcessingTest {
     static final String P1 = "1.3.6.1.4.1.55738.7.1";
     static final String P2 = "1.3.6.1.4.1.55738.7.2";
