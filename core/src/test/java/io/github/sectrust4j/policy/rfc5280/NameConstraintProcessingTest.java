@@ -130,6 +130,15 @@ class NameConstraintProcessingTest {
     }
 
     @Test
+    void trustedAnchorWithUnsupportedCriticalForm_failsAtTheTopIndex(TestPki pki) {
+        NameConstraints registeredId = new NameConstraints(new GeneralSubtree[] {
+            new GeneralSubtree(new GeneralName(GeneralName.registeredID, new ASN1ObjectIdentifier("1.2.3.4")))}, null);
+        HeldCertificate root = pki.root("Root").extension("2.5.29.30", true, registeredId).build();
+        HeldCertificate leaf = pki.leaf("a.example", root).build();
+        assertThat(codes(process("17.4", pki.now(), anchored(leaf, root), true))).containsExactly("NameConstraints@1");
+    }
+
+    @Test
     void combinedSubtreesReaching1024_failAtTheCaThatReachesIt(TestPki pki) {
         String[] many = IntStream.range(0, 1023).mapToObj(i -> "d" + i + ".example").toArray(String[]::new);
         HeldCertificate root = pki.root("Root").build();

@@ -114,6 +114,15 @@ class PolicyTreeProcessingTest {
     }
 
     @Test
+    void selfIssuedIntermediate_keepsAnyPolicyDespiteInhibitAnyPolicy(TestPki pki) {
+        HeldCertificate root = pki.root("Root").build();
+        HeldCertificate top = pki.intermediate("Top", root).policies(P1).policyConstraints(0, null).inhibitAnyPolicy(0).build();
+        // same name as its issuer: self-issued, so RFC 5280 §6.1.3 (d)(2) still expands anyPolicy
+        HeldCertificate rollover = pki.intermediate("Top", top).policies(ANY).build();
+        assertThat(run(pki, pki.leaf("a.example", rollover).policies(P1).build(), rollover, top, root)).isEmpty();
+    }
+
+    @Test
     void anyPolicyInIntermediate_acceptsAnyLeafPolicy(TestPki pki) {
         HeldCertificate root = pki.root("Root").build();
         HeldCertificate ca = pki.intermediate("CA", root).policies(ANY).policyConstraints(0, null).build();
