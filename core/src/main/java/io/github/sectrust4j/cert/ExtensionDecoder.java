@@ -20,12 +20,9 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
-import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.ASN1TaggedObject;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralSubtree;
 import org.bouncycastle.asn1.x509.PolicyInformation;
 
 /**
@@ -285,13 +282,11 @@ final class ExtensionDecoder {
                         throw new IllegalArgumentException("AccessDescription is not a pair");
                     }
                     String method = ASN1ObjectIdentifier.getInstance(ad.getObjectAt(0)).getId();
-                    // Apple only looks at [6] IMPLICIT IA5String locations and skips anything else
-                    // (a VeriSign root encodes its OCSP URI with an explicit [6] tag, §2.2 leniency)
-                    if (!(ad.getObjectAt(1) instanceof ASN1TaggedObject loc) || loc.getTagNo() != 6
-                            || loc.getTagClass() != org.bouncycastle.asn1.BERTags.CONTEXT_SPECIFIC || loc.isExplicit()) {
+                    GeneralNameReader.Name loc = GeneralNameReader.read(ad.getObjectAt(1));
+                    if (loc.form() != GeneralNameReader.URI) {
                         continue;
                     }
-                    String uri = new String(ASN1OctetString.getInstance(loc, false).getOctets(), StandardCharsets.ISO_8859_1);
+                    String uri = new String(loc.octets(), StandardCharsets.ISO_8859_1);
                     if (method.equals(AD_CA_ISSUERS)) {
                         issuers.add(uri);
                     } else if (method.equals(AD_OCSP)) {
@@ -332,10 +327,10 @@ final class ExtensionDecoder {
         int other = 0;
         int otherForms = 0;
         for (ASN1Encodable o : names) {
-            GeneralName gn = GeneralName.getInstance(o);
-            switch (gn.getTagNo()) {
-                case GeneralName.dNSName -> {
-                    byte[] raw = ASN1OctetStringOrString.octets(gn.getName());
+            GeneralNameReader.Name gn = GeneralNameReader.read(o);
+            switch (gn.form()) {
+                case GeneralNameReader.DNS -> {
+                    byte[] raw = gn.octets();
                     try {
                         dns.add(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString());
@@ -344,15 +339,15 @@ final class ExtensionDecoder {
                         dns.add(new String(raw, StandardCharsets.ISO_8859_1));
                     }
                 }
-                case GeneralName.iPAddress -> {
-                    byte[] ip = ASN1OctetString.getInstance(gn.getName()).getOctets();
+                case GeneralNameReader.IP -> {
+                    byte[] ip = gn.octets();
                     ipLengthsOk &= ip.length == 4 || ip.length == 16;
                     ips.add(ip);
                 }
-                case GeneralName.rfc822Name -> emails.add(((ASN1String) gn.getName()).getString());
-                case GeneralName.uniformResourceIdentifier -> uris.add(((ASN1String) gn.getName()).getString());
-                case GeneralName.directoryName -> dirs.add(DistinguishedName.from(gn.getName().toASN1Primitive()));
-                case GeneralName.otherName -> other++;
+                case GeneralNameReader.RFC822 -> emails.add(latin1(gn.octets()));
+                case GeneralNameReader.URI -> uris.add(latin1(gn.octets()));
+                case GeneralNameReader.DIRECTORY -> dirs.add(DistinguishedName.from(gn.directoryName()));
+                case GeneralNameReader.OTHER_NAME -> other++;
                 default -> otherForms++;
             }
         }
@@ -385,14 +380,14 @@ final class ExtensionDecoder {
         List<DistinguishedName> dirs = new ArrayList<>();
         int unsupported = 0;
         for (ASN1Encodable o : subtrees) {
-            GeneralName gn = GeneralSubtree.getInstance(o).getBase();
-            switch (gn.getTagNo()) {
-                case GeneralName.dNSName -> dns.add(new String(ASN1OctetStringOrString.octets(gn.getName()), StandardCharsets.ISO_8859_1));
-                case GeneralName.rfc822Name -> emails.add(((ASN1String) gn.getName()).getString());
-                case GeneralName.uniformResourceIdentifier -> uris.add(((ASN1String) gn.getName()).getString());
-                case GeneralName.directoryName -> dirs.add(DistinguishedName.from(gn.getName().toASN1Primitive()));
-                case GeneralName.iPAddress -> {
-                    byte[] b = ASN1OctetString.getInstance(gn.getName()).getOctets();
+            GeneralNameReader.Name gn = GeneralNameReader.read(GeneralSubtreeBase.of(o));
+            switch (gn.form()) {
+                case GeneralNameReader.DNS -> dns.add(latin1(gn.octets()));
+                case GeneralNameReader.RFC822 -> emails.add(latin1(gn.octets()));
+                case GeneralNameReader.URI -> uris.add(latin1(gn.octets()));
+                case GeneralNameReader.DIRECTORY -> dirs.add(DistinguishedName.from(gn.directoryName()));
+                case GeneralNameReader.IP -> {
+                    byte[] b = gn.octets();
                     if (b.length == 8 || b.length == 32) {
                         int h = b.length / 2;
                         ips.add(new NameConstraints.IpSubtree(java.util.Arrays.copyOf(b, h), java.util.Arrays.copyOfRange(b, h, b.length)));
@@ -406,13 +401,18 @@ final class ExtensionDecoder {
         return new NameConstraints.Subtrees(dns, ips, emails, uris, dirs, unsupported);
     }
 
-    /** Raw octets of an IA5String-like GeneralName value. */
-    private static final class ASN1OctetStringOrString {
-        static byte[] octets(ASN1Encodable name) {
-            if (name instanceof org.bouncycastle.asn1.ASN1IA5String s) {
-                return s.getOctets();
+    private static String latin1(byte[] b) {
+        return new String(b, StandardCharsets.ISO_8859_1);
+    }
+
+    /** GeneralSubtree ::= SEQUENCE { base GeneralName, minimum [0] DEFAULT 0, maximum [1] OPTIONAL }. */
+    private static final class GeneralSubtreeBase {
+        static ASN1Encodable of(ASN1Encodable subtree) {
+            ASN1Sequence s = ASN1Sequence.getInstance(subtree);
+            if (s.size() < 1 || s.size() > 3) {
+                throw new IllegalArgumentException("GeneralSubtree has " + s.size() + " fields");
             }
-            throw new IllegalArgumentException("dNSName is not an IA5String");
+            return s.getObjectAt(0);
         }
     }
 }

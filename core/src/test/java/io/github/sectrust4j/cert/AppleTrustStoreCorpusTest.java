@@ -39,6 +39,16 @@ class AppleTrustStoreCorpusTest {
     }
 
     @Test
+    void constructedUriInAia_isAcceptedLikeApple() throws IOException {
+        // a VeriSign certificate encodes its OCSP URI as a constructed [6] holding an IA5String;
+        // Apple's GeneralName parser explicitly tolerates that form
+        Certificate c = Certificate.parse(Files.readAllBytes(SharedData.appleRoots()
+                .resolve("E463D3D0483F5647671C90BCB83A22E7ACBCBB29712663C46916217E59B71792.cer")));
+        assertThat(c.unparseableExtensions()).isEmpty();
+        assertThat(c.authorityInfoAccess().orElseThrow().ocsp()).containsExactly("http://ocsp.verisign.com/ocsp/status");
+    }
+
+    @Test
     void corpusIsPresent() {
         assertThat(files).hasSize(572);
     }
