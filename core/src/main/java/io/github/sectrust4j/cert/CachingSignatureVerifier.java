@@ -43,20 +43,27 @@ public final class CachingSignatureVerifier implements SignatureVerifier {
         return v;
     }
 
-    /** Charges one unit per call (cached or not, for determinism); counts a crypto verification only on a miss. */
+    /**
+     * Budgeted check. A cached verdict costs one unit only if the budget
+     * {@linkplain VerificationBudget#chargesCacheHits() charges cache hits}; a miss always costs one.
+     */
     @Override
     public SignatureVerdict verify(Certificate child, PublicKeyInfo issuerKey, VerificationBudget budget) {
+        ByteBuffer k = key(child, issuerKey);
+        Boolean cached = verdicts.getIfPresent(k);
+        if (cached != null) {
+            if (budget.chargesCacheHits() && !budget.tryConsume()) {
+                return SignatureVerdict.BUDGET_EXHAUSTED;
+            }
+            return cached ? SignatureVerdict.VALID : SignatureVerdict.INVALID;
+        }
         if (!budget.tryConsume()) {
             return SignatureVerdict.BUDGET_EXHAUSTED;
         }
-        ByteBuffer k = key(child, issuerKey);
-        Boolean cached = verdicts.getIfPresent(k);
-        if (cached == null) {
-            budget.recordCryptoVerification();
-            cached = delegate.verifies(child, issuerKey);
-            verdicts.put(k, cached);
-        }
-        return cached ? SignatureVerdict.VALID : SignatureVerdict.INVALID;
+        budget.recordCryptoVerification();
+        boolean v = delegate.verifies(child, issuerKey);
+        verdicts.put(k, v);
+        return v ? SignatureVerdict.VALID : SignatureVerdict.INVALID;
     }
 
     /** Approximate number of cached verdicts. */

@@ -66,6 +66,20 @@ class SignatureVerifierTest {
     }
 
     @Test
+    void isCa_v3NeedsBasicConstraints_v1NeedsSelfSignature() { // §2.2 NonEmptySubject
+        TestCerts.Tbs v1 = TestCerts.tbs();
+        v1.version = null;
+        assertThat(v1.parse().isCa(BC)).isTrue();
+        KeyPair other = TestCerts.keyPair("EC", new ECGenParameterSpec("secp256r1"), 0);
+        TestCerts.Tbs v1Foreign = TestCerts.tbs().signedWith(other, "SHA256withECDSA", TestCerts.ECDSA_SHA256);
+        v1Foreign.version = null;
+        assertThat(v1Foreign.parse().isCa(BC)).isFalse();
+        assertThat(TestCerts.tbs().parse().isCa(BC)).isFalse(); // v3 self-signed without basicConstraints
+        assertThat(TestCerts.tbs().ext("2.5.29.19", true, new org.bouncycastle.asn1.x509.BasicConstraints(true))
+                .parse().isCa(BC)).isTrue();
+    }
+
+    @Test
     void tamperedTbs_doesNotVerify() {
         byte[] der = TestCerts.tbs().der();
         Certificate good = Certificate.parse(der);
@@ -125,6 +139,21 @@ class SignatureVerifierTest {
         assertThat(v.verify(c, c.publicKey(), b)).isEqualTo(SignatureVerdict.BUDGET_EXHAUSTED);
         assertThat(b.isExhausted()).isTrue();
         assertThat(v.cachedVerdicts()).isEqualTo(1);
+    }
+
+    @Test
+    void cryptoOnlyBudget_letsCachedVerdictsThroughForFree() {
+        CachingSignatureVerifier v = CachingSignatureVerifier.withDefaults();
+        Certificate c = TestCerts.tbs().parse();
+        Certificate d = TestCerts.tbs().subjectKey(RSA.getPublic()).parse();
+        VerificationBudget b = VerificationBudget.ofCryptoVerifications(1);
+        assertThat(b.chargesCacheHits()).isFalse();
+        assertThat(v.verify(c, c.publicKey(), b)).isEqualTo(SignatureVerdict.VALID);
+        assertThat(v.verify(c, c.publicKey(), b)).isEqualTo(SignatureVerdict.VALID); // cached, free
+        assertThat(b.used()).isEqualTo(1);
+        assertThat(v.verify(d, c.publicKey(), b)).isEqualTo(SignatureVerdict.BUDGET_EXHAUSTED); // miss, no budget
+        assertThat(v.verify(c, c.publicKey(), b)).isEqualTo(SignatureVerdict.VALID);
+        assertThat(b.cryptoVerifications()).isEqualTo(1);
     }
 
     @Test

@@ -144,7 +144,9 @@ final class TestCerts {
 
     static KeyPair keyPair(String algorithm, java.security.spec.AlgorithmParameterSpec spec, int size) {
         try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance(algorithm, BC);
+            // the JDK ships precomputed DSA parameters; BC would generate them (seconds)
+            KeyPairGenerator g = algorithm.equals("DSA") ? KeyPairGenerator.getInstance(algorithm)
+                    : KeyPairGenerator.getInstance(algorithm, BC);
             if (spec != null) {
                 g.initialize(spec);
             } else if (size > 0) {
