@@ -25,7 +25,10 @@ final class GeneralNameReader {
     static final int REGISTERED_ID = 8;
 
     /** A decoded GeneralName: its form (tag number), raw content octets, or the Name for directoryName. */
-    record Name(int form, byte[] octets, ASN1Primitive directoryName) {
+    record Name(int form, byte[] octets, ASN1Primitive directoryName, boolean constructed) {
+        Name(int form, byte[] octets, ASN1Primitive directoryName) {
+            this(form, octets, directoryName, false);
+        }
     }
 
     private GeneralNameReader() {
@@ -59,7 +62,7 @@ final class GeneralNameReader {
                     if (!(inner instanceof ASN1IA5String s)) {
                         throw new IllegalArgumentException("constructed URI does not hold an IA5String");
                     }
-                    return new Name(tag, s.getOctets(), null);
+                    return new Name(tag, s.getOctets(), null, true);
                 }
                 return new Name(tag, contents(enc), null);
             }
