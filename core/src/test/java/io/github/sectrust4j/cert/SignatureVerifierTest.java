@@ -164,6 +164,11 @@ class SignatureVerifierTest {
         assertThat(v.verifies(c, c.publicKey())).isTrue();
         assertThat(v.verifies(c, rsa.publicKey())).isFalse();
         assertThat(v.verifies(c, c.publicKey())).isTrue();
+        // and the other way round: an RSA-signed certificate against an EC key
+        Certificate rsaSigned = TestCerts.tbs().subjectKey(RSA.getPublic())
+                .signedWith(RSA, "SHA256withRSA", alg("1.2.840.113549.1.1.11", true)).parse();
+        assertThat(v.verifies(rsaSigned, rsaSigned.publicKey())).isTrue();
+        assertThat(v.verifies(rsaSigned, c.publicKey())).isFalse();
     }
 
     @Test
