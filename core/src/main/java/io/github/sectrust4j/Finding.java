@@ -1,0 +1,43 @@
+package io.github.sectrust4j;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One thing the evaluation found: a failed iOS check (with the result it forces) or an
+ * informational note.
+ *
+ * @param code             stable code, Apple's check name where one exists
+ * @param severity         the result this finding forces ({@link Severity#INFO} never fails a chain)
+ * @param certificateIndex index in {@link TrustReport#path()} where iOS records it, or -1 for none
+ * @param subject          readable subject of that certificate ("" when none)
+ * @param message          what is wrong, in plain words, with the concrete values
+ * @param evidence         structured evidence (strings, numbers, booleans, lists), in a stable order
+ * @param rule             the rule enforced, with its source and effective date
+ * @param remedy           what the admin should change, in the admin's language
+ */
+public record Finding(FindingCode code, Severity severity, int certificateIndex, String subject, String message,
+                      Map<String, Object> evidence, Rule rule, String remedy) {
+    public Finding {
+        requireNonNull(code, "code");
+        requireNonNull(severity, "severity");
+        requireNonNull(subject, "subject");
+        requireNonNull(message, "message");
+        evidence = ImmutableMap.copyOf(requireNonNull(evidence, "evidence"));
+        requireNonNull(rule, "rule");
+        requireNonNull(remedy, "remedy");
+    }
+
+    /** True if this finding makes the chain untrusted. */
+    public boolean isFailure() {
+        return severity.isFailure();
+    }
+
+    /** The OSStatus this finding would be reported as, if it won the ranking (§12.3). */
+    public Optional<TrustError> error() {
+        return code.error();
+    }
+}

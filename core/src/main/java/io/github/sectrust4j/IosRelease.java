@@ -1,0 +1,108 @@
+package io.github.sectrust4j;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An iOS release whose trust-evaluation rules apply ("the iOS version knob", spec §13).
+ *
+ * <p>Modelled range: 8.0 to 26.x. Releases are compared numerically (17.10 &gt; 17.9). The
+ * default everywhere is {@link #NEWEST}. iOS 26 follows 18 (Apple's 2025 renumbering), so there
+ * are no releases 19–25: {@link #parse} rejects them with a clear message.
+ */
+public final class IosRelease implements Comparable<IosRelease> {
+
+    private static final Pattern FORMAT = Pattern.compile("(\\d{1,2})(?:\\.(\\d{1,2}))?(?:\\.(\\d{1,2}))?");
+
+    /** The oldest release modelled (spec §13.1 starts at Security-57031 = iOS 8). */
+    public static final IosRelease OLDEST = new IosRelease(8, 0, 0);
+    /** The newest release modelled: the baseline of the spec (iOS 26, trust store 2025072000). */
+    public static final IosRelease NEWEST = new IosRelease(26, 0, 0);
+
+    private final int major;
+    private final int minor;
+    private final int patch;
+
+    private IosRelease(int major, int minor, int patch) {
+        this.major = major;
+        this.minor = minor;
+        this.patch = patch;
+    }
+
+    /**
+     * Parses "17", "17.4" or "12.1.1".
+     *
+     * @throws IllegalArgumentException naming the input and the supported range
+     */
+    public static IosRelease parse(String text) {
+        checkArgument(text != null, "iOS release must not be null");
+        Matcher m = FORMAT.matcher(text.trim());
+        checkArgument(m.matches(), "Not an iOS release: '%s' (expected e.g. \"17.4\" or \"12.1.1\")", text);
+        int major = Integer.parseInt(m.group(1));
+        int minor = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+        int patch = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+        checkArgument(major >= 8 && (major <= 18 || major == 26),
+                "Unsupported iOS release '%s': sectrust4j models iOS 8.0 to 18.x and 26.x", text);
+        return new IosRelease(major, minor, patch);
+    }
+
+    public static IosRelease of(int major, int minor) {
+        return parse(major + "." + minor);
+    }
+
+    public int major() {
+        return major;
+    }
+
+    public int minor() {
+        return minor;
+    }
+
+    public int patch() {
+        return patch;
+    }
+
+    /** True if this release is {@code major.minor} or later. */
+    public boolean atLeast(int major, int minor) {
+        return atLeast(major, minor, 0);
+    }
+
+    /** True if this release is {@code major.minor.patch} or later. */
+    public boolean atLeast(int major, int minor, int patch) {
+        return compareTo(new IosRelease(major, minor, patch)) >= 0;
+    }
+
+    public boolean before(int major, int minor) {
+        return !atLeast(major, minor);
+    }
+
+    @Override
+    public int compareTo(IosRelease o) {
+        if (major != o.major) {
+            return Integer.compare(major, o.major);
+        }
+        if (minor != o.minor) {
+            return Integer.compare(minor, o.minor);
+        }
+        return Integer.compare(patch, o.patch);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IosRelease r && r.major == major && r.minor == minor && r.patch == patch;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(major, minor, patch);
+    }
+
+    /** "17.4", or "12.1.1" when a patch level was given. */
+    @Override
+    public String toString() {
+        return patch == 0 ? major + "." + minor : major + "." + minor + "." + patch;
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.sectrust4j.report;
+
+import io.github.sectrust4j.Finding;
+import io.github.sectrust4j.PathCertificate;
+import io.github.sectrust4j.TrustReport;
+
+/** Renders a {@link TrustReport} for admins: verdict, path, findings with remedies. */
+public final class TextReport {
+    private TextReport() {}
+
+    public static String render(TrustReport r) {
+        StringBuilder out = new StringBuilder();
+        out.append(r.trusted() ? "TRUSTED" : "NOT TRUSTED")
+                .append(" — iOS ").append(r.release())
+                .append(r.host().map(h -> ", host " + h).orElse(", no host-name check"))
+                .append(", at ").append(r.evaluatedAt());
+        r.trustStoreVersion().ifPresent(v -> out.append(", trust store ").append(v));
+        out.append('\n');
+        out.append("Result: ").append(r.result().name());
+        r.error().ifPresent(e -> out.append(" — SecTrustEvaluateWithError reports ").append(e));
+        out.append("\n\nPath:\n");
+        for (int i = 0; i < r.path().size(); i++) {
+            PathCertificate c = r.path().get(i);
+            out.append("  [").append(i).append("] ").append(c.role().label());
+            c.anchorSource().ifPresent(s -> out.append(" (").append(s.label()).append(')'));
+            out.append(": ").append(c.subject())
+                    .append("\n      issuer ").append(c.issuer())
+                    .append("; valid ").append(c.notBefore()).append(" to ").append(c.notAfter())
+                    .append(c.presented() ? "; sent by the server" : "; not sent by the server")
+                    .append("\n      sha256 ").append(c.sha256()).append('\n');
+        }
+        if (r.findings().isEmpty()) {
+            out.append("\nNo findings.\n");
+            return out.toString();
+        }
+        out.append("\nFindings:\n");
+        for (Finding f : r.findings()) {
+            out.append("  ").append(f.severity()).append(' ').append(f.code().code());
+            if (f.certificateIndex() >= 0) {
+                out.append(" at [").append(f.certificateIndex()).append(']');
+            }
+            out.append(": ").append(f.message()).append('\n');
+            if (!f.remedy().isEmpty()) {
+                out.append("      Fix: ").append(f.remedy()).append('\n');
+            }
+            out.append("      Rule: ").append(f.rule().summary()).append(" (spec ").append(f.rule().section())
+                    .append(", ").append(f.rule().source().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                    .append(f.rule().effective().map(e -> ", effective " + e).orElse(""))
+                    .append(")\n");
+        }
+        return out.toString();
+    }
+}
