@@ -38,16 +38,19 @@ public final class CtEvaluator {
                     CtEvaluation.CountBasis.LOGS, 0, 0, Optional.empty(), List.of(), List.of());
         }
         List<String> notes = new ArrayList<>();
-        Certificate leaf;
+        Parsed<Certificate> decoded = SctLists.decodeCertificate(request.leafView());
+        Instant notBefore;
+        Instant notAfter;
         try {
-            leaf = Certificate.getInstance(ASN1Primitive.fromByteArray(request.leafView()));
-        } catch (Exception e) {
-            notes.add("leaf certificate cannot be decoded, so no SCT can be checked: " + e.getMessage());
+            notBefore = decoded.value().orElseThrow().getStartDate().getDate().toInstant();
+            notAfter = decoded.value().orElseThrow().getEndDate().getDate().toInstant();
+        } catch (RuntimeException e) {
+            notes.add("leaf certificate cannot be decoded, so no SCT can be checked: "
+                    + decoded.error().orElse(String.valueOf(e.getMessage())));
             return new CtEvaluation(release, true, false, CtQualificationPath.NONE, Optional.empty(),
                     basis(release), 0, 0, Optional.empty(), List.of(), notes);
         }
-        Instant notBefore = leaf.getStartDate().getDate().toInstant();
-        Instant notAfter = leaf.getEndDate().getDate().toInstant();
+        Certificate leaf = decoded.value().get();
         Judge judge = new Judge(request, logs, leaf, notAfter, notes);
         List<SctOutcome> outcomes = judge.judgeAll();
         return decide(release, notBefore, notAfter, outcomes, notes);
@@ -207,7 +210,8 @@ public final class CtEvaluator {
 
         private Optional<SubjectPublicKeyInfo> issuerKey() {
             try {
-                return request.issuerSpkiDer().map(d -> SubjectPublicKeyInfo.getInstance(toAsn1(d)));
+                return request.issuerSpkiDer().map(d -> SubjectPublicKeyInfo.getInstance(toAsn1(d)))
+                        .filter(k -> k != null);
             } catch (RuntimeException e) {
                 notes.add("issuer SubjectPublicKeyInfo cannot be decoded: " + e.getMessage());
                 return Optional.empty();
@@ -216,7 +220,11 @@ public final class CtEvaluator {
 
         private static ASN1Primitive toAsn1(byte[] der) {
             try {
-                return ASN1Primitive.fromByteArray(der);
+                ASN1Primitive p = ASN1Primitive.fromByteArray(der);
+                if (p == null) {
+                    throw new IllegalArgumentException("empty");
+                }
+                return p;
             } catch (java.io.IOException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }

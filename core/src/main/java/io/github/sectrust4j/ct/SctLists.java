@@ -109,13 +109,21 @@ public final class SctLists {
 
     /** The embedded SCTs of a leaf certificate; an empty list when it has no SCT list extension. */
     public static Parsed<List<byte[]>> embeddedIn(byte[] leafDer) {
-        Certificate cert;
+        Parsed<Certificate> cert = decodeCertificate(leafDer);
+        return cert.isOk() ? embeddedIn(cert.value().get()) : Parsed.malformed(cert.error().get());
+    }
+
+    /** Decodes a DER certificate (BC's structure, eagerly parsed), or says why it cannot. */
+    static Parsed<Certificate> decodeCertificate(byte[] der) {
         try {
-            cert = Certificate.getInstance(ASN1Primitive.fromByteArray(leafDer));
+            ASN1Primitive p = der == null ? null : ASN1Primitive.fromByteArray(der);
+            if (p == null) {
+                return Parsed.malformed("certificate is empty");
+            }
+            return Parsed.ok(Certificate.getInstance(p));
         } catch (Exception e) {
-            return Parsed.malformed("leaf is not a DER certificate: " + e.getMessage());
+            return Parsed.malformed("not a DER certificate: " + e.getMessage());
         }
-        return embeddedIn(cert);
     }
 
     static Parsed<List<byte[]>> embeddedIn(Certificate cert) {
@@ -135,10 +143,16 @@ public final class SctLists {
      */
     public static Parsed<List<byte[]>> fromStapledOcspResponse(byte[] ocspResponseDer, byte[] leafDer,
                                                                byte[] issuerSpkiDer) {
+        Parsed<Certificate> leaf = decodeCertificate(leafDer);
+        if (!leaf.isOk()) {
+            return Parsed.malformed("leaf: " + leaf.error().get());
+        }
         try {
-            Certificate leaf = Certificate.getInstance(ASN1Primitive.fromByteArray(leafDer));
             SubjectPublicKeyInfo issuerKey = SubjectPublicKeyInfo.getInstance(ASN1Primitive.fromByteArray(issuerSpkiDer));
-            return fromStapledOcspResponse(ocspResponseDer, leaf, issuerKey);
+            if (issuerKey == null) {
+                return Parsed.malformed("issuer key is empty");
+            }
+            return fromStapledOcspResponse(ocspResponseDer, leaf.value().get(), issuerKey);
         } catch (Exception e) {
             return Parsed.malformed("leaf or issuer key is not DER: " + e.getMessage());
         }
