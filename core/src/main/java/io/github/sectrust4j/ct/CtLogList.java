@@ -132,6 +132,47 @@ public final class CtLogList {
         return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
     }
 
+    /**
+     * The log list shipped with an Apple trust-store version (the {@code trust-stores} module's
+     * records), converted as iOS converts it (§8.4): pending and rejected logs stay in the list but are
+     * not trusted; shard windows, tiled and tls_only flags are carried.
+     */
+    public static CtLogList of(io.github.sectrust4j.truststores.AppleTrustStore store) {
+        return fromTrustStoreLogs(requireNonNull(store, "store").ctLogs());
+    }
+
+    /** As {@link #of(io.github.sectrust4j.truststores.AppleTrustStore)}, from the records themselves. */
+    public static CtLogList fromTrustStoreLogs(Collection<io.github.sectrust4j.truststores.CtLog> logs) {
+        ImmutableList.Builder<CtLog> out = ImmutableList.builder();
+        for (io.github.sectrust4j.truststores.CtLog l : requireNonNull(logs, "logs")) {
+            out.add(fromTrustStoreLog(l));
+        }
+        return of(out.build());
+    }
+
+    static CtLog fromTrustStoreLog(io.github.sectrust4j.truststores.CtLog l) {
+        CtLogState state = switch (l.state()) {
+            case PENDING -> CtLogState.PENDING;
+            case QUALIFIED -> CtLogState.QUALIFIED;
+            case USABLE -> CtLogState.USABLE;
+            case READONLY -> CtLogState.READONLY;
+            case RETIRED -> CtLogState.RETIRED;
+            case REJECTED -> CtLogState.REJECTED;
+        };
+        Instant ts = l.stateTimestamp();
+        if (ts == null && state.needsTimestamp()) {
+            // a frozen or retired log without its date: nothing it signed can be shown to predate it,
+            // so it counts for nothing (never a false "qualified")
+            ts = Instant.MIN;
+        }
+        // the log id is the SHA-256 of the key by definition (RFC 6962 §3.2); SCTs name it that way
+        CtLog log = CtLog.of(l.key(), l.operator(), l.description(), state, ts);
+        if (l.intervalStart() != null && l.intervalEnd() != null) {
+            log = log.withShard(l.intervalStart(), l.intervalEnd());
+        }
+        return log.withFlags(l.tiled(), l.tlsOnly());
+    }
+
     /** Every log as given, including pending and rejected ones, in input order. */
     public List<CtLog> logs() {
         return logs;
