@@ -39,6 +39,11 @@ public final class CtRequest {
         return new Builder(leafDer, verifyTime);
     }
 
+    /** As {@link #builder(byte[], Instant)} for a parsed leaf. */
+    public static Builder builder(io.github.sectrust4j.cert.Certificate leaf, Instant verifyTime) {
+        return new Builder(requireNonNull(leaf, "leaf").der(), verifyTime);
+    }
+
     public byte[] leafDer() {
         return leafDer.clone();
     }
@@ -93,6 +98,11 @@ public final class CtRequest {
         public Builder issuerSpki(byte[] spkiDer) {
             this.issuerSpkiDer = Optional.of(requireNonNull(spkiDer, "spkiDer").clone());
             return this;
+        }
+
+        /** The issuer's key, from the parsed certificate at chain position 1. */
+        public Builder issuer(io.github.sectrust4j.cert.Certificate issuer) {
+            return issuerSpki(requireNonNull(issuer, "issuer").publicKey().spkiDer());
         }
 
         /** One serialized SCT from the TLS extension ({@code SecTrustSetSignedCertificateTimestamps}). */

@@ -70,6 +70,19 @@ class CtEvaluatorTest {
     }
 
     @Test
+    void parsedCertificates_feedTheSameRequest() {
+        Minted m = leaf(new EmbeddedSct(A, ISSUED), new EmbeddedSct(B, ISSUED));
+        var leaf = io.github.sectrust4j.cert.Certificate.parse(m.der());
+        byte[] issuerDer = CtTestPki.issuerCertificate(ISSUER, NOT_BEFORE.minus(Duration.ofDays(30)), NOT_AFTER.plus(Duration.ofDays(30)));
+        var issuer = io.github.sectrust4j.cert.Certificate.parse(issuerDer);
+
+        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf, VERIFY).issuer(issuer).build(),
+                list(A.usable(), B.usable()), IOS_17);
+
+        assertThat(ct.qualified()).isTrue();
+    }
+
+    @Test
     void oneEmbeddedSct_isOneShortOfTwo_notQualified() {
         CtEvaluation ct = evaluate(leaf(new EmbeddedSct(A, ISSUED)), list(A.usable(), B.usable()));
 

@@ -188,6 +188,20 @@ final class CtTestPki {
         return out.toByteArray();
     }
 
+    /** A self-signed certificate for the issuer (its key is what matters to CT). */
+    static byte[] issuerCertificate(Issuer issuer, Instant notBefore, Instant notAfter) {
+        V3TBSCertificateGenerator g = new V3TBSCertificateGenerator();
+        g.setSerialNumber(new ASN1Integer(SERIAL.incrementAndGet()));
+        g.setSignature(ECDSA_SHA256);
+        g.setIssuer(issuer.name());
+        g.setStartDate(new Time(Date.from(notBefore)));
+        g.setEndDate(new Time(Date.from(notAfter)));
+        g.setSubject(issuer.name());
+        g.setSubjectPublicKeyInfo(SubjectPublicKeyInfo.getInstance(issuer.spki()));
+        g.setExtensions(new Extensions(ext(Extension.basicConstraints, true, new BasicConstraints(true))));
+        return signed(issuer, g.generateTBSCertificate());
+    }
+
     /** A leaf without embedded SCTs. */
     static byte[] plainLeaf(Issuer issuer, Instant notBefore, Instant notAfter) {
         return mint(issuer, notBefore, notAfter, List.of()).der();
