@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param countBasis    distinct logs, or distinct operators on iOS 9 (§13.3)
  * @param required      the number of distinct logs/operators needed on the decisive path
  * @param counted       how many the path found
- * @param lifetimeRule  the lifetime table used by path B, when the leaf dates were readable
+ * @param lifetimeRule  the lifetime table of path B (present unless path A decided or the leaf is unreadable)
  * @param outcomes      one entry per SCT seen (and per malformed list), embedded first, then TLS, then OCSP
  * @param notes         problems that are not about one SCT (e.g. leaf not decodable)
  */

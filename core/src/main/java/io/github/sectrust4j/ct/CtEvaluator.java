@@ -92,8 +92,9 @@ public final class CtEvaluator {
         List<SctOutcome> marked = new ArrayList<>(outcomes);
         if (validExternal && current.size() >= 2) {
             current.values().forEach(i -> marked.set(i, marked.get(i).withCounted(true)));
+            // the lifetime plays no part in path A
             return new CtEvaluation(release, true, true, CtQualificationPath.EXTERNAL, Optional.empty(),
-                    CtEvaluation.CountBasis.LOGS, 2, current.size(), Optional.of(rule), marked, notes);
+                    CtEvaluation.CountBasis.LOGS, 2, current.size(), Optional.empty(), marked, notes);
         }
         if (!validEmbeddedCurrent) {
             return new CtEvaluation(release, true, false, CtQualificationPath.NONE, Optional.empty(),
@@ -137,7 +138,7 @@ public final class CtEvaluator {
         if (external.size() >= 2) {
             external.values().forEach(i -> marked.set(i, marked.get(i).withCounted(true)));
             return new CtEvaluation(release, true, true, CtQualificationPath.EXTERNAL, Optional.empty(),
-                    CtEvaluation.CountBasis.OPERATORS, 2, external.size(), Optional.of(rule), marked, notes);
+                    CtEvaluation.CountBasis.OPERATORS, 2, external.size(), Optional.empty(), marked, notes);
         }
         if (embedded.isEmpty()) {
             return new CtEvaluation(release, true, false, CtQualificationPath.NONE, Optional.empty(),
@@ -195,6 +196,7 @@ public final class CtEvaluator {
 
             List<Parsed<List<byte[]>>> ocsp = new ArrayList<>();
             request.ocspSctLists().forEach(b -> ocsp.add(SctLists.splitTlsList(b)));
+            request.ocspSctExtensionValues().forEach(b -> ocsp.add(SctLists.fromExtensionValue(b)));
             if (!request.stapledOcspResponses().isEmpty()) {
                 Optional<SubjectPublicKeyInfo> issuer = issuerKey();
                 if (issuer.isEmpty()) {

@@ -45,6 +45,9 @@ public record CtExceptions(Set<String> domains, Set<String> spkiSha256) {
         String h = host.toLowerCase(Locale.ROOT);
         for (String entry : domains) {
             String e = entry.toLowerCase(Locale.ROOT);
+            if (e.isEmpty() || e.equals(".")) {
+                continue; // names no domain: never a blanket exemption
+            }
             if (e.startsWith(".")) {
                 if (h.equals(e.substring(1)) || (h.endsWith(e) && h.length() > e.length())) {
                     return entry;

@@ -19,6 +19,7 @@ public final class CtRequest {
     private final ImmutableList<byte[]> tlsScts;
     private final ImmutableList<byte[]> tlsSctLists;
     private final ImmutableList<byte[]> ocspSctLists;
+    private final ImmutableList<byte[]> ocspSctExtensionValues;
     private final ImmutableList<byte[]> stapledOcspResponses;
 
     private CtRequest(Builder b) {
@@ -28,6 +29,7 @@ public final class CtRequest {
         this.tlsScts = b.tlsScts.build();
         this.tlsSctLists = b.tlsSctLists.build();
         this.ocspSctLists = b.ocspSctLists.build();
+        this.ocspSctExtensionValues = b.ocspSctExtensionValues.build();
         this.stapledOcspResponses = b.stapledOcspResponses.build();
     }
 
@@ -68,6 +70,10 @@ public final class CtRequest {
         return ocspSctLists;
     }
 
+    List<byte[]> ocspSctExtensionValues() {
+        return ocspSctExtensionValues;
+    }
+
     List<byte[]> stapledOcspResponses() {
         return stapledOcspResponses;
     }
@@ -84,6 +90,7 @@ public final class CtRequest {
         private final ImmutableList.Builder<byte[]> tlsScts = ImmutableList.builder();
         private final ImmutableList.Builder<byte[]> tlsSctLists = ImmutableList.builder();
         private final ImmutableList.Builder<byte[]> ocspSctLists = ImmutableList.builder();
+        private final ImmutableList.Builder<byte[]> ocspSctExtensionValues = ImmutableList.builder();
         private final ImmutableList.Builder<byte[]> stapledOcspResponses = ImmutableList.builder();
 
         private Builder(byte[] leafDer, Instant verifyTime) {
@@ -128,9 +135,19 @@ public final class CtRequest {
         }
 
         /**
+         * The extnValue octets of extension 1.3.6.1.4.1.11129.2.4.5 of the matching single response of a
+         * successful stapled OCSP response (a DER OCTET STRING wrapping the TLS-encoded list), as the
+         * revocation code finds it.
+         */
+        public Builder ocspSctExtensionValue(byte[] extnValueOctets) {
+            ocspSctExtensionValues.add(requireNonNull(extnValueOctets, "extnValueOctets").clone());
+            return this;
+        }
+
+        /**
          * A stapled OCSP response (DER OCSPResponse): its SCTs are taken from the single response that
          * matches the leaf and issuer, if the status is successful (§8.2). Do not pass the same response
-         * also through {@link #ocspSctList}.
+         * also through {@link #ocspSctList} or {@link #ocspSctExtensionValue}.
          */
         public Builder stapledOcspResponse(byte[] ocspResponseDer) {
             stapledOcspResponses.add(requireNonNull(ocspResponseDer, "ocspResponseDer").clone());

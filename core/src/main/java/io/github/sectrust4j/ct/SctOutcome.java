@@ -11,7 +11,9 @@ import java.util.Optional;
  * What happened to one SCT.
  *
  * @param origin    where it came from
- * @param index     its position among the SCTs of that origin, in input order (lists flattened)
+ * @param index     its position among the SCTs of that origin, lists flattened: for TLS the single SCTs
+ *                  first, then the lists; for OCSP the lists, then extension values, then stapled responses;
+ *                  a malformed list takes one position
  * @param logId     the log it names, if it parsed
  * @param log       that log's entry in the log list, if any (also for rejected logs)
  * @param timestamp its timestamp (millisecond precision), if it parsed

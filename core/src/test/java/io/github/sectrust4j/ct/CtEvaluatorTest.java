@@ -352,6 +352,22 @@ class CtEvaluatorTest {
     }
 
     @Test
+    void ocspSctExtensionValue_isUnwrappedAndCounts() {
+        byte[] leaf = CtTestPki.plainLeaf(ISSUER, NOT_BEFORE, NOT_AFTER);
+        byte[] list = CtTestPki.tlsList(List.of(A.x509Sct(ISSUED.toEpochMilli(), leaf), B.x509Sct(ISSUED.toEpochMilli(), leaf)));
+
+        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf, VERIFY).issuerSpki(ISSUER.spki())
+                .ocspSctExtensionValue(CtTestPki.encode(new org.bouncycastle.asn1.DEROctetString(list)))
+                .ocspSctExtensionValue(list) // not wrapped: malformed
+                .build(), list(A.usable(), B.usable()), IOS_17);
+
+        assertThat(ct.qualified()).isTrue();
+        assertThat(ct.lifetimeRule()).isEmpty();
+        assertThat(ct.outcomes()).extracting(SctOutcome::verdict)
+                .containsExactly(SctVerdict.VALID, SctVerdict.VALID, SctVerdict.MALFORMED);
+    }
+
+    @Test
     void malformedTlsSct_isReported_andOthersStillCount() {
         Minted m = leaf(new EmbeddedSct(A, ISSUED), new EmbeddedSct(B, ISSUED));
 

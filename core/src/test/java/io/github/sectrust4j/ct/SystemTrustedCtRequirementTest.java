@@ -135,6 +135,14 @@ class SystemTrustedCtRequirementTest {
     }
 
     @Test
+    void mdmDomainException_bareDotOrEmpty_exemptsNothing() {
+        CtExceptions ex = CtExceptions.of(List.of(".", ""), List.of());
+
+        assertThat(SystemTrustedCtRequirement.decide(failing().hostname("www.example.com.").exceptions(ex, null, List.of())
+                .build()).fails()).isTrue();
+    }
+
+    @Test
     void mdmDomainException_withoutDot_isExactCaseInsensitive() {
         CtExceptions ex = CtExceptions.of(List.of("example.com"), List.of());
 
