@@ -3,6 +3,7 @@ package io.github.sectrust4j.ct;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import io.github.sectrust4j.IosRelease;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -79,7 +80,7 @@ public record CtEvaluation(IosRelease release, boolean computed, boolean qualifi
         if (!notes.isEmpty()) {
             m.put("notes", notes);
         }
-        return m;
+        return ImmutableMap.copyOf(m);
     }
 
     /** One line for a report, e.g. "CT-qualified via embedded SCTs: 3 of 3 logs". */

@@ -182,7 +182,16 @@ public final class CtEvaluator {
             this.leaf = leaf;
             this.leafNotAfter = leafNotAfter;
             this.notes = notes;
-            this.verifyMillis = request.verifyTime().toEpochMilli();
+            this.verifyMillis = epochMillis(request.verifyTime());
+        }
+
+        /** Milliseconds since 1970, saturated for instants beyond the long range. */
+        private static long epochMillis(Instant t) {
+            try {
+                return t.toEpochMilli();
+            } catch (ArithmeticException e) {
+                return t.isBefore(Instant.EPOCH) ? -1 : Long.MAX_VALUE;
+            }
         }
 
         List<SctOutcome> judgeAll() {
@@ -268,8 +277,8 @@ public final class CtEvaluator {
             } else {
                 entry = x509();
             }
-            // item 2: not in the future (verify time, ms)
-            if (Long.compareUnsigned(sct.timestampMillis(), verifyMillis) > 0) {
+            // item 2: not in the future (verify time, ms; the SCT's uint64 compared unsigned)
+            if (verifyMillis < 0 || Long.compareUnsigned(sct.timestampMillis(), verifyMillis) > 0) {
                 return new SctOutcome(origin, index, id, known, ts, SctVerdict.FUTURE_TIMESTAMP,
                         "timestamp " + sct.timestamp() + " is after the verify time " + request.verifyTime(), false);
             }

@@ -2,6 +2,7 @@ package io.github.sectrust4j.ct;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableMap;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,6 +55,6 @@ public record SctOutcome(SctOrigin origin, int index, Optional<LogId> logId, Opt
         if (!detail.isEmpty()) {
             m.put("detail", detail);
         }
-        return m;
+        return ImmutableMap.copyOf(m);
     }
 }

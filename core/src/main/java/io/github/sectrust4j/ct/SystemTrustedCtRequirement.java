@@ -3,6 +3,7 @@ package io.github.sectrust4j.ct;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import io.github.sectrust4j.IosRelease;
 import java.time.Instant;
 import java.util.LinkedHashMap;

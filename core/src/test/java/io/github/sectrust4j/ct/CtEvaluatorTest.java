@@ -243,6 +243,20 @@ class CtEvaluatorTest {
     }
 
     @Test
+    void absurdVerifyTimes_doNotThrow() {
+        Minted m = leaf(new EmbeddedSct(A, ISSUED), new EmbeddedSct(B, ISSUED));
+        CtLogList logs = list(A.usable(), B.usable());
+
+        CtEvaluation far = CtEvaluator.evaluate(CtRequest.builder(m.der(), Instant.MAX).issuerSpki(ISSUER.spki()).build(),
+                logs, IOS_17);
+        CtEvaluation before1970 = CtEvaluator.evaluate(CtRequest.builder(m.der(), Instant.parse("1960-01-01T00:00:00Z"))
+                .issuerSpki(ISSUER.spki()).build(), logs, IOS_17);
+
+        assertThat(far.qualified()).isTrue();
+        assertThat(before1970.outcomes()).extracting(SctOutcome::verdict).containsOnly(SctVerdict.FUTURE_TIMESTAMP);
+    }
+
+    @Test
     void brokenSignature_isInvalidSignature() {
         Minted m = leaf(new EmbeddedSct(A, ISSUED));
         byte[] bad = B.precertSct(ISSUED.toEpochMilli(), ISSUER.spki(), m.loggedTbs());
