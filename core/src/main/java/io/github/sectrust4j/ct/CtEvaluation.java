@@ -19,8 +19,8 @@ import java.util.Optional;
  * @param computed      false on releases without a CT computation (iOS 8)
  * @param qualified     the path is CT-qualified
  * @param path          the decision branch that applied
- * @param issuanceTime  T, the earliest SCT timestamp among current logs (whole seconds), set when path B
- *                      was evaluated; the Valid date checks use it (§9.2)
+ * @param issuanceTime  T, the earliest SCT timestamp among current logs (whole seconds), set whenever a
+ *                      current log has a valid embedded SCT; the Valid date checks use it (§9.2)
  * @param countBasis    distinct logs, or distinct operators on iOS 9 (§13.3)
  * @param required      the number of distinct logs/operators needed on the decisive path
  * @param counted       how many the path found

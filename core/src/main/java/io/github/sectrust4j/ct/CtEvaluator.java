@@ -90,33 +90,36 @@ public final class CtEvaluator {
             }
         }
         List<SctOutcome> marked = new ArrayList<>(outcomes);
+        // issuance time T = earliest SCT among current logs (whole seconds, as iOS compares); iOS sets it
+        // whenever a current log has a valid embedded SCT, also when path A decides
+        Optional<Instant> t = validEmbeddedCurrent
+                ? current.values().stream().map(i -> seconds(outcomes.get(i))).min(Comparator.naturalOrder())
+                : Optional.empty();
         if (validExternal && current.size() >= 2) {
             current.values().forEach(i -> marked.set(i, marked.get(i).withCounted(true)));
             // the lifetime plays no part in path A
-            return new CtEvaluation(release, true, true, CtQualificationPath.EXTERNAL, Optional.empty(),
+            return new CtEvaluation(release, true, true, CtQualificationPath.EXTERNAL, t,
                     CtEvaluation.CountBasis.LOGS, 2, current.size(), Optional.empty(), marked, notes);
         }
         if (!validEmbeddedCurrent) {
             return new CtEvaluation(release, true, false, CtQualificationPath.NONE, Optional.empty(),
                     CtEvaluation.CountBasis.LOGS, rule.required(), 0, Optional.of(rule), marked, notes);
         }
-        // issuance time T = earliest SCT among current logs (whole seconds, as iOS compares)
-        Instant t = current.values().stream().map(i -> seconds(outcomes.get(i)))
-                .min(Comparator.naturalOrder()).orElseThrow();
+        Instant issuance = t.orElseThrow();
         int count = 0;
         for (Integer i : embedded.values()) {
             SctOutcome o = outcomes.get(i);
             CtLog log = o.log().orElseThrow();
             Optional<Instant> retired = log.retiredAt();
             boolean counts = retired.isEmpty()
-                    || (seconds(o).isBefore(retired.get()) && t.isBefore(retired.get()));
+                    || (seconds(o).isBefore(retired.get()) && issuance.isBefore(retired.get()));
             if (counts) {
                 count++;
                 marked.set(i, o.withCounted(true));
             }
         }
         return new CtEvaluation(release, true, count >= rule.required(), CtQualificationPath.EMBEDDED,
-                Optional.of(t), CtEvaluation.CountBasis.LOGS, rule.required(), count, Optional.of(rule), marked, notes);
+                t, CtEvaluation.CountBasis.LOGS, rule.required(), count, Optional.of(rule), marked, notes);
     }
 
     /**
@@ -185,10 +188,15 @@ public final class CtEvaluator {
             this.verifyMillis = epochMillis(request.verifyTime());
         }
 
-        /** Milliseconds since 1970, saturated for instants beyond the long range. */
+        /**
+         * The verify time as iOS compares it with SCT timestamps: truncated to whole seconds, then in
+         * milliseconds (Apple converts its absolute time to an integer second count before multiplying
+         * by 1000), so an SCT later within the verify second is already "in the future". Saturated for
+         * instants beyond the long range.
+         */
         private static long epochMillis(Instant t) {
             try {
-                return t.toEpochMilli();
+                return Math.multiplyExact(t.getEpochSecond(), 1000L);
             } catch (ArithmeticException e) {
                 return t.isBefore(Instant.EPOCH) ? -1 : Long.MAX_VALUE;
             }

@@ -167,8 +167,10 @@ public final class CtLogList {
         }
         // the log id is the SHA-256 of the key by definition (RFC 6962 §3.2); SCTs name it that way
         CtLog log = CtLog.of(l.key(), l.operator(), l.description(), state, ts);
-        if (l.intervalStart() != null && l.intervalEnd() != null) {
-            log = log.withShard(l.intervalStart(), l.intervalEnd());
+        if (l.intervalStart() != null || l.intervalEnd() != null) {
+            // iOS checks each bound on its own when only one is listed
+            log = log.withShard(l.intervalStart() == null ? Instant.MIN : l.intervalStart(),
+                    l.intervalEnd() == null ? Instant.MAX : l.intervalEnd());
         }
         return log.withFlags(l.tiled(), l.tlsOnly());
     }

@@ -234,12 +234,25 @@ class CtEvaluatorTest {
         Minted m = leaf(new EmbeddedSct(A, ISSUED), new EmbeddedSct(B, future));
 
         CtEvaluation ct = evaluate(m, list(A.usable(), B.usable()));
-        CtEvaluation later = CtEvaluator.evaluate(CtRequest.builder(m.der(), future).issuerSpki(ISSUER.spki()).build(),
-                list(A.usable(), B.usable()), IOS_17);
+        CtEvaluation nextSecond = CtEvaluator.evaluate(CtRequest.builder(m.der(), VERIFY.plusSeconds(1))
+                .issuerSpki(ISSUER.spki()).build(), list(A.usable(), B.usable()), IOS_17);
 
         assertThat(ct.outcomes().get(1).verdict()).isEqualTo(SctVerdict.FUTURE_TIMESTAMP);
         assertThat(ct.qualified()).isFalse();
-        assertThat(later.qualified()).isTrue();
+        assertThat(nextSecond.qualified()).isTrue();
+    }
+
+    @Test
+    void verifyTime_isTruncatedToWholeSeconds_beforeComparingSctMilliseconds() {
+        // iOS turns the verify time into whole seconds × 1000: an SCT 300 ms into the verify second is
+        // "in the future" even when the verify time is 900 ms into that second
+        Minted m = leaf(new EmbeddedSct(A, VERIFY), new EmbeddedSct(B, VERIFY.plusMillis(300)));
+
+        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(m.der(), VERIFY.plusMillis(900))
+                .issuerSpki(ISSUER.spki()).build(), list(A.usable(), B.usable()), IOS_17);
+
+        assertThat(ct.outcomes()).extracting(SctOutcome::verdict)
+                .containsExactly(SctVerdict.VALID, SctVerdict.FUTURE_TIMESTAMP);
     }
 
     @Test
@@ -305,6 +318,8 @@ class CtEvaluatorTest {
         assertThat(ct.path()).isEqualTo(CtQualificationPath.EXTERNAL);
         assertThat(ct.countedOutcomes()).extracting(SctOutcome::origin)
                 .containsExactly(SctOrigin.EMBEDDED, SctOrigin.TLS_EXTENSION);
+        // a valid embedded SCT from a current log sets the issuance time even when path A decides
+        assertThat(ct.issuanceTime()).contains(ISSUED);
     }
 
     @Test
@@ -317,6 +332,7 @@ class CtEvaluatorTest {
 
         assertThat(ct.qualified()).isTrue();
         assertThat(ct.path()).isEqualTo(CtQualificationPath.EXTERNAL);
+        assertThat(ct.issuanceTime()).isEmpty();
     }
 
     @Test

@@ -47,6 +47,20 @@ class TrustStoreLogListAdapterTest {
     }
 
     @Test
+    void oneSidedShard_keepsTheBoundItHas() {
+        byte[] key = CtTestPki.ecKey().getPublic().getEncoded();
+        Instant end = Instant.parse("2025-01-01T00:00:00Z");
+        var record = new io.github.sectrust4j.truststores.CtLog(LogId.ofSpki(key).bytes(), key, "Op", "Half shard",
+                "https://x", io.github.sectrust4j.truststores.CtLogState.USABLE, null, null, end, false, false, "1");
+
+        CtLog log = CtLogList.fromTrustStoreLog(record);
+
+        assertThat(log.acceptsNotAfter(end.minusSeconds(1))).isTrue();
+        assertThat(log.acceptsNotAfter(end)).isFalse();
+        assertThat(log.acceptsNotAfter(Instant.parse("1990-01-01T00:00:00Z"))).isTrue();
+    }
+
+    @Test
     void retiredLogWithoutDate_countsForNothing() {
         byte[] key = CtTestPki.ecKey().getPublic().getEncoded();
         var record = new io.github.sectrust4j.truststores.CtLog(LogId.ofSpki(key).bytes(), key, "Op", "Undated",
