@@ -11,7 +11,7 @@ public interface RevocationDatabase {
     /** The group of the issuer whose certificate DER has SHA-256 {@code issuerSha256}, if any. */
     Optional<ValidGroup> groupForIssuer(byte[] issuerSha256);
 
-    /** Format 1: is {@code serial} (DER INTEGER content bytes) on the group's list? */
+    /** Format 1: is {@code serial} (unsigned magnitude, no leading zero octet, see {@link ValidQuery}) on the group's list? */
     boolean serialOnList(ValidGroup group, byte[] serial);
 
     /** Format 2: is the certificate with SHA-256 {@code certificateSha256} on the group's list? */

@@ -85,7 +85,7 @@ public final class ValidFilter {
         return of(((NSData) xor).bytes(), seeds);
     }
 
-    /** True if {@code serial} (DER INTEGER content bytes) is possibly on the list; false if definitely not. */
+    /** True if {@code serial} (as normalised by {@link ValidQuery}) is possibly on the list; false if definitely not. */
     public boolean mightContain(byte[] serial) {
         requireNonNull(serial, "serial");
         if (serial.length == 0) {

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /** How a Valid group stores its member list (spec §9.2). */
 public enum ValidFormat {
-    /** Serial numbers (DER INTEGER content bytes, at most 20). Table {@code serials}. */
+    /** Serial numbers (unsigned magnitude without leading zero octets, at most 20). Table {@code serials}. */
     SERIAL(1),
     /** SHA-256 of the certificate DER. Table {@code hashes}. */
     SHA256(2),

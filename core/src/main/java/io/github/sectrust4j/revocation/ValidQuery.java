@@ -11,8 +11,11 @@ import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
  * What the Valid database is asked for one chain position (spec §9.2): the SHA-256 of the issuer
- * certificate DER, and the certificate's serial number (DER INTEGER content bytes, as iOS's
- * {@code SecCertificateCopySerialNumber}) and SHA-256. Immutable.
+ * certificate DER, and the certificate's serial number and SHA-256. Immutable.
+ *
+ * <p>Serial numbers are the DER INTEGER content octets with leading zero octets removed (the
+ * unsigned magnitude): the 2023 snapshot stores 1,496 serials whose first octet is ≥ 0x80 and none
+ * with a leading 0x00, so the sign-padding octet of DER is not part of the stored value.
  */
 public final class ValidQuery {
     private final byte[] issuerSha256;
@@ -29,12 +32,13 @@ public final class ValidQuery {
     public static ValidQuery of(byte[] certificateDer, byte[] issuerDer) {
         X509CertificateHolder cert = OcspTarget.parse(certificateDer, "certificate");
         OcspTarget.parse(issuerDer, "issuer");
-        return new ValidQuery(OcspResponseValidator.hash("SHA-256", issuerDer), serialContent(cert),
+        return new ValidQuery(OcspResponseValidator.hash("SHA-256", issuerDer), withoutLeadingZeros(serialContent(cert)),
                 Optional.of(OcspResponseValidator.hash("SHA-256", certificateDer)));
     }
 
     /**
-     * A query from parts, when only the issuer hash and serial are known. Without a certificate
+     * A query from parts, when only the issuer hash and serial are known (leading zero octets of
+     * {@code serial} are removed). Without a certificate
      * hash, groups of format {@link ValidFormat#SHA256} cannot be answered (no information).
      */
     public static ValidQuery of(byte[] issuerSha256, byte[] serial, Optional<byte[]> certificateSha256) {
@@ -44,7 +48,7 @@ public final class ValidQuery {
         if (issuerSha256.length != 32 || certificateSha256.map(h -> h.length != 32).orElse(false)) {
             throw new IllegalArgumentException("SHA-256 values must be 32 bytes");
         }
-        return new ValidQuery(issuerSha256.clone(), serial.clone(), certificateSha256.map(byte[]::clone));
+        return new ValidQuery(issuerSha256.clone(), withoutLeadingZeros(serial), certificateSha256.map(byte[]::clone));
     }
 
     /** The serial number as the DER INTEGER content octets, exactly as encoded in the certificate. */
@@ -58,6 +62,14 @@ public final class ValidQuery {
         } catch (IOException e) {
             throw new IllegalArgumentException("unencodable serial number", e);
         }
+    }
+
+    static byte[] withoutLeadingZeros(byte[] serial) {
+        int start = 0;
+        while (start < serial.length - 1 && serial[start] == 0) {
+            start++;
+        }
+        return Arrays.copyOfRange(serial, start, serial.length);
     }
 
     public byte[] issuerSha256() {
