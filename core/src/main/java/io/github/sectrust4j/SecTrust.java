@@ -1,0 +1,337 @@
+package io.github.sectrust4j;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.CertificateInput;
+import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.engine.Evaluator;
+import io.github.sectrust4j.engine.PathBudget;
+import io.github.sectrust4j.spi.AiaFetcher;
+import io.github.sectrust4j.truststores.AppleTrustStore;
+import io.github.sectrust4j.truststores.AppleTrustStores;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Entry point: what would an iPhone say about this server chain?
+ *
+ * <pre>{@code
+ * TrustReport report = SecTrust.ios("17.4")
+ *         .forServer("sip.contoso.com")
+ *         .at(Instant.parse("2024-05-01T00:00:00Z"))
+ *         .withProfileRoot(contosoRoot, FullTrust.OFF)
+ *         .evaluate(chainPem);
+ * report.trusted();   // false: a profile root without full trust does not anchor TLS (§7.1)
+ * report.explain();   // why, and what to change
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe; every {@code with…} method returns a new instance.
+ * Evaluation is a pure function of the configuration and the chain: pass the instant with
+ * {@link #at(Instant)} for reproducible results (the default is the moment {@code evaluate} runs).
+ * Nothing touches the network unless {@link #allowNetwork(AiaFetcher)} is called.
+ */
+public final class SecTrust {
+    private final IosRelease release;
+    private final Policy policy;
+    private final Optional<String> host;
+    private final Optional<Instant> at;
+    private final Optional<Instant> clock;
+    private final ImmutableList<Certificate> anchors;
+    private final Optional<Boolean> anchorsOnly;
+    private final ImmutableList<UserRoot> userRoots;
+    private final ImmutableList<Certificate> intermediates;
+    private final SystemRoots systemRoots;
+    private final ImmutableList<Certificate> extraSystemRoots;
+    private final ImmutableList<byte[]> ocspResponses;
+    private final ImmutableList<byte[]> scts;
+    private final Optional<AiaFetcher> aiaFetcher;
+    private final PathBudget budget;
+
+    /** Which Apple store supplies system roots. */
+    private record SystemRoots(boolean enabled, Optional<AppleTrustStore> store) {}
+
+    private SecTrust(IosRelease release, Policy policy, Optional<String> host, Optional<Instant> at,
+                     Optional<Instant> clock, ImmutableList<Certificate> anchors, Optional<Boolean> anchorsOnly,
+                     ImmutableList<UserRoot> userRoots, ImmutableList<Certificate> intermediates,
+                     SystemRoots systemRoots, ImmutableList<Certificate> extraSystemRoots,
+                     ImmutableList<byte[]> ocspResponses, ImmutableList<byte[]> scts,
+                     Optional<AiaFetcher> aiaFetcher, PathBudget budget) {
+        this.release = release;
+        this.policy = policy;
+        this.host = host;
+        this.at = at;
+        this.clock = clock;
+        this.anchors = anchors;
+        this.anchorsOnly = anchorsOnly;
+        this.userRoots = userRoots;
+        this.intermediates = intermediates;
+        this.systemRoots = systemRoots;
+        this.extraSystemRoots = extraSystemRoots;
+        this.ocspResponses = ocspResponses;
+        this.scts = scts;
+        this.aiaFetcher = aiaFetcher;
+        this.budget = budget;
+    }
+
+    /** The rules of an iOS release ("17.4", "12.1.1"), with the Apple trust store that release shipped. */
+    public static SecTrust ios(String release) {
+        return ios(IosRelease.parse(release));
+    }
+
+    /** The rules of an iOS release, with the Apple trust store that release shipped. */
+    public static SecTrust ios(IosRelease release) {
+        requireNonNull(release, "release");
+        return new SecTrust(release, Policy.SSL_SERVER, Optional.empty(), Optional.empty(), Optional.empty(),
+                ImmutableList.of(), Optional.empty(), ImmutableList.of(), ImmutableList.of(),
+                new SystemRoots(true, Optional.empty()), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(),
+                Optional.empty(), PathBudget.DEFAULT);
+    }
+
+    /** The newest modelled release ({@link IosRelease#NEWEST}). */
+    public static SecTrust newest() {
+        return ios(IosRelease.NEWEST);
+    }
+
+    // ---- policy ----
+
+    /** The SSL server policy with a host name or IP literal to match (§1.2, §3). */
+    public SecTrust forServer(String host) {
+        requireNonNull(host, "host");
+        return copy(Policy.SSL_SERVER, Optional.of(host));
+    }
+
+    /** The SSL server policy without a host-name check ({@code SecPolicyCreateSSL(true, NULL)}). */
+    public SecTrust sslServer() {
+        return copy(Policy.SSL_SERVER, Optional.empty());
+    }
+
+    /** The basic X.509 policy (no host name, no TLS-only rules). */
+    public SecTrust basicPolicy() {
+        return copy(Policy.BASIC, Optional.empty());
+    }
+
+    private SecTrust copy(Policy p, Optional<String> h) {
+        return new SecTrust(release, p, h, at, clock, anchors, anchorsOnly, userRoots, intermediates, systemRoots,
+                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget);
+    }
+
+    // ---- time ----
+
+    /** The evaluation (verify) instant: certificate validity, SCT timestamps, policy dates (§1.1). */
+    public SecTrust at(Instant instant) {
+        requireNonNull(instant, "instant");
+        return new SecTrust(release, policy, host, Optional.of(instant), clock, anchors, anchorsOnly, userRoots,
+                intermediates, systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget);
+    }
+
+    /**
+     * The device's real clock, which iOS uses for OCSP freshness even when a verify date is set
+     * (§1.1, §14.3). Defaults to the evaluation instant.
+     */
+    public SecTrust deviceClock(Instant now) {
+        requireNonNull(now, "now");
+        return new SecTrust(release, policy, host, at, Optional.of(now), anchors, anchorsOnly, userRoots,
+                intermediates, systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget);
+    }
+
+    // ---- anchors ----
+
+    /** App anchors ({@code SecTrustSetAnchorCertificates}); switches "anchors only" on unless set otherwise. */
+    public SecTrust withAnchors(List<Certificate> certificates) {
+        ImmutableList<Certificate> a = ImmutableList.<Certificate>builder().addAll(anchors).addAll(certificates).build();
+        return new SecTrust(release, policy, host, at, clock, a, anchorsOnly, userRoots, intermediates, systemRoots,
+                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget);
+    }
+
+    /** App anchors from PEM text (one or many blocks). */
+    public SecTrust withAnchors(String pem) {
+        return withAnchors(CertificateInput.fromPem(pem));
+    }
+
+    /** App anchors. */
+    public SecTrust withAnchors(X509Certificate... certificates) {
+        return withAnchors(CertificateInput.fromX509(Arrays.asList(certificates)));
+    }
+
+    /** {@code SecTrustSetAnchorCertificatesOnly}: whether only the app anchors are trusted. */
+    public SecTrust anchorsOnly(boolean only) {
+        return new SecTrust(release, policy, host, at, clock, anchors, Optional.of(only), userRoots, intermediates,
+                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget);
+    }
+
+    /** A root installed by a configuration profile by hand, with the iOS 10.3+ full-trust switch (§7.1). */
+    public SecTrust withProfileRoot(Certificate root, FullTrust fullTrust) {
+        return withUserRoot(new UserRoot(root, InstallChannel.PROFILE, fullTrust, Optional.empty()));
+    }
+
+    public SecTrust withProfileRoot(X509Certificate root, FullTrust fullTrust) {
+        return withProfileRoot(single(root), fullTrust);
+    }
+
+    public SecTrust withProfileRoot(String pem, FullTrust fullTrust) {
+        return withProfileRoot(single(pem), fullTrust);
+    }
+
+    /** A root installed by MDM (or Apple Configurator): trusted for TLS (§7.1). */
+    public SecTrust withMdmRoot(Certificate root) {
+        return withUserRoot(new UserRoot(root, InstallChannel.MDM, FullTrust.ON, Optional.empty()));
+    }
+
+    public SecTrust withMdmRoot(X509Certificate root) {
+        return withMdmRoot(single(root));
+    }
+
+    public SecTrust withMdmRoot(String pem) {
+        return withMdmRoot(single(pem));
+    }
+
+    /** Any user-trust-store entry, e.g. with explicit Apple trust settings (§7.2). */
+    public SecTrust withUserRoot(UserRoot root) {
+        requireNonNull(root, "root");
+        ImmutableList<UserRoot> u = ImmutableList.<UserRoot>builder().addAll(userRoots).add(root).build();
+        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, u, intermediates, systemRoots,
+                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget);
+    }
+
+    /** Intermediates the device already has (not sent by the server), e.g. installed by a profile. */
+    public SecTrust withIntermediates(List<Certificate> certificates) {
+        ImmutableList<Certificate> i = ImmutableList.<Certificate>builder().addAll(intermediates).addAll(certificates).build();
+        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, i, systemRoots,
+                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget);
+    }
+
+    /** Uses this Apple trust store for system roots instead of the release's own. */
+    public SecTrust withSystemStore(AppleTrustStore store) {
+        requireNonNull(store, "store");
+        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
+                new SystemRoots(true, Optional.of(store)), extraSystemRoots, ocspResponses, scts, aiaFetcher, budget);
+    }
+
+    /** Uses an explicit Apple trust-store version (e.g. 2023071300) for system roots. */
+    public SecTrust withTrustStoreVersion(int version) {
+        return withSystemStore(AppleTrustStores.version(version));
+    }
+
+    /** No system roots at all (only app anchors and user roots can anchor). */
+    public SecTrust withoutSystemRoots() {
+        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
+                new SystemRoots(false, Optional.empty()), extraSystemRoots, ocspResponses, scts, aiaFetcher, budget);
+    }
+
+    /**
+     * Roots to treat as members of the system store, e.g. a public CA's new root before Apple ships
+     * it: the chain then meets the system-only rules (398 days, CT, strict EKU).
+     */
+    public SecTrust withExtraSystemRoots(List<Certificate> roots) {
+        ImmutableList<Certificate> e = ImmutableList.<Certificate>builder().addAll(extraSystemRoots).addAll(roots).build();
+        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
+                systemRoots, e, ocspResponses, scts, aiaFetcher, budget);
+    }
+
+    // ---- revocation and CT inputs ----
+
+    /** A stapled OCSP response (DER). */
+    public SecTrust withStapledOcsp(byte[] ocspResponseDer) {
+        requireNonNull(ocspResponseDer, "ocspResponseDer");
+        ImmutableList<byte[]> o = ImmutableList.<byte[]>builder().addAll(ocspResponses).add(ocspResponseDer.clone()).build();
+        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
+                systemRoots, extraSystemRoots, o, scts, aiaFetcher, budget);
+    }
+
+    /** An SCT delivered in the TLS extension (one serialized SCT). */
+    public SecTrust withSct(byte[] sct) {
+        requireNonNull(sct, "sct");
+        ImmutableList<byte[]> s = ImmutableList.<byte[]>builder().addAll(scts).add(sct.clone()).build();
+        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
+                systemRoots, extraSystemRoots, ocspResponses, s, aiaFetcher, budget);
+    }
+
+    // ---- network and limits ----
+
+    /** Allows AIA caIssuers fetching through this fetcher (off by default; §1.3). */
+    public SecTrust allowNetwork(AiaFetcher fetcher) {
+        requireNonNull(fetcher, "fetcher");
+        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
+                systemRoots, extraSystemRoots, ocspResponses, scts, Optional.of(fetcher), budget);
+    }
+
+    /** Limits on path building (default {@link PathBudget#DEFAULT}). */
+    public SecTrust withBudget(PathBudget pathBudget) {
+        requireNonNull(pathBudget, "pathBudget");
+        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
+                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, pathBudget);
+    }
+
+    // ---- evaluation ----
+
+    /**
+     * Evaluates a chain given as PEM text (leaf first; other blocks in any order).
+     *
+     * @throws CertificateInputException when the text holds no certificate or a malformed one
+     */
+    public TrustReport evaluate(String chainPem) {
+        return evaluate(CertificateInput.fromPem(chainPem));
+    }
+
+    /** Evaluates a chain given as PEM text or one DER certificate. */
+    public TrustReport evaluate(byte[] pemOrDer) {
+        return evaluate(CertificateInput.parse(pemOrDer));
+    }
+
+    /** Evaluates a chain of JDK certificates, leaf first. */
+    public TrustReport evaluate(X509Certificate... chain) {
+        return evaluate(CertificateInput.fromX509(Arrays.asList(chain)));
+    }
+
+    /** Evaluates a parsed chain, leaf first; duplicates are ignored. */
+    public TrustReport evaluate(List<Certificate> chain) {
+        requireNonNull(chain, "chain");
+        if (chain.isEmpty()) {
+            throw new CertificateInputException("the chain is empty: at least the leaf certificate is required");
+        }
+        List<Certificate> presented = new ArrayList<>(new LinkedHashSet<>(chain));
+        Instant verifyTime = at.orElseGet(Instant::now);
+        Optional<AppleTrustStore> store = !systemRoots.enabled() ? Optional.empty()
+                : Optional.of(systemRoots.store().orElseGet(() -> storeFor(release)));
+        EvaluationRequest request = new EvaluationRequest(release, policy, host, verifyTime, clock.orElse(verifyTime),
+                presented, anchors, anchorsOnly.orElse(!anchors.isEmpty()), userRoots, intermediates, store,
+                extraSystemRoots, ocspResponses, scts, aiaFetcher.isPresent(), aiaFetcher, budget);
+        return Evaluator.evaluate(request);
+    }
+
+    /**
+     * The trust store a release shipped (§11.6). Releases before 8.3 predate Apple's versioned
+     * stores; they get the oldest one (2015032000, iOS 8.3), the closest data there is [inferred].
+     */
+    static AppleTrustStore storeFor(IosRelease release) {
+        return release.before(8, 3) ? AppleTrustStores.version(OLDEST_TRUST_STORE)
+                : AppleTrustStores.forIos(release.toString());
+    }
+
+    private static final int OLDEST_TRUST_STORE = 2015032000;
+
+    private static Certificate single(X509Certificate cert) {
+        return CertificateInput.fromX509(List.of(cert)).get(0);
+    }
+
+    private static Certificate single(String pem) {
+        List<Certificate> certs = CertificateInput.fromPem(pem);
+        if (certs.size() != 1) {
+            throw new CertificateInputException("expected exactly one certificate, found " + certs.size());
+        }
+        return certs.get(0);
+    }
+
+    @Override
+    public String toString() {
+        return "SecTrust[iOS " + release + ", " + policy.label() + host.map(h -> " " + h).orElse("") + "]";
+    }
+
+}

@@ -1,0 +1,452 @@
+package io.github.sectrust4j.cert;
+
+import io.github.sectrust4j.CertificateInputException;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1BitString;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.ASN1TaggedObject;
+import org.bouncycastle.asn1.BERTags;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+
+/**
+ * An X.509 certificate parsed once, eagerly, keeping its exact DER ("parse once, keep DER, never
+ * re-parse"). Immutable and thread-safe; equality is by DER. Parsing follows what iOS can parse
+ * (§2.2, §5.1, §14.2 step 1): anything iOS could not turn into a certificate is rejected with a
+ * {@link CertificateInputException}; oddities iOS tolerates but flags (unknown critical
+ * extensions, duplicates, unparseable non-critical extensions) are recorded for the policy checks.
+ */
+public final class Certificate {
+    private final byte[] der;
+    private final byte[] tbsDer;
+    private final byte[] sha256;
+    private final byte[] sha1;
+    private final int version;
+    private final BigInteger serialNumber;
+    private final byte[] serialNumberBytes;
+    private final SignatureAlgorithm tbsSignatureAlgorithm;
+    private final SignatureAlgorithm signatureAlgorithm;
+    private final byte[] signatureValue;
+    private final DistinguishedName issuer;
+    private final DistinguishedName subject;
+    private final Instant notBefore;
+    private final Instant notAfter;
+    private final PublicKeyInfo publicKey;
+    private final ExtensionDecoder ext;
+    private final int hash;
+
+    private Certificate(byte[] der) {
+        this.der = der;
+        Der.Tlv outer = Der.read(der, 0, der.length);
+        if (outer.tag() != 0x30) {
+            throw new Der.ParseProblem("wrong ASN.1 structure: starts with tag 0x" + hex(outer.tag())
+                    + ", expected a SEQUENCE (0x30)");
+        }
+        if (outer.end() < der.length) {
+            throw new Der.ParseProblem("trailing garbage: " + (der.length - outer.end())
+                    + " bytes after the certificate DER (which ends at byte " + outer.end() + ")");
+        }
+        Der.Tlv tbs = Der.read(der, outer.contentStart(), outer.end());
+        if (tbs.tag() != 0x30) {
+            throw new Der.ParseProblem("wrong ASN.1 structure: tbsCertificate is not a SEQUENCE");
+        }
+        Der.Tlv sigAlg = Der.read(der, tbs.end(), outer.end());
+        Der.Tlv sigValue = Der.read(der, sigAlg.end(), outer.end());
+        if (sigValue.end() != outer.end()) {
+            throw new Der.ParseProblem("wrong ASN.1 structure: unexpected content after signatureValue");
+        }
+        if (sigAlg.tag() != 0x30 || sigValue.tag() != BERTags.BIT_STRING) {
+            throw new Der.ParseProblem("wrong ASN.1 structure: expected signatureAlgorithm SEQUENCE and signatureValue BIT STRING");
+        }
+        this.tbsDer = Arrays.copyOfRange(der, tbs.start(), tbs.end());
+        this.sha256 = Digests.sha256(der);
+        this.sha1 = Digests.sha1(der);
+        this.hash = Arrays.hashCode(sha256);
+
+        this.signatureAlgorithm = algorithm(asn1(Arrays.copyOfRange(der, sigAlg.start(), sigAlg.end()), "signatureAlgorithm"));
+        ASN1BitString bits = ASN1BitString.getInstance(asn1(Arrays.copyOfRange(der, sigValue.start(), sigValue.end()), "signatureValue"));
+        if (bits.getPadBits() != 0) {
+            throw new Der.ParseProblem("signatureValue BIT STRING has unused bits");
+        }
+        this.signatureValue = bits.getOctets();
+
+        ASN1Sequence seq = ASN1Sequence.getInstance(asn1(tbsDer, "tbsCertificate"));
+        int i = 0;
+        int v = 0;
+        if (seq.size() > 0 && seq.getObjectAt(0) instanceof ASN1TaggedObject t0 && t0.getTagNo() == 0
+                && t0.getTagClass() == BERTags.CONTEXT_SPECIFIC) {
+            BigInteger vv = ASN1Integer.getInstance(t0, true).getValue();
+            if (vv.signum() < 0 || vv.compareTo(BigInteger.TWO) > 0) {
+                throw new Der.ParseProblem("unsupported version " + vv + " (only v1, v2, v3 exist)");
+            }
+            if (vv.signum() == 0) {
+                // DER omits the DEFAULT v1; Apple's parser rejects an explicit version 0
+                throw new Der.ParseProblem("explicit version field v1 (0) is not DER; iOS rejects it");
+            }
+            v = vv.intValue();
+            i++;
+        }
+        this.version = v + 1;
+        if (seq.size() < i + 6) {
+            throw new Der.ParseProblem("wrong ASN.1 structure: tbsCertificate has only " + seq.size() + " fields");
+        }
+        ASN1Integer serial = ASN1Integer.getInstance(seq.getObjectAt(i++));
+        this.serialNumber = serial.getValue();
+        this.serialNumberBytes = contentsOf(serial);
+        this.tbsSignatureAlgorithm = algorithm(seq.getObjectAt(i++));
+        this.issuer = DistinguishedName.from(seq.getObjectAt(i++).toASN1Primitive());
+        ASN1Sequence validity = ASN1Sequence.getInstance(seq.getObjectAt(i++));
+        if (validity.size() != 2) {
+            throw new Der.ParseProblem("wrong ASN.1 structure: validity must hold exactly two times");
+        }
+        this.notBefore = time(validity.getObjectAt(0));
+        this.notAfter = time(validity.getObjectAt(1));
+        this.subject = DistinguishedName.from(seq.getObjectAt(i++).toASN1Primitive());
+        this.publicKey = PublicKeyInfo.from(SubjectPublicKeyInfo.getInstance(seq.getObjectAt(i++)));
+        ASN1Sequence extensions = null;
+        int lastTag = 0;
+        for (; i < seq.size(); i++) {
+            if (!(seq.getObjectAt(i) instanceof ASN1TaggedObject t) || t.getTagClass() != BERTags.CONTEXT_SPECIFIC
+                    || t.getTagNo() <= lastTag || t.getTagNo() > 3) {
+                throw new Der.ParseProblem("wrong ASN.1 structure: unexpected field " + (i + 1) + " in tbsCertificate");
+            }
+            lastTag = t.getTagNo();
+            if (t.getTagNo() == 3) {
+                extensions = ASN1Sequence.getInstance(t, true);
+            }
+        }
+        this.ext = new ExtensionDecoder(extensions);
+    }
+
+    /**
+     * Parses one DER certificate (exactly one; trailing bytes are an error).
+     *
+     * @throws CertificateInputException for anything iOS could not parse, with a precise reason
+     */
+    public static Certificate parse(byte[] der) {
+        if (der == null || der.length == 0) {
+            throw new CertificateInputException(-1, "empty input", "not a certificate: empty input");
+        }
+        try {
+            return new Certificate(der.clone());
+        } catch (Der.ParseProblem e) {
+            throw fail(e.getMessage(), e);
+        } catch (RuntimeException | StackOverflowError e) {
+            // Bouncy Castle signals malformed structures with assorted runtime exceptions
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw fail("wrong ASN.1 structure: " + why, e);
+        }
+    }
+
+    private static CertificateInputException fail(String reason, Throwable cause) {
+        CertificateInputException ex = new CertificateInputException(-1, reason, "not a certificate: " + reason);
+        ex.initCause(cause);
+        return ex;
+    }
+
+    private static ASN1Primitive asn1(byte[] bytes, String what) {
+        try {
+            return ASN1Primitive.fromByteArray(bytes);
+        } catch (IOException e) {
+            throw new Der.ParseProblem("wrong ASN.1 structure in " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SignatureAlgorithm algorithm(ASN1Encodable obj) {
+        AlgorithmIdentifier id = AlgorithmIdentifier.getInstance(obj);
+        try {
+            return SignatureAlgorithm.of(id.getAlgorithm().getId(), id.getEncoded(ASN1Encoding.DER));
+        } catch (IOException e) {
+            throw new Der.ParseProblem("signature algorithm cannot be encoded", e);
+        }
+    }
+
+    private static byte[] contentsOf(ASN1Primitive p) {
+        try {
+            byte[] enc = p.getEncoded(ASN1Encoding.DER);
+            Der.Tlv t = Der.read(enc, 0, enc.length);
+            return Arrays.copyOfRange(enc, t.contentStart(), t.end());
+        } catch (IOException e) {
+            throw new Der.ParseProblem("cannot encode " + p.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static Instant time(ASN1Encodable obj) {
+        ASN1Primitive p = obj.toASN1Primitive();
+        byte[] enc;
+        try {
+            enc = p.getEncoded();
+        } catch (IOException e) {
+            throw new Der.ParseProblem("validity time cannot be encoded", e);
+        }
+        Der.Tlv t = Der.read(enc, 0, enc.length);
+        return X509Time.parse(t.tag(), Arrays.copyOfRange(enc, t.contentStart(), t.end()));
+    }
+
+    private static String hex(int b) {
+        return String.format("%02x", b);
+    }
+
+    // ------------------------------------------------------------------ identity
+
+    /** The exact DER bytes (a copy). */
+    public byte[] der() {
+        return der.clone();
+    }
+
+    /** DER length in bytes. */
+    public int derLength() {
+        return der.length;
+    }
+
+    /** The exact TBSCertificate bytes as encoded (a copy) — what the signature covers. */
+    public byte[] tbsDer() {
+        return tbsDer.clone();
+    }
+
+    byte[] tbsDerInternal() {
+        return tbsDer;
+    }
+
+    byte[] signatureValueInternal() {
+        return signatureValue;
+    }
+
+    byte[] sha256Internal() {
+        return sha256;
+    }
+
+    public byte[] sha256() {
+        return sha256.clone();
+    }
+
+    public String sha256Hex() {
+        return HexFormat.of().formatHex(sha256);
+    }
+
+    public byte[] sha1() {
+        return sha1.clone();
+    }
+
+    public String sha1Hex() {
+        return HexFormat.of().formatHex(sha1);
+    }
+
+    /** 1, 2 or 3. */
+    public int version() {
+        return version;
+    }
+
+    public BigInteger serialNumber() {
+        return serialNumber;
+    }
+
+    /** The serial number's INTEGER content octets as encoded (for serial-number block lists). */
+    public byte[] serialNumberBytes() {
+        return serialNumberBytes.clone();
+    }
+
+    // ------------------------------------------------------------------ validity
+
+    public Instant notBefore() {
+        return notBefore;
+    }
+
+    public Instant notAfter() {
+        return notAfter;
+    }
+
+    /** notAfter − notBefore in seconds (may be negative for inverted validity). */
+    public long validityLengthSeconds() {
+        return Duration.between(notBefore, notAfter).getSeconds();
+    }
+
+    /** §2.2 TemporalValidity: notBefore ≤ t ≤ notAfter, both inclusive, whole seconds. */
+    public boolean isValidAt(Instant t) {
+        Instant s = Instant.ofEpochSecond(t.getEpochSecond());
+        return !s.isBefore(notBefore) && !s.isAfter(notAfter);
+    }
+
+    // ------------------------------------------------------------------ names
+
+    public DistinguishedName subject() {
+        return subject;
+    }
+
+    public DistinguishedName issuer() {
+        return issuer;
+    }
+
+    /** Apple-normalized subject (§1.3); empty if unparseable — such a name never matches. */
+    public Optional<NormalizedName> normalizedSubject() {
+        return subject.normalized();
+    }
+
+    public Optional<NormalizedName> normalizedIssuer() {
+        return issuer.normalized();
+    }
+
+    /** Normalized subject equals normalized issuer (both parseable). Not a signature check. */
+    public boolean isSelfIssued() {
+        return subject.normalized().isPresent() && subject.normalized().equals(issuer.normalized());
+    }
+
+    /** v3 with basicConstraints cA=true (§2.2). For v1/v2, "CA" means self-signed: combine {@link #isSelfIssued()} with a verifier. */
+    public boolean isV3Ca() {
+        return version == 3 && ext.basicConstraints != null && ext.basicConstraints.ca();
+    }
+
+    // ------------------------------------------------------------------ key and signature
+
+    public PublicKeyInfo publicKey() {
+        return publicKey;
+    }
+
+    /** The {@code signature} field inside TBSCertificate — what WeakSignature and SignatureHashAlgorithms classify (§2.2). */
+    public SignatureAlgorithm tbsSignatureAlgorithm() {
+        return tbsSignatureAlgorithm;
+    }
+
+    /** The outer signatureAlgorithm (what the signature is verified with). */
+    public SignatureAlgorithm signatureAlgorithm() {
+        return signatureAlgorithm;
+    }
+
+    /** True if the inner and outer AlgorithmIdentifiers differ (byte-wise). */
+    public boolean signatureAlgorithmsDiffer() {
+        return !tbsSignatureAlgorithm.equals(signatureAlgorithm);
+    }
+
+    /** Hash of the inner signature algorithm. */
+    public SignatureHash signatureHash() {
+        return tbsSignatureAlgorithm.hash();
+    }
+
+    public byte[] signatureValue() {
+        return signatureValue.clone();
+    }
+
+    // ------------------------------------------------------------------ extensions
+
+    /** All extensions in encoded order, duplicates included. */
+    public List<Extension> extensions() {
+        return List.copyOf(ext.all);
+    }
+
+    /** Critical extensions whose OID Apple does not know (§2.2 CriticalExtensions); includes the CT poison. */
+    public Set<String> unknownCriticalExtensions() {
+        return Set.copyOf(ext.unknownCritical);
+    }
+
+    /** OIDs present more than once (§2.2 DuplicateExtension). */
+    public Set<String> duplicateExtensions() {
+        return Set.copyOf(ext.duplicates);
+    }
+
+    /** Known non-critical extensions that failed to parse (§2.2 UnparseableExtension). */
+    public Set<String> unparseableExtensions() {
+        return Set.copyOf(ext.unparseable);
+    }
+
+    public Optional<BasicConstraints> basicConstraints() {
+        return Optional.ofNullable(ext.basicConstraints);
+    }
+
+    public Optional<KeyUsage> keyUsage() {
+        return Optional.ofNullable(ext.keyUsage);
+    }
+
+    /** EKU OIDs; present-but-empty is an empty list, absent is Optional.empty(). */
+    public Optional<List<String>> extendedKeyUsage() {
+        return Optional.ofNullable(ext.extendedKeyUsage);
+    }
+
+    public Optional<SubjectAltName> subjectAltName() {
+        return Optional.ofNullable(ext.subjectAltName);
+    }
+
+    public Optional<NameConstraints> nameConstraints() {
+        return Optional.ofNullable(ext.nameConstraints);
+    }
+
+    /** certificatePolicies policy OIDs (anyPolicy = 2.5.29.32.0 included as listed). */
+    public Optional<List<String>> certificatePolicies() {
+        return Optional.ofNullable(ext.certificatePolicies);
+    }
+
+    public boolean hasAnyPolicy() {
+        return ext.certificatePolicies != null && ext.certificatePolicies.contains(ExtensionDecoder.ANY_POLICY);
+    }
+
+    public Optional<List<PolicyMapping>> policyMappings() {
+        return Optional.ofNullable(ext.policyMappings);
+    }
+
+    public Optional<PolicyConstraints> policyConstraints() {
+        return Optional.ofNullable(ext.policyConstraints);
+    }
+
+    public Optional<Integer> inhibitAnyPolicy() {
+        return Optional.ofNullable(ext.inhibitAnyPolicy);
+    }
+
+    public Optional<byte[]> subjectKeyIdentifier() {
+        return Optional.ofNullable(ext.subjectKeyIdentifier).map(byte[]::clone);
+    }
+
+    /** The keyIdentifier of authorityKeyIdentifier; empty if the extension or the field is absent. */
+    public Optional<byte[]> authorityKeyIdentifier() {
+        return Optional.ofNullable(ext.authorityKeyIdentifier).map(byte[]::clone);
+    }
+
+    public Optional<AuthorityInfoAccess> authorityInfoAccess() {
+        return Optional.ofNullable(ext.authorityInfoAccess);
+    }
+
+    public boolean hasCrlDistributionPoints() {
+        return ext.crlDistributionPoints;
+    }
+
+    public boolean hasOcspNoCheck() {
+        return ext.ocspNoCheck;
+    }
+
+    /** The TLS-encoded SignedCertificateTimestampList inside extension 1.3.6.1.4.1.11129.2.4.2 (inner OCTET STRING unwrapped). */
+    public Optional<byte[]> sctListExtension() {
+        return Optional.ofNullable(ext.sctList).map(byte[]::clone);
+    }
+
+    /** CT pre-certificate poison present (an unknown critical extension for iOS, §2.2). */
+    public boolean hasPrecertPoison() {
+        return ext.precertPoison;
+    }
+
+    // ------------------------------------------------------------------ object
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Certificate c && c.hash == hash && Arrays.equals(c.der, der);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+
+    @Override
+    public String toString() {
+        return "Certificate[subject=" + subject + ", issuer=" + issuer + ", sha256=" + sha256Hex() + "]";
+    }
+}

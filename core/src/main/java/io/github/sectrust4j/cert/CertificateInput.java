@@ -1,0 +1,164 @@
+package io.github.sectrust4j.cert;
+
+import io.github.sectrust4j.CertificateInputException;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns caller input (PEM text, DER, lists, JCA certificates) into parsed {@link Certificate}s.
+ * Every problem surfaces as a {@link CertificateInputException} naming the position, e.g.
+ * {@code chain[1] (PEM block 2) is not a certificate: DER length 1200 exceeds the 800 bytes present}.
+ */
+public final class CertificateInput {
+    private static final Pattern BEGIN = Pattern.compile("-----BEGIN ([^-\\r\\n]*)-----");
+    private static final int MAX_INPUT = 64 * 1024 * 1024;
+
+    private CertificateInput() {
+    }
+
+    /** Parses one or more PEM blocks; text outside blocks is ignored; every block must be a CERTIFICATE. */
+    public static List<Certificate> fromPem(String text) {
+        if (text == null || text.isBlank()) {
+            throw new CertificateInputException(-1, "empty input", "empty input: no certificate given");
+        }
+        List<Certificate> out = new ArrayList<>();
+        Matcher m = BEGIN.matcher(text);
+        int from = 0;
+        int block = 0;
+        while (m.find(from)) {
+            String label = m.group(1);
+            String prefix = "chain[" + block + "] (PEM block " + (block + 1) + ")";
+            if (!label.equals("CERTIFICATE")) {
+                String reason = "PEM label is \"" + label + "\", expected \"CERTIFICATE\"";
+                throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
+            }
+            String end = "-----END " + label + "-----";
+            int endAt = text.indexOf(end, m.end());
+            if (endAt < 0) {
+                String reason = "PEM block has no \"" + end + "\" line";
+                throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
+            }
+            String body = text.substring(m.end(), endAt);
+            if (BEGIN.matcher(body).find()) {
+                String reason = "PEM block has no \"" + end + "\" line before the next BEGIN line";
+                throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
+            }
+            byte[] der = decodeBase64(body, block, prefix);
+            try {
+                out.add(Certificate.parse(der));
+            } catch (CertificateInputException e) {
+                throw e.at(block, prefix);
+            }
+            from = endAt + end.length();
+            block++;
+        }
+        if (out.isEmpty()) {
+            String reason = "no PEM blocks found (expected \"-----BEGIN CERTIFICATE-----\")";
+            throw new CertificateInputException(-1, reason, reason);
+        }
+        return List.copyOf(out);
+    }
+
+    private static byte[] decodeBase64(String body, int block, String prefix) {
+        StringBuilder b = new StringBuilder(body.length());
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                continue;
+            }
+            if (c == ':') {
+                String reason = "bad base64: PEM headers (e.g. Proc-Type) are not supported";
+                throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
+            }
+            b.append(c);
+        }
+        if (b.length() == 0) {
+            String reason = "PEM block is empty";
+            throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
+        }
+        try {
+            return Base64.getDecoder().decode(b.toString());
+        } catch (IllegalArgumentException e) {
+            String reason = "bad base64 (" + e.getMessage() + ")";
+            throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
+        }
+    }
+
+    /** One DER certificate. */
+    public static Certificate fromDer(byte[] der) {
+        return Certificate.parse(der);
+    }
+
+    /** A chain of DER certificates, leaf first. */
+    public static List<Certificate> fromDerList(List<byte[]> ders) {
+        if (ders == null || ders.isEmpty()) {
+            throw new CertificateInputException(-1, "empty input", "empty input: no certificate given");
+        }
+        List<Certificate> out = new ArrayList<>(ders.size());
+        for (int i = 0; i < ders.size(); i++) {
+            try {
+                out.add(Certificate.parse(ders.get(i)));
+            } catch (CertificateInputException e) {
+                throw e.at(i, "chain[" + i + "]");
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** JCA certificates, re-parsed from their encoding (the JCA parser is more lenient than iOS). */
+    public static List<Certificate> fromX509(List<X509Certificate> certs) {
+        if (certs == null || certs.isEmpty()) {
+            throw new CertificateInputException(-1, "empty input", "empty input: no certificate given");
+        }
+        List<byte[]> ders = new ArrayList<>(certs.size());
+        for (int i = 0; i < certs.size(); i++) {
+            try {
+                if (certs.get(i) == null) {
+                    throw new CertificateEncodingException("null element");
+                }
+                ders.add(certs.get(i).getEncoded());
+            } catch (CertificateEncodingException | RuntimeException e) {
+                String reason = "cannot encode X509Certificate (" + e.getMessage() + ")";
+                throw new CertificateInputException(i, reason, "chain[" + i + "] is not a certificate: " + reason);
+            }
+        }
+        return fromDerList(ders);
+    }
+
+    /**
+     * Auto-detects PEM text or a single DER certificate. DER is recognized by its leading SEQUENCE
+     * tag (0x30); anything containing a "-----BEGIN" line is PEM.
+     */
+    public static List<Certificate> parse(byte[] pemOrDer) {
+        if (pemOrDer == null || pemOrDer.length == 0) {
+            throw new CertificateInputException(-1, "empty input", "empty input: no certificate given");
+        }
+        if (pemOrDer.length > MAX_INPUT) {
+            String reason = "input of " + pemOrDer.length + " bytes is too large";
+            throw new CertificateInputException(-1, reason, reason);
+        }
+        if ((pemOrDer[0] & 0xff) == 0x30) {
+            try {
+                return List.of(Certificate.parse(pemOrDer));
+            } catch (CertificateInputException e) {
+                throw e.at(0, "chain[0] (DER)");
+            }
+        }
+        String text = new String(pemOrDer, StandardCharsets.ISO_8859_1);
+        if (text.contains("-----BEGIN")) {
+            return fromPem(text);
+        }
+        if (text.isBlank()) {
+            throw new CertificateInputException(-1, "empty input", "empty input: no certificate given");
+        }
+        String reason = "neither DER (first byte is 0x" + String.format("%02x", pemOrDer[0] & 0xff)
+                + ", expected 0x30) nor PEM (no \"-----BEGIN CERTIFICATE-----\" line)";
+        throw new CertificateInputException(-1, reason, reason);
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.sectrust4j.cert;
+
+/**
+ * Minimal DER header reader, used only to slice raw element bytes (the TBSCertificate must be
+ * verified over its original bytes, never a re-encoding) and to give precise length errors
+ * before Bouncy Castle sees the input.
+ */
+final class Der {
+    private Der() {
+    }
+
+    /** Start and end (exclusive) of one TLV, plus where its contents begin. */
+    record Tlv(int tag, int start, int contentStart, int end) {
+    }
+
+    /**
+     * Reads the TLV header at {@code offset} within {@code limit}.
+     *
+     * @throws ParseProblem with a precise reason for truncated or unsupported headers
+     */
+    static Tlv read(byte[] der, int offset, int limit) {
+        if (offset >= limit) {
+            throw new ParseProblem("DER ends where an element was expected (offset " + offset + ")");
+        }
+        int tag = der[offset] & 0xff;
+        if ((tag & 0x1f) == 0x1f) {
+            throw new ParseProblem("high-tag-number form at offset " + offset + " is not supported here");
+        }
+        int p = offset + 1;
+        if (p >= limit) {
+            throw new ParseProblem("DER truncated: no length byte after tag at offset " + offset);
+        }
+        int first = der[p++] & 0xff;
+        long length;
+        if (first < 0x80) {
+            length = first;
+        } else if (first == 0x80) {
+            throw new ParseProblem("indefinite length (BER) at offset " + offset + " is not DER");
+        } else {
+            int n = first & 0x7f;
+            if (n > 4) {
+                throw new ParseProblem("DER length field of " + n + " bytes at offset " + offset + " is too large");
+            }
+            if (p + n > limit) {
+                throw new ParseProblem("DER truncated inside the length field at offset " + offset);
+            }
+            length = 0;
+            for (int i = 0; i < n; i++) {
+                length = (length << 8) | (der[p++] & 0xff);
+            }
+        }
+        long end = (long) p + length;
+        if (end > limit) {
+            throw new ParseProblem("DER length " + length + " exceeds the " + (limit - p) + " bytes present");
+        }
+        return new Tlv(tag, offset, p, (int) end);
+    }
+
+    /** An internal parse failure with a human-readable reason; converted to CertificateInputException. */
+    static final class ParseProblem extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ParseProblem(String reason) {
+            super(reason, null, false, false);
+        }
+
+        ParseProblem(String reason, Throwable cause) {
+            super(reason, cause, false, false);
+        }
+    }
+}

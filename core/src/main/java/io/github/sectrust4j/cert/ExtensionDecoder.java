@@ -1,0 +1,418 @@
+package io.github.sectrust4j.cert;
+
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1BitString;
+import org.bouncycastle.asn1.ASN1Boolean;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Null;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.ASN1TaggedObject;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralSubtree;
+import org.bouncycastle.asn1.x509.PolicyInformation;
+
+/**
+ * Decodes the extensions of one certificate once, following Apple's error model (§2.2
+ * CriticalExtensions / UnparseableExtension / DuplicateExtension): a known critical extension that
+ * fails to parse makes the certificate unparseable; a known non-critical one is recorded as
+ * unparseable and otherwise ignored. For duplicated OIDs the last occurrence wins [inferred from
+ * Apple's parser overwriting its per-extension fields].
+ */
+final class ExtensionDecoder {
+    static final String SKI = "2.5.29.14";
+    static final String KU = "2.5.29.15";
+    static final String PRIVATE_KEY_USAGE_PERIOD = "2.5.29.16";
+    static final String SAN = "2.5.29.17";
+    static final String IAN = "2.5.29.18";
+    static final String BC = "2.5.29.19";
+    static final String NC = "2.5.29.30";
+    static final String CRLDP = "2.5.29.31";
+    static final String CP = "2.5.29.32";
+    static final String PM = "2.5.29.33";
+    static final String AKI = "2.5.29.35";
+    static final String PC = "2.5.29.36";
+    static final String EKU = "2.5.29.37";
+    static final String IAP = "2.5.29.54";
+    static final String AIA = "1.3.6.1.5.5.7.1.1";
+    static final String SIA = "1.3.6.1.5.5.7.1.11";
+    static final String QC_STATEMENTS = "1.3.6.1.5.5.7.1.3";
+    static final String NETSCAPE_CERT_TYPE = "2.16.840.1.113730.1.1";
+    static final String ENTRUST_VERSION_INFO = "1.2.840.113533.7.65.0";
+    static final String OCSP_NO_CHECK = "1.3.6.1.5.5.7.48.1.5";
+    static final String SCT_LIST = "1.3.6.1.4.1.11129.2.4.2";
+    static final String PRECERT_POISON = "1.3.6.1.4.1.11129.2.4.3";
+    static final String ANY_POLICY = "2.5.29.32.0";
+    static final String AD_CA_ISSUERS = "1.3.6.1.5.5.7.48.2";
+    static final String AD_OCSP = "1.3.6.1.5.5.7.48.1";
+
+    /** Extensions Apple's parser knows (§2.2 CriticalExtensions). The CT poison is deliberately absent. */
+    static final Set<String> KNOWN = Set.of(SKI, KU, PRIVATE_KEY_USAGE_PERIOD, SAN, IAN, BC, NC, CRLDP, CP, PM, AKI, PC,
+            EKU, IAP, AIA, SIA, NETSCAPE_CERT_TYPE, ENTRUST_VERSION_INFO, OCSP_NO_CHECK, QC_STATEMENTS);
+
+    /** Apple private arcs tolerated when critical (§2.2); the Apple escrow marker lives under .100.6. */
+    private static final List<String> APPLE_ARCS = List.of("1.2.840.113635.100.6.", "1.2.840.113635.100.11.",
+            "1.2.840.113635.100.12.", "1.2.840.113635.100.13.", "1.2.840.113635.100.15.");
+
+    private static final Map<String, String> NAMES = Map.ofEntries(Map.entry(SKI, "subjectKeyIdentifier"),
+            Map.entry(KU, "keyUsage"), Map.entry(SAN, "subjectAltName"), Map.entry(IAN, "issuerAltName"),
+            Map.entry(BC, "basicConstraints"), Map.entry(NC, "nameConstraints"),
+            Map.entry(CRLDP, "cRLDistributionPoints"), Map.entry(CP, "certificatePolicies"),
+            Map.entry(PM, "policyMappings"), Map.entry(AKI, "authorityKeyIdentifier"),
+            Map.entry(PC, "policyConstraints"), Map.entry(EKU, "extKeyUsage"), Map.entry(IAP, "inhibitAnyPolicy"),
+            Map.entry(AIA, "authorityInfoAccess"), Map.entry(OCSP_NO_CHECK, "ocspNoCheck"));
+
+    static boolean isKnown(String oid) {
+        if (KNOWN.contains(oid)) {
+            return true;
+        }
+        for (String arc : APPLE_ARCS) {
+            if (oid.startsWith(arc)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String describe(String oid) {
+        String n = NAMES.get(oid);
+        return n == null ? oid : n + " (" + oid + ")";
+    }
+
+    // ---- results (set once during decode, then read-only) ----
+    final List<Extension> all = new ArrayList<>();
+    final Set<String> unknownCritical = new LinkedHashSet<>();
+    final Set<String> duplicates = new LinkedHashSet<>();
+    final Set<String> unparseable = new LinkedHashSet<>();
+    BasicConstraints basicConstraints;
+    KeyUsage keyUsage;
+    List<String> extendedKeyUsage;
+    SubjectAltName subjectAltName;
+    NameConstraints nameConstraints;
+    List<String> certificatePolicies;
+    List<PolicyMapping> policyMappings;
+    PolicyConstraints policyConstraints;
+    Integer inhibitAnyPolicy;
+    byte[] subjectKeyIdentifier;
+    byte[] authorityKeyIdentifier;
+    boolean authorityKeyIdentifierPresent;
+    AuthorityInfoAccess authorityInfoAccess;
+    boolean crlDistributionPoints;
+    boolean ocspNoCheck;
+    byte[] sctList;
+    boolean precertPoison;
+
+    /** @param extensions the Extensions SEQUENCE (inside [3]) or null if absent */
+    ExtensionDecoder(ASN1Sequence extensions) {
+        if (extensions == null) {
+            return;
+        }
+        if (extensions.size() >= 10000) {
+            // Apple's parser caps the number of extensions
+            throw new Der.ParseProblem(extensions.size() + " extensions exceed iOS's limit of 9999");
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        for (ASN1Encodable e : extensions) {
+            if (!(e instanceof ASN1Sequence ext) || ext.size() < 2 || ext.size() > 3
+                    || !(ext.getObjectAt(0) instanceof ASN1ObjectIdentifier oidObj)) {
+                throw new Der.ParseProblem("an extension is not a SEQUENCE { OID, [critical,] OCTET STRING }");
+            }
+            boolean critical = false;
+            if (ext.size() == 3) {
+                if (!(ext.getObjectAt(1) instanceof ASN1Boolean b)) {
+                    throw new Der.ParseProblem("extension " + oidObj.getId() + " has a non-BOOLEAN critical field");
+                }
+                critical = b.isTrue();
+            }
+            if (!(ext.getObjectAt(ext.size() - 1) instanceof ASN1OctetString valueString)) {
+                throw new Der.ParseProblem("extension " + oidObj.getId() + " value is not an OCTET STRING");
+            }
+            String oid = oidObj.getId();
+            byte[] value = valueString.getOctets();
+            all.add(new Extension(oid, critical, value));
+            if (!seen.add(oid)) {
+                duplicates.add(oid);
+            }
+            if (!isKnown(oid)) {
+                if (critical) {
+                    unknownCritical.add(oid);
+                }
+                decodeUnknown(oid, value);
+                continue;
+            }
+            try {
+                decodeKnown(oid, critical, value);
+            } catch (RuntimeException | java.io.IOException ex) {
+                String why = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+                if (critical) {
+                    throw new Der.ParseProblem("critical extension " + describe(oid) + " cannot be parsed ("
+                            + why + "); iOS rejects such a certificate (§2.2)");
+                }
+                unparseable.add(oid);
+            }
+        }
+    }
+
+    private void decodeUnknown(String oid, byte[] value) {
+        // CT extensions are not in Apple's known list; their content matters only to the CT checks (§8)
+        if (oid.equals(SCT_LIST)) {
+            try {
+                sctList = ASN1OctetString.getInstance(ASN1Primitive.fromByteArray(value)).getOctets();
+            } catch (java.io.IOException | RuntimeException ex) {
+                sctList = null;
+            }
+        } else if (oid.equals(PRECERT_POISON)) {
+            precertPoison = true;
+        }
+    }
+
+    private void decodeKnown(String oid, boolean critical, byte[] value) throws java.io.IOException {
+        switch (oid) {
+            case SKI -> subjectKeyIdentifier = ASN1OctetString.getInstance(parse(value)).getOctets();
+            case KU -> {
+                ASN1BitString bs = ASN1BitString.getInstance(parse(value));
+                byte[] bytes = bs.getBytes();
+                int bits = 0;
+                for (int i = 0; i < Math.min(bytes.length, 2); i++) {
+                    int b = bytes[i] & 0xff;
+                    for (int j = 0; j < 8; j++) {
+                        if ((b & (0x80 >>> j)) != 0) {
+                            bits |= 1 << (i * 8 + j);
+                        }
+                    }
+                }
+                keyUsage = new KeyUsage(bits);
+            }
+            case EKU -> {
+                List<String> oids = new ArrayList<>();
+                for (ASN1Encodable o : ASN1Sequence.getInstance(parse(value))) {
+                    oids.add(ASN1ObjectIdentifier.getInstance(o).getId());
+                }
+                extendedKeyUsage = Collections.unmodifiableList(oids);
+            }
+            case BC -> {
+                ASN1Sequence seq = ASN1Sequence.getInstance(parse(value));
+                boolean ca = false;
+                Integer pathLen = null;
+                int i = 0;
+                if (i < seq.size() && seq.getObjectAt(i) instanceof ASN1Boolean b) {
+                    ca = b.isTrue();
+                    i++;
+                }
+                if (i < seq.size()) {
+                    BigInteger p = ASN1Integer.getInstance(seq.getObjectAt(i)).getValue();
+                    if (p.signum() < 0) {
+                        throw new IllegalArgumentException("negative pathLenConstraint");
+                    }
+                    pathLen = clamp(p);
+                    i++;
+                }
+                if (i != seq.size()) {
+                    throw new IllegalArgumentException("unexpected content");
+                }
+                basicConstraints = new BasicConstraints(ca, pathLen);
+            }
+            case SAN -> subjectAltName = decodeSan(critical, ASN1Sequence.getInstance(parse(value)));
+            case IAN -> decodeSan(critical, ASN1Sequence.getInstance(parse(value))); // validated only
+            case NC -> nameConstraints = decodeNameConstraints(critical, ASN1Sequence.getInstance(parse(value)));
+            case CRLDP -> {
+                CRLDistPoint.getInstance(parse(value)).getDistributionPoints();
+                crlDistributionPoints = true;
+            }
+            case CP -> {
+                List<String> oids = new ArrayList<>();
+                for (ASN1Encodable o : ASN1Sequence.getInstance(parse(value))) {
+                    oids.add(PolicyInformation.getInstance(o).getPolicyIdentifier().getId());
+                }
+                certificatePolicies = Collections.unmodifiableList(oids);
+            }
+            case PM -> {
+                List<PolicyMapping> maps = new ArrayList<>();
+                for (ASN1Encodable o : ASN1Sequence.getInstance(parse(value))) {
+                    ASN1Sequence m = ASN1Sequence.getInstance(o);
+                    if (m.size() != 2) {
+                        throw new IllegalArgumentException("policy mapping is not a pair");
+                    }
+                    maps.add(new PolicyMapping(ASN1ObjectIdentifier.getInstance(m.getObjectAt(0)).getId(),
+                            ASN1ObjectIdentifier.getInstance(m.getObjectAt(1)).getId()));
+                }
+                policyMappings = Collections.unmodifiableList(maps);
+            }
+            case PC -> {
+                Integer require = null;
+                Integer inhibit = null;
+                for (ASN1Encodable o : ASN1Sequence.getInstance(parse(value))) {
+                    ASN1TaggedObject t = ASN1TaggedObject.getInstance(o);
+                    BigInteger v = ASN1Integer.getInstance(t, false).getValue();
+                    if (t.getTagNo() == 0 && require == null && inhibit == null) {
+                        require = clamp(v);
+                    } else if (t.getTagNo() == 1 && inhibit == null) {
+                        inhibit = clamp(v);
+                    } else {
+                        throw new IllegalArgumentException("unexpected policyConstraints field");
+                    }
+                }
+                policyConstraints = new PolicyConstraints(require, inhibit);
+            }
+            case IAP -> inhibitAnyPolicy = clamp(ASN1Integer.getInstance(parse(value)).getValue());
+            case AKI -> {
+                AuthorityKeyIdentifier aki = AuthorityKeyIdentifier.getInstance(parse(value));
+                authorityKeyIdentifierPresent = true;
+                authorityKeyIdentifier = aki.getKeyIdentifier();
+            }
+            case AIA -> {
+                List<String> issuers = new ArrayList<>();
+                List<String> ocsp = new ArrayList<>();
+                for (ASN1Encodable o : ASN1Sequence.getInstance(parse(value))) {
+                    ASN1Sequence ad = ASN1Sequence.getInstance(o);
+                    if (ad.size() != 2) {
+                        throw new IllegalArgumentException("AccessDescription is not a pair");
+                    }
+                    String method = ASN1ObjectIdentifier.getInstance(ad.getObjectAt(0)).getId();
+                    // Apple only looks at [6] IMPLICIT IA5String locations and skips anything else
+                    // (a VeriSign root encodes its OCSP URI with an explicit [6] tag, §2.2 leniency)
+                    if (!(ad.getObjectAt(1) instanceof ASN1TaggedObject loc) || loc.getTagNo() != 6
+                            || loc.getTagClass() != org.bouncycastle.asn1.BERTags.CONTEXT_SPECIFIC || loc.isExplicit()) {
+                        continue;
+                    }
+                    String uri = new String(ASN1OctetString.getInstance(loc, false).getOctets(), StandardCharsets.ISO_8859_1);
+                    if (method.equals(AD_CA_ISSUERS)) {
+                        issuers.add(uri);
+                    } else if (method.equals(AD_OCSP)) {
+                        ocsp.add(uri);
+                    }
+                }
+                authorityInfoAccess = new AuthorityInfoAccess(issuers, ocsp);
+            }
+            case OCSP_NO_CHECK -> {
+                ASN1Null.getInstance(parse(value));
+                ocspNoCheck = true;
+            }
+            default -> {
+                // known but content irrelevant to the simulator (privateKeyUsagePeriod, SIA, qcStatements, ...)
+            }
+        }
+    }
+
+    private static ASN1Primitive parse(byte[] value) throws java.io.IOException {
+        return ASN1Primitive.fromByteArray(value); // rejects trailing data
+    }
+
+    private static Integer clamp(BigInteger v) {
+        if (v.signum() < 0) {
+            throw new IllegalArgumentException("negative integer");
+        }
+        return v.bitLength() < 31 ? v.intValue() : Integer.MAX_VALUE;
+    }
+
+    private static SubjectAltName decodeSan(boolean critical, ASN1Sequence names) {
+        List<String> dns = new ArrayList<>();
+        boolean utf8 = true;
+        List<byte[]> ips = new ArrayList<>();
+        boolean ipLengthsOk = true;
+        List<String> emails = new ArrayList<>();
+        List<String> uris = new ArrayList<>();
+        List<DistinguishedName> dirs = new ArrayList<>();
+        int other = 0;
+        int otherForms = 0;
+        for (ASN1Encodable o : names) {
+            GeneralName gn = GeneralName.getInstance(o);
+            switch (gn.getTagNo()) {
+                case GeneralName.dNSName -> {
+                    byte[] raw = ASN1OctetStringOrString.octets(gn.getName());
+                    try {
+                        dns.add(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString());
+                    } catch (CharacterCodingException ex) {
+                        utf8 = false;
+                        dns.add(new String(raw, StandardCharsets.ISO_8859_1));
+                    }
+                }
+                case GeneralName.iPAddress -> {
+                    byte[] ip = ASN1OctetString.getInstance(gn.getName()).getOctets();
+                    ipLengthsOk &= ip.length == 4 || ip.length == 16;
+                    ips.add(ip);
+                }
+                case GeneralName.rfc822Name -> emails.add(((ASN1String) gn.getName()).getString());
+                case GeneralName.uniformResourceIdentifier -> uris.add(((ASN1String) gn.getName()).getString());
+                case GeneralName.directoryName -> dirs.add(DistinguishedName.from(gn.getName().toASN1Primitive()));
+                case GeneralName.otherName -> other++;
+                default -> otherForms++;
+            }
+        }
+        return new SubjectAltName(critical, dns, utf8, ips, ipLengthsOk, emails, uris, dirs, other, otherForms);
+    }
+
+    private static NameConstraints decodeNameConstraints(boolean critical, ASN1Sequence seq) {
+        NameConstraints.Subtrees permitted = null;
+        NameConstraints.Subtrees excluded = null;
+        for (ASN1Encodable o : seq) {
+            ASN1TaggedObject t = ASN1TaggedObject.getInstance(o);
+            ASN1Sequence subtrees = ASN1Sequence.getInstance(t, false);
+            if (t.getTagNo() == 0 && permitted == null && excluded == null) {
+                permitted = decodeSubtrees(subtrees);
+            } else if (t.getTagNo() == 1 && excluded == null) {
+                excluded = decodeSubtrees(subtrees);
+            } else {
+                throw new IllegalArgumentException("unexpected nameConstraints field");
+            }
+        }
+        NameConstraints.Subtrees none = new NameConstraints.Subtrees(List.of(), List.of(), List.of(), List.of(), List.of(), 0);
+        return new NameConstraints(critical, permitted == null ? none : permitted, excluded == null ? none : excluded);
+    }
+
+    private static NameConstraints.Subtrees decodeSubtrees(ASN1Sequence subtrees) {
+        List<String> dns = new ArrayList<>();
+        List<NameConstraints.IpSubtree> ips = new ArrayList<>();
+        List<String> emails = new ArrayList<>();
+        List<String> uris = new ArrayList<>();
+        List<DistinguishedName> dirs = new ArrayList<>();
+        int unsupported = 0;
+        for (ASN1Encodable o : subtrees) {
+            GeneralName gn = GeneralSubtree.getInstance(o).getBase();
+            switch (gn.getTagNo()) {
+                case GeneralName.dNSName -> dns.add(new String(ASN1OctetStringOrString.octets(gn.getName()), StandardCharsets.ISO_8859_1));
+                case GeneralName.rfc822Name -> emails.add(((ASN1String) gn.getName()).getString());
+                case GeneralName.uniformResourceIdentifier -> uris.add(((ASN1String) gn.getName()).getString());
+                case GeneralName.directoryName -> dirs.add(DistinguishedName.from(gn.getName().toASN1Primitive()));
+                case GeneralName.iPAddress -> {
+                    byte[] b = ASN1OctetString.getInstance(gn.getName()).getOctets();
+                    if (b.length == 8 || b.length == 32) {
+                        int h = b.length / 2;
+                        ips.add(new NameConstraints.IpSubtree(java.util.Arrays.copyOf(b, h), java.util.Arrays.copyOfRange(b, h, b.length)));
+                    } else {
+                        unsupported++;
+                    }
+                }
+                default -> unsupported++;
+            }
+        }
+        return new NameConstraints.Subtrees(dns, ips, emails, uris, dirs, unsupported);
+    }
+
+    /** Raw octets of an IA5String-like GeneralName value. */
+    private static final class ASN1OctetStringOrString {
+        static byte[] octets(ASN1Encodable name) {
+            if (name instanceof org.bouncycastle.asn1.ASN1IA5String s) {
+                return s.getOctets();
+            }
+            throw new IllegalArgumentException("dNSName is not an IA5String");
+        }
+    }
+}

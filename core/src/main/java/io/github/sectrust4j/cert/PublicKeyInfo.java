@@ -1,0 +1,246 @@
+package io.github.sectrust4j.cert;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x509.DSAParameter;
+import org.bouncycastle.asn1.pkcs.RSAPublicKey;
+
+/**
+ * A certificate's SubjectPublicKeyInfo, classified once the way Apple does (§4.1). Immutable.
+ * Key size is in bytes as the platform reports it: RSA modulus bytes (ceil(bits/8)), EC field
+ * element bytes for the five curves Apple supports. An EC key on any other curve, or an RSA key
+ * whose modulus cannot be decoded, is {@linkplain #parseable() unparseable}: always weak, never
+ * strong, and unusable for signature verification.
+ */
+public final class PublicKeyInfo {
+    private static final String RSA_OID = "1.2.840.113549.1.1.1";
+    private static final String EC_OID = "1.2.840.10045.2.1";
+    private static final String DSA_OID = "1.2.840.10040.4.1";
+    private static final String ED25519_OID = "1.3.101.112";
+    private static final String ED448_OID = "1.3.101.113";
+
+    private record Curve(String name, int fieldBytes, int bits) {
+    }
+
+    private static final Map<String, Curve> CURVES = Map.of(
+            "1.2.840.10045.3.1.1", new Curve("P-192", 24, 192),
+            "1.3.132.0.33", new Curve("P-224", 28, 224),
+            "1.2.840.10045.3.1.7", new Curve("P-256", 32, 256),
+            "1.3.132.0.34", new Curve("P-384", 48, 384),
+            "1.3.132.0.35", new Curve("P-521", 66, 521));
+
+    private final KeyAlgorithm algorithm;
+    private final String algorithmOid;
+    private final boolean parseable;
+    private final int sizeBytes;
+    private final int bits;
+    private final String curveOid;
+    private final String curveName;
+    private final byte[] spkiDer;
+    private final byte[] spkiSha256;
+    private final byte[] subjectPublicKeySha1;
+
+    private PublicKeyInfo(KeyAlgorithm algorithm, String algorithmOid, boolean parseable, int sizeBytes, int bits,
+                          String curveOid, String curveName, byte[] spkiDer) {
+        this.algorithm = algorithm;
+        this.algorithmOid = algorithmOid;
+        this.parseable = parseable;
+        this.sizeBytes = sizeBytes;
+        this.bits = bits;
+        this.curveOid = curveOid;
+        this.curveName = curveName;
+        this.spkiDer = spkiDer;
+        this.spkiSha256 = Digests.sha256(spkiDer);
+        this.subjectPublicKeySha1 = Digests.sha1(SubjectPublicKeyInfo.getInstance(spkiDer).getPublicKeyData().getBytes());
+    }
+
+    static PublicKeyInfo from(SubjectPublicKeyInfo spki) {
+        byte[] der;
+        try {
+            der = spki.getEncoded(ASN1Encoding.DER);
+        } catch (IOException e) {
+            throw new Der.ParseProblem("subjectPublicKeyInfo cannot be encoded", e);
+        }
+        String oid = spki.getAlgorithm().getAlgorithm().getId();
+        ASN1Encodable params = spki.getAlgorithm().getParameters();
+        switch (oid) {
+            case RSA_OID: {
+                try {
+                    BigInteger n = RSAPublicKey.getInstance(spki.parsePublicKey()).getModulus();
+                    int b = n.bitLength();
+                    return new PublicKeyInfo(KeyAlgorithm.RSA, oid, b > 0, (b + 7) / 8, b, null, null, der);
+                } catch (IOException | RuntimeException e) {
+                    return new PublicKeyInfo(KeyAlgorithm.RSA, oid, false, 0, 0, null, null, der);
+                }
+            }
+            case EC_OID: {
+                if (params instanceof ASN1ObjectIdentifier curveId) {
+                    Curve c = CURVES.get(curveId.getId());
+                    if (c != null) {
+                        return new PublicKeyInfo(KeyAlgorithm.EC, oid, true, c.fieldBytes(), c.bits(), curveId.getId(), c.name(), der);
+                    }
+                    return new PublicKeyInfo(KeyAlgorithm.EC, oid, false, 0, 0, curveId.getId(), null, der);
+                }
+                // explicit curve parameters or missing parameters: Apple cannot use such keys (§4.1)
+                return new PublicKeyInfo(KeyAlgorithm.EC, oid, false, 0, 0, null, null, der);
+            }
+            case ED25519_OID:
+                return new PublicKeyInfo(KeyAlgorithm.ED25519, oid, true, 32, 256, null, "Ed25519", der);
+            case ED448_OID:
+                return new PublicKeyInfo(KeyAlgorithm.ED448, oid, true, 57, 456, null, "Ed448", der);
+            case DSA_OID: {
+                int b = 0;
+                try {
+                    if (params instanceof ASN1Sequence) {
+                        b = DSAParameter.getInstance(params).getP().bitLength();
+                    }
+                } catch (RuntimeException e) {
+                    b = 0;
+                }
+                return new PublicKeyInfo(KeyAlgorithm.DSA, oid, b > 0, (b + 7) / 8, b, null, null, der);
+            }
+            default:
+                return new PublicKeyInfo(KeyAlgorithm.OTHER, oid, false, 0, 0, null, null, der);
+        }
+    }
+
+    public KeyAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    /** The SPKI algorithm OID. */
+    public String algorithmOid() {
+        return algorithmOid;
+    }
+
+    /** False for keys Apple cannot use: unknown EC curves, explicit EC parameters, broken RSA, unknown algorithms. */
+    public boolean parseable() {
+        return parseable;
+    }
+
+    /** Key size in bytes as Apple reports it (§4.1); 0 if unparseable. */
+    public int sizeBytes() {
+        return sizeBytes;
+    }
+
+    /** RSA/DSA modulus bits, EC curve bits; 0 if unparseable. */
+    public int bits() {
+        return bits;
+    }
+
+    /** EC named-curve OID, if any. */
+    public Optional<String> curveOid() {
+        return Optional.ofNullable(curveOid);
+    }
+
+    /** "P-256" etc., "Ed25519"/"Ed448"; empty for RSA/DSA/unknown curves. */
+    public Optional<String> curveName() {
+        return Optional.ofNullable(curveName);
+    }
+
+    /** The SubjectPublicKeyInfo DER (a copy). */
+    public byte[] spkiDer() {
+        return spkiDer.clone();
+    }
+
+    /** SHA-256 over the SPKI DER (pinning, verdict-cache key). */
+    public byte[] spkiSha256() {
+        return spkiSha256.clone();
+    }
+
+    public String spkiSha256Hex() {
+        return HexFormat.of().formatHex(spkiSha256);
+    }
+
+    /** SHA-1 over the subjectPublicKey BIT STRING contents — Apple's blocked/distrusted key lists (§2.2). */
+    public byte[] subjectPublicKeySha1() {
+        return subjectPublicKeySha1.clone();
+    }
+
+    public String subjectPublicKeySha1Hex() {
+        return HexFormat.of().formatHex(subjectPublicKeySha1);
+    }
+
+    private boolean atLeast(int bitsThreshold) {
+        return sizeBytes >= (bitsThreshold + 7) / 8;
+    }
+
+    /** §4.1 "weak" row (fatal WeakKeySize): RSA < 1024, EC < 160, DSA/other/unparseable always. */
+    public boolean isWeak() {
+        if (!parseable) {
+            return true;
+        }
+        return switch (algorithm) {
+            case RSA -> !atLeast(1024);
+            case EC -> !atLeast(160);
+            case ED25519, ED448 -> false;
+            default -> true;
+        };
+    }
+
+    /** §4.1 "strong" row (path scoring; iOS 11–12 SystemTrustedWeakKey): RSA ≥ 2048, EC ≥ 224, EdDSA. */
+    public boolean isStrong() {
+        if (!parseable) {
+            return false;
+        }
+        return switch (algorithm) {
+            case RSA -> atLeast(2048);
+            case EC -> atLeast(224);
+            case ED25519, ED448 -> true;
+            default -> false;
+        };
+    }
+
+    /** §4.1 SSL KeySize row (iOS 13+): RSA ≥ 256 bytes, EC ≥ 32 bytes; EdDSA and others fail. */
+    public boolean meetsSslMinimum() {
+        if (!parseable) {
+            return false;
+        }
+        return switch (algorithm) {
+            case RSA -> atLeast(2048);
+            case EC -> atLeast(256);
+            default -> false;
+        };
+    }
+
+    /** Size at least {@code minBits} for RSA/EC (EV rows of §4.1); false for other algorithms. */
+    public boolean rsaOrEcAtLeast(int rsaMinBits, int ecMinBits) {
+        if (!parseable) {
+            return false;
+        }
+        return switch (algorithm) {
+            case RSA -> atLeast(rsaMinBits);
+            case EC -> atLeast(ecMinBits);
+            default -> false;
+        };
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PublicKeyInfo k && Arrays.equals(k.spkiDer, spkiDer);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(spkiSha256);
+    }
+
+    @Override
+    public String toString() {
+        String size = switch (algorithm) {
+            case RSA, DSA -> bits + "-bit";
+            case EC -> curveName != null ? curveName : "unsupported curve " + curveOid;
+            default -> "";
+        };
+        return (algorithm + " " + size).trim() + (parseable ? "" : " (unparseable)");
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.sectrust4j.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.sectrust4j.IosRelease;
+import io.github.sectrust4j.Policy;
+import io.github.sectrust4j.UserRoot;
+import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.spi.AiaFetcher;
+import io.github.sectrust4j.truststores.AppleTrustStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one evaluation depends on (evaluation is a pure function of this value). Built by
+ * {@link io.github.sectrust4j.SecTrust}; internal.
+ *
+ * @param release            the iOS release whose rules apply
+ * @param policy             SSL server or basic X.509
+ * @param host               the reference host name or IP literal; empty = no name check (§1.2)
+ * @param verifyTime         the verify date: certificate validity, SCT timestamps, policy dates (§1.1)
+ * @param currentTime        the "real clock" iOS uses for OCSP freshness and Valid dates (§14.3); defaults to verifyTime
+ * @param presented          the certificates the server sent, leaf first, in the order given (duplicates removed)
+ * @param appAnchors         {@code SecTrustSetAnchorCertificates}
+ * @param anchorsOnly        only app anchors are trusted (§1.1)
+ * @param userRoots          the device's user trust store
+ * @param cachedIntermediates certificates the device already has (keychain parent source, §1.3)
+ * @param systemStore        the Apple trust store of the release (or an explicit version); empty = no system roots
+ * @param extraSystemRoots   roots treated as members of the system store (BATCH-CONTRACT {@code extraSystemRoots})
+ * @param ocspResponses      stapled OCSP responses (DER)
+ * @param scts               SCTs from the TLS extension (raw, each one SCT)
+ * @param network            whether fetchers may be used (§1.1 network fetch)
+ * @param aiaFetcher         the AIA fetcher, used only when {@code network} is true
+ * @param budget             limits on path building
+ */
+public record EvaluationRequest(IosRelease release, Policy policy, Optional<String> host, Instant verifyTime,
+                                Instant currentTime, List<Certificate> presented, List<Certificate> appAnchors,
+                                boolean anchorsOnly, List<UserRoot> userRoots, List<Certificate> cachedIntermediates,
+                                Optional<AppleTrustStore> systemStore, List<Certificate> extraSystemRoots,
+                                List<byte[]> ocspResponses, List<byte[]> scts, boolean network,
+                                Optional<AiaFetcher> aiaFetcher, PathBudget budget) {
+    public EvaluationRequest {
+        requireNonNull(release, "release");
+        requireNonNull(policy, "policy");
+        requireNonNull(host, "host");
+        requireNonNull(verifyTime, "verifyTime");
+        requireNonNull(currentTime, "currentTime");
+        presented = List.copyOf(presented);
+        if (presented.isEmpty()) {
+            throw new IllegalArgumentException("at least one certificate (the leaf) is required");
+        }
+        appAnchors = List.copyOf(appAnchors);
+        userRoots = List.copyOf(userRoots);
+        cachedIntermediates = List.copyOf(cachedIntermediates);
+        requireNonNull(systemStore, "systemStore");
+        extraSystemRoots = List.copyOf(extraSystemRoots);
+        ocspResponses = ocspResponses.stream().map(byte[]::clone).toList();
+        scts = scts.stream().map(byte[]::clone).toList();
+        requireNonNull(aiaFetcher, "aiaFetcher");
+        requireNonNull(budget, "budget");
+    }
+
+    /** The leaf: the first presented certificate. */
+    public Certificate leaf() {
+        return presented.get(0);
+    }
+}

@@ -1,0 +1,25 @@
+package io.github.sectrust4j.policy;
+
+import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.path.CandidatePath;
+import java.util.List;
+
+/**
+ * The policy side of path building (§1.4, §1.6): the path builder calls it to decide which paths
+ * are rejected early and which candidate is accepted. Implementations are immutable and thread-safe.
+ */
+public interface PathValidator {
+
+    /** Leaf checks (§1.6), run once on the leaf alone; any failure puts the builder in "consider rejected" mode. */
+    List<Failure> leafChecks(Certificate leaf, EvaluationRequest request);
+
+    /**
+     * Parent checks (§1.6) on the certificate at {@code index} of {@code path} (a CA position,
+     * index ≥ 1), run when it is appended during building; a failure rejects the path.
+     */
+    List<Failure> parentChecks(CandidatePath path, int index, EvaluationRequest request);
+
+    /** Full validation of a candidate (§1.6 revocation pass, path checks; §1.7 result). */
+    PathValidation validate(CandidatePath path, EvaluationRequest request);
+}
