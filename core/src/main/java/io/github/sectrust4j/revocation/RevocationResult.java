@@ -2,6 +2,7 @@ package io.github.sectrust4j.revocation;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.sectrust4j.FindingCode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,6 +64,34 @@ public record RevocationResult(int position, State state, Optional<RevocationSou
         }
         return new RevocationResult(position, State.GOOD, Optional.of(RevocationSource.OCSP),
                 held.effectiveNextUpdate(), Optional.empty(), OptionalInt.empty(), Optional.empty(), ignored);
+    }
+
+    /**
+     * The position's result from both sources. A decisive OCSP "revoked" wins; then a Valid date
+     * constraint (an immediate {@code Revocation}, reason 0, that OCSP cannot lift); then a decisive
+     * OCSP "good" — which overrides a definitive Valid "revoked" (§9.2 "Consequence"); then the
+     * Valid determined {@code Revocation} (reason 0) or a no-ca-v2 allow-list hit (GOOD, checked);
+     * anything else is NO_INFORMATION with the ignored responses as evidence.
+     */
+    public static RevocationResult of(int position, OcspPosition ocsp, Optional<ValidDecision> valid) {
+        requireNonNull(ocsp, "ocsp");
+        requireNonNull(valid, "valid");
+        boolean ocspRevoked = ocsp.held().map(h -> h.status().orElseThrow() == OcspStatus.REVOKED).orElse(false);
+        if (ocspRevoked || valid.isEmpty()) {
+            return fromOcsp(position, ocsp);
+        }
+        ValidDecision decision = valid.get();
+        if (hasRevocation(decision.immediate()) || (ocsp.held().isEmpty() && hasRevocation(decision.failures(false)))) {
+            return revokedByValid(position, ocsp.ignored());
+        }
+        if (ocsp.held().isEmpty() && decision.allowListed()) {
+            return allowListedByValid(position);
+        }
+        return fromOcsp(position, ocsp);
+    }
+
+    private static boolean hasRevocation(List<ValidFailure> failures) {
+        return failures.stream().anyMatch(f -> f.code() == FindingCode.REVOCATION);
     }
 
     /** Definitive Valid "revoked" with no usable OCSP response (§9.2 "Determined error"): reason 0. */

@@ -36,4 +36,17 @@ public final class RevocationScope {
         }
         return selfSigned ? Optional.of(SkipReason.SELF_SIGNED) : Optional.empty();
     }
+
+    /**
+     * As {@link #validSkipReason(int, int, boolean)}, and also skipping a certificate that is one of
+     * Apple's own trust anchors or Apple code-signing issuers (§9.2 step 6; "prevent a catch-22").
+     */
+    public static Optional<SkipReason> validSkipReason(int position, int pathLength, boolean selfSigned,
+                                                       boolean appleAnchorCertificate) {
+        Optional<SkipReason> common = validSkipReason(position, pathLength, selfSigned);
+        if (common.isPresent() || !appleAnchorCertificate) {
+            return common;
+        }
+        return Optional.of(SkipReason.APPLE_ANCHOR);
+    }
 }

@@ -7,5 +7,7 @@ public enum SkipReason {
     /** Self-signed certificates are never checked. */
     SELF_SIGNED,
     /** The certificate carries id-pkix-ocsp-nocheck (1.3.6.1.5.5.7.48.1.5); OCSP only (§9.1). */
-    OCSP_NO_CHECK
+    OCSP_NO_CHECK,
+    /** Apple's own roots and Apple code-signing issuers never get Valid information (§9.2 step 6). */
+    APPLE_ANCHOR
 }

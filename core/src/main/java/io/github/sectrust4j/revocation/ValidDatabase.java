@@ -78,6 +78,12 @@ public final class ValidDatabase implements RevocationDatabase, AutoCloseable {
     public static ValidDatabase open(Path path) {
         requireNonNull(path, "path");
         checkHeader(path);
+        try {
+            Class.forName("org.sqlite.SQLiteConfig", false, ValidDatabase.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Reading a Valid database needs org.xerial:sqlite-jdbc on the class path"
+                    + " (an optional dependency of sectrust4j-core)", e);
+        }
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.READONLY);
