@@ -54,6 +54,8 @@ public final class ValidDatabase implements RevocationDatabase, AutoCloseable {
     private final PreparedStatement hashInGroup;
     private final OptionalLong version;
     private final Object lock = new Object();
+    // Parsed format-3 filters by group id (a group's data never changes in an opened snapshot).
+    private final Map<Long, Optional<ValidFilter>> filters = new java.util.concurrent.ConcurrentHashMap<>();
     private boolean closed;
 
     private ValidDatabase(Path path, Connection connection) throws SQLException {
@@ -173,7 +175,7 @@ public final class ValidDatabase implements RevocationDatabase, AutoCloseable {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    return toGroup(rs);
+                    return toGroup(rs, filters);
                 }
             } catch (SQLException e) {
                 throw new ValidDatabaseException(path, "issuer lookup failed (" + e.getMessage() + ")", e);
@@ -181,7 +183,8 @@ public final class ValidDatabase implements RevocationDatabase, AutoCloseable {
         }
     }
 
-    private static Optional<ValidGroup> toGroup(ResultSet rs) throws SQLException {
+    private static Optional<ValidGroup> toGroup(ResultSet rs, Map<Long, Optional<ValidFilter>> filters)
+            throws SQLException {
         long id = rs.getLong(1);
         long flags = rs.getLong(2);
         Optional<ValidFormat> format = ValidFormat.of(rs.getInt(3));
@@ -194,14 +197,18 @@ public final class ValidDatabase implements RevocationDatabase, AutoCloseable {
         Optional<Instant> notAfter = cfDate(rs, 7);
         Optional<ValidFilter> filter = Optional.empty();
         if (format.get() == ValidFormat.FILTER && data != null) {
-            try {
-                filter = Optional.of(ValidFilter.parse(data));
-            } catch (IllegalArgumentException e) {
-                filter = Optional.empty();
-            }
+            filter = filters.computeIfAbsent(id, key -> parseFilter(data));
         }
         return Optional.of(new ValidGroup(id, ValidFlag.fromBits(flags), format.get(), notBefore, notAfter,
                 ValidPolicy.decode(policies), filter));
+    }
+
+    private static Optional<ValidFilter> parseFilter(byte[] data) {
+        try {
+            return Optional.of(ValidFilter.parse(data));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // as on iOS: an unusable filter matches nothing
+        }
     }
 
     private static Optional<Instant> cfDate(ResultSet rs, int column) throws SQLException {
