@@ -43,8 +43,7 @@ public record ValidGroup(long id, Set<ValidFlag> flags, ValidFormat format, Opti
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("validGroup", id);
         map.put("validFormat", format.name());
-        map.put("validFlags", EnumSet.copyOf(flags.isEmpty() ? EnumSet.noneOf(ValidFlag.class) : flags)
-                .stream().map(Enum::name).toList());
+        map.put("validFlags", flags.stream().sorted().map(Enum::name).toList());
         notBefore.ifPresent(t -> map.put("validNotBefore", t.toString()));
         notAfter.ifPresent(t -> map.put("validNotAfter", t.toString()));
         allowedPolicies.ifPresent(p -> map.put("validAllowedPolicies", p.stream().map(Enum::name).toList()));
