@@ -34,6 +34,24 @@ public record OcspFetchTrigger(boolean networkAllowed, boolean hasIssuerInPath, 
         ocspUrls = List.copyOf(requireNonNull(ocspUrls, "ocspUrls"));
     }
 
+    /**
+     * §9.3: true if a CA above {@code position} has its SPKI SHA-256 in the MDM CA-revocation
+     * additions.
+     *
+     * @param spkiSha256ByPosition SHA-256 of each path certificate's subjectPublicKeyInfo DER, index = position
+     * @param additions            the MDM-listed SPKI SHA-256 values
+     */
+    public static boolean mdmAdditionAbove(int position, List<byte[]> spkiSha256ByPosition, List<byte[]> additions) {
+        for (int i = position + 1; i < spkiSha256ByPosition.size(); i++) {
+            for (byte[] addition : additions) {
+                if (java.util.Arrays.equals(spkiSha256ByPosition.get(i), addition)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The decision: which URLs to try, in order (at most {@link #MAX_ATTEMPTS}), or why not. */
     public Decision decide() {
         if (!networkAllowed) {
