@@ -23,6 +23,8 @@ public final class IosReleases {
             "(?:ios\\s*)?(\\d{1,4})(?:\\.(\\d{1,4}))?(?:\\.(\\d{1,4}))?");
 
     private static final List<IosReleaseRow> ROWS;
+    /** Each row's release, parsed once (resolve runs on every evaluation: no regex per row). */
+    private static final int[][] PARSED_ROWS;
 
     static {
         List<IosReleaseRow> r = new ArrayList<>();
@@ -60,6 +62,10 @@ public final class IosReleases {
         r.add(new IosReleaseRow("18.6", 2025031200, false, TRAIN));
         r.add(new IosReleaseRow("26.0", 2025072000, true, "Apple community report (spec §11.6)"));
         ROWS = Collections.unmodifiableList(r);
+        PARSED_ROWS = new int[ROWS.size()][];
+        for (int i = 0; i < ROWS.size(); i++) {
+            PARSED_ROWS[i] = parse(ROWS.get(i).release());
+        }
     }
 
     private IosReleases() {
@@ -107,9 +113,9 @@ public final class IosReleases {
     public static IosReleaseRow resolve(String release) {
         int[] wanted = parse(release);
         IosReleaseRow best = null;
-        for (IosReleaseRow r : ROWS) {
-            if (compare(parse(r.release()), wanted) <= 0) {
-                best = r;
+        for (int i = 0; i < ROWS.size(); i++) {
+            if (compare(PARSED_ROWS[i], wanted) <= 0) {
+                best = ROWS.get(i);
             }
         }
         if (best == null) {
