@@ -106,6 +106,11 @@ final class EvaluatorCaches {
         keys.invalidateAll();
     }
 
+    /** A check through the shared verdict cache (fills it as an evaluation would). */
+    boolean verifyThroughCache(Certificate child, Certificate issuer) {
+        return shared.verifies(child, issuer.publicKey());
+    }
+
     /** Signature verifications that ran the cryptography since the counter was installed. */
     long verifications() {
         return counter.count.get();
