@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The SSL server or basic X.509 policy of one iOS release (§1.2, §1.6, §1.7). Immutable and
- * thread-safe. Check order of {@link #validate}: leaf checks; the integration's revocation-pass
+ * thread-safe. Check order of {@link #validate}: leaf checks; parent checks on every CA position; the
+ * integration's revocation-pass
  * checks; IdLinkage; RFC 5280 processing; the policy's path checks; usage constraints (Deny, Proceed
  * upgrade); WoSign/StartCom; blocked/gray keys; the integration's trailing checks (CT, EV, …).
  */
@@ -112,6 +113,10 @@ public final class PolicyValidator implements PathValidator {
         FailureRecorder r = new FailureRecorder(path, request, rules);
         for (PathCheck c : leafCheckList()) {
             r.recordAll(c.check(path, request, rules));
+        }
+        // full re-validation of the chosen path runs the parent checks on every CA position (§1.4 step 3)
+        for (int i = 1; i < path.size(); i++) {
+            r.recordAll(processing.parentChecks(path, i, request));
         }
         for (PathCheck c : revocationChecks) {
             r.recordAll(c.check(path, request, rules));
