@@ -7,6 +7,8 @@ import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.policy.names.HostnameRules;
+import io.github.sectrust4j.truststores.HardCodedTrust;
+import io.github.sectrust4j.truststores.IosReleases;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -124,9 +126,17 @@ public final class RuleSet {
         return release.before(11, 0);
     }
 
-    /** The WoSign/StartCom issuance-date block from the iOS 10.2 drop (trust store 2016102100, §11.5). */
+    /**
+     * The WoSign/StartCom issuance-date block (§11.5): present from the release whose trust store is
+     * {@link HardCodedTrust#WOSIGN_STARTCOM_FROM_VERSION} (2016102100, iOS 10.2) per the trust-stores
+     * release table.
+     */
     public boolean woSignStartComRule() {
-        return release.atLeast(10, 2);
+        try {
+            return IosReleases.trustStoreVersionFor(release.toString()) >= HardCodedTrust.WOSIGN_STARTCOM_FROM_VERSION;
+        } catch (IllegalArgumentException beforeBundledStores) {
+            return false;
+        }
     }
 
     /** {@code SecTrustEvaluateWithError} and its subtype ranking exist from iOS 12 (§12.3). */
