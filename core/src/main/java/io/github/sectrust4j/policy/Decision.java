@@ -110,7 +110,7 @@ public record Decision(SecTrustResult result, Optional<TrustError> error, List<F
                 "Error choice uncertain: " + Messages.position(path, winner.index()) + " has failures of equal rank with "
                         + "different OSStatus " + codes + "; iOS picks one by dictionary order (unknown, §15.1). Reported: "
                         + winner.code().code() + " (" + winner.code().error().map(TrustError::toString).orElse("") + ").",
-                Map.of("checks", codes, "reported", winner.code().code()),
+                Map.of("checks", List.copyOf(codes), "reported", winner.code().code()),
                 FindingRules.rule(FindingCode.UNCERTAIN_RULE, Map.of(), rules),
                 "Fix every listed failure; then the choice does not matter.");
     }

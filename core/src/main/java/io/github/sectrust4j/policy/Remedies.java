@@ -195,6 +195,10 @@ final class Remedies {
             return "The root '" + cn + "' is installed on the device, but its trust settings " + settings
                     + " do not trust it for SSL: install it with full trust (MDM, or a profile with full trust turned on).";
         }
+        if (path.size() == 1) {
+            return "The server presents the self-signed certificate '" + cn + "': replace it with a certificate from a "
+                    + "publicly trusted CA, or install it on the device by MDM (or a profile with full trust turned on).";
+        }
         if (request.anchorsOnly()) {
             return "The app trusts only its own anchors: add '" + cn + "' to the app's anchor certificates, or use a chain "
                     + "under one of them.";

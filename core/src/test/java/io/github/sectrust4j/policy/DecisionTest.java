@@ -76,6 +76,7 @@ class DecisionTest {
                 .validity(pki.now().minus(Duration.ofDays(20)), pki.now().minus(Duration.ofDays(1))).build());
         Decision d = decide(path(Anchor.NONE, c), req().host("other.northwind.test").build(c));
         assertThat(code(d)).contains(-67843);
+        assertThat(d.findings().get(0).remedy()).startsWith("The server presents the self-signed certificate");
         assertThat(d.findings()).extracting(f -> f.code()).startsWith(FindingCode.ANCHOR_TRUSTED)
                 .contains(FindingCode.SSL_HOSTNAME, FindingCode.TEMPORAL_VALIDITY);
     }
