@@ -135,6 +135,12 @@ final class FindingRules {
             case EXTENDED_VALIDATION:
                 return Rule.of("§10", "Extended Validation status (information only)", Confidence.APPLE_CODE);
             case UNCERTAIN_RULE:
+                if ("§15.2".equals(evidence.get("section"))) {
+                    return Rule.of("§15.2", "wildcards directly under a public suffix are refused; the suffix list iOS uses is "
+                            + "unknown", Confidence.INFERRED);
+                }
+                return Rule.of("§15.1", "the specification cannot decide this point; a deterministic choice was made",
+                        Confidence.INFERRED);
             default:
                 return Rule.of("§15.1", "the specification cannot decide this point; a deterministic choice was made",
                         Confidence.INFERRED);

@@ -24,13 +24,20 @@ final class SslHostnameCheck implements PathCheck {
         if (m.matched()) {
             return List.of();
         }
-        return List.of(Failure.of(FindingCode.SSL_HOSTNAME, 0, Evidence.of(
+        Failure mismatch = Failure.of(FindingCode.SSL_HOSTNAME, 0, Evidence.of(
                 "host", request.host().get(),
                 "sanDnsNames", path.leaf().subjectAltName().map(SubjectAltName::dnsNames).orElse(List.of()),
                 "comparedNames", m.comparedNames(),
                 "subjectCommonNames", path.leaf().subject().commonNames(),
                 "commonNameConsulted", m.commonNameConsulted(),
-                "explanation", m.explain())));
+                "explanation", m.explain()));
+        if (m.publicSuffixUncertain()) {
+            // §15.2: iOS's public-suffix source is unknown; a private-section entry refused the wildcard
+            return List.of(mismatch, new Failure(FindingCode.UNCERTAIN_RULE, 0, io.github.sectrust4j.Severity.INFO,
+                    Evidence.of("section", "§15.2", "wildcards", m.wildcardsRefusedAsPublicSuffix(),
+                            "question", "whether iOS treats private-section Public Suffix List entries as public suffixes")));
+        }
+        return List.of(mismatch);
     }
 
     static HostnameMatch match(Certificate leaf, String host, RuleSet rules) {

@@ -291,6 +291,15 @@ class DecisionTest {
     }
 
     @Test
+    void wildcardUnderPrivatePublicSuffix_addsUncertainRuleNote() {
+        List<Certificate> c = certs(pki.leaf("x.github.io", ca).dnsNames("*.github.io").build(), ca, root);
+        Decision d = decide(path(Anchor.SYSTEM, c), req().host("octocat.github.io").build(c));
+        assertThat(code(d)).contains(-67602);
+        assertThat(d.findings()).filteredOn(f -> f.code() == FindingCode.UNCERTAIN_RULE).singleElement()
+                .satisfies(f -> assertThat(f.rule().section()).isEqualTo("§15.2"));
+    }
+
+    @Test
     void everyFailureFinding_namesCertificateRuleAndRemedy() {
         List<Certificate> c = certs(pki.leaf("www.northwind.test", ca).rsa(1024).noExtendedKeyUsage()
                 .signatureAlgorithm(SignatureAlgorithm.ECDSA_WITH_SHA1).build(), ca, root);
