@@ -260,8 +260,8 @@ public final class SystemTrustedCtRequirement {
                     "MDM CT exception names the leaf key " + leaf.spkiSha256Base64()));
         }
         for (CtExceptionSubject ca : in.cas()) {
-            // a CA key exempts only an organization-bound CA (§8.6); two empty organization lists are
-            // not taken as "equal" [inferred], so a key exception never exempts unrelated leaves
+            // a CA key exempts only an organization-bound CA (§8.6); iOS compares organization lists
+            // only when both certificates have one, so two empty lists are not "equal"
             boolean organizationBound = ca.permittedSubtreesOrganization()
                     || (!leaf.organizations().isEmpty() && leaf.organizations().equals(ca.organizations()));
             if (ex.coversKey(ca.spkiSha256Base64()) && organizationBound) {

@@ -135,10 +135,13 @@ class SystemTrustedCtRequirementTest {
     }
 
     @Test
-    void mdmDomainException_bareDotOrEmpty_exemptsNothing() {
-        CtExceptions ex = CtExceptions.of(List.of(".", ""), List.of());
+    void mdmDomainException_entriesAreLiteralSuffixes() {
+        // iOS compares literally: "." is a suffix of any host with a trailing dot, and nothing else
+        CtExceptions ex = CtExceptions.of(List.of("."), List.of());
 
         assertThat(SystemTrustedCtRequirement.decide(failing().hostname("www.example.com.").exceptions(ex, null, List.of())
+                .build()).outcome()).isEqualTo(Outcome.MDM_DOMAIN_EXCEPTION);
+        assertThat(SystemTrustedCtRequirement.decide(failing().hostname("www.example.com").exceptions(ex, null, List.of())
                 .build()).fails()).isTrue();
     }
 
