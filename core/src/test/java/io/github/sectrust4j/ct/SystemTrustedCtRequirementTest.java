@@ -187,24 +187,22 @@ class SystemTrustedCtRequirementTest {
     }
 
     @Test
-    void exceptionSubject_readsKeyOrganizationsAndNameConstraintsFromACertificate() throws Exception {
-        var key = CtTestPki.ecKey();
-        var name = new org.bouncycastle.asn1.x500.X500Name("CN=Sub CA,O=Contoso,O=Contoso Labs");
-        var permitted = new org.bouncycastle.asn1.x509.GeneralSubtree(new org.bouncycastle.asn1.x509.GeneralName(
-                new org.bouncycastle.asn1.x500.X500Name("O=Contoso")));
-        var cert = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name, java.math.BigInteger.TEN,
-                java.util.Date.from(NB), java.util.Date.from(NA), name, key.getPublic())
-                .addExtension(org.bouncycastle.asn1.x509.Extension.nameConstraints, true,
-                        new org.bouncycastle.asn1.x509.NameConstraints(
-                                new org.bouncycastle.asn1.x509.GeneralSubtree[] {permitted}, null))
-                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate()));
+    void exceptionSubject_readsKeyOrganizationsAndNameConstraintsFromACertificate() {
+        var pki = CtTestLogs.PKI;
+        var root = pki.root("Exception Root").build();
+        var constrained = pki.intermediate("Sub CA", root).subject("CN=Sub CA,O=Contoso,O=Contoso Labs")
+                .permittedDirectoryName("O=Contoso").build();
+        var plain = pki.intermediate("Other CA", root).subject("CN=Other CA,O=Public CA Inc").build();
 
-        CtExceptionSubject s = CtExceptionSubject.fromCertificate(cert.getEncoded());
+        CtExceptionSubject s = CtExceptionSubject.fromCertificate(constrained.der());
+        CtExceptionSubject p = CtExceptionSubject.fromCertificate(plain.der());
 
-        assertThat(s.organizations()).containsExactly("Contoso", "Contoso Labs");
+        assertThat(s.organizations()).containsExactlyInAnyOrder("Contoso", "Contoso Labs");
         assertThat(s.permittedSubtreesOrganization()).isTrue();
         assertThat(s.spkiSha256Base64()).isEqualTo(Base64.getEncoder().encodeToString(
-                com.google.common.hash.Hashing.sha256().hashBytes(key.getPublic().getEncoded()).asBytes()));
+                com.google.common.hash.Hashing.sha256().hashBytes(CtTestLogs.spki(constrained)).asBytes()));
+        assertThat(p.organizations()).containsExactly("Public CA Inc");
+        assertThat(p.permittedSubtreesOrganization()).isFalse();
         assertThatThrownBy(() -> CtExceptionSubject.fromCertificate(new byte[] {1}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
