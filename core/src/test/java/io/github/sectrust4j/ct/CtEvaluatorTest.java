@@ -462,6 +462,41 @@ class CtEvaluatorTest {
     }
 
     @Test
+    void ios9_retiredLogs_countWhileIssuedBeforeRetirement_andNeedOneLogValidAtVerifyTime() {
+        HeldCertificate m = leaf(at(A, ISSUED), at(B, ISSUED));
+        CtRequest req = CtRequest.builder(m.der(), VERIFY).issuerSpki(spki(ISSUER)).build();
+        IosRelease ios9 = IosRelease.parse("9.0");
+
+        // B retired after the leaf's notBefore but before the verify time: its SCT counts, A keeps one valid log
+        CtEvaluation retiredAfterIssuance = CtEvaluator.evaluate(req,
+                list(usable(A), in(B, CtLogState.RETIRED, NOT_BEFORE.plusSeconds(1))), ios9);
+        // both retired before the verify time: valid SCTs, but none from a log valid at verify time
+        CtEvaluation allRetired = CtEvaluator.evaluate(req, list(in(A, CtLogState.RETIRED, NOT_BEFORE.plusSeconds(1)),
+                in(B, CtLogState.RETIRED, NOT_BEFORE.plusSeconds(1))), ios9);
+        // B retired before the leaf's notBefore: its SCT does not count
+        CtEvaluation retiredBeforeIssuance = CtEvaluator.evaluate(req,
+                list(usable(A), in(B, CtLogState.RETIRED, NOT_BEFORE.minusSeconds(1))), ios9);
+
+        assertThat(retiredAfterIssuance.qualified()).isTrue();
+        assertThat(allRetired.counted()).isEqualTo(2);
+        assertThat(allRetired.qualified()).isFalse();
+        assertThat(retiredBeforeIssuance.outcomes().get(1).verdict()).isEqualTo(SctVerdict.RETIRED_BEFORE_USE);
+        assertThat(retiredBeforeIssuance.qualified()).isFalse();
+    }
+
+    @Test
+    void ios9_twoExternalOperators_qualify() {
+        HeldCertificate leaf = leaf();
+
+        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf.der(), VERIFY).tlsSct(tls(A, leaf))
+                .tlsSct(tls(B, leaf)).build(), list(usable(A), usable(B)), IosRelease.parse("9.3"));
+
+        assertThat(ct.qualified()).isTrue();
+        assertThat(ct.path()).isEqualTo(CtQualificationPath.EXTERNAL);
+        assertThat(ct.countBasis()).isEqualTo(CtEvaluation.CountBasis.OPERATORS);
+    }
+
+    @Test
     void evidence_namesEveryScTWithItsVerdict_inStableOrder() {
         HeldCertificate m = leaf(at(A, ISSUED), at(C, ISSUED));
 
