@@ -514,6 +514,21 @@ class CtEvaluatorTest {
     }
 
     @Test
+    void remedy_saysWhatIsMissing() {
+        CtEvaluation none = evaluate(leaf(), list(usable(A)));
+        CtEvaluation short1 = evaluate(leaf(at(A, ISSUED), at(C, ISSUED)), list(usable(A)));
+        CtEvaluation oneCert = CtEvaluator.evaluate(CtRequest.builder(leaf(at(A, ISSUED), at(B, ISSUED)).der(), VERIFY)
+                .build(), list(usable(A), usable(B)), IOS_17);
+        CtEvaluation ok = evaluate(leaf(at(A, ISSUED), at(B, ISSUED)), list(usable(A), usable(B)));
+
+        assertThat(none.remedy()).contains("embedded SCTs");
+        assertThat(short1.remedy()).contains("from 1 distinct log(s)").contains("90 days needs 2")
+                .contains("Not counted: 1 UNKNOWN_LOG");
+        assertThat(oneCert.remedy()).startsWith("Send the issuing intermediate");
+        assertThat(ok.remedy()).isEmpty();
+    }
+
+    @Test
     void manyScts_fromFiveLogs_allCountOnce() {
         List<TestCtLog> logs = List.of(A, B, C, RSA, CtTestLogs.log("Op E", "E log"));
         var b = PKI.leaf("ct.example.test", ISSUER).validity(NOT_BEFORE, NOT_BEFORE.plus(Duration.ofDays(900)));
