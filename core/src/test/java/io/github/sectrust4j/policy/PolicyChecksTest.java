@@ -66,6 +66,19 @@ class PolicyChecksTest {
     }
 
     @Test
+    void basicPolicy_skipsEveryServerOnlyCheck() {
+        Instant nb = Instant.parse("2022-01-01T00:00:00Z");
+        List<Certificate> c = chain(pki.leaf("a.contoso.com", ca).rsa(1024).extendedKeyUsage(CertificateBuilder.EKU_EMAIL_PROTECTION)
+                .signatureAlgorithm(SignatureAlgorithm.ECDSA_WITH_SHA1).validity(nb, nb.plus(Duration.ofDays(1200))).build());
+        Req basic = new Req(nb.plusSeconds(60)).basic().host("other.example");
+        assertThat(validate(path(Anchor.SYSTEM, c), basic.build(c)).accepted()).isTrue();
+        Req ssl = new Req(nb.plusSeconds(60)).host("other.example");
+        assertThat(codes(validate(path(Anchor.SYSTEM, c), ssl.build(c)))).contains(FindingCode.SSL_HOSTNAME, FindingCode.KEY_SIZE,
+                FindingCode.SIGNATURE_HASH_ALGORITHMS, FindingCode.EXTENDED_KEY_USAGE, FindingCode.SERVER_AUTH_EKU,
+                FindingCode.SYSTEM_TRUST_VALIDITY_PERIOD, FindingCode.OTHER_TRUST_VALIDITY_PERIOD);
+    }
+
+    @Test
     void commonNameOnlyLeaf_matchesOnIos12_butNotOnIos13() {
         List<Certificate> c = chain(pki.leaf("test.apple.com", ca).noSubjectAltName().build());
         assertThat(codes(validate(path(Anchor.APP, c), req().release("12.4").host("test.apple.com").build(c))))
