@@ -4,6 +4,7 @@ import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.SecTrustResult;
 import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.TrustSetting;
+import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.engine.EvaluationRequest;
 import io.github.sectrust4j.path.CandidatePath;
 import java.util.ArrayList;
@@ -93,9 +94,18 @@ final class FailureRecorder {
         }
     }
 
+    /**
+     * Membership of the user trust store (Apple: the user anchor source contains the certificate),
+     * independent of which source's constraints decided: a user entry for an Apple root or a system
+     * root still yields Proceed (§7.3; Apple test: a user Deny on an Apple root evaluates to Proceed).
+     */
     private boolean inUserStore(int index) {
-        return path.userTrustSettings().containsKey(index)
-                || (index == path.topIndex() && path.anchor().map(a -> a.isUserStore()).orElse(false));
+        if (path.userTrustSettings().containsKey(index)
+                || (index == path.topIndex() && path.anchor().map(a -> a.isUserStore()).orElse(false))) {
+            return true;
+        }
+        Certificate c = path.get(index);
+        return request.userRoots().stream().anyMatch(u -> u.certificate().equals(c));
     }
 
     boolean isOk() {

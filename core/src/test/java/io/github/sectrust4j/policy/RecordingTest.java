@@ -92,8 +92,10 @@ class RecordingTest {
 
     @Test
     void denyOnAppleHardCodedRoot_hasNoEffect_andReportsProceed() {
-        PathValidation v = validate(path(Anchor.SYSTEM, chain, at(2, TrustSetting.of(TrustSetting.Result.DENY)), true),
-                req().build(chain));
+        // the path builder keeps the deciding source's (Apple's) constraints; the user entry shows only in the request
+        io.github.sectrust4j.UserRoot denied = new io.github.sectrust4j.UserRoot(chain.get(2), io.github.sectrust4j.InstallChannel.MDM,
+                io.github.sectrust4j.FullTrust.ON, java.util.Optional.of(List.of(TrustSetting.of(TrustSetting.Result.DENY))));
+        PathValidation v = validate(path(Anchor.SYSTEM, chain, Map.of(), true), req().userRoots(denied).build(chain));
         assertThat(v.result()).isEqualTo(SecTrustResult.PROCEED);
         assertThat(codes(v)).isEmpty();
     }

@@ -61,8 +61,11 @@ class Rfc5280IntegrationTest {
 
     @Test
     void appleRootDeniedByUser_stillProceeds() {
-        CandidatePath p = path(Anchor.SYSTEM, chain, Map.of(2, List.of(TrustSetting.of(TrustSetting.Result.DENY))), true);
-        assertThat(run(p, new Req(pki.now()).build(chain)).result()).isEqualTo(SecTrustResult.PROCEED);
+        CandidatePath p = path(Anchor.SYSTEM, chain, Map.of(), true);
+        io.github.sectrust4j.UserRoot denied = new io.github.sectrust4j.UserRoot(chain.get(2), io.github.sectrust4j.InstallChannel.PROFILE,
+                io.github.sectrust4j.FullTrust.ON, java.util.Optional.of(List.of(TrustSetting.of(TrustSetting.Result.DENY))));
+        assertThat(run(p, new Req(pki.now()).userRoots(denied).build(chain)).result()).isEqualTo(SecTrustResult.PROCEED);
+        assertThat(run(p, new Req(pki.now()).build(chain)).result()).isEqualTo(SecTrustResult.UNSPECIFIED);
     }
 
     @Test
