@@ -135,6 +135,10 @@ public final class IosReleases {
         if (release == null) {
             throw new IllegalArgumentException("iOS release is null; expected e.g. \"17.4\"");
         }
+        int[] plain = parsePlain(release);
+        if (plain != null) {
+            return plain;
+        }
         Matcher m = RELEASE.matcher(release.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             String shown = release.length() > 40 ? release.substring(0, 40) + "..." : release;
@@ -146,6 +150,31 @@ public final class IosReleases {
             v[i] = m.group(i + 1) == null ? 0 : Integer.parseInt(m.group(i + 1));
         }
         return v;
+    }
+
+    /**
+     * The common form ({@code "17.4"}, {@code "12.1.1"}: one to three groups of one to four digits)
+     * without the regex, which runs on every evaluation; null for anything else (the regex decides).
+     */
+    private static int[] parsePlain(String release) {
+        int[] v = new int[3];
+        int group = 0;
+        int digits = 0;
+        for (int i = 0; i < release.length(); i++) {
+            char ch = release.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                if (++digits > 4) {
+                    return null;
+                }
+                v[group] = v[group] * 10 + (ch - '0');
+            } else if (ch == '.' && digits > 0 && group < 2) {
+                group++;
+                digits = 0;
+            } else {
+                return null;
+            }
+        }
+        return digits > 0 ? v : null;
     }
 
     private static int compare(int[] a, int[] b) {
