@@ -92,6 +92,30 @@ class SignatureVerifierTest {
     }
 
     @Test
+    void ecdsaSignature_inNonCanonicalDer_orWithAnRsaIssuerKey_doesNotVerify() throws IOException {
+        byte[] der = TestCerts.tbs().der();
+        org.bouncycastle.asn1.x509.Certificate bc = org.bouncycastle.asn1.x509.Certificate.getInstance(der);
+        byte[] sig = bc.getSignature().getOctets();
+        assertThat(sig[1] & 0x80).isZero(); // short-form length: re-encode it in (non-DER) long form
+        byte[] ber = new byte[sig.length + 1];
+        ber[0] = 0x30;
+        ber[1] = (byte) 0x81;
+        ber[2] = sig[1];
+        System.arraycopy(sig, 2, ber, 3, sig.length - 2);
+        byte[] rebuilt = new org.bouncycastle.asn1.DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {
+            bc.getTBSCertificate(), bc.getSignatureAlgorithm(), new org.bouncycastle.asn1.DERBitString(ber)})
+                .getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
+        Certificate good = Certificate.parse(der);
+        Certificate nonCanonical = Certificate.parse(rebuilt);
+        assertThat(BC.verifies(good, good.publicKey())).isTrue();
+        assertThat(BC.verifies(nonCanonical, good.publicKey())).isFalse();
+
+        KeyPair rsa = TestCerts.keyPair("RSA", null, 2048);
+        Certificate rsaSubject = TestCerts.tbs().subjectKey(rsa.getPublic()).parse();
+        assertThat(BC.verifies(good, rsaSubject.publicKey())).isFalse();
+    }
+
+    @Test
     void innerOuterAlgorithmMismatch_neverVerifies() {
         TestCerts.Tbs t = TestCerts.tbs();
         t.innerAlg = alg("1.2.840.10045.4.3.3", false); // ECDSA-SHA384 inside, SHA256 outside
