@@ -299,12 +299,23 @@ public final class SecTrust {
         List<Certificate> presented = new ArrayList<>(new LinkedHashSet<>(chain));
         Instant verifyTime = at.orElseGet(Instant::now);
         Optional<AppleTrustStore> store = !systemRoots.enabled() ? Optional.empty()
-                : Optional.of(systemRoots.store().orElseGet(() -> AppleTrustStores.forIos(release.toString())));
+                : Optional.of(systemRoots.store().orElseGet(() -> storeFor(release)));
         EvaluationRequest request = new EvaluationRequest(release, policy, host, verifyTime, clock.orElse(verifyTime),
                 presented, anchors, anchorsOnly.orElse(!anchors.isEmpty()), userRoots, intermediates, store,
                 extraSystemRoots, ocspResponses, scts, aiaFetcher.isPresent(), aiaFetcher, budget);
         return Evaluator.evaluate(request);
     }
+
+    /**
+     * The trust store a release shipped (§11.6). Releases before 8.3 predate Apple's versioned
+     * stores; they get the oldest one (2015032000, iOS 8.3), the closest data there is [inferred].
+     */
+    static AppleTrustStore storeFor(IosRelease release) {
+        return release.before(8, 3) ? AppleTrustStores.version(OLDEST_TRUST_STORE)
+                : AppleTrustStores.forIos(release.toString());
+    }
+
+    private static final int OLDEST_TRUST_STORE = 2015032000;
 
     private static Certificate single(X509Certificate cert) {
         return CertificateInput.fromX509(List.of(cert)).get(0);

@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * keySha1[20], spkiSha256[32], then length-prefixed (int, -1 = null) subject, issuer, serial,
  * spki, ski, aki; long notBefore, long notAfter (epoch seconds), byte version, byte cA
  * (-1 = no basicConstraints), int pathLen (-1 none), int keyUsage (-1 absent), UTF sigAlg,
- * boolean selfSigned, bytes nameConstraints, short policy count + UTF OIDs. Records are sorted
- * by SHA-256.
+ * boolean selfSigned, bytes nameConstraints, short policy count + UTF OIDs, bytes Apple file
+ * SHA-256 (null unless the file had bytes after the certificate). Records are sorted
+ * by Apple's file SHA-256. The file ends with a CRC-32 of everything before it.
  */
 final class AnchorPool {
     static final int MAGIC = 0x53344A41;
@@ -37,7 +38,8 @@ final class AnchorPool {
         this.decoded = new AtomicReferenceArray<>(offsets.length);
     }
 
-    static AnchorPool parse(byte[] data, String name) {
+    static AnchorPool parse(byte[] file, String name) {
+        byte[] data = Crc.strip(file, name);
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
             if (in.readInt() != MAGIC) {
@@ -55,7 +57,7 @@ final class AnchorPool {
             int start = 12 + 4 * n;
             for (int i = 0; i < n; i++) {
                 offsets[i] = in.readInt();
-                if (offsets[i] < 0 || start + offsets[i] >= data.length + (n == 0 ? 1 : 0)) {
+                if (offsets[i] < 0 || (long) start + offsets[i] >= data.length) {
                     throw new TrustStoreDataException(name + " is corrupt: record offset out of range");
                 }
             }
@@ -111,12 +113,13 @@ final class AnchorPool {
             for (int i = 0; i < np; i++) {
                 policies.add(in.readUTF());
             }
+            byte[] fileSha256 = bytes(in);
             if (subject == null || issuer == null || serial == null || spki == null) {
                 throw new TrustStoreDataException("anchor record " + index + " lacks a required field");
             }
             return new AnchorRecord(sha256, sha1, subject, issuer, serial, spki, ski, aki, notBefore, notAfter,
                     version, ca < 0 ? null : new AnchorRecord.BasicConstraints(ca == 1, pathLen), keyUsage,
-                    sigAlg, selfSigned, nc, policies, keySha1, spkiSha256);
+                    sigAlg, selfSigned, nc, policies, keySha1, spkiSha256, fileSha256);
         } catch (IOException | RuntimeException e) {
             if (e instanceof TrustStoreDataException) {
                 throw (TrustStoreDataException) e;

@@ -30,6 +30,9 @@ import java.util.Objects;
  * @param certificatePolicies       certificatePolicies OIDs in certificate order (empty if none)
  * @param subjectPublicKeySha1      SHA-1 of the subjectPublicKey BIT STRING contents (Apple's key lists, §2.2)
  * @param subjectPublicKeyInfoSha256 SHA-256 of the SPKI DER (pinning)
+ * @param appleFileSha256           SHA-256 under which Apple's data names this certificate when that
+ *                                  differs from {@code sha256} (Apple's DigiNotar root file carries
+ *                                  trailing text), else null; lookups accept both
  */
 public record AnchorRecord(byte[] sha256, byte[] sha1, byte[] subject, byte[] issuer, byte[] serialNumber,
                            byte[] subjectPublicKeyInfo, byte[] subjectKeyIdentifier,
@@ -37,7 +40,7 @@ public record AnchorRecord(byte[] sha256, byte[] sha1, byte[] subject, byte[] is
                            int certificateVersion, BasicConstraints basicConstraints, int keyUsage,
                            String signatureAlgorithm, boolean selfSigned, byte[] nameConstraints,
                            List<String> certificatePolicies, byte[] subjectPublicKeySha1,
-                           byte[] subjectPublicKeyInfoSha256) {
+                           byte[] subjectPublicKeyInfoSha256, byte[] appleFileSha256) {
 
     /** RFC 5280 KeyUsage bit numbers. */
     public static final int KU_DIGITAL_SIGNATURE = 0;
@@ -74,6 +77,7 @@ public record AnchorRecord(byte[] sha256, byte[] sha1, byte[] subject, byte[] is
         subjectPublicKeySha1 = Objects.requireNonNull(subjectPublicKeySha1, "subjectPublicKeySha1").clone();
         subjectPublicKeyInfoSha256 = Objects.requireNonNull(subjectPublicKeyInfoSha256,
                 "subjectPublicKeyInfoSha256").clone();
+        appleFileSha256 = appleFileSha256 == null ? null : appleFileSha256.clone();
     }
 
     @Override public byte[] sha256() { return sha256.clone(); }
@@ -87,6 +91,12 @@ public record AnchorRecord(byte[] sha256, byte[] sha1, byte[] subject, byte[] is
     @Override public byte[] nameConstraints() { return nameConstraints == null ? null : nameConstraints.clone(); }
     @Override public byte[] subjectPublicKeySha1() { return subjectPublicKeySha1.clone(); }
     @Override public byte[] subjectPublicKeyInfoSha256() { return subjectPublicKeyInfoSha256.clone(); }
+    @Override public byte[] appleFileSha256() { return appleFileSha256 == null ? null : appleFileSha256.clone(); }
+
+    /** The SHA-256 Apple's manifests use for this certificate (upper-case hex). */
+    public String appleId() {
+        return Hex.encode(appleFileSha256 != null ? appleFileSha256 : sha256);
+    }
 
     /** SHA-256 fingerprint, upper-case hex (Apple's file name without {@code .cer}). */
     public String sha256Hex() {
@@ -131,6 +141,7 @@ public record AnchorRecord(byte[] sha256, byte[] sha1, byte[] subject, byte[] is
     byte[] rawSubject() { return subject; }
     byte[] rawSubjectKeyIdentifier() { return subjectKeyIdentifier; }
     byte[] rawKeySha1() { return subjectPublicKeySha1; }
+    byte[] rawAppleFileSha256() { return appleFileSha256; }
 
     @Override
     public boolean equals(Object o) {

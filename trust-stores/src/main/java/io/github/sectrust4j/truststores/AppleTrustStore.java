@@ -68,6 +68,11 @@ public final class AppleTrustStore {
                 ByteKey k = new ByteKey(r.rawSha256());
                 fp.put(k, r);
                 gfp.computeIfAbsent(k, x -> EnumSet.noneOf(AnchorGroup.class)).add(g.getKey());
+                if (r.rawAppleFileSha256() != null) {
+                    ByteKey alias = new ByteKey(r.rawAppleFileSha256());
+                    fp.put(alias, r);
+                    gfp.computeIfAbsent(alias, x -> EnumSet.noneOf(AnchorGroup.class)).add(g.getKey());
+                }
             }
         }
         gfp.replaceAll((k, v) -> Collections.unmodifiableSet(v));
@@ -187,7 +192,13 @@ public final class AppleTrustStore {
 
     /** EV policy OIDs this root may anchor (§10; empty if none). */
     public List<String> evPolicies(byte[] sha256) {
-        return evPolicies.getOrDefault(new ByteKey(sha256), List.of());
+        return evPolicies.getOrDefault(canonical(sha256), List.of());
+    }
+
+    /** Key of the certificate's own SHA-256, also when {@code sha256} is Apple's file-name alias. */
+    private ByteKey canonical(byte[] sha256) {
+        AnchorRecord r = byFingerprint.get(new ByteKey(sha256));
+        return new ByteKey(r != null ? r.rawSha256() : sha256);
     }
 
     /** Number of roots carrying EV policies. */
@@ -197,7 +208,7 @@ public final class AppleTrustStore {
 
     /** Apple policy OIDs the certificate is restricted to, per group section of constraints.json (§11.3). */
     public Map<AnchorGroup, List<String>> constraints(byte[] sha256) {
-        return constraints.getOrDefault(new ByteKey(sha256), Map.of());
+        return constraints.getOrDefault(canonical(sha256), Map.of());
     }
 
     /** Apple policy OIDs of the certificate's constraints in {@code group}'s section (empty = unrestricted). */
@@ -279,9 +290,11 @@ public final class AppleTrustStore {
      * map as for EV; boolean CT present, then UTF schema, UTF listVersion, int assetVersion,
      * int n logs: bytes logId, bytes key, UTF operator, UTF description, UTF url, byte
      * {@link CtLogState} ordinal, long stateTimestamp, long intervalStart, long intervalEnd
-     * (epoch millis, Long.MIN_VALUE = none), boolean tiled, boolean tlsOnly.
+     * (epoch millis, Long.MIN_VALUE = none), boolean tiled, boolean tlsOnly; then a CRC-32 of
+     * everything before it.
      */
-    static AppleTrustStore decode(byte[] data, String name, AnchorPool pool, List<String> iosReleases) {
+    static AppleTrustStore decode(byte[] file, String name, AnchorPool pool, List<String> iosReleases) {
+        byte[] data = Crc.strip(file, name);
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
             if (in.readInt() != MAGIC) {
@@ -351,10 +364,12 @@ public final class AppleTrustStore {
                     iosReleases, roots, ev.size());
             return new AppleTrustStore(info, Collections.unmodifiableMap(groups), ev, constraints,
                     List.copyOf(logs), listVersion);
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof TrustStoreDataException) {
-                throw (TrustStoreDataException) e;
+        } catch (TrustStoreDataException e) {
+            if (e.getMessage().startsWith(name)) {
+                throw e;
             }
+            throw new TrustStoreDataException(name + " is corrupt: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
             throw new TrustStoreDataException(name + " is corrupt or truncated: " + e, e);
         }
     }

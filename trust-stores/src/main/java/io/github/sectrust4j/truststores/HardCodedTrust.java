@@ -67,9 +67,10 @@ public final class HardCodedTrust {
     /** The trust-store version from which the WoSign/StartCom rule applies (≈ iOS 10.2, §11.5). */
     public static final int WOSIGN_STARTCOM_FROM_VERSION = 2016102100;
 
-    private static final String WOSIGN_UNVERIFIED = "spec §11.5 (Apple code); root not in shared data: "
-            + "fingerprint recalled from public CA listings (Mozilla/crt.sh), NOT verified here - confirm before "
-            + "relying on it";
+    private static final String WOSIGN_UNVERIFIED = "spec §11.5 (Apple code); root not in shared data, so "
+            + "not verified here against a certificate: fingerprint as listed in the WoSign/StartCom section of "
+            + "Chromium's net/data/ssl/blocklist/README.md (chromium/chromium); that section has one more entry "
+            + "(7D8CE822...) than Apple's seven, so which seven Apple uses is not verified";
 
     /** The seven WoSign/StartCom roots of the §11.5 date-based distrust (matched by SHA-256 anywhere in a chain). */
     public static final List<KnownCertificate> WOSIGN_STARTCOM_ROOTS = List.of(

@@ -22,10 +22,10 @@ public final class IosReleases {
     private static final Pattern RELEASE = Pattern.compile(
             "(?:ios\\s*)?(\\d{1,4})(?:\\.(\\d{1,4}))?(?:\\.(\\d{1,4}))?");
 
-    private static final List<IosRelease> ROWS;
+    private static final List<IosReleaseRow> ROWS;
 
     static {
-        List<IosRelease> r = new ArrayList<>();
+        List<IosReleaseRow> r = new ArrayList<>();
         add(r, 2015032000, TRAIN, "8.3");
         add(r, 2015051300, TRAIN, "8.4");
         add(r, 2015071300, TRAIN, "9.0");
@@ -55,41 +55,41 @@ public final class IosReleases {
         add(r, 2024040500, TRAIN, "17.5", "17.6");
         add(r, 2024051500, TRAIN + "; devices that took the asset show 2024051501 (iOS 18.3.2 reported with "
                 + "2024051501, Apple community)", "18.0", "18.1", "18.2", "18.3");
-        r.add(new IosRelease("18.4", 2025022600, true, "Apple community report (spec §11.6)"));
-        r.add(new IosRelease("18.5", 2025031200, true, "Apple community report (spec §11.6)"));
-        r.add(new IosRelease("18.6", 2025031200, false, TRAIN));
-        r.add(new IosRelease("26.0", 2025072000, true, "Apple community report (spec §11.6)"));
+        r.add(new IosReleaseRow("18.4", 2025022600, true, "Apple community report (spec §11.6)"));
+        r.add(new IosReleaseRow("18.5", 2025031200, true, "Apple community report (spec §11.6)"));
+        r.add(new IosReleaseRow("18.6", 2025031200, false, TRAIN));
+        r.add(new IosReleaseRow("26.0", 2025072000, true, "Apple community report (spec §11.6)"));
         ROWS = Collections.unmodifiableList(r);
     }
 
     private IosReleases() {
     }
 
-    private static void add(List<IosRelease> rows, int version, String source, String... releases) {
+    private static void add(List<IosReleaseRow> rows, int version, String source, String... releases) {
         for (String rel : releases) {
-            rows.add(new IosRelease(rel, version, false, source));
+            rows.add(new IosReleaseRow(rel, version, false, source));
         }
     }
 
     /** Every known row, oldest first. */
-    public static List<IosRelease> all() {
+    public static List<IosReleaseRow> all() {
         return ROWS;
     }
 
     /** The oldest supported release (8.3). */
-    public static IosRelease oldest() {
+    public static IosReleaseRow oldest() {
         return ROWS.get(0);
     }
 
     /** The newest known release. */
-    public static IosRelease newest() {
+    public static IosReleaseRow newest() {
         return ROWS.get(ROWS.size() - 1);
     }
 
     /** The release strings that shipped trust-store {@code version} (empty if none is known). */
     public static List<String> releasesFor(int version) {
         List<String> out = new ArrayList<>();
-        for (IosRelease r : ROWS) {
+        for (IosReleaseRow r : ROWS) {
             if (r.trustStoreVersion() == version) {
                 out.add(r.release());
             }
@@ -104,10 +104,10 @@ public final class IosReleases {
      * @throws IllegalArgumentException if {@code release} is not of the form
      *                                  {@code major[.minor[.patch]]} or is below 8.3
      */
-    public static IosRelease resolve(String release) {
+    public static IosReleaseRow resolve(String release) {
         int[] wanted = parse(release);
-        IosRelease best = null;
-        for (IosRelease r : ROWS) {
+        IosReleaseRow best = null;
+        for (IosReleaseRow r : ROWS) {
             if (compare(parse(r.release()), wanted) <= 0) {
                 best = r;
             }

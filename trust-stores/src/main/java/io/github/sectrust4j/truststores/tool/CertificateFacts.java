@@ -17,6 +17,8 @@ import java.util.List;
  */
 final class CertificateFacts {
     byte[] sha256;
+    /** SHA-256 of Apple's file when it differs from the certificate's (trailing bytes), else null. */
+    byte[] fileSha256;
     byte[] sha1;
     byte[] subject;
     byte[] issuer;
@@ -45,12 +47,14 @@ final class CertificateFacts {
 
     static CertificateFacts parse(byte[] file) {
         CertificateFacts f = new CertificateFacts();
-        // fingerprints are over the whole file: that is Apple's identity for it (file name, manifests)
-        f.sha256 = digest("SHA-256", file);
-        f.sha1 = digest("SHA-1", file);
         Der outer = Der.read(file, 0, file.length);
         f.trailingBytes = outer.end != file.length;
         byte[] der = outer.encoded();
+        // fingerprints are over the certificate DER (what a chain presents); Apple names a file
+        // with trailing bytes (its DigiNotar root) by the hash of the whole file, kept as an alias
+        f.sha256 = digest("SHA-256", der);
+        f.sha1 = digest("SHA-1", der);
+        f.fileSha256 = f.trailingBytes ? digest("SHA-256", file) : null;
         List<Der> cert = outer.children();
         if (cert.size() != 3) {
             throw new IllegalArgumentException("certificate is not a 3-element SEQUENCE");

@@ -9,7 +9,7 @@ package io.github.sectrust4j.truststores;
  *                          pairing; false where it is inferred from Apple's tag/train convention
  * @param source            the basis of the pairing, in words
  */
-public record IosRelease(String release, int trustStoreVersion, boolean sourced, String source) {
+public record IosReleaseRow(String release, int trustStoreVersion, boolean sourced, String source) {
 
     /** True when the pairing is the spec's inference rather than a cited source. */
     public boolean inferred() {

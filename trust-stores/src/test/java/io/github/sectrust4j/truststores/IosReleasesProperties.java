@@ -1,0 +1,55 @@
+package io.github.sectrust4j.truststores;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IosReleasesProperties {
+
+    @Property(tries = 2000)
+    void anyStringEitherResolvesToABundledVersionOrIsAnIllegalArgument(@ForAll("releaseLike") String s) {
+        try {
+            IosReleaseRow r = IosReleases.resolve(s);
+            assertThat(IosReleases.all()).contains(r);
+        } catch (IllegalArgumentException expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+        }
+    }
+
+    @Property(tries = 1000)
+    void resolutionIsMonotonic(@ForAll("numericRelease") String a, @ForAll("numericRelease") String b) {
+        int[] pa = IosReleases.parse(a);
+        int[] pb = IosReleases.parse(b);
+        int cmp = java.util.Arrays.compare(pa, pb);
+        try {
+            int va = IosReleases.trustStoreVersionFor(a);
+            int vb = IosReleases.trustStoreVersionFor(b);
+            if (cmp <= 0) {
+                assertThat(va).isLessThanOrEqualTo(vb);
+            }
+        } catch (IllegalArgumentException belowRange) {
+            assertThat(IosReleases.parse(cmp <= 0 ? a : b)[0]).isLessThanOrEqualTo(8);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> releaseLike() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().withChars("0123456789. iOSx-,").ofMaxLength(16),
+                Arbitraries.strings().ofMaxLength(40),
+                numericRelease());
+    }
+
+    @Provide
+    Arbitrary<String> numericRelease() {
+        Arbitrary<Integer> part = Arbitraries.integers().between(0, 40);
+        return Arbitraries.oneOf(
+                part.map(String::valueOf),
+                net.jqwik.api.Combinators.combine(part, part).as((x, y) -> x + "." + y),
+                net.jqwik.api.Combinators.combine(part, part, part).as((x, y, z) -> x + "." + y + "." + z));
+    }
+}
