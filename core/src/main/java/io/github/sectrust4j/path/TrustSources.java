@@ -26,11 +26,32 @@ import java.util.Optional;
  */
 final class TrustSources {
 
-    /** One anchor source: its certificates and how it decides anchoring. */
-    record Anchors(Kind kind, NameIndex index) implements CertificateSource {
+    /**
+     * One anchor source: the union of some name indexes (the cached per-store index and per-request
+     * certificates), returning the request's real DER in place of a synthetic anchor where it has one.
+     */
+    record Anchors(Kind kind, List<NameIndex> indexes, Map<Certificate, Certificate> real) implements CertificateSource {
         @Override
         public List<Certificate> parentsOf(Certificate child) {
-            return index.parentsOf(child);
+            List<Certificate> out = new ArrayList<>();
+            for (NameIndex index : indexes) {
+                for (Certificate c : index.parentsOf(child)) {
+                    Certificate r = real.getOrDefault(c, c);
+                    if (!out.contains(r)) {
+                        out.add(r);
+                    }
+                }
+            }
+            return out;
+        }
+
+        boolean contains(Certificate c) {
+            for (NameIndex index : indexes) {
+                if (index.contains(c)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override
@@ -62,39 +83,37 @@ final class TrustSources {
         }
         this.userRoots = Map.copyOf(users);
         Optional<SystemStoreIndex> store = request.systemStore().map(SystemStoreIndex::of);
-        NameIndex apple = NameIndex.of(store.map(s -> realOf(s.appleRoots().all(), real)).orElse(List.of()),
-                CertificateOrigin.ANCHOR_SOURCE);
-        List<Certificate> system = new ArrayList<>(store.map(s -> realOf(s.anchors(request.policy()).all(), real))
-                .orElse(List.of()));
-        system.addAll(request.extraSystemRoots());
-        NameIndex systemAnchors = NameIndex.of(system, CertificateOrigin.ANCHOR_SOURCE);
-        NameIndex user = NameIndex.of(users.keySet(), CertificateOrigin.ANCHOR_SOURCE);
-        this.systemRootSet = store.map(SystemStoreIndex::rootsGroup)
-                .orElse(NameIndex.of(List.of(), CertificateOrigin.ANCHOR_SOURCE));
+        NameIndex none = NameIndex.of(List.of(), CertificateOrigin.ANCHOR_SOURCE);
+        this.systemRootSet = store.map(SystemStoreIndex::rootsGroup).orElse(none);
         this.extraRoots = NameIndex.of(request.extraSystemRoots(), CertificateOrigin.ANCHOR_SOURCE);
+        Map<Certificate, Certificate> realCopies = Map.copyOf(real);
+        Anchors app = new Anchors(Kind.APP, List.of(NameIndex.of(request.appAnchors(), CertificateOrigin.ANCHOR_SOURCE)),
+                Map.of());
+        Anchors apple = new Anchors(Kind.APPLE, List.of(store.map(SystemStoreIndex::appleRoots).orElse(none)),
+                realCopies);
+        Anchors user = new Anchors(Kind.USER, List.of(NameIndex.of(users.keySet(), CertificateOrigin.ANCHOR_SOURCE)),
+                Map.of());
+        Anchors system = new Anchors(Kind.SYSTEM,
+                List.of(store.map(s -> s.anchors(request.policy())).orElse(none), extraRoots), realCopies);
 
         List<Anchors> anchors = new ArrayList<>();
-        anchors.add(new Anchors(Kind.APP, NameIndex.of(request.appAnchors(), CertificateOrigin.ANCHOR_SOURCE)));
+        anchors.add(app);
         List<CertificateSource> parents = new ArrayList<>();
         parents.add(NameIndex.of(request.presented(), CertificateOrigin.PRESENTED));
         parents.add(NameIndex.of(request.cachedIntermediates(), CertificateOrigin.CACHED_INTERMEDIATE));
         if (!request.anchorsOnly()) {
-            anchors.add(new Anchors(Kind.APPLE, apple));
-            anchors.add(new Anchors(Kind.USER, user));
-            anchors.add(new Anchors(Kind.SYSTEM, systemAnchors));
+            anchors.add(apple);
+            anchors.add(user);
+            anchors.add(system);
         } else {
             // §1.1/§1.3: with anchors-only, Apple, system and user certificates are untrusted parents
             parents.add(apple);
-            parents.add(systemAnchors);
+            parents.add(system);
             parents.add(user);
         }
         aia.ifPresent(parents::add);
         this.anchorSources = List.copyOf(anchors);
         this.parentSources = List.copyOf(parents);
-    }
-
-    private static List<Certificate> realOf(List<Certificate> synthetic, Map<Certificate, Certificate> real) {
-        return synthetic.stream().map(c -> real.getOrDefault(c, c)).toList();
     }
 
     List<Anchors> anchorSources() {
@@ -113,7 +132,7 @@ final class TrustSources {
      */
     Optional<AnchorInfo> anchorFor(Certificate c, LinkSignatures signatures) {
         for (Anchors s : anchorSources) {
-            if (!s.index().contains(c)) {
+            if (!s.contains(c)) {
                 continue;
             }
             switch (s.kind()) {
