@@ -70,6 +70,7 @@ public final class PathBuilder {
     private final Deque<Node> candidates = new ArrayDeque<>();
     private final List<Node> rejected = new ArrayList<>();
     private final Map<Node, CandidatePath> views = new HashMap<>();
+    private final Map<Certificate, Optional<AnchorInfo>> anchors = new HashMap<>();
     private int partialIx;
     private int nextParentSource = 1; // the presented certificates are unlocked from the start
     private boolean considerRejected;
@@ -112,7 +113,7 @@ public final class PathBuilder {
     private BuildOutcome run() {
         Certificate leaf = request.leaf();
         Node leafNode = new Node(List.of(leaf), List.of(CertificateOrigin.PRESENTED));
-        leafNode.anchor = sources.anchorFor(leaf, signatures);
+        leafNode.anchor = anchorOf(leaf);
         allPaths.add(leafNode.certs);
         partials.add(leafNode);
         partialIx = 0;
@@ -204,7 +205,7 @@ public final class PathBuilder {
             origins.add(origin);
             Node node = new Node(certs, origins);
             node.verifiedLinks = partial.verifiedLinks;
-            node.anchor = sources.anchorFor(parent, signatures);
+            node.anchor = anchorOf(parent);
             if (isPartial(node)) {
                 partials.add(++partialIx, node);
             }
@@ -326,6 +327,16 @@ public final class PathBuilder {
 
     // ------------------------------------------------------------------ views for the policy
 
+    /** SecPathBuilderIsAnchor, memoized per certificate for this evaluation. */
+    private Optional<AnchorInfo> anchorOf(Certificate c) {
+        Optional<AnchorInfo> a = anchors.get(c);
+        if (a == null) {
+            a = sources.anchorFor(c, signatures);
+            anchors.put(c, a);
+        }
+        return a;
+    }
+
     private CandidatePath view(Node node) {
         return views.computeIfAbsent(node, this::toCandidate);
     }
@@ -336,7 +347,13 @@ public final class PathBuilder {
         Map<Integer, List<TrustSetting>> user = new HashMap<>();
         for (int i = 0; i < node.size(); i++) {
             int index = i;
-            sources.userTrustSettings(node.certs.get(i)).ifPresent(s -> user.put(index, s));
+            Certificate c = node.certs.get(i);
+            // Apple keeps the constraints of the source that decided: a certificate anchored by the app,
+            // Apple's roots or the system store carries none of its user settings (§1.3, §7.3)
+            Optional<AnchorInfo> a = anchorOf(c);
+            if (a.isEmpty() || a.get().isUserStore()) {
+                sources.userTrustSettings(c).ifPresent(s -> user.put(index, s));
+            }
         }
         return new CandidatePath(node.certs, node.origins, node.anchor, topSelfSigned, sources.isSystemRoot(top),
                 TrustSources.isAppleRoot(top), node.verifiedLinks == node.size() - 1, user);
