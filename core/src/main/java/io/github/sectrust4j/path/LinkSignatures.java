@@ -1,52 +1,37 @@
 package io.github.sectrust4j.path;
 
+import io.github.sectrust4j.cert.CachingSignatureVerifier;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.SignatureVerdict;
+import io.github.sectrust4j.cert.SignatureVerifier;
+import io.github.sectrust4j.cert.VerificationBudget;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BiPredicate;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.operator.ContentVerifierProvider;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
 /**
- * Signature checks of one evaluation, charged against its signature budget
- * ({@link io.github.sectrust4j.engine.PathBudget#maxSignatureChecks()}). Not thread-safe: one per
- * evaluation. Each distinct (child, issuer key) pair is charged once per evaluation.
+ * Signature checks of one evaluation through the cert package's verifier, charged against a
+ * per-evaluation {@link VerificationBudget} ({@link io.github.sectrust4j.engine.PathBudget#maxSignatureChecks()}).
+ * Verdicts are shared across evaluations in a bounded cache keyed by (issuer SPKI, certificate);
+ * each distinct pair is charged once per evaluation, cached or not, so outcomes never depend on
+ * what other evaluations left in the cache. Not thread-safe: one per evaluation.
  */
 final class LinkSignatures {
 
     enum Verdict { VALID, INVALID, BUDGET_EXHAUSTED }
 
-    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+    /** The shared verdict cache (bounded; immutable data only). */
+    static final SignatureVerifier SHARED = CachingSignatureVerifier.withDefaults();
 
-    /** Bouncy Castle verification; never throws (any problem = does not verify). */
-    static final BiPredicate<Certificate, Certificate> BOUNCY_CASTLE = (child, issuer) -> {
-        if (child.isSynthetic()) {
-            return false; // a synthetic anchor has no real signature to check
-        }
-        try {
-            X509CertificateHolder holder = new X509CertificateHolder(child.der());
-            ContentVerifierProvider p = new JcaContentVerifierProviderBuilder().setProvider(BC)
-                    .build(SubjectPublicKeyInfo.getInstance(issuer.publicKey().spkiDer()));
-            return holder.isSignatureValid(p);
-        } catch (Exception | StackOverflowError e) {
-            return false;
-        }
-    };
-
-    private final BiPredicate<Certificate, Certificate> verifier;
-    private final int limit;
+    private final SignatureVerifier verifier;
+    private final VerificationBudget budget;
     private final Map<ByteBuffer, Boolean> verdicts = new HashMap<>();
     private final Map<Certificate, Boolean> selfSigned = new HashMap<>();
-    private int used;
     private boolean exhausted;
 
-    LinkSignatures(BiPredicate<Certificate, Certificate> verifier, int limit) {
+    LinkSignatures(SignatureVerifier verifier, int limit) {
         this.verifier = verifier;
-        this.limit = limit;
+        this.budget = new VerificationBudget(limit);
     }
 
     /** Whether {@code child} is signed by {@code issuer}'s key. */
@@ -57,12 +42,16 @@ final class LinkSignatures {
         if (known != null) {
             return known ? Verdict.VALID : Verdict.INVALID;
         }
-        if (used >= limit) {
+        if (child.isSynthetic()) {
+            verdicts.put(key, false); // a synthetic anchor has no real signature to check
+            return Verdict.INVALID;
+        }
+        SignatureVerdict v = verifier.verify(child, issuer.publicKey(), budget);
+        if (v == SignatureVerdict.BUDGET_EXHAUSTED) {
             exhausted = true;
             return Verdict.BUDGET_EXHAUSTED;
         }
-        used++;
-        boolean ok = verifier.test(child, issuer);
+        boolean ok = v == SignatureVerdict.VALID;
         verdicts.put(key, ok);
         return ok ? Verdict.VALID : Verdict.INVALID;
     }
@@ -89,11 +78,11 @@ final class LinkSignatures {
     }
 
     int used() {
-        return used;
+        return budget.used();
     }
 
     int limit() {
-        return limit;
+        return budget.limit();
     }
 
     boolean exhausted() {

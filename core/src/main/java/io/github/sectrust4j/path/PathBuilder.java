@@ -2,6 +2,7 @@ package io.github.sectrust4j.path;
 
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.SignatureVerifier;
 import io.github.sectrust4j.engine.EvaluationRequest;
 import io.github.sectrust4j.engine.PathBudget;
 import io.github.sectrust4j.policy.PathValidation;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiPredicate;
 
 /**
  * Apple's path-building state machine (§1.4) with Apple's scoring (§1.5), bounded by a
@@ -83,8 +83,7 @@ public final class PathBuilder {
     private boolean bestEv;
     private PathValidation bestValidation;
 
-    private PathBuilder(EvaluationRequest request, PathValidator validator,
-                        BiPredicate<Certificate, Certificate> verifier) {
+    private PathBuilder(EvaluationRequest request, PathValidator validator, SignatureVerifier verifier) {
         this.request = request;
         this.validator = validator;
         this.budget = request.budget();
@@ -100,11 +99,10 @@ public final class PathBuilder {
 
     /** Builds paths for the request's leaf and returns the best one (never null). */
     public static BuildOutcome build(EvaluationRequest request, PathValidator validator) {
-        return build(request, validator, LinkSignatures.BOUNCY_CASTLE);
+        return build(request, validator, LinkSignatures.SHARED);
     }
 
-    static BuildOutcome build(EvaluationRequest request, PathValidator validator,
-                              BiPredicate<Certificate, Certificate> verifier) {
+    static BuildOutcome build(EvaluationRequest request, PathValidator validator, SignatureVerifier verifier) {
         return new PathBuilder(request, validator, verifier).run();
     }
 

@@ -4,6 +4,7 @@ import static io.github.sectrust4j.path.TestRequests.cert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.SignatureVerifier;
 import io.github.sectrust4j.engine.PathBudget;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
@@ -85,7 +86,7 @@ class PathBuilderProperties {
             assertThat(o.bestPath().signaturesVerified()).isTrue();
             assertThat(o.budgetExceeded()).isFalse();
             for (int i = 0; i + 1 < p.size(); i++) {
-                assertThat(LinkSignatures.BOUNCY_CASTLE.test(p.get(i), p.get(i + 1))).isTrue();
+                assertThat(SignatureVerifier.bouncyCastle().verifies(p.get(i), p.get(i + 1).publicKey())).isTrue();
                 assertThat(p.get(i).normalizedIssuer()).isEqualTo(p.get(i + 1).normalizedSubject());
             }
             assertThat(p).allMatch(c -> c.isValidAt(g.request().verifyTime));
