@@ -561,15 +561,18 @@ public final class Certificate {
                 ? new AlgorithmIdentifier(id, org.bouncycastle.asn1.DERNull.INSTANCE) : new AlgorithmIdentifier(id);
     }
 
+    private static final java.time.format.DateTimeFormatter UTC_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'", java.util.Locale.ROOT);
+    private static final java.time.format.DateTimeFormatter GENERALIZED_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'", java.util.Locale.ROOT);
+
     private static ASN1Encodable factsTime(Instant t) {
         java.time.ZonedDateTime z = t.atZone(java.time.ZoneOffset.UTC);
         // RFC 5280 §4.1.2.5: UTCTime through 2049, GeneralizedTime from 2050
         if (z.getYear() >= 1950 && z.getYear() < 2050) {
-            return new org.bouncycastle.asn1.DERUTCTime(
-                    java.time.format.DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'", java.util.Locale.ROOT).format(z));
+            return new org.bouncycastle.asn1.DERUTCTime(UTC_TIME.format(z));
         }
-        return new org.bouncycastle.asn1.DERGeneralizedTime(
-                java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'", java.util.Locale.ROOT).format(z));
+        return new org.bouncycastle.asn1.DERGeneralizedTime(GENERALIZED_TIME.format(z));
     }
 
     // ------------------------------------------------------------------ object
