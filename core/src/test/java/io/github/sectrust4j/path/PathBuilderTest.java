@@ -494,4 +494,51 @@ class PathBuilderTest {
         assertThat(o.limitReached()).contains("maxSignatureChecks");
         assertThat(o.signatureChecks()).isEqualTo(1);
     }
+
+    @Test
+    void hundredsOfCandidateIssuers_stopAtApplesPathCap(TestPki pki) {
+        HeldCertificate root = pki.root("Root").build();
+        HeldCertificate ica = pki.intermediate("Issuing CA", root).build();
+        HeldCertificate leaf = pki.leaf("example.com", ica).build();
+        HeldCertificate decoyRoot = pki.root("Decoy").build();
+        TestRequests r = chain(leaf);
+        for (int i = 0; i < 150; i++) {
+            r.presented.add(cert(pki.crossSigned(ica, decoyRoot).build()));
+        }
+        r.presented.add(cert(ica)); // the good issuer comes after the cap is reached
+        r.systemRoot(root);
+
+        BuildOutcome o = build(r);
+
+        assertThat(o.pathsCreated()).isEqualTo(PathBudget.DEFAULT.maxPaths() + 1);
+        assertThat(o.accepted()).isFalse();
+        assertThat(o.budgetExceeded()).isTrue();
+        assertThat(o.limitReached()).contains("maxPaths");
+    }
+
+    @Test
+    void chainDeeperThanTheDepthLimit_isReportedAsBudgetExceeded(TestPki pki) {
+        HeldCertificate root = pki.root("Root").build();
+        HeldCertificate issuer = root;
+        List<HeldCertificate> cas = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            issuer = pki.intermediate("CA " + i, issuer).build();
+            cas.add(issuer);
+        }
+        HeldCertificate leaf = pki.leaf("example.com", issuer).build();
+        TestRequests r = chain(leaf);
+        cas.forEach(c -> r.presented.add(cert(c)));
+        r.systemRoot(root);
+        r.budget = new PathBudget(100, 1000, 4);
+
+        BuildOutcome o = build(r);
+
+        assertThat(o.accepted()).isFalse();
+        assertThat(o.budgetExceeded()).isTrue();
+        assertThat(o.limitReached()).contains("maxDepth");
+        assertThat(o.bestPath().size()).isEqualTo(4);
+
+        r.budget = PathBudget.DEFAULT;
+        assertThat(build(r).accepted()).isTrue();
+    }
 }
