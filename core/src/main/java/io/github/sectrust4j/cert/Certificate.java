@@ -466,7 +466,9 @@ public final class Certificate {
      * {@link #syntheticSelfSigned()} carries the store's self-signed fact, and {@link #der()} /
      * {@link #signatureValue()} are NOT the real ones: its own signature cannot be verified, but
      * children verify against its SPKI as usual. Extensions the facts do not carry (EKU, SAN, AIA,
-     * CRL DP, criticality of the others) are absent or assumed critical.
+     * CRL DP, policy qualifiers) are absent. The facts hold no criticality flags: basicConstraints,
+     * keyUsage and nameConstraints are marked critical (RFC 5280's requirement, and the stricter
+     * reading where criticality matters), SKI, AKI and certificatePolicies non-critical.
      *
      * @throws CertificateInputException if the facts cannot be encoded as a certificate
      */

@@ -3,6 +3,7 @@ package io.github.sectrust4j.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.NameConstraints;
 import io.github.sectrust4j.truststores.AnchorGroup;
 import io.github.sectrust4j.truststores.AnchorRecord;
 import io.github.sectrust4j.truststores.AppleTrustStore;
@@ -34,10 +35,15 @@ class SyntheticAnchorTest {
     @Test
     void syntheticAnchorFromFacts_agreesWithRealCertificate_onEveryCheckedAccessor() throws Exception {
         AppleTrustStore store = AppleTrustStores.latest();
-        List<AnchorRecord> records = new ArrayList<>();
-        for (AnchorGroup g : AnchorGroup.values()) {
-            records.addAll(store.members(g));
+        // every certificate of every bundled store (v1 roots, MD2/MD5/SHA-1 roots, removed ones, ...)
+        java.util.Map<String, AnchorRecord> unique = new java.util.TreeMap<>();
+        for (var info : AppleTrustStores.versions()) {
+            AppleTrustStore s = AppleTrustStores.version(info.trustStoreVersion());
+            for (AnchorGroup g : AnchorGroup.values()) {
+                s.members(g).forEach(r -> unique.putIfAbsent(r.sha256Hex(), r));
+            }
         }
+        List<AnchorRecord> records = new ArrayList<>(unique.values());
         int compared = 0;
         for (AnchorRecord facts : records) {
             Path file = appleCerts().resolve(facts.sha256Hex() + ".cer");
@@ -75,7 +81,13 @@ class SyntheticAnchorTest {
                     .isEqualTo(real.subjectKeyIdentifier().map(HexFormat.of()::formatHex));
             assertThat(synthetic.authorityKeyIdentifier().map(HexFormat.of()::formatHex)).as(what)
                     .isEqualTo(real.authorityKeyIdentifier().map(HexFormat.of()::formatHex));
-            assertThat(synthetic.nameConstraints()).as(what).isEqualTo(real.nameConstraints());
+            // the facts carry no criticality: a synthetic nameConstraints is critical (RFC 5280 MUST; the
+            // stricter reading when unsupported name forms are present), the subtrees are exact
+            assertThat(synthetic.nameConstraints().map(NameConstraints::permitted)).as(what)
+                    .isEqualTo(real.nameConstraints().map(NameConstraints::permitted));
+            assertThat(synthetic.nameConstraints().map(NameConstraints::excluded)).as(what)
+                    .isEqualTo(real.nameConstraints().map(NameConstraints::excluded));
+            synthetic.nameConstraints().ifPresent(nc -> assertThat(nc.critical()).isTrue());
             assertThat(synthetic.certificatePolicies().orElse(List.of())).as(what)
                     .isEqualTo(real.certificatePolicies().orElse(List.of()));
             assertThat(synthetic.hasAnyPolicy()).as(what).isEqualTo(real.hasAnyPolicy());
@@ -87,6 +99,17 @@ class SyntheticAnchorTest {
             assertThat(real.syntheticSelfSigned()).as(what).isEmpty();
             compared++;
         }
-        assertThat(compared).as("roots compared with their real DER").isGreaterThan(100);
+        assertThat(compared).as("certificates compared with their real DER").isGreaterThan(400);
+    }
+
+    @Test
+    void everyRootOfEveryBundledStore_becomesASyntheticAnchor() {
+        for (var info : AppleTrustStores.versions()) {
+            AppleTrustStore s = AppleTrustStores.version(info.trustStoreVersion());
+            SystemStoreIndex index = SystemStoreIndex.of(s);
+            assertThat(index.skipped()).as("store %s", info.trustStoreVersion()).isZero();
+            assertThat(index.rootsGroup().all()).as("store %s", info.trustStoreVersion())
+                    .hasSameSizeAs(s.anchors());
+        }
     }
 }
