@@ -48,26 +48,33 @@ final class BcSignatureVerifier implements SignatureVerifier {
     private static final Provider BC = new BouncyCastleProvider();
     private static final String RSA_KEY_OID = "1.2.840.113549.1.1.1";
 
+    // SHA-1/SHA-2 from the JDK (intrinsified); BC's own names, which its RSA signer maps to DigestInfo OIDs
+    private static final Supplier<Digest> SHA1 = JdkDigest.of("SHA-1", new SHA1Digest().getAlgorithmName());
+    private static final Supplier<Digest> SHA224 = JdkDigest.of("SHA-224", new SHA224Digest().getAlgorithmName());
+    private static final Supplier<Digest> SHA256 = JdkDigest.of("SHA-256", new SHA256Digest().getAlgorithmName());
+    private static final Supplier<Digest> SHA384 = JdkDigest.of("SHA-384", new SHA384Digest().getAlgorithmName());
+    private static final Supplier<Digest> SHA512 = JdkDigest.of("SHA-512", new SHA512Digest().getAlgorithmName());
+
     /** RSA PKCS#1 v1.5 signature OIDs and their digests. */
     private static final Map<String, Supplier<Digest>> PKCS1 = Map.ofEntries(
             Map.entry("1.2.840.113549.1.1.2", MD2Digest::new),
             Map.entry("1.2.840.113549.1.1.3", MD4Digest::new),
             Map.entry("1.2.840.113549.1.1.4", MD5Digest::new),
             Map.entry("1.3.14.3.2.3", MD5Digest::new),
-            Map.entry("1.2.840.113549.1.1.5", SHA1Digest::new),
-            Map.entry("1.3.14.3.2.29", SHA1Digest::new),
-            Map.entry("1.2.840.113549.1.1.14", SHA224Digest::new),
-            Map.entry("1.2.840.113549.1.1.11", SHA256Digest::new),
-            Map.entry("1.2.840.113549.1.1.12", SHA384Digest::new),
-            Map.entry("1.2.840.113549.1.1.13", SHA512Digest::new));
+            Map.entry("1.2.840.113549.1.1.5", SHA1),
+            Map.entry("1.3.14.3.2.29", SHA1),
+            Map.entry("1.2.840.113549.1.1.14", SHA224),
+            Map.entry("1.2.840.113549.1.1.11", SHA256),
+            Map.entry("1.2.840.113549.1.1.12", SHA384),
+            Map.entry("1.2.840.113549.1.1.13", SHA512));
 
     /** ECDSA signature OIDs (X9.62 / RFC 5758) and their digests. */
     private static final Map<String, Supplier<Digest>> ECDSA = Map.of(
-            "1.2.840.10045.4.1", SHA1Digest::new,
-            "1.2.840.10045.4.3.1", SHA224Digest::new,
-            "1.2.840.10045.4.3.2", SHA256Digest::new,
-            "1.2.840.10045.4.3.3", SHA384Digest::new,
-            "1.2.840.10045.4.3.4", SHA512Digest::new);
+            "1.2.840.10045.4.1", SHA1,
+            "1.2.840.10045.4.3.1", SHA224,
+            "1.2.840.10045.4.3.2", SHA256,
+            "1.2.840.10045.4.3.3", SHA384,
+            "1.2.840.10045.4.3.4", SHA512);
 
     /** A decoded issuer key: the RSA or EC parameters if RSA or EC, and lazily a JCA verifier provider. */
     private static final class DecodedKey {
