@@ -18,6 +18,10 @@ import io.github.sectrust4j.truststores.AppleTrustStores;
 import io.github.sectrust4j.truststores.TrustStoreVersionInfo;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.junit.jupiter.api.AfterAll;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,6 +66,16 @@ class OnlineChainsTrustStoreHistoryTest {
         }
     }
 
+    private static final Map<String, String> REPORT = new ConcurrentSkipListMap<>();
+
+    @AfterAll
+    static void writeReport() throws IOException {
+        if (!REPORT.isEmpty()) {
+            Files.createDirectories(Path.of("target"));
+            Files.writeString(Path.of("target/online-trust-store-history.txt"), String.join("\n", REPORT.values()) + "\n");
+        }
+    }
+
     @Test
     void theOnlineCasesAreFourteenRealChains() {
         assertThat(onlineCases()).hasSize(14);
@@ -90,6 +104,9 @@ class OnlineChainsTrustStoreHistoryTest {
     private static void assertTrustedBySystemRoot(RootHistory h, int version) {
         TrustReport r = systemOnly(h, version);
         Set<FindingCode> failures = failureCodes(r);
+        REPORT.put(h.limboCase().id(), String.format("%-30s root %-45s first %d%s%s -> %s %s", h.limboCase().id(),
+                "'" + h.rootName() + "'", version, h.before().map(b -> " (before: " + b + ")").orElse(" (every store)"),
+                h.removedIn().map(v -> " removed " + v).orElse(""), r.result(), failures));
         assertThat(CT_ONLY).as("%s with store %d: only CT may fail (CT inputs are issue #5's): %s", h.limboCase().id(),
                 version, r.failures()).containsAll(failures);
         if (!failures.isEmpty()) {
