@@ -89,6 +89,11 @@ class OnlineChainsTrustStoreHistoryTest {
                     () -> assertTrustedBySystemRoot(h, h.first())));
             h.before().ifPresent(v -> tests.add(dynamicTest("not trusted with store " + v + label(v)
                     + " (before the root): MissingIntermediate", () -> assertRootMissing(h, v))));
+            int newest = VERSIONS.get(VERSIONS.size() - 1).trustStoreVersion();
+            if (h.removedIn().isEmpty() && newest != h.first()) {
+                tests.add(dynamicTest("trusted with the newest store " + newest + label(newest),
+                        () -> assertTrustedBySystemRoot(h, newest)));
+            }
             h.removedIn().ifPresent(v -> tests.add(dynamicTest("not trusted with store " + v + label(v)
                     + " (root removed): MissingIntermediate", () -> assertRootMissing(h, v))));
             String title = h.limboCase().id() + " — root '" + h.rootName() + "' "
@@ -104,7 +109,7 @@ class OnlineChainsTrustStoreHistoryTest {
     private static void assertTrustedBySystemRoot(RootHistory h, int version) {
         TrustReport r = systemOnly(h, version);
         Set<FindingCode> failures = failureCodes(r);
-        REPORT.put(h.limboCase().id(), String.format("%-30s root %-45s first %d%s%s -> %s %s", h.limboCase().id(),
+        REPORT.put(h.limboCase().id() + "@" + version, String.format("%-30s root %-45s first %d%s%s -> %s %s", h.limboCase().id(),
                 "'" + h.rootName() + "'", version, h.before().map(b -> " (before: " + b + ")").orElse(" (every store)"),
                 h.removedIn().map(v -> " removed " + v).orElse(""), r.result(), failures));
         assertThat(CT_ONLY).as("%s with store %d: only CT may fail (CT inputs are issue #5's): %s", h.limboCase().id(),
