@@ -109,7 +109,7 @@ class OnlineChainsTrustStoreHistoryTest {
     private static void assertTrustedBySystemRoot(RootHistory h, int version) {
         TrustReport r = systemOnly(h, version);
         Set<FindingCode> failures = failureCodes(r);
-        REPORT.put(h.limboCase().id() + "@" + version, String.format("%-30s root %-45s first %d%s%s -> %s %s", h.limboCase().id(),
+        REPORT.put(h.limboCase().id() + "@" + version, String.format("%-30s root %-45s store %d%s%s -> %s %s", h.limboCase().id(),
                 "'" + h.rootName() + "'", version, h.before().map(b -> " (before: " + b + ")").orElse(" (every store)"),
                 h.removedIn().map(v -> " removed " + v).orElse(""), r.result(), failures));
         assertThat(CT_ONLY).as("%s with store %d: only CT may fail (CT inputs are issue #5's): %s", h.limboCase().id(),
