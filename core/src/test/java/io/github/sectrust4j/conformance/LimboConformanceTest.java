@@ -3,7 +3,13 @@ package io.github.sectrust4j.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +38,8 @@ import org.junit.jupiter.api.TestFactory;
  *       fixed rules (§1.2) and no chain-depth limit (§1.4), so they are not inputs here.</li>
  * </ul>
  *
- * <p>A case passes when the library's verdict equals limbo's expectation, unless it is listed in
+ * <p>A case passes when the library's verdict equals limbo's expectation — and, for a FAILURE, the failing
+ * checks are exactly the reviewed ones of {@code limbo-failure-reasons.json} — unless it is listed in
  * {@code limbo-divergences.json} with the spec section that makes iOS decide otherwise: then the test
  * asserts the library's documented outcome (so a change either way fails) and its finding codes.
  */
@@ -40,6 +47,8 @@ class LimboConformanceTest {
     static final String GENERATION_DATE_TEXT = "2023-12-02T00:00:00Z";
     private static final List<LimboCase> CASES = LimboCase.loadAll();
     private static final Map<String, LimboDivergence> DIVERGENCES = LimboDivergence.loadAll();
+    /** Cases where iOS agrees with limbo's FAILURE → the exact set of failing checks (reviewed against the spec). */
+    private static final Map<String, Set<String>> FAILURE_REASONS = failureReasons();
     /** id → one report line, written to target/limbo-conformance.txt after the run. */
     private static final Map<String, String> REPORT = new ConcurrentSkipListMap<>();
 
@@ -59,6 +68,13 @@ class LimboConformanceTest {
             assertThat(byId).as("divergence for unknown case").containsKey(d.id());
             assertThat(d.limbo()).as(d.id() + ": limbo's expectation as listed").isEqualTo(byId.get(d.id()).expectSuccess());
         });
+    }
+
+    @Test
+    void everyAgreedFailureHasItsReviewedReasons_andNothingElseDoes() {
+        Set<String> agreedFailures = new TreeSet<>();
+        CASES.stream().filter(c -> !c.expectSuccess() && !DIVERGENCES.containsKey(c.id())).forEach(c -> agreedFailures.add(c.id()));
+        assertThat(new TreeSet<>(FAILURE_REASONS.keySet())).isEqualTo(agreedFailures);
     }
 
     @TestFactory
@@ -81,6 +97,11 @@ class LimboConformanceTest {
             assertThat(run.trusted()).as("%s: limbo expects %s (%s); library: %s", c.id(),
                     LimboDivergence.label(c.expectSuccess()), c.description(), run.summary())
                     .isEqualTo(c.expectSuccess());
+            if (!c.expectSuccess()) {
+                // agreeing is not enough: it must fail for the reason iOS would (limbo-failure-reasons.json)
+                assertThat(new TreeSet<>(run.failureCodes())).as("%s: failing checks; library: %s", c.id(), run.summary())
+                        .isEqualTo(FAILURE_REASONS.get(c.id()));
+            }
             return;
         }
         assertThat(run.trusted()).as("%s: documented iOS outcome %s (%s: %s); library: %s", c.id(),
@@ -90,6 +111,23 @@ class LimboConformanceTest {
         } else {
             assertThat(run.failureCodes()).as("%s: evidence codes; library: %s", c.id(), run.summary())
                     .containsAll(d.evidence());
+        }
+    }
+
+    private static Map<String, Set<String>> failureReasons() {
+        try (InputStream in = LimboConformanceTest.class.getResourceAsStream("limbo-failure-reasons.json")) {
+            if (in == null) {
+                throw new IllegalStateException("resource missing: limbo-failure-reasons.json");
+            }
+            Map<String, Set<String>> out = new TreeMap<>();
+            new ObjectMapper().readTree(in).get("reasons").fields().forEachRemaining(e -> {
+                Set<String> codes = new TreeSet<>();
+                e.getValue().get("codes").forEach(n -> codes.add(n.asText()));
+                out.put(e.getKey(), codes);
+            });
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
