@@ -66,7 +66,9 @@ class ScenarioTest {
         assertUntrusted(r, SecTrustResult.RECOVERABLE_TRUST_FAILURE, TrustError.CREATE_CHAIN_FAILED,
                 FindingCode.MISSING_INTERMEDIATE);
         assertThat(r.failures().get(0).certificateIndex()).isEqualTo(1); // the issuing CA is the untrusted top
-        assertThat(remedies(r)).contains("Contoso Root CA");
+        // the missing issuer is the internal root: sending it alone would only turn this into
+        // AnchorTrusted (§2.3 step 2), so the remedy must also say to make devices trust it
+        assertThat(remedies(r)).contains("Contoso Root CA").contains("sending it is not enough").contains("full trust");
     }
 
     @Test
