@@ -25,12 +25,12 @@ import picocli.CommandLine.Model.CommandSpec;
  * response before it) is ready; at most a small window of lines is held, whatever the input size.
  */
 @Command(name = "batch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Evaluates one JSON request per stdin line and writes one JSON response per line to stdout,",
-                "in the same order, echoing each request's id (see BATCH-CONTRACT.md).",
-                "A line that cannot be parsed or evaluated yields {\"id\": ..., \"error\": {\"input\": \"...\"}};",
-                "processing always goes on. Pass \"at\" in each request for reproducible results."},
-        footer = {"", "Exit status: 0 when all input was read (whatever the verdicts), 2 on usage errors or when",
-                "stdin cannot be read or stdout is closed."})
+        description = "Evaluates one JSON request per stdin line and writes one JSON response per line to stdout, "
+                + "in the same order, echoing each request's id (see BATCH-CONTRACT.md). A line that cannot be parsed "
+                + "or evaluated yields {\"id\": ..., \"error\": {\"input\": \"...\"}}; processing always goes on. "
+                + "Pass \"at\" in each request for reproducible results.",
+        footer = {"", "Exit status: 0 when all input was read (whatever the verdicts); 2 on usage errors, "
+                + "when stdin cannot be read or stdout is closed."})
 final class BatchCommand implements Callable<Integer> {
     static final int DEFAULT_MAX_LINE = 16 * 1024 * 1024;
 
@@ -59,7 +59,7 @@ final class BatchCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (threads < 1 || threads > 256) {
             throw new ParameterException(spec.commandLine(), "--threads must be between 1 and 256, was " + threads);
         }
@@ -69,7 +69,11 @@ final class BatchCommand implements Callable<Integer> {
         LineReader lines = new LineReader(new BufferedReader(
                 new InputStreamReader(main.stdin(), StandardCharsets.UTF_8), 1 << 16), maxLineLength);
         PrintWriter out = spec.commandLine().getOut();
-        return threads == 1 ? sequential(lines, out) : parallel(lines, out);
+        try {
+            return threads == 1 ? sequential(lines, out) : parallel(lines, out);
+        } catch (IOException e) {
+            throw new InputError("cannot read stdin: " + e.getMessage(), e);
+        }
     }
 
     private int sequential(LineReader lines, PrintWriter out) throws IOException {

@@ -25,8 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code evaluate}: one chain, a readable verdict (or the JSON response object); exit 0 / 1 / 2. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Would an iPhone trust this server chain? Prints the verdict, the path iOS chose and every",
-                "finding with its remedy (--json: the BATCH-CONTRACT response object)."},
+        description = "Would an iPhone trust this server chain? Prints the verdict, the path iOS chose and every "
+                + "finding with its remedy (--json: the BATCH-CONTRACT response object).",
         footer = {"", "Exit status: 0 trusted, 1 not trusted, 2 bad input or usage (message on stderr),",
                 "3 internal error.",
                 "Example: sectrust4j evaluate chain.pem --host sip.contoso.com --ios 17.4 \\",

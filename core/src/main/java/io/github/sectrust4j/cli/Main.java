@@ -29,10 +29,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "sectrust4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         usageHelpAutoWidth = true,
         subcommands = {EvaluateCommand.class, BatchCommand.class, StoresCommand.class, CommandLine.HelpCommand.class},
-        description = {"Simulates iOS trust evaluation (SecTrust, SSL server policy) offline: would an iPhone trust",
-                "this server chain, and if not, exactly why and what to change."},
-        footer = {"", "Exit status: 0 trusted (evaluate) or done (batch, stores), 1 not trusted,",
-                "2 bad input or usage (message on stderr), 3 internal error (please report it)."})
+        description = "Simulates iOS trust evaluation (SecTrust, SSL server policy) offline: would an iPhone trust "
+                + "this server chain, and if not, exactly why and what to change.",
+        footer = {"", "Exit status: 0 trusted (evaluate) or done (batch, stores), 1 not trusted, "
+                + "2 bad input or usage (message on stderr), 3 internal error (please report it)."})
 public final class Main implements Runnable {
     /** Exit status for bad input or usage. */
     public static final int BAD_INPUT = 2;

@@ -58,7 +58,7 @@ class EvaluateCommandInputTest {
         assertThat(run.out()).contains("evaluate", "batch", "stores", "Exit status");
         Cli.Run sub = Cli.run("evaluate", "-h");
         assertThat(sub.status()).isZero();
-        assertThat(sub.out()).contains("--profile-root", "--anchors-only", "--trust-store-version", "--json");
+        assertThat(sub.out()).contains("--profile-root", "--[no-]anchors-only", "--trust-store-version", "--json");
     }
 
     @Test
