@@ -1,0 +1,135 @@
+package io.github.sectrust4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sectrust4j.fixtures.Chains;
+import io.github.sectrust4j.fixtures.HeldCertificate;
+import io.github.sectrust4j.fixtures.TestPki;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Verdicts through the whole stack (command line → SecTrust → evaluator): exit status 0 / 1 and the
+ * JSON {@code trusted}/{@code result}/{@code error} fields. Needs the real evaluator (branches
+ * path/policy/rfc5280): fails while {@code engine.Evaluator} is the placeholder.
+ */
+class EndToEndVerdictTest {
+    @TempDir
+    static Path dir;
+    static HeldCertificate root;
+    static HeldCertificate ca;
+    static HeldCertificate leaf;
+    static Path chain;
+    static String at;
+
+    @BeforeAll
+    static void mint() throws IOException {
+        TestPki pki = TestPki.seeded(47);
+        root = pki.root("Contoso Root CA").build();
+        ca = pki.intermediate("Contoso Issuing CA", root).build();
+        leaf = pki.leaf("sip.contoso.com", ca).build();
+        chain = Files.writeString(dir.resolve("chain.pem"), Chains.pem(leaf, ca));
+        Files.writeString(dir.resolve("root.pem"), root.pem());
+        at = pki.now().toString();
+    }
+
+    private static String file(String name) {
+        return dir.resolve(name).toString();
+    }
+
+    private static JsonNode json(String text) throws IOException {
+        return BatchProcessor.MAPPER.readTree(text);
+    }
+
+    @Test
+    void appAnchor_matchingHost_isTrusted_exit0_unspecified() throws IOException {
+        Cli.Run run = Cli.run("evaluate", chain.toString(), "--host", "sip.contoso.com", "--at", at,
+                "--anchor", file("root.pem"), "--json");
+        assertThat(run.err()).isEmpty();
+        assertThat(run.status()).isZero();
+        JsonNode r = json(run.out());
+        assertThat(r.get("trusted").booleanValue()).isTrue();
+        assertThat(r.get("result").textValue()).isEqualTo("UNSPECIFIED"); // no user-store involvement (§12.1)
+        assertThat(r.has("error")).isFalse();
+        assertThat(r.at("/path/0/role").textValue()).isEqualTo("leaf");
+        assertThat(r.at("/path/2/anchorSource").textValue()).isEqualTo("app");
+    }
+
+    @Test
+    void appAnchor_otherHost_isNotTrusted_exit1_hostNameMismatch() throws IOException {
+        Cli.Run run = Cli.run("evaluate", chain.toString(), "--host", "www.fabrikam.com", "--at", at,
+                "--anchor", file("root.pem"), "--json");
+        assertThat(run.status()).isEqualTo(1);
+        JsonNode r = json(run.out());
+        assertThat(r.get("trusted").booleanValue()).isFalse();
+        assertThat(r.get("result").textValue()).isEqualTo("RECOVERABLE_TRUST_FAILURE");
+        assertThat(r.at("/error/name").textValue()).isEqualTo("errSecHostNameMismatch");
+        assertThat(r.at("/error/code").intValue()).isEqualTo(-67602);
+        assertThat(r.get("findings").findValuesAsText("code")).contains("SSLHostname");
+    }
+
+    @Test
+    void textOutput_namesTheVerdict() {
+        Cli.Run trusted = Cli.run("evaluate", chain.toString(), "--host", "sip.contoso.com", "--at", at,
+                "--anchor", file("root.pem"));
+        assertThat(trusted.status()).isZero();
+        assertThat(trusted.out()).startsWith("TRUSTED");
+        Cli.Run untrusted = Cli.run("evaluate", chain.toString(), "--host", "sip.contoso.com", "--at", at);
+        assertThat(untrusted.status()).isEqualTo(1);
+        assertThat(untrusted.out()).startsWith("NOT TRUSTED");
+    }
+
+    @Test
+    void profileRoot_withoutFullTrust_isNotTrusted_withFullTrust_proceeds() throws IOException {
+        Cli.Run off = Cli.run("evaluate", chain.toString(), "--host", "sip.contoso.com", "--at", at, "--ios", "17.4",
+                "--profile-root", file("root.pem"), "--json");
+        assertThat(off.status()).isEqualTo(1); // §7.1: a profile root without full trust does not anchor TLS
+        assertThat(json(off.out()).at("/error/name").textValue()).isEqualTo("errSecNotTrusted");
+        Cli.Run on = Cli.run("evaluate", chain.toString(), "--host", "sip.contoso.com", "--at", at, "--ios", "17.4",
+                "--profile-root", file("root.pem") + ":full-trust", "--json");
+        assertThat(on.status()).isZero();
+        assertThat(json(on.out()).get("result").textValue()).isEqualTo("PROCEED"); // §7.3 user-store upgrade
+        Cli.Run mdm = Cli.run("evaluate", chain.toString(), "--host", "sip.contoso.com", "--at", at, "--ios", "17.4",
+                "--mdm-root", file("root.pem"), "--json");
+        assertThat(mdm.status()).isZero();
+        assertThat(json(mdm.out()).at("/path/2/anchorSource").textValue()).isEqualTo("mdm");
+    }
+
+    @Test
+    void batch_verdictsMatchEvaluate_inOrder_withThreads() throws IOException {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            ObjectNode n = BatchProcessor.MAPPER.createObjectNode();
+            n.put("id", "r" + i);
+            n.putArray("chain").add(leaf.pem()).add(ca.pem());
+            n.put("at", at).put("host", i % 2 == 0 ? "sip.contoso.com" : "www.fabrikam.com");
+            if (i % 4 < 2) {
+                n.putArray("anchors").add(root.pem());
+            } else {
+                n.put("systemRoots", 2023071300);
+            }
+            in.append(n).append('\n');
+        }
+        Cli.Run run = Cli.withStdin(in.toString(), "batch", "--threads", "3");
+        assertThat(run.status()).isZero();
+        List<String> lines = run.outLines();
+        assertThat(lines).hasSize(40);
+        for (int i = 0; i < 40; i++) {
+            JsonNode r = json(lines.get(i));
+            assertThat(r.get("id").textValue()).isEqualTo("r" + i);
+            boolean expectTrusted = i % 4 == 0; // app anchor and matching host
+            assertThat(r.get("trusted").booleanValue()).as(lines.get(i)).isEqualTo(expectTrusted);
+            assertThat(r.has("error")).isEqualTo(!expectTrusted);
+            if (i % 4 >= 2) {
+                assertThat(r.get("trustStoreVersion").intValue()).isEqualTo(2023071300);
+            }
+        }
+    }
+}
