@@ -308,6 +308,17 @@ public final class Certificate {
         return version == 3 && ext.basicConstraints != null && ext.basicConstraints.ca();
     }
 
+    /**
+     * "CA" as §2.2 NonEmptySubject defines it: v3 with basicConstraints cA=true, or a v1/v2
+     * certificate that is self-signed (checked with {@code verifier}).
+     */
+    public boolean isCa(SignatureVerifier verifier) {
+        if (version == 3) {
+            return isV3Ca();
+        }
+        return verifier.isSelfSigned(this);
+    }
+
     // ------------------------------------------------------------------ key and signature
 
     public PublicKeyInfo publicKey() {

@@ -11,21 +11,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.bouncycastle.asn1.ASN1BitString;
 import org.bouncycastle.asn1.ASN1Boolean;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.ASN1Null;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
-import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.ASN1TaggedObject;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
-import org.bouncycastle.asn1.x509.CRLDistPoint;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralSubtree;
 import org.bouncycastle.asn1.x509.PolicyInformation;
 
 /**
@@ -66,7 +60,7 @@ final class ExtensionDecoder {
     static final Set<String> KNOWN = Set.of(SKI, KU, PRIVATE_KEY_USAGE_PERIOD, SAN, IAN, BC, NC, CRLDP, CP, PM, AKI, PC,
             EKU, IAP, AIA, SIA, NETSCAPE_CERT_TYPE, ENTRUST_VERSION_INFO, OCSP_NO_CHECK, QC_STATEMENTS);
 
-    /** Apple private arcs tolerated when critical (§2.2); the Apple escrow marker lives under .100.6. */
+    /** Apple private arcs tolerated when critical (§2.2, isAppleExtensionOID); the escrow marker lives under .100.6. */
     private static final List<String> APPLE_ARCS = List.of("1.2.840.113635.100.6.", "1.2.840.113635.100.11.",
             "1.2.840.113635.100.12.", "1.2.840.113635.100.13.", "1.2.840.113635.100.15.");
 
@@ -78,8 +72,11 @@ final class ExtensionDecoder {
             Map.entry(PC, "policyConstraints"), Map.entry(EKU, "extKeyUsage"), Map.entry(IAP, "inhibitAnyPolicy"),
             Map.entry(AIA, "authorityInfoAccess"), Map.entry(OCSP_NO_CHECK, "ocspNoCheck"));
 
+    /** Car Connectivity Consortium OIDs Apple tolerates when critical (isCCCExtensionOID). */
+    private static final Set<String> CCC = Set.of("1.3.6.1.4.1.41577.5.1", "1.3.6.1.4.1.41577.5.8", "1.3.6.1.4.1.41577.5.9");
+
     static boolean isKnown(String oid) {
-        if (KNOWN.contains(oid)) {
+        if (KNOWN.contains(oid) || CCC.contains(oid)) {
             return true;
         }
         for (String arc : APPLE_ARCS) {
@@ -186,14 +183,18 @@ final class ExtensionDecoder {
         switch (oid) {
             case SKI -> subjectKeyIdentifier = ASN1OctetString.getInstance(parse(value)).getOctets();
             case KU -> {
-                ASN1BitString bs = ASN1BitString.getInstance(parse(value));
-                byte[] bytes = bs.getBytes();
+                // Apple: BIT STRING of 1 or 2 content bytes, unused bits < 8, nothing after it
+                ASN1Primitive p = parse(value);
+                byte[] enc = p.getEncoded();
+                if (enc[0] != 0x03 || enc.length < 4 || enc.length > 5 || (enc[2] & 0xff) >= 8) {
+                    throw new IllegalArgumentException("keyUsage is not a 1- or 2-byte BIT STRING");
+                }
                 int bits = 0;
-                for (int i = 0; i < Math.min(bytes.length, 2); i++) {
-                    int b = bytes[i] & 0xff;
+                for (int i = 3; i < enc.length; i++) {
+                    int b = enc[i] & 0xff;
                     for (int j = 0; j < 8; j++) {
                         if ((b & (0x80 >>> j)) != 0) {
-                            bits |= 1 << (i * 8 + j);
+                            bits |= 1 << ((i - 3) * 8 + j);
                         }
                     }
                 }
@@ -204,7 +205,11 @@ final class ExtensionDecoder {
                 for (ASN1Encodable o : ASN1Sequence.getInstance(parse(value))) {
                     oids.add(ASN1ObjectIdentifier.getInstance(o).getId());
                 }
+                // kept even when empty: the EKU checks read the list, the parse error is reported separately
                 extendedKeyUsage = Collections.unmodifiableList(oids);
+                if (oids.isEmpty()) {
+                    throw new IllegalArgumentException("extKeyUsage is empty (SIZE (1..MAX))");
+                }
             }
             case BC -> {
                 ASN1Sequence seq = ASN1Sequence.getInstance(parse(value));
@@ -229,16 +234,43 @@ final class ExtensionDecoder {
                 basicConstraints = new BasicConstraints(ca, pathLen);
             }
             case SAN -> subjectAltName = decodeSan(critical, ASN1Sequence.getInstance(parse(value)));
-            case IAN -> decodeSan(critical, ASN1Sequence.getInstance(parse(value))); // validated only
             case NC -> nameConstraints = decodeNameConstraints(critical, ASN1Sequence.getInstance(parse(value)));
             case CRLDP -> {
-                CRLDistPoint.getInstance(parse(value)).getDistributionPoints();
+                ASN1Sequence dps = ASN1Sequence.getInstance(parse(value));
+                if (dps.size() == 0) {
+                    throw new IllegalArgumentException("no distribution point");
+                }
+                for (ASN1Encodable o : dps) {
+                    ASN1Sequence dp = ASN1Sequence.getInstance(o);
+                    boolean nameOrIssuer = false;
+                    for (ASN1Encodable f : dp) {
+                        ASN1TaggedObject t = ASN1TaggedObject.getInstance(f);
+                        if (t.getTagNo() == 0) {
+                            nameOrIssuer = true;
+                            ASN1TaggedObject name = ASN1TaggedObject.getInstance(t.getExplicitBaseObject());
+                            if (name.getTagNo() == 0) {
+                                ASN1Sequence.getInstance(name, false).forEach(GeneralNameReader::read);
+                            } else if (name.getTagNo() != 1) {
+                                throw new IllegalArgumentException("bad DistributionPointName");
+                            }
+                        } else if (t.getTagNo() == 2) {
+                            nameOrIssuer = true;
+                            ASN1Sequence.getInstance(t, false).forEach(GeneralNameReader::read);
+                        }
+                    }
+                    if (!nameOrIssuer) {
+                        throw new IllegalArgumentException("distribution point has neither name nor cRLIssuer");
+                    }
+                }
                 crlDistributionPoints = true;
             }
             case CP -> {
                 List<String> oids = new ArrayList<>();
                 for (ASN1Encodable o : ASN1Sequence.getInstance(parse(value))) {
                     oids.add(PolicyInformation.getInstance(o).getPolicyIdentifier().getId());
+                }
+                if (oids.isEmpty()) {
+                    throw new IllegalArgumentException("certificatePolicies is empty");
                 }
                 certificatePolicies = Collections.unmodifiableList(oids);
             }
@@ -251,6 +283,9 @@ final class ExtensionDecoder {
                     }
                     maps.add(new PolicyMapping(ASN1ObjectIdentifier.getInstance(m.getObjectAt(0)).getId(),
                             ASN1ObjectIdentifier.getInstance(m.getObjectAt(1)).getId()));
+                }
+                if (maps.isEmpty()) {
+                    throw new IllegalArgumentException("policyMappings is empty");
                 }
                 policyMappings = Collections.unmodifiableList(maps);
             }
@@ -273,37 +308,40 @@ final class ExtensionDecoder {
             case IAP -> inhibitAnyPolicy = clamp(ASN1Integer.getInstance(parse(value)).getValue());
             case AKI -> {
                 AuthorityKeyIdentifier aki = AuthorityKeyIdentifier.getInstance(parse(value));
+                if ((aki.getAuthorityCertIssuer() == null) != (aki.getAuthorityCertSerialNumber() == null)) {
+                    throw new IllegalArgumentException("authorityCertIssuer and authorityCertSerialNumber must come together");
+                }
                 authorityKeyIdentifierPresent = true;
                 authorityKeyIdentifier = aki.getKeyIdentifier();
             }
             case AIA -> {
                 List<String> issuers = new ArrayList<>();
                 List<String> ocsp = new ArrayList<>();
-                for (ASN1Encodable o : ASN1Sequence.getInstance(parse(value))) {
+                ASN1Sequence ads = ASN1Sequence.getInstance(parse(value));
+                if (ads.size() == 0) {
+                    throw new IllegalArgumentException("no AccessDescription");
+                }
+                for (ASN1Encodable o : ads) {
                     ASN1Sequence ad = ASN1Sequence.getInstance(o);
                     if (ad.size() != 2) {
                         throw new IllegalArgumentException("AccessDescription is not a pair");
                     }
                     String method = ASN1ObjectIdentifier.getInstance(ad.getObjectAt(0)).getId();
-                    // Apple only looks at [6] IMPLICIT IA5String locations and skips anything else
-                    // (a VeriSign root encodes its OCSP URI with an explicit [6] tag, §2.2 leniency)
-                    if (!(ad.getObjectAt(1) instanceof ASN1TaggedObject loc) || loc.getTagNo() != 6
-                            || loc.getTagClass() != org.bouncycastle.asn1.BERTags.CONTEXT_SPECIFIC || loc.isExplicit()) {
+                    boolean isIssuers = method.equals(AD_CA_ISSUERS);
+                    if (!isIssuers && !method.equals(AD_OCSP)) {
                         continue;
                     }
-                    String uri = new String(ASN1OctetString.getInstance(loc, false).getOctets(), StandardCharsets.ISO_8859_1);
-                    if (method.equals(AD_CA_ISSUERS)) {
-                        issuers.add(uri);
-                    } else if (method.equals(AD_OCSP)) {
-                        ocsp.add(uri);
+                    // Apple accepts only a primitive [6] URI here (its constructed-[6] leniency is
+                    // disabled for AIA), anything else makes the whole extension unparseable
+                    GeneralNameReader.Name loc = GeneralNameReader.read(ad.getObjectAt(1));
+                    if (loc.form() != GeneralNameReader.URI || loc.constructed()) {
+                        throw new IllegalArgumentException("accessLocation is not a primitive [6] URI");
                     }
+                    (isIssuers ? issuers : ocsp).add(new String(loc.octets(), StandardCharsets.ISO_8859_1));
                 }
                 authorityInfoAccess = new AuthorityInfoAccess(issuers, ocsp);
             }
-            case OCSP_NO_CHECK -> {
-                ASN1Null.getInstance(parse(value));
-                ocspNoCheck = true;
-            }
+            case OCSP_NO_CHECK -> ocspNoCheck = true; // Apple's parser accepts any content
             default -> {
                 // known but content irrelevant to the simulator (privateKeyUsagePeriod, SIA, qcStatements, ...)
             }
@@ -332,10 +370,10 @@ final class ExtensionDecoder {
         int other = 0;
         int otherForms = 0;
         for (ASN1Encodable o : names) {
-            GeneralName gn = GeneralName.getInstance(o);
-            switch (gn.getTagNo()) {
-                case GeneralName.dNSName -> {
-                    byte[] raw = ASN1OctetStringOrString.octets(gn.getName());
+            GeneralNameReader.Name gn = GeneralNameReader.read(o);
+            switch (gn.form()) {
+                case GeneralNameReader.DNS -> {
+                    byte[] raw = gn.octets();
                     try {
                         dns.add(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString());
@@ -344,15 +382,15 @@ final class ExtensionDecoder {
                         dns.add(new String(raw, StandardCharsets.ISO_8859_1));
                     }
                 }
-                case GeneralName.iPAddress -> {
-                    byte[] ip = ASN1OctetString.getInstance(gn.getName()).getOctets();
+                case GeneralNameReader.IP -> {
+                    byte[] ip = gn.octets();
                     ipLengthsOk &= ip.length == 4 || ip.length == 16;
                     ips.add(ip);
                 }
-                case GeneralName.rfc822Name -> emails.add(((ASN1String) gn.getName()).getString());
-                case GeneralName.uniformResourceIdentifier -> uris.add(((ASN1String) gn.getName()).getString());
-                case GeneralName.directoryName -> dirs.add(DistinguishedName.from(gn.getName().toASN1Primitive()));
-                case GeneralName.otherName -> other++;
+                case GeneralNameReader.RFC822 -> emails.add(latin1(gn.octets()));
+                case GeneralNameReader.URI -> uris.add(latin1(gn.octets()));
+                case GeneralNameReader.DIRECTORY -> dirs.add(DistinguishedName.from(gn.directoryName()));
+                case GeneralNameReader.OTHER_NAME -> other++;
                 default -> otherForms++;
             }
         }
@@ -385,14 +423,22 @@ final class ExtensionDecoder {
         List<DistinguishedName> dirs = new ArrayList<>();
         int unsupported = 0;
         for (ASN1Encodable o : subtrees) {
-            GeneralName gn = GeneralSubtree.getInstance(o).getBase();
-            switch (gn.getTagNo()) {
-                case GeneralName.dNSName -> dns.add(new String(ASN1OctetStringOrString.octets(gn.getName()), StandardCharsets.ISO_8859_1));
-                case GeneralName.rfc822Name -> emails.add(((ASN1String) gn.getName()).getString());
-                case GeneralName.uniformResourceIdentifier -> uris.add(((ASN1String) gn.getName()).getString());
-                case GeneralName.directoryName -> dirs.add(DistinguishedName.from(gn.getName().toASN1Primitive()));
-                case GeneralName.iPAddress -> {
-                    byte[] b = ASN1OctetString.getInstance(gn.getName()).getOctets();
+            GeneralNameReader.Name gn;
+            try {
+                gn = GeneralNameReader.read(GeneralSubtreeBase.of(o));
+            } catch (NameConstraintsFormatException e) {
+                throw e;
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                unsupported++; // Apple stores subtree names raw; an odd one only matters when matched
+                continue;
+            }
+            switch (gn.form()) {
+                case GeneralNameReader.DNS -> dns.add(latin1(gn.octets()));
+                case GeneralNameReader.RFC822 -> emails.add(latin1(gn.octets()));
+                case GeneralNameReader.URI -> uris.add(latin1(gn.octets()));
+                case GeneralNameReader.DIRECTORY -> dirs.add(DistinguishedName.from(gn.directoryName()));
+                case GeneralNameReader.IP -> {
+                    byte[] b = gn.octets();
                     if (b.length == 8 || b.length == 32) {
                         int h = b.length / 2;
                         ips.add(new NameConstraints.IpSubtree(java.util.Arrays.copyOf(b, h), java.util.Arrays.copyOfRange(b, h, b.length)));
@@ -406,13 +452,34 @@ final class ExtensionDecoder {
         return new NameConstraints.Subtrees(dns, ips, emails, uris, dirs, unsupported);
     }
 
-    /** Raw octets of an IA5String-like GeneralName value. */
-    private static final class ASN1OctetStringOrString {
-        static byte[] octets(ASN1Encodable name) {
-            if (name instanceof org.bouncycastle.asn1.ASN1IA5String s) {
-                return s.getOctets();
+    private static String latin1(byte[] b) {
+        return new String(b, StandardCharsets.ISO_8859_1);
+    }
+
+    /** A structural nameConstraints error (as opposed to an odd name form, which is only counted). */
+    private static final class NameConstraintsFormatException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NameConstraintsFormatException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** GeneralSubtree ::= SEQUENCE { base GeneralName, minimum [0] DEFAULT 0, maximum [1] OPTIONAL }. */
+    private static final class GeneralSubtreeBase {
+        static ASN1Encodable of(ASN1Encodable subtree) {
+            ASN1Sequence s = ASN1Sequence.getInstance(subtree);
+            if (s.size() < 1 || s.size() > 3) {
+                throw new IllegalArgumentException("GeneralSubtree has " + s.size() + " fields");
             }
-            throw new IllegalArgumentException("dNSName is not an IA5String");
+            // RFC 5280 4.2.1.10 as Apple enforces it: minimum must be 0, maximum absent
+            for (int i = 1; i < s.size(); i++) {
+                ASN1TaggedObject t = ASN1TaggedObject.getInstance(s.getObjectAt(i));
+                if (t.getTagNo() != 0 || ASN1Integer.getInstance(t, false).getValue().signum() != 0) {
+                    throw new NameConstraintsFormatException("GeneralSubtree minimum must be 0 and maximum absent");
+                }
+            }
+            return s.getObjectAt(0);
         }
     }
 }

@@ -68,12 +68,12 @@ class CertificateTest {
     }
 
     @Test
-    void utcTimeYears_00to49_are20xx_50to99_are19xx() { // §5.1
+    void utcTimeYears_00to49_are20xx_70to99_are19xx() { // §5.1
         TestCerts.Tbs t = TestCerts.tbs();
-        t.notBefore = TestCerts.time(0x17, "500101000000Z");
+        t.notBefore = TestCerts.time(0x17, "700101000000Z");
         t.notAfter = TestCerts.time(0x17, "491231235959Z");
         Certificate c = t.parse();
-        assertThat(c.notBefore()).isEqualTo(Instant.parse("1950-01-01T00:00:00Z"));
+        assertThat(c.notBefore()).isEqualTo(Instant.parse("1970-01-01T00:00:00Z"));
         assertThat(c.notAfter()).isEqualTo(Instant.parse("2049-12-31T23:59:59Z"));
     }
 
@@ -106,7 +106,7 @@ class CertificateTest {
     void timeWithoutZone_isRejected() {
         TestCerts.Tbs t = TestCerts.tbs();
         t.notAfter = TestCerts.time(0x17, "300101000000");
-        assertThatThrownBy(t::parse).isInstanceOf(CertificateInputException.class).hasMessageContaining("time zone");
+        assertThatThrownBy(t::parse).isInstanceOf(CertificateInputException.class).hasMessageContaining("unsupported length 12");
     }
 
     @Test
@@ -200,7 +200,40 @@ class CertificateTest {
     void emptyEku_isPresentButEmpty_absentEkuIsEmptyOptional() {
         Certificate withEmpty = TestCerts.tbs().ext("2.5.29.37", false, new DERSequence()).parse();
         assertThat(withEmpty.extendedKeyUsage()).contains(java.util.List.of());
+        // Apple's EKU parser requires SIZE (1..MAX): flagged, and fatal to parsing when critical
+        assertThat(withEmpty.unparseableExtensions()).containsExactly("2.5.29.37");
+        TestCerts.Tbs critical = TestCerts.tbs().ext("2.5.29.37", true, new DERSequence());
+        assertThatThrownBy(critical::parse).isInstanceOf(CertificateInputException.class)
+                .hasMessageContaining("extKeyUsage (2.5.29.37) cannot be parsed (extKeyUsage is empty");
         assertThat(TestCerts.tbs().parse().extendedKeyUsage()).isEmpty();
+    }
+
+    @Test
+    void appleParserStrictnessPerExtension() { // §2.2: mirrors Apple's per-extension parsers
+        // keyUsage: BIT STRING with 1-2 content bytes only
+        assertThat(TestCerts.tbs().extRaw("2.5.29.15", false, new byte[] {0x03, 0x01, 0x00}).parse().unparseableExtensions())
+                .containsExactly("2.5.29.15");
+        // issuerAltName, privateKeyUsagePeriod, ocspNoCheck, SIA: Apple accepts any content
+        assertThat(TestCerts.tbs()
+                .extRaw("2.5.29.18", true, new byte[] {0x05})
+                .extRaw("2.5.29.16", true, new byte[] {0x05})
+                .extRaw("1.3.6.1.5.5.7.48.1.5", false, new byte[] {0x01, 0x02})
+                .extRaw("1.3.6.1.5.5.7.1.11", true, new byte[0])
+                .parse().unparseableExtensions()).isEmpty();
+        // AKI: issuer without serial is malformed
+        org.bouncycastle.asn1.ASN1EncodableVector aki = new org.bouncycastle.asn1.ASN1EncodableVector();
+        aki.add(new DERTaggedObject(false, 1, new GeneralNames(new GeneralName(GeneralName.dNSName, "x"))));
+        assertThat(TestCerts.tbs().ext("2.5.29.35", false, new DERSequence(aki)).parse().unparseableExtensions())
+                .containsExactly("2.5.29.35");
+        // nameConstraints: a non-zero minimum is malformed; an odd name form is only counted
+        org.bouncycastle.asn1.ASN1EncodableVector sub = new org.bouncycastle.asn1.ASN1EncodableVector();
+        sub.add(new GeneralName(GeneralName.dNSName, "example.com"));
+        sub.add(new DERTaggedObject(false, 0, new ASN1Integer(1)));
+        DERSequence nc = new DERSequence(new DERTaggedObject(false, 0, new DERSequence(new DERSequence(sub))));
+        assertThat(TestCerts.tbs().ext("2.5.29.30", false, nc).parse().unparseableExtensions()).containsExactly("2.5.29.30");
+        // Car Connectivity Consortium OIDs are tolerated when critical
+        assertThat(TestCerts.tbs().ext("1.3.6.1.4.1.41577.5.9", true, DERNull.INSTANCE).parse().unknownCriticalExtensions())
+                .isEmpty();
     }
 
     @Test

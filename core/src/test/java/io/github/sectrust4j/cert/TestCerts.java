@@ -32,6 +32,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  * ECDSA P-256/SHA-256 (or self-signed with its own key).
  */
 final class TestCerts {
+    static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
     static final KeyPair KEY = generate();
     static final AlgorithmIdentifier ECDSA_SHA256 = new AlgorithmIdentifier(new ASN1ObjectIdentifier("1.2.840.10045.4.3.2"));
 
@@ -101,11 +102,32 @@ final class TestCerts {
             }
         }
 
+        KeyPair signer = KEY;
+        String jcaAlgorithm = "SHA256withECDSA";
+
+        /** Signs with another key/algorithm; sets both inner and outer AlgorithmIdentifiers to {@code alg}. */
+        Tbs signedWith(KeyPair key, String jcaName, AlgorithmIdentifier alg) {
+            this.signer = key;
+            this.jcaAlgorithm = jcaName;
+            this.innerAlg = alg;
+            this.outerAlg = alg;
+            return this;
+        }
+
+        Tbs subjectKey(java.security.PublicKey key) {
+            this.spki = SubjectPublicKeyInfo.getInstance(key.getEncoded());
+            return this;
+        }
+
         byte[] der() {
             byte[] tbs = tbsDer();
             try {
-                Signature s = Signature.getInstance("SHA256withECDSA");
-                s.initSign(KEY.getPrivate());
+                Signature s = Signature.getInstance(jcaAlgorithm, BC);
+                if (jcaAlgorithm.contains("PSS")) {
+                    s.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
+                            java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
+                }
+                s.initSign(signer.getPrivate());
                 s.update(tbs);
                 byte[] sig = s.sign();
                 return new DERSequence(new ASN1Encodable[] {ASN1Primitive.fromByteArray(tbs), outerAlg, new DERBitString(sig)})
@@ -117,6 +139,22 @@ final class TestCerts {
 
         Certificate parse() {
             return Certificate.parse(der());
+        }
+    }
+
+    static KeyPair keyPair(String algorithm, java.security.spec.AlgorithmParameterSpec spec, int size) {
+        try {
+            // the JDK ships precomputed DSA parameters; BC would generate them (seconds)
+            KeyPairGenerator g = algorithm.equals("DSA") ? KeyPairGenerator.getInstance(algorithm)
+                    : KeyPairGenerator.getInstance(algorithm, BC);
+            if (spec != null) {
+                g.initialize(spec);
+            } else if (size > 0) {
+                g.initialize(size);
+            }
+            return g.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

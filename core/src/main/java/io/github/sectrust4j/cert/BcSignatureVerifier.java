@@ -1,0 +1,140 @@
+package io.github.sectrust4j.cert;
+
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import java.io.OutputStream;
+import java.security.Provider;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+import org.bouncycastle.asn1.pkcs.RSAPublicKey;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.crypto.Digest;
+import org.bouncycastle.crypto.digests.MD2Digest;
+import org.bouncycastle.crypto.digests.MD4Digest;
+import org.bouncycastle.crypto.digests.MD5Digest;
+import org.bouncycastle.crypto.digests.SHA1Digest;
+import org.bouncycastle.crypto.digests.SHA224Digest;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.digests.SHA384Digest;
+import org.bouncycastle.crypto.digests.SHA512Digest;
+import org.bouncycastle.crypto.params.RSAKeyParameters;
+import org.bouncycastle.crypto.signers.RSADigestSigner;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.ContentVerifier;
+import org.bouncycastle.operator.ContentVerifierProvider;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+
+/**
+ * Signature verification with Bouncy Castle: RSA PKCS#1 v1.5 through BC's lightweight API (the
+ * bulk of real chains; skips BC's costly probable-prime validation of public moduli, which iOS
+ * does not do either and which buys nothing for verification), everything else (RSA-PSS, ECDSA,
+ * Ed25519/Ed448, DSA) through a private BC provider instance, never registered globally. BC's EC
+ * verifier is several times faster than SunEC on Java 17.
+ *
+ * <p>The signature is checked with the outer signatureAlgorithm (with its parameters, which
+ * matter for RSA-PSS). If the inner (TBS) and outer algorithm OIDs differ the certificate does not
+ * verify — conservative: a mismatch must never help a chain build [inferred; RFC 5280 §4.1.1.2].
+ */
+final class BcSignatureVerifier implements SignatureVerifier {
+    private static final Provider BC = new BouncyCastleProvider();
+    private static final String RSA_KEY_OID = "1.2.840.113549.1.1.1";
+
+    /** RSA PKCS#1 v1.5 signature OIDs and their digests. */
+    private static final Map<String, Supplier<Digest>> PKCS1 = Map.ofEntries(
+            Map.entry("1.2.840.113549.1.1.2", MD2Digest::new),
+            Map.entry("1.2.840.113549.1.1.3", MD4Digest::new),
+            Map.entry("1.2.840.113549.1.1.4", MD5Digest::new),
+            Map.entry("1.3.14.3.2.3", MD5Digest::new),
+            Map.entry("1.2.840.113549.1.1.5", SHA1Digest::new),
+            Map.entry("1.3.14.3.2.29", SHA1Digest::new),
+            Map.entry("1.2.840.113549.1.1.14", SHA224Digest::new),
+            Map.entry("1.2.840.113549.1.1.11", SHA256Digest::new),
+            Map.entry("1.2.840.113549.1.1.12", SHA384Digest::new),
+            Map.entry("1.2.840.113549.1.1.13", SHA512Digest::new));
+
+    /** A decoded issuer key: the RSA parameters if RSA, and lazily a JCA verifier provider. */
+    private static final class DecodedKey {
+        final RSAKeyParameters rsa;
+        final byte[] spki;
+        private volatile Optional<ContentVerifierProvider> jca;
+
+        DecodedKey(RSAKeyParameters rsa, byte[] spki) {
+            this.rsa = rsa;
+            this.spki = spki;
+        }
+
+        Optional<ContentVerifierProvider> jca() {
+            Optional<ContentVerifierProvider> p = jca;
+            if (p == null) {
+                try {
+                    p = Optional.of(new JcaContentVerifierProviderBuilder().setProvider(BC)
+                            .build(SubjectPublicKeyInfo.getInstance(spki)));
+                } catch (org.bouncycastle.operator.OperatorCreationException | RuntimeException e) {
+                    p = Optional.empty();
+                }
+                jca = p;
+            }
+            return p;
+        }
+    }
+
+    /** Decoded issuer keys, keyed by SPKI SHA-256. */
+    private final Cache<String, DecodedKey> keys = CacheBuilder.newBuilder().maximumSize(2_048).build();
+
+    BcSignatureVerifier() {
+    }
+
+    @Override
+    public boolean verifies(Certificate child, PublicKeyInfo issuerKey) {
+        try {
+            if (!child.tbsSignatureAlgorithm().oid().equals(child.signatureAlgorithm().oid())) {
+                return false;
+            }
+            if (!issuerKey.parseable()) {
+                return false; // e.g. an EC key on a curve iOS does not support (§4.1)
+            }
+            DecodedKey key = keys.get(issuerKey.spkiSha256Hex(), () -> decode(issuerKey));
+            Supplier<Digest> pkcs1 = PKCS1.get(child.signatureAlgorithm().oid());
+            if (pkcs1 != null) {
+                if (key.rsa == null) {
+                    return false;
+                }
+                RSADigestSigner signer = new RSADigestSigner(pkcs1.get());
+                signer.init(false, key.rsa);
+                byte[] tbs = child.tbsDerInternal();
+                signer.update(tbs, 0, tbs.length);
+                return signer.verifySignature(child.signatureValueInternal());
+            }
+            Optional<ContentVerifierProvider> provider = key.jca();
+            if (provider.isEmpty()) {
+                return false;
+            }
+            ContentVerifier v = provider.get().get(AlgorithmIdentifier.getInstance(child.signatureAlgorithm().der()));
+            try (OutputStream out = v.getOutputStream()) {
+                out.write(child.tbsDerInternal());
+            }
+            return v.verify(child.signatureValueInternal());
+        } catch (ExecutionException | RuntimeException | java.io.IOException
+                 | org.bouncycastle.operator.OperatorCreationException e) {
+            return false; // unknown algorithm, key/algorithm mismatch, malformed signature
+        }
+    }
+
+    private static DecodedKey decode(PublicKeyInfo key) {
+        byte[] spki = key.spkiDer();
+        RSAKeyParameters rsa = null;
+        if (key.algorithm() == KeyAlgorithm.RSA && key.algorithmOid().equals(RSA_KEY_OID)) {
+            try {
+                RSAPublicKey k = RSAPublicKey.getInstance(SubjectPublicKeyInfo.getInstance(spki).parsePublicKey());
+                // isInternal=true: skip BC's modulus primality/small-factor validation (see class comment)
+                rsa = new RSAKeyParameters(false, k.getModulus(), k.getPublicExponent(), true);
+            } catch (java.io.IOException | RuntimeException e) {
+                rsa = null;
+            }
+        }
+        return new DecodedKey(rsa, spki);
+    }
+}

@@ -1,0 +1,346 @@
+package io.github.sectrust4j.ct;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.sectrust4j.IosRelease;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.x509.Certificate;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+
+/**
+ * Apple's Certificate Transparency evaluation of one path (spec §8.2, §8.3): validates every SCT from
+ * the three sources against the log list and decides CT qualification. Pure and thread-safe: the
+ * result depends only on the arguments.
+ */
+public final class CtEvaluator {
+    private CtEvaluator() {
+    }
+
+    /**
+     * Evaluates the SCTs of {@code request} against {@code logs} with the rules of {@code release}.
+     * Never throws on malformed certificates or SCTs: they become {@link SctVerdict#MALFORMED}
+     * outcomes or notes.
+     */
+    public static CtEvaluation evaluate(CtRequest request, CtLogList logs, IosRelease release) {
+        requireNonNull(request, "request");
+        requireNonNull(logs, "logs");
+        requireNonNull(release, "release");
+        if (release.before(9, 0)) {
+            // iOS 8 has no CT code (§13.2)
+            return new CtEvaluation(release, false, false, CtQualificationPath.NONE, Optional.empty(),
+                    CtEvaluation.CountBasis.LOGS, 0, 0, Optional.empty(), List.of(), List.of());
+        }
+        List<String> notes = new ArrayList<>();
+        Parsed<Certificate> decoded = SctLists.decodeCertificate(request.leafView());
+        Instant notBefore;
+        Instant notAfter;
+        try {
+            notBefore = decoded.value().orElseThrow().getStartDate().getDate().toInstant();
+            notAfter = decoded.value().orElseThrow().getEndDate().getDate().toInstant();
+        } catch (RuntimeException e) {
+            notes.add("leaf certificate cannot be decoded, so no SCT can be checked: "
+                    + decoded.error().orElse(String.valueOf(e.getMessage())));
+            return new CtEvaluation(release, true, false, CtQualificationPath.NONE, Optional.empty(),
+                    basis(release), 0, 0, Optional.empty(), List.of(), notes);
+        }
+        Certificate leaf = decoded.value().get();
+        Judge judge = new Judge(request, logs, leaf, notAfter, notes);
+        List<SctOutcome> outcomes = judge.judgeAll();
+        return decide(release, notBefore, notAfter, outcomes, notes);
+    }
+
+    private static CtEvaluation.CountBasis basis(IosRelease release) {
+        return release.before(10, 0) ? CtEvaluation.CountBasis.OPERATORS : CtEvaluation.CountBasis.LOGS;
+    }
+
+    // ---- §8.3 decision ----
+
+    private static CtEvaluation decide(IosRelease release, Instant notBefore, Instant notAfter,
+                                       List<SctOutcome> outcomes, List<String> notes) {
+        CtLifetimeRule rule = CtLifetimeRule.forLeaf(notBefore, notAfter, release);
+        if (release.before(10, 0)) {
+            return decideByOperators(release, rule, outcomes, notes);
+        }
+        // per log, only the earliest valid SCT is kept (§8.2); insertion order = input order
+        Map<LogId, Integer> current = new LinkedHashMap<>();   // non-retired logs, any origin
+        Map<LogId, Integer> embedded = new LinkedHashMap<>();  // any log, embedded only
+        boolean validExternal = false;
+        boolean validEmbeddedCurrent = false;
+        for (int i = 0; i < outcomes.size(); i++) {
+            SctOutcome o = outcomes.get(i);
+            if (!o.verdict().isValid()) {
+                continue;
+            }
+            CtLog log = o.log().orElseThrow();
+            if (log.isCurrent()) {
+                keepEarliest(current, log.logId(), i, outcomes);
+            }
+            if (o.origin() == SctOrigin.EMBEDDED) {
+                keepEarliest(embedded, log.logId(), i, outcomes);
+                validEmbeddedCurrent |= log.isCurrent();
+            } else {
+                validExternal = true; // rule 4 guarantees a non-retired log
+            }
+        }
+        List<SctOutcome> marked = new ArrayList<>(outcomes);
+        // issuance time T = earliest SCT among current logs (whole seconds, as iOS compares); iOS sets it
+        // whenever a current log has a valid embedded SCT, also when path A decides
+        Optional<Instant> t = validEmbeddedCurrent
+                ? current.values().stream().map(i -> seconds(outcomes.get(i))).min(Comparator.naturalOrder())
+                : Optional.empty();
+        if (validExternal && current.size() >= 2) {
+            current.values().forEach(i -> marked.set(i, marked.get(i).withCounted(true)));
+            // the lifetime plays no part in path A
+            return new CtEvaluation(release, true, true, CtQualificationPath.EXTERNAL, t,
+                    CtEvaluation.CountBasis.LOGS, 2, current.size(), Optional.empty(), marked, notes);
+        }
+        if (!validEmbeddedCurrent) {
+            return new CtEvaluation(release, true, false, CtQualificationPath.NONE, Optional.empty(),
+                    CtEvaluation.CountBasis.LOGS, rule.required(), 0, Optional.of(rule), marked, notes);
+        }
+        Instant issuance = t.orElseThrow();
+        int count = 0;
+        for (Integer i : embedded.values()) {
+            SctOutcome o = outcomes.get(i);
+            CtLog log = o.log().orElseThrow();
+            Optional<Instant> retired = log.retiredAt();
+            boolean counts = retired.isEmpty()
+                    || (seconds(o).isBefore(retired.get()) && issuance.isBefore(retired.get()));
+            if (counts) {
+                count++;
+                marked.set(i, o.withCounted(true));
+            }
+        }
+        return new CtEvaluation(release, true, count >= rule.required(), CtQualificationPath.EMBEDDED,
+                t, CtEvaluation.CountBasis.LOGS, rule.required(), count, Optional.of(rule), marked, notes);
+    }
+
+    /**
+     * iOS 9 (§13.3): informational only; embedded SCTs counted by distinct operators with the month
+     * table, or at least 2 distinct operators across TLS/OCSP SCTs.
+     */
+    private static CtEvaluation decideByOperators(IosRelease release, CtLifetimeRule rule,
+                                                  List<SctOutcome> outcomes, List<String> notes) {
+        Map<String, Integer> external = new LinkedHashMap<>();
+        Map<String, Integer> embedded = new LinkedHashMap<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            SctOutcome o = outcomes.get(i);
+            if (o.verdict().isValid()) {
+                String operator = o.log().orElseThrow().operator();
+                (o.origin() == SctOrigin.EMBEDDED ? embedded : external).putIfAbsent(operator, i);
+            }
+        }
+        List<SctOutcome> marked = new ArrayList<>(outcomes);
+        if (external.size() >= 2) {
+            external.values().forEach(i -> marked.set(i, marked.get(i).withCounted(true)));
+            return new CtEvaluation(release, true, true, CtQualificationPath.EXTERNAL, Optional.empty(),
+                    CtEvaluation.CountBasis.OPERATORS, 2, external.size(), Optional.empty(), marked, notes);
+        }
+        if (embedded.isEmpty()) {
+            return new CtEvaluation(release, true, false, CtQualificationPath.NONE, Optional.empty(),
+                    CtEvaluation.CountBasis.OPERATORS, rule.required(), 0, Optional.of(rule), marked, notes);
+        }
+        embedded.values().forEach(i -> marked.set(i, marked.get(i).withCounted(true)));
+        return new CtEvaluation(release, true, embedded.size() >= rule.required(), CtQualificationPath.EMBEDDED,
+                Optional.empty(), CtEvaluation.CountBasis.OPERATORS, rule.required(), embedded.size(),
+                Optional.of(rule), marked, notes);
+    }
+
+    private static void keepEarliest(Map<LogId, Integer> map, LogId id, int index, List<SctOutcome> outcomes) {
+        Integer prior = map.get(id);
+        if (prior == null || outcomes.get(index).timestamp().orElseThrow()
+                .isBefore(outcomes.get(prior).timestamp().orElseThrow())) {
+            map.put(id, index);
+        }
+    }
+
+    private static Instant seconds(SctOutcome o) {
+        Instant t = o.timestamp().orElseThrow();
+        return Instant.ofEpochSecond(t.getEpochSecond());
+    }
+
+    // ---- §8.2 per-SCT validation ----
+
+    /** Collects the SCTs of all three sources and judges each one. */
+    private static final class Judge {
+        private final CtRequest request;
+        private final CtLogList logs;
+        private final Certificate leaf;
+        private final Instant leafNotAfter;
+        private final List<String> notes;
+        private final long verifyMillis;
+        private Parsed<byte[]> precertEntry;
+        private byte[] x509Entry;
+
+        Judge(CtRequest request, CtLogList logs, Certificate leaf, Instant leafNotAfter, List<String> notes) {
+            this.request = request;
+            this.logs = logs;
+            this.leaf = leaf;
+            this.leafNotAfter = leafNotAfter;
+            this.notes = notes;
+            this.verifyMillis = epochMillis(request.verifyTime());
+        }
+
+        /**
+         * The verify time as iOS compares it with SCT timestamps: truncated to whole seconds, then in
+         * milliseconds (Apple converts its absolute time to an integer second count before multiplying
+         * by 1000), so an SCT later within the verify second is already "in the future". Saturated for
+         * instants beyond the long range.
+         */
+        private static long epochMillis(Instant t) {
+            try {
+                return Math.multiplyExact(t.getEpochSecond(), 1000L);
+            } catch (ArithmeticException e) {
+                return t.isBefore(Instant.EPOCH) ? -1 : Long.MAX_VALUE;
+            }
+        }
+
+        List<SctOutcome> judgeAll() {
+            List<SctOutcome> out = new ArrayList<>();
+            judgeList(SctOrigin.EMBEDDED, List.of(SctLists.embeddedIn(leaf)), out);
+
+            List<Parsed<List<byte[]>>> tls = new ArrayList<>();
+            request.tlsScts().forEach(b -> tls.add(Parsed.ok(List.of(b))));
+            request.tlsSctLists().forEach(b -> tls.add(SctLists.splitTlsList(b)));
+            judgeList(SctOrigin.TLS_EXTENSION, tls, out);
+
+            List<Parsed<List<byte[]>>> ocsp = new ArrayList<>();
+            request.ocspSctLists().forEach(b -> ocsp.add(SctLists.splitTlsList(b)));
+            request.ocspSctExtensionValues().forEach(b -> ocsp.add(SctLists.fromExtensionValue(b)));
+            if (!request.stapledOcspResponses().isEmpty()) {
+                Optional<SubjectPublicKeyInfo> issuer = issuerKey();
+                if (issuer.isEmpty()) {
+                    notes.add("stapled OCSP responses are not matched without the issuer (one-certificate chain)");
+                } else {
+                    request.stapledOcspResponses().forEach(
+                            der -> ocsp.add(SctLists.fromStapledOcspResponse(der, leaf, issuer.get())));
+                }
+            }
+            judgeList(SctOrigin.OCSP_RESPONSE, ocsp, out);
+            return out;
+        }
+
+        private Optional<SubjectPublicKeyInfo> issuerKey() {
+            try {
+                return request.issuerSpkiDer().map(d -> SubjectPublicKeyInfo.getInstance(toAsn1(d)))
+                        .filter(k -> k != null);
+            } catch (RuntimeException e) {
+                notes.add("issuer SubjectPublicKeyInfo cannot be decoded: " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+
+        private static ASN1Primitive toAsn1(byte[] der) {
+            try {
+                ASN1Primitive p = ASN1Primitive.fromByteArray(der);
+                if (p == null) {
+                    throw new IllegalArgumentException("empty");
+                }
+                return p;
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+
+        private void judgeList(SctOrigin origin, List<Parsed<List<byte[]>>> lists, List<SctOutcome> out) {
+            int index = 0;
+            for (Parsed<List<byte[]>> list : lists) {
+                if (!list.isOk()) {
+                    out.add(new SctOutcome(origin, index++, Optional.empty(), Optional.empty(), Optional.empty(),
+                            SctVerdict.MALFORMED, "SCT list: " + list.error().get(), false));
+                    continue;
+                }
+                for (byte[] raw : list.value().get()) {
+                    out.add(judge(origin, index++, raw));
+                }
+            }
+        }
+
+        private SctOutcome judge(SctOrigin origin, int index, byte[] raw) {
+            Parsed<SignedCertificateTimestamp> parsed = SignedCertificateTimestamp.parse(raw);
+            if (!parsed.isOk()) {
+                return new SctOutcome(origin, index, Optional.empty(), Optional.empty(), Optional.empty(),
+                        SctVerdict.MALFORMED, parsed.error().get(), false);
+            }
+            SignedCertificateTimestamp sct = parsed.value().get();
+            Optional<CtLog> known = logs.find(sct.logId());
+            Optional<Instant> ts = Optional.of(sct.timestamp());
+            Optional<LogId> id = Optional.of(sct.logId());
+
+            byte[] entry;
+            if (origin == SctOrigin.EMBEDDED) {
+                Parsed<byte[]> pe = precert();
+                if (!pe.isOk()) {
+                    return new SctOutcome(origin, index, id, known, ts, SctVerdict.ENTRY_UNAVAILABLE,
+                            pe.error().get(), false);
+                }
+                entry = pe.value().get();
+            } else {
+                entry = x509();
+            }
+            // item 2: not in the future (verify time, ms; the SCT's uint64 compared unsigned)
+            if (verifyMillis < 0 || Long.compareUnsigned(sct.timestampMillis(), verifyMillis) > 0) {
+                return new SctOutcome(origin, index, id, known, ts, SctVerdict.FUTURE_TIMESTAMP,
+                        "timestamp " + sct.timestamp() + " is after the verify time " + request.verifyTime(), false);
+            }
+            // item 3: trusted-log set
+            Optional<CtLog> trusted = logs.trusted(sct.logId());
+            if (trusted.isEmpty()) {
+                return known.map(l -> new SctOutcome(origin, index, id, known, ts, SctVerdict.LOG_REJECTED,
+                                "log '" + l.description() + "' is " + l.state().name().toLowerCase()
+                                        + " and not trusted by iOS", false))
+                        .orElseGet(() -> new SctOutcome(origin, index, id, known, ts, SctVerdict.UNKNOWN_LOG,
+                                "log " + sct.logId() + " is not in the log list", false));
+            }
+            CtLog log = trusted.get();
+            // item 4: external SCTs never come from retired logs
+            if (origin.isExternal() && log.state() == CtLogState.RETIRED) {
+                return new SctOutcome(origin, index, id, known, ts, SctVerdict.RETIRED_LOG_EXTERNAL,
+                        "log retired at " + log.stateTimestamp().get() + "; only embedded SCTs may come from retired logs",
+                        false);
+            }
+            // item 5: read-only logs accept nothing after they froze (whole seconds)
+            if (log.frozenAt().isPresent() && sct.timestampSeconds().isAfter(log.frozenAt().get())) {
+                return new SctOutcome(origin, index, id, known, ts, SctVerdict.AFTER_READ_ONLY,
+                        "log read-only since " + log.frozenAt().get(), false);
+            }
+            // item 6: temporal shard on the leaf's notAfter
+            if (!log.acceptsNotAfter(leafNotAfter)) {
+                return new SctOutcome(origin, index, id, known, ts, SctVerdict.OUTSIDE_SHARD,
+                        "leaf notAfter " + leafNotAfter + " is outside the log's shard ["
+                                + log.shardStartInclusive().get() + ", " + log.shardEndExclusive().get() + ")", false);
+            }
+            // item 7: signature
+            if (!SctSignatures.verify(sct, SignedEntries.signedData(sct, entry), log.spkiView())) {
+                return new SctOutcome(origin, index, id, known, ts, SctVerdict.INVALID_SIGNATURE,
+                        sct.algorithmName() + " signature does not verify with the log key as "
+                                + (origin == SctOrigin.EMBEDDED ? "a precert entry" : "an x509 entry"), false);
+            }
+            return new SctOutcome(origin, index, id, known, ts, SctVerdict.VALID, "", false);
+        }
+
+        private Parsed<byte[]> precert() {
+            if (precertEntry == null) {
+                Optional<byte[]> issuer = request.issuerSpkiDer();
+                precertEntry = issuer.isEmpty()
+                        ? Parsed.malformed("no issuer: embedded SCTs cannot be verified for a one-certificate chain")
+                        : SignedEntries.precertEntry(request.leafView(), issuer.get());
+            }
+            return precertEntry;
+        }
+
+        private byte[] x509() {
+            if (x509Entry == null) {
+                x509Entry = SignedEntries.x509Entry(request.leafView());
+            }
+            return x509Entry;
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package io.github.sectrust4j.ct;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An immutable CT log list, looked up by log id (spec §8.4). Pending and rejected logs are kept so a
+ * report can name them, but they are not trusted: {@link #trusted(LogId)} never returns them, exactly
+ * as if iOS had omitted them.
+ */
+public final class CtLogList {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final CtLogList EMPTY = new CtLogList(ImmutableList.of(), ImmutableMap.of());
+
+    private final ImmutableList<CtLog> logs;
+    private final ImmutableMap<LogId, CtLog> byId;
+
+    private CtLogList(ImmutableList<CtLog> logs, ImmutableMap<LogId, CtLog> byId) {
+        this.logs = logs;
+        this.byId = byId;
+    }
+
+    public static CtLogList empty() {
+        return EMPTY;
+    }
+
+    /**
+     * A list of these logs. If a log id occurs twice, a trusted entry wins over an untrusted one, and
+     * otherwise the first entry wins.
+     */
+    public static CtLogList of(Collection<CtLog> logs) {
+        requireNonNull(logs, "logs");
+        Map<LogId, CtLog> byId = new LinkedHashMap<>();
+        for (CtLog log : logs) {
+            requireNonNull(log, "log");
+            CtLog prior = byId.get(log.logId());
+            if (prior == null || (!prior.state().isTrusted() && log.state().isTrusted())) {
+                byId.put(log.logId(), log);
+            }
+        }
+        return new CtLogList(ImmutableList.copyOf(logs), ImmutableMap.copyOf(byId));
+    }
+
+    /**
+     * Builds a list from the {@code ctLogs} array of a batch request (BATCH-CONTRACT.md):
+     * {@code [{key: base64 SPKI, operator, description?, state?: usable|readonly|retired|rejected,
+     * stateTimestamp?: ISO-8601}]}.
+     *
+     * @throws IllegalArgumentException naming the entry and what is wrong with it
+     */
+    public static CtLogList fromRequestJson(JsonNode ctLogs) {
+        if (ctLogs == null || !ctLogs.isArray()) {
+            throw new IllegalArgumentException("ctLogs must be an array of {key, operator, description?, state?, stateTimestamp?}");
+        }
+        ImmutableList.Builder<CtLog> out = ImmutableList.builder();
+        for (int i = 0; i < ctLogs.size(); i++) {
+            out.add(logFromRequestJson(ctLogs.get(i), "ctLogs[" + i + "]"));
+        }
+        return of(out.build());
+    }
+
+    /** As {@link #fromRequestJson(JsonNode)}, from JSON text. */
+    public static CtLogList fromRequestJson(String ctLogsJson) {
+        try {
+            return fromRequestJson(JSON.readTree(requireNonNull(ctLogsJson, "ctLogsJson")));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("ctLogs is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static CtLog logFromRequestJson(JsonNode n, String where) {
+        if (n == null || !n.isObject()) {
+            throw new IllegalArgumentException(where + " is not an object");
+        }
+        JsonNode key = n.get("key");
+        if (key == null || !key.isTextual()) {
+            throw new IllegalArgumentException(where + ".key (base64 SubjectPublicKeyInfo) is missing");
+        }
+        byte[] spki;
+        try {
+            spki = Base64.getMimeDecoder().decode(key.asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ".key is not base64: " + e.getMessage(), e);
+        }
+        if (spki.length == 0) {
+            throw new IllegalArgumentException(where + ".key is empty");
+        }
+        JsonNode op = n.get("operator");
+        if (op == null || !op.isTextual()) {
+            throw new IllegalArgumentException(where + ".operator is missing");
+        }
+        String operator = op.asText();
+        String description = text(n, "description").orElse(operator + " log " + LogId.ofSpki(spki));
+        CtLogState state;
+        try {
+            state = text(n, "state").map(CtLogState::fromName).orElse(CtLogState.USABLE);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ".state: " + e.getMessage(), e);
+        }
+        Instant ts = null;
+        Optional<String> tsText = text(n, "stateTimestamp");
+        if (tsText.isPresent()) {
+            try {
+                ts = Instant.parse(tsText.get());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(where + ".stateTimestamp is not an ISO-8601 instant: '"
+                        + tsText.get() + "'", e);
+            }
+        }
+        if (state.needsTimestamp() && ts == null) {
+            throw new IllegalArgumentException(where + " is " + state.name().toLowerCase()
+                    + " and needs a stateTimestamp");
+        }
+        return CtLog.of(spki, operator, description, state, ts);
+    }
+
+    private static Optional<String> text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
+    }
+
+    /**
+     * The log list shipped with an Apple trust-store version (the {@code trust-stores} module's
+     * records), converted as iOS converts it (§8.4): pending and rejected logs stay in the list but are
+     * not trusted; shard windows, tiled and tls_only flags are carried.
+     */
+    public static CtLogList of(io.github.sectrust4j.truststores.AppleTrustStore store) {
+        return fromTrustStoreLogs(requireNonNull(store, "store").ctLogs());
+    }
+
+    /** As {@link #of(io.github.sectrust4j.truststores.AppleTrustStore)}, from the records themselves. */
+    public static CtLogList fromTrustStoreLogs(Collection<io.github.sectrust4j.truststores.CtLog> logs) {
+        ImmutableList.Builder<CtLog> out = ImmutableList.builder();
+        for (io.github.sectrust4j.truststores.CtLog l : requireNonNull(logs, "logs")) {
+            out.add(fromTrustStoreLog(l));
+        }
+        return of(out.build());
+    }
+
+    static CtLog fromTrustStoreLog(io.github.sectrust4j.truststores.CtLog l) {
+        CtLogState state = switch (l.state()) {
+            case PENDING -> CtLogState.PENDING;
+            case QUALIFIED -> CtLogState.QUALIFIED;
+            case USABLE -> CtLogState.USABLE;
+            case READONLY -> CtLogState.READONLY;
+            case RETIRED -> CtLogState.RETIRED;
+            case REJECTED -> CtLogState.REJECTED;
+        };
+        Instant ts = l.stateTimestamp();
+        if (ts == null && state.needsTimestamp()) {
+            // a frozen or retired log without its date: nothing it signed can be shown to predate it,
+            // so it counts for nothing (never a false "qualified")
+            ts = Instant.MIN;
+        }
+        // the log id is the SHA-256 of the key by definition (RFC 6962 §3.2); SCTs name it that way
+        CtLog log = CtLog.of(l.key(), l.operator(), l.description(), state, ts);
+        if (l.intervalStart() != null || l.intervalEnd() != null) {
+            // iOS checks each bound on its own when only one is listed
+            log = log.withShard(l.intervalStart() == null ? Instant.MIN : l.intervalStart(),
+                    l.intervalEnd() == null ? Instant.MAX : l.intervalEnd());
+        }
+        return log.withFlags(l.tiled(), l.tlsOnly());
+    }
+
+    /** Every log as given, including pending and rejected ones, in input order. */
+    public List<CtLog> logs() {
+        return logs;
+    }
+
+    /** The entry for this log id, in any state. */
+    public Optional<CtLog> find(LogId id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The entry for this log id if iOS would trust it (not pending or rejected). */
+    public Optional<CtLog> trusted(LogId id) {
+        return find(id).filter(l -> l.state().isTrusted());
+    }
+
+    /** True if no log is trusted: iOS then validates no SCT at all (§8.3). */
+    public boolean hasNoTrustedLog() {
+        return byId.values().stream().noneMatch(l -> l.state().isTrusted());
+    }
+
+    public int size() {
+        return logs.size();
+    }
+
+    @Override
+    public String toString() {
+        return "CtLogList[" + logs.size() + " logs]";
+    }
+}

@@ -1,0 +1,185 @@
+package io.github.sectrust4j.policy.rfc5280;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.sectrust4j.FindingCode;
+import io.github.sectrust4j.IosRelease;
+import io.github.sectrust4j.cert.BasicConstraints;
+import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.NameConstraints;
+import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.path.CandidatePath;
+import io.github.sectrust4j.policy.Failure;
+import io.github.sectrust4j.policy.names.NameConstraintCheck;
+import io.github.sectrust4j.policy.names.NameConstraintState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Apple's "RFC 5280 basic certificate processing" path check (spec §2.3), run once per candidate
+ * path after {@code IdLinkage} (§1.6 path checks, item 2). A pure function of the path, the anchor
+ * trust decision and the request; thread-safe.
+ *
+ * <p>What it records, in Apple's order:
+ * <ol>
+ *   <li>anchor trust (§2.3 items 1–2): a trusted anchor is excluded from processing except for its
+ *       temporal validity; an untrusted top gets {@code AnchorTrusted} (self-signed) or
+ *       {@code MissingIntermediate} (not self-signed; {@code AnchorTrusted} before iOS 11.3) at the
+ *       top index and is processed like any other certificate;</li>
+ *   <li>for each processed certificate from the top down to the leaf: temporal validity, weak key and
+ *       MD2/4/5 signature (names and severities by release, see {@link ParentChecks}); name
+ *       constraints for certificates that are not self-issued and for the leaf; for CA positions the
+ *       merge of their nameConstraints (unsupported critical form, ≥ 1024 subtrees →
+ *       {@code NameConstraints} at that CA), the path length ({@code BasicConstraintsPathLen}) and
+ *       unknown critical extensions ({@code CriticalExtensions});</li>
+ *   <li>the certificate-policy tree → {@code PolicyConstraints} at index 0;</li>
+ *   <li>the leaf's unknown critical extensions → {@code CriticalExtensions} at index 0.</li>
+ * </ol>
+ * Before iOS 11.3, name- and policy-constraint failures are recorded as
+ * {@code BasicCertificateProcessing} and path-length failures as {@code BasicConstraints} (§13.3).
+ *
+ * <p>The parent checks of CA positions (basicConstraints, keyCertSign) are not part of this step:
+ * see {@link ParentChecks}. The anchor-trust decision itself (usage constraints, §7.3) is the
+ * caller's: pass it as {@code topTrusted}.
+ */
+public final class BasicCertificateProcessing {
+    private BasicCertificateProcessing() {
+    }
+
+    /**
+     * Runs the processing.
+     *
+     * @param path       the candidate path, leaf first (anchored or not)
+     * @param topTrusted the top is an anchor whose usage constraints make it trusted for this
+     *                   evaluation (§2.3 item 1; empty constraints = trusted); ignored (false) when the
+     *                   path is not anchored
+     * @param request    supplies the release (check names, severities) and the verify time
+     * @return the failures in recording order; empty when the path passes
+     */
+    public static List<Failure> process(CandidatePath path, boolean topTrusted, EvaluationRequest request) {
+        requireNonNull(path, "path");
+        requireNonNull(request, "request");
+        IosRelease release = request.release();
+        List<Failure> out = new ArrayList<>();
+        int top = path.topIndex();
+        boolean trusted = topTrusted && path.anchored();
+        int processed = path.size();
+
+        NameConstraintState names = NameConstraintState.unconstrained();
+        int maxPathLength;
+        int constrainedBy = -1;
+        int constrainedTo = -1;
+        if (trusted) {
+            processed--;
+            CertificateChecks.temporalValidity(path, top, request, out);
+            Certificate anchor = path.top();
+            Optional<NameConstraints> nc = anchor.nameConstraints();
+            if (nc.isPresent()) {
+                names = mergeNameConstraints(names, nc.get(), top, release, out);
+            }
+            maxPathLength = processed;
+            Integer anchorLimit = anchor.basicConstraints().map(BasicConstraints::pathLenConstraint).orElse(null);
+            if (anchorLimit != null && anchorLimit < maxPathLength) {
+                maxPathLength = anchorLimit;
+                constrainedBy = top;
+                constrainedTo = anchorLimit;
+            }
+        } else {
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("anchored", path.anchored());
+            ev.put("selfSigned", path.topSelfSigned());
+            ev.put("subject", path.top().subject().toString());
+            FindingCode code = path.topSelfSigned() ? FindingCode.ANCHOR_TRUSTED : ReleaseRules.missingIntermediate(release);
+            out.add(Failure.of(code, top, ev));
+            maxPathLength = processed;
+        }
+        int belowConstraint = 0;
+
+        for (int i = processed - 1; i >= 0; i--) {
+            Certificate cert = path.get(i);
+            boolean selfIssued = cert.isSelfIssued();
+            CertificateChecks.basic(path, i, request, out);
+            if (!selfIssued || i == 0) {
+                NameConstraintCheck check = names.permits(Names.of(cert));
+                if (!check.permitted()) {
+                    Map<String, Object> ev = new LinkedHashMap<>();
+                    ev.put("outcome", check.outcome().name());
+                    check.violatingName().ifPresent(n -> ev.put("name", n.toString()));
+                    check.subtree().ifPresent(s -> ev.put("subtree", s.toString()));
+                    ev.put("explanation", check.explain());
+                    out.add(Failure.of(ReleaseRules.nameConstraints(release), i, ev));
+                }
+            }
+            if (i == 0) {
+                break;
+            }
+            // §6.1.4 (g), (h): the CA's own name constraints
+            Optional<NameConstraints> nc = cert.nameConstraints();
+            if (nc.isPresent()) {
+                names = mergeNameConstraints(names, nc.get(), i, release, out);
+            }
+            // §6.1.4 (l), (m): path length
+            if (!selfIssued) {
+                belowConstraint++;
+                if (maxPathLength > 0) {
+                    maxPathLength--;
+                } else {
+                    Map<String, Object> ev = new LinkedHashMap<>();
+                    if (constrainedBy >= 0) {
+                        ev.put("constrainedBy", constrainedBy);
+                        ev.put("pathLenConstraint", constrainedTo);
+                        ev.put("intermediatesBelowConstraint", belowConstraint);
+                    }
+                    ev.put("rule", "more non-self-issued intermediates than the pathLenConstraint allows");
+                    out.add(Failure.of(ReleaseRules.pathLength(release), i, ev));
+                }
+            }
+            Integer own = cert.basicConstraints().map(BasicConstraints::pathLenConstraint).orElse(null);
+            if (own != null && own < maxPathLength) {
+                maxPathLength = own;
+                constrainedBy = i;
+                constrainedTo = own;
+                belowConstraint = 0;
+            }
+            criticalExtensions(cert, i, out);
+        }
+
+        PolicyTree.Outcome policies = PolicyTree.evaluate(path.certificates(), processed);
+        if (!policies.valid()) {
+            out.add(Failure.of(ReleaseRules.policyConstraints(release), 0, policies.evidence()));
+        }
+        // the leaf is always reported at index 0, even when it is itself the trusted anchor (§2.3 item 7)
+        criticalExtensions(path.leaf(), 0, out);
+        return List.copyOf(out);
+    }
+
+    private static void criticalExtensions(Certificate cert, int index, List<Failure> out) {
+        if (!cert.unknownCriticalExtensions().isEmpty()) {
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("unknownCriticalExtensions", List.copyOf(new TreeSet<>(cert.unknownCriticalExtensions())));
+            out.add(Failure.of(FindingCode.CRITICAL_EXTENSIONS, index, ev));
+        }
+    }
+
+    private static NameConstraintState mergeNameConstraints(NameConstraintState state, NameConstraints nc, int index,
+                                                            IosRelease release, List<Failure> out) {
+        if (nc.critical() && nc.hasUnsupportedForms()) {
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("unsupportedSubtrees", nc.permitted().unsupportedForms() + nc.excluded().unsupportedForms());
+            ev.put("rule", "a critical nameConstraints extension may only use DNS, IP, e-mail, URI and directory-name forms");
+            out.add(Failure.of(ReleaseRules.nameConstraints(release), index, ev));
+        }
+        NameConstraintState next = state.withCa(Names.subtrees(nc.permitted()), Names.subtrees(nc.excluded()));
+        if (next.subtreeLimitExceeded() && !state.subtreeLimitExceeded()) {
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("combinedSubtrees", next.subtreeCount());
+            ev.put("limit", NameConstraintState.MAX_COMBINED_SUBTREES);
+            out.add(Failure.of(ReleaseRules.nameConstraints(release), index, ev));
+        }
+        return next;
+    }
+}

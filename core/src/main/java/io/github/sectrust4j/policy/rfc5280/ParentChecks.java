@@ -1,0 +1,91 @@
+package io.github.sectrust4j.policy.rfc5280;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import io.github.sectrust4j.FindingCode;
+import io.github.sectrust4j.cert.BasicConstraints;
+import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.path.CandidatePath;
+import io.github.sectrust4j.policy.Failure;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The parent checks iOS runs on a CA position (§1.6): when an issuer is appended during path
+ * building, and on every CA position of the best path when computing details. Pure function;
+ * thread-safe.
+ *
+ * <ol>
+ *   <li>temporal validity ({@code TemporalValidity}; before iOS 11.3 {@code ValidIntermediates} /
+ *       {@code ValidRoot}); Apple's hard-coded roots never expire in iOS 26;</li>
+ *   <li>weak key ({@code WeakKeySize}, Fatal; {@code WeakIntermediates}/{@code WeakRoot} before 11.3,
+ *       Recoverable in 10.x, absent before 10);</li>
+ *   <li>MD2/MD4/MD5 signature unless self-signed ({@code WeakSignature}; absent before 11.3,
+ *       Recoverable in 11.3–11.4, Fatal from 12.0);</li>
+ *   <li>v3 without basicConstraints → {@code BasicConstraints}; cA=false → {@code BasicConstraintsCA}
+ *       ({@code BasicConstraints} before 11.3); a v1/v2 certificate in an intermediate position under
+ *       a v3 top → {@code BasicConstraints};</li>
+ *   <li>keyUsage present without keyCertSign → {@code KeyUsage}.</li>
+ * </ol>
+ */
+public final class ParentChecks {
+    private ParentChecks() {
+    }
+
+    /**
+     * Runs the parent checks on the CA at {@code index} of {@code path}.
+     *
+     * @param path    the path (anchored or not)
+     * @param index   a CA position: {@code 1 ≤ index ≤ path.topIndex()}
+     * @param request supplies the release (check names, severities) and the verify time
+     * @return the failures in Apple's check order, each at {@code index}; empty if the CA passes
+     * @throws IllegalArgumentException if {@code index} is not a CA position of the path
+     */
+    public static List<Failure> check(CandidatePath path, int index, EvaluationRequest request) {
+        requireNonNull(path, "path");
+        requireNonNull(request, "request");
+        checkArgument(index >= 1 && index <= path.topIndex(),
+                "parent checks need a CA position 1..%s, got %s", path.topIndex(), index);
+        List<Failure> out = new ArrayList<>();
+        CertificateChecks.basic(path, index, request, out);
+        Certificate cert = path.get(index);
+        basicConstraints(path, index, request, cert).ifPresent(out::add);
+        cert.keyUsage().filter(ku -> !ku.keyCertSign()).ifPresent(ku -> {
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("required", "keyCertSign");
+            ev.put("keyUsageBits", ku.bits());
+            out.add(Failure.of(FindingCode.KEY_USAGE, index, ev));
+        });
+        return List.copyOf(out);
+    }
+
+    private static Optional<Failure> basicConstraints(CandidatePath path, int index, EvaluationRequest request,
+                                                      Certificate cert) {
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("version", cert.version());
+        if (cert.version() >= 3) {
+            Optional<BasicConstraints> bc = cert.basicConstraints();
+            if (bc.isEmpty()) {
+                ev.put("basicConstraints", "absent");
+                return Optional.of(Failure.of(FindingCode.BASIC_CONSTRAINTS, index, ev));
+            }
+            if (!bc.get().ca()) {
+                ev.put("basicConstraints", "cA=false");
+                return Optional.of(Failure.of(ReleaseRules.basicConstraintsCa(request.release()), index, ev));
+            }
+            return Optional.empty();
+        }
+        // v1/v2: accepted as a root, and as an intermediate under a v1/v2 top (§1.6 item 4)
+        if (index != path.topIndex() && path.top().version() >= 3) {
+            ev.put("topVersion", path.top().version());
+            ev.put("basicConstraints", "v" + cert.version() + " intermediate under a v3 top");
+            return Optional.of(Failure.of(FindingCode.BASIC_CONSTRAINTS, index, ev));
+        }
+        return Optional.empty();
+    }
+}

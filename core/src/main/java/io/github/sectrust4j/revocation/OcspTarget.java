@@ -1,0 +1,51 @@
+package io.github.sectrust4j.revocation;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import org.bouncycastle.cert.X509CertificateHolder;
+
+/**
+ * The certificate at one chain position and its issuer (position + 1), as needed to match OCSP
+ * CertIDs, verify responder delegation and build requests. Parsed once; immutable.
+ */
+public final class OcspTarget {
+    private final X509CertificateHolder certificate;
+    private final X509CertificateHolder issuer;
+
+    private OcspTarget(X509CertificateHolder certificate, X509CertificateHolder issuer) {
+        this.certificate = certificate;
+        this.issuer = issuer;
+    }
+
+    /**
+     * @param certificateDer DER of the certificate whose status is asked
+     * @param issuerDer      DER of its issuer (the next certificate up the path)
+     * @throws IllegalArgumentException if either is not a parseable X.509 certificate
+     */
+    public static OcspTarget of(byte[] certificateDer, byte[] issuerDer) {
+        return new OcspTarget(parse(certificateDer, "certificate"), parse(issuerDer, "issuer"));
+    }
+
+    static X509CertificateHolder parse(byte[] der, String what) {
+        requireNonNull(der, what);
+        try {
+            return new X509CertificateHolder(der);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Not a DER X.509 " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    public BigInteger serialNumber() {
+        return certificate.getSerialNumber();
+    }
+
+    X509CertificateHolder certificate() {
+        return certificate;
+    }
+
+    X509CertificateHolder issuer() {
+        return issuer;
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.sectrust4j.ct;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.sectrust4j.ct.CtTestPki.TestLog;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The log-list model (§8.4) and the request's ctLogs shape (BATCH-CONTRACT.md). */
+class CtLogListTest {
+    static final TestLog A = TestLog.ec("Op A", "A log");
+    static final TestLog B = TestLog.ec("Op B", "B log");
+
+    static String key(TestLog l) {
+        return Base64.getEncoder().encodeToString(l.spki());
+    }
+
+    @Test
+    void requestJson_buildsLogsWithDefaults() {
+        CtLogList list = CtLogList.fromRequestJson("[{\"key\":\"" + key(A) + "\",\"operator\":\"Op A\"},"
+                + "{\"key\":\"" + key(B) + "\",\"operator\":\"Op B\",\"description\":\"B log\",\"state\":\"retired\","
+                + "\"stateTimestamp\":\"2024-01-01T00:00:00Z\"}]");
+
+        assertThat(list.size()).isEqualTo(2);
+        CtLog a = list.trusted(A.id()).orElseThrow();
+        assertThat(a.state()).isEqualTo(CtLogState.USABLE);
+        assertThat(a.operator()).isEqualTo("Op A");
+        assertThat(a.description()).contains("Op A");
+        CtLog b = list.trusted(B.id()).orElseThrow();
+        assertThat(b.retiredAt()).contains(Instant.parse("2024-01-01T00:00:00Z"));
+        assertThat(b.isCurrent()).isFalse();
+    }
+
+    @Test
+    void rejectedLog_isFoundButNotTrusted() {
+        CtLogList list = CtLogList.fromRequestJson("[{\"key\":\"" + key(A) + "\",\"operator\":\"Op A\",\"state\":\"rejected\"}]");
+
+        assertThat(list.find(A.id())).isPresent();
+        assertThat(list.trusted(A.id())).isEmpty();
+        assertThat(list.hasNoTrustedLog()).isTrue();
+    }
+
+    @Test
+    void duplicateLogId_trustedEntryWins() {
+        CtLogList list = CtLogList.of(List.of(A.in(CtLogState.REJECTED, null), A.usable()));
+
+        assertThat(list.trusted(A.id())).hasValueSatisfying(l -> assertThat(l.state()).isEqualTo(CtLogState.USABLE));
+    }
+
+    @Test
+    void requestJson_errorsNameTheEntry() {
+        assertThatThrownBy(() -> CtLogList.fromRequestJson("[{\"operator\":\"x\"}]"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ctLogs[0].key");
+        assertThatThrownBy(() -> CtLogList.fromRequestJson("[{\"key\":\"" + key(A) + "\"}]"))
+                .hasMessageContaining("ctLogs[0].operator");
+        assertThatThrownBy(() -> CtLogList.fromRequestJson("[{\"key\":\"" + key(A) + "\",\"operator\":\"x\",\"state\":\"frozen\"}]"))
+                .hasMessageContaining("ctLogs[0].state");
+        assertThatThrownBy(() -> CtLogList.fromRequestJson("[{\"key\":\"" + key(A) + "\",\"operator\":\"x\",\"state\":\"readonly\"}]"))
+                .hasMessageContaining("needs a stateTimestamp");
+        assertThatThrownBy(() -> CtLogList.fromRequestJson("[{\"key\":\"" + key(A) + "\",\"operator\":\"x\",\"stateTimestamp\":\"yesterday\"}]"))
+                .hasMessageContaining("ISO-8601");
+        assertThatThrownBy(() -> CtLogList.fromRequestJson("{}")).hasMessageContaining("array");
+        assertThatThrownBy(() -> CtLogList.fromRequestJson("[{")).hasMessageContaining("not JSON");
+        assertThatThrownBy(() -> CtLogList.fromRequestJson("[{\"key\":\"%%%\",\"operator\":\"x\"}]"))
+                .hasMessageContaining("ctLogs[0].key");
+    }
+
+    @Test
+    void logIdMustMatchItsKey() {
+        assertThatThrownBy(() -> new CtLog(B.id(), A.spki(), "o", "d", CtLogState.USABLE, java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), false, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SHA-256");
+    }
+
+    @Test
+    void logId_roundTripsBase64_andRejectsWrongLengths() {
+        assertThat(LogId.fromBase64(A.id().base64())).isEqualTo(A.id());
+        assertThatThrownBy(() -> LogId.fromBase64("AAAA")).hasMessageContaining("32 bytes");
+        assertThatThrownBy(() -> LogId.fromBase64("!!")).hasMessageContaining("base64");
+    }
+}

@@ -1,0 +1,172 @@
+package io.github.sectrust4j.ct;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sectrust4j.IosRelease;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Embedded SCTs of real certificates: the x509-limbo "online" cases (real server chains captured in
+ * 2023) verified against the CT log list Apple shipped with trust store 2023071300. Proves the
+ * precertificate TBS reconstruction and the signature checks on real data (RSA and ECDSA leaves,
+ * ECDSA logs, sharded logs).
+ */
+class RealCertificateSctTest {
+    static final String LOG_LIST_VERSION = "2023071300";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static CtLogList appleLogs;
+
+    static Path shared() {
+        // the shared reference folder sits beside every checkout (../shared from the repository root)
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path candidate = p.resolve("shared");
+            if (Files.isDirectory(candidate.resolve("conformance/x509-limbo"))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("shared/ reference folder not found above " + Path.of("").toAbsolutePath());
+    }
+
+    @BeforeAll
+    static void loadAppleLogList() throws IOException {
+        appleLogs = appleLogList(JSON.readTree(shared().resolve("apple-trust-store/releases/" + LOG_LIST_VERSION
+                + "/ct-log-list.json").toFile()));
+    }
+
+    /** Converts an Apple log_list_schema_v5 file as iOS does (§8.4), keeping rejected logs as such. */
+    static CtLogList appleLogList(JsonNode root) {
+        List<CtLog> logs = new ArrayList<>();
+        for (JsonNode op : root.get("operators")) {
+            String operator = op.get("name").asText();
+            for (String group : List.of("logs", "tiled_logs")) {
+                JsonNode arr = op.get(group);
+                if (arr == null) {
+                    continue;
+                }
+                for (JsonNode l : arr) {
+                    byte[] key = Base64.getDecoder().decode(l.get("key").asText());
+                    Iterator<Map.Entry<String, JsonNode>> st = l.get("state").fields();
+                    Map.Entry<String, JsonNode> state = st.next();
+                    Instant ts = Instant.parse(state.getValue().get("timestamp").asText());
+                    CtLog log = CtLog.of(key, operator, l.get("description").asText(), CtLogState.fromName(state.getKey()), ts);
+                    assertThat(log.logId()).isEqualTo(LogId.fromBase64(l.get("log_id").asText()));
+                    JsonNode shard = l.get("temporal_interval");
+                    if (shard != null) {
+                        log = log.withShard(Instant.parse(shard.get("start_inclusive").asText()),
+                                Instant.parse(shard.get("end_exclusive").asText()));
+                    }
+                    logs.add(log.withFlags(group.equals("tiled_logs"), l.path("tls_only").asBoolean(false)));
+                }
+            }
+        }
+        return CtLogList.of(logs);
+    }
+
+    static Stream<Arguments> onlineCases() throws IOException {
+        JsonNode limbo = JSON.readTree(shared().resolve("conformance/x509-limbo/limbo.json").toFile());
+        List<Arguments> out = new ArrayList<>();
+        for (JsonNode tc : limbo.get("testcases")) {
+            if (tc.get("id").asText().startsWith("online::")) {
+                out.add(Arguments.of(tc.get("id").asText(), tc));
+            }
+        }
+        assertThat(out).hasSizeGreaterThanOrEqualTo(10);
+        return out.stream();
+    }
+
+    static X509Certificate pem(String text) {
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)));
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /**
+     * A week after the case's validation time: some cases validate one second after a notBefore that
+     * the CA backdated to midnight, before the SCTs were issued (see the akamai test below).
+     */
+    static Instant verifyTime(JsonNode tc) {
+        return Instant.parse(tc.get("validation_time").asText()).plus(java.time.Duration.ofDays(7));
+    }
+
+    @org.junit.jupiter.api.Test
+    void realLeaf_verifiedBeforeItsSctsWereIssued_hasOnlyFutureTimestamps() throws Exception {
+        JsonNode tc = onlineCases().filter(a -> a.get()[0].equals("online::akamai.com")).findFirst()
+                .map(a -> (JsonNode) a.get()[1]).orElseThrow();
+        X509Certificate leaf = pem(tc.get("peer_certificate").asText());
+        X509Certificate issuer = pem(tc.get("untrusted_intermediates").get(0).asText());
+        Instant at = Instant.parse(tc.get("validation_time").asText()); // notBefore + 1 s
+
+        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf.getEncoded(), at)
+                .issuerSpki(issuer.getPublicKey().getEncoded()).build(), appleLogs, IosRelease.parse("17.0"));
+
+        assertThat(ct.outcomes()).extracting(SctOutcome::verdict).containsOnly(SctVerdict.FUTURE_TIMESTAMP);
+        assertThat(ct.qualified()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("onlineCases")
+    void realLeaf_everyEmbeddedSctVerifies_andThePathIsCtQualified(String id, JsonNode tc) throws Exception {
+        X509Certificate leaf = pem(tc.get("peer_certificate").asText());
+        Optional<X509Certificate> issuer = Optional.empty();
+        for (JsonNode pemNode : tc.get("untrusted_intermediates")) {
+            X509Certificate c = pem(pemNode.asText());
+            if (c.getSubjectX500Principal().equals(leaf.getIssuerX500Principal())) {
+                issuer = Optional.of(c);
+            }
+        }
+        assertThat(issuer).as("issuer of " + id).isPresent();
+        Instant at = verifyTime(tc);
+
+        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf.getEncoded(), at)
+                .issuerSpki(issuer.get().getPublicKey().getEncoded()).build(), appleLogs, IosRelease.parse("17.0"));
+
+        assertThat(ct.outcomes()).as(id).isNotEmpty();
+        assertThat(ct.outcomes()).as(id + ": " + ct.evidence()).allSatisfy(o -> {
+            assertThat(o.origin()).isEqualTo(SctOrigin.EMBEDDED);
+            assertThat(o.verdict()).isEqualTo(SctVerdict.VALID);
+            assertThat(o.log()).isPresent();
+        });
+        assertThat(ct.qualified()).as(ct.summary()).isTrue();
+        assertThat(ct.path()).isEqualTo(CtQualificationPath.EMBEDDED);
+        assertThat(ct.issuanceTime()).isPresent();
+        assertThat(ct.issuanceTime().get()).isBefore(at);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("onlineCases")
+    void realLeaf_withTheWrongIssuerKey_hasNoValidSct(String id, JsonNode tc) throws Exception {
+        X509Certificate leaf = pem(tc.get("peer_certificate").asText());
+        Instant at = verifyTime(tc);
+
+        // the leaf's own key instead of its issuer's: issuer_key_hash differs, so no signature verifies
+        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf.getEncoded(), at)
+                .issuerSpki(leaf.getPublicKey().getEncoded()).build(), appleLogs, IosRelease.parse("17.0"));
+
+        assertThat(ct.outcomes()).extracting(SctOutcome::verdict).as(id).containsOnly(SctVerdict.INVALID_SIGNATURE);
+        assertThat(ct.qualified()).isFalse();
+    }
+}
