@@ -11,12 +11,11 @@ import io.github.sectrust4j.SecTrust;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.ct.CtLogList;
 import io.github.sectrust4j.truststores.AppleTrustStores;
-import io.github.sectrust4j.truststores.CtLogState;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -218,50 +217,29 @@ final class BatchRequestParser {
         return s;
     }
 
-    private static List<CtLogSpec> ctLogs(JsonNode request) {
+    /**
+     * The request's log list, as the ct package reads it ({@link CtLogList#fromRequestJson}), after
+     * a stricter check of each key here: standard base64 and a DER subjectPublicKeyInfo.
+     */
+    private static CtLogList ctLogs(JsonNode request) {
         JsonNode logs = array(request, "ctLogs");
-        List<CtLogSpec> out = new ArrayList<>(logs.size());
         for (int i = 0; i < logs.size(); i++) {
             String field = "ctLogs[" + i + "]";
             JsonNode log = logs.get(i);
-            if (!log.isObject()) {
-                throw new InputError(field + ": expected an object {key, operator, description?, state?, "
-                        + "stateTimestamp?}, got " + describe(log));
+            if (log.isObject() && present(log, "key")) {
+                byte[] spki = Inputs.base64(field + ".key", text(log, "key", field + ".key"));
+                try {
+                    SubjectPublicKeyInfo.getInstance(ASN1Primitive.fromByteArray(spki));
+                } catch (Exception e) {
+                    throw new InputError(field + ".key: not a DER subjectPublicKeyInfo (" + e.getMessage() + ")");
+                }
             }
-            if (!present(log, "key")) {
-                throw new InputError(field + ".key: missing (required: the log's base64 subjectPublicKeyInfo)");
-            }
-            byte[] spki = Inputs.base64(field + ".key", text(log, "key", field + ".key"));
-            try {
-                SubjectPublicKeyInfo.getInstance(ASN1Primitive.fromByteArray(spki));
-            } catch (Exception e) {
-                throw new InputError(field + ".key: not a DER subjectPublicKeyInfo (" + e.getMessage() + ")");
-            }
-            if (!present(log, "operator")) {
-                throw new InputError(field + ".operator: missing (required: the log operator's name)");
-            }
-            String operator = text(log, "operator", field + ".operator");
-            Optional<String> description = present(log, "description")
-                    ? Optional.of(text(log, "description", field + ".description")) : Optional.empty();
-            CtLogState state = CtLogState.USABLE;
-            if (present(log, "state")) {
-                String s = text(log, "state", field + ".state");
-                state = switch (s.toLowerCase(Locale.ROOT)) {
-                    case "usable", "qualified", "readonly", "retired", "rejected", "pending" -> CtLogState.fromJson(s);
-                    default -> throw new InputError(field + ".state: unknown log state '" + s
-                            + "' (expected usable, readonly, retired or rejected)");
-                };
-            }
-            Optional<Instant> since = present(log, "stateTimestamp")
-                    ? Optional.of(Inputs.instant(field + ".stateTimestamp", text(log, "stateTimestamp",
-                    field + ".stateTimestamp"))) : Optional.empty();
-            if ((state == CtLogState.READONLY || state == CtLogState.RETIRED) && since.isEmpty()) {
-                throw new InputError(field + ".stateTimestamp: missing (required for state \""
-                        + state.name().toLowerCase(Locale.ROOT) + "\")");
-            }
-            out.add(new CtLogSpec(spki, operator, description, state, since));
         }
-        return out;
+        try {
+            return CtLogList.fromRequestJson(logs);
+        } catch (IllegalArgumentException e) {
+            throw new InputError(e.getMessage());
+        }
     }
 
     private static Path revocationDatabase(JsonNode request) {

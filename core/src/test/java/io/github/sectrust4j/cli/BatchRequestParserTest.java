@@ -272,13 +272,16 @@ class BatchRequestParserTest {
         assertThat(inputError(badKey)).startsWith("ctLogs[0].key: not a DER subjectPublicKeyInfo");
         ObjectNode badState = base();
         badState.putArray("ctLogs").addObject().put("key", spki).put("operator", "Contoso").put("state", "frozen");
-        assertThat(inputError(badState)).startsWith("ctLogs[0].state: unknown log state 'frozen'");
+        assertThat(inputError(badState)).startsWith("ctLogs[0].state: Unknown CT log state 'frozen'");
         ObjectNode noTime = base();
         noTime.putArray("ctLogs").addObject().put("key", spki).put("operator", "Contoso").put("state", "retired");
-        assertThat(inputError(noTime)).startsWith("ctLogs[0].stateTimestamp: missing");
+        assertThat(inputError(noTime)).isEqualTo("ctLogs[0] is retired and needs a stateTimestamp");
         ObjectNode noOperator = base();
         noOperator.putArray("ctLogs").addObject().put("key", spki);
-        assertThat(inputError(noOperator)).startsWith("ctLogs[0].operator: missing");
+        assertThat(inputError(noOperator)).isEqualTo("ctLogs[0].operator is missing");
+        ObjectNode notBase64 = base();
+        notBase64.putArray("ctLogs").addObject().put("key", "MFkw!!").put("operator", "Contoso");
+        assertThat(inputError(notBase64)).startsWith("ctLogs[0].key: bad base64");
     }
 
     @Test
