@@ -35,12 +35,4 @@ public class CertificateInputException extends IllegalArgumentException {
     public String reason() {
         return reason;
     }
-
-    /** The same problem, re-addressed to a position in a chain (message gets a prefix). */
-    public CertificateInputException at(int newIndex, String prefix) {
-        CertificateInputException e = new CertificateInputException(newIndex, reason,
-                prefix + " is not a certificate: " + reason);
-        e.initCause(getCause());
-        return e;
-    }
 }

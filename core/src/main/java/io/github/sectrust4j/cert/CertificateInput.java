@@ -22,6 +22,16 @@ public final class CertificateInput {
     private CertificateInput() {
     }
 
+    /** The same problem, re-addressed to a position in the input (message gets a position prefix). */
+    static CertificateInputException at(CertificateInputException e, int index, String prefix) {
+        CertificateInputException moved = new CertificateInputException(index, e.reason(),
+                prefix + " is not a certificate: " + e.reason());
+        if (e.getCause() != null) {
+            moved.initCause(e.getCause());
+        }
+        return moved;
+    }
+
     /** Parses one or more PEM blocks; text outside blocks is ignored; every block must be a CERTIFICATE. */
     public static List<Certificate> fromPem(String text) {
         if (text == null || text.isBlank()) {
@@ -53,7 +63,7 @@ public final class CertificateInput {
             try {
                 out.add(Certificate.parse(der));
             } catch (CertificateInputException e) {
-                throw e.at(block, prefix);
+                throw at(e, block, prefix);
             }
             from = endAt + end.length();
             block++;
@@ -105,7 +115,7 @@ public final class CertificateInput {
             try {
                 out.add(Certificate.parse(ders.get(i)));
             } catch (CertificateInputException e) {
-                throw e.at(i, "chain[" + i + "]");
+                throw at(e, i, "chain[" + i + "]");
             }
         }
         return List.copyOf(out);
@@ -147,7 +157,7 @@ public final class CertificateInput {
             try {
                 return List.of(Certificate.parse(pemOrDer));
             } catch (CertificateInputException e) {
-                throw e.at(0, "chain[0] (DER)");
+                throw at(e, 0, "chain[0] (DER)");
             }
         }
         String text = new String(pemOrDer, StandardCharsets.ISO_8859_1);

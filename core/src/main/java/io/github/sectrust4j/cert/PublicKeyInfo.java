@@ -86,7 +86,11 @@ public final class PublicKeyInfo {
                 if (params instanceof ASN1ObjectIdentifier curveId) {
                     Curve c = CURVES.get(curveId.getId());
                     if (c != null) {
-                        return new PublicKeyInfo(KeyAlgorithm.EC, oid, true, c.fieldBytes(), c.bits(), curveId.getId(), c.name(), der);
+                        // a point that is not on the curve cannot be imported either [inferred: corecrypto
+                        // validates public points]; such a key is unparseable, hence weak (§4.1)
+                        boolean onCurve = isOnCurve(curveId, spki.getPublicKeyData().getBytes());
+                        return new PublicKeyInfo(KeyAlgorithm.EC, oid, onCurve, onCurve ? c.fieldBytes() : 0,
+                                onCurve ? c.bits() : 0, curveId.getId(), c.name(), der);
                     }
                     return new PublicKeyInfo(KeyAlgorithm.EC, oid, false, 0, 0, curveId.getId(), null, der);
                 }
@@ -110,6 +114,15 @@ public final class PublicKeyInfo {
             }
             default:
                 return new PublicKeyInfo(KeyAlgorithm.OTHER, oid, false, 0, 0, null, null, der);
+        }
+    }
+
+    private static boolean isOnCurve(ASN1ObjectIdentifier curve, byte[] point) {
+        try {
+            org.bouncycastle.asn1.x9.X9ECParameters params = org.bouncycastle.asn1.x9.ECNamedCurveTable.getByOID(curve);
+            return params != null && params.getCurve().decodePoint(point).isValid();
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

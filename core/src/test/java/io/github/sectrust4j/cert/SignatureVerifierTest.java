@@ -116,6 +116,19 @@ class SignatureVerifierTest {
     }
 
     @Test
+    void ecPointOffTheCurve_isUnparseableAndWeak() { // §4.1 "a key the platform cannot parse"
+        TestCerts.Tbs t = TestCerts.tbs();
+        byte[] point = t.spki.getPublicKeyData().getBytes();
+        point[point.length - 1] ^= 1; // moves the point off P-256
+        t.spki = new org.bouncycastle.asn1.x509.SubjectPublicKeyInfo(t.spki.getAlgorithm(), point);
+        Certificate c = t.parse();
+        assertThat(c.publicKey().curveName()).contains("P-256");
+        assertThat(c.publicKey().parseable()).isFalse();
+        assertThat(c.publicKey().isWeak()).isTrue();
+        assertThat(c.publicKey().meetsSslMinimum()).isFalse();
+    }
+
+    @Test
     void selfIssuedButSignedByAnotherKey_isNotSelfSigned() {
         KeyPair other = TestCerts.keyPair("EC", new ECGenParameterSpec("secp256r1"), 0);
         Certificate c = TestCerts.tbs().signedWith(other, "SHA256withECDSA", TestCerts.ECDSA_SHA256).parse();

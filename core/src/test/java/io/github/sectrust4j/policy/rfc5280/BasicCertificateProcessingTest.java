@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.SignatureAlgorithm;
+import io.github.sectrust4j.fixtures.PkiSeed;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.TestPkiExtension;
 import io.github.sectrust4j.path.CandidatePath;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** §2.3 items 1, 2, 5, 6 (validity, weak key/signature), 7: anchor trust, path length, critical extensions. */
 @ExtendWith(TestPkiExtension.class)
+@PkiSeed(5280)
 class BasicCertificateProcessingTest {
 
     @Test

@@ -6,6 +6,7 @@ import static io.github.sectrust4j.policy.rfc5280.TestPaths.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sectrust4j.fixtures.HeldCertificate;
+import io.github.sectrust4j.fixtures.PkiSeed;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.TestPkiExtension;
 import io.github.sectrust4j.policy.Failure;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** §2.3 items 3 and 6: name constraints through real minted certificates. */
 @ExtendWith(TestPkiExtension.class)
+@PkiSeed(5280)
 class NameConstraintProcessingTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -125,6 +127,15 @@ class NameConstraintProcessingTest {
         assertThat(codes(f)).containsExactly("NameConstraints@1");
         assertThat(f.get(0).evidence()).containsEntry("unsupportedSubtrees", 1);
         assertThat(process("17.4", pki.now(), anchored(leaf2, nonCritical, root), true)).isEmpty();
+    }
+
+    @Test
+    void trustedAnchorWithUnsupportedCriticalForm_failsAtTheTopIndex(TestPki pki) {
+        NameConstraints registeredId = new NameConstraints(new GeneralSubtree[] {
+            new GeneralSubtree(new GeneralName(GeneralName.registeredID, new ASN1ObjectIdentifier("1.2.3.4")))}, null);
+        HeldCertificate root = pki.root("Root").extension("2.5.29.30", true, registeredId).build();
+        HeldCertificate leaf = pki.leaf("a.example", root).build();
+        assertThat(codes(process("17.4", pki.now(), anchored(leaf, root), true))).containsExactly("NameConstraints@1");
     }
 
     @Test

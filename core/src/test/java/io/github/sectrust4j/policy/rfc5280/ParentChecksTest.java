@@ -13,6 +13,7 @@ import io.github.sectrust4j.fixtures.CertificateBuilder;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.KeyAlgorithm;
 import io.github.sectrust4j.fixtures.SignatureAlgorithm;
+import io.github.sectrust4j.fixtures.PkiSeed;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.TestPkiExtension;
 import io.github.sectrust4j.path.CandidatePath;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** §1.6 parent checks on CA positions. */
 @ExtendWith(TestPkiExtension.class)
+@PkiSeed(5280)
 class ParentChecksTest {
 
     private static List<Failure> check(String release, Instant at, CandidatePath path, int index) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sectrust4j.fixtures.CertificateBuilder;
 import io.github.sectrust4j.fixtures.HeldCertificate;
+import io.github.sectrust4j.fixtures.PkiSeed;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.TestPkiExtension;
 import io.github.sectrust4j.path.CandidatePath;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** §2.3 item 4: the certificate-policy tree (RFC 5280 §6.1 with anyPolicy as the initial set). */
 @ExtendWith(TestPkiExtension.class)
+@PkiSeed(5280)
 class PolicyTreeProcessingTest {
     static final String P1 = "1.3.6.1.4.1.55738.7.1";
     static final String P2 = "1.3.6.1.4.1.55738.7.2";
@@ -109,6 +111,15 @@ class PolicyTreeProcessingTest {
         HeldCertificate top2 = pki.intermediate("Top2", root).policies(P1).policyConstraints(0, null).build();
         HeldCertificate any2 = pki.intermediate("Any2", top2).policies(ANY).build();
         assertThat(run(pki, pki.leaf("b.example", any2).policies(P1).build(), any2, top2, root)).isEmpty();
+    }
+
+    @Test
+    void selfIssuedIntermediate_keepsAnyPolicyDespiteInhibitAnyPolicy(TestPki pki) {
+        HeldCertificate root = pki.root("Root").build();
+        HeldCertificate top = pki.intermediate("Top", root).policies(P1).policyConstraints(0, null).inhibitAnyPolicy(0).build();
+        // same name as its issuer: self-issued, so RFC 5280 §6.1.3 (d)(2) still expands anyPolicy
+        HeldCertificate rollover = pki.intermediate("Top", top).policies(ANY).build();
+        assertThat(run(pki, pki.leaf("a.example", rollover).policies(P1).build(), rollover, top, root)).isEmpty();
     }
 
     @Test
