@@ -12,6 +12,7 @@ import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.ct.CtLogList;
+import io.github.sectrust4j.revocation.ValidDatabase;
 import io.github.sectrust4j.truststores.AppleTrustStores;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -242,6 +243,7 @@ final class BatchRequestParser {
         }
     }
 
+    /** The path of a readable Apple Valid database (opened once to check, then closed). */
     private static Path revocationDatabase(JsonNode request) {
         String text = text(request, "revocationDatabase");
         Path path;
@@ -253,7 +255,11 @@ final class BatchRequestParser {
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
             throw new InputError("revocationDatabase: no readable file at '" + text + "'");
         }
-        return path;
+        try (ValidDatabase db = ValidDatabase.open(path)) {
+            return path;
+        } catch (RuntimeException e) { // ValidDatabaseException names the problem; no sqlite-jdbc: IllegalStateException
+            throw new InputError("revocationDatabase: " + e.getMessage());
+        }
     }
 
     // ---- JSON helpers ----

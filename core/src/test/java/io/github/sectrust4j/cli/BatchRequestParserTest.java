@@ -288,8 +288,11 @@ class BatchRequestParserTest {
     void revocationDatabase_isValidated_thenRefusedAsNotYetSupported(@TempDir Path dir) throws IOException {
         assertThat(inputError(base().put("revocationDatabase", dir.resolve("valid.sqlite3").toString())))
                 .startsWith("revocationDatabase: no readable file at");
-        Path db = Files.write(dir.resolve("valid.sqlite3"), new byte[] {1});
-        assertThat(inputError(base().put("revocationDatabase", db.toString())))
+        Path junk = Files.write(dir.resolve("junk.sqlite3"), new byte[] {1, 2, 3});
+        assertThat(inputError(base().put("revocationDatabase", junk.toString())))
+                .startsWith("revocationDatabase: ").contains("not an SQLite 3 file");
+        Path snapshot = StoresCommandTest.releases().resolveSibling("valid").resolve("valid-snapshot-2023-09.sqlite3");
+        assertThat(inputError(base().put("revocationDatabase", snapshot.toString())))
                 .startsWith("revocationDatabase: not yet supported");
     }
 
