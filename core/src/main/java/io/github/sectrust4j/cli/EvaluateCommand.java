@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -39,9 +40,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @ParentCommand
+    private Main main;
+
     @Parameters(index = "0", paramLabel = "CHAIN.pem",
-            description = "The certificates the server sent, leaf first (PEM, or one DER certificate).")
-    private Path chainFile;
+            description = "The certificates the server sent, leaf first (PEM, or one DER certificate); "
+                    + "'-' reads stdin, e.g. the output of openssl s_client -showcerts.")
+    private String chainFile;
 
     @Option(names = "--host", paramLabel = "HOST",
             description = "DNS name or IP literal to match (SSL policy); omit for no host-name check.")
@@ -116,7 +121,18 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** The chain as given (leaf first). */
     List<Certificate> chain() {
-        return Inputs.pemOrDer(chainFile.toString(), read(chainFile));
+        if (chainFile.equals("-")) {
+            try {
+                byte[] bytes = main.stdin().readNBytes(MAX_FILE + 1);
+                if (bytes.length > MAX_FILE) {
+                    throw new InputError("stdin: larger than " + MAX_FILE + " bytes");
+                }
+                return Inputs.pemOrDer("stdin", bytes);
+            } catch (IOException e) {
+                throw new InputError("cannot read stdin: " + e.getMessage());
+            }
+        }
+        return Inputs.pemOrDer(chainFile, read(Path.of(chainFile)));
     }
 
     /** The evaluation every option describes (package-private: tests check the mapping). */

@@ -177,4 +177,11 @@ class EvaluateCommandInputTest {
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("key.pem is not a certificate: PEM label is \"PRIVATE KEY\"");
     }
+
+    @Test
+    void dashReadsTheChainFromStdin_garbageThereIsAnInputError() {
+        Cli.Run run = Cli.withStdin("depth=2 C = US\nno certificates here\n", "evaluate", "-", "--host", "a.example");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("stdin is not a certificate: neither DER");
+    }
 }

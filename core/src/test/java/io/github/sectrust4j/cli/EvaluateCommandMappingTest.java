@@ -48,7 +48,11 @@ class EvaluateCommandMappingTest {
     }
 
     private static EvaluationRequest request(String... args) {
-        CommandLine cl = Main.commandLine(new ByteArrayInputStream(new byte[0]));
+        return requestWithStdin("", args);
+    }
+
+    private static EvaluationRequest requestWithStdin(String stdin, String... args) {
+        CommandLine cl = Main.commandLine(new ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         CommandLine.ParseResult parsed = cl.parseArgs(args);
         EvaluateCommand cmd = (EvaluateCommand) parsed.subcommand().commandSpec().userObject();
         return cmd.configure().request(cmd.chain());
@@ -131,5 +135,13 @@ class EvaluateCommandMappingTest {
         EvaluationRequest r = request("evaluate", chain.toString(), "--policy", "basic");
         assertThat(r.policy()).isEqualTo(Policy.BASIC);
         assertThat(r.host()).isEmpty();
+    }
+
+    @Test
+    void chainFromStdin_ignoresTextAroundThePemBlocks() {
+        String sClient = "CONNECTED(00000003)\n---\nCertificate chain\n 0 s:CN = sip.contoso.com\n" + leaf.pem()
+                + " 1 s:CN = Contoso Issuing CA\n" + ca.pem() + "---\nServer certificate\n";
+        EvaluationRequest r = requestWithStdin(sClient, "evaluate", "-", "--host", "sip.contoso.com");
+        assertThat(r.presented()).containsExactly(cert(leaf), cert(ca));
     }
 }
