@@ -6,10 +6,12 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.github.sectrust4j.IosRelease;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The CT verdict for one path (spec §8.3) with everything a finding needs to say which SCTs counted,
@@ -81,6 +83,48 @@ public record CtEvaluation(IosRelease release, boolean computed, boolean qualifi
             m.put("notes", notes);
         }
         return ImmutableMap.copyOf(m);
+    }
+
+    /**
+     * What the server's admin can change to make the path CT-qualified, in plain words ("" when it
+     * is qualified or CT was not computed).
+     */
+    public String remedy() {
+        if (!computed || qualified) {
+            return "";
+        }
+        StringBuilder r = new StringBuilder();
+        if (outcomes.stream().anyMatch(o -> o.verdict() == SctVerdict.ENTRY_UNAVAILABLE)) {
+            r.append("Send the issuing intermediate certificate with the server certificate: iOS verifies embedded"
+                    + " SCTs with the issuer's key. ");
+        }
+        if (outcomes.isEmpty()) {
+            r.append("Use a certificate with embedded SCTs (publicly trusted CAs log certificates to Certificate"
+                    + " Transparency and embed the SCTs), or deliver SCTs in the TLS handshake or a stapled OCSP"
+                    + " response.");
+        } else if (path == CtQualificationPath.EMBEDDED) {
+            r.append("The certificate has valid SCTs from ").append(counted).append(countBasis == CountBasis.LOGS
+                    ? " distinct log(s)" : " distinct operator(s)").append(" that count; ")
+                    .append(lifetimeRule.map(l -> "a certificate valid for " + l.describeLifetime() + " needs ")
+                            .orElse("it needs ")).append(required)
+                    .append(". Reissue it with SCTs from enough logs in Apple's CT log list, or add SCTs from 2"
+                            + " distinct current logs via the TLS extension or OCSP stapling.");
+        } else {
+            r.append("Provide SCTs from logs in Apple's CT log list: embedded SCTs (reissue the certificate), or SCTs"
+                    + " from at least 2 distinct current logs via the TLS extension or OCSP stapling.");
+        }
+        Map<SctVerdict, Long> rejected = new EnumMap<>(SctVerdict.class);
+        for (SctOutcome o : outcomes) {
+            if (!o.verdict().isValid() && o.verdict() != SctVerdict.ENTRY_UNAVAILABLE) {
+                rejected.merge(o.verdict(), 1L, Long::sum);
+            }
+        }
+        if (!rejected.isEmpty()) {
+            r.append(" Not counted: ");
+            r.append(rejected.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name())
+                    .collect(Collectors.joining(", "))).append('.');
+        }
+        return r.toString().trim();
     }
 
     /** One line for a report, e.g. "CT-qualified via embedded SCTs: 3 of 3 logs". */

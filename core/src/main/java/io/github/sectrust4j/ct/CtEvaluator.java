@@ -51,9 +51,9 @@ public final class CtEvaluator {
                     basis(release), 0, 0, Optional.empty(), List.of(), notes);
         }
         Certificate leaf = decoded.value().get();
-        Judge judge = new Judge(request, logs, leaf, notAfter, notes);
+        Judge judge = new Judge(request, logs, leaf, notBefore, notAfter, release.before(10, 0), notes);
         List<SctOutcome> outcomes = judge.judgeAll();
-        return decide(release, notBefore, notAfter, outcomes, notes);
+        return decide(release, request.verifyTime(), notBefore, notAfter, outcomes, notes);
     }
 
     private static CtEvaluation.CountBasis basis(IosRelease release) {
@@ -62,11 +62,11 @@ public final class CtEvaluator {
 
     // ---- §8.3 decision ----
 
-    private static CtEvaluation decide(IosRelease release, Instant notBefore, Instant notAfter,
+    private static CtEvaluation decide(IosRelease release, Instant verifyTime, Instant notBefore, Instant notAfter,
                                        List<SctOutcome> outcomes, List<String> notes) {
         CtLifetimeRule rule = CtLifetimeRule.forLeaf(notBefore, notAfter, release);
         if (release.before(10, 0)) {
-            return decideByOperators(release, rule, outcomes, notes);
+            return decideByOperators(release, verifyTime, rule, outcomes, notes);
         }
         // per log, only the earliest valid SCT is kept (§8.2); insertion order = input order
         Map<LogId, Integer> current = new LinkedHashMap<>();   // non-retired logs, any origin
@@ -123,34 +123,36 @@ public final class CtEvaluator {
     }
 
     /**
-     * iOS 9 (§13.3): informational only; embedded SCTs counted by distinct operators with the month
-     * table, or at least 2 distinct operators across TLS/OCSP SCTs.
+     * iOS 9 (§13.3): informational only. Qualified iff (distinct operators of valid embedded SCTs reach
+     * the month table, or distinct operators of valid TLS/OCSP SCTs are at least 2) and at least one
+     * valid SCT comes from a log not retired at the verify time.
      */
-    private static CtEvaluation decideByOperators(IosRelease release, CtLifetimeRule rule,
+    private static CtEvaluation decideByOperators(IosRelease release, Instant verifyTime, CtLifetimeRule rule,
                                                   List<SctOutcome> outcomes, List<String> notes) {
         Map<String, Integer> external = new LinkedHashMap<>();
         Map<String, Integer> embedded = new LinkedHashMap<>();
+        boolean oneValidAtVerifyTime = false;
         for (int i = 0; i < outcomes.size(); i++) {
             SctOutcome o = outcomes.get(i);
             if (o.verdict().isValid()) {
-                String operator = o.log().orElseThrow().operator();
-                (o.origin() == SctOrigin.EMBEDDED ? embedded : external).putIfAbsent(operator, i);
+                CtLog log = o.log().orElseThrow();
+                (o.origin() == SctOrigin.EMBEDDED ? embedded : external).putIfAbsent(log.operator(), i);
+                oneValidAtVerifyTime |= log.retiredAt().map(r -> !verifyTime.isAfter(r)).orElse(true);
             }
         }
         List<SctOutcome> marked = new ArrayList<>(outcomes);
-        if (external.size() >= 2) {
-            external.values().forEach(i -> marked.set(i, marked.get(i).withCounted(true)));
-            return new CtEvaluation(release, true, true, CtQualificationPath.EXTERNAL, Optional.empty(),
-                    CtEvaluation.CountBasis.OPERATORS, 2, external.size(), Optional.empty(), marked, notes);
-        }
-        if (embedded.isEmpty()) {
-            return new CtEvaluation(release, true, false, CtQualificationPath.NONE, Optional.empty(),
-                    CtEvaluation.CountBasis.OPERATORS, rule.required(), 0, Optional.of(rule), marked, notes);
-        }
-        embedded.values().forEach(i -> marked.set(i, marked.get(i).withCounted(true)));
-        return new CtEvaluation(release, true, embedded.size() >= rule.required(), CtQualificationPath.EMBEDDED,
-                Optional.empty(), CtEvaluation.CountBasis.OPERATORS, rule.required(), embedded.size(),
-                Optional.of(rule), marked, notes);
+        boolean byEmbedded = embedded.size() >= rule.required();
+        boolean byExternal = external.size() >= 2;
+        CtQualificationPath path = byExternal && !byEmbedded ? CtQualificationPath.EXTERNAL
+                : !embedded.isEmpty() ? CtQualificationPath.EMBEDDED
+                : !external.isEmpty() ? CtQualificationPath.EXTERNAL : CtQualificationPath.NONE;
+        Map<String, Integer> counted = path == CtQualificationPath.EXTERNAL ? external : embedded;
+        counted.values().forEach(i -> marked.set(i, marked.get(i).withCounted(true)));
+        boolean qualified = (byEmbedded || byExternal) && oneValidAtVerifyTime;
+        int required = path == CtQualificationPath.EXTERNAL ? 2 : rule.required();
+        return new CtEvaluation(release, true, qualified, path, Optional.empty(), CtEvaluation.CountBasis.OPERATORS,
+                required, counted.size(), path == CtQualificationPath.EXTERNAL ? Optional.empty() : Optional.of(rule),
+                marked, notes);
     }
 
     private static void keepEarliest(Map<LogId, Integer> map, LogId id, int index, List<SctOutcome> outcomes) {
@@ -173,17 +175,22 @@ public final class CtEvaluator {
         private final CtRequest request;
         private final CtLogList logs;
         private final Certificate leaf;
+        private final Instant leafNotBefore;
         private final Instant leafNotAfter;
+        private final boolean ios9;
         private final List<String> notes;
         private final long verifyMillis;
         private Parsed<byte[]> precertEntry;
         private byte[] x509Entry;
 
-        Judge(CtRequest request, CtLogList logs, Certificate leaf, Instant leafNotAfter, List<String> notes) {
+        Judge(CtRequest request, CtLogList logs, Certificate leaf, Instant leafNotBefore, Instant leafNotAfter,
+              boolean ios9, List<String> notes) {
             this.request = request;
             this.logs = logs;
             this.leaf = leaf;
+            this.leafNotBefore = leafNotBefore;
             this.leafNotAfter = leafNotAfter;
+            this.ios9 = ios9;
             this.notes = notes;
             this.verifyMillis = epochMillis(request.verifyTime());
         }
@@ -300,6 +307,9 @@ public final class CtEvaluator {
                                 "log " + sct.logId() + " is not in the log list", false));
             }
             CtLog log = trusted.get();
+            if (ios9) {
+                return judgeIos9(origin, index, sct, log, entry, known);
+            }
             // item 4: external SCTs never come from retired logs
             if (origin.isExternal() && log.state() == CtLogState.RETIRED) {
                 return new SctOutcome(origin, index, id, known, ts, SctVerdict.RETIRED_LOG_EXTERNAL,
@@ -322,6 +332,31 @@ public final class CtEvaluator {
                 return new SctOutcome(origin, index, id, known, ts, SctVerdict.INVALID_SIGNATURE,
                         sct.algorithmName() + " signature does not verify with the log key as "
                                 + (origin == SctOrigin.EMBEDDED ? "a precert entry" : "an x509 entry"), false);
+            }
+            return new SctOutcome(origin, index, id, known, ts, SctVerdict.VALID, "", false);
+        }
+
+        /**
+         * iOS 9 (Security-57336): a log with a retirement date still validates embedded SCTs of leaves
+         * issued (notBefore) by that date and external SCTs verified by that date; no read-only or shard
+         * rules existed yet.
+         */
+        private SctOutcome judgeIos9(SctOrigin origin, int index, SignedCertificateTimestamp sct, CtLog log,
+                                     byte[] entry, Optional<CtLog> known) {
+            Optional<LogId> id = Optional.of(sct.logId());
+            Optional<Instant> ts = Optional.of(sct.timestamp());
+            Optional<Instant> retired = log.retiredAt();
+            if (retired.isPresent()) {
+                Instant judged = origin == SctOrigin.EMBEDDED ? leafNotBefore : request.verifyTime();
+                if (judged.isAfter(retired.get())) {
+                    return new SctOutcome(origin, index, id, known, ts, SctVerdict.RETIRED_BEFORE_USE,
+                            "log retired at " + retired.get() + ", before the leaf's "
+                                    + (origin == SctOrigin.EMBEDDED ? "notBefore " : "verify time ") + judged, false);
+                }
+            }
+            if (!SctSignatures.verify(sct, SignedEntries.signedData(sct, entry), log.spkiView())) {
+                return new SctOutcome(origin, index, id, known, ts, SctVerdict.INVALID_SIGNATURE,
+                        sct.algorithmName() + " signature does not verify with the log key", false);
             }
             return new SctOutcome(origin, index, id, known, ts, SctVerdict.VALID, "", false);
         }

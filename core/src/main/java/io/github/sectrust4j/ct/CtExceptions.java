@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableSet;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -37,23 +36,28 @@ public record CtExceptions(Set<String> domains, Set<String> spkiSha256) {
         return new CtExceptions(ImmutableSet.copyOf(domains), ImmutableSet.copyOf(spkiSha256Base64));
     }
 
-    /** The domain entry that covers this host, or null: exact (case-insensitive), or a leading-dot entry. */
+    /**
+     * The domain entry that covers this host, or null: an entry equal to the host (case-insensitive),
+     * or an entry starting with "." that is a suffix of a longer host or equals "." + host. Entries are
+     * taken literally, as iOS takes them (so "." covers any host with a trailing dot).
+     */
     String domainMatching(String host) {
-        if (host == null || host.isEmpty()) {
+        if (host == null) {
             return null;
         }
-        String h = host.toLowerCase(Locale.ROOT);
         for (String entry : domains) {
-            String e = entry.toLowerCase(Locale.ROOT);
-            if (e.isEmpty() || e.equals(".")) {
-                continue; // names no domain: never a blanket exemption
+            if (entry.equalsIgnoreCase(host)) {
+                return entry;
             }
-            if (e.startsWith(".")) {
-                if (h.equals(e.substring(1)) || (h.endsWith(e) && h.length() > e.length())) {
+            if (entry.startsWith(".")) {
+                int e = entry.length();
+                int h = host.length();
+                if (h > e && host.regionMatches(true, h - e, entry, 0, e)) {
                     return entry;
                 }
-            } else if (h.equals(e)) {
-                return entry;
+                if (h + 1 == e && entry.regionMatches(true, 1, host, 0, h)) {
+                    return entry;
+                }
             }
         }
         return null;

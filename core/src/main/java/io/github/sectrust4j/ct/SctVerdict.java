@@ -18,6 +18,11 @@ public enum SctVerdict {
     LOG_REJECTED,
     /** An external (TLS/OCSP) SCT from a retired log: only embedded SCTs may come from retired logs (§8.2 item 4). */
     RETIRED_LOG_EXTERNAL,
+    /**
+     * iOS 9 only: the log retired before the leaf's notBefore (embedded SCT) or before the verify time
+     * (TLS/OCSP SCT) (§13.3).
+     */
+    RETIRED_BEFORE_USE,
     /** The log is read-only and the SCT is timestamped after it froze (§8.2 item 5). */
     AFTER_READ_ONLY,
     /** The log is temporally sharded and the leaf's notAfter lies outside its window (§8.2 item 6). */

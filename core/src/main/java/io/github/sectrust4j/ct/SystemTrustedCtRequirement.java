@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.IosRelease;
+import io.github.sectrust4j.policy.Failure;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +77,21 @@ public final class SystemTrustedCtRequirement {
 
         public boolean fails() {
             return outcome.isFailure();
+        }
+
+        /**
+         * The failure iOS records when the check fails: {@code SystemTrustedCTRequired} at chain index 0
+         * with its default result (Recoverable), evidence = this decision's followed by the CT
+         * evaluation's. Empty when the check passes.
+         */
+        public Optional<Failure> failure(CtEvaluation ct) {
+            if (!fails()) {
+                return Optional.empty();
+            }
+            Map<String, Object> evidence = new LinkedHashMap<>(evidence());
+            ct.evidence().forEach(evidence::putIfAbsent);
+            return Optional.of(Failure.of(
+                    FindingCode.SYSTEM_TRUSTED_CT_REQUIRED, 0, evidence));
         }
 
         /** Evidence for a finding, in a stable order. */
@@ -260,8 +277,8 @@ public final class SystemTrustedCtRequirement {
                     "MDM CT exception names the leaf key " + leaf.spkiSha256Base64()));
         }
         for (CtExceptionSubject ca : in.cas()) {
-            // a CA key exempts only an organization-bound CA (§8.6); two empty organization lists are
-            // not taken as "equal" [inferred], so a key exception never exempts unrelated leaves
+            // a CA key exempts only an organization-bound CA (§8.6); iOS compares organization lists
+            // only when both certificates have one, so two empty lists are not "equal"
             boolean organizationBound = ca.permittedSubtreesOrganization()
                     || (!leaf.organizations().isEmpty() && leaf.organizations().equals(ca.organizations()));
             if (ex.coversKey(ca.spkiSha256Base64()) && organizationBound) {

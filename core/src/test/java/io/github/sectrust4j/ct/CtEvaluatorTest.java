@@ -1,12 +1,16 @@
 package io.github.sectrust4j.ct;
 
+import static io.github.sectrust4j.ct.CtTestLogs.id;
+import static io.github.sectrust4j.ct.CtTestLogs.in;
+import static io.github.sectrust4j.ct.CtTestLogs.spki;
+import static io.github.sectrust4j.ct.CtTestLogs.usable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sectrust4j.IosRelease;
-import io.github.sectrust4j.ct.CtTestPki.EmbeddedSct;
-import io.github.sectrust4j.ct.CtTestPki.Issuer;
-import io.github.sectrust4j.ct.CtTestPki.Minted;
-import io.github.sectrust4j.ct.CtTestPki.TestLog;
+import io.github.sectrust4j.fixtures.HeldCertificate;
+import io.github.sectrust4j.fixtures.TestPki;
+import io.github.sectrust4j.fixtures.ct.Sct;
+import io.github.sectrust4j.fixtures.ct.TestCtLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,34 +21,52 @@ import org.junit.jupiter.api.Test;
 /** Scenario tests of the per-SCT checks (§8.2) and the qualification decision (§8.3). */
 class CtEvaluatorTest {
     static final IosRelease IOS_17 = IosRelease.parse("17.4");
-    static final Issuer ISSUER = Issuer.create("CT Test Issuing CA");
-    static final TestLog A = TestLog.ec("Op A", "A log");
-    static final TestLog B = TestLog.ec("Op B", "B log");
-    static final TestLog C = TestLog.ec("Op C", "C log");
-    static final TestLog RSA = TestLog.rsa("Op R", "RSA log");
+    static final TestPki PKI = CtTestLogs.PKI;
+    static final HeldCertificate ROOT = PKI.root("CT Test Root").build();
+    static final HeldCertificate ISSUER = PKI.intermediate("CT Test Issuing CA", ROOT).build();
+    static final TestCtLog A = CtTestLogs.log("Op A", "A log");
+    static final TestCtLog B = CtTestLogs.log("Op B", "B log");
+    static final TestCtLog C = CtTestLogs.log("Op C", "C log");
+    static final TestCtLog RSA = CtTestLogs.rsaLog("Op R", "RSA log");
 
     static final Instant NOT_BEFORE = Instant.parse("2024-01-10T00:00:00Z");
     static final Instant NOT_AFTER = NOT_BEFORE.plus(Duration.ofDays(90));
     static final Instant ISSUED = NOT_BEFORE.minusSeconds(60);
     static final Instant VERIFY = Instant.parse("2024-02-01T00:00:00Z");
 
+    /** One SCT to embed: which log, when. */
+    record Embed(TestCtLog log, Instant at, boolean broken) {
+    }
+
+    static Embed at(TestCtLog log, Instant when) {
+        return new Embed(log, when, false);
+    }
+
     static CtLogList list(CtLog... logs) {
         return CtLogList.of(List.of(logs));
     }
 
-    static Minted leaf(EmbeddedSct... scts) {
-        return CtTestPki.mint(ISSUER, NOT_BEFORE, NOT_AFTER, List.of(scts));
+    static HeldCertificate leaf(Embed... scts) {
+        var b = PKI.leaf("ct.example.test", ISSUER).validity(NOT_BEFORE, NOT_AFTER);
+        for (Embed e : scts) {
+            b = e.broken() ? b.embeddedBrokenSct(e.log(), e.at()) : b.embeddedScts(e.log(), e.at());
+        }
+        return b.build();
     }
 
-    static CtEvaluation evaluate(Minted leaf, CtLogList logs) {
-        return CtEvaluator.evaluate(CtRequest.builder(leaf.der(), VERIFY).issuerSpki(ISSUER.spki()).build(), logs, IOS_17);
+    static CtEvaluation evaluate(HeldCertificate leaf, CtLogList logs) {
+        return CtEvaluator.evaluate(CtRequest.builder(leaf.der(), VERIFY).issuerSpki(spki(ISSUER)).build(), logs, IOS_17);
+    }
+
+    static byte[] tls(TestCtLog log, HeldCertificate leaf) {
+        return log.sctFor(leaf, ISSUED).encoded();
     }
 
     @Test
     void twoEmbeddedSctsFromUsableLogs_shortLivedLeaf_qualifiesViaEmbeddedPath() {
-        Minted m = leaf(new EmbeddedSct(A, ISSUED), new EmbeddedSct(B, ISSUED.plusSeconds(5)));
+        HeldCertificate m = leaf(at(A, ISSUED), at(B, ISSUED.plusSeconds(5)));
 
-        CtEvaluation ct = evaluate(m, list(A.usable(), B.usable()));
+        CtEvaluation ct = evaluate(m, list(usable(A), usable(B)));
 
         assertThat(ct.qualified()).isTrue();
         assertThat(ct.path()).isEqualTo(CtQualificationPath.EMBEDDED);
@@ -58,33 +80,18 @@ class CtEvaluatorTest {
 
     @Test
     void reconstructedPrecertTbs_equalsTheTbsTheLogsSigned() {
-        Minted m = leaf(new EmbeddedSct(A, ISSUED));
+        HeldCertificate m = leaf(at(A, ISSUED));
+        byte[] precertificate = m.precertificate().orElseThrow().der();
 
+        // the fixtures re-encode the precertificate's TBS without the poison; the evaluator splices the final
+        // certificate's bytes without the SCT list: both must give the bytes the log signed
         assertThat(SignedEntries.precertTbs(m.der()).value()).hasValueSatisfying(
-                tbs -> assertThat(tbs).isEqualTo(m.loggedTbs()));
-        // and the precertificate itself carries the critical poison the final certificate lacks
-        var precert = org.bouncycastle.asn1.x509.Certificate.getInstance(m.precertDer());
-        assertThat(precert.getTBSCertificate().getExtensions().getExtension(SctLists.PRECERT_POISON).isCritical()).isTrue();
-        var fin = org.bouncycastle.asn1.x509.Certificate.getInstance(m.der());
-        assertThat(fin.getTBSCertificate().getExtensions().getExtension(SctLists.PRECERT_POISON)).isNull();
-    }
-
-    @Test
-    void parsedCertificates_feedTheSameRequest() {
-        Minted m = leaf(new EmbeddedSct(A, ISSUED), new EmbeddedSct(B, ISSUED));
-        var leaf = io.github.sectrust4j.cert.Certificate.parse(m.der());
-        byte[] issuerDer = CtTestPki.issuerCertificate(ISSUER, NOT_BEFORE.minus(Duration.ofDays(30)), NOT_AFTER.plus(Duration.ofDays(30)));
-        var issuer = io.github.sectrust4j.cert.Certificate.parse(issuerDer);
-
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf, VERIFY).issuer(issuer).build(),
-                list(A.usable(), B.usable()), IOS_17);
-
-        assertThat(ct.qualified()).isTrue();
+                tbs -> assertThat(tbs).isEqualTo(TestCtLog.tbsWithoutCtExtensions(precertificate)));
     }
 
     @Test
     void oneEmbeddedSct_isOneShortOfTwo_notQualified() {
-        CtEvaluation ct = evaluate(leaf(new EmbeddedSct(A, ISSUED)), list(A.usable(), B.usable()));
+        CtEvaluation ct = evaluate(leaf(at(A, ISSUED)), list(usable(A), usable(B)));
 
         assertThat(ct.qualified()).isFalse();
         assertThat(ct.path()).isEqualTo(CtQualificationPath.EMBEDDED);
@@ -93,8 +100,20 @@ class CtEvaluatorTest {
     }
 
     @Test
+    void parsedCertificates_feedTheSameRequest() {
+        HeldCertificate m = leaf(at(A, ISSUED), at(B, ISSUED));
+        var leaf = io.github.sectrust4j.cert.Certificate.parse(m.der());
+        var issuer = io.github.sectrust4j.cert.Certificate.parse(ISSUER.der());
+
+        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf, VERIFY).issuer(issuer).build(),
+                list(usable(A), usable(B)), IOS_17);
+
+        assertThat(ct.qualified()).isTrue();
+    }
+
+    @Test
     void leafWithoutScts_isNotQualified_andSaysSo() {
-        CtEvaluation ct = evaluate(leaf(), list(A.usable(), B.usable()));
+        CtEvaluation ct = evaluate(leaf(), list(usable(A), usable(B)));
 
         assertThat(ct.qualified()).isFalse();
         assertThat(ct.path()).isEqualTo(CtQualificationPath.NONE);
@@ -104,10 +123,10 @@ class CtEvaluatorTest {
 
     @Test
     void oneCertificateChain_embeddedSctsCannotBeVerified() {
-        Minted m = leaf(new EmbeddedSct(A, ISSUED), new EmbeddedSct(B, ISSUED));
+        HeldCertificate m = leaf(at(A, ISSUED), at(B, ISSUED));
 
         CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(m.der(), VERIFY).build(),
-                list(A.usable(), B.usable()), IOS_17);
+                list(usable(A), usable(B)), IOS_17);
 
         assertThat(ct.qualified()).isFalse();
         assertThat(ct.outcomes()).extracting(SctOutcome::verdict)
@@ -117,11 +136,10 @@ class CtEvaluatorTest {
 
     @Test
     void wrongIssuerKey_makesEmbeddedSignaturesInvalid() {
-        Minted m = leaf(new EmbeddedSct(A, ISSUED), new EmbeddedSct(B, ISSUED));
-        Issuer other = Issuer.create("Other CA");
+        HeldCertificate m = leaf(at(A, ISSUED), at(B, ISSUED));
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(m.der(), VERIFY).issuerSpki(other.spki()).build(),
-                list(A.usable(), B.usable()), IOS_17);
+        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(m.der(), VERIFY).issuerSpki(spki(ROOT)).build(),
+                list(usable(A), usable(B)), IOS_17);
 
         assertThat(ct.qualified()).isFalse();
         assertThat(ct.outcomes()).extracting(SctOutcome::verdict).containsOnly(SctVerdict.INVALID_SIGNATURE);
@@ -129,19 +147,18 @@ class CtEvaluatorTest {
 
     @Test
     void sctFromUnknownLog_doesNotCount() {
-        CtEvaluation ct = evaluate(leaf(new EmbeddedSct(A, ISSUED), new EmbeddedSct(C, ISSUED)),
-                list(A.usable(), B.usable()));
+        CtEvaluation ct = evaluate(leaf(at(A, ISSUED), at(C, ISSUED)), list(usable(A), usable(B)));
 
         assertThat(ct.qualified()).isFalse();
         assertThat(ct.outcomes()).extracting(SctOutcome::verdict).containsExactly(SctVerdict.VALID, SctVerdict.UNKNOWN_LOG);
-        assertThat(ct.outcomes().get(1).logId()).contains(C.id());
+        assertThat(ct.outcomes().get(1).logId()).contains(id(C));
     }
 
     @Test
     void sctFromRejectedOrPendingLog_neverCounts_evenIfHistorical() {
-        CtEvaluation ct = evaluate(leaf(new EmbeddedSct(A, ISSUED), new EmbeddedSct(B, ISSUED), new EmbeddedSct(C, ISSUED)),
-                list(A.usable(), B.in(CtLogState.REJECTED, Instant.parse("2025-01-01T00:00:00Z")),
-                        C.in(CtLogState.PENDING, null)));
+        CtEvaluation ct = evaluate(leaf(at(A, ISSUED), at(B, ISSUED), at(C, ISSUED)),
+                list(usable(A), in(B, CtLogState.REJECTED, Instant.parse("2025-01-01T00:00:00Z")),
+                        in(C, CtLogState.PENDING, null)));
 
         assertThat(ct.qualified()).isFalse();
         assertThat(ct.outcomes()).extracting(SctOutcome::verdict)
@@ -152,8 +169,7 @@ class CtEvaluatorTest {
     @Test
     void retiredLog_embeddedSctBeforeRetirement_countsWhenIssuanceAlsoBeforeRetirement() {
         Instant retired = ISSUED.plus(Duration.ofDays(1));
-        CtEvaluation ct = evaluate(leaf(new EmbeddedSct(A, ISSUED), new EmbeddedSct(B, ISSUED)),
-                list(A.usable(), B.in(CtLogState.RETIRED, retired)));
+        CtEvaluation ct = evaluate(leaf(at(A, ISSUED), at(B, ISSUED)), list(usable(A), in(B, CtLogState.RETIRED, retired)));
 
         assertThat(ct.qualified()).isTrue();
         assertThat(ct.counted()).isEqualTo(2);
@@ -161,9 +177,7 @@ class CtEvaluatorTest {
 
     @Test
     void retiredLog_sctAtOrAfterRetirement_doesNotCount() {
-        Instant retired = ISSUED;
-        CtEvaluation ct = evaluate(leaf(new EmbeddedSct(A, ISSUED), new EmbeddedSct(B, ISSUED)),
-                list(A.usable(), B.in(CtLogState.RETIRED, retired)));
+        CtEvaluation ct = evaluate(leaf(at(A, ISSUED), at(B, ISSUED)), list(usable(A), in(B, CtLogState.RETIRED, ISSUED)));
 
         assertThat(ct.qualified()).isFalse();
         assertThat(ct.counted()).isEqualTo(1);
@@ -175,9 +189,8 @@ class CtEvaluatorTest {
     void retiredLog_issuanceTimeAfterRetirement_doesNotCount_evenIfItsSctIsOlder() {
         // B's SCT predates B's retirement, but T (earliest SCT of a current log = A's) is after it
         Instant retired = ISSUED.minus(Duration.ofDays(1));
-        CtEvaluation ct = evaluate(leaf(new EmbeddedSct(A, ISSUED), new EmbeddedSct(B, retired.minusSeconds(10)),
-                        new EmbeddedSct(C, ISSUED)),
-                list(A.usable(), B.in(CtLogState.RETIRED, retired), C.usable()));
+        CtEvaluation ct = evaluate(leaf(at(A, ISSUED), at(B, retired.minusSeconds(10)), at(C, ISSUED)),
+                list(usable(A), in(B, CtLogState.RETIRED, retired), usable(C)));
 
         assertThat(ct.issuanceTime()).contains(ISSUED);
         assertThat(ct.counted()).isEqualTo(2);
@@ -187,8 +200,8 @@ class CtEvaluatorTest {
     @Test
     void onlyRetiredLogsEmbedded_isNoPath() {
         Instant retired = ISSUED.plus(Duration.ofDays(1));
-        CtEvaluation ct = evaluate(leaf(new EmbeddedSct(A, ISSUED), new EmbeddedSct(B, ISSUED)),
-                list(A.in(CtLogState.RETIRED, retired), B.in(CtLogState.RETIRED, retired)));
+        CtEvaluation ct = evaluate(leaf(at(A, ISSUED), at(B, ISSUED)),
+                list(in(A, CtLogState.RETIRED, retired), in(B, CtLogState.RETIRED, retired)));
 
         assertThat(ct.qualified()).isFalse();
         assertThat(ct.path()).isEqualTo(CtQualificationPath.NONE);
@@ -196,10 +209,10 @@ class CtEvaluatorTest {
 
     @Test
     void readOnlyLog_countsSctsUpToItsFreeze_andRejectsLaterOnes() {
-        Minted m = leaf(new EmbeddedSct(A, ISSUED), new EmbeddedSct(B, ISSUED));
+        HeldCertificate m = leaf(at(A, ISSUED), at(B, ISSUED));
 
-        CtEvaluation frozenAfter = evaluate(m, list(A.usable(), B.in(CtLogState.READONLY, ISSUED)));
-        CtEvaluation frozenBefore = evaluate(m, list(A.usable(), B.in(CtLogState.READONLY, ISSUED.minusSeconds(1))));
+        CtEvaluation frozenAfter = evaluate(m, list(usable(A), in(B, CtLogState.READONLY, ISSUED)));
+        CtEvaluation frozenBefore = evaluate(m, list(usable(A), in(B, CtLogState.READONLY, ISSUED.minusSeconds(1))));
 
         assertThat(frozenAfter.qualified()).isTrue();
         assertThat(frozenBefore.qualified()).isFalse();
@@ -209,19 +222,19 @@ class CtEvaluatorTest {
     @Test
     void readOnlyFreeze_comparesWholeSeconds() {
         // an SCT 999 ms after the freeze second truncates to the freeze second: still accepted
-        Minted m = leaf(new EmbeddedSct(A, ISSUED), new EmbeddedSct(B, ISSUED.plusMillis(999)));
+        HeldCertificate m = leaf(at(A, ISSUED), at(B, ISSUED.plusMillis(999)));
 
-        CtEvaluation ct = evaluate(m, list(A.usable(), B.in(CtLogState.READONLY, ISSUED)));
+        CtEvaluation ct = evaluate(m, list(usable(A), in(B, CtLogState.READONLY, ISSUED)));
 
         assertThat(ct.outcomes().get(1).verdict()).isEqualTo(SctVerdict.VALID);
     }
 
     @Test
     void shardedLog_checksTheLeafNotAfter_startInclusiveEndExclusive() {
-        Minted m = leaf(new EmbeddedSct(A, ISSUED), new EmbeddedSct(B, ISSUED));
+        HeldCertificate m = leaf(at(A, ISSUED), at(B, ISSUED));
 
-        CtEvaluation inside = evaluate(m, list(A.usable(), B.usable().withShard(NOT_AFTER, NOT_AFTER.plusSeconds(1))));
-        CtEvaluation atEnd = evaluate(m, list(A.usable(), B.usable().withShard(NOT_AFTER.minusSeconds(10), NOT_AFTER)));
+        CtEvaluation inside = evaluate(m, list(usable(A), usable(B).withShard(NOT_AFTER, NOT_AFTER.plusSeconds(1))));
+        CtEvaluation atEnd = evaluate(m, list(usable(A), usable(B).withShard(NOT_AFTER.minusSeconds(10), NOT_AFTER)));
 
         assertThat(inside.qualified()).isTrue();
         assertThat(atEnd.qualified()).isFalse();
@@ -230,12 +243,11 @@ class CtEvaluatorTest {
 
     @Test
     void futureTimestamp_isRejected_relativeToTheVerifyTime() {
-        Instant future = VERIFY.plusMillis(1);
-        Minted m = leaf(new EmbeddedSct(A, ISSUED), new EmbeddedSct(B, future));
+        HeldCertificate m = leaf(at(A, ISSUED), at(B, VERIFY.plusMillis(1)));
 
-        CtEvaluation ct = evaluate(m, list(A.usable(), B.usable()));
+        CtEvaluation ct = evaluate(m, list(usable(A), usable(B)));
         CtEvaluation nextSecond = CtEvaluator.evaluate(CtRequest.builder(m.der(), VERIFY.plusSeconds(1))
-                .issuerSpki(ISSUER.spki()).build(), list(A.usable(), B.usable()), IOS_17);
+                .issuerSpki(spki(ISSUER)).build(), list(usable(A), usable(B)), IOS_17);
 
         assertThat(ct.outcomes().get(1).verdict()).isEqualTo(SctVerdict.FUTURE_TIMESTAMP);
         assertThat(ct.qualified()).isFalse();
@@ -246,10 +258,10 @@ class CtEvaluatorTest {
     void verifyTime_isTruncatedToWholeSeconds_beforeComparingSctMilliseconds() {
         // iOS turns the verify time into whole seconds × 1000: an SCT 300 ms into the verify second is
         // "in the future" even when the verify time is 900 ms into that second
-        Minted m = leaf(new EmbeddedSct(A, VERIFY), new EmbeddedSct(B, VERIFY.plusMillis(300)));
+        HeldCertificate m = leaf(at(A, VERIFY), at(B, VERIFY.plusMillis(300)));
 
         CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(m.der(), VERIFY.plusMillis(900))
-                .issuerSpki(ISSUER.spki()).build(), list(A.usable(), B.usable()), IOS_17);
+                .issuerSpki(spki(ISSUER)).build(), list(usable(A), usable(B)), IOS_17);
 
         assertThat(ct.outcomes()).extracting(SctOutcome::verdict)
                 .containsExactly(SctVerdict.VALID, SctVerdict.FUTURE_TIMESTAMP);
@@ -257,39 +269,34 @@ class CtEvaluatorTest {
 
     @Test
     void absurdVerifyTimes_doNotThrow() {
-        Minted m = leaf(new EmbeddedSct(A, ISSUED), new EmbeddedSct(B, ISSUED));
-        CtLogList logs = list(A.usable(), B.usable());
+        HeldCertificate m = leaf(at(A, ISSUED), at(B, ISSUED));
+        CtLogList logs = list(usable(A), usable(B));
 
-        CtEvaluation far = CtEvaluator.evaluate(CtRequest.builder(m.der(), Instant.MAX).issuerSpki(ISSUER.spki()).build(),
+        CtEvaluation far = CtEvaluator.evaluate(CtRequest.builder(m.der(), Instant.MAX).issuerSpki(spki(ISSUER)).build(),
                 logs, IOS_17);
         CtEvaluation before1970 = CtEvaluator.evaluate(CtRequest.builder(m.der(), Instant.parse("1960-01-01T00:00:00Z"))
-                .issuerSpki(ISSUER.spki()).build(), logs, IOS_17);
+                .issuerSpki(spki(ISSUER)).build(), logs, IOS_17);
 
         assertThat(far.qualified()).isTrue();
         assertThat(before1970.outcomes()).extracting(SctOutcome::verdict).containsOnly(SctVerdict.FUTURE_TIMESTAMP);
     }
 
     @Test
-    void brokenSignature_isInvalidSignature() {
-        Minted m = leaf(new EmbeddedSct(A, ISSUED));
-        byte[] bad = B.precertSct(ISSUED.toEpochMilli(), ISSUER.spki(), m.loggedTbs());
-        bad[bad.length - 5] ^= 0x01;
-        byte[] extValue = CtTestPki.encode(new org.bouncycastle.asn1.DEROctetString(
-                CtTestPki.tlsList(List.of(m.scts().get(0), bad))));
-        byte[] leaf = CtTestPki.leafWithSctExtensionValue(ISSUER, NOT_BEFORE, NOT_AFTER, extValue);
+    void brokenSignature_isInvalidSignature_andTheOtherSctStillValid() {
+        HeldCertificate m = leaf(at(A, ISSUED), new Embed(B, ISSUED, true));
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf, VERIFY).issuerSpki(ISSUER.spki()).build(),
-                list(A.usable(), B.usable()), IOS_17);
+        CtEvaluation ct = evaluate(m, list(usable(A), usable(B)));
 
-        // A's SCT was signed for another TBS, B's signature is corrupt: neither verifies here
-        assertThat(ct.outcomes()).extracting(SctOutcome::verdict).containsOnly(SctVerdict.INVALID_SIGNATURE);
+        assertThat(ct.outcomes()).extracting(SctOutcome::verdict)
+                .containsExactly(SctVerdict.VALID, SctVerdict.INVALID_SIGNATURE);
+        assertThat(ct.qualified()).isFalse();
     }
 
     @Test
     void sameLogTwice_countsOnce_earliestKept() {
-        Minted m = leaf(new EmbeddedSct(A, ISSUED.plusSeconds(30)), new EmbeddedSct(A, ISSUED));
+        HeldCertificate m = leaf(at(A, ISSUED.plusSeconds(30)), at(A, ISSUED));
 
-        CtEvaluation ct = evaluate(m, list(A.usable(), B.usable()));
+        CtEvaluation ct = evaluate(m, list(usable(A), usable(B)));
 
         assertThat(ct.outcomes()).extracting(SctOutcome::verdict).containsOnly(SctVerdict.VALID);
         assertThat(ct.counted()).isEqualTo(1);
@@ -300,19 +307,17 @@ class CtEvaluatorTest {
 
     @Test
     void rsaLog_signaturesVerify() {
-        CtEvaluation ct = evaluate(leaf(new EmbeddedSct(RSA, ISSUED), new EmbeddedSct(A, ISSUED)),
-                list(A.usable(), RSA.usable()));
+        CtEvaluation ct = evaluate(leaf(at(RSA, ISSUED), at(A, ISSUED)), list(usable(A), usable(RSA)));
 
         assertThat(ct.qualified()).isTrue();
     }
 
     @Test
     void externalSctPlusEmbeddedFromAnotherLog_qualifiesViaPathA() {
-        Minted m = leaf(new EmbeddedSct(A, ISSUED));
-        byte[] tls = B.x509Sct(ISSUED.toEpochMilli(), m.der());
+        HeldCertificate m = leaf(at(A, ISSUED));
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(m.der(), VERIFY).issuerSpki(ISSUER.spki())
-                .tlsSct(tls).build(), list(A.usable(), B.usable()), IOS_17);
+        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(m.der(), VERIFY).issuerSpki(spki(ISSUER))
+                .tlsSct(tls(B, m)).build(), list(usable(A), usable(B)), IOS_17);
 
         assertThat(ct.qualified()).isTrue();
         assertThat(ct.path()).isEqualTo(CtQualificationPath.EXTERNAL);
@@ -324,11 +329,11 @@ class CtEvaluatorTest {
 
     @Test
     void twoTlsSctsInOneSerializedList_qualifyAOneCertificateChain() {
-        byte[] leaf = CtTestPki.plainLeaf(ISSUER, NOT_BEFORE, NOT_AFTER);
-        byte[] list = CtTestPki.tlsList(List.of(A.x509Sct(ISSUED.toEpochMilli(), leaf), B.x509Sct(ISSUED.toEpochMilli(), leaf)));
+        HeldCertificate leaf = leaf();
+        byte[] list = Sct.encodeList(List.of(A.sctFor(leaf, ISSUED), B.sctFor(leaf, ISSUED)));
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf, VERIFY).tlsSctList(list).build(),
-                list(A.usable(), B.usable()), IOS_17);
+        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf.der(), VERIFY).tlsSctList(list).build(),
+                list(usable(A), usable(B)), IOS_17);
 
         assertThat(ct.qualified()).isTrue();
         assertThat(ct.path()).isEqualTo(CtQualificationPath.EXTERNAL);
@@ -337,10 +342,10 @@ class CtEvaluatorTest {
 
     @Test
     void oneTlsSctAlone_isNotEnough() {
-        byte[] leaf = CtTestPki.plainLeaf(ISSUER, NOT_BEFORE, NOT_AFTER);
+        HeldCertificate leaf = leaf();
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf, VERIFY)
-                .tlsSct(A.x509Sct(ISSUED.toEpochMilli(), leaf)).build(), list(A.usable(), B.usable()), IOS_17);
+        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf.der(), VERIFY).tlsSct(tls(A, leaf)).build(),
+                list(usable(A), usable(B)), IOS_17);
 
         assertThat(ct.qualified()).isFalse();
         assertThat(ct.path()).isEqualTo(CtQualificationPath.NONE);
@@ -348,11 +353,10 @@ class CtEvaluatorTest {
 
     @Test
     void tlsSctFromRetiredLog_isInvalid_evenBeforeRetirement() {
-        byte[] leaf = CtTestPki.plainLeaf(ISSUER, NOT_BEFORE, NOT_AFTER);
+        HeldCertificate leaf = leaf();
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf, VERIFY)
-                        .tlsSct(A.x509Sct(ISSUED.toEpochMilli(), leaf)).tlsSct(B.x509Sct(ISSUED.toEpochMilli(), leaf)).build(),
-                list(A.usable(), B.in(CtLogState.RETIRED, VERIFY)), IOS_17);
+        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf.der(), VERIFY).tlsSct(tls(A, leaf))
+                .tlsSct(tls(B, leaf)).build(), list(usable(A), in(B, CtLogState.RETIRED, VERIFY)), IOS_17);
 
         assertThat(ct.qualified()).isFalse();
         assertThat(ct.outcomes().get(1).verdict()).isEqualTo(SctVerdict.RETIRED_LOG_EXTERNAL);
@@ -360,22 +364,22 @@ class CtEvaluatorTest {
 
     @Test
     void tlsSctSignedOverAnotherCertificate_isInvalidSignature() {
-        byte[] leaf = CtTestPki.plainLeaf(ISSUER, NOT_BEFORE, NOT_AFTER);
-        byte[] other = CtTestPki.plainLeaf(ISSUER, NOT_BEFORE, NOT_AFTER);
+        HeldCertificate leaf = leaf();
+        HeldCertificate other = leaf();
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf, VERIFY)
-                .tlsSct(A.x509Sct(ISSUED.toEpochMilli(), other)).build(), list(A.usable()), IOS_17);
+        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf.der(), VERIFY).tlsSct(tls(A, other)).build(),
+                list(usable(A)), IOS_17);
 
         assertThat(ct.outcomes().get(0).verdict()).isEqualTo(SctVerdict.INVALID_SIGNATURE);
     }
 
     @Test
     void ocspSctList_countsAsExternal() {
-        byte[] leaf = CtTestPki.plainLeaf(ISSUER, NOT_BEFORE, NOT_AFTER);
-        byte[] list = CtTestPki.tlsList(List.of(A.x509Sct(ISSUED.toEpochMilli(), leaf), B.x509Sct(ISSUED.toEpochMilli(), leaf)));
+        HeldCertificate leaf = leaf();
+        byte[] list = Sct.encodeList(List.of(A.sctFor(leaf, ISSUED), B.sctFor(leaf, ISSUED)));
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf, VERIFY).issuerSpki(ISSUER.spki())
-                .ocspSctList(list).build(), list(A.usable(), B.usable()), IOS_17);
+        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf.der(), VERIFY).issuerSpki(spki(ISSUER))
+                .ocspSctList(list).build(), list(usable(A), usable(B)), IOS_17);
 
         assertThat(ct.qualified()).isTrue();
         assertThat(ct.outcomes()).extracting(SctOutcome::origin).containsOnly(SctOrigin.OCSP_RESPONSE);
@@ -383,13 +387,13 @@ class CtEvaluatorTest {
 
     @Test
     void ocspSctExtensionValue_isUnwrappedAndCounts() {
-        byte[] leaf = CtTestPki.plainLeaf(ISSUER, NOT_BEFORE, NOT_AFTER);
-        byte[] list = CtTestPki.tlsList(List.of(A.x509Sct(ISSUED.toEpochMilli(), leaf), B.x509Sct(ISSUED.toEpochMilli(), leaf)));
+        HeldCertificate leaf = leaf();
+        List<Sct> scts = List.of(A.sctFor(leaf, ISSUED), B.sctFor(leaf, ISSUED));
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf, VERIFY).issuerSpki(ISSUER.spki())
-                .ocspSctExtensionValue(CtTestPki.encode(new org.bouncycastle.asn1.DEROctetString(list)))
-                .ocspSctExtensionValue(list) // not wrapped: malformed
-                .build(), list(A.usable(), B.usable()), IOS_17);
+        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf.der(), VERIFY).issuerSpki(spki(ISSUER))
+                .ocspSctExtensionValue(Sct.extensionValue(scts))
+                .ocspSctExtensionValue(Sct.encodeList(scts)) // not wrapped in an OCTET STRING: malformed
+                .build(), list(usable(A), usable(B)), IOS_17);
 
         assertThat(ct.qualified()).isTrue();
         assertThat(ct.lifetimeRule()).isEmpty();
@@ -399,10 +403,10 @@ class CtEvaluatorTest {
 
     @Test
     void malformedTlsSct_isReported_andOthersStillCount() {
-        Minted m = leaf(new EmbeddedSct(A, ISSUED), new EmbeddedSct(B, ISSUED));
+        HeldCertificate m = leaf(at(A, ISSUED), at(B, ISSUED));
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(m.der(), VERIFY).issuerSpki(ISSUER.spki())
-                .tlsSct(new byte[] {1, 2, 3}).tlsSctList(new byte[] {0, 9, 0}).build(), list(A.usable(), B.usable()), IOS_17);
+        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(m.der(), VERIFY).issuerSpki(spki(ISSUER))
+                .tlsSct(new byte[] {1, 2, 3}).tlsSctList(new byte[] {0, 9, 0}).build(), list(usable(A), usable(B)), IOS_17);
 
         assertThat(ct.qualified()).isTrue();
         assertThat(ct.rejectedOutcomes()).extracting(SctOutcome::verdict).containsOnly(SctVerdict.MALFORMED);
@@ -411,9 +415,10 @@ class CtEvaluatorTest {
 
     @Test
     void malformedEmbeddedList_isOneMalformedOutcome() {
-        byte[] leaf = CtTestPki.leafWithSctExtensionValue(ISSUER, NOT_BEFORE, NOT_AFTER, new byte[] {4, 2, 0, 7});
+        HeldCertificate leaf = PKI.leaf("ct.example.test", ISSUER).validity(NOT_BEFORE, NOT_AFTER)
+                .sctListExtension(new byte[] {0, 7}).build();
 
-        CtEvaluation ct = evaluate(new Minted(leaf, leaf, leaf, List.of()), list(A.usable()));
+        CtEvaluation ct = evaluate(leaf, list(usable(A)));
 
         assertThat(ct.outcomes()).singleElement().satisfies(o -> {
             assertThat(o.origin()).isEqualTo(SctOrigin.EMBEDDED);
@@ -424,7 +429,7 @@ class CtEvaluatorTest {
     @Test
     void garbageLeaf_isANote_notAnException() {
         CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(new byte[] {0x30, 0x03, 1, 2, 3}, VERIFY).build(),
-                list(A.usable()), IOS_17);
+                list(usable(A)), IOS_17);
 
         assertThat(ct.qualified()).isFalse();
         assertThat(ct.notes()).singleElement().asString().contains("cannot be decoded");
@@ -432,8 +437,8 @@ class CtEvaluatorTest {
 
     @Test
     void ios8_hasNoCtComputation() {
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf(new EmbeddedSct(A, ISSUED), new EmbeddedSct(B, ISSUED)).der(),
-                VERIFY).issuerSpki(ISSUER.spki()).build(), list(A.usable(), B.usable()), IosRelease.parse("8.4"));
+        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf(at(A, ISSUED), at(B, ISSUED)).der(), VERIFY)
+                .issuerSpki(spki(ISSUER)).build(), list(usable(A), usable(B)), IosRelease.parse("8.4"));
 
         assertThat(ct.computed()).isFalse();
         assertThat(ct.qualified()).isFalse();
@@ -441,10 +446,10 @@ class CtEvaluatorTest {
 
     @Test
     void ios9_countsDistinctOperators_notLogs() {
-        TestLog a2 = TestLog.ec("Op A", "A2 log");
-        Minted m = leaf(new EmbeddedSct(A, ISSUED), new EmbeddedSct(a2, ISSUED));
-        CtLogList logs = list(A.usable(), a2.usable(), B.usable());
-        CtRequest req = CtRequest.builder(m.der(), VERIFY).issuerSpki(ISSUER.spki()).build();
+        TestCtLog a2 = CtTestLogs.log("Op A", "A2 log");
+        HeldCertificate m = leaf(at(A, ISSUED), at(a2, ISSUED));
+        CtLogList logs = list(usable(A), usable(a2), usable(B));
+        CtRequest req = CtRequest.builder(m.der(), VERIFY).issuerSpki(spki(ISSUER)).build();
 
         CtEvaluation ios9 = CtEvaluator.evaluate(req, logs, IosRelease.parse("9.3"));
         CtEvaluation ios10 = CtEvaluator.evaluate(req, logs, IosRelease.parse("10.0"));
@@ -457,10 +462,45 @@ class CtEvaluatorTest {
     }
 
     @Test
-    void evidence_namesEveryScTWithItsVerdict_inStableOrder() {
-        Minted m = leaf(new EmbeddedSct(A, ISSUED), new EmbeddedSct(C, ISSUED));
+    void ios9_retiredLogs_countWhileIssuedBeforeRetirement_andNeedOneLogValidAtVerifyTime() {
+        HeldCertificate m = leaf(at(A, ISSUED), at(B, ISSUED));
+        CtRequest req = CtRequest.builder(m.der(), VERIFY).issuerSpki(spki(ISSUER)).build();
+        IosRelease ios9 = IosRelease.parse("9.0");
 
-        Map<String, Object> ev = evaluate(m, list(A.usable())).evidence();
+        // B retired after the leaf's notBefore but before the verify time: its SCT counts, A keeps one valid log
+        CtEvaluation retiredAfterIssuance = CtEvaluator.evaluate(req,
+                list(usable(A), in(B, CtLogState.RETIRED, NOT_BEFORE.plusSeconds(1))), ios9);
+        // both retired before the verify time: valid SCTs, but none from a log valid at verify time
+        CtEvaluation allRetired = CtEvaluator.evaluate(req, list(in(A, CtLogState.RETIRED, NOT_BEFORE.plusSeconds(1)),
+                in(B, CtLogState.RETIRED, NOT_BEFORE.plusSeconds(1))), ios9);
+        // B retired before the leaf's notBefore: its SCT does not count
+        CtEvaluation retiredBeforeIssuance = CtEvaluator.evaluate(req,
+                list(usable(A), in(B, CtLogState.RETIRED, NOT_BEFORE.minusSeconds(1))), ios9);
+
+        assertThat(retiredAfterIssuance.qualified()).isTrue();
+        assertThat(allRetired.counted()).isEqualTo(2);
+        assertThat(allRetired.qualified()).isFalse();
+        assertThat(retiredBeforeIssuance.outcomes().get(1).verdict()).isEqualTo(SctVerdict.RETIRED_BEFORE_USE);
+        assertThat(retiredBeforeIssuance.qualified()).isFalse();
+    }
+
+    @Test
+    void ios9_twoExternalOperators_qualify() {
+        HeldCertificate leaf = leaf();
+
+        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf.der(), VERIFY).tlsSct(tls(A, leaf))
+                .tlsSct(tls(B, leaf)).build(), list(usable(A), usable(B)), IosRelease.parse("9.3"));
+
+        assertThat(ct.qualified()).isTrue();
+        assertThat(ct.path()).isEqualTo(CtQualificationPath.EXTERNAL);
+        assertThat(ct.countBasis()).isEqualTo(CtEvaluation.CountBasis.OPERATORS);
+    }
+
+    @Test
+    void evidence_namesEveryScTWithItsVerdict_inStableOrder() {
+        HeldCertificate m = leaf(at(A, ISSUED), at(C, ISSUED));
+
+        Map<String, Object> ev = evaluate(m, list(usable(A))).evidence();
 
         assertThat(ev.keySet()).containsExactly("iosRelease", "qualified", "path", "issuanceTime", "countBasis",
                 "required", "counted", "lifetimePolicy", "lifetime", "scts");
@@ -470,21 +510,35 @@ class CtEvaluatorTest {
         List<Map<String, Object>> scts = (List<Map<String, Object>>) ev.get("scts");
         assertThat(scts.get(0)).containsEntry("verdict", "VALID").containsEntry("log", "A log")
                 .containsEntry("operator", "Op A").containsEntry("counted", true);
-        assertThat(scts.get(1)).containsEntry("verdict", "UNKNOWN_LOG").containsEntry("logId", C.id().base64());
+        assertThat(scts.get(1)).containsEntry("verdict", "UNKNOWN_LOG").containsEntry("logId", id(C).base64());
+    }
+
+    @Test
+    void remedy_saysWhatIsMissing() {
+        CtEvaluation none = evaluate(leaf(), list(usable(A)));
+        CtEvaluation short1 = evaluate(leaf(at(A, ISSUED), at(C, ISSUED)), list(usable(A)));
+        CtEvaluation oneCert = CtEvaluator.evaluate(CtRequest.builder(leaf(at(A, ISSUED), at(B, ISSUED)).der(), VERIFY)
+                .build(), list(usable(A), usable(B)), IOS_17);
+        CtEvaluation ok = evaluate(leaf(at(A, ISSUED), at(B, ISSUED)), list(usable(A), usable(B)));
+
+        assertThat(none.remedy()).contains("embedded SCTs");
+        assertThat(short1.remedy()).contains("from 1 distinct log(s)").contains("90 days needs 2")
+                .contains("Not counted: 1 UNKNOWN_LOG");
+        assertThat(oneCert.remedy()).startsWith("Send the issuing intermediate");
+        assertThat(ok.remedy()).isEmpty();
     }
 
     @Test
     void manyScts_fromFiveLogs_allCountOnce() {
-        List<TestLog> logs = List.of(A, B, C, RSA, TestLog.ec("Op E", "E log"));
-        List<EmbeddedSct> scts = new ArrayList<>();
+        List<TestCtLog> logs = List.of(A, B, C, RSA, CtTestLogs.log("Op E", "E log"));
+        var b = PKI.leaf("ct.example.test", ISSUER).validity(NOT_BEFORE, NOT_BEFORE.plus(Duration.ofDays(900)));
         List<CtLog> entries = new ArrayList<>();
-        for (TestLog l : logs) {
-            scts.add(new EmbeddedSct(l, ISSUED));
-            entries.add(l.usable());
+        for (TestCtLog l : logs) {
+            b = b.embeddedScts(l, ISSUED);
+            entries.add(usable(l));
         }
-        Minted m = CtTestPki.mint(ISSUER, NOT_BEFORE, NOT_BEFORE.plus(Duration.ofDays(900)), scts);
 
-        CtEvaluation ct = evaluate(m, CtLogList.of(entries));
+        CtEvaluation ct = evaluate(b.build(), CtLogList.of(entries));
 
         assertThat(ct.required()).isEqualTo(4);
         assertThat(ct.counted()).isEqualTo(5);

@@ -3,19 +3,18 @@ package io.github.sectrust4j.ct;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.sectrust4j.ct.CtTestPki.TestLog;
+import io.github.sectrust4j.fixtures.ct.TestCtLog;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The log-list model (§8.4) and the request's ctLogs shape (BATCH-CONTRACT.md). */
 class CtLogListTest {
-    static final TestLog A = TestLog.ec("Op A", "A log");
-    static final TestLog B = TestLog.ec("Op B", "B log");
+    static final TestCtLog A = CtTestLogs.log("Op A", "A log");
+    static final TestCtLog B = CtTestLogs.log("Op B", "B log");
 
-    static String key(TestLog l) {
-        return Base64.getEncoder().encodeToString(l.spki());
+    static String key(TestCtLog l) {
+        return l.publicKeyBase64();
     }
 
     @Test
@@ -25,11 +24,11 @@ class CtLogListTest {
                 + "\"stateTimestamp\":\"2024-01-01T00:00:00Z\"}]");
 
         assertThat(list.size()).isEqualTo(2);
-        CtLog a = list.trusted(A.id()).orElseThrow();
+        CtLog a = list.trusted(CtTestLogs.id(A)).orElseThrow();
         assertThat(a.state()).isEqualTo(CtLogState.USABLE);
         assertThat(a.operator()).isEqualTo("Op A");
         assertThat(a.description()).contains("Op A");
-        CtLog b = list.trusted(B.id()).orElseThrow();
+        CtLog b = list.trusted(CtTestLogs.id(B)).orElseThrow();
         assertThat(b.retiredAt()).contains(Instant.parse("2024-01-01T00:00:00Z"));
         assertThat(b.isCurrent()).isFalse();
     }
@@ -38,16 +37,16 @@ class CtLogListTest {
     void rejectedLog_isFoundButNotTrusted() {
         CtLogList list = CtLogList.fromRequestJson("[{\"key\":\"" + key(A) + "\",\"operator\":\"Op A\",\"state\":\"rejected\"}]");
 
-        assertThat(list.find(A.id())).isPresent();
-        assertThat(list.trusted(A.id())).isEmpty();
+        assertThat(list.find(CtTestLogs.id(A))).isPresent();
+        assertThat(list.trusted(CtTestLogs.id(A))).isEmpty();
         assertThat(list.hasNoTrustedLog()).isTrue();
     }
 
     @Test
     void duplicateLogId_trustedEntryWins() {
-        CtLogList list = CtLogList.of(List.of(A.in(CtLogState.REJECTED, null), A.usable()));
+        CtLogList list = CtLogList.of(List.of(CtTestLogs.in(A, CtLogState.REJECTED, null), CtTestLogs.usable(A)));
 
-        assertThat(list.trusted(A.id())).hasValueSatisfying(l -> assertThat(l.state()).isEqualTo(CtLogState.USABLE));
+        assertThat(list.trusted(CtTestLogs.id(A))).hasValueSatisfying(l -> assertThat(l.state()).isEqualTo(CtLogState.USABLE));
     }
 
     @Test
@@ -70,14 +69,14 @@ class CtLogListTest {
 
     @Test
     void logIdMustMatchItsKey() {
-        assertThatThrownBy(() -> new CtLog(B.id(), A.spki(), "o", "d", CtLogState.USABLE, java.util.Optional.empty(),
+        assertThatThrownBy(() -> new CtLog(CtTestLogs.id(B), CtTestLogs.spki(A), "o", "d", CtLogState.USABLE, java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty(), false, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SHA-256");
     }
 
     @Test
     void logId_roundTripsBase64_andRejectsWrongLengths() {
-        assertThat(LogId.fromBase64(A.id().base64())).isEqualTo(A.id());
+        assertThat(LogId.fromBase64(CtTestLogs.id(A).base64())).isEqualTo(CtTestLogs.id(A));
         assertThatThrownBy(() -> LogId.fromBase64("AAAA")).hasMessageContaining("32 bytes");
         assertThatThrownBy(() -> LogId.fromBase64("!!")).hasMessageContaining("base64");
     }

@@ -3,14 +3,12 @@ package io.github.sectrust4j.ct;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sectrust4j.IosRelease;
-import io.github.sectrust4j.ct.CtTestPki.EmbeddedSct;
-import io.github.sectrust4j.ct.CtTestPki.Issuer;
-import io.github.sectrust4j.ct.CtTestPki.Minted;
-import io.github.sectrust4j.ct.CtTestPki.TestLog;
+import io.github.sectrust4j.fixtures.HeldCertificate;
+import io.github.sectrust4j.fixtures.TestPki;
+import io.github.sectrust4j.fixtures.ct.TestCtLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -25,20 +23,20 @@ import net.jqwik.api.constraints.IntRange;
  * tables, with the lifetime known by construction.
  */
 class CtQualificationBoundaryProperties {
-    static final Issuer ISSUER = Issuer.create("Boundary CA");
-    static final List<TestLog> LOGS = List.of(TestLog.ec("O1", "L1"), TestLog.ec("O2", "L2"), TestLog.ec("O3", "L3"),
-            TestLog.ec("O4", "L4"), TestLog.ec("O5", "L5"));
-    static final CtLogList LIST = CtLogList.of(LOGS.stream().map(TestLog::usable).toList());
+    static final TestPki PKI = CtTestLogs.PKI;
+    static final HeldCertificate ISSUER = PKI.intermediate("Boundary CA", PKI.root("Boundary Root").build()).build();
+    static final List<TestCtLog> LOGS = List.of(CtTestLogs.log("O1", "L1"), CtTestLogs.log("O2", "L2"),
+            CtTestLogs.log("O3", "L3"), CtTestLogs.log("O4", "L4"), CtTestLogs.log("O5", "L5"));
+    static final CtLogList LIST = CtLogList.of(LOGS.stream().map(CtTestLogs::usable).toList());
     static final IosRelease IOS = IosRelease.parse("18.0");
 
     static CtEvaluation evaluate(Instant notBefore, Instant notAfter, int scts) {
-        List<EmbeddedSct> embedded = new ArrayList<>();
+        var b = PKI.leaf("boundary.example.test", ISSUER).validity(notBefore, notAfter);
         for (int i = 0; i < scts; i++) {
-            embedded.add(new EmbeddedSct(LOGS.get(i), notBefore.minusSeconds(30)));
+            b = b.embeddedScts(LOGS.get(i), notBefore.minusSeconds(30));
         }
-        Minted m = CtTestPki.mint(ISSUER, notBefore, notAfter, embedded);
-        return CtEvaluator.evaluate(CtRequest.builder(m.der(), notBefore.plusSeconds(60)).issuerSpki(ISSUER.spki()).build(),
-                LIST, IOS);
+        return CtEvaluator.evaluate(CtRequest.builder(b.build().der(), notBefore.plusSeconds(60))
+                .issuerSpki(CtTestLogs.spki(ISSUER)).build(), LIST, IOS);
     }
 
     @Property(tries = 60)

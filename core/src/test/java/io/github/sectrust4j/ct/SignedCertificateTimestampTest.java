@@ -2,7 +2,10 @@ package io.github.sectrust4j.ct;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.sectrust4j.ct.CtTestPki.TestLog;
+import io.github.sectrust4j.fixtures.HeldCertificate;
+import io.github.sectrust4j.fixtures.ct.Sct;
+import io.github.sectrust4j.fixtures.ct.TestCtLog;
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.Arrays;
 import net.jqwik.api.Arbitraries;
@@ -16,15 +19,34 @@ import org.junit.jupiter.api.Test;
 
 /** Exact v1 SCT parsing (§8.2 item 1, RFC 6962 §3.2). */
 class SignedCertificateTimestampTest {
-    static final TestLog LOG = TestLog.ec("Op", "Parse log");
-    static final byte[] VALID = LOG.sct(1_700_000_000_123L, new byte[] {0, 0, 0, 0, 1, 42}, new byte[] {7, 7});
+    static final TestCtLog LOG = CtTestLogs.log("Op", "Parse log");
+    /** A hand-assembled v1 SCT with extensions {7, 7}; the parser does not look at the signature. */
+    static final byte[] VALID = sctBytes(LOG.logId(), 1_700_000_000_123L, new byte[] {7, 7}, new byte[71]);
+
+    static byte[] sctBytes(byte[] logId, long timestamp, byte[] extensions, byte[] signature) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0);
+        out.writeBytes(logId);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            out.write((int) (timestamp >>> shift) & 0xff);
+        }
+        out.write(extensions.length >>> 8);
+        out.write(extensions.length & 0xff);
+        out.writeBytes(extensions);
+        out.write(SignedCertificateTimestamp.HASH_SHA256);
+        out.write(SignedCertificateTimestamp.SIGNATURE_ECDSA);
+        out.write(signature.length >>> 8);
+        out.write(signature.length & 0xff);
+        out.writeBytes(signature);
+        return out.toByteArray();
+    }
 
     @Test
     void wellFormedSct_exposesEveryField() {
         SignedCertificateTimestamp sct = SignedCertificateTimestamp.parse(VALID).value().orElseThrow();
 
         assertThat(sct.version()).isZero();
-        assertThat(sct.logId()).isEqualTo(LOG.id());
+        assertThat(sct.logId()).isEqualTo(CtTestLogs.id(LOG));
         assertThat(sct.timestampMillis()).isEqualTo(1_700_000_000_123L);
         assertThat(sct.timestamp()).isEqualTo(Instant.ofEpochMilli(1_700_000_000_123L));
         assertThat(sct.timestampSeconds()).isEqualTo(Instant.ofEpochSecond(1_700_000_000L));
@@ -33,6 +55,19 @@ class SignedCertificateTimestampTest {
         assertThat(sct.signatureAlgorithm()).isEqualTo(SignedCertificateTimestamp.SIGNATURE_ECDSA);
         assertThat(sct.algorithmName()).isEqualTo("ECDSA-SHA256");
         assertThat(sct.encoded()).isEqualTo(VALID);
+    }
+
+    @Test
+    void fixtureSct_roundTrips() {
+        HeldCertificate root = CtTestLogs.PKI.root("Parse Root").build();
+        Sct fixture = LOG.sctFor(CtTestLogs.PKI.leaf("parse.example", root).build(), Instant.parse("2025-01-02T03:04:05.678Z"));
+
+        SignedCertificateTimestamp sct = SignedCertificateTimestamp.parse(fixture.encoded()).value().orElseThrow();
+
+        assertThat(sct.timestamp()).isEqualTo(fixture.timestamp());
+        assertThat(sct.signature()).isEqualTo(fixture.signature());
+        assertThat(sct.extensions()).isEmpty();
+        assertThat(sct.encoded()).isEqualTo(fixture.encoded());
     }
 
     @Test

@@ -47,6 +47,20 @@ class SystemTrustedCtRequirementTest {
     }
 
     @Test
+    void failingDecision_becomesTheSystemTrustedCtRequiredFailureAtIndexZero() {
+        CtEvaluation ct = new CtEvaluation(IOS_17, true, false, CtQualificationPath.NONE, java.util.Optional.empty(),
+                CtEvaluation.CountBasis.LOGS, 2, 0, java.util.Optional.empty(), List.of(), List.of());
+
+        var failure = SystemTrustedCtRequirement.decide(failing().build()).failure(ct).orElseThrow();
+
+        assertThat(failure.code()).isEqualTo(io.github.sectrust4j.FindingCode.SYSTEM_TRUSTED_CT_REQUIRED);
+        assertThat(failure.index()).isZero();
+        assertThat(failure.severity()).isEqualTo(io.github.sectrust4j.Severity.RECOVERABLE);
+        assertThat(failure.evidence()).containsEntry("ctRequirement", "FAILS").containsEntry("qualified", false);
+        assertThat(SystemTrustedCtRequirement.decide(failing().ctQualified(true).build()).failure(ct)).isEmpty();
+    }
+
+    @Test
     void qualifiedLeaf_passes() {
         Decision d = SystemTrustedCtRequirement.decide(failing().ctQualified(true).build());
 
@@ -135,10 +149,13 @@ class SystemTrustedCtRequirementTest {
     }
 
     @Test
-    void mdmDomainException_bareDotOrEmpty_exemptsNothing() {
-        CtExceptions ex = CtExceptions.of(List.of(".", ""), List.of());
+    void mdmDomainException_entriesAreLiteralSuffixes() {
+        // iOS compares literally: "." is a suffix of any host with a trailing dot, and nothing else
+        CtExceptions ex = CtExceptions.of(List.of("."), List.of());
 
         assertThat(SystemTrustedCtRequirement.decide(failing().hostname("www.example.com.").exceptions(ex, null, List.of())
+                .build()).outcome()).isEqualTo(Outcome.MDM_DOMAIN_EXCEPTION);
+        assertThat(SystemTrustedCtRequirement.decide(failing().hostname("www.example.com").exceptions(ex, null, List.of())
                 .build()).fails()).isTrue();
     }
 
@@ -184,24 +201,22 @@ class SystemTrustedCtRequirementTest {
     }
 
     @Test
-    void exceptionSubject_readsKeyOrganizationsAndNameConstraintsFromACertificate() throws Exception {
-        var key = CtTestPki.ecKey();
-        var name = new org.bouncycastle.asn1.x500.X500Name("CN=Sub CA,O=Contoso,O=Contoso Labs");
-        var permitted = new org.bouncycastle.asn1.x509.GeneralSubtree(new org.bouncycastle.asn1.x509.GeneralName(
-                new org.bouncycastle.asn1.x500.X500Name("O=Contoso")));
-        var cert = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name, java.math.BigInteger.TEN,
-                java.util.Date.from(NB), java.util.Date.from(NA), name, key.getPublic())
-                .addExtension(org.bouncycastle.asn1.x509.Extension.nameConstraints, true,
-                        new org.bouncycastle.asn1.x509.NameConstraints(
-                                new org.bouncycastle.asn1.x509.GeneralSubtree[] {permitted}, null))
-                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate()));
+    void exceptionSubject_readsKeyOrganizationsAndNameConstraintsFromACertificate() {
+        var pki = CtTestLogs.PKI;
+        var root = pki.root("Exception Root").build();
+        var constrained = pki.intermediate("Sub CA", root).subject("CN=Sub CA,O=Contoso,O=Contoso Labs")
+                .permittedDirectoryName("O=Contoso").build();
+        var plain = pki.intermediate("Other CA", root).subject("CN=Other CA,O=Public CA Inc").build();
 
-        CtExceptionSubject s = CtExceptionSubject.fromCertificate(cert.getEncoded());
+        CtExceptionSubject s = CtExceptionSubject.fromCertificate(constrained.der());
+        CtExceptionSubject p = CtExceptionSubject.fromCertificate(plain.der());
 
-        assertThat(s.organizations()).containsExactly("Contoso", "Contoso Labs");
+        assertThat(s.organizations()).containsExactlyInAnyOrder("Contoso", "Contoso Labs");
         assertThat(s.permittedSubtreesOrganization()).isTrue();
         assertThat(s.spkiSha256Base64()).isEqualTo(Base64.getEncoder().encodeToString(
-                com.google.common.hash.Hashing.sha256().hashBytes(key.getPublic().getEncoded()).asBytes()));
+                com.google.common.hash.Hashing.sha256().hashBytes(CtTestLogs.spki(constrained)).asBytes()));
+        assertThat(p.organizations()).containsExactly("Public CA Inc");
+        assertThat(p.permittedSubtreesOrganization()).isFalse();
         assertThatThrownBy(() -> CtExceptionSubject.fromCertificate(new byte[] {1}))
                 .isInstanceOf(IllegalArgumentException.class);
     }

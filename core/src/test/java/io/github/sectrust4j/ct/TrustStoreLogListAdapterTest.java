@@ -48,7 +48,7 @@ class TrustStoreLogListAdapterTest {
 
     @Test
     void oneSidedShard_keepsTheBoundItHas() {
-        byte[] key = CtTestPki.ecKey().getPublic().getEncoded();
+        byte[] key = CtTestLogs.PKI.nextKeyPair(io.github.sectrust4j.fixtures.KeyAlgorithm.ecP256()).getPublic().getEncoded();
         Instant end = Instant.parse("2025-01-01T00:00:00Z");
         var record = new io.github.sectrust4j.truststores.CtLog(LogId.ofSpki(key).bytes(), key, "Op", "Half shard",
                 "https://x", io.github.sectrust4j.truststores.CtLogState.USABLE, null, null, end, false, false, "1");
@@ -62,7 +62,7 @@ class TrustStoreLogListAdapterTest {
 
     @Test
     void retiredLogWithoutDate_countsForNothing() {
-        byte[] key = CtTestPki.ecKey().getPublic().getEncoded();
+        byte[] key = CtTestLogs.PKI.nextKeyPair(io.github.sectrust4j.fixtures.KeyAlgorithm.ecP256()).getPublic().getEncoded();
         var record = new io.github.sectrust4j.truststores.CtLog(LogId.ofSpki(key).bytes(), key, "Op", "Undated",
                 "https://x", io.github.sectrust4j.truststores.CtLogState.RETIRED, null, null, null, false, false, "1");
 

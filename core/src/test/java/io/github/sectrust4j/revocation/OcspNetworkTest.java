@@ -1,8 +1,9 @@
 package io.github.sectrust4j.revocation;
 
-import static io.github.sectrust4j.revocation.TestPki.NOW;
+import static io.github.sectrust4j.revocation.OcspScene.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sectrust4j.fixtures.ocsp.RevocationReason;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** §9.4 "Triggers for a network fetch" and "Request", with a fake fetcher (no network). */
 class OcspNetworkTest {
-    private static final TestPki.Chain CHAIN = new TestPki.Chain();
+    private static final OcspScene CHAIN = new OcspScene();
     private static final URI HTTP = URI.create("http://ocsp.example.test");
     private static final URI HTTP2 = URI.create("http://ocsp2.example.test");
 
@@ -117,7 +118,7 @@ class OcspNetworkTest {
 
     @Test
     void badFetchedResponse_isIgnored_thenTheNextAttemptCanDecide() {
-        byte[] revoked = CHAIN.response().revoked(NOW.minusSeconds(600), 1).build();
+        byte[] revoked = CHAIN.response().revoked(NOW.minusSeconds(600), RevocationReason.KEY_COMPROMISE).build();
         List<Optional<byte[]>> answers = new ArrayList<>(List.of(Optional.of(new byte[] {1}), Optional.of(revoked)));
         OcspFetcher fake = (url, request) -> answers.remove(0);
         OcspPosition result = OcspNetworkCheck.fetch(OcspPosition.of(CHAIN.target()),

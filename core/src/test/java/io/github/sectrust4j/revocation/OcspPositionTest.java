@@ -1,8 +1,9 @@
 package io.github.sectrust4j.revocation;
 
-import static io.github.sectrust4j.revocation.TestPki.NOW;
+import static io.github.sectrust4j.revocation.OcspScene.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sectrust4j.fixtures.ocsp.RevocationReason;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** §9.4 item 2 (fresher wins) and the per-position result (§9.4 Outcomes). */
 class OcspPositionTest {
-    private static final TestPki.Chain CHAIN = new TestPki.Chain();
+    private static final OcspScene CHAIN = new OcspScene();
 
     @Test
     void fresherResponse_replacesTheHeldOne_olderIsIgnoredAsNotFresher() {
@@ -37,7 +38,7 @@ class OcspPositionTest {
 
     @Test
     void revokedResponse_isNotDisplacedByALaterGood() {
-        byte[] revoked = CHAIN.response().revoked(NOW.minus(Duration.ofDays(3)), 4)
+        byte[] revoked = CHAIN.response().revoked(NOW.minus(Duration.ofDays(3)), RevocationReason.SUPERSEDED)
                 .thisUpdate(NOW.minus(Duration.ofHours(5))).build();
         byte[] laterGood = CHAIN.response().thisUpdate(NOW.minus(Duration.ofHours(1))).build();
         OcspPosition position = OcspPosition.of(CHAIN.target()).consider(revoked, NOW).consider(laterGood, NOW);

@@ -1,8 +1,9 @@
 package io.github.sectrust4j.revocation;
 
-import static io.github.sectrust4j.revocation.TestPki.NOW;
+import static io.github.sectrust4j.revocation.OcspScene.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sectrust4j.fixtures.ocsp.RevocationReason;
 import java.time.Duration;
 import java.time.Instant;
 import net.jqwik.api.ForAll;
@@ -12,10 +13,11 @@ import net.jqwik.api.constraints.Size;
 
 /** Robustness and boundary properties of OCSP acceptance (§9.4). */
 class OcspRobustnessProperties {
-    private static final TestPki.Chain CHAIN = new TestPki.Chain();
+    private static final OcspScene CHAIN = new OcspScene();
     private static final OcspTarget TARGET = CHAIN.target();
     private static final byte[] GOOD = CHAIN.response().build();
-    private static final byte[] REVOKED = CHAIN.response().revoked(NOW.minusSeconds(86400), 1).build();
+    private static final byte[] REVOKED = CHAIN.response()
+            .revoked(NOW.minusSeconds(86400), RevocationReason.KEY_COMPROMISE).build();
 
     @Property(tries = 300)
     void randomBytes_neverThrow_andAreNeverAccepted(@ForAll @Size(max = 600) byte[] garbage) {

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * After {@code mvn -B -o -q -pl core -am test-compile} and
  * {@code mvn -B -o -q -pl core dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt}:
  * <pre>
- * java -cp core/target/classes:core/target/test-classes:$(cat /tmp/cp.txt) \
+ * java -cp core/target/classes:core/target/test-classes:test-fixtures/target/classes:$(cat /tmp/cp.txt) \
  *      io.github.sectrust4j.revocation.RevocationCostHarness
  * </pre>
  */
@@ -34,15 +34,14 @@ public final class RevocationCostHarness {
         report("Valid lookup, format 3 filter hit (filter parsed once per group, cached)", () -> db.lookup(filterHit));
         report("Valid lookup, issuer without group", () -> db.lookup(noGroup));
 
-        TestPki.Chain chain = new TestPki.Chain();
+        OcspScene chain = new OcspScene();
         OcspTarget target = chain.target();
         byte[] issuerSigned = chain.response().build();
-        byte[] delegated = chain.response().signedBy(chain.responderKey.getPrivate(), chain.responder)
-                .includeCertificate(chain.responder).build();
+        byte[] delegated = chain.response().signedBy(chain.responder).build();
         report("OCSP check, issuer-signed ECDSA P-256", () -> OcspResponseValidator.check(target, issuerSigned,
-                TestPki.NOW));
+                OcspScene.NOW));
         report("OCSP check, delegated responder (2 signature verifications)",
-                () -> OcspResponseValidator.check(target, delegated, TestPki.NOW));
+                () -> OcspResponseValidator.check(target, delegated, OcspScene.NOW));
         db.close();
     }
 

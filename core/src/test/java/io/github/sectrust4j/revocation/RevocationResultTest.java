@@ -1,8 +1,9 @@
 package io.github.sectrust4j.revocation;
 
-import static io.github.sectrust4j.revocation.TestPki.NOW;
+import static io.github.sectrust4j.revocation.OcspScene.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sectrust4j.fixtures.ocsp.RevocationReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** Combining OCSP and Valid per position (§9.2 "Determined error" and "Consequence", §9.4 Outcomes). */
 class RevocationResultTest {
-    private static final TestPki.Chain CHAIN = new TestPki.Chain();
+    private static final OcspScene CHAIN = new OcspScene();
     private static final Instant ISSUED = NOW.minus(Duration.ofDays(30));
 
     private static Optional<ValidDecision> valid(ValidGroup group, boolean onList) {
@@ -62,7 +63,8 @@ class RevocationResultTest {
     void ocspRevoked_winsOverEverything_withItsOwnReason() {
         Optional<ValidDecision> allowListed = valid(group(EnumSet.of(ValidFlag.COMPLETE, ValidFlag.ALLOW_LIST,
                 ValidFlag.NO_CA_V2), null), true);
-        byte[] revoked = CHAIN.response().revoked(NOW.minus(Duration.ofDays(1)), 5).build();
+        byte[] revoked = CHAIN.response()
+                .revoked(NOW.minus(Duration.ofDays(1)), RevocationReason.CESSATION_OF_OPERATION).build();
         RevocationResult result = RevocationResult.of(0, ocsp(revoked), allowListed);
         assertThat(result.state()).isEqualTo(RevocationResult.State.REVOKED);
         assertThat(result.reason()).hasValue(5);

@@ -1,6 +1,5 @@
 package io.github.sectrust4j.revocation;
 
-import static io.github.sectrust4j.revocation.TestPki.der;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,29 +7,29 @@ import org.junit.jupiter.api.Test;
 
 /** §9.1 and §9.2 step 1: which positions are checked, and §9.5 RevocationResponseRequired. */
 class RevocationScopeTest {
-    private static final TestPki.Chain CHAIN = new TestPki.Chain();
+    private static final OcspScene CHAIN = new OcspScene();
 
     @Test
     void topOfPath_isNeverChecked() {
-        assertThat(RevocationScope.ocspSkipReason(der(CHAIN.issuer), 1, 2, false)).contains(SkipReason.TOP_OF_PATH);
+        assertThat(RevocationScope.ocspSkipReason(CHAIN.issuer.der(), 1, 2, false)).contains(SkipReason.TOP_OF_PATH);
         assertThat(RevocationScope.validSkipReason(2, 3, false)).contains(SkipReason.TOP_OF_PATH);
     }
 
     @Test
     void selfSignedCertificate_isNeverChecked() {
-        assertThat(RevocationScope.ocspSkipReason(der(CHAIN.issuer), 0, 2, true)).contains(SkipReason.SELF_SIGNED);
+        assertThat(RevocationScope.ocspSkipReason(CHAIN.issuer.der(), 0, 2, true)).contains(SkipReason.SELF_SIGNED);
     }
 
     @Test
     void ocspNoCheckExtension_skipsOcspOnly() {
-        assertThat(RevocationScope.ocspSkipReason(der(CHAIN.responder), 0, 2, false))
+        assertThat(RevocationScope.ocspSkipReason(CHAIN.responder.der(), 0, 2, false))
                 .contains(SkipReason.OCSP_NO_CHECK);
         assertThat(RevocationScope.validSkipReason(0, 2, false)).isEmpty();
     }
 
     @Test
     void ordinaryLeaf_isChecked() {
-        assertThat(RevocationScope.ocspSkipReason(der(CHAIN.leaf), 0, 2, false)).isEmpty();
+        assertThat(RevocationScope.ocspSkipReason(CHAIN.leaf.der(), 0, 2, false)).isEmpty();
         assertThat(RevocationResult.notChecked(1, SkipReason.TOP_OF_PATH).evidence())
                 .containsEntry("skipped", "TOP_OF_PATH");
     }
