@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * (BATCH-CONTRACT.md). Streaming: each response is written and flushed as soon as it (and every
  * response before it) is ready; at most a small window of lines is held, whatever the input size.
  */
-@Command(name = "batch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "batch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
         description = "Evaluates one JSON request per stdin line and writes one JSON response per line to stdout, "
                 + "in the same order, echoing each request's id (see BATCH-CONTRACT.md). A line that cannot be parsed "
                 + "or evaluated yields {\"id\": ..., \"error\": {\"input\": \"...\"}}; processing always goes on. "
@@ -41,11 +42,13 @@ final class BatchCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-            description = "Evaluate up to N lines in parallel; output order is preserved (default: ${DEFAULT-VALUE}).")
+            description = "Evaluate up to N lines in parallel; output order is preserved "
+                    + "(default: ${DEFAULT-VALUE}).")
     private int threads;
 
     @Option(names = "--max-line-length", paramLabel = "CHARS", defaultValue = "" + DEFAULT_MAX_LINE,
-            description = "Longest request line accepted; a longer line gets an input error (default: ${DEFAULT-VALUE}).")
+            description = "Longest request line accepted; a longer line gets an input error "
+                    + "(default: ${DEFAULT-VALUE}).")
     private int maxLineLength;
 
     private final BatchProcessor processor;

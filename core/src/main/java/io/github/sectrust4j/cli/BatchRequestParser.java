@@ -46,7 +46,8 @@ final class BatchRequestParser {
         IosRelease release = present(request, "ios") ? Inputs.ios("ios", text(request, "ios")) : IosRelease.NEWEST;
         SecTrust trust = SecTrust.ios(release);
 
-        Policy policy = present(request, "policy") ? Inputs.policy("policy", text(request, "policy")) : Policy.SSL_SERVER;
+        Policy policy = present(request, "policy")
+                ? Inputs.policy("policy", text(request, "policy")) : Policy.SSL_SERVER;
         Optional<String> host = present(request, "host") ? Optional.of(text(request, "host")) : Optional.empty();
         if (host.isPresent() && host.get().isBlank()) {
             throw new InputError("host: empty (omit the field for no host-name check)");
@@ -54,7 +55,8 @@ final class BatchRequestParser {
         if (policy == Policy.BASIC) {
             if (host.isPresent()) {
                 // never drop an input that would change the verdict: say so instead
-                throw new InputError("host: the basic policy has no host-name check; omit host or use policy \"ssl-server\"");
+                throw new InputError("host: the basic policy has no host-name check; "
+                        + "omit host or use policy \"ssl-server\"");
             }
             trust = trust.basicPolicy();
         } else {

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code evaluate}: one chain, a readable verdict (or the JSON response object); exit 0 / 1 / 2. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
         description = "Would an iPhone trust this server chain? Prints the verdict, the path iOS chose and every "
                 + "finding with its remedy (--json: the BATCH-CONTRACT response object).",
         footer = {"", "Exit status: 0 trusted, 1 not trusted, 2 bad input or usage (message on stderr),",
@@ -57,7 +58,8 @@ final class EvaluateCommand implements Callable<Integer> {
     private String ios;
 
     @Option(names = "--at", paramLabel = "INSTANT",
-            description = "Evaluation time, ISO-8601 (e.g. 2024-05-01T00:00:00Z); default now. Pass it for reproducible results.")
+            description = "Evaluation time, ISO-8601 (e.g. 2024-05-01T00:00:00Z); default now. "
+                    + "Pass it for reproducible results.")
     private String at;
 
     @Option(names = "--device-clock", paramLabel = "INSTANT",
@@ -141,7 +143,8 @@ final class EvaluateCommand implements Callable<Integer> {
         Policy p = Inputs.policy("--policy", policy);
         if (p == Policy.BASIC) {
             if (host != null) {
-                throw new InputError("--host: the basic policy has no host-name check; drop --host or use --policy ssl-server");
+                throw new InputError("--host: the basic policy has no host-name check; "
+                        + "drop --host or use --policy ssl-server");
             }
             trust = trust.basicPolicy();
         } else if (host != null) {

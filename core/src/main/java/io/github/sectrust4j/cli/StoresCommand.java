@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stores}: the bundled Apple trust-store versions; {@code stores show V}: one version's anchors. */
-@Command(name = "stores", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "stores", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
         description = "Lists the bundled Apple trust-store versions with the iOS releases that shipped them.",
         subcommands = StoresCommand.Show.class)
 final class StoresCommand implements Callable<Integer> {
@@ -69,7 +70,8 @@ final class StoresCommand implements Callable<Integer> {
     }
 
     /** {@code stores show VERSION}: the system anchors (Apple's roots group) of one version. */
-    @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false, usageHelpAutoWidth = true,
+    @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+            sortOptions = false, usageHelpAutoWidth = true,
             description = "Lists the anchors (Apple's roots group) of one trust-store version: subject, SHA-256, "
                     + "validity, EV policy OIDs, constraints.")
     static final class Show implements Callable<Integer> {
