@@ -76,7 +76,6 @@ public final class Main implements Runnable {
     public static CommandLine commandLine(InputStream stdin) {
         Objects.requireNonNull(stdin, "stdin");
         CommandLine cmd = new CommandLine(new Main(stdin));
-        cmd.setExitCodeExceptionMapper(e -> e instanceof InputError ? BAD_INPUT : INTERNAL_ERROR);
         cmd.setParameterExceptionHandler((e, args) -> {
             CommandLine c = e.getCommandLine();
             PrintWriter err = c.getErr();
