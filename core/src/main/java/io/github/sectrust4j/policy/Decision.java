@@ -2,13 +2,20 @@ package io.github.sectrust4j.policy;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.sectrust4j.ErrorSubtype;
 import io.github.sectrust4j.Finding;
+import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.SecTrustResult;
+import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.TrustError;
 import io.github.sectrust4j.engine.EvaluationRequest;
 import io.github.sectrust4j.path.CandidatePath;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The verdict on the chosen path (§1.7, §12.3): result, the single reported error, and the
@@ -25,9 +32,98 @@ public record Decision(SecTrustResult result, Optional<TrustError> error, List<F
         findings = List.copyOf(findings);
     }
 
-    /** Decides on the best path and its full validation. */
+    /**
+     * Decides on the best path and its full validation. The error is the failure with the lowest
+     * subtype rank for the release ({@link FindingCode#subtype}), scanning certificates from index 0
+     * (a lower index wins a tie); within one certificate, equal ranks with different OSStatus are
+     * ordered by the §2.1 catalogue (enum order) — Apple's order is unknown (§15.1), so an
+     * {@code UncertainRule} finding reports the tie.
+     */
     public static Decision decide(CandidatePath path, PathValidation validation, EvaluationRequest request) {
-        // TEMPORARY (phase 2 in progress): the policy helper implements §12.3 ranking and findings
-        throw new UnsupportedOperationException("decision not yet integrated");
+        RuleSet rules = RuleSet.forRelease(request.release());
+        Comparator<Failure> ranking = Comparator.<Failure>comparingInt(f -> rank(f, rules))
+                .thenComparingInt(Failure::index).thenComparing(f -> f.code().ordinal());
+        List<Failure> failures = validation.failures().stream().filter(f -> f.severity().isFailure()).sorted(ranking)
+                .collect(Collectors.toList());
+
+        List<Finding> findings = new ArrayList<>();
+        for (Failure f : failures) {
+            findings.add(toFinding(f, path, request, rules));
+        }
+        Optional<TrustError> error = Optional.empty();
+        List<Finding> info = new ArrayList<>();
+        if (!validation.result().isTrusted()) {
+            if (failures.isEmpty()) {
+                error = Optional.of(TrustError.INTERNAL_ERROR);
+            } else {
+                Failure winner = failures.get(0);
+                error = winner.code().error();
+                List<Failure> ties = failures.stream().filter(f -> f.index() == winner.index()
+                        && rank(f, rules) == rank(winner, rules) && !f.code().error().equals(winner.code().error()))
+                        .collect(Collectors.toList());
+                if (!ties.isEmpty()) {
+                    info.add(tie(winner, ties, path, request, rules));
+                }
+            }
+            if (!rules.evaluateWithError()) {
+                info.add(new Finding(FindingCode.UNCERTAIN_RULE, Severity.INFO, -1, "",
+                        "SecTrustEvaluateWithError does not exist before iOS 12; the error shown applies the iOS 12 ranking "
+                                + "to iOS " + rules.release() + " (apps there read only the result value).",
+                        Map.of("release", rules.release().toString()),
+                        FindingRules.rule(FindingCode.UNCERTAIN_RULE, Map.of(), rules).since("12.0"),
+                        "None: informational."));
+            }
+        }
+        for (Failure n : validation.notes()) {
+            findings.add(toNote(n, path, request, rules));
+        }
+        findings.addAll(info);
+        return new Decision(validation.result(), error, findings);
+    }
+
+    private static int rank(Failure f, RuleSet rules) {
+        return f.code().subtype(rules.release()).map(ErrorSubtype::rank).orElse(ErrorSubtype.INVALID.rank());
+    }
+
+    private static Finding toFinding(Failure f, CandidatePath path, EvaluationRequest request, RuleSet rules) {
+        return new Finding(f.code(), f.severity(), f.index(), subject(path, f.index()), Messages.message(f, path, request),
+                f.evidence(), FindingRules.rule(f.code(), f.evidence(), rules), Remedies.remedy(f, path, request, rules));
+    }
+
+    private static Finding toNote(Failure n, CandidatePath path, EvaluationRequest request, RuleSet rules) {
+        if (n.evidence().containsKey("suppressedByAllowedError")) {
+            return new Finding(n.code(), Severity.INFO, n.index(), subject(path, n.index()),
+                    Messages.message(n, path, request) + " Not counted: the certificate's trust setting allows this error (CSSM "
+                            + n.evidence().get("suppressedByAllowedError") + ").",
+                    n.evidence(), Rule7.allowedErrors(), "None needed while that trust setting stays installed.");
+        }
+        return new Finding(n.code(), Severity.INFO, n.index(), subject(path, n.index()),
+                n.code().code() + ": " + Messages.position(path, n.index()) + (n.evidence().isEmpty() ? "" : " " + n.evidence()),
+                n.evidence(), FindingRules.rule(n.code(), n.evidence(), rules), "None: informational.");
+    }
+
+    private static Finding tie(Failure winner, List<Failure> ties, CandidatePath path, EvaluationRequest request, RuleSet rules) {
+        List<String> codes = new ArrayList<>();
+        codes.add(winner.code().code());
+        ties.forEach(t -> codes.add(t.code().code()));
+        return new Finding(FindingCode.UNCERTAIN_RULE, Severity.INFO, winner.index(), subject(path, winner.index()),
+                "Error choice uncertain: " + Messages.position(path, winner.index()) + " has failures of equal rank with "
+                        + "different OSStatus " + codes + "; iOS picks one by dictionary order (unknown, §15.1). Reported: "
+                        + winner.code().code() + " (" + winner.code().error().map(TrustError::toString).orElse("") + ").",
+                Map.of("checks", List.copyOf(codes), "reported", winner.code().code()),
+                FindingRules.rule(FindingCode.UNCERTAIN_RULE, Map.of(), rules),
+                "Fix every listed failure; then the choice does not matter.");
+    }
+
+    private static String subject(CandidatePath path, int index) {
+        return index >= 0 && index < path.size() ? PathFacts.displayName(path.get(index)) : "";
+    }
+
+    /** The rule of trust-settings allowed errors (§7.2, §12.4). */
+    private static final class Rule7 {
+        static io.github.sectrust4j.Rule allowedErrors() {
+            return io.github.sectrust4j.Rule.of("§7.2", "a matching trust-settings constraint's allowed error suppresses a "
+                    + "Recoverable host-name or expiry failure for that certificate", io.github.sectrust4j.Confidence.APPLE_CODE);
+        }
     }
 }

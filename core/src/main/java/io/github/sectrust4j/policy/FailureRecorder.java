@@ -1,0 +1,133 @@
+package io.github.sectrust4j.policy;
+
+import io.github.sectrust4j.FindingCode;
+import io.github.sectrust4j.SecTrustResult;
+import io.github.sectrust4j.Severity;
+import io.github.sectrust4j.TrustSetting;
+import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.path.CandidatePath;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One validation context (§1.7): starts Unspecified; records failures in order, skipping non-forced
+ * checks the policy does not carry, renaming keys for the release, applying trust-settings allowed
+ * errors to Recoverable failures, and updating the result (Fatal sticky, Deny beats Recoverable).
+ * The same key at the same index is stored once (last value wins). Not thread-safe; one per validation.
+ */
+final class FailureRecorder {
+    private record Key(FindingCode code, int index) {
+    }
+
+    private final CandidatePath path;
+    private final EvaluationRequest request;
+    private final RuleSet rules;
+    private final Set<FindingCode> options;
+    private final Map<Key, Failure> details = new LinkedHashMap<>();
+    private final List<Failure> notes = new ArrayList<>();
+    private SecTrustResult result = SecTrustResult.UNSPECIFIED;
+
+    FailureRecorder(CandidatePath path, EvaluationRequest request, RuleSet rules) {
+        this.path = path;
+        this.request = request;
+        this.rules = rules;
+        this.options = rules.options(request.policy(), request.host().isPresent());
+    }
+
+    void recordAll(List<Failure> failures) {
+        failures.forEach(this::record);
+    }
+
+    void record(Failure f) {
+        FindingCode code = rules.recordedCode(f.code(), f.index(), path.topIndex());
+        if (f.severity() == Severity.INFO) {
+            notes.add(f);
+            return;
+        }
+        if (!rules.isForced(code) && !options.contains(code)) {
+            return;
+        }
+        Severity severity = rules.severity(code, f.index(), f.severity());
+        if (severity == Severity.RECOVERABLE && f.index() >= 0 && f.index() < path.size()) {
+            Optional<List<TrustSetting>> constraints = PathFacts.constraints(path, f.index());
+            Optional<Integer> allowed = constraints.flatMap(c -> TrustSettingsEvaluation.allowedError(c, code, request));
+            if (allowed.isPresent()) {
+                Map<String, Object> ev = new LinkedHashMap<>(f.evidence());
+                ev.put("suppressedByAllowedError", allowed.get());
+                notes.add(new Failure(code, f.index(), Severity.INFO, ev));
+                return;
+            }
+        }
+        if (isOk() || severity == Severity.FATAL) {
+            result = resultFor(severity);
+        } else if (severity == Severity.DENY && result == SecTrustResult.RECOVERABLE_TRUST_FAILURE) {
+            result = SecTrustResult.DENY;
+        }
+        Key key = new Key(code, f.index());
+        details.remove(key);
+        details.put(key, new Failure(code, f.index(), severity, f.evidence()));
+    }
+
+    /**
+     * §7.3 after path validation: a Deny constraint records {@code UsageConstraints} at that
+     * certificate; TrustRoot/TrustAsRoot/no-match on a user-store certificate upgrades an OK result to
+     * Proceed (iOS 11+; the user store must be an active anchor source). Apple's hard-coded roots have
+     * no constraints, so a user Deny on them has no effect.
+     */
+    void usageConstraints() {
+        for (int i = 0; i < path.size(); i++) {
+            Optional<List<TrustSetting>> constraints = PathFacts.constraints(path, i);
+            Optional<TrustSetting.Result> r = constraints.isPresent()
+                    ? TrustSettingsEvaluation.result(constraints.get(), request) : Optional.of(TrustSetting.Result.TRUST_ROOT);
+            if (r.isPresent() && r.get() == TrustSetting.Result.DENY) {
+                record(Failure.of(FindingCode.USAGE_CONSTRAINTS, i, Evidence.of("trustSettingResult", "deny",
+                        "certificate", PathFacts.displayName(path.get(i)))));
+            } else if ((r.isEmpty() || r.get() == TrustSetting.Result.TRUST_ROOT || r.get() == TrustSetting.Result.TRUST_AS_ROOT)
+                    && isOk() && inUserStore(i) && !request.anchorsOnly() && rules.proceedForUserStore()) {
+                result = SecTrustResult.PROCEED;
+            }
+        }
+    }
+
+    /**
+     * Membership of the user trust store (Apple: the user anchor source contains the certificate),
+     * independent of which source's constraints decided: a user entry for an Apple root or a system
+     * root still yields Proceed (§7.3; Apple test: a user Deny on an Apple root evaluates to Proceed).
+     */
+    private boolean inUserStore(int index) {
+        if (path.userTrustSettings().containsKey(index)
+                || (index == path.topIndex() && path.anchor().map(a -> a.isUserStore()).orElse(false))) {
+            return true;
+        }
+        Certificate c = path.get(index);
+        return request.userRoots().stream().anyMatch(u -> u.certificate().equals(c));
+    }
+
+    boolean isOk() {
+        return result.isTrusted();
+    }
+
+    PathValidation toValidation() {
+        return new PathValidation(result, List.copyOf(details.values()), notes);
+    }
+
+    List<Failure> failures() {
+        return List.copyOf(details.values());
+    }
+
+    private static SecTrustResult resultFor(Severity s) {
+        switch (s) {
+            case FATAL:
+                return SecTrustResult.FATAL_TRUST_FAILURE;
+            case DENY:
+                return SecTrustResult.DENY;
+            default:
+                return SecTrustResult.RECOVERABLE_TRUST_FAILURE;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.sectrust4j.policy;
+
+import io.github.sectrust4j.TrustSetting;
+import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.path.CandidatePath;
+import java.util.List;
+import java.util.Optional;
+
+/** Small facts about path positions shared by the checks. */
+final class PathFacts {
+    private PathFacts() {
+    }
+
+    /**
+     * Whether the certificate at {@code index} is self-signed: the top uses the path's verified fact;
+     * below the top, a self-issued certificate whose issuer in the path holds the same key (the link
+     * signature was verified, so it is signed by its own key).
+     */
+    static boolean selfSigned(CandidatePath path, int index) {
+        if (index == path.topIndex()) {
+            return path.topSelfSigned();
+        }
+        Certificate c = path.get(index);
+        return c.isSelfIssued() && c.publicKey().equals(path.get(index + 1).publicKey());
+    }
+
+    /** "CA" for NonEmptySubject (§2.2): v3 with cA=true, or v1/v2 self-signed. */
+    static boolean isCa(CandidatePath path, int index) {
+        Certificate c = path.get(index);
+        return c.version() >= 3 ? c.isV3Ca() : selfSigned(path, index);
+    }
+
+    /** True if the top is an anchor from the user trust store (profile or MDM). */
+    static boolean anchoredAtUserStore(CandidatePath path) {
+        return path.anchored() && path.userAnchored();
+    }
+
+    /**
+     * The trust-settings constraints iOS consults for the certificate at {@code index} (§7.3): Apple's
+     * hard-coded roots have none (their source has no constraints, so a user Deny has no effect);
+     * otherwise the user-store constraints, or the anchor's own constraints at the top.
+     */
+    static Optional<List<TrustSetting>> constraints(CandidatePath path, int index) {
+        if (index == path.topIndex() && path.appleRoot()) {
+            return Optional.empty();
+        }
+        List<TrustSetting> user = path.userTrustSettings().get(index);
+        if (user != null) {
+            return Optional.of(user);
+        }
+        if (index == path.topIndex() && path.anchor().isPresent() && path.anchor().get().isUserStore()) {
+            return Optional.of(path.anchor().get().trustSettings());
+        }
+        return Optional.empty();
+    }
+
+    /** A readable name: the first CN, else the whole subject DN, else "(empty subject)". */
+    static String displayName(Certificate c) {
+        List<String> cns = c.subject().commonNames();
+        if (!cns.isEmpty()) {
+            return cns.get(0);
+        }
+        String dn = c.subject().toString();
+        return dn.isEmpty() ? "(empty subject)" : dn;
+    }
+
+    /** The issuer's CN, else its DN. */
+    static String issuerName(Certificate c) {
+        List<String> cns = c.issuer().commonNames();
+        return cns.isEmpty() ? c.issuer().toString() : cns.get(0);
+    }
+}

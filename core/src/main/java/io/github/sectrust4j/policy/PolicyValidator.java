@@ -1,0 +1,143 @@
+package io.github.sectrust4j.policy;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.sectrust4j.FindingCode;
+import io.github.sectrust4j.Policy;
+import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.path.CandidatePath;
+import io.github.sectrust4j.path.CertificateOrigin;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The SSL server or basic X.509 policy of one iOS release (§1.2, §1.6, §1.7). Immutable and
+ * thread-safe. Check order of {@link #validate}: leaf checks; parent checks on every CA position; the
+ * integration's revocation-pass
+ * checks; IdLinkage; RFC 5280 processing; the policy's path checks; usage constraints (Deny, Proceed
+ * upgrade); WoSign/StartCom; blocked/gray keys; the integration's trailing checks (CT, EV, …).
+ */
+public final class PolicyValidator implements PathValidator {
+    private final RuleSet rules;
+    private final Policy policy;
+    private final CertificateProcessing processing;
+    private final List<PathCheck> revocationChecks;
+    private final List<PathCheck> trailingChecks;
+
+    PolicyValidator(RuleSet rules, Policy policy, CertificateProcessing processing, List<PathCheck> revocationChecks,
+                    List<PathCheck> trailingChecks) {
+        this.rules = requireNonNull(rules, "rules");
+        this.policy = requireNonNull(policy, "policy");
+        this.processing = requireNonNull(processing, "processing");
+        this.revocationChecks = List.copyOf(revocationChecks);
+        this.trailingChecks = List.copyOf(trailingChecks);
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    /** §1.6 leaf callbacks (SSLHostname, leaf validity, weak key/signature, EKU leaf part, black/gray-listed leaf). */
+    List<PathCheck> leafCheckList() {
+        List<PathCheck> l = new ArrayList<>();
+        l.add(SslHostnameCheck.INSTANCE);
+        l.add(TemporalValidityLeafCheck.INSTANCE);
+        l.add(LeafWeakKeyCheck.INSTANCE);
+        l.add(LeafWeakSignatureCheck.INSTANCE);
+        if (policy == Policy.SSL_SERVER) {
+            l.add(ExtendedKeyUsageCheck.INSTANCE);
+        }
+        l.add(BlackListedLeafCheck.INSTANCE);
+        l.add(GrayListedLeafCheck.INSTANCE);
+        return l;
+    }
+
+    /** §1.6 path callbacks the policy carries in this release. */
+    List<PathCheck> pathCheckList() {
+        List<PathCheck> l = new ArrayList<>();
+        if (policy == Policy.SSL_SERVER) {
+            if (rules.keySizeAndHashChecks()) {
+                l.add(KeySizeCheck.INSTANCE);
+                l.add(SignatureHashAlgorithmsCheck.INSTANCE);
+            }
+            if (rules.systemTrustedWeakChecks()) {
+                l.add(SystemTrustedWeakKeyCheck.INSTANCE);
+                l.add(SystemTrustedWeakHashCheck.INSTANCE);
+            }
+            if (rules.serverAuthEku()) {
+                l.add(ServerAuthEkuCheck.INSTANCE);
+            }
+            for (FindingCode c : rules.validityPeriodChecks()) {
+                l.add(new ValidityPeriodCheck(c));
+            }
+        }
+        l.add(NonEmptySubjectCheck.INSTANCE);
+        if (rules.unparseableExtension()) {
+            l.add(UnparseableExtensionCheck.INSTANCE);
+        }
+        if (rules.duplicateExtension()) {
+            l.add(DuplicateExtensionCheck.INSTANCE);
+        }
+        return l;
+    }
+
+    @Override
+    public List<Failure> leafChecks(Certificate leaf, EvaluationRequest request) {
+        // the leaf alone: self-signed is approximated by self-issued (no signature check here);
+        // the full re-validation of the chosen path uses the path's verified facts
+        CandidatePath alone = new CandidatePath(List.of(leaf), List.of(CertificateOrigin.PRESENTED), Optional.empty(),
+                leaf.isSelfIssued(), false, false, true, Map.of());
+        FailureRecorder r = new FailureRecorder(alone, request, rules);
+        for (PathCheck c : leafCheckList()) {
+            r.recordAll(c.check(alone, request, rules));
+        }
+        return r.failures();
+    }
+
+    @Override
+    public List<Failure> parentChecks(CandidatePath path, int index, EvaluationRequest request) {
+        FailureRecorder r = new FailureRecorder(path, request, rules);
+        r.recordAll(processing.parentChecks(path, index, request));
+        return r.failures();
+    }
+
+    @Override
+    public PathValidation validate(CandidatePath path, EvaluationRequest request) {
+        FailureRecorder r = new FailureRecorder(path, request, rules);
+        for (PathCheck c : leafCheckList()) {
+            r.recordAll(c.check(path, request, rules));
+        }
+        // full re-validation of the chosen path runs the parent checks on every CA position (§1.4 step 3)
+        for (int i = 1; i < path.size(); i++) {
+            r.recordAll(processing.parentChecks(path, i, request));
+        }
+        for (PathCheck c : revocationChecks) {
+            r.recordAll(c.check(path, request, rules));
+        }
+        r.recordAll(IdLinkageCheck.INSTANCE.check(path, request, rules));
+        r.recordAll(processing.process(path, request));
+        for (PathCheck c : pathCheckList()) {
+            r.recordAll(c.check(path, request, rules));
+        }
+        r.usageConstraints();
+        r.recordAll(WoSignStartComCheck.INSTANCE.check(path, request, rules));
+        r.recordAll(ListedKeyCheck.GRAY.check(path, request, rules));
+        r.recordAll(ListedKeyCheck.BLACK.check(path, request, rules));
+        for (PathCheck c : trailingChecks) {
+            r.recordAll(c.check(path, request, rules));
+        }
+        return r.toValidation();
+    }
+
+    @Override
+    public String toString() {
+        return "PolicyValidator[" + policy.label() + ", iOS " + rules.release() + "]";
+    }
+}

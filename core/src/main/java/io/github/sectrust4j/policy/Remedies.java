@@ -1,0 +1,233 @@
+package io.github.sectrust4j.policy;
+
+import io.github.sectrust4j.FindingCode;
+import io.github.sectrust4j.InstallChannel;
+import io.github.sectrust4j.TrustSetting;
+import io.github.sectrust4j.UserRoot;
+import io.github.sectrust4j.cert.AuthorityInfoAccess;
+import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.path.CandidatePath;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** What the admin should change, in the admin's language, for each finding code. */
+final class Remedies {
+    private Remedies() {
+    }
+
+    private static final Set<String> INTERNAL_SUFFIXES = Set.of("local", "lan", "internal", "intranet", "corp", "home",
+            "localdomain", "private", "intra", "int", "ad", "localhost", "test", "example", "invalid", "home.arpa");
+    private static final List<String> LYNC_PREFIXES = List.of("sip", "lyncdiscover", "lyncdiscoverinternal", "meet",
+            "dialin", "webext", "lyncweb", "av", "webconf", "scheduler", "access", "ucupdates-r2");
+
+    static String remedy(Failure f, CandidatePath path, EvaluationRequest request, RuleSet rules) {
+        Certificate c = f.index() >= 0 && f.index() < path.size() ? path.get(f.index()) : path.leaf();
+        String cn = PathFacts.displayName(c);
+        switch (f.code()) {
+            case SSL_HOSTNAME:
+                return hostname(path, request, rules);
+            case TEMPORAL_VALIDITY:
+            case VALID_LEAF:
+            case VALID_INTERMEDIATES:
+            case VALID_ROOT: {
+                boolean notYet = request.verifyTime().isBefore(c.notBefore());
+                String what = notYet ? "'" + cn + "' is not valid before " + c.notBefore() + ": check the device clock or reissue it"
+                        : "Renew '" + cn + "': it expired on " + c.notAfter();
+                if (f.index() == 0) {
+                    return what + ", and install the renewed certificate on the server.";
+                }
+                if (f.index() == path.topIndex() && path.anchored()) {
+                    return what + "; move the server to a chain under a valid root.";
+                }
+                return what + "; send the renewed intermediate from the server (or the cross-sign that is still valid).";
+            }
+            case WEAK_KEY_SIZE:
+            case WEAK_LEAF:
+            case WEAK_INTERMEDIATES:
+            case WEAK_ROOT:
+            case KEY_SIZE:
+            case SYSTEM_TRUSTED_WEAK_KEY:
+                return "Reissue '" + cn + "' with an RSA key of at least 2048 bits or an ECDSA key on P-256 or larger"
+                        + (c.publicKey().algorithm().name().startsWith("ED") ? " (iOS does not accept Ed25519/Ed448 keys for TLS servers)" : "")
+                        + "; it has " + c.publicKey() + ".";
+            case WEAK_SIGNATURE:
+            case SIGNATURE_HASH_ALGORITHMS:
+            case SYSTEM_TRUSTED_WEAK_HASH:
+                return "Reissue '" + cn + "' signed with SHA-256 (or stronger); it is signed with " + c.signatureHash() + ".";
+            case EXTENDED_KEY_USAGE:
+                return f.index() == 0
+                        ? "Reissue '" + cn + "' with the extended key usage serverAuth (1.3.6.1.5.5.7.3.1); it lists "
+                        + c.extendedKeyUsage().orElse(List.of()) + "."
+                        : "Issue from a CA whose extended key usage allows serverAuth (1.3.6.1.5.5.7.3.1) or omits the EKU; the "
+                        + "intermediate '" + cn + "' lists only " + c.extendedKeyUsage().orElse(List.of()) + ".";
+            case SERVER_AUTH_EKU:
+                if ("sub-CA".equals(f.evidence().get("position"))) {
+                    return "Use an intermediate whose extended key usage includes serverAuth (1.3.6.1.5.5.7.3.1): '"
+                            + f.evidence().get("subCa") + "' lists " + f.evidence().get("presentEku") + ".";
+                }
+                return "Reissue '" + cn + "' with an extended key usage extension listing serverAuth (1.3.6.1.5.5.7.3.1)"
+                        + (c.extendedKeyUsage().isEmpty() ? "; it has no EKU extension" : "; it lists " + c.extendedKeyUsage().get())
+                        + ".";
+            case VALIDITY_PERIOD_MAXIMUMS:
+            case SYSTEM_TRUST_VALIDITY_PERIOD:
+            case OTHER_TRUST_VALIDITY_PERIOD: {
+                Object limitSeconds = f.evidence().get("limitSeconds");
+                boolean public398 = limitSeconds instanceof Long l && l == ValidityLimit.DAYS_398;
+                long days = c.validityLengthSeconds() / 86_400;
+                return "Reissue '" + cn + "' with a validity of at most " + (public398 ? "398 days (Apple recommends ≤ 397)"
+                        : "825 days (≤ 398 days for publicly trusted CAs; Apple recommends ≤ 397)") + "; it is valid for "
+                        + days + " days (" + c.notBefore() + " to " + c.notAfter() + ").";
+            }
+            case NON_EMPTY_SUBJECT:
+                return "Reissue '" + cn + "' with a non-empty subject (a certificate with an empty subject must mark its "
+                        + "subjectAltName critical, and a CA always needs a subject).";
+            case UNPARSEABLE_EXTENSION:
+                return "Reissue '" + cn + "' without the malformed extension(s) " + f.evidence().get("extensions") + ".";
+            case DUPLICATE_EXTENSION:
+                return "Reissue '" + cn + "' with each extension only once (duplicated: " + f.evidence().get("extensions") + ").";
+            case ID_LINKAGE:
+                return "The authority key identifier of '" + cn + "' does not match the key identifier of '"
+                        + f.evidence().get("issuer") + "': send the intermediate that actually issued it, or reissue.";
+            case USAGE_CONSTRAINTS:
+                return "'" + cn + "' has a Deny trust setting on the device: remove the profile or MDM payload that distrusts it "
+                        + "(Settings > General > VPN & Device Management).";
+            case BLACK_LISTED_LEAF:
+            case BLACK_LISTED_KEY:
+                if (f.evidence().containsKey("cutoff")) {
+                    return "Replace the certificate: Apple blocks WoSign/StartCom certificates issued on or after 2016-12-01 "
+                            + "(root '" + cn + "'); get a certificate from another CA. No setting can override this.";
+                }
+                return "Replace '" + cn + "' and its key: Apple blocks it. No setting or exception can override this.";
+            case GRAY_LISTED_LEAF:
+            case GRAY_LISTED_KEY:
+                return "Replace '" + cn + "': Apple distrusts its key; use a certificate (and key) from another CA.";
+            case ANCHOR_TRUSTED:
+                return anchorTrusted(path, request, rules);
+            case MISSING_INTERMEDIATE:
+                return missingIntermediate(path, request);
+            case KEY_USAGE:
+                return "Reissue the CA certificate '" + cn + "' with keyUsage keyCertSign (or without a keyUsage extension).";
+            case BASIC_CONSTRAINTS:
+            case BASIC_CONSTRAINTS_CA:
+                return "'" + cn + "' is used as a CA but is not marked as one: reissue it with basicConstraints cA=true.";
+            case BASIC_CONSTRAINTS_PATH_LEN:
+                return "The chain is longer than a CA's pathLenConstraint allows at '" + cn + "': use a shorter chain or reissue the CA.";
+            case NAME_CONSTRAINTS:
+            case BASIC_CERTIFICATE_PROCESSING:
+                return "'" + cn + "' violates an issuing CA's name or policy constraints: reissue it with names inside the "
+                        + "CA's permitted subtrees, or issue from an unconstrained CA.";
+            case POLICY_CONSTRAINTS:
+                return "The chain's certificate policies do not satisfy a CA's policy constraints: reissue with the required policy OIDs.";
+            case CRITICAL_EXTENSIONS:
+                return c.hasPrecertPoison() ? "'" + cn + "' is a CT precertificate, not the final certificate: install the "
+                        + "certificate the CA issued." : "Reissue '" + cn + "' without the unknown critical extension(s).";
+            case REVOCATION:
+                return "'" + cn + "' is revoked: replace it with a newly issued certificate.";
+            default:
+                return "See the rule " + FindingRules.rule(f.code(), f.evidence(), rules).section() + " for what iOS requires.";
+        }
+    }
+
+    private static String hostname(CandidatePath path, EvaluationRequest request, RuleSet rules) {
+        String host = request.host().orElse("");
+        Certificate leaf = path.leaf();
+        StringBuilder sb = new StringBuilder("Add '").append(host).append("' to the certificate's subjectAltName");
+        sb.append(rules.hostnameRules().commonNameFallback() ? "." : " (iOS 13+ ignores the subject CN).");
+        List<String> sans = leaf.subjectAltName().map(s -> s.dnsNames()).orElse(List.of());
+        if (!sans.isEmpty() && sans.stream().allMatch(Remedies::isInternalName) && !isInternalName(host)) {
+            sb.append(" The certificate names only internal hosts ").append(sans).append(": it looks like an internal ")
+                    .append("certificate exposed through port forwarding. Terminate TLS on an edge/reverse proxy with a publicly ")
+                    .append("trusted certificate for '").append(host).append("' instead of forwarding to the internal server.");
+        }
+        if (isLync(host) || sans.stream().anyMatch(Remedies::isLync)) {
+            String domain = registrableGuess(host);
+            sb.append(" For Skype for Business/Lync, the external certificate must list every published name, e.g. sip.")
+                    .append(domain).append(", lyncdiscover.").append(domain).append(", meet.").append(domain)
+                    .append(", dialin.").append(domain).append(" and the external web services name.");
+        }
+        return sb.toString();
+    }
+
+    static boolean isInternalName(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.endsWith(".")) {
+            n = n.substring(0, n.length() - 1);
+        }
+        if (n.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            return n.startsWith("10.") || n.startsWith("192.168.") || n.startsWith("127.")
+                    || n.matches("172\\.(1[6-9]|2\\d|3[01])\\..*");
+        }
+        if (!n.contains(".")) {
+            return true;
+        }
+        for (String s : INTERNAL_SUFFIXES) {
+            if (n.endsWith("." + s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLync(String name) {
+        String first = name.toLowerCase(Locale.ROOT).split("\\.", 2)[0];
+        return name.contains(".") && LYNC_PREFIXES.contains(first);
+    }
+
+    private static String registrableGuess(String host) {
+        String[] labels = host.split("\\.");
+        return labels.length <= 2 ? host : host.substring(host.indexOf('.') + 1);
+    }
+
+    private static String anchorTrusted(CandidatePath path, EvaluationRequest request, RuleSet rules) {
+        Certificate top = path.top();
+        String cn = PathFacts.displayName(top);
+        Optional<UserRoot> user = request.userRoots().stream().filter(u -> u.certificate().equals(top)).findFirst();
+        if (user.isPresent()) {
+            List<TrustSetting> settings = user.get().effectiveTrustSettings(request.release());
+            if (user.get().channel() == InstallChannel.PROFILE && user.get().trustSettings().isEmpty()) {
+                return "Turn on full trust for '" + cn + "' in Settings > General > About > Certificate Trust Settings, "
+                        + "or deploy the root by MDM.";
+            }
+            return "The root '" + cn + "' is installed on the device, but its trust settings " + settings
+                    + " do not trust it for SSL: install it with full trust (MDM, or a profile with full trust turned on).";
+        }
+        if (path.size() == 1) {
+            return "The server presents the self-signed certificate '" + cn + "': replace it with a certificate from a "
+                    + "publicly trusted CA, or install it on the device by MDM (or a profile with full trust turned on).";
+        }
+        if (request.anchorsOnly()) {
+            return "The app trusts only its own anchors: add '" + cn + "' to the app's anchor certificates, or use a chain "
+                    + "under one of them.";
+        }
+        return "Install the root '" + cn + "' on the device with a configuration profile and turn on full trust, or deploy it "
+                + "by MDM; or use a certificate from a publicly trusted CA.";
+    }
+
+    private static String missingIntermediate(CandidatePath path, EvaluationRequest request) {
+        Certificate top = path.top();
+        String issuer = PathFacts.issuerName(top);
+        StringBuilder sb = new StringBuilder("Send the intermediate '").append(issuer)
+                .append("' from the server (configure the full chain).");
+        List<String> urls = top.authorityInfoAccess().map(AuthorityInfoAccess::caIssuers).orElse(List.of());
+        List<String> http = new ArrayList<>();
+        for (String u : urls) {
+            if (u.toLowerCase(Locale.ROOT).startsWith("http:")) {
+                http.add(u);
+            }
+        }
+        if (!http.isEmpty() && urls.size() < 10) {
+            sb.append(" The device may try to download it from the AIA caIssuers URL ").append(http.get(0))
+                    .append(request.network() ? "" : " (network fetching is off in this evaluation)")
+                    .append(", but do not rely on that.");
+        } else if (!urls.isEmpty()) {
+            sb.append(" The certificate's AIA caIssuers URLs ").append(urls).append(" cannot be used by iOS (only http: URLs, fewer than 10).");
+        } else {
+            sb.append(" The certificate has no AIA caIssuers URL, so the device cannot fetch the intermediate itself.");
+        }
+        return sb.toString();
+    }
+}

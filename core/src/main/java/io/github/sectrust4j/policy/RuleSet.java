@@ -1,0 +1,316 @@
+package io.github.sectrust4j.policy;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.sectrust4j.FindingCode;
+import io.github.sectrust4j.IosRelease;
+import io.github.sectrust4j.Policy;
+import io.github.sectrust4j.Severity;
+import io.github.sectrust4j.policy.names.HostnameRules;
+import io.github.sectrust4j.truststores.HardCodedTrust;
+import io.github.sectrust4j.truststores.IosReleases;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every release-dependent switch the policy checks need (spec §13.2, §13.3), fixed for one iOS
+ * release. Immutable; obtain with {@link #forRelease(IosRelease)}.
+ *
+ * <p>The calling process is modelled as an ordinary app, not Safari/WebKit: the iOS 10.3
+ * Safari-only {@code SystemTrustedWeakHash} rule (§4.3) is therefore off on 10.3, and the rule
+ * applies to every app from iOS 11.
+ */
+public final class RuleSet {
+
+    /** Apple's cut-off for the other-trust EKU and 825-day rules: one hour before 2019-07-01 (§2.2, §5.2). */
+    public static final Instant JULY_2019_CUTOFF = Instant.parse("2019-06-30T23:00:00Z");
+    public static final Instant MARCH_2018 = Instant.parse("2018-03-01T00:00:00Z");
+    public static final Instant JULY_2016 = Instant.parse("2016-07-01T00:00:00Z");
+    public static final Instant SEPTEMBER_2020 = Instant.parse("2020-09-01T00:00:00Z");
+
+    private static final Set<FindingCode> FORCED = EnumSet.of(FindingCode.ANCHOR_TRUSTED,
+            FindingCode.MISSING_INTERMEDIATE, FindingCode.BASIC_CONSTRAINTS, FindingCode.BASIC_CONSTRAINTS_CA,
+            FindingCode.KEY_USAGE, FindingCode.BASIC_CONSTRAINTS_PATH_LEN, FindingCode.NAME_CONSTRAINTS,
+            FindingCode.POLICY_CONSTRAINTS, FindingCode.CRITICAL_EXTENSIONS, FindingCode.USAGE_CONSTRAINTS,
+            FindingCode.BLACK_LISTED_KEY, FindingCode.GRAY_LISTED_KEY, FindingCode.REVOCATION,
+            FindingCode.REVOCATION_RESPONSE_REQUIRED, FindingCode.CT_REQUIRED, FindingCode.ISSUER_POLICY_CONSTRAINTS,
+            FindingCode.ISSUER_NAME_CONSTRAINTS, FindingCode.BASIC_CERTIFICATE_PROCESSING,
+            FindingCode.PATH_BUDGET_EXCEEDED);
+
+    private final IosRelease release;
+
+    private RuleSet(IosRelease release) {
+        this.release = release;
+    }
+
+    /** The rules of {@code release}. */
+    public static RuleSet forRelease(IosRelease release) {
+        return new RuleSet(requireNonNull(release, "release"));
+    }
+
+    public IosRelease release() {
+        return release;
+    }
+
+    /** Host-name matching rules (§3.6; CN fallback until iOS 12). */
+    public HostnameRules hostnameRules() {
+        return HostnameRules.forRelease(release);
+    }
+
+    /** Check names before the iOS 11.3 rename (§13.3): ValidLeaf/…, WeakLeaf/…, BasicCertificateProcessing. */
+    public boolean legacyCheckNames() {
+        return release.before(11, 3);
+    }
+
+    /** Weak-key checks exist from iOS 10 (§13.2). */
+    public boolean weakKeyCheck() {
+        return release.atLeast(10, 0);
+    }
+
+    /** WeakSignature exists from iOS 11.3 (§13.3). */
+    public boolean weakSignatureCheck() {
+        return release.atLeast(11, 3);
+    }
+
+    /**
+     * {@code SystemTrustedWeakHash}/{@code SystemTrustedWeakKey} in the SSL policy for chains anchored
+     * by the system anchor source: iOS 11–12 for all apps (§4.3). iOS 10.3 enforced the hash rule for
+     * Safari/WebKit only; the modelled caller is not Safari, so it is off there.
+     */
+    public boolean systemTrustedWeakChecks() {
+        return release.atLeast(11, 0) && release.before(13, 0);
+    }
+
+    /** KeySize and SignatureHashAlgorithms in the SSL policy, all anchor types (iOS 13+, §4.2). */
+    public boolean keySizeAndHashChecks() {
+        return release.atLeast(13, 0);
+    }
+
+    /** ServerAuthEKU from iOS 13 (§2.2). */
+    public boolean serverAuthEku() {
+        return release.atLeast(13, 0);
+    }
+
+    /** The system sub-CA part of ServerAuthEKU from iOS 14 (§2.2, §13.3). */
+    public boolean serverAuthEkuSubCa() {
+        return release.atLeast(14, 0);
+    }
+
+    /** The sub-CA part of ExtendedKeyUsage from iOS 16 (§2.2). */
+    public boolean subCaExtendedKeyUsage() {
+        return release.atLeast(16, 0);
+    }
+
+    /** UnparseableExtension from iOS 13 (§13.2). */
+    public boolean unparseableExtension() {
+        return release.atLeast(13, 0);
+    }
+
+    /** DuplicateExtension from iOS 15 (§13.2). */
+    public boolean duplicateExtension() {
+        return release.atLeast(15, 0);
+    }
+
+    /** A user-store anchored success is reported as Proceed from iOS 11, Unspecified before (§13.2). */
+    public boolean proceedForUserStore() {
+        return release.atLeast(11, 0);
+    }
+
+    /**
+     * iOS ≤ 10: the daemon produced only Unspecified/Recoverable/Deny, and the client turned a
+     * black-listed leaf or key into Fatal (§13.2, §13.3 iOS 8).
+     */
+    public boolean daemonResultsLimited() {
+        return release.before(11, 0);
+    }
+
+    /**
+     * The WoSign/StartCom issuance-date block (§11.5): present from the release whose trust store is
+     * {@link HardCodedTrust#WOSIGN_STARTCOM_FROM_VERSION} (2016102100, iOS 10.2) per the trust-stores
+     * release table.
+     */
+    public boolean woSignStartComRule() {
+        try {
+            return IosReleases.trustStoreVersionFor(release.toString()) >= HardCodedTrust.WOSIGN_STARTCOM_FROM_VERSION;
+        } catch (IllegalArgumentException beforeBundledStores) {
+            return false;
+        }
+    }
+
+    /** {@code SecTrustEvaluateWithError} and its subtype ranking exist from iOS 12 (§12.3). */
+    public boolean evaluateWithError() {
+        return release.atLeast(12, 0);
+    }
+
+    /** Apple's hard-coded roots are never expired in iOS 26 (§13.3). */
+    public boolean appleRootsNeverExpire() {
+        return release.atLeast(26, 0);
+    }
+
+    /** Which validity-period checks the SSL policy carries in this release (§5.2). */
+    public List<FindingCode> validityPeriodChecks() {
+        if (release.before(13, 0)) {
+            return List.of();
+        }
+        if (release.before(16, 0)) {
+            return List.of(FindingCode.VALIDITY_PERIOD_MAXIMUMS);
+        }
+        return List.of(FindingCode.SYSTEM_TRUST_VALIDITY_PERIOD, FindingCode.OTHER_TRUST_VALIDITY_PERIOD);
+    }
+
+    /**
+     * The §5.2 table of limits for system-trusted chains ({@code ValidityPeriodMaximums} in iOS
+     * 13–15, {@code SystemTrustValidityPeriod} from 16).
+     */
+    public List<ValidityLimit> systemTrustLimits() {
+        if (release.before(13, 0)) {
+            return List.of();
+        }
+        if (release.before(16, 0)) {
+            ValidityLimit sixty = ValidityLimit.window(Instant.EPOCH.minusSeconds(86_400L * 365 * 100), JULY_2016,
+                    ValidityLimit.MONTHS_60, "60 months (5 × 365 + 2 days + 3600 s)");
+            ValidityLimit thirtyNine = ValidityLimit.window(JULY_2016, MARCH_2018, ValidityLimit.DAYS_1188_PLUS_HOUR,
+                    "39 months (1188 days + 3600 s)");
+            ValidityLimit d825 = ValidityLimit.onOrAfter(MARCH_2018, ValidityLimit.DAYS_825_PLUS_HOUR,
+                    "825 days + 3600 s");
+            if (release.before(14, 0)) {
+                return List.of(sixty, thirtyNine, d825);
+            }
+            return List.of(sixty, thirtyNine, d825,
+                    ValidityLimit.onOrAfter(SEPTEMBER_2020, ValidityLimit.DAYS_398, "398 days"));
+        }
+        return List.of(ValidityLimit.onOrAfter(MARCH_2018, ValidityLimit.DAYS_825_PLUS_HOUR, "825 days + 3600 s"),
+                ValidityLimit.onOrAfter(SEPTEMBER_2020, ValidityLimit.DAYS_398, "398 days"));
+    }
+
+    /**
+     * The §5.2 limits for chains not system-trusted (iOS 13–15: strictly after 2019-06-30T23:00Z) and,
+     * from iOS 16, {@code OtherTrustValidityPeriod} for every chain (on or after that instant).
+     */
+    public List<ValidityLimit> otherTrustLimits() {
+        if (release.before(13, 0)) {
+            return List.of();
+        }
+        if (release.before(16, 0)) {
+            return List.of(ValidityLimit.strictlyAfter(JULY_2019_CUTOFF, ValidityLimit.DAYS_825_PLUS_HOUR,
+                    "825 days + 3600 s"));
+        }
+        return List.of(ValidityLimit.onOrAfter(JULY_2019_CUTOFF, ValidityLimit.DAYS_825_PLUS_HOUR, "825 days + 3600 s"));
+    }
+
+    /** Checks iOS always records whatever the policy's options (§1.2 "forced"). */
+    public boolean isForced(FindingCode code) {
+        return FORCED.contains(code);
+    }
+
+    /**
+     * The option keys of a policy in this release (§1.2): the basic certificate options for both
+     * policies, plus the SSL server options. Non-forced checks outside this set are never recorded (§1.7).
+     */
+    public Set<FindingCode> options(Policy policy, boolean hostGiven) {
+        EnumSet<FindingCode> o = EnumSet.of(FindingCode.CRITICAL_EXTENSIONS, FindingCode.ID_LINKAGE,
+                FindingCode.BASIC_CONSTRAINTS, FindingCode.NON_EMPTY_SUBJECT, FindingCode.BLACK_LISTED_LEAF,
+                FindingCode.GRAY_LISTED_LEAF);
+        if (legacyCheckNames()) {
+            o.addAll(List.of(FindingCode.VALID_LEAF, FindingCode.VALID_INTERMEDIATES, FindingCode.VALID_ROOT));
+            if (weakKeyCheck()) {
+                o.addAll(List.of(FindingCode.WEAK_LEAF, FindingCode.WEAK_INTERMEDIATES, FindingCode.WEAK_ROOT));
+            }
+        } else {
+            o.addAll(List.of(FindingCode.TEMPORAL_VALIDITY, FindingCode.WEAK_KEY_SIZE, FindingCode.WEAK_SIGNATURE));
+        }
+        if (unparseableExtension()) {
+            o.add(FindingCode.UNPARSEABLE_EXTENSION);
+        }
+        if (duplicateExtension()) {
+            o.add(FindingCode.DUPLICATE_EXTENSION);
+        }
+        if (policy == Policy.SSL_SERVER) {
+            o.add(FindingCode.EXTENDED_KEY_USAGE);
+            if (hostGiven) {
+                o.add(FindingCode.SSL_HOSTNAME);
+            }
+            if (systemTrustedWeakChecks()) {
+                o.add(FindingCode.SYSTEM_TRUSTED_WEAK_HASH);
+                o.add(FindingCode.SYSTEM_TRUSTED_WEAK_KEY);
+            }
+            if (keySizeAndHashChecks()) {
+                o.add(FindingCode.KEY_SIZE);
+                o.add(FindingCode.SIGNATURE_HASH_ALGORITHMS);
+            }
+            if (serverAuthEku()) {
+                o.add(FindingCode.SERVER_AUTH_EKU);
+            }
+            o.addAll(validityPeriodChecks());
+            if (release.atLeast(12, 1, 1)) {
+                o.add(FindingCode.SYSTEM_TRUSTED_CT_REQUIRED);
+            }
+        }
+        return o;
+    }
+
+    /**
+     * The key iOS records a failure under in this release: before 11.3 validity and weak-key failures
+     * carry per-position names, name/policy-constraint failures are {@code BasicCertificateProcessing},
+     * path-length and cA failures are {@code BasicConstraints}, and an untrusted non-self-signed top is
+     * {@code AnchorTrusted} (§2.1 "Introduction of the checks", §13.3).
+     */
+    public FindingCode recordedCode(FindingCode code, int index, int topIndex) {
+        if (!legacyCheckNames()) {
+            return code;
+        }
+        switch (code) {
+            case TEMPORAL_VALIDITY:
+                return index == 0 ? FindingCode.VALID_LEAF
+                        : index == topIndex ? FindingCode.VALID_ROOT : FindingCode.VALID_INTERMEDIATES;
+            case WEAK_KEY_SIZE:
+                return index == 0 ? FindingCode.WEAK_LEAF
+                        : index == topIndex ? FindingCode.WEAK_ROOT : FindingCode.WEAK_INTERMEDIATES;
+            case MISSING_INTERMEDIATE:
+                return FindingCode.ANCHOR_TRUSTED;
+            case NAME_CONSTRAINTS:
+            case POLICY_CONSTRAINTS:
+                return FindingCode.BASIC_CERTIFICATE_PROCESSING;
+            case BASIC_CONSTRAINTS_CA:
+            case BASIC_CONSTRAINTS_PATH_LEN:
+                return FindingCode.BASIC_CONSTRAINTS;
+            default:
+                return code;
+        }
+    }
+
+    /**
+     * The result a failure forces in this release, starting from the check's (possibly call-site
+     * overridden) severity: weak keys Recoverable in iOS 10 and Fatal from 11; WeakSignature
+     * Recoverable in 11.3–11.4 and Fatal from 12; on iOS ≤ 10 everything is Recoverable except
+     * UsageConstraints (Deny) and a black-listed leaf or key (Fatal, the client's upgrade) (§13.2, §13.3).
+     */
+    public Severity severity(FindingCode recorded, int index, Severity given) {
+        if (daemonResultsLimited()) {
+            if (recorded == FindingCode.USAGE_CONSTRAINTS) {
+                return Severity.DENY;
+            }
+            if (recorded == FindingCode.BLACK_LISTED_KEY || (recorded == FindingCode.BLACK_LISTED_LEAF && index == 0)) {
+                return Severity.FATAL;
+            }
+            return given == Severity.INFO ? Severity.INFO : Severity.RECOVERABLE;
+        }
+        switch (recorded) {
+            case WEAK_LEAF:
+            case WEAK_INTERMEDIATES:
+            case WEAK_ROOT:
+                return Severity.FATAL;
+            case WEAK_SIGNATURE:
+                return release.before(12, 0) ? Severity.RECOVERABLE : Severity.FATAL;
+            default:
+                return given;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RuleSet[iOS " + release + "]";
+    }
+}
