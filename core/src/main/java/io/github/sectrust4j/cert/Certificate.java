@@ -46,9 +46,16 @@ public final class Certificate {
     private final PublicKeyInfo publicKey;
     private final ExtensionDecoder ext;
     private final int hash;
+    /** Null for a parsed certificate; for a synthetic anchor (see {@link #fromAnchorFacts}) its self-signed fact. */
+    private final Boolean syntheticSelfSigned;
 
     private Certificate(byte[] der) {
+        this(der, null, null, null);
+    }
+
+    private Certificate(byte[] der, byte[] realSha256, byte[] realSha1, Boolean syntheticSelfSigned) {
         this.der = der;
+        this.syntheticSelfSigned = syntheticSelfSigned;
         Der.Tlv outer = Der.read(der, 0, der.length);
         if (outer.tag() != 0x30) {
             throw new Der.ParseProblem("wrong ASN.1 structure: starts with tag 0x" + hex(outer.tag())
@@ -71,8 +78,8 @@ public final class Certificate {
             throw new Der.ParseProblem("wrong ASN.1 structure: expected signatureAlgorithm SEQUENCE and signatureValue BIT STRING");
         }
         this.tbsDer = Arrays.copyOfRange(der, tbs.start(), tbs.end());
-        this.sha256 = Digests.sha256(der);
-        this.sha1 = Digests.sha1(der);
+        this.sha256 = realSha256 != null ? realSha256.clone() : Digests.sha256(der);
+        this.sha1 = realSha1 != null ? realSha1.clone() : Digests.sha1(der);
         this.hash = Arrays.hashCode(sha256);
 
         this.signatureAlgorithm = algorithm(asn1(Arrays.copyOfRange(der, sigAlg.start(), sigAlg.end()), "signatureAlgorithm"));
@@ -444,11 +451,141 @@ public final class Certificate {
         return ext.precertPoison;
     }
 
+    // ------------------------------------------------------------------ synthetic anchors
+
+    /**
+     * Builds the certificate of a trust-store anchor from its facts alone (trust-stores ships
+     * {@link io.github.sectrust4j.truststores.AnchorRecord}s, not DER), so the path top can be
+     * treated like any other certificate (§1.3 system store, §14.1 item 1).
+     *
+     * <p>The TBSCertificate is re-encoded from the facts (exact subject, issuer and SPKI DER; serial;
+     * validity; version; basicConstraints, keyUsage, SKI, AKI keyIdentifier, nameConstraints and
+     * certificatePolicies OIDs; the signature algorithm OID, with NULL parameters for RSA) and wrapped
+     * with an empty signature. The instance is <em>synthetic</em>: {@link #sha256()} and {@link #sha1()}
+     * return the real certificate's fingerprints (so it equals the real certificate),
+     * {@link #syntheticSelfSigned()} carries the store's self-signed fact, and {@link #der()} /
+     * {@link #signatureValue()} are NOT the real ones: its own signature cannot be verified, but
+     * children verify against its SPKI as usual. Extensions the facts do not carry (EKU, SAN, AIA,
+     * CRL DP, policy qualifiers) are absent. The facts hold no criticality flags: basicConstraints,
+     * keyUsage and nameConstraints are marked critical (RFC 5280's requirement, and the stricter
+     * reading where criticality matters), SKI, AKI and certificatePolicies non-critical.
+     *
+     * @throws CertificateInputException if the facts cannot be encoded as a certificate
+     */
+    public static Certificate fromAnchorFacts(io.github.sectrust4j.truststores.AnchorRecord facts) {
+        try {
+            byte[] der = encodeFromFacts(facts);
+            return new Certificate(der, facts.sha256(), facts.sha1(), facts.selfSigned());
+        } catch (Der.ParseProblem | IOException e) {
+            throw fail("anchor facts of " + facts.sha256Hex() + " cannot be encoded: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw fail("anchor facts of " + facts.sha256Hex() + " cannot be encoded: " + e, e);
+        }
+    }
+
+    /** True for a certificate built by {@link #fromAnchorFacts} (its DER and signature are not the real ones). */
+    public boolean isSynthetic() {
+        return syntheticSelfSigned != null;
+    }
+
+    /** For a synthetic anchor: the trust store's self-signed fact; empty for parsed certificates. */
+    public Optional<Boolean> syntheticSelfSigned() {
+        return Optional.ofNullable(syntheticSelfSigned);
+    }
+
+    private static byte[] encodeFromFacts(io.github.sectrust4j.truststores.AnchorRecord f) throws IOException {
+        org.bouncycastle.asn1.ASN1EncodableVector tbs = new org.bouncycastle.asn1.ASN1EncodableVector();
+        if (f.certificateVersion() > 1) {
+            tbs.add(new org.bouncycastle.asn1.DERTaggedObject(true, 0, new ASN1Integer(f.certificateVersion() - 1)));
+        }
+        tbs.add(new ASN1Integer(new BigInteger(f.serialNumber())));
+        AlgorithmIdentifier sigAlg = factsAlgorithm(f.signatureAlgorithm());
+        tbs.add(sigAlg);
+        tbs.add(ASN1Primitive.fromByteArray(f.issuer()));
+        tbs.add(new org.bouncycastle.asn1.DERSequence(new ASN1Encodable[] {factsTime(f.notBefore()), factsTime(f.notAfter())}));
+        tbs.add(ASN1Primitive.fromByteArray(f.subject()));
+        tbs.add(ASN1Primitive.fromByteArray(f.subjectPublicKeyInfo()));
+        if (f.certificateVersion() == 3) {
+            org.bouncycastle.asn1.x509.ExtensionsGenerator ext = new org.bouncycastle.asn1.x509.ExtensionsGenerator();
+            if (f.basicConstraints() != null) {
+                org.bouncycastle.asn1.x509.BasicConstraints bc = !f.basicConstraints().ca()
+                        ? new org.bouncycastle.asn1.x509.BasicConstraints(false)
+                        : f.basicConstraints().hasPathLenConstraint()
+                        ? new org.bouncycastle.asn1.x509.BasicConstraints(f.basicConstraints().pathLenConstraint())
+                        : new org.bouncycastle.asn1.x509.BasicConstraints(true);
+                ext.addExtension(org.bouncycastle.asn1.x509.Extension.basicConstraints, true, bc);
+            }
+            if (f.keyUsage() >= 0) {
+                int bcBits = 0;
+                for (int i = 0; i <= 8; i++) {
+                    if ((f.keyUsage() & (1 << i)) != 0) {
+                        bcBits |= i < 8 ? 1 << (7 - i) : 1 << 15;
+                    }
+                }
+                ext.addExtension(org.bouncycastle.asn1.x509.Extension.keyUsage, true,
+                        new org.bouncycastle.asn1.x509.KeyUsage(bcBits));
+            }
+            if (f.subjectKeyIdentifier() != null) {
+                ext.addExtension(org.bouncycastle.asn1.x509.Extension.subjectKeyIdentifier, false,
+                        new org.bouncycastle.asn1.DEROctetString(f.subjectKeyIdentifier()));
+            }
+            if (f.authorityKeyIdentifier() != null) {
+                ext.addExtension(org.bouncycastle.asn1.x509.Extension.authorityKeyIdentifier, false,
+                        new org.bouncycastle.asn1.x509.AuthorityKeyIdentifier(f.authorityKeyIdentifier()));
+            }
+            if (f.nameConstraints() != null) {
+                ext.addExtension(org.bouncycastle.asn1.x509.Extension.nameConstraints, true, f.nameConstraints());
+            }
+            if (!f.certificatePolicies().isEmpty()) {
+                org.bouncycastle.asn1.ASN1EncodableVector pols = new org.bouncycastle.asn1.ASN1EncodableVector();
+                for (String oid : f.certificatePolicies()) {
+                    pols.add(new org.bouncycastle.asn1.x509.PolicyInformation(
+                            new org.bouncycastle.asn1.ASN1ObjectIdentifier(oid)));
+                }
+                ext.addExtension(org.bouncycastle.asn1.x509.Extension.certificatePolicies, false,
+                        new org.bouncycastle.asn1.DERSequence(pols));
+            }
+            if (!ext.isEmpty()) {
+                tbs.add(new org.bouncycastle.asn1.DERTaggedObject(true, 3, ext.generate()));
+            }
+        }
+        org.bouncycastle.asn1.ASN1EncodableVector cert = new org.bouncycastle.asn1.ASN1EncodableVector();
+        cert.add(new org.bouncycastle.asn1.DERSequence(tbs));
+        cert.add(sigAlg);
+        cert.add(new org.bouncycastle.asn1.DERBitString(new byte[0]));
+        return new org.bouncycastle.asn1.DERSequence(cert).getEncoded(ASN1Encoding.DER);
+    }
+
+    private static AlgorithmIdentifier factsAlgorithm(String oid) {
+        org.bouncycastle.asn1.ASN1ObjectIdentifier id = new org.bouncycastle.asn1.ASN1ObjectIdentifier(oid);
+        // RSA PKCS#1 algorithms carry NULL parameters; ECDSA/EdDSA/DSA-with-SHA2 carry none
+        return oid.startsWith("1.2.840.113549.1.1.")
+                ? new AlgorithmIdentifier(id, org.bouncycastle.asn1.DERNull.INSTANCE) : new AlgorithmIdentifier(id);
+    }
+
+    private static final java.time.format.DateTimeFormatter UTC_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'", java.util.Locale.ROOT);
+    private static final java.time.format.DateTimeFormatter GENERALIZED_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'", java.util.Locale.ROOT);
+
+    private static ASN1Encodable factsTime(Instant t) {
+        java.time.ZonedDateTime z = t.atZone(java.time.ZoneOffset.UTC);
+        // RFC 5280 §4.1.2.5: UTCTime through 2049, GeneralizedTime from 2050
+        if (z.getYear() >= 1950 && z.getYear() < 2050) {
+            return new org.bouncycastle.asn1.DERUTCTime(UTC_TIME.format(z));
+        }
+        return new org.bouncycastle.asn1.DERGeneralizedTime(GENERALIZED_TIME.format(z));
+    }
+
     // ------------------------------------------------------------------ object
 
+    /**
+     * Equality by SHA-256 fingerprint: for parsed certificates that is equality of DER; a synthetic
+     * anchor equals the parsed real certificate whose facts it was built from.
+     */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Certificate c && c.hash == hash && Arrays.equals(c.der, der);
+        return o instanceof Certificate c && c.hash == hash && Arrays.equals(c.sha256, sha256);
     }
 
     @Override

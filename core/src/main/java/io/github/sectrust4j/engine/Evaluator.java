@@ -1,13 +1,111 @@
 package io.github.sectrust4j.engine;
 
+import io.github.sectrust4j.CertificateRole;
+import io.github.sectrust4j.FindingCode;
+import io.github.sectrust4j.PathCertificate;
+import io.github.sectrust4j.SecTrustResult;
+import io.github.sectrust4j.Severity;
+import io.github.sectrust4j.TrustError;
 import io.github.sectrust4j.TrustReport;
+import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.path.AnchorInfo;
+import io.github.sectrust4j.path.BuildOutcome;
+import io.github.sectrust4j.path.CandidatePath;
+import io.github.sectrust4j.path.PathBuilder;
+import io.github.sectrust4j.policy.Decision;
+import io.github.sectrust4j.policy.Failure;
+import io.github.sectrust4j.policy.PathValidation;
+import io.github.sectrust4j.policy.PathValidator;
+import io.github.sectrust4j.policy.Policies;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
-/** Runs one evaluation: sources, path building, policy checks, decision, report. */
+/**
+ * Runs one evaluation (§14.2): sources and path building ({@link PathBuilder}, with the policy's
+ * {@link PathValidator}), the best path (accepted, or the highest-scoring rejected or partial path,
+ * §12.1), its full re-validation (§1.4 step 3), the policy's {@link Decision}, and the
+ * {@link TrustReport}. Stateless and thread-safe: the only shared state is the bounded cache of
+ * per-store synthetic anchors.
+ */
 public final class Evaluator {
     private Evaluator() {}
 
+    /** The policy's final verdict on a path (normally {@link Decision#decide}). */
+    @FunctionalInterface
+    interface Decider {
+        Decision decide(CandidatePath path, PathValidation validation, EvaluationRequest request);
+    }
+
     public static TrustReport evaluate(EvaluationRequest request) {
-        // TEMPORARY (phase 2 in progress): replaced by the path builder + policy integration
-        throw new UnsupportedOperationException("evaluator not yet integrated");
+        return evaluate(request, Policies.validatorFor(request), Decision::decide);
+    }
+
+    static TrustReport evaluate(EvaluationRequest request, PathValidator validator, Decider decider) {
+        BuildOutcome outcome = PathBuilder.build(request, validator);
+        CandidatePath best = outcome.bestPath();
+        PathValidation validation = validator.validate(best, request);
+        if (outcome.budgetExceeded()) {
+            validation = withBudgetFailure(validation, outcome, request.budget(), best.topIndex());
+        }
+        Decision decision = decider.decide(best, validation, request);
+        if (outcome.budgetExceeded() && decision.result().isTrusted()) {
+            // never "trusted" on a partial search, whatever the decision helper made of the failure
+            decision = new Decision(SecTrustResult.RECOVERABLE_TRUST_FAILURE,
+                    Optional.of(TrustError.CREATE_CHAIN_FAILED), decision.findings());
+        }
+        return new TrustReport(decision.result(), decision.error(), pathCertificates(best, request),
+                decision.findings(), request.release(),
+                request.systemStore().map(s -> OptionalInt.of(s.version())).orElse(OptionalInt.empty()),
+                request.policy(), request.host(), request.verifyTime());
+    }
+
+    /** Adds {@code PATH_BUDGET_EXCEEDED} on the best path's top, with the limits and counts as evidence. */
+    static PathValidation withBudgetFailure(PathValidation validation, BuildOutcome outcome, PathBudget budget,
+                                            int index) {
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("limitReached", outcome.limitReached().orElse("unknown"));
+        evidence.put("pathsCreated", outcome.pathsCreated());
+        evidence.put("maxPaths", budget.maxPaths());
+        evidence.put("signatureChecks", outcome.signatureChecks());
+        evidence.put("maxSignatureChecks", budget.maxSignatureChecks());
+        evidence.put("maxDepth", budget.maxDepth());
+        List<Failure> failures = new ArrayList<>(validation.failures());
+        failures.add(Failure.of(FindingCode.PATH_BUDGET_EXCEEDED, index, evidence));
+        SecTrustResult result = validation.result();
+        if (result.isTrusted()) {
+            result = SecTrustResult.RECOVERABLE_TRUST_FAILURE;
+        }
+        if (FindingCode.PATH_BUDGET_EXCEEDED.defaultSeverity() == Severity.FATAL) {
+            result = SecTrustResult.FATAL_TRUST_FAILURE;
+        }
+        return new PathValidation(result, failures, validation.notes());
+    }
+
+    static List<PathCertificate> pathCertificates(CandidatePath path, EvaluationRequest request) {
+        List<PathCertificate> out = new ArrayList<>();
+        int top = path.topIndex();
+        for (int i = 0; i <= top; i++) {
+            Certificate c = path.get(i);
+            CertificateRole role;
+            if (i == top && path.anchored()) {
+                role = CertificateRole.ANCHOR;
+            } else if (i == 0) {
+                role = CertificateRole.LEAF;
+            } else if (i == top) {
+                role = CertificateRole.UNTRUSTED_TOP;
+            } else {
+                role = CertificateRole.INTERMEDIATE;
+            }
+            out.add(new PathCertificate(HexFormat.of().withUpperCase().formatHex(c.sha256()), c.subject().toString(),
+                    c.issuer().toString(), c.notBefore(), c.notAfter(), role,
+                    role == CertificateRole.ANCHOR ? path.anchor().map(AnchorInfo::source) : Optional.empty(),
+                    request.presented().contains(c)));
+        }
+        return out;
     }
 }

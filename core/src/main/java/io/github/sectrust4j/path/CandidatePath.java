@@ -21,8 +21,11 @@ import java.util.Optional;
  *                           however it became an anchor (§0 "System-trusted")
  * @param appleRoot          the top is one of Apple's hard-coded roots (§1.3)
  * @param signaturesVerified every link {@code c[i]} signed by {@code c[i+1]} verified (false only for scored partials)
- * @param userTrustSettings  for every chain index whose certificate is in the user trust store: its
- *                           constraints (used after validation for {@code UsageConstraints} and Proceed, §7.3)
+ * @param userTrustSettings  for every chain index whose certificate is in the user trust store (an active
+ *                           anchor source, i.e. not anchors-only) and was not made an anchor by another
+ *                           source (app anchors, Apple roots, system store — as Apple keeps the constraints of
+ *                           the deciding source): its constraints (used after validation for
+ *                           {@code UsageConstraints} and Proceed, §7.3)
  */
 public record CandidatePath(List<Certificate> certificates, List<CertificateOrigin> origins,
                             Optional<AnchorInfo> anchor, boolean topSelfSigned, boolean systemTrusted,

@@ -1,0 +1,91 @@
+package io.github.sectrust4j.path;
+
+import io.github.sectrust4j.cert.CachingSignatureVerifier;
+import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.SignatureVerdict;
+import io.github.sectrust4j.cert.SignatureVerifier;
+import io.github.sectrust4j.cert.VerificationBudget;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Signature checks of one evaluation through the cert package's verifier, charged against a
+ * per-evaluation {@link VerificationBudget} ({@link io.github.sectrust4j.engine.PathBudget#maxSignatureChecks()}).
+ * Verdicts are shared across evaluations in a bounded cache keyed by (issuer SPKI, certificate);
+ * each distinct pair is charged once per evaluation, cached or not, so outcomes never depend on
+ * what other evaluations left in the cache. Not thread-safe: one per evaluation.
+ */
+final class LinkSignatures {
+
+    enum Verdict { VALID, INVALID, BUDGET_EXHAUSTED }
+
+    /** The shared verdict cache (bounded; immutable data only). */
+    static final SignatureVerifier SHARED = CachingSignatureVerifier.withDefaults();
+
+    private final SignatureVerifier verifier;
+    private final VerificationBudget budget;
+    private final Map<ByteBuffer, Boolean> verdicts = new HashMap<>();
+    private final Map<Certificate, Boolean> selfSigned = new HashMap<>();
+    private boolean exhausted;
+
+    LinkSignatures(SignatureVerifier verifier, int limit) {
+        this.verifier = verifier;
+        this.budget = new VerificationBudget(limit);
+    }
+
+    /** Whether {@code child} is signed by {@code issuer}'s key. */
+    Verdict verify(Certificate child, Certificate issuer) {
+        ByteBuffer key = ByteBuffer.allocate(64).put(issuer.publicKey().spkiSha256()).put(child.sha256());
+        key.flip();
+        Boolean known = verdicts.get(key);
+        if (known != null) {
+            return known ? Verdict.VALID : Verdict.INVALID;
+        }
+        if (child.isSynthetic()) {
+            verdicts.put(key, false); // a synthetic anchor has no real signature to check
+            return Verdict.INVALID;
+        }
+        SignatureVerdict v = verifier.verify(child, issuer.publicKey(), budget);
+        if (v == SignatureVerdict.BUDGET_EXHAUSTED) {
+            exhausted = true;
+            return Verdict.BUDGET_EXHAUSTED;
+        }
+        boolean ok = v == SignatureVerdict.VALID;
+        verdicts.put(key, ok);
+        return ok ? Verdict.VALID : Verdict.INVALID;
+    }
+
+    /**
+     * Self-signed = self-issued (normalized names) and verifies with its own key; for a synthetic
+     * anchor, the trust store's fact. A check the budget cannot pay for counts as not self-signed.
+     */
+    boolean isSelfSigned(Certificate c) {
+        Boolean known = selfSigned.get(c);
+        if (known != null) {
+            return known;
+        }
+        boolean v;
+        if (c.syntheticSelfSigned().isPresent()) {
+            v = c.syntheticSelfSigned().get();
+        } else {
+            v = c.isSelfIssued() && verify(c, c) == Verdict.VALID;
+        }
+        if (!(c.isSelfIssued() && exhausted && !v)) {
+            selfSigned.put(c, v);
+        }
+        return v;
+    }
+
+    int used() {
+        return budget.used();
+    }
+
+    int limit() {
+        return budget.limit();
+    }
+
+    boolean exhausted() {
+        return exhausted;
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.sectrust4j.path;
+
+import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.NormalizedName;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Certificates indexed by Apple-normalized subject (§1.3), in insertion order, duplicates (by
+ * SHA-256) removed. Certificates with an unparseable subject are kept for membership tests but never
+ * returned as parents. Immutable.
+ */
+final class NameIndex implements CertificateSource {
+    private final Map<NormalizedName, List<Certificate>> bySubject;
+    private final Set<Certificate> members;
+    private final CertificateOrigin origin;
+
+    private NameIndex(Collection<Certificate> certificates, CertificateOrigin origin) {
+        this.origin = origin;
+        this.members = new LinkedHashSet<>(certificates);
+        Map<NormalizedName, List<Certificate>> map = new HashMap<>();
+        for (Certificate c : members) {
+            c.normalizedSubject().ifPresent(n -> map.computeIfAbsent(n, k -> new ArrayList<>()).add(c));
+        }
+        map.replaceAll((k, v) -> List.copyOf(v));
+        this.bySubject = Map.copyOf(map);
+    }
+
+    static NameIndex of(Collection<Certificate> certificates, CertificateOrigin origin) {
+        return new NameIndex(certificates, origin);
+    }
+
+    @Override
+    public List<Certificate> parentsOf(Certificate child) {
+        return child.normalizedIssuer().map(n -> bySubject.getOrDefault(n, List.of())).orElse(List.of());
+    }
+
+    @Override
+    public CertificateOrigin origin() {
+        return origin;
+    }
+
+    boolean contains(Certificate c) {
+        return members.contains(c);
+    }
+
+    List<Certificate> all() {
+        return List.copyOf(members);
+    }
+}

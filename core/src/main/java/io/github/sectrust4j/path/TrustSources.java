@@ -1,0 +1,181 @@
+package io.github.sectrust4j.path;
+
+import io.github.sectrust4j.AnchorSource;
+import io.github.sectrust4j.TrustSetting;
+import io.github.sectrust4j.UserRoot;
+import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.truststores.HardCodedTrust;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The anchor and parent sources of one evaluation (§1.3), and the §7.3 anchor decision.
+ *
+ * <p>Anchor sources, in order: app anchors; unless anchors-only: Apple's hard-coded roots, the user
+ * trust store, the system store (plus {@code extraSystemRoots}). Parent sources, unlocked one at a
+ * time: presented certificates, cached intermediates, (anchors-only: Apple, system and user-store
+ * certificates as untrusted parents), AIA (if the network is allowed and a fetcher is present).
+ * System certificates are synthetic ({@link Certificate#fromAnchorFacts}); where the request holds
+ * the real DER of the same certificate (presented, cached, app anchor, user root, extra root), the
+ * real one is used instead.
+ */
+final class TrustSources {
+
+    /**
+     * One anchor source: the union of some name indexes (the cached per-store index and per-request
+     * certificates), returning the request's real DER in place of a synthetic anchor where it has one.
+     */
+    record Anchors(Kind kind, List<NameIndex> indexes, Map<Certificate, Certificate> real) implements CertificateSource {
+        @Override
+        public List<Certificate> parentsOf(Certificate child) {
+            List<Certificate> out = new ArrayList<>();
+            for (NameIndex index : indexes) {
+                for (Certificate c : index.parentsOf(child)) {
+                    Certificate r = real.getOrDefault(c, c);
+                    if (!out.contains(r)) {
+                        out.add(r);
+                    }
+                }
+            }
+            return out;
+        }
+
+        boolean contains(Certificate c) {
+            for (NameIndex index : indexes) {
+                if (index.contains(c)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public CertificateOrigin origin() {
+            return CertificateOrigin.ANCHOR_SOURCE;
+        }
+    }
+
+    enum Kind { APP, APPLE, USER, SYSTEM }
+
+    private final EvaluationRequest request;
+    private final List<Anchors> anchorSources;
+    private final List<CertificateSource> parentSources;
+    private final Map<Certificate, UserRoot> userRoots;
+    private final NameIndex systemRootSet;
+    private final NameIndex extraRoots;
+
+    TrustSources(EvaluationRequest request, Optional<CertificateSource> aia) {
+        this.request = request;
+        Map<Certificate, Certificate> real = new HashMap<>();
+        for (List<Certificate> l : List.of(request.presented(), request.cachedIntermediates(), request.appAnchors(),
+                request.extraSystemRoots())) {
+            l.forEach(c -> real.putIfAbsent(c, c));
+        }
+        Map<Certificate, UserRoot> users = new LinkedHashMap<>();
+        for (UserRoot u : request.userRoots()) {
+            users.putIfAbsent(u.certificate(), u); // the first entry for a certificate wins
+            real.putIfAbsent(u.certificate(), u.certificate());
+        }
+        this.userRoots = Map.copyOf(users);
+        Optional<SystemStoreIndex> store = request.systemStore().map(SystemStoreIndex::of);
+        NameIndex none = NameIndex.of(List.of(), CertificateOrigin.ANCHOR_SOURCE);
+        this.systemRootSet = store.map(SystemStoreIndex::rootsGroup).orElse(none);
+        this.extraRoots = NameIndex.of(request.extraSystemRoots(), CertificateOrigin.ANCHOR_SOURCE);
+        Map<Certificate, Certificate> realCopies = Map.copyOf(real);
+        Anchors app = new Anchors(Kind.APP, List.of(NameIndex.of(request.appAnchors(), CertificateOrigin.ANCHOR_SOURCE)),
+                Map.of());
+        Anchors apple = new Anchors(Kind.APPLE, List.of(store.map(SystemStoreIndex::appleRoots).orElse(none)),
+                realCopies);
+        Anchors user = new Anchors(Kind.USER, List.of(NameIndex.of(users.keySet(), CertificateOrigin.ANCHOR_SOURCE)),
+                Map.of());
+        Anchors system = new Anchors(Kind.SYSTEM,
+                List.of(store.map(s -> s.anchors(request.policy())).orElse(none), extraRoots), realCopies);
+
+        List<Anchors> anchors = new ArrayList<>();
+        anchors.add(app);
+        List<CertificateSource> parents = new ArrayList<>();
+        parents.add(NameIndex.of(request.presented(), CertificateOrigin.PRESENTED));
+        parents.add(NameIndex.of(request.cachedIntermediates(), CertificateOrigin.CACHED_INTERMEDIATE));
+        if (!request.anchorsOnly()) {
+            anchors.add(apple);
+            anchors.add(user);
+            anchors.add(system);
+        } else {
+            // §1.1/§1.3: with anchors-only, Apple, system and user certificates are untrusted parents
+            parents.add(apple);
+            parents.add(system);
+            parents.add(user);
+        }
+        aia.ifPresent(parents::add);
+        this.anchorSources = List.copyOf(anchors);
+        this.parentSources = List.copyOf(parents);
+    }
+
+    List<Anchors> anchorSources() {
+        return anchorSources;
+    }
+
+    List<CertificateSource> parentSources() {
+        return parentSources;
+    }
+
+    /**
+     * §7.3: walks the anchor sources in order; the first source in which the certificate is an anchor
+     * decides. App anchors and Apple roots are unconditional; a user-store certificate is an anchor
+     * only per its trust settings (contained-but-not-anchor continues with the next source); system
+     * anchors are unconditional for the policies they serve (§7.4, §11.3).
+     */
+    Optional<AnchorInfo> anchorFor(Certificate c, LinkSignatures signatures) {
+        for (Anchors s : anchorSources) {
+            if (!s.contains(c)) {
+                continue;
+            }
+            switch (s.kind()) {
+                case APP:
+                    return Optional.of(new AnchorInfo(AnchorSource.APP, List.of()));
+                case APPLE:
+                    return Optional.of(new AnchorInfo(AnchorSource.APPLE, List.of()));
+                case USER: {
+                    UserRoot u = userRoots.get(c);
+                    List<TrustSetting> settings = u.effectiveTrustSettings(request.release());
+                    if (TrustSettingsMatch.isAnchor(settings, signatures.isSelfSigned(c), request.policy(),
+                            request.host())) {
+                        return Optional.of(new AnchorInfo(u.anchorSource(), settings));
+                    }
+                    break;
+                }
+                case SYSTEM:
+                    return Optional.of(new AnchorInfo(AnchorSource.SYSTEM, List.of()));
+                default:
+                    throw new AssertionError(s.kind());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** §0 "system-trusted": the certificate is one of the store's roots (or an extra system root). */
+    boolean isSystemRoot(Certificate c) {
+        return systemRootSet.contains(c) || extraRoots.contains(c);
+    }
+
+    static boolean isAppleRoot(Certificate c) {
+        return HardCodedTrust.isAppleRoot(c.sha256());
+    }
+
+    /**
+     * The user-store constraints of a certificate, if it is in the user store and the user store is
+     * an active anchor source (not anchors-only) — §7.3 post-validation rules.
+     */
+    Optional<List<TrustSetting>> userTrustSettings(Certificate c) {
+        if (request.anchorsOnly()) {
+            return Optional.empty();
+        }
+        UserRoot u = userRoots.get(c);
+        return u == null ? Optional.empty() : Optional.of(u.effectiveTrustSettings(request.release()));
+    }
+}
