@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Verdicts through the whole stack (command line → SecTrust → evaluator): exit status 0 / 1 and the
- * JSON {@code trusted}/{@code result}/{@code error} fields. Needs the real evaluator (branches
- * path/policy/rfc5280): fails while {@code engine.Evaluator} is the placeholder.
+ * JSON {@code trusted}/{@code result}/{@code error} fields, with the real evaluator (path, policy,
+ * rfc5280); the rest of the command-line tests do not depend on verdicts.
  */
 class EndToEndVerdictTest {
     @TempDir
