@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sectrust4j.Finding;
 import io.github.sectrust4j.TrustReport;
+import io.github.sectrust4j.cli.BatchRequests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The scenario catalogue ({@code examples/requests.jsonl} + {@code examples/expected.jsonl}, generated
  * by test-fixtures' {@code ScenarioCatalog}) through the public API: each request is mapped to a
- * {@link io.github.sectrust4j.SecTrust} as the batch command does and evaluated; the verdict must be
+ * {@link io.github.sectrust4j.SecTrust} by the batch command's own request mapper (through
+ * {@link BatchRequests}) and evaluated; the verdict must be
  * exactly the expected one — {@code trusted}, {@code result}, the error's name and code, and
  * {@code checks} equal to the set of failing finding codes (no more, no fewer).
  *
@@ -34,6 +36,11 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ScenarioCatalogTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Request fields whose evaluation is issue #5's (revocation and CT inputs): a scenario using one is
+     * pending, never judged on half its inputs (the batch command itself still refuses {@code ctLogs}).
+     */
+    private static final List<String> PENDING_INPUTS = List.of("ocspResponses", "scts", "ctLogs", "revocationDatabase");
 
     static Path examples() {
         for (String candidate : List.of("examples", "../examples")) {
@@ -76,9 +83,10 @@ class ScenarioCatalogTest {
     }
 
     private static void check(JsonNode request, JsonNode want) {
-        BatchRequestMapper.Mapped mapped = BatchRequestMapper.map(request);
-        Assumptions.assumeTrue(mapped.pendingInputs().isEmpty(), () -> "pending (issue #5: revocation/CT inputs "
-                + mapped.pendingInputs() + " are integrated later); expected " + want);
+        List<String> pending = PENDING_INPUTS.stream().filter(request::has).toList();
+        Assumptions.assumeTrue(pending.isEmpty(), () -> "pending (issue #5: revocation/CT inputs " + pending
+                + " are integrated later); expected " + want);
+        BatchRequests.Mapped mapped = BatchRequests.map(request);
         TrustReport r = mapped.trust().evaluate(mapped.chain());
         String id = request.get("id").asText();
         String basis = want.path("basis").asText();
