@@ -302,8 +302,16 @@ final class PathExtensions {
                 : new ExtendedValidation.PathEv(false, List.of(), "the leaf is not EV-capable");
         s.evQualified = s.ev.ev() && SystemTrustedCtRequirement.evCtConditionMet(request.release(), ct.qualified(),
                 provenance, killSwitch);
+        if (!ct.outcomes().isEmpty()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("summary", ct.summary());
+            e.putAll(ctEvidence(ct));
+            out.add(new Failure(FindingCode.CERTIFICATE_TRANSPARENCY, 0, Severity.INFO, e));
+        }
         if (s.evQualified) {
             Map<String, Object> e = new LinkedHashMap<>();
+            e.put("summary", "the path qualifies as Extended Validation (policies " + s.ev.policies() + "; "
+                    + ct.summary() + ")");
             e.put("policies", s.ev.policies());
             e.put("ct", ct.summary());
             e.put("organization", path.leaf().subject().organizations());

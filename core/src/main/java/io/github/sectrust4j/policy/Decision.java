@@ -100,6 +100,11 @@ public record Decision(SecTrustResult result, Optional<TrustError> error, List<F
                             + n.evidence().get("suppressedByAllowedError") + ").",
                     n.evidence(), Rule7.allowedErrors(), "None needed while that trust setting stays installed.");
         }
+        if (n.evidence().get("summary") instanceof String summary) {
+            return new Finding(n.code(), Severity.INFO, n.index(), subject(path, n.index()),
+                    n.code().code() + ": " + summary, n.evidence(), FindingRules.rule(n.code(), n.evidence(), rules),
+                    "None: informational.");
+        }
         return new Finding(n.code(), Severity.INFO, n.index(), subject(path, n.index()),
                 n.code().code() + ": " + Messages.position(path, n.index()) + (n.evidence().isEmpty() ? "" : " " + n.evidence()),
                 n.evidence(), FindingRules.rule(n.code(), n.evidence(), rules), "None: informational.");
