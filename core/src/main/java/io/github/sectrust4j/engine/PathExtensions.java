@@ -232,8 +232,16 @@ final class PathExtensions {
         }
     }
 
+    /**
+     * Self-signed below the top: self-issued with its issuer's key (the path verified the link, so its
+     * own key verifies it) — e.g. a re-issued root with a new serial under the original (§9.2 step 1).
+     */
     private static boolean selfSigned(CandidatePath path, int i) {
-        return i == path.topIndex() ? path.topSelfSigned() : false;
+        if (i == path.topIndex()) {
+            return path.topSelfSigned();
+        }
+        Certificate c = path.get(i);
+        return c.isSelfIssued() && c.publicKey().equals(path.get(i + 1).publicKey());
     }
 
     private static List<URI> ocspUrls(Certificate c) {
