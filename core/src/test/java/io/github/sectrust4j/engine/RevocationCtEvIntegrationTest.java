@@ -562,6 +562,7 @@ class RevocationCtEvIntegrationTest {
                 .keyUsage(CertificateBuilder.KU_KEY_CERT_SIGN | CertificateBuilder.KU_CRL_SIGN).build();
         Instant notBefore = pki.now().minus(Duration.ofDays(1));
         CertificateBuilder b = pki.leaf(HOST, ca).subject("CN=" + HOST + ",O=Example Bank").policies(EV_OID)
+                .ocspUrl("http://ocsp.test/")
                 .notBefore(notBefore).validForDays(90);
         for (TestCtLog log : logs) {
             b.embeddedScts(log, notBefore.plus(Duration.ofMinutes(5)));
