@@ -195,6 +195,21 @@ class RevocationCtEvIntegrationTest {
         assertThat(byOther.trusted()).as(byOther.explain()).isTrue();
     }
 
+    @Test
+    void garbageOcspResponsesAndScts_areIgnored_neverThrown(TestPki pki) {
+        Chain c = chain(pki);
+        byte[][] junk = {new byte[0], {0x30}, {0x30, 0x03, 0x0a, 0x01, 0x00}, "not der".getBytes(),
+                pki.ocsp(c.leaf(), c.ca()).good().build().clone()};
+        junk[4][junk[4].length / 2] ^= 0x55;
+        SecTrust trust = privateTrust(pki, c);
+        for (byte[] j : junk) {
+            trust = trust.withStapledOcsp(j).withSct(j);
+        }
+        TrustReport r = trust.evaluate(c.served());
+        assertThat(r.trusted()).as(r.explain()).isTrue();
+        assertThat(r.has(FindingCode.REVOCATION)).isFalse();
+    }
+
     // ------------------------------------------------------------------ require positive, network (§9.4, §9.5)
 
     /** A fetcher that records its calls and answers with {@code answer} (empty: no response). */
