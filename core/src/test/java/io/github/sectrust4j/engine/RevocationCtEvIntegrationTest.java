@@ -379,6 +379,44 @@ class RevocationCtEvIntegrationTest {
         assertThat(recoverable.has(FindingCode.CT_REQUIRED)).isTrue();
     }
 
+    @Test
+    void knownIntermediatesOnly_anUnknownCa_isBlackListedLeaf_atTheCa(TestPki pki) {
+        Chain c = chain(pki);
+        ValidGroup rootGroup = group(7, EnumSet.of(ValidFlag.KNOWN_INTERMEDIATES_ONLY), Optional.empty(),
+                Optional.empty(), Optional.empty());
+        ValidGroup caGroup = group(8, EnumSet.noneOf(ValidFlag.class), Optional.empty(), Optional.empty(),
+                Optional.empty());
+
+        TrustReport unknown = privateTrust(pki, c).withRevocationDatabase(InMemoryRevocationDatabase.builder()
+                .group(rootGroup, sha256(c.root())).build()).evaluate(c.served());
+        TrustReport known = privateTrust(pki, c).withRevocationDatabase(InMemoryRevocationDatabase.builder()
+                .group(rootGroup, sha256(c.root())).group(caGroup, sha256(c.ca())).build()).evaluate(c.served());
+
+        assertThat(unknown.result()).isEqualTo(SecTrustResult.FATAL_TRUST_FAILURE);
+        assertThat(finding(unknown, FindingCode.BLACK_LISTED_LEAF).orElseThrow().certificateIndex()).isEqualTo(1);
+        assertThat(known.trusted()).as(known.explain()).isTrue();
+    }
+
+    @Test
+    void noCaV2AllowList_checksEveryPosition_andRejectsWhatIsNotOnIt(TestPki pki) {
+        Chain c = chain(pki);
+        Set<ValidFlag> allow = EnumSet.of(ValidFlag.NO_CA_V2, ValidFlag.ALLOW_LIST, ValidFlag.COMPLETE);
+        HeldCertificate stranger = pki.leaf(HOST, c.ca()).build();
+        InMemoryRevocationDatabase db = InMemoryRevocationDatabase.builder()
+                .group(group(9, allow, Optional.empty(), Optional.empty(), Optional.empty()), sha256(c.ca()))
+                .group(group(10, allow, Optional.empty(), Optional.empty(), Optional.empty()), sha256(c.root()))
+                .serial(9, ValidQuery.of(c.leaf().der(), c.ca().der()).serial())
+                .serial(10, ValidQuery.of(c.ca().der(), c.root().der()).serial()).build();
+
+        TrustReport listed = privateTrust(pki, c).withRevocationDatabase(db).evaluate(c.served());
+        TrustReport notListed = privateTrust(pki, c).withRevocationDatabase(db).evaluate(certs(stranger, c.ca()));
+
+        assertThat(listed.trusted()).as(listed.explain()).isTrue();
+        assertThat(listed.revocationChecked()).as("Valid allow-listing counts as checked (§9.5)").isTrue();
+        assertThat(notListed.result()).isEqualTo(SecTrustResult.FATAL_TRUST_FAILURE);
+        assertThat(finding(notListed, FindingCode.BLACK_LISTED_LEAF).orElseThrow().certificateIndex()).isZero();
+    }
+
     // ------------------------------------------------------------------ CT (§8)
 
     /** A system-trusted chain (extra system root) whose leaf embeds SCTs from {@code logs}. */
