@@ -422,6 +422,17 @@ public final class SecTrust {
 
     /** Evaluates a parsed chain, leaf first; duplicates are ignored. */
     public TrustReport evaluate(List<Certificate> chain) {
+        return Evaluator.evaluate(request(chain));
+    }
+
+    /**
+     * The exact inputs {@link #evaluate(List)} hands to the evaluator for this chain, without
+     * evaluating: for tooling that shows or checks a configuration (the command line's tests use it).
+     * When no instant was set, the evaluation instant is taken now.
+     *
+     * @throws CertificateInputException when the chain is empty
+     */
+    public EvaluationRequest request(List<Certificate> chain) {
         requireNonNull(chain, "chain");
         if (chain.isEmpty()) {
             throw new CertificateInputException("the chain is empty: at least the leaf certificate is required");
@@ -430,11 +441,10 @@ public final class SecTrust {
         Instant verifyTime = at.orElseGet(Instant::now);
         Optional<AppleTrustStore> store = !systemRoots.enabled() ? Optional.empty()
                 : Optional.of(systemRoots.store().orElseGet(() -> storeFor(release)));
-        EvaluationRequest request = new EvaluationRequest(release, policy, host, verifyTime, clock.orElse(verifyTime),
+        return new EvaluationRequest(release, policy, host, verifyTime, clock.orElse(verifyTime),
                 presented, anchors, anchorsOnly.orElse(!anchors.isEmpty()), userRoots, intermediates, store,
                 extraSystemRoots, ocspResponses, scts, aiaFetcher.isPresent() || revocation.networkAvailable(),
                 aiaFetcher, budget, ct, revocation, extraEvRoots);
-        return Evaluator.evaluate(request);
     }
 
     /**
