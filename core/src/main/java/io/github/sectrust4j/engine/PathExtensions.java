@@ -33,7 +33,6 @@ import io.github.sectrust4j.revocation.ValidDecision;
 import io.github.sectrust4j.revocation.ValidFailure;
 import io.github.sectrust4j.revocation.ValidInfo;
 import io.github.sectrust4j.revocation.ValidQuery;
-import io.github.sectrust4j.truststores.AppleTrustStore;
 import io.github.sectrust4j.truststores.HardCodedTrust;
 import java.net.URI;
 import java.time.Instant;

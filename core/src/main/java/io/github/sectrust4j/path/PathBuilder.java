@@ -1,12 +1,12 @@
 package io.github.sectrust4j.path;
 
 import io.github.sectrust4j.FindingCode;
-import io.github.sectrust4j.policy.ExtendedValidation;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.SignatureVerifier;
 import io.github.sectrust4j.engine.EvaluationRequest;
 import io.github.sectrust4j.engine.PathBudget;
+import io.github.sectrust4j.policy.ExtendedValidation;
 import io.github.sectrust4j.policy.PathValidation;
 import io.github.sectrust4j.policy.PathValidator;
 import java.util.ArrayDeque;
