@@ -658,6 +658,37 @@ class RevocationCtEvIntegrationTest {
     }
 
     @Test
+    void evCapableLeaf_keepsSearching_andTheEvPathWins_overAnAcceptedNonEvPath(TestPki pki) {
+        List<TestCtLog> logs = logs(pki, 2);
+        Chain c = evChain(pki, logs);
+        // the same CA (name and key) issued again without cRLDistributionPoints: a valid but non-EV path
+        HeldCertificate plainCa = pki.intermediate("EV Issuing CA", c.root()).sameKeyAs(c.ca()).policies(EV_OID)
+                .keyUsage(CertificateBuilder.KU_KEY_CERT_SIGN | CertificateBuilder.KU_CRL_SIGN).build();
+        io.github.sectrust4j.cert.Certificate root = io.github.sectrust4j.cert.Certificate.parse(c.root().der());
+        SecTrust trust = SecTrust.ios("17.4").forServer(HOST).at(pki.now()).withExtraSystemRoots(List.of(root))
+                .withCtLogs(usableList(logs));
+
+        List<List<io.github.sectrust4j.cert.Certificate>> orders = List.of(certs(c.leaf(), plainCa, c.ca()),
+                certs(c.leaf(), c.ca(), plainCa));
+        List<String> withoutEvChosen = new ArrayList<>();
+        for (List<io.github.sectrust4j.cert.Certificate> order : orders) {
+            TrustReport ev = trust.withExtraEvRoot(root, EV_OID).evaluate(order);
+            TrustReport notEv = trust.evaluate(order);
+            assertThat(ev.extendedValidation()).as(ev.explain()).isTrue();
+            assertThat(ev.path().get(1).sha256()).isEqualTo(sha256Hex(c.ca()));
+            assertThat(notEv.trusted()).isTrue();
+            withoutEvChosen.add(notEv.path().get(1).sha256());
+        }
+        // without EV roots the first accepted path is final, and in one order that is the plain CA's:
+        // the EV evaluation found the EV path only because an EV-capable leaf keeps searching (§1.5)
+        assertThat(withoutEvChosen).contains(sha256Hex(plainCa));
+    }
+
+    static String sha256Hex(HeldCertificate h) {
+        return io.github.sectrust4j.cert.Certificate.parse(h.der()).sha256Hex().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    @Test
     void evLeaf_withoutAnEvRoot_isNotEv(TestPki pki) {
         List<TestCtLog> logs = logs(pki, 2);
         Chain c = evChain(pki, logs);
