@@ -20,7 +20,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -29,10 +31,13 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  * Maps one BATCH-CONTRACT request object onto {@link SecTrust}. Every field of the contract is
  * read and checked; the first problem becomes an {@link InputError} naming the field. Unknown
  * fields are ignored (forward compatibility), a field set to {@code null} counts as absent.
- * Stateless and thread-safe.
+ * Thread-safe; its only state is the cache of opened Valid databases ({@code revocationDatabase}).
  */
 final class BatchRequestParser {
     private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
+
+    /** Valid databases opened by this parser, by absolute path (thread-safe; read-only handles). */
+    private final Map<Path, ValidDatabase> databases = new ConcurrentHashMap<>();
 
     BatchRequestParser() {}
 
@@ -99,27 +104,15 @@ final class BatchRequestParser {
             }
         }
         if (present(request, "network")) {
-            // Accepted: "allowed if fetchers exist". The command line ships no fetchers, so this
-            // changes nothing (SecTrust only uses the network through a configured AiaFetcher).
+            // Accepted: "allowed if fetchers exist". The command line ships no fetchers (no network
+            // code in the library), so network: true changes nothing: no AIA or OCSP fetch happens.
             bool(request, "network");
         }
-        // parsed and checked now (precise messages); refused until the evaluator takes them, since
-        // either would change the verdict and must never be dropped silently
-        boolean ctLogs = present(request, "ctLogs");
-        if (ctLogs) {
-            ctLogs(request);
+        if (present(request, "ctLogs")) {
+            trust = trust.withCtLogs(ctLogs(request));
         }
-        boolean revocationDatabase = present(request, "revocationDatabase");
-        if (revocationDatabase) {
-            revocationDatabase(request);
-        }
-        if (ctLogs) {
-            throw new InputError("ctLogs: not yet supported by this version of the evaluator "
-                    + "(a custom log list would change the CT verdict; remove the field to use the release's list)");
-        }
-        if (revocationDatabase) {
-            throw new InputError("revocationDatabase: not yet supported by this version of the evaluator "
-                    + "(remove the field to evaluate without a Valid database)");
+        if (present(request, "revocationDatabase")) {
+            trust = trust.withRevocationDatabase(revocationDatabase(request));
         }
         return new BatchRequest(id, trust, chain);
     }
@@ -245,8 +238,21 @@ final class BatchRequestParser {
         }
     }
 
-    /** The path of a readable Apple Valid database (opened once to check, then closed). */
-    private static Path revocationDatabase(JsonNode request) {
+    /**
+     * The Apple Valid database at the request's path, opened read-only once per path for the life of
+     * this parser (a batch run): opening costs up to a second, a lookup microseconds.
+     */
+    private ValidDatabase revocationDatabase(JsonNode request) {
+        Path path = revocationDatabasePath(request);
+        try {
+            return databases.computeIfAbsent(path.toAbsolutePath().normalize(), ValidDatabase::open);
+        } catch (RuntimeException e) { // ValidDatabaseException names the problem; no sqlite-jdbc: IllegalStateException
+            throw new InputError("revocationDatabase: " + e.getMessage());
+        }
+    }
+
+    /** The path of a readable file. */
+    private static Path revocationDatabasePath(JsonNode request) {
         String text = text(request, "revocationDatabase");
         Path path;
         try {
@@ -257,11 +263,7 @@ final class BatchRequestParser {
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
             throw new InputError("revocationDatabase: no readable file at '" + text + "'");
         }
-        try (ValidDatabase db = ValidDatabase.open(path)) {
-            return path;
-        } catch (RuntimeException e) { // ValidDatabaseException names the problem; no sqlite-jdbc: IllegalStateException
-            throw new InputError("revocationDatabase: " + e.getMessage());
-        }
+        return path;
     }
 
     // ---- JSON helpers ----

@@ -108,6 +108,18 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "SCT from the TLS extension (one serialized SCT); repeatable.")
     private List<Path> scts = new ArrayList<>();
 
+    @Option(names = "--ct-logs", paramLabel = "LOGS.json",
+            description = "Replace the release's CT log list with this JSON array (the batch field ctLogs).")
+    private Path ctLogs;
+
+    @Option(names = "--revocation-database", paramLabel = "VALID.sqlite3",
+            description = "Apple Valid revocation database (SQLite) to consult.")
+    private Path revocationDatabase;
+
+    @Option(names = "--network", description = "Allow AIA/OCSP fetching through configured fetchers; the "
+            + "command line has none, so this changes nothing (accepted for symmetry with the batch field).")
+    private boolean network;
+
     @Option(names = "--json", description = "Print the JSON response object instead of text.")
     private boolean json;
 
@@ -200,6 +212,23 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         for (Path f : scts) {
             trust = trust.withSct(read(f));
+        }
+        if (ctLogs != null) {
+            try {
+                trust = trust.withCtLogs(new String(read(ctLogs), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new InputError("--ct-logs: " + e.getMessage());
+            }
+        }
+        if (revocationDatabase != null) {
+            if (!Files.isRegularFile(revocationDatabase) || !Files.isReadable(revocationDatabase)) {
+                throw new InputError("--revocation-database: no readable file at '" + revocationDatabase + "'");
+            }
+            try {
+                trust = trust.withRevocationDatabase(revocationDatabase);
+            } catch (RuntimeException e) {
+                throw new InputError("--revocation-database: " + e.getMessage());
+            }
         }
         return trust;
     }

@@ -27,6 +27,9 @@ final class Remedies {
     static String remedy(Failure f, CandidatePath path, EvaluationRequest request, RuleSet rules) {
         Certificate c = f.index() >= 0 && f.index() < path.size() ? path.get(f.index()) : path.leaf();
         String cn = PathFacts.displayName(c);
+        if (f.evidence().get("remedy") instanceof String own) {
+            return own; // revocation, CT and Valid failures from the integration carry their remedy
+        }
         switch (f.code()) {
             case SSL_HOSTNAME:
                 return hostname(path, request, rules);

@@ -261,11 +261,14 @@ class BatchRequestParserTest {
     }
 
     @Test
-    void ctLogs_areValidated_thenRefusedAsNotYetSupported() {
+    void ctLogs_areValidated_andReplaceTheReleaseList() {
         String spki = Base64.getEncoder().encodeToString(leaf.certificate().getPublicKey().getEncoded());
         ObjectNode good = base();
         good.putArray("ctLogs").addObject().put("key", spki).put("operator", "Contoso").put("state", "usable");
-        assertThat(inputError(good)).startsWith("ctLogs: not yet supported");
+        EvaluationRequest withLogs = request(good);
+        assertThat(withLogs.ct().logs()).hasValueSatisfying(l -> assertThat(l.size()).isEqualTo(1));
+        assertThat(withLogs.ct().provenance()).isEqualTo(io.github.sectrust4j.ct.LogListProvenance.CALLER_SUPPLIED);
+        assertThat(request(base()).ct().logs()).isEmpty();
 
         ObjectNode badKey = base();
         badKey.putArray("ctLogs").addObject().put("key", "AAEC").put("operator", "Contoso");
@@ -285,15 +288,20 @@ class BatchRequestParserTest {
     }
 
     @Test
-    void revocationDatabase_isValidated_thenRefusedAsNotYetSupported(@TempDir Path dir) throws IOException {
+    void revocationDatabase_isValidated_andOpenedOncePerPath(@TempDir Path dir) throws IOException {
         assertThat(inputError(base().put("revocationDatabase", dir.resolve("valid.sqlite3").toString())))
                 .startsWith("revocationDatabase: no readable file at");
         Path junk = Files.write(dir.resolve("junk.sqlite3"), new byte[] {1, 2, 3});
         assertThat(inputError(base().put("revocationDatabase", junk.toString())))
                 .startsWith("revocationDatabase: ").contains("not an SQLite 3 file");
         Path snapshot = StoresCommandTest.releases().resolveSibling("valid").resolve("valid-snapshot-2023-09.sqlite3");
-        assertThat(inputError(base().put("revocationDatabase", snapshot.toString())))
-                .startsWith("revocationDatabase: not yet supported");
+        BatchRequestParser parser = new BatchRequestParser();
+        EvaluationRequest first = parser.parse(base().put("revocationDatabase", snapshot.toString())).trust()
+                .request(java.util.List.of(Certificate.parse(leaf.der())));
+        EvaluationRequest second = parser.parse(base().put("revocationDatabase", snapshot.toString())).trust()
+                .request(java.util.List.of(Certificate.parse(leaf.der())));
+        assertThat(first.revocation().database()).isPresent();
+        assertThat(second.revocation().database().get()).isSameAs(first.revocation().database().get());
     }
 
     @Test

@@ -138,15 +138,12 @@ class EndToEndVerdictTest {
      * the reason. A ratchet: the test fails when one of them starts to match, so the entry is removed
      * the moment the gap closes (and never hides a new difference).
      */
-    static final java.util.Map<String, String> KNOWN_EVALUATOR_GAPS = java.util.Map.of(
-            "stapled-ocsp-revoked", "stapled OCSP is not yet consulted by the evaluator (revocation package not wired "
-                    + "in): a revoked leaf is reported trusted");
+    static final java.util.Map<String, String> KNOWN_EVALUATOR_GAPS = java.util.Map.of();
 
     /**
      * The fixtures' scenario catalogue (examples/requests.jsonl, verdicts per the spec in
      * examples/expected.jsonl) through {@code batch}: every line answered in order; verdict, result
-     * and error as expected. Requests with a custom CT log list get the documented "not yet
-     * supported" input error until the evaluator takes one.
+     * and error as expected (including the CT scenarios with their own {@code ctLogs}, and stapled OCSP).
      */
     @Test
     void examplesCatalogue_verdictsMatchTheSpecExpectations() throws IOException {
@@ -163,10 +160,6 @@ class EndToEndVerdictTest {
             JsonNode got = json(run.outLines().get(i));
             String id = want.get("id").textValue();
             soft.assertThat(got.get("id").textValue()).isEqualTo(id);
-            if (request.has("ctLogs")) {
-                soft.assertThat(got.at("/error/input").asText()).as(id).startsWith("ctLogs: not yet supported");
-                continue;
-            }
             String verdict = got.path("trusted").asText() + " " + got.path("result").asText() + " "
                     + got.at("/error/name").asText();
             String wanted = want.get("trusted").asText() + " " + want.get("result").asText() + " "
