@@ -12,6 +12,7 @@ import io.github.sectrust4j.SecTrust;
 import io.github.sectrust4j.SecTrustResult;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.ct.CtLogList;
 import io.github.sectrust4j.truststores.AnchorRecord;
 import io.github.sectrust4j.truststores.AppleTrustStore;
 import io.github.sectrust4j.truststores.AppleTrustStores;
@@ -48,15 +49,15 @@ import org.junit.jupiter.api.TestFactory;
  *       issuer is nowhere to be found, §2.3 step 2);</li>
  *   <li>where Apple later removed the root, the first store without it → not trusted again.</li>
  * </ul>
- * CT: these leaves carry embedded SCTs and are system-trusted, so iOS requires CT (§8.1). Where the
- * library reports {@code SystemTrustedCTRequired} on a store whose log list cannot vouch for 2023
- * SCTs, that is the only failure allowed (the CT inputs — {@code ctLogs}, stapled SCTs — belong to
- * issue #5); every such case says so in its assertion message.
+ * CT: these leaves are system-trusted and issued after 2018-10-16, so iOS requires them to be
+ * CT-qualified (§8.1); the evaluation supplies the CT log list a device had then — the one shipped with
+ * the newest store version dated before the instant ({@link #logListAt}). limbo's validation time is
+ * 1 s after each leaf's notBefore, before its SCTs were timestamped, so at that instant iOS would not yet
+ * count them (§8.2 item 2): there the only failure allowed is {@code SystemTrustedCTRequired}, with every
+ * SCT's verdict "future timestamp". A day later the same chains are fully trusted and CT-qualified.
  */
 class OnlineChainsTrustStoreHistoryTest {
     private static final List<TrustStoreVersionInfo> VERSIONS = AppleTrustStores.versions();
-    /** Failures allowed besides "trusted" for a system-anchored 2023 leaf: CT inputs are issue #5's. */
-    private static final Set<FindingCode> CT_ONLY = Set.of(FindingCode.SYSTEM_TRUSTED_CT_REQUIRED);
 
     /** What the chain needs from Apple's store, and when Apple shipped it. */
     record RootHistory(LimboCase limboCase, List<Certificate> chain, String rootName, int first, Optional<Integer> before,
@@ -85,13 +86,15 @@ class OnlineChainsTrustStoreHistoryTest {
     Stream<DynamicContainer> everyOnlineChain_isTrustedFromTheFirstStoreHoldingItsRoot_andNotBefore() {
         return onlineCases().stream().map(OnlineChainsTrustStoreHistoryTest::history).map(h -> {
             List<DynamicTest> tests = new ArrayList<>();
-            tests.add(dynamicTest("trusted with store " + h.first() + label(h.first()),
+            tests.add(dynamicTest("store " + h.first() + label(h.first()) + ", at limbo's instant: anchored at the system "
+                    + "root; only CT may fail, because the SCTs postdate that instant", () -> assertAnchoredAtCapture(h)));
+            tests.add(dynamicTest("store " + h.first() + label(h.first()) + ", a day later: trusted and CT-qualified",
                     () -> assertTrustedBySystemRoot(h, h.first())));
             h.before().ifPresent(v -> tests.add(dynamicTest("not trusted with store " + v + label(v)
                     + " (before the root): MissingIntermediate", () -> assertRootMissing(h, v))));
             int newest = VERSIONS.get(VERSIONS.size() - 1).trustStoreVersion();
             if (h.removedIn().isEmpty() && newest != h.first()) {
-                tests.add(dynamicTest("trusted with the newest store " + newest + label(newest),
+                tests.add(dynamicTest("trusted with the newest store " + newest + label(newest) + ", a day later",
                         () -> assertTrustedBySystemRoot(h, newest)));
             }
             h.removedIn().ifPresent(v -> tests.add(dynamicTest("not trusted with store " + v + label(v)
@@ -106,26 +109,68 @@ class OnlineChainsTrustStoreHistoryTest {
         });
     }
 
-    private static void assertTrustedBySystemRoot(RootHistory h, int version) {
-        TrustReport r = systemOnly(h, version);
-        Set<FindingCode> failures = failureCodes(r);
-        REPORT.put(h.limboCase().id() + "@" + version, String.format("%-30s root %-45s store %d%s%s -> %s %s", h.limboCase().id(),
-                "'" + h.rootName() + "'", version, h.before().map(b -> " (before: " + b + ")").orElse(" (every store)"),
-                h.removedIn().map(v -> " removed " + v).orElse(""), r.result(), failures));
-        assertThat(CT_ONLY).as("%s with store %d: only CT may fail (CT inputs are issue #5's): %s", h.limboCase().id(),
-                version, r.failures()).containsAll(failures);
-        if (!failures.isEmpty()) {
-            // the only reason left is CT, which iOS requires of system-trusted leaves (§8.1): the
-            // chain itself is anchored at the system root of this store version
-            assertThat(r.result()).isEqualTo(SecTrustResult.RECOVERABLE_TRUST_FAILURE);
-        } else {
-            assertThat(r.trusted()).as(h.limboCase().id() + " with store " + version).isTrue();
+    /**
+     * At limbo's own validation time (1 s after the leaf's notBefore) the path is anchored at the root
+     * of the first store holding it, and nothing but CT fails: every SCT is timestamped after that
+     * instant, and iOS only counts SCTs not in the future (§8.2 item 2), so the system-trusted leaf is
+     * not yet CT-qualified (§8.1). The chain is reported as such, not as an anchor problem.
+     */
+    private static void assertAnchoredAtCapture(RootHistory h) {
+        TrustReport r = systemOnly(h, h.first(), h.limboCase().evaluationTime());
+        REPORT.put(h.limboCase().id() + "@" + h.first() + "@limbo-time", line(h, h.first(), "limbo's instant", r));
+        assertAnchoredAtSystemRoot(h, h.first(), r);
+        if (r.trusted()) {
+            return;
         }
+        assertThat(failureCodes(r)).as("%s at limbo's instant: only CT may fail: %s", h.limboCase().id(), r.failures())
+                .containsExactly(FindingCode.SYSTEM_TRUSTED_CT_REQUIRED);
+        List<String> verdicts = sctVerdicts(r);
+        assertThat(verdicts).as("%s: SCT verdicts", h.limboCase().id()).isNotEmpty().containsOnly("FUTURE_TIMESTAMP");
+    }
+
+    /** A day after capture, with the log list of that time: fully trusted, CT-qualified, at the system root. */
+    private static void assertTrustedBySystemRoot(RootHistory h, int version) {
+        TrustReport r = systemOnly(h, version, dayAfter(h));
+        REPORT.put(h.limboCase().id() + "@" + version, line(h, version, "a day later", r));
+        assertThat(r.trusted()).as("%s with store %d: %s", h.limboCase().id(), version, r.failures()).isTrue();
+        assertThat(r.result()).isEqualTo(SecTrustResult.UNSPECIFIED);
+        assertThat(r.info().certificateTransparency()).as("CT-qualified").isTrue();
+        assertAnchoredAtSystemRoot(h, version, r);
+    }
+
+    private static void assertAnchoredAtSystemRoot(RootHistory h, int version, TrustReport r) {
         PathCertificate top = r.path().get(r.path().size() - 1);
         assertThat(top.role()).as("%s: path %s", h.limboCase().id(), r.path()).isEqualTo(CertificateRole.ANCHOR);
         assertThat(top.anchorSource()).contains(AnchorSource.SYSTEM);
         assertThat(top.presented()).isFalse();
         assertThat(r.trustStoreVersion()).hasValue(version);
+    }
+
+    private static String line(RootHistory h, int version, String when, TrustReport r) {
+        return String.format("%-30s root %-45s store %d%s%s, %-15s -> %s %s CT-qualified=%s", h.limboCase().id(),
+                "'" + h.rootName() + "'", version, h.before().map(b -> " (before: " + b + ")").orElse(" (every store)"),
+                h.removedIn().map(v -> " removed " + v).orElse(""), when, r.result(), failureCodes(r),
+                r.info().certificateTransparency());
+    }
+
+    /** The verdict of every SCT, from the CertificateTransparency information finding. */
+    private static List<String> sctVerdicts(TrustReport r) {
+        List<String> out = new ArrayList<>();
+        r.findings().stream().filter(f -> f.code() == FindingCode.CERTIFICATE_TRANSPARENCY).forEach(f -> {
+            Object scts = f.evidence().get("scts");
+            if (scts instanceof List<?> list) {
+                for (Object o : list) {
+                    if (o instanceof Map<?, ?> m) {
+                        out.add(String.valueOf(m.get("verdict")));
+                    }
+                }
+            }
+        });
+        return out;
+    }
+
+    private static Instant dayAfter(RootHistory h) {
+        return h.limboCase().evaluationTime().plus(java.time.Duration.ofDays(1));
     }
 
     private static void assertRootMissing(RootHistory h, int version) {
@@ -140,9 +185,10 @@ class OnlineChainsTrustStoreHistoryTest {
 
     /**
      * ISRG Root X2 (Let's Encrypt's ECDSA root) is absent from the iOS 12.0 store (2018071800) and
-     * present in iOS 17.0's (2023071300): the real stackoverflow.com chain of 2023-11-16 (leaf + E1)
-     * fails on iOS 12 because the issuer of E1 cannot be found, and is anchored at the system root on
-     * iOS 17 (where only CT may still be reported, see the class comment).
+     * present in iOS 17.0's (2023071300): the real stackoverflow.com chain of 2023-11-16 (leaf + E1, a day
+     * after limbo's capture instant)
+     * fails on iOS 12 because the issuer of E1 cannot be found, and is trusted, anchored at the system
+     * root, on iOS 17 (with the CT log list of the capture time, see the class comment).
      */
     @Test
     void isrgRootX2_addedBetweenIos12AndIos17_stackoverflowChain_failsOnIos12_anchorsOnIos17() {
@@ -152,13 +198,15 @@ class OnlineChainsTrustStoreHistoryTest {
         assertThat(ssl(AppleTrustStores.forIos("12.0"), rootName)).as("ISRG Root X2 in the iOS 12.0 store").isEmpty();
         assertThat(ssl(AppleTrustStores.forIos("17.0"), rootName)).as("ISRG Root X2 in the iOS 17.0 store").isNotEmpty();
 
-        TrustReport ios12 = SecTrust.ios("12.0").forServer(so.peerName()).at(so.evaluationTime()).evaluate(chain);
+        Instant at = so.evaluationTime().plus(java.time.Duration.ofDays(1)); // once its SCTs exist (see the class comment)
+        TrustReport ios12 = SecTrust.ios("12.0").forServer(so.peerName()).at(at).evaluate(chain);
         assertThat(ios12.trusted()).isFalse();
         assertThat(failureCodes(ios12)).contains(FindingCode.MISSING_INTERMEDIATE);
         assertThat(ios12.error().map(e -> e.code())).hasValue(-25318);
 
-        TrustReport ios17 = SecTrust.ios("17.0").forServer(so.peerName()).at(so.evaluationTime()).evaluate(chain);
-        assertThat(CT_ONLY).as("iOS 17.0: only CT may fail: %s", ios17.failures()).containsAll(failureCodes(ios17));
+        TrustReport ios17 = SecTrust.ios("17.0").withCtLogs(logListAt(at)).forServer(so.peerName()).at(at).evaluate(chain);
+        assertThat(ios17.trusted()).as("iOS 17.0: %s", ios17.failures()).isTrue();
+        assertThat(ios17.info().certificateTransparency()).isTrue();
         PathCertificate top = ios17.path().get(ios17.path().size() - 1);
         assertThat(top.subject()).contains("ISRG Root X2");
         assertThat(top.anchorSource()).contains(AnchorSource.SYSTEM);
@@ -198,8 +246,28 @@ class OnlineChainsTrustStoreHistoryTest {
     }
 
     private static TrustReport systemOnly(RootHistory h, int version) {
-        return SecTrust.newest().withTrustStoreVersion(version).forServer(h.limboCase().peerName())
-                .at(h.limboCase().evaluationTime()).evaluate(h.chain());
+        return systemOnly(h, version, h.limboCase().evaluationTime());
+    }
+
+    private static TrustReport systemOnly(RootHistory h, int version, Instant at) {
+        return SecTrust.newest().withTrustStoreVersion(version).withCtLogs(logListAt(at))
+                .forServer(h.limboCase().peerName()).at(at).evaluate(h.chain());
+    }
+
+    /**
+     * The CT log list of the newest store version dated (by its YYYYMMDDNN version number) on or before
+     * {@code instant}: what a device that kept its trust-supplementals current had then (§8.4, §11.6).
+     */
+    static CtLogList logListAt(Instant instant) {
+        TrustStoreVersionInfo current = null;
+        for (TrustStoreVersionInfo info : VERSIONS) {
+            java.time.LocalDate dated = java.time.LocalDate.parse(String.valueOf(info.trustStoreVersion() / 100),
+                    java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+            if (!dated.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().isAfter(instant)) {
+                current = info;
+            }
+        }
+        return CtLogList.of(AppleTrustStores.version(current.trustStoreVersion()));
     }
 
     private static Set<FindingCode> failureCodes(TrustReport r) {

@@ -14,7 +14,10 @@ import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.CertificateInput;
+import io.github.sectrust4j.fixtures.CertificateBuilder;
 import io.github.sectrust4j.fixtures.Chains;
+import io.github.sectrust4j.fixtures.ct.TestCtLog;
+import io.github.sectrust4j.fixtures.ocsp.RevocationReason;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.SignatureAlgorithm;
 import io.github.sectrust4j.fixtures.TestPki;
@@ -29,9 +32,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The worked examples of spec §12.3 ("which single error does SecTrustEvaluateWithError report")
- * end to end through the public API, iOS 26. Examples that need revocation or CT inputs (revoked
- * OCSP, missing SCTs, and the "otherwise fine" public-leaf rows, which presuppose qualifying SCTs)
- * belong to issue #5 and are not here.
+ * end to end through the public API, iOS 26. The "public leaf" rows use a minted root added as a
+ * system root ({@code withExtraSystemRoots}) and three test CT logs given as the log list; "otherwise
+ * fine" means the leaf carries qualifying embedded SCTs.
  */
 class SpecWorkedExamplesTest {
     private static TestPki pki;
@@ -129,6 +132,94 @@ class SpecWorkedExamplesTest {
         TrustReport r = trust("www.example.com").evaluate(certs(leaf, root));
 
         assertError(r, TrustError.INVALID_ID_LINKAGE, FindingCode.ID_LINKAGE, FindingCode.ANCHOR_TRUSTED);
+    }
+
+    // ---- public (system-trusted) leaves: CT and the 398-day rule; revocation ----
+
+    private static List<TestCtLog> logs() {
+        return List.of(pki.ctLog("Worked Example Log A"), pki.ctLog("Worked Example Log B"), pki.ctLog("Worked Example Log C"));
+    }
+
+    private static String ctLogsJson(List<TestCtLog> logs) {
+        return logs.stream().map(l -> "{\"key\":\"" + l.publicKeyBase64() + "\",\"operator\":\"" + l.operator()
+                + "\",\"description\":\"" + l.description() + "\",\"state\":\"usable\"}")
+                .collect(Collectors.joining(",", "[", "]"));
+    }
+
+    private static SecTrust publicTrust(String host, List<TestCtLog> logs) {
+        return trust(host).withExtraSystemRoots(certs(root)).withCtLogs(ctLogsJson(logs));
+    }
+
+    private static CertificateBuilder publicLeaf(String dns, Instant notBefore, Duration validity, List<TestCtLog> logs) {
+        CertificateBuilder b = pki.leaf(dns, ca).validity(notBefore, notBefore.plus(validity));
+        for (TestCtLog log : logs) {
+            b = b.embeddedScts(log, notBefore.plusSeconds(60));
+        }
+        return b;
+    }
+
+    @Test
+    void publicLeaf_validTwoYears_otherwiseFine_reportsValidityPeriodTooLong() {
+        List<TestCtLog> logs = logs();
+        HeldCertificate leaf = publicLeaf("shop.example.com", now.minus(Duration.ofDays(10)), Duration.ofDays(730), logs).build();
+
+        TrustReport r = publicTrust("shop.example.com", logs).evaluate(certs(leaf, ca));
+
+        assertError(r, TrustError.CERTIFICATE_VALIDITY_PERIOD_TOO_LONG, FindingCode.SYSTEM_TRUST_VALIDITY_PERIOD);
+    }
+
+    @Test
+    void publicLeaf_withoutScts_otherwiseFine_reportsVerifyActionFailed() {
+        HeldCertificate leaf = publicLeaf("news.example.com", now.minus(Duration.ofDays(10)), Duration.ofDays(90), List.of())
+                .build();
+
+        TrustReport r = publicTrust("news.example.com", logs()).evaluate(certs(leaf, ca));
+
+        assertError(r, TrustError.VERIFY_ACTION_FAILED, FindingCode.SYSTEM_TRUSTED_CT_REQUIRED);
+    }
+
+    @Test
+    void publicLeaf_withQualifyingScts_isTrusted_andCtQualified() {
+        List<TestCtLog> logs = logs();
+        HeldCertificate leaf = publicLeaf("ok.example.com", now.minus(Duration.ofDays(10)), Duration.ofDays(90), logs).build();
+
+        TrustReport r = publicTrust("ok.example.com", logs).evaluate(certs(leaf, ca));
+
+        assertThat(r.trusted()).as("failures %s", r.failures()).isTrue();
+        assertThat(r.info().certificateTransparency()).isTrue();
+    }
+
+    @Test
+    void publicLeafWithoutServerAuth_wrongHost_reportsExtendedKeyUsage() {
+        List<TestCtLog> logs = logs();
+        HeldCertificate leaf = publicLeaf("www.example.com", now.minus(Duration.ofDays(10)), Duration.ofDays(90), logs)
+                .anyExtendedKeyUsage().build();
+
+        TrustReport r = publicTrust("mail.example.com", logs).evaluate(certs(leaf, ca));
+
+        // system-trusted: explicit serverAuth whatever the date (§2.2); Usage (8) beats Name (9)
+        assertError(r, TrustError.INVALID_EXTENDED_KEY_USAGE, FindingCode.SERVER_AUTH_EKU, FindingCode.SSL_HOSTNAME);
+    }
+
+    @Test
+    void untrustedRoot_andMissingScts_reportsOnlyNotTrusted() {
+        HeldCertificate otherRoot = pki.root("Worked Example Private Root").build();
+        HeldCertificate leaf = pki.leaf("intranet.example.com", otherRoot).build();
+
+        TrustReport r = trust("intranet.example.com").withCtLogs(ctLogsJson(logs())).evaluate(certs(leaf, otherRoot));
+
+        assertError(r, TrustError.NOT_TRUSTED, FindingCode.ANCHOR_TRUSTED); // CT is not required without a system anchor
+    }
+
+    @Test
+    void stapledOcspRevoked_wrongHost_reportsRevoked_fatal() {
+        HeldCertificate leaf = pki.leaf("vpn.example.com", ca).build();
+        byte[] ocsp = pki.ocsp(leaf, ca).revoked(now.minus(Duration.ofDays(2)), RevocationReason.KEY_COMPROMISE).build();
+
+        TrustReport r = trust("mail.example.com").withAnchors(certs(root)).withStapledOcsp(ocsp).evaluate(certs(leaf, ca));
+
+        assertThat(r.result()).isEqualTo(SecTrustResult.FATAL_TRUST_FAILURE);
+        assertError(r, TrustError.CERTIFICATE_REVOKED, FindingCode.REVOCATION, FindingCode.SSL_HOSTNAME);
     }
 
     // ---- helpers ----
