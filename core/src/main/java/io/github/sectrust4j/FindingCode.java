@@ -72,6 +72,11 @@ public enum FindingCode {
     PATH_BUDGET_EXCEEDED("PathBudgetExceeded", Severity.RECOVERABLE, ErrorSubtype.TRUST, TrustError.CREATE_CHAIN_FAILED),
     /** The chain qualifies as Extended Validation (§10). Information only. */
     EXTENDED_VALIDATION("ExtendedValidation", Severity.INFO, null, null),
+    /**
+     * The path's Certificate Transparency evaluation (§8.2, §8.3): which SCTs counted, which did not and
+     * why. Information only (failures are {@code SystemTrustedCTRequired} / {@code CTRequired}).
+     */
+    CERTIFICATE_TRANSPARENCY("CertificateTransparency", Severity.INFO, null, null),
     /** A rule applied where the spec marks iOS behaviour as inferred or open (§15); the finding says which. */
     UNCERTAIN_RULE("UncertainRule", Severity.INFO, null, null);
 

@@ -3,6 +3,18 @@ package io.github.sectrust4j;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import io.github.sectrust4j.ct.CtExceptions;
+import io.github.sectrust4j.ct.CtLogList;
+import io.github.sectrust4j.engine.CtInputs;
+import io.github.sectrust4j.engine.RevocationInputs;
+import io.github.sectrust4j.revocation.OcspFetcher;
+import io.github.sectrust4j.revocation.RevocationDatabase;
+import io.github.sectrust4j.revocation.ValidDatabase;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.CertificateInput;
 import io.github.sectrust4j.engine.EvaluationRequest;
@@ -35,7 +47,8 @@ import java.util.Optional;
  * <p>Instances are immutable and thread-safe; every {@code with…} method returns a new instance.
  * Evaluation is a pure function of the configuration and the chain: pass the instant with
  * {@link #at(Instant)} for reproducible results (the default is the moment {@code evaluate} runs).
- * Nothing touches the network unless {@link #allowNetwork(AiaFetcher)} is called.
+ * Nothing touches the network unless a fetcher is given ({@link #allowNetwork(AiaFetcher)},
+ * {@link #allowNetwork(OcspFetcher)}); the library itself contains no network code.
  */
 public final class SecTrust {
     private final IosRelease release;
@@ -53,6 +66,9 @@ public final class SecTrust {
     private final ImmutableList<byte[]> scts;
     private final Optional<AiaFetcher> aiaFetcher;
     private final PathBudget budget;
+    private final CtInputs ct;
+    private final RevocationInputs revocation;
+    private final ImmutableMap<String, List<String>> extraEvRoots;
 
     /** Which Apple store supplies system roots. */
     private record SystemRoots(boolean enabled, Optional<AppleTrustStore> store) {}
@@ -62,7 +78,11 @@ public final class SecTrust {
                      ImmutableList<UserRoot> userRoots, ImmutableList<Certificate> intermediates,
                      SystemRoots systemRoots, ImmutableList<Certificate> extraSystemRoots,
                      ImmutableList<byte[]> ocspResponses, ImmutableList<byte[]> scts,
-                     Optional<AiaFetcher> aiaFetcher, PathBudget budget) {
+                     Optional<AiaFetcher> aiaFetcher, PathBudget budget, CtInputs ct, RevocationInputs revocation,
+                     ImmutableMap<String, List<String>> extraEvRoots) {
+        this.ct = ct;
+        this.revocation = revocation;
+        this.extraEvRoots = extraEvRoots;
         this.release = release;
         this.policy = policy;
         this.host = host;
@@ -91,7 +111,7 @@ public final class SecTrust {
         return new SecTrust(release, Policy.SSL_SERVER, Optional.empty(), Optional.empty(), Optional.empty(),
                 ImmutableList.of(), Optional.empty(), ImmutableList.of(), ImmutableList.of(),
                 new SystemRoots(true, Optional.empty()), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(),
-                Optional.empty(), PathBudget.DEFAULT);
+                Optional.empty(), PathBudget.DEFAULT, CtInputs.DEFAULT, RevocationInputs.DEFAULT, ImmutableMap.of());
     }
 
     /** The newest modelled release ({@link IosRelease#NEWEST}). */
@@ -119,7 +139,7 @@ public final class SecTrust {
 
     private SecTrust copy(Policy p, Optional<String> h) {
         return new SecTrust(release, p, h, at, clock, anchors, anchorsOnly, userRoots, intermediates, systemRoots,
-                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget);
+                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots);
     }
 
     // ---- time ----
@@ -128,7 +148,7 @@ public final class SecTrust {
     public SecTrust at(Instant instant) {
         requireNonNull(instant, "instant");
         return new SecTrust(release, policy, host, Optional.of(instant), clock, anchors, anchorsOnly, userRoots,
-                intermediates, systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget);
+                intermediates, systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots);
     }
 
     /**
@@ -138,7 +158,7 @@ public final class SecTrust {
     public SecTrust deviceClock(Instant now) {
         requireNonNull(now, "now");
         return new SecTrust(release, policy, host, at, Optional.of(now), anchors, anchorsOnly, userRoots,
-                intermediates, systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget);
+                intermediates, systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots);
     }
 
     // ---- anchors ----
@@ -147,7 +167,7 @@ public final class SecTrust {
     public SecTrust withAnchors(List<Certificate> certificates) {
         ImmutableList<Certificate> a = ImmutableList.<Certificate>builder().addAll(anchors).addAll(certificates).build();
         return new SecTrust(release, policy, host, at, clock, a, anchorsOnly, userRoots, intermediates, systemRoots,
-                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget);
+                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots);
     }
 
     /** App anchors from PEM text (one or many blocks). */
@@ -163,7 +183,7 @@ public final class SecTrust {
     /** {@code SecTrustSetAnchorCertificatesOnly}: whether only the app anchors are trusted. */
     public SecTrust anchorsOnly(boolean only) {
         return new SecTrust(release, policy, host, at, clock, anchors, Optional.of(only), userRoots, intermediates,
-                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget);
+                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots);
     }
 
     /** A root installed by a configuration profile by hand, with the iOS 10.3+ full-trust switch (§7.1). */
@@ -197,21 +217,21 @@ public final class SecTrust {
         requireNonNull(root, "root");
         ImmutableList<UserRoot> u = ImmutableList.<UserRoot>builder().addAll(userRoots).add(root).build();
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, u, intermediates, systemRoots,
-                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget);
+                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots);
     }
 
     /** Intermediates the device already has (not sent by the server), e.g. installed by a profile. */
     public SecTrust withIntermediates(List<Certificate> certificates) {
         ImmutableList<Certificate> i = ImmutableList.<Certificate>builder().addAll(intermediates).addAll(certificates).build();
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, i, systemRoots,
-                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget);
+                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots);
     }
 
     /** Uses this Apple trust store for system roots instead of the release's own. */
     public SecTrust withSystemStore(AppleTrustStore store) {
         requireNonNull(store, "store");
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                new SystemRoots(true, Optional.of(store)), extraSystemRoots, ocspResponses, scts, aiaFetcher, budget);
+                new SystemRoots(true, Optional.of(store)), extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots);
     }
 
     /** Uses an explicit Apple trust-store version (e.g. 2023071300) for system roots. */
@@ -222,7 +242,7 @@ public final class SecTrust {
     /** No system roots at all (only app anchors and user roots can anchor). */
     public SecTrust withoutSystemRoots() {
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                new SystemRoots(false, Optional.empty()), extraSystemRoots, ocspResponses, scts, aiaFetcher, budget);
+                new SystemRoots(false, Optional.empty()), extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots);
     }
 
     /**
@@ -232,7 +252,7 @@ public final class SecTrust {
     public SecTrust withExtraSystemRoots(List<Certificate> roots) {
         ImmutableList<Certificate> e = ImmutableList.<Certificate>builder().addAll(extraSystemRoots).addAll(roots).build();
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                systemRoots, e, ocspResponses, scts, aiaFetcher, budget);
+                systemRoots, e, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots);
     }
 
     // ---- revocation and CT inputs ----
@@ -242,7 +262,7 @@ public final class SecTrust {
         requireNonNull(ocspResponseDer, "ocspResponseDer");
         ImmutableList<byte[]> o = ImmutableList.<byte[]>builder().addAll(ocspResponses).add(ocspResponseDer.clone()).build();
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                systemRoots, extraSystemRoots, o, scts, aiaFetcher, budget);
+                systemRoots, extraSystemRoots, o, scts, aiaFetcher, budget, ct, revocation, extraEvRoots);
     }
 
     /** An SCT delivered in the TLS extension (one serialized SCT). */
@@ -250,7 +270,101 @@ public final class SecTrust {
         requireNonNull(sct, "sct");
         ImmutableList<byte[]> s = ImmutableList.<byte[]>builder().addAll(scts).add(sct.clone()).build();
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                systemRoots, extraSystemRoots, ocspResponses, s, aiaFetcher, budget);
+                systemRoots, extraSystemRoots, ocspResponses, s, aiaFetcher, budget, ct, revocation, extraEvRoots);
+    }
+
+    /**
+     * Replaces the release's CT log list with these logs ({@code SecTrustSetTrustedLogs}, a request's
+     * {@code ctLogs}): SCTs count only from them, and CT is enforced even if the device list were stale
+     * (§1.1, §8.1 condition 3).
+     */
+    public SecTrust withCtLogs(CtLogList logs) {
+        return withCt(ct.withLogs(logs));
+    }
+
+    /** As {@link #withCtLogs(CtLogList)} from the batch {@code ctLogs} JSON array. */
+    public SecTrust withCtLogs(String ctLogsJson) {
+        return withCtLogs(CtLogList.fromRequestJson(ctLogsJson));
+    }
+
+    /**
+     * Whether the device's own CT log list is fresh (default true: a device that checks in with Apple).
+     * A list older than 60 days switches CT enforcement off, and EV then no longer needs CT (§8.1, §10).
+     * Has no effect with {@link #withCtLogs}.
+     */
+    public SecTrust ctLogListFresh(boolean fresh) {
+        return withCt(ct.withReleaseListFresh(fresh));
+    }
+
+    /** The trust-supplementals CT kill switch (default off): on, CT is neither enforced nor needed for EV (§8.1). */
+    public SecTrust ctKillSwitch(boolean on) {
+        return withCt(ct.withKillSwitch(on));
+    }
+
+    /** MDM "Certificate Transparency" payload exceptions (§8.6): domains and SPKI SHA-256 hashes (base64). */
+    public SecTrust withCtExceptions(CtExceptions exceptions) {
+        requireNonNull(exceptions, "exceptions");
+        return withCt(ct.withExceptions(exceptions));
+    }
+
+    /** Apple's Valid revocation database (§9.2), e.g. {@link ValidDatabase#open(Path)} or an in-memory one. */
+    public SecTrust withRevocationDatabase(RevocationDatabase database) {
+        requireNonNull(database, "database");
+        return withRevocation(revocation.withDatabase(database));
+    }
+
+    /**
+     * Opens Apple's Valid database (SQLite) at {@code path} read-only and uses it (§9.2). The file stays
+     * open for the life of the JVM's reference to the returned instance; for many evaluations open it
+     * once with {@link ValidDatabase#open(Path)} and pass it to {@link #withRevocationDatabase(RevocationDatabase)}.
+     *
+     * @throws io.github.sectrust4j.revocation.ValidDatabaseException if the file is not a Valid database
+     */
+    public SecTrust withRevocationDatabase(Path path) {
+        requireNonNull(path, "path");
+        return withRevocationDatabase(ValidDatabase.open(path));
+    }
+
+    /**
+     * {@code kSecRevocationRequirePositiveResponse} (§9.5): the leaf must get a good (or revoked) OCSP
+     * response, else {@code RevocationResponseRequired} (Recoverable, −67635). Like iOS, enforced only where
+     * the evaluation can fetch, i.e. with an {@link #allowNetwork(OcspFetcher) OCSP fetcher}; a stapled
+     * response satisfies it. Implies a revocation policy.
+     */
+    public SecTrust requirePositiveRevocationResponse() {
+        return withRevocation(revocation.withRequirePositiveResponse(true));
+    }
+
+    /** Adds a revocation policy ({@code SecPolicyCreateRevocation}): OCSP is fetched for every position (§9.4). */
+    public SecTrust withRevocationPolicy() {
+        return withRevocation(revocation.withRevocationPolicy(true));
+    }
+
+    /**
+     * Treats {@code root} as an EV root for these policy OIDs (§10), in addition to the store's EV roots:
+     * lets a CA test its EV profile under a root Apple does not (yet) list as EV. Also needs the root to
+     * anchor the path (e.g. {@link #withExtraSystemRoots}).
+     */
+    public SecTrust withExtraEvRoot(Certificate root, String... policyOids) {
+        requireNonNull(root, "root");
+        if (policyOids.length == 0) {
+            throw new IllegalArgumentException("at least one EV policy OID is required");
+        }
+        Map<String, List<String>> m = new LinkedHashMap<>(extraEvRoots);
+        m.put(root.sha256Hex().toUpperCase(Locale.ROOT), List.of(policyOids));
+        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
+                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation,
+                ImmutableMap.copyOf(m));
+    }
+
+    private SecTrust withCt(CtInputs value) {
+        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
+                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, value, revocation, extraEvRoots);
+    }
+
+    private SecTrust withRevocation(RevocationInputs value) {
+        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
+                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, value, extraEvRoots);
     }
 
     // ---- network and limits ----
@@ -259,14 +373,30 @@ public final class SecTrust {
     public SecTrust allowNetwork(AiaFetcher fetcher) {
         requireNonNull(fetcher, "fetcher");
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                systemRoots, extraSystemRoots, ocspResponses, scts, Optional.of(fetcher), budget);
+                systemRoots, extraSystemRoots, ocspResponses, scts, Optional.of(fetcher), budget, ct, revocation, extraEvRoots);
+    }
+
+    /**
+     * Allows network OCSP through this fetcher (§9.4; off by default). iOS fetches only when something
+     * triggers it: an EV-capable leaf, {@link #withRevocationPolicy()} or
+     * {@link #requirePositiveRevocationResponse()}, or the Valid database. With a fetcher the evaluation
+     * also counts as "having network" for {@code RevocationResponseRequired} (§9.5).
+     */
+    public SecTrust allowNetwork(OcspFetcher fetcher) {
+        requireNonNull(fetcher, "fetcher");
+        return withRevocation(revocation.withOcspFetcher(fetcher));
+    }
+
+    /** Allows both AIA caIssuers fetching and network OCSP through these fetchers. */
+    public SecTrust allowNetwork(AiaFetcher aia, OcspFetcher ocsp) {
+        return allowNetwork(aia).allowNetwork(ocsp);
     }
 
     /** Limits on path building (default {@link PathBudget#DEFAULT}). */
     public SecTrust withBudget(PathBudget pathBudget) {
         requireNonNull(pathBudget, "pathBudget");
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, pathBudget);
+                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, pathBudget, ct, revocation, extraEvRoots);
     }
 
     // ---- evaluation ----
@@ -292,6 +422,17 @@ public final class SecTrust {
 
     /** Evaluates a parsed chain, leaf first; duplicates are ignored. */
     public TrustReport evaluate(List<Certificate> chain) {
+        return Evaluator.evaluate(request(chain));
+    }
+
+    /**
+     * The exact inputs {@link #evaluate(List)} hands to the evaluator for this chain, without
+     * evaluating: for tooling that shows or checks a configuration (the command line's tests use it).
+     * When no instant was set, the evaluation instant is taken now.
+     *
+     * @throws CertificateInputException when the chain is empty
+     */
+    public EvaluationRequest request(List<Certificate> chain) {
         requireNonNull(chain, "chain");
         if (chain.isEmpty()) {
             throw new CertificateInputException("the chain is empty: at least the leaf certificate is required");
@@ -300,10 +441,10 @@ public final class SecTrust {
         Instant verifyTime = at.orElseGet(Instant::now);
         Optional<AppleTrustStore> store = !systemRoots.enabled() ? Optional.empty()
                 : Optional.of(systemRoots.store().orElseGet(() -> storeFor(release)));
-        EvaluationRequest request = new EvaluationRequest(release, policy, host, verifyTime, clock.orElse(verifyTime),
+        return new EvaluationRequest(release, policy, host, verifyTime, clock.orElse(verifyTime),
                 presented, anchors, anchorsOnly.orElse(!anchors.isEmpty()), userRoots, intermediates, store,
-                extraSystemRoots, ocspResponses, scts, aiaFetcher.isPresent(), aiaFetcher, budget);
-        return Evaluator.evaluate(request);
+                extraSystemRoots, ocspResponses, scts, aiaFetcher.isPresent() || revocation.networkAvailable(),
+                aiaFetcher, budget, ct, revocation, extraEvRoots);
     }
 
     /**

@@ -22,11 +22,13 @@ import java.util.OptionalInt;
  * @param policy            the policy evaluated
  * @param host              the host name or IP literal checked; empty when no name check was asked for
  * @param evaluatedAt       the evaluation instant (an input: evaluation is a pure function of it)
+ * @param info              CT, EV and revocation reporting of iOS's result dictionary (§12.2)
  */
 public record TrustReport(SecTrustResult result, Optional<TrustError> error, List<PathCertificate> path,
                           List<Finding> findings, IosRelease release, OptionalInt trustStoreVersion, Policy policy,
-                          Optional<String> host, Instant evaluatedAt) {
+                          Optional<String> host, Instant evaluatedAt, TrustResultInfo info) {
     public TrustReport {
+        requireNonNull(info, "info");
         requireNonNull(result, "result");
         requireNonNull(error, "error");
         path = List.copyOf(path);
@@ -39,6 +41,29 @@ public record TrustReport(SecTrustResult result, Optional<TrustError> error, Lis
         if (result.isTrusted() && error.isPresent()) {
             throw new IllegalArgumentException("a trusted result carries no error");
         }
+    }
+
+    /** A report without CT/EV/revocation information ({@link TrustResultInfo#NONE}). */
+    public TrustReport(SecTrustResult result, Optional<TrustError> error, List<PathCertificate> path,
+                       List<Finding> findings, IosRelease release, OptionalInt trustStoreVersion, Policy policy,
+                       Optional<String> host, Instant evaluatedAt) {
+        this(result, error, path, findings, release, trustStoreVersion, policy, host, evaluatedAt,
+                TrustResultInfo.NONE);
+    }
+
+    /** {@code TrustExtendedValidation} (§10): the path is EV; only for a successful evaluation. */
+    public boolean extendedValidation() {
+        return info.extendedValidation();
+    }
+
+    /** {@code TrustCertificateTransparency} (§8.5): the path is CT-qualified; only for a successful evaluation. */
+    public boolean certificateTransparency() {
+        return info.certificateTransparency();
+    }
+
+    /** {@code TrustRevocationChecked} (§9.5): every position that needs it got a valid response; only when trusted. */
+    public boolean revocationChecked() {
+        return info.revocationChecked();
     }
 
     /** What {@code SecTrustEvaluateWithError} returns: true iff the result is Proceed or Unspecified. */

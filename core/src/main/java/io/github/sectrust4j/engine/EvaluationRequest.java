@@ -9,7 +9,11 @@ import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.spi.AiaFetcher;
 import io.github.sectrust4j.truststores.AppleTrustStore;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,16 +34,22 @@ import java.util.Optional;
  * @param extraSystemRoots   roots treated as members of the system store (BATCH-CONTRACT {@code extraSystemRoots})
  * @param ocspResponses      stapled OCSP responses (DER)
  * @param scts               SCTs from the TLS extension (raw, each one SCT)
- * @param network            whether fetchers may be used (§1.1 network fetch)
+ * @param network            whether fetchers may be used (§1.1 network fetch): true when an AIA or OCSP fetcher is given
  * @param aiaFetcher         the AIA fetcher, used only when {@code network} is true
  * @param budget             limits on path building
+ * @param ct                 CT inputs: caller log list, list freshness, kill switch, MDM exceptions (§8)
+ * @param revocation         revocation inputs: Valid database, positive-response requirement, revocation policy,
+ *                           OCSP fetcher (§9)
+ * @param extraEvRoots       EV policy OIDs per root SHA-256 (upper-case hex), added to the store's EV roots (§10):
+ *                           a root that is not an Apple EV root (e.g. an extra system root) can anchor EV paths
  */
 public record EvaluationRequest(IosRelease release, Policy policy, Optional<String> host, Instant verifyTime,
                                 Instant currentTime, List<Certificate> presented, List<Certificate> appAnchors,
                                 boolean anchorsOnly, List<UserRoot> userRoots, List<Certificate> cachedIntermediates,
                                 Optional<AppleTrustStore> systemStore, List<Certificate> extraSystemRoots,
                                 List<byte[]> ocspResponses, List<byte[]> scts, boolean network,
-                                Optional<AiaFetcher> aiaFetcher, PathBudget budget) {
+                                Optional<AiaFetcher> aiaFetcher, PathBudget budget, CtInputs ct,
+                                RevocationInputs revocation, Map<String, List<String>> extraEvRoots) {
     public EvaluationRequest {
         requireNonNull(release, "release");
         requireNonNull(policy, "policy");
@@ -59,6 +69,23 @@ public record EvaluationRequest(IosRelease release, Policy policy, Optional<Stri
         scts = scts.stream().map(byte[]::clone).toList();
         requireNonNull(aiaFetcher, "aiaFetcher");
         requireNonNull(budget, "budget");
+        requireNonNull(ct, "ct");
+        requireNonNull(revocation, "revocation");
+        Map<String, List<String>> ev = new LinkedHashMap<>();
+        extraEvRoots.forEach((k, v) -> ev.put(k.toUpperCase(Locale.ROOT), List.copyOf(v)));
+        extraEvRoots = Collections.unmodifiableMap(ev);
+    }
+
+    /** As the canonical constructor with default CT and revocation inputs and no extra EV roots. */
+    public EvaluationRequest(IosRelease release, Policy policy, Optional<String> host, Instant verifyTime,
+                             Instant currentTime, List<Certificate> presented, List<Certificate> appAnchors,
+                             boolean anchorsOnly, List<UserRoot> userRoots, List<Certificate> cachedIntermediates,
+                             Optional<AppleTrustStore> systemStore, List<Certificate> extraSystemRoots,
+                             List<byte[]> ocspResponses, List<byte[]> scts, boolean network,
+                             Optional<AiaFetcher> aiaFetcher, PathBudget budget) {
+        this(release, policy, host, verifyTime, currentTime, presented, appAnchors, anchorsOnly, userRoots,
+                cachedIntermediates, systemStore, extraSystemRoots, ocspResponses, scts, network, aiaFetcher, budget,
+                CtInputs.DEFAULT, RevocationInputs.DEFAULT, Map.of());
     }
 
     /** The leaf: the first presented certificate. */

@@ -7,6 +7,9 @@ import io.github.sectrust4j.SecTrustResult;
 import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.TrustError;
 import io.github.sectrust4j.TrustReport;
+import io.github.sectrust4j.TrustResultInfo;
+import io.github.sectrust4j.revocation.RevocationResult;
+import io.github.sectrust4j.revocation.RevocationSummary;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.path.AnchorInfo;
 import io.github.sectrust4j.path.BuildOutcome;
@@ -42,10 +45,18 @@ public final class Evaluator {
     }
 
     public static TrustReport evaluate(EvaluationRequest request) {
-        return evaluate(request, Policies.validatorFor(request), Decision::decide);
+        PathExtensions extensions = new PathExtensions(request);
+        PathValidator validator = Policies.validatorFor(request, List.of(extensions.revocationCheck()),
+                List.of(extensions.trailingCheck()), extensions::listedKeysExempt);
+        return evaluate(request, validator, Decision::decide, Optional.of(extensions));
     }
 
     static TrustReport evaluate(EvaluationRequest request, PathValidator validator, Decider decider) {
+        return evaluate(request, validator, decider, Optional.empty());
+    }
+
+    private static TrustReport evaluate(EvaluationRequest request, PathValidator validator, Decider decider,
+                                        Optional<PathExtensions> extensions) {
         BuildOutcome outcome = PathBuilder.build(request, validator);
         CandidatePath best = outcome.bestPath();
         PathValidation validation = validator.validate(best, request);
@@ -58,10 +69,33 @@ public final class Evaluator {
             decision = new Decision(SecTrustResult.RECOVERABLE_TRUST_FAILURE,
                     Optional.of(TrustError.CREATE_CHAIN_FAILED), decision.findings());
         }
+        boolean trusted = decision.result().isTrusted();
+        TrustResultInfo info = extensions.map(x -> resultInfo(x, best, trusted, request)).orElse(TrustResultInfo.NONE);
         return new TrustReport(decision.result(), decision.error(), pathCertificates(best, request),
                 decision.findings(), request.release(),
                 request.systemStore().map(s -> OptionalInt.of(s.version())).orElse(OptionalInt.empty()),
-                request.policy(), request.host(), request.verifyTime());
+                request.policy(), request.host(), request.verifyTime(), info);
+    }
+
+    /**
+     * §12.2: CT and revocation-checked only for a successful evaluation; EV when the path is EV, the
+     * evaluation succeeded and revocation produced a "valid until" — or, offline (no OCSP fetcher, where
+     * the simulator cannot fetch what a device would), EV is reported without revocation, as Apple does
+     * for trust daemons without network (§10 "Reporting"). A revocation reason whenever a certificate is revoked.
+     */
+    static TrustResultInfo resultInfo(PathExtensions extensions, CandidatePath best, boolean trusted,
+                                      EvaluationRequest request) {
+        PathExtensions.PathState state = extensions.state(best);
+        RevocationSummary revocation = extensions.revocationSummary(best, trusted);
+        boolean ct = trusted && state.ct != null && state.ct.qualified();
+        boolean ev = trusted && state.evQualified
+                && (revocation.revocationChecked() || !request.revocation().networkAvailable());
+        Optional<String> organization = ev ? best.leaf().subject().organizations().stream().findFirst()
+                : Optional.empty();
+        OptionalInt reason = state.revocation.stream().filter(RevocationResult::isRevoked)
+                .map(RevocationResult::reason).filter(OptionalInt::isPresent).findFirst().orElse(OptionalInt.empty());
+        return new TrustResultInfo(ct, ev, organization, revocation.revocationChecked(),
+                revocation.expirationDate(), reason);
     }
 
     /** Adds {@code PATH_BUDGET_EXCEEDED} on the best path's top, with the limits and counts as evidence. */

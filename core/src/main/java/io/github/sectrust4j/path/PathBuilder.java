@@ -1,10 +1,12 @@
 package io.github.sectrust4j.path;
 
+import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.SignatureVerifier;
 import io.github.sectrust4j.engine.EvaluationRequest;
 import io.github.sectrust4j.engine.PathBudget;
+import io.github.sectrust4j.policy.ExtendedValidation;
 import io.github.sectrust4j.policy.PathValidation;
 import io.github.sectrust4j.policy.PathValidator;
 import java.util.ArrayDeque;
@@ -59,6 +61,7 @@ public final class PathBuilder {
 
     private final EvaluationRequest request;
     private final PathValidator validator;
+    private final boolean leafEvCapable;
     private final TrustSources sources;
     private final LinkSignatures signatures;
     private final PathBudget budget;
@@ -85,6 +88,7 @@ public final class PathBuilder {
 
     private PathBuilder(EvaluationRequest request, PathValidator validator, SignatureVerifier verifier) {
         this.request = request;
+        this.leafEvCapable = ExtendedValidation.leafCapable(request.leaf(), request);
         this.validator = validator;
         this.budget = request.budget();
         this.signatures = new LinkSignatures(verifier, budget.maxSignatureChecks());
@@ -311,16 +315,17 @@ public final class PathBuilder {
     }
 
     /**
-     * EV hook (§10): whether a validated path qualifies as Extended Validation. Always false until
-     * EV lands; the +1,000,000 score row and the EV replacement rules are wired to it.
+     * EV hook (§10): whether a validated path qualifies as Extended Validation — the validator's EV
+     * check (run once per path, its failures discarded) leaves an {@code ExtendedValidation} note.
+     * Drives the +1,000,000 score row and the EV replacement rules.
      */
     static boolean isExtendedValidation(CandidatePath path, PathValidation validation) {
-        return false;
+        return validation.notes().stream().anyMatch(n -> n.code() == FindingCode.EXTENDED_VALIDATION);
     }
 
-    /** EV hook (§1.5 upgrade rule): whether the leaf could be EV. Always false until EV lands. */
-    static boolean leafCouldBeExtendedValidation(CandidatePath path) {
-        return false;
+    /** EV hook (§1.5 upgrade rule): whether the leaf could be EV (§10 leaf test, decided once per evaluation). */
+    private boolean leafCouldBeExtendedValidation(CandidatePath path) {
+        return leafEvCapable;
     }
 
     // ------------------------------------------------------------------ views for the policy

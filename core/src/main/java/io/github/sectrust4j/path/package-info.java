@@ -25,7 +25,8 @@
  *   <li>A synthetic system root's own signature cannot be verified, so it cannot be extended upwards
  *       unless the request supplies its real DER (presented, cached, app anchor, extra root), which is
  *       then used in its place.</li>
- *   <li>EV is a hook returning false until EV evaluation lands (§10).</li>
+ *   <li>EV (§10) comes from the validator: a path is EV when its validation carries the {@code ExtendedValidation}
+ *       note (policy.ExtendedValidation + CT); an EV-capable leaf keeps the search going for an EV upgrade.</li>
  * </ul>
  */
 package io.github.sectrust4j.path;

@@ -86,8 +86,11 @@ public record Decision(SecTrustResult result, Optional<TrustError> error, List<F
     }
 
     private static Finding toFinding(Failure f, CandidatePath path, EvaluationRequest request, RuleSet rules) {
+        // an integration failure's own remedy is the finding's remedy, not evidence
+        Map<String, Object> evidence = new java.util.LinkedHashMap<>(f.evidence());
+        evidence.remove("remedy");
         return new Finding(f.code(), f.severity(), f.index(), subject(path, f.index()), Messages.message(f, path, request),
-                f.evidence(), FindingRules.rule(f.code(), f.evidence(), rules), Remedies.remedy(f, path, request, rules));
+                evidence, FindingRules.rule(f.code(), f.evidence(), rules), Remedies.remedy(f, path, request, rules));
     }
 
     private static Finding toNote(Failure n, CandidatePath path, EvaluationRequest request, RuleSet rules) {
@@ -96,6 +99,11 @@ public record Decision(SecTrustResult result, Optional<TrustError> error, List<F
                     Messages.message(n, path, request) + " Not counted: the certificate's trust setting allows this error (CSSM "
                             + n.evidence().get("suppressedByAllowedError") + ").",
                     n.evidence(), Rule7.allowedErrors(), "None needed while that trust setting stays installed.");
+        }
+        if (n.evidence().get("summary") instanceof String summary) {
+            return new Finding(n.code(), Severity.INFO, n.index(), subject(path, n.index()),
+                    n.code().code() + ": " + summary, n.evidence(), FindingRules.rule(n.code(), n.evidence(), rules),
+                    "None: informational.");
         }
         return new Finding(n.code(), Severity.INFO, n.index(), subject(path, n.index()),
                 n.code().code() + ": " + Messages.position(path, n.index()) + (n.evidence().isEmpty() ? "" : " " + n.evidence()),

@@ -134,6 +134,9 @@ final class FindingRules {
                 return Rule.of("§1.4", "path building is bounded (iOS stops after 100 paths)", Confidence.INFERRED);
             case EXTENDED_VALIDATION:
                 return Rule.of("§10", "Extended Validation status (information only)", Confidence.APPLE_CODE);
+            case CERTIFICATE_TRANSPARENCY:
+                return Rule.of("§8.3", "CT qualification from the SCTs of the three sources (information only)",
+                        Confidence.APPLE_CODE).since("9.0");
             case UNCERTAIN_RULE:
                 if ("§15.2".equals(evidence.get("section"))) {
                     return Rule.of("§15.2", "wildcards directly under a public suffix are refused; the suffix list iOS uses is "

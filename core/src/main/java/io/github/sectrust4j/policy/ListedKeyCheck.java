@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * {@code BlackListedKey} (Fatal) and {@code GrayListedKey} (Recoverable) (§2.2, §1.6 step 6): the
  * store's blocked/distrusted key lists applied to every certificate at index ≥ 1 that is not the
- * anchored top. (Valid allow-listing, which would suppress them, is not modelled.)
+ * anchored top. Valid allow-listing suppresses both ({@link Policies#validatorFor(EvaluationRequest, List, List,
+ * java.util.function.Predicate)}).
  */
 final class ListedKeyCheck implements PathCheck {
     static final ListedKeyCheck BLACK = new ListedKeyCheck(FindingCode.BLACK_LISTED_KEY);

@@ -72,7 +72,24 @@ final class Messages {
             case ID_LINKAGE:
                 return prefix + at + " has authority key identifier " + e.get("authorityKeyIdentifier")
                         + " but its issuer's subject key identifier is " + e.get("issuerSubjectKeyIdentifier") + ".";
+            case REVOCATION:
+                if ("OCSP".equals(e.get("source"))) {
+                    return prefix + at + " is revoked according to a valid OCSP response (reason " + e.get("reason")
+                            + (e.containsKey("revocationTime") ? ", revoked " + e.get("revocationTime") : "") + ").";
+                }
+                return prefix + at + ": " + e.getOrDefault("cause", "revoked") + " (Valid database, reason 0).";
+            case REVOCATION_RESPONSE_REQUIRED:
+                return prefix + at + " has no valid OCSP response (state " + e.get("revocationState")
+                        + ") although the app requires a positive revocation response.";
+            case CT_REQUIRED:
+            case SYSTEM_TRUSTED_CT_REQUIRED:
+                return prefix + e.getOrDefault("ctSummary", "not CT-qualified") + (e.containsKey("detail")
+                        ? "; " + e.get("detail") : "") + (e.containsKey("requiredBy") ? "; CT required by the "
+                        + e.get("requiredBy") : "") + ".";
             default:
+                if (e.containsKey("cause")) {
+                    return prefix + at + ": " + e.get("cause") + " (" + e.getOrDefault("source", "") + ").";
+                }
                 return prefix + at + (e.isEmpty() ? "" : " " + e) + ".";
         }
     }

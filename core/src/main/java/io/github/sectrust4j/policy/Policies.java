@@ -22,6 +22,17 @@ public final class Policies {
         return validatorFor(request, Rfc5280Processing.INSTANCE, revocationChecks, trailingChecks);
     }
 
+    /**
+     * As above, with the Valid allow-listing exemption: when {@code listedKeysExempt} holds for a path
+     * (decided by the revocation checks, which run first), BlackListedKey and GrayListedKey are not checked.
+     */
+    public static PathValidator validatorFor(EvaluationRequest request, List<PathCheck> revocationChecks,
+                                             List<PathCheck> trailingChecks,
+                                             java.util.function.Predicate<io.github.sectrust4j.path.CandidatePath> listedKeysExempt) {
+        return new PolicyValidator(RuleSet.forRelease(request.release()), request.policy(), Rfc5280Processing.INSTANCE,
+                revocationChecks, trailingChecks, listedKeysExempt);
+    }
+
     /** As above with an explicit RFC 5280 processor (tests, alternative implementations). */
     public static PolicyValidator validatorFor(EvaluationRequest request, CertificateProcessing processing,
                                                List<PathCheck> revocationChecks, List<PathCheck> trailingChecks) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The SSL server or basic X.509 policy of one iOS release (§1.2, §1.6, §1.7). Immutable and
@@ -26,9 +27,16 @@ public final class PolicyValidator implements PathValidator {
     private final CertificateProcessing processing;
     private final List<PathCheck> revocationChecks;
     private final List<PathCheck> trailingChecks;
+    private final Predicate<CandidatePath> listedKeysExempt;
 
     PolicyValidator(RuleSet rules, Policy policy, CertificateProcessing processing, List<PathCheck> revocationChecks,
                     List<PathCheck> trailingChecks) {
+        this(rules, policy, processing, revocationChecks, trailingChecks, p -> false);
+    }
+
+    PolicyValidator(RuleSet rules, Policy policy, CertificateProcessing processing, List<PathCheck> revocationChecks,
+                    List<PathCheck> trailingChecks, Predicate<CandidatePath> listedKeysExempt) {
+        this.listedKeysExempt = requireNonNull(listedKeysExempt, "listedKeysExempt");
         this.rules = requireNonNull(rules, "rules");
         this.policy = requireNonNull(policy, "policy");
         this.processing = requireNonNull(processing, "processing");
@@ -128,8 +136,11 @@ public final class PolicyValidator implements PathValidator {
         }
         r.usageConstraints();
         r.recordAll(WoSignStartComCheck.INSTANCE.check(path, request, rules));
-        r.recordAll(ListedKeyCheck.GRAY.check(path, request, rules));
-        r.recordAll(ListedKeyCheck.BLACK.check(path, request, rules));
+        // Valid allow-listing (decided in the revocation pass) suppresses both key lists (§1.6 step 6, §9.2)
+        if (!listedKeysExempt.test(path)) {
+            r.recordAll(ListedKeyCheck.GRAY.check(path, request, rules));
+            r.recordAll(ListedKeyCheck.BLACK.check(path, request, rules));
+        }
         for (PathCheck c : trailingChecks) {
             r.recordAll(c.check(path, request, rules));
         }

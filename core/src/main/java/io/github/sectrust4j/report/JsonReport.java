@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sectrust4j.Finding;
 import io.github.sectrust4j.PathCertificate;
 import io.github.sectrust4j.TrustReport;
+import io.github.sectrust4j.TrustResultInfo;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Map;
@@ -32,6 +33,20 @@ public final class JsonReport {
         root.put("policy", report.policy().label());
         report.host().ifPresent(h -> root.put("host", h));
         root.put("at", report.evaluatedAt().toString());
+        // §12.2 result-dictionary keys (additive): present only when iOS would report them
+        TrustResultInfo info = report.info();
+        if (info.certificateTransparency()) {
+            root.put("certificateTransparency", true);
+        }
+        if (info.extendedValidation()) {
+            root.put("extendedValidation", true);
+            info.organization().ifPresent(o -> root.put("organization", o));
+        }
+        if (info.revocationChecked()) {
+            root.put("revocationChecked", true);
+            info.revocationValidUntil().ifPresent(t -> root.put("revocationValidUntil", t.toString()));
+        }
+        info.revocationReason().ifPresent(r -> root.put("revocationReason", r));
         ArrayNode path = root.putArray("path");
         for (PathCertificate c : report.path()) {
             ObjectNode n = path.addObject();

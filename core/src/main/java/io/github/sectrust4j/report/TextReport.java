@@ -18,6 +18,14 @@ public final class TextReport {
         out.append('\n');
         out.append("Result: ").append(r.result().name());
         r.error().ifPresent(e -> out.append(" — SecTrustEvaluateWithError reports ").append(e));
+        if (r.trusted()) {
+            out.append("\nCertificate Transparency: ").append(r.certificateTransparency() ? "qualified" : "not qualified")
+                    .append("; Extended Validation: ").append(r.extendedValidation()
+                            ? "yes" + r.info().organization().map(o -> " (" + o + ")").orElse("") : "no")
+                    .append("; revocation checked: ").append(r.revocationChecked()
+                            ? "yes" + r.info().revocationValidUntil().map(t -> " (valid until " + t + ")").orElse("") : "no");
+        }
+        r.info().revocationReason().ifPresent(x -> out.append("\nRevocation reason: ").append(x));
         out.append("\n\nPath:\n");
         for (int i = 0; i < r.path().size(); i++) {
             PathCertificate c = r.path().get(i);

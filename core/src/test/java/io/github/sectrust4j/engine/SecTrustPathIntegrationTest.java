@@ -27,8 +27,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestPkiExtension.class)
 class SecTrustPathIntegrationTest {
 
+    /**
+     * Path-building scenarios: their system-trusted leaves carry no SCTs, so CT (§8.1) is switched off
+     * with the kill switch here; CT is tested in {@link RevocationCtEvIntegrationTest}.
+     */
     static SecTrust ios(TestPki pki) {
-        return SecTrust.ios("17.4").forServer("example.com").at(pki.now());
+        return SecTrust.ios("17.4").forServer("example.com").at(pki.now()).ctKillSwitch(true);
     }
 
     static String sha(HeldCertificate h) {

@@ -1,0 +1,149 @@
+package io.github.sectrust4j.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code batch}: JSON lines in on stdin, JSON lines out on stdout, same order, same {@code id}
+ * (BATCH-CONTRACT.md). Streaming: each response is written and flushed as soon as it (and every
+ * response before it) is ready; at most a small window of lines is held, whatever the input size.
+ */
+@Command(name = "batch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Evaluates one JSON request per stdin line and writes one JSON response per line to stdout, "
+                + "in the same order, echoing each request's id (see BATCH-CONTRACT.md). A line that cannot be parsed "
+                + "or evaluated yields {\"id\": ..., \"error\": {\"input\": \"...\"}}; processing always goes on. "
+                + "Pass \"at\" in each request for reproducible results.",
+        footer = {"", "Exit status: 0 when all input was read (whatever the verdicts); 2 on usage errors, "
+                + "when stdin cannot be read or stdout is closed."})
+final class BatchCommand implements Callable<Integer> {
+    static final int DEFAULT_MAX_LINE = 16 * 1024 * 1024;
+
+    @ParentCommand
+    private Main main;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "Evaluate up to N lines in parallel; output order is preserved "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private int threads;
+
+    @Option(names = "--max-line-length", paramLabel = "CHARS", defaultValue = "" + DEFAULT_MAX_LINE,
+            description = "Longest request line accepted; a longer line gets an input error "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private int maxLineLength;
+
+    private final BatchProcessor processor;
+
+    BatchCommand() {
+        this(new BatchProcessor());
+    }
+
+    BatchCommand(BatchProcessor processor) {
+        this.processor = processor;
+    }
+
+    @Override
+    public Integer call() {
+        if (threads < 1 || threads > 256) {
+            throw new ParameterException(spec.commandLine(), "--threads must be between 1 and 256, was " + threads);
+        }
+        if (maxLineLength < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-line-length must be positive, was " + maxLineLength);
+        }
+        LineReader lines = new LineReader(new BufferedReader(
+                new InputStreamReader(main.stdin(), StandardCharsets.UTF_8), 1 << 16), maxLineLength);
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            return threads == 1 ? sequential(lines, out) : parallel(lines, out);
+        } catch (IOException e) {
+            throw new InputError("cannot read stdin: " + e.getMessage(), e);
+        }
+    }
+
+    private int sequential(LineReader lines, PrintWriter out) throws IOException {
+        for (LineReader.Line line = lines.next(); line != null; line = lines.next()) {
+            if (!emit(out, respond(line))) {
+                return outputClosed();
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * A window of at most 4 × threads lines in flight: the reader blocks on the oldest response
+     * before reading more, so memory stays bounded and responses leave in input order.
+     */
+    private int parallel(LineReader lines, PrintWriter out) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "sectrust4j-batch");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ArrayDeque<Future<String>> window = new ArrayDeque<>();
+            int capacity = threads * 4;
+            for (LineReader.Line line = lines.next(); line != null; line = lines.next()) {
+                LineReader.Line l = line;
+                window.add(CompletableFuture.supplyAsync(() -> respond(l), pool));
+                if (window.size() >= capacity && !emit(out, await(window.poll()))) {
+                    return outputClosed();
+                }
+            }
+            while (!window.isEmpty()) {
+                if (!emit(out, await(window.poll()))) {
+                    return outputClosed();
+                }
+            }
+            return 0;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private String respond(LineReader.Line line) {
+        return line.tooLong() ? processor.tooLong(line.text(), maxLineLength) : processor.process(line.text());
+    }
+
+    private static String await(Future<String> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a response", e);
+        } catch (ExecutionException e) {
+            // process() catches everything a line can cause; an Error (e.g. out of memory) lands here
+            throw new IllegalStateException("evaluation failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static boolean emit(PrintWriter out, String response) {
+        out.print(response);
+        out.print('\n');
+        out.flush();
+        return !out.checkError();
+    }
+
+    private int outputClosed() {
+        spec.commandLine().getErr().println("sectrust4j batch: stdout is closed; stopping");
+        return 2;
+    }
+}

@@ -1,0 +1,137 @@
+package io.github.sectrust4j.cli;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sectrust4j.CertificateInputException;
+import io.github.sectrust4j.TrustReport;
+import io.github.sectrust4j.report.JsonReport;
+import java.util.function.Function;
+
+/**
+ * Turns one request line into one response line (BATCH-CONTRACT.md). Never throws for anything a
+ * line can contain: a line that cannot be parsed or evaluated becomes
+ * {@code {"id": ..., "error": {"input": "..."}}}, an unexpected failure of the evaluator
+ * {@code {"id": ..., "error": {"internal": "..."}}}. Stateless apart from the evaluator; thread-safe.
+ */
+final class BatchProcessor {
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // two "host" fields: refuse, never guess
+            .build();
+    /** For salvaging an id from a broken line: no trailing-token check (the rest of the line is broken). */
+    private static final ObjectMapper LENIENT = new ObjectMapper();
+
+    private final BatchRequestParser parser = new BatchRequestParser();
+    private final Function<BatchRequest, TrustReport> evaluator;
+
+    /** With the real evaluator ({@code SecTrust.evaluate}). */
+    BatchProcessor() {
+        this(r -> r.trust().evaluate(r.chain()));
+    }
+
+    BatchProcessor(Function<BatchRequest, TrustReport> evaluator) {
+        this.evaluator = evaluator;
+    }
+
+    /** The response line (without line terminator) for a request line (without its terminator). */
+    String process(String line) {
+        if (line.isBlank()) {
+            return error(NullNode.instance, "input", "blank line (expected one JSON request object per line)");
+        }
+        JsonNode request;
+        try {
+            request = MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+            return error(salvageId(line), "input", "not valid JSON: " + jsonProblem(e));
+        } catch (RuntimeException e) {
+            return error(salvageId(line), "input", "not valid JSON: " + e.getMessage());
+        }
+        JsonNode id = request.isObject() && request.has("id") ? request.get("id") : NullNode.instance;
+        BatchRequest parsed;
+        try {
+            parsed = parser.parse(request);
+        } catch (InputError e) {
+            return error(id, "input", e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            return error(id, "internal", describe(e));
+        }
+        TrustReport report;
+        try {
+            report = evaluator.apply(parsed);
+        } catch (CertificateInputException e) {
+            // the evaluator found a certificate iOS cannot read (§14.2 step 1): the input's fault
+            return error(id, "input", Inputs.certificateMessage("chain", e));
+        } catch (RuntimeException | StackOverflowError e) {
+            return error(id, "internal", describe(e));
+        }
+        ObjectNode out = MAPPER.createObjectNode();
+        out.set("id", id);
+        out.setAll(JsonReport.toNode(report));
+        return write(out);
+    }
+
+    /** The response for a line longer than the reader's limit (only its beginning was kept). */
+    String tooLong(String prefix, int limit) {
+        return error(salvageId(prefix), "input", "line longer than " + limit
+                + " characters (raise --max-line-length if such requests are legitimate)");
+    }
+
+    static String error(JsonNode id, String kind, String message) {
+        ObjectNode out = MAPPER.createObjectNode();
+        out.set("id", id);
+        out.putObject("error").put(kind, message);
+        return write(out);
+    }
+
+    private static String write(ObjectNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize a response", e);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    private static String jsonProblem(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String column = at == null || at.getColumnNr() < 0 ? "" : " (column " + at.getColumnNr() + ")";
+        // Jackson names its redacted source inside locations: keep only line/column
+        return e.getOriginalMessage().replaceAll("\\[Source: [^;\\]]*; ", "[") + column;
+    }
+
+    /**
+     * The top-level {@code id} of a line that is not valid JSON as a whole, when the line is
+     * well-formed up to and including it (the usual case: id comes first); else null.
+     */
+    static JsonNode salvageId(String line) {
+        try (JsonParser p = LENIENT.createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return NullNode.instance;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                if (name.equals("id")) {
+                    JsonNode id = p.readValueAsTree();
+                    return id == null ? NullNode.instance : id;
+                }
+                p.skipChildren();
+            }
+            return NullNode.instance;
+        } catch (Exception e) {
+            return NullNode.instance;
+        }
+    }
+}

@@ -1,0 +1,357 @@
+package io.github.sectrust4j.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.github.sectrust4j.FullTrust;
+import io.github.sectrust4j.InstallChannel;
+import io.github.sectrust4j.IosRelease;
+import io.github.sectrust4j.Policy;
+import io.github.sectrust4j.SecTrust;
+import io.github.sectrust4j.TrustSetting;
+import io.github.sectrust4j.UserRoot;
+import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.ct.CtLogList;
+import io.github.sectrust4j.revocation.ValidDatabase;
+import io.github.sectrust4j.truststores.AppleTrustStores;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+
+/**
+ * Maps one BATCH-CONTRACT request object onto {@link SecTrust}. Every field of the contract is
+ * read and checked; the first problem becomes an {@link InputError} naming the field. Unknown
+ * fields are ignored (forward compatibility), a field set to {@code null} counts as absent.
+ * Thread-safe; its only state is the cache of opened Valid databases ({@code revocationDatabase}).
+ */
+final class BatchRequestParser {
+    private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
+
+    /** Valid databases opened by this parser, by absolute path (thread-safe; read-only handles). */
+    private final Map<Path, ValidDatabase> databases = new ConcurrentHashMap<>();
+
+    BatchRequestParser() {}
+
+    BatchRequest parse(JsonNode request) {
+        if (!request.isObject()) {
+            throw new InputError("expected a JSON object per line, got " + describe(request));
+        }
+        JsonNode id = request.has("id") ? request.get("id") : NullNode.instance;
+        List<Certificate> chain = chain(request);
+
+        IosRelease release = present(request, "ios") ? Inputs.ios("ios", text(request, "ios")) : IosRelease.NEWEST;
+        SecTrust trust = SecTrust.ios(release);
+
+        Policy policy = present(request, "policy")
+                ? Inputs.policy("policy", text(request, "policy")) : Policy.SSL_SERVER;
+        Optional<String> host = present(request, "host") ? Optional.of(text(request, "host")) : Optional.empty();
+        if (host.isPresent() && host.get().isBlank()) {
+            throw new InputError("host: empty (omit the field for no host-name check)");
+        }
+        if (policy == Policy.BASIC) {
+            if (host.isPresent()) {
+                // never drop an input that would change the verdict: say so instead
+                throw new InputError("host: the basic policy has no host-name check; "
+                        + "omit host or use policy \"ssl-server\"");
+            }
+            trust = trust.basicPolicy();
+        } else {
+            trust = host.isPresent() ? trust.forServer(host.get()) : trust.sslServer();
+        }
+
+        if (present(request, "at")) {
+            trust = trust.at(Inputs.instant("at", text(request, "at")));
+        }
+        if (present(request, "deviceClock")) { // extension: SecTrust.deviceClock (§14.3)
+            trust = trust.deviceClock(Inputs.instant("deviceClock", text(request, "deviceClock")));
+        }
+        trust = systemRoots(request, trust);
+        if (present(request, "extraSystemRoots")) {
+            trust = trust.withExtraSystemRoots(pemArray(request, "extraSystemRoots"));
+        }
+        if (present(request, "anchors")) {
+            trust = trust.withAnchors(pemArray(request, "anchors"));
+        }
+        if (present(request, "anchorsOnly")) {
+            trust = trust.anchorsOnly(bool(request, "anchorsOnly"));
+        }
+        if (present(request, "userRoots")) {
+            JsonNode roots = array(request, "userRoots");
+            for (int i = 0; i < roots.size(); i++) {
+                trust = trust.withUserRoot(userRoot("userRoots[" + i + "]", roots.get(i)));
+            }
+        }
+        if (present(request, "intermediates")) {
+            trust = trust.withIntermediates(pemArray(request, "intermediates"));
+        }
+        if (present(request, "ocspResponses")) {
+            for (byte[] der : base64Array(request, "ocspResponses")) {
+                trust = trust.withStapledOcsp(der);
+            }
+        }
+        if (present(request, "scts")) {
+            for (byte[] sct : base64Array(request, "scts")) {
+                trust = trust.withSct(sct);
+            }
+        }
+        if (present(request, "network")) {
+            // Accepted: "allowed if fetchers exist". The command line ships no fetchers (no network
+            // code in the library), so network: true changes nothing: no AIA or OCSP fetch happens.
+            bool(request, "network");
+        }
+        if (present(request, "ctLogs")) {
+            trust = trust.withCtLogs(ctLogs(request));
+        }
+        if (present(request, "revocationDatabase")) {
+            trust = trust.withRevocationDatabase(revocationDatabase(request));
+        }
+        return new BatchRequest(id, trust, chain);
+    }
+
+    // ---- fields ----
+
+    private static List<Certificate> chain(JsonNode request) {
+        if (!present(request, "chain")) {
+            throw new InputError("chain: missing (required: an array of PEM certificates, leaf first)");
+        }
+        JsonNode chain = array(request, "chain");
+        if (chain.isEmpty()) {
+            throw new InputError("chain: empty (required: at least the leaf certificate)");
+        }
+        return pemElements("chain", chain);
+    }
+
+    private static SecTrust systemRoots(JsonNode request, SecTrust trust) {
+        if (!present(request, "systemRoots")) {
+            return trust;
+        }
+        JsonNode v = request.get("systemRoots");
+        if (v.isBoolean()) {
+            return v.booleanValue() ? trust : trust.withoutSystemRoots();
+        }
+        if (v.isIntegralNumber() && v.canConvertToInt()) {
+            try {
+                return trust.withSystemStore(AppleTrustStores.version(v.intValue()));
+            } catch (IllegalArgumentException e) {
+                throw new InputError("systemRoots: " + e.getMessage());
+            }
+        }
+        throw new InputError("systemRoots: expected true, false or a trust-store version such as 2023071300, got "
+                + describe(v));
+    }
+
+    private static UserRoot userRoot(String field, JsonNode node) {
+        if (!node.isObject()) {
+            throw new InputError(field + ": expected an object {cert, install, fullTrust}, got " + describe(node));
+        }
+        if (!present(node, "cert")) {
+            throw new InputError(field + ".cert: missing (required: the root's PEM certificate)");
+        }
+        Certificate cert = Inputs.onePem(field + ".cert", text(node, "cert", field + ".cert"));
+        if (!present(node, "install")) {
+            throw new InputError(field + ".install: missing (required: \"profile\" or \"mdm\")");
+        }
+        InstallChannel channel;
+        try {
+            channel = InstallChannel.fromLabel(text(node, "install", field + ".install"));
+        } catch (IllegalArgumentException e) {
+            throw new InputError(field + ".install: " + e.getMessage());
+        }
+        // iOS's default after a manual profile install is "off" (§7.1); MDM ignores the switch
+        FullTrust fullTrust = present(node, "fullTrust") && bool(node, "fullTrust", field + ".fullTrust")
+                ? FullTrust.ON : FullTrust.OFF;
+        Optional<List<TrustSetting>> settings = Optional.empty();
+        if (present(node, "trustSettings")) {
+            String f = field + ".trustSettings";
+            JsonNode array = array(node, "trustSettings", f);
+            List<TrustSetting> list = new ArrayList<>(array.size());
+            for (int i = 0; i < array.size(); i++) {
+                list.add(trustSetting(f + "[" + i + "]", array.get(i)));
+            }
+            settings = Optional.of(list);
+        }
+        return new UserRoot(cert, channel, fullTrust, settings);
+    }
+
+    private static TrustSetting trustSetting(String field, JsonNode node) {
+        if (!node.isObject()) {
+            throw new InputError(field + ": expected an object {result, policy?, policyString?, allowedError?}, got "
+                    + describe(node));
+        }
+        if (!present(node, "result")) {
+            throw new InputError(field + ".result: missing (required: trustRoot, trustAsRoot, deny or unspecified)");
+        }
+        TrustSetting s = TrustSetting.of(Inputs.trustResult(field + ".result", text(node, "result", field + ".result")));
+        if (present(node, "policy")) {
+            String p = text(node, "policy", field + ".policy");
+            if (OID.matcher(p).matches()) { // extension: any Apple policy OID, as kSecTrustSettingsPolicy holds
+                s = new TrustSetting(s.result(), Optional.of(p), s.policyString(), s.allowedError());
+            } else {
+                s = s.forPolicy(Inputs.policy(field + ".policy", p));
+            }
+        }
+        if (present(node, "policyString")) {
+            s = s.forHost(text(node, "policyString", field + ".policyString"));
+        }
+        if (present(node, "allowedError")) {
+            JsonNode e = node.get("allowedError");
+            if (!e.isIntegralNumber() || !e.canConvertToInt()) {
+                throw new InputError(field + ".allowedError: expected an integer status code such as -67602, got "
+                        + describe(e));
+            }
+            s = s.allowingError(Inputs.allowedError(e.intValue()));
+        }
+        return s;
+    }
+
+    /**
+     * The request's log list, as the ct package reads it ({@link CtLogList#fromRequestJson}), after
+     * a stricter check of each key here: standard base64 and a DER subjectPublicKeyInfo.
+     */
+    private static CtLogList ctLogs(JsonNode request) {
+        JsonNode logs = array(request, "ctLogs");
+        for (int i = 0; i < logs.size(); i++) {
+            String field = "ctLogs[" + i + "]";
+            JsonNode log = logs.get(i);
+            if (log.isObject() && present(log, "key")) {
+                byte[] spki = Inputs.base64(field + ".key", text(log, "key", field + ".key"));
+                try {
+                    SubjectPublicKeyInfo.getInstance(ASN1Primitive.fromByteArray(spki));
+                } catch (Exception e) {
+                    throw new InputError(field + ".key: not a DER subjectPublicKeyInfo (" + e.getMessage() + ")");
+                }
+            }
+        }
+        try {
+            return CtLogList.fromRequestJson(logs);
+        } catch (IllegalArgumentException e) {
+            throw new InputError(e.getMessage());
+        }
+    }
+
+    /**
+     * The Apple Valid database at the request's path, opened read-only once per path for the life of
+     * this parser (a batch run): opening costs up to a second, a lookup microseconds.
+     */
+    private ValidDatabase revocationDatabase(JsonNode request) {
+        Path path = revocationDatabasePath(request);
+        try {
+            return databases.computeIfAbsent(path.toAbsolutePath().normalize(), ValidDatabase::open);
+        } catch (RuntimeException e) { // ValidDatabaseException names the problem; no sqlite-jdbc: IllegalStateException
+            throw new InputError("revocationDatabase: " + e.getMessage());
+        }
+    }
+
+    /** The path of a readable file. */
+    private static Path revocationDatabasePath(JsonNode request) {
+        String text = text(request, "revocationDatabase");
+        Path path;
+        try {
+            path = Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new InputError("revocationDatabase: not a file path: '" + text + "'");
+        }
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new InputError("revocationDatabase: no readable file at '" + text + "'");
+        }
+        return path;
+    }
+
+    // ---- JSON helpers ----
+
+    private static List<Certificate> pemArray(JsonNode request, String field) {
+        return pemElements(field, array(request, field));
+    }
+
+    /** Every element a PEM string; an element may hold several blocks (taken in order). */
+    private static List<Certificate> pemElements(String field, JsonNode array) {
+        List<Certificate> out = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            String element = field + "[" + i + "]";
+            JsonNode v = array.get(i);
+            if (!v.isTextual()) {
+                throw new InputError(element + " is not a certificate: expected a PEM string, got " + describe(v));
+            }
+            out.addAll(Inputs.pem(element, v.textValue()));
+        }
+        return out;
+    }
+
+    private static List<byte[]> base64Array(JsonNode request, String field) {
+        JsonNode array = array(request, field);
+        List<byte[]> out = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            String element = field + "[" + i + "]";
+            JsonNode v = array.get(i);
+            if (!v.isTextual()) {
+                throw new InputError(element + ": expected a base64 string, got " + describe(v));
+            }
+            out.add(Inputs.base64(element, v.textValue()));
+        }
+        return out;
+    }
+
+    private static boolean present(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v != null && !v.isNull();
+    }
+
+    private static String text(JsonNode node, String field) {
+        return text(node, field, field);
+    }
+
+    private static String text(JsonNode node, String field, String label) {
+        JsonNode v = node.get(field);
+        if (!v.isTextual()) {
+            throw new InputError(label + ": expected a string, got " + describe(v));
+        }
+        return v.textValue();
+    }
+
+    private static boolean bool(JsonNode node, String field) {
+        return bool(node, field, field);
+    }
+
+    private static boolean bool(JsonNode node, String field, String label) {
+        JsonNode v = node.get(field);
+        if (!v.isBoolean()) {
+            throw new InputError(label + ": expected true or false, got " + describe(v));
+        }
+        return v.booleanValue();
+    }
+
+    private static JsonNode array(JsonNode node, String field) {
+        return array(node, field, field);
+    }
+
+    private static JsonNode array(JsonNode node, String field, String label) {
+        JsonNode v = node.get(field);
+        if (!v.isArray()) {
+            throw new InputError(label + ": expected an array, got " + describe(v));
+        }
+        return v;
+    }
+
+    /** "a string", "a number (12)", ... for messages. */
+    static String describe(JsonNode v) {
+        JsonNodeType t = v.getNodeType();
+        return switch (t) {
+            case STRING -> "a string";
+            case NUMBER -> "a number (" + v.asText() + ")";
+            case BOOLEAN -> "a boolean (" + v.asText() + ")";
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case NULL -> "null";
+            default -> t.name().toLowerCase(Locale.ROOT);
+        };
+    }
+}

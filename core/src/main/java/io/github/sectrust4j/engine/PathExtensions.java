@@ -1,0 +1,428 @@
+package io.github.sectrust4j.engine;
+
+import io.github.sectrust4j.FindingCode;
+import io.github.sectrust4j.Policy;
+import io.github.sectrust4j.Severity;
+import io.github.sectrust4j.cert.AuthorityInfoAccess;
+import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.ct.CtEvaluation;
+import io.github.sectrust4j.ct.CtEvaluator;
+import io.github.sectrust4j.ct.CtExceptionSubject;
+import io.github.sectrust4j.ct.CtLogList;
+import io.github.sectrust4j.ct.CtRequest;
+import io.github.sectrust4j.ct.LogListProvenance;
+import io.github.sectrust4j.ct.SystemTrustedCtRequirement;
+import io.github.sectrust4j.path.CandidatePath;
+import io.github.sectrust4j.policy.ExtendedValidation;
+import io.github.sectrust4j.policy.Failure;
+import io.github.sectrust4j.policy.PathCheck;
+import io.github.sectrust4j.revocation.KnownIntermediates;
+import io.github.sectrust4j.revocation.OcspFetchTrigger;
+import io.github.sectrust4j.revocation.OcspNetworkCheck;
+import io.github.sectrust4j.revocation.OcspPosition;
+import io.github.sectrust4j.revocation.OcspTarget;
+import io.github.sectrust4j.revocation.RevocationDatabase;
+import io.github.sectrust4j.revocation.RevocationResult;
+import io.github.sectrust4j.revocation.RevocationScope;
+import io.github.sectrust4j.revocation.RevocationSource;
+import io.github.sectrust4j.revocation.RevocationSummary;
+import io.github.sectrust4j.revocation.ResponseRequirement;
+import io.github.sectrust4j.revocation.SkipReason;
+import io.github.sectrust4j.revocation.ValidContext;
+import io.github.sectrust4j.revocation.ValidDecision;
+import io.github.sectrust4j.revocation.ValidFailure;
+import io.github.sectrust4j.revocation.ValidInfo;
+import io.github.sectrust4j.revocation.ValidQuery;
+import io.github.sectrust4j.truststores.HardCodedTrust;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The integration's policy checks for one evaluation (§1.6): the revocation pass before the path
+ * checks (stapled and fetched OCSP §9.4, the Valid database §9.2, RevocationResponseRequired §9.5) and
+ * the trailing checks after the key lists (EV §10, CT §8, Valid CT constraints, SystemTrustedCTRequired,
+ * known intermediates). Each path is worked out once and its state kept for the trailing checks, the
+ * key-list exemption (Valid allow-listing) and the report. One instance per evaluation; not thread-safe.
+ */
+final class PathExtensions {
+    /** The release log list per trust-store version (stores are immutable; their number is bounded). */
+    private static final Map<Integer, CtLogList> RELEASE_LOGS = new ConcurrentHashMap<>();
+
+    private final EvaluationRequest request;
+    private final CtLogList logs;
+    private final LogListProvenance provenance;
+    private final boolean leafEvCapable;
+    private final Map<List<Certificate>, PathState> states = new HashMap<>();
+
+    /** What the integration worked out for one path. */
+    static final class PathState {
+        final List<RevocationResult> revocation = new ArrayList<>();
+        final List<Boolean> hasResponders = new ArrayList<>();
+        final List<ValidDecision> valid = new ArrayList<>();
+        final List<Failure> revocationFailures = new ArrayList<>();
+        final List<Failure> trailingFailures = new ArrayList<>();
+        boolean allowListed;
+        boolean trailingDone;
+        CtEvaluation ct;
+        ExtendedValidation.PathEv ev;
+        boolean evQualified;
+    }
+
+    PathExtensions(EvaluationRequest request) {
+        this.request = request;
+        this.logs = request.ct().logs().orElseGet(() -> request.systemStore()
+                .map(s -> RELEASE_LOGS.computeIfAbsent(s.version(), v -> CtLogList.of(s)))
+                .orElse(CtLogList.empty()));
+        this.provenance = request.ct().provenance();
+        this.leafEvCapable = ExtendedValidation.leafCapable(request.leaf(), request);
+    }
+
+    PathCheck revocationCheck() {
+        return (path, req, rules) -> state(path).revocationFailures;
+    }
+
+    PathCheck trailingCheck() {
+        return (path, req, rules) -> trailing(path, state(path));
+    }
+
+    /** Valid allow-listing of the path suppresses BlackListedKey / GrayListedKey (§1.6 step 6, §9.2). */
+    boolean listedKeysExempt(CandidatePath path) {
+        return state(path).allowListed;
+    }
+
+    /** The state of a path already validated (the best path after its full validation). */
+    PathState state(CandidatePath path) {
+        return states.computeIfAbsent(path.certificates(), k -> revocation(path));
+    }
+
+    /** True if the leaf is EV-capable (§10): triggers OCSP and the EV upgrade search (§1.5). */
+    boolean leafEvCapable() {
+        return leafEvCapable;
+    }
+
+    // ------------------------------------------------------------------ revocation pass (§9)
+
+    private PathState revocation(CandidatePath path) {
+        PathState s = new PathState();
+        Instant now = request.currentTime();
+        RevocationInputs in = request.revocation();
+        Optional<RevocationDatabase> db = in.database();
+        int size = path.size();
+        boolean appleAnchored = path.appleRoot();
+        // Valid first for every position: a Valid "OCSP trigger" switches network OCSP on for the whole path
+        List<Optional<ValidDecision>> decisions = new ArrayList<>();
+        List<Optional<ValidInfo>> infos = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            Optional<ValidInfo> info = Optional.empty();
+            Optional<ValidDecision> decision = Optional.empty();
+            if (db.isPresent() && i < path.topIndex()) {
+                Certificate c = path.get(i);
+                Certificate issuer = path.get(i + 1);
+                boolean appleCert = HardCodedTrust.isAppleRoot(c.sha256());
+                Optional<SkipReason> skip = RevocationScope.validSkipReason(i, size, selfSigned(path, i), appleCert);
+                if (skip.isEmpty()) {
+                    info = safeLookup(db.get(), c, issuer);
+                    final int position = i;
+                    decision = info.map(v -> ValidDecision.decide(position, v, c.notBefore(),
+                            new ValidContext(now, request.policy() == Policy.SSL_SERVER, appleAnchored)));
+                }
+            }
+            infos.add(info);
+            decisions.add(decision);
+            decision.ifPresent(s.valid::add);
+        }
+        boolean validSwitchedOn = s.valid.stream().anyMatch(ValidDecision::triggerOcsp);
+        boolean ev = leafEvCapable;
+        for (int i = 0; i < size; i++) {
+            Certificate c = path.get(i);
+            List<URI> urls = ocspUrls(c);
+            s.hasResponders.add(!urls.isEmpty());
+            if (i == path.topIndex()) {
+                s.revocation.add(RevocationResult.notChecked(i, SkipReason.TOP_OF_PATH));
+                continue;
+            }
+            if (selfSigned(path, i)) {
+                s.revocation.add(RevocationResult.notChecked(i, SkipReason.SELF_SIGNED));
+                continue;
+            }
+            OcspPosition ocsp = null;
+            if (!c.hasOcspNoCheck()) {
+                try {
+                    ocsp = OcspPosition.of(OcspTarget.of(c.der(), path.get(i + 1).der()));
+                } catch (IllegalArgumentException e) {
+                    ocsp = null; // an issuer without usable DER (never for presented certificates): no OCSP
+                }
+            }
+            if (ocsp != null) {
+                for (byte[] response : request.ocspResponses()) {
+                    ocsp = ocsp.consider(response, now);
+                }
+                OcspFetchTrigger trigger = new OcspFetchTrigger(in.networkAvailable(), true, ocsp.held().isPresent(),
+                        urls, ev, in.revocationPolicy(), validSwitchedOn, false, false);
+                ocsp = OcspNetworkCheck.fetch(ocsp, trigger.decide(), in.ocspFetcher(), now);
+            }
+            Optional<ValidDecision> decision = decisions.get(i);
+            RevocationResult result = ocsp != null ? RevocationResult.of(i, ocsp, decision) : validOnly(i, decision);
+            s.revocation.add(result);
+            boolean usable = ocsp != null && ocsp.held().isPresent();
+            if (decision.isPresent()) {
+                for (ValidFailure f : decision.get().failures(usable)) {
+                    if (f.code() == FindingCode.ISSUER_POLICY_CONSTRAINTS && request.release().before(13, 0)) {
+                        continue; // Valid-driven policy constraints arrive in iOS 13 (§2.1)
+                    }
+                    s.revocationFailures.add(validFailure(f, decision.get()));
+                }
+                s.allowListed |= decision.get().allowListed();
+            }
+            if (result.isRevoked() && result.source().orElse(null) == RevocationSource.OCSP) {
+                Map<String, Object> e = new LinkedHashMap<>(result.evidence());
+                e.put("remedy", "'" + name(c) + "' is revoked by its CA (OCSP"
+                        + result.revocationTime().map(t -> ", revoked " + t).orElse("") + ", reason "
+                        + reasonName(result.reason().orElse(0)) + "): replace it with a newly issued certificate"
+                        + " and key; no setting or exception overrides this.");
+                s.revocationFailures.add(new Failure(FindingCode.REVOCATION, i, Severity.FATAL, e));
+            }
+            if (request.release().atLeast(9, 0) && ResponseRequirement.fails(in.requirePositiveResponse(), false,
+                    i == 0, in.networkAvailable(), usable)) {
+                Map<String, Object> e = new LinkedHashMap<>(result.evidence());
+                e.put("requirement", "kSecRevocationRequirePositiveResponse");
+                e.put("remedy", "The server should staple a fresh OCSP response for '" + name(c) + "' (and the CA's"
+                        + " responder must answer): the app requires a positive revocation response.");
+                s.revocationFailures.add(Failure.of(FindingCode.REVOCATION_RESPONSE_REQUIRED, i, e));
+            }
+        }
+        if (db.isPresent() && !s.valid.isEmpty()) {
+            List<KnownIntermediates.Position> positions = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                Certificate c = path.get(i);
+                positions.add(new KnownIntermediates.Position(c.sha256(), c.basicConstraints().map(b -> b.ca())
+                        .orElse(false), infos.get(i)));
+            }
+            KnownIntermediates.firstViolation(positions, db.get()).ifPresent(f -> s.trailingFailures.add(
+                    validFailure(f, null)));
+        }
+        return s;
+    }
+
+    /** A position without OCSP (ocsp-nocheck): Valid alone decides. */
+    private static RevocationResult validOnly(int i, Optional<ValidDecision> decision) {
+        if (decision.isPresent() && decision.get().failures(false).stream()
+                .anyMatch(f -> f.code() == FindingCode.REVOCATION)) {
+            return RevocationResult.revokedByValid(i, List.of());
+        }
+        if (decision.isPresent() && decision.get().allowListed()) {
+            return RevocationResult.allowListedByValid(i);
+        }
+        return RevocationResult.notChecked(i, SkipReason.OCSP_NO_CHECK);
+    }
+
+    private static Optional<ValidInfo> safeLookup(RevocationDatabase db, Certificate c, Certificate issuer) {
+        try {
+            return db.lookup(ValidQuery.of(c.der(), issuer.der()));
+        } catch (RuntimeException e) {
+            return Optional.empty(); // an unreadable entry is "no information", never an abort
+        }
+    }
+
+    /**
+     * Self-signed below the top: self-issued with its issuer's key (the path verified the link, so its
+     * own key verifies it) — e.g. a re-issued root with a new serial under the original (§9.2 step 1).
+     */
+    private static boolean selfSigned(CandidatePath path, int i) {
+        if (i == path.topIndex()) {
+            return path.topSelfSigned();
+        }
+        Certificate c = path.get(i);
+        return c.isSelfIssued() && c.publicKey().equals(path.get(i + 1).publicKey());
+    }
+
+    private static List<URI> ocspUrls(Certificate c) {
+        List<URI> out = new ArrayList<>();
+        for (String u : c.authorityInfoAccess().map(AuthorityInfoAccess::ocsp).orElse(List.of())) {
+            try {
+                out.add(URI.create(u));
+            } catch (IllegalArgumentException e) {
+                // not a URI: iOS cannot use it either
+            }
+        }
+        return out;
+    }
+
+    private Failure validFailure(ValidFailure f, ValidDecision decision) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("source", "Valid database");
+        e.put("cause", f.cause());
+        f.reason().ifPresent(r -> e.put("reason", r));
+        if (decision != null) {
+            decision.info().group().notBefore().ifPresent(t -> e.put("distrustNotBefore", t.toString()));
+            decision.info().group().notAfter().ifPresent(t -> e.put("distrustAfter", t.toString()));
+            decision.evidence().forEach(e::putIfAbsent);
+        }
+        e.put("remedy", validRemedy(f, decision));
+        return new Failure(f.code(), f.position(), f.severity(), e);
+    }
+
+    private static String validRemedy(ValidFailure f, ValidDecision decision) {
+        Optional<Instant> after = decision == null ? Optional.empty() : decision.groupNotAfter();
+        if (after.isPresent() && f.cause().contains("after the CA's Valid notAfter")) {
+            return "The CA is distrusted by Apple for certificates issued after " + after.get() + ": replace the"
+                    + " certificate with one from another CA.";
+        }
+        if (f.cause().contains("before the CA's Valid notBefore")) {
+            return "Apple distrusts certificates this CA issued before " + decision.info().group().notBefore()
+                    .map(Instant::toString).orElse("its cut-off") + ": replace the certificate with one from another CA.";
+        }
+        switch (f.code()) {
+            case ISSUER_POLICY_CONSTRAINTS:
+                return "Apple's Valid data does not allow this CA to issue TLS server certificates: use a certificate"
+                        + " from a CA that may.";
+            case REVOCATION:
+                return "Apple's Valid database lists this certificate as revoked: replace it with a newly issued"
+                        + " certificate (a fresh good OCSP response stapled by the server would override the Valid"
+                        + " entry).";
+            default:
+                return "Apple distrusts this certificate or its CA (Valid database): replace it with a certificate"
+                        + " from another CA.";
+        }
+    }
+
+    // ------------------------------------------------------------------ trailing checks (§1.6 steps 7–10)
+
+    private List<Failure> trailing(CandidatePath path, PathState s) {
+        if (s.trailingDone) {
+            return s.trailingFailures;
+        }
+        s.trailingDone = true;
+        List<Failure> out = new ArrayList<>();
+        CtEvaluation ct = ct(path);
+        s.ct = ct;
+        boolean killSwitch = request.ct().killSwitchOn();
+        // EV (§10): failures discarded; the note marks the path EV for scoring and the report
+        s.ev = leafEvCapable ? ExtendedValidation.evaluatePath(path, request)
+                : new ExtendedValidation.PathEv(false, List.of(), "the leaf is not EV-capable");
+        s.evQualified = s.ev.ev() && SystemTrustedCtRequirement.evCtConditionMet(request.release(), ct.qualified(),
+                provenance, killSwitch);
+        if (!ct.outcomes().isEmpty()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("summary", ct.summary());
+            e.putAll(ctEvidence(ct));
+            out.add(new Failure(FindingCode.CERTIFICATE_TRANSPARENCY, 0, Severity.INFO, e));
+        }
+        if (s.evQualified) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("summary", "the path qualifies as Extended Validation (policies " + s.ev.policies() + "; "
+                    + ct.summary() + ")");
+            e.put("policies", s.ev.policies());
+            e.put("ct", ct.summary());
+            e.put("organization", path.leaf().subject().organizations());
+            out.add(new Failure(FindingCode.EXTENDED_VALIDATION, 0, Severity.INFO, e));
+        }
+        // Valid CT constraints (§9.2): issuance time vs. the earliest group notAfter; require-ct
+        Instant issuance = ct.issuanceTime().orElse(path.leaf().notBefore());
+        ValidDecision.ctIssuanceFailure(s.valid, issuance).ifPresent(f -> out.add(validFailure(f,
+                s.valid.stream().filter(d -> d.position() == f.position()).findFirst().orElse(null))));
+        boolean ctPolicy = request.policy() == Policy.SSL_SERVER || request.host().isPresent();
+        Optional<ValidDecision> requiring = s.valid.stream().filter(ValidDecision::requireCt).findFirst();
+        if (requiring.isPresent() && request.release().atLeast(11, 3) && ctPolicy && !killSwitch
+                && provenance.enforces() && !ct.qualified()) {
+            boolean overridable = s.valid.stream().filter(ValidDecision::requireCt)
+                    .allMatch(ValidDecision::ctRequiredOverridable);
+            Map<String, Object> e = new LinkedHashMap<>(ctEvidence(ct));
+            e.put("requiredBy", "Valid database group of certificate " + (requiring.get().position() + 1));
+            e.put("overridable", overridable);
+            e.put("remedy", "Apple requires CT for certificates of this CA: " + ctRemedy(ct));
+            out.add(new Failure(FindingCode.CT_REQUIRED, 0, overridable ? Severity.RECOVERABLE : Severity.FATAL, e));
+        }
+        if (request.policy() == Policy.SSL_SERVER) {
+            SystemTrustedCtRequirement.Decision d = SystemTrustedCtRequirement.decide(ctInputs(path, ct));
+            d.failure(ct).ifPresent(f -> {
+                Map<String, Object> e = new LinkedHashMap<>(f.evidence());
+                e.putAll(ctEvidence(ct));
+                e.put("remedy", ctRemedy(ct));
+                out.add(new Failure(f.code(), f.index(), f.severity(), e));
+            });
+        }
+        out.addAll(s.trailingFailures);
+        s.trailingFailures.clear();
+        s.trailingFailures.addAll(out);
+        return s.trailingFailures;
+    }
+
+    private SystemTrustedCtRequirement.Inputs ctInputs(CandidatePath path, CtEvaluation ct) {
+        Certificate leaf = path.leaf();
+        SystemTrustedCtRequirement.Builder b = SystemTrustedCtRequirement.Inputs.builder(request.release(),
+                leaf.notBefore(), leaf.notAfter(), request.verifyTime())
+                .sslServerPolicy(request.policy() == Policy.SSL_SERVER)
+                .killSwitchOn(request.ct().killSwitchOn()).logList(provenance)
+                .systemAnchored(path.anchored() && path.systemTrusted(), path.appleRoot())
+                .ctQualified(ct.qualified()).hostname(request.host().orElse(null));
+        if (!request.ct().exceptions().equals(io.github.sectrust4j.ct.CtExceptions.none())) {
+            List<CtExceptionSubject> cas = new ArrayList<>();
+            for (int i = 1; i < path.size(); i++) {
+                subject(path.get(i)).ifPresent(cas::add);
+            }
+            b.exceptions(request.ct().exceptions(), subject(leaf).orElse(null), cas);
+        }
+        return b.build();
+    }
+
+    private static Optional<CtExceptionSubject> subject(Certificate c) {
+        try {
+            return Optional.of(CtExceptionSubject.fromCertificate(c.der()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private CtEvaluation ct(CandidatePath path) {
+        CtRequest.Builder b = CtRequest.builder(path.leaf(), request.verifyTime());
+        if (path.size() > 1) {
+            b.issuer(path.get(1));
+        }
+        request.scts().forEach(b::tlsSct);
+        request.ocspResponses().forEach(b::stapledOcspResponse);
+        return CtEvaluator.evaluate(b.build(), logs, request.release());
+    }
+
+    private Map<String, Object> ctEvidence(CtEvaluation ct) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("ctSummary", ct.summary());
+        e.put("logList", provenance.name());
+        e.put("logListSize", logs.size());
+        ct.evidence().forEach(e::putIfAbsent);
+        return e;
+    }
+
+    private static String ctRemedy(CtEvaluation ct) {
+        String r = ct.remedy();
+        String base = "Reissue the certificate from a CA whose certificates are CT-logged, or ask the CA for a"
+                + " certificate with embedded SCTs from " + Math.max(ct.required(), 2) + " logs in Apple's CT log list.";
+        return r.isEmpty() ? base : base + " " + r;
+    }
+
+    // ------------------------------------------------------------------ reporting (§12.2)
+
+    /** {@code TrustRevocationChecked} / {@code TrustExpirationDate} for the chosen path. */
+    RevocationSummary revocationSummary(CandidatePath path, boolean trusted) {
+        PathState s = state(path);
+        return RevocationSummary.of(s.revocation, s.hasResponders, trusted);
+    }
+
+    private static String name(Certificate c) {
+        List<String> cns = c.subject().commonNames();
+        return cns.isEmpty() ? c.subject().toString() : cns.get(cns.size() - 1);
+    }
+
+    private static String reasonName(int reason) {
+        String[] names = {"unspecified", "keyCompromise", "cACompromise", "affiliationChanged", "superseded",
+                "cessationOfOperation", "certificateHold", "7", "removeFromCRL", "privilegeWithdrawn", "aACompromise"};
+        return reason >= 0 && reason < names.length ? names[reason] + " (" + reason + ")" : String.valueOf(reason);
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.sectrust4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+
+/** Line splitting with a length limit: every line in gives exactly one line out, long ones flagged. */
+class LineReaderTest {
+    static List<LineReader.Line> read(String text, int limit) throws IOException {
+        LineReader r = new LineReader(new StringReader(text), limit);
+        List<LineReader.Line> out = new ArrayList<>();
+        for (LineReader.Line l = r.next(); l != null; l = r.next()) {
+            out.add(l);
+        }
+        return out;
+    }
+
+    @Property(tries = 300)
+    void linesJoinedByNewline_comeBackOneForOne(
+            @ForAll @Size(max = 20) List<@StringLength(max = 300) @CharRange(from = ' ', to = '~') String> lines,
+            @ForAll @IntRange(min = 1, max = 200) int limit) throws IOException {
+        String text = lines.stream().map(l -> l + "\n").reduce("", String::concat);
+        List<LineReader.Line> out = read(text, limit);
+        assertThat(out).hasSize(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            String in = lines.get(i);
+            assertThat(out.get(i).tooLong()).isEqualTo(in.length() > limit);
+            if (in.length() <= limit) {
+                assertThat(out.get(i).text()).isEqualTo(in);
+            } else {
+                assertThat(in).startsWith(out.get(i).text());
+                assertThat(out.get(i).text().length()).isLessThanOrEqualTo(LineReader.KEPT_PREFIX);
+            }
+        }
+    }
+
+    @Test
+    void lastLineWithoutNewline_isStillALine_andCrlfIsStripped() throws IOException {
+        assertThat(read("a\r\nb", 10)).extracting(LineReader.Line::text).containsExactly("a", "b");
+        assertThat(read("", 10)).isEmpty();
+        assertThat(read("\n\n", 10)).extracting(LineReader.Line::text).containsExactly("", "");
+    }
+
+    @Test
+    void longLineAcrossBufferRefills_keepsOnlyAPrefix() throws IOException {
+        String huge = "x".repeat(200_000);
+        List<LineReader.Line> out = read(huge + "\nok\n", 100_000);
+        assertThat(out).hasSize(2);
+        assertThat(out.get(0).tooLong()).isTrue();
+        assertThat(out.get(0).text()).hasSize(LineReader.KEPT_PREFIX);
+        assertThat(out.get(1).text()).isEqualTo("ok");
+    }
+}
