@@ -42,8 +42,8 @@ public final class CtEvaluator {
         Instant notBefore;
         Instant notAfter;
         try {
-            notBefore = decoded.value().orElseThrow().getStartDate().getDate().toInstant();
-            notAfter = decoded.value().orElseThrow().getEndDate().getDate().toInstant();
+            notBefore = LeafValidityTime.of(decoded.value().orElseThrow().getStartDate());
+            notAfter = LeafValidityTime.of(decoded.value().orElseThrow().getEndDate());
         } catch (RuntimeException e) {
             notes.add("leaf certificate cannot be decoded, so no SCT can be checked: "
                     + decoded.error().orElse(String.valueOf(e.getMessage())));
