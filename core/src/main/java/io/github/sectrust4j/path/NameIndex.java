@@ -25,14 +25,26 @@ final class NameIndex implements CertificateSource {
         this.members = new LinkedHashSet<>(certificates);
         Map<NormalizedName, List<Certificate>> map = new HashMap<>();
         for (Certificate c : members) {
-            c.normalizedSubject().ifPresent(n -> map.computeIfAbsent(n, k -> new ArrayList<>()).add(c));
+            c.normalizedSubject().ifPresent(n -> map.computeIfAbsent(n, k -> new ArrayList<>(1)).add(c));
         }
-        map.replaceAll((k, v) -> List.copyOf(v));
-        this.bySubject = Map.copyOf(map);
+        // the lists never escape mutable: parentsOf returns unmodifiable views
+        map.replaceAll((k, v) -> java.util.Collections.unmodifiableList(v));
+        this.bySubject = map;
+    }
+
+    /** One shared empty index per origin: most sources of an evaluation are empty (immutable, so sharable). */
+    private static final Map<CertificateOrigin, NameIndex> EMPTY = emptyIndexes();
+
+    private static Map<CertificateOrigin, NameIndex> emptyIndexes() {
+        Map<CertificateOrigin, NameIndex> m = new java.util.EnumMap<>(CertificateOrigin.class);
+        for (CertificateOrigin o : CertificateOrigin.values()) {
+            m.put(o, new NameIndex(List.of(), o));
+        }
+        return m;
     }
 
     static NameIndex of(Collection<Certificate> certificates, CertificateOrigin origin) {
-        return new NameIndex(certificates, origin);
+        return certificates.isEmpty() ? EMPTY.get(origin) : new NameIndex(certificates, origin);
     }
 
     @Override
