@@ -63,6 +63,17 @@ public final class ExtendedValidation {
         return out;
     }
 
+    /**
+     * {@link #evPolicyOids} for membership tests only: the store's cached immutable set itself when the
+     * request adds no EV roots (the common case; no copy per evaluation), else the same union.
+     */
+    private static Set<String> evPolicyOidsForLookup(EvaluationRequest request) {
+        if (request.extraEvRoots().isEmpty()) {
+            return request.systemStore().map(s -> EV_OIDS.computeIfAbsent(s.version(), v -> collect(s))).orElse(Set.of());
+        }
+        return evPolicyOids(request);
+    }
+
     private static Set<String> collect(AppleTrustStore store) {
         Set<String> oids = new LinkedHashSet<>();
         for (AnchorRecord a : store.anchors()) {
@@ -81,7 +92,7 @@ public final class ExtendedValidation {
 
     /** §10 leaf "EV-capable" test: decided on the leaf alone; EV leaves trigger OCSP and the upgrade search. */
     public static boolean leafCapable(Certificate leaf, EvaluationRequest request) {
-        return leafReason(leaf, evPolicyOids(request)).isEmpty();
+        return leafReason(leaf, evPolicyOidsForLookup(request)).isEmpty();
     }
 
     private static Optional<String> leafReason(Certificate leaf, Set<String> evOids) {
@@ -108,7 +119,7 @@ public final class ExtendedValidation {
     /** §10 path EV test (run once per path for EV-capable leaves; failures are discarded, never reported). */
     public static PathEv evaluatePath(CandidatePath path, EvaluationRequest request) {
         Certificate leaf = path.leaf();
-        Optional<String> leafWhy = leafReason(leaf, evPolicyOids(request));
+        Optional<String> leafWhy = leafReason(leaf, evPolicyOidsForLookup(request));
         if (leafWhy.isPresent()) {
             return PathEv.no(leafWhy.get());
         }
