@@ -114,26 +114,37 @@ public final class HardCodedTrust {
             new BlockedSerial(UTN_USERFIRST_HARDWARE, "047ECBE9FCA55F7BD09EAE36E10CAE1E", COMODO),
             new BlockedSerial(UTN_USERFIRST_HARDWARE, "F5C86AF36162F13A64F54F6DC9587C06", COMODO));
 
-    /** The fingerprints of the two lists above, for lookups on every evaluation (one hex encoding, one hash probe). */
-    private static final java.util.Set<String> APPLE_ROOT_FINGERPRINTS = fingerprints(APPLE_ROOTS);
-    private static final java.util.Set<String> WOSIGN_STARTCOM_FINGERPRINTS = fingerprints(WOSIGN_STARTCOM_ROOTS);
+    /** The fingerprints of the two lists above as bytes, for lookups on every evaluation (one hash probe, no hex encoding). */
+    private static final java.util.Set<ByteKey> APPLE_ROOT_FINGERPRINTS = fingerprints(APPLE_ROOTS);
+    private static final java.util.Set<ByteKey> WOSIGN_STARTCOM_FINGERPRINTS = fingerprints(WOSIGN_STARTCOM_ROOTS);
 
     private HardCodedTrust() {
     }
 
-    private static java.util.Set<String> fingerprints(List<KnownCertificate> certificates) {
+    private static java.util.Set<ByteKey> fingerprints(List<KnownCertificate> certificates) {
+        // only fingerprints that Hex.encode can produce (upper-case hex): the same matches as comparing encodings
         return certificates.stream().map(KnownCertificate::sha256Hex).filter(java.util.Objects::nonNull)
+                .map(HardCodedTrust::canonicalBytes).filter(java.util.Objects::nonNull).map(ByteKey::new)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    private static byte[] canonicalBytes(String hex) {
+        try {
+            byte[] b = Hex.decode(hex);
+            return Hex.encode(b).equals(hex) ? b : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Whether {@code sha256} is one of Apple's hard-coded roots with an established fingerprint. */
     public static boolean isAppleRoot(byte[] sha256) {
-        return APPLE_ROOT_FINGERPRINTS.contains(Hex.encode(sha256));
+        return APPLE_ROOT_FINGERPRINTS.contains(new ByteKey(java.util.Objects.requireNonNull(sha256)));
     }
 
     /** Whether {@code sha256} is one of the seven WoSign/StartCom roots of §11.5. */
     public static boolean isWoSignStartComRoot(byte[] sha256) {
-        return WOSIGN_STARTCOM_FINGERPRINTS.contains(Hex.encode(sha256));
+        return WOSIGN_STARTCOM_FINGERPRINTS.contains(new ByteKey(java.util.Objects.requireNonNull(sha256)));
     }
 
     /**
