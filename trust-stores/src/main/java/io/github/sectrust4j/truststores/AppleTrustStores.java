@@ -54,8 +54,23 @@ public final class AppleTrustStores {
      * @throws IllegalArgumentException for a string that is not a release or a release below 8.3
      */
     public static AppleTrustStore forIos(String iosRelease) {
-        return version(IosReleases.resolve(iosRelease).trustStoreVersion());
+        AppleTrustStore known = iosRelease == null ? null : BY_RELEASE.get(iosRelease);
+        if (known != null) {
+            return known;
+        }
+        AppleTrustStore store = version(IosReleases.resolve(iosRelease).trustStoreVersion());
+        if (BY_RELEASE.size() < MAX_RELEASE_SPELLINGS) {
+            BY_RELEASE.putIfAbsent(iosRelease, store);
+        }
+        return store;
     }
+
+    /**
+     * Resolved release spellings (every evaluation asks for its release's store): immutable stores,
+     * successes only, bounded so odd spellings cannot grow it without limit.
+     */
+    private static final Map<String, AppleTrustStore> BY_RELEASE = new ConcurrentHashMap<>();
+    private static final int MAX_RELEASE_SPELLINGS = 256;
 
     /**
      * The store with Apple VersionNumber {@code trustStoreVersion}. An asset build number
