@@ -48,7 +48,7 @@ public final class Certificate {
     private final int hash;
     /** Null for a parsed certificate; for a synthetic anchor (see {@link #fromAnchorFacts}) its self-signed fact. */
     private final Boolean syntheticSelfSigned;
-    /** Bouncy Castle's holder of this DER, or the exception parsing it threw; null until first asked (memo). */
+    /** Bouncy Castle's holder of this DER (built from the parsed parts), or the exception parsing the DER threw; null until first asked if BC refused the parts (memo). */
     private volatile Object bcHolder;
 
     private Certificate(byte[] der) {
@@ -84,14 +84,17 @@ public final class Certificate {
         this.sha1 = realSha1 != null ? realSha1.clone() : Digests.sha1(der);
         this.hash = Arrays.hashCode(sha256);
 
-        this.signatureAlgorithm = algorithm(asn1(Arrays.copyOfRange(der, sigAlg.start(), sigAlg.end()), "signatureAlgorithm"));
-        ASN1BitString bits = ASN1BitString.getInstance(asn1(Arrays.copyOfRange(der, sigValue.start(), sigValue.end()), "signatureValue"));
+        ASN1Primitive sigAlgAsn1 = asn1(Arrays.copyOfRange(der, sigAlg.start(), sigAlg.end()), "signatureAlgorithm");
+        this.signatureAlgorithm = algorithm(sigAlgAsn1);
+        ASN1Primitive sigValueAsn1 = asn1(Arrays.copyOfRange(der, sigValue.start(), sigValue.end()), "signatureValue");
+        ASN1BitString bits = ASN1BitString.getInstance(sigValueAsn1);
         if (bits.getPadBits() != 0) {
             throw new Der.ParseProblem("signatureValue BIT STRING has unused bits");
         }
         this.signatureValue = bits.getOctets();
 
-        ASN1Sequence seq = ASN1Sequence.getInstance(asn1(tbsDer, "tbsCertificate"));
+        ASN1Primitive tbsAsn1 = asn1(tbsDer, "tbsCertificate");
+        ASN1Sequence seq = ASN1Sequence.getInstance(tbsAsn1);
         int i = 0;
         int v = 0;
         if (seq.size() > 0 && seq.getObjectAt(0) instanceof ASN1TaggedObject t0 && t0.getTagNo() == 0
@@ -137,6 +140,22 @@ public final class Certificate {
             }
         }
         this.ext = new ExtensionDecoder(extensions);
+        this.bcHolder = holderFromParts(tbsAsn1, sigAlgAsn1, sigValueAsn1);
+    }
+
+    /**
+     * Bouncy Castle's holder built from the three parts this constructor already parsed — the same
+     * structure {@code new X509CertificateHolder(der)} parses (the parts are exactly the DER's three
+     * elements and nothing follows them), without parsing the certificate a second time. Null (the
+     * holder is then parsed from the DER on first use, with BC's own error) if BC refuses the parts.
+     */
+    private static Object holderFromParts(ASN1Primitive tbs, ASN1Primitive sigAlg, ASN1Primitive sigValue) {
+        try {
+            return new org.bouncycastle.cert.X509CertificateHolder(org.bouncycastle.asn1.x509.Certificate.getInstance(
+                    new org.bouncycastle.asn1.DLSequence(new ASN1Encodable[] {tbs, sigAlg, sigValue})));
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /**
