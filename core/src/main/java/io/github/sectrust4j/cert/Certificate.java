@@ -32,7 +32,8 @@ public final class Certificate {
     private final byte[] der;
     private final byte[] tbsDer;
     private final byte[] sha256;
-    private final byte[] sha1;
+    /** SHA-1 of the DER: given (synthetic anchors) or computed on first use — the evaluation never reads it. */
+    private volatile byte[] sha1;
     private final int version;
     private final BigInteger serialNumber;
     private final byte[] serialNumberBytes;
@@ -81,7 +82,7 @@ public final class Certificate {
         }
         this.tbsDer = Arrays.copyOfRange(der, tbs.start(), tbs.end());
         this.sha256 = realSha256 != null ? realSha256.clone() : Digests.sha256(der);
-        this.sha1 = realSha1 != null ? realSha1.clone() : Digests.sha1(der);
+        this.sha1 = realSha1 != null ? realSha1.clone() : null;
         this.hash = Arrays.hashCode(sha256);
 
         ASN1Primitive sigAlgAsn1 = asn1(Arrays.copyOfRange(der, sigAlg.start(), sigAlg.end()), "signatureAlgorithm");
@@ -290,11 +291,20 @@ public final class Certificate {
     }
 
     public byte[] sha1() {
-        return sha1.clone();
+        return sha1Internal().clone();
     }
 
     public String sha1Hex() {
-        return HexFormat.of().formatHex(sha1);
+        return HexFormat.of().formatHex(sha1Internal());
+    }
+
+    private byte[] sha1Internal() {
+        byte[] h = sha1;
+        if (h == null) {
+            h = Digests.sha1(der);
+            sha1 = h; // idempotent: racing threads compute equal values
+        }
+        return h;
     }
 
     /** 1, 2 or 3. */
