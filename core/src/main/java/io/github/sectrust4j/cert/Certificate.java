@@ -119,14 +119,17 @@ public final class Certificate {
         this.serialNumber = serial.getValue();
         this.serialNumberBytes = contentsOf(serial);
         this.tbsSignatureAlgorithm = algorithm(seq.getObjectAt(i++));
-        this.issuer = DistinguishedName.from(seq.getObjectAt(i++).toASN1Primitive());
+        ASN1Primitive issuerAsn1 = seq.getObjectAt(i++).toASN1Primitive();
+        this.issuer = DistinguishedName.from(issuerAsn1);
         ASN1Sequence validity = ASN1Sequence.getInstance(seq.getObjectAt(i++));
         if (validity.size() != 2) {
             throw new Der.ParseProblem("wrong ASN.1 structure: validity must hold exactly two times");
         }
         this.notBefore = time(validity.getObjectAt(0));
         this.notAfter = time(validity.getObjectAt(1));
-        this.subject = DistinguishedName.from(seq.getObjectAt(i++).toASN1Primitive());
+        ASN1Primitive subjectAsn1 = seq.getObjectAt(i++).toASN1Primitive();
+        // a self-issued certificate (every root) names itself: the same structure decodes to the same name
+        this.subject = subjectAsn1.equals(issuerAsn1) ? issuer : DistinguishedName.from(subjectAsn1);
         this.publicKey = PublicKeyInfo.from(SubjectPublicKeyInfo.getInstance(seq.getObjectAt(i++)));
         ASN1Sequence extensions = null;
         int lastTag = 0;
