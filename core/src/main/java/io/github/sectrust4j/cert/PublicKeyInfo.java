@@ -47,6 +47,8 @@ public final class PublicKeyInfo {
     private final String curveName;
     private final byte[] spkiDer;
     private final byte[] spkiSha256;
+    /** Hash of {@link #spkiSha256}, computed once (keys are hashed on every link lookup). */
+    private final int hash;
     private final byte[] subjectPublicKeySha1;
 
     private PublicKeyInfo(KeyAlgorithm algorithm, String algorithmOid, boolean parseable, int sizeBytes, int bits,
@@ -60,6 +62,7 @@ public final class PublicKeyInfo {
         this.curveName = curveName;
         this.spkiDer = spkiDer;
         this.spkiSha256 = Digests.sha256(spkiDer);
+        this.hash = Arrays.hashCode(spkiSha256);
         this.subjectPublicKeySha1 = Digests.sha1(subjectPublicKey);
     }
 
@@ -250,7 +253,7 @@ public final class PublicKeyInfo {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(spkiSha256);
+        return hash;
     }
 
     @Override

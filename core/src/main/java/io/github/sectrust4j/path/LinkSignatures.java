@@ -2,10 +2,10 @@ package io.github.sectrust4j.path;
 
 import io.github.sectrust4j.cert.CachingSignatureVerifier;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.PublicKeyInfo;
 import io.github.sectrust4j.cert.SignatureVerdict;
 import io.github.sectrust4j.cert.SignatureVerifier;
 import io.github.sectrust4j.cert.VerificationBudget;
-import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,7 +25,14 @@ final class LinkSignatures {
 
     private final SignatureVerifier verifier;
     private final VerificationBudget budget;
-    private final Map<ByteBuffer, Boolean> verdicts = new HashMap<>();
+    /**
+     * A link by value: issuer key (equal SPKI DER) and certificate (equal SHA-256) — the same identity
+     * as (SPKI SHA-256, certificate SHA-256), without building and hashing a 64-byte key per lookup.
+     */
+    private record Link(PublicKeyInfo issuerKey, Certificate child) {
+    }
+
+    private final Map<Link, Boolean> verdicts = new HashMap<>();
     private final Map<Certificate, Boolean> selfSigned = new HashMap<>();
     private boolean exhausted;
 
@@ -36,8 +43,7 @@ final class LinkSignatures {
 
     /** Whether {@code child} is signed by {@code issuer}'s key. */
     Verdict verify(Certificate child, Certificate issuer) {
-        ByteBuffer key = ByteBuffer.allocate(64).put(issuer.publicKey().spkiSha256()).put(child.sha256());
-        key.flip();
+        Link key = new Link(issuer.publicKey(), child);
         Boolean known = verdicts.get(key);
         if (known != null) {
             return known ? Verdict.VALID : Verdict.INVALID;
