@@ -3,11 +3,13 @@ package io.github.sectrust4j.path;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.NormalizedName;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,12 +18,32 @@ import java.util.Set;
  * returned as parents. Immutable.
  */
 final class NameIndex implements CertificateSource {
+    /** Up to this many certificates (the per-evaluation sources: presented chain, app anchors), linear scans beat hashing. */
+    private static final int SMALL = 8;
+
+    /** Small indexes: the distinct certificates in order; null for large ones. */
+    private final Certificate[] small;
+    /** Large indexes only (null for small ones). */
     private final Map<NormalizedName, List<Certificate>> bySubject;
     private final Set<Certificate> members;
     private final CertificateOrigin origin;
 
     private NameIndex(Collection<Certificate> certificates, CertificateOrigin origin) {
         this.origin = origin;
+        if (certificates.size() <= SMALL) {
+            Certificate[] distinct = new Certificate[certificates.size()];
+            int n = 0;
+            for (Certificate c : certificates) {
+                if (indexOf(distinct, n, c) < 0) {
+                    distinct[n++] = c;
+                }
+            }
+            this.small = Arrays.copyOf(distinct, n);
+            this.bySubject = null;
+            this.members = null;
+            return;
+        }
+        this.small = null;
         this.members = new LinkedHashSet<>(certificates);
         Map<NormalizedName, List<Certificate>> map = new HashMap<>();
         for (Certificate c : members) {
@@ -30,6 +52,15 @@ final class NameIndex implements CertificateSource {
         // the lists never escape mutable: parentsOf returns unmodifiable views
         map.replaceAll((k, v) -> java.util.Collections.unmodifiableList(v));
         this.bySubject = map;
+    }
+
+    private static int indexOf(Certificate[] certs, int n, Certificate c) {
+        for (int i = 0; i < n; i++) {
+            if (certs[i].equals(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** One shared empty index per origin: most sources of an evaluation are empty (immutable, so sharable). */
@@ -49,7 +80,24 @@ final class NameIndex implements CertificateSource {
 
     @Override
     public List<Certificate> parentsOf(Certificate child) {
-        return child.normalizedIssuer().map(n -> bySubject.getOrDefault(n, List.of())).orElse(List.of());
+        Optional<NormalizedName> issuer = child.normalizedIssuer();
+        if (issuer.isEmpty()) {
+            return List.of();
+        }
+        if (small == null) {
+            return bySubject.getOrDefault(issuer.get(), List.of());
+        }
+        List<Certificate> out = null;
+        for (Certificate c : small) {
+            Optional<NormalizedName> subject = c.normalizedSubject();
+            if (subject.isPresent() && subject.get().equals(issuer.get())) {
+                if (out == null) {
+                    out = new ArrayList<>(2);
+                }
+                out.add(c);
+            }
+        }
+        return out == null ? List.of() : java.util.Collections.unmodifiableList(out);
     }
 
     @Override
@@ -58,10 +106,10 @@ final class NameIndex implements CertificateSource {
     }
 
     boolean contains(Certificate c) {
-        return members.contains(c);
+        return small != null ? indexOf(small, small.length, c) >= 0 : members.contains(c);
     }
 
     List<Certificate> all() {
-        return List.copyOf(members);
+        return small != null ? List.of(small) : List.copyOf(members);
     }
 }
