@@ -128,8 +128,23 @@ public final class IosReleases {
 
     /** Shorthand for {@code resolve(release).trustStoreVersion()}. */
     public static int trustStoreVersionFor(String release) {
-        return resolve(release).trustStoreVersion();
+        Integer known = release == null ? null : VERSION_BY_SPELLING.get(release);
+        if (known != null) {
+            return known;
+        }
+        int version = resolve(release).trustStoreVersion();
+        if (VERSION_BY_SPELLING.size() < MAX_SPELLINGS) {
+            VERSION_BY_SPELLING.putIfAbsent(release, version);
+        }
+        return version;
     }
+
+    /**
+     * Resolved spellings (release rules ask on every evaluation): a pure function of the bundled
+     * table, successes only, bounded so odd spellings cannot grow it without limit.
+     */
+    private static final java.util.Map<String, Integer> VERSION_BY_SPELLING = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_SPELLINGS = 256;
 
     static int[] parse(String release) {
         if (release == null) {
