@@ -1,0 +1,40 @@
+package io.github.sectrust4j.ct;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+
+/** The calendar-month count equals the same ICU-style count done with UTC ZonedDateTimes. */
+class CalendarMonthsProperties {
+
+    @Property(tries = 2000)
+    void calendarMonths_equalsTheZonedDateTimeCount(
+            @ForAll @LongRange(min = -2_208_988_800L, max = 7_258_118_400L) long fromSecond,
+            @ForAll @LongRange(min = -400L * 86_400, max = 4000L * 86_400) long lifetimeSeconds) {
+        Instant from = Instant.ofEpochSecond(fromSecond);
+        Instant to = from.plusSeconds(lifetimeSeconds);
+        assertThat(CtLifetimeRule.calendarMonths(from, to)).isEqualTo(zoned(from, to));
+    }
+
+    private static long zoned(Instant from, Instant to) {
+        if (to.isBefore(from)) {
+            return -zoned(to, from);
+        }
+        ZonedDateTime start = from.atZone(ZoneOffset.UTC);
+        ZonedDateTime end = to.atZone(ZoneOffset.UTC);
+        long n = ChronoUnit.MONTHS.between(start, end);
+        while (!start.plusMonths(n + 1).isAfter(end)) {
+            n++;
+        }
+        while (n > 0 && start.plusMonths(n).isAfter(end)) {
+            n--;
+        }
+        return n;
+    }
+}
