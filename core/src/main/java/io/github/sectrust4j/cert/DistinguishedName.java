@@ -35,6 +35,9 @@ public final class DistinguishedName {
     private final List<List<Attribute>> rdns;
     private final String text;
     private final Optional<NormalizedName> normalized;
+    /** Memos of {@link #commonNames()} / {@link #emailAddresses()} (unmodifiable lists; null until first asked). */
+    private volatile List<String> commonNames;
+    private volatile List<String> emailAddresses;
 
     private DistinguishedName(byte[] der, List<List<Attribute>> rdns, String text, Optional<NormalizedName> normalized) {
         this.der = der;
@@ -191,7 +194,12 @@ public final class DistinguishedName {
     }
 
     public List<String> commonNames() {
-        return values(OID_CN);
+        List<String> v = commonNames;
+        if (v == null) {
+            v = values(OID_CN);
+            commonNames = v; // idempotent memo: every evaluation asks (host names, reports)
+        }
+        return v;
     }
 
     public List<String> organizations() {
@@ -200,7 +208,12 @@ public final class DistinguishedName {
 
     /** PKCS#9 emailAddress attributes (used by name constraints, §2.3 step 6). */
     public List<String> emailAddresses() {
-        return values(OID_EMAIL);
+        List<String> v = emailAddresses;
+        if (v == null) {
+            v = values(OID_EMAIL);
+            emailAddresses = v; // idempotent memo: name-constraint processing asks per certificate per path
+        }
+        return v;
     }
 
     /** All values of one attribute type, in encoded order. */

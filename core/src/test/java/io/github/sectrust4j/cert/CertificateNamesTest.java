@@ -29,5 +29,10 @@ class CertificateNamesTest {
         assertThat(actual.toString()).isEqualTo(expected.toString());
         assertThat(actual.rdns()).isEqualTo(expected.rdns());
         assertThat(actual.normalized()).isEqualTo(expected.normalized());
+        for (int i = 0; i < 2; i++) { // first and memoized answers
+            assertThat(actual.commonNames()).isEqualTo(expected.values(DistinguishedName.OID_CN));
+            assertThat(actual.emailAddresses()).isEqualTo(expected.values(DistinguishedName.OID_EMAIL));
+        }
+        assertThat(actual.commonNames()).isUnmodifiable();
     }
 }
