@@ -30,17 +30,21 @@ final class LabelMatcher {
             return Outcome.NO;
         }
         r = normalizeReference(r);
-        // naive split, as Apple's: ".example.com" has an empty left-most label (§3.3 quirk)
-        String[] rl = r.split("\\.", -1);
-        String[] pl = p.split("\\.", -1);
-        if (rl.length != pl.length) {
+        // naive split, as Apple's: ".example.com" has an empty left-most label (§3.3 quirk); labels are
+        // walked in place from the right (no split, no substrings: this runs per presented name)
+        int labels = count(p, '.') + 1;
+        if (count(r, '.') + 1 != labels) {
             return Outcome.NO;
         }
         PublicSuffixTest.Verdict verdict = null;
-        for (int i = pl.length - 1; i >= 0; i--) {
-            String label = pl[i];
-            if (label.equals("*")) {
-                if (i != 0 || pl.length < 3) {
+        int pEnd = p.length();
+        int rEnd = r.length();
+        for (int i = labels - 1; i >= 0; i--) {
+            int pStart = p.lastIndexOf('.', pEnd - 1) + 1;
+            int rStart = r.lastIndexOf('.', rEnd - 1) + 1;
+            int pLen = pEnd - pStart;
+            if (pLen == 1 && p.charAt(pStart) == '*') {
+                if (i != 0 || labels < 3) {
                     return Outcome.NO;
                 }
                 if (publicSuffixTest) {
@@ -50,12 +54,27 @@ final class LabelMatcher {
                     }
                 }
                 // a whole-label wildcard matches any reference label, even an empty one
-            } else if (label.indexOf('*') >= 0) {
+            } else if (indexOf(p, '*', pStart, pEnd) >= 0) {
                 return Outcome.NO; // partial-label wildcard
-            } else if (!label.equalsIgnoreCase(rl[i])) {
-                return Outcome.NO;
+            } else if (pLen != rEnd - rStart || !p.regionMatches(true, pStart, r, rStart, pLen)) {
+                return Outcome.NO; // String.equalsIgnoreCase of the two labels
             }
+            pEnd = pStart - 1;
+            rEnd = rStart - 1;
         }
         return new Outcome(true, verdict);
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static int indexOf(String s, char c, int from, int to) {
+        int i = s.indexOf(c, from);
+        return i >= 0 && i < to ? i : -1;
     }
 }
