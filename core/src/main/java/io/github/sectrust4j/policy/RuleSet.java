@@ -210,6 +210,25 @@ public final class RuleSet {
      * policies, plus the SSL server options. Non-forced checks outside this set are never recorded (§1.7).
      */
     public Set<FindingCode> options(Policy policy, boolean hostGiven) {
+        OptionsKey key = new OptionsKey(release, policy, hostGiven);
+        EnumSet<FindingCode> known = OPTIONS.get(key);
+        if (known == null) {
+            known = computeOptions(policy, hostGiven);
+            if (OPTIONS.size() < MAX_OPTIONS) {
+                OPTIONS.putIfAbsent(key, known);
+            }
+        }
+        return EnumSet.copyOf(known); // a fresh mutable set, as before; the kept one never escapes
+    }
+
+    /** The options are a pure function of (release, policy, host given), asked on every path validation. */
+    private record OptionsKey(IosRelease release, Policy policy, boolean hostGiven) {
+    }
+
+    private static final java.util.Map<OptionsKey, EnumSet<FindingCode>> OPTIONS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_OPTIONS = 1024;
+
+    private EnumSet<FindingCode> computeOptions(Policy policy, boolean hostGiven) {
         EnumSet<FindingCode> o = EnumSet.of(FindingCode.CRITICAL_EXTENSIONS, FindingCode.ID_LINKAGE,
                 FindingCode.BASIC_CONSTRAINTS, FindingCode.NON_EMPTY_SUBJECT, FindingCode.BLACK_LISTED_LEAF,
                 FindingCode.GRAY_LISTED_LEAF);
