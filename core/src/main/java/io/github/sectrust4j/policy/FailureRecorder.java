@@ -101,10 +101,13 @@ final class FailureRecorder {
      */
     private boolean inUserStore(int index) {
         if (path.userTrustSettings().containsKey(index)
-                || (index == path.topIndex() && path.anchor().map(a -> a.isUserStore()).orElse(false))) {
+                || (index == path.topIndex() && path.anchor().isPresent() && path.anchor().get().isUserStore())) {
             return true;
         }
         Certificate c = path.get(index);
+        if (request.userRoots().isEmpty()) {
+            return false; // the usual case: no user store, no stream per recorded check
+        }
         return request.userRoots().stream().anyMatch(u -> u.certificate().equals(c));
     }
 
