@@ -59,7 +59,9 @@ public final class Evaluator {
                                         Optional<PathExtensions> extensions) {
         BuildOutcome outcome = PathBuilder.build(request, validator);
         CandidatePath best = outcome.bestPath();
-        PathValidation validation = validator.validate(best, request);
+        // the builder's own validation of the best path when it validated it (validation is a pure function
+        // of path and request): the best path is not validated a second time; partial/rejected bests are
+        PathValidation validation = outcome.bestValidation().orElseGet(() -> validator.validate(best, request));
         if (outcome.budgetExceeded()) {
             validation = withBudgetFailure(validation, outcome, request.budget(), best.topIndex());
         }
