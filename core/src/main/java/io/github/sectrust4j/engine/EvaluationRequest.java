@@ -65,15 +65,20 @@ public record EvaluationRequest(IosRelease release, Policy policy, Optional<Stri
         cachedIntermediates = List.copyOf(cachedIntermediates);
         requireNonNull(systemStore, "systemStore");
         extraSystemRoots = List.copyOf(extraSystemRoots);
-        ocspResponses = ocspResponses.stream().map(byte[]::clone).toList();
-        scts = scts.stream().map(byte[]::clone).toList();
+        // (empty inputs, the usual case, skip the stream: both forms are unmodifiable empty lists)
+        ocspResponses = ocspResponses.isEmpty() ? List.of() : ocspResponses.stream().map(byte[]::clone).toList();
+        scts = scts.isEmpty() ? List.of() : scts.stream().map(byte[]::clone).toList();
         requireNonNull(aiaFetcher, "aiaFetcher");
         requireNonNull(budget, "budget");
         requireNonNull(ct, "ct");
         requireNonNull(revocation, "revocation");
-        Map<String, List<String>> ev = new LinkedHashMap<>();
-        extraEvRoots.forEach((k, v) -> ev.put(k.toUpperCase(Locale.ROOT), List.copyOf(v)));
-        extraEvRoots = Collections.unmodifiableMap(ev);
+        if (extraEvRoots.isEmpty()) {
+            extraEvRoots = Map.of();
+        } else {
+            Map<String, List<String>> ev = new LinkedHashMap<>();
+            extraEvRoots.forEach((k, v) -> ev.put(k.toUpperCase(Locale.ROOT), List.copyOf(v)));
+            extraEvRoots = Collections.unmodifiableMap(ev);
+        }
     }
 
     /** As the canonical constructor with default CT and revocation inputs and no extra EV roots. */
