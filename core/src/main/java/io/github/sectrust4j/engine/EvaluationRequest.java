@@ -65,15 +65,16 @@ public record EvaluationRequest(IosRelease release, Policy policy, Optional<Stri
         cachedIntermediates = List.copyOf(cachedIntermediates);
         requireNonNull(systemStore, "systemStore");
         extraSystemRoots = List.copyOf(extraSystemRoots);
-        // (empty inputs, the usual case, skip the stream: both forms are unmodifiable empty lists)
-        ocspResponses = ocspResponses.isEmpty() ? List.of() : ocspResponses.stream().map(byte[]::clone).toList();
-        scts = scts.isEmpty() ? List.of() : scts.stream().map(byte[]::clone).toList();
+        // (empty inputs, the usual case, skip the stream: unmodifiable empty lists that, like Stream.toList,
+        // answer queries with null)
+        ocspResponses = ocspResponses.isEmpty() ? Collections.emptyList() : ocspResponses.stream().map(byte[]::clone).toList();
+        scts = scts.isEmpty() ? Collections.emptyList() : scts.stream().map(byte[]::clone).toList();
         requireNonNull(aiaFetcher, "aiaFetcher");
         requireNonNull(budget, "budget");
         requireNonNull(ct, "ct");
         requireNonNull(revocation, "revocation");
         if (extraEvRoots.isEmpty()) {
-            extraEvRoots = Map.of();
+            extraEvRoots = Collections.emptyMap(); // like the unmodifiable LinkedHashMap: null lookups allowed
         } else {
             Map<String, List<String>> ev = new LinkedHashMap<>();
             extraEvRoots.forEach((k, v) -> ev.put(k.toUpperCase(Locale.ROOT), List.copyOf(v)));
