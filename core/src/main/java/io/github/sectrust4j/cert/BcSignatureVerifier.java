@@ -55,15 +55,28 @@ final class BcSignatureVerifier implements SignatureVerifier {
             Map.entry("1.2.840.113549.1.1.12", SHA384Digest::new),
             Map.entry("1.2.840.113549.1.1.13", SHA512Digest::new));
 
+    /**
+     * Bounds on RSA issuer keys, so one crafted certificate cannot make a verification run for seconds
+     * (a 32,768-bit modulus with a 32,768-bit exponent costs ~25 s per check; the path budget allows
+     * 1,000 checks). A key beyond them verifies nothing, like a curve the platform cannot use (§4.1).
+     * 16,384 bits is Bouncy Castle's own default modulus limit; no standard allows an exponent above
+     * 2^256 (FIPS 186-4 B.3.1) [inferred: iOS limits are not documented].
+     */
+    static final int MAX_RSA_MODULUS_BITS = 16_384;
+    static final int MAX_RSA_EXPONENT_BITS = 256;
+
     /** A decoded issuer key: the RSA parameters if RSA, and lazily a JCA verifier provider. */
     private static final class DecodedKey {
         final RSAKeyParameters rsa;
         final byte[] spki;
+        /** False for a key whose verification work is unbounded (oversized RSA): nothing verifies with it. */
+        final boolean usable;
         private volatile Optional<ContentVerifierProvider> jca;
 
-        DecodedKey(RSAKeyParameters rsa, byte[] spki) {
+        DecodedKey(RSAKeyParameters rsa, byte[] spki, boolean usable) {
             this.rsa = rsa;
             this.spki = spki;
+            this.usable = usable;
         }
 
         Optional<ContentVerifierProvider> jca() {
@@ -97,6 +110,9 @@ final class BcSignatureVerifier implements SignatureVerifier {
                 return false; // e.g. an EC key on a curve iOS does not support (§4.1)
             }
             DecodedKey key = keys.get(issuerKey.spkiSha256Hex(), () -> decode(issuerKey));
+            if (!key.usable) {
+                return false;
+            }
             Supplier<Digest> pkcs1 = PKCS1.get(child.signatureAlgorithm().oid());
             if (pkcs1 != null) {
                 if (key.rsa == null) {
@@ -126,15 +142,21 @@ final class BcSignatureVerifier implements SignatureVerifier {
     private static DecodedKey decode(PublicKeyInfo key) {
         byte[] spki = key.spkiDer();
         RSAKeyParameters rsa = null;
-        if (key.algorithm() == KeyAlgorithm.RSA && key.algorithmOid().equals(RSA_KEY_OID)) {
+        boolean usable = true;
+        if (key.algorithm() == KeyAlgorithm.RSA) {
             try {
+                // RSA and RSA-PSS keys both carry an RSAPublicKey
                 RSAPublicKey k = RSAPublicKey.getInstance(SubjectPublicKeyInfo.getInstance(spki).parsePublicKey());
-                // isInternal=true: skip BC's modulus primality/small-factor validation (see class comment)
-                rsa = new RSAKeyParameters(false, k.getModulus(), k.getPublicExponent(), true);
+                usable = k.getModulus().bitLength() <= MAX_RSA_MODULUS_BITS
+                        && k.getPublicExponent().bitLength() <= MAX_RSA_EXPONENT_BITS;
+                if (usable && key.algorithmOid().equals(RSA_KEY_OID)) {
+                    // isInternal=true: skip BC's modulus primality/small-factor validation (see class comment)
+                    rsa = new RSAKeyParameters(false, k.getModulus(), k.getPublicExponent(), true);
+                }
             } catch (java.io.IOException | RuntimeException e) {
                 rsa = null;
             }
         }
-        return new DecodedKey(rsa, spki);
+        return new DecodedKey(rsa, spki, usable);
     }
 }
