@@ -64,6 +64,12 @@ final class BcSignatureVerifier implements SignatureVerifier {
      */
     static final int MAX_RSA_MODULUS_BITS = 16_384;
     static final int MAX_RSA_EXPONENT_BITS = 256;
+    /**
+     * DSA domain bounds (FIPS 186-4's largest sizes, L = 3072, N = 256): a crafted 16,384-bit DSA key cost
+     * ~1.4 s to check. iOS does not verify DSA at all (§4.1: always weak).
+     */
+    static final int MAX_DSA_P_BITS = 3_072;
+    static final int MAX_DSA_Q_BITS = 256;
 
     /** A decoded issuer key: the RSA parameters if RSA, and lazily a JCA verifier provider. */
     private static final class DecodedKey {
@@ -155,6 +161,15 @@ final class BcSignatureVerifier implements SignatureVerifier {
                 }
             } catch (java.io.IOException | RuntimeException e) {
                 rsa = null;
+            }
+        }
+        if (key.algorithm() == KeyAlgorithm.DSA) {
+            try {
+                org.bouncycastle.asn1.x509.DSAParameter d = org.bouncycastle.asn1.x509.DSAParameter.getInstance(
+                        SubjectPublicKeyInfo.getInstance(spki).getAlgorithm().getParameters());
+                usable = d != null && d.getP().bitLength() <= MAX_DSA_P_BITS && d.getQ().bitLength() <= MAX_DSA_Q_BITS;
+            } catch (RuntimeException e) {
+                usable = false; // no or malformed domain parameters: nothing to verify with
             }
         }
         return new DecodedKey(rsa, spki, usable);

@@ -57,19 +57,37 @@ final class Crafted {
         return assemble(tbs(subjectCn, issuerCn, spki), signature);
     }
 
+    /** A certificate issued (by name) by {@code issuerCn} claiming {@code algorithm}, with these signature bytes. */
+    static byte[] certWithAlgorithm(String subjectCn, String issuerCn, AlgorithmIdentifier algorithm, byte[] signature)
+            throws Exception {
+        SubjectPublicKeyInfo spki = new SubjectPublicKeyInfo(
+                new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
+                new RSAPublicKey(BigInteger.valueOf(3233), BigInteger.valueOf(17)));
+        return assemble(tbs(subjectCn, issuerCn, spki, algorithm), signature, algorithm);
+    }
+
     private static byte[] assemble(DERSequence tbs, byte[] signature) throws Exception {
+        return assemble(tbs, signature, SHA256_RSA);
+    }
+
+    private static byte[] assemble(DERSequence tbs, byte[] signature, AlgorithmIdentifier algorithm) throws Exception {
         ASN1EncodableVector cert = new ASN1EncodableVector();
         cert.add(tbs);
-        cert.add(SHA256_RSA);
+        cert.add(algorithm);
         cert.add(new DERBitString(signature));
         return new DERSequence(cert).getEncoded("DER");
     }
 
     private static DERSequence tbs(String subjectCn, String issuerCn, SubjectPublicKeyInfo spki) {
+        return tbs(subjectCn, issuerCn, spki, SHA256_RSA);
+    }
+
+    private static DERSequence tbs(String subjectCn, String issuerCn, SubjectPublicKeyInfo spki,
+                                   AlgorithmIdentifier algorithm) {
         ASN1EncodableVector tbs = new ASN1EncodableVector();
         tbs.add(new DERTaggedObject(true, 0, new ASN1Integer(2)));
         tbs.add(new ASN1Integer(new BigInteger(64, new Random(subjectCn.hashCode())).add(BigInteger.ONE)));
-        tbs.add(SHA256_RSA);
+        tbs.add(algorithm);
         tbs.add(new X500Name("CN=" + issuerCn));
         ASN1EncodableVector validity = new ASN1EncodableVector();
         validity.add(new DERUTCTime("250101000000Z"));
