@@ -213,8 +213,14 @@ final class Remedies {
     private static String missingIntermediate(CandidatePath path, EvaluationRequest request) {
         Certificate top = path.top();
         String issuer = PathFacts.issuerName(top);
+        // The missing issuer may well be a root (an internal CA's root neither sent nor installed, or
+        // a public root Apple removed): sent by the server it would only be an untrusted self-signed
+        // top (AnchorTrusted, §2.3 step 2), so say what trusting it takes.
         StringBuilder sb = new StringBuilder("Send the intermediate '").append(issuer)
-                .append("' from the server (configure the full chain).");
+                .append("' from the server (configure the full chain). If '").append(issuer)
+                .append("' is a root CA, sending it is not enough: devices must trust it (deploy it by MDM, or by a ")
+                .append("configuration profile with full trust turned on), or move to a chain under a root in Apple's ")
+                .append("trust store.");
         List<String> urls = top.authorityInfoAccess().map(AuthorityInfoAccess::caIssuers).orElse(List.of());
         List<String> http = new ArrayList<>();
         for (String u : urls) {
