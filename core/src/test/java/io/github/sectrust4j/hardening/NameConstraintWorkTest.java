@@ -13,10 +13,15 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * An intermediate with 20,000 permitted and 20,000 excluded DNS subtrees over a leaf with 20,000 SANs:
+ * Name-constraint work is bounded.
+ *
+ * <p>An intermediate with 20,000 permitted and 20,000 excluded DNS subtrees over a leaf with 20,000 SANs:
  * iOS fails NameConstraints once the combined subtrees reach 1,024 (§2.3 item 6), so matching every
  * name against every subtree afterwards is pure waste — it took ~35 s per candidate path. The verdict
  * is the same NameConstraints failure, reached at once. (The timeout is a hang guard, not a speed target.)
+ *
+ * <p>Below that limit, 50,000 SANs under 1,000 permitted subtrees took ~3 s per validation, and a search
+ * validates up to 100 candidate paths: more than a million name/subtree comparisons fail closed.
  */
 class NameConstraintWorkTest {
 
@@ -43,5 +48,42 @@ class NameConstraintWorkTest {
         assertThat(report.has(FindingCode.NAME_CONSTRAINTS)).as(report.explain()).isTrue();
         assertThat(report.failures()).filteredOn(f -> f.code() == FindingCode.NAME_CONSTRAINTS)
                 .anySatisfy(f -> assertThat(f.evidence()).containsKey("combinedSubtrees"));
+    }
+
+    static HeldCertificate[] constrainedChain(int subtrees, int sans) {
+        String[] permitted = new String[subtrees];
+        for (int i = 0; i < subtrees; i++) {
+            permitted[i] = "p" + i + ".example.com";
+        }
+        String[] names = new String[sans];
+        for (int i = 0; i < sans; i++) {
+            names[i] = "h" + i + ".p" + (subtrees - 1) + ".example.com"; // all in the last subtree: a full scan each
+        }
+        TestPki pki = TestPki.seeded(161);
+        HeldCertificate root = pki.root("NC Root").build();
+        HeldCertificate ica = pki.intermediate("NC CA", root).permittedDns(permitted).build();
+        HeldCertificate leaf = pki.leaf(names[0], ica).dnsNames(names).validForDays(90).build();
+        return new HeldCertificate[] {root, ica, leaf};
+    }
+
+    static TrustReport evaluate(HeldCertificate[] chain) {
+        return SecTrust.ios("17.4").forServer("h0.p999.example.com").at(TestPki.DEFAULT_NOW)
+                .withAnchors(certs(chain[0])).evaluate(certs(chain[2], chain[1]));
+    }
+
+    @Test
+    void fiftyThousandSansUnderAThousandSubtrees_failsNameConstraintsClosed_ratherThanAHundredMillionComparisons() {
+        TrustReport report = evaluate(constrainedChain(1_000, 50_000));
+
+        assertThat(report.trusted()).isFalse();
+        assertThat(report.failures()).filteredOn(f -> f.code() == FindingCode.NAME_CONSTRAINTS).as(report.explain())
+                .anySatisfy(f -> assertThat(f.evidence()).containsEntry("outcome", "TOO_MANY_COMPARISONS"));
+    }
+
+    @Test
+    void aThousandSubtreesAndNearlyAThousandNames_areStillEvaluated() {
+        TrustReport report = evaluate(constrainedChain(1_000, 998)); // + the subject DN: 999 names x 1,000 subtrees
+
+        assertThat(report.trusted()).as(report.explain()).isTrue();
     }
 }
