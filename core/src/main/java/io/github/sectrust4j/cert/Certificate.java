@@ -48,6 +48,8 @@ public final class Certificate {
     private final int hash;
     /** Null for a parsed certificate; for a synthetic anchor (see {@link #fromAnchorFacts}) its self-signed fact. */
     private final Boolean syntheticSelfSigned;
+    /** Bouncy Castle's holder of this DER, or the exception parsing it threw; null until first asked (memo). */
+    private volatile Object bcHolder;
 
     private Certificate(byte[] der) {
         this(der, null, null, null);
@@ -211,6 +213,31 @@ public final class Certificate {
     /** The exact DER bytes (a copy). */
     public byte[] der() {
         return der.clone();
+    }
+
+    /**
+     * Bouncy Castle's {@code X509CertificateHolder} of {@link #der()} (the OCSP code matches CertIDs and
+     * responder delegation with it), parsed on first use and kept, so an evaluation does not re-parse
+     * the certificate per chain position and per evaluation. Same result as
+     * {@code new X509CertificateHolder(der())}, including the exception when BC cannot parse it.
+     */
+    public org.bouncycastle.cert.X509CertificateHolder bouncyCastleHolder() throws IOException {
+        Object h = bcHolder;
+        if (h == null) {
+            try {
+                h = new org.bouncycastle.cert.X509CertificateHolder(der);
+            } catch (IOException | RuntimeException e) {
+                h = e;
+            }
+            bcHolder = h; // idempotent: racing threads compute equal values
+        }
+        if (h instanceof IOException e) {
+            throw e;
+        }
+        if (h instanceof RuntimeException e) {
+            throw e;
+        }
+        return (org.bouncycastle.cert.X509CertificateHolder) h;
     }
 
     /** DER length in bytes. */

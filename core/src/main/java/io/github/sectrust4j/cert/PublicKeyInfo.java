@@ -50,7 +50,7 @@ public final class PublicKeyInfo {
     private final byte[] subjectPublicKeySha1;
 
     private PublicKeyInfo(KeyAlgorithm algorithm, String algorithmOid, boolean parseable, int sizeBytes, int bits,
-                          String curveOid, String curveName, byte[] spkiDer) {
+                          String curveOid, String curveName, byte[] spkiDer, byte[] subjectPublicKey) {
         this.algorithm = algorithm;
         this.algorithmOid = algorithmOid;
         this.parseable = parseable;
@@ -60,7 +60,7 @@ public final class PublicKeyInfo {
         this.curveName = curveName;
         this.spkiDer = spkiDer;
         this.spkiSha256 = Digests.sha256(spkiDer);
-        this.subjectPublicKeySha1 = Digests.sha1(SubjectPublicKeyInfo.getInstance(spkiDer).getPublicKeyData().getBytes());
+        this.subjectPublicKeySha1 = Digests.sha1(subjectPublicKey);
     }
 
     static PublicKeyInfo from(SubjectPublicKeyInfo spki) {
@@ -70,6 +70,8 @@ public final class PublicKeyInfo {
         } catch (IOException e) {
             throw new Der.ParseProblem("subjectPublicKeyInfo cannot be encoded", e);
         }
+        // the BIT STRING of the parsed SPKI (no re-parse of the DER just encoded)
+        byte[] keyBits = spki.getPublicKeyData().getBytes();
         String oid = spki.getAlgorithm().getAlgorithm().getId();
         ASN1Encodable params = spki.getAlgorithm().getParameters();
         switch (oid) {
@@ -77,9 +79,9 @@ public final class PublicKeyInfo {
                 try {
                     BigInteger n = RSAPublicKey.getInstance(spki.parsePublicKey()).getModulus();
                     int b = n.bitLength();
-                    return new PublicKeyInfo(KeyAlgorithm.RSA, oid, b > 0, (b + 7) / 8, b, null, null, der);
+                    return new PublicKeyInfo(KeyAlgorithm.RSA, oid, b > 0, (b + 7) / 8, b, null, null, der, keyBits);
                 } catch (IOException | RuntimeException e) {
-                    return new PublicKeyInfo(KeyAlgorithm.RSA, oid, false, 0, 0, null, null, der);
+                    return new PublicKeyInfo(KeyAlgorithm.RSA, oid, false, 0, 0, null, null, der, keyBits);
                 }
             }
             case EC_OID: {
@@ -88,19 +90,19 @@ public final class PublicKeyInfo {
                     if (c != null) {
                         // a point that is not on the curve cannot be imported either [inferred: corecrypto
                         // validates public points]; such a key is unparseable, hence weak (§4.1)
-                        boolean onCurve = isOnCurve(curveId, spki.getPublicKeyData().getBytes());
+                        boolean onCurve = isOnCurve(curveId, keyBits);
                         return new PublicKeyInfo(KeyAlgorithm.EC, oid, onCurve, onCurve ? c.fieldBytes() : 0,
-                                onCurve ? c.bits() : 0, curveId.getId(), c.name(), der);
+                                onCurve ? c.bits() : 0, curveId.getId(), c.name(), der, keyBits);
                     }
-                    return new PublicKeyInfo(KeyAlgorithm.EC, oid, false, 0, 0, curveId.getId(), null, der);
+                    return new PublicKeyInfo(KeyAlgorithm.EC, oid, false, 0, 0, curveId.getId(), null, der, keyBits);
                 }
                 // explicit curve parameters or missing parameters: Apple cannot use such keys (§4.1)
-                return new PublicKeyInfo(KeyAlgorithm.EC, oid, false, 0, 0, null, null, der);
+                return new PublicKeyInfo(KeyAlgorithm.EC, oid, false, 0, 0, null, null, der, keyBits);
             }
             case ED25519_OID:
-                return new PublicKeyInfo(KeyAlgorithm.ED25519, oid, true, 32, 256, null, "Ed25519", der);
+                return new PublicKeyInfo(KeyAlgorithm.ED25519, oid, true, 32, 256, null, "Ed25519", der, keyBits);
             case ED448_OID:
-                return new PublicKeyInfo(KeyAlgorithm.ED448, oid, true, 57, 456, null, "Ed448", der);
+                return new PublicKeyInfo(KeyAlgorithm.ED448, oid, true, 57, 456, null, "Ed448", der, keyBits);
             case DSA_OID: {
                 int b = 0;
                 try {
@@ -110,16 +112,20 @@ public final class PublicKeyInfo {
                 } catch (RuntimeException e) {
                     b = 0;
                 }
-                return new PublicKeyInfo(KeyAlgorithm.DSA, oid, b > 0, (b + 7) / 8, b, null, null, der);
+                return new PublicKeyInfo(KeyAlgorithm.DSA, oid, b > 0, (b + 7) / 8, b, null, null, der, keyBits);
             }
             default:
-                return new PublicKeyInfo(KeyAlgorithm.OTHER, oid, false, 0, 0, null, null, der);
+                return new PublicKeyInfo(KeyAlgorithm.OTHER, oid, false, 0, 0, null, null, der, keyBits);
         }
     }
 
     private static boolean isOnCurve(ASN1ObjectIdentifier curve, byte[] point) {
         try {
-            org.bouncycastle.asn1.x9.X9ECParameters params = org.bouncycastle.asn1.x9.ECNamedCurveTable.getByOID(curve);
+            // BC's custom implementations of the five curves (same curves, fast field arithmetic) first
+            org.bouncycastle.asn1.x9.X9ECParameters params = org.bouncycastle.crypto.ec.CustomNamedCurves.getByOID(curve);
+            if (params == null) {
+                params = org.bouncycastle.asn1.x9.ECNamedCurveTable.getByOID(curve);
+            }
             return params != null && params.getCurve().decodePoint(point).isValid();
         } catch (RuntimeException e) {
             return false;

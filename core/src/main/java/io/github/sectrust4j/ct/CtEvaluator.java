@@ -38,7 +38,7 @@ public final class CtEvaluator {
                     CtEvaluation.CountBasis.LOGS, 0, 0, Optional.empty(), List.of(), List.of());
         }
         List<String> notes = new ArrayList<>();
-        Parsed<Certificate> decoded = SctLists.decodeCertificate(request.leafView());
+        Parsed<Certificate> decoded = decodeLeaf(request);
         Instant notBefore;
         Instant notAfter;
         try {
@@ -54,6 +54,22 @@ public final class CtEvaluator {
         Judge judge = new Judge(request, logs, leaf, notBefore, notAfter, release.before(10, 0), notes);
         List<SctOutcome> outcomes = judge.judgeAll();
         return decide(release, request.verifyTime(), notBefore, notAfter, outcomes, notes);
+    }
+
+    /**
+     * Bouncy Castle's structure of the leaf: the parsed leaf's kept holder when there is one (the same
+     * structure {@link SctLists#decodeCertificate} builds from the same DER, without parsing it again),
+     * else decoded from the DER.
+     */
+    private static Parsed<Certificate> decodeLeaf(CtRequest request) {
+        if (request.parsedLeaf().isPresent()) {
+            try {
+                return Parsed.ok(request.parsedLeaf().get().bouncyCastleHolder().toASN1Structure());
+            } catch (java.io.IOException | RuntimeException e) {
+                // fall through: the DER route reports the failure in its own words
+            }
+        }
+        return SctLists.decodeCertificate(request.leafView());
     }
 
     private static CtEvaluation.CountBasis basis(IosRelease release) {

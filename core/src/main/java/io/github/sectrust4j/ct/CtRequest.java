@@ -14,6 +14,8 @@ import java.util.Optional;
  */
 public final class CtRequest {
     private final byte[] leafDer;
+    /** The parsed leaf when the request was built from one (its Bouncy Castle view is reused); else null. */
+    private final io.github.sectrust4j.cert.Certificate parsedLeaf;
     private final Optional<byte[]> issuerSpkiDer;
     private final Instant verifyTime;
     private final ImmutableList<byte[]> tlsScts;
@@ -24,6 +26,7 @@ public final class CtRequest {
 
     private CtRequest(Builder b) {
         this.leafDer = b.leafDer;
+        this.parsedLeaf = b.parsedLeaf;
         this.issuerSpkiDer = b.issuerSpkiDer;
         this.verifyTime = b.verifyTime;
         this.tlsScts = b.tlsScts.build();
@@ -43,7 +46,9 @@ public final class CtRequest {
 
     /** As {@link #builder(byte[], Instant)} for a parsed leaf. */
     public static Builder builder(io.github.sectrust4j.cert.Certificate leaf, Instant verifyTime) {
-        return new Builder(requireNonNull(leaf, "leaf").der(), verifyTime);
+        Builder b = new Builder(requireNonNull(leaf, "leaf").der(), verifyTime);
+        b.parsedLeaf = leaf;
+        return b;
     }
 
     public byte[] leafDer() {
@@ -82,9 +87,15 @@ public final class CtRequest {
         return leafDer;
     }
 
+    /** The parsed leaf this request was built from, if any (same DER as {@link #leafView()}). */
+    Optional<io.github.sectrust4j.cert.Certificate> parsedLeaf() {
+        return Optional.ofNullable(parsedLeaf);
+    }
+
     /** Collects the inputs; each adder copies its bytes. */
     public static final class Builder {
         private final byte[] leafDer;
+        private io.github.sectrust4j.cert.Certificate parsedLeaf;
         private final Instant verifyTime;
         private Optional<byte[]> issuerSpkiDer = Optional.empty();
         private final ImmutableList.Builder<byte[]> tlsScts = ImmutableList.builder();

@@ -156,7 +156,7 @@ final class PathExtensions {
             OcspPosition ocsp = null;
             if (!c.hasOcspNoCheck()) {
                 try {
-                    ocsp = OcspPosition.of(OcspTarget.of(c.der(), path.get(i + 1).der()));
+                    ocsp = OcspPosition.of(OcspTarget.of(c, path.get(i + 1)));
                 } catch (IllegalArgumentException e) {
                     ocsp = null; // an issuer without usable DER (never for presented certificates): no OCSP
                 }

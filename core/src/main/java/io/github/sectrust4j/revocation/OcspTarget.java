@@ -28,6 +28,26 @@ public final class OcspTarget {
         return new OcspTarget(parse(certificateDer, "certificate"), parse(issuerDer, "issuer"));
     }
 
+    /**
+     * The same from parsed certificates, reusing each one's Bouncy Castle holder (parsed once per
+     * certificate, not once per chain position and evaluation).
+     *
+     * @throws IllegalArgumentException if either is not a parseable X.509 certificate for Bouncy Castle
+     */
+    public static OcspTarget of(io.github.sectrust4j.cert.Certificate certificate,
+                                io.github.sectrust4j.cert.Certificate issuer) {
+        return new OcspTarget(holder(certificate, "certificate"), holder(issuer, "issuer"));
+    }
+
+    private static X509CertificateHolder holder(io.github.sectrust4j.cert.Certificate c, String what) {
+        requireNonNull(c, what);
+        try {
+            return c.bouncyCastleHolder();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Not a DER X.509 " + what + ": " + e.getMessage(), e);
+        }
+    }
+
     static X509CertificateHolder parse(byte[] der, String what) {
         requireNonNull(der, what);
         try {

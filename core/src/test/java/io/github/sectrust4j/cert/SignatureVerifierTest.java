@@ -34,6 +34,12 @@ class SignatureVerifierTest {
                 Arguments.of("SHA256withRSA", RSA, alg("1.2.840.113549.1.1.11", true), SignatureHash.SHA256),
                 Arguments.of("SHA1withRSA", RSA, alg("1.2.840.113549.1.1.5", true), SignatureHash.SHA1),
                 Arguments.of("MD5withRSA", RSA, alg("1.2.840.113549.1.1.4", true), SignatureHash.MD5),
+                Arguments.of("SHA224withRSA", RSA, alg("1.2.840.113549.1.1.14", true), SignatureHash.SHA224),
+                Arguments.of("SHA384withRSA", RSA, alg("1.2.840.113549.1.1.12", true), SignatureHash.SHA384),
+                Arguments.of("SHA512withRSA", RSA, alg("1.2.840.113549.1.1.13", true), SignatureHash.SHA512),
+                Arguments.of("SHA224withECDSA", TestCerts.KEY, alg("1.2.840.10045.4.3.1", false), SignatureHash.SHA224),
+                Arguments.of("SHA256withECDSA", TestCerts.KEY, alg("1.2.840.10045.4.3.2", false), SignatureHash.SHA256),
+                Arguments.of("SHA512withECDSA", p384, alg("1.2.840.10045.4.3.4", false), SignatureHash.SHA512),
                 Arguments.of("SHA256withRSAandMGF1", RSA, pss(), SignatureHash.UNKNOWN),
                 Arguments.of("SHA384withECDSA", p384, alg("1.2.840.10045.4.3.3", false), SignatureHash.SHA384),
                 Arguments.of("SHA1withECDSA", TestCerts.KEY, alg("1.2.840.10045.4.1", false), SignatureHash.SHA1),
@@ -89,6 +95,30 @@ class SignatureVerifierTest {
         Certificate bad = Certificate.parse(der);
         assertThat(BC.verifies(good, good.publicKey())).isTrue();
         assertThat(BC.verifies(bad, good.publicKey())).isFalse();
+    }
+
+    @Test
+    void ecdsaSignature_inNonCanonicalDer_orWithAnRsaIssuerKey_doesNotVerify() throws IOException {
+        byte[] der = TestCerts.tbs().der();
+        org.bouncycastle.asn1.x509.Certificate bc = org.bouncycastle.asn1.x509.Certificate.getInstance(der);
+        byte[] sig = bc.getSignature().getOctets();
+        assertThat(sig[1] & 0x80).isZero(); // short-form length: re-encode it in (non-DER) long form
+        byte[] ber = new byte[sig.length + 1];
+        ber[0] = 0x30;
+        ber[1] = (byte) 0x81;
+        ber[2] = sig[1];
+        System.arraycopy(sig, 2, ber, 3, sig.length - 2);
+        byte[] rebuilt = new org.bouncycastle.asn1.DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {
+            bc.getTBSCertificate(), bc.getSignatureAlgorithm(), new org.bouncycastle.asn1.DERBitString(ber)})
+                .getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
+        Certificate good = Certificate.parse(der);
+        Certificate nonCanonical = Certificate.parse(rebuilt);
+        assertThat(BC.verifies(good, good.publicKey())).isTrue();
+        assertThat(BC.verifies(nonCanonical, good.publicKey())).isFalse();
+
+        KeyPair rsa = TestCerts.keyPair("RSA", null, 2048);
+        Certificate rsaSubject = TestCerts.tbs().subjectKey(rsa.getPublic()).parse();
+        assertThat(BC.verifies(good, rsaSubject.publicKey())).isFalse();
     }
 
     @Test

@@ -158,6 +158,31 @@ class RealCertificateSctTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("onlineCases")
+    void realLeaf_givenParsedOrAsDer_getsTheSameCtEvaluation(String id, JsonNode tc) throws Exception {
+        X509Certificate leaf = pem(tc.get("peer_certificate").asText());
+        byte[] issuerSpki = null;
+        for (JsonNode pemNode : tc.get("untrusted_intermediates")) {
+            X509Certificate c = pem(pemNode.asText());
+            if (c.getSubjectX500Principal().equals(leaf.getIssuerX500Principal())) {
+                issuerSpki = c.getPublicKey().getEncoded();
+            }
+        }
+        Instant at = verifyTime(tc);
+        io.github.sectrust4j.cert.Certificate parsed = io.github.sectrust4j.cert.Certificate.parse(leaf.getEncoded());
+
+        CtEvaluation fromDer = CtEvaluator.evaluate(CtRequest.builder(leaf.getEncoded(), at)
+                .issuerSpki(issuerSpki).build(), appleLogs, IosRelease.parse("17.0"));
+        CtEvaluation fromParsed = CtEvaluator.evaluate(CtRequest.builder(parsed, at)
+                .issuerSpki(issuerSpki).build(), appleLogs, IosRelease.parse("17.0"));
+
+        assertThat(fromParsed.summary()).as(id).isEqualTo(fromDer.summary());
+        assertThat(fromParsed.evidence()).as(id).isEqualTo(fromDer.evidence());
+        assertThat(fromParsed.outcomes()).extracting(SctOutcome::verdict)
+                .containsExactlyElementsOf(fromDer.outcomes().stream().map(SctOutcome::verdict).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("onlineCases")
     void realLeaf_withTheWrongIssuerKey_hasNoValidSct(String id, JsonNode tc) throws Exception {
         X509Certificate leaf = pem(tc.get("peer_certificate").asText());
         Instant at = verifyTime(tc);

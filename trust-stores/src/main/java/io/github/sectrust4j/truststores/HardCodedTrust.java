@@ -114,17 +114,26 @@ public final class HardCodedTrust {
             new BlockedSerial(UTN_USERFIRST_HARDWARE, "047ECBE9FCA55F7BD09EAE36E10CAE1E", COMODO),
             new BlockedSerial(UTN_USERFIRST_HARDWARE, "F5C86AF36162F13A64F54F6DC9587C06", COMODO));
 
+    /** The fingerprints of the two lists above, for lookups on every evaluation (one hex encoding, one hash probe). */
+    private static final java.util.Set<String> APPLE_ROOT_FINGERPRINTS = fingerprints(APPLE_ROOTS);
+    private static final java.util.Set<String> WOSIGN_STARTCOM_FINGERPRINTS = fingerprints(WOSIGN_STARTCOM_ROOTS);
+
     private HardCodedTrust() {
+    }
+
+    private static java.util.Set<String> fingerprints(List<KnownCertificate> certificates) {
+        return certificates.stream().map(KnownCertificate::sha256Hex).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** Whether {@code sha256} is one of Apple's hard-coded roots with an established fingerprint. */
     public static boolean isAppleRoot(byte[] sha256) {
-        return APPLE_ROOTS.stream().anyMatch(c -> c.matches(sha256));
+        return APPLE_ROOT_FINGERPRINTS.contains(Hex.encode(sha256));
     }
 
     /** Whether {@code sha256} is one of the seven WoSign/StartCom roots of §11.5. */
     public static boolean isWoSignStartComRoot(byte[] sha256) {
-        return WOSIGN_STARTCOM_ROOTS.stream().anyMatch(c -> c.matches(sha256));
+        return WOSIGN_STARTCOM_FINGERPRINTS.contains(Hex.encode(sha256));
     }
 
     /**

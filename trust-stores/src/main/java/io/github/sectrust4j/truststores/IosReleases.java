@@ -23,6 +23,8 @@ public final class IosReleases {
             "(?:ios\\s*)?(\\d{1,4})(?:\\.(\\d{1,4}))?(?:\\.(\\d{1,4}))?");
 
     private static final List<IosReleaseRow> ROWS;
+    /** Each row's release, parsed once (resolve runs on every evaluation: no regex per row). */
+    private static final int[][] PARSED_ROWS;
 
     static {
         List<IosReleaseRow> r = new ArrayList<>();
@@ -60,6 +62,10 @@ public final class IosReleases {
         r.add(new IosReleaseRow("18.6", 2025031200, false, TRAIN));
         r.add(new IosReleaseRow("26.0", 2025072000, true, "Apple community report (spec §11.6)"));
         ROWS = Collections.unmodifiableList(r);
+        PARSED_ROWS = new int[ROWS.size()][];
+        for (int i = 0; i < ROWS.size(); i++) {
+            PARSED_ROWS[i] = parse(ROWS.get(i).release());
+        }
     }
 
     private IosReleases() {
@@ -107,9 +113,9 @@ public final class IosReleases {
     public static IosReleaseRow resolve(String release) {
         int[] wanted = parse(release);
         IosReleaseRow best = null;
-        for (IosReleaseRow r : ROWS) {
-            if (compare(parse(r.release()), wanted) <= 0) {
-                best = r;
+        for (int i = 0; i < ROWS.size(); i++) {
+            if (compare(PARSED_ROWS[i], wanted) <= 0) {
+                best = ROWS.get(i);
             }
         }
         if (best == null) {
@@ -129,6 +135,10 @@ public final class IosReleases {
         if (release == null) {
             throw new IllegalArgumentException("iOS release is null; expected e.g. \"17.4\"");
         }
+        int[] plain = parsePlain(release);
+        if (plain != null) {
+            return plain;
+        }
         Matcher m = RELEASE.matcher(release.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             String shown = release.length() > 40 ? release.substring(0, 40) + "..." : release;
@@ -140,6 +150,31 @@ public final class IosReleases {
             v[i] = m.group(i + 1) == null ? 0 : Integer.parseInt(m.group(i + 1));
         }
         return v;
+    }
+
+    /**
+     * The common form ({@code "17.4"}, {@code "12.1.1"}: one to three groups of one to four digits)
+     * without the regex, which runs on every evaluation; null for anything else (the regex decides).
+     */
+    private static int[] parsePlain(String release) {
+        int[] v = new int[3];
+        int group = 0;
+        int digits = 0;
+        for (int i = 0; i < release.length(); i++) {
+            char ch = release.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                if (++digits > 4) {
+                    return null;
+                }
+                v[group] = v[group] * 10 + (ch - '0');
+            } else if (ch == '.' && digits > 0 && group < 2) {
+                group++;
+                digits = 0;
+            } else {
+                return null;
+            }
+        }
+        return digits > 0 ? v : null;
     }
 
     private static int compare(int[] a, int[] b) {

@@ -38,6 +38,25 @@ class HardCodedTrustTest {
     }
 
     @Test
+    void fingerprintLookups_matchExactlyTheListedRoots() {
+        for (HardCodedTrust.KnownCertificate c : HardCodedTrust.WOSIGN_STARTCOM_ROOTS) {
+            if (c.sha256Hex() != null) {
+                assertThat(HardCodedTrust.isWoSignStartComRoot(Hex.decode(c.sha256Hex()))).as(c.name()).isTrue();
+                assertThat(HardCodedTrust.isAppleRoot(Hex.decode(c.sha256Hex()))).as(c.name()).isFalse();
+            }
+        }
+        byte[] other = new byte[32];
+        assertThat(HardCodedTrust.isAppleRoot(other)).isFalse();
+        assertThat(HardCodedTrust.isWoSignStartComRoot(other)).isFalse();
+        HardCodedTrust.KnownCertificate apple = HardCodedTrust.APPLE_ROOTS.stream()
+                .filter(c -> c.sha256Hex() != null).findFirst().orElseThrow();
+        byte[] nearMiss = Hex.decode(apple.sha256Hex());
+        nearMiss[31] ^= 1;
+        assertThat(HardCodedTrust.isAppleRoot(nearMiss)).isFalse();
+        assertThat(HardCodedTrust.isWoSignStartComRoot(Hex.decode(apple.sha256Hex()))).isFalse();
+    }
+
+    @Test
     void nineDistinctComodoSerials_matchedWithOrWithoutTheDerSignByte() {
         assertThat(new HashSet<>(HardCodedTrust.COMODO_2011_SERIALS)).hasSize(9);
         assertThat(HardCodedTrust.COMODO_2011_SERIALS).allSatisfy(s -> assertThat(s.serialHex()).hasSize(32));

@@ -20,6 +20,27 @@ class IosReleasesProperties {
         }
     }
 
+    /** A leading space sends the string down the regex path: the plain fast path must agree with it. */
+    @Property(tries = 2000)
+    void plainFastPath_parsesExactlyAsTheRegex(@ForAll("digitsAndDots") String s) {
+        int[] viaRegex;
+        try {
+            viaRegex = IosReleases.parse(" " + s);
+        } catch (IllegalArgumentException e) {
+            viaRegex = null;
+        }
+        if (viaRegex == null) {
+            org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> IosReleases.parse(s));
+        } else {
+            assertThat(IosReleases.parse(s)).containsExactly(viaRegex);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> digitsAndDots() {
+        return Arbitraries.strings().withChars("0123456789....").ofMinLength(0).ofMaxLength(16);
+    }
+
     @Property(tries = 1000)
     void resolutionIsMonotonic(@ForAll("numericRelease") String a, @ForAll("numericRelease") String b) {
         int[] pa = IosReleases.parse(a);

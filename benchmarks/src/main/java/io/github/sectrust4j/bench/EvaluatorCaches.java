@@ -1,0 +1,122 @@
+package io.github.sectrust4j.bench;
+
+import com.google.common.cache.Cache;
+import io.github.sectrust4j.cert.CachingSignatureVerifier;
+import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.PublicKeyInfo;
+import io.github.sectrust4j.cert.SignatureVerifier;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The evaluator's process-wide signature caches, reached by reflection (they are deliberately not
+ * public API): the bounded verdict cache keyed by (issuer SPKI, certificate) in front of the
+ * Bouncy Castle verifier, and that verifier's cache of decoded issuer keys.
+ *
+ * <p>How the COLD benchmark stays cold: before every invocation (JMH {@code Level.Invocation}, outside
+ * the measured time) {@link #clear()} empties both caches, so the evaluation parses fresh certificates,
+ * decodes both issuer keys and runs both signature verifications, exactly as the first evaluation of
+ * a chain in a process would (JIT warm). Cycling through distinct chains alone would not do: the
+ * verdict cache holds 10,000 entries, more than the corpus has links.
+ *
+ * <p>{@link #install()} also wraps the verifier behind the verdict cache in a counter, so a run can
+ * report how many signature verifications (cache misses) one evaluation performs.
+ */
+final class EvaluatorCaches {
+    private static final String SHARED_HOLDER = "io.github.sectrust4j.path.LinkSignatures";
+
+    private final CachingSignatureVerifier shared;
+    private final Cache<?, ?> verdicts;
+    private final Cache<?, ?> keys;
+    private final CountingVerifier counter;
+
+    /** Counts the verifications that reach the real verifier (verdict-cache misses). */
+    static final class CountingVerifier implements SignatureVerifier {
+        private final SignatureVerifier delegate;
+        private final AtomicLong count = new AtomicLong();
+
+        CountingVerifier(SignatureVerifier delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public boolean verifies(Certificate child, PublicKeyInfo issuerKey) {
+            count.incrementAndGet();
+            return delegate.verifies(child, issuerKey);
+        }
+
+        SignatureVerifier delegate() {
+            return delegate;
+        }
+    }
+
+    private EvaluatorCaches(CachingSignatureVerifier shared, Cache<?, ?> verdicts, Cache<?, ?> keys,
+                            CountingVerifier counter) {
+        this.shared = shared;
+        this.verdicts = verdicts;
+        this.keys = keys;
+        this.counter = counter;
+    }
+
+    /** Finds the evaluator's shared verifier and puts the counter behind its verdict cache (idempotent). */
+    static synchronized EvaluatorCaches install() {
+        try {
+            CachingSignatureVerifier shared = sharedVerifier();
+            Field delegateField = field(CachingSignatureVerifier.class, "delegate");
+            Object delegate = delegateField.get(shared);
+            CountingVerifier counter;
+            if (delegate instanceof CountingVerifier c) {
+                counter = c;
+            } else {
+                counter = new CountingVerifier((SignatureVerifier) delegate);
+                delegateField.set(shared, counter);
+            }
+            Cache<?, ?> verdicts = (Cache<?, ?>) field(CachingSignatureVerifier.class, "verdicts").get(shared);
+            Object bc = counter.delegate();
+            Cache<?, ?> keys = (Cache<?, ?>) field(bc.getClass(), "keys").get(bc);
+            return new EvaluatorCaches(shared, verdicts, keys, counter);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot reach the evaluator's signature caches (did their home move?)", e);
+        }
+    }
+
+    private static CachingSignatureVerifier sharedVerifier() throws ReflectiveOperationException {
+        Class<?> holder = Class.forName(SHARED_HOLDER);
+        for (Field f : holder.getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && SignatureVerifier.class.isAssignableFrom(f.getType())) {
+                f.setAccessible(true);
+                if (f.get(null) instanceof CachingSignatureVerifier c) {
+                    return c;
+                }
+            }
+        }
+        throw new NoSuchFieldException("no static CachingSignatureVerifier in " + SHARED_HOLDER);
+    }
+
+    private static Field field(Class<?> type, String name) throws NoSuchFieldException {
+        Field f = type.getDeclaredField(name);
+        f.setAccessible(true);
+        return f;
+    }
+
+    /** Empties the verdict cache and the decoded-key cache. */
+    void clear() {
+        verdicts.invalidateAll();
+        keys.invalidateAll();
+    }
+
+    /** A check through the shared verdict cache (fills it as an evaluation would). */
+    boolean verifyThroughCache(Certificate child, Certificate issuer) {
+        return shared.verifies(child, issuer.publicKey());
+    }
+
+    /** Signature verifications that ran the cryptography since the counter was installed. */
+    long verifications() {
+        return counter.count.get();
+    }
+
+    long cachedVerdicts() {
+        return shared.cachedVerdicts();
+    }
+}

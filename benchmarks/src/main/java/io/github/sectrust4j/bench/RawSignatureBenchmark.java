@@ -1,0 +1,69 @@
+package io.github.sectrust4j.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * RAW: only a chain's two signature checks (leaf ← intermediate, intermediate ← root), each with
+ * issuer-key decoding from the SPKI bytes, TBS hashing and verification. The floor under any cold
+ * evaluation of the same chain. Microseconds per chain.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Thread)
+public class RawSignatureBenchmark {
+
+    @Param({"EC_P256", "RSA_2048"})
+    public ChainFamily family;
+
+    @Param({"256"})
+    public int chains;
+
+    private SignatureLink[][] links;
+    private int next;
+
+    @Setup
+    public void setup() {
+        ChainCorpus corpus = ChainCorpus.of(family, chains);
+        links = new SignatureLink[corpus.size()][];
+        for (int i = 0; i < corpus.size(); i++) {
+            ChainCorpus.Chain c = corpus.get(i);
+            links[i] = new SignatureLink[] {
+                new SignatureLink(c.leaf(), c.intermediate()), new SignatureLink(c.intermediate(), c.root())};
+            if (!links[i][0].verifyBcLightweight() || !links[i][1].verifyBcLightweight()
+                    || !links[i][0].verifyJca() || !links[i][1].verifyJca()) {
+                throw new IllegalStateException("corpus chain " + i + " does not verify");
+            }
+        }
+    }
+
+    private SignatureLink[] nextChain() {
+        SignatureLink[] l = links[next];
+        next = next + 1 == links.length ? 0 : next + 1;
+        return l;
+    }
+
+    /** Bouncy Castle lightweight verifiers: the fastest available on Java 17. */
+    @Benchmark
+    public void rawBouncyCastle(Blackhole bh) {
+        SignatureLink[] l = nextChain();
+        bh.consume(l[0].verifyBcLightweight());
+        bh.consume(l[1].verifyBcLightweight());
+    }
+
+    /** SunEC / SunRsaSign through JCA, for reference. */
+    @Benchmark
+    public void rawJdkProviders(Blackhole bh) {
+        SignatureLink[] l = nextChain();
+        bh.consume(l[0].verifyJca());
+        bh.consume(l[1].verifyJca());
+    }
+}
