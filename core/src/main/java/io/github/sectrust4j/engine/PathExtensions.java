@@ -224,11 +224,18 @@ final class PathExtensions {
         return RevocationResult.notChecked(i, SkipReason.OCSP_NO_CHECK);
     }
 
+    /**
+     * Valid groups are keyed by SHA-256 of the issuer's real certificate: take the fingerprint, not a
+     * hash of {@code der()}, which for a store anchor built from facts is not Apple's certificate.
+     * A failing database is an evaluation error, never "no information": that could hide a revocation.
+     */
     private static Optional<ValidInfo> safeLookup(RevocationDatabase db, Certificate c, Certificate issuer) {
+        ValidQuery query = ValidQuery.of(issuer.sha256(), c.serialNumberBytes(), Optional.of(c.sha256()));
         try {
-            return db.lookup(ValidQuery.of(c.der(), issuer.der()));
+            return db.lookup(query);
         } catch (RuntimeException e) {
-            return Optional.empty(); // an unreadable entry is "no information", never an abort
+            throw new IllegalStateException("revocation database lookup failed for '" + c.subject() + "': "
+                    + e.getMessage(), e);
         }
     }
 
