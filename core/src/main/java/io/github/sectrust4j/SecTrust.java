@@ -257,9 +257,24 @@ public final class SecTrust {
 
     // ---- revocation and CT inputs ----
 
-    /** A stapled OCSP response (DER). */
+    /**
+     * Most stapled OCSP responses one evaluation takes. A server staples at most one response per certificate
+     * it sends; every response is checked, with a signature verification, at every position of every
+     * candidate path, so an unbounded list made an evaluation run for minutes.
+     */
+    public static final int MAX_STAPLED_OCSP_RESPONSES = 100;
+
+    /**
+     * A stapled OCSP response (DER).
+     *
+     * @throws IllegalArgumentException beyond {@link #MAX_STAPLED_OCSP_RESPONSES} responses
+     */
     public SecTrust withStapledOcsp(byte[] ocspResponseDer) {
         requireNonNull(ocspResponseDer, "ocspResponseDer");
+        if (ocspResponses.size() >= MAX_STAPLED_OCSP_RESPONSES) {
+            throw new IllegalArgumentException("at most " + MAX_STAPLED_OCSP_RESPONSES
+                    + " stapled OCSP responses (a server staples at most one per certificate it sends)");
+        }
         ImmutableList<byte[]> o = ImmutableList.<byte[]>builder().addAll(ocspResponses).add(ocspResponseDer.clone()).build();
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
                 systemRoots, extraSystemRoots, o, scts, aiaFetcher, budget, ct, revocation, extraEvRoots);

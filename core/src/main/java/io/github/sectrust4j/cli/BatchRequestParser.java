@@ -94,7 +94,12 @@ final class BatchRequestParser {
             trust = trust.withIntermediates(pemArray(request, "intermediates"));
         }
         if (present(request, "ocspResponses")) {
-            for (byte[] der : base64Array(request, "ocspResponses")) {
+            List<byte[]> responses = base64Array(request, "ocspResponses");
+            if (responses.size() > SecTrust.MAX_STAPLED_OCSP_RESPONSES) {
+                throw new InputError("ocspResponses: at most " + SecTrust.MAX_STAPLED_OCSP_RESPONSES
+                        + " responses (a server staples at most one per certificate), got " + responses.size());
+            }
+            for (byte[] der : responses) {
                 trust = trust.withStapledOcsp(der);
             }
         }

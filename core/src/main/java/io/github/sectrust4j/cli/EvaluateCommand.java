@@ -207,6 +207,10 @@ final class EvaluateCommand implements Callable<Integer> {
         for (Path f : intermediates) {
             trust = trust.withIntermediates(certificates(f));
         }
+        if (ocspResponses.size() > SecTrust.MAX_STAPLED_OCSP_RESPONSES) {
+            throw new InputError("--ocsp: at most " + SecTrust.MAX_STAPLED_OCSP_RESPONSES + " responses, got "
+                    + ocspResponses.size());
+        }
         for (Path f : ocspResponses) {
             trust = trust.withStapledOcsp(read(f));
         }

@@ -72,11 +72,30 @@ public final class Evaluator {
                     Optional.of(TrustError.CREATE_CHAIN_FAILED), decision.findings());
         }
         boolean trusted = decision.result().isTrusted();
+        if (trusted) {
+            checkTrustInvariant(outcome, best);
+        }
         TrustResultInfo info = extensions.map(x -> resultInfo(x, best, trusted, request)).orElse(TrustResultInfo.NONE);
         return new TrustReport(decision.result(), decision.error(), pathCertificates(best, request),
                 decision.findings(), request.release(),
                 request.systemStore().map(s -> OptionalInt.of(s.version())).orElse(OptionalInt.empty()),
                 request.policy(), request.host(), request.verifyTime(), info);
+    }
+
+    /**
+     * Defence in depth against a policy or decision bug turning into a false "trusted" (the worst bug this
+     * library can have): a trusted verdict needs the path builder to have accepted this path, the path
+     * to be anchored, and every link's signature verified. Anything else is a bug, reported loudly as an
+     * internal error, never as a verdict.
+     */
+    private static void checkTrustInvariant(BuildOutcome outcome, CandidatePath best) {
+        String problem = !best.anchored() ? "the path is not anchored"
+                : !best.signaturesVerified() ? "not every signature on the path was verified"
+                : !outcome.accepted() ? "the path builder did not accept the path" : null;
+        if (problem != null) {
+            throw new IllegalStateException("internal error: the policy reported a trusted result but " + problem
+                    + " (" + best.size() + " certificates, top " + best.top().subject() + "); this is a bug");
+        }
     }
 
     /**

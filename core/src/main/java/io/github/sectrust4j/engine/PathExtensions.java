@@ -60,6 +60,7 @@ final class PathExtensions {
     private final LogListProvenance provenance;
     private final boolean leafEvCapable;
     private final Map<List<Certificate>, PathState> states = new HashMap<>();
+    private final Map<String, CtEvaluation> ctByIssuerKey = new HashMap<>();
 
     /** What the integration worked out for one path. */
     static final class PathState {
@@ -223,11 +224,18 @@ final class PathExtensions {
         return RevocationResult.notChecked(i, SkipReason.OCSP_NO_CHECK);
     }
 
+    /**
+     * Valid groups are keyed by SHA-256 of the issuer's real certificate: take the fingerprint, not a
+     * hash of {@code der()}, which for a store anchor built from facts is not Apple's certificate.
+     * A failing database is an evaluation error, never "no information": that could hide a revocation.
+     */
     private static Optional<ValidInfo> safeLookup(RevocationDatabase db, Certificate c, Certificate issuer) {
+        ValidQuery query = ValidQuery.of(issuer.sha256(), c.serialNumberBytes(), Optional.of(c.sha256()));
         try {
-            return db.lookup(ValidQuery.of(c.der(), issuer.der()));
+            return db.lookup(query);
         } catch (RuntimeException e) {
-            return Optional.empty(); // an unreadable entry is "no information", never an abort
+            throw new IllegalStateException("revocation database lookup failed for '" + c.subject() + "': "
+                    + e.getMessage(), e);
         }
     }
 
@@ -381,14 +389,22 @@ final class PathExtensions {
         }
     }
 
+    /**
+     * The CT evaluation reads only the leaf, the issuer's key and the request (CtRequest), so it is worked
+     * out once per issuer key: every SCT is verified once per evaluation, not once per candidate path
+     * (thousands of SCTs over dozens of cross-signed candidates took minutes).
+     */
     private CtEvaluation ct(CandidatePath path) {
-        CtRequest.Builder b = CtRequest.builder(path.leaf(), request.verifyTime());
-        if (path.size() > 1) {
-            b.issuer(path.get(1));
-        }
-        request.scts().forEach(b::tlsSct);
-        request.ocspResponses().forEach(b::stapledOcspResponse);
-        return CtEvaluator.evaluate(b.build(), logs, request.release());
+        String issuerKey = path.size() > 1 ? path.get(1).publicKey().spkiSha256Hex() : "";
+        return ctByIssuerKey.computeIfAbsent(issuerKey, k -> {
+            CtRequest.Builder b = CtRequest.builder(path.leaf(), request.verifyTime());
+            if (path.size() > 1) {
+                b.issuer(path.get(1));
+            }
+            request.scts().forEach(b::tlsSct);
+            request.ocspResponses().forEach(b::stapledOcspResponse);
+            return CtEvaluator.evaluate(b.build(), logs, request.release());
+        });
     }
 
     private Map<String, Object> ctEvidence(CtEvaluation ct) {

@@ -8,6 +8,7 @@ import io.github.sectrust4j.cert.SignatureVerifier;
 import io.github.sectrust4j.cert.VerificationBudget;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Signature checks of one evaluation through the cert package's verifier, charged against a
@@ -81,6 +82,27 @@ final class LinkSignatures {
             selfSigned.put(c, v);
         }
         return v;
+    }
+
+    /**
+     * As {@link #isSelfSigned}, but empty when the answer is unknown: a self-issued certificate whose
+     * self-signature the budget could not pay for. Where "not self-signed" would grant trust (§7.3
+     * TrustAsRoot), unknown must not be read as "no".
+     */
+    Optional<Boolean> selfSignedIfKnown(Certificate c) {
+        Boolean known = selfSigned.get(c);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        if (c.syntheticSelfSigned().isPresent() || !c.isSelfIssued()) {
+            return Optional.of(isSelfSigned(c));
+        }
+        Verdict v = verify(c, c);
+        if (v == Verdict.BUDGET_EXHAUSTED) {
+            return Optional.empty();
+        }
+        selfSigned.put(c, v == Verdict.VALID);
+        return Optional.of(v == Verdict.VALID);
     }
 
     int used() {

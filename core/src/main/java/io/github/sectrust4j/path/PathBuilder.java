@@ -132,6 +132,9 @@ public final class PathBuilder {
             // only reachable if the search was cut short before any path was scored
             score(leafNode, false, null);
         }
+        if (limitReached == null && signatures.exhausted()) {
+            limitReached = "maxSignatureChecks"; // a check the budget could not pay for (e.g. a self-signature)
+        }
         boolean exceeded = !bestAccepted && limitReached != null;
         return new BuildOutcome(best, bestAccepted, Optional.ofNullable(bestValidation), bestScore, exceeded,
                 allPaths.size(), signatures.used(), Optional.ofNullable(limitReached));

@@ -143,8 +143,10 @@ final class TrustSources {
                 case USER: {
                     UserRoot u = userRoots.get(c);
                     List<TrustSetting> settings = u.effectiveTrustSettings(request.release());
-                    if (TrustSettingsMatch.isAnchor(settings, signatures.isSelfSigned(c), request.policy(),
-                            request.host())) {
+                    Optional<Boolean> selfSigned = signatures.selfSignedIfKnown(c);
+                    // unknown (budget exhausted): never an anchor — TrustRoot needs "yes", TrustAsRoot "no"
+                    if (selfSigned.isPresent() && TrustSettingsMatch.isAnchor(settings, selfSigned.get(),
+                            request.policy(), request.host())) {
                         return Optional.of(new AnchorInfo(u.anchorSource(), settings));
                     }
                     break;

@@ -90,6 +90,23 @@ class RealDataIntegrationTest {
         assertThat(f.evidence()).containsEntry("reason", 0).containsEntry("source", "Valid database");
     }
 
+    /**
+     * The same revoked sub-CA when its root is not sent but found in Apple's store (the usual case):
+     * the Valid group is keyed by SHA-256 of the issuer's real certificate, which a store anchor
+     * (built from facts, §11) must still provide.
+     */
+    @Test
+    void validSnapshot_revokedSubCa_isRevocation_whenItsRootComesFromTheSystemStore() throws IOException {
+        Certificate subCa = cert("36EFD13AE5DC6D01B6C1");
+
+        TrustReport r = ios17().basicPolicy().withRevocationDatabase(valid).evaluate(List.of(subCa));
+
+        assertThat(r.path()).hasSize(2);
+        assertThat(r.path().get(1).anchorSource()).contains(io.github.sectrust4j.AnchorSource.SYSTEM);
+        assertThat(r.result()).as(r.explain()).isEqualTo(SecTrustResult.FATAL_TRUST_FAILURE);
+        assertThat(r.has(FindingCode.REVOCATION)).as(r.explain()).isTrue();
+    }
+
     /** "Buypass Class 3 CA 2" under its root: the issuer has a complete block list without it — clean. */
     @Test
     void validSnapshot_cleanSubCa_isTrusted_withTheDatabaseByPath() throws IOException {

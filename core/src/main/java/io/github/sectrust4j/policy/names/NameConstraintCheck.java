@@ -25,7 +25,12 @@ public record NameConstraintCheck(Outcome outcome, Optional<GeneralNameValue> vi
         /** A name lies outside the permitted subtrees of its type. */
         NOT_PERMITTED,
         /** Constraints exist but the certificate has an empty subject and no SAN: fails outright (§2.3). */
-        NO_NAMES
+        NO_NAMES,
+        /**
+         * More name/subtree comparisons than {@link NameConstraintState#MAX_COMPARISONS}: fails closed, so an
+         * absurd certificate cannot make validation run for minutes [inferred: iOS sets no such limit].
+         */
+        TOO_MANY_COMPARISONS
     }
 
     public boolean permitted() {
@@ -41,6 +46,9 @@ public record NameConstraintCheck(Outcome outcome, Optional<GeneralNameValue> vi
                 return "all names are within the name constraints";
             case NO_NAMES:
                 return "the certificate has an empty subject and no subjectAltName, which name constraints reject";
+            case TOO_MANY_COMPARISONS:
+                return "checking the certificate's names against the name constraints needs more than "
+                        + NameConstraintState.MAX_COMPARISONS + " comparisons; rejected rather than evaluated";
             case EXCLUDED:
                 return violatingName.orElseThrow() + " is inside the excluded subtree " + subtree.orElseThrow();
             default:
