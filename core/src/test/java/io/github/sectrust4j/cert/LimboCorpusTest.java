@@ -1,5 +1,6 @@
 package io.github.sectrust4j.cert;
 
+import io.github.sectrust4j.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

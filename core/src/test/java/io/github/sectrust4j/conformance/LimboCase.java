@@ -1,5 +1,6 @@
 package io.github.sectrust4j.conformance;
 
+import io.github.sectrust4j.SharedData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

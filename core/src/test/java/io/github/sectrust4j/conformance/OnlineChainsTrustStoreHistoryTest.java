@@ -1,5 +1,6 @@
 package io.github.sectrust4j.conformance;
 
+import io.github.sectrust4j.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;

@@ -1,5 +1,6 @@
 package io.github.sectrust4j.revocation;
 
+import io.github.sectrust4j.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.github.sectrust4j.revocation;
 
+import io.github.sectrust4j.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Severity;
@@ -32,7 +32,6 @@ class ValidDatabaseSnapshotTest {
     @BeforeAll
     static void open() {
         store = SharedData.appleTrustStore();
-        assumeTrue(store != null, "../shared/apple-trust-store is not beside this checkout");
         db = ValidDatabase.open(store.resolve("valid/valid-snapshot-2023-09.sqlite3"));
     }
 
