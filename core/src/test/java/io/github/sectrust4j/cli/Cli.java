@@ -8,26 +8,26 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import picocli.CommandLine;
 
-/** Runs {@link Main} in-process with captured stdout/stderr (no forking). */
-final class Cli {
+/** Runs {@link Main} in-process with captured stdout/stderr (no forking); also used by the hardening tests. */
+public final class Cli {
     /** What one run produced. */
-    record Run(int status, String out, String err) {
-        List<String> outLines() {
+    public record Run(int status, String out, String err) {
+        public List<String> outLines() {
             return out.lines().toList();
         }
     }
 
     private Cli() {}
 
-    static Run run(String... args) {
+    public static Run run(String... args) {
         return run(new ByteArrayInputStream(new byte[0]), args);
     }
 
-    static Run withStdin(String stdin, String... args) {
+    public static Run withStdin(String stdin, String... args) {
         return run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args);
     }
 
-    static Run run(InputStream stdin, String... args) {
+    public static Run run(InputStream stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cmd = Main.commandLine(stdin);

@@ -7,14 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sectrust4j.cli.Cli;
 import io.github.sectrust4j.cli.Main;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +23,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
-import picocli.CommandLine;
 
 /**
  * The command line under random input. {@code batch}: random request objects (every contract field
@@ -50,18 +46,6 @@ class CommandLineInputProperties {
         LEAF = pki.leaf("example.com", ROOT).validForDays(90).build();
     }
 
-    record Run(int status, String out, String err) {}
-
-    static Run run(InputStream stdin, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = Main.commandLine(stdin);
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        int status = cmd.execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
     @Property(tries = 25)
     void batch_randomRequests_getExactlyOneLineEach_inOrder_neverAnInternalError(@ForAll long seed,
             @ForAll @IntRange(min = 1, max = 12) int lines) throws IOException {
@@ -70,8 +54,7 @@ class CommandLineInputProperties {
         for (int i = 0; i < lines; i++) {
             in.add(requestLine(rnd, i));
         }
-        Run r = run(new ByteArrayInputStream((String.join("\n", in) + "\n").getBytes(StandardCharsets.UTF_8)),
-                "batch");
+        Cli.Run r = Cli.withStdin(String.join("\n", in) + "\n", "batch");
 
         assertThat(r.status()).as(r.err()).isZero();
         List<String> out = r.out().lines().toList();
@@ -218,7 +201,7 @@ class CommandLineInputProperties {
         Path file = Files.createTempFile("hardening", ".pem");
         try {
             Files.write(file, content);
-            Run r = run(new ByteArrayInputStream(new byte[0]), "evaluate", file.toString(), "--host", "example.com",
+            Cli.Run r = Cli.run("evaluate", file.toString(), "--host", "example.com",
                     "--at", TestPki.DEFAULT_NOW.toString());
             // a damaged certificate that still parses is a verdict (never trusted: nothing anchors it)
             assertThat(r.status()).as(r.err()).isIn(Main.BAD_INPUT, 1);

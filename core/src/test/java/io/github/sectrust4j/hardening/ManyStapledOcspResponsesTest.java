@@ -13,13 +13,9 @@ import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.SecTrust;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.cli.Main;
+import io.github.sectrust4j.cli.Cli;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -61,13 +57,10 @@ class ManyStapledOcspResponsesTest {
         for (int i = 0; i <= SecTrust.MAX_STAPLED_OCSP_RESPONSES; i++) {
             responses.add(Base64.getEncoder().encodeToString(BAD));
         }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.commandLine(new ByteArrayInputStream((request + "\n").getBytes(StandardCharsets.UTF_8)))
-                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute("batch");
+        Cli.Run run = Cli.withStdin(request + "\n", "batch");
 
-        assertThat(status).as(err.toString()).isZero();
-        JsonNode response = json.readTree(out.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        JsonNode response = json.readTree(run.out());
         assertThat(response.get("id").asText()).isEqualTo("many-ocsp");
         assertThat(response.at("/error/input").asText()).contains("ocspResponses: at most");
     }
