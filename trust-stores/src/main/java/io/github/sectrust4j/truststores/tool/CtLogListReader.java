@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -194,10 +195,6 @@ final class CtLogListReader {
     }
 
     static String hex(byte[] b) {
-        StringBuilder sb = new StringBuilder();
-        for (byte x : b) {
-            sb.append(String.format("%02X", x));
-        }
-        return sb.toString();
+        return HexFormat.of().withUpperCase().formatHex(b);
     }
 }
