@@ -51,15 +51,7 @@ final class BatchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private int maxLineLength;
 
-    private final BatchProcessor processor;
-
-    BatchCommand() {
-        this(new BatchProcessor());
-    }
-
-    BatchCommand(BatchProcessor processor) {
-        this.processor = processor;
-    }
+    private final BatchProcessor processor = new BatchProcessor();
 
     @Override
     public Integer call() {
