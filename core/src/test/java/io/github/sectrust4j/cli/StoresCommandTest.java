@@ -3,6 +3,7 @@ package io.github.sectrust4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sectrust4j.SharedData;
 import io.github.sectrust4j.truststores.IosReleases;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,13 +15,7 @@ import org.junit.jupiter.api.Test;
 /** {@code stores}: the bundled versions, checked against Apple's manifests in shared/ (spec §11). */
 class StoresCommandTest {
     static Path releases() {
-        for (String candidate : List.of("../shared", "../../shared", "../../../shared")) {
-            Path p = Path.of(candidate, "apple-trust-store", "releases").toAbsolutePath().normalize();
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("shared/apple-trust-store/releases not found from " + Path.of("").toAbsolutePath());
+        return SharedData.appleTrustStore().resolve("releases");
     }
 
     static JsonNode manifest(int version) throws IOException {

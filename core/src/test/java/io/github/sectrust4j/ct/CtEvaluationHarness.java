@@ -3,6 +3,7 @@ package io.github.sectrust4j.ct;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sectrust4j.IosRelease;
+import io.github.sectrust4j.SharedData;
 import io.github.sectrust4j.truststores.AppleTrustStores;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +30,7 @@ public final class CtEvaluationHarness {
     }
 
     public static void main(String[] args) throws Exception {
-        JsonNode limbo = new ObjectMapper().readTree(RealCertificateSctTest.shared()
-                .resolve("conformance/x509-limbo/limbo.json").toFile());
+        JsonNode limbo = new ObjectMapper().readTree(SharedData.limbo().toFile());
         CertificateFactory cf = CertificateFactory.getInstance("X.509");
         List<CtRequest> requests = new ArrayList<>();
         int scts = 0;

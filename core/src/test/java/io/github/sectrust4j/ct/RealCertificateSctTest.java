@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sectrust4j.IosRelease;
+import io.github.sectrust4j.SharedData;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -37,20 +36,9 @@ class RealCertificateSctTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static CtLogList appleLogs;
 
-    static Path shared() {
-        // the shared reference folder sits beside every checkout (../shared from the repository root)
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared");
-            if (Files.isDirectory(candidate.resolve("conformance/x509-limbo"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("shared/ reference folder not found above " + Path.of("").toAbsolutePath());
-    }
-
     @BeforeAll
     static void loadAppleLogList() throws IOException {
-        appleLogs = appleLogList(JSON.readTree(shared().resolve("apple-trust-store/releases/" + LOG_LIST_VERSION
+        appleLogs = appleLogList(JSON.readTree(SharedData.appleTrustStore().resolve("releases/" + LOG_LIST_VERSION
                 + "/ct-log-list.json").toFile()));
     }
 
@@ -84,7 +72,7 @@ class RealCertificateSctTest {
     }
 
     static Stream<Arguments> onlineCases() throws IOException {
-        JsonNode limbo = JSON.readTree(shared().resolve("conformance/x509-limbo/limbo.json").toFile());
+        JsonNode limbo = JSON.readTree(SharedData.limbo().toFile());
         List<Arguments> out = new ArrayList<>();
         for (JsonNode tc : limbo.get("testcases")) {
             if (tc.get("id").asText().startsWith("online::")) {

@@ -3,6 +3,7 @@ package io.github.sectrust4j.ct;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sectrust4j.SharedData;
 import io.github.sectrust4j.truststores.AppleTrustStore;
 import io.github.sectrust4j.truststores.AppleTrustStores;
 import io.github.sectrust4j.truststores.TrustStoreVersionInfo;
@@ -32,8 +33,8 @@ class TrustStoreLogListAdapterTest {
     @Test
     void store2023071300_matchesTheListReadFromAppleJson() throws Exception {
         CtLogList fromStore = CtLogList.of(AppleTrustStores.version(2023071300));
-        CtLogList fromJson = RealCertificateSctTest.appleLogList(new ObjectMapper().readTree(RealCertificateSctTest.shared()
-                .resolve("apple-trust-store/releases/2023071300/ct-log-list.json").toFile()));
+        CtLogList fromJson = RealCertificateSctTest.appleLogList(new ObjectMapper().readTree(SharedData.appleTrustStore()
+                .resolve("releases/2023071300/ct-log-list.json").toFile()));
 
         assertThat(fromStore.size()).isEqualTo(fromJson.size());
         for (CtLog expected : fromJson.logs()) {
