@@ -60,7 +60,8 @@ public final class Evaluator {
         BuildOutcome outcome = PathBuilder.build(request, validator);
         CandidatePath best = outcome.bestPath();
         // the builder's own validation of the best path when it validated it (validation is a pure function
-        // of path and request): the best path is not validated a second time; partial/rejected bests are
+        // of path and request), so it is not validated twice; a best path the builder never validated
+        // (a partial path, or one scored before validation) is validated here
         PathValidation validation = outcome.bestValidation().orElseGet(() -> validator.validate(best, request));
         if (outcome.budgetExceeded()) {
             validation = withBudgetFailure(validation, outcome, request.budget(), best.topIndex());
