@@ -68,7 +68,7 @@ public final class Evaluator {
         }
         Decision decision = decider.decide(best, validation, request);
         if (outcome.budgetExceeded() && decision.result().isTrusted()) {
-            // never "trusted" on a partial search, whatever the decision helper made of the failure
+            // never "trusted" on a partial search, whatever the Decider made of the failure
             decision = new Decision(SecTrustResult.RECOVERABLE_TRUST_FAILURE,
                     Optional.of(TrustError.CREATE_CHAIN_FAILED), decision.findings());
         }
