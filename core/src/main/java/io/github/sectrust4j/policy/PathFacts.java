@@ -17,11 +17,6 @@ final class PathFacts {
         return c.version() >= 3 ? c.isV3Ca() : path.selfSignedAt(index);
     }
 
-    /** True if the top is an anchor from the user trust store (profile or MDM). */
-    static boolean anchoredAtUserStore(CandidatePath path) {
-        return path.anchored() && path.userAnchored();
-    }
-
     /**
      * The trust-settings constraints iOS consults for the certificate at {@code index} (§7.3): Apple's
      * hard-coded roots have none (their source has no constraints, so a user Deny has no effect);

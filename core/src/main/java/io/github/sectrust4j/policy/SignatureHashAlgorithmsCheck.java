@@ -23,7 +23,7 @@ final class SignatureHashAlgorithmsCheck implements PathCheck {
             if (!c.signatureHash().isWeak() || path.selfSignedAt(i)) {
                 continue;
             }
-            if (i == path.topIndex() && PathFacts.anchoredAtUserStore(path)) {
+            if (i == path.topIndex() && path.userAnchored()) {
                 continue;
             }
             out.add(Failure.of(FindingCode.SIGNATURE_HASH_ALGORITHMS, i, Evidence.of(
