@@ -60,14 +60,15 @@ public final class Evaluator {
         BuildOutcome outcome = PathBuilder.build(request, validator);
         CandidatePath best = outcome.bestPath();
         // the builder's own validation of the best path when it validated it (validation is a pure function
-        // of path and request): the best path is not validated a second time; partial/rejected bests are
+        // of path and request), so it is not validated twice; a best path the builder never validated
+        // (a partial path, or one scored before validation) is validated here
         PathValidation validation = outcome.bestValidation().orElseGet(() -> validator.validate(best, request));
         if (outcome.budgetExceeded()) {
             validation = withBudgetFailure(validation, outcome, request.budget(), best.topIndex());
         }
         Decision decision = decider.decide(best, validation, request);
         if (outcome.budgetExceeded() && decision.result().isTrusted()) {
-            // never "trusted" on a partial search, whatever the decision helper made of the failure
+            // never "trusted" on a partial search, whatever the Decider made of the failure
             decision = new Decision(SecTrustResult.RECOVERABLE_TRUST_FAILURE,
                     Optional.of(TrustError.CREATE_CHAIN_FAILED), decision.findings());
         }

@@ -127,7 +127,7 @@ final class PathExtensions {
                 Certificate c = path.get(i);
                 Certificate issuer = path.get(i + 1);
                 boolean appleCert = HardCodedTrust.isAppleRoot(c.sha256());
-                Optional<SkipReason> skip = RevocationScope.validSkipReason(i, size, selfSigned(path, i), appleCert);
+                Optional<SkipReason> skip = RevocationScope.validSkipReason(i, size, path.selfSignedAt(i), appleCert);
                 if (skip.isEmpty()) {
                     info = safeLookup(db.get(), c, issuer);
                     final int position = i;
@@ -149,7 +149,7 @@ final class PathExtensions {
                 s.revocation.add(RevocationResult.notChecked(i, SkipReason.TOP_OF_PATH));
                 continue;
             }
-            if (selfSigned(path, i)) {
+            if (path.selfSignedAt(i)) {
                 s.revocation.add(RevocationResult.notChecked(i, SkipReason.SELF_SIGNED));
                 continue;
             }
@@ -237,18 +237,6 @@ final class PathExtensions {
             throw new IllegalStateException("revocation database lookup failed for '" + c.subject() + "': "
                     + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Self-signed below the top: self-issued with its issuer's key (the path verified the link, so its
-     * own key verifies it) — e.g. a re-issued root with a new serial under the original (§9.2 step 1).
-     */
-    private static boolean selfSigned(CandidatePath path, int i) {
-        if (i == path.topIndex()) {
-            return path.topSelfSigned();
-        }
-        Certificate c = path.get(i);
-        return c.isSelfIssued() && c.publicKey().equals(path.get(i + 1).publicKey());
     }
 
     private static List<URI> ocspUrls(Certificate c) {

@@ -65,6 +65,20 @@ public record CandidatePath(List<Certificate> certificates, List<CertificateOrig
         return certificates.size() - 1;
     }
 
+    /**
+     * Whether the certificate at {@code index} is self-signed: the top uses the builder's verified
+     * {@link #topSelfSigned()}; below the top, a self-issued certificate whose issuer in the path holds
+     * the same key (the path verified the link, so its own key verifies it) — e.g. a re-issued root with
+     * a new serial under the original (§9.2 step 1).
+     */
+    public boolean selfSignedAt(int index) {
+        if (index == topIndex()) {
+            return topSelfSigned;
+        }
+        Certificate c = certificates.get(index);
+        return c.isSelfIssued() && c.publicKey().equals(certificates.get(index + 1).publicKey());
+    }
+
     /** True if the anchored top came from the user trust store (§0 "user-anchored"). */
     public boolean userAnchored() {
         return anchor.map(AnchorInfo::isUserStore).orElse(false);

@@ -279,7 +279,7 @@ public final class PathBuilder {
     private boolean validateCandidate(Node node) {
         CandidatePath path = view(node);
         PathValidation v = validator.validate(path, request);
-        boolean ev = isExtendedValidation(path, v);
+        boolean ev = isExtendedValidation(v);
         if (!v.accepted()) {
             score(node, false, v);
             return true;
@@ -299,7 +299,7 @@ public final class PathBuilder {
     /** SecPathBuilderReject: score a rejected or partial path; EV rules of §1.5. */
     private void score(Node node, boolean accepted, PathValidation v) {
         CandidatePath path = view(node);
-        boolean ev = v != null && isExtendedValidation(path, v);
+        boolean ev = v != null && isExtendedValidation(v);
         if (bestEv && !ev && best != null) {
             return; // a rejected non-EV path never replaces a rejected EV path
         }
@@ -322,7 +322,7 @@ public final class PathBuilder {
      * check (run once per path, its failures discarded) leaves an {@code ExtendedValidation} note.
      * Drives the +1,000,000 score row and the EV replacement rules.
      */
-    static boolean isExtendedValidation(CandidatePath path, PathValidation validation) {
+    static boolean isExtendedValidation(PathValidation validation) {
         return validation.notes().stream().anyMatch(n -> n.code() == FindingCode.EXTENDED_VALIDATION);
     }
 

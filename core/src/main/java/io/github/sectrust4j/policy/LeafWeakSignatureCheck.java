@@ -12,7 +12,7 @@ final class LeafWeakSignatureCheck implements PathCheck {
     @Override
     public List<Failure> check(CandidatePath path, EvaluationRequest request, RuleSet rules) {
         if (!rules.weakSignatureCheck() || !path.leaf().signatureHash().failsWeakSignature()
-                || PathFacts.selfSigned(path, 0)) {
+                || path.selfSignedAt(0)) {
             return List.of();
         }
         return List.of(Failure.of(FindingCode.WEAK_SIGNATURE, 0,

@@ -11,28 +11,10 @@ final class PathFacts {
     private PathFacts() {
     }
 
-    /**
-     * Whether the certificate at {@code index} is self-signed: the top uses the path's verified fact;
-     * below the top, a self-issued certificate whose issuer in the path holds the same key (the link
-     * signature was verified, so it is signed by its own key).
-     */
-    static boolean selfSigned(CandidatePath path, int index) {
-        if (index == path.topIndex()) {
-            return path.topSelfSigned();
-        }
-        Certificate c = path.get(index);
-        return c.isSelfIssued() && c.publicKey().equals(path.get(index + 1).publicKey());
-    }
-
     /** "CA" for NonEmptySubject (§2.2): v3 with cA=true, or v1/v2 self-signed. */
     static boolean isCa(CandidatePath path, int index) {
         Certificate c = path.get(index);
-        return c.version() >= 3 ? c.isV3Ca() : selfSigned(path, index);
-    }
-
-    /** True if the top is an anchor from the user trust store (profile or MDM). */
-    static boolean anchoredAtUserStore(CandidatePath path) {
-        return path.anchored() && path.userAnchored();
+        return c.version() >= 3 ? c.isV3Ca() : path.selfSignedAt(index);
     }
 
     /**

@@ -42,7 +42,7 @@ final class ServerAuthEkuCheck implements PathCheck {
             }
             return out;
         }
-        if (PathFacts.anchoredAtUserStore(path)) {
+        if (path.userAnchored()) {
             return out;
         }
         if (leaf.notBefore().isAfter(RuleSet.JULY_2019_CUTOFF) && !leafHasServerAuth) {

@@ -20,10 +20,10 @@ final class SignatureHashAlgorithmsCheck implements PathCheck {
         List<Failure> out = new ArrayList<>();
         for (int i = 0; i < path.size(); i++) {
             Certificate c = path.get(i);
-            if (!c.signatureHash().isWeak() || PathFacts.selfSigned(path, i)) {
+            if (!c.signatureHash().isWeak() || path.selfSignedAt(i)) {
                 continue;
             }
-            if (i == path.topIndex() && PathFacts.anchoredAtUserStore(path)) {
+            if (i == path.topIndex() && path.userAnchored()) {
                 continue;
             }
             out.add(Failure.of(FindingCode.SIGNATURE_HASH_ALGORITHMS, i, Evidence.of(

@@ -29,22 +29,27 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class EvaluatorInvariantTest {
 
     /** A policy regression: accepts every path (e.g. AnchorTrusted lost from the forced checks). */
-    static final PathValidator ACCEPTS_EVERYTHING = new PathValidator() {
-        @Override
-        public List<Failure> leafChecks(Certificate leaf, EvaluationRequest request) {
-            return List.of();
-        }
+    static final PathValidator ACCEPTS_EVERYTHING = everyPathGets(SecTrustResult.UNSPECIFIED);
 
-        @Override
-        public List<Failure> parentChecks(CandidatePath path, int index, EvaluationRequest request) {
-            return List.of();
-        }
+    /** A validator with no leaf or parent failures that gives every path the same result. */
+    static PathValidator everyPathGets(SecTrustResult result) {
+        return new PathValidator() {
+            @Override
+            public List<Failure> leafChecks(Certificate leaf, EvaluationRequest request) {
+                return List.of();
+            }
 
-        @Override
-        public PathValidation validate(CandidatePath path, EvaluationRequest request) {
-            return new PathValidation(SecTrustResult.UNSPECIFIED, List.of(), List.of());
-        }
-    };
+            @Override
+            public List<Failure> parentChecks(CandidatePath path, int index, EvaluationRequest request) {
+                return List.of();
+            }
+
+            @Override
+            public PathValidation validate(CandidatePath path, EvaluationRequest request) {
+                return new PathValidation(result, List.of(), List.of());
+            }
+        };
+    }
 
     @Test
     void policyAcceptingAnUnanchoredPath_isAnInternalError_neverTrusted(TestPki pki) {
@@ -70,22 +75,7 @@ class EvaluatorInvariantTest {
     void decisionSayingTrustedForARejectedPath_isAnInternalError(TestPki pki) {
         HeldCertificate root = pki.root("Known Root").build();
         HeldCertificate leaf = pki.leaf("example.com", root).build();
-        PathValidator rejects = new PathValidator() {
-            @Override
-            public List<Failure> leafChecks(Certificate l, EvaluationRequest request) {
-                return List.of();
-            }
-
-            @Override
-            public List<Failure> parentChecks(CandidatePath path, int index, EvaluationRequest request) {
-                return List.of();
-            }
-
-            @Override
-            public PathValidation validate(CandidatePath path, EvaluationRequest request) {
-                return new PathValidation(SecTrustResult.RECOVERABLE_TRUST_FAILURE, List.of(), List.of());
-            }
-        };
+        PathValidator rejects = everyPathGets(SecTrustResult.RECOVERABLE_TRUST_FAILURE);
         Evaluator.Decider buggy = (path, validation, request) ->
                 new Decision(SecTrustResult.UNSPECIFIED, java.util.Optional.empty(), List.of());
 

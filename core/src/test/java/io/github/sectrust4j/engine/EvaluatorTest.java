@@ -12,6 +12,7 @@ import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.PathCertificate;
 import io.github.sectrust4j.Rule;
 import io.github.sectrust4j.SecTrustResult;
+import io.github.sectrust4j.SharedData;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.fixtures.HeldCertificate;
@@ -27,7 +28,6 @@ import io.github.sectrust4j.truststores.AnchorRecord;
 import io.github.sectrust4j.truststores.AppleTrustStore;
 import io.github.sectrust4j.truststores.AppleTrustStores;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -141,25 +141,15 @@ class EvaluatorTest {
         assertThat(report.trusted()).isFalse();
     }
 
-    static Path appleCerts() {
-        for (String candidate : List.of("../shared", "../../shared", "../../../shared")) {
-            Path p = Path.of(candidate).toAbsolutePath().normalize().resolve("apple-trust-store/certs");
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("shared/apple-trust-store/certs not found");
-    }
-
     @Test
     void realAppleRootPresented_isAnchoredByTheSystemStore_withTheRealDer() throws Exception {
         AppleTrustStore store = AppleTrustStores.latest();
         AnchorRecord record = store.anchors().stream()
                 .filter(a -> store.isTrustedForSsl(a.sha256()))
-                .filter(a -> Files.exists(appleCerts().resolve(a.sha256Hex() + ".cer")))
+                .filter(a -> Files.exists(SharedData.appleRoots().resolve(a.sha256Hex() + ".cer")))
                 .filter(a -> a.isValidAt(TestPki.DEFAULT_NOW))
                 .findFirst().orElseThrow();
-        Certificate real = Certificate.parse(Files.readAllBytes(appleCerts().resolve(record.sha256Hex() + ".cer")));
+        Certificate real = Certificate.parse(Files.readAllBytes(SharedData.appleRoots().resolve(record.sha256Hex() + ".cer")));
         TestRequests r = new TestRequests();
         r.presented.add(real);
         r.store = Optional.of(store);
@@ -194,7 +184,7 @@ class EvaluatorTest {
     void userDenyOnAnAppleRoot_hasNoEffect_butOnASystemRoot_itDenies() throws Exception {
         AppleTrustStore store = AppleTrustStores.latest();
         Certificate appleRoot = Certificate.parse(Files.readAllBytes(
-                appleCerts().resolve("B0B1730ECBC7FF4505142C49F1295E6EDA6BCAED7E2C68C5BE91B5A11001F024.cer")));
+                SharedData.appleRoots().resolve("B0B1730ECBC7FF4505142C49F1295E6EDA6BCAED7E2C68C5BE91B5A11001F024.cer")));
         io.github.sectrust4j.UserRoot deny = new io.github.sectrust4j.UserRoot(appleRoot,
                 io.github.sectrust4j.InstallChannel.MDM, io.github.sectrust4j.FullTrust.ON,
                 Optional.of(List.of(io.github.sectrust4j.TrustSetting.of(io.github.sectrust4j.TrustSetting.Result.DENY))));

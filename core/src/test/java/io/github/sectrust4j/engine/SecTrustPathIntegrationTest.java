@@ -170,7 +170,7 @@ class SecTrustPathIntegrationTest {
 
     @Test
     void userDenyOnAnAppleRoot_hasNoEffect_onASystemRoot_itDenies() throws Exception {
-        Certificate appleRoot = Certificate.parse(java.nio.file.Files.readAllBytes(EvaluatorTest.appleCerts()
+        Certificate appleRoot = Certificate.parse(java.nio.file.Files.readAllBytes(io.github.sectrust4j.SharedData.appleRoots()
                 .resolve("B0B1730ECBC7FF4505142C49F1295E6EDA6BCAED7E2C68C5BE91B5A11001F024.cer")));
         io.github.sectrust4j.UserRoot deny = new io.github.sectrust4j.UserRoot(appleRoot,
                 io.github.sectrust4j.InstallChannel.MDM, FullTrust.ON,

@@ -2,6 +2,7 @@ package io.github.sectrust4j.path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sectrust4j.SharedData;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.NameConstraints;
 import io.github.sectrust4j.truststores.AnchorGroup;
@@ -22,16 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class SyntheticAnchorTest {
 
-    static Path appleCerts() {
-        for (String candidate : List.of("../shared", "../../shared", "../../../shared")) {
-            Path p = Path.of(candidate).toAbsolutePath().normalize().resolve("apple-trust-store/certs");
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("shared/apple-trust-store/certs not found from " + Path.of("").toAbsolutePath());
-    }
-
     @Test
     void syntheticAnchorFromFacts_agreesWithRealCertificate_onEveryCheckedAccessor() throws Exception {
         AppleTrustStore store = AppleTrustStores.latest();
@@ -46,7 +37,7 @@ class SyntheticAnchorTest {
         List<AnchorRecord> records = new ArrayList<>(unique.values());
         int compared = 0;
         for (AnchorRecord facts : records) {
-            Path file = appleCerts().resolve(facts.sha256Hex() + ".cer");
+            Path file = SharedData.appleRoots().resolve(facts.sha256Hex() + ".cer");
             if (!Files.exists(file)) {
                 continue;
             }

@@ -4,6 +4,7 @@ import io.github.sectrust4j.AnchorSource;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.Policy;
+import io.github.sectrust4j.SharedData;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
@@ -17,7 +18,6 @@ import io.github.sectrust4j.truststores.AppleTrustStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -185,16 +185,10 @@ final class PolicyTestSupport {
 
     /** A DER certificate from the shared Apple trust-store data (../shared/apple-trust-store/certs). */
     static Certificate sharedCertificate(String sha256Hex) {
-        for (String base : List.of("../shared", "../../shared", "../../../shared")) {
-            Path p = Path.of(base, "apple-trust-store", "certs", sha256Hex + ".cer");
-            if (Files.exists(p)) {
-                try {
-                    return Certificate.parse(Files.readAllBytes(p));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
+        try {
+            return Certificate.parse(Files.readAllBytes(SharedData.appleCertificate(sha256Hex)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        throw new IllegalStateException("shared apple-trust-store data not found for " + sha256Hex);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.sectrust4j.policy.names;
 
+import java.util.HexFormat;
 import java.util.Optional;
 
 /** IP literal parsing and rendering for host-name matching (spec §3.4). */
@@ -156,10 +157,6 @@ final class IpLiteral {
 
     /** Hex dump for evidence about an iPAddress entry of invalid length. */
     static String hex(byte[] bytes) {
-        StringBuilder sb = new StringBuilder();
-        for (byte b : bytes) {
-            sb.append(String.format("%02x", b & 0xff));
-        }
-        return sb.toString();
+        return HexFormat.of().formatHex(bytes);
     }
 }

@@ -57,15 +57,10 @@ final class CertificateChecks {
 
     /**
      * Whether {@code path.get(index)} is self-signed (its own key verifies its signature, §2.2
-     * WeakSignature). The top uses the builder's verdict; below the top, the certificate is
-     * self-issued and its issuer in the path (whose key verified it) holds the same key.
+     * WeakSignature): {@link CandidatePath#selfSignedAt}, and below the top only when the path's
+     * link signatures were verified (not for scored partials).
      */
     static boolean isSelfSigned(CandidatePath path, int index) {
-        if (index == path.topIndex()) {
-            return path.topSelfSigned();
-        }
-        Certificate cert = path.get(index);
-        return cert.isSelfIssued() && path.signaturesVerified()
-                && cert.publicKey().equals(path.get(index + 1).publicKey());
+        return (index == path.topIndex() || path.signaturesVerified()) && path.selfSignedAt(index);
     }
 }

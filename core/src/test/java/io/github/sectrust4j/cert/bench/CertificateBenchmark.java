@@ -1,5 +1,6 @@
 package io.github.sectrust4j.cert.bench;
 
+import io.github.sectrust4j.SharedData;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.KeyAlgorithm;
 import io.github.sectrust4j.cert.SignatureVerifier;
@@ -26,9 +27,7 @@ public final class CertificateBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dir = args.length > 0 ? Path.of(args[0]) : Stream.of("../shared", "../../shared", "../../../shared")
-                .map(d -> Path.of(d, "apple-trust-store", "certs")).filter(Files::isDirectory).findFirst()
-                .orElseThrow(() -> new IllegalStateException("pass the apple-trust-store/certs directory as argument"));
+        Path dir = args.length > 0 ? Path.of(args[0]) : SharedData.appleRoots();
         List<byte[]> ders = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.filter(p -> p.toString().endsWith(".cer")).sorted().toList()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sectrust4j.CertificateInputException;
+import io.github.sectrust4j.SharedData;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.CertificateInput;
 import io.github.sectrust4j.engine.EvaluationRequest;
@@ -57,19 +58,9 @@ class LimboRfc5280Test {
                     + "matcher, so NameConstraints passes; the full evaluation still fails, on SSLHostname "
                     + "(foo.example.com does not match '.example.com')"));
 
-    private static Path limbo() {
-        for (String c : List.of("../shared", "../../shared", "../../../shared", "/work/shared")) {
-            Path p = Path.of(c).resolve("conformance/x509-limbo/limbo.json").toAbsolutePath().normalize();
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("x509-limbo limbo.json not found beside the repository");
-    }
-
     @Test
     void limboCasesAgreeExceptForDocumentedDivergences() throws IOException {
-        JsonNode root = new ObjectMapper().readTree(limbo().toFile());
+        JsonNode root = new ObjectMapper().readTree(SharedData.limbo().toFile());
         Map<String, String> disagreements = new TreeMap<>();
         int ran = 0;
         StringBuilder report = new StringBuilder();

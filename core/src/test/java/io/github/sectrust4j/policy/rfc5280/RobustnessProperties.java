@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sectrust4j.CertificateInputException;
+import io.github.sectrust4j.SharedData;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.CertificateInput;
 import io.github.sectrust4j.engine.EvaluationRequest;
@@ -12,7 +13,6 @@ import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.policy.Failure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,9 +36,7 @@ class RobustnessProperties {
     private static List<Certificate> load() {
         Set<String> pems = new LinkedHashSet<>();
         try {
-            Path limbo = List.of("../shared", "../../shared", "/work/shared").stream()
-                    .map(p -> Path.of(p, "conformance/x509-limbo/limbo.json"))
-                    .filter(Files::isRegularFile).findFirst().orElseThrow();
+            Path limbo = SharedData.limbo();
             for (JsonNode tc : new ObjectMapper().readTree(limbo.toFile()).get("testcases")) {
                 tc.get("trusted_certs").forEach(n -> pems.add(n.asText()));
                 tc.get("untrusted_intermediates").forEach(n -> pems.add(n.asText()));
