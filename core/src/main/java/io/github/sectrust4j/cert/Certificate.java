@@ -34,6 +34,8 @@ public final class Certificate {
     private final byte[] sha256;
     /** SHA-1 of the DER: given (synthetic anchors) or computed on first use — the evaluation never reads it. */
     private volatile byte[] sha1;
+    /** Upper-case hex of {@link #sha256}: computed on first use (every report names its path by it), then reused. */
+    private volatile String sha256HexUpper;
     private final int version;
     private final BigInteger serialNumber;
     private final byte[] serialNumberBytes;
@@ -291,6 +293,19 @@ public final class Certificate {
 
     public String sha256Hex() {
         return HexFormat.of().formatHex(sha256);
+    }
+
+    /**
+     * {@link #sha256Hex()} in upper case, as reports print fingerprints. Cached: a racing first use
+     * computes the same immutable string twice at worst.
+     */
+    public String sha256HexUpperCase() {
+        String h = sha256HexUpper;
+        if (h == null) {
+            h = HexFormat.of().withUpperCase().formatHex(sha256);
+            sha256HexUpper = h;
+        }
+        return h;
     }
 
     public byte[] sha1() {

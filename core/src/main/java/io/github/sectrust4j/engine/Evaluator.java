@@ -21,7 +21,6 @@ import io.github.sectrust4j.policy.PathValidation;
 import io.github.sectrust4j.policy.PathValidator;
 import io.github.sectrust4j.policy.Policies;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,7 +156,7 @@ public final class Evaluator {
             } else {
                 role = CertificateRole.INTERMEDIATE;
             }
-            out.add(new PathCertificate(HexFormat.of().withUpperCase().formatHex(c.sha256()), c.subject().toString(),
+            out.add(new PathCertificate(c.sha256HexUpperCase(), c.subject().toString(),
                     c.issuer().toString(), c.notBefore(), c.notAfter(), role,
                     role == CertificateRole.ANCHOR ? path.anchor().map(AnchorInfo::source) : Optional.empty(),
                     request.presented().contains(c)));

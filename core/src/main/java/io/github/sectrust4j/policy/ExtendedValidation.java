@@ -86,7 +86,7 @@ public final class ExtendedValidation {
     public static List<String> rootPolicies(Certificate root, EvaluationRequest request) {
         List<String> out = new ArrayList<>();
         request.systemStore().ifPresent(s -> out.addAll(s.evPolicies(root.sha256())));
-        out.addAll(request.extraEvRoots().getOrDefault(root.sha256Hex().toUpperCase(java.util.Locale.ROOT), List.of()));
+        out.addAll(request.extraEvRoots().getOrDefault(root.sha256HexUpperCase(), List.of()));
         return out;
     }
 

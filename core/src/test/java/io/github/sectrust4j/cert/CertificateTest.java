@@ -50,6 +50,16 @@ class CertificateTest {
     }
 
     @Test
+    void upperCaseFingerprint_isTheSha256InUpperCaseHex_andReusedAcrossCalls() throws Exception {
+        byte[] der = TestCerts.tbs().der();
+        Certificate c = Certificate.parse(der);
+        String expected = java.util.HexFormat.of().withUpperCase()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(der));
+        assertThat(c.sha256HexUpperCase()).isEqualTo(expected).isEqualTo(c.sha256Hex().toUpperCase(java.util.Locale.ROOT));
+        assertThat(c.sha256HexUpperCase()).isSameAs(c.sha256HexUpperCase());
+    }
+
+    @Test
     void equalityIsByDer() {
         byte[] der = TestCerts.tbs().der();
         assertThat(Certificate.parse(der)).isEqualTo(Certificate.parse(der.clone()))
