@@ -356,8 +356,11 @@ public final class Certificate {
 
     /** §2.2 TemporalValidity: notBefore ≤ t ≤ notAfter, both inclusive, whole seconds. */
     public boolean isValidAt(Instant t) {
-        Instant s = Instant.ofEpochSecond(t.getEpochSecond());
-        return !s.isBefore(notBefore) && !s.isAfter(notAfter);
+        // t truncated to whole seconds, compared without allocating an Instant per call:
+        // s ≥ notBefore ⇔ s ≥ ⌈notBefore⌉ (in seconds); s ≤ notAfter ⇔ s ≤ ⌊notAfter⌋
+        long s = t.getEpochSecond();
+        long notBeforeCeil = notBefore.getEpochSecond() + (notBefore.getNano() > 0 ? 1 : 0);
+        return s >= notBeforeCeil && s <= notAfter.getEpochSecond();
     }
 
     // ------------------------------------------------------------------ names

@@ -120,6 +120,16 @@ class CertificateTest {
     }
 
     @Test
+    void isValidAt_truncatesTheTimeToWholeSeconds() { // §2.2 TemporalValidity
+        Certificate c = TestCerts.tbs().parse();
+        assertThat(c.isValidAt(c.notBefore().plusNanos(1))).isTrue();
+        assertThat(c.isValidAt(c.notBefore().minusNanos(1))).isFalse();
+        assertThat(c.isValidAt(c.notAfter().plusNanos(999_999_999))).isTrue();
+        assertThat(c.isValidAt(Instant.MIN)).isFalse();
+        assertThat(c.isValidAt(Instant.MAX)).isFalse();
+    }
+
+    @Test
     void isValidAt_isInclusiveAtBothEnds() { // §2.2 TemporalValidity
         Certificate c = TestCerts.tbs().parse();
         assertThat(c.isValidAt(c.notBefore())).isTrue();
