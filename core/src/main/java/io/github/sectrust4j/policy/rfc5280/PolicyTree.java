@@ -41,7 +41,8 @@ final class PolicyTree {
      */
     record Outcome(boolean valid, Map<String, Object> evidence) {
         Outcome {
-            evidence = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+            // the common (valid) outcome has no evidence: share the empty map instead of copying it
+            evidence = evidence.isEmpty() ? java.util.Collections.emptyMap() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
         }
     }
 
