@@ -23,6 +23,9 @@ public record SubjectAltName(boolean critical, List<String> dnsNames, boolean dn
     /** iPAddress entries (copies). */
     @Override
     public List<byte[]> ipAddresses() {
+        if (ipAddresses.isEmpty()) {
+            return java.util.Collections.emptyList(); // nothing to copy: most server certificates carry no iPAddress
+        }
         return ipAddresses.stream().map(byte[]::clone).toList();
     }
 
