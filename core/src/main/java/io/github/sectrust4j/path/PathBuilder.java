@@ -350,18 +350,23 @@ public final class PathBuilder {
     private CandidatePath toCandidate(Node node) {
         Certificate top = node.top();
         boolean topSelfSigned = signatures.isSelfSigned(top);
-        Map<Integer, List<TrustSetting>> user = new HashMap<>();
+        Map<Integer, List<TrustSetting>> user = null; // created only for a path with user trust settings
         for (int i = 0; i < node.size(); i++) {
-            int index = i;
             Certificate c = node.certs.get(i);
             // Apple keeps the constraints of the source that decided: a certificate anchored by the app,
             // Apple's roots or the system store carries none of its user settings (§1.3, §7.3)
             Optional<AnchorInfo> a = anchorOf(c);
             if (a.isEmpty() || a.get().isUserStore()) {
-                sources.userTrustSettings(c).ifPresent(s -> user.put(index, s));
+                Optional<List<TrustSetting>> s = sources.userTrustSettings(c);
+                if (s.isPresent()) {
+                    if (user == null) {
+                        user = new HashMap<>();
+                    }
+                    user.put(i, s.get());
+                }
             }
         }
         return new CandidatePath(node.certs, node.origins, node.anchor, topSelfSigned, sources.isSystemRoot(top),
-                TrustSources.isAppleRoot(top), node.verifiedLinks == node.size() - 1, user);
+                TrustSources.isAppleRoot(top), node.verifiedLinks == node.size() - 1, user == null ? Map.of() : user);
     }
 }
