@@ -28,6 +28,9 @@ public final class PolicyValidator implements PathValidator {
     private final List<PathCheck> revocationChecks;
     private final List<PathCheck> trailingChecks;
     private final Predicate<CandidatePath> listedKeysExempt;
+    /** The check lists depend only on the release and policy: shared, not rebuilt per evaluation. */
+    private final List<PathCheck> leafChecks;
+    private final List<PathCheck> pathChecks;
 
     PolicyValidator(RuleSet rules, Policy policy, CertificateProcessing processing, List<PathCheck> revocationChecks,
                     List<PathCheck> trailingChecks) {
@@ -42,7 +45,28 @@ public final class PolicyValidator implements PathValidator {
         this.processing = requireNonNull(processing, "processing");
         this.revocationChecks = List.copyOf(revocationChecks);
         this.trailingChecks = List.copyOf(trailingChecks);
+        CheckLists lists = CHECK_LISTS.get(new CheckListKey(rules.release(), policy));
+        if (lists == null) {
+            lists = new CheckLists(List.copyOf(buildLeafCheckList()), List.copyOf(buildPathCheckList()));
+            if (CHECK_LISTS.size() < MAX_CACHED_CHECK_LISTS) {
+                CHECK_LISTS.putIfAbsent(new CheckListKey(rules.release(), policy), lists);
+            }
+        }
+        this.leafChecks = lists.leaf();
+        this.pathChecks = lists.path();
     }
+
+    /** The check lists depend only on (release, policy); a validator is built per evaluation. */
+    private record CheckListKey(io.github.sectrust4j.IosRelease release, Policy policy) {
+    }
+
+    private record CheckLists(List<PathCheck> leaf, List<PathCheck> path) {
+    }
+
+    /** Bounded (releases × policies in use); past the bound the lists are simply rebuilt. Immutable values only. */
+    private static final int MAX_CACHED_CHECK_LISTS = 256;
+    private static final java.util.concurrent.ConcurrentMap<CheckListKey, CheckLists> CHECK_LISTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public RuleSet rules() {
         return rules;
@@ -54,6 +78,10 @@ public final class PolicyValidator implements PathValidator {
 
     /** §1.6 leaf callbacks (SSLHostname, leaf validity, weak key/signature, EKU leaf part, black/gray-listed leaf). */
     List<PathCheck> leafCheckList() {
+        return leafChecks;
+    }
+
+    private List<PathCheck> buildLeafCheckList() {
         List<PathCheck> l = new ArrayList<>();
         l.add(SslHostnameCheck.INSTANCE);
         l.add(TemporalValidityLeafCheck.INSTANCE);
@@ -69,6 +97,10 @@ public final class PolicyValidator implements PathValidator {
 
     /** §1.6 path callbacks the policy carries in this release. */
     List<PathCheck> pathCheckList() {
+        return pathChecks;
+    }
+
+    private List<PathCheck> buildPathCheckList() {
         List<PathCheck> l = new ArrayList<>();
         if (policy == Policy.SSL_SERVER) {
             if (rules.keySizeAndHashChecks()) {
