@@ -27,7 +27,8 @@ final class FailureRecorder {
     private final CandidatePath path;
     private final EvaluationRequest request;
     private final RuleSet rules;
-    private final Set<FindingCode> options;
+    /** The policy's options, fetched on the first recorded failure (most validations record none). */
+    private Set<FindingCode> options;
     private final Map<Key, Failure> details = new LinkedHashMap<>();
     private final List<Failure> notes = new ArrayList<>();
     private SecTrustResult result = SecTrustResult.UNSPECIFIED;
@@ -36,11 +37,12 @@ final class FailureRecorder {
         this.path = path;
         this.request = request;
         this.rules = rules;
-        this.options = rules.options(request.policy(), request.host().isPresent());
     }
 
     void recordAll(List<Failure> failures) {
-        failures.forEach(this::record);
+        for (Failure f : failures) {
+            record(f);
+        }
     }
 
     void record(Failure f) {
@@ -49,7 +51,7 @@ final class FailureRecorder {
             notes.add(f);
             return;
         }
-        if (!rules.isForced(code) && !options.contains(code)) {
+        if (!rules.isForced(code) && !options().contains(code)) {
             return;
         }
         Severity severity = rules.severity(code, f.index(), f.severity());
@@ -109,6 +111,13 @@ final class FailureRecorder {
             return false; // the usual case: no user store, no stream per recorded check
         }
         return request.userRoots().stream().anyMatch(u -> u.certificate().equals(c));
+    }
+
+    private Set<FindingCode> options() {
+        if (options == null) {
+            options = rules.options(request.policy(), request.host().isPresent());
+        }
+        return options;
     }
 
     boolean isOk() {
