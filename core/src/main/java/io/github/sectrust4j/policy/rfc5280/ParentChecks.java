@@ -66,15 +66,16 @@ public final class ParentChecks {
 
     private static Optional<Failure> basicConstraints(CandidatePath path, int index, EvaluationRequest request,
                                                       Certificate cert) {
-        Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("version", cert.version());
+        // the evidence is built only for a failure: a passing parent (the usual case) allocates none
         if (cert.version() >= 3) {
             Optional<BasicConstraints> bc = cert.basicConstraints();
             if (bc.isEmpty()) {
+                Map<String, Object> ev = versionEvidence(cert);
                 ev.put("basicConstraints", "absent");
                 return Optional.of(Failure.of(FindingCode.BASIC_CONSTRAINTS, index, ev));
             }
             if (!bc.get().ca()) {
+                Map<String, Object> ev = versionEvidence(cert);
                 ev.put("basicConstraints", "cA=false");
                 return Optional.of(Failure.of(ReleaseRules.basicConstraintsCa(request.release()), index, ev));
             }
@@ -82,10 +83,17 @@ public final class ParentChecks {
         }
         // v1/v2: accepted as a root, and as an intermediate under a v1/v2 top (§1.6 item 4)
         if (index != path.topIndex() && path.top().version() >= 3) {
+            Map<String, Object> ev = versionEvidence(cert);
             ev.put("topVersion", path.top().version());
             ev.put("basicConstraints", "v" + cert.version() + " intermediate under a v3 top");
             return Optional.of(Failure.of(FindingCode.BASIC_CONSTRAINTS, index, ev));
         }
         return Optional.empty();
+    }
+
+    private static Map<String, Object> versionEvidence(Certificate cert) {
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("version", cert.version());
+        return ev;
     }
 }
