@@ -27,7 +27,7 @@ public final class CachingSignatureVerifier implements SignatureVerifier {
 
     private static ByteBuffer key(Certificate child, PublicKeyInfo issuerKey) {
         ByteBuffer b = ByteBuffer.allocate(64);
-        b.put(issuerKey.spkiSha256()).put(child.sha256Internal()).flip();
+        b.put(issuerKey.spkiSha256Internal()).put(child.sha256Internal()).flip();
         return b;
     }
 

@@ -175,6 +175,11 @@ public final class PublicKeyInfo {
     }
 
     /** SHA-256 over the SPKI DER (pinning, verdict-cache key). */
+    /** The SPKI SHA-256 itself, for package callers that only read it (no defensive copy per lookup). */
+    byte[] spkiSha256Internal() {
+        return spkiSha256;
+    }
+
     public byte[] spkiSha256() {
         return spkiSha256.clone();
     }
