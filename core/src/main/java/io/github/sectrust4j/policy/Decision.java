@@ -41,10 +41,7 @@ public record Decision(SecTrustResult result, Optional<TrustError> error, List<F
      */
     public static Decision decide(CandidatePath path, PathValidation validation, EvaluationRequest request) {
         RuleSet rules = RuleSet.forRelease(request.release());
-        Comparator<Failure> ranking = Comparator.<Failure>comparingInt(f -> rank(f, rules))
-                .thenComparingInt(Failure::index).thenComparing(f -> f.code().ordinal());
-        List<Failure> failures = validation.failures().stream().filter(f -> f.severity().isFailure()).sorted(ranking)
-                .collect(Collectors.toList());
+        List<Failure> failures = validation.failures().isEmpty() ? List.of() : ranked(validation.failures(), rules);
 
         List<Finding> findings = new ArrayList<>();
         for (Failure f : failures) {
@@ -79,6 +76,13 @@ public record Decision(SecTrustResult result, Optional<TrustError> error, List<F
         }
         findings.addAll(info);
         return new Decision(validation.result(), error, findings);
+    }
+
+    /** The failures (not notes) best first; skipped entirely for a validation without failures (the trusted case). */
+    private static List<Failure> ranked(List<Failure> all, RuleSet rules) {
+        Comparator<Failure> ranking = Comparator.<Failure>comparingInt(f -> rank(f, rules))
+                .thenComparingInt(Failure::index).thenComparing(f -> f.code().ordinal());
+        return all.stream().filter(f -> f.severity().isFailure()).sorted(ranking).collect(Collectors.toList());
     }
 
     private static int rank(Failure f, RuleSet rules) {
