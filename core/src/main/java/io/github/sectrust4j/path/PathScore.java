@@ -31,13 +31,13 @@ final class PathScore {
         } else {
             s += n; // longer chains win when not ending in a self-signed certificate
         }
-        if (p.certificates().stream().allMatch(c -> c.isValidAt(verifyTime))) {
+        if (allValidAt(p, verifyTime)) {
             s += ALL_VALID;
         }
         if (!hasWeakHash(p)) {
             s += NO_WEAK_HASH;
         }
-        if (p.certificates().stream().allMatch(c -> c.publicKey().isStrong())) {
+        if (allKeysStrong(p)) {
             s += NO_WEAK_KEY;
         }
         if (accepted) {
@@ -59,5 +59,24 @@ final class PathScore {
             }
         }
         return false;
+    }
+
+    // plain loops: a path is scored on every evaluation
+    private static boolean allValidAt(CandidatePath p, Instant t) {
+        for (Certificate c : p.certificates()) {
+            if (!c.isValidAt(t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allKeysStrong(CandidatePath p) {
+        for (Certificate c : p.certificates()) {
+            if (!c.publicKey().isStrong()) {
+                return false;
+            }
+        }
+        return true;
     }
 }
