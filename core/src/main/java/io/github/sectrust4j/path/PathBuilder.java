@@ -73,6 +73,8 @@ public final class PathBuilder {
     private final Deque<Node> candidates = new ArrayDeque<>();
     private final List<Node> rejected = new ArrayList<>();
     private final Map<Node, CandidatePath> views = new HashMap<>();
+    /** One mapping function for every {@link #view} lookup, not a method reference per call. */
+    private final java.util.function.Function<Node, CandidatePath> toCandidate = this::toCandidate;
     private final Map<Certificate, Optional<AnchorInfo>> anchors = new HashMap<>();
     private int partialIx;
     private int nextParentSource = 1; // the presented certificates are unlocked from the start
@@ -344,7 +346,7 @@ public final class PathBuilder {
     }
 
     private CandidatePath view(Node node) {
-        return views.computeIfAbsent(node, this::toCandidate);
+        return views.computeIfAbsent(node, toCandidate);
     }
 
     private CandidatePath toCandidate(Node node) {
