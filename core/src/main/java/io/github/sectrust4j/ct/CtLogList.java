@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
  * An immutable CT log list, looked up by log id (spec §8.4). Pending and rejected logs are kept so a
@@ -86,18 +88,13 @@ public final class CtLogList {
             throw new IllegalArgumentException(where + " is not an object");
         }
         JsonNode key = n.get("key");
-        if (key == null || !key.isTextual()) {
+        if (key == null || key.isNull()) {
             throw new IllegalArgumentException(where + ".key (base64 SubjectPublicKeyInfo) is missing");
         }
-        byte[] spki;
-        try {
-            spki = Base64.getMimeDecoder().decode(key.asText());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ".key is not base64: " + e.getMessage(), e);
+        if (!key.isTextual()) {
+            throw new IllegalArgumentException(where + ".key: expected a base64 SubjectPublicKeyInfo string");
         }
-        if (spki.length == 0) {
-            throw new IllegalArgumentException(where + ".key is empty");
-        }
+        byte[] spki = spkiFromRequestJson(key.asText(), where + ".key");
         JsonNode op = n.get("operator");
         if (op == null || !op.isTextual()) {
             throw new IllegalArgumentException(where + ".operator is missing");
@@ -125,6 +122,31 @@ public final class CtLogList {
                     + " and needs a stateTimestamp");
         }
         return CtLog.of(spki, operator, description, state, ts);
+    }
+
+    /**
+     * A log key as the request gives it: standard base64 (line breaks and spaces allowed, nothing
+     * else) of one DER SubjectPublicKeyInfo. Checked here so every entry point (batch, evaluate
+     * --ct-logs, the library) refuses the same keys: a lenient decoder would silently drop stray
+     * characters and trust a key the caller never wrote.
+     */
+    private static byte[] spkiFromRequestJson(String text, String field) {
+        String compact = text.replaceAll("[ \\t\\r\\n]", "");
+        if (compact.isEmpty()) {
+            throw new IllegalArgumentException(field + ": empty (expected base64 DER subjectPublicKeyInfo)");
+        }
+        byte[] spki;
+        try {
+            spki = Base64.getDecoder().decode(compact);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + ": bad base64 (" + e.getMessage() + ")", e);
+        }
+        try {
+            SubjectPublicKeyInfo.getInstance(ASN1Primitive.fromByteArray(spki));
+        } catch (Exception e) { // IOException, IllegalArgumentException, ClassCastException from BC
+            throw new IllegalArgumentException(field + ": not a DER subjectPublicKeyInfo (" + e.getMessage() + ")", e);
+        }
+        return spki;
     }
 
     private static Optional<String> text(JsonNode n, String field) {

@@ -20,6 +20,7 @@ import io.github.sectrust4j.revocation.KnownIntermediates;
 import io.github.sectrust4j.revocation.OcspFetchTrigger;
 import io.github.sectrust4j.revocation.OcspNetworkCheck;
 import io.github.sectrust4j.revocation.OcspPosition;
+import io.github.sectrust4j.revocation.OcspResponse;
 import io.github.sectrust4j.revocation.OcspTarget;
 import io.github.sectrust4j.revocation.RevocationDatabase;
 import io.github.sectrust4j.revocation.RevocationResult;
@@ -59,6 +60,8 @@ final class PathExtensions {
     private final CtLogList logs;
     private final LogListProvenance provenance;
     private final boolean leafEvCapable;
+    /** The stapled OCSP responses, parsed once: each is offered to every position of every candidate path. */
+    private final List<OcspResponse> stapledOcsp;
     private final Map<List<Certificate>, PathState> states = new HashMap<>();
     private final Map<String, CtEvaluation> ctByIssuerKey = new HashMap<>();
 
@@ -83,6 +86,7 @@ final class PathExtensions {
                 .orElse(CtLogList.empty()));
         this.provenance = request.ct().provenance();
         this.leafEvCapable = ExtendedValidation.leafCapable(request.leaf(), request);
+        this.stapledOcsp = request.ocspResponses().stream().map(OcspResponse::parse).toList();
     }
 
     PathCheck revocationCheck() {
@@ -162,7 +166,7 @@ final class PathExtensions {
                 }
             }
             if (ocsp != null) {
-                for (byte[] response : request.ocspResponses()) {
+                for (OcspResponse response : stapledOcsp) {
                     ocsp = ocsp.consider(response, now);
                 }
                 OcspFetchTrigger trigger = new OcspFetchTrigger(in.networkAvailable(), true, ocsp.held().isPresent(),

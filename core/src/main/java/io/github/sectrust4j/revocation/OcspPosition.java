@@ -36,6 +36,11 @@ public final class OcspPosition {
         return consider(OcspResponseValidator.check(target, responseDer, now));
     }
 
+    /** Checks a response parsed once ({@link OcspResponse#parse}) against the current clock and folds it in. */
+    public OcspPosition consider(OcspResponse response, Instant now) {
+        return consider(OcspResponseValidator.check(target, response, now));
+    }
+
     /** Folds in an already checked response. */
     public OcspPosition consider(OcspResponseCheck check) {
         requireNonNull(check, "check");

@@ -72,22 +72,34 @@ public final class OcspResponseValidator {
         requireNonNull(target, "target");
         requireNonNull(responseDer, "responseDer");
         requireNonNull(now, "now");
+        return check(target, OcspResponse.parse(responseDer), now);
+    }
+
+    /**
+     * As {@link #check(OcspTarget, byte[], Instant)} for a response parsed once with
+     * {@link OcspResponse#parse}: the same check, without parsing again for every position.
+     */
+    public static OcspResponseCheck check(OcspTarget target, OcspResponse response, Instant now) {
+        requireNonNull(target, "target");
+        requireNonNull(response, "response");
+        requireNonNull(now, "now");
+        if (response.ignoredForEveryTarget().isPresent()) {
+            return response.ignoredForEveryTarget().get();
+        }
         try {
-            return checkParsed(target, responseDer, now);
-        } catch (RuntimeException | java.io.IOException | org.bouncycastle.cert.ocsp.OCSPException e) {
+            return checkBasic(target, response.basic().orElseThrow(), now);
+        } catch (RuntimeException | java.io.IOException e) {
             // BC throws a mix of checked and unchecked exceptions on malformed ASN.1.
-            return OcspResponseCheck.ignored(OcspVerdict.MALFORMED, "unparseable OCSP response: " + e);
+            return malformed(e);
         }
     }
 
-    private static OcspResponseCheck checkParsed(OcspTarget target, byte[] der, Instant now)
-            throws java.io.IOException, org.bouncycastle.cert.ocsp.OCSPException {
-        Optional<BasicOCSPResp> parsed = successfulBasicResponse(der);
-        if (parsed.isEmpty()) {
-            return OcspResponseCheck.ignored(OcspVerdict.UNSUCCESSFUL_STATUS,
-                    "responseStatus is not successful (or carries no basic response)");
-        }
-        BasicOCSPResp basic = parsed.get();
+    static OcspResponseCheck malformed(Exception e) {
+        return OcspResponseCheck.ignored(OcspVerdict.MALFORMED, "unparseable OCSP response: " + e);
+    }
+
+    private static OcspResponseCheck checkBasic(OcspTarget target, BasicOCSPResp basic, Instant now)
+            throws java.io.IOException {
         Optional<SingleResp> single = matchingSingleResponse(basic, target);
         if (single.isEmpty()) {
             return OcspResponseCheck.ignored(OcspVerdict.WRONG_CERT_ID,
