@@ -48,6 +48,12 @@ public final class Certificate {
     private final Instant notAfter;
     private final PublicKeyInfo publicKey;
     private final ExtensionDecoder ext;
+    /** The extension views the checks read on every evaluation, wrapped once (Optional is immutable). */
+    private final Optional<BasicConstraints> basicConstraintsView;
+    private final Optional<KeyUsage> keyUsageView;
+    private final Optional<List<String>> extendedKeyUsageView;
+    private final Optional<SubjectAltName> subjectAltNameView;
+    private final Optional<List<String>> certificatePoliciesView;
     private final int hash;
     /** Null for a parsed certificate; for a synthetic anchor (see {@link #fromAnchorFacts}) its self-signed fact. */
     private final Boolean syntheticSelfSigned;
@@ -146,6 +152,11 @@ public final class Certificate {
             }
         }
         this.ext = new ExtensionDecoder(extensions);
+        this.basicConstraintsView = Optional.ofNullable(ext.basicConstraints);
+        this.keyUsageView = Optional.ofNullable(ext.keyUsage);
+        this.extendedKeyUsageView = Optional.ofNullable(ext.extendedKeyUsage);
+        this.subjectAltNameView = Optional.ofNullable(ext.subjectAltName);
+        this.certificatePoliciesView = Optional.ofNullable(ext.certificatePolicies);
         this.bcHolder = holderFromParts(tbsAsn1, sigAlgAsn1, sigValueAsn1);
     }
 
@@ -456,20 +467,20 @@ public final class Certificate {
     }
 
     public Optional<BasicConstraints> basicConstraints() {
-        return Optional.ofNullable(ext.basicConstraints);
+        return basicConstraintsView;
     }
 
     public Optional<KeyUsage> keyUsage() {
-        return Optional.ofNullable(ext.keyUsage);
+        return keyUsageView;
     }
 
     /** EKU OIDs; present-but-empty is an empty list, absent is Optional.empty(). */
     public Optional<List<String>> extendedKeyUsage() {
-        return Optional.ofNullable(ext.extendedKeyUsage);
+        return extendedKeyUsageView;
     }
 
     public Optional<SubjectAltName> subjectAltName() {
-        return Optional.ofNullable(ext.subjectAltName);
+        return subjectAltNameView;
     }
 
     public Optional<NameConstraints> nameConstraints() {
@@ -478,7 +489,7 @@ public final class Certificate {
 
     /** certificatePolicies policy OIDs (anyPolicy = 2.5.29.32.0 included as listed). */
     public Optional<List<String>> certificatePolicies() {
-        return Optional.ofNullable(ext.certificatePolicies);
+        return certificatePoliciesView;
     }
 
     public boolean hasAnyPolicy() {
