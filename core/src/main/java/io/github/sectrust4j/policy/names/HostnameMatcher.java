@@ -104,12 +104,12 @@ public final class HostnameMatcher {
 
         // 3. IP addresses (§3.1 step 3, §3.4)
         boolean ipUsable = true;
-        for (byte[] ip : presented.sanIpAddresses()) {
+        for (byte[] ip : presented.rawSanIpAddresses()) {
             if (ip.length != 4 && ip.length != 16) {
                 ipUsable = false;
             }
         }
-        for (byte[] ip : presented.sanIpAddresses()) {
+        for (byte[] ip : presented.rawSanIpAddresses()) {
             Optional<String> text = IpLiteral.render(ip);
             if (!ipUsable) {
                 ev.add(Source.SAN_IP_ADDRESS, text.orElse("hex:" + IpLiteral.hex(ip)),

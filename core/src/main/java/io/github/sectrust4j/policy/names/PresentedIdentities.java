@@ -49,6 +49,11 @@ public record PresentedIdentities(
         return Collections.unmodifiableList(copy);
     }
 
+    /** The entries themselves, for the matcher in this package, which only reads them (no copy per match). */
+    List<byte[]> rawSanIpAddresses() {
+        return sanIpAddresses;
+    }
+
     private static List<String> copyNonNull(List<String> in) {
         List<String> out = new ArrayList<>();
         if (in != null) {
