@@ -452,7 +452,7 @@ public final class SecTrust {
         if (chain.isEmpty()) {
             throw new CertificateInputException("the chain is empty: at least the leaf certificate is required");
         }
-        List<Certificate> presented = new ArrayList<>(new LinkedHashSet<>(chain));
+        List<Certificate> presented = distinctInOrder(chain);
         Instant verifyTime = at.orElseGet(Instant::now);
         Optional<AppleTrustStore> store = !systemRoots.enabled() ? Optional.empty()
                 : Optional.of(systemRoots.store().orElseGet(() -> storeFor(release)));
@@ -460,6 +460,20 @@ public final class SecTrust {
                 presented, anchors, anchorsOnly.orElse(!anchors.isEmpty()), userRoots, intermediates, store,
                 extraSystemRoots, ocspResponses, scts, aiaFetcher.isPresent() || revocation.networkAvailable(),
                 aiaFetcher, budget, ct, revocation, extraEvRoots);
+    }
+
+    /** The chain without repeats, first occurrence kept; a plain scan for the usual short chain. */
+    private static List<Certificate> distinctInOrder(List<Certificate> chain) {
+        if (chain.size() > 8) {
+            return new ArrayList<>(new LinkedHashSet<>(chain));
+        }
+        List<Certificate> out = new ArrayList<>(chain.size());
+        for (Certificate c : chain) {
+            if (!out.contains(c)) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     /**
