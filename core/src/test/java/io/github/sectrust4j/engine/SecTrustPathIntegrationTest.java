@@ -54,6 +54,26 @@ class SecTrustPathIntegrationTest {
     }
 
     @Test
+    void repeatedPresentedCertificates_areDroppedInOrder_forShortAndLongChains(TestPki pki) {
+        HeldCertificate root = pki.root("Root").build();
+        HeldCertificate ica = pki.intermediate("Issuing CA", root).build();
+        HeldCertificate leaf = pki.leaf("example.com", ica).validForDays(90).build();
+        SecTrust trust = ios(pki).withExtraSystemRoots(certs(root));
+
+        List<Certificate> shortChain = certs(leaf, ica, leaf, ica, root);
+        assertThat(trust.request(shortChain).presented()).containsExactly(shortChain.get(0), shortChain.get(1),
+                shortChain.get(4));
+        List<Certificate> longChain = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            longChain.addAll(certs(leaf, ica));   // 12 entries: past the short-chain scan
+        }
+        longChain.addAll(certs(root));
+        assertThat(trust.request(longChain).presented()).containsExactly(longChain.get(0), longChain.get(1),
+                longChain.get(12));
+        assertThat(trust.evaluate(longChain).trusted()).isTrue();
+    }
+
+    @Test
     void missingIntermediate_isReported_onTheHighestCertificateFound(TestPki pki) {
         HeldCertificate root = pki.root("Root").build();
         HeldCertificate ica1 = pki.intermediate("Policy CA", root).build();
