@@ -149,12 +149,10 @@ final class PathExtensions {
             Certificate c = path.get(i);
             List<URI> urls = ocspUrls(c);
             s.hasResponders.add(!urls.isEmpty());
-            if (i == path.topIndex()) {
-                s.revocation.add(RevocationResult.notChecked(i, SkipReason.TOP_OF_PATH));
-                continue;
-            }
-            if (path.selfSignedAt(i)) {
-                s.revocation.add(RevocationResult.notChecked(i, SkipReason.SELF_SIGNED));
+            // the top and self-signed certificates are never checked (§9.1): the revocation package's rule
+            Optional<SkipReason> skip = RevocationScope.validSkipReason(i, size, path.selfSignedAt(i));
+            if (skip.isPresent()) {
+                s.revocation.add(RevocationResult.notChecked(i, skip.get()));
                 continue;
             }
             OcspPosition ocsp = null;
