@@ -185,7 +185,8 @@ final class BcSignatureVerifier implements SignatureVerifier {
         if (key.algorithm() == KeyAlgorithm.RSA) {
             try {
                 // RSA and RSA-PSS keys both carry an RSAPublicKey
-                RSAPublicKey k = RSAPublicKey.getInstance(SubjectPublicKeyInfo.getInstance(spki).parsePublicKey());
+                RSAPublicKey k = RSAPublicKey.getInstance(
+                        Asn1.parse(SubjectPublicKeyInfo.getInstance(Asn1.parse(spki)).getPublicKeyData().getOctets()));
                 usable = k.getModulus().bitLength() <= MAX_RSA_MODULUS_BITS
                         && k.getPublicExponent().bitLength() <= MAX_RSA_EXPONENT_BITS;
                 if (usable && key.algorithmOid().equals(RSA_KEY_OID)) {

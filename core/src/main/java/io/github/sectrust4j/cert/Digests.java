@@ -2,24 +2,42 @@ package io.github.sectrust4j.cert;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+/** JDK message digests, cloned from never-used prototypes: cheaper than a provider lookup per hash. */
 final class Digests {
+    private static final Map<String, MessageDigest> PROTOTYPES = new ConcurrentHashMap<>();
+
     private Digests() {
     }
 
     static byte[] sha256(byte[] data) {
-        return digest("SHA-256", data);
+        return fresh("SHA-256").digest(data);
     }
 
     static byte[] sha1(byte[] data) {
-        return digest("SHA-1", data);
+        return fresh("SHA-1").digest(data);
     }
 
-    private static byte[] digest(String alg, byte[] data) {
+    /**
+     * A new digest of {@code jdkName} (SHA-1 and SHA-2 exist on every Java platform). The prototypes are
+     * only ever cloned, never updated, so sharing them across threads is safe.
+     */
+    static MessageDigest fresh(String jdkName) {
+        MessageDigest prototype = PROTOTYPES.computeIfAbsent(jdkName, Digests::instance);
         try {
-            return MessageDigest.getInstance(alg).digest(data);
+            return (MessageDigest) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return instance(jdkName); // a provider whose digest cannot be cloned
+        }
+    }
+
+    private static MessageDigest instance(String jdkName) {
+        try {
+            return MessageDigest.getInstance(jdkName);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(alg + " is required by every Java platform", e);
+            throw new IllegalStateException(jdkName + " is required by every Java platform", e);
         }
     }
 }

@@ -170,7 +170,7 @@ final class ExtensionDecoder {
         // CT extensions are not in Apple's known list; their content matters only to the CT checks (§8)
         if (oid.equals(SCT_LIST)) {
             try {
-                sctList = ASN1OctetString.getInstance(ASN1Primitive.fromByteArray(value)).getOctets();
+                sctList = ASN1OctetString.getInstance(parse(value)).getOctets();
             } catch (java.io.IOException | RuntimeException ex) {
                 sctList = null;
             }
@@ -349,7 +349,7 @@ final class ExtensionDecoder {
     }
 
     private static ASN1Primitive parse(byte[] value) throws java.io.IOException {
-        return ASN1Primitive.fromByteArray(value); // rejects trailing data
+        return Asn1.parse(value); // rejects trailing data
     }
 
     private static Integer clamp(BigInteger v) {

@@ -2,7 +2,6 @@ package io.github.sectrust4j.cert;
 
 import java.security.DigestException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.function.Supplier;
 import org.bouncycastle.crypto.Digest;
 
@@ -22,13 +21,7 @@ final class JdkDigest implements Digest {
 
     /** A supplier of fresh digests: {@code jdkName} from the JDK (SHA-1 and SHA-2 exist on every Java platform). */
     static Supplier<Digest> of(String jdkName, String bcName) {
-        return () -> {
-            try {
-                return new JdkDigest(MessageDigest.getInstance(jdkName), bcName);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(jdkName + " is required by every Java platform", e);
-            }
-        };
+        return () -> new JdkDigest(Digests.fresh(jdkName), bcName);
     }
 
     @Override

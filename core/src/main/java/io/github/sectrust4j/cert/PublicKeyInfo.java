@@ -80,7 +80,7 @@ public final class PublicKeyInfo {
         switch (oid) {
             case RSA_OID: {
                 try {
-                    BigInteger n = RSAPublicKey.getInstance(spki.parsePublicKey()).getModulus();
+                    BigInteger n = RSAPublicKey.getInstance(Asn1.parse(spki.getPublicKeyData().getOctets())).getModulus();
                     int b = n.bitLength();
                     return new PublicKeyInfo(KeyAlgorithm.RSA, oid, b > 0, (b + 7) / 8, b, null, null, der, keyBits);
                 } catch (IOException | RuntimeException e) {
