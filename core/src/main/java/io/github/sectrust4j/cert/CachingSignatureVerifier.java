@@ -6,7 +6,8 @@ import java.nio.ByteBuffer;
 
 /**
  * A bounded, thread-safe cache of signature verdicts keyed by (issuer SPKI SHA-256, certificate
- * SHA-256), in front of another verifier. Share one instance across evaluations; pass a fresh
+ * SHA-256), in front of another verifier; each verdict is also memoized on the certificate object
+ * (per cache instance), so re-evaluating parsed certificates costs no key hashing. Share one instance across evaluations; pass a fresh
  * {@link VerificationBudget} per evaluation.
  */
 public final class CachingSignatureVerifier implements SignatureVerifier {
@@ -33,14 +34,34 @@ public final class CachingSignatureVerifier implements SignatureVerifier {
 
     @Override
     public boolean verifies(Certificate child, PublicKeyInfo issuerKey) {
-        ByteBuffer k = key(child, issuerKey);
-        Boolean cached = verdicts.getIfPresent(k);
+        Boolean cached = cached(child, issuerKey);
         if (cached != null) {
             return cached;
         }
         boolean v = delegate.verifies(child, issuerKey);
-        verdicts.put(k, v);
+        remember(child, issuerKey, v);
         return v;
+    }
+
+    /**
+     * The verdict on this certificate object (memoized on it by this cache), else on equal bytes
+     * (the bounded cache, then memoized on the object); null if never verified.
+     */
+    private Boolean cached(Certificate child, PublicKeyInfo issuerKey) {
+        Boolean memo = child.memoizedVerdict(this, issuerKey);
+        if (memo != null) {
+            return memo;
+        }
+        Boolean cached = verdicts.getIfPresent(key(child, issuerKey));
+        if (cached != null) {
+            child.memoizeVerdict(this, issuerKey, cached);
+        }
+        return cached;
+    }
+
+    private void remember(Certificate child, PublicKeyInfo issuerKey, boolean valid) {
+        verdicts.put(key(child, issuerKey), valid);
+        child.memoizeVerdict(this, issuerKey, valid);
     }
 
     /**
@@ -49,8 +70,7 @@ public final class CachingSignatureVerifier implements SignatureVerifier {
      */
     @Override
     public SignatureVerdict verify(Certificate child, PublicKeyInfo issuerKey, VerificationBudget budget) {
-        ByteBuffer k = key(child, issuerKey);
-        Boolean cached = verdicts.getIfPresent(k);
+        Boolean cached = cached(child, issuerKey);
         if (cached != null) {
             if (budget.chargesCacheHits() && !budget.tryConsume()) {
                 return SignatureVerdict.BUDGET_EXHAUSTED;
@@ -62,7 +82,7 @@ public final class CachingSignatureVerifier implements SignatureVerifier {
         }
         budget.recordCryptoVerification();
         boolean v = delegate.verifies(child, issuerKey);
-        verdicts.put(k, v);
+        remember(child, issuerKey, v);
         return v ? SignatureVerdict.VALID : SignatureVerdict.INVALID;
     }
 

@@ -59,6 +59,18 @@ public final class Certificate {
     private final Boolean syntheticSelfSigned;
     /** Bouncy Castle's holder of this DER (built from the parsed parts), or the exception parsing the DER threw; null until first asked if BC refused the parts (memo). */
     private volatile Object bcHolder;
+    /**
+     * Signature verdicts on this certificate per (verdict cache, issuer key), most recent first: an
+     * evaluation that reuses parsed certificates finds them here without building and hashing a cache
+     * key. Copy-on-write, at most {@value #MAX_VERDICT_MEMO} entries; a racing update may drop an entry,
+     * which only costs a cache lookup later.
+     */
+    private volatile VerdictMemo[] verdictMemo = NO_VERDICTS;
+    private static final VerdictMemo[] NO_VERDICTS = new VerdictMemo[0];
+    private static final int MAX_VERDICT_MEMO = 4;
+
+    private record VerdictMemo(Object owner, PublicKeyInfo issuerKey, boolean valid) {
+    }
 
     private Certificate(byte[] der) {
         this(der, null, null, null);
@@ -203,7 +215,7 @@ public final class Certificate {
 
     private static ASN1Primitive asn1(byte[] bytes, String what) {
         try {
-            return ASN1Primitive.fromByteArray(bytes);
+            return Asn1.parse(bytes);
         } catch (IOException e) {
             throw new Der.ParseProblem("wrong ASN.1 structure in " + what + ": " + e.getMessage(), e);
         }
@@ -296,6 +308,25 @@ public final class Certificate {
 
     byte[] sha256Internal() {
         return sha256;
+    }
+
+    /** The verdict {@code owner} memoized for this certificate under {@code issuerKey}, or null. */
+    Boolean memoizedVerdict(Object owner, PublicKeyInfo issuerKey) {
+        for (VerdictMemo m : verdictMemo) {
+            if (m.owner() == owner && (m.issuerKey() == issuerKey || m.issuerKey().equals(issuerKey))) {
+                return m.valid();
+            }
+        }
+        return null;
+    }
+
+    void memoizeVerdict(Object owner, PublicKeyInfo issuerKey, boolean valid) {
+        VerdictMemo[] old = verdictMemo;
+        int kept = Math.min(old.length, MAX_VERDICT_MEMO - 1);
+        VerdictMemo[] next = new VerdictMemo[kept + 1];
+        next[0] = new VerdictMemo(owner, issuerKey, valid);
+        System.arraycopy(old, 0, next, 1, kept);
+        verdictMemo = next;
     }
 
     public byte[] sha256() {
