@@ -68,9 +68,24 @@ final class SystemStoreIndex {
         this.skipped = bad;
     }
 
+    /**
+     * The index asked for last: nearly every evaluation in a process uses one store, found here without
+     * the cache's bookkeeping (only this one store is held strongly, outside the weak-keyed cache).
+     */
+    private record Last(AppleTrustStore store, SystemStoreIndex index) {
+    }
+
+    private static volatile Last last;
+
     static SystemStoreIndex of(AppleTrustStore store) {
+        Last l = last;
+        if (l != null && l.store() == store) {
+            return l.index();
+        }
         try {
-            return CACHE.get(store, () -> new SystemStoreIndex(store));
+            SystemStoreIndex index = CACHE.get(store, () -> new SystemStoreIndex(store));
+            last = new Last(store, index);
+            return index;
         } catch (ExecutionException | UncheckedExecutionException e) {
             throw new IllegalStateException("cannot index trust store " + store.version() + ": " + e.getCause(), e);
         }

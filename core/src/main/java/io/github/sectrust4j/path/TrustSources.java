@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The anchor and parent sources of one evaluation (§1.3), and the §7.3 anchor decision.
@@ -30,13 +31,13 @@ final class TrustSources {
      * One anchor source: the union of some name indexes (the cached per-store index and per-request
      * certificates), returning the request's real DER in place of a synthetic anchor where it has one.
      */
-    record Anchors(Kind kind, List<NameIndex> indexes, Map<Certificate, Certificate> real) implements CertificateSource {
+    record Anchors(Kind kind, List<NameIndex> indexes, UnaryOperator<Certificate> real) implements CertificateSource {
         @Override
         public List<Certificate> parentsOf(Certificate child) {
             List<Certificate> out = new ArrayList<>();
             for (NameIndex index : indexes) {
                 for (Certificate c : index.parentsOf(child)) {
-                    Certificate r = real.getOrDefault(c, c);
+                    Certificate r = real.apply(c);
                     if (!out.contains(r)) {
                         out.add(r);
                     }
@@ -68,33 +69,29 @@ final class TrustSources {
     private final Map<Certificate, UserRoot> userRoots;
     private final NameIndex systemRootSet;
     private final NameIndex extraRoots;
+    /** See {@link #realOf}; null until needed. One evaluation, one thread. */
+    private Map<Certificate, Certificate> realByFingerprint;
 
     TrustSources(EvaluationRequest request, Optional<CertificateSource> aia) {
         this.request = request;
-        Map<Certificate, Certificate> real = new HashMap<>();
-        for (List<Certificate> l : List.of(request.presented(), request.cachedIntermediates(), request.appAnchors(),
-                request.extraSystemRoots())) {
-            l.forEach(c -> real.putIfAbsent(c, c));
-        }
         Map<Certificate, UserRoot> users = new LinkedHashMap<>();
         for (UserRoot u : request.userRoots()) {
             users.putIfAbsent(u.certificate(), u); // the first entry for a certificate wins
-            real.putIfAbsent(u.certificate(), u.certificate());
         }
         this.userRoots = Map.copyOf(users);
         Optional<SystemStoreIndex> store = request.systemStore().map(SystemStoreIndex::of);
         NameIndex none = NameIndex.of(List.of(), CertificateOrigin.ANCHOR_SOURCE);
         this.systemRootSet = store.map(SystemStoreIndex::rootsGroup).orElse(none);
         this.extraRoots = NameIndex.of(request.extraSystemRoots(), CertificateOrigin.ANCHOR_SOURCE);
-        Map<Certificate, Certificate> realCopies = Map.copyOf(real);
+        UnaryOperator<Certificate> asIs = UnaryOperator.identity();
+        UnaryOperator<Certificate> real = this::realOf;
         Anchors app = new Anchors(Kind.APP, List.of(NameIndex.of(request.appAnchors(), CertificateOrigin.ANCHOR_SOURCE)),
-                Map.of());
-        Anchors apple = new Anchors(Kind.APPLE, List.of(store.map(SystemStoreIndex::appleRoots).orElse(none)),
-                realCopies);
+                asIs);
+        Anchors apple = new Anchors(Kind.APPLE, List.of(store.map(SystemStoreIndex::appleRoots).orElse(none)), real);
         Anchors user = new Anchors(Kind.USER, List.of(NameIndex.of(users.keySet(), CertificateOrigin.ANCHOR_SOURCE)),
-                Map.of());
+                asIs);
         Anchors system = new Anchors(Kind.SYSTEM,
-                List.of(store.map(s -> s.anchors(request.policy())).orElse(none), extraRoots), realCopies);
+                List.of(store.map(s -> s.anchors(request.policy())).orElse(none), extraRoots), real);
 
         List<Anchors> anchors = new ArrayList<>();
         anchors.add(app);
@@ -114,6 +111,27 @@ final class TrustSources {
         aia.ifPresent(parents::add);
         this.anchorSources = List.copyOf(anchors);
         this.parentSources = List.copyOf(parents);
+    }
+
+    /**
+     * The request's own certificate with the same fingerprint as a synthetic store anchor (its real
+     * DER: presented, cached, app anchor, extra root or user root, first found in that order), else the
+     * certificate itself. The index of real certificates is built on the first synthetic lookup only.
+     */
+    private Certificate realOf(Certificate c) {
+        if (!c.isSynthetic()) {
+            return c; // already real DER (equal certificates are interchangeable)
+        }
+        if (realByFingerprint == null) {
+            Map<Certificate, Certificate> real = new HashMap<>();
+            for (List<Certificate> l : List.of(request.presented(), request.cachedIntermediates(),
+                    request.appAnchors(), request.extraSystemRoots())) {
+                l.forEach(r -> real.putIfAbsent(r, r));
+            }
+            request.userRoots().forEach(u -> real.putIfAbsent(u.certificate(), u.certificate()));
+            realByFingerprint = real;
+        }
+        return realByFingerprint.getOrDefault(c, c);
     }
 
     List<Anchors> anchorSources() {

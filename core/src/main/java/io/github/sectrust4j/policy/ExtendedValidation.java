@@ -95,9 +95,18 @@ public final class ExtendedValidation {
         return leafReason(leaf, evPolicyOidsForLookup(request)).isEmpty();
     }
 
+    private static boolean anyIn(List<String> policies, Set<String> evOids) {
+        for (String p : policies) {
+            if (evOids.contains(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Optional<String> leafReason(Certificate leaf, Set<String> evOids) {
         List<String> policies = leaf.certificatePolicies().orElse(List.of());
-        if (policies.stream().noneMatch(evOids::contains)) {
+        if (!anyIn(policies, evOids)) {
             return Optional.of("the leaf asserts no EV policy OID of the trust store");
         }
         if (leaf.basicConstraints().map(b -> b.ca()).orElse(false)) {

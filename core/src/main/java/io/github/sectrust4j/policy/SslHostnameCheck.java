@@ -20,6 +20,12 @@ final class SslHostnameCheck implements PathCheck {
         if (request.policy() != Policy.SSL_SERVER || request.host().isEmpty()) {
             return List.of();
         }
+        // a matching SAN dNSName (the usual case) needs none of the evidence a mismatch reports
+        SubjectAltName san = path.leaf().subjectAltName().orElse(null);
+        if (san != null && san.dnsNamesValidUtf8()
+                && HostnameMatcher.matchesSanDnsName(rules.hostnameRules(), request.host().get(), san.dnsNames())) {
+            return List.of();
+        }
         HostnameMatch m = match(path.leaf(), request.host().get(), rules);
         if (m.matched()) {
             return List.of();

@@ -133,6 +133,26 @@ public final class HostnameMatcher {
                 Optional.ofNullable(ev.matched), cnConsulted, ev.refused, !matched && ev.uncertain);
     }
 
+    /**
+     * The common case decided cheaply: true if a usable (filter-passing) SAN dNSName matches
+     * {@code reference} under rules with the label matcher (iOS 10+), which is exactly when
+     * {@link #match} reports a match through a dNSName (a usable dNSName also rules out the CN). False
+     * decides nothing: call {@link #match} for the verdict and its evidence. {@code sanDnsNames} must
+     * be decodable.
+     */
+    public static boolean matchesSanDnsName(HostnameRules rules, String reference, List<String> sanDnsNames) {
+        if (!rules.labelMatcher() || reference == null) {
+            return false;
+        }
+        for (String name : sanDnsNames) {
+            if (DnsNameFilter.defect(name).isEmpty()
+                    && LabelMatcher.match(reference, name, rules.publicSuffixTest()).matched()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Mutable accumulator, confined to one call. */
     private static final class Evidence {
         final List<PresentedName> names = new ArrayList<>();
