@@ -54,6 +54,9 @@ public final class Certificate {
     private final Optional<List<String>> extendedKeyUsageView;
     private final Optional<SubjectAltName> subjectAltNameView;
     private final Optional<List<String>> certificatePoliciesView;
+    private final Set<String> unknownCriticalView;
+    private final Set<String> duplicatesView;
+    private final Set<String> unparseableView;
     private final int hash;
     /** Null for a parsed certificate; for a synthetic anchor (see {@link #fromAnchorFacts}) its self-signed fact. */
     private final Boolean syntheticSelfSigned;
@@ -71,6 +74,10 @@ public final class Certificate {
 
     private record VerdictMemo(Object owner, PublicKeyInfo issuerKey, boolean valid) {
     }
+
+    /** {@link DerivedFact} values: fact, value, fact, value... Copy-on-write; a racing update may drop one (recomputed later). */
+    private volatile Object[] derivedFacts = NO_FACTS;
+    private static final Object[] NO_FACTS = new Object[0];
 
     private Certificate(byte[] der) {
         this(der, null, null, null);
@@ -169,6 +176,9 @@ public final class Certificate {
         this.extendedKeyUsageView = Optional.ofNullable(ext.extendedKeyUsage);
         this.subjectAltNameView = Optional.ofNullable(ext.subjectAltName);
         this.certificatePoliciesView = Optional.ofNullable(ext.certificatePolicies);
+        this.unknownCriticalView = Set.copyOf(ext.unknownCritical);
+        this.duplicatesView = Set.copyOf(ext.duplicates);
+        this.unparseableView = Set.copyOf(ext.unparseable);
         this.bcHolder = holderFromParts(tbsAsn1, sigAlgAsn1, sigValueAsn1);
     }
 
@@ -318,6 +328,28 @@ public final class Certificate {
             }
         }
         return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T derived(DerivedFact<T> fact) {
+        Object[] facts = derivedFacts;
+        for (int i = 0; i < facts.length; i += 2) {
+            if (facts[i] == fact) {
+                return (T) facts[i + 1];
+            }
+        }
+        T value = fact.compute(this);
+        Object[] latest = derivedFacts;
+        for (int i = facts.length; i < latest.length; i += 2) {
+            if (latest[i] == fact) {
+                return (T) latest[i + 1]; // another thread was first: keep one value per fact
+            }
+        }
+        Object[] next = Arrays.copyOf(latest, latest.length + 2);
+        next[latest.length] = fact;
+        next[latest.length + 1] = value;
+        derivedFacts = next;
+        return value;
     }
 
     void memoizeVerdict(Object owner, PublicKeyInfo issuerKey, boolean valid) {
@@ -484,17 +516,17 @@ public final class Certificate {
 
     /** Critical extensions whose OID Apple does not know (§2.2 CriticalExtensions); includes the CT poison. */
     public Set<String> unknownCriticalExtensions() {
-        return Set.copyOf(ext.unknownCritical);
+        return unknownCriticalView;
     }
 
     /** OIDs present more than once (§2.2 DuplicateExtension). */
     public Set<String> duplicateExtensions() {
-        return Set.copyOf(ext.duplicates);
+        return duplicatesView;
     }
 
     /** Known non-critical extensions that failed to parse (§2.2 UnparseableExtension). */
     public Set<String> unparseableExtensions() {
-        return Set.copyOf(ext.unparseable);
+        return unparseableView;
     }
 
     public Optional<BasicConstraints> basicConstraints() {

@@ -3,6 +3,7 @@ package io.github.sectrust4j.ct;
 import static java.util.Objects.requireNonNull;
 
 import io.github.sectrust4j.IosRelease;
+import io.github.sectrust4j.cert.DerivedFact;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,38 +39,54 @@ public final class CtEvaluator {
                     CtEvaluation.CountBasis.LOGS, 0, 0, Optional.empty(), List.of(), List.of());
         }
         List<String> notes = new ArrayList<>();
-        Parsed<Certificate> decoded = decodeLeaf(request);
-        Instant notBefore;
-        Instant notAfter;
-        try {
-            notBefore = LeafValidityTime.of(decoded.value().orElseThrow().getStartDate());
-            notAfter = LeafValidityTime.of(decoded.value().orElseThrow().getEndDate());
-        } catch (RuntimeException e) {
-            notes.add("leaf certificate cannot be decoded, so no SCT can be checked: "
-                    + decoded.error().orElse(String.valueOf(e.getMessage())));
+        LeafFacts leaf = request.parsedLeaf().map(LEAF_FACTS::of)
+                .orElseGet(() -> LeafFacts.of(SctLists.decodeCertificate(request.leafView())));
+        if (leaf.bc() == null) {
+            notes.add("leaf certificate cannot be decoded, so no SCT can be checked: " + leaf.undecodable());
             return new CtEvaluation(release, true, false, CtQualificationPath.NONE, Optional.empty(),
                     basis(release), 0, 0, Optional.empty(), List.of(), notes);
         }
-        Certificate leaf = decoded.value().get();
-        Judge judge = new Judge(request, logs, leaf, notBefore, notAfter, release.before(10, 0), notes);
+        Judge judge = new Judge(request, logs, leaf, release.before(10, 0), notes);
         List<SctOutcome> outcomes = judge.judgeAll();
-        return decide(release, request.verifyTime(), notBefore, notAfter, outcomes, notes);
+        return decide(release, request.verifyTime(), leaf, outcomes, notes);
     }
 
     /**
-     * Bouncy Castle's structure of the leaf: the parsed leaf's kept holder when there is one (the same
-     * structure {@link SctLists#decodeCertificate} builds from the same DER, without parsing it again),
-     * else decoded from the DER.
+     * The leaf as the CT rules read it: Bouncy Castle's structure, BC's validity times
+     * ({@link LeafValidityTime}), the calendar months between them and the embedded SCT list — or, when
+     * BC cannot decode it, why ({@code bc} null). Depends on the leaf's bytes only.
      */
-    private static Parsed<Certificate> decodeLeaf(CtRequest request) {
-        if (request.parsedLeaf().isPresent()) {
+    private record LeafFacts(Certificate bc, Instant notBefore, Instant notAfter, long months,
+                             Parsed<List<byte[]>> embedded, String undecodable) {
+        static LeafFacts of(Parsed<Certificate> decoded) {
+            Instant notBefore;
+            Instant notAfter;
             try {
-                return Parsed.ok(request.parsedLeaf().get().bouncyCastleHolder().toASN1Structure());
-            } catch (java.io.IOException | RuntimeException e) {
-                // fall through: the DER route reports the failure in its own words
+                notBefore = LeafValidityTime.of(decoded.value().orElseThrow().getStartDate());
+                notAfter = LeafValidityTime.of(decoded.value().orElseThrow().getEndDate());
+            } catch (RuntimeException e) {
+                return new LeafFacts(null, null, null, 0, null, decoded.error().orElse(String.valueOf(e.getMessage())));
             }
+            Certificate bc = decoded.value().get();
+            return new LeafFacts(bc, notBefore, notAfter, CtLifetimeRule.calendarMonths(notBefore, notAfter),
+                    SctLists.embeddedIn(bc), null);
         }
-        return SctLists.decodeCertificate(request.leafView());
+    }
+
+    /** Worked out once per parsed leaf, not once per evaluation. */
+    private static final DerivedFact<LeafFacts> LEAF_FACTS = DerivedFact.of(c -> LeafFacts.of(decodeParsed(c)));
+
+    /**
+     * Bouncy Castle's structure of a parsed leaf: its kept holder (the same structure
+     * {@link SctLists#decodeCertificate} builds from the same DER, without parsing it again), else
+     * decoded from the DER, which reports a failure in its own words.
+     */
+    private static Parsed<Certificate> decodeParsed(io.github.sectrust4j.cert.Certificate leaf) {
+        try {
+            return Parsed.ok(leaf.bouncyCastleHolder().toASN1Structure());
+        } catch (java.io.IOException | RuntimeException e) {
+            return SctLists.decodeCertificate(leaf.der());
+        }
     }
 
     private static CtEvaluation.CountBasis basis(IosRelease release) {
@@ -78,9 +95,9 @@ public final class CtEvaluator {
 
     // ---- §8.3 decision ----
 
-    private static CtEvaluation decide(IosRelease release, Instant verifyTime, Instant notBefore, Instant notAfter,
+    private static CtEvaluation decide(IosRelease release, Instant verifyTime, LeafFacts leaf,
                                        List<SctOutcome> outcomes, List<String> notes) {
-        CtLifetimeRule rule = CtLifetimeRule.forLeaf(notBefore, notAfter, release);
+        CtLifetimeRule rule = CtLifetimeRule.forLeaf(leaf.notBefore(), leaf.notAfter(), leaf.months(), release);
         if (release.before(10, 0)) {
             return decideByOperators(release, verifyTime, rule, outcomes, notes);
         }
@@ -191,6 +208,7 @@ public final class CtEvaluator {
         private final CtRequest request;
         private final CtLogList logs;
         private final Certificate leaf;
+        private final Parsed<List<byte[]>> embedded;
         private final Instant leafNotBefore;
         private final Instant leafNotAfter;
         private final boolean ios9;
@@ -199,13 +217,13 @@ public final class CtEvaluator {
         private Parsed<byte[]> precertEntry;
         private byte[] x509Entry;
 
-        Judge(CtRequest request, CtLogList logs, Certificate leaf, Instant leafNotBefore, Instant leafNotAfter,
-              boolean ios9, List<String> notes) {
+        Judge(CtRequest request, CtLogList logs, LeafFacts leaf, boolean ios9, List<String> notes) {
             this.request = request;
             this.logs = logs;
-            this.leaf = leaf;
-            this.leafNotBefore = leafNotBefore;
-            this.leafNotAfter = leafNotAfter;
+            this.leaf = leaf.bc();
+            this.embedded = leaf.embedded();
+            this.leafNotBefore = leaf.notBefore();
+            this.leafNotAfter = leaf.notAfter();
             this.ios9 = ios9;
             this.notes = notes;
             this.verifyMillis = epochMillis(request.verifyTime());
@@ -227,7 +245,7 @@ public final class CtEvaluator {
 
         List<SctOutcome> judgeAll() {
             List<SctOutcome> out = new ArrayList<>();
-            judgeList(SctOrigin.EMBEDDED, List.of(SctLists.embeddedIn(leaf)), out);
+            judgeList(SctOrigin.EMBEDDED, List.of(embedded), out);
 
             List<Parsed<List<byte[]>>> tls = new ArrayList<>();
             request.tlsScts().forEach(b -> tls.add(Parsed.ok(List.of(b))));

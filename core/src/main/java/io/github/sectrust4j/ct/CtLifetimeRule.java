@@ -36,7 +36,11 @@ public record CtLifetimeRule(Policy policy, long months, Duration lifetime, int 
 
     /** The rule for a leaf with these dates on this release. */
     public static CtLifetimeRule forLeaf(Instant notBefore, Instant notAfter, IosRelease release) {
-        long months = calendarMonths(notBefore, notAfter);
+        return forLeaf(notBefore, notAfter, calendarMonths(notBefore, notAfter), release);
+    }
+
+    /** As {@link #forLeaf(Instant, Instant, IosRelease)} with the leaf's {@link #calendarMonths} already known. */
+    static CtLifetimeRule forLeaf(Instant notBefore, Instant notAfter, long months, IosRelease release) {
         Duration lifetime = Duration.between(notBefore, notAfter);
         // v2 ships in the 14.6 drop (§13.3); earlier releases apply v1 to every leaf
         boolean v2 = release.atLeast(14, 6) && !notBefore.isBefore(POLICY_V2_CUTOVER);

@@ -13,7 +13,8 @@ import java.util.Optional;
  * the verify instant. Immutable; byte arrays are copied in and out.
  */
 public final class CtRequest {
-    private final byte[] leafDer;
+    /** The leaf's DER: given, or (built from a parsed leaf) copied from it on first use; CT needs it only for SCT entries. */
+    private volatile byte[] leafDer;
     /** The parsed leaf when the request was built from one (its Bouncy Castle view is reused); else null. */
     private final io.github.sectrust4j.cert.Certificate parsedLeaf;
     private final Optional<byte[]> issuerSpkiDer;
@@ -46,13 +47,11 @@ public final class CtRequest {
 
     /** As {@link #builder(byte[], Instant)} for a parsed leaf. */
     public static Builder builder(io.github.sectrust4j.cert.Certificate leaf, Instant verifyTime) {
-        Builder b = new Builder(requireNonNull(leaf, "leaf").der(), verifyTime);
-        b.parsedLeaf = leaf;
-        return b;
+        return new Builder(requireNonNull(leaf, "leaf"), verifyTime);
     }
 
     public byte[] leafDer() {
-        return leafDer.clone();
+        return leafView().clone();
     }
 
     public Optional<byte[]> issuerSpkiDer() {
@@ -84,7 +83,12 @@ public final class CtRequest {
     }
 
     byte[] leafView() {
-        return leafDer;
+        byte[] d = leafDer;
+        if (d == null) {
+            d = parsedLeaf.der(); // a copy: racing threads store equal arrays
+            leafDer = d;
+        }
+        return d;
     }
 
     /** The parsed leaf this request was built from, if any (same DER as {@link #leafView()}). */
@@ -95,7 +99,7 @@ public final class CtRequest {
     /** Collects the inputs; each adder copies its bytes. */
     public static final class Builder {
         private final byte[] leafDer;
-        private io.github.sectrust4j.cert.Certificate parsedLeaf;
+        private final io.github.sectrust4j.cert.Certificate parsedLeaf;
         private final Instant verifyTime;
         private Optional<byte[]> issuerSpkiDer = Optional.empty();
         private final ImmutableList.Builder<byte[]> tlsScts = ImmutableList.builder();
@@ -106,6 +110,13 @@ public final class CtRequest {
 
         private Builder(byte[] leafDer, Instant verifyTime) {
             this.leafDer = requireNonNull(leafDer, "leafDer").clone();
+            this.parsedLeaf = null;
+            this.verifyTime = requireNonNull(verifyTime, "verifyTime");
+        }
+
+        private Builder(io.github.sectrust4j.cert.Certificate leaf, Instant verifyTime) {
+            this.leafDer = null; // copied from the certificate only if an SCT needs it
+            this.parsedLeaf = leaf;
             this.verifyTime = requireNonNull(verifyTime, "verifyTime");
         }
 
@@ -120,7 +131,9 @@ public final class CtRequest {
 
         /** The issuer's key, from the parsed certificate at chain position 1. */
         public Builder issuer(io.github.sectrust4j.cert.Certificate issuer) {
-            return issuerSpki(requireNonNull(issuer, "issuer").publicKey().spkiDer());
+            // spkiDer() is already a copy
+            this.issuerSpkiDer = Optional.of(requireNonNull(issuer, "issuer").publicKey().spkiDer());
+            return this;
         }
 
         /** One serialized SCT from the TLS extension ({@code SecTrustSetSignedCertificateTimestamps}). */

@@ -5,6 +5,7 @@ import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.cert.AuthorityInfoAccess;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.PublicKeyInfo;
 import io.github.sectrust4j.ct.CtEvaluation;
 import io.github.sectrust4j.ct.CtEvaluator;
 import io.github.sectrust4j.ct.CtExceptionSubject;
@@ -13,6 +14,7 @@ import io.github.sectrust4j.ct.CtRequest;
 import io.github.sectrust4j.ct.LogListProvenance;
 import io.github.sectrust4j.ct.SystemTrustedCtRequirement;
 import io.github.sectrust4j.path.CandidatePath;
+import io.github.sectrust4j.path.HardCodedRoots;
 import io.github.sectrust4j.policy.ExtendedValidation;
 import io.github.sectrust4j.policy.Failure;
 import io.github.sectrust4j.policy.PathCheck;
@@ -34,7 +36,6 @@ import io.github.sectrust4j.revocation.ValidDecision;
 import io.github.sectrust4j.revocation.ValidFailure;
 import io.github.sectrust4j.revocation.ValidInfo;
 import io.github.sectrust4j.revocation.ValidQuery;
-import io.github.sectrust4j.truststores.HardCodedTrust;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,7 +64,9 @@ final class PathExtensions {
     /** The stapled OCSP responses, parsed once: each is offered to every position of every candidate path. */
     private final List<OcspResponse> stapledOcsp;
     private final Map<List<Certificate>, PathState> states = new HashMap<>();
-    private final Map<String, CtEvaluation> ctByIssuerKey = new HashMap<>();
+    /** By issuer key ({@link PublicKeyInfo}, equal by SPKI DER), or {@link #NO_ISSUER} for a one-certificate path. */
+    private final Map<Object, CtEvaluation> ctByIssuerKey = new HashMap<>();
+    private static final Object NO_ISSUER = new Object();
 
     /** What the integration worked out for one path. */
     static final class PathState {
@@ -130,7 +133,7 @@ final class PathExtensions {
             if (db.isPresent() && i < path.topIndex()) {
                 Certificate c = path.get(i);
                 Certificate issuer = path.get(i + 1);
-                boolean appleCert = HardCodedTrust.isAppleRoot(c.sha256());
+                boolean appleCert = HardCodedRoots.isAppleRoot(c);
                 Optional<SkipReason> skip = RevocationScope.validSkipReason(i, size, path.selfSignedAt(i), appleCert);
                 if (skip.isEmpty()) {
                     info = safeLookup(db.get(), c, issuer);
@@ -385,7 +388,7 @@ final class PathExtensions {
      * (thousands of SCTs over dozens of cross-signed candidates took minutes).
      */
     private CtEvaluation ct(CandidatePath path) {
-        String issuerKey = path.size() > 1 ? path.get(1).publicKey().spkiSha256Hex() : "";
+        Object issuerKey = path.size() > 1 ? path.get(1).publicKey() : NO_ISSUER;
         return ctByIssuerKey.computeIfAbsent(issuerKey, k -> {
             CtRequest.Builder b = CtRequest.builder(path.leaf(), request.verifyTime());
             if (path.size() > 1) {

@@ -369,6 +369,6 @@ public final class PathBuilder {
             }
         }
         return new CandidatePath(node.certs, node.origins, node.anchor, topSelfSigned, sources.isSystemRoot(top),
-                TrustSources.isAppleRoot(top), node.verifiedLinks == node.size() - 1, user == null ? Map.of() : user);
+                HardCodedRoots.isAppleRoot(top), node.verifiedLinks == node.size() - 1, user == null ? Map.of() : user);
     }
 }

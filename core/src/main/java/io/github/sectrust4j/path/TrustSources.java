@@ -5,7 +5,6 @@ import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.engine.EvaluationRequest;
-import io.github.sectrust4j.truststores.HardCodedTrust;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -181,10 +180,6 @@ final class TrustSources {
     /** §0 "system-trusted": the certificate is one of the store's roots (or an extra system root). */
     boolean isSystemRoot(Certificate c) {
         return systemRootSet.contains(c) || extraRoots.contains(c);
-    }
-
-    static boolean isAppleRoot(Certificate c) {
-        return HardCodedTrust.isAppleRoot(c.sha256());
     }
 
     /**

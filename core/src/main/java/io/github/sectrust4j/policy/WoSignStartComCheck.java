@@ -3,6 +3,7 @@ package io.github.sectrust4j.policy;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.engine.EvaluationRequest;
 import io.github.sectrust4j.path.CandidatePath;
+import io.github.sectrust4j.path.HardCodedRoots;
 import io.github.sectrust4j.truststores.HardCodedTrust;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ final class WoSignStartComCheck implements PathCheck {
         }
         List<Failure> out = new ArrayList<>();
         for (int root = 1; root < path.size(); root++) {
-            if (!HardCodedTrust.isWoSignStartComRoot(path.get(root).sha256())) {
+            if (!HardCodedRoots.isWoSignStartComRoot(path.get(root))) {
                 continue;
             }
             for (int below = 0; below < root; below++) {
