@@ -186,6 +186,48 @@ class SignatureVerifierTest {
     }
 
     @Test
+    void verdictsMemoizedOnTheCertificate_belongToTheirCache() {
+        Certificate c = TestCerts.tbs().parse();
+        int[] calls = new int[2];
+        CachingSignatureVerifier yes = new CachingSignatureVerifier((child, key) -> ++calls[0] > 0, 10);
+        CachingSignatureVerifier no = new CachingSignatureVerifier((child, key) -> ++calls[1] < 0, 10);
+        assertThat(yes.verifies(c, c.publicKey())).isTrue();
+        assertThat(yes.verifies(c, c.publicKey())).isTrue();
+        // another cache in front of another verifier never sees the first cache's verdict on the same object
+        assertThat(no.verifies(c, c.publicKey())).isFalse();
+        assertThat(no.verifies(c, c.publicKey())).isFalse();
+        assertThat(calls).containsExactly(1, 1);
+        // an equal certificate parsed again is served by the cache, not re-verified
+        Certificate again = Certificate.parse(c.der());
+        assertThat(yes.verifies(again, again.publicKey())).isTrue();
+        assertThat(calls[0]).isEqualTo(1);
+    }
+
+    @Test
+    void memoizedVerdicts_areKeyedByIssuerKey_andStillChargeTheBudget() {
+        Certificate c = TestCerts.tbs().parse();
+        Certificate rsa = TestCerts.tbs().subjectKey(RSA.getPublic()).parse();
+        CachingSignatureVerifier v = CachingSignatureVerifier.withDefaults();
+        VerificationBudget b = new VerificationBudget(10);
+        for (int i = 0; i < 3; i++) {
+            assertThat(v.verify(c, c.publicKey(), b)).isEqualTo(SignatureVerdict.VALID);
+            assertThat(v.verify(c, rsa.publicKey(), b)).isEqualTo(SignatureVerdict.INVALID);
+            // an equal key from another object finds the same memo entry
+            assertThat(v.verify(c, Certificate.parse(c.der()).publicKey(), b)).isEqualTo(SignatureVerdict.VALID);
+        }
+        assertThat(b.used()).isEqualTo(9);
+        assertThat(b.cryptoVerifications()).isEqualTo(2);
+        // more issuer keys than the memo holds: older verdicts fall back to the cache, never change
+        for (int i = 0; i < 6; i++) {
+            Certificate other = TestCerts.tbs().subjectKey(TestCerts.keyPair("EC", new ECGenParameterSpec("secp256r1"), 0)
+                    .getPublic()).parse();
+            assertThat(v.verifies(c, other.publicKey())).isFalse();
+        }
+        assertThat(v.verifies(c, c.publicKey())).isTrue();
+        assertThat(v.verifies(c, rsa.publicKey())).isFalse();
+    }
+
+    @Test
     void cryptoOnlyBudget_letsCachedVerdictsThroughForFree() {
         CachingSignatureVerifier v = CachingSignatureVerifier.withDefaults();
         Certificate c = TestCerts.tbs().parse();

@@ -109,4 +109,37 @@ class HostnameMatcherPropertiesTest {
         assertThat(HostnameMatcher.match(HostnameRules.SAN_ONLY, "[" + text.toLowerCase(Locale.ROOT) + "]",
                 new PresentedIdentities(List.of(), false, List.of(ip), List.of())).matched()).isTrue();
     }
+
+    @Provide
+    Arbitrary<List<String>> sanNames() {
+        Arbitrary<String> one = Arbitraries.oneOf(dnsName(), dnsName().map(n -> "*." + n),
+                dnsName().map(n -> "x*." + n), Arbitraries.strings().withChars("*.-_aZ09 ").ofMaxLength(20));
+        return one.list().ofMaxSize(4);
+    }
+
+    /**
+     * The shortcut SSLHostname takes for the usual success ({@link HostnameMatcher#matchesSanDnsName}) says
+     * "match" exactly when the full matcher matches through a SAN dNSName: never a match the full
+     * matcher would refuse, and every dNSName match found.
+     */
+    @Property(tries = 500)
+    void sanDnsNameShortcut_agreesWithTheFullMatcher(@ForAll("dnsName") String host, @ForAll boolean sameAsSan,
+            @ForAll("sanNames") List<String> san, @ForAll("dnsName") String cn) {
+        String reference = sameAsSan && !san.isEmpty() ? san.get(0).replace("*", "w") : host;
+        PresentedIdentities p = new PresentedIdentities(san, false, List.of(), List.of(cn));
+        for (HostnameRules rules : HostnameRules.values()) {
+            boolean quick = HostnameMatcher.matchesSanDnsName(rules, reference, san);
+            HostnameMatch full = HostnameMatcher.match(rules, reference, p);
+            boolean viaSanDnsName = full.matchedName()
+                    .map(n -> n.source() == HostnameMatch.Source.SAN_DNS_NAME).orElse(false);
+            if (quick) {
+                assertThat(full.matched()).as("%s vs %s under %s", reference, san, rules).isTrue();
+            }
+            if (rules.labelMatcher()) {
+                assertThat(quick).as("%s vs %s under %s", reference, san, rules).isEqualTo(viaSanDnsName);
+            } else {
+                assertThat(quick).as("pre-iOS 10 rules are never short-cut").isFalse();
+            }
+        }
+    }
 }
