@@ -13,8 +13,9 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * RAW: only a chain's two signature checks (leaf ← intermediate, intermediate ← root), each with
- * issuer-key decoding from the SPKI bytes, TBS hashing and verification. The floor under any cold
- * evaluation of the same chain. Microseconds per chain.
+ * issuer-key decoding from the SPKI bytes, TBS hashing and verification — and, for the new-anchor
+ * floor, the root's self-signature too. The floor under any cold evaluation of the same chain.
+ * Microseconds per chain.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -28,27 +29,37 @@ public class RawSignatureBenchmark {
     public int chains;
 
     private SignatureLink[][] links;
+    /** Each chain's root self-signature (root ← root), which iOS also checks for an anchor it has not seen (§1.5). */
+    private SignatureLink[] rootSelfSignatures;
     private int next;
 
     @Setup
     public void setup() {
         ChainCorpus corpus = ChainCorpus.of(family, chains);
         links = new SignatureLink[corpus.size()][];
+        rootSelfSignatures = new SignatureLink[corpus.size()];
         for (int i = 0; i < corpus.size(); i++) {
             ChainCorpus.Chain c = corpus.get(i);
             links[i] = new SignatureLink[] {
                 new SignatureLink(c.leaf(), c.intermediate()), new SignatureLink(c.intermediate(), c.root())};
+            rootSelfSignatures[i] = new SignatureLink(c.root(), c.root());
             if (!links[i][0].verifyBcLightweight() || !links[i][1].verifyBcLightweight()
+                    || !links[i][0].verifyBcLightweight(true) || !links[i][1].verifyBcLightweight(true)
+                    || !rootSelfSignatures[i].verifyBcLightweight(true)
                     || !links[i][0].verifyJca() || !links[i][1].verifyJca()) {
                 throw new IllegalStateException("corpus chain " + i + " does not verify");
             }
         }
     }
 
-    private SignatureLink[] nextChain() {
-        SignatureLink[] l = links[next];
+    private int nextIndex() {
+        int i = next;
         next = next + 1 == links.length ? 0 : next + 1;
-        return l;
+        return i;
+    }
+
+    private SignatureLink[] nextChain() {
+        return links[nextIndex()];
     }
 
     /** Bouncy Castle lightweight verifiers: the fastest available on Java 17. */
@@ -57,6 +68,29 @@ public class RawSignatureBenchmark {
         SignatureLink[] l = nextChain();
         bh.consume(l[0].verifyBcLightweight());
         bh.consume(l[1].verifyBcLightweight());
+    }
+
+    /**
+     * Bouncy Castle lightweight verifiers hashing with the JDK's intrinsified SHA-256 — the fastest
+     * verification available on Java 17 for both key types, and what sectrust4j's verifier does.
+     */
+    @Benchmark
+    public void rawBouncyCastleJdkDigest(Blackhole bh) {
+        SignatureLink[] l = nextChain();
+        bh.consume(l[0].verifyBcLightweight(true));
+        bh.consume(l[1].verifyBcLightweight(true));
+    }
+
+    /**
+     * The three checks iOS makes for a chain whose root it has not seen: both links and the root's
+     * self-signature (§1.5), fastest verifiers. The floor under a cold evaluation with a new anchor.
+     */
+    @Benchmark
+    public void rawBouncyCastleJdkDigestWithRootSelfSignature(Blackhole bh) {
+        int i = nextIndex();
+        bh.consume(links[i][0].verifyBcLightweight(true));
+        bh.consume(links[i][1].verifyBcLightweight(true));
+        bh.consume(rootSelfSignatures[i].verifyBcLightweight(true));
     }
 
     /** SunEC / SunRsaSign through JCA, for reference. */

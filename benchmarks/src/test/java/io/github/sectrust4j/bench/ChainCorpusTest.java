@@ -36,8 +36,10 @@ class ChainCorpusTest {
         for (SignatureLink link : List.of(new SignatureLink(c.leaf(), c.intermediate()),
                 new SignatureLink(c.intermediate(), c.root()))) {
             assertThat(link.verifyBcLightweight()).isTrue();
+            assertThat(link.verifyBcLightweight(true)).isTrue();
             assertThat(link.verifyJca()).isTrue();
         }
+        assertThat(new SignatureLink(c.root(), c.root()).verifyBcLightweight(true)).isTrue();
     }
 
     @Test
@@ -46,7 +48,9 @@ class ChainCorpusTest {
 
         SignatureLink link = new SignatureLink(c.leaf(), c.intermediate());
         assertThat(link.verifyBcLightweight()).isTrue();
+        assertThat(link.verifyBcLightweight(true)).isTrue();
         assertThat(link.verifyJca()).isTrue();
+        assertThat(new SignatureLink(c.root(), c.root()).verifyBcLightweight(true)).isTrue();
     }
 
     @Test
@@ -55,6 +59,11 @@ class ChainCorpusTest {
 
         SignatureLink crossed = new SignatureLink(chains.get(0).leaf(), chains.get(1).intermediate());
         assertThat(crossed.verifyBcLightweight()).isFalse();
+        assertThat(crossed.verifyBcLightweight(true)).isFalse();
         assertThat(crossed.verifyJca()).isFalse();
+        List<ChainCorpus.Chain> rsa = ChainCorpus.mint(ChainFamily.RSA_2048, 2).chains();
+        SignatureLink crossedRsa = new SignatureLink(rsa.get(0).leaf(), rsa.get(1).intermediate());
+        assertThat(crossedRsa.verifyBcLightweight(true)).isFalse();
+        assertThat(crossedRsa.verifyJca()).isFalse();
     }
 }

@@ -55,6 +55,8 @@ public final class Certificate {
     private final Optional<SubjectAltName> subjectAltNameView;
     private final Optional<List<String>> certificatePoliciesView;
     private final Set<String> unknownCriticalView;
+    /** Subject and issuer normalize to the same name (asked for every candidate path's top). */
+    private final boolean selfIssued;
     private final Set<String> duplicatesView;
     private final Set<String> unparseableView;
     private final int hash;
@@ -177,6 +179,7 @@ public final class Certificate {
         this.subjectAltNameView = Optional.ofNullable(ext.subjectAltName);
         this.certificatePoliciesView = Optional.ofNullable(ext.certificatePolicies);
         this.unknownCriticalView = Set.copyOf(ext.unknownCritical);
+        this.selfIssued = subject.normalized().isPresent() && subject.normalized().equals(issuer.normalized());
         this.duplicatesView = Set.copyOf(ext.duplicates);
         this.unparseableView = Set.copyOf(ext.unparseable);
         this.bcHolder = holderFromParts(tbsAsn1, sigAlgAsn1, sigValueAsn1);
@@ -458,7 +461,7 @@ public final class Certificate {
 
     /** Normalized subject equals normalized issuer (both parseable). Not a signature check. */
     public boolean isSelfIssued() {
-        return subject.normalized().isPresent() && subject.normalized().equals(issuer.normalized());
+        return selfIssued;
     }
 
     /** v3 with basicConstraints cA=true (§2.2). For v1/v2, "CA" means self-signed: combine {@link #isSelfIssued()} with a verifier. */
