@@ -123,8 +123,8 @@ final class BcSignatureVerifier implements SignatureVerifier {
         }
     }
 
-    /** Decoded issuer keys, keyed by SPKI SHA-256. */
-    private final Cache<String, DecodedKey> keys = CacheBuilder.newBuilder().maximumSize(2_048).build();
+    /** Decoded issuer keys, keyed by key (equal SPKI DER; no hex fingerprint per check). */
+    private final Cache<PublicKeyInfo, DecodedKey> keys = CacheBuilder.newBuilder().maximumSize(2_048).build();
 
     BcSignatureVerifier() {
     }
@@ -138,7 +138,7 @@ final class BcSignatureVerifier implements SignatureVerifier {
             if (!issuerKey.parseable()) {
                 return false; // e.g. an EC key on a curve iOS does not support (§4.1)
             }
-            DecodedKey key = keys.get(issuerKey.spkiSha256Hex(), () -> decode(issuerKey));
+            DecodedKey key = keys.get(issuerKey, () -> decode(issuerKey));
             if (!key.usable) {
                 return false;
             }
@@ -185,7 +185,7 @@ final class BcSignatureVerifier implements SignatureVerifier {
         if (key.algorithm() == KeyAlgorithm.RSA) {
             try {
                 // RSA and RSA-PSS keys both carry an RSAPublicKey
-                RSAPublicKey k = RSAPublicKey.getInstance(
+                RSAPublicKey k = key.rsaKeyInternal() != null ? key.rsaKeyInternal() : RSAPublicKey.getInstance(
                         Asn1.parse(SubjectPublicKeyInfo.getInstance(Asn1.parse(spki)).getPublicKeyData().getOctets()));
                 usable = k.getModulus().bitLength() <= MAX_RSA_MODULUS_BITS
                         && k.getPublicExponent().bitLength() <= MAX_RSA_EXPONENT_BITS;

@@ -50,9 +50,18 @@ public final class PublicKeyInfo {
     /** Hash of {@link #spkiSha256}, computed once (keys are hashed on every link lookup). */
     private final int hash;
     private final byte[] subjectPublicKeySha1;
+    /** The decoded RSAPublicKey of an rsaEncryption key; null otherwise. */
+    private final RSAPublicKey rsaKey;
 
     private PublicKeyInfo(KeyAlgorithm algorithm, String algorithmOid, boolean parseable, int sizeBytes, int bits,
                           String curveOid, String curveName, byte[] spkiDer, byte[] subjectPublicKey) {
+        this(algorithm, algorithmOid, parseable, sizeBytes, bits, curveOid, curveName, spkiDer, subjectPublicKey, null);
+    }
+
+    private PublicKeyInfo(KeyAlgorithm algorithm, String algorithmOid, boolean parseable, int sizeBytes, int bits,
+                          String curveOid, String curveName, byte[] spkiDer, byte[] subjectPublicKey,
+                          RSAPublicKey rsaKey) {
+        this.rsaKey = rsaKey;
         this.algorithm = algorithm;
         this.algorithmOid = algorithmOid;
         this.parseable = parseable;
@@ -80,9 +89,10 @@ public final class PublicKeyInfo {
         switch (oid) {
             case RSA_OID: {
                 try {
-                    BigInteger n = RSAPublicKey.getInstance(Asn1.parse(spki.getPublicKeyData().getOctets())).getModulus();
-                    int b = n.bitLength();
-                    return new PublicKeyInfo(KeyAlgorithm.RSA, oid, b > 0, (b + 7) / 8, b, null, null, der, keyBits);
+                    RSAPublicKey k = RSAPublicKey.getInstance(Asn1.parse(spki.getPublicKeyData().getOctets()));
+                    int b = k.getModulus().bitLength();
+                    // the decoded key is kept for the verifier: decoded once
+                    return new PublicKeyInfo(KeyAlgorithm.RSA, oid, b > 0, (b + 7) / 8, b, null, null, der, keyBits, k);
                 } catch (IOException | RuntimeException e) {
                     return new PublicKeyInfo(KeyAlgorithm.RSA, oid, false, 0, 0, null, null, der, keyBits);
                 }
@@ -133,6 +143,11 @@ public final class PublicKeyInfo {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** The RSAPublicKey decoded at parse time (rsaEncryption keys only), if any. */
+    RSAPublicKey rsaKeyInternal() {
+        return rsaKey;
     }
 
     public KeyAlgorithm algorithm() {
