@@ -77,6 +77,12 @@ public enum FindingCode {
      * why. Information only (failures are {@code SystemTrustedCTRequired} / {@code CTRequired}).
      */
     CERTIFICATE_TRANSPARENCY("CertificateTransparency", Severity.INFO, null, null),
+    /**
+     * The user's exceptions (§12.4) were set for the evaluation but iOS would not keep them: their first
+     * entry is not this leaf's, or they were made in another exception epoch. Information only. (Failures
+     * the exceptions did suppress keep their own codes, as informational findings.)
+     */
+    USER_EXCEPTIONS("UserExceptions", Severity.INFO, null, null),
     /** A rule applied where the spec marks iOS behaviour as inferred or open (§15); the finding says which. */
     UNCERTAIN_RULE("UncertainRule", Severity.INFO, null, null);
 

@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableMap;
 import io.github.sectrust4j.ct.CtExceptions;
 import io.github.sectrust4j.ct.CtLogList;
 import io.github.sectrust4j.engine.CtInputs;
+import io.github.sectrust4j.engine.ExceptionInputs;
 import io.github.sectrust4j.engine.RevocationInputs;
 import io.github.sectrust4j.revocation.OcspFetcher;
 import io.github.sectrust4j.revocation.RevocationDatabase;
@@ -69,6 +70,7 @@ public final class SecTrust {
     private final CtInputs ct;
     private final RevocationInputs revocation;
     private final ImmutableMap<String, List<String>> extraEvRoots;
+    private final ExceptionInputs exceptions;
 
     /** Which Apple store supplies system roots. */
     private record SystemRoots(boolean enabled, Optional<AppleTrustStore> store) {}
@@ -79,7 +81,8 @@ public final class SecTrust {
                      SystemRoots systemRoots, ImmutableList<Certificate> extraSystemRoots,
                      ImmutableList<byte[]> ocspResponses, ImmutableList<byte[]> scts,
                      Optional<AiaFetcher> aiaFetcher, PathBudget budget, CtInputs ct, RevocationInputs revocation,
-                     ImmutableMap<String, List<String>> extraEvRoots) {
+                     ImmutableMap<String, List<String>> extraEvRoots, ExceptionInputs exceptions) {
+        this.exceptions = exceptions;
         this.ct = ct;
         this.revocation = revocation;
         this.extraEvRoots = extraEvRoots;
@@ -111,7 +114,8 @@ public final class SecTrust {
         return new SecTrust(release, Policy.SSL_SERVER, Optional.empty(), Optional.empty(), Optional.empty(),
                 ImmutableList.of(), Optional.empty(), ImmutableList.of(), ImmutableList.of(),
                 new SystemRoots(true, Optional.empty()), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(),
-                Optional.empty(), PathBudget.DEFAULT, CtInputs.DEFAULT, RevocationInputs.DEFAULT, ImmutableMap.of());
+                Optional.empty(), PathBudget.DEFAULT, CtInputs.DEFAULT, RevocationInputs.DEFAULT,
+                ImmutableMap.of(), ExceptionInputs.NONE);
     }
 
     /** The newest modelled release ({@link IosRelease#NEWEST}). */
@@ -139,7 +143,7 @@ public final class SecTrust {
 
     private SecTrust copy(Policy p, Optional<String> h) {
         return new SecTrust(release, p, h, at, clock, anchors, anchorsOnly, userRoots, intermediates, systemRoots,
-                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots);
+                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions);
     }
 
     // ---- time ----
@@ -148,7 +152,8 @@ public final class SecTrust {
     public SecTrust at(Instant instant) {
         requireNonNull(instant, "instant");
         return new SecTrust(release, policy, host, Optional.of(instant), clock, anchors, anchorsOnly, userRoots,
-                intermediates, systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots);
+                intermediates, systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation,
+                extraEvRoots, exceptions);
     }
 
     /**
@@ -158,7 +163,8 @@ public final class SecTrust {
     public SecTrust deviceClock(Instant now) {
         requireNonNull(now, "now");
         return new SecTrust(release, policy, host, at, Optional.of(now), anchors, anchorsOnly, userRoots,
-                intermediates, systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots);
+                intermediates, systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation,
+                extraEvRoots, exceptions);
     }
 
     // ---- anchors ----
@@ -167,7 +173,7 @@ public final class SecTrust {
     public SecTrust withAnchors(List<Certificate> certificates) {
         ImmutableList<Certificate> a = ImmutableList.<Certificate>builder().addAll(anchors).addAll(certificates).build();
         return new SecTrust(release, policy, host, at, clock, a, anchorsOnly, userRoots, intermediates, systemRoots,
-                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots);
+                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions);
     }
 
     /** App anchors from PEM text (one or many blocks). */
@@ -183,7 +189,8 @@ public final class SecTrust {
     /** {@code SecTrustSetAnchorCertificatesOnly}: whether only the app anchors are trusted. */
     public SecTrust anchorsOnly(boolean only) {
         return new SecTrust(release, policy, host, at, clock, anchors, Optional.of(only), userRoots, intermediates,
-                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots);
+                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation,
+                extraEvRoots, exceptions);
     }
 
     /** A root installed by a configuration profile by hand, with the iOS 10.3+ full-trust switch (§7.1). */
@@ -217,21 +224,22 @@ public final class SecTrust {
         requireNonNull(root, "root");
         ImmutableList<UserRoot> u = ImmutableList.<UserRoot>builder().addAll(userRoots).add(root).build();
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, u, intermediates, systemRoots,
-                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots);
+                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions);
     }
 
     /** Intermediates the device already has (not sent by the server), e.g. installed by a profile. */
     public SecTrust withIntermediates(List<Certificate> certificates) {
         ImmutableList<Certificate> i = ImmutableList.<Certificate>builder().addAll(intermediates).addAll(certificates).build();
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, i, systemRoots,
-                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots);
+                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions);
     }
 
     /** Uses this Apple trust store for system roots instead of the release's own. */
     public SecTrust withSystemStore(AppleTrustStore store) {
         requireNonNull(store, "store");
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                new SystemRoots(true, Optional.of(store)), extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots);
+                new SystemRoots(true, Optional.of(store)), extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation,
+                extraEvRoots, exceptions);
     }
 
     /** Uses an explicit Apple trust-store version (e.g. 2023071300) for system roots. */
@@ -242,7 +250,8 @@ public final class SecTrust {
     /** No system roots at all (only app anchors and user roots can anchor). */
     public SecTrust withoutSystemRoots() {
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                new SystemRoots(false, Optional.empty()), extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots);
+                new SystemRoots(false, Optional.empty()), extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation,
+                extraEvRoots, exceptions);
     }
 
     /**
@@ -252,7 +261,7 @@ public final class SecTrust {
     public SecTrust withExtraSystemRoots(List<Certificate> roots) {
         ImmutableList<Certificate> e = ImmutableList.<Certificate>builder().addAll(extraSystemRoots).addAll(roots).build();
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                systemRoots, e, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots);
+                systemRoots, e, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions);
     }
 
     // ---- revocation and CT inputs ----
@@ -277,7 +286,7 @@ public final class SecTrust {
         }
         ImmutableList<byte[]> o = ImmutableList.<byte[]>builder().addAll(ocspResponses).add(ocspResponseDer.clone()).build();
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                systemRoots, extraSystemRoots, o, scts, aiaFetcher, budget, ct, revocation, extraEvRoots);
+                systemRoots, extraSystemRoots, o, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions);
     }
 
     /** An SCT delivered in the TLS extension (one serialized SCT). */
@@ -285,7 +294,8 @@ public final class SecTrust {
         requireNonNull(sct, "sct");
         ImmutableList<byte[]> s = ImmutableList.<byte[]>builder().addAll(scts).add(sct.clone()).build();
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                systemRoots, extraSystemRoots, ocspResponses, s, aiaFetcher, budget, ct, revocation, extraEvRoots);
+                systemRoots, extraSystemRoots, ocspResponses, s, aiaFetcher, budget, ct, revocation,
+                extraEvRoots, exceptions);
     }
 
     /**
@@ -369,17 +379,19 @@ public final class SecTrust {
         m.put(root.sha256Hex().toUpperCase(Locale.ROOT), List.of(policyOids));
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
                 systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation,
-                ImmutableMap.copyOf(m));
+                ImmutableMap.copyOf(m), exceptions);
     }
 
     private SecTrust withCt(CtInputs value) {
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, value, revocation, extraEvRoots);
+                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, value, revocation,
+                extraEvRoots, exceptions);
     }
 
     private SecTrust withRevocation(RevocationInputs value) {
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, value, extraEvRoots);
+                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, value,
+                extraEvRoots, exceptions);
     }
 
     // ---- network and limits ----
@@ -388,7 +400,8 @@ public final class SecTrust {
     public SecTrust allowNetwork(AiaFetcher fetcher) {
         requireNonNull(fetcher, "fetcher");
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                systemRoots, extraSystemRoots, ocspResponses, scts, Optional.of(fetcher), budget, ct, revocation, extraEvRoots);
+                systemRoots, extraSystemRoots, ocspResponses, scts, Optional.of(fetcher), budget, ct, revocation,
+                extraEvRoots, exceptions);
     }
 
     /**
@@ -407,11 +420,62 @@ public final class SecTrust {
         return allowNetwork(aia).allowNetwork(ocsp);
     }
 
+    // ---- the user's exceptions ----
+
+    /**
+     * The user's exceptions ({@code SecTrustSetExceptions}, §12.4), with exception epoch 0: Recoverable
+     * failures they name for the certificates they name are not counted (Fatal and Deny ones always
+     * are). iOS keeps them only if their first entry is the evaluated leaf's; otherwise they change
+     * nothing and the report says so.
+     */
+    public SecTrust withExceptions(TrustExceptions userExceptions) {
+        return withExceptions(userExceptions, 0);
+    }
+
+    /**
+     * As {@link #withExceptions(TrustExceptions)} on a device whose exception epoch is {@code epoch}
+     * (non-zero after the user reset exceptions): only exceptions made in that epoch are kept.
+     */
+    public SecTrust withExceptions(TrustExceptions userExceptions, long epoch) {
+        requireNonNull(userExceptions, "userExceptions");
+        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
+                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots,
+                new ExceptionInputs(Optional.of(userExceptions), epoch));
+    }
+
+    /**
+     * {@code SecTrustCopyExceptions} (§12.4): what the device stores when the user accepts this chain
+     * ("Trust" in Safari, "Continue" in Mail). The chain is evaluated without exceptions; the result has
+     * an entry for the leaf and for every certificate of the chosen path with failures, each with that
+     * certificate's SHA-1 and failing check names (and the exception epoch when non-zero). Installing
+     * it with {@link #withExceptions} suppresses exactly those failures that are Recoverable.
+     *
+     * @throws CertificateInputException when the chain is empty
+     */
+    public TrustExceptions copyExceptions(List<Certificate> chain) {
+        Evaluator.Evaluation e = Evaluator.evaluateWithPath(request(chain).withExceptions(ExceptionInputs.NONE));
+        java.util.SortedMap<Integer, java.util.Set<String>> failing = new java.util.TreeMap<>();
+        for (Finding f : e.report().failures()) {
+            if (f.certificateIndex() >= 0 && f.certificateIndex() < e.path().size()) {
+                failing.computeIfAbsent(f.certificateIndex(), i -> new java.util.TreeSet<>()).add(f.code().code());
+            }
+        }
+        List<TrustExceptions.Entry> entries = new ArrayList<>();
+        int last = failing.isEmpty() ? 0 : failing.lastKey();
+        for (int i = 0; i <= last; i++) {
+            entries.add(i == 0 || failing.containsKey(i)
+                    ? TrustExceptions.Entry.of(e.path().get(i), failing.getOrDefault(i, java.util.Set.of()))
+                    : TrustExceptions.Entry.empty());
+        }
+        return TrustExceptions.of(entries).withResetCount(exceptions.epoch());
+    }
+
     /** Limits on path building (default {@link PathBudget#DEFAULT}). */
     public SecTrust withBudget(PathBudget pathBudget) {
         requireNonNull(pathBudget, "pathBudget");
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, pathBudget, ct, revocation, extraEvRoots);
+                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, pathBudget, ct, revocation,
+                extraEvRoots, exceptions);
     }
 
     // ---- evaluation ----
@@ -459,7 +523,7 @@ public final class SecTrust {
         return new EvaluationRequest(release, policy, host, verifyTime, clock.orElse(verifyTime),
                 presented, anchors, anchorsOnly.orElse(!anchors.isEmpty()), userRoots, intermediates, store,
                 extraSystemRoots, ocspResponses, scts, aiaFetcher.isPresent() || revocation.networkAvailable(),
-                aiaFetcher, budget, ct, revocation, extraEvRoots);
+                aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions);
     }
 
     /** The chain without repeats, first occurrence kept; a plain scan for the usual short chain. */

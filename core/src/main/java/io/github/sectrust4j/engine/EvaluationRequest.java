@@ -42,6 +42,7 @@ import java.util.Optional;
  *                           OCSP fetcher (§9)
  * @param extraEvRoots       EV policy OIDs per root SHA-256 (upper-case hex), added to the store's EV roots (§10):
  *                           a root that is not an Apple EV root (e.g. an extra system root) can anchor EV paths
+ * @param exceptions         the user's exceptions ({@code SecTrustSetExceptions}, §12.4) and the exception epoch
  */
 public record EvaluationRequest(IosRelease release, Policy policy, Optional<String> host, Instant verifyTime,
                                 Instant currentTime, List<Certificate> presented, List<Certificate> appAnchors,
@@ -49,7 +50,8 @@ public record EvaluationRequest(IosRelease release, Policy policy, Optional<Stri
                                 Optional<AppleTrustStore> systemStore, List<Certificate> extraSystemRoots,
                                 List<byte[]> ocspResponses, List<byte[]> scts, boolean network,
                                 Optional<AiaFetcher> aiaFetcher, PathBudget budget, CtInputs ct,
-                                RevocationInputs revocation, Map<String, List<String>> extraEvRoots) {
+                                RevocationInputs revocation, Map<String, List<String>> extraEvRoots,
+                                ExceptionInputs exceptions) {
     public EvaluationRequest {
         requireNonNull(release, "release");
         requireNonNull(policy, "policy");
@@ -73,6 +75,7 @@ public record EvaluationRequest(IosRelease release, Policy policy, Optional<Stri
         requireNonNull(budget, "budget");
         requireNonNull(ct, "ct");
         requireNonNull(revocation, "revocation");
+        requireNonNull(exceptions, "exceptions");
         if (extraEvRoots.isEmpty()) {
             extraEvRoots = Collections.emptyMap(); // like the unmodifiable LinkedHashMap: null lookups allowed
         } else {
@@ -91,7 +94,27 @@ public record EvaluationRequest(IosRelease release, Policy policy, Optional<Stri
                              Optional<AiaFetcher> aiaFetcher, PathBudget budget) {
         this(release, policy, host, verifyTime, currentTime, presented, appAnchors, anchorsOnly, userRoots,
                 cachedIntermediates, systemStore, extraSystemRoots, ocspResponses, scts, network, aiaFetcher, budget,
-                CtInputs.DEFAULT, RevocationInputs.DEFAULT, Map.of());
+                CtInputs.DEFAULT, RevocationInputs.DEFAULT, Map.of(), ExceptionInputs.NONE);
+    }
+
+    /** As the canonical constructor without exceptions. */
+    public EvaluationRequest(IosRelease release, Policy policy, Optional<String> host, Instant verifyTime,
+                             Instant currentTime, List<Certificate> presented, List<Certificate> appAnchors,
+                             boolean anchorsOnly, List<UserRoot> userRoots, List<Certificate> cachedIntermediates,
+                             Optional<AppleTrustStore> systemStore, List<Certificate> extraSystemRoots,
+                             List<byte[]> ocspResponses, List<byte[]> scts, boolean network,
+                             Optional<AiaFetcher> aiaFetcher, PathBudget budget, CtInputs ct,
+                             RevocationInputs revocation, Map<String, List<String>> extraEvRoots) {
+        this(release, policy, host, verifyTime, currentTime, presented, appAnchors, anchorsOnly, userRoots,
+                cachedIntermediates, systemStore, extraSystemRoots, ocspResponses, scts, network, aiaFetcher, budget,
+                ct, revocation, extraEvRoots, ExceptionInputs.NONE);
+    }
+
+    /** The same request with other exceptions (everything else unchanged). */
+    public EvaluationRequest withExceptions(ExceptionInputs value) {
+        return new EvaluationRequest(release, policy, host, verifyTime, currentTime, presented, appAnchors, anchorsOnly,
+                userRoots, cachedIntermediates, systemStore, extraSystemRoots, ocspResponses, scts, network, aiaFetcher,
+                budget, ct, revocation, extraEvRoots, value);
     }
 
     /** The leaf: the first presented certificate. */

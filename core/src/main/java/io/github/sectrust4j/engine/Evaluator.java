@@ -44,18 +44,30 @@ public final class Evaluator {
     }
 
     public static TrustReport evaluate(EvaluationRequest request) {
+        return evaluateWithPath(request).report();
+    }
+
+    /** A report and the certificates of the path it describes (leaf first). */
+    public record Evaluation(TrustReport report, List<Certificate> path) {
+        public Evaluation {
+            path = List.copyOf(path);
+        }
+    }
+
+    /** As {@link #evaluate(EvaluationRequest)}, also returning the chosen path's certificates. */
+    public static Evaluation evaluateWithPath(EvaluationRequest request) {
         PathExtensions extensions = new PathExtensions(request);
         PathValidator validator = Policies.validatorFor(request, List.of(extensions.revocationCheck()),
                 List.of(extensions.trailingCheck()), extensions::listedKeysExempt);
-        return evaluate(request, validator, Decision::decide, Optional.of(extensions));
+        return evaluation(request, validator, Decision::decide, Optional.of(extensions));
     }
 
     static TrustReport evaluate(EvaluationRequest request, PathValidator validator, Decider decider) {
-        return evaluate(request, validator, decider, Optional.empty());
+        return evaluation(request, validator, decider, Optional.empty()).report();
     }
 
-    private static TrustReport evaluate(EvaluationRequest request, PathValidator validator, Decider decider,
-                                        Optional<PathExtensions> extensions) {
+    private static Evaluation evaluation(EvaluationRequest request, PathValidator validator, Decider decider,
+                                         Optional<PathExtensions> extensions) {
         BuildOutcome outcome = PathBuilder.build(request, validator);
         CandidatePath best = outcome.bestPath();
         // the builder's own validation of the best path when it validated it (validation is a pure function
@@ -73,25 +85,28 @@ public final class Evaluator {
         }
         boolean trusted = decision.result().isTrusted();
         if (trusted) {
-            checkTrustInvariant(outcome, best);
+            checkTrustInvariant(outcome, best, decision);
         }
         TrustResultInfo info = extensions.map(x -> resultInfo(x, best, trusted, request)).orElse(TrustResultInfo.NONE);
-        return new TrustReport(decision.result(), decision.error(), pathCertificates(best, request),
+        TrustReport report = new TrustReport(decision.result(), decision.error(), pathCertificates(best, request),
                 decision.findings(), request.release(),
                 request.systemStore().map(s -> OptionalInt.of(s.version())).orElse(OptionalInt.empty()),
                 request.policy(), request.host(), request.verifyTime(), info);
+        return new Evaluation(report, best.certificates());
     }
 
     /**
      * Defence in depth against a policy or decision bug turning into a false "trusted" (the worst bug this
      * library can have): a trusted verdict needs the path builder to have accepted this path, the path
-     * to be anchored, and every link's signature verified. Anything else is a bug, reported loudly as an
-     * internal error, never as a verdict.
+     * to be anchored, and every link's signature verified. The user's exceptions (§12.4) stand in for the
+     * first two only where they suppressed a failure: a rejected path the user accepted, an unanchored
+     * one only if the "not anchored" failure itself was excepted. Anything else is a bug, reported loudly
+     * as an internal error, never as a verdict.
      */
-    private static void checkTrustInvariant(BuildOutcome outcome, CandidatePath best) {
-        String problem = !best.anchored() ? "the path is not anchored"
-                : !best.signaturesVerified() ? "not every signature on the path was verified"
-                : !outcome.accepted() ? "the path builder did not accept the path" : null;
+    private static void checkTrustInvariant(BuildOutcome outcome, CandidatePath best, Decision decision) {
+        String problem = !best.signaturesVerified() ? "not every signature on the path was verified"
+                : !best.anchored() && !decision.anchorExcepted() ? "the path is not anchored"
+                : !outcome.accepted() && !decision.usesExceptions() ? "the path builder did not accept the path" : null;
         if (problem != null) {
             throw new IllegalStateException("internal error: the policy reported a trusted result but " + problem
                     + " (" + best.size() + " certificates, top " + best.top().subject() + "); this is a bug");

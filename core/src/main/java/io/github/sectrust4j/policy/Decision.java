@@ -41,6 +41,7 @@ public record Decision(SecTrustResult result, Optional<TrustError> error, List<F
      */
     public static Decision decide(CandidatePath path, PathValidation validation, EvaluationRequest request) {
         RuleSet rules = RuleSet.forRelease(request.release());
+        validation = Exceptions.applyInClient(path, validation, request, rules);
         List<Failure> failures = validation.failures().isEmpty() ? List.of() : ranked(validation.failures(), rules);
 
         List<Finding> findings = new ArrayList<>();
@@ -74,8 +75,23 @@ public record Decision(SecTrustResult result, Optional<TrustError> error, List<F
         for (Failure n : validation.notes()) {
             findings.add(toNote(n, path, request, rules));
         }
+        Exceptions.notKept(request).ifPresent(info::add);
         findings.addAll(info);
         return new Decision(validation.result(), error, findings);
+    }
+
+    /**
+     * True if the user's exceptions (§12.4) suppressed at least one failure: the only way a path that
+     * is not anchored, or that the path builder did not accept, can be trusted.
+     */
+    public boolean usesExceptions() {
+        return findings.stream().anyMatch(f -> f.evidence().containsKey(Exceptions.SUPPRESSED));
+    }
+
+    /** True if the user's exceptions suppressed the "not anchored" failure (AnchorTrusted or MissingIntermediate). */
+    public boolean anchorExcepted() {
+        return findings.stream().anyMatch(f -> f.evidence().containsKey(Exceptions.SUPPRESSED)
+                && (f.code() == FindingCode.ANCHOR_TRUSTED || f.code() == FindingCode.MISSING_INTERMEDIATE));
     }
 
     /** The failures (not notes) best first; skipped entirely for a validation without failures (the trusted case). */
@@ -98,6 +114,13 @@ public record Decision(SecTrustResult result, Optional<TrustError> error, List<F
     }
 
     private static Finding toNote(Failure n, CandidatePath path, EvaluationRequest request, RuleSet rules) {
+        if (n.evidence().containsKey(Exceptions.SUPPRESSED)) {
+            return new Finding(n.code(), Severity.INFO, n.index(), subject(path, n.index()),
+                    Messages.message(n, path, request) + " Not counted: the user's exception for this certificate"
+                            + " (SecTrustSetExceptions, \"Trust\" / \"Continue\" on the device) covers this check.",
+                    n.evidence(), Exceptions.RULE, "None while the exception stays on the device; other devices still"
+                            + " fail: " + Remedies.remedy(n, path, request, rules));
+        }
         if (n.evidence().containsKey("suppressedByAllowedError")) {
             return new Finding(n.code(), Severity.INFO, n.index(), subject(path, n.index()),
                     Messages.message(n, path, request) + " Not counted: the certificate's trust setting allows this error (CSSM "

@@ -3,6 +3,7 @@ package io.github.sectrust4j.policy;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.SecTrustResult;
 import io.github.sectrust4j.Severity;
+import io.github.sectrust4j.TrustExceptions;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.engine.EvaluationRequest;
@@ -32,6 +33,8 @@ final class FailureRecorder {
     private final Map<Key, Failure> details = new LinkedHashMap<>();
     private final List<Failure> notes = new ArrayList<>();
     private SecTrustResult result = SecTrustResult.UNSPECIFIED;
+    /** The exceptions {@code SecTrustSetExceptions} kept for this leaf; null until first needed. */
+    private Optional<TrustExceptions> installed;
 
     FailureRecorder(CandidatePath path, EvaluationRequest request, RuleSet rules) {
         this.path = path;
@@ -55,6 +58,14 @@ final class FailureRecorder {
             return;
         }
         Severity severity = rules.severity(code, f.index(), f.severity());
+        if (severity == Severity.RECOVERABLE && excepted(code, f.index())) {
+            // §12.4: the user's exception covers it; the first suppression of a clean path makes it Proceed
+            notes.add(Exceptions.note(code, f));
+            if (result == SecTrustResult.UNSPECIFIED) {
+                result = SecTrustResult.PROCEED;
+            }
+            return;
+        }
         if (severity == Severity.RECOVERABLE && f.index() >= 0 && f.index() < path.size()) {
             Optional<List<TrustSetting>> constraints = PathFacts.constraints(path, f.index());
             Optional<Integer> allowed = constraints.flatMap(c -> TrustSettingsEvaluation.allowedError(c, code, request));
@@ -113,6 +124,21 @@ final class FailureRecorder {
         return request.userRoots().stream().anyMatch(u -> u.certificate().equals(c));
     }
 
+    /** iOS 11+: the installed exceptions name this check for the certificate now at {@code index}. */
+    private boolean excepted(FindingCode code, int index) {
+        if (!rules.exceptionsInDaemon() || index < 0 || index >= path.size()) {
+            return false;
+        }
+        return installed().map(e -> e.excepts(index, path.get(index), code.code())).orElse(false);
+    }
+
+    private Optional<TrustExceptions> installed() {
+        if (installed == null) {
+            installed = request.exceptions().installedFor(request.leaf());
+        }
+        return installed;
+    }
+
     private Set<FindingCode> options() {
         if (options == null) {
             options = rules.options(request.policy(), request.host().isPresent());
@@ -125,6 +151,9 @@ final class FailureRecorder {
     }
 
     PathValidation toValidation() {
+        if (result == SecTrustResult.UNSPECIFIED && rules.exceptionsInDaemon() && installed().isPresent()) {
+            result = SecTrustResult.PROCEED; // §12.4: with exceptions set, a clean evaluation reports Proceed
+        }
         return new PathValidation(result, List.copyOf(details.values()), notes);
     }
 

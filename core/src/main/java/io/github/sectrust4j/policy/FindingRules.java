@@ -137,6 +137,9 @@ final class FindingRules {
             case CERTIFICATE_TRANSPARENCY:
                 return Rule.of("§8.3", "CT qualification from the SCTs of the three sources (information only)",
                         Confidence.APPLE_CODE).since("9.0");
+            case USER_EXCEPTIONS:
+                return Rule.of("§12.4", "SecTrustSetExceptions keeps exceptions only if their first entry is the leaf's "
+                        + "SHA-1 and they were made in the current exception epoch", Confidence.APPLE_CODE);
             case UNCERTAIN_RULE:
                 if ("§15.2".equals(evidence.get("section"))) {
                     return Rule.of("§15.2", "wildcards directly under a public suffix are refused; the suffix list iOS uses is "

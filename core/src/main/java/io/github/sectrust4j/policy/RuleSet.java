@@ -139,6 +139,14 @@ public final class RuleSet {
         }
     }
 
+    /**
+     * The user's exceptions (§12.4) are applied by the trust daemon while each path is validated from
+     * iOS 11; before, the client applied them to the daemon's finished result.
+     */
+    public boolean exceptionsInDaemon() {
+        return release.atLeast(11, 0);
+    }
+
     /** {@code SecTrustEvaluateWithError} and its subtype ranking exist from iOS 12 (§12.3). */
     public boolean evaluateWithError() {
         return release.atLeast(12, 0);
