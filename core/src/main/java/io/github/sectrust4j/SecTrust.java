@@ -423,24 +423,40 @@ public final class SecTrust {
     // ---- the user's exceptions ----
 
     /**
-     * The user's exceptions ({@code SecTrustSetExceptions}, §12.4), with exception epoch 0: Recoverable
-     * failures they name for the certificates they name are not counted (Fatal and Deny ones always
-     * are). iOS keeps them only if their first entry is the evaluated leaf's; otherwise they change
-     * nothing and the report says so.
+     * The user's exceptions ({@code SecTrustSetExceptions}, §12.4): Recoverable failures they name for
+     * the certificates they name are not counted (Fatal and Deny ones always are). iOS keeps them only if
+     * their first entry is the evaluated leaf's and they belong to the device's exception epoch
+     * ({@link #withExceptionEpoch}); otherwise they change nothing and the report says so
+     * ({@link FindingCode#USER_EXCEPTIONS}).
      */
     public SecTrust withExceptions(TrustExceptions userExceptions) {
-        return withExceptions(userExceptions, 0);
+        requireNonNull(userExceptions, "userExceptions");
+        return withExceptionInputs(new ExceptionInputs(Optional.of(userExceptions), exceptions.epoch()));
+    }
+
+    /** As {@link #withExceptions(TrustExceptions)} on a device in exception epoch {@code epoch}. */
+    public SecTrust withExceptions(TrustExceptions userExceptions, long epoch) {
+        return withExceptions(userExceptions).withExceptionEpoch(epoch);
     }
 
     /**
-     * As {@link #withExceptions(TrustExceptions)} on a device whose exception epoch is {@code epoch}
-     * (non-zero after the user reset exceptions): only exceptions made in that epoch are kept.
+     * The device's exception epoch (default 0): a counter iOS raises when the user resets exceptions. In
+     * a non-zero epoch only exceptions made in it are kept, and {@link #copyExceptions} stamps it on the
+     * exceptions it makes ({@code ExceptionResetCount}).
+     *
+     * @throws IllegalArgumentException for a negative epoch
      */
-    public SecTrust withExceptions(TrustExceptions userExceptions, long epoch) {
-        requireNonNull(userExceptions, "userExceptions");
+    public SecTrust withExceptionEpoch(long epoch) {
+        if (epoch < 0) {
+            throw new IllegalArgumentException("the exception epoch is a counter from 0, not " + epoch);
+        }
+        return withExceptionInputs(new ExceptionInputs(exceptions.exceptions(), epoch));
+    }
+
+    private SecTrust withExceptionInputs(ExceptionInputs value) {
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
                 systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots,
-                new ExceptionInputs(Optional.of(userExceptions), epoch));
+                value);
     }
 
     /**

@@ -170,7 +170,7 @@ class TrustExceptionsTest {
         assertThat(afterReset.trusted()).isFalse();
         assertThat(only(afterReset, FindingCode.USER_EXCEPTIONS).evidence()).containsEntry("reason", "otherEpoch");
 
-        TrustExceptions epoch3 = device.withExceptions(epoch0, 3).copyExceptions(chain);
+        TrustExceptions epoch3 = device.withExceptionEpoch(3).copyExceptions(chain);
         assertThat(epoch3.entries().get(0).resetCount()).hasValue(3);
         assertThat(epoch3.entries().get(2).resetCount()).hasValue(3);
         assertThat(epoch3.entries().get(1).resetCount()).isEmpty(); // empty positions stay empty
@@ -178,6 +178,7 @@ class TrustExceptionsTest {
         assertThat(device.withExceptions(epoch3, 4).evaluate(chain).trusted()).isFalse();
         // a device that never reset (epoch 0) keeps exceptions whatever epoch they carry
         assertThat(device.withExceptions(epoch3).evaluate(chain).trusted()).isTrue();
+        assertThatThrownBy(() -> device.withExceptionEpoch(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -229,7 +230,7 @@ class TrustExceptionsTest {
     void plist_roundTrips_andReadsApplesXmlForm() {
         SecTrust device = ios("17.4", PORTAL);
         List<Certificate> chain = chain(portal, issuing, root);
-        TrustExceptions ex = device.withExceptions(TrustExceptions.of(List.of()), 7).copyExceptions(chain);
+        TrustExceptions ex = device.withExceptionEpoch(7).copyExceptions(chain);
 
         byte[] plist = ex.toPlist();
         assertThat(new String(plist, 0, 8, StandardCharsets.US_ASCII)).isEqualTo("bplist00");

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sectrust4j.CertificateInputException;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.report.JsonReport;
+import java.util.Base64;
 import java.util.function.Function;
 
 /**
@@ -65,8 +66,13 @@ final class BatchProcessor {
             return error(id, "internal", describe(e));
         }
         TrustReport report;
+        String exceptions = null;
         try {
             report = evaluator.apply(parsed);
+            if (parsed.copyExceptions()) {
+                // SecTrustCopyExceptions: what the device stores when the user accepts this chain (§12.4)
+                exceptions = Base64.getEncoder().encodeToString(parsed.trust().copyExceptions(parsed.chain()).toPlist());
+            }
         } catch (CertificateInputException e) {
             // the evaluator found a certificate iOS cannot read (§14.2 step 1): the input's fault
             return error(id, "input", Inputs.certificateMessage("chain", e));
@@ -76,6 +82,9 @@ final class BatchProcessor {
         ObjectNode out = MAPPER.createObjectNode();
         out.set("id", id);
         out.setAll(JsonReport.toNode(report));
+        if (exceptions != null) {
+            out.put("exceptions", exceptions);
+        }
         return write(out);
     }
 

@@ -7,10 +7,15 @@ import java.util.List;
 
 /**
  * One parsed batch line: the {@code id} to echo (any JSON value, {@code null} when absent), the
- * configured evaluation and the presented chain (leaf first).
+ * configured evaluation, the presented chain (leaf first), and whether the response also carries the
+ * exceptions a device would store for the chain ({@code copyExceptions}).
  */
-record BatchRequest(JsonNode id, SecTrust trust, List<Certificate> chain) {
+record BatchRequest(JsonNode id, SecTrust trust, List<Certificate> chain, boolean copyExceptions) {
     BatchRequest {
         chain = List.copyOf(chain);
+    }
+
+    BatchRequest(JsonNode id, SecTrust trust, List<Certificate> chain) {
+        this(id, trust, chain, false);
     }
 }

@@ -8,6 +8,7 @@ import io.github.sectrust4j.InstallChannel;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.SecTrust;
+import io.github.sectrust4j.TrustExceptions;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
@@ -117,7 +118,32 @@ final class BatchRequestParser {
         if (present(request, "revocationDatabase")) {
             trust = trust.withRevocationDatabase(revocationDatabase(request));
         }
-        return new BatchRequest(id, trust, chain);
+        // extension: the user's exceptions (§12.4)
+        if (present(request, "exceptionEpoch")) {
+            trust = trust.withExceptionEpoch(exceptionEpoch(request));
+        }
+        if (present(request, "exceptions")) {
+            trust = trust.withExceptions(exceptions(request));
+        }
+        boolean copyExceptions = present(request, "copyExceptions") && bool(request, "copyExceptions");
+        return new BatchRequest(id, trust, chain, copyExceptions);
+    }
+
+    private static long exceptionEpoch(JsonNode request) {
+        JsonNode v = request.get("exceptionEpoch");
+        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {
+            throw new InputError("exceptionEpoch: expected a non-negative integer, got " + describe(v));
+        }
+        return v.longValue();
+    }
+
+    private static TrustExceptions exceptions(JsonNode request) {
+        byte[] plist = Inputs.base64("exceptions", text(request, "exceptions"));
+        try {
+            return TrustExceptions.fromPlist(plist);
+        } catch (IllegalArgumentException e) {
+            throw new InputError(e.getMessage()); // "exceptions: ..."
+        }
     }
 
     // ---- fields ----

@@ -4,6 +4,7 @@ import io.github.sectrust4j.FullTrust;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.SecTrust;
+import io.github.sectrust4j.TrustExceptions;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.truststores.AppleTrustStores;
@@ -120,13 +121,31 @@ final class EvaluateCommand implements Callable<Integer> {
             + "command line has none, so this changes nothing (accepted for symmetry with the batch field).")
     private boolean network;
 
+    @Option(names = "--exceptions", paramLabel = "EXCEPTIONS.plist",
+            description = "The user's exceptions (SecTrustSetExceptions, as --copy-exceptions writes them or "
+                    + "Apple's property list): Recoverable failures they name are not counted.")
+    private Path exceptions;
+
+    @Option(names = "--exception-epoch", paramLabel = "N",
+            description = "The device's exception epoch (default 0; raised when the user resets exceptions).")
+    private Long exceptionEpoch;
+
+    @Option(names = "--copy-exceptions", paramLabel = "OUT.plist",
+            description = "Also write the exceptions a device stores when the user accepts this chain "
+                    + "(SecTrustCopyExceptions, binary property list).")
+    private Path copyExceptions;
+
     @Option(names = "--json", description = "Print the JSON response object instead of text.")
     private boolean json;
 
     @Override
     public Integer call() {
         List<Certificate> chain = chain();
-        TrustReport report = configure().evaluate(chain);
+        SecTrust trust = configure();
+        TrustReport report = trust.evaluate(chain);
+        if (copyExceptions != null) {
+            write(copyExceptions, trust.copyExceptions(chain).toPlist());
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? report.toJson() + "\n" : report.explain());
         out.flush();
@@ -234,7 +253,28 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new InputError("--revocation-database: " + e.getMessage());
             }
         }
+        if (exceptionEpoch != null) {
+            if (exceptionEpoch < 0) {
+                throw new InputError("--exception-epoch: expected a non-negative integer, got " + exceptionEpoch);
+            }
+            trust = trust.withExceptionEpoch(exceptionEpoch);
+        }
+        if (exceptions != null) {
+            try {
+                trust = trust.withExceptions(TrustExceptions.fromPlist(read(exceptions)));
+            } catch (IllegalArgumentException e) {
+                throw new InputError("--exceptions " + exceptions + ": " + e.getMessage().replaceFirst("^exceptions: ", ""));
+            }
+        }
         return trust;
+    }
+
+    private static void write(Path file, byte[] bytes) {
+        try {
+            Files.write(file, bytes);
+        } catch (IOException | RuntimeException e) {
+            throw new InputError("cannot write " + file + ": " + e.getMessage());
+        }
     }
 
     private static List<Certificate> certificates(Path file) {
