@@ -70,6 +70,9 @@ class TrustExceptionsTest {
         assertThat(excepted.rule().section()).isEqualTo("§12.4");
         // the exception is the device's, not the server's fix
         assertThat(excepted.remedy()).contains("other devices still fail").contains("full trust");
+        assertThat(accepted.explain()).startsWith("TRUSTED ONLY BY THE USER'S EXCEPTION");
+        assertThat(device.withExceptions(ex).evaluate(chain(portal, issuing)).explain()).as("another chain")
+                .startsWith("NOT TRUSTED");
     }
 
     @Test

@@ -10,7 +10,9 @@ public final class TextReport {
 
     public static String render(TrustReport r) {
         StringBuilder out = new StringBuilder();
-        out.append(r.trusted() ? "TRUSTED" : "NOT TRUSTED")
+        boolean byException = r.trusted()
+                && r.findings().stream().anyMatch(f -> f.evidence().containsKey("suppressedByException"));
+        out.append(r.trusted() ? byException ? "TRUSTED ONLY BY THE USER'S EXCEPTION" : "TRUSTED" : "NOT TRUSTED")
                 .append(" — iOS ").append(r.release())
                 .append(r.host().map(h -> ", host " + h).orElse(", no host-name check"))
                 .append(", at ").append(r.evaluatedAt());
