@@ -2,23 +2,24 @@ package io.github.sectrust4j.cert;
 
 /**
  * Minimal DER header reader, used only to slice raw element bytes (the TBSCertificate must be
- * verified over its original bytes, never a re-encoding) and to give precise length errors
- * before Bouncy Castle sees the input.
+ * verified over its original bytes, never a re-encoding; CT rebuilds a precertificate's TBS from the
+ * leaf's own bytes) and to give precise length errors before Bouncy Castle sees the input.
+ * Single-byte tags and definite lengths only — all a certificate needs. Internal to sectrust4j.
  */
-final class Der {
+public final class Der {
     private Der() {
     }
 
     /** Start and end (exclusive) of one TLV, plus where its contents begin. */
-    record Tlv(int tag, int start, int contentStart, int end) {
+    public record Tlv(int tag, int start, int contentStart, int end) {
     }
 
     /**
      * Reads the TLV header at {@code offset} within {@code limit}.
      *
-     * @throws ParseProblem with a precise reason for truncated or unsupported headers
+     * @throws RuntimeException (a {@code ParseProblem}) with a precise reason for truncated or unsupported headers
      */
-    static Tlv read(byte[] der, int offset, int limit) {
+    public static Tlv read(byte[] der, int offset, int limit) {
         if (offset >= limit) {
             throw new ParseProblem("DER ends where an element was expected (offset " + offset + ")");
         }
@@ -54,6 +55,18 @@ final class Der {
             throw new ParseProblem("DER length " + length + " exceeds the " + (limit - p) + " bytes present");
         }
         return new Tlv(tag, offset, p, (int) end);
+    }
+
+    /** The consecutive TLVs from {@code from} to {@code to} (e.g. the fields of a SEQUENCE's contents). */
+    public static java.util.List<Tlv> children(byte[] der, int from, int to) {
+        java.util.List<Tlv> out = new java.util.ArrayList<>();
+        int at = from;
+        while (at < to) {
+            Tlv t = read(der, at, to);
+            out.add(t);
+            at = t.end();
+        }
+        return out;
     }
 
     /** An internal parse failure with a human-readable reason; converted to CertificateInputException. */

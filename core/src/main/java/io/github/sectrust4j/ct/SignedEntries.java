@@ -1,10 +1,10 @@
 package io.github.sectrust4j.ct;
 
 import com.google.common.hash.Hashing;
+import io.github.sectrust4j.cert.Der;
+import io.github.sectrust4j.cert.Der.Tlv;
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.x509.Extension;
 
@@ -76,29 +76,29 @@ final class SignedEntries {
     /** The leaf's TBSCertificate without the embedded SCT list extension. */
     static Parsed<byte[]> precertTbs(byte[] leafDer) {
         try {
-            Tlv cert = Tlv.read(leafDer, 0, leafDer.length);
-            if (cert.tag != TAG_SEQUENCE || cert.end != leafDer.length) {
+            Tlv cert = Der.read(leafDer, 0, leafDer.length);
+            if (cert.tag() != TAG_SEQUENCE || cert.end() != leafDer.length) {
                 return Parsed.malformed("leaf is not one DER SEQUENCE");
             }
-            Tlv tbs = Tlv.read(leafDer, cert.contentStart, cert.end);
-            if (tbs.tag != TAG_SEQUENCE) {
+            Tlv tbs = Der.read(leafDer, cert.contentStart(), cert.end());
+            if (tbs.tag() != TAG_SEQUENCE) {
                 return Parsed.malformed("leaf TBSCertificate is not a SEQUENCE");
             }
-            ByteArrayOutputStream fields = new ByteArrayOutputStream(tbs.end - tbs.start);
+            ByteArrayOutputStream fields = new ByteArrayOutputStream(tbs.end() - tbs.start());
             boolean sawExtensions = false;
-            for (Tlv f : Tlv.children(leafDer, tbs.contentStart, tbs.end)) {
-                if (f.tag != TAG_EXTENSIONS) {
-                    fields.write(leafDer, f.start, f.end - f.start);
+            for (Tlv f : Der.children(leafDer, tbs.contentStart(), tbs.end())) {
+                if (f.tag() != TAG_EXTENSIONS) {
+                    fields.write(leafDer, f.start(), f.end() - f.start());
                     continue;
                 }
                 sawExtensions = true;
-                Tlv list = Tlv.read(leafDer, f.contentStart, f.end);
-                if (list.tag != TAG_SEQUENCE || list.end != f.end) {
+                Tlv list = Der.read(leafDer, f.contentStart(), f.end());
+                if (list.tag() != TAG_SEQUENCE || list.end() != f.end()) {
                     return Parsed.malformed("leaf extensions are not one SEQUENCE");
                 }
-                ByteArrayOutputStream kept = new ByteArrayOutputStream(list.end - list.start);
-                for (Tlv e : Tlv.children(leafDer, list.contentStart, list.end)) {
-                    byte[] raw = Arrays.copyOfRange(leafDer, e.start, e.end);
+                ByteArrayOutputStream kept = new ByteArrayOutputStream(list.end() - list.start());
+                for (Tlv e : Der.children(leafDer, list.contentStart(), list.end())) {
+                    byte[] raw = Arrays.copyOfRange(leafDer, e.start(), e.end());
                     Extension ext = Extension.getInstance(ASN1Primitive.fromByteArray(raw));
                     if (!SctLists.EMBEDDED_SCT_LIST.equals(ext.getExtnId())) {
                         kept.writeBytes(raw);
@@ -141,63 +141,5 @@ final class SignedEntries {
         out.write((v >>> 16) & 0xff);
         out.write((v >>> 8) & 0xff);
         out.write(v & 0xff);
-    }
-
-    /** One DER tag-length-value: single-byte tags, definite lengths (all a certificate needs). */
-    private static final class Tlv {
-        final int tag;
-        final int start;
-        final int contentStart;
-        final int end;
-
-        private Tlv(int tag, int start, int contentStart, int end) {
-            this.tag = tag;
-            this.start = start;
-            this.contentStart = contentStart;
-            this.end = end;
-        }
-
-        static Tlv read(byte[] b, int at, int limit) {
-            if (limit - at < 2) {
-                throw new IllegalArgumentException("truncated DER at offset " + at);
-            }
-            int tag = b[at] & 0xff;
-            if ((tag & 0x1f) == 0x1f) {
-                throw new IllegalArgumentException("multi-byte DER tag at offset " + at);
-            }
-            int first = b[at + 1] & 0xff;
-            int p = at + 2;
-            long len;
-            if (first < 0x80) {
-                len = first;
-            } else {
-                int n = first & 0x7f;
-                if (n == 0 || n > 4) {
-                    throw new IllegalArgumentException("unsupported DER length form at offset " + at);
-                }
-                if (limit - p < n) {
-                    throw new IllegalArgumentException("truncated DER length at offset " + at);
-                }
-                len = 0;
-                for (int i = 0; i < n; i++) {
-                    len = (len << 8) | (b[p++] & 0xff);
-                }
-            }
-            if (len > limit - p) {
-                throw new IllegalArgumentException("DER length " + len + " overruns at offset " + at);
-            }
-            return new Tlv(tag, at, p, p + (int) len);
-        }
-
-        static List<Tlv> children(byte[] b, int from, int to) {
-            List<Tlv> out = new ArrayList<>();
-            int at = from;
-            while (at < to) {
-                Tlv t = read(b, at, to);
-                out.add(t);
-                at = t.end;
-            }
-            return out;
-        }
     }
 }
