@@ -2,7 +2,6 @@ package io.github.sectrust4j;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -97,7 +96,7 @@ public final class IosRelease implements Comparable<IosRelease> {
 
     @Override
     public int hashCode() {
-        return Objects.hash(major, minor, patch);
+        return (major * 31 + minor) * 31 + patch; // no varargs array per lookup (releases key per-release caches)
     }
 
     /** "17.4", or "12.1.1" when a patch level was given. */

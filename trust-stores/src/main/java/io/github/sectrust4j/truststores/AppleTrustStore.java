@@ -46,6 +46,12 @@ public final class AppleTrustStore {
     private final Map<ByteKey, Map<AnchorGroup, List<String>>> constraints;
     private final Set<ByteKey> blockedKeys;
     private final Set<ByteKey> grayKeys;
+    /**
+     * The first byte of every blocked / gray-listed key, as 256-bit sets: nearly every lookup (a key on
+     * neither list) ends there without hashing the 20-byte key.
+     */
+    private final long[] blockedFirstBytes = new long[4];
+    private final long[] grayFirstBytes = new long[4];
     private final Set<String> blockedKeysHex;
     private final Set<String> grayKeysHex;
     private final List<CtLog> ctLogs;
@@ -94,12 +100,14 @@ public final class AppleTrustStore {
         Set<String> blockedHex = new TreeSet<>();
         for (AnchorRecord r : groups.getOrDefault(AnchorGroup.REVOKED, List.of())) {
             blocked.add(new ByteKey(r.rawKeySha1()));
+            mark(blockedFirstBytes, r.rawKeySha1());
             blockedHex.add(Hex.encode(r.rawKeySha1()));
         }
         Set<ByteKey> gray = new HashSet<>();
         Set<String> grayHex = new TreeSet<>();
         for (AnchorRecord r : groups.getOrDefault(AnchorGroup.DISTRUSTED, List.of())) {
             gray.add(new ByteKey(r.rawKeySha1()));
+            mark(grayFirstBytes, r.rawKeySha1());
             grayHex.add(Hex.encode(r.rawKeySha1()));
         }
         this.blockedKeys = blocked;
@@ -218,12 +226,31 @@ public final class AppleTrustStore {
 
     /** Whether the SHA-1 of a subjectPublicKey is on this version's blocked list (revoked group, fatal). */
     public boolean isBlockedKey(byte[] subjectPublicKeySha1) {
-        return blockedKeys.contains(new ByteKey(subjectPublicKeySha1));
+        return mayHold(blockedFirstBytes, subjectPublicKeySha1) && blockedKeys.contains(new ByteKey(subjectPublicKeySha1));
     }
 
     /** Whether the SHA-1 of a subjectPublicKey is on this version's gray list (distrusted group, recoverable). */
     public boolean isGrayListedKey(byte[] subjectPublicKeySha1) {
-        return grayKeys.contains(new ByteKey(subjectPublicKeySha1));
+        return mayHold(grayFirstBytes, subjectPublicKeySha1) && grayKeys.contains(new ByteKey(subjectPublicKeySha1));
+    }
+
+    private static void mark(long[] firstBytes, byte[] key) {
+        if (key.length > 0) {
+            int b = key[0] & 0xff;
+            firstBytes[b >>> 6] |= 1L << (b & 63);
+        }
+    }
+
+    /** False when no listed key starts with this key's first byte (then the set cannot hold it). */
+    private static boolean mayHold(long[] firstBytes, byte[] key) {
+        if (key == null) {
+            return false;
+        }
+        if (key.length == 0) {
+            return true; // no first byte to test: the set decides
+        }
+        int b = key[0] & 0xff;
+        return (firstBytes[b >>> 6] & (1L << (b & 63))) != 0;
     }
 
     /** Blocked keys (SHA-1 of subjectPublicKey bits, upper-case hex) from the revoked group. */

@@ -264,6 +264,30 @@ class AppleTrustStoresTest {
                 assertThat(store.isTrustedForSsl(r.sha256())).isFalse();
             }
             assertThat(store.grayListedKeys()).isEqualTo(gray);
+            for (String k : gray) {
+                assertThat(store.isGrayListedKey(Hex.decode(k))).isTrue();
+            }
+            // the first-byte pre-filter never changes an answer: listed keys with one byte changed, random keys
+            java.util.Random rnd = new java.util.Random(info.trustStoreVersion());
+            List<byte[]> probes = new java.util.ArrayList<>();
+            for (String k : expected.isEmpty() ? gray : expected) {
+                for (int pos : new int[] {0, 19}) {
+                    byte[] b = Hex.decode(k);
+                    b[pos] ^= 1;
+                    probes.add(b);
+                }
+            }
+            for (int i = 0; i < 200; i++) {
+                byte[] b = new byte[20];
+                rnd.nextBytes(b);
+                probes.add(b);
+            }
+            for (byte[] b : probes) {
+                assertThat(store.isBlockedKey(b)).isEqualTo(expected.contains(Hex.encode(b)));
+                assertThat(store.isGrayListedKey(b)).isEqualTo(gray.contains(Hex.encode(b)));
+            }
+            assertThat(store.isBlockedKey(new byte[0])).isFalse();
+            assertThat(store.isGrayListedKey(null)).isFalse();
             if (!revoked.isEmpty()) {
                 withRevoked++;
                 assertThat(store.blockedKeys()).isNotEmpty();

@@ -61,7 +61,7 @@ public final class ParentChecks {
             ev.put("keyUsageBits", ku.bits());
             out.add(Failure.of(FindingCode.KEY_USAGE, index, ev));
         });
-        return List.copyOf(out);
+        return out.isEmpty() ? List.of() : List.copyOf(out);
     }
 
     private static Optional<Failure> basicConstraints(CandidatePath path, int index, EvaluationRequest request,
