@@ -33,8 +33,8 @@ final class FailureRecorder {
     private final Map<Key, Failure> details = new LinkedHashMap<>();
     private final List<Failure> notes = new ArrayList<>();
     private SecTrustResult result = SecTrustResult.UNSPECIFIED;
-    /** The (check, index) pairs the user's exceptions suppressed. */
-    private final Set<Key> excepted = new java.util.HashSet<>();
+    /** The (check, index) pairs the user's exceptions suppressed; null until the first. */
+    private Set<Key> excepted;
     /** The exceptions {@code SecTrustSetExceptions} kept for this leaf; null until first needed. */
     private Optional<TrustExceptions> installed;
 
@@ -62,6 +62,9 @@ final class FailureRecorder {
         Severity severity = rules.severity(code, f.index(), f.severity());
         if (severity == Severity.RECOVERABLE && excepted(code, f.index())) {
             // §12.4: the user's exception covers it; the first suppression of a clean path makes it Proceed
+            if (excepted == null) {
+                excepted = new java.util.HashSet<>();
+            }
             if (excepted.add(new Key(code, f.index()))) {
                 notes.add(Exceptions.note(code, f)); // once per check and certificate, like a recorded failure
             }
