@@ -36,7 +36,7 @@ class CommandLineInputProperties {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final String[] FIELDS = {"chain", "policy", "host", "ios", "at", "systemRoots", "extraSystemRoots",
         "anchors", "anchorsOnly", "userRoots", "intermediates", "ocspResponses", "scts", "ctLogs",
-        "revocationDatabase", "network", "unknownField"};
+        "revocationDatabase", "network", "exceptions", "exceptionEpoch", "copyExceptions", "unknownField"};
     private static final HeldCertificate ROOT;
     private static final HeldCertificate LEAF;
 
