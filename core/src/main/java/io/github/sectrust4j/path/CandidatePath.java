@@ -69,14 +69,16 @@ public record CandidatePath(List<Certificate> certificates, List<CertificateOrig
      * Whether the certificate at {@code index} is self-signed: the top uses the builder's verified
      * {@link #topSelfSigned()}; below the top, a self-issued certificate whose issuer in the path holds
      * the same key (the path verified the link, so its own key verifies it) — e.g. a re-issued root with
-     * a new serial under the original (§9.2 step 1).
+     * a new serial under the original (§9.2 step 1). Below the top only on a path whose links were
+     * verified: on a scored partial path nothing below the top counts as self-signed (every policy
+     * check and the revocation pass read self-signed through this one rule).
      */
     public boolean selfSignedAt(int index) {
         if (index == topIndex()) {
             return topSelfSigned;
         }
         Certificate c = certificates.get(index);
-        return c.isSelfIssued() && c.publicKey().equals(certificates.get(index + 1).publicKey());
+        return signaturesVerified && c.isSelfIssued() && c.publicKey().equals(certificates.get(index + 1).publicKey());
     }
 
     /** True if the anchored top came from the user trust store (§0 "user-anchored"). */

@@ -55,12 +55,8 @@ final class CertificateChecks {
         out.add(ReleaseRules.validity(request.release(), index, path.topIndex(), ev));
     }
 
-    /**
-     * Whether {@code path.get(index)} is self-signed (its own key verifies its signature, §2.2
-     * WeakSignature): {@link CandidatePath#selfSignedAt}, and below the top only when the path's
-     * link signatures were verified (not for scored partials).
-     */
+    /** Whether {@code path.get(index)} is self-signed (its own key verifies its signature, §2.2 WeakSignature). */
     static boolean isSelfSigned(CandidatePath path, int index) {
-        return (index == path.topIndex() || path.signaturesVerified()) && path.selfSignedAt(index);
+        return path.selfSignedAt(index);
     }
 }
