@@ -252,6 +252,16 @@ class TrustExceptionsTest {
     }
 
     @Test
+    void theFixturesPlistOfAUserWhoTappedContinue_isWhatCopyExceptionsMakes() {
+        List<Certificate> chain = chain(portal, issuing, root);
+        TrustExceptions copied = ios("17.4", PORTAL).copyExceptions(chain);
+        byte[] fromFixtures = io.github.sectrust4j.fixtures.profile.UserExceptions.builder().accept(portal)
+                .emptyPosition().accept(root, "AnchorTrusted").toPlist();
+
+        assertThat(TrustExceptions.fromPlist(fromFixtures)).isEqualTo(copied);
+    }
+
+    @Test
     void plist_garbage_isAClearError() {
         assertThatThrownBy(() -> TrustExceptions.fromPlist("not a plist".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("exceptions: ");
