@@ -31,6 +31,10 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Entry point: what would an iPhone say about this server chain?
@@ -470,17 +474,17 @@ public final class SecTrust {
      */
     public TrustExceptions copyExceptions(List<Certificate> chain) {
         Evaluator.Evaluation e = Evaluator.evaluateWithPath(request(chain).withExceptions(ExceptionInputs.NONE));
-        java.util.SortedMap<Integer, java.util.Set<String>> failing = new java.util.TreeMap<>();
+        SortedMap<Integer, Set<String>> failing = new TreeMap<>();
         for (Finding f : e.report().failures()) {
             if (f.certificateIndex() >= 0 && f.certificateIndex() < e.path().size()) {
-                failing.computeIfAbsent(f.certificateIndex(), i -> new java.util.TreeSet<>()).add(f.code().code());
+                failing.computeIfAbsent(f.certificateIndex(), i -> new TreeSet<>()).add(f.code().code());
             }
         }
         List<TrustExceptions.Entry> entries = new ArrayList<>();
         int last = failing.isEmpty() ? 0 : failing.lastKey();
         for (int i = 0; i <= last; i++) {
             entries.add(i == 0 || failing.containsKey(i)
-                    ? TrustExceptions.Entry.of(e.path().get(i), failing.getOrDefault(i, java.util.Set.of()))
+                    ? TrustExceptions.Entry.of(e.path().get(i), failing.getOrDefault(i, Set.of()))
                     : TrustExceptions.Entry.empty());
         }
         return TrustExceptions.of(entries).withResetCount(exceptions.epoch());

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.cert.CertificateInput;
-import io.github.sectrust4j.fixtures.Chains;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
+import io.github.sectrust4j.path.TestRequests;
 import io.github.sectrust4j.fixtures.ocsp.RevocationReason;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -294,11 +293,11 @@ class TrustExceptionsTest {
     }
 
     private static Certificate cert(HeldCertificate c) {
-        return CertificateInput.fromPem(c.pem()).get(0);
+        return TestRequests.cert(c);
     }
 
     private static List<Certificate> chain(HeldCertificate... certs) {
-        return CertificateInput.fromPem(Chains.pem(certs));
+        return TestRequests.certs(certs);
     }
 
     private static String sha1Hex(HeldCertificate c) {

@@ -7,7 +7,8 @@ import org.bouncycastle.crypto.Digest;
 
 /**
  * The JDK's (intrinsified) SHA-256 behind Bouncy Castle's {@link Digest}, as sectrust4j's verifier
- * hashes TBS certificates: BC's lightweight verifiers with the fastest digest available.
+ * hashes TBS certificates: BC's lightweight verifiers with the fastest digest available. Written here
+ * rather than reusing sectrust4j's own adapter on purpose: the RAW floor must not run library code.
  */
 final class JdkSha256 implements Digest {
     private final MessageDigest digest;

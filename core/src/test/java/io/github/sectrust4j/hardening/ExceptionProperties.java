@@ -9,8 +9,6 @@ import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.TrustExceptions;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.cert.CertificateInput;
-import io.github.sectrust4j.fixtures.Chains;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.ocsp.RevocationReason;
@@ -127,10 +125,10 @@ class ExceptionProperties {
     }
 
     private static Certificate cert(HeldCertificate c) {
-        return CertificateInput.fromPem(c.pem()).get(0);
+        return Hardening.certs(c).get(0);
     }
 
     private static List<Certificate> chain(HeldCertificate... certs) {
-        return CertificateInput.fromPem(Chains.pem(certs));
+        return Hardening.certs(certs);
     }
 }
