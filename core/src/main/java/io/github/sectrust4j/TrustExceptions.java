@@ -7,8 +7,6 @@ import com.dd.plist.NSArray;
 import com.dd.plist.NSData;
 import com.dd.plist.NSDictionary;
 import com.dd.plist.NSNumber;
-import com.dd.plist.NSObject;
-import com.dd.plist.PropertyListParser;
 import io.github.sectrust4j.cert.Certificate;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,6 +14,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -207,39 +206,26 @@ public final class TrustExceptions {
      */
     public static TrustExceptions fromPlist(byte[] plist) {
         requireNonNull(plist, "plist");
-        NSObject root;
-        try {
-            root = PropertyListParser.parse(plist);
-        } catch (Exception | StackOverflowError e) {
-            throw new IllegalArgumentException("exceptions: not a property list (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
-        }
-        if (!(root instanceof NSArray array)) {
-            throw new IllegalArgumentException("exceptions: the property list must be an array of dictionaries, not "
-                    + (root == null ? "empty" : root.getClass().getSimpleName()));
-        }
+        List<Map<String, Object>> dictionaries = ExceptionsPlist.read(plist);
         List<Entry> out = new ArrayList<>();
-        for (int i = 0; i < array.count(); i++) {
-            if (!(array.objectAtIndex(i) instanceof NSDictionary d)) {
-                throw new IllegalArgumentException("exceptions: entry " + i + " is not a dictionary");
-            }
+        for (int i = 0; i < dictionaries.size(); i++) {
             byte[] sha1 = null;
             OptionalLong reset = OptionalLong.empty();
             Set<String> checks = new LinkedHashSet<>();
-            for (String key : d.allKeys()) {
-                NSObject value = d.objectForKey(key);
-                if (key.equals(SHA1_DIGEST)) {
-                    if (!(value instanceof NSData data) || data.bytes().length != 20) {
+            for (Map.Entry<String, Object> e : dictionaries.get(i).entrySet()) {
+                Object value = e.getValue();
+                if (e.getKey().equals(SHA1_DIGEST)) {
+                    if (!(value instanceof byte[] data) || data.length != 20) {
                         throw new IllegalArgumentException("exceptions: entry " + i + ": SHA1Digest must be 20 bytes of data");
                     }
-                    sha1 = data.bytes();
-                } else if (key.equals(RESET_COUNT)) {
-                    if (!(value instanceof NSNumber n) || n.type() != NSNumber.INTEGER) {
+                    sha1 = data;
+                } else if (e.getKey().equals(RESET_COUNT)) {
+                    if (!(value instanceof Long n)) {
                         throw new IllegalArgumentException("exceptions: entry " + i + ": ExceptionResetCount must be an integer");
                     }
-                    reset = OptionalLong.of(n.longValue());
-                } else if (value instanceof NSNumber n && n.type() == NSNumber.BOOLEAN && !n.boolValue()) {
-                    checks.add(key);
+                    reset = OptionalLong.of(n);
+                } else if (Boolean.FALSE.equals(value)) {
+                    checks.add(e.getKey());
                 }
             }
             out.add(new Entry(sha1, checks, reset));

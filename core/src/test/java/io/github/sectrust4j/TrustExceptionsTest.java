@@ -277,6 +277,61 @@ class TrustExceptionsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("entry 0");
     }
 
+    /** A valid exceptions plist, built at class initialization (jqwik does not run JUnit's @BeforeAll). */
+    private static final byte[] GOOD_PLIST = goodPlist();
+
+    private static byte[] goodPlist() {
+        TestPki own = TestPki.seeded(77);
+        HeldCertificate r = own.root("Plist Root").build();
+        HeldCertificate l = own.leaf("plist.example.com", own.intermediate("Plist CA", r).build()).build();
+        return io.github.sectrust4j.fixtures.profile.UserExceptions.builder().accept(l, "SSLHostname")
+                .emptyPosition().accept(r, "AnchorTrusted").toPlist();
+    }
+
+    /** A binary plist with one object ({@code object}) as its top: header, object, 1-byte offset table, trailer. */
+    private static byte[] bplist(byte[] object, long declaredObjects) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes("bplist00".getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(object);
+        int table = out.size();
+        out.write(8); // object 0 starts right after the header
+        java.nio.ByteBuffer trailer = java.nio.ByteBuffer.allocate(32);
+        trailer.position(6);
+        trailer.put((byte) 1).put((byte) 1).putLong(declaredObjects).putLong(0).putLong(table);
+        out.writeBytes(trailer.array());
+        return out.toByteArray();
+    }
+
+    @Test
+    void craftedBinaryPlists_declaringHugeCounts_areRefusedWithoutAllocating() {
+        // an array claiming 2^62 elements, in 50 bytes: a general parser allocates what it declares
+        byte[] hugeArray = bplist(new byte[] {(byte) 0xAF, 0x13, 0x40, 0, 0, 0, 0, 0, 0, 0}, 1);
+        assertThatThrownBy(() -> TrustExceptions.fromPlist(hugeArray)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("exceptions: ").hasMessageContaining("length");
+        byte[] hugeTrailer = bplist(new byte[] {(byte) 0xA0}, Long.MAX_VALUE);
+        assertThatThrownBy(() -> TrustExceptions.fromPlist(hugeTrailer)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("objects");
+        byte[] selfReference = bplist(new byte[] {(byte) 0xA1, 0}, 1); // an array whose only element is itself
+        assertThatThrownBy(() -> TrustExceptions.fromPlist(selfReference)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("entry 0 is not a dictionary");
+        assertThat(TrustExceptions.fromPlist(bplist(new byte[] {(byte) 0xA0}, 1)).entries()).isEmpty();
+    }
+
+    @net.jqwik.api.Property(tries = 300)
+    void damagedPlists_parseOrFailWithAClearError(@net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(max = 4000)
+            int position, @net.jqwik.api.ForAll byte value, @net.jqwik.api.ForAll boolean truncate) {
+        byte[] good = GOOD_PLIST;
+        byte[] bad = truncate ? java.util.Arrays.copyOf(good, position % good.length) : good.clone();
+        if (!truncate) {
+            bad[position % bad.length] = value;
+        }
+        try {
+            TrustExceptions.fromPlist(bad);
+        } catch (IllegalArgumentException e) {
+            assertThat(e.getMessage()).startsWith("exceptions: ");
+        }
+    }
+
     @Test
     void emptyExceptions_areNeverKept() {
         TrustExceptions none = TrustExceptions.of(List.of(TrustExceptions.Entry.empty()));
