@@ -8,6 +8,7 @@ import com.dd.plist.NSData;
 import com.dd.plist.NSDictionary;
 import com.dd.plist.NSNumber;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.plist.StrictPlist;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -206,13 +207,25 @@ public final class TrustExceptions {
      */
     public static TrustExceptions fromPlist(byte[] plist) {
         requireNonNull(plist, "plist");
-        List<Map<String, Object>> dictionaries = ExceptionsPlist.read(plist);
+        Object root;
+        try {
+            root = StrictPlist.read(plist);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("exceptions: " + e.getMessage(), e);
+        }
+        if (!(root instanceof List<?> array)) {
+            throw new IllegalArgumentException("exceptions: the property list must be an array of dictionaries, not "
+                    + (root instanceof Map ? "a dictionary" : root == null ? "empty" : root.getClass().getSimpleName()));
+        }
         List<Entry> out = new ArrayList<>();
-        for (int i = 0; i < dictionaries.size(); i++) {
+        for (int i = 0; i < array.size(); i++) {
+            if (!(array.get(i) instanceof Map<?, ?> dictionary)) {
+                throw new IllegalArgumentException("exceptions: entry " + i + " is not a dictionary");
+            }
             byte[] sha1 = null;
             OptionalLong reset = OptionalLong.empty();
             Set<String> checks = new LinkedHashSet<>();
-            for (Map.Entry<String, Object> e : dictionaries.get(i).entrySet()) {
+            for (Map.Entry<?, ?> e : dictionary.entrySet()) {
                 Object value = e.getValue();
                 if (e.getKey().equals(SHA1_DIGEST)) {
                     if (!(value instanceof byte[] data) || data.length != 20) {
@@ -225,7 +238,7 @@ public final class TrustExceptions {
                     }
                     reset = OptionalLong.of(n);
                 } else if (Boolean.FALSE.equals(value)) {
-                    checks.add(e.getKey());
+                    checks.add((String) e.getKey()); // dictionary keys are strings
                 }
             }
             out.add(new Entry(sha1, checks, reset));

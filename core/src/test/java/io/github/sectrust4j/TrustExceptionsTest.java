@@ -313,7 +313,7 @@ class TrustExceptionsTest {
                 .hasMessageContaining("objects");
         byte[] selfReference = bplist(new byte[] {(byte) 0xA1, 0}, 1); // an array whose only element is itself
         assertThatThrownBy(() -> TrustExceptions.fromPlist(selfReference)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("entry 0 is not a dictionary");
+                .hasMessageContaining("nests deeper than");
         assertThat(TrustExceptions.fromPlist(bplist(new byte[] {(byte) 0xA0}, 1)).entries()).isEmpty();
     }
 

@@ -2,15 +2,11 @@ package io.github.sectrust4j.revocation;
 
 import static java.util.Objects.requireNonNull;
 
-import com.dd.plist.NSArray;
-import com.dd.plist.NSData;
-import com.dd.plist.NSDictionary;
-import com.dd.plist.NSNumber;
-import com.dd.plist.NSObject;
-import com.dd.plist.PropertyListParser;
+import io.github.sectrust4j.plist.StrictPlist;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -57,32 +53,28 @@ public final class ValidFilter {
     public static ValidFilter parse(byte[] blob) {
         requireNonNull(blob, "blob");
         byte[] plist = inflateIfCompressed(blob);
-        NSObject root;
+        Object root;
         try {
-            root = PropertyListParser.parse(plist);
-        } catch (Exception e) {
+            root = StrictPlist.read(plist);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("format-3 filter is not a property list: " + e.getMessage(), e);
         }
-        if (!(root instanceof NSDictionary)) {
+        if (!(root instanceof Map<?, ?> dict)) {
             throw new IllegalArgumentException("format-3 filter is not a dictionary");
         }
-        NSDictionary dict = (NSDictionary) root;
-        NSObject xor = dict.get("xor");
-        NSObject params = dict.get("params");
-        if (!(xor instanceof NSData) || !(params instanceof NSArray)) {
+        Object xor = dict.get("xor");
+        Object params = dict.get("params");
+        if (!(xor instanceof byte[] bits) || !(params instanceof List<?> list)) {
             throw new IllegalArgumentException("format-3 filter lacks 'xor' data or 'params' array");
         }
         List<Integer> seeds = new ArrayList<>();
-        for (NSObject param : ((NSArray) params).getArray()) {
+        for (Object param : list) {
             // iOS skips entries that are not 32-bit integers
-            if (param instanceof NSNumber && ((NSNumber) param).type() == NSNumber.INTEGER) {
-                long value = ((NSNumber) param).longValue();
-                if (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
-                    seeds.add((int) value);
-                }
+            if (param instanceof Long value && value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
+                seeds.add(value.intValue());
             }
         }
-        return of(((NSData) xor).bytes(), seeds);
+        return of(bits, seeds);
     }
 
     /** True if {@code serial} (as normalised by {@link ValidQuery}) is possibly on the list; false if definitely not. */

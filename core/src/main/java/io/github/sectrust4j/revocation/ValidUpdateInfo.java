@@ -2,12 +2,10 @@ package io.github.sectrust4j.revocation;
 
 import static java.util.Objects.requireNonNull;
 
-import com.dd.plist.NSDictionary;
-import com.dd.plist.NSNumber;
-import com.dd.plist.NSObject;
-import com.dd.plist.PropertyListParser;
+import io.github.sectrust4j.plist.StrictPlist;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The {@code ValidUpdate} property list shipped beside a Valid snapshot: which content version,
@@ -18,25 +16,23 @@ public record ValidUpdateInfo(long version, long generation, long format) {
     /** @throws IllegalArgumentException naming the path if it is not such a plist */
     public static ValidUpdateInfo read(Path plist) {
         requireNonNull(plist, "plist");
-        NSObject root;
+        Object root;
         try {
-            root = PropertyListParser.parse(Files.readAllBytes(plist));
-        } catch (Exception e) {
+            root = StrictPlist.read(Files.readAllBytes(plist));
+        } catch (IllegalArgumentException | java.io.IOException e) {
             throw new IllegalArgumentException("ValidUpdate plist " + plist + ": unreadable (" + e.getMessage() + ")", e);
         }
-        if (!(root instanceof NSDictionary)) {
+        if (!(root instanceof Map<?, ?> dict)) {
             throw new IllegalArgumentException("ValidUpdate plist " + plist + ": not a dictionary");
         }
-        NSDictionary dict = (NSDictionary) root;
         return new ValidUpdateInfo(integer(dict, "Version", plist), integer(dict, "Generation", plist),
                 integer(dict, "Format", plist));
     }
 
-    private static long integer(NSDictionary dict, String key, Path plist) {
-        NSObject value = dict.get(key);
-        if (!(value instanceof NSNumber) || ((NSNumber) value).type() != NSNumber.INTEGER) {
+    private static long integer(Map<?, ?> dict, String key, Path plist) {
+        if (!(dict.get(key) instanceof Long value)) {
             throw new IllegalArgumentException("ValidUpdate plist " + plist + ": no integer '" + key + "'");
         }
-        return ((NSNumber) value).longValue();
+        return value;
     }
 }
