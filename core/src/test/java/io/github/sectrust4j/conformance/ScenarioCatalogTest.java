@@ -36,13 +36,7 @@ class ScenarioCatalogTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Path examples() {
-        for (String candidate : List.of("examples", "../examples")) {
-            Path p = Path.of(candidate).toAbsolutePath().normalize();
-            if (Files.isRegularFile(p.resolve("requests.jsonl"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("examples/requests.jsonl not found from " + Path.of("").toAbsolutePath());
+        return ExampleFiles.examples();
     }
 
     private static Map<String, JsonNode> read(String file) throws IOException {
