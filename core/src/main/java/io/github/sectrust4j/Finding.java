@@ -31,6 +31,14 @@ public record Finding(FindingCode code, Severity severity, int certificateIndex,
         requireNonNull(remedy, "remedy");
     }
 
+    /** Evidence key of a failure the user's exceptions suppressed (§12.4); such a finding is informational. */
+    public static final String SUPPRESSED_BY_EXCEPTION = "suppressedByException";
+
+    /** True if the user's exceptions (§12.4) suppressed this failure on this device. */
+    public boolean exceptedByUser() {
+        return evidence.containsKey(SUPPRESSED_BY_EXCEPTION);
+    }
+
     /** True if this finding makes the chain untrusted. */
     public boolean isFailure() {
         return severity.isFailure();

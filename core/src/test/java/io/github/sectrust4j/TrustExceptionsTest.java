@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.fixtures.HeldCertificate;
+import io.github.sectrust4j.fixtures.TestChain;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.path.TestRequests;
 import io.github.sectrust4j.fixtures.ocsp.RevocationReason;
@@ -35,9 +36,10 @@ class TrustExceptionsTest {
     static void mint() {
         pki = TestPki.seeded(20261122);
         now = pki.now();
-        root = pki.root("Contoso Root CA").build();
-        issuing = pki.intermediate("Contoso Issuing CA 1", root).build();
-        portal = pki.leaf(PORTAL, issuing).build();
+        TestChain chain = pki.chain(PORTAL); // root → issuing CA → leaf
+        root = chain.root();
+        issuing = chain.intermediate();
+        portal = chain.leaf();
     }
 
     // ---- the classic case: Mail's "Continue" on an internal CA nobody installed ----

@@ -85,12 +85,12 @@ public record Decision(SecTrustResult result, Optional<TrustError> error, List<F
      * is not anchored, or that the path builder did not accept, can be trusted.
      */
     public boolean usesExceptions() {
-        return findings.stream().anyMatch(f -> f.evidence().containsKey(Exceptions.SUPPRESSED));
+        return findings.stream().anyMatch(Finding::exceptedByUser);
     }
 
     /** True if the user's exceptions suppressed the "not anchored" failure (AnchorTrusted or MissingIntermediate). */
     public boolean anchorExcepted() {
-        return findings.stream().anyMatch(f -> f.evidence().containsKey(Exceptions.SUPPRESSED)
+        return findings.stream().anyMatch(f -> f.exceptedByUser()
                 && (f.code() == FindingCode.ANCHOR_TRUSTED || f.code() == FindingCode.MISSING_INTERMEDIATE));
     }
 

@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 final class Exceptions {
     /** Evidence key of a failure the user's exception suppressed. */
-    static final String SUPPRESSED = "suppressedByException";
+    static final String SUPPRESSED = Finding.SUPPRESSED_BY_EXCEPTION;
 
     private Exceptions() {
     }

@@ -10,8 +10,7 @@ public final class TextReport {
 
     public static String render(TrustReport r) {
         StringBuilder out = new StringBuilder();
-        boolean byException = r.trusted()
-                && r.findings().stream().anyMatch(f -> f.evidence().containsKey("suppressedByException"));
+        boolean byException = r.trusted() && r.findings().stream().anyMatch(Finding::exceptedByUser);
         out.append(r.trusted() ? byException ? "TRUSTED ONLY BY THE USER'S EXCEPTION" : "TRUSTED" : "NOT TRUSTED")
                 .append(" — iOS ").append(r.release())
                 .append(r.host().map(h -> ", host " + h).orElse(", no host-name check"))
