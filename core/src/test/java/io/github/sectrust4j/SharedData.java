@@ -6,28 +6,29 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Locates the reference data kept beside every checkout ({@code ../shared} from the repository root,
- * {@code ../../shared} from a module directory; worktrees one level deeper are covered too). A missing
- * folder fails the test with a message saying where it was looked for: evidence must never pass by
- * silently running nothing.
+ * Locates the reference data kept in the repository ({@code reference/}: Apple's trust-store inputs,
+ * the Valid snapshot, the x509-limbo suite), found from the repository root or a module directory by
+ * walking up to the first folder that holds {@code reference/apple-trust-store}. Nothing outside the
+ * checkout is read. A missing folder fails the test with a message saying where it was looked for:
+ * evidence must never pass by silently running nothing.
  */
 public final class SharedData {
     private SharedData() {
     }
 
     public static Path root() {
-        for (String candidate : List.of("../shared", "../../shared", "../../../shared")) {
-            Path p = Path.of(candidate).toAbsolutePath().normalize();
+        Path start = Path.of("").toAbsolutePath().normalize();
+        for (Path d = start; d != null; d = d.getParent()) {
+            Path p = d.resolve("reference");
             if (Files.isDirectory(p.resolve("apple-trust-store"))) {
                 return p;
             }
         }
-        throw new IllegalStateException("shared reference data not found: expected a 'shared' directory with "
-                + "apple-trust-store/ at ../shared (from the repository root) or ../../shared (from the module "
-                + "directory); cwd=" + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("reference data not found: expected reference/apple-trust-store in the "
+                + "repository root, searched upwards from " + start);
     }
 
-    /** {@code shared/apple-trust-store}: Apple's trust-store data and the Valid snapshot. */
+    /** {@code reference/apple-trust-store}: Apple's trust-store data and the Valid snapshot. */
     public static Path appleTrustStore() {
         return root().resolve("apple-trust-store");
     }

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code stores}: the bundled versions, checked against Apple's manifests in shared/ (spec §11). */
+/** {@code stores}: the bundled versions, checked against Apple's manifests in reference/ (spec §11). */
 class StoresCommandTest {
     static Path releases() {
         return SharedData.appleTrustStore().resolve("releases");

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Real data end to end through {@link SecTrust}: Apple's 2023-09 Valid snapshot on real CA certificates
- * from {@code shared/apple-trust-store/certs}, and the embedded SCTs of the x509-limbo "online" chains
+ * from {@code reference/apple-trust-store/certs}, and the embedded SCTs of the x509-limbo "online" chains
  * against the log list of the release (trust store 2023071300, iOS 17.0).
  */
 class RealDataIntegrationTest {
@@ -42,12 +42,7 @@ class RealDataIntegrationTest {
 
     @BeforeAll
     static void open() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null && shared == null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("shared/apple-trust-store/valid"))) {
-                shared = p.resolve("shared");
-            }
-        }
-        assertThat(shared).as("shared/ reference folder beside the checkout").isNotNull();
+        shared = io.github.sectrust4j.SharedData.root();
         valid = ValidDatabase.open(shared.resolve("apple-trust-store/valid/valid-snapshot-2023-09.sqlite3"));
     }
 

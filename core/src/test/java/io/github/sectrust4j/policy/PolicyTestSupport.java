@@ -183,7 +183,7 @@ final class PolicyTestSupport {
         return v.failures().stream().filter(f -> f.code() == code).findFirst();
     }
 
-    /** A DER certificate from the shared Apple trust-store data (../shared/apple-trust-store/certs). */
+    /** A DER certificate from the shared Apple trust-store data (reference/apple-trust-store/certs). */
     static Certificate sharedCertificate(String sha256Hex) {
         try {
             return Certificate.parse(Files.readAllBytes(SharedData.appleCertificate(sha256Hex)));

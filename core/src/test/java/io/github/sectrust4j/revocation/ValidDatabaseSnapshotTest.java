@@ -21,8 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real Valid snapshot of 2023-09 (../shared/apple-trust-store/valid) answers for real
- * certificate pairs from Apple's trust-store data (../shared/apple-trust-store/certs).
+ * The real Valid snapshot of 2023-09 (reference/apple-trust-store/valid) answers for real
+ * certificate pairs from Apple's trust-store data (reference/apple-trust-store/certs).
  */
 class ValidDatabaseSnapshotTest {
     private static final HexFormat HEX = HexFormat.of();
@@ -45,7 +45,7 @@ class ValidDatabaseSnapshotTest {
     private static byte[] cert(String sha256Prefix) throws IOException {
         try (var files = Files.list(store.resolve("certs"))) {
             Path file = files.filter(p -> p.getFileName().toString().startsWith(sha256Prefix)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no certificate " + sha256Prefix + " in shared/"));
+                    .orElseThrow(() -> new AssertionError("no certificate " + sha256Prefix + " in reference/"));
             return Files.readAllBytes(file);
         }
     }

@@ -18,7 +18,7 @@ public final class HardCodedTrust {
      * @param name      readable name (subject CN)
      * @param sha256Hex SHA-256 of the certificate, upper-case hex; null when not established
      * @param verified  true when the fingerprint was matched against a certificate in
-     *                  {@code shared/apple-trust-store/certs} by subject (a test re-checks it)
+     *                  {@code reference/apple-trust-store/certs} by subject (a test re-checks it)
      * @param source    where the fact comes from
      */
     public record KnownCertificate(String name, String sha256Hex, boolean verified, String source) {
@@ -38,11 +38,11 @@ public final class HardCodedTrust {
     public record BlockedSerial(String issuer, String serialHex, String source) {
     }
 
-    private static final String SHARED = "matched by subject in shared/apple-trust-store/certs";
+    private static final String SHARED = "matched by subject in reference/apple-trust-store/certs";
 
     /**
      * Apple's built-in roots checked before every other anchor source (§1.3): Apple Root CA,
-     * G2, G3. The two "Apple Platform Backport" G1 roots the spec also names are not in the shared
+     * G2, G3. The two "Apple Platform Backport" G1 roots the spec also names are not in the reference
      * data (no certificate with "Backport" in its subject), so their fingerprints are not
      * established here.
      */
@@ -57,9 +57,9 @@ public final class HardCodedTrust {
                     "63343ABFB89A6A03EBB57E9B3F5FA7BE7C4F5C756F3017B3A8C488C3653E9179", true,
                     "spec §1.3 (Apple code); " + SHARED),
             new KnownCertificate("Apple Platform Backport RSA Root CA - G1 (name approximate)", null, false,
-                    "spec §1.3 (Apple code); not in shared data, fingerprint not established"),
+                    "spec §1.3 (Apple code); not in Apple's published trust-store data, fingerprint not established"),
             new KnownCertificate("Apple Platform Backport ECC Root CA - G1 (name approximate)", null, false,
-                    "spec §1.3 (Apple code); not in shared data, fingerprint not established"));
+                    "spec §1.3 (Apple code); not in Apple's published trust-store data, fingerprint not established"));
 
     /** WoSign/StartCom cut-off: a certificate below one of the roots issued on or after this fails (§11.5). */
     public static final Instant WOSIGN_STARTCOM_CUTOFF = Instant.parse("2016-12-01T00:00:00Z");
@@ -67,7 +67,7 @@ public final class HardCodedTrust {
     /** The trust-store version from which the WoSign/StartCom rule applies (≈ iOS 10.2, §11.5). */
     public static final int WOSIGN_STARTCOM_FROM_VERSION = 2016102100;
 
-    private static final String WOSIGN_UNVERIFIED = "spec §11.5 (Apple code); root not in shared data, so "
+    private static final String WOSIGN_UNVERIFIED = "spec §11.5 (Apple code); root not in Apple's published trust-store data, so "
             + "not verified here against a certificate: fingerprint as listed in the WoSign/StartCom section of "
             + "Chromium's net/data/ssl/blocklist/README.md (chromium/chromium); that section has one more entry "
             + "(7D8CE822...) than Apple's seven, so which seven Apple uses is not verified";
@@ -93,7 +93,7 @@ public final class HardCodedTrust {
     public static final String UTN_USERFIRST_HARDWARE =
             "CN=UTN-USERFirst-Hardware,OU=http://www.usertrust.com,O=The USERTRUST Network,L=Salt Lake City,ST=UT,C=US";
 
-    /** SHA-256 of the UTN-USERFirst-Hardware root in the shared data (its subject DER is the issuer to match). */
+    /** SHA-256 of the UTN-USERFirst-Hardware root in the reference data (its subject DER is the issuer to match). */
     public static final String UTN_USERFIRST_HARDWARE_SHA256 =
             "6EA54741D004667EED1B4816634AA3A79E6E4B96950F8279DAFC8D9BD8812137";
 

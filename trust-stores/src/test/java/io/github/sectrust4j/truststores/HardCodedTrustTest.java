@@ -6,7 +6,7 @@ import java.util.HashSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Hard-coded facts (§1.3, §2.2, §11.5) are checked against the shared certificates where possible. */
+/** Hard-coded facts (§1.3, §2.2, §11.5) are checked against the reference certificates where possible. */
 class HardCodedTrustTest {
 
     @Test

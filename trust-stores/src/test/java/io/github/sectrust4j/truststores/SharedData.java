@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Test access to ../shared/apple-trust-store (found upwards from the module or repo dir). */
+/** Test access to the repository's reference/apple-trust-store (found upwards from the module or repo dir). */
 final class SharedData {
     static final Path DIR = locate();
 

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The committed resources are exactly what SnapshotTool makes from shared/ (issue #3 item 1). */
+/** The committed resources are exactly what SnapshotTool makes from reference/ (issue #3 item 1). */
 class SnapshotRegenerationTest {
 
     private static Path resourceDir() {
@@ -33,11 +33,11 @@ class SnapshotRegenerationTest {
         try (Stream<Path> s = Files.list(dir)) {
             committed = s.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
         }
-        assertThat(committed).as("resource files (run the regeneration command in changes/stores-README.md)")
+        assertThat(committed).as("resource files (run the regeneration command in the README)")
                 .isEqualTo(new TreeSet<>(generated.keySet()));
         for (Map.Entry<String, byte[]> e : generated.entrySet()) {
             assertThat(Files.readAllBytes(dir.resolve(e.getKey())))
-                    .as(e.getKey() + " differs from a fresh snapshot of shared/; regenerate it")
+                    .as(e.getKey() + " differs from a fresh snapshot of reference/; regenerate it")
                     .isEqualTo(e.getValue());
         }
     }
