@@ -32,8 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "hand, a root needs full trust turned on for TLS (Settings > General > About > Certificate Trust "
                 + "Settings); pushed by MDM it is trusted at once. Check it with evaluate --profile-root OUT.mobileconfig.",
         footer = {"", "Exit status: 0 written, 2 bad input or usage (message on stderr), 3 internal error.",
-                "Example: sectrust4j profile --root contoso-root.pem -o contoso-root.mobileconfig \\",
-                "           --name \"Contoso Root CA\" --identifier com.contoso.roots --organization Contoso"})
+                "Example: sectrust4j profile --root root.pem -o root.mobileconfig \\",
+                "           --name \"Contoso Root CA\" --identifier com.contoso.roots"})
 final class ProfileCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -79,13 +79,14 @@ public final class ConfigurationProfile {
     }
 
     /**
-     * Whether these bytes look like a profile rather than certificates: a binary property list, XML, or a CMS
-     * ContentInfo (a DER certificate and PEM text do not). Only a sniff; {@link #read} decides.
+     * Whether these bytes look like a profile rather than certificates: a binary property list, XML, or CMS that
+     * can hold one (a DER certificate, PEM text and a certificates-only .p7b do not). Only a sniff; {@link #read}
+     * decides.
      */
     public static boolean looksLikeProfile(byte[] bytes) {
         String head = new String(bytes, 0, Math.min(bytes.length, 64), StandardCharsets.ISO_8859_1)
                 .replaceFirst("^\u00ef\u00bb\u00bf", "").stripLeading();
-        return head.startsWith("bplist") || head.startsWith("<") || ProfileCms.looksLikeCms(bytes);
+        return head.startsWith("bplist") || head.startsWith("<") || ProfileCms.mayHoldProfile(bytes);
     }
 
     /** A builder for a profile that installs roots. */

@@ -20,6 +20,7 @@ import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.SignedData;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
@@ -69,6 +70,23 @@ final class ProfileCms {
         return true;
     }
 
+    /**
+     * Whether the bytes are CMS that may hold a profile: SignedData with encapsulated content, EnvelopedData, or
+     * damaged (the reader then says why); not a certificates-only PKCS #7 bundle (.p7b).
+     */
+    static boolean mayHoldProfile(byte[] b) {
+        if (!looksLikeCms(b)) {
+            return false;
+        }
+        try {
+            ContentInfo info = ContentInfo.getInstance(ASN1Primitive.fromByteArray(b));
+            return !CMSObjectIdentifiers.signedData.equals(info.getContentType())
+                    || SignedData.getInstance(info.getContent()).getEncapContentInfo().getContent() != null;
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return true;
+        }
+    }
+
     /** The profile inside a CMS-signed profile, with the first signer's signature checked. */
     static Opened open(byte[] bytes) {
         ContentInfo info;
@@ -94,7 +112,9 @@ final class ProfileCms {
             throw problem("damaged CMS SignedData (" + message(e) + ")");
         }
         if (!(content instanceof byte[] profile)) {
-            throw problem("the CMS SignedData does not contain the profile (a detached signature)");
+            throw problem(signed.getSignerInfos().size() == 0
+                    ? "a certificates-only PKCS #7 bundle (.p7b), not a signed profile"
+                    : "the CMS SignedData does not contain the profile (a detached signature)");
         }
         Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
         if (signers.isEmpty()) {

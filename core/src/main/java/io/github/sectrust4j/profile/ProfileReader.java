@@ -9,6 +9,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -218,15 +219,8 @@ final class ProfileReader {
     }
 
     private static boolean startsWith(byte[] data, String prefix) {
-        if (data.length < prefix.length()) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length(); i++) {
-            if (data[i] != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        byte[] p = prefix.getBytes(StandardCharsets.US_ASCII);
+        return data.length >= p.length && Arrays.equals(data, 0, p.length, p, 0, p.length);
     }
 
     static ConfigurationProfileException problem(String why) {

@@ -175,6 +175,16 @@ class ConfigurationProfileReadTest {
         assertThat(ConfigurationProfile.looksLikeProfile(root.pem().getBytes(StandardCharsets.US_ASCII))).isFalse();
     }
 
+    @Test
+    void certificatesOnlyP7b_isNotTakenForAProfile() throws Exception {
+        org.bouncycastle.cms.CMSSignedDataGenerator generator = new org.bouncycastle.cms.CMSSignedDataGenerator();
+        generator.addCertificates(new org.bouncycastle.util.CollectionStore<>(
+                java.util.List.of(new org.bouncycastle.cert.X509CertificateHolder(root.der()))));
+        byte[] p7b = generator.generate(new org.bouncycastle.cms.CMSAbsentContent()).getEncoded();
+        assertThat(ConfigurationProfile.looksLikeProfile(p7b)).isFalse();
+        assertRefused(p7b, "certificates-only PKCS #7 bundle (.p7b)");
+    }
+
     static void assertRefused(byte[] bytes, String reason) {
         assertThatThrownBy(() -> ConfigurationProfile.read(bytes)).isInstanceOf(ConfigurationProfileException.class)
                 .hasMessageContaining(reason);
