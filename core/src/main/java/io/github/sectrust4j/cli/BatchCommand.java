@@ -30,7 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "in the same order, echoing each request's id (see BATCH-CONTRACT.md). A line that cannot be parsed "
                 + "or evaluated yields {\"id\": ..., \"error\": {\"input\": \"...\"}}; processing always goes on. "
                 + "Pass \"at\" in each request for reproducible results.",
-        footer = {"", "Exit status: 0 when all input was read (whatever the verdicts); 2 on usage errors, "
+        footer = {"", "A request whose \"ios\" is an array, e.g. [\"10.2\", \"10.3\", \"17.4\"], is answered with one "
+                + "line per release, in that order (each with its \"ios\").",
+                "", "Exit status: 0 when all input was read (whatever the verdicts); 2 on usage errors, "
                 + "when stdin cannot be read or stdout is closed."})
 final class BatchCommand implements Callable<Integer> {
     static final int DEFAULT_MAX_LINE = 16 * 1024 * 1024;
@@ -51,7 +53,13 @@ final class BatchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private int maxLineLength;
 
+    @Option(names = "--progress", negatable = true,
+            description = "Show progress and a final summary (lines, trusted, not trusted, input and internal "
+                    + "errors, time) on stderr; default: only when stderr is a terminal. Stdout stays JSON lines only.")
+    private Boolean progress;
+
     private final BatchProcessor processor = new BatchProcessor();
+    private BatchProgress meter;
 
     @Override
     public Integer call() {
@@ -64,10 +72,13 @@ final class BatchCommand implements Callable<Integer> {
         LineReader lines = new LineReader(new BufferedReader(
                 new InputStreamReader(main.stdin(), StandardCharsets.UTF_8), 1 << 16), maxLineLength);
         PrintWriter out = spec.commandLine().getOut();
+        meter = BatchProgress.create(spec.commandLine().getErr(), progress);
         try {
             return threads == 1 ? sequential(lines, out) : parallel(lines, out);
         } catch (IOException e) {
             throw new InputError("cannot read stdin: " + e.getMessage(), e);
+        } finally {
+            meter.finish();
         }
     }
 
@@ -127,10 +138,11 @@ final class BatchCommand implements Callable<Integer> {
         }
     }
 
-    private static boolean emit(PrintWriter out, String response) {
+    private boolean emit(PrintWriter out, String response) {
         out.print(response);
         out.print('\n');
         out.flush();
+        meter.responded(response);
         return !out.checkError();
     }
 
