@@ -6,6 +6,7 @@ import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.SecTrust;
 import io.github.sectrust4j.TrustExceptions;
+import io.github.sectrust4j.TrustMatrix;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.truststores.AppleTrustStores;
@@ -155,6 +156,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the JSON response object instead of text.")
     private boolean json;
 
+    /** --host, --lync and --names after checking; read once. */
+    private List<HostName> hostNames;
+
     @Override
     public Integer call() {
         List<Certificate> chain = chain();
@@ -163,6 +167,10 @@ final class EvaluateCommand implements Callable<Integer> {
         if (hostNames().size() > 1 || releases().size() > 1) {
             if (copyExceptions != null) {
                 throw new InputError("--copy-exceptions: needs a single host and iOS release");
+            }
+            if ((long) hostNames().size() * releases().size() > TrustMatrix.MAX_EVALUATIONS) {
+                throw new InputError(hostNames().size() + " names × " + releases().size() + " releases: more than "
+                        + TrustMatrix.MAX_EVALUATIONS + " evaluations in one run");
             }
             return MatrixOutput.print(out, trust.evaluateAll(hostNames(), releases(), chain), json);
         }
@@ -297,8 +305,6 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         return hostNames;
     }
-
-    private List<HostName> hostNames;
 
     /** --ios: one release, a list, or all-major (ReleaseLists). */
     private List<IosRelease> releases() {

@@ -92,6 +92,19 @@ class MatrixCliTest {
         assertThat(run.out()).isEmpty();
     }
 
+    @Test
+    void tooManyEvaluations_isExit2_notAnInternalError() throws IOException {
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < 9_000; i++) {
+            names.append("h").append(i).append(".contoso.com\n");
+        }
+        Path file = Files.writeString(dir.resolve("many.txt"), names);
+        Cli.Run run = Cli.run("evaluate", example("cn-only-ios-13", "chain.pem"), "--names", file.toString(),
+                "--ios", "all-major");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("9000 names × 12 releases: more than 100000 evaluations");
+    }
+
     // ---- item 6: several releases ----
 
     @Test
