@@ -156,6 +156,10 @@ class MatrixCliTest {
         assertThat(out.get(2)).isEqualTo(out.get(0)); // the 10.2 element answers exactly as the single request
         assertThat(out.subList(1, 4)).allMatch(l -> l.startsWith("{\"id\":\"internal-ca-profile-root-no-full-trust-ios-10-2\""));
 
+        Cli.Run table = Cli.withStdin(n + "\n", "batch", "--format", "table");
+        assertThat(table.out()).containsPattern("\n\\S+ +10\\.3 +NOT TRUSTED").containsPattern("\n\\S+ +10\\.2 +trusted")
+                .containsPattern("\n\\S+ +17\\.4 +NOT TRUSTED").doesNotContain("not JSON");
+
         n.putArray("ios").add("10.3").add("19");
         assertThat(json(Cli.withStdin(n + "\n", "batch").out()).at("/error/input").asText())
                 .isEqualTo("ios[1]: Unsupported iOS release '19': sectrust4j models iOS 8.0 to 18.x and 26.x");
