@@ -26,9 +26,10 @@ import java.util.regex.Pattern;
  *   <li>Internationalised names (U-labels, {@code bücher.example}) become A-labels
  *       ({@code xn--bcher-kva.example}) with a notice. iOS compares the reference name with the
  *       certificate's dNSNames label by label as strings ({@code SecDNSMatch} in Apple's
- *       {@code SecPolicyLeafCallbacks.c}); dNSNames are ASCII, so a U-label never matches. Apps reach the
- *       evaluation through CFNetwork, which hands the A-label of the URL's host to the SSL policy, so the
- *       A-label is what iOS checks. The conversion is {@link IDN#toASCII(String, int)} (IDNA2003 with the
+ *       {@code SecPolicyLeafCallbacks.c}: {@code CFStringCompare} with {@code kCFCompareCaseInsensitive}, no IDN
+ *       processing); dNSNames are ASCII, so a U-label never matches. Apps reach the evaluation through
+ *       CFNetwork, whose URL host is the A-label, so the A-label is what iOS checks [inferred: CFNetwork's
+ *       source is not public]. The conversion is {@link IDN#toASCII(String, int)} (IDNA2003 with the
  *       STD3 rules, no extra dependency). IDNA2003 and UTS #46 non-transitional processing (what current
  *       Apple networking follows) agree except on the four "deviation" characters ß, ς, ZWJ and ZWNJ;
  *       names containing them are refused with a request for the A-label rather than guessed.</li>
