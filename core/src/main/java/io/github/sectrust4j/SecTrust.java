@@ -128,6 +128,25 @@ public final class SecTrust {
         return ios(IosRelease.NEWEST);
     }
 
+    /**
+     * The same configuration under another release's rules, with that release's trust store unless one
+     * was chosen ({@link #withSystemStore}); what {@link TrustMatrix} evaluates per release.
+     */
+    public SecTrust forRelease(IosRelease other) {
+        requireNonNull(other, "other");
+        return new SecTrust(other, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
+                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots,
+                exceptions);
+    }
+
+    /**
+     * Evaluates the chain for every host and release ({@link TrustMatrix#evaluate}): the verdict per
+     * (host, release), where it changes and why, and the names missing from the certificate.
+     */
+    public TrustMatrix evaluateAll(List<HostName> hosts, List<IosRelease> releases, List<Certificate> chain) {
+        return TrustMatrix.evaluate(this, hosts, releases, chain);
+    }
+
     // ---- policy ----
 
     /** The SSL server policy with a host name or IP literal to match (§1.2, §3). */

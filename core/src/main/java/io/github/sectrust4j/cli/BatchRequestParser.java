@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.github.sectrust4j.FullTrust;
+import io.github.sectrust4j.HostName;
 import io.github.sectrust4j.InstallChannel;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.Policy;
@@ -48,7 +49,11 @@ final class BatchRequestParser {
         JsonNode id = request.has("id") ? request.get("id") : NullNode.instance;
         List<Certificate> chain = chain(request);
 
-        IosRelease release = present(request, "ios") ? Inputs.ios("ios", text(request, "ios")) : IosRelease.NEWEST;
+        // extension: an array answers with one line per release (ReleaseLists)
+        List<IosRelease> releases = present(request, "ios") && request.get("ios").isArray()
+                ? ReleaseLists.json("ios", request.get("ios")) : List.of();
+        IosRelease release = !releases.isEmpty() ? releases.get(0)
+                : present(request, "ios") ? Inputs.ios("ios", text(request, "ios")) : IosRelease.NEWEST;
         SecTrust trust = SecTrust.ios(release);
 
         Policy policy = present(request, "policy")
@@ -57,6 +62,7 @@ final class BatchRequestParser {
         if (host.isPresent() && host.get().isBlank()) {
             throw new InputError("host: empty (omit the field for no host-name check)");
         }
+        Optional<HostName> hostName = host.map(h -> HostOptions.batch("host", h));
         if (policy == Policy.BASIC) {
             if (host.isPresent()) {
                 // never drop an input that would change the verdict: say so instead
@@ -65,7 +71,7 @@ final class BatchRequestParser {
             }
             trust = trust.basicPolicy();
         } else {
-            trust = host.isPresent() ? trust.forServer(host.get()) : trust.sslServer();
+            trust = hostName.isPresent() ? trust.forServer(hostName.get().value()) : trust.sslServer();
         }
 
         if (present(request, "at")) {
@@ -127,7 +133,7 @@ final class BatchRequestParser {
             trust = trust.withExceptions(exceptions(request));
         }
         boolean copyExceptions = present(request, "copyExceptions") && bool(request, "copyExceptions");
-        return new BatchRequest(id, trust, chain, copyExceptions);
+        return new BatchRequest(id, trust, chain, copyExceptions, hostName.flatMap(HostName::notice), releases);
     }
 
     private static long exceptionEpoch(JsonNode request) {

@@ -63,6 +63,7 @@ public final class Main implements Runnable {
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        BatchProgress.processStderr = true; // err is this process's stderr: batch may show progress on a terminal
         int status = commandLine(System.in).setOut(out).setErr(err).execute(args);
         out.flush();
         err.flush();
