@@ -81,10 +81,12 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--profile-root", paramLabel = "ROOT.pem[:full-trust]",
             description = "Root installed by a configuration profile; append :full-trust if the switch in "
-                    + "Certificate Trust Settings is on. Repeatable.")
+                    + "Certificate Trust Settings is on. Repeatable. Any certificate may be given: the server's own "
+                    + "or an issuing CA is then trusted directly (the path ends at it).")
     private List<String> profileRoots = new ArrayList<>();
 
-    @Option(names = "--mdm-root", paramLabel = "ROOT.pem", description = "Root installed by MDM; repeatable.")
+    @Option(names = "--mdm-root", paramLabel = "ROOT.pem", description = "Root installed by MDM; repeatable. Any certificate "
+            + "may be given: the server's own or an issuing CA is then trusted directly.")
     private List<Path> mdmRoots = new ArrayList<>();
 
     @Option(names = "--intermediate", paramLabel = "CA.pem",

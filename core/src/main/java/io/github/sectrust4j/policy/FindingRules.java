@@ -140,6 +140,9 @@ final class FindingRules {
             case USER_EXCEPTIONS:
                 return Rule.of("§12.4", "SecTrustSetExceptions keeps exceptions only if their first entry is the leaf's "
                         + "SHA-1 and they were made in the current exception epoch", Confidence.APPLE_CODE);
+            case DIRECT_TRUST:
+                return Rule.of("§7.3", "a user-store certificate that is not self-signed is an anchor when its trust setting "
+                        + "is TrustAsRoot; the path ends at it", Confidence.APPLE_CODE);
             case UNCERTAIN_RULE:
                 if ("§15.2".equals(evidence.get("section"))) {
                     return Rule.of("§15.2", "wildcards directly under a public suffix are refused; the suffix list iOS uses is "

@@ -167,6 +167,7 @@ public final class PolicyValidator implements PathValidator {
             r.recordAll(c.check(path, request, rules));
         }
         r.usageConstraints();
+        DirectTrust.note(path, request).ifPresent(r::record);
         r.recordAll(WoSignStartComCheck.INSTANCE.check(path, request, rules));
         // Valid allow-listing (decided in the revocation pass) suppresses both key lists (§1.6 step 6, §9.2)
         if (!listedKeysExempt.test(path)) {
