@@ -115,6 +115,13 @@ final class BatchRequestParser {
         if (present(request, "ctLogs")) {
             trust = trust.withCtLogs(ctLogs(request));
         }
+        // extension: the device's CT state (§8.1): a list not refreshed for 60 days, the kill switch
+        if (present(request, "ctLogListFresh")) {
+            trust = trust.ctLogListFresh(bool(request, "ctLogListFresh"));
+        }
+        if (present(request, "ctKillSwitch")) {
+            trust = trust.ctKillSwitch(bool(request, "ctKillSwitch"));
+        }
         if (present(request, "revocationDatabase")) {
             trust = trust.withRevocationDatabase(revocationDatabase(request));
         }

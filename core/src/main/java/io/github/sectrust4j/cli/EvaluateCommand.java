@@ -115,6 +115,15 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Replace the release's CT log list with this JSON array (the batch field ctLogs).")
     private Path ctLogs;
 
+    @Option(names = "--ct-log-list-fresh", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Whether the device's CT log list is fresh (default). --no-ct-log-list-fresh: the device "
+                    + "has not checked in with Apple for 60 days, so CT is not enforced (no effect with --ct-logs).")
+    private boolean ctLogListFresh = true;
+
+    @Option(names = "--ct-kill-switch",
+            description = "The CT kill switch of Apple's trust supplementals is on: CT is neither enforced nor needed for EV.")
+    private boolean ctKillSwitch;
+
     @Option(names = "--revocation-database", paramLabel = "VALID.sqlite3",
             description = "Apple Valid revocation database (SQLite) to consult.")
     private Path revocationDatabase;
@@ -244,6 +253,12 @@ final class EvaluateCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new InputError("--ct-logs: " + e.getMessage());
             }
+        }
+        if (!ctLogListFresh) {
+            trust = trust.ctLogListFresh(false);
+        }
+        if (ctKillSwitch) {
+            trust = trust.ctKillSwitch(true);
         }
         if (revocationDatabase != null) {
             if (!Files.isRegularFile(revocationDatabase) || !Files.isReadable(revocationDatabase)) {
