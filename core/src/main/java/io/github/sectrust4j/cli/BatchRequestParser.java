@@ -67,6 +67,12 @@ final class BatchRequestParser {
             trust = host.isPresent() ? trust.forServer(host.get()) : trust.sslServer();
         }
 
+        if (present(request, "requiredKeyUsage")) { // extension: SecPolicyCreateSSLWithKeyUsage (§2.2 KeyUsage)
+            if (policy == Policy.BASIC) {
+                throw new InputError("requiredKeyUsage: only for the ssl-server policy (SecPolicyCreateSSLWithKeyUsage)");
+            }
+            trust = trust.requireKeyUsage(KeyUsageInputs.required("requiredKeyUsage", request.get("requiredKeyUsage")));
+        }
         if (present(request, "at")) {
             trust = trust.at(Inputs.instant("at", text(request, "at")));
         }

@@ -71,6 +71,13 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "ssl-server (default) or basic.")
     private String policy;
 
+    @Option(names = "--required-key-usage", paramLabel = "USAGE[,USAGE...]",
+            description = "SSL policy with required key usage (SecPolicyCreateSSLWithKeyUsage): the leaf must carry "
+                    + "these usages (or no keyUsage extension), e.g. digitalSignature,keyEncipherment; names: "
+                    + "digitalSignature, nonRepudiation, keyEncipherment, dataEncipherment, keyAgreement, keyCertSign, "
+                    + "cRLSign, encipherOnly, decipherOnly. Repeatable.")
+    private List<String> requiredKeyUsage = new ArrayList<>();
+
     @Option(names = "--anchor", paramLabel = "ROOT.pem",
             description = "App anchor (SecTrustSetAnchorCertificates); repeatable. Turns anchors-only on.")
     private List<Path> anchors = new ArrayList<>();
@@ -194,6 +201,12 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new InputError("--host: empty");
             }
             trust = trust.forServer(host);
+        }
+        if (!requiredKeyUsage.isEmpty() && p == Policy.BASIC) {
+            throw new InputError("--required-key-usage: only for the ssl-server policy (SecPolicyCreateSSLWithKeyUsage)");
+        }
+        for (String list : requiredKeyUsage) {
+            trust = trust.requireKeyUsage(KeyUsageInputs.required("--required-key-usage", list));
         }
         if (at != null) {
             trust = trust.at(Inputs.instant("--at", at));

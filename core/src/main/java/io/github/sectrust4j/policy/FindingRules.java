@@ -36,6 +36,11 @@ final class FindingRules {
                 return Rule.of("§2.2", "no certificate that is not self-signed may be signed with MD2/MD4/MD5",
                         Confidence.APPLE_CODE).since("11.3");
             case KEY_USAGE:
+                if (evidence.containsKey("requiredKeyUsage")) {
+                    return Rule.of("§2.2", "an SSL policy made with SecPolicyCreateSSLWithKeyUsage requires the leaf's "
+                            + "keyUsage to hold every required usage, or the leaf to have no keyUsage extension",
+                            Confidence.APPLE_CODE);
+                }
                 return Rule.of("§1.6", "a CA's keyUsage extension, when present, must include keyCertSign", Confidence.APPLE_CODE);
             case EXTENDED_KEY_USAGE:
                 return Rule.of("§2.2", "the leaf (and from iOS 16 every sub-CA with an EKU extension) must allow serverAuth, "

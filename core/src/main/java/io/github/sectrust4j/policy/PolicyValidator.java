@@ -89,6 +89,7 @@ public final class PolicyValidator implements PathValidator {
         l.add(LeafWeakSignatureCheck.INSTANCE);
         if (policy == Policy.SSL_SERVER) {
             l.add(ExtendedKeyUsageCheck.INSTANCE);
+            l.add(KeyUsageCheck.INSTANCE); // only with SecPolicyCreateSSLWithKeyUsage (the request's required usage)
         }
         l.add(BlackListedLeafCheck.INSTANCE);
         l.add(GrayListedLeafCheck.INSTANCE);

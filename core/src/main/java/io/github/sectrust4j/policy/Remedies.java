@@ -113,6 +113,11 @@ final class Remedies {
             case MISSING_INTERMEDIATE:
                 return missingIntermediate(path, request);
             case KEY_USAGE:
+                if (f.evidence().containsKey("requiredKeyUsage")) {
+                    return "Reissue the server certificate '" + cn + "' with keyUsage " + f.evidence().get("requiredKeyUsage")
+                            + " (the app's SSL policy requires it: SecPolicyCreateSSLWithKeyUsage), or without a keyUsage "
+                            + "extension; it has " + f.evidence().get("presentKeyUsage") + ".";
+                }
                 return "Reissue the CA certificate '" + cn + "' with keyUsage keyCertSign (or without a keyUsage extension).";
             case BASIC_CONSTRAINTS:
             case BASIC_CONSTRAINTS_CA:
