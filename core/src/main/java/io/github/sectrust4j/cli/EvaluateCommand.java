@@ -96,6 +96,15 @@ final class EvaluateCommand implements Callable<Integer> {
             + "may be given: the server's own or an issuing CA is then trusted directly.")
     private List<Path> mdmRoots = new ArrayList<>();
 
+    @Option(names = "--trust-settings", paramLabel = "CERT.pem=RESULT[,policy=P][,host=H][,keyUsage=U+U][,allowedError=N][;...]",
+            description = "A certificate in the user trust store with explicit Apple trust settings (the batch field "
+                    + "userRoots[].trustSettings), installed as by a profile. RESULT: trustRoot, trustAsRoot, deny or "
+                    + "unspecified; policy: ssl-server, basic or an OID; host: the policy string; keyUsage: signature, "
+                    + "enDecryptData, enDecryptKey, signCert, signRevocation, keyExchange, any (joined with +) or Apple's "
+                    + "number; constraints separated by ';' and matched in order; nothing after '=' is the empty array. "
+                    + "Repeatable.")
+    private List<String> trustSettings = new ArrayList<>();
+
     @Option(names = "--intermediate", paramLabel = "CA.pem",
             description = "Intermediate the device already has (not sent by the server); repeatable.")
     private List<Path> intermediates = new ArrayList<>();
@@ -245,6 +254,18 @@ final class EvaluateCommand implements Callable<Integer> {
         for (Path f : mdmRoots) {
             for (Certificate c : certificates(f)) {
                 trust = trust.withMdmRoot(c);
+            }
+        }
+        for (String spec : trustSettings) {
+            int eq = spec.indexOf('=');
+            if (eq <= 0) {
+                throw new InputError("--trust-settings: expected CERT.pem=SETTINGS, got '" + spec + "'");
+            }
+            java.util.Optional<List<io.github.sectrust4j.TrustSetting>> settings = java.util.Optional.of(
+                    TrustSettingInputs.constraints("--trust-settings " + spec.substring(0, eq), spec.substring(eq + 1)));
+            for (Certificate c : certificates(Path.of(spec.substring(0, eq)))) {
+                trust = trust.withUserRoot(new io.github.sectrust4j.UserRoot(c, io.github.sectrust4j.InstallChannel.PROFILE,
+                        FullTrust.OFF, settings));
             }
         }
         for (Path f : intermediates) {

@@ -165,7 +165,9 @@ final class TrustSources {
                     // settings say TrustAsRoot: the path ends at it (SecPVCIsAnchorPerConstraints, §7.3)
                     if (selfSigned.isPresent()) {
                         List<TrustSetting> settings = u.effectiveTrustSettings(request.release(), selfSigned.get());
-                        if (TrustSettingsMatch.isAnchor(settings, selfSigned.get(), request.policy(), request.host())) {
+                        // the leaf is tested at index 0, a parent as a CA position (SecPVCContainsTrustSettingsKeyUsage)
+                        long use = TrustSettingsMatch.derivedKeyUse(!c.equals(request.leaf()), request.requiredKeyUsage());
+                        if (TrustSettingsMatch.isAnchor(settings, selfSigned.get(), request.policy(), request.host(), use)) {
                             return Optional.of(new AnchorInfo(u.anchorSource(), settings));
                         }
                     }

@@ -31,7 +31,7 @@ final class DirectTrust {
             return Optional.empty();
         }
         Optional<List<TrustSetting>> constraints = PathFacts.constraints(path, path.topIndex());
-        Optional<TrustSetting.Result> r = constraints.flatMap(c -> TrustSettingsEvaluation.result(c, request));
+        Optional<TrustSetting.Result> r = constraints.flatMap(c -> TrustSettingsEvaluation.result(c, path.topIndex(), request));
         if (r.isEmpty() || r.get() != TrustSetting.Result.TRUST_AS_ROOT) {
             return Optional.empty(); // Deny "anchors" too, and is reported as UsageConstraints
         }

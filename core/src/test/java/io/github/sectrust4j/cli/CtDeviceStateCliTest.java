@@ -37,15 +37,10 @@ class CtDeviceStateCliTest {
     }
 
     private static JsonNode batch(Consumer<ObjectNode> extra) throws IOException {
-        ObjectNode req = BatchProcessor.MAPPER.createObjectNode();
-        req.put("id", "ct");
-        req.putArray("chain").add(leaf.pem());
-        req.put("host", "www.example.com");
-        req.put("at", at);
+        ObjectNode req = Cli.request("www.example.com", at, leaf.pem());
         req.putArray("extraSystemRoots").add(root.pem());
         extra.accept(req);
-        Cli.Run run = Cli.withStdin(BatchProcessor.MAPPER.writeValueAsString(req) + "\n", "batch");
-        return BatchProcessor.MAPPER.readTree(run.out());
+        return Cli.batchOne(req);
     }
 
     @Test

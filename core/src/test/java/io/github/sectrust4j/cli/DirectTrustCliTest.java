@@ -60,18 +60,13 @@ class DirectTrustCliTest {
 
     @Test
     void batch_userRootThatIsTheLeaf_isTheAnchor() throws IOException {
-        ObjectNode req = BatchProcessor.MAPPER.createObjectNode();
-        req.put("id", "leaf-installed");
-        req.putArray("chain").add(leaf.pem());
-        req.put("host", "sip.contoso.com");
-        req.put("at", at);
+        ObjectNode req = Cli.request("sip.contoso.com", at, leaf.pem());
         ObjectNode u = req.putArray("userRoots").addObject();
         u.put("cert", leaf.pem());
         u.put("install", "profile");
         u.put("fullTrust", true);
-        Cli.Run run = Cli.withStdin(BatchProcessor.MAPPER.writeValueAsString(req) + "\n", "batch");
-        JsonNode r = BatchProcessor.MAPPER.readTree(run.out());
-        assertThat(r.get("trusted").booleanValue()).as(run.out()).isTrue();
+        JsonNode r = Cli.batchOne(req);
+        assertThat(r.get("trusted").booleanValue()).as(r.toString()).isTrue();
         assertThat(r.at("/path/0/role").textValue()).isEqualTo("anchor");
         assertThat(r.at("/path/0/anchorSource").textValue()).isEqualTo("profile");
     }

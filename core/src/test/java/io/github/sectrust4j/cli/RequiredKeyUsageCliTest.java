@@ -54,17 +54,12 @@ class RequiredKeyUsageCliTest {
     }
 
     private static JsonNode batch(Consumer<ObjectNode> extra) throws IOException {
-        ObjectNode req = BatchProcessor.MAPPER.createObjectNode();
-        req.put("id", "ku");
-        req.putArray("chain").add(leaf.pem());
-        req.put("host", "sip.contoso.com");
-        req.put("at", at);
+        ObjectNode req = Cli.request("sip.contoso.com", at, leaf.pem());
         ObjectNode u = req.putArray("userRoots").addObject();
         u.put("cert", root.pem());
         u.put("install", "mdm");
         extra.accept(req);
-        Cli.Run run = Cli.withStdin(BatchProcessor.MAPPER.writeValueAsString(req) + "\n", "batch");
-        return BatchProcessor.MAPPER.readTree(run.out());
+        return Cli.batchOne(req);
     }
 
     @Test
