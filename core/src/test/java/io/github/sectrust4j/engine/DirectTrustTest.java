@@ -20,6 +20,7 @@ import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.SignatureAlgorithm;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.TestPkiExtension;
+import io.github.sectrust4j.fixtures.ocsp.RevocationReason;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -176,6 +177,20 @@ class DirectTrustTest {
         HeldCertificate weakLeaf = pki.leaf("example.com", ica).rsa(1024).validForDays(90).build();
         TrustReport weak = ios(pki).withMdmRoot(cert(ica)).evaluate(certs(weakLeaf, ica));
         assertThat(weak.has(FindingCode.KEY_SIZE)).as(weak.explain()).isTrue();
+    }
+
+    @Test
+    void intermediateTrustedDirectly_stillHonoursARevokedStapledResponse(TestPki pki) {
+        HeldCertificate root = pki.root("Corp Root").build();
+        HeldCertificate ica = pki.intermediate("Corp Issuing CA", root).build();
+        HeldCertificate leaf = pki.leaf("example.com", ica).validForDays(90).build();
+        byte[] revoked = pki.ocsp(leaf, ica).revoked(pki.now().minus(Duration.ofDays(2)),
+                RevocationReason.KEY_COMPROMISE).build();
+
+        TrustReport r = ios(pki).withMdmRoot(cert(ica)).withStapledOcsp(revoked).evaluate(certs(leaf, ica));
+
+        assertThat(r.result()).as(r.explain()).isEqualTo(SecTrustResult.FATAL_TRUST_FAILURE);
+        assertThat(r.has(FindingCode.REVOCATION)).isTrue();
     }
 
     @Test
