@@ -18,6 +18,7 @@ import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.SignatureAlgorithm;
+import io.github.sectrust4j.fixtures.TestChain;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.TestPkiExtension;
 import io.github.sectrust4j.fixtures.ocsp.RevocationReason;
@@ -160,9 +161,10 @@ class DirectTrustTest {
 
     @Test
     void intermediateTrustedByMdm_pathStopsThere_evenWhenTheRootIsSent(TestPki pki) {
-        HeldCertificate root = pki.root("Corp Root").build();
-        HeldCertificate ica = pki.intermediate("Corp Issuing CA", root).build();
-        HeldCertificate leaf = pki.leaf("example.com", ica).validForDays(90).build();
+        TestChain chain = pki.chain("example.com");
+        HeldCertificate root = chain.root();
+        HeldCertificate ica = chain.intermediate();
+        HeldCertificate leaf = chain.leaf();
 
         TrustReport report = ios(pki).withMdmRoot(cert(ica)).evaluate(certs(leaf, ica, root));
 
@@ -181,9 +183,9 @@ class DirectTrustTest {
 
     @Test
     void intermediateTrustedDirectly_stillHonoursARevokedStapledResponse(TestPki pki) {
-        HeldCertificate root = pki.root("Corp Root").build();
-        HeldCertificate ica = pki.intermediate("Corp Issuing CA", root).build();
-        HeldCertificate leaf = pki.leaf("example.com", ica).validForDays(90).build();
+        TestChain chain = pki.chain("example.com");
+        HeldCertificate ica = chain.intermediate();
+        HeldCertificate leaf = chain.leaf();
         byte[] revoked = pki.ocsp(leaf, ica).revoked(pki.now().minus(Duration.ofDays(2)),
                 RevocationReason.KEY_COMPROMISE).build();
 
