@@ -83,6 +83,11 @@ public enum FindingCode {
      * the exceptions did suppress keep their own codes, as informational findings.)
      */
     USER_EXCEPTIONS("UserExceptions", Severity.INFO, null, null),
+    /**
+     * The path's anchor is a certificate that is not a root — the server's own certificate or an issuing CA —
+     * trusted directly in the user trust store (TrustAsRoot, §7.3, §7.5): the path ends there. Information only.
+     */
+    DIRECT_TRUST("DirectTrust", Severity.INFO, null, null),
     /** A rule applied where the spec marks iOS behaviour as inferred or open (§15); the finding says which. */
     UNCERTAIN_RULE("UncertainRule", Severity.INFO, null, null);
 

@@ -76,6 +76,8 @@ public final class SecTrust {
     private final RevocationInputs revocation;
     private final ImmutableMap<String, List<String>> extraEvRoots;
     private final ExceptionInputs exceptions;
+    /** {@code SecPolicyCreateSSLWithKeyUsage}: Apple's SecKeyUsage bits the leaf must carry; 0 = none. */
+    private final int requiredKeyUsage;
 
     /** Which Apple store supplies system roots. */
     private record SystemRoots(boolean enabled, Optional<AppleTrustStore> store) {}
@@ -86,8 +88,9 @@ public final class SecTrust {
                      SystemRoots systemRoots, ImmutableList<Certificate> extraSystemRoots,
                      ImmutableList<byte[]> ocspResponses, ImmutableList<byte[]> scts,
                      Optional<AiaFetcher> aiaFetcher, PathBudget budget, CtInputs ct, RevocationInputs revocation,
-                     ImmutableMap<String, List<String>> extraEvRoots, ExceptionInputs exceptions) {
+                     ImmutableMap<String, List<String>> extraEvRoots, ExceptionInputs exceptions, int requiredKeyUsage) {
         this.exceptions = exceptions;
+        this.requiredKeyUsage = requiredKeyUsage;
         this.ct = ct;
         this.revocation = revocation;
         this.extraEvRoots = extraEvRoots;
@@ -120,7 +123,7 @@ public final class SecTrust {
                 ImmutableList.of(), Optional.empty(), ImmutableList.of(), ImmutableList.of(),
                 new SystemRoots(true, Optional.empty()), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(),
                 Optional.empty(), PathBudget.DEFAULT, CtInputs.DEFAULT, RevocationInputs.DEFAULT,
-                ImmutableMap.of(), ExceptionInputs.NONE);
+                ImmutableMap.of(), ExceptionInputs.NONE, 0);
     }
 
     /** The newest modelled release ({@link IosRelease#NEWEST}). */
@@ -136,7 +139,7 @@ public final class SecTrust {
         requireNonNull(other, "other");
         return new SecTrust(other, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
                 systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots,
-                exceptions);
+                exceptions, requiredKeyUsage);
     }
 
     /**
@@ -165,9 +168,25 @@ public final class SecTrust {
         return copy(Policy.BASIC, Optional.empty());
     }
 
+    /**
+     * {@code SecPolicyCreateSSLWithKeyUsage}: the SSL policy also requires these key usages of the leaf
+     * — all of them, or no keyUsage extension at all (Apple adds {@code kSecKeyUsageUnspecified} as the
+     * alternative); else {@code KeyUsage} fails, Recoverable, {@code errSecInvalidKeyUsageForPolicy}
+     * (§2.2). The usages also feed trust-settings key-usage matching (§7.2). Repeated calls add usages.
+     * Not for the basic policy (the evaluation refuses the combination).
+     */
+    public SecTrust requireKeyUsage(KeyUsage... usages) {
+        int bits = requiredKeyUsage;
+        for (KeyUsage u : usages) {
+            bits |= requireNonNull(u, "usage").bits();
+        }
+        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates, systemRoots,
+                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, bits);
+    }
+
     private SecTrust copy(Policy p, Optional<String> h) {
         return new SecTrust(release, p, h, at, clock, anchors, anchorsOnly, userRoots, intermediates, systemRoots,
-                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions);
+                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     // ---- time ----
@@ -177,7 +196,7 @@ public final class SecTrust {
         requireNonNull(instant, "instant");
         return new SecTrust(release, policy, host, Optional.of(instant), clock, anchors, anchorsOnly, userRoots,
                 intermediates, systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation,
-                extraEvRoots, exceptions);
+                extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     /**
@@ -188,7 +207,7 @@ public final class SecTrust {
         requireNonNull(now, "now");
         return new SecTrust(release, policy, host, at, Optional.of(now), anchors, anchorsOnly, userRoots,
                 intermediates, systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation,
-                extraEvRoots, exceptions);
+                extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     // ---- anchors ----
@@ -197,7 +216,7 @@ public final class SecTrust {
     public SecTrust withAnchors(List<Certificate> certificates) {
         ImmutableList<Certificate> a = ImmutableList.<Certificate>builder().addAll(anchors).addAll(certificates).build();
         return new SecTrust(release, policy, host, at, clock, a, anchorsOnly, userRoots, intermediates, systemRoots,
-                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions);
+                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     /** App anchors from PEM text (one or many blocks). */
@@ -214,7 +233,7 @@ public final class SecTrust {
     public SecTrust anchorsOnly(boolean only) {
         return new SecTrust(release, policy, host, at, clock, anchors, Optional.of(only), userRoots, intermediates,
                 systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation,
-                extraEvRoots, exceptions);
+                extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     /** A root installed by a configuration profile by hand, with the iOS 10.3+ full-trust switch (§7.1). */
@@ -274,14 +293,14 @@ public final class SecTrust {
         requireNonNull(root, "root");
         ImmutableList<UserRoot> u = ImmutableList.<UserRoot>builder().addAll(userRoots).add(root).build();
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, u, intermediates, systemRoots,
-                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions);
+                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     /** Intermediates the device already has (not sent by the server), e.g. installed by a profile. */
     public SecTrust withIntermediates(List<Certificate> certificates) {
         ImmutableList<Certificate> i = ImmutableList.<Certificate>builder().addAll(intermediates).addAll(certificates).build();
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, i, systemRoots,
-                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions);
+                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     /** Uses this Apple trust store for system roots instead of the release's own. */
@@ -289,7 +308,7 @@ public final class SecTrust {
         requireNonNull(store, "store");
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
                 new SystemRoots(true, Optional.of(store)), extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation,
-                extraEvRoots, exceptions);
+                extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     /** Uses an explicit Apple trust-store version (e.g. 2023071300) for system roots. */
@@ -301,7 +320,7 @@ public final class SecTrust {
     public SecTrust withoutSystemRoots() {
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
                 new SystemRoots(false, Optional.empty()), extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation,
-                extraEvRoots, exceptions);
+                extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     /**
@@ -311,7 +330,7 @@ public final class SecTrust {
     public SecTrust withExtraSystemRoots(List<Certificate> roots) {
         ImmutableList<Certificate> e = ImmutableList.<Certificate>builder().addAll(extraSystemRoots).addAll(roots).build();
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                systemRoots, e, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions);
+                systemRoots, e, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     // ---- revocation and CT inputs ----
@@ -336,7 +355,7 @@ public final class SecTrust {
         }
         ImmutableList<byte[]> o = ImmutableList.<byte[]>builder().addAll(ocspResponses).add(ocspResponseDer.clone()).build();
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                systemRoots, extraSystemRoots, o, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions);
+                systemRoots, extraSystemRoots, o, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     /** An SCT delivered in the TLS extension (one serialized SCT). */
@@ -345,7 +364,7 @@ public final class SecTrust {
         ImmutableList<byte[]> s = ImmutableList.<byte[]>builder().addAll(scts).add(sct.clone()).build();
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
                 systemRoots, extraSystemRoots, ocspResponses, s, aiaFetcher, budget, ct, revocation,
-                extraEvRoots, exceptions);
+                extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     /**
@@ -429,19 +448,19 @@ public final class SecTrust {
         m.put(root.sha256Hex().toUpperCase(Locale.ROOT), List.of(policyOids));
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
                 systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation,
-                ImmutableMap.copyOf(m), exceptions);
+                ImmutableMap.copyOf(m), exceptions, requiredKeyUsage);
     }
 
     private SecTrust withCt(CtInputs value) {
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
                 systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, value, revocation,
-                extraEvRoots, exceptions);
+                extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     private SecTrust withRevocation(RevocationInputs value) {
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
                 systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, value,
-                extraEvRoots, exceptions);
+                extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     // ---- network and limits ----
@@ -451,7 +470,7 @@ public final class SecTrust {
         requireNonNull(fetcher, "fetcher");
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
                 systemRoots, extraSystemRoots, ocspResponses, scts, Optional.of(fetcher), budget, ct, revocation,
-                extraEvRoots, exceptions);
+                extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     /**
@@ -506,7 +525,7 @@ public final class SecTrust {
     private SecTrust withExceptionInputs(ExceptionInputs value) {
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
                 systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots,
-                value);
+                value, requiredKeyUsage);
     }
 
     /**
@@ -541,7 +560,7 @@ public final class SecTrust {
         requireNonNull(pathBudget, "pathBudget");
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
                 systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, pathBudget, ct, revocation,
-                extraEvRoots, exceptions);
+                extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     // ---- evaluation ----
@@ -586,10 +605,14 @@ public final class SecTrust {
         Instant verifyTime = at.orElseGet(Instant::now);
         Optional<AppleTrustStore> store = !systemRoots.enabled() ? Optional.empty()
                 : Optional.of(systemRoots.store().orElseGet(() -> storeFor(release)));
+        if (requiredKeyUsage != 0 && policy != Policy.SSL_SERVER) {
+            throw new IllegalArgumentException("requireKeyUsage applies to the SSL policy "
+                    + "(SecPolicyCreateSSLWithKeyUsage), not to the " + policy.label() + " policy");
+        }
         return new EvaluationRequest(release, policy, host, verifyTime, clock.orElse(verifyTime),
                 presented, anchors, anchorsOnly.orElse(!anchors.isEmpty()), userRoots, intermediates, store,
                 extraSystemRoots, ocspResponses, scts, aiaFetcher.isPresent() || revocation.networkAvailable(),
-                aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions);
+                aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions).withRequiredKeyUsage(requiredKeyUsage);
     }
 
     /** The chain without repeats, first occurrence kept; a plain scan for the usual short chain. */

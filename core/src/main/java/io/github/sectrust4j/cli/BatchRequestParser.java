@@ -26,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * Maps one BATCH-CONTRACT request object onto {@link SecTrust}. Every field of the contract is
@@ -35,8 +34,6 @@ import java.util.regex.Pattern;
  * Thread-safe; its only state is the cache of opened Valid databases ({@code revocationDatabase}).
  */
 final class BatchRequestParser {
-    private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
-
     /** Valid databases opened by this parser, by absolute path (thread-safe; read-only handles). */
     private final Map<Path, ValidDatabase> databases = new ConcurrentHashMap<>();
 
@@ -74,6 +71,12 @@ final class BatchRequestParser {
             trust = hostName.isPresent() ? trust.forServer(hostName.get().value()) : trust.sslServer();
         }
 
+        if (present(request, "requiredKeyUsage")) { // extension: SecPolicyCreateSSLWithKeyUsage (§2.2 KeyUsage)
+            if (policy == Policy.BASIC) {
+                throw new InputError("requiredKeyUsage: only for the ssl-server policy (SecPolicyCreateSSLWithKeyUsage)");
+            }
+            trust = trust.requireKeyUsage(KeyUsageInputs.required("requiredKeyUsage", request.get("requiredKeyUsage")));
+        }
         if (present(request, "at")) {
             trust = trust.at(Inputs.instant("at", text(request, "at")));
         }
@@ -121,6 +124,13 @@ final class BatchRequestParser {
         }
         if (present(request, "ctLogs")) {
             trust = trust.withCtLogs(ctLogs(request));
+        }
+        // extension: the device's CT state (§8.1): a list not refreshed for 60 days, the kill switch
+        if (present(request, "ctLogListFresh")) {
+            trust = trust.ctLogListFresh(bool(request, "ctLogListFresh"));
+        }
+        if (present(request, "ctKillSwitch")) {
+            trust = trust.ctKillSwitch(bool(request, "ctKillSwitch"));
         }
         if (present(request, "revocationDatabase")) {
             trust = trust.withRevocationDatabase(revocationDatabase(request));
@@ -235,20 +245,18 @@ final class BatchRequestParser {
 
     private static TrustSetting trustSetting(String field, JsonNode node) {
         if (!node.isObject()) {
-            throw new InputError(field + ": expected an object {result, policy?, policyString?, allowedError?}, got "
+            throw new InputError(field + ": expected an object {result, policy?, policyString?, allowedError?, keyUsage?}, got "
                     + describe(node));
         }
         if (!present(node, "result")) {
             throw new InputError(field + ".result: missing (required: trustRoot, trustAsRoot, deny or unspecified)");
         }
         TrustSetting s = TrustSetting.of(Inputs.trustResult(field + ".result", text(node, "result", field + ".result")));
-        if (present(node, "policy")) {
-            String p = text(node, "policy", field + ".policy");
-            if (OID.matcher(p).matches()) { // extension: any Apple policy OID, as kSecTrustSettingsPolicy holds
-                s = new TrustSetting(s.result(), Optional.of(p), s.policyString(), s.allowedError());
-            } else {
-                s = s.forPolicy(Inputs.policy(field + ".policy", p));
-            }
+        if (present(node, "policy")) { // extension: any Apple policy OID, as kSecTrustSettingsPolicy holds
+            s = TrustSettingInputs.withPolicy(s, field + ".policy", text(node, "policy", field + ".policy"));
+        }
+        if (present(node, "keyUsage")) { // extension: kSecTrustSettingsKeyUsage (§7.2)
+            s = s.forKeyUsage(TrustSettingInputs.keyUsage(field + ".keyUsage", node.get("keyUsage")));
         }
         if (present(node, "policyString")) {
             s = s.forHost(text(node, "policyString", field + ".policyString"));

@@ -90,6 +90,13 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "ssl-server (default) or basic.")
     private String policy;
 
+    @Option(names = "--required-key-usage", paramLabel = "USAGE[,USAGE...]",
+            description = "SSL policy with required key usage (SecPolicyCreateSSLWithKeyUsage): the leaf must carry "
+                    + "these usages (or no keyUsage extension), e.g. digitalSignature,keyEncipherment; names: "
+                    + "digitalSignature, nonRepudiation, keyEncipherment, dataEncipherment, keyAgreement, keyCertSign, "
+                    + "cRLSign, encipherOnly, decipherOnly. Repeatable.")
+    private List<String> requiredKeyUsage = new ArrayList<>();
+
     @Option(names = "--anchor", paramLabel = "ROOT.pem",
             description = "App anchor (SecTrustSetAnchorCertificates); repeatable. Turns anchors-only on.")
     private List<Path> anchors = new ArrayList<>();
@@ -102,15 +109,26 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Root installed by a configuration profile by hand, as a certificate file or the "
                     + ".mobileconfig itself (XML or binary, signed or not: its certificate payloads are installed, "
                     + "its signer reported); append :full-trust if the switch in Certificate Trust Settings is on. "
-                    + "Repeatable.")
+                    + "Repeatable. Any certificate may be given: the server's own or an issuing CA is then trusted "
+                    + "directly (the path ends at it).")
     private List<String> profileRoots = new ArrayList<>();
 
     @Option(names = "--mdm-root", paramLabel = "ROOT.pem|PROFILE.mobileconfig",
-            description = "Root installed by MDM, as a certificate file or the profile the MDM pushes; repeatable.")
+            description = "Root installed by MDM, as a certificate file or the profile the MDM pushes; repeatable. "
+                    + "Any certificate may be given: the server's own or an issuing CA is then trusted directly.")
     private List<Path> mdmRoots = new ArrayList<>();
 
     /** The summaries of the profiles read by --profile-root and --mdm-root, in order. */
     private final List<String> profileNotes = new ArrayList<>();
+
+    @Option(names = "--trust-settings", paramLabel = "CERT.pem=RESULT[,policy=P][,host=H][,keyUsage=U+U][,allowedError=N][;...]",
+            description = "A certificate in the user trust store with explicit Apple trust settings (the batch field "
+                    + "userRoots[].trustSettings), installed as by a profile. RESULT: trustRoot, trustAsRoot, deny or "
+                    + "unspecified; policy: ssl-server, basic or an OID; host: the policy string; keyUsage: signature, "
+                    + "enDecryptData, enDecryptKey, signCert, signRevocation, keyExchange, any (joined with +) or Apple's "
+                    + "number; constraints separated by ';' and matched in order; nothing after '=' is the empty array. "
+                    + "Repeatable.")
+    private List<String> trustSettings = new ArrayList<>();
 
     @Option(names = "--intermediate", paramLabel = "CA.pem",
             description = "Intermediate the device already has (not sent by the server); repeatable.")
@@ -137,6 +155,15 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--ct-logs", paramLabel = "LOGS.json",
             description = "Replace the release's CT log list with this JSON array (the batch field ctLogs).")
     private Path ctLogs;
+
+    @Option(names = "--ct-log-list-fresh", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Whether the device's CT log list is fresh (default). --no-ct-log-list-fresh: the device "
+                    + "has not checked in with Apple for 60 days, so CT is not enforced (no effect with --ct-logs).")
+    private boolean ctLogListFresh = true;
+
+    @Option(names = "--ct-kill-switch",
+            description = "The CT kill switch of Apple's trust supplementals is on: CT is neither enforced nor needed for EV.")
+    private boolean ctKillSwitch;
 
     @Option(names = "--revocation-database", paramLabel = "VALID.sqlite3",
             description = "Apple Valid revocation database (SQLite) to consult.")
@@ -225,6 +252,12 @@ final class EvaluateCommand implements Callable<Integer> {
         } else if (hostNames().size() == 1) {
             trust = trust.forServer(hostNames().get(0).value());
         }
+        if (!requiredKeyUsage.isEmpty() && p == Policy.BASIC) {
+            throw new InputError("--required-key-usage: only for the ssl-server policy (SecPolicyCreateSSLWithKeyUsage)");
+        }
+        for (String list : requiredKeyUsage) {
+            trust = trust.requireKeyUsage(KeyUsageInputs.required("--required-key-usage", list));
+        }
         if (at != null) {
             trust = trust.at(Inputs.instant("--at", at));
         }
@@ -261,6 +294,18 @@ final class EvaluateCommand implements Callable<Integer> {
         for (Path f : mdmRoots) {
             trust = ProfileInputs.install(trust, f.toString(), read(f), InstallChannel.MDM, FullTrust.ON, profileNotes);
         }
+        for (String spec : trustSettings) {
+            int eq = spec.indexOf('=');
+            if (eq <= 0) {
+                throw new InputError("--trust-settings: expected CERT.pem=SETTINGS, got '" + spec + "'");
+            }
+            java.util.Optional<List<io.github.sectrust4j.TrustSetting>> settings = java.util.Optional.of(
+                    TrustSettingInputs.constraints("--trust-settings " + spec.substring(0, eq), spec.substring(eq + 1)));
+            for (Certificate c : certificates(Path.of(spec.substring(0, eq)))) {
+                trust = trust.withUserRoot(new io.github.sectrust4j.UserRoot(c, io.github.sectrust4j.InstallChannel.PROFILE,
+                        FullTrust.OFF, settings));
+            }
+        }
         for (Path f : intermediates) {
             trust = trust.withIntermediates(certificates(f));
         }
@@ -280,6 +325,12 @@ final class EvaluateCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new InputError("--ct-logs: " + e.getMessage());
             }
+        }
+        if (!ctLogListFresh) {
+            trust = trust.ctLogListFresh(false);
+        }
+        if (ctKillSwitch) {
+            trust = trust.ctKillSwitch(true);
         }
         if (revocationDatabase != null) {
             if (!Files.isRegularFile(revocationDatabase) || !Files.isReadable(revocationDatabase)) {

@@ -359,7 +359,7 @@ public final class PathBuilder {
             // Apple's roots or the system store carries none of its user settings (§1.3, §7.3)
             Optional<AnchorInfo> a = anchorOf(c);
             if (a.isEmpty() || a.get().isUserStore()) {
-                Optional<List<TrustSetting>> s = sources.userTrustSettings(c);
+                Optional<List<TrustSetting>> s = sources.userTrustSettings(c, signatures);
                 if (s.isPresent()) {
                     if (user == null) {
                         user = new HashMap<>();

@@ -36,6 +36,11 @@ final class FindingRules {
                 return Rule.of("§2.2", "no certificate that is not self-signed may be signed with MD2/MD4/MD5",
                         Confidence.APPLE_CODE).since("11.3");
             case KEY_USAGE:
+                if (evidence.containsKey("requiredKeyUsage")) {
+                    return Rule.of("§2.2", "an SSL policy made with SecPolicyCreateSSLWithKeyUsage requires the leaf's "
+                            + "keyUsage to hold every required usage, or the leaf to have no keyUsage extension",
+                            Confidence.APPLE_CODE);
+                }
                 return Rule.of("§1.6", "a CA's keyUsage extension, when present, must include keyCertSign", Confidence.APPLE_CODE);
             case EXTENDED_KEY_USAGE:
                 return Rule.of("§2.2", "the leaf (and from iOS 16 every sub-CA with an EKU extension) must allow serverAuth, "
@@ -140,6 +145,9 @@ final class FindingRules {
             case USER_EXCEPTIONS:
                 return Rule.of("§12.4", "SecTrustSetExceptions keeps exceptions only if their first entry is the leaf's "
                         + "SHA-1 and they were made in the current exception epoch", Confidence.APPLE_CODE);
+            case DIRECT_TRUST:
+                return Rule.of("§7.3", "a user-store certificate that is not self-signed is an anchor when its trust setting "
+                        + "is TrustAsRoot; the path ends at it", Confidence.APPLE_CODE);
             case UNCERTAIN_RULE:
                 if ("§15.2".equals(evidence.get("section"))) {
                     return Rule.of("§15.2", "wildcards directly under a public suffix are refused; the suffix list iOS uses is "

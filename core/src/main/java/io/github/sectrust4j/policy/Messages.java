@@ -62,6 +62,12 @@ final class Messages {
                         "%.2f", ((Number) e.get("lengthDays")).doubleValue()) + " days), more than " + e.get("limit") + " ("
                         + e.get("limitSeconds") + " s) allowed for leaves issued " + (Boolean.TRUE.equals(e.get("effectiveStrictlyAfter"))
                         ? "after " : "on or after ") + e.get("effective") + ".";
+            case KEY_USAGE:
+                if (e.containsKey("requiredKeyUsage")) {
+                    return prefix + at + " has keyUsage " + e.get("presentKeyUsage") + " without " + e.get("missingKeyUsage")
+                            + ", which the SSL policy requires (SecPolicyCreateSSLWithKeyUsage " + e.get("requiredKeyUsage") + ").";
+                }
+                return prefix + at + (e.isEmpty() ? "" : " " + e) + ".";
             case ANCHOR_TRUSTED:
                 return prefix + at + " is not a trusted anchor for this policy.";
             case MISSING_INTERMEDIATE:

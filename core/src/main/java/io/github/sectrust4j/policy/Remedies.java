@@ -113,6 +113,11 @@ final class Remedies {
             case MISSING_INTERMEDIATE:
                 return missingIntermediate(path, request);
             case KEY_USAGE:
+                if (f.evidence().containsKey("requiredKeyUsage")) {
+                    return "Reissue the server certificate '" + cn + "' with keyUsage " + f.evidence().get("requiredKeyUsage")
+                            + " (the app's SSL policy requires it: SecPolicyCreateSSLWithKeyUsage), or without a keyUsage "
+                            + "extension; it has " + f.evidence().get("presentKeyUsage") + ".";
+                }
                 return "Reissue the CA certificate '" + cn + "' with keyUsage keyCertSign (or without a keyUsage extension).";
             case BASIC_CONSTRAINTS:
             case BASIC_CONSTRAINTS_CA:
@@ -189,6 +194,9 @@ final class Remedies {
         Certificate top = path.top();
         String cn = PathFacts.displayName(top);
         Optional<UserRoot> user = request.userRoots().stream().filter(u -> u.certificate().equals(top)).findFirst();
+        if (user.isPresent() && !path.selfSignedAt(path.topIndex())) {
+            return DirectTrust.remedy(path, user.get(), request);
+        }
         if (user.isPresent()) {
             List<TrustSetting> settings = user.get().effectiveTrustSettings(request.release());
             if (user.get().channel() == InstallChannel.PROFILE && user.get().trustSettings().isEmpty()) {
@@ -212,6 +220,10 @@ final class Remedies {
 
     private static String missingIntermediate(CandidatePath path, EvaluationRequest request) {
         Certificate top = path.top();
+        Optional<UserRoot> user = request.userRoots().stream().filter(u -> u.certificate().equals(top)).findFirst();
+        if (user.isPresent()) {
+            return DirectTrust.remedy(path, user.get(), request); // installed on the device, but not trusted for this
+        }
         String issuer = PathFacts.issuerName(top);
         // The missing issuer may well be a root (an internal CA's root neither sent nor installed, or
         // a public root Apple removed): sent by the server it would only be an untrusted self-signed
