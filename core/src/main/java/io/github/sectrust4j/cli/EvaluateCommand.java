@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -33,7 +34,9 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Exit status: 0 trusted, 1 not trusted, 2 bad input or usage (message on stderr),",
                 "3 internal error.",
                 "Example: sectrust4j evaluate chain.pem --host sip.contoso.com --ios 17.4 \\",
-                "           --at 2024-05-01T00:00:00Z --profile-root contoso-root.pem:full-trust"})
+                "           --at 2024-05-01T00:00:00Z --profile-root contoso-root.pem:full-trust",
+                "Live server: sectrust4j evaluate --connect sip.contoso.com:443 --ios 17.4 "
+                        + "(mail: --connect mail.contoso.com --starttls smtp)"})
 final class EvaluateCommand implements Callable<Integer> {
     /** Bigger files are refused before reading (CertificateInput's own limit is 64 MiB). */
     private static final int MAX_FILE = 64 * 1024 * 1024;
@@ -45,13 +48,17 @@ final class EvaluateCommand implements Callable<Integer> {
     @ParentCommand
     private Main main;
 
-    @Parameters(index = "0", paramLabel = "CHAIN.pem",
+    @Parameters(index = "0", paramLabel = "CHAIN.pem", arity = "0..1",
             description = "The certificates the server sent, leaf first (PEM, or one DER certificate); "
-                    + "'-' reads stdin, e.g. the output of openssl s_client -showcerts.")
+                    + "'-' reads stdin, e.g. the output of openssl s_client -showcerts. Or use --connect.")
     private String chainFile;
 
+    @Mixin
+    private LiveServerOptions live = new LiveServerOptions();
+
     @Option(names = "--host", paramLabel = "HOST",
-            description = "DNS name or IP literal to match (SSL policy); omit for no host-name check.")
+            description = "DNS name or IP literal to match (SSL policy); omit for no host-name check "
+                    + "(with --connect: default the host connected to).")
     private String host;
 
     @Option(names = "--ios", paramLabel = "RELEASE",
@@ -140,6 +147,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        live.capture(spec.commandLine(), chainFile); // --connect: the only network use, and only when asked
+        if (host == null && Inputs.policy("--policy", policy) != Policy.BASIC) {
+            host = live.host().orElse(null);
+        }
         List<Certificate> chain = chain();
         SecTrust trust = configure();
         TrustReport report = trust.evaluate(chain);
@@ -154,6 +165,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** The chain as given (leaf first). */
     List<Certificate> chain() {
+        if (live.chain().isPresent()) {
+            return live.chain().get();
+        }
         if (chainFile.equals("-")) {
             try {
                 byte[] bytes = main.stdin().readNBytes(MAX_FILE + 1);
@@ -266,7 +280,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new InputError("--exceptions " + exceptions + ": " + e.getMessage().replaceFirst("^exceptions: ", ""));
             }
         }
-        return trust;
+        return live.applyTo(trust);
     }
 
     private static void write(Path file, byte[] bytes) {
