@@ -50,11 +50,15 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "CHAIN.pem", arity = "0..1",
             description = "The certificates the server sent, leaf first (PEM, or one DER certificate); "
-                    + "'-' reads stdin, e.g. the output of openssl s_client -showcerts. Or use --connect.")
+                    + "'-' reads stdin, e.g. the output of openssl s_client -showcerts. Also PKCS#7 (.p7b), "
+                    + "PKCS#12 (.pfx/.p12: the key entry's chain) or JKS, recognised by content. Or use --connect.")
     private String chainFile;
 
     @Mixin
     private LiveServerOptions live = new LiveServerOptions();
+
+    @Mixin
+    private KeystorePasswordOptions keystore = new KeystorePasswordOptions();
 
     @Option(names = "--host", paramLabel = "HOST",
             description = "DNS name or IP literal to match (SSL policy); omit for no host-name check "
@@ -174,12 +178,12 @@ final class EvaluateCommand implements Callable<Integer> {
                 if (bytes.length > MAX_FILE) {
                     throw new InputError("stdin: larger than " + MAX_FILE + " bytes");
                 }
-                return Inputs.pemOrDer("stdin", bytes);
+                return Inputs.certificates("stdin", bytes, keystore.password());
             } catch (IOException e) {
                 throw new InputError("cannot read stdin: " + e.getMessage());
             }
         }
-        return Inputs.pemOrDer(chainFile, read(Path.of(chainFile)));
+        return Inputs.certificates(chainFile, read(Path.of(chainFile)), keystore.password());
     }
 
     /** The evaluation every option describes (package-private: tests check the mapping). */
@@ -291,8 +295,8 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    private static List<Certificate> certificates(Path file) {
-        return Inputs.pemOrDer(file.toString(), read(file));
+    private List<Certificate> certificates(Path file) {
+        return Inputs.certificates(file.toString(), read(file), keystore.password());
     }
 
     /** A file's bytes, with precise messages and without reading absurd inputs (/dev/zero) whole. */
