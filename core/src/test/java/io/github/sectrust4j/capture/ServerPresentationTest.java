@@ -247,6 +247,35 @@ class ServerPresentationTest {
     }
 
     @Test
+    void smtpServerWithoutStarttls_isAStarttlsFailure() throws Exception {
+        try (ServerSocket plain = new ServerSocket(0)) {
+            Thread smtp = new Thread(() -> {
+                try (java.net.Socket s = plain.accept()) {
+                    s.setSoTimeout(5_000);
+                    s.getOutputStream().write("220 relay.contoso.com ESMTP\r\n".getBytes());
+                    while (s.getInputStream().read() != '\n') {
+                        // the EHLO line
+                    }
+                    s.getOutputStream().write("250-relay.contoso.com\r\n250 SIZE 1000\r\n".getBytes());
+                    s.getInputStream().read(); // until the client hangs up
+                } catch (Exception e) {
+                    // the client hung up
+                }
+            });
+            smtp.setDaemon(true);
+            smtp.start();
+            assertThatThrownBy(() -> ServerPresentation.capture("127.0.0.1", plain.getLocalPort(),
+                    OPTIONS.starttls(Starttls.SMTP)))
+                    .isInstanceOfSatisfying(CaptureException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(CaptureException.Reason.STARTTLS);
+                        assertThat(e.getMessage()).endsWith(": the SMTP server does not offer STARTTLS "
+                                + "(EHLO reply: 250-relay.contoso.com)");
+                    });
+            smtp.join(6_000);
+        }
+    }
+
+    @Test
     void unknownHost_isNamed() {
         assertThatThrownBy(() -> ServerPresentation.capture("no-such-host.invalid", 443, OPTIONS))
                 .isInstanceOfSatisfying(CaptureException.class, e -> {

@@ -68,10 +68,12 @@ class LiveServerCliTest {
                 LocalTlsServer withoutIp = LocalTlsServer.serving(chain)) {
             Cli.Run matches = evaluate(withIp, "--anchor", root.toString());
             Cli.Run mismatch = evaluate(withoutIp, "--anchor", root.toString(), "--json");
+            Cli.Run basic = evaluate(withoutIp, "--anchor", root.toString(), "--policy", "basic");
 
             assertThat(matches.status()).as(matches.out()).isZero();
             assertThat(mismatch.status()).isEqualTo(1);
             assertThat(mismatch.out()).contains("\"SSLHostname\"");
+            assertThat(basic.status()).as(basic.err() + basic.out()).isZero(); // the basic policy matches no host
         }
     }
 
