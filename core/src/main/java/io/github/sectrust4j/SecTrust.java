@@ -54,7 +54,8 @@ import java.util.TreeSet;
  * Evaluation is a pure function of the configuration and the chain: pass the instant with
  * {@link #at(Instant)} for reproducible results (the default is the moment {@code evaluate} runs).
  * Nothing touches the network unless a fetcher is given ({@link #allowNetwork(AiaFetcher)},
- * {@link #allowNetwork(OcspFetcher)}); the library itself contains no network code.
+ * {@link #allowNetwork(OcspFetcher)}); the evaluator itself contains no network code
+ * (only {@link io.github.sectrust4j.capture.ServerPresentation#capture} connects, and only when called).
  */
 public final class SecTrust {
     private final IosRelease release;

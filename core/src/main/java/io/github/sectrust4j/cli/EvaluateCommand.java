@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -39,7 +40,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Example: sectrust4j evaluate chain.pem --host sip.contoso.com --ios 17.4 \\",
                 "           --at 2024-05-01T00:00:00Z --profile-root contoso-root.pem:full-trust",
                 "Every name of a Lync edge on old and new iPhones:",
-                "  sectrust4j evaluate edge.pem --lync contoso.com --ios 10.2,10.3,17.4 --profile-root root.pem"})
+                "  sectrust4j evaluate edge.pem --lync contoso.com --ios 10.2,10.3,17.4 --profile-root root.pem",
+                "Live server: sectrust4j evaluate --connect sip.contoso.com:443 --ios 17.4 "
+                        + "(mail: --connect mail.contoso.com --starttls smtp)"})
 final class EvaluateCommand implements Callable<Integer> {
     /** Bigger files are refused before reading (CertificateInput's own limit is 64 MiB). */
     private static final int MAX_FILE = 64 * 1024 * 1024;
@@ -51,13 +54,21 @@ final class EvaluateCommand implements Callable<Integer> {
     @ParentCommand
     private Main main;
 
-    @Parameters(index = "0", paramLabel = "CHAIN.pem",
+    @Parameters(index = "0", paramLabel = "CHAIN.pem", arity = "0..1",
             description = "The certificates the server sent, leaf first (PEM, or one DER certificate); "
-                    + "'-' reads stdin, e.g. the output of openssl s_client -showcerts.")
+                    + "'-' reads stdin, e.g. the output of openssl s_client -showcerts. Also PKCS#7 (.p7b), "
+                    + "PKCS#12 (.pfx/.p12: the key entry's chain) or JKS, recognised by content. Or use --connect.")
     private String chainFile;
 
+    @Mixin
+    private LiveServerOptions live = new LiveServerOptions();
+
+    @Mixin
+    private KeystorePasswordOptions keystore = new KeystorePasswordOptions();
+
     @Option(names = "--host", paramLabel = "HOST",
-            description = "DNS name or IP literal to match (SSL policy); omit for no host-name check. Repeatable: "
+            description = "DNS name or IP literal to match (SSL policy); omit for no host-name check (with --connect: default "
+                    + "the host connected to). Repeatable: "
                     + "several names give a table and exit 0 only when all are trusted. A URL is reduced to its host "
                     + "with a note, an IDN becomes its A-label with a note; host:port, lists and spaces are refused.")
     private List<String> hosts = new ArrayList<>();
@@ -195,6 +206,11 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        live.capture(spec.commandLine(), chainFile); // --connect: the only network use, and only when asked
+        if (hosts.isEmpty() && lyncDomains.isEmpty() && namesFile == null
+                && Inputs.policy("--policy", policy) != Policy.BASIC) {
+            live.host().ifPresent(hosts::add);
+        }
         List<Certificate> chain = chain();
         SecTrust trust = configure();
         PrintWriter out = spec.commandLine().getOut();
@@ -225,18 +241,21 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** The chain as given (leaf first). */
     List<Certificate> chain() {
+        if (live.chain().isPresent()) {
+            return live.chain().get();
+        }
         if (chainFile.equals("-")) {
             try {
                 byte[] bytes = main.stdin().readNBytes(MAX_FILE + 1);
                 if (bytes.length > MAX_FILE) {
                     throw new InputError("stdin: larger than " + MAX_FILE + " bytes");
                 }
-                return Inputs.pemOrDer("stdin", bytes);
+                return Inputs.certificates("stdin", bytes, keystore.password());
             } catch (IOException e) {
                 throw new InputError("cannot read stdin: " + e.getMessage());
             }
         }
-        return Inputs.pemOrDer(chainFile, read(Path.of(chainFile)));
+        return Inputs.certificates(chainFile, read(Path.of(chainFile)), keystore.password());
     }
 
     /** The evaluation every option describes (package-private: tests check the mapping). */
@@ -355,7 +374,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new InputError("--exceptions " + exceptions + ": " + e.getMessage().replaceFirst("^exceptions: ", ""));
             }
         }
-        return trust;
+        return live.applyTo(trust);
     }
 
     /** --host, --lync and --names, checked once (HostOptions). */
@@ -379,8 +398,8 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    private static List<Certificate> certificates(Path file) {
-        return Inputs.pemOrDer(file.toString(), read(file));
+    private List<Certificate> certificates(Path file) {
+        return Inputs.certificates(file.toString(), read(file), keystore.password());
     }
 
     /** A file's bytes, with precise messages and without reading absurd inputs (/dev/zero) whole. */

@@ -1,5 +1,6 @@
 package io.github.sectrust4j.cli;
 
+import io.github.sectrust4j.CertificateBundle;
 import io.github.sectrust4j.CertificateInputException;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.Policy;
@@ -37,10 +38,22 @@ final class Inputs {
         return certs.get(0);
     }
 
-    /** Certificates from a file's bytes (PEM, one or many blocks, or one DER certificate). */
+    /** Certificates from a file's bytes (PEM, DER, PKCS#7, or a keystore that opens without a password). */
     static List<Certificate> pemOrDer(String field, byte[] bytes) {
+        return certificates(field, bytes, null);
+    }
+
+    /**
+     * Certificates from a file's bytes in any container {@link CertificateBundle} reads (recognised by
+     * content), leaf first; {@code password} opens a PKCS#12 / JKS (null: none).
+     */
+    static List<Certificate> certificates(String field, byte[] bytes, char[] password) {
         try {
-            return CertificateInput.parse(bytes);
+            return CertificateBundle.read(bytes, password).certificates();
+        } catch (CertificateBundle.UnreadableException e) {
+            throw new InputError(field + " (" + e.format().label() + "): " + e.reason()
+                    + (e.reason().contains("password") ? "; give it with --keystore-password-env VAR, "
+                            + "--keystore-password-file FILE or --keystore-password" : ""), e);
         } catch (CertificateInputException e) {
             throw new InputError(certificateMessage(field, e), e);
         }
