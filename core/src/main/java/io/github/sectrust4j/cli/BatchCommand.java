@@ -33,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Exit status: 0 when all input was read (whatever the verdicts); 2 on usage errors, "
                 + "when stdin cannot be read or stdout is closed."})
 final class BatchCommand implements Callable<Integer> {
-    static final int DEFAULT_MAX_LINE = 16 * 1024 * 1024;
+    static final int DEFAULT_MAX_LINE = RequestLimits.MAX_LINE_CHARS;
 
     @ParentCommand
     private Main main;

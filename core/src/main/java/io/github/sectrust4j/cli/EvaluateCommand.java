@@ -9,11 +9,8 @@ import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.truststores.AppleTrustStores;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +32,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Example: sectrust4j evaluate chain.pem --host sip.contoso.com --ios 17.4 \\",
                 "           --at 2024-05-01T00:00:00Z --profile-root contoso-root.pem:full-trust"})
 final class EvaluateCommand implements Callable<Integer> {
-    /** Bigger files are refused before reading (CertificateInput's own limit is 64 MiB). */
-    private static final int MAX_FILE = 64 * 1024 * 1024;
     private static final String FULL_TRUST_SUFFIX = ":full-trust";
 
     @Spec
@@ -156,16 +151,17 @@ final class EvaluateCommand implements Callable<Integer> {
     List<Certificate> chain() {
         if (chainFile.equals("-")) {
             try {
-                byte[] bytes = main.stdin().readNBytes(MAX_FILE + 1);
-                if (bytes.length > MAX_FILE) {
-                    throw new InputError("stdin: larger than " + MAX_FILE + " bytes");
+                byte[] bytes = main.stdin().readNBytes((int) InputFiles.MAX_BYTES + 1);
+                if (bytes.length > InputFiles.MAX_BYTES) {
+                    throw new InputError("stdin: larger than " + InputFiles.MAX_BYTES + " bytes (the limit for this input)");
                 }
                 return Inputs.pemOrDer("stdin", bytes);
             } catch (IOException e) {
                 throw new InputError("cannot read stdin: " + e.getMessage());
             }
         }
-        return Inputs.pemOrDer(chainFile, read(Path.of(chainFile)));
+        Path file = InputFiles.path(chainFile, "CHAIN.pem");
+        return Inputs.pemOrDer(chainFile, InputFiles.read(file, "CHAIN.pem"));
     }
 
     /** The evaluation every option describes (package-private: tests check the mapping). */
@@ -203,10 +199,10 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         for (Path f : extraSystemRoots) {
-            trust = trust.withExtraSystemRoots(certificates(f));
+            trust = trust.withExtraSystemRoots(certificates(f, "--extra-system-root"));
         }
         for (Path f : anchors) {
-            trust = trust.withAnchors(certificates(f));
+            trust = trust.withAnchors(certificates(f, "--anchor"));
         }
         if (anchorsOnly != null) {
             trust = trust.anchorsOnly(anchorsOnly);
@@ -214,39 +210,40 @@ final class EvaluateCommand implements Callable<Integer> {
         for (String spec : profileRoots) {
             boolean full = spec.endsWith(FULL_TRUST_SUFFIX);
             Path f = Path.of(full ? spec.substring(0, spec.length() - FULL_TRUST_SUFFIX.length()) : spec);
-            for (Certificate c : certificates(f)) {
+            for (Certificate c : certificates(f, "--profile-root")) {
                 trust = trust.withProfileRoot(c, full ? FullTrust.ON : FullTrust.OFF);
             }
         }
         for (Path f : mdmRoots) {
-            for (Certificate c : certificates(f)) {
+            for (Certificate c : certificates(f, "--mdm-root")) {
                 trust = trust.withMdmRoot(c);
             }
         }
         for (Path f : intermediates) {
-            trust = trust.withIntermediates(certificates(f));
+            trust = trust.withIntermediates(certificates(f, "--intermediate"));
         }
         if (ocspResponses.size() > SecTrust.MAX_STAPLED_OCSP_RESPONSES) {
             throw new InputError("--ocsp: at most " + SecTrust.MAX_STAPLED_OCSP_RESPONSES + " responses, got "
                     + ocspResponses.size());
         }
         for (Path f : ocspResponses) {
-            trust = trust.withStapledOcsp(read(f));
+            trust = trust.withStapledOcsp(InputFiles.read(f, "--ocsp"));
+        }
+        if (scts.size() > SecTrust.MAX_TLS_SCTS) {
+            throw new InputError("--sct: at most " + SecTrust.MAX_TLS_SCTS + " SCTs, got " + scts.size());
         }
         for (Path f : scts) {
-            trust = trust.withSct(read(f));
+            trust = trust.withSct(InputFiles.read(f, "--sct"));
         }
         if (ctLogs != null) {
             try {
-                trust = trust.withCtLogs(new String(read(ctLogs), java.nio.charset.StandardCharsets.UTF_8));
+                trust = trust.withCtLogs(new String(InputFiles.read(ctLogs, "--ct-logs"), java.nio.charset.StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 throw new InputError("--ct-logs: " + e.getMessage());
             }
         }
         if (revocationDatabase != null) {
-            if (!Files.isRegularFile(revocationDatabase) || !Files.isReadable(revocationDatabase)) {
-                throw new InputError("--revocation-database: no readable file at '" + revocationDatabase + "'");
-            }
+            InputFiles.regularFile(revocationDatabase, "--revocation-database", Long.MAX_VALUE);
             try {
                 trust = trust.withRevocationDatabase(revocationDatabase);
             } catch (RuntimeException e) {
@@ -261,7 +258,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (exceptions != null) {
             try {
-                trust = trust.withExceptions(TrustExceptions.fromPlist(read(exceptions)));
+                trust = trust.withExceptions(TrustExceptions.fromPlist(InputFiles.read(exceptions, "--exceptions")));
             } catch (IllegalArgumentException e) {
                 throw new InputError("--exceptions " + exceptions + ": " + e.getMessage().replaceFirst("^exceptions: ", ""));
             }
@@ -277,27 +274,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    private static List<Certificate> certificates(Path file) {
-        return Inputs.pemOrDer(file.toString(), read(file));
-    }
-
-    /** A file's bytes, with precise messages and without reading absurd inputs (/dev/zero) whole. */
-    static byte[] read(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new InputError("cannot read " + file + ": is a directory");
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(MAX_FILE + 1);
-            if (bytes.length > MAX_FILE) {
-                throw new InputError("cannot read " + file + ": larger than " + MAX_FILE + " bytes");
-            }
-            return bytes;
-        } catch (NoSuchFileException e) {
-            throw new InputError("cannot read " + file + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new InputError("cannot read " + file + ": permission denied");
-        } catch (IOException e) {
-            throw new InputError("cannot read " + file + ": " + e.getMessage());
-        }
+    private static List<Certificate> certificates(Path file, String option) {
+        return Inputs.pemOrDer(file.toString(), InputFiles.read(file, option));
     }
 }

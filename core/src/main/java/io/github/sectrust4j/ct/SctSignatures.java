@@ -1,5 +1,6 @@
 package io.github.sectrust4j.ct;
 
+import io.github.sectrust4j.cert.KeyBounds;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.Signer;
 import org.bouncycastle.crypto.digests.SHA1Digest;
@@ -24,6 +25,9 @@ final class SctSignatures {
 
     /** True only if the signature verifies; any unsupported algorithm, key mismatch or error is false. */
     static boolean verify(SignedCertificateTimestamp sct, byte[] signedData, byte[] logSpki) {
+        if (!KeyBounds.within(logSpki)) {
+            return false; // a caller-supplied log key whose verification cost is unbounded
+        }
         try {
             AsymmetricKeyParameter key = PublicKeyFactory.createKey(logSpki);
             Digest digest = switch (sct.hashAlgorithm()) {

@@ -2,6 +2,7 @@ package io.github.sectrust4j.revocation;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.sectrust4j.cert.KeyBounds;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
@@ -273,6 +274,9 @@ public final class OcspResponseValidator {
     }
 
     private static boolean signedBy(X509CertificateHolder cert, SubjectPublicKeyInfo key) {
+        if (!KeyBounds.within(key)) {
+            return false; // verification cost unbounded: such a key verifies nothing
+        }
         try {
             ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder().setProvider(BC).build(key);
             return cert.isSignatureValid(verifier);
@@ -282,6 +286,9 @@ public final class OcspResponseValidator {
     }
 
     private static boolean signatureValid(BasicOCSPResp basic, X509CertificateHolder signer) {
+        if (!KeyBounds.within(signer.getSubjectPublicKeyInfo())) {
+            return false; // a responder key beyond the bounds verifies nothing
+        }
         try {
             ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder().setProvider(BC)
                     .build(signer.getSubjectPublicKeyInfo());
