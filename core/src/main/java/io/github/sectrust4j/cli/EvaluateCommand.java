@@ -29,6 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "finding with its remedy (--json: the BATCH-CONTRACT response object).",
         footer = {"", "Exit status: 0 trusted, 1 not trusted, 2 bad input or usage (message on stderr),",
                 "3 internal error.",
+                "Files: regular files only (no FIFO or device), at most 4 MiB each (the Valid database: any size).",
                 "Example: sectrust4j evaluate chain.pem --host sip.contoso.com --ios 17.4 \\",
                 "           --at 2024-05-01T00:00:00Z --profile-root contoso-root.pem:full-trust"})
 final class EvaluateCommand implements Callable<Integer> {

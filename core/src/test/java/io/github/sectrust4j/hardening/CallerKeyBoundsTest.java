@@ -17,13 +17,7 @@ import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.ct.TestCtLog;
 import java.math.BigInteger;
 import java.security.KeyPair;
-import java.security.PublicKey;
-import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.List;
-import org.bouncycastle.asn1.DERNull;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,35 +33,6 @@ class CallerKeyBoundsTest {
     private static final HeldCertificate ISSUER = PKI.intermediate("Bounds CA", ROOT).build();
     private static final HeldCertificate LEAF = PKI.leaf("example.com", ISSUER).validForDays(90).build();
 
-    /** The same key pair with the public exponent raised by a multiple of λ(n): same signatures, huge cost. */
-    static KeyPair withHugeEquivalentExponent(KeyPair real) throws Exception {
-        RSAPrivateCrtKey priv = (RSAPrivateCrtKey) real.getPrivate();
-        BigInteger p1 = priv.getPrimeP().subtract(BigInteger.ONE);
-        BigInteger q1 = priv.getPrimeQ().subtract(BigInteger.ONE);
-        BigInteger lambda = p1.multiply(q1).divide(p1.gcd(q1));
-        BigInteger hugeE = priv.getPublicExponent().add(lambda.shiftLeft(8_000));
-        // the JDK refuses such a key; the SubjectPublicKeyInfo is all a log or a certificate carries
-        byte[] spki = new SubjectPublicKeyInfo(new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
-                new org.bouncycastle.asn1.pkcs.RSAPublicKey(priv.getModulus(), hugeE)).getEncoded();
-        PublicKey pub = new PublicKey() {
-            @Override
-            public String getAlgorithm() {
-                return "RSA";
-            }
-
-            @Override
-            public String getFormat() {
-                return "X.509";
-            }
-
-            @Override
-            public byte[] getEncoded() {
-                return spki.clone();
-            }
-        };
-        return new KeyPair(pub, priv);
-    }
-
     private static SctVerdict tlsSctVerdict(TestCtLog log) {
         CtLogList logs = CtLogList.of(List.of(CtLog.usable(log.keyPair().getPublic().getEncoded(), log.operator(),
                 log.description())));
@@ -81,7 +46,7 @@ class CallerKeyBoundsTest {
     void sctUnderALogKeyWithAHugeExponent_doesNotVerify_whileTheRealKeyDoes() throws Exception {
         KeyPair real = PKI.nextKeyPair(KeyAlgorithm.rsa(2048));
         TestCtLog normal = new TestCtLog("normal log", "Op", real, KeyAlgorithm.rsa(2048));
-        TestCtLog huge = new TestCtLog("huge log", "Op", withHugeEquivalentExponent(real), KeyAlgorithm.rsa(2048));
+        TestCtLog huge = new TestCtLog("huge log", "Op", HostileInputs.withHugeEquivalentExponent(real), KeyAlgorithm.rsa(2048));
 
         assertThat(tlsSctVerdict(normal)).as("control: the real log key verifies").isEqualTo(SctVerdict.VALID);
         assertThat(KeyBounds.within(huge.keyPair().getPublic().getEncoded())).isFalse();
@@ -93,7 +58,7 @@ class CallerKeyBoundsTest {
         KeyPair rsa = PKI.nextKeyPair(KeyAlgorithm.rsa(2048));
         assertThat(KeyBounds.within(rsa.getPublic().getEncoded())).isTrue();
         assertThat(KeyBounds.within(PKI.nextKeyPair(KeyAlgorithm.ecP256()).getPublic().getEncoded())).isTrue();
-        assertThat(KeyBounds.within(withHugeEquivalentExponent(rsa).getPublic().getEncoded())).isFalse();
+        assertThat(KeyBounds.within(HostileInputs.withHugeEquivalentExponent(rsa).getPublic().getEncoded())).isFalse();
         assertThat(KeyBounds.rsaWithin(BigInteger.ONE.shiftLeft(KeyBounds.MAX_RSA_MODULUS_BITS), BigInteger.valueOf(65537)))
                 .as("a 16,385-bit modulus").isFalse();
         assertThat(KeyBounds.within(new byte[] {0x30, 0x00})).as("unreadable").isFalse();

@@ -37,7 +37,7 @@ class HostileLinesAtSmallHeapTest {
         lines.add("{\"id\":\"string-3mb\",\"x\":\"" + "\u00e9".repeat(3 * 1024 * 1024) + "\"}");
         lines.add("{\"id\":\"deep\",\"x\":" + "[".repeat(500_000) + "}");
         lines.add(JSON.createObjectNode().put("id", "plist-bomb").put("exceptions",
-                Base64.getEncoder().encodeToString(PlistBomb.sharedReferences(199_000, 0)))
+                Base64.getEncoder().encodeToString(HostileInputs.sharedReferencesPlist(199_000, 0)))
                 .set("chain", JSON.createArrayNode().add(leafPem)).toString());
         lines.add(good);
 

@@ -30,7 +30,7 @@ class PlistReferenceBombTest {
 
     @Test
     void sixHundredReferencesToOneTwoMegabyteDataObject_areRefused() {
-        byte[] bomb = PlistBomb.sharedReferences(600, 2 * 1024 * 1024);
+        byte[] bomb = HostileInputs.sharedReferencesPlist(600, 2 * 1024 * 1024);
         assertThat(bomb.length).isLessThan(3 * 1024 * 1024);
 
         assertThatThrownBy(() -> assertTimeoutPreemptively(HANG_GUARD, () -> TrustExceptions.fromPlist(bomb)))
@@ -39,7 +39,7 @@ class PlistReferenceBombTest {
 
     @Test
     void manyReferencesToOneDictionary_areRefused() {
-        byte[] bomb = PlistBomb.sharedReferences(199_000, 0);
+        byte[] bomb = HostileInputs.sharedReferencesPlist(199_000, 0);
 
         assertThatThrownBy(() -> assertTimeoutPreemptively(HANG_GUARD, () -> StrictPlist.read(bomb)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than 100000 values");
@@ -47,7 +47,7 @@ class PlistReferenceBombTest {
 
     @Test
     void aFewSharedReferences_areStillRead() {
-        Object top = StrictPlist.read(PlistBomb.sharedReferences(3, 0));
+        Object top = StrictPlist.read(HostileInputs.sharedReferencesPlist(3, 0));
 
         assertThat(top).isEqualTo(List.of(java.util.Map.of("k", true), java.util.Map.of("k", true),
                 java.util.Map.of("k", true)));
@@ -57,7 +57,7 @@ class PlistReferenceBombTest {
     void evaluateWithABombAsExceptions_exits2WithOneLine() throws Exception {
         HeldCertificate root = TestPki.seeded(193).root("Bomb Root").build();
         Path chain = Files.writeString(dir.resolve("chain.pem"), root.pem());
-        Path bomb = Files.write(dir.resolve("bomb.plist"), PlistBomb.sharedReferences(600, 2 * 1024 * 1024));
+        Path bomb = Files.write(dir.resolve("bomb.plist"), HostileInputs.sharedReferencesPlist(600, 2 * 1024 * 1024));
 
         Cli.Run run = assertTimeoutPreemptively(HANG_GUARD,
                 () -> Cli.run("evaluate", chain.toString(), "--exceptions", bomb.toString()));
