@@ -67,16 +67,16 @@ public final class HostileInputs {
     }
 
     /**
-     * The same RSA key pair with the public exponent raised by a multiple of λ(n) (8,000 bits more):
-     * every signature of the private key verifies under it, at a huge cost — only a key bound can
-     * refuse it. The public key carries just its SubjectPublicKeyInfo (the JDK refuses such a key).
+     * The same RSA key pair with the public exponent raised by a multiple of λ(n) (to about 60,000 bits):
+     * every signature of the private key verifies under it, at a huge cost (~30 times a normal
+     * 2048-bit verification) — only a key bound can refuse it. The public key carries just its SubjectPublicKeyInfo (the JDK refuses such a key).
      */
     public static KeyPair withHugeEquivalentExponent(KeyPair real) throws java.io.IOException {
         RSAPrivateCrtKey priv = (RSAPrivateCrtKey) real.getPrivate();
         BigInteger p1 = priv.getPrimeP().subtract(BigInteger.ONE);
         BigInteger q1 = priv.getPrimeQ().subtract(BigInteger.ONE);
         BigInteger lambda = p1.multiply(q1).divide(p1.gcd(q1));
-        BigInteger hugeE = priv.getPublicExponent().add(lambda.shiftLeft(8_000));
+        BigInteger hugeE = priv.getPublicExponent().add(lambda.shiftLeft(60_000));
         byte[] spki = new SubjectPublicKeyInfo(new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
                 new org.bouncycastle.asn1.pkcs.RSAPublicKey(priv.getModulus(), hugeE)).getEncoded();
         PublicKey pub = new PublicKey() {
