@@ -15,15 +15,39 @@ import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.KeyAlgorithm;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.ct.TestCtLog;
+import io.github.sectrust4j.revocation.OcspResponseCheck;
+import io.github.sectrust4j.revocation.OcspResponseValidator;
+import io.github.sectrust4j.revocation.OcspStatus;
+import io.github.sectrust4j.revocation.OcspTarget;
+import io.github.sectrust4j.revocation.OcspVerdict;
 import java.math.BigInteger;
 import java.security.KeyPair;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.RespID;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.operator.bc.BcDigestCalculatorProvider;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
  * The chain verifier refused RSA keys beyond a 16,384-bit modulus or a 256-bit exponent, but SCT log keys
  * ({@code ctLogs}) and OCSP responder keys had no bound: a 63 KB line with 20 SCTs under a log key with a
- * huge exponent took 58 s. One rule ({@link KeyBounds}) now covers every key the library verifies with.
+ * huge exponent took 58 s, 10 stapled OCSP responses from such responders 46 s. One rule ({@link KeyBounds}) now covers every key the library verifies with.
  * The tests use an exponent <em>equivalent</em> to a real key's (e + k·λ(n)), so the signature is
  * mathematically valid under it: only the bound can refuse it.
  */
@@ -51,6 +75,50 @@ class CallerKeyBoundsTest {
         assertThat(tlsSctVerdict(normal)).as("control: the real log key verifies").isEqualTo(SctVerdict.VALID);
         assertThat(KeyBounds.within(huge.keyPair().getPublic().getEncoded())).isFalse();
         assertThat(tlsSctVerdict(huge)).isNotEqualTo(SctVerdict.VALID);
+    }
+
+    /**
+     * A stapled OCSP response for the leaf, signed by a delegated responder (issued by the leaf's CA, EKU
+     * OCSPSigning) whose certificate carries {@code responderKey}; the response is signed with
+     * {@code signingKey}.
+     */
+    private static byte[] responseByDelegatedResponder(byte[] responderSpki, java.security.PrivateKey signingKey)
+            throws Exception {
+        X500Name issuerName = new X500Name(ISSUER.certificate().getSubjectX500Principal().getName());
+        X500Name responderName = new X500Name("CN=Bounds OCSP Responder");
+        Instant now = PKI.now();
+        X509v3CertificateBuilder cert = new X509v3CertificateBuilder(issuerName, BigInteger.valueOf(4242),
+                Date.from(now.minusSeconds(86_400)), Date.from(now.plusSeconds(86_400)), responderName,
+                SubjectPublicKeyInfo.getInstance(responderSpki));
+        cert.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning));
+        X509CertificateHolder responder = cert.build(new JcaContentSignerBuilder(
+                ISSUER.keyPair().getPrivate().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA")
+                .build(ISSUER.keyPair().getPrivate()));
+        CertificateID id = new CertificateID(new BcDigestCalculatorProvider().get(
+                new AlgorithmIdentifier(OIWObjectIdentifiers.idSHA1)), new X509CertificateHolder(ISSUER.der()),
+                LEAF.certificate().getSerialNumber());
+        BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(new RespID(responderName));
+        builder.addResponse(id, new RevokedStatus(Date.from(now.minusSeconds(3_600))), Date.from(now.minusSeconds(60)),
+                Date.from(now.plusSeconds(86_400)), null);
+        BasicOCSPResp basic = builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(signingKey),
+                new X509CertificateHolder[] {responder}, Date.from(now.minusSeconds(60)));
+        return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+    }
+
+    @Test
+    void ocspResponseFromAResponderWithAHugeExponent_doesNotVerify_whileTheRealKeyDoes() throws Exception {
+        KeyPair real = PKI.nextKeyPair(KeyAlgorithm.rsa(2048));
+        KeyPair huge = HostileInputs.withHugeEquivalentExponent(real);
+        OcspTarget target = OcspTarget.of(LEAF.der(), ISSUER.der());
+
+        OcspResponseCheck control = OcspResponseValidator.check(target,
+                responseByDelegatedResponder(real.getPublic().getEncoded(), real.getPrivate()), PKI.now());
+        OcspResponseCheck bounded = OcspResponseValidator.check(target,
+                responseByDelegatedResponder(huge.getPublic().getEncoded(), real.getPrivate()), PKI.now());
+
+        assertThat(control.verdict()).as("control: %s", control).isEqualTo(OcspVerdict.ACCEPTED);
+        assertThat(control.status()).contains(OcspStatus.REVOKED);
+        assertThat(bounded.verdict()).as("%s", bounded).isEqualTo(OcspVerdict.BAD_SIGNATURE);
     }
 
     @Test
