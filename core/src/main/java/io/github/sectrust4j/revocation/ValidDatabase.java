@@ -32,7 +32,7 @@ import org.sqlite.SQLiteOpenMode;
  *
  * <p>The file is the caller's input, so nothing in it may run unbounded: it is opened read-only and
  * immutable (SQLite takes no locks and trusts no journal), the six tables must be plain tables (a
- * view can hide an endless recursive query; views and virtual tables are refused), and every
+ * view can hide an endless recursive query; views, virtual tables and generated columns are refused), and every
  * statement runs under a budget of SQLite virtual-machine steps ({@value #OPEN_STEP_BUDGET} thousand
  * for the checks at opening, {@value #LOOKUP_STEP_BUDGET} thousand per lookup — Apple's database
  * needs a small fraction); a statement past its budget is interrupted and fails as unreadable.
@@ -182,8 +182,12 @@ public final class ValidDatabase implements RevocationDatabase, AutoCloseable {
             }
             for (Map.Entry<String, List<String>> table : REQUIRED_COLUMNS.entrySet()) {
                 Set<String> columns = new HashSet<>();
-                try (ResultSet rs = st.executeQuery("PRAGMA table_info(\"" + table.getKey() + "\")")) {
+                try (ResultSet rs = st.executeQuery("PRAGMA table_xinfo(\"" + table.getKey() + "\")")) {
                     while (rs.next()) {
+                        if (rs.getInt("hidden") != 0) { // a generated column computes an expression on every read
+                            throw new ValidDatabaseException(path, "not a Valid database: table '" + table.getKey()
+                                    + "' has a generated or hidden column '" + rs.getString("name") + "'", null);
+                        }
                         columns.add(rs.getString("name"));
                     }
                 }

@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A 40 KB SQLite file with Apple's columns, whose {@code admin} or {@code issuers} "table" is a view over
  * an endless recursive query, used to spin at 100 % CPU forever in {@code ValidDatabase.open} or in the
- * first lookup. Views and virtual tables are refused when the file is opened.
+ * first lookup. Views, virtual tables and generated columns (an expression computed on every read) are
+ * refused when the file is opened.
  */
 class HostileValidDatabaseTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(20);
@@ -71,6 +72,15 @@ class HostileValidDatabaseTest {
 
         assertThatThrownBy(() -> assertTimeoutPreemptively(HANG_GUARD, () -> ValidDatabase.open(db)))
                 .isInstanceOf(ValidDatabaseException.class).hasMessageContaining("'hashes' is not a plain table");
+    }
+
+    @Test
+    void generatedColumn_isRefused() throws Exception {
+        Path db = database("issuers", "CREATE TABLE issuers(groupid INTEGER NOT NULL,"
+                + "issuer_hash BLOB GENERATED ALWAYS AS (zeroblob(900000000)) VIRTUAL)");
+
+        assertThatThrownBy(() -> assertTimeoutPreemptively(HANG_GUARD, () -> ValidDatabase.open(db)))
+                .isInstanceOf(ValidDatabaseException.class).hasMessageContaining("generated or hidden column 'issuer_hash'");
     }
 
     @Test
