@@ -7,6 +7,7 @@ import io.github.sectrust4j.SecTrust;
 import io.github.sectrust4j.TrustExceptions;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.text.Excerpt;
 import io.github.sectrust4j.truststores.AppleTrustStores;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -268,6 +269,10 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static void write(Path file, byte[] bytes) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) { // writing to a FIFO would wait for a reader
+            throw new InputError("--copy-exceptions: cannot write " + Excerpt.of(file.toString())
+                    + ": not a regular file");
+        }
         try {
             Files.write(file, bytes);
         } catch (IOException | RuntimeException e) {

@@ -107,6 +107,16 @@ class FilesThatAreNotFilesTest {
         assertThat(failures).isEmpty();
     }
 
+    @Test
+    void copyExceptionsIntoAFifo_isRefused_notWaitedOn() throws Exception {
+        Path fifo = fifo("out.fifo");
+        Cli.Run run = assertTimeoutPreemptively(HANG_GUARD,
+                () -> Cli.run("evaluate", chain.toString(), "--copy-exceptions", fifo.toString()));
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString().contains("--copy-exceptions").contains("not a regular file");
+    }
+
     private static Path fifo(String name) throws IOException, InterruptedException {
         Path fifo = dir.resolve(name);
         if (!Files.exists(fifo)) {
