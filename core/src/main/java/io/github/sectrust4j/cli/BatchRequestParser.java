@@ -13,6 +13,7 @@ import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.ct.CtLogList;
+import io.github.sectrust4j.profile.ConfigurationProfile;
 import io.github.sectrust4j.revocation.ValidDatabase;
 import io.github.sectrust4j.text.Excerpt;
 import io.github.sectrust4j.truststores.AppleTrustStores;
@@ -95,7 +96,7 @@ final class BatchRequestParser {
         if (present(request, "userRoots")) {
             JsonNode roots = array(request, "userRoots");
             for (int i = 0; i < roots.size(); i++) {
-                trust = trust.withUserRoot(userRoot("userRoots[" + i + "]", roots.get(i)));
+                trust = userRoot(trust, "userRoots[" + i + "]", roots.get(i));
             }
         }
         if (present(request, "intermediates")) {
@@ -192,14 +193,22 @@ final class BatchRequestParser {
                 + describe(v));
     }
 
-    private static UserRoot userRoot(String field, JsonNode node) {
+    /** One user root ({@code cert}), or every certificate a configuration profile installs ({@code profile}). */
+    private static SecTrust userRoot(SecTrust trust, String field, JsonNode node) {
         if (!node.isObject()) {
             throw new InputError(field + ": expected an object {cert, install, fullTrust}, got " + describe(node));
         }
-        if (!present(node, "cert")) {
-            throw new InputError(field + ".cert: missing (required: the root's PEM certificate)");
+        boolean isProfile = present(node, "profile"); // extension: a base64 .mobileconfig instead of cert
+        if (isProfile && present(node, "cert")) {
+            throw new InputError(field + ": give either cert or profile, not both");
         }
-        Certificate cert = Inputs.onePem(field + ".cert", text(node, "cert", field + ".cert"));
+        if (!isProfile && !present(node, "cert")) {
+            throw new InputError(field + ".cert: missing (required: the root's PEM certificate, or profile: "
+                    + "a base64 .mobileconfig)");
+        }
+        ConfigurationProfile profile = isProfile ? ProfileInputs.read(field + ".profile",
+                Inputs.base64(field + ".profile", text(node, "profile", field + ".profile"))) : null;
+        Certificate cert = isProfile ? null : Inputs.onePem(field + ".cert", text(node, "cert", field + ".cert"));
         if (!present(node, "install")) {
             throw new InputError(field + ".install: missing (required: \"profile\" or \"mdm\")");
         }
@@ -222,7 +231,14 @@ final class BatchRequestParser {
             }
             settings = Optional.of(list);
         }
-        return new UserRoot(cert, channel, fullTrust, settings);
+        if (!isProfile) {
+            return trust.withUserRoot(new UserRoot(cert, channel, fullTrust, settings));
+        }
+        SecTrust t = profile.intermediates().isEmpty() ? trust : trust.withIntermediates(profile.intermediates());
+        for (Certificate root : profile.roots()) {
+            t = t.withUserRoot(new UserRoot(root, channel, fullTrust, settings));
+        }
+        return t;
     }
 
     private static TrustSetting trustSetting(String field, JsonNode node) {

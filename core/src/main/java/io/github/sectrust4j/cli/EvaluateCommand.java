@@ -1,6 +1,7 @@
 package io.github.sectrust4j.cli;
 
 import io.github.sectrust4j.FullTrust;
+import io.github.sectrust4j.InstallChannel;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.SecTrust;
@@ -76,13 +77,19 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Trust only the --anchor roots (default: on when --anchor is given).")
     private Boolean anchorsOnly;
 
-    @Option(names = "--profile-root", paramLabel = "ROOT.pem[:full-trust]",
-            description = "Root installed by a configuration profile; append :full-trust if the switch in "
-                    + "Certificate Trust Settings is on. Repeatable.")
+    @Option(names = "--profile-root", paramLabel = "ROOT.pem|PROFILE.mobileconfig[:full-trust]",
+            description = "Root installed by a configuration profile by hand, as a certificate file or the "
+                    + ".mobileconfig itself (XML or binary, signed or not: its certificate payloads are installed, "
+                    + "its signer reported); append :full-trust if the switch in Certificate Trust Settings is on. "
+                    + "Repeatable.")
     private List<String> profileRoots = new ArrayList<>();
 
-    @Option(names = "--mdm-root", paramLabel = "ROOT.pem", description = "Root installed by MDM; repeatable.")
+    @Option(names = "--mdm-root", paramLabel = "ROOT.pem|PROFILE.mobileconfig",
+            description = "Root installed by MDM, as a certificate file or the profile the MDM pushes; repeatable.")
     private List<Path> mdmRoots = new ArrayList<>();
+
+    /** The summaries of the profiles read by --profile-root and --mdm-root, in order. */
+    private final List<String> profileNotes = new ArrayList<>();
 
     @Option(names = "--intermediate", paramLabel = "CA.pem",
             description = "Intermediate the device already has (not sent by the server); repeatable.")
@@ -144,6 +151,11 @@ final class EvaluateCommand implements Callable<Integer> {
             write(copyExceptions, trust.copyExceptions(chain).toPlist());
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (!profileNotes.isEmpty()) { // the profiles' signer and payloads: part of the text report, a notice with --json
+            PrintWriter notes = json ? spec.commandLine().getErr() : out;
+            notes.print(String.join("", profileNotes) + "\n");
+            notes.flush();
+        }
         out.print(json ? report.toJson() + "\n" : report.explain());
         out.flush();
         return report.trusted() ? 0 : 1;
@@ -212,14 +224,11 @@ final class EvaluateCommand implements Callable<Integer> {
         for (String spec : profileRoots) {
             boolean full = spec.endsWith(FULL_TRUST_SUFFIX);
             Path f = Path.of(full ? spec.substring(0, spec.length() - FULL_TRUST_SUFFIX.length()) : spec);
-            for (Certificate c : certificates(f, "--profile-root")) {
-                trust = trust.withProfileRoot(c, full ? FullTrust.ON : FullTrust.OFF);
-            }
+            trust = ProfileInputs.install(trust, f.toString(), InputFiles.read(f, "--profile-root"), InstallChannel.PROFILE,
+                    full ? FullTrust.ON : FullTrust.OFF, profileNotes);
         }
         for (Path f : mdmRoots) {
-            for (Certificate c : certificates(f, "--mdm-root")) {
-                trust = trust.withMdmRoot(c);
-            }
+            trust = ProfileInputs.install(trust, f.toString(), InputFiles.read(f, "--mdm-root"), InstallChannel.MDM, FullTrust.ON, profileNotes);
         }
         for (Path f : intermediates) {
             trust = trust.withIntermediates(certificates(f, "--intermediate"));
