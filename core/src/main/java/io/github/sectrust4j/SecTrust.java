@@ -359,9 +359,22 @@ public final class SecTrust {
                 systemRoots, extraSystemRoots, o, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, requiredKeyUsage);
     }
 
-    /** An SCT delivered in the TLS extension (one serialized SCT). */
+    /**
+     * Most TLS SCTs one evaluation takes. Real servers send two to five; each is verified under a
+     * caller-supplied log key, so an unbounded list was a way to make one request run for minutes.
+     */
+    public static final int MAX_TLS_SCTS = 100;
+
+    /**
+     * An SCT delivered in the TLS extension (one serialized SCT).
+     *
+     * @throws IllegalArgumentException beyond {@link #MAX_TLS_SCTS} SCTs
+     */
     public SecTrust withSct(byte[] sct) {
         requireNonNull(sct, "sct");
+        if (scts.size() >= MAX_TLS_SCTS) {
+            throw new IllegalArgumentException("at most " + MAX_TLS_SCTS + " TLS SCTs (servers send a handful)");
+        }
         ImmutableList<byte[]> s = ImmutableList.<byte[]>builder().addAll(scts).add(sct.clone()).build();
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
                 systemRoots, extraSystemRoots, ocspResponses, s, aiaFetcher, budget, ct, revocation,

@@ -1,6 +1,7 @@
 package io.github.sectrust4j.cert;
 
 import io.github.sectrust4j.CertificateInputException;
+import io.github.sectrust4j.text.Excerpt;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -45,7 +46,7 @@ public final class CertificateInput {
             String label = m.group(1);
             String prefix = "chain[" + block + "] (PEM block " + (block + 1) + ")";
             if (!label.equals("CERTIFICATE")) {
-                String reason = "PEM label is \"" + label + "\", expected \"CERTIFICATE\"";
+                String reason = "PEM label is \"" + Excerpt.of(label) + "\", expected \"CERTIFICATE\"";
                 throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
             }
             String end = "-----END " + label + "-----";

@@ -12,13 +12,19 @@ import java.util.Optional;
  * configured evaluation, the presented chain (leaf first), whether the response also carries the
  * exceptions a device would store for the chain ({@code copyExceptions}), what was changed in the host
  * name ({@code hostNotice}), and the releases of an {@code ios} array (empty for a single release: one
- * response line per element otherwise).
+ * response line per element otherwise). Close it when its evaluation is over: that releases what the
+ * request holds (an open Valid database, see {@link ValidDatabaseCache}).
  */
 record BatchRequest(JsonNode id, SecTrust trust, List<Certificate> chain, boolean copyExceptions,
-                    Optional<String> hostNotice, List<IosRelease> releases) {
+                    Optional<String> hostNotice, List<IosRelease> releases, Runnable done) implements AutoCloseable {
     BatchRequest {
         chain = List.copyOf(chain);
         releases = List.copyOf(releases);
+    }
+
+    BatchRequest(JsonNode id, SecTrust trust, List<Certificate> chain, boolean copyExceptions,
+                 Optional<String> hostNotice, List<IosRelease> releases) {
+        this(id, trust, chain, copyExceptions, hostNotice, releases, () -> { });
     }
 
     BatchRequest(JsonNode id, SecTrust trust, List<Certificate> chain, boolean copyExceptions) {
@@ -29,8 +35,28 @@ record BatchRequest(JsonNode id, SecTrust trust, List<Certificate> chain, boolea
         this(id, trust, chain, false);
     }
 
-    /** This request under one release of its {@code ios} array (a single-release request). */
+    /**
+     * This request under one release of its {@code ios} array (a single-release request). It releases
+     * nothing when closed: the request it came from does, once every release is answered.
+     */
     BatchRequest forRelease(IosRelease release) {
         return new BatchRequest(id, trust.forRelease(release), chain, copyExceptions, hostNotice, List.of());
+    }
+
+    /** This request, also running {@code release} when closed. */
+    BatchRequest whenDone(Runnable release) {
+        Runnable before = done;
+        return new BatchRequest(id, trust, chain, copyExceptions, hostNotice, releases, () -> {
+            try {
+                before.run();
+            } finally {
+                release.run();
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        done.run();
     }
 }

@@ -16,16 +16,14 @@ import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.ct.CtLogList;
 import io.github.sectrust4j.profile.ConfigurationProfile;
 import io.github.sectrust4j.revocation.ValidDatabase;
+import io.github.sectrust4j.text.Excerpt;
 import io.github.sectrust4j.truststores.AppleTrustStores;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Maps one BATCH-CONTRACT request object onto {@link SecTrust}. Every field of the contract is
@@ -34,12 +32,26 @@ import java.util.concurrent.ConcurrentHashMap;
  * Thread-safe; its only state is the cache of opened Valid databases ({@code revocationDatabase}).
  */
 final class BatchRequestParser {
-    /** Valid databases opened by this parser, by absolute path (thread-safe; read-only handles). */
-    private final Map<Path, ValidDatabase> databases = new ConcurrentHashMap<>();
+    private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
+
+    /** Valid databases opened by this parser (thread-safe; bounded; read-only handles). */
+    private final ValidDatabaseCache databases = new ValidDatabaseCache();
 
     BatchRequestParser() {}
 
+    /** The request; close it after its evaluation (it may hold an open Valid database). */
     BatchRequest parse(JsonNode request) {
+        List<ValidDatabaseCache.Lease> leases = new ArrayList<>(1);
+        try {
+            BatchRequest parsed = parse(request, leases);
+            return leases.isEmpty() ? parsed : parsed.whenDone(() -> leases.forEach(ValidDatabaseCache.Lease::close));
+        } catch (RuntimeException | Error e) {
+            leases.forEach(ValidDatabaseCache.Lease::close);
+            throw e;
+        }
+    }
+
+    private BatchRequest parse(JsonNode request, List<ValidDatabaseCache.Lease> leases) {
         if (!request.isObject()) {
             throw new InputError("expected a JSON object per line, got " + describe(request));
         }
@@ -113,7 +125,12 @@ final class BatchRequestParser {
             }
         }
         if (present(request, "scts")) {
-            for (byte[] sct : base64Array(request, "scts")) {
+            List<byte[]> scts = base64Array(request, "scts");
+            if (scts.size() > SecTrust.MAX_TLS_SCTS) {
+                throw new InputError("scts: at most " + SecTrust.MAX_TLS_SCTS + " SCTs (servers send a handful), got "
+                        + scts.size());
+            }
+            for (byte[] sct : scts) {
                 trust = trust.withSct(sct);
             }
         }
@@ -133,7 +150,7 @@ final class BatchRequestParser {
             trust = trust.ctKillSwitch(bool(request, "ctKillSwitch"));
         }
         if (present(request, "revocationDatabase")) {
-            trust = trust.withRevocationDatabase(revocationDatabase(request));
+            trust = trust.withRevocationDatabase(revocationDatabase(request, leases));
         }
         // extension: the user's exceptions (§12.4)
         if (present(request, "exceptionEpoch")) {
@@ -287,31 +304,21 @@ final class BatchRequestParser {
     }
 
     /**
-     * The Apple Valid database at the request's path, opened read-only once per path for the life of
-     * this parser (a batch run): opening costs up to a second, a lookup microseconds.
+     * The Apple Valid database in the request's file, from the run's {@link ValidDatabaseCache} (opened
+     * read-only once per file while it stays among the recently used); the lease joins {@code leases}.
      */
-    private ValidDatabase revocationDatabase(JsonNode request) {
-        Path path = revocationDatabasePath(request);
+    private ValidDatabase revocationDatabase(JsonNode request, List<ValidDatabaseCache.Lease> leases) {
+        Path path = InputFiles.regularFile(InputFiles.path(text(request, "revocationDatabase"), "revocationDatabase"),
+                "revocationDatabase", Long.MAX_VALUE);
         try {
-            return databases.computeIfAbsent(path.toAbsolutePath().normalize(), ValidDatabase::open);
+            ValidDatabaseCache.Lease lease = databases.acquire(path);
+            leases.add(lease);
+            return lease.database();
+        } catch (InputError e) {
+            throw e;
         } catch (RuntimeException e) { // ValidDatabaseException names the problem; no sqlite-jdbc: IllegalStateException
             throw new InputError("revocationDatabase: " + e.getMessage());
         }
-    }
-
-    /** The path of a readable file. */
-    private static Path revocationDatabasePath(JsonNode request) {
-        String text = text(request, "revocationDatabase");
-        Path path;
-        try {
-            path = Path.of(text);
-        } catch (InvalidPathException e) {
-            throw new InputError("revocationDatabase: not a file path: '" + text + "'");
-        }
-        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new InputError("revocationDatabase: no readable file at '" + text + "'");
-        }
-        return path;
     }
 
     // ---- JSON helpers ----
@@ -394,7 +401,7 @@ final class BatchRequestParser {
         JsonNodeType t = v.getNodeType();
         return switch (t) {
             case STRING -> "a string";
-            case NUMBER -> "a number (" + v.asText() + ")";
+            case NUMBER -> "a number (" + Excerpt.of(v.asText()) + ")";
             case BOOLEAN -> "a boolean (" + v.asText() + ")";
             case ARRAY -> "an array";
             case OBJECT -> "an object";

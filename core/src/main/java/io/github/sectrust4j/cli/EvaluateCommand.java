@@ -9,14 +9,14 @@ import io.github.sectrust4j.SecTrust;
 import io.github.sectrust4j.TrustExceptions;
 import io.github.sectrust4j.TrustMatrix;
 import io.github.sectrust4j.TrustReport;
+import io.github.sectrust4j.TrustSetting;
+import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.text.Excerpt;
 import io.github.sectrust4j.truststores.AppleTrustStores;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "finding with its remedy (--json: the BATCH-CONTRACT response object).",
         footer = {"", "Exit status: 0 trusted, 1 not trusted, 2 bad input or usage (message on stderr),",
                 "3 internal error. With several names or releases: 0 only when every one is trusted.",
+                "Files: regular files only (no FIFO or device), at most 4 MiB each (the Valid database: any size).",
                 "Example: sectrust4j evaluate chain.pem --host sip.contoso.com --ios 17.4 \\",
                 "           --at 2024-05-01T00:00:00Z --profile-root contoso-root.pem:full-trust",
                 "Every name of a Lync edge on old and new iPhones:",
@@ -44,8 +45,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Live server: sectrust4j evaluate --connect sip.contoso.com:443 --ios 17.4 "
                         + "(mail: --connect mail.contoso.com --starttls smtp)"})
 final class EvaluateCommand implements Callable<Integer> {
-    /** Bigger files are refused before reading (CertificateInput's own limit is 64 MiB). */
-    private static final int MAX_FILE = 64 * 1024 * 1024;
     private static final String FULL_TRUST_SUFFIX = ":full-trust";
 
     @Spec
@@ -246,16 +245,17 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (chainFile.equals("-")) {
             try {
-                byte[] bytes = main.stdin().readNBytes(MAX_FILE + 1);
-                if (bytes.length > MAX_FILE) {
-                    throw new InputError("stdin: larger than " + MAX_FILE + " bytes");
+                byte[] bytes = main.stdin().readNBytes((int) InputFiles.MAX_BYTES + 1);
+                if (bytes.length > InputFiles.MAX_BYTES) {
+                    throw new InputError("stdin: larger than " + InputFiles.MAX_BYTES + " bytes (the limit for this input)");
                 }
                 return Inputs.certificates("stdin", bytes, keystore.password());
             } catch (IOException e) {
                 throw new InputError("cannot read stdin: " + e.getMessage());
             }
         }
-        return Inputs.certificates(chainFile, read(Path.of(chainFile)), keystore.password());
+        Path file = InputFiles.path(chainFile, "CHAIN.pem");
+        return Inputs.certificates(chainFile, InputFiles.read(file, "CHAIN.pem"), keystore.password());
     }
 
     /** The evaluation every option describes (package-private: tests check the mapping). */
@@ -296,10 +296,10 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         for (Path f : extraSystemRoots) {
-            trust = trust.withExtraSystemRoots(certificates(f));
+            trust = trust.withExtraSystemRoots(certificates(f, "--extra-system-root"));
         }
         for (Path f : anchors) {
-            trust = trust.withAnchors(certificates(f));
+            trust = trust.withAnchors(certificates(f, "--anchor"));
         }
         if (anchorsOnly != null) {
             trust = trust.anchorsOnly(anchorsOnly);
@@ -307,40 +307,42 @@ final class EvaluateCommand implements Callable<Integer> {
         for (String spec : profileRoots) {
             boolean full = spec.endsWith(FULL_TRUST_SUFFIX);
             Path f = Path.of(full ? spec.substring(0, spec.length() - FULL_TRUST_SUFFIX.length()) : spec);
-            trust = ProfileInputs.install(trust, f.toString(), read(f), InstallChannel.PROFILE,
+            trust = ProfileInputs.install(trust, f.toString(), InputFiles.read(f, "--profile-root"), InstallChannel.PROFILE,
                     full ? FullTrust.ON : FullTrust.OFF, profileNotes);
         }
         for (Path f : mdmRoots) {
-            trust = ProfileInputs.install(trust, f.toString(), read(f), InstallChannel.MDM, FullTrust.ON, profileNotes);
+            trust = ProfileInputs.install(trust, f.toString(), InputFiles.read(f, "--mdm-root"), InstallChannel.MDM, FullTrust.ON, profileNotes);
         }
         for (String spec : trustSettings) {
             int eq = spec.indexOf('=');
             if (eq <= 0) {
                 throw new InputError("--trust-settings: expected CERT.pem=SETTINGS, got '" + spec + "'");
             }
-            java.util.Optional<List<io.github.sectrust4j.TrustSetting>> settings = java.util.Optional.of(
+            Optional<List<TrustSetting>> settings = Optional.of(
                     TrustSettingInputs.constraints("--trust-settings " + spec.substring(0, eq), spec.substring(eq + 1)));
-            for (Certificate c : certificates(Path.of(spec.substring(0, eq)))) {
-                trust = trust.withUserRoot(new io.github.sectrust4j.UserRoot(c, io.github.sectrust4j.InstallChannel.PROFILE,
-                        FullTrust.OFF, settings));
+            for (Certificate c : certificates(Path.of(spec.substring(0, eq)), "--trust-settings")) {
+                trust = trust.withUserRoot(new UserRoot(c, InstallChannel.PROFILE, FullTrust.OFF, settings));
             }
         }
         for (Path f : intermediates) {
-            trust = trust.withIntermediates(certificates(f));
+            trust = trust.withIntermediates(certificates(f, "--intermediate"));
         }
         if (ocspResponses.size() > SecTrust.MAX_STAPLED_OCSP_RESPONSES) {
             throw new InputError("--ocsp: at most " + SecTrust.MAX_STAPLED_OCSP_RESPONSES + " responses, got "
                     + ocspResponses.size());
         }
         for (Path f : ocspResponses) {
-            trust = trust.withStapledOcsp(read(f));
+            trust = trust.withStapledOcsp(InputFiles.read(f, "--ocsp"));
+        }
+        if (scts.size() > SecTrust.MAX_TLS_SCTS) {
+            throw new InputError("--sct: at most " + SecTrust.MAX_TLS_SCTS + " SCTs, got " + scts.size());
         }
         for (Path f : scts) {
-            trust = trust.withSct(read(f));
+            trust = trust.withSct(InputFiles.read(f, "--sct"));
         }
         if (ctLogs != null) {
             try {
-                trust = trust.withCtLogs(new String(read(ctLogs), java.nio.charset.StandardCharsets.UTF_8));
+                trust = trust.withCtLogs(new String(InputFiles.read(ctLogs, "--ct-logs"), java.nio.charset.StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 throw new InputError("--ct-logs: " + e.getMessage());
             }
@@ -352,9 +354,7 @@ final class EvaluateCommand implements Callable<Integer> {
             trust = trust.ctKillSwitch(true);
         }
         if (revocationDatabase != null) {
-            if (!Files.isRegularFile(revocationDatabase) || !Files.isReadable(revocationDatabase)) {
-                throw new InputError("--revocation-database: no readable file at '" + revocationDatabase + "'");
-            }
+            InputFiles.regularFile(revocationDatabase, "--revocation-database", Long.MAX_VALUE);
             try {
                 trust = trust.withRevocationDatabase(revocationDatabase);
             } catch (RuntimeException e) {
@@ -369,7 +369,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (exceptions != null) {
             try {
-                trust = trust.withExceptions(TrustExceptions.fromPlist(read(exceptions)));
+                trust = trust.withExceptions(TrustExceptions.fromPlist(InputFiles.read(exceptions, "--exceptions")));
             } catch (IllegalArgumentException e) {
                 throw new InputError("--exceptions " + exceptions + ": " + e.getMessage().replaceFirst("^exceptions: ", ""));
             }
@@ -391,6 +391,10 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static void write(Path file, byte[] bytes) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) { // writing to a FIFO would wait for a reader
+            throw new InputError("--copy-exceptions: cannot write " + Excerpt.of(file.toString())
+                    + ": not a regular file");
+        }
         try {
             Files.write(file, bytes);
         } catch (IOException | RuntimeException e) {
@@ -398,27 +402,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    private List<Certificate> certificates(Path file) {
-        return Inputs.certificates(file.toString(), read(file), keystore.password());
-    }
-
-    /** A file's bytes, with precise messages and without reading absurd inputs (/dev/zero) whole. */
-    static byte[] read(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new InputError("cannot read " + file + ": is a directory");
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(MAX_FILE + 1);
-            if (bytes.length > MAX_FILE) {
-                throw new InputError("cannot read " + file + ": larger than " + MAX_FILE + " bytes");
-            }
-            return bytes;
-        } catch (NoSuchFileException e) {
-            throw new InputError("cannot read " + file + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new InputError("cannot read " + file + ": permission denied");
-        } catch (IOException e) {
-            throw new InputError("cannot read " + file + ": " + e.getMessage());
-        }
+    private List<Certificate> certificates(Path file, String option) {
+        return Inputs.certificates(file.toString(), InputFiles.read(file, option), keystore.password());
     }
 }

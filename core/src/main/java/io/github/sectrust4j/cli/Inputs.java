@@ -7,6 +7,7 @@ import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.CertificateInput;
+import io.github.sectrust4j.text.Excerpt;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -95,7 +96,7 @@ final class Inputs {
             try {
                 return OffsetDateTime.parse(text.trim()).toInstant();
             } catch (DateTimeParseException e2) {
-                throw new InputError(field + ": not an ISO-8601 instant: '" + text
+                throw new InputError(field + ": not an ISO-8601 instant: '" + Excerpt.of(text)
                         + "' (expected e.g. \"2024-05-01T00:00:00Z\")");
             }
         }

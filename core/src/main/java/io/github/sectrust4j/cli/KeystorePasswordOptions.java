@@ -48,7 +48,7 @@ final class KeystorePasswordOptions {
             return value.toCharArray();
         }
         if (file != null) {
-            String text = new String(EvaluateCommand.read(file), StandardCharsets.UTF_8);
+            String text = new String(InputFiles.read(file, "--keystore-password-file"), StandardCharsets.UTF_8);
             int end = text.indexOf('\n');
             return (end < 0 ? text : text.substring(0, end)).replaceFirst("\r$", "").toCharArray();
         }

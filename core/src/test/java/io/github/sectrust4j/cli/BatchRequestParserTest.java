@@ -290,7 +290,7 @@ class BatchRequestParserTest {
     @Test
     void revocationDatabase_isValidated_andOpenedOncePerPath(@TempDir Path dir) throws IOException {
         assertThat(inputError(base().put("revocationDatabase", dir.resolve("valid.sqlite3").toString())))
-                .startsWith("revocationDatabase: no readable file at");
+                .startsWith("revocationDatabase: cannot read");
         Path junk = Files.write(dir.resolve("junk.sqlite3"), new byte[] {1, 2, 3});
         assertThat(inputError(base().put("revocationDatabase", junk.toString())))
                 .startsWith("revocationDatabase: ").contains("not an SQLite 3 file");
