@@ -79,6 +79,9 @@ public final class CtEvaluator {
         }
     }
 
+    /** The leaf's TBS without its SCT list (the precert entry's body): once per parsed leaf. */
+    private static final DerivedFact<Parsed<byte[]>> PRECERT_TBS = DerivedFact.of(c -> SignedEntries.precertTbs(c.der()));
+
     /** Worked out once per parsed leaf, not once per evaluation. */
     private static final DerivedFact<LeafFacts> LEAF_FACTS = DerivedFact.of(c -> LeafFacts.of(decodeParsed(c)));
 
@@ -429,7 +432,8 @@ public final class CtEvaluator {
                 Optional<byte[]> issuer = request.issuerSpkiDer();
                 precertEntry = issuer.isEmpty()
                         ? Parsed.malformed("no issuer: embedded SCTs cannot be verified for a one-certificate chain")
-                        : SignedEntries.precertEntry(request.leafView(), issuer.get());
+                        : SignedEntries.precertEntry(request.parsedLeaf().map(PRECERT_TBS::of)
+                                .orElseGet(() -> SignedEntries.precertTbs(request.leafView())), issuer.get());
             }
             return precertEntry;
         }
