@@ -51,6 +51,9 @@ final class BatchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private int maxLineLength;
 
+    @picocli.CommandLine.Mixin
+    private CtLogCacheOptions ctLogCache = new CtLogCacheOptions();
+
     private final BatchProcessor processor = new BatchProcessor();
 
     @Override
@@ -61,6 +64,7 @@ final class BatchCommand implements Callable<Integer> {
         if (maxLineLength < 1) {
             throw new ParameterException(spec.commandLine(), "--max-line-length must be positive, was " + maxLineLength);
         }
+        processor.useCtLogCache(ctLogCache);
         LineReader lines = new LineReader(new BufferedReader(
                 new InputStreamReader(main.stdin(), StandardCharsets.UTF_8), 1 << 16), maxLineLength);
         PrintWriter out = spec.commandLine().getOut();

@@ -43,6 +43,11 @@ final class BatchProcessor {
         this.evaluator = evaluator;
     }
 
+    /** Requests without ctLogs use the downloaded CT log list when it applies (the command line's default). */
+    void useCtLogCache(CtLogCacheOptions options) {
+        parser.useCtLogCache(options);
+    }
+
     /** The response line (without line terminator) for a request line (without its terminator). */
     String process(String line) {
         if (line.isBlank()) {
@@ -82,6 +87,7 @@ final class BatchProcessor {
         ObjectNode out = MAPPER.createObjectNode();
         out.set("id", id);
         out.setAll(JsonReport.toNode(report));
+        out.set("ctLogList", CtLogCacheOptions.describe(parsed.trust(), report));
         if (exceptions != null) {
             out.put("exceptions", exceptions);
         }

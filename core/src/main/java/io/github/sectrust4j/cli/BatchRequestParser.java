@@ -38,7 +38,14 @@ final class BatchRequestParser {
     /** Valid databases opened by this parser, by absolute path (thread-safe; read-only handles). */
     private final Map<Path, ValidDatabase> databases = new ConcurrentHashMap<>();
 
+    /** The command line's CT log-list cache for requests without ctLogs; null = none (tests, embedders). */
+    private volatile CtLogCacheOptions ctLogCache;
+
     BatchRequestParser() {}
+
+    void useCtLogCache(CtLogCacheOptions options) {
+        this.ctLogCache = options;
+    }
 
     BatchRequest parse(JsonNode request) {
         if (!request.isObject()) {
@@ -114,6 +121,9 @@ final class BatchRequestParser {
         }
         if (present(request, "ctLogs")) {
             trust = trust.withCtLogs(ctLogs(request));
+        } else if (ctLogCache != null) {
+            trust = ctLogCache.apply(trust, present(request, "at") ? Inputs.instant("at", text(request, "at"))
+                    : java.time.Instant.now());
         }
         if (present(request, "revocationDatabase")) {
             trust = trust.withRevocationDatabase(revocationDatabase(request));
@@ -248,7 +258,9 @@ final class BatchRequestParser {
      * and the library refuse the same lists alike.
      */
     private static CtLogList ctLogs(JsonNode request) {
-        JsonNode logs = array(request, "ctLogs");
+        JsonNode given = request.get("ctLogs");
+        // an array of logs, or Apple's published list as is (an object with operators): told apart by content
+        JsonNode logs = given.isObject() ? given : array(request, "ctLogs");
         try {
             return CtLogList.fromRequestJson(logs);
         } catch (IllegalArgumentException e) {

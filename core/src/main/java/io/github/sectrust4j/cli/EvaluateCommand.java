@@ -15,6 +15,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -110,7 +111,8 @@ final class EvaluateCommand implements Callable<Integer> {
     private List<Path> scts = new ArrayList<>();
 
     @Option(names = "--ct-logs", paramLabel = "LOGS.json",
-            description = "Replace the release's CT log list with this JSON array (the batch field ctLogs).")
+            description = "Replace the release's CT log list with this JSON (the batch field ctLogs): an array of "
+                    + "logs, or Apple's published list (valid.apple.com/ct/log_list/current_log_list.json) as is.")
     private Path ctLogs;
 
     @Option(names = "--revocation-database", paramLabel = "VALID.sqlite3",
@@ -138,6 +140,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the JSON response object instead of text.")
     private boolean json;
 
+    @picocli.CommandLine.Mixin
+    private CtLogCacheOptions ctLogCache = new CtLogCacheOptions();
+
     @Override
     public Integer call() {
         List<Certificate> chain = chain();
@@ -147,7 +152,15 @@ final class EvaluateCommand implements Callable<Integer> {
             write(copyExceptions, trust.copyExceptions(chain).toPlist());
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? report.toJson() + "\n" : report.explain());
+        com.fasterxml.jackson.databind.node.ObjectNode logList = CtLogCacheOptions.describe(trust, report);
+        if (json) {
+            com.fasterxml.jackson.databind.node.ObjectNode node = io.github.sectrust4j.report.JsonReport.toNode(report);
+            node.set("ctLogList", logList);
+            out.print(node + "\n");
+        } else {
+            out.print(report.explain());
+            out.println(CtLogCacheOptions.line(logList));
+        }
         out.flush();
         return report.trusted() ? 0 : 1;
     }
@@ -242,6 +255,8 @@ final class EvaluateCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new InputError("--ct-logs: " + e.getMessage());
             }
+        } else {
+            trust = ctLogCache.apply(trust, at != null ? Inputs.instant("--at", at) : Instant.now());
         }
         if (revocationDatabase != null) {
             if (!Files.isRegularFile(revocationDatabase) || !Files.isReadable(revocationDatabase)) {
