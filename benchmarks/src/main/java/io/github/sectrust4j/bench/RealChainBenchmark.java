@@ -30,16 +30,18 @@ import org.openjdk.jmh.annotations.TearDown;
  * were cached.</li>
  * <li>{@code cold}: certificates parsed from DER in the measured time, every signature cache emptied
  * before every invocation.</li>
+ * <li>{@code noLogs}: as warm, with an empty caller log list: no SCT is looked at (the chains then fail
+ * CT) — the floor a warm evaluation with cached SCT verdicts should reach.</li>
  * </ul>
- * Setup fails unless every chain is trusted and CT-qualified; tear-down prints the certificate and SCT
- * signature verifications per measured evaluation.
+ * Setup fails unless every chain is trusted and CT-qualified (with the release's list); tear-down prints
+ * the certificate and SCT signature verifications per measured evaluation.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Thread)
 public class RealChainBenchmark {
 
-    @Param({"warm", "sctCold", "cold"})
+    @Param({"warm", "sctCold", "cold", "noLogs"})
     public String mode;
 
     private List<RealChainCorpus.Chain> corpus;
@@ -68,6 +70,9 @@ public class RealChainBenchmark {
             TrustReport r = trust[i].evaluate(presented.get(i));
             if (!r.trusted() || !r.certificateTransparency()) {
                 throw new IllegalStateException(c.id() + " is not trusted and CT-qualified: " + r.explain());
+            }
+            if (mode.equals("noLogs")) {
+                trust[i] = trust[i].withCtLogs(io.github.sectrust4j.ct.CtLogList.empty());
             }
         }
         certAtStart = caches.verifications();
