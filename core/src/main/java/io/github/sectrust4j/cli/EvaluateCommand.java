@@ -159,6 +159,7 @@ final class EvaluateCommand implements Callable<Integer> {
             out.print(node + "\n");
         } else {
             out.print(report.explain());
+            out.println();
             out.println(CtLogCacheOptions.line(logList));
         }
         out.flush();
