@@ -88,6 +88,11 @@ public enum FindingCode {
      * trusted directly in the user trust store (TrustAsRoot, §7.3, §7.5): the path ends there. Information only.
      */
     DIRECT_TRUST("DirectTrust", Severity.INFO, null, null),
+    /**
+     * An SCT names a log the CT log list in use does not know, and the evaluation is later than that list's
+     * date: the list may be out of date (§8.4). Information only; the SCT still does not count.
+     */
+    CT_LOG_LIST_MAY_BE_OUTDATED("CTLogListMayBeOutdated", Severity.INFO, null, null),
     /** A rule applied where the spec marks iOS behaviour as inferred or open (§15); the finding says which. */
     UNCERTAIN_RULE("UncertainRule", Severity.INFO, null, null);
 

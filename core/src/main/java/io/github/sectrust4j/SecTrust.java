@@ -390,7 +390,15 @@ public final class SecTrust {
         return withCt(ct.withLogs(logs));
     }
 
-    /** As {@link #withCtLogs(CtLogList)} from the batch {@code ctLogs} JSON array. */
+    /** The caller's CT log list ({@link #withCtLogs}), if one replaces the release's list. */
+    public Optional<CtLogList> ctLogs() {
+        return ct.logs();
+    }
+
+    /**
+     * As {@link #withCtLogs(CtLogList)} from the batch {@code ctLogs} JSON: an array of logs, or a whole list
+     * in the JSON format Apple publishes as its current list ({@link io.github.sectrust4j.ct.PublishedLogLists}).
+     */
     public SecTrust withCtLogs(String ctLogsJson) {
         return withCtLogs(CtLogList.fromRequestJson(ctLogsJson));
     }

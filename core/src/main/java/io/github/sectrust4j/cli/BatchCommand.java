@@ -54,6 +54,9 @@ final class BatchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private int maxLineLength;
 
+    @picocli.CommandLine.Mixin
+    private CtLogCacheOptions ctLogCache = new CtLogCacheOptions();
+
     /** Output forms: the contract's JSON lines, or a table for people. */
     enum Format { json, table }
 
@@ -79,6 +82,7 @@ final class BatchCommand implements Callable<Integer> {
         if (maxLineLength < 1) {
             throw new ParameterException(spec.commandLine(), "--max-line-length must be positive, was " + maxLineLength);
         }
+        processor.useCtLogCache(ctLogCache);
         LineReader lines = new LineReader(new BufferedReader(
                 new InputStreamReader(main.stdin(), StandardCharsets.UTF_8), 1 << 16), maxLineLength);
         PrintWriter out = spec.commandLine().getOut();

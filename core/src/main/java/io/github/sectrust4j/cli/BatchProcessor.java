@@ -48,6 +48,11 @@ final class BatchProcessor {
         this.evaluator = evaluator;
     }
 
+    /** Requests without ctLogs use the downloaded CT log list when it applies (the command line's default). */
+    void useCtLogCache(CtLogCacheOptions options) {
+        parser.useCtLogCache(options);
+    }
+
     /**
      * The response line (without line terminator) for a request line (without its terminator). Whatever
      * one line causes stays with that line: even an {@link OutOfMemoryError} or a {@link StackOverflowError}
@@ -126,6 +131,7 @@ final class BatchProcessor {
         ObjectNode out = MAPPER.createObjectNode();
         out.set("id", id);
         out.setAll(JsonReport.toNode(report));
+        out.set("ctLogList", CtLogCacheOptions.describe(parsed.trust(), report));
         if (exceptions != null) {
             out.put("exceptions", exceptions);
         }

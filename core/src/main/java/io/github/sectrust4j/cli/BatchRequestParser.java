@@ -37,7 +37,14 @@ final class BatchRequestParser {
     /** Valid databases opened by this parser (thread-safe; bounded; read-only handles). */
     private final ValidDatabaseCache databases = new ValidDatabaseCache();
 
+    /** The command line's CT log-list cache for requests without ctLogs; null = none (tests, embedders). */
+    private volatile CtLogCacheOptions ctLogCache;
+
     BatchRequestParser() {}
+
+    void useCtLogCache(CtLogCacheOptions options) {
+        this.ctLogCache = options;
+    }
 
     /** The request; close it after its evaluation (it may hold an open Valid database). */
     BatchRequest parse(JsonNode request) {
@@ -141,6 +148,10 @@ final class BatchRequestParser {
         }
         if (present(request, "ctLogs")) {
             trust = trust.withCtLogs(ctLogs(request));
+        } else if (ctLogCache != null && !(present(request, "ctLogListFresh") && !bool(request, "ctLogListFresh"))) {
+            // a device whose list is stale (ctLogListFresh: false) has no current list to use
+            trust = ctLogCache.apply(trust, present(request, "at") ? Inputs.instant("at", text(request, "at"))
+                    : java.time.Instant.now());
         }
         // extension: the device's CT state (§8.1): a list not refreshed for 60 days, the kill switch
         if (present(request, "ctLogListFresh")) {
@@ -295,7 +306,9 @@ final class BatchRequestParser {
      * and the library refuse the same lists alike.
      */
     private static CtLogList ctLogs(JsonNode request) {
-        JsonNode logs = array(request, "ctLogs");
+        JsonNode given = request.get("ctLogs");
+        // an array of logs, or Apple's published list as is (an object with operators): told apart by content
+        JsonNode logs = given.isObject() ? given : array(request, "ctLogs");
         try {
             return CtLogList.fromRequestJson(logs);
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package io.github.sectrust4j.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sectrust4j.FullTrust;
 import io.github.sectrust4j.HostName;
 import io.github.sectrust4j.InstallChannel;
@@ -16,8 +17,10 @@ import io.github.sectrust4j.text.Excerpt;
 import io.github.sectrust4j.truststores.AppleTrustStores;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -163,7 +166,8 @@ final class EvaluateCommand implements Callable<Integer> {
     private List<Path> scts = new ArrayList<>();
 
     @Option(names = "--ct-logs", paramLabel = "LOGS.json",
-            description = "Replace the release's CT log list with this JSON array (the batch field ctLogs).")
+            description = "Replace the release's CT log list with this JSON (the batch field ctLogs): an array of "
+                    + "logs, or Apple's published list (valid.apple.com/ct/log_list/current_log_list.json) as is.")
     private Path ctLogs;
 
     @Option(names = "--ct-log-list-fresh", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -200,6 +204,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the JSON response object instead of text.")
     private boolean json;
 
+    @picocli.CommandLine.Mixin
+    private CtLogCacheOptions ctLogCache = new CtLogCacheOptions();
+
     /** --host, --lync and --names after checking; read once. */
     private List<HostName> hostNames;
 
@@ -226,14 +233,21 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new InputError(hostNames().size() + " names × " + releases().size() + " releases: more than "
                         + TrustMatrix.MAX_EVALUATIONS + " evaluations in one run");
             }
-            return MatrixOutput.print(out, trust.evaluateAll(hostNames(), releases(), chain), json);
+            return MatrixOutput.print(out, trust.evaluateAll(hostNames(), releases(), chain), json, trust);
         }
         TrustReport report = trust.evaluate(chain);
         if (copyExceptions != null) {
             write(copyExceptions, trust.copyExceptions(chain).toPlist());
         }
         Optional<String> notice = hostNames().stream().findFirst().flatMap(HostName::notice);
-        out.print(json ? MatrixOutput.json(report, notice) + "\n" : MatrixOutput.text(report, notice));
+        ObjectNode logList = CtLogCacheOptions.describe(trust, report);
+        if (json) {
+            out.print(MatrixOutput.json(report, notice, logList) + "\n");
+        } else {
+            out.print(MatrixOutput.text(report, notice));
+            out.println();
+            out.println(CtLogCacheOptions.line(logList));
+        }
         out.flush();
         return report.trusted() ? 0 : 1;
     }
@@ -342,10 +356,12 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (ctLogs != null) {
             try {
-                trust = trust.withCtLogs(new String(InputFiles.read(ctLogs, "--ct-logs"), java.nio.charset.StandardCharsets.UTF_8));
+                trust = trust.withCtLogs(new String(InputFiles.read(ctLogs, "--ct-logs"), StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 throw new InputError("--ct-logs: " + e.getMessage());
             }
+        } else if (ctLogListFresh) { // a device whose list is stale has no current list to use
+            trust = ctLogCache.apply(trust, at != null ? Inputs.instant("--at", at) : Instant.now());
         }
         if (!ctLogListFresh) {
             trust = trust.ctLogListFresh(false);

@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "stores", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Lists the bundled Apple trust-store versions with the iOS releases that shipped them.",
-        subcommands = StoresCommand.Show.class)
+        subcommands = {StoresCommand.Show.class, StoresUpdateCommand.class})
 final class StoresCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -128,9 +128,12 @@ public record Decision(SecTrustResult result, Optional<TrustError> error, List<F
                     n.evidence(), Rule7.allowedErrors(), "None needed while that trust setting stays installed.");
         }
         if (n.evidence().get("summary") instanceof String summary) {
+            // a note may carry its own advice (CTLogListMayBeOutdated: how to supply a current list)
+            Map<String, Object> evidence = new java.util.LinkedHashMap<>(n.evidence());
+            Object own = evidence.remove("remedy");
             return new Finding(n.code(), Severity.INFO, n.index(), subject(path, n.index()),
-                    n.code().code() + ": " + summary, n.evidence(), FindingRules.rule(n.code(), n.evidence(), rules),
-                    "None: informational.");
+                    n.code().code() + ": " + summary, evidence, FindingRules.rule(n.code(), n.evidence(), rules),
+                    own instanceof String r ? r : "None: informational.");
         }
         return new Finding(n.code(), Severity.INFO, n.index(), subject(path, n.index()),
                 n.code().code() + ": " + Messages.position(path, n.index()) + (n.evidence().isEmpty() ? "" : " " + n.evidence()),

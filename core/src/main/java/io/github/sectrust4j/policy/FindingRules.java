@@ -130,6 +130,12 @@ final class FindingRules {
                 return Rule.of("§9.5", "a positive revocation response was required", Confidence.APPLE_CODE).since("9.0");
             case CT_REQUIRED:
             case SYSTEM_TRUSTED_CT_REQUIRED:
+                if (Boolean.TRUE.equals(evidence.get("logListMayBeOutdated"))) {
+                    return Rule.of("§8.1, §8.4", "publicly trusted leaves issued on or after 2018-10-16 must satisfy Apple's"
+                            + " CT policy; judged with a log list that may be out of date (an SCT names a log it does not"
+                            + " know), so a current device may decide otherwise", Confidence.INFERRED)
+                            .effectiveFrom(Instant.parse("2018-10-16T00:00:00Z")).since("12.1.1");
+                }
                 return Rule.of("§8.1", "publicly trusted leaves issued on or after 2018-10-16 must satisfy Apple's CT policy",
                         Confidence.APPLE_CODE).effectiveFrom(Instant.parse("2018-10-16T00:00:00Z")).since("12.1.1");
             case ISSUER_POLICY_CONSTRAINTS:
@@ -139,6 +145,10 @@ final class FindingRules {
                 return Rule.of("§1.4", "path building is bounded (iOS stops after 100 paths)", Confidence.INFERRED);
             case EXTENDED_VALIDATION:
                 return Rule.of("§10", "Extended Validation status (information only)", Confidence.APPLE_CODE);
+            case CT_LOG_LIST_MAY_BE_OUTDATED:
+                return Rule.of("§8.4", "SCTs count only from logs in the device's CT log list, which Apple updates over"
+                        + " the air; a list older than the evaluation may lack logs a current device trusts",
+                        Confidence.INFERRED);
             case CERTIFICATE_TRANSPARENCY:
                 return Rule.of("§8.3", "CT qualification from the SCTs of the three sources (information only)",
                         Confidence.APPLE_CODE).since("9.0");

@@ -91,7 +91,9 @@ final class Messages {
             case SYSTEM_TRUSTED_CT_REQUIRED:
                 return prefix + e.getOrDefault("ctSummary", "not CT-qualified") + (e.containsKey("detail")
                         ? "; " + e.get("detail") : "") + (e.containsKey("requiredBy") ? "; CT required by the "
-                        + e.get("requiredBy") : "") + ".";
+                        + e.get("requiredBy") : "") + (Boolean.TRUE.equals(e.get("logListMayBeOutdated"))
+                        ? "; uncertain: an SCT names a log unknown to the " + e.get("logListSource") + " (dated "
+                        + e.get("logListDate") + "), which may be out of date" : "") + ".";
             default:
                 if (e.containsKey("cause")) {
                     return prefix + at + ": " + e.get("cause") + " (" + e.getOrDefault("source", "") + ").";

@@ -17,6 +17,14 @@ public final class Cli {
         }
     }
 
+    static {
+        // hermetic runs: never the developer's CT log list cache (stores update); tests that want one pass --cache-dir
+        if (System.getProperty(io.github.sectrust4j.ct.CtLogCache.PROPERTY) == null) {
+            System.setProperty(io.github.sectrust4j.ct.CtLogCache.PROPERTY,
+                    java.nio.file.Path.of("target", "no-ct-log-cache").toAbsolutePath().toString());
+        }
+    }
+
     private Cli() {}
 
     public static Run run(String... args) {
