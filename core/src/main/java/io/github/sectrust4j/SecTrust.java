@@ -173,10 +173,15 @@ public final class SecTrust {
 
     // ---- anchors ----
 
-    /** App anchors ({@code SecTrustSetAnchorCertificates}); switches "anchors only" on unless set otherwise. */
+    /**
+     * App anchors ({@code SecTrustSetAnchorCertificates}); switches "anchors only" on unless set otherwise.
+     * An empty list, as in Apple's setter with an empty array, still switches anchors-only on: nothing
+     * is then anchored (§1.1).
+     */
     public SecTrust withAnchors(List<Certificate> certificates) {
         ImmutableList<Certificate> a = ImmutableList.<Certificate>builder().addAll(anchors).addAll(certificates).build();
-        return new SecTrust(release, policy, host, at, clock, a, anchorsOnly, userRoots, intermediates, systemRoots,
+        Optional<Boolean> only = anchorsOnly.isPresent() ? anchorsOnly : Optional.of(true);
+        return new SecTrust(release, policy, host, at, clock, a, only, userRoots, intermediates, systemRoots,
                 extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions);
     }
 
@@ -541,7 +546,7 @@ public final class SecTrust {
         Optional<AppleTrustStore> store = !systemRoots.enabled() ? Optional.empty()
                 : Optional.of(systemRoots.store().orElseGet(() -> storeFor(release)));
         return new EvaluationRequest(release, policy, host, verifyTime, clock.orElse(verifyTime),
-                presented, anchors, anchorsOnly.orElse(!anchors.isEmpty()), userRoots, intermediates, store,
+                presented, anchors, anchorsOnly.orElse(false), userRoots, intermediates, store,
                 extraSystemRoots, ocspResponses, scts, aiaFetcher.isPresent() || revocation.networkAvailable(),
                 aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions);
     }

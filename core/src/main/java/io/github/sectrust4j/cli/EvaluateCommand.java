@@ -76,7 +76,7 @@ final class EvaluateCommand implements Callable<Integer> {
     private List<Path> anchors = new ArrayList<>();
 
     @Option(names = "--anchors-only", negatable = true,
-            description = "Trust only the --anchor roots (default: on when --anchor is given).")
+            description = "Trust only the --anchor roots (default: on when --anchor is given); without --anchor nothing is trusted.")
     private Boolean anchorsOnly;
 
     @Option(names = "--profile-root", paramLabel = "ROOT.pem[:full-trust]",
