@@ -2,8 +2,8 @@ package io.github.sectrust4j.path;
 
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.TrustSetting;
+import io.github.sectrust4j.policy.names.AsciiCase;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** The §7.3 trust-settings evaluation for a certificate found in the user trust store. */
@@ -20,8 +20,7 @@ final class TrustSettingsMatch {
                 continue;
             }
             if (s.policyString().isPresent()) {
-                if (host.isEmpty() || !stripNul(s.policyString().get()).toLowerCase(Locale.ROOT)
-                        .equals(stripNul(host.get()).toLowerCase(Locale.ROOT))) {
+                if (host.isEmpty() || !AsciiCase.equals(stripNul(s.policyString().get()), stripNul(host.get()))) {
                     continue;
                 }
             }

@@ -3,8 +3,8 @@ package io.github.sectrust4j.policy;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.policy.names.AsciiCase;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Matching trust-settings constraints against the evaluation (§7.2, §7.3). */
@@ -36,7 +36,7 @@ final class TrustSettingsEvaluation {
                 s = s.substring(0, s.length() - 1);
             }
             if (request.host().isEmpty()
-                    || !s.toLowerCase(Locale.ROOT).equals(request.host().get().toLowerCase(Locale.ROOT))) {
+                    || !AsciiCase.equals(s, request.host().get())) {
                 return false;
             }
         }
