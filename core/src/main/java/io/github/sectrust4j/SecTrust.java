@@ -228,9 +228,14 @@ public final class SecTrust {
         return withMdmRoot(single(pem));
     }
 
-    /** Any user-trust-store entry, e.g. with explicit Apple trust settings (§7.2). */
+    /**
+     * Any user-trust-store entry, e.g. with explicit Apple trust settings (§7.2).
+     *
+     * @throws DuplicateUserRootException if the certificate is already in the user store (one row per certificate)
+     */
     public SecTrust withUserRoot(UserRoot root) {
         requireNonNull(root, "root");
+        DuplicateUserRootException.check(userRoots, root, userRoots.size());
         ImmutableList<UserRoot> u = ImmutableList.<UserRoot>builder().addAll(userRoots).add(root).build();
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, u, intermediates, systemRoots,
                 extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions);

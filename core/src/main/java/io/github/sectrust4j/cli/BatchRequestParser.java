@@ -3,6 +3,7 @@ package io.github.sectrust4j.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.github.sectrust4j.DuplicateUserRootException;
 import io.github.sectrust4j.FullTrust;
 import io.github.sectrust4j.InstallChannel;
 import io.github.sectrust4j.IosRelease;
@@ -86,7 +87,11 @@ final class BatchRequestParser {
         if (present(request, "userRoots")) {
             JsonNode roots = array(request, "userRoots");
             for (int i = 0; i < roots.size(); i++) {
-                trust = trust.withUserRoot(userRoot("userRoots[" + i + "]", roots.get(i)));
+                try {
+                    trust = trust.withUserRoot(userRoot("userRoots[" + i + "]", roots.get(i)));
+                } catch (DuplicateUserRootException e) { // §7.2: one row per certificate
+                    throw new InputError(e.messageNaming("userRoots[" + e.firstIndex() + "]", "userRoots[" + i + "]"));
+                }
             }
         }
         if (present(request, "intermediates")) {

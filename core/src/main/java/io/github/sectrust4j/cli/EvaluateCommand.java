@@ -1,5 +1,6 @@
 package io.github.sectrust4j.cli;
 
+import io.github.sectrust4j.DuplicateUserRootException;
 import io.github.sectrust4j.FullTrust;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.Policy;
@@ -211,17 +212,25 @@ final class EvaluateCommand implements Callable<Integer> {
         if (anchorsOnly != null) {
             trust = trust.anchorsOnly(anchorsOnly);
         }
-        for (String spec : profileRoots) {
-            boolean full = spec.endsWith(FULL_TRUST_SUFFIX);
-            Path f = Path.of(full ? spec.substring(0, spec.length() - FULL_TRUST_SUFFIX.length()) : spec);
-            for (Certificate c : certificates(f)) {
-                trust = trust.withProfileRoot(c, full ? FullTrust.ON : FullTrust.OFF);
+        List<String> userStoreOptions = new ArrayList<>(); // names the entries of a duplicate (§7.2)
+        try {
+            for (String spec : profileRoots) {
+                boolean full = spec.endsWith(FULL_TRUST_SUFFIX);
+                Path f = Path.of(full ? spec.substring(0, spec.length() - FULL_TRUST_SUFFIX.length()) : spec);
+                for (Certificate c : certificates(f)) {
+                    userStoreOptions.add("--profile-root " + spec);
+                    trust = trust.withProfileRoot(c, full ? FullTrust.ON : FullTrust.OFF);
+                }
             }
-        }
-        for (Path f : mdmRoots) {
-            for (Certificate c : certificates(f)) {
-                trust = trust.withMdmRoot(c);
+            for (Path f : mdmRoots) {
+                for (Certificate c : certificates(f)) {
+                    userStoreOptions.add("--mdm-root " + f);
+                    trust = trust.withMdmRoot(c);
+                }
             }
+        } catch (DuplicateUserRootException e) {
+            throw new InputError(e.messageNaming(userStoreOptions.get(e.firstIndex()),
+                    userStoreOptions.get(e.secondIndex())));
         }
         for (Path f : intermediates) {
             trust = trust.withIntermediates(certificates(f));

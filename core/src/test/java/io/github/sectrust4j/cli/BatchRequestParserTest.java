@@ -127,7 +127,7 @@ class BatchRequestParserTest {
         var roots = n.putArray("userRoots");
         roots.addObject().put("cert", root.pem()).put("install", "profile").put("fullTrust", true);
         roots.addObject().put("cert", other.pem()).put("install", "profile");
-        roots.addObject().put("cert", other.pem()).put("install", "mdm").put("fullTrust", false);
+        roots.addObject().put("cert", ca.pem()).put("install", "mdm").put("fullTrust", false);
         EvaluationRequest r = request(n);
         assertThat(r.userRoots()).extracting(UserRoot::channel, UserRoot::fullTrust).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(InstallChannel.PROFILE, FullTrust.ON),
@@ -136,6 +136,19 @@ class BatchRequestParserTest {
         assertThat(r.userRoots().get(0).certificate()).isEqualTo(cert(root));
         // §7.1: MDM installs are fully trusted whatever the switch says
         assertThat(r.userRoots().get(2).effectiveTrustSettings(IosRelease.NEWEST)).isEmpty();
+    }
+
+    @Test
+    void userRoots_sameCertificateTwice_isAnInputErrorNamingBothEntries() {
+        ObjectNode n = base();
+        var roots = n.putArray("userRoots");
+        roots.addObject().put("cert", root.pem()).put("install", "mdm");
+        roots.addObject().put("cert", other.pem()).put("install", "profile");
+        roots.addObject().put("cert", root.pem()).put("install", "profile").putArray("trustSettings").addObject()
+                .put("result", "deny");
+        assertThat(inputError(n)).startsWith("userRoots[0] (mdm) and userRoots[2] (profile, trust settings [deny]) are "
+                + "the same certificate 'CN=Contoso Root CA' (SHA-256 " + cert(root).sha256Hex() + ")")
+                .contains("one trust-settings row per certificate");
     }
 
     @Test
