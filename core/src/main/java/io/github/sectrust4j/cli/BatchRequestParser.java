@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
 
 /**
  * Maps one BATCH-CONTRACT request object onto {@link SecTrust}. Every field of the contract is
- * read and checked; the first problem becomes an {@link InputError} naming the field. Unknown
- * fields are ignored (forward compatibility), a field set to {@code null} counts as absent.
+ * read and checked; the first problem becomes an {@link InputError} naming the field. A field the
+ * contract does not declare ({@link RequestFields}) is an input error too; a field set to {@code null}
+ * counts as absent.
  * Thread-safe; its only state is the cache of opened Valid databases ({@code revocationDatabase}).
  */
 final class BatchRequestParser {
@@ -46,6 +47,7 @@ final class BatchRequestParser {
             throw new InputError("expected a JSON object per line, got " + describe(request));
         }
         JsonNode id = request.has("id") ? request.get("id") : NullNode.instance;
+        RequestFields.checkKnown(request);
         List<Certificate> chain = chain(request);
 
         IosRelease release = present(request, "ios") ? Inputs.ios("ios", text(request, "ios")) : IosRelease.NEWEST;
@@ -324,7 +326,7 @@ final class BatchRequestParser {
     }
 
     private static boolean present(JsonNode node, String field) {
-        JsonNode v = node.get(field);
+        JsonNode v = node.get(RequestFields.requireDeclared(field));
         return v != null && !v.isNull();
     }
 
