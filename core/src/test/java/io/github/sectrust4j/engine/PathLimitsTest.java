@@ -19,10 +19,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * §1.4: iOS has no maximum chain length; only the 100-path cap bounds the search. A depth limit of 32
  * refused a valid 33-certificate chain; a valid 40-certificate chain must be trusted, and the path cap
- * still bounds an absurdly deep one.
+ * still bounds an absurdly deep one. The cap is checked between building steps (SecPathBuilderGetNext),
+ * so one parent list is processed whole.
  */
 @ExtendWith(TestPkiExtension.class)
-class ChainDepthTest {
+class PathLimitsTest {
 
     /** leaf first, then the intermediates (in reverse issuing order, as a server would send them), then the root. */
     static List<HeldCertificate> chainOf(TestPki pki, int certificates) {
@@ -60,5 +61,18 @@ class ChainDepthTest {
         assertThat(r.has(FindingCode.PATH_BUDGET_EXCEEDED)).as(r.explain()).isTrue();
         assertThat(r.findings().stream().filter(f -> f.code() == FindingCode.PATH_BUDGET_EXCEEDED)
                 .findFirst().orElseThrow().evidence()).containsEntry("limitReached", "maxPaths");
+    }
+
+    @Test
+    void hundredFiftySameNameAppAnchors_theRightOneLast_isTrusted(TestPki pki) {
+        List<HeldCertificate> anchors = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            anchors.add(pki.root("App Root").build());
+        }
+        HeldCertificate leaf = pki.leaf("example.com", anchors.get(149)).validForDays(90).build();
+        TrustReport r = SecTrust.ios("17.4").forServer("example.com").at(pki.now())
+                .withAnchors(certs(anchors.toArray(new HeldCertificate[0]))).evaluate(certs(leaf));
+        assertThat(r.trusted()).as(r.explain()).isTrue();
+        assertThat(r.path().get(1).sha256()).isEqualTo(certs(anchors.get(149)).get(0).sha256Hex().toUpperCase());
     }
 }
