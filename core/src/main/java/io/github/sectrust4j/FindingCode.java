@@ -70,6 +70,12 @@ public enum FindingCode {
      * searching on, and never reports "trusted" on a partial search.
      */
     PATH_BUDGET_EXCEEDED("PathBudgetExceeded", Severity.RECOVERABLE, ErrorSubtype.TRUST, TrustError.CREATE_CHAIN_FAILED),
+    /**
+     * A certificate the server sent after the leaf cannot be parsed by iOS (§14.2 step 1): iOS cannot create a
+     * trust object from the chain ({@code SecTrustCreateWithCertificates} takes only parsed certificates,
+     * errSecParam), so the connection fails whatever the rest of the chain is. Result Invalid.
+     */
+    UNPARSEABLE_CERTIFICATE("UnparseableCertificate", Severity.FATAL, ErrorSubtype.INVALID, TrustError.PARAM),
     /** The chain qualifies as Extended Validation (§10). Information only. */
     EXTENDED_VALIDATION("ExtendedValidation", Severity.INFO, null, null),
     /**

@@ -18,9 +18,11 @@ import java.util.Locale;
 import java.util.Map;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.CertificateInput;
+import io.github.sectrust4j.cert.ServerChain;
 import io.github.sectrust4j.engine.EvaluationRequest;
 import io.github.sectrust4j.engine.Evaluator;
 import io.github.sectrust4j.engine.PathBudget;
+import io.github.sectrust4j.engine.UnparseableCertificates;
 import io.github.sectrust4j.spi.AiaFetcher;
 import io.github.sectrust4j.truststores.AppleTrustStore;
 import io.github.sectrust4j.truststores.AppleTrustStores;
@@ -511,17 +513,24 @@ public final class SecTrust {
     // ---- evaluation ----
 
     /**
-     * Evaluates a chain given as PEM text (leaf first; other blocks in any order).
+     * Evaluates a chain given as PEM text (leaf first; other blocks in any order). A certificate after the
+     * leaf that iOS cannot parse gives a verdict ({@code UnparseableCertificate}, result Invalid, §14.2).
      *
-     * @throws CertificateInputException when the text holds no certificate or a malformed one
+     * @throws CertificateInputException when the text holds no certificate, a malformed PEM block, or a leaf
+     *                                   iOS cannot parse
      */
     public TrustReport evaluate(String chainPem) {
-        return evaluate(CertificateInput.fromPem(chainPem));
+        return evaluate(CertificateInput.serverChain(chainPem));
     }
 
-    /** Evaluates a chain given as PEM text or one DER certificate. */
+    /** Evaluates a chain given as PEM text or one DER certificate (as {@link #evaluate(String)}). */
     public TrustReport evaluate(byte[] pemOrDer) {
-        return evaluate(CertificateInput.parse(pemOrDer));
+        return evaluate(CertificateInput.serverChain(pemOrDer));
+    }
+
+    /** Evaluates a server's chain; entries iOS cannot parse make it Invalid (§14.2 step 1). */
+    public TrustReport evaluate(ServerChain chain) {
+        return UnparseableCertificates.refuse(evaluate(chain.certificates()), chain.unparseable());
     }
 
     /** Evaluates a chain of JDK certificates, leaf first. */

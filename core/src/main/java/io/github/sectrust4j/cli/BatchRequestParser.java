@@ -3,6 +3,7 @@ package io.github.sectrust4j.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.github.sectrust4j.CertificateInputException;
 import io.github.sectrust4j.DuplicateUserRootException;
 import io.github.sectrust4j.FullTrust;
 import io.github.sectrust4j.InstallChannel;
@@ -13,6 +14,8 @@ import io.github.sectrust4j.TrustExceptions;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.CertificateInput;
+import io.github.sectrust4j.cert.ServerChain;
 import io.github.sectrust4j.ct.CtLogList;
 import io.github.sectrust4j.revocation.ValidDatabase;
 import io.github.sectrust4j.truststores.AppleTrustStores;
@@ -48,7 +51,8 @@ final class BatchRequestParser {
         }
         JsonNode id = request.has("id") ? request.get("id") : NullNode.instance;
         RequestFields.checkKnown(request);
-        List<Certificate> chain = chain(request);
+        List<ServerChain.Unparseable> unparseable = new ArrayList<>();
+        List<Certificate> chain = chain(request, unparseable);
 
         IosRelease release = present(request, "ios") ? Inputs.ios("ios", text(request, "ios")) : IosRelease.NEWEST;
         SecTrust trust = SecTrust.ios(release);
@@ -133,7 +137,7 @@ final class BatchRequestParser {
             trust = trust.withExceptions(exceptions(request));
         }
         boolean copyExceptions = present(request, "copyExceptions") && bool(request, "copyExceptions");
-        return new BatchRequest(id, trust, chain, copyExceptions);
+        return new BatchRequest(id, trust, chain, copyExceptions, unparseable);
     }
 
     private static long exceptionEpoch(JsonNode request) {
@@ -155,7 +159,11 @@ final class BatchRequestParser {
 
     // ---- fields ----
 
-    private static List<Certificate> chain(JsonNode request) {
+    /**
+     * The chain's certificates; a well-formed PEM block after the leaf that iOS cannot parse goes to
+     * {@code unparseable} (a verdict, §14.2 step 1) instead of failing the line.
+     */
+    private static List<Certificate> chain(JsonNode request, List<ServerChain.Unparseable> unparseable) {
         if (!present(request, "chain")) {
             throw new InputError("chain: missing (required: an array of PEM certificates, leaf first)");
         }
@@ -163,7 +171,21 @@ final class BatchRequestParser {
         if (chain.isEmpty()) {
             throw new InputError("chain: empty (required: at least the leaf certificate)");
         }
-        return pemElements("chain", chain);
+        List<Certificate> out = new ArrayList<>(chain.size());
+        for (int i = 0; i < chain.size(); i++) {
+            String element = "chain[" + i + "]";
+            JsonNode v = chain.get(i);
+            if (!v.isTextual()) {
+                throw new InputError(element + " is not a certificate: expected a PEM string, got " + describe(v));
+            }
+            int refusedBefore = unparseable.size();
+            try {
+                out.addAll(CertificateInput.serverChainPem(v.textValue(), out.size() + refusedBefore, unparseable));
+            } catch (CertificateInputException e) {
+                throw new InputError(Inputs.certificateMessage(element, e), e);
+            }
+        }
+        return out;
     }
 
     private static SecTrust systemRoots(JsonNode request, SecTrust trust) {

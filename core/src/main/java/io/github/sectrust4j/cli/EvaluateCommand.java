@@ -8,6 +8,7 @@ import io.github.sectrust4j.SecTrust;
 import io.github.sectrust4j.TrustExceptions;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.ServerChain;
 import io.github.sectrust4j.truststores.AppleTrustStores;
 import java.io.IOException;
 import java.io.InputStream;
@@ -141,9 +142,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Certificate> chain = chain();
+        ServerChain sent = serverChain();
+        List<Certificate> chain = sent.certificates();
         SecTrust trust = configure();
-        TrustReport report = trust.evaluate(chain);
+        TrustReport report = trust.evaluate(sent);
         if (copyExceptions != null) {
             write(copyExceptions, trust.copyExceptions(chain).toPlist());
         }
@@ -153,20 +155,25 @@ final class EvaluateCommand implements Callable<Integer> {
         return report.trusted() ? 0 : 1;
     }
 
-    /** The chain as given (leaf first). */
+    /** The chain as given (leaf first), parsed certificates only. */
     List<Certificate> chain() {
+        return serverChain().certificates();
+    }
+
+    /** The chain as given: parsed certificates and the entries iOS cannot parse (§14.2 step 1). */
+    ServerChain serverChain() {
         if (chainFile.equals("-")) {
             try {
                 byte[] bytes = main.stdin().readNBytes(MAX_FILE + 1);
                 if (bytes.length > MAX_FILE) {
                     throw new InputError("stdin: larger than " + MAX_FILE + " bytes");
                 }
-                return Inputs.pemOrDer("stdin", bytes);
+                return Inputs.serverChain("stdin", bytes);
             } catch (IOException e) {
                 throw new InputError("cannot read stdin: " + e.getMessage());
             }
         }
-        return Inputs.pemOrDer(chainFile, read(Path.of(chainFile)));
+        return Inputs.serverChain(chainFile, read(Path.of(chainFile)));
     }
 
     /** The evaluation every option describes (package-private: tests check the mapping). */

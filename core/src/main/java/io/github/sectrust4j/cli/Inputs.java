@@ -6,6 +6,7 @@ import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.CertificateInput;
+import io.github.sectrust4j.cert.ServerChain;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -35,6 +36,18 @@ final class Inputs {
             throw new InputError(field + " holds " + certs.size() + " certificates, expected exactly one");
         }
         return certs.get(0);
+    }
+
+    /**
+     * A server's chain from a file's bytes (PEM or one DER certificate); blocks after the leaf that iOS
+     * cannot parse give a verdict, not an input error (§14.2 step 1).
+     */
+    static ServerChain serverChain(String field, byte[] bytes) {
+        try {
+            return CertificateInput.serverChain(bytes);
+        } catch (CertificateInputException e) {
+            throw new InputError(certificateMessage(field, e), e);
+        }
     }
 
     /** Certificates from a file's bytes (PEM, one or many blocks, or one DER certificate). */
