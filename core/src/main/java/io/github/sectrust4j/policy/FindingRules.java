@@ -141,10 +141,6 @@ final class FindingRules {
                 return Rule.of("§12.4", "SecTrustSetExceptions keeps exceptions only if their first entry is the leaf's "
                         + "SHA-1 and they were made in the current exception epoch", Confidence.APPLE_CODE);
             case UNCERTAIN_RULE:
-                if ("§15.2".equals(evidence.get("section"))) {
-                    return Rule.of("§15.2", "wildcards directly under a public suffix are refused; the suffix list iOS uses is "
-                            + "unknown", Confidence.INFERRED);
-                }
                 return Rule.of("§15.1", "the specification cannot decide this point; a deterministic choice was made",
                         Confidence.INFERRED);
             default:

@@ -89,9 +89,6 @@ public final class HostnameMatcher {
                 ok = o.matched();
                 if (!ok && o.publicSuffix() != null && o.publicSuffix().refusesWildcard()) {
                     ev.refused.add(name);
-                    if (o.publicSuffix() == PublicSuffixTest.Verdict.PRIVATE_SUFFIX_UNCERTAIN) {
-                        ev.uncertain = true;
-                    }
                 }
             } else {
                 ok = !ref.isEmpty() && Rfc2818Matcher.match(ref, name);
@@ -129,7 +126,7 @@ public final class HostnameMatcher {
 
         boolean matched = ev.matched != null;
         return new HostnameMatch(matched, rules, ref, normalized, refIp.isPresent(), ev.names,
-                Optional.ofNullable(ev.matched), cnConsulted, ev.refused, !matched && ev.uncertain);
+                Optional.ofNullable(ev.matched), cnConsulted, ev.refused);
     }
 
     /**
@@ -156,7 +153,6 @@ public final class HostnameMatcher {
     private static final class Evidence {
         final List<PresentedName> names = new ArrayList<>();
         final List<String> refused = new ArrayList<>();
-        boolean uncertain;
         PresentedName matched;
 
         void add(Source source, String value, PresentedNameDefect defect) {
