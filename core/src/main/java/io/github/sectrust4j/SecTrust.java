@@ -22,6 +22,7 @@ import io.github.sectrust4j.cert.ServerChain;
 import io.github.sectrust4j.engine.EvaluationRequest;
 import io.github.sectrust4j.engine.Evaluator;
 import io.github.sectrust4j.engine.PathBudget;
+import io.github.sectrust4j.engine.ReleaseNotes;
 import io.github.sectrust4j.engine.UnparseableCertificates;
 import io.github.sectrust4j.spi.AiaFetcher;
 import io.github.sectrust4j.truststores.AppleTrustStore;
@@ -540,7 +541,8 @@ public final class SecTrust {
 
     /** Evaluates a parsed chain, leaf first; duplicates are ignored. */
     public TrustReport evaluate(List<Certificate> chain) {
-        return Evaluator.evaluate(request(chain));
+        EvaluationRequest r = request(chain);
+        return ReleaseNotes.annotate(Evaluator.evaluate(r), r); // a release outside the table says how it was mapped
     }
 
     /**
@@ -579,16 +581,10 @@ public final class SecTrust {
         return out;
     }
 
-    /**
-     * The trust store a release shipped (§11.6). Releases before 8.3 predate Apple's versioned
-     * stores; they get the oldest one (2015032000, iOS 8.3), the closest data there is [inferred].
-     */
+    /** The trust store a release shipped (§11.6; {@link IosRelease#trustStore()}). */
     static AppleTrustStore storeFor(IosRelease release) {
-        return release.before(8, 3) ? AppleTrustStores.version(OLDEST_TRUST_STORE)
-                : AppleTrustStores.forIos(release.toString());
+        return release.trustStore();
     }
-
-    private static final int OLDEST_TRUST_STORE = 2015032000;
 
     private static Certificate single(X509Certificate cert) {
         return CertificateInput.fromX509(List.of(cert)).get(0);

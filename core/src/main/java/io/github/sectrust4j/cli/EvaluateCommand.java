@@ -57,7 +57,8 @@ final class EvaluateCommand implements Callable<Integer> {
     private String host;
 
     @Option(names = "--ios", paramLabel = "RELEASE",
-            description = "iOS release whose rules apply, e.g. 17.4 (default: the newest modelled release).")
+            description = "iOS release whose rules apply, e.g. 17.4 (default: the newest modelled release, 26.0); later "
+                    + "releases use the newest rules and store, 8.0-8.2 the oldest store (an IosRelease finding says so).")
     private String ios;
 
     @Option(names = "--at", paramLabel = "INSTANT",
