@@ -22,8 +22,9 @@ import java.util.Optional;
  */
 public final class UnparseableCertificates {
     private static final Rule RULE = Rule.of("14.2", "every certificate the server sends must be one iOS can parse: "
-            + "SecTrustCreateWithCertificates takes only parsed certificates (errSecParam), so no trust object, and no "
-            + "connection, results from a chain with an unparseable one", Confidence.APPLE_CODE);
+            + "SecTrustCreateWithCertificates takes only parsed certificates (errSecParam); SecureTransport builds no "
+            + "trust for such a chain and fails the handshake with errSSLXCertChainInvalid (sslCrypto.c)",
+            Confidence.APPLE_CODE);
 
     private UnparseableCertificates() {
     }
