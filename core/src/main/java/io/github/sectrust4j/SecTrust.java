@@ -18,10 +18,13 @@ import java.util.Locale;
 import java.util.Map;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.CertificateInput;
+import io.github.sectrust4j.cert.ServerChain;
 import io.github.sectrust4j.engine.EvaluationRequest;
 import io.github.sectrust4j.engine.Evaluator;
 import io.github.sectrust4j.engine.PathBudget;
 import io.github.sectrust4j.profile.ConfigurationProfile;
+import io.github.sectrust4j.engine.ReleaseNotes;
+import io.github.sectrust4j.engine.UnparseableCertificates;
 import io.github.sectrust4j.spi.AiaFetcher;
 import io.github.sectrust4j.truststores.AppleTrustStore;
 import io.github.sectrust4j.truststores.AppleTrustStores;
@@ -213,10 +216,15 @@ public final class SecTrust {
 
     // ---- anchors ----
 
-    /** App anchors ({@code SecTrustSetAnchorCertificates}); switches "anchors only" on unless set otherwise. */
+    /**
+     * App anchors ({@code SecTrustSetAnchorCertificates}); switches "anchors only" on unless set otherwise.
+     * An empty list, as in Apple's setter with an empty array, still switches anchors-only on: nothing
+     * is then anchored (§1.1).
+     */
     public SecTrust withAnchors(List<Certificate> certificates) {
         ImmutableList<Certificate> a = ImmutableList.<Certificate>builder().addAll(anchors).addAll(certificates).build();
-        return new SecTrust(release, policy, host, at, clock, a, anchorsOnly, userRoots, intermediates, systemRoots,
+        Optional<Boolean> only = anchorsOnly.isPresent() ? anchorsOnly : Optional.of(true);
+        return new SecTrust(release, policy, host, at, clock, a, only, userRoots, intermediates, systemRoots,
                 extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, requiredKeyUsage);
     }
 
@@ -289,9 +297,14 @@ public final class SecTrust {
         return withProfile(ConfigurationProfile.read(mobileconfig), InstallChannel.MDM, FullTrust.ON);
     }
 
-    /** Any user-trust-store entry, e.g. with explicit Apple trust settings (§7.2). */
+    /**
+     * Any user-trust-store entry, e.g. with explicit Apple trust settings (§7.2).
+     *
+     * @throws DuplicateUserRootException if the certificate is already in the user store (one row per certificate)
+     */
     public SecTrust withUserRoot(UserRoot root) {
         requireNonNull(root, "root");
+        DuplicateUserRootException.check(userRoots, root, userRoots.size());
         ImmutableList<UserRoot> u = ImmutableList.<UserRoot>builder().addAll(userRoots).add(root).build();
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, u, intermediates, systemRoots,
                 extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, requiredKeyUsage);
@@ -588,17 +601,24 @@ public final class SecTrust {
     // ---- evaluation ----
 
     /**
-     * Evaluates a chain given as PEM text (leaf first; other blocks in any order).
+     * Evaluates a chain given as PEM text (leaf first; other blocks in any order). A certificate after the
+     * leaf that iOS cannot parse gives a verdict ({@code UnparseableCertificate}, result Invalid, §14.2).
      *
-     * @throws CertificateInputException when the text holds no certificate or a malformed one
+     * @throws CertificateInputException when the text holds no certificate, a malformed PEM block, or a leaf
+     *                                   iOS cannot parse
      */
     public TrustReport evaluate(String chainPem) {
-        return evaluate(CertificateInput.fromPem(chainPem));
+        return evaluate(CertificateInput.serverChain(chainPem));
     }
 
-    /** Evaluates a chain given as PEM text or one DER certificate. */
+    /** Evaluates a chain given as PEM text or one DER certificate (as {@link #evaluate(String)}). */
     public TrustReport evaluate(byte[] pemOrDer) {
-        return evaluate(CertificateInput.parse(pemOrDer));
+        return evaluate(CertificateInput.serverChain(pemOrDer));
+    }
+
+    /** Evaluates a server's chain; entries iOS cannot parse make it Invalid (§14.2 step 1). */
+    public TrustReport evaluate(ServerChain chain) {
+        return UnparseableCertificates.refuse(evaluate(chain.certificates()), chain.unparseable());
     }
 
     /** Evaluates a chain of JDK certificates, leaf first. */
@@ -608,7 +628,8 @@ public final class SecTrust {
 
     /** Evaluates a parsed chain, leaf first; duplicates are ignored. */
     public TrustReport evaluate(List<Certificate> chain) {
-        return Evaluator.evaluate(request(chain));
+        EvaluationRequest r = request(chain);
+        return ReleaseNotes.annotate(Evaluator.evaluate(r), r); // a release outside the table says how it was mapped
     }
 
     /**
@@ -632,7 +653,7 @@ public final class SecTrust {
                     + "(SecPolicyCreateSSLWithKeyUsage), not to the " + policy.label() + " policy");
         }
         return new EvaluationRequest(release, policy, host, verifyTime, clock.orElse(verifyTime),
-                presented, anchors, anchorsOnly.orElse(!anchors.isEmpty()), userRoots, intermediates, store,
+                presented, anchors, anchorsOnly.orElse(false), userRoots, intermediates, store,
                 extraSystemRoots, ocspResponses, scts, aiaFetcher.isPresent() || revocation.networkAvailable(),
                 aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions).withRequiredKeyUsage(requiredKeyUsage);
     }
@@ -651,16 +672,10 @@ public final class SecTrust {
         return out;
     }
 
-    /**
-     * The trust store a release shipped (§11.6). Releases before 8.3 predate Apple's versioned
-     * stores; they get the oldest one (2015032000, iOS 8.3), the closest data there is [inferred].
-     */
+    /** The trust store a release shipped (§11.6; {@link IosRelease#trustStore()}). */
     static AppleTrustStore storeFor(IosRelease release) {
-        return release.before(8, 3) ? AppleTrustStores.version(OLDEST_TRUST_STORE)
-                : AppleTrustStores.forIos(release.toString());
+        return release.trustStore();
     }
-
-    private static final int OLDEST_TRUST_STORE = 2015032000;
 
     private static Certificate single(X509Certificate cert) {
         return CertificateInput.fromX509(List.of(cert)).get(0);

@@ -41,7 +41,7 @@ final class BatchProcessor {
 
     /** With the real evaluator ({@code SecTrust.evaluate}). */
     BatchProcessor() {
-        this(r -> r.trust().evaluate(r.chain()));
+        this(r -> r.trust().evaluate(r.serverChain()));
     }
 
     BatchProcessor(Function<BatchRequest, TrustReport> evaluator) {

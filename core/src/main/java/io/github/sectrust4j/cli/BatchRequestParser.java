@@ -3,6 +3,8 @@ package io.github.sectrust4j.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.github.sectrust4j.CertificateInputException;
+import io.github.sectrust4j.DuplicateUserRootException;
 import io.github.sectrust4j.FullTrust;
 import io.github.sectrust4j.HostName;
 import io.github.sectrust4j.InstallChannel;
@@ -13,6 +15,8 @@ import io.github.sectrust4j.TrustExceptions;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.CertificateInput;
+import io.github.sectrust4j.cert.ServerChain;
 import io.github.sectrust4j.ct.CtLogList;
 import io.github.sectrust4j.profile.ConfigurationProfile;
 import io.github.sectrust4j.revocation.ValidDatabase;
@@ -27,8 +31,9 @@ import java.util.regex.Pattern;
 
 /**
  * Maps one BATCH-CONTRACT request object onto {@link SecTrust}. Every field of the contract is
- * read and checked; the first problem becomes an {@link InputError} naming the field. Unknown
- * fields are ignored (forward compatibility), a field set to {@code null} counts as absent.
+ * read and checked; the first problem becomes an {@link InputError} naming the field. A field the
+ * contract does not declare ({@link RequestFields}) is an input error too; a field set to {@code null}
+ * counts as absent.
  * Thread-safe; its only state is the cache of opened Valid databases ({@code revocationDatabase}).
  */
 final class BatchRequestParser {
@@ -63,7 +68,9 @@ final class BatchRequestParser {
             throw new InputError("expected a JSON object per line, got " + describe(request));
         }
         JsonNode id = request.has("id") ? request.get("id") : NullNode.instance;
-        List<Certificate> chain = chain(request);
+        RequestFields.checkKnown(request);
+        List<ServerChain.Unparseable> unparseable = new ArrayList<>();
+        List<Certificate> chain = chain(request, unparseable);
 
         // extension: an array answers with one line per release (ReleaseLists)
         List<IosRelease> releases = present(request, "ios") && request.get("ios").isArray()
@@ -114,8 +121,13 @@ final class BatchRequestParser {
         }
         if (present(request, "userRoots")) {
             JsonNode roots = array(request, "userRoots");
+            List<String> entries = new ArrayList<>(); // the field of each user-store entry, to name duplicates
             for (int i = 0; i < roots.size(); i++) {
-                trust = userRoot(trust, "userRoots[" + i + "]", roots.get(i));
+                try {
+                    trust = userRoot(trust, "userRoots[" + i + "]", roots.get(i), entries);
+                } catch (DuplicateUserRootException e) { // §7.2: one row per certificate
+                    throw new InputError(e.messageNaming(entries.get(e.firstIndex()), entries.get(e.secondIndex())));
+                }
             }
         }
         if (present(request, "intermediates")) {
@@ -171,7 +183,8 @@ final class BatchRequestParser {
             trust = trust.withExceptions(exceptions(request));
         }
         boolean copyExceptions = present(request, "copyExceptions") && bool(request, "copyExceptions");
-        return new BatchRequest(id, trust, chain, copyExceptions, hostName.flatMap(HostName::notice), releases);
+        return new BatchRequest(id, trust, chain, copyExceptions, unparseable, hostName.flatMap(HostName::notice),
+                releases);
     }
 
     private static long exceptionEpoch(JsonNode request) {
@@ -193,7 +206,11 @@ final class BatchRequestParser {
 
     // ---- fields ----
 
-    private static List<Certificate> chain(JsonNode request) {
+    /**
+     * The chain's certificates; a well-formed PEM block after the leaf that iOS cannot parse goes to
+     * {@code unparseable} (a verdict, §14.2 step 1) instead of failing the line.
+     */
+    private static List<Certificate> chain(JsonNode request, List<ServerChain.Unparseable> unparseable) {
         if (!present(request, "chain")) {
             throw new InputError("chain: missing (required: an array of PEM certificates, leaf first)");
         }
@@ -201,7 +218,21 @@ final class BatchRequestParser {
         if (chain.isEmpty()) {
             throw new InputError("chain: empty (required: at least the leaf certificate)");
         }
-        return pemElements("chain", chain);
+        List<Certificate> out = new ArrayList<>(chain.size());
+        for (int i = 0; i < chain.size(); i++) {
+            String element = "chain[" + i + "]";
+            JsonNode v = chain.get(i);
+            if (!v.isTextual()) {
+                throw new InputError(element + " is not a certificate: expected a PEM string, got " + describe(v));
+            }
+            int refusedBefore = unparseable.size();
+            try {
+                out.addAll(CertificateInput.serverChainPem(v.textValue(), out.size() + refusedBefore, unparseable));
+            } catch (CertificateInputException e) {
+                throw new InputError(Inputs.certificateMessage(element, e), e);
+            }
+        }
+        return out;
     }
 
     private static SecTrust systemRoots(JsonNode request, SecTrust trust) {
@@ -224,7 +255,8 @@ final class BatchRequestParser {
     }
 
     /** One user root ({@code cert}), or every certificate a configuration profile installs ({@code profile}). */
-    private static SecTrust userRoot(SecTrust trust, String field, JsonNode node) {
+    /** The user-store entries of one {@code userRoots} element; {@code entries} gets its field per entry. */
+    private static SecTrust userRoot(SecTrust trust, String field, JsonNode node, List<String> entries) {
         if (!node.isObject()) {
             throw new InputError(field + ": expected an object {cert, install, fullTrust}, got " + describe(node));
         }
@@ -262,10 +294,12 @@ final class BatchRequestParser {
             settings = Optional.of(list);
         }
         if (!isProfile) {
+            entries.add(field);
             return trust.withUserRoot(new UserRoot(cert, channel, fullTrust, settings));
         }
         SecTrust t = profile.intermediates().isEmpty() ? trust : trust.withIntermediates(profile.intermediates());
         for (Certificate root : profile.roots()) {
+            entries.add(field + ".profile");
             t = t.withUserRoot(new UserRoot(root, channel, fullTrust, settings));
         }
         return t;
@@ -369,7 +403,7 @@ final class BatchRequestParser {
     }
 
     private static boolean present(JsonNode node, String field) {
-        JsonNode v = node.get(field);
+        JsonNode v = node.get(RequestFields.requireDeclared(field));
         return v != null && !v.isNull();
     }
 

@@ -1,6 +1,7 @@
 package io.github.sectrust4j.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sectrust4j.DuplicateUserRootException;
 import io.github.sectrust4j.FullTrust;
 import io.github.sectrust4j.HostName;
 import io.github.sectrust4j.InstallChannel;
@@ -13,6 +14,7 @@ import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.ServerChain;
 import io.github.sectrust4j.text.Excerpt;
 import io.github.sectrust4j.truststores.AppleTrustStores;
 import java.io.IOException;
@@ -87,7 +89,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--ios", paramLabel = "RELEASE[,RELEASE...]",
             description = "iOS release(s) whose rules apply, e.g. 17.4, or 10.2,10.3,17.4 to see where the verdict "
                     + "changes and why, or all-major (the newest minor of each modelled major: 8.4, 9.3, 10.3, 11.4, "
-                    + "12.4, 13.6, 14.7, 15.6, 16.6, 17.6, 18.6, 26.0). Default: the newest modelled release.")
+                    + "12.4, 13.6, 14.7, 15.6, 16.6, 17.6, 18.6, 26.0). Default: the newest modelled release. Later "
+                    + "releases use the newest rules and store, 8.0-8.2 the oldest store (an IosRelease finding says so).")
     private String ios;
 
     @Option(names = "--at", paramLabel = "INSTANT",
@@ -115,7 +118,7 @@ final class EvaluateCommand implements Callable<Integer> {
     private List<Path> anchors = new ArrayList<>();
 
     @Option(names = "--anchors-only", negatable = true,
-            description = "Trust only the --anchor roots (default: on when --anchor is given).")
+            description = "Trust only the --anchor roots (default: on when --anchor is given); without --anchor nothing is trusted.")
     private Boolean anchorsOnly;
 
     @Option(names = "--profile-root", paramLabel = "ROOT.pem|PROFILE.mobileconfig[:full-trust]",
@@ -217,7 +220,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 && Inputs.policy("--policy", policy) != Policy.BASIC) {
             live.host().ifPresent(hosts::add);
         }
-        List<Certificate> chain = chain();
+        ServerChain sent = serverChain();
+        List<Certificate> chain = sent.certificates();
         SecTrust trust = configure();
         PrintWriter out = spec.commandLine().getOut();
         if (!profileNotes.isEmpty()) { // the profiles' signer and payloads: part of the text report, a notice with --json
@@ -233,9 +237,13 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new InputError(hostNames().size() + " names × " + releases().size() + " releases: more than "
                         + TrustMatrix.MAX_EVALUATIONS + " evaluations in one run");
             }
+            if (!sent.unparseable().isEmpty()) {
+                throw new InputError("the chain holds a certificate iOS cannot parse: evaluate one host and release "
+                        + "at a time to see the verdict");
+            }
             return MatrixOutput.print(out, trust.evaluateAll(hostNames(), releases(), chain), json, trust);
         }
-        TrustReport report = trust.evaluate(chain);
+        TrustReport report = trust.evaluate(sent);
         if (copyExceptions != null) {
             write(copyExceptions, trust.copyExceptions(chain).toPlist());
         }
@@ -252,10 +260,15 @@ final class EvaluateCommand implements Callable<Integer> {
         return report.trusted() ? 0 : 1;
     }
 
-    /** The chain as given (leaf first). */
+    /** The chain as given (leaf first), parsed certificates only. */
     List<Certificate> chain() {
+        return serverChain().certificates();
+    }
+
+    /** The chain as given: parsed certificates and the entries iOS cannot parse (§14.2 step 1). */
+    ServerChain serverChain() {
         if (live.chain().isPresent()) {
-            return live.chain().get();
+            return new ServerChain(live.chain().get(), List.of());
         }
         if (chainFile.equals("-")) {
             try {
@@ -263,13 +276,13 @@ final class EvaluateCommand implements Callable<Integer> {
                 if (bytes.length > InputFiles.MAX_BYTES) {
                     throw new InputError("stdin: larger than " + InputFiles.MAX_BYTES + " bytes (the limit for this input)");
                 }
-                return Inputs.certificates("stdin", bytes, keystore.password());
+                return Inputs.serverChain("stdin", bytes, keystore.password());
             } catch (IOException e) {
                 throw new InputError("cannot read stdin: " + e.getMessage());
             }
         }
         Path file = InputFiles.path(chainFile, "CHAIN.pem");
-        return Inputs.certificates(chainFile, InputFiles.read(file, "CHAIN.pem"), keystore.password());
+        return Inputs.serverChain(chainFile, InputFiles.read(file, "CHAIN.pem"), keystore.password());
     }
 
     /** The evaluation every option describes (package-private: tests check the mapping). */
@@ -318,25 +331,33 @@ final class EvaluateCommand implements Callable<Integer> {
         if (anchorsOnly != null) {
             trust = trust.anchorsOnly(anchorsOnly);
         }
-        for (String spec : profileRoots) {
-            boolean full = spec.endsWith(FULL_TRUST_SUFFIX);
-            Path f = Path.of(full ? spec.substring(0, spec.length() - FULL_TRUST_SUFFIX.length()) : spec);
-            trust = ProfileInputs.install(trust, f.toString(), InputFiles.read(f, "--profile-root"), InstallChannel.PROFILE,
-                    full ? FullTrust.ON : FullTrust.OFF, profileNotes);
-        }
-        for (Path f : mdmRoots) {
-            trust = ProfileInputs.install(trust, f.toString(), InputFiles.read(f, "--mdm-root"), InstallChannel.MDM, FullTrust.ON, profileNotes);
-        }
-        for (String spec : trustSettings) {
-            int eq = spec.indexOf('=');
-            if (eq <= 0) {
-                throw new InputError("--trust-settings: expected CERT.pem=SETTINGS, got '" + spec + "'");
+        List<String> userStoreOptions = new ArrayList<>(); // the option of each user-store entry, to name duplicates
+        try { // the same certificate twice in the user store is contradictory (§7.2)
+            for (String spec : profileRoots) {
+                boolean full = spec.endsWith(FULL_TRUST_SUFFIX);
+                Path f = Path.of(full ? spec.substring(0, spec.length() - FULL_TRUST_SUFFIX.length()) : spec);
+                trust = ProfileInputs.install(trust, f.toString(), InputFiles.read(f, "--profile-root"), InstallChannel.PROFILE,
+                        full ? FullTrust.ON : FullTrust.OFF, profileNotes, "--profile-root " + spec, userStoreOptions);
             }
-            Optional<List<TrustSetting>> settings = Optional.of(
-                    TrustSettingInputs.constraints("--trust-settings " + spec.substring(0, eq), spec.substring(eq + 1)));
-            for (Certificate c : certificates(Path.of(spec.substring(0, eq)), "--trust-settings")) {
-                trust = trust.withUserRoot(new UserRoot(c, InstallChannel.PROFILE, FullTrust.OFF, settings));
+            for (Path f : mdmRoots) {
+                trust = ProfileInputs.install(trust, f.toString(), InputFiles.read(f, "--mdm-root"), InstallChannel.MDM,
+                        FullTrust.ON, profileNotes, "--mdm-root " + f, userStoreOptions);
             }
+            for (String spec : trustSettings) {
+                int eq = spec.indexOf('=');
+                if (eq <= 0) {
+                    throw new InputError("--trust-settings: expected CERT.pem=SETTINGS, got '" + spec + "'");
+                }
+                Optional<List<TrustSetting>> settings = Optional.of(
+                        TrustSettingInputs.constraints("--trust-settings " + spec.substring(0, eq), spec.substring(eq + 1)));
+                for (Certificate c : certificates(Path.of(spec.substring(0, eq)), "--trust-settings")) {
+                    userStoreOptions.add("--trust-settings " + spec.substring(0, eq));
+                    trust = trust.withUserRoot(new UserRoot(c, InstallChannel.PROFILE, FullTrust.OFF, settings));
+                }
+            }
+        } catch (DuplicateUserRootException e) {
+            throw new InputError(e.messageNaming(userStoreOptions.get(e.firstIndex()),
+                    userStoreOptions.get(e.secondIndex())));
         }
         for (Path f : intermediates) {
             trust = trust.withIntermediates(certificates(f, "--intermediate"));

@@ -7,6 +7,7 @@ import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.CertificateInput;
+import io.github.sectrust4j.cert.ServerChain;
 import io.github.sectrust4j.text.Excerpt;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -37,6 +38,22 @@ final class Inputs {
             throw new InputError(field + " holds " + certs.size() + " certificates, expected exactly one");
         }
         return certs.get(0);
+    }
+
+    /**
+     * A server's chain from a file's bytes (PEM, DER, or a container: PKCS#7, PKCS#12, JKS); PEM blocks after the leaf that iOS
+     * cannot parse give a verdict, not an input error (§14.2 step 1).
+     */
+    static ServerChain serverChain(String field, byte[] bytes, char[] password) {
+        CertificateBundle.Format format = CertificateBundle.detect(bytes);
+        if (format != CertificateBundle.Format.PEM && format != CertificateBundle.Format.DER) {
+            return new ServerChain(certificates(field, bytes, password), List.of()); // a container: whole certificates
+        }
+        try {
+            return CertificateInput.serverChain(bytes);
+        } catch (CertificateInputException e) {
+            throw new InputError(certificateMessage(field, e), e);
+        }
     }
 
     /** Certificates from a file's bytes (PEM, DER, PKCS#7, or a keystore that opens without a password). */

@@ -349,7 +349,7 @@ public final class CtEvaluator {
             Optional<CtLog> trusted = logs.trusted(sct.logId());
             if (trusted.isEmpty()) {
                 return known.map(l -> new SctOutcome(origin, index, id, known, ts, SctVerdict.LOG_REJECTED,
-                                "log '" + l.description() + "' is " + l.state().name().toLowerCase()
+                                "log '" + l.description() + "' is " + l.state().name().toLowerCase(java.util.Locale.ROOT)
                                         + " and not trusted by iOS", false))
                         .orElseGet(() -> new SctOutcome(origin, index, id, known, ts, SctVerdict.UNKNOWN_LOG,
                                 "log " + sct.logId() + " is not in the log list", false));

@@ -150,7 +150,7 @@ public final class CtLogList {
             }
         }
         if (state.needsTimestamp() && ts == null) {
-            throw new IllegalArgumentException(where + " is " + state.name().toLowerCase()
+            throw new IllegalArgumentException(where + " is " + state.name().toLowerCase(java.util.Locale.ROOT)
                     + " and needs a stateTimestamp");
         }
         return CtLog.of(spki, operator, description, state, ts);

@@ -3,8 +3,8 @@ package io.github.sectrust4j.path;
 import io.github.sectrust4j.KeyUsage;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.TrustSetting;
+import io.github.sectrust4j.policy.names.AsciiCase;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -50,8 +50,7 @@ public final class TrustSettingsMatch {
             return false;
         }
         if (s.policyString().isPresent()) {
-            if (host.isEmpty() || !stripNul(s.policyString().get()).toLowerCase(Locale.ROOT)
-                    .equals(stripNul(host.get()).toLowerCase(Locale.ROOT))) {
+            if (host.isEmpty() || !AsciiCase.equals(stripNul(s.policyString().get()), stripNul(host.get()))) {
                 return false;
             }
         }

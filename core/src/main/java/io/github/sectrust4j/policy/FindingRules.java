@@ -159,10 +159,6 @@ final class FindingRules {
                 return Rule.of("§7.3", "a user-store certificate that is not self-signed is an anchor when its trust setting "
                         + "is TrustAsRoot; the path ends at it", Confidence.APPLE_CODE);
             case UNCERTAIN_RULE:
-                if ("§15.2".equals(evidence.get("section"))) {
-                    return Rule.of("§15.2", "wildcards directly under a public suffix are refused; the suffix list iOS uses is "
-                            + "unknown", Confidence.INFERRED);
-                }
                 return Rule.of("§15.1", "the specification cannot decide this point; a deterministic choice was made",
                         Confidence.INFERRED);
             default:

@@ -193,6 +193,16 @@ final class Remedies {
     private static String anchorTrusted(CandidatePath path, EvaluationRequest request, RuleSet rules) {
         Certificate top = path.top();
         String cn = PathFacts.displayName(top);
+        // anchors-only: the device's roots are not consulted, so their settings are beside the point (§1.3)
+        if (request.anchorsOnly() && request.appAnchors().isEmpty()) {
+            return "The app set an empty anchor list (anchors only, no anchors: SecTrustSetAnchorCertificates with an "
+                    + "empty array), so no certificate is trusted, not even '" + cn + "': give the app its anchor "
+                    + "certificates, or pass NULL to use the device's trusted roots.";
+        }
+        if (request.anchorsOnly()) {
+            return "The app trusts only its own anchors: add '" + cn + "' to the app's anchor certificates, or use a chain "
+                    + "under one of them.";
+        }
         Optional<UserRoot> user = request.userRoots().stream().filter(u -> u.certificate().equals(top)).findFirst();
         if (user.isPresent() && !path.selfSignedAt(path.topIndex())) {
             return DirectTrust.remedy(path, user.get(), request);
@@ -209,10 +219,6 @@ final class Remedies {
         if (path.size() == 1) {
             return "The server presents the self-signed certificate '" + cn + "': replace it with a certificate from a "
                     + "publicly trusted CA, or install it on the device by MDM (or a profile with full trust turned on).";
-        }
-        if (request.anchorsOnly()) {
-            return "The app trusts only its own anchors: add '" + cn + "' to the app's anchor certificates, or use a chain "
-                    + "under one of them.";
         }
         return "Install the root '" + cn + "' on the device with a configuration profile and turn on full trust, or deploy it "
                 + "by MDM; or use a certificate from a publicly trusted CA.";
