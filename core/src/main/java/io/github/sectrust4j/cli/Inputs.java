@@ -52,7 +52,11 @@ final class Inputs {
         try {
             return CertificateInput.serverChain(bytes);
         } catch (CertificateInputException e) {
-            throw new InputError(certificateMessage(field, e), e);
+            try { // PEM armour around a container (-----BEGIN PKCS7-----, certutil's armoured .p7b)
+                return new ServerChain(CertificateBundle.read(bytes, password).certificates(), List.of());
+            } catch (CertificateInputException notAContainer) { // also CertificateBundle.UnreadableException
+                throw new InputError(certificateMessage(field, e), e);
+            }
         }
     }
 

@@ -291,7 +291,7 @@ class BatchRequestParserTest {
         ObjectNode nested = base();
         nested.putArray("userRoots").addObject().put("cert", root.pem()).put("instal", "mdm");
         assertThat(inputError(nested)).startsWith("userRoots[0].instal: unknown field (did you mean 'install'?); known "
-                + "fields here: cert, install, fullTrust, trustSettings");
+                + "fields here: cert, profile, install, fullTrust, trustSettings");
         ObjectNode deeper = base();
         deeper.putArray("userRoots").addObject().put("cert", root.pem()).put("install", "profile")
                 .putArray("trustSettings").addObject().put("result", "deny").put("policystring", "x");

@@ -75,19 +75,39 @@ class MutatedExamplesAtSmallHeapProperties {
 
         assertThat(run.err()).isEmpty();
         assertThat(run.status()).isZero();
-        assertThat(run.out()).hasSize(LINES);
+        // one answer per line, except that a request whose "ios" is an array of n releases (a mutation can make
+        // one) is answered with n lines, one per release, in order (batch contract, several releases)
+        int at = 0;
         for (int i = 0; i < LINES; i++) {
-            JsonNode answer = JSON.readTree(run.out().get(i));
-            assertThat(answer.has("trusted") || answer.path("error").has("input")).as(run.out().get(i)).isTrue();
+            assertThat(at).as("answers end before line %d", i).isLessThan(run.out().size());
+            JsonNode answer = JSON.readTree(run.out().get(at));
+            assertThat(answer.has("trusted") || answer.path("error").has("input")).as(run.out().get(at)).isTrue();
             if (structural.get(i)) {
                 assertThat(answer.get("id").asText()).isEqualTo("m" + i);
             }
+            int n = answer.has("trusted") ? releasesAsked(lines.get(i)) : 1;
+            for (int k = 1; k < n; k++) {
+                JsonNode next = JSON.readTree(run.out().get(at + k));
+                assertThat(next.get("id")).as("release %d of line %d", k, i).isEqualTo(answer.get("id"));
+            }
+            at += n;
         }
+        assertThat(at).as("every answer belongs to a line").isEqualTo(run.out().size());
         Statistics.coverage(c -> {
             for (String kind : KINDS) {
                 c.check(kind).count(count -> count > 0);
             }
         });
+    }
+
+    /** How many releases a request line asks for: the length of its "ios" array, else 1. */
+    private static int releasesAsked(String line) {
+        try {
+            JsonNode ios = JSON.readTree(line).path("ios");
+            return ios.isArray() && ios.size() > 0 ? ios.size() : 1;
+        } catch (Exception notJson) {
+            return 1;
+        }
     }
 
     private static String mutateText(String line, String kind, Random rnd) {
