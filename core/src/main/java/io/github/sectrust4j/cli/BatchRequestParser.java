@@ -23,6 +23,7 @@ import io.github.sectrust4j.revocation.ValidDatabase;
 import io.github.sectrust4j.text.Excerpt;
 import io.github.sectrust4j.truststores.AppleTrustStores;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -103,8 +104,10 @@ final class BatchRequestParser {
             }
             trust = trust.requireKeyUsage(KeyUsageInputs.required("requiredKeyUsage", request.get("requiredKeyUsage")));
         }
-        if (present(request, "at")) {
-            trust = trust.at(Inputs.instant("at", text(request, "at")));
+        Instant at = present(request, "at") ? Inputs.instant("at", text(request, "at")) : Instant.now();
+        if (present(request, "at") || !releases.isEmpty()) {
+            // an ios array is one question asked of several releases: all are evaluated at one instant
+            trust = trust.at(at);
         }
         if (present(request, "deviceClock")) { // extension: SecTrust.deviceClock (§14.3)
             trust = trust.deviceClock(Inputs.instant("deviceClock", text(request, "deviceClock")));
@@ -162,8 +165,7 @@ final class BatchRequestParser {
             trust = trust.withCtLogs(ctLogs(request));
         } else if (ctLogCache != null && !(present(request, "ctLogListFresh") && !bool(request, "ctLogListFresh"))) {
             // a device whose list is stale (ctLogListFresh: false) has no current list to use
-            trust = ctLogCache.apply(trust, present(request, "at") ? Inputs.instant("at", text(request, "at"))
-                    : java.time.Instant.now());
+            trust = ctLogCache.apply(trust, at, releases.isEmpty() ? List.of(release) : releases);
         }
         // extension: the device's CT state (§8.1): a list not refreshed for 60 days, the kill switch
         if (present(request, "ctLogListFresh")) {

@@ -1,6 +1,7 @@
 package io.github.sectrust4j.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.SecTrust;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.ct.CtLogCache;
@@ -8,6 +9,7 @@ import io.github.sectrust4j.ct.CtLogList;
 import io.github.sectrust4j.truststores.AppleTrustStores;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Option;
 /**
  * The CT log list the command line uses when a request names none (§8.4): the list {@code stores update}
  * downloaded, when there is one and the evaluation instant is not before its download (an evaluation in
- * the past keeps the release's own list of that time), else the release's bundled list. The library
+ * the past keeps the release's own list of that time) and the release is a current one, else the
+ * release's bundled list. The library
  * never reads the cache by itself; this is the command line's default, and every report names the list
  * it used ({@link #describe}).
  */
@@ -53,10 +56,16 @@ final class CtLogCacheOptions {
         return c;
     }
 
-    /** {@code trust} with the cached list, if it applies at {@code at}; unchanged otherwise. */
-    SecTrust apply(SecTrust trust, Instant at) {
+    /**
+     * {@code trust} with the cached list, if it applies at {@code at} to every release evaluated; unchanged
+     * otherwise. The downloaded list is today's: it stands for what a current device holds, so it applies
+     * only to releases from the newest modelled one on. An older release keeps the list it shipped with —
+     * taking today's list for it could count logs that release never knew, a trust it would not give.
+     */
+    SecTrust apply(SecTrust trust, Instant at, List<IosRelease> releases) {
         Optional<CtLogList> c = cached();
-        if (c.isPresent() && !at.isBefore(c.get().date().orElse(Instant.MIN))) {
+        if (c.isPresent() && !at.isBefore(c.get().date().orElse(Instant.MIN))
+                && releases.stream().noneMatch(r -> r.compareTo(IosRelease.NEWEST) < 0)) {
             return trust.withCtLogs(c.get());
         }
         return trust;

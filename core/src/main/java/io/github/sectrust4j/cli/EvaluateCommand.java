@@ -382,7 +382,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new InputError("--ct-logs: " + e.getMessage());
             }
         } else if (ctLogListFresh) { // a device whose list is stale has no current list to use
-            trust = ctLogCache.apply(trust, at != null ? Inputs.instant("--at", at) : Instant.now());
+            trust = ctLogCache.apply(trust, at != null ? Inputs.instant("--at", at) : Instant.now(), releases());
         }
         if (!ctLogListFresh) {
             trust = trust.ctLogListFresh(false);

@@ -87,7 +87,11 @@ class CtLogListUpdateCliTest {
     }
 
     private static Cli.Run evaluate(Path cache, String... more) {
-        String[] args = {"evaluate", chain.toString(), "--host", HOST, "--ios", "18.0", "--extra-system-root",
+        return evaluateOn("26.0", cache, more);
+    }
+
+    private static Cli.Run evaluateOn(String ios, Path cache, String... more) {
+        String[] args = {"evaluate", chain.toString(), "--host", HOST, "--ios", ios, "--extra-system-root",
             root.toString(), "--cache-dir", cache.toString()};
         String[] all = new String[args.length + more.length];
         System.arraycopy(args, 0, all, 0, args.length);
@@ -135,6 +139,28 @@ class CtLogListUpdateCliTest {
     }
 
     @Test
+    void anOlderRelease_keepsTheListItShippedWith_evenInAMatrixWithTheNewest() throws IOException {
+        Path cache = dir.resolve("older");
+        BODY.set(listJson);
+        assertThat(update(cache, "--allow-network").status()).isZero();
+
+        Cli.Run older = evaluateOn("18.0", cache, "--json");
+        Cli.Run both = evaluateOn("18.0,26.0", cache, "--json");
+        ObjectNode request = BatchProcessor.MAPPER.createObjectNode().put("id", "old").put("host", HOST).put("ios", "18.0");
+        request.putArray("chain").add(Files.readString(chain));
+        request.putArray("extraSystemRoots").add(Files.readString(root));
+        Cli.Run batch = Cli.withStdin(request + "\n", "batch", "--cache-dir", cache.toString());
+
+        // today's list stands for a current device: counting its logs for iOS 18 could trust what iOS 18 refuses
+        assertThat(BatchProcessor.MAPPER.readTree(older.out()).at("/ctLogList/source").asText())
+                .startsWith("Apple trust store");
+        assertThat(both.outLines()).hasSize(2).allSatisfy(l -> assertThat(BatchProcessor.MAPPER.readTree(l)
+                .at("/ctLogList/source").asText()).startsWith("Apple trust store"));
+        assertThat(BatchProcessor.MAPPER.readTree(batch.out()).at("/ctLogList/source").asText())
+                .startsWith("Apple trust store");
+    }
+
+    @Test
     void anEvaluationBeforeTheDownload_keepsTheReleasesList() throws IOException {
         Path cache = dir.resolve("past");
         BODY.set(listJson);
@@ -171,7 +197,7 @@ class CtLogListUpdateCliTest {
         Path cache = dir.resolve("batch");
         BODY.set(listJson);
         assertThat(update(cache, "--allow-network").status()).isZero();
-        ObjectNode plain = BatchProcessor.MAPPER.createObjectNode().put("id", "plain").put("host", HOST).put("ios", "18.0");
+        ObjectNode plain = BatchProcessor.MAPPER.createObjectNode().put("id", "plain").put("host", HOST).put("ios", "26.0");
         plain.putArray("chain").add(Files.readString(chain));
         plain.putArray("extraSystemRoots").add(Files.readString(root));
         ObjectNode apple = plain.deepCopy().put("id", "apple");
