@@ -103,7 +103,7 @@ public record CertificateBundle(Format format, List<Certificate> certificates, O
         Format format = detect(content);
         switch (format) {
             case PKCS7:
-                return new CertificateBundle(format, chainOrder(pkcs7(content)), Optional.empty());
+                return new CertificateBundle(format, chainOrder(Format.PKCS7, pkcs7(content)), Optional.empty());
             case PKCS12:
             case JKS:
             case JCEKS:
@@ -163,7 +163,7 @@ public record CertificateBundle(Format format, List<Certificate> certificates, O
                     throw e;
                 }
                 if (blocks.size() == 1 && detect(blocks.get(0).getContent()) == Format.PKCS7) {
-                    return new CertificateBundle(Format.PKCS7, chainOrder(pkcs7(blocks.get(0).getContent())),
+                    return new CertificateBundle(Format.PKCS7, chainOrder(Format.PKCS7, pkcs7(blocks.get(0).getContent())),
                             Optional.empty());
                 }
                 throw e;
@@ -184,7 +184,7 @@ public record CertificateBundle(Format format, List<Certificate> certificates, O
         if (certificates.isEmpty()) {
             throw new UnreadableException(Format.PKCS7, "no readable PEM block (a BEGIN line must start its line)");
         }
-        return new CertificateBundle(Format.PKCS7, chainOrder(certificates), Optional.empty());
+        return new CertificateBundle(Format.PKCS7, chainOrder(Format.PKCS7, certificates), Optional.empty());
     }
 
     private static List<PemObject> blocks(String text, Format format) {
@@ -265,7 +265,7 @@ public record CertificateBundle(Format format, List<Certificate> certificates, O
                 throw new UnreadableException(format, "holds no certificates"
                         + (password == null ? " that can be read without a password" : ""));
             }
-            return new CertificateBundle(format, chainOrder(parse(format, all)), Optional.empty());
+            return new CertificateBundle(format, chainOrder(format, parse(format, all)), Optional.empty());
         } catch (GeneralSecurityException e) {
             throw new UnreadableException(format, "cannot list entries (" + oneLine(e) + ")");
         }
@@ -294,11 +294,18 @@ public record CertificateBundle(Format format, List<Certificate> certificates, O
         return out;
     }
 
+    /** More certificates than any server chain or CA bundle holds; ordering is quadratic in the count. */
+    static final int MAX_CERTIFICATES = 1_000;
+
     /**
      * Leaf first, then its issuers as far as the set goes, then the rest in the given order. The leaf is
      * the first certificate that issues none of the others, preferring one that is not a CA.
      */
-    static List<Certificate> chainOrder(List<Certificate> set) {
+    static List<Certificate> chainOrder(Format format, List<Certificate> set) {
+        if (set.size() > MAX_CERTIFICATES) {
+            throw new UnreadableException(format, "holds " + set.size() + " certificates, more than the "
+                    + MAX_CERTIFICATES + " read from one file");
+        }
         List<Certificate> candidates = new ArrayList<>();
         for (Certificate c : set) {
             boolean issuesAnother = set.stream().anyMatch(o -> o != c && !o.isSelfIssued()

@@ -1,5 +1,6 @@
 package io.github.sectrust4j;
 
+import io.github.sectrust4j.policy.names.AsciiCase;
 import static java.util.Objects.requireNonNull;
 
 import io.github.sectrust4j.policy.names.HostnameMatcher;
@@ -123,12 +124,12 @@ public final class HostName {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof HostName h && h.value.equalsIgnoreCase(value);
+        return o instanceof HostName h && AsciiCase.equals(h.value, value);
     }
 
     @Override
     public int hashCode() {
-        return value.toLowerCase(Locale.ROOT).hashCode();
+        return com.google.common.base.Ascii.toLowerCase(value).hashCode(); // consistent with equals: ASCII folding only
     }
 
     @Override

@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Maps one BATCH-CONTRACT request object onto {@link SecTrust}. Every field of the contract is
@@ -38,7 +37,6 @@ import java.util.regex.Pattern;
  * Thread-safe; its only state is the cache of opened Valid databases ({@code revocationDatabase}).
  */
 final class BatchRequestParser {
-    private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
 
     /** Valid databases opened by this parser (thread-safe; bounded; read-only handles). */
     private final ValidDatabaseCache databases = new ValidDatabaseCache();
@@ -256,8 +254,10 @@ final class BatchRequestParser {
                 + describe(v));
     }
 
-    /** One user root ({@code cert}), or every certificate a configuration profile installs ({@code profile}). */
-    /** The user-store entries of one {@code userRoots} element; {@code entries} gets its field per entry. */
+    /**
+     * One user root ({@code cert}), or every certificate a configuration profile installs ({@code profile});
+     * {@code entries} gets the element's field once per user-store entry it adds (to name duplicates).
+     */
     private static SecTrust userRoot(SecTrust trust, String field, JsonNode node, List<String> entries) {
         if (!node.isObject()) {
             throw new InputError(field + ": expected an object {cert, install, fullTrust}, got " + describe(node));

@@ -207,7 +207,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the JSON response object instead of text.")
     private boolean json;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     private CtLogCacheOptions ctLogCache = new CtLogCacheOptions();
 
     /** --host, --lync and --names after checking; read once. */
@@ -245,7 +245,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         TrustReport report = trust.evaluate(sent);
         if (copyExceptions != null) {
-            write(copyExceptions, trust.copyExceptions(chain).toPlist());
+            InputFiles.write(copyExceptions, "--copy-exceptions", trust.copyExceptions(chain).toPlist());
         }
         Optional<String> notice = hostNames().stream().findFirst().flatMap(HostName::notice);
         ObjectNode logList = CtLogCacheOptions.describe(trust, report);
@@ -337,11 +337,11 @@ final class EvaluateCommand implements Callable<Integer> {
                 boolean full = spec.endsWith(FULL_TRUST_SUFFIX);
                 Path f = Path.of(full ? spec.substring(0, spec.length() - FULL_TRUST_SUFFIX.length()) : spec);
                 trust = ProfileInputs.install(trust, f.toString(), InputFiles.read(f, "--profile-root"), InstallChannel.PROFILE,
-                        full ? FullTrust.ON : FullTrust.OFF, profileNotes, "--profile-root " + spec, userStoreOptions);
+                        full ? FullTrust.ON : FullTrust.OFF, profileNotes, "--profile-root " + spec, userStoreOptions, keystore.password());
             }
             for (Path f : mdmRoots) {
                 trust = ProfileInputs.install(trust, f.toString(), InputFiles.read(f, "--mdm-root"), InstallChannel.MDM,
-                        FullTrust.ON, profileNotes, "--mdm-root " + f, userStoreOptions);
+                        FullTrust.ON, profileNotes, "--mdm-root " + f, userStoreOptions, keystore.password());
             }
             for (String spec : trustSettings) {
                 int eq = spec.indexOf('=');
@@ -425,18 +425,6 @@ final class EvaluateCommand implements Callable<Integer> {
     /** --ios: one release, a list, or all-major (ReleaseLists). */
     private List<IosRelease> releases() {
         return ios == null ? List.of(IosRelease.NEWEST) : ReleaseLists.option("--ios", ios);
-    }
-
-    private static void write(Path file, byte[] bytes) {
-        if (Files.exists(file) && !Files.isRegularFile(file)) { // writing to a FIFO would wait for a reader
-            throw new InputError("--copy-exceptions: cannot write " + Excerpt.of(file.toString())
-                    + ": not a regular file");
-        }
-        try {
-            Files.write(file, bytes);
-        } catch (IOException | RuntimeException e) {
-            throw new InputError("cannot write " + file + ": " + e.getMessage());
-        }
     }
 
     private List<Certificate> certificates(Path file, String option) {

@@ -38,6 +38,21 @@ final class InputFiles {
         }
     }
 
+    /**
+     * Writes {@code bytes} to {@code file}, which the user named for {@code what} (e.g. "--save-chain"):
+     * a new or regular file only — writing to a FIFO would wait for a reader forever, a device is no output.
+     */
+    static void write(Path file, String what, byte[] bytes) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new InputError(what + ": cannot write " + Excerpt.of(file.toString()) + ": not a regular file");
+        }
+        try {
+            Files.write(file, bytes);
+        } catch (IOException | RuntimeException e) {
+            throw new InputError(what + ": cannot write " + Excerpt.of(file.toString()) + ": " + e.getMessage());
+        }
+    }
+
     /** The bytes of {@code file} with the default limit {@link #MAX_BYTES}. */
     static byte[] read(Path file, String what) {
         return read(file, what, MAX_BYTES);

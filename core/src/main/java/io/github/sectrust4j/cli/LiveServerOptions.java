@@ -7,10 +7,8 @@ import io.github.sectrust4j.capture.CaptureOptions;
 import io.github.sectrust4j.capture.ServerPresentation;
 import io.github.sectrust4j.capture.Starttls;
 import io.github.sectrust4j.cert.Certificate;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -103,11 +101,7 @@ final class LiveServerOptions {
             throw new InputError(e.getMessage());
         }
         if (saveChain != null) {
-            try {
-                Files.writeString(saveChain, captured.pem(), StandardCharsets.US_ASCII);
-            } catch (IOException | RuntimeException e) {
-                throw new InputError("--save-chain: cannot write " + saveChain + ": " + e.getMessage());
-            }
+            InputFiles.write(saveChain, "--save-chain", captured.pem().getBytes(StandardCharsets.US_ASCII));
         }
         command.getErr().println(captured.summary());
         captured.handshakeFailure().ifPresent(failure -> command.getErr().println(

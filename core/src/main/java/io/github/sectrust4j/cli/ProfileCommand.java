@@ -103,11 +103,7 @@ final class ProfileCommand implements Callable<Integer> {
         }
         ConfigurationProfile profile = builder.build();
         byte[] bytes = signCert == null && signKey == null ? profile.toXml() : signed(profile);
-        try {
-            Files.write(output, bytes);
-        } catch (IOException | RuntimeException e) {
-            throw new InputError("cannot write " + output + ": " + e.getMessage());
-        }
+        InputFiles.write(output, "-o", bytes);
         PrintWriter out = spec.commandLine().getOut();
         out.print("Wrote " + output + " (" + bytes.length + " bytes"
                 + (signCert == null ? ", unsigned" : ", signed by " + signer().get(0).subject()) + ")\n"

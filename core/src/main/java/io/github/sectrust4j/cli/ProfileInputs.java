@@ -30,7 +30,7 @@ final class ProfileInputs {
      * {@code channel}, its summary added to {@code notes}; otherwise every certificate in it as a root.
      */
     static SecTrust install(SecTrust trust, String file, byte[] bytes, InstallChannel channel, FullTrust fullTrust,
-                            List<String> notes, String option, List<String> entries) {
+                            List<String> notes, String option, List<String> entries, char[] password) {
         if (file.toLowerCase(Locale.ROOT).endsWith(".mobileconfig") || ConfigurationProfile.looksLikeProfile(bytes)) {
             ConfigurationProfile profile = read(file, bytes);
             notes.add(file + " (" + channel.label() + (channel == InstallChannel.PROFILE && fullTrust == FullTrust.ON
@@ -39,7 +39,7 @@ final class ProfileInputs {
             return trust.withProfile(profile, channel, fullTrust);
         }
         SecTrust t = trust;
-        for (Certificate c : Inputs.pemOrDer(file, bytes)) {
+        for (Certificate c : Inputs.certificates(file, bytes, password)) {
             entries.add(option);
             t = channel == InstallChannel.MDM ? t.withMdmRoot(c) : t.withProfileRoot(c, fullTrust);
         }

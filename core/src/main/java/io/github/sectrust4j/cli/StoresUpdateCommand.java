@@ -15,8 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code stores update --allow-network}: downloads Apple's current CT log list into the user cache that
- * later {@code evaluate} and {@code batch} runs use (§8.4). The only command that uses the network, and
- * only when told to.
+ * later {@code evaluate} and {@code batch} runs use (§8.4). It uses the network only when told to
+ * ({@code --allow-network}), as {@code evaluate --connect} does only when asked.
  */
 @Command(name = "update", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,

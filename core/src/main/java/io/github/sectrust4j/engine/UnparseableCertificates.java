@@ -21,7 +21,7 @@ import java.util.Optional;
  * certificates alone would have given (kept, so the admin sees every other problem too).
  */
 public final class UnparseableCertificates {
-    private static final Rule RULE = Rule.of("14.2", "every certificate the server sends must be one iOS can parse: "
+    private static final Rule RULE = Rule.of("§14.2", "every certificate the server sends must be one iOS can parse: "
             + "SecTrustCreateWithCertificates takes only parsed certificates (errSecParam); SecureTransport builds no "
             + "trust for such a chain and fails the handshake with errSSLXCertChainInvalid (sslCrypto.c)",
             Confidence.APPLE_CODE);
