@@ -215,10 +215,12 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        live.capture(spec.commandLine(), chainFile); // --connect: the only network use, and only when asked
-        if (hosts.isEmpty() && lyncDomains.isEmpty() && namesFile == null
-                && Inputs.policy("--policy", policy) != Policy.BASIC) {
+        boolean namesGiven = !hosts.isEmpty() || !lyncDomains.isEmpty() || namesFile != null;
+        // --connect: the only network use, and only when asked; SNI is the first name checked, as on a device
+        live.capture(spec.commandLine(), chainFile, namesGiven ? hostNames().stream().findFirst() : Optional.empty());
+        if (!namesGiven && Inputs.policy("--policy", policy) != Policy.BASIC) {
             live.host().ifPresent(hosts::add);
+            hostNames = null; // read again with the connected name
         }
         ServerChain sent = serverChain();
         List<Certificate> chain = sent.certificates();

@@ -1,6 +1,7 @@
 package io.github.sectrust4j.cli;
 
 import io.github.sectrust4j.CertificateInputException;
+import io.github.sectrust4j.HostName;
 import io.github.sectrust4j.SecTrust;
 import io.github.sectrust4j.capture.CaptureException;
 import io.github.sectrust4j.capture.CaptureOptions;
@@ -31,7 +32,8 @@ final class LiveServerOptions {
     private String connect;
 
     @Option(names = "--sni", paramLabel = "NAME",
-            description = "Server name to send in SNI (default: the --connect host unless it is an IP address).")
+            description = "Server name to send in SNI (default: the first --host name, as an iPhone sends the name "
+                    + "it connects to; else the --connect host unless it is an IP address).")
     private String sni;
 
     @Option(names = "--starttls", paramLabel = "PROTOCOL",
@@ -54,7 +56,7 @@ final class LiveServerOptions {
      * Captures the server when {@code --connect} is given (one handshake; notices on stderr), after checking
      * that the options go together. Does nothing otherwise.
      */
-    void capture(CommandLine command, String chainFile) {
+    void capture(CommandLine command, String chainFile, Optional<HostName> checkedName) {
         if (connect == null) {
             String orphan = sni != null ? "--sni" : starttls != null ? "--starttls" : saveChain != null
                     ? "--save-chain" : connectTimeout != null ? "--connect-timeout" : null;
@@ -86,9 +88,13 @@ final class LiveServerOptions {
             }
             options = options.timeout(Duration.ofMillis(Math.max(1, connectTimeout.movePointRight(3).longValue())));
         }
-        if (sni != null) {
+        // the device sends SNI for the name it was asked to reach: evaluating what the server presents to
+        // another name (or to no name, for an IP) would judge a certificate the iPhone never sees
+        Optional<String> serverName = sni != null ? Optional.of(sni)
+                : checkedName.filter(h -> !h.isIpLiteral()).map(HostName::value);
+        if (serverName.isPresent()) {
             try {
-                options = options.serverName(sni);
+                options = options.serverName(serverName.get());
             } catch (IllegalArgumentException e) {
                 throw new InputError("--sni: " + e.getMessage());
             }
@@ -110,9 +116,9 @@ final class LiveServerOptions {
         command.getErr().flush();
     }
 
-    /** The host to match when {@code --host} is not given: the one connected to. */
+    /** The host to match when {@code --host} is not given: the --sni name, else the one connected to. */
     Optional<String> host() {
-        return Optional.ofNullable(captured).map(ServerPresentation::host);
+        return Optional.ofNullable(captured).map(c -> sni != null ? sni : c.host());
     }
 
     /** The captured chain, if a server was captured. */

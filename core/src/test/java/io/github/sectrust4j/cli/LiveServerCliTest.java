@@ -62,6 +62,26 @@ class LiveServerCliTest {
     }
 
     @Test
+    void sniDefaultsToTheHostChecked_asAnIPhoneSendsTheNameItConnectsTo_andHostDefaultsToTheSni() {
+        try (LocalTlsServer server = LocalTlsServer.serving(chain)) {
+            Cli.Run byHost = evaluate(server, "--host", HOST, "--anchor", root.toString());
+            String sentForHost = server.awaitConnection().serverName().orElse("(none)");
+            Cli.Run bySni = evaluate(server, "--sni", HOST, "--anchor", root.toString(), "--json");
+            String sentForSni = server.awaitConnection().serverName().orElse("(none)");
+            Cli.Run byIp = evaluate(server, "--host", "127.0.0.1", "--anchor", root.toString(), "--json");
+            String sentForIp = server.awaitConnection().serverName().orElse("(none)");
+
+            // an IP connect with --host NAME used to send no SNI: a server with several certificates then
+            // presents its default one, which the iPhone (asking for NAME) never sees
+            assertThat(sentForHost).isEqualTo(HOST);
+            assertThat(byHost.status()).as(byHost.out()).isZero();
+            assertThat(sentForSni).isEqualTo(HOST);
+            assertThat(bySni.out()).contains("\"host\":\"" + HOST + "\"");
+            assertThat(sentForIp).isEqualTo("(none)"); // no SNI for an IP literal, as on a device
+        }
+    }
+
+    @Test
     void hostDefaultsToTheConnectHost() {
         HeldCertificate byIp = pki.leaf(HOST, chain.intermediate()).ipAddresses("127.0.0.1").build();
         try (LocalTlsServer withIp = LocalTlsServer.builder().certificates(byIp, chain.intermediate()).start();
