@@ -2,6 +2,7 @@ package io.github.sectrust4j.policy;
 
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.InstallChannel;
+import io.github.sectrust4j.LyncExternalNames;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.AuthorityInfoAccess;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.Set;
 
 /** What the admin should change, in the admin's language, for each finding code. */
@@ -151,11 +153,15 @@ final class Remedies {
                     .append("certificate exposed through port forwarding. Terminate TLS on an edge/reverse proxy with a publicly ")
                     .append("trusted certificate for '").append(host).append("' instead of forwarding to the internal server.");
         }
-        if (isLync(host) || sans.stream().anyMatch(Remedies::isLync)) {
-            String domain = registrableGuess(host);
-            sb.append(" For Skype for Business/Lync, the external certificate must list every published name, e.g. sip.")
-                    .append(domain).append(", lyncdiscover.").append(domain).append(", meet.").append(domain)
-                    .append(", dialin.").append(domain).append(" and the external web services name.");
+        // the Lync hint names the SIP domain of a Lync name (the host's, else the certificate's): never one
+        // guessed from an IP literal or a name that is not Lync's
+        Optional<String> lyncName = isLync(host) ? Optional.of(host) : sans.stream().filter(Remedies::isLync).findFirst();
+        if (lyncName.isPresent()) {
+            String domain = lyncName.get().substring(lyncName.get().indexOf('.') + 1);
+            sb.append(" For Skype for Business/Lync, the external certificate must list every published name: ")
+                    .append(LyncExternalNames.PREFIXES.stream().map(p -> p + "." + domain)
+                            .collect(Collectors.joining(", ")))
+                    .append(" (check them all with evaluate --lync ").append(domain).append(").");
         }
         return sb.toString();
     }
@@ -183,11 +189,6 @@ final class Remedies {
     private static boolean isLync(String name) {
         String first = name.toLowerCase(Locale.ROOT).split("\\.", 2)[0];
         return name.contains(".") && LYNC_PREFIXES.contains(first);
-    }
-
-    private static String registrableGuess(String host) {
-        String[] labels = host.split("\\.");
-        return labels.length <= 2 ? host : host.substring(host.indexOf('.') + 1);
     }
 
     private static String anchorTrusted(CandidatePath path, EvaluationRequest request, RuleSet rules) {

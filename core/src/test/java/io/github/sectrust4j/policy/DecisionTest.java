@@ -286,8 +286,19 @@ class DecisionTest {
     void hostnameMismatch_forLyncNames_listsThePublishedNames() {
         List<Certificate> c = certs(pki.leaf("sip.contoso.com", ca).build(), ca, root);
         Decision d = decide(path(Anchor.SYSTEM, c), req().host("lyncdiscover.contoso.com").build(c));
-        assertThat(d.findings().get(0).remedy()).contains("lyncdiscover.contoso.com").contains("sip.contoso.com")
-                .contains("meet.contoso.com");
+        assertThat(d.findings().get(0).remedy()).contains("sip.contoso.com, webconf.contoso.com, av.contoso.com, "
+                + "lyncweb.contoso.com, lyncdiscover.contoso.com").contains("evaluate --lync contoso.com");
+    }
+
+    @Test
+    void hostnameMismatch_forAnIpOrANameThatIsNotLyncs_neverGuessesLyncNamesFromIt() {
+        List<Certificate> c = certs(pki.leaf("sip.contoso.com", ca).build(), ca, root);
+        // the host is an IP: the Lync names come from the certificate's own SIP domain, never "sip.0.0.1"
+        Decision byIp = decide(path(Anchor.SYSTEM, c), req().host("127.0.0.1").build(c));
+        assertThat(byIp.findings().get(0).remedy()).contains("lyncweb.contoso.com").doesNotContain("0.0.1,");
+        List<Certificate> web = certs(pki.leaf("www.fabrikam.com", ca).build(), ca, root);
+        Decision plain = decide(path(Anchor.SYSTEM, web), req().host("shop.fabrikam.com").build(web));
+        assertThat(plain.findings().get(0).remedy()).doesNotContain("Lync");
     }
 
     @Test
