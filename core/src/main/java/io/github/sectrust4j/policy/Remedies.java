@@ -235,11 +235,21 @@ final class Remedies {
         // The missing issuer may well be a root (an internal CA's root neither sent nor installed, or
         // a public root Apple removed): sent by the server it would only be an untrusted self-signed
         // top (AnchorTrusted, §2.3 step 2), so say what trusting it takes.
-        StringBuilder sb = new StringBuilder("Send the intermediate '").append(issuer)
-                .append("' from the server (configure the full chain). If '").append(issuer)
-                .append("' is a root CA, sending it is not enough: devices must trust it (deploy it by MDM, or by a ")
-                .append("configuration profile with full trust turned on), or move to a chain under a root in Apple's ")
-                .append("trust store.");
+        StringBuilder sb = new StringBuilder();
+        if (top.isV3Ca()) {
+            // the top is itself a CA, so its missing issuer is most likely the root: lead with what trusting it takes
+            sb.append("The device does not know '").append(issuer).append("', the issuer of the CA '")
+                    .append(PathFacts.displayName(top)).append("'. If '").append(issuer).append("' is your root CA, ")
+                    .append("install it on the devices (by MDM, or by a configuration profile with full trust turned ")
+                    .append("on): sending it from the server is not enough. If it is an intermediate, send it from the ")
+                    .append("server (configure the full chain). Or move to a chain under a root in Apple's trust store.");
+        } else {
+            sb.append("Send the intermediate '").append(issuer)
+                    .append("' from the server (configure the full chain). If '").append(issuer)
+                    .append("' is a root CA, sending it is not enough: devices must trust it (deploy it by MDM, or by a ")
+                    .append("configuration profile with full trust turned on), or move to a chain under a root in ")
+                    .append("Apple's trust store.");
+        }
         List<String> urls = top.authorityInfoAccess().map(AuthorityInfoAccess::caIssuers).orElse(List.of());
         List<String> http = new ArrayList<>();
         for (String u : urls) {

@@ -68,7 +68,10 @@ class ScenarioTest {
         assertThat(r.failures().get(0).certificateIndex()).isEqualTo(1); // the issuing CA is the untrusted top
         // the missing issuer is the internal root: sending it alone would only turn this into
         // AnchorTrusted (§2.3 step 2), so the remedy must also say to make devices trust it
-        assertThat(remedies(r)).contains("Contoso Root CA").contains("sending it is not enough").contains("full trust");
+        assertThat(remedies(r)).contains("Contoso Root CA").contains("sending it from the server is not enough")
+                .contains("full trust");
+        // the top is a CA, so its missing issuer is most likely the root: the fix leads with installing it
+        assertThat(remedies(r)).startsWith("The device does not know 'Contoso Root CA'").contains("install it on the devices");
     }
 
     @Test
