@@ -71,6 +71,15 @@ public enum FindingCode {
      */
     PATH_BUDGET_EXCEEDED("PathBudgetExceeded", Severity.RECOVERABLE, ErrorSubtype.TRUST, TrustError.CREATE_CHAIN_FAILED),
     /**
+     * The evaluation used up its total verification budget ({@code PathBudget#maxVerifications}: certificate,
+     * SCT and OCSP signatures together, each distinct verification once) and stopped verifying. What could not
+     * be verified counts as failed, so the verdict is never "trusted"; the evidence gives the counts, the limit
+     * and how to raise it ({@code SecTrust.withBudget}). Not an iOS check: the library's guard against crafted
+     * input.
+     */
+    VERIFICATION_BUDGET_EXCEEDED("VerificationBudgetExceeded", Severity.FATAL, ErrorSubtype.TRUST,
+            TrustError.CREATE_CHAIN_FAILED),
+    /**
      * A certificate the server sent after the leaf cannot be parsed by iOS (§14.2 step 1): iOS cannot create a
      * trust object from the chain ({@code SecTrustCreateWithCertificates} takes only parsed certificates,
      * errSecParam), so the connection fails whatever the rest of the chain is. Result Invalid.

@@ -590,7 +590,10 @@ public final class SecTrust {
         return TrustExceptions.of(entries).withResetCount(exceptions.epoch());
     }
 
-    /** Limits on path building (default {@link PathBudget#DEFAULT}). */
+    /**
+     * Limits on path building and on the evaluation's total public-key verifications (certificate, SCT and
+     * OCSP signatures; default {@link PathBudget#DEFAULT}).
+     */
     public SecTrust withBudget(PathBudget pathBudget) {
         requireNonNull(pathBudget, "pathBudget");
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,

@@ -27,7 +27,21 @@ public final class VerifiedSignatures {
      */
     public static boolean verify(byte[] keyDer, byte[] algorithm, byte[] signed, byte[] signature,
                                  BooleanSupplier verification) {
+        return verdict(ByteBuffer.wrap(digest(keyDer, algorithm, signed, signature)), verification);
+    }
+
+    /**
+     * As {@link #verify(byte[], byte[], byte[], byte[], BooleanSupplier)}, charged to the evaluation's
+     * {@link TotalVerificationBudget} as a verification of {@code kind}: false, without verifying, if the
+     * budget cannot pay for it.
+     */
+    public static boolean verify(TotalVerificationBudget.Kind kind, byte[] keyDer, byte[] algorithm, byte[] signed,
+                                 byte[] signature, BooleanSupplier verification) {
         ByteBuffer key = ByteBuffer.wrap(digest(keyDer, algorithm, signed, signature));
+        return TotalVerificationBudget.charge(kind, key) && verdict(key, verification);
+    }
+
+    private static boolean verdict(ByteBuffer key, BooleanSupplier verification) {
         try {
             return VERDICTS.get(key, verification::getAsBoolean);
         } catch (ExecutionException | RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.github.sectrust4j.ct;
 
 import com.google.common.hash.Hashing;
+import io.github.sectrust4j.cert.TotalVerificationBudget;
 import io.github.sectrust4j.cert.VerdictCache;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,6 +46,9 @@ final class CachingSctVerifier {
                 .putBytes(entryDigest)
                 .putInt(rawSct.length).putBytes(rawSct)
                 .hash().asBytes());
+        if (!TotalVerificationBudget.charge(TotalVerificationBudget.Kind.SCT, key)) {
+            return false; // the evaluation's verification budget is spent: the SCT does not count
+        }
         return verdicts.computeIfAbsent(key, () -> {
             verifications.incrementAndGet();
             return delegate.verify(sct, SignedEntries.signedData(sct, entry), logSpki);

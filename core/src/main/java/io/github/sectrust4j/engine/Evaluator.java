@@ -11,6 +11,7 @@ import io.github.sectrust4j.TrustResultInfo;
 import io.github.sectrust4j.revocation.RevocationResult;
 import io.github.sectrust4j.revocation.RevocationSummary;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.TotalVerificationBudget;
 import io.github.sectrust4j.path.AnchorInfo;
 import io.github.sectrust4j.path.BuildOutcome;
 import io.github.sectrust4j.path.CandidatePath;
@@ -68,17 +69,27 @@ public final class Evaluator {
 
     private static Evaluation evaluation(EvaluationRequest request, PathValidator validator, Decider decider,
                                          Optional<PathExtensions> extensions) {
+        try (TotalVerificationBudget verifications = TotalVerificationBudget.open(request.budget().maxVerifications())) {
+            return evaluation(request, validator, decider, extensions, verifications);
+        }
+    }
+
+    private static Evaluation evaluation(EvaluationRequest request, PathValidator validator, Decider decider,
+                                         Optional<PathExtensions> extensions, TotalVerificationBudget verifications) {
         BuildOutcome outcome = PathBuilder.build(request, validator);
         CandidatePath best = outcome.bestPath();
         // the builder's own validation of the best path when it validated it (validation is a pure function
         // of path and request), so it is not validated twice; a best path the builder never validated
         // (a partial path, or one scored before validation) is validated here
         PathValidation validation = outcome.bestValidation().orElseGet(() -> validator.validate(best, request));
-        if (outcome.budgetExceeded()) {
+        if (outcome.budgetExceeded() && !outcome.limitReached().equals(Optional.of("maxVerifications"))) {
             validation = withBudgetFailure(validation, outcome, request.budget(), best.topIndex());
         }
+        if (verifications.exhausted()) {
+            validation = withVerificationBudgetFailure(validation, verifications, best.topIndex());
+        }
         Decision decision = decider.decide(best, validation, request);
-        if (outcome.budgetExceeded() && decision.result().isTrusted()) {
+        if ((outcome.budgetExceeded() || verifications.exhausted()) && decision.result().isTrusted()) {
             // never "trusted" on a partial search, whatever the Decider made of the failure
             decision = new Decision(SecTrustResult.RECOVERABLE_TRUST_FAILURE,
                     Optional.of(TrustError.CREATE_CHAIN_FAILED), decision.findings());
@@ -154,6 +165,26 @@ public final class Evaluator {
             result = SecTrustResult.FATAL_TRUST_FAILURE;
         }
         return new PathValidation(result, failures, validation.notes());
+    }
+
+    /**
+     * Adds {@code VERIFICATION_BUDGET_EXCEEDED} on the best path's top: some verification was refused, so
+     * something that may decide the verdict (a link, an SCT, an OCSP response) counted as failed. Evidence:
+     * the limit, the distinct verifications made by kind, and where to raise it.
+     */
+    static PathValidation withVerificationBudgetFailure(PathValidation validation, TotalVerificationBudget budget,
+                                                        int index) {
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("limitReached", "maxVerifications");
+        evidence.put("maxVerifications", budget.limit());
+        evidence.put("verifications", budget.used());
+        evidence.put("certificateSignatures", budget.used(TotalVerificationBudget.Kind.CERTIFICATE));
+        evidence.put("sctSignatures", budget.used(TotalVerificationBudget.Kind.SCT));
+        evidence.put("ocspSignatures", budget.used(TotalVerificationBudget.Kind.OCSP));
+        evidence.put("raiseWith", "SecTrust.withBudget(PathBudget.DEFAULT.withMaxVerifications(n))");
+        List<Failure> failures = new ArrayList<>(validation.failures());
+        failures.add(Failure.of(FindingCode.VERIFICATION_BUDGET_EXCEEDED, index, evidence));
+        return new PathValidation(SecTrustResult.FATAL_TRUST_FAILURE, failures, validation.notes());
     }
 
     static List<PathCertificate> pathCertificates(CandidatePath path, EvaluationRequest request) {

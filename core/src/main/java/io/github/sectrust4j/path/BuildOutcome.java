@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param budgetExceeded    a limit stopped the search before a path was accepted
  * @param pathsCreated      distinct paths created (Apple caps at 100)
  * @param signatureChecks   signature verifications charged to the budget
- * @param limitReached      which limit stopped the search: "maxPaths", "maxSignatureChecks", "maxDepth"; empty if none
+ * @param limitReached      which limit stopped the search: "maxPaths", "maxSignatureChecks", "maxDepth",
+ *                          "maxVerifications" (the evaluation's total); empty if none
  */
 public record BuildOutcome(CandidatePath bestPath, boolean accepted, Optional<PathValidation> bestValidation,
                            long score, boolean budgetExceeded, int pathsCreated, int signatureChecks,

@@ -5,6 +5,7 @@ import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.PublicKeyInfo;
 import io.github.sectrust4j.cert.SignatureVerdict;
 import io.github.sectrust4j.cert.SignatureVerifier;
+import io.github.sectrust4j.cert.TotalVerificationBudget;
 import io.github.sectrust4j.cert.VerificationBudget;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,6 +37,8 @@ final class LinkSignatures {
     private final Map<Link, Boolean> verdicts = new HashMap<>();
     private final Map<Certificate, Boolean> selfSigned = new HashMap<>();
     private boolean exhausted;
+    /** The evaluation's total verification budget (not this builder's signature-check limit) ran out. */
+    private boolean totalExhausted;
 
     LinkSignatures(SignatureVerifier verifier, int limit) {
         this.verifier = verifier;
@@ -52,6 +55,11 @@ final class LinkSignatures {
         if (child.isSynthetic()) {
             verdicts.put(key, false); // a synthetic anchor has no real signature to check
             return Verdict.INVALID;
+        }
+        if (!TotalVerificationBudget.charge(TotalVerificationBudget.Kind.CERTIFICATE, key)) {
+            exhausted = true;
+            totalExhausted = true;
+            return Verdict.BUDGET_EXHAUSTED;
         }
         SignatureVerdict v = verifier.verify(child, issuer.publicKey(), budget);
         if (v == SignatureVerdict.BUDGET_EXHAUSTED) {
@@ -115,5 +123,10 @@ final class LinkSignatures {
 
     boolean exhausted() {
         return exhausted;
+    }
+
+    /** The limit that ran out: the evaluation's total verifications, or this search's signature checks. */
+    String limitName() {
+        return totalExhausted ? "maxVerifications" : "maxSignatureChecks";
     }
 }

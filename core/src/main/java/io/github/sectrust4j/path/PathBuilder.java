@@ -135,7 +135,7 @@ public final class PathBuilder {
             score(leafNode, false, null);
         }
         if (limitReached == null && signatures.exhausted()) {
-            limitReached = "maxSignatureChecks"; // a check the budget could not pay for (e.g. a self-signature)
+            limitReached = signatures.limitName(); // a check the budget could not pay for (e.g. a self-signature)
         }
         boolean exceeded = !bestAccepted && limitReached != null;
         return new BuildOutcome(best, bestAccepted, Optional.ofNullable(bestValidation), bestScore, exceeded,
@@ -256,7 +256,7 @@ public final class PathBuilder {
         for (int i = node.verifiedLinks; i < node.size() - 1; i++) {
             LinkSignatures.Verdict v = signatures.verify(node.certs.get(i), node.certs.get(i + 1));
             if (v == LinkSignatures.Verdict.BUDGET_EXHAUSTED) {
-                limitReached = "maxSignatureChecks";
+                limitReached = signatures.limitName();
                 return false;
             }
             if (v == LinkSignatures.Verdict.INVALID) {

@@ -143,6 +143,10 @@ final class FindingRules {
                 return Rule.of("§9.2", "Apple's Valid service restricts what this issuer may issue", Confidence.APPLE_CODE).since("10.3");
             case PATH_BUDGET_EXCEEDED:
                 return Rule.of("§1.4", "path building is bounded (iOS stops after 100 paths)", Confidence.INFERRED);
+            case VERIFICATION_BUDGET_EXCEEDED:
+                return Rule.of("§1.4", "the library bounds the public-key verifications of one evaluation (certificate,"
+                        + " SCT and OCSP signatures); what it could not verify counts as failed. Raise the limit with"
+                        + " SecTrust.withBudget(PathBudget.withMaxVerifications(...))", Confidence.INFERRED);
             case EXTENDED_VALIDATION:
                 return Rule.of("§10", "Extended Validation status (information only)", Confidence.APPLE_CODE);
             case CT_LOG_LIST_MAY_BE_OUTDATED:

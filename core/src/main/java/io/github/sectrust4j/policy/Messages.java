@@ -94,6 +94,11 @@ final class Messages {
                         + e.get("requiredBy") : "") + (Boolean.TRUE.equals(e.get("logListMayBeOutdated"))
                         ? "; uncertain: an SCT names a log unknown to the " + e.get("logListSource") + " (dated "
                         + e.get("logListDate") + "), which may be out of date" : "") + ".";
+            case VERIFICATION_BUDGET_EXCEEDED:
+                return prefix + "the verification budget of this evaluation was exhausted after " + e.get("verifications")
+                        + " public-key verifications (limit maxVerifications = " + e.get("maxVerifications") + ": "
+                        + e.get("certificateSignatures") + " certificate, " + e.get("sctSignatures") + " SCT, "
+                        + e.get("ocspSignatures") + " OCSP signatures); what could not be verified counts as failed.";
             default:
                 if (e.containsKey("cause")) {
                     return prefix + at + ": " + e.get("cause") + " (" + e.getOrDefault("source", "") + ").";

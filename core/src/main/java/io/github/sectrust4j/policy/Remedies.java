@@ -137,6 +137,10 @@ final class Remedies {
                         + "certificate the CA issued." : "Reissue '" + cn + "' without the unknown critical extension(s).";
             case REVOCATION:
                 return "'" + cn + "' is revoked: replace it with a newly issued certificate.";
+            case VERIFICATION_BUDGET_EXCEEDED:
+                return "The request needs more verifications than the limit (a server sends a few certificates, SCTs "
+                        + "and OCSP responses): remove the surplus, or raise the limit with "
+                        + "SecTrust.withBudget(PathBudget.DEFAULT.withMaxVerifications(n)).";
             default:
                 return "See the rule " + FindingRules.rule(f.code(), f.evidence(), rules).section() + " for what iOS requires.";
         }

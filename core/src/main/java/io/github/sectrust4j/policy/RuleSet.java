@@ -37,7 +37,7 @@ public final class RuleSet {
             FindingCode.BLACK_LISTED_KEY, FindingCode.GRAY_LISTED_KEY, FindingCode.REVOCATION,
             FindingCode.REVOCATION_RESPONSE_REQUIRED, FindingCode.CT_REQUIRED, FindingCode.ISSUER_POLICY_CONSTRAINTS,
             FindingCode.ISSUER_NAME_CONSTRAINTS, FindingCode.BASIC_CERTIFICATE_PROCESSING,
-            FindingCode.PATH_BUDGET_EXCEEDED);
+            FindingCode.PATH_BUDGET_EXCEEDED, FindingCode.VERIFICATION_BUDGET_EXCEEDED);
 
     private final IosRelease release;
 

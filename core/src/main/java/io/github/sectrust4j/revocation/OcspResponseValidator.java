@@ -3,6 +3,7 @@ package io.github.sectrust4j.revocation;
 import static java.util.Objects.requireNonNull;
 
 import io.github.sectrust4j.cert.KeyBounds;
+import io.github.sectrust4j.cert.TotalVerificationBudget;
 import io.github.sectrust4j.cert.VerifiedSignatures;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -279,7 +280,8 @@ public final class OcspResponseValidator {
             return false; // verification cost unbounded: such a key verifies nothing
         }
         try {
-            return VerifiedSignatures.verify(key.getEncoded(), cert.getSignatureAlgorithm().getEncoded(),
+            return VerifiedSignatures.verify(TotalVerificationBudget.Kind.OCSP, key.getEncoded(),
+                    cert.getSignatureAlgorithm().getEncoded(),
                     cert.toASN1Structure().getTBSCertificate().getEncoded(), cert.getSignature(), () -> {
                         try {
                             return cert.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(BC).build(key));
@@ -298,7 +300,7 @@ public final class OcspResponseValidator {
         }
         try {
             // the same response is checked at every position of every candidate path: verify it once
-            return VerifiedSignatures.verify(signer.getSubjectPublicKeyInfo().getEncoded(),
+            return VerifiedSignatures.verify(TotalVerificationBudget.Kind.OCSP, signer.getSubjectPublicKeyInfo().getEncoded(),
                     basic.getSignatureAlgorithmID().getEncoded(), basic.getTBSResponseData(), basic.getSignature(), () -> {
                         try {
                             ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder().setProvider(BC)
