@@ -95,9 +95,21 @@ public final class CertificateInput {
         Matcher m = BEGIN.matcher(text);
         int from = 0;
         int block = 0;
+        int skippedKeys = 0;
         while (m.find(from)) {
             String label = m.group(1);
             String prefix = "chain[" + block + "] (PEM block " + (block + 1) + ")";
+            if (label.endsWith("PRIVATE KEY") || label.endsWith("PARAMETERS")) {
+                // a server's key file often holds key and chain together (nginx, HAProxy): the key is never read
+                int keyEnd = text.indexOf("-----END " + label + "-----", m.end());
+                if (keyEnd < 0) {
+                    String reason = "PEM block \"" + Excerpt.of(label) + "\" has no END line";
+                    throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
+                }
+                from = keyEnd + label.length() + 14;
+                skippedKeys++;
+                continue;
+            }
             if (!label.equals("CERTIFICATE")) {
                 String reason = "PEM label is \"" + Excerpt.of(label) + "\", expected \"CERTIFICATE\"";
                 throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
@@ -125,6 +137,10 @@ public final class CertificateInput {
             }
             from = endAt + end.length();
             block++;
+        }
+        if (block == 0 && skippedKeys > 0) {
+            String reason = "it holds a private key and no certificate (expected \"-----BEGIN CERTIFICATE-----\")";
+            throw new CertificateInputException(-1, reason, reason);
         }
         if (block == 0) {
             String reason = "no PEM blocks found (expected \"-----BEGIN CERTIFICATE-----\")";

@@ -46,9 +46,10 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Example: sectrust4j evaluate chain.pem --host sip.contoso.com --ios 17.4 \\",
                 "           --at 2024-05-01T00:00:00Z --profile-root contoso-root.pem:full-trust",
                 "Every name of a Lync edge on old and new iPhones:",
-                "  sectrust4j evaluate edge.pem --lync contoso.com --ios 10.2,10.3,17.4 --profile-root root.pem",
-                "Live server: sectrust4j evaluate --connect sip.contoso.com:443 --ios 17.4 "
-                        + "(mail: --connect mail.contoso.com --starttls smtp)"})
+                "  sectrust4j evaluate edge.pem --lync contoso.com --ios 10.2,10.3,17.4 \\",
+                "           --profile-root root.pem",
+                "Live server: sectrust4j evaluate --connect sip.contoso.com:443 --ios 17.4",
+                "  (mail: sectrust4j evaluate --connect mail.contoso.com --starttls smtp)"})
 final class EvaluateCommand implements Callable<Integer> {
     private static final String FULL_TRUST_SUFFIX = ":full-trust";
 

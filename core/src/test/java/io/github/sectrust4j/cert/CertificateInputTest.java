@@ -37,12 +37,22 @@ class CertificateInputTest {
 
     @Test
     void otherPemLabel_isRejectedNamingBlockAndLabel() {
-        String text = pem(A) + "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n";
+        String text = pem(A) + "-----BEGIN X509 CRL-----\nAAAA\n-----END X509 CRL-----\n";
         assertThatThrownBy(() -> CertificateInput.fromPem(text)).isInstanceOfSatisfying(CertificateInputException.class, e -> {
             assertThat(e.index()).isEqualTo(1);
             assertThat(e.getMessage()).isEqualTo(
-                    "chain[1] (PEM block 2) is not a certificate: PEM label is \"PRIVATE KEY\", expected \"CERTIFICATE\"");
+                    "chain[1] (PEM block 2) is not a certificate: PEM label is \"X509 CRL\", expected \"CERTIFICATE\"");
         });
+    }
+
+    @Test
+    void privateKeyBlocks_areSkipped_asInAServersKeyAndChainFile_butAKeyAloneIsNoCertificate() {
+        String key = "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n";
+        String ecKey = "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n"
+                + "-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----\n";
+        assertThat(CertificateInput.fromPem(key + pem(A) + ecKey + pem(A))).hasSize(2); // nginx/HAProxy bundle
+        assertThatThrownBy(() -> CertificateInput.fromPem(key)).isInstanceOf(CertificateInputException.class)
+                .hasMessageContaining("holds a private key and no certificate");
     }
 
     @Test
