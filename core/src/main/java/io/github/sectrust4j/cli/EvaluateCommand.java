@@ -338,6 +338,10 @@ final class EvaluateCommand implements Callable<Integer> {
         try { // the same certificate twice in the user store is contradictory (§7.2)
             for (String spec : profileRoots) {
                 boolean full = spec.endsWith(FULL_TRUST_SUFFIX);
+                if (!full && spec.matches("(?i).*:full[-_ ]?trust") ) {
+                    throw new InputError("--profile-root " + Excerpt.of(spec) + ": the switch is written ':full-trust' "
+                            + "(lower case, with a hyphen)");
+                }
                 Path f = Path.of(full ? spec.substring(0, spec.length() - FULL_TRUST_SUFFIX.length()) : spec);
                 trust = ProfileInputs.install(trust, f.toString(), InputFiles.read(f, "--profile-root"), InstallChannel.PROFILE,
                         full ? FullTrust.ON : FullTrust.OFF, profileNotes, "--profile-root " + spec, userStoreOptions, keystore.password());

@@ -49,7 +49,9 @@ final class InputFiles {
         try {
             Files.write(file, bytes);
         } catch (IOException | RuntimeException e) {
-            throw new InputError(what + ": cannot write " + Excerpt.of(file.toString()) + ": " + e.getMessage());
+            String why = e instanceof java.nio.file.NoSuchFileException ? "its folder does not exist"
+                    : e instanceof AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
+            throw new InputError(what + ": cannot write " + Excerpt.of(file.toString()) + ": " + why);
         }
     }
 

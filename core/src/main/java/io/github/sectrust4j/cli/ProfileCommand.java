@@ -168,7 +168,9 @@ final class ProfileCommand implements Callable<Integer> {
         try {
             step.run();
         } catch (IllegalArgumentException e) {
-            throw new InputError(field + ": " + e.getMessage());
+            // the builder names its own field ("identifier: ..."): say it once, as the option
+            String m = String.valueOf(e.getMessage()).replaceFirst("^[a-zA-Z]+: ", "");
+            throw new InputError(field + ": " + m);
         }
     }
 }

@@ -170,6 +170,13 @@ class EvaluateCommandInputTest {
     }
 
     @Test
+    void fullTrustSwitchMistyped_isNamedWithTheSpellingToUse_notAMissingFile() {
+        Cli.Run run = Cli.run("evaluate", chain.toString(), "--profile-root", root + ":fulltrust");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("the switch is written ':full-trust'").doesNotContain("no such file");
+    }
+
+    @Test
     void keyFileAsAnchor_isInputErrorNamingTheLabel() throws IOException {
         Path key = Files.writeString(dir.resolve("key.pem"),
                 "-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEA\n-----END PRIVATE KEY-----\n");

@@ -58,6 +58,19 @@ class ProfileCliTest {
     }
 
     @Test
+    void profileCommand_errorsSayWhatIsWrongOnce() {
+        Cli.Run noFolder = Cli.run("profile", "--root", rootPem.toString(), "-o",
+                dir.resolve("missing-folder").resolve("x.mobileconfig").toString());
+        Cli.Run badId = Cli.run("profile", "--root", rootPem.toString(), "-o", dir.resolve("id.mobileconfig").toString(),
+                "--identifier", "not reverse dns");
+
+        assertThat(noFolder.status()).isEqualTo(2);
+        assertThat(noFolder.err()).contains("its folder does not exist");
+        assertThat(badId.status()).isEqualTo(2);
+        assertThat(badId.err()).contains("--identifier: expected a reverse-DNS name").doesNotContain("identifier: identifier");
+    }
+
+    @Test
     void evaluate_profileRootFromAMobileconfig_needsFullTrust() {
         Cli.Run off = evaluate("--profile-root", profile.toString());
         assertThat(off.status()).isEqualTo(1);
