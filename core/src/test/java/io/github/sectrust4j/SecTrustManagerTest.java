@@ -58,7 +58,7 @@ class SecTrustManagerTest {
         assertThat(report.host()).contains(HOST); // from the SNI the client sent
         assertThat(report.failures()).extracting(Finding::code).containsExactly(FindingCode.ANCHOR_TRUSTED);
         assertThat(report.path()).hasSize(3);
-        assertThat(refusal.getMessage()).startsWith("an iPhone on iOS 17.4 refuses this chain (AnchorTrusted at [2]")
+        assertThat(refusal.getMessage()).startsWith("an iPhone on iOS 17.4 refuses this chain (AnchorTrusted at [2] RECOVERABLE: ")
                 .contains(report.explain());
     }
 

@@ -104,9 +104,9 @@ public final class TrustReportAssert extends AbstractAssert<TrustReportAssert, T
         return actual.failures().stream().findFirst();
     }
 
+    /** A finding as its one line ({@link Finding#toString()}). */
     static String describe(Finding f) {
-        return f.code().code() + (f.certificateIndex() >= 0 ? " at [" + f.certificateIndex() + "]" : "")
-                + " " + f.severity() + ": " + f.message();
+        return f.toString();
     }
 
     /** How far outside the path's common validity an instant must be for the clock hint (deliberate edge tests stay quiet). */
