@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "batch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Evaluates one JSON request per stdin line and writes one JSON response per line to stdout, "
-                + "in the same order, echoing each request's id (see BATCH-CONTRACT.md). A line that cannot be parsed "
+                + "in the same order, echoing each request's id (see docs/BATCH-CONTRACT.md in the sectrust4j repository). A line that cannot be parsed "
                 + "or evaluated yields {\"id\": ..., \"error\": {\"input\": \"...\"}}; processing always goes on. "
                 + "Pass \"at\" in each request for reproducible results.",
         footer = {"", "Exit status: 0 when all input was read (whatever the verdicts); 2 on usage errors, "
@@ -51,7 +51,16 @@ final class BatchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private int maxLineLength;
 
+    /** Output forms: the contract's JSON lines, or a table for people. */
+    enum Format { json, table }
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+            description = "json: one JSON response per line (the contract, default); table: one row per request "
+                    + "(verdict, error, top finding, fix) and a closing count, for reading.")
+    private Format format;
+
     private final BatchProcessor processor = new BatchProcessor();
+    private BatchTable table;
 
     @Override
     public Integer call() {
@@ -64,8 +73,13 @@ final class BatchCommand implements Callable<Integer> {
         LineReader lines = new LineReader(new BufferedReader(
                 new InputStreamReader(main.stdin(), StandardCharsets.UTF_8), 1 << 16), maxLineLength);
         PrintWriter out = spec.commandLine().getOut();
+        table = format == Format.table ? new BatchTable(out) : null;
         try {
-            return threads == 1 ? sequential(lines, out) : parallel(lines, out);
+            int status = threads == 1 ? sequential(lines, out) : parallel(lines, out);
+            if (table != null && status == 0) {
+                table.finish();
+            }
+            return status;
         } catch (IOException e) {
             throw new InputError("cannot read stdin: " + e.getMessage(), e);
         }
@@ -127,7 +141,12 @@ final class BatchCommand implements Callable<Integer> {
         }
     }
 
-    private static boolean emit(PrintWriter out, String response) {
+    private boolean emit(PrintWriter out, String response) {
+        if (table != null) {
+            table.row(response);
+            out.flush();
+            return !out.checkError();
+        }
         out.print(response);
         out.print('\n');
         out.flush();
