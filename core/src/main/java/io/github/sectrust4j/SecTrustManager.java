@@ -21,7 +21,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * {@link SecTrust} as a JSSE client trust manager ({@link SecTrust#asTrustManager()}): server chains are
  * judged as the configured iPhone would judge them. The host name checked is the one given with
  * {@link SecTrust#forServer}, else the SNI host name the client sent, else the peer host of the socket or
- * engine; stapled OCSP responses of the handshake are handed in as {@link SecTrust#withStapledOcsp} would.
+ * engine (with none of them, as in {@code checkServerTrusted(chain, authType)} without a socket, no host name
+ * is checked); stapled OCSP responses of the handshake are handed in as {@link SecTrust#withStapledOcsp} would.
  * Client certificates are not evaluated (iOS's SSL client policy is not modelled). Thread-safe.
  */
 final class SecTrustManager extends X509ExtendedTrustManager {
