@@ -2,6 +2,10 @@ package io.github.sectrust4j;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.github.sectrust4j.truststores.IosReleaseRow;
+import io.github.sectrust4j.truststores.IosReleases;
+import java.util.List;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +50,25 @@ public final class IosRelease implements Comparable<IosRelease> {
         checkArgument(major >= 8 && (major <= 18 || major == 26),
                 "Unsupported iOS release '%s': sectrust4j models iOS 8.0 to 18.x and 26.x", text);
         return new IosRelease(major, minor, patch);
+    }
+
+    /**
+     * The newest modelled minor release of each major, oldest first: 8.4, 9.3, 10.3, 11.4, 12.4, 13.6,
+     * 14.7, 15.6, 16.6, 17.6, 18.6, 26.0 (from the release table of spec §11.6). What {@code --ios all-major} means.
+     */
+    public static List<IosRelease> latestOfEachMajor() {
+        return LATEST_OF_EACH_MAJOR;
+    }
+
+    private static final List<IosRelease> LATEST_OF_EACH_MAJOR = latestOfEachMajor(IosReleases.all());
+
+    private static List<IosRelease> latestOfEachMajor(List<IosReleaseRow> rows) {
+        TreeMap<Integer, IosRelease> newest = new TreeMap<>();
+        for (IosReleaseRow row : rows) {
+            IosRelease r = parse(row.release());
+            newest.merge(r.major(), r, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        }
+        return List.copyOf(newest.values());
     }
 
     public static IosRelease of(int major, int minor) {

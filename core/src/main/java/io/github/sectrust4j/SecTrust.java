@@ -21,6 +21,7 @@ import io.github.sectrust4j.cert.CertificateInput;
 import io.github.sectrust4j.engine.EvaluationRequest;
 import io.github.sectrust4j.engine.Evaluator;
 import io.github.sectrust4j.engine.PathBudget;
+import io.github.sectrust4j.profile.ConfigurationProfile;
 import io.github.sectrust4j.spi.AiaFetcher;
 import io.github.sectrust4j.truststores.AppleTrustStore;
 import io.github.sectrust4j.truststores.AppleTrustStores;
@@ -125,6 +126,25 @@ public final class SecTrust {
     /** The newest modelled release ({@link IosRelease#NEWEST}). */
     public static SecTrust newest() {
         return ios(IosRelease.NEWEST);
+    }
+
+    /**
+     * The same configuration under another release's rules, with that release's trust store unless one
+     * was chosen ({@link #withSystemStore}); what {@link TrustMatrix} evaluates per release.
+     */
+    public SecTrust forRelease(IosRelease other) {
+        requireNonNull(other, "other");
+        return new SecTrust(other, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
+                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots,
+                exceptions);
+    }
+
+    /**
+     * Evaluates the chain for every host and release ({@link TrustMatrix#evaluate}): the verdict per
+     * (host, release), where it changes and why, and the names missing from the certificate.
+     */
+    public TrustMatrix evaluateAll(List<HostName> hosts, List<IosRelease> releases, List<? extends Cert> chain) {
+        return TrustMatrix.evaluate(this, hosts, releases, chain);
     }
 
     // ---- policy ----
@@ -249,6 +269,32 @@ public final class SecTrust {
     /** As {@link #withMdmRoot(String)} from PEM text or DER bytes. */
     public SecTrust withMdmRoot(byte[] pemOrDer) {
         return withMdmRoot(single(pemOrDer));
+    }
+
+    /**
+     * Everything a configuration profile installs (§7.1): its roots as user roots through {@code channel} (with the
+     * full-trust switch for a manual install) and its other certificates as intermediates the device has.
+     */
+    public SecTrust withProfile(ConfigurationProfile profile, InstallChannel channel, FullTrust fullTrust) {
+        SecTrust t = profile.intermediates().isEmpty() ? this : withIntermediates(profile.intermediates());
+        for (UserRoot root : UserRoot.fromProfile(profile, channel, fullTrust)) {
+            t = t.withUserRoot(root);
+        }
+        return t;
+    }
+
+    /**
+     * A {@code .mobileconfig} installed by hand (Safari, Mail, Files), with the iOS 10.3+ full-trust switch.
+     *
+     * @throws io.github.sectrust4j.profile.ConfigurationProfileException when iOS would not install the profile
+     */
+    public SecTrust withProfile(byte[] mobileconfig, FullTrust fullTrust) {
+        return withProfile(ConfigurationProfile.read(mobileconfig), InstallChannel.PROFILE, fullTrust);
+    }
+
+    /** A {@code .mobileconfig} installed by MDM or Apple Configurator: its roots are trusted for TLS (§7.1). */
+    public SecTrust withMdmProfile(byte[] mobileconfig) {
+        return withProfile(ConfigurationProfile.read(mobileconfig), InstallChannel.MDM, FullTrust.ON);
     }
 
     /** Any user-trust-store entry, e.g. with explicit Apple trust settings (§7.2). */

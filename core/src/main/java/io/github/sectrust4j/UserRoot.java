@@ -3,6 +3,8 @@ package io.github.sectrust4j;
 import static java.util.Objects.requireNonNull;
 
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.profile.ConfigurationProfile;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,6 +48,28 @@ public record UserRoot(Certificate certificate, InstallChannel channel, FullTrus
         }
         return List.of(TrustSetting.of(TrustSetting.Result.UNSPECIFIED).forPolicy(Policy.SSL_SERVER),
                 TrustSetting.of(TrustSetting.Result.TRUST_ROOT));
+    }
+
+    /**
+     * The roots a configuration profile installs through {@code channel} (its other certificates are intermediates:
+     * {@link ConfigurationProfile#intermediates()}, {@link SecTrust#withProfile}).
+     */
+    public static List<UserRoot> fromProfile(ConfigurationProfile profile, InstallChannel channel, FullTrust fullTrust) {
+        requireNonNull(profile, "profile");
+        List<UserRoot> out = new ArrayList<>();
+        for (Certificate root : profile.roots()) {
+            out.add(new UserRoot(root, channel, fullTrust, Optional.empty()));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * As {@link #fromProfile(ConfigurationProfile, InstallChannel, FullTrust)} from the {@code .mobileconfig} bytes.
+     *
+     * @throws io.github.sectrust4j.profile.ConfigurationProfileException when iOS would not install the profile
+     */
+    public static List<UserRoot> fromProfile(byte[] mobileconfig, InstallChannel channel, FullTrust fullTrust) {
+        return fromProfile(ConfigurationProfile.read(mobileconfig), channel, fullTrust);
     }
 
     /** The anchor source this root reports when it anchors a path. */

@@ -460,6 +460,16 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         return issuer;
     }
 
+    /** A readable name: the first subject CN, else the whole subject DN, else "(empty subject)". */
+    public String displayName() {
+        List<String> cns = subject.commonNames();
+        if (!cns.isEmpty()) {
+            return cns.get(0);
+        }
+        String dn = subject.toString();
+        return dn.isEmpty() ? "(empty subject)" : dn;
+    }
+
     /** Apple-normalized subject (§1.3); empty if unparseable — such a name never matches. */
     public Optional<NormalizedName> normalizedSubject() {
         return subject.normalized();

@@ -30,7 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "in the same order, echoing each request's id (see docs/BATCH-CONTRACT.md in the sectrust4j repository). A line that cannot be parsed "
                 + "or evaluated yields {\"id\": ..., \"error\": {\"input\": \"...\"}}; processing always goes on. "
                 + "Pass \"at\" in each request for reproducible results.",
-        footer = {"", "Exit status: 0 when all input was read (whatever the verdicts); 2 on usage errors, "
+        footer = {"", "A request whose \"ios\" is an array, e.g. [\"10.2\", \"10.3\", \"17.4\"], is answered with one "
+                + "line per release, in that order (each with its \"ios\").",
+                "", "Exit status: 0 when all input was read (whatever the verdicts); 2 on usage errors, "
                 + "when stdin cannot be read or stdout is closed."})
 final class BatchCommand implements Callable<Integer> {
     static final int DEFAULT_MAX_LINE = 16 * 1024 * 1024;
@@ -59,8 +61,14 @@ final class BatchCommand implements Callable<Integer> {
                     + "(verdict, error, top finding, fix) and a closing count, for reading.")
     private Format format;
 
+    @Option(names = "--progress", negatable = true,
+            description = "Show progress and a final summary (lines, trusted, not trusted, input and internal "
+                    + "errors, time) on stderr; default: only when stderr is a terminal. Stdout stays JSON lines only.")
+    private Boolean progress;
+
     private final BatchProcessor processor = new BatchProcessor();
     private BatchTable table;
+    private BatchProgress meter;
 
     @Override
     public Integer call() {
@@ -74,6 +82,7 @@ final class BatchCommand implements Callable<Integer> {
                 new InputStreamReader(main.stdin(), StandardCharsets.UTF_8), 1 << 16), maxLineLength);
         PrintWriter out = spec.commandLine().getOut();
         table = format == Format.table ? new BatchTable(out) : null;
+        meter = BatchProgress.create(spec.commandLine().getErr(), progress);
         try {
             int status = threads == 1 ? sequential(lines, out) : parallel(lines, out);
             if (table != null && status == 0) {
@@ -82,6 +91,8 @@ final class BatchCommand implements Callable<Integer> {
             return status;
         } catch (IOException e) {
             throw new InputError("cannot read stdin: " + e.getMessage(), e);
+        } finally {
+            meter.finish();
         }
     }
 
@@ -142,8 +153,11 @@ final class BatchCommand implements Callable<Integer> {
     }
 
     private boolean emit(PrintWriter out, String response) {
+        meter.responded(response);
         if (table != null) {
-            table.row(response);
+            for (String line : response.split("\n")) { // an "ios" array answers with several lines
+                table.row(line);
+            }
             out.flush();
             return !out.checkError();
         }

@@ -14,7 +14,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sectrust4j.CertificateInputException;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.report.JsonReport;
+import io.github.sectrust4j.IosRelease;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -65,6 +68,26 @@ final class BatchProcessor {
         } catch (RuntimeException | StackOverflowError e) {
             return error(id, "internal", describe(e));
         }
+        if (!parsed.releases().isEmpty()) {
+            // extension: "ios" as an array answers with one line per release, in the given order
+            List<String> lines = new ArrayList<>(parsed.releases().size());
+            for (IosRelease release : parsed.releases()) {
+                Answer a = respond(id, parsed.forRelease(release));
+                if (a.failed()) {
+                    return a.line(); // one error line for the whole request
+                }
+                lines.add(a.line());
+            }
+            return String.join("\n", lines);
+        }
+        return respond(id, parsed).line();
+    }
+
+    /** A response line, and whether it is an error response. */
+    private record Answer(String line, boolean failed) {}
+
+    /** The response line for one parsed single-release request. */
+    private Answer respond(JsonNode id, BatchRequest parsed) {
         TrustReport report;
         String exceptions = null;
         try {
@@ -75,9 +98,9 @@ final class BatchProcessor {
             }
         } catch (CertificateInputException e) {
             // the evaluator found a certificate iOS cannot read (§14.2 step 1): the input's fault
-            return error(id, "input", Inputs.certificateMessage("chain", e));
+            return new Answer(error(id, "input", Inputs.certificateMessage("chain", e)), true);
         } catch (RuntimeException | StackOverflowError e) {
-            return error(id, "internal", describe(e));
+            return new Answer(error(id, "internal", describe(e)), true);
         }
         ObjectNode out = MAPPER.createObjectNode();
         out.set("id", id);
@@ -85,7 +108,8 @@ final class BatchProcessor {
         if (exceptions != null) {
             out.put("exceptions", exceptions);
         }
-        return write(out);
+        parsed.hostNotice().ifPresent(n -> out.put(MatrixOutput.HOST_NOTICE, n));
+        return new Answer(write(out), false);
     }
 
     /** The response for a line longer than the reader's limit (only its beginning was kept). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.github.sectrust4j.FullTrust;
+import io.github.sectrust4j.HostName;
 import io.github.sectrust4j.InstallChannel;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.Policy;
@@ -13,6 +14,7 @@ import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.ct.CtLogList;
+import io.github.sectrust4j.profile.ConfigurationProfile;
 import io.github.sectrust4j.revocation.ValidDatabase;
 import io.github.sectrust4j.truststores.AppleTrustStores;
 import java.nio.file.Files;
@@ -47,7 +49,11 @@ final class BatchRequestParser {
         JsonNode id = request.has("id") ? request.get("id") : NullNode.instance;
         List<Certificate> chain = chain(request);
 
-        IosRelease release = present(request, "ios") ? Inputs.ios("ios", text(request, "ios")) : IosRelease.NEWEST;
+        // extension: an array answers with one line per release (ReleaseLists)
+        List<IosRelease> releases = present(request, "ios") && request.get("ios").isArray()
+                ? ReleaseLists.json("ios", request.get("ios")) : List.of();
+        IosRelease release = !releases.isEmpty() ? releases.get(0)
+                : present(request, "ios") ? Inputs.ios("ios", text(request, "ios")) : IosRelease.NEWEST;
         SecTrust trust = SecTrust.ios(release);
 
         Policy policy = present(request, "policy")
@@ -56,6 +62,7 @@ final class BatchRequestParser {
         if (host.isPresent() && host.get().isBlank()) {
             throw new InputError("host: empty (omit the field for no host-name check)");
         }
+        Optional<HostName> hostName = host.map(h -> HostOptions.batch("host", h));
         if (policy == Policy.BASIC) {
             if (host.isPresent()) {
                 // never drop an input that would change the verdict: say so instead
@@ -64,7 +71,7 @@ final class BatchRequestParser {
             }
             trust = trust.basicPolicy();
         } else {
-            trust = host.isPresent() ? trust.forServer(host.get()) : trust.sslServer();
+            trust = hostName.isPresent() ? trust.forServer(hostName.get().value()) : trust.sslServer();
         }
 
         if (present(request, "at")) {
@@ -86,7 +93,7 @@ final class BatchRequestParser {
         if (present(request, "userRoots")) {
             JsonNode roots = array(request, "userRoots");
             for (int i = 0; i < roots.size(); i++) {
-                trust = trust.withUserRoot(userRoot("userRoots[" + i + "]", roots.get(i)));
+                trust = userRoot(trust, "userRoots[" + i + "]", roots.get(i));
             }
         }
         if (present(request, "intermediates")) {
@@ -126,7 +133,7 @@ final class BatchRequestParser {
             trust = trust.withExceptions(exceptions(request));
         }
         boolean copyExceptions = present(request, "copyExceptions") && bool(request, "copyExceptions");
-        return new BatchRequest(id, trust, chain, copyExceptions);
+        return new BatchRequest(id, trust, chain, copyExceptions, hostName.flatMap(HostName::notice), releases);
     }
 
     private static long exceptionEpoch(JsonNode request) {
@@ -178,14 +185,22 @@ final class BatchRequestParser {
                 + describe(v));
     }
 
-    private static UserRoot userRoot(String field, JsonNode node) {
+    /** One user root ({@code cert}), or every certificate a configuration profile installs ({@code profile}). */
+    private static SecTrust userRoot(SecTrust trust, String field, JsonNode node) {
         if (!node.isObject()) {
             throw new InputError(field + ": expected an object {cert, install, fullTrust}, got " + describe(node));
         }
-        if (!present(node, "cert")) {
-            throw new InputError(field + ".cert: missing (required: the root's PEM certificate)");
+        boolean isProfile = present(node, "profile"); // extension: a base64 .mobileconfig instead of cert
+        if (isProfile && present(node, "cert")) {
+            throw new InputError(field + ": give either cert or profile, not both");
         }
-        Certificate cert = Inputs.onePem(field + ".cert", text(node, "cert", field + ".cert"));
+        if (!isProfile && !present(node, "cert")) {
+            throw new InputError(field + ".cert: missing (required: the root's PEM certificate, or profile: "
+                    + "a base64 .mobileconfig)");
+        }
+        ConfigurationProfile profile = isProfile ? ProfileInputs.read(field + ".profile",
+                Inputs.base64(field + ".profile", text(node, "profile", field + ".profile"))) : null;
+        Certificate cert = isProfile ? null : Inputs.onePem(field + ".cert", text(node, "cert", field + ".cert"));
         if (!present(node, "install")) {
             throw new InputError(field + ".install: missing (required: \"profile\" or \"mdm\")");
         }
@@ -208,7 +223,14 @@ final class BatchRequestParser {
             }
             settings = Optional.of(list);
         }
-        return new UserRoot(cert, channel, fullTrust, settings);
+        if (!isProfile) {
+            return trust.withUserRoot(new UserRoot(cert, channel, fullTrust, settings));
+        }
+        SecTrust t = profile.intermediates().isEmpty() ? trust : trust.withIntermediates(profile.intermediates());
+        for (Certificate root : profile.roots()) {
+            t = t.withUserRoot(new UserRoot(root, channel, fullTrust, settings));
+        }
+        return t;
     }
 
     private static TrustSetting trustSetting(String field, JsonNode node) {

@@ -1,10 +1,13 @@
 package io.github.sectrust4j.cli;
 
 import io.github.sectrust4j.FullTrust;
+import io.github.sectrust4j.HostName;
+import io.github.sectrust4j.InstallChannel;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.SecTrust;
 import io.github.sectrust4j.TrustExceptions;
+import io.github.sectrust4j.TrustMatrix;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.truststores.AppleTrustStores;
@@ -17,6 +20,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,9 +35,11 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Would an iPhone trust this server chain? Prints the verdict, the path iOS chose and every "
                 + "finding with its remedy (--json: the BATCH-CONTRACT response object).",
         footer = {"", "Exit status: 0 trusted, 1 not trusted, 2 bad input or usage (message on stderr),",
-                "3 internal error.",
+                "3 internal error. With several names or releases: 0 only when every one is trusted.",
                 "Example: sectrust4j evaluate chain.pem --host sip.contoso.com --ios 17.4 \\",
-                "           --at 2024-05-01T00:00:00Z --profile-root contoso-root.pem:full-trust"})
+                "           --at 2024-05-01T00:00:00Z --profile-root contoso-root.pem:full-trust",
+                "Every name of a Lync edge on old and new iPhones:",
+                "  sectrust4j evaluate edge.pem --lync contoso.com --ios 10.2,10.3,17.4 --profile-root root.pem"})
 final class EvaluateCommand implements Callable<Integer> {
     /** Bigger files are refused before reading (CertificateInput's own limit is 64 MiB). */
     private static final int MAX_FILE = 64 * 1024 * 1024;
@@ -51,11 +57,24 @@ final class EvaluateCommand implements Callable<Integer> {
     private String chainFile;
 
     @Option(names = "--host", paramLabel = "HOST",
-            description = "DNS name or IP literal to match (SSL policy); omit for no host-name check.")
-    private String host;
+            description = "DNS name or IP literal to match (SSL policy); omit for no host-name check. Repeatable: "
+                    + "several names give a table and exit 0 only when all are trusted. A URL is reduced to its host "
+                    + "with a note, an IDN becomes its A-label with a note; host:port, lists and spaces are refused.")
+    private List<String> hosts = new ArrayList<>();
 
-    @Option(names = "--ios", paramLabel = "RELEASE",
-            description = "iOS release whose rules apply, e.g. 17.4 (default: the newest modelled release).")
+    @Option(names = "--lync", paramLabel = "DOMAIN",
+            description = "Also check the Lync / Skype for Business external names of DOMAIN: sip., webconf., av., "
+                    + "lyncweb. and lyncdiscover. Repeatable.")
+    private List<String> lyncDomains = new ArrayList<>();
+
+    @Option(names = "--names", paramLabel = "FILE",
+            description = "Also check the host names in FILE, one per line ('#' starts a comment).")
+    private Path namesFile;
+
+    @Option(names = "--ios", paramLabel = "RELEASE[,RELEASE...]",
+            description = "iOS release(s) whose rules apply, e.g. 17.4, or 10.2,10.3,17.4 to see where the verdict "
+                    + "changes and why, or all-major (the newest minor of each modelled major: 8.4, 9.3, 10.3, 11.4, "
+                    + "12.4, 13.6, 14.7, 15.6, 16.6, 17.6, 18.6, 26.0). Default: the newest modelled release.")
     private String ios;
 
     @Option(names = "--at", paramLabel = "INSTANT",
@@ -79,13 +98,19 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Trust only the --anchor roots (default: on when --anchor is given).")
     private Boolean anchorsOnly;
 
-    @Option(names = "--profile-root", paramLabel = "ROOT.pem[:full-trust]",
-            description = "Root installed by a configuration profile; append :full-trust if the switch in "
-                    + "Certificate Trust Settings is on. Repeatable.")
+    @Option(names = "--profile-root", paramLabel = "ROOT.pem|PROFILE.mobileconfig[:full-trust]",
+            description = "Root installed by a configuration profile by hand, as a certificate file or the "
+                    + ".mobileconfig itself (XML or binary, signed or not: its certificate payloads are installed, "
+                    + "its signer reported); append :full-trust if the switch in Certificate Trust Settings is on. "
+                    + "Repeatable.")
     private List<String> profileRoots = new ArrayList<>();
 
-    @Option(names = "--mdm-root", paramLabel = "ROOT.pem", description = "Root installed by MDM; repeatable.")
+    @Option(names = "--mdm-root", paramLabel = "ROOT.pem|PROFILE.mobileconfig",
+            description = "Root installed by MDM, as a certificate file or the profile the MDM pushes; repeatable.")
     private List<Path> mdmRoots = new ArrayList<>();
+
+    /** The summaries of the profiles read by --profile-root and --mdm-root, in order. */
+    private final List<String> profileNotes = new ArrayList<>();
 
     @Option(names = "--intermediate", paramLabel = "CA.pem",
             description = "Intermediate the device already has (not sent by the server); repeatable.")
@@ -138,16 +163,35 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the JSON response object instead of text.")
     private boolean json;
 
+    /** --host, --lync and --names after checking; read once. */
+    private List<HostName> hostNames;
+
     @Override
     public Integer call() {
         List<Certificate> chain = chain();
         SecTrust trust = configure();
+        PrintWriter out = spec.commandLine().getOut();
+        if (!profileNotes.isEmpty()) { // the profiles' signer and payloads: part of the text report, a notice with --json
+            PrintWriter notes = json ? spec.commandLine().getErr() : out;
+            notes.print(String.join("", profileNotes) + "\n");
+            notes.flush();
+        }
+        if (hostNames().size() > 1 || releases().size() > 1) {
+            if (copyExceptions != null) {
+                throw new InputError("--copy-exceptions: needs a single host and iOS release");
+            }
+            if ((long) hostNames().size() * releases().size() > TrustMatrix.MAX_EVALUATIONS) {
+                throw new InputError(hostNames().size() + " names × " + releases().size() + " releases: more than "
+                        + TrustMatrix.MAX_EVALUATIONS + " evaluations in one run");
+            }
+            return MatrixOutput.print(out, trust.evaluateAll(hostNames(), releases(), chain), json);
+        }
         TrustReport report = trust.evaluate(chain);
         if (copyExceptions != null) {
             write(copyExceptions, trust.copyExceptions(chain).toPlist());
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? report.toJson() + "\n" : report.explain());
+        Optional<String> notice = hostNames().stream().findFirst().flatMap(HostName::notice);
+        out.print(json ? MatrixOutput.json(report, notice) + "\n" : MatrixOutput.text(report, notice));
         out.flush();
         return report.trusted() ? 0 : 1;
     }
@@ -170,19 +214,16 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** The evaluation every option describes (package-private: tests check the mapping). */
     SecTrust configure() {
-        SecTrust trust = SecTrust.ios(ios == null ? IosRelease.NEWEST : Inputs.ios("--ios", ios));
+        SecTrust trust = SecTrust.ios(releases().get(0));
         Policy p = Inputs.policy("--policy", policy);
         if (p == Policy.BASIC) {
-            if (host != null) {
+            if (!hostNames().isEmpty()) {
                 throw new InputError("--host: the basic policy has no host-name check; "
                         + "drop --host or use --policy ssl-server");
             }
             trust = trust.basicPolicy();
-        } else if (host != null) {
-            if (host.isBlank()) {
-                throw new InputError("--host: empty");
-            }
-            trust = trust.forServer(host);
+        } else if (hostNames().size() == 1) {
+            trust = trust.forServer(hostNames().get(0).value());
         }
         if (at != null) {
             trust = trust.at(Inputs.instant("--at", at));
@@ -214,14 +255,11 @@ final class EvaluateCommand implements Callable<Integer> {
         for (String spec : profileRoots) {
             boolean full = spec.endsWith(FULL_TRUST_SUFFIX);
             Path f = Path.of(full ? spec.substring(0, spec.length() - FULL_TRUST_SUFFIX.length()) : spec);
-            for (Certificate c : certificates(f)) {
-                trust = trust.withProfileRoot(c, full ? FullTrust.ON : FullTrust.OFF);
-            }
+            trust = ProfileInputs.install(trust, f.toString(), read(f), InstallChannel.PROFILE,
+                    full ? FullTrust.ON : FullTrust.OFF, profileNotes);
         }
         for (Path f : mdmRoots) {
-            for (Certificate c : certificates(f)) {
-                trust = trust.withMdmRoot(c);
-            }
+            trust = ProfileInputs.install(trust, f.toString(), read(f), InstallChannel.MDM, FullTrust.ON, profileNotes);
         }
         for (Path f : intermediates) {
             trust = trust.withIntermediates(certificates(f));
@@ -267,6 +305,19 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         return trust;
+    }
+
+    /** --host, --lync and --names, checked once (HostOptions). */
+    private List<HostName> hostNames() {
+        if (hostNames == null) {
+            hostNames = HostOptions.all(hosts, lyncDomains, namesFile);
+        }
+        return hostNames;
+    }
+
+    /** --ios: one release, a list, or all-major (ReleaseLists). */
+    private List<IosRelease> releases() {
+        return ios == null ? List.of(IosRelease.NEWEST) : ReleaseLists.option("--ios", ios);
     }
 
     private static void write(Path file, byte[] bytes) {

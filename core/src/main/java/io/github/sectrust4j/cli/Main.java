@@ -20,15 +20,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Entry point of {@code sectrust4j.jar}: {@code evaluate}, {@code batch} and {@code stores}
- * (BATCH-CONTRACT.md). Exit status: 0 trusted / done, 1 not trusted, 2 bad input or usage (message on
+ * Entry point of {@code sectrust4j.jar}: {@code evaluate}, {@code batch}, {@code stores} (BATCH-CONTRACT.md)
+ * and {@code profile}. Exit status: 0 trusted / done, 1 not trusted, 2 bad input or usage (message on
  * stderr, never a stack trace), 3 internal error.
  *
  * <p>Tests and embedders run it in-process: {@code Main.commandLine(stdin).setOut(..).setErr(..).execute(args)}.
  */
 @Command(name = "sectrust4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         usageHelpAutoWidth = true,
-        subcommands = {EvaluateCommand.class, BatchCommand.class, StoresCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {EvaluateCommand.class, BatchCommand.class, StoresCommand.class, ProfileCommand.class,
+                CommandLine.HelpCommand.class},
         description = "Simulates iOS trust evaluation (SecTrust, SSL server policy) offline: would an iPhone trust "
                 + "this server chain, and if not, exactly why and what to change.",
         footer = {"", "Exit status: 0 trusted (evaluate) or done (batch, stores), 1 not trusted, "
@@ -54,7 +55,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: evaluate, batch or stores");
+        throw new ParameterException(spec.commandLine(), "Missing command: evaluate, batch, stores or profile");
     }
 
     public static void main(String[] args) {
@@ -62,6 +63,7 @@ public final class Main implements Runnable {
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        BatchProgress.processStderr = true; // err is this process's stderr: batch may show progress on a terminal
         int status = commandLine(System.in).setOut(out).setErr(err).execute(args);
         out.flush();
         err.flush();

@@ -38,12 +38,7 @@ final class PathFacts {
 
     /** A readable name: the first CN, else the whole subject DN, else "(empty subject)". */
     static String displayName(Certificate c) {
-        List<String> cns = c.subject().commonNames();
-        if (!cns.isEmpty()) {
-            return cns.get(0);
-        }
-        String dn = c.subject().toString();
-        return dn.isEmpty() ? "(empty subject)" : dn;
+        return c.displayName();
     }
 
     /** The issuer's CN, else its DN. */

@@ -1,6 +1,7 @@
 package io.github.sectrust4j.report;
 
 import io.github.sectrust4j.Finding;
+import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.PathCertificate;
 import io.github.sectrust4j.TrustReport;
 
@@ -86,11 +87,25 @@ public final class TextReport {
             if (!f.remedy().isEmpty()) {
                 out.append("      Fix: ").append(f.remedy()).append('\n');
             }
+            if (needsProfile(r, f)) {
+                out.append("      Profile: sectrust4j profile --root ROOT.pem -o root.mobileconfig writes a configuration "
+                        + "profile that installs '").append(f.subject()).append("' (ROOT.pem: that root as PEM)\n");
+            }
             out.append("      Rule: ").append(f.rule().summary()).append(" (spec ").append(f.rule().section())
                     .append(", ").append(f.rule().source().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
                     .append(f.rule().effective().map(e -> ", effective " + e).orElse(""))
                     .append(")\n");
         }
         return out.toString();
+    }
+
+    /**
+     * An untrusted self-signed top the server sent (AnchorTrusted): the device does not have it, and a configuration
+     * profile is how it gets there. A top the server did not send is already on the device: full trust is the fix.
+     */
+    private static boolean needsProfile(TrustReport r, Finding f) {
+        return f.code() == FindingCode.ANCHOR_TRUSTED && Boolean.TRUE.equals(f.evidence().get("selfSigned"))
+                && f.certificateIndex() >= 0 && f.certificateIndex() < r.path().size()
+                && r.path().get(f.certificateIndex()).presented();
     }
 }

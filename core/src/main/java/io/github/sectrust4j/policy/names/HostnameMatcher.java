@@ -134,6 +134,14 @@ public final class HostnameMatcher {
     }
 
     /**
+     * The reference host read as an IP literal as iOS reads it (§3.4: IPv4 dotted quad, IPv6 with or
+     * without brackets): 4 or 16 bytes, or empty when the reference is a DNS name.
+     */
+    public static Optional<byte[]> ipLiteral(String reference) {
+        return IpLiteral.parseReference(reference);
+    }
+
+    /**
      * The common case decided cheaply: true if a usable (filter-passing) SAN dNSName matches
      * {@code reference} under rules with the label matcher (iOS 10+), which is exactly when
      * {@link #match} reports a match through a dNSName (a usable dNSName also rules out the CN). False
