@@ -58,6 +58,23 @@ class TrustReportAssertTest {
     }
 
     @Test
+    void findingsNarrowByEvidenceAndMessage(TestPki pki) {
+        TestChain chain = pki.chain(HOST);
+        TrustReport report = PkiTrust.secTrust(pki, "17.4").forServer("lyncdiscover.contoso.com")
+                .withMdmRoot(chain.root().pem()).evaluate(chain.pem());
+
+        assertThat(report).hasFinding(FindingCode.SSL_HOSTNAME).withEvidence("host", "lyncdiscover.contoso.com")
+                .withMessageContaining("lyncdiscover.contoso.com");
+        assertThatThrownBy(() -> assertThat(report).hasFinding(FindingCode.SSL_HOSTNAME).withEvidence("host", HOST))
+                .hasMessageContaining("Expected a SSLHostname finding with evidence host=" + HOST)
+                .hasMessageContaining(report.explain());
+        assertThatThrownBy(() -> assertThat(report).hasFinding(FindingCode.SSL_HOSTNAME).withSeverity(Severity.FATAL))
+                .hasMessageContaining("with severity FATAL");
+        assertThatThrownBy(() -> assertThat(report).doesNotHaveFinding(FindingCode.SSL_HOSTNAME))
+                .hasMessageContaining("Expected no SSLHostname finding, but found SSLHostname at [0]");
+    }
+
+    @Test
     void profileRootWithoutFullTrust_hasAnchorTrustedAtTheRoot(TestPki pki) {
         TestChain chain = pki.chain(HOST);
         TrustReport report = PkiTrust.secTrust(pki, "17.4").forServer(HOST)
