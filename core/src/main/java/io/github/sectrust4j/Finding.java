@@ -2,7 +2,7 @@ package io.github.sectrust4j;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.collect.ImmutableMap;
+import io.github.sectrust4j.report.StableOrder;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,7 +26,7 @@ public record Finding(FindingCode code, Severity severity, int certificateIndex,
         requireNonNull(severity, "severity");
         requireNonNull(subject, "subject");
         requireNonNull(message, "message");
-        evidence = ImmutableMap.copyOf(requireNonNull(evidence, "evidence"));
+        evidence = StableOrder.evidence(requireNonNull(evidence, "evidence")); // same bytes in every run
         requireNonNull(rule, "rule");
         requireNonNull(remedy, "remedy");
     }

@@ -70,6 +70,18 @@ public enum FindingCode {
      * searching on, and never reports "trusted" on a partial search.
      */
     PATH_BUDGET_EXCEEDED("PathBudgetExceeded", Severity.RECOVERABLE, ErrorSubtype.TRUST, TrustError.CREATE_CHAIN_FAILED),
+    /**
+     * A certificate the server sent after the leaf cannot be parsed by iOS (§14.2 step 1): iOS cannot create a
+     * trust object from the chain ({@code SecTrustCreateWithCertificates} takes only parsed certificates,
+     * errSecParam), so the connection fails whatever the rest of the chain is. Result Invalid.
+     */
+    UNPARSEABLE_CERTIFICATE("UnparseableCertificate", Severity.FATAL, ErrorSubtype.INVALID, TrustError.PARAM),
+    /**
+     * The iOS release asked for is outside the modelled table and was mapped (§13): a release after the newest
+     * modelled one is evaluated with the newest rules and trust store; 8.0–8.2, before Apple's versioned trust
+     * stores, with the oldest store. Information only.
+     */
+    IOS_RELEASE("IosRelease", Severity.INFO, null, null),
     /** The chain qualifies as Extended Validation (§10). Information only. */
     EXTENDED_VALIDATION("ExtendedValidation", Severity.INFO, null, null),
     /**
@@ -83,6 +95,16 @@ public enum FindingCode {
      * the exceptions did suppress keep their own codes, as informational findings.)
      */
     USER_EXCEPTIONS("UserExceptions", Severity.INFO, null, null),
+    /**
+     * The path's anchor is a certificate that is not a root — the server's own certificate or an issuing CA —
+     * trusted directly in the user trust store (TrustAsRoot, §7.3, §7.5): the path ends there. Information only.
+     */
+    DIRECT_TRUST("DirectTrust", Severity.INFO, null, null),
+    /**
+     * An SCT names a log the CT log list in use does not know, and the evaluation is later than that list's
+     * date: the list may be out of date (§8.4). Information only; the SCT still does not count.
+     */
+    CT_LOG_LIST_MAY_BE_OUTDATED("CTLogListMayBeOutdated", Severity.INFO, null, null),
     /** A rule applied where the spec marks iOS behaviour as inferred or open (§15); the finding says which. */
     UNCERTAIN_RULE("UncertainRule", Severity.INFO, null, null);
 

@@ -2,6 +2,8 @@ package io.github.sectrust4j;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.github.sectrust4j.truststores.AppleTrustStore;
+import io.github.sectrust4j.truststores.AppleTrustStores;
 import io.github.sectrust4j.truststores.IosReleaseRow;
 import io.github.sectrust4j.truststores.IosReleases;
 import java.util.List;
@@ -12,9 +14,12 @@ import java.util.regex.Pattern;
 /**
  * An iOS release whose trust-evaluation rules apply ("the iOS version knob", spec §13).
  *
- * <p>Modelled range: 8.0 to 26.x. Releases are compared numerically (17.10 &gt; 17.9). The
- * default everywhere is {@link #NEWEST}. iOS 26 follows 18 (Apple's 2025 renumbering), so there
- * are no releases 19–25: {@link #parse} rejects them with a clear message.
+ * <p>One rule everywhere (API, {@code evaluate --ios}, batch {@code ios}, {@code stores show}): releases 8.0 to
+ * 18.x and 26.0 are modelled; a release after {@link #NEWEST} (26.1, 27.0, ...) is evaluated with the newest
+ * rules and trust store, and 8.0–8.2, before Apple's first versioned trust store, with the oldest store
+ * ({@link #trustStore()}); the evaluation says so in an informational {@code IosRelease} finding. Refused,
+ * with {@link #unsupported}'s one message: anything before 8.0, and 19–25 (iOS 26 follows 18, Apple's 2025
+ * renumbering, so those releases never existed). Releases are compared numerically (17.10 &gt; 17.9).
  */
 public final class IosRelease implements Comparable<IosRelease> {
 
@@ -47,8 +52,9 @@ public final class IosRelease implements Comparable<IosRelease> {
         int major = Integer.parseInt(m.group(1));
         int minor = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
         int patch = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
-        checkArgument(major >= 8 && (major <= 18 || major == 26),
-                "Unsupported iOS release '%s': sectrust4j models iOS 8.0 to 18.x and 26.x", text);
+        if (major < 8 || (major > 18 && major < 26)) {
+            throw new IllegalArgumentException(unsupported(text));
+        }
         return new IosRelease(major, minor, patch);
     }
 
@@ -69,6 +75,36 @@ public final class IosRelease implements Comparable<IosRelease> {
             newest.merge(r.major(), r, (a, b) -> a.compareTo(b) >= 0 ? a : b);
         }
         return List.copyOf(newest.values());
+    }
+
+    /** The one message for a refused release, wherever a release is given. */
+    public static String unsupported(String text) {
+        return "Unsupported iOS release '" + text + "': sectrust4j models iOS 8.0 to 18.x and 26.x (there were no "
+                + "releases 19 to 25; releases after " + NEWEST + " use the newest rules and trust store)";
+    }
+
+    /** The first release with a versioned Apple trust store (§11.6). */
+    public static final IosRelease FIRST_TRUST_STORE = new IosRelease(8, 3, 0);
+
+    /** True for a release after {@link #NEWEST}: evaluated with the newest rules and trust store. */
+    public boolean afterNewestModelled() {
+        return compareTo(NEWEST) > 0;
+    }
+
+    /** True for 8.0–8.2: before Apple's versioned trust stores, evaluated with the oldest one. */
+    public boolean beforeFirstTrustStore() {
+        return compareTo(FIRST_TRUST_STORE) < 0;
+    }
+
+    /**
+     * The Apple trust store this release shipped (§11.6): before 8.3 the oldest bundled one (2015032000, the
+     * closest data there is [inferred]); after the newest modelled release the newest.
+     */
+    public AppleTrustStore trustStore() {
+        if (beforeFirstTrustStore()) {
+            return AppleTrustStores.version(IosReleases.oldest().trustStoreVersion());
+        }
+        return AppleTrustStores.forIos(afterNewestModelled() ? NEWEST.toString() : toString());
     }
 
     public static IosRelease of(int major, int minor) {

@@ -18,10 +18,13 @@ import java.util.Locale;
 import java.util.Map;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.CertificateInput;
+import io.github.sectrust4j.cert.ServerChain;
 import io.github.sectrust4j.engine.EvaluationRequest;
 import io.github.sectrust4j.engine.Evaluator;
 import io.github.sectrust4j.engine.PathBudget;
 import io.github.sectrust4j.profile.ConfigurationProfile;
+import io.github.sectrust4j.engine.ReleaseNotes;
+import io.github.sectrust4j.engine.UnparseableCertificates;
 import io.github.sectrust4j.spi.AiaFetcher;
 import io.github.sectrust4j.truststores.AppleTrustStore;
 import io.github.sectrust4j.truststores.AppleTrustStores;
@@ -54,7 +57,8 @@ import java.util.TreeSet;
  * Evaluation is a pure function of the configuration and the chain: pass the instant with
  * {@link #at(Instant)} for reproducible results (the default is the moment {@code evaluate} runs).
  * Nothing touches the network unless a fetcher is given ({@link #allowNetwork(AiaFetcher)},
- * {@link #allowNetwork(OcspFetcher)}); the library itself contains no network code.
+ * {@link #allowNetwork(OcspFetcher)}); the evaluator itself contains no network code
+ * (only {@link io.github.sectrust4j.capture.ServerPresentation#capture} connects, and only when called).
  */
 public final class SecTrust {
     private final IosRelease release;
@@ -76,6 +80,8 @@ public final class SecTrust {
     private final RevocationInputs revocation;
     private final ImmutableMap<String, List<String>> extraEvRoots;
     private final ExceptionInputs exceptions;
+    /** {@code SecPolicyCreateSSLWithKeyUsage}: Apple's SecKeyUsage bits the leaf must carry; 0 = none. */
+    private final int requiredKeyUsage;
 
     /** Which Apple store supplies system roots. */
     private record SystemRoots(boolean enabled, Optional<AppleTrustStore> store) {}
@@ -86,8 +92,9 @@ public final class SecTrust {
                      SystemRoots systemRoots, ImmutableList<Certificate> extraSystemRoots,
                      ImmutableList<byte[]> ocspResponses, ImmutableList<byte[]> scts,
                      Optional<AiaFetcher> aiaFetcher, PathBudget budget, CtInputs ct, RevocationInputs revocation,
-                     ImmutableMap<String, List<String>> extraEvRoots, ExceptionInputs exceptions) {
+                     ImmutableMap<String, List<String>> extraEvRoots, ExceptionInputs exceptions, int requiredKeyUsage) {
         this.exceptions = exceptions;
+        this.requiredKeyUsage = requiredKeyUsage;
         this.ct = ct;
         this.revocation = revocation;
         this.extraEvRoots = extraEvRoots;
@@ -120,7 +127,7 @@ public final class SecTrust {
                 ImmutableList.of(), Optional.empty(), ImmutableList.of(), ImmutableList.of(),
                 new SystemRoots(true, Optional.empty()), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(),
                 Optional.empty(), PathBudget.DEFAULT, CtInputs.DEFAULT, RevocationInputs.DEFAULT,
-                ImmutableMap.of(), ExceptionInputs.NONE);
+                ImmutableMap.of(), ExceptionInputs.NONE, 0);
     }
 
     /** The newest modelled release ({@link IosRelease#NEWEST}). */
@@ -136,7 +143,7 @@ public final class SecTrust {
         requireNonNull(other, "other");
         return new SecTrust(other, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
                 systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots,
-                exceptions);
+                exceptions, requiredKeyUsage);
     }
 
     /**
@@ -165,9 +172,25 @@ public final class SecTrust {
         return copy(Policy.BASIC, Optional.empty());
     }
 
+    /**
+     * {@code SecPolicyCreateSSLWithKeyUsage}: the SSL policy also requires these key usages of the leaf
+     * — all of them, or no keyUsage extension at all (Apple adds {@code kSecKeyUsageUnspecified} as the
+     * alternative); else {@code KeyUsage} fails, Recoverable, {@code errSecInvalidKeyUsageForPolicy}
+     * (§2.2). The usages also feed trust-settings key-usage matching (§7.2). Repeated calls add usages.
+     * Not for the basic policy (the evaluation refuses the combination).
+     */
+    public SecTrust requireKeyUsage(KeyUsage... usages) {
+        int bits = requiredKeyUsage;
+        for (KeyUsage u : usages) {
+            bits |= requireNonNull(u, "usage").bits();
+        }
+        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates, systemRoots,
+                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, bits);
+    }
+
     private SecTrust copy(Policy p, Optional<String> h) {
         return new SecTrust(release, p, h, at, clock, anchors, anchorsOnly, userRoots, intermediates, systemRoots,
-                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions);
+                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     // ---- time ----
@@ -177,7 +200,7 @@ public final class SecTrust {
         requireNonNull(instant, "instant");
         return new SecTrust(release, policy, host, Optional.of(instant), clock, anchors, anchorsOnly, userRoots,
                 intermediates, systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation,
-                extraEvRoots, exceptions);
+                extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     /**
@@ -188,16 +211,21 @@ public final class SecTrust {
         requireNonNull(now, "now");
         return new SecTrust(release, policy, host, at, Optional.of(now), anchors, anchorsOnly, userRoots,
                 intermediates, systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation,
-                extraEvRoots, exceptions);
+                extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     // ---- anchors ----
 
-    /** App anchors ({@code SecTrustSetAnchorCertificates}); switches "anchors only" on unless set otherwise. */
+    /**
+     * App anchors ({@code SecTrustSetAnchorCertificates}); switches "anchors only" on unless set otherwise.
+     * An empty list, as in Apple's setter with an empty array, still switches anchors-only on: nothing
+     * is then anchored (§1.1).
+     */
     public SecTrust withAnchors(List<Certificate> certificates) {
         ImmutableList<Certificate> a = ImmutableList.<Certificate>builder().addAll(anchors).addAll(certificates).build();
-        return new SecTrust(release, policy, host, at, clock, a, anchorsOnly, userRoots, intermediates, systemRoots,
-                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions);
+        Optional<Boolean> only = anchorsOnly.isPresent() ? anchorsOnly : Optional.of(true);
+        return new SecTrust(release, policy, host, at, clock, a, only, userRoots, intermediates, systemRoots,
+                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     /** App anchors from PEM text (one or many blocks). */
@@ -224,7 +252,7 @@ public final class SecTrust {
     public SecTrust anchorsOnly(boolean only) {
         return new SecTrust(release, policy, host, at, clock, anchors, Optional.of(only), userRoots, intermediates,
                 systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation,
-                extraEvRoots, exceptions);
+                extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     /** A root installed by a configuration profile by hand, with the iOS 10.3+ full-trust switch (§7.1). */
@@ -297,12 +325,17 @@ public final class SecTrust {
         return withProfile(ConfigurationProfile.read(mobileconfig), InstallChannel.MDM, FullTrust.ON);
     }
 
-    /** Any user-trust-store entry, e.g. with explicit Apple trust settings (§7.2). */
+    /**
+     * Any user-trust-store entry, e.g. with explicit Apple trust settings (§7.2).
+     *
+     * @throws DuplicateUserRootException if the certificate is already in the user store (one row per certificate)
+     */
     public SecTrust withUserRoot(UserRoot root) {
         requireNonNull(root, "root");
+        DuplicateUserRootException.check(userRoots, root, userRoots.size());
         ImmutableList<UserRoot> u = ImmutableList.<UserRoot>builder().addAll(userRoots).add(root).build();
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, u, intermediates, systemRoots,
-                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions);
+                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     /** Intermediates the device already has (not sent by the server), e.g. installed by a profile. */
@@ -310,7 +343,7 @@ public final class SecTrust {
         ImmutableList<Certificate> i = ImmutableList.<Certificate>builder().addAll(intermediates)
                 .addAll(CertificateInput.fromCerts(certificates)).build();
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, i, systemRoots,
-                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions);
+                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     /** As {@link #withIntermediates(List)}. */
@@ -338,7 +371,7 @@ public final class SecTrust {
         requireNonNull(store, "store");
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
                 new SystemRoots(true, Optional.of(store)), extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation,
-                extraEvRoots, exceptions);
+                extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     /** Uses an explicit Apple trust-store version (e.g. 2023071300) for system roots. */
@@ -350,7 +383,7 @@ public final class SecTrust {
     public SecTrust withoutSystemRoots() {
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
                 new SystemRoots(false, Optional.empty()), extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation,
-                extraEvRoots, exceptions);
+                extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     /**
@@ -361,7 +394,7 @@ public final class SecTrust {
         ImmutableList<Certificate> e = ImmutableList.<Certificate>builder().addAll(extraSystemRoots)
                 .addAll(CertificateInput.fromCerts(roots)).build();
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                systemRoots, e, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions);
+                systemRoots, e, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     /** As {@link #withExtraSystemRoots(List)}. */
@@ -406,16 +439,29 @@ public final class SecTrust {
         }
         ImmutableList<byte[]> o = ImmutableList.<byte[]>builder().addAll(ocspResponses).add(ocspResponseDer.clone()).build();
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                systemRoots, extraSystemRoots, o, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions);
+                systemRoots, extraSystemRoots, o, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, requiredKeyUsage);
     }
 
-    /** An SCT delivered in the TLS extension (one serialized SCT). */
+    /**
+     * Most TLS SCTs one evaluation takes. Real servers send two to five; each is verified under a
+     * caller-supplied log key, so an unbounded list was a way to make one request run for minutes.
+     */
+    public static final int MAX_TLS_SCTS = 100;
+
+    /**
+     * An SCT delivered in the TLS extension (one serialized SCT).
+     *
+     * @throws IllegalArgumentException beyond {@link #MAX_TLS_SCTS} SCTs
+     */
     public SecTrust withSct(byte[] sct) {
         requireNonNull(sct, "sct");
+        if (scts.size() >= MAX_TLS_SCTS) {
+            throw new IllegalArgumentException("at most " + MAX_TLS_SCTS + " TLS SCTs (servers send a handful)");
+        }
         ImmutableList<byte[]> s = ImmutableList.<byte[]>builder().addAll(scts).add(sct.clone()).build();
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
                 systemRoots, extraSystemRoots, ocspResponses, s, aiaFetcher, budget, ct, revocation,
-                extraEvRoots, exceptions);
+                extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     /**
@@ -427,7 +473,15 @@ public final class SecTrust {
         return withCt(ct.withLogs(logs));
     }
 
-    /** As {@link #withCtLogs(CtLogList)} from the batch {@code ctLogs} JSON array. */
+    /** The caller's CT log list ({@link #withCtLogs}), if one replaces the release's list. */
+    public Optional<CtLogList> ctLogs() {
+        return ct.logs();
+    }
+
+    /**
+     * As {@link #withCtLogs(CtLogList)} from the batch {@code ctLogs} JSON: an array of logs, or a whole list
+     * in the JSON format Apple publishes as its current list ({@link io.github.sectrust4j.ct.PublishedLogLists}).
+     */
     public SecTrust withCtLogs(String ctLogsJson) {
         return withCtLogs(CtLogList.fromRequestJson(ctLogsJson));
     }
@@ -499,7 +553,7 @@ public final class SecTrust {
         m.put(root.sha256Hex().toUpperCase(Locale.ROOT), List.of(policyOids));
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
                 systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation,
-                ImmutableMap.copyOf(m), exceptions);
+                ImmutableMap.copyOf(m), exceptions, requiredKeyUsage);
     }
 
     /** As {@link #withExtraEvRoot(Certificate, String...)} for any {@link Cert}. */
@@ -511,13 +565,13 @@ public final class SecTrust {
     private SecTrust withCt(CtInputs value) {
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
                 systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, value, revocation,
-                extraEvRoots, exceptions);
+                extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     private SecTrust withRevocation(RevocationInputs value) {
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
                 systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, value,
-                extraEvRoots, exceptions);
+                extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     // ---- network and limits ----
@@ -527,7 +581,7 @@ public final class SecTrust {
         requireNonNull(fetcher, "fetcher");
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
                 systemRoots, extraSystemRoots, ocspResponses, scts, Optional.of(fetcher), budget, ct, revocation,
-                extraEvRoots, exceptions);
+                extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     /**
@@ -582,7 +636,7 @@ public final class SecTrust {
     private SecTrust withExceptionInputs(ExceptionInputs value) {
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
                 systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots,
-                value);
+                value, requiredKeyUsage);
     }
 
     /**
@@ -632,23 +686,30 @@ public final class SecTrust {
         requireNonNull(pathBudget, "pathBudget");
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
                 systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, pathBudget, ct, revocation,
-                extraEvRoots, exceptions);
+                extraEvRoots, exceptions, requiredKeyUsage);
     }
 
     // ---- evaluation ----
 
     /**
-     * Evaluates a chain given as PEM text (leaf first; other blocks in any order).
+     * Evaluates a chain given as PEM text (leaf first; other blocks in any order). A certificate after the
+     * leaf that iOS cannot parse gives a verdict ({@code UnparseableCertificate}, result Invalid, §14.2).
      *
-     * @throws CertificateInputException when the text holds no certificate or a malformed one
+     * @throws CertificateInputException when the text holds no certificate, a malformed PEM block, or a leaf
+     *                                   iOS cannot parse
      */
     public TrustReport evaluate(String chainPem) {
-        return evaluate(CertificateInput.fromPem(chainPem));
+        return evaluate(CertificateInput.serverChain(chainPem));
     }
 
-    /** Evaluates a chain given as PEM text or one DER certificate. */
+    /** Evaluates a chain given as PEM text or one DER certificate (as {@link #evaluate(String)}). */
     public TrustReport evaluate(byte[] pemOrDer) {
-        return evaluate(CertificateInput.parse(pemOrDer));
+        return evaluate(CertificateInput.serverChain(pemOrDer));
+    }
+
+    /** Evaluates a server's chain; entries iOS cannot parse make it Invalid (§14.2 step 1). */
+    public TrustReport evaluate(ServerChain chain) {
+        return UnparseableCertificates.refuse(evaluate(chain.certificates()), chain.unparseable());
     }
 
     /** Evaluates a chain of JDK certificates, leaf first. */
@@ -658,7 +719,8 @@ public final class SecTrust {
 
     /** Evaluates a parsed chain ({@link Cert#fromPem}, ...), leaf first; duplicates are ignored. */
     public TrustReport evaluate(List<? extends Cert> chain) {
-        return Evaluator.evaluate(request(chain));
+        EvaluationRequest r = request(chain);
+        return ReleaseNotes.annotate(Evaluator.evaluate(r), r); // a release outside the table says how it was mapped
     }
 
     /** Evaluates a chain of {@link Cert}s, leaf first. */
@@ -696,10 +758,14 @@ public final class SecTrust {
         Instant verifyTime = at.orElseGet(Instant::now);
         Optional<AppleTrustStore> store = !systemRoots.enabled() ? Optional.empty()
                 : Optional.of(systemRoots.store().orElseGet(() -> storeFor(release)));
+        if (requiredKeyUsage != 0 && policy != Policy.SSL_SERVER) {
+            throw new IllegalArgumentException("requireKeyUsage applies to the SSL policy "
+                    + "(SecPolicyCreateSSLWithKeyUsage), not to the " + policy.label() + " policy");
+        }
         return new EvaluationRequest(release, policy, host, verifyTime, clock.orElse(verifyTime),
-                presented, anchors, anchorsOnly.orElse(!anchors.isEmpty()), userRoots, intermediates, store,
+                presented, anchors, anchorsOnly.orElse(false), userRoots, intermediates, store,
                 extraSystemRoots, ocspResponses, scts, aiaFetcher.isPresent() || revocation.networkAvailable(),
-                aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions);
+                aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions).withRequiredKeyUsage(requiredKeyUsage);
     }
 
     /** The chain without repeats, first occurrence kept; a plain scan for the usual short chain. */
@@ -716,16 +782,10 @@ public final class SecTrust {
         return out;
     }
 
-    /**
-     * The trust store a release shipped (§11.6). Releases before 8.3 predate Apple's versioned
-     * stores; they get the oldest one (2015032000, iOS 8.3), the closest data there is [inferred].
-     */
+    /** The trust store a release shipped (§11.6; {@link IosRelease#trustStore()}). */
     static AppleTrustStore storeFor(IosRelease release) {
-        return release.before(8, 3) ? AppleTrustStores.version(OLDEST_TRUST_STORE)
-                : AppleTrustStores.forIos(release.toString());
+        return release.trustStore();
     }
-
-    private static final int OLDEST_TRUST_STORE = 2015032000;
 
     private static Certificate single(X509Certificate cert) {
         return CertificateInput.fromX509(List.of(cert)).get(0);

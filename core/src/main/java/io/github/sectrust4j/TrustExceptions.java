@@ -1,5 +1,6 @@
 package io.github.sectrust4j;
 
+import com.google.common.collect.ImmutableSortedSet;
 import static java.util.Objects.requireNonNull;
 
 import com.dd.plist.BinaryPropertyListWriter;
@@ -55,7 +56,7 @@ public final class TrustExceptions {
                 throw new IllegalArgumentException("an exception's SHA1Digest has 20 bytes, not " + sha1.length);
             }
             this.sha1 = sha1 == null ? null : sha1.clone();
-            this.checks = Set.copyOf(new TreeSet<>(checks));
+            this.checks = ImmutableSortedSet.copyOf(checks); // sorted: the plist's key order is the same in every run
             this.resetCount = requireNonNull(resetCount, "resetCount");
         }
 

@@ -38,16 +38,34 @@ public record UserRoot(Certificate certificate, InstallChannel channel, FullTrus
      * writes an empty array for full trust, and for a manually installed profile root with the switch
      * off (iOS 10.3+) the pair {@code [{policy SSL, Unspecified}, {TrustRoot}]} — trusted for
      * everything but TLS. Before iOS 10.3 a profile root was fully trusted [Apple doc; §15 item 7].
+     * These are the settings of a self-signed root; see {@link #effectiveTrustSettings(IosRelease, boolean)}
+     * for a certificate that is not self-signed.
      */
     public List<TrustSetting> effectiveTrustSettings(IosRelease release) {
+        return effectiveTrustSettings(release, true);
+    }
+
+    /**
+     * As {@link #effectiveTrustSettings(IosRelease)} for a certificate that is or is not self-signed
+     * (§7.1, §7.3). A certificate that is not self-signed (the server's own certificate, an issuing CA)
+     * cannot be stored with an empty array: Apple's client refuses it ({@code SecTrustStore.c}
+     * {@code validateTrustSettings}: no settings, or a constraint without a result, is errSecParam for a
+     * certificate that is not self-signed; TrustRoot on it likewise), and trustd would not anchor it
+     * ({@code SecPolicyServer.c} {@code SecPVCIsAnchorPerConstraints}: only a self-signed certificate is
+     * an anchor on an empty array). So full trust is written as one unconstrained TrustAsRoot, and the
+     * switch-off pair ends in TrustAsRoot — the shape Apple's trust-store tool lists as
+     * ManagedConfiguration's partial trust ({@code show_certificates.m} {@code isPartialSSLTrustSetting}).
+     */
+    public List<TrustSetting> effectiveTrustSettings(IosRelease release, boolean selfSigned) {
         if (trustSettings.isPresent()) {
             return trustSettings.get();
         }
+        TrustSetting.Result trust = selfSigned ? TrustSetting.Result.TRUST_ROOT : TrustSetting.Result.TRUST_AS_ROOT;
         if (channel == InstallChannel.MDM || fullTrust == FullTrust.ON || release.before(10, 3)) {
-            return List.of();
+            return selfSigned ? List.of() : List.of(TrustSetting.of(trust));
         }
         return List.of(TrustSetting.of(TrustSetting.Result.UNSPECIFIED).forPolicy(Policy.SSL_SERVER),
-                TrustSetting.of(TrustSetting.Result.TRUST_ROOT));
+                TrustSetting.of(trust));
     }
 
     /**

@@ -5,14 +5,16 @@ import io.github.sectrust4j.cert.CachingSignatureVerifier;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.PublicKeyInfo;
 import io.github.sectrust4j.cert.SignatureVerifier;
+import io.github.sectrust4j.cert.VerdictCache;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The evaluator's process-wide signature caches, reached by reflection (they are deliberately not
  * public API): the bounded verdict cache keyed by (issuer SPKI, certificate) in front of the
- * Bouncy Castle verifier, and that verifier's cache of decoded issuer keys.
+ * Bouncy Castle verifier, that verifier's cache of decoded issuer keys, and the SCT verdict cache.
  *
  * <p>How the COLD benchmark stays cold: before every invocation (JMH {@code Level.Invocation}, outside
  * the measured time) {@link #clear()} empties both caches, so the evaluation parses fresh certificates,
@@ -25,11 +27,16 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class EvaluatorCaches {
     private static final String SHARED_HOLDER = "io.github.sectrust4j.path.LinkSignatures";
+    private static final String SCT_CACHE = "io.github.sectrust4j.ct.CachingSctVerifier";
 
     private final CachingSignatureVerifier shared;
-    private final Cache<?, ?> verdicts;
+    private final VerdictCache verdicts;
     private final Cache<?, ?> keys;
     private final CountingVerifier counter;
+    /** The process-wide SCT verdict cache and its methods (package-private in core). */
+    private final Object sctCache;
+    private final Method sctClear;
+    private final Method sctVerifications;
 
     /** Counts the verifications that reach the real verifier (verdict-cache misses). */
     static final class CountingVerifier implements SignatureVerifier {
@@ -51,12 +58,16 @@ final class EvaluatorCaches {
         }
     }
 
-    private EvaluatorCaches(CachingSignatureVerifier shared, Cache<?, ?> verdicts, Cache<?, ?> keys,
-                            CountingVerifier counter) {
+    private EvaluatorCaches(CachingSignatureVerifier shared, VerdictCache verdicts, Cache<?, ?> keys,
+                            CountingVerifier counter) throws ReflectiveOperationException {
         this.shared = shared;
         this.verdicts = verdicts;
         this.keys = keys;
         this.counter = counter;
+        Class<?> sct = Class.forName(SCT_CACHE);
+        this.sctCache = field(sct, "SHARED").get(null);
+        this.sctClear = method(sct, "clear");
+        this.sctVerifications = method(sct, "verifications");
     }
 
     /** Finds the evaluator's shared verifier and puts the counter behind its verdict cache (idempotent). */
@@ -72,7 +83,7 @@ final class EvaluatorCaches {
                 counter = new CountingVerifier((SignatureVerifier) delegate);
                 delegateField.set(shared, counter);
             }
-            Cache<?, ?> verdicts = (Cache<?, ?>) field(CachingSignatureVerifier.class, "verdicts").get(shared);
+            VerdictCache verdicts = (VerdictCache) field(CachingSignatureVerifier.class, "verdicts").get(shared);
             Object bc = counter.delegate();
             Cache<?, ?> keys = (Cache<?, ?>) field(bc.getClass(), "keys").get(bc);
             return new EvaluatorCaches(shared, verdicts, keys, counter);
@@ -94,16 +105,41 @@ final class EvaluatorCaches {
         throw new NoSuchFieldException("no static CachingSignatureVerifier in " + SHARED_HOLDER);
     }
 
+    private static Method method(Class<?> type, String name) throws NoSuchMethodException {
+        Method m = type.getDeclaredMethod(name);
+        m.setAccessible(true);
+        return m;
+    }
+
     private static Field field(Class<?> type, String name) throws NoSuchFieldException {
         Field f = type.getDeclaredField(name);
         f.setAccessible(true);
         return f;
     }
 
-    /** Empties the verdict cache and the decoded-key cache. */
+    /** Empties the certificate verdict cache, the decoded-key cache and the SCT verdict cache. */
     void clear() {
-        verdicts.invalidateAll();
+        verdicts.clear();
         keys.invalidateAll();
+        clearSctVerdicts();
+    }
+
+    /** Empties the SCT verdict cache only. */
+    void clearSctVerdicts() {
+        try {
+            sctClear.invoke(sctCache);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SCT signatures verified (SCT verdict-cache misses) in this process. */
+    long sctVerifications() {
+        try {
+            return (Long) sctVerifications.invoke(sctCache);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A check through the shared verdict cache (fills it as an evaluation would). */

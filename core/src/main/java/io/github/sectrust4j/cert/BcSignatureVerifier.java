@@ -68,22 +68,6 @@ final class BcSignatureVerifier implements SignatureVerifier {
             Map.entry("1.2.840.113549.1.1.12", SHA384),
             Map.entry("1.2.840.113549.1.1.13", SHA512));
 
-    /**
-     * Bounds on RSA issuer keys, so one crafted certificate cannot make a verification run for seconds
-     * (a 32,768-bit modulus with a 32,768-bit exponent costs ~25 s per check; the path budget allows
-     * 1,000 checks). A key beyond them verifies nothing, like a curve the platform cannot use (§4.1).
-     * 16,384 bits is Bouncy Castle's own default modulus limit; no standard allows an exponent above
-     * 2^256 (FIPS 186-4 B.3.1) [inferred: iOS limits are not documented].
-     */
-    static final int MAX_RSA_MODULUS_BITS = 16_384;
-    static final int MAX_RSA_EXPONENT_BITS = 256;
-    /**
-     * DSA domain bounds (FIPS 186-4's largest sizes, L = 3072, N = 256): a crafted 16,384-bit DSA key cost
-     * ~1.4 s to check. iOS does not verify DSA at all (§4.1: always weak).
-     */
-    static final int MAX_DSA_P_BITS = 3_072;
-    static final int MAX_DSA_Q_BITS = 256;
-
     /** ECDSA signature OIDs (X9.62 / RFC 5758) and their digests. */
     private static final Map<String, Supplier<Digest>> ECDSA = Map.of(
             "1.2.840.10045.4.1", SHA1,
@@ -187,8 +171,7 @@ final class BcSignatureVerifier implements SignatureVerifier {
                 // RSA and RSA-PSS keys both carry an RSAPublicKey
                 RSAPublicKey k = key.rsaKeyInternal() != null ? key.rsaKeyInternal() : RSAPublicKey.getInstance(
                         Asn1.parse(SubjectPublicKeyInfo.getInstance(Asn1.parse(spki)).getPublicKeyData().getOctets()));
-                usable = k.getModulus().bitLength() <= MAX_RSA_MODULUS_BITS
-                        && k.getPublicExponent().bitLength() <= MAX_RSA_EXPONENT_BITS;
+                usable = KeyBounds.rsaWithin(k.getModulus(), k.getPublicExponent()); // the path budget allows 1,000 checks
                 if (usable && key.algorithmOid().equals(RSA_KEY_OID)) {
                     // isInternal=true: skip BC's modulus primality/small-factor validation (see class comment)
                     rsa = new RSAKeyParameters(false, k.getModulus(), k.getPublicExponent(), true);
@@ -201,7 +184,7 @@ final class BcSignatureVerifier implements SignatureVerifier {
             try {
                 org.bouncycastle.asn1.x509.DSAParameter d = org.bouncycastle.asn1.x509.DSAParameter.getInstance(
                         SubjectPublicKeyInfo.getInstance(spki).getAlgorithm().getParameters());
-                usable = d != null && d.getP().bitLength() <= MAX_DSA_P_BITS && d.getQ().bitLength() <= MAX_DSA_Q_BITS;
+                usable = d != null && KeyBounds.dsaWithin(d.getP(), d.getQ());
             } catch (RuntimeException e) {
                 usable = false; // no or malformed domain parameters: nothing to verify with
             }

@@ -1,12 +1,10 @@
 package io.github.sectrust4j.cert;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
 import java.nio.ByteBuffer;
 
 /**
  * A bounded, thread-safe cache of signature verdicts keyed by (issuer SPKI SHA-256, certificate
- * SHA-256), in front of another verifier; each verdict is also memoized on the certificate object
+ * SHA-256), in front of another verifier (a {@link VerdictCache}); each verdict is also memoized on the certificate object
  * (per cache instance), so re-evaluating parsed certificates costs no key hashing. Share one instance across evaluations; pass a fresh
  * {@link VerificationBudget} per evaluation.
  */
@@ -14,11 +12,11 @@ public final class CachingSignatureVerifier implements SignatureVerifier {
     public static final int DEFAULT_MAX_ENTRIES = 10_000;
 
     private final SignatureVerifier delegate;
-    private final Cache<ByteBuffer, Boolean> verdicts;
+    private final VerdictCache verdicts;
 
     public CachingSignatureVerifier(SignatureVerifier delegate, int maxEntries) {
         this.delegate = delegate;
-        this.verdicts = CacheBuilder.newBuilder().maximumSize(maxEntries).build();
+        this.verdicts = new VerdictCache(maxEntries);
     }
 
     /** Bouncy Castle verifier with a 10,000-entry verdict cache. */
@@ -52,7 +50,7 @@ public final class CachingSignatureVerifier implements SignatureVerifier {
         if (memo != null) {
             return memo;
         }
-        Boolean cached = verdicts.getIfPresent(key(child, issuerKey));
+        Boolean cached = verdicts.get(key(child, issuerKey));
         if (cached != null) {
             child.memoizeVerdict(this, issuerKey, cached);
         }

@@ -1,5 +1,6 @@
 package io.github.sectrust4j.cert;
 
+import com.google.common.collect.ImmutableSet;
 import io.github.sectrust4j.CertificateInputException;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -178,10 +179,10 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         this.extendedKeyUsageView = Optional.ofNullable(ext.extendedKeyUsage);
         this.subjectAltNameView = Optional.ofNullable(ext.subjectAltName);
         this.certificatePoliciesView = Optional.ofNullable(ext.certificatePolicies);
-        this.unknownCriticalView = Set.copyOf(ext.unknownCritical);
+        this.unknownCriticalView = ImmutableSet.copyOf(ext.unknownCritical); // DER order, not Set.copyOf's per-JVM one
         this.selfIssued = subject.normalized().isPresent() && subject.normalized().equals(issuer.normalized());
-        this.duplicatesView = Set.copyOf(ext.duplicates);
-        this.unparseableView = Set.copyOf(ext.unparseable);
+        this.duplicatesView = ImmutableSet.copyOf(ext.duplicates);
+        this.unparseableView = ImmutableSet.copyOf(ext.unparseable);
         this.bcHolder = holderFromParts(tbsAsn1, sigAlgAsn1, sigValueAsn1);
     }
 

@@ -2,6 +2,7 @@ package io.github.sectrust4j.cert;
 
 import io.github.sectrust4j.Cert;
 import io.github.sectrust4j.CertificateInputException;
+import io.github.sectrust4j.text.Excerpt;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -35,6 +36,59 @@ public final class CertificateInput {
 
     /** Parses one or more PEM blocks; text outside blocks is ignored; every block must be a CERTIFICATE. */
     public static List<Certificate> fromPem(String text) {
+        return readPem(text, -1, null);
+    }
+
+    /**
+     * A server's chain as PEM text: as {@link #fromPem}, except that a well-formed CERTIFICATE block after
+     * the leaf which iOS's parser refuses is recorded in the result instead of failing the input.
+     *
+     * @param firstPosition position of this text's first block among all certificates sent (0 = it starts with the leaf)
+     * @param unparseable   receives the refused blocks, by position among all certificates sent
+     */
+    public static List<Certificate> serverChainPem(String text, int firstPosition,
+            List<ServerChain.Unparseable> unparseable) {
+        return readPem(text, firstPosition, unparseable);
+    }
+
+    /** A server's chain from PEM text or one DER certificate ({@link #parse}, tolerant as {@link #serverChainPem}). */
+    public static ServerChain serverChain(byte[] pemOrDer) {
+        if (pemOrDer != null && pemOrDer.length > 0 && (pemOrDer[0] & 0xff) != 0x30 && pemOrDer.length <= MAX_INPUT) {
+            String text = new String(pemOrDer, StandardCharsets.ISO_8859_1);
+            if (text.contains("-----BEGIN")) {
+                return serverChain(text);
+            }
+        }
+        return ServerChain.of(parse(pemOrDer));
+    }
+
+    /** A server's chain from PEM text, tolerant as {@link #serverChainPem}. */
+    public static ServerChain serverChain(String pem) {
+        List<ServerChain.Unparseable> unparseable = new ArrayList<>();
+        List<Certificate> certs = readPem(pem, 0, unparseable);
+        return new ServerChain(certs, unparseable);
+    }
+
+    /**
+     * A whole DER SEQUENCE of three elements, the first a SEQUENCE (tbsCertificate, signatureAlgorithm,
+     * signatureValue): a certificate iOS may refuse on its details. Anything less (truncated, trailing
+     * bytes, garbage) is not a certificate at all and stays an input error (a damaged paste, most likely).
+     */
+    private static boolean certificateShaped(byte[] der) {
+        try {
+            Der.Tlv outer = Der.read(der, 0, der.length);
+            if (outer.tag() != 0x30 || outer.end() != der.length) {
+                return false;
+            }
+            List<Der.Tlv> parts = Der.children(der, outer.contentStart(), outer.end());
+            return parts.size() == 3 && parts.get(0).tag() == 0x30;
+        } catch (RuntimeException notDer) {
+            return false;
+        }
+    }
+
+    /** {@code firstPosition} < 0: strict; otherwise blocks at overall position ≥ 1 that fail to parse are collected. */
+    private static List<Certificate> readPem(String text, int firstPosition, List<ServerChain.Unparseable> unparseable) {
         if (text == null || text.isBlank()) {
             throw new CertificateInputException(-1, "empty input", "empty input: no certificate given");
         }
@@ -46,7 +100,7 @@ public final class CertificateInput {
             String label = m.group(1);
             String prefix = "chain[" + block + "] (PEM block " + (block + 1) + ")";
             if (!label.equals("CERTIFICATE")) {
-                String reason = "PEM label is \"" + label + "\", expected \"CERTIFICATE\"";
+                String reason = "PEM label is \"" + Excerpt.of(label) + "\", expected \"CERTIFICATE\"";
                 throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
             }
             String end = "-----END " + label + "-----";
@@ -64,12 +118,16 @@ public final class CertificateInput {
             try {
                 out.add(Certificate.parse(der));
             } catch (CertificateInputException e) {
-                throw at(e, block, prefix);
+                if (firstPosition < 0 || firstPosition + block == 0 || !certificateShaped(der)) {
+                    throw at(e, block, prefix);
+                }
+                // a certificate iOS's parser refuses, sent after the leaf: a verdict, not an input error
+                unparseable.add(new ServerChain.Unparseable(firstPosition + block, e.reason()));
             }
             from = endAt + end.length();
             block++;
         }
-        if (out.isEmpty()) {
+        if (block == 0) {
             String reason = "no PEM blocks found (expected \"-----BEGIN CERTIFICATE-----\")";
             throw new CertificateInputException(-1, reason, reason);
         }

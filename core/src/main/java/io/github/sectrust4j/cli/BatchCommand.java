@@ -29,13 +29,14 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Evaluates one JSON request per stdin line and writes one JSON response per line to stdout, "
                 + "in the same order, echoing each request's id (see docs/BATCH-CONTRACT.md in the sectrust4j repository). A line that cannot be parsed "
                 + "or evaluated yields {\"id\": ..., \"error\": {\"input\": \"...\"}}; processing always goes on. "
-                + "Pass \"at\" in each request for reproducible results.",
+                + "Pass \"at\" in each request for reproducible results. Per line at most 100,000 JSON values, "
+                + "1 MiB per string and nesting depth 32 (BATCH-CONTRACT.md, Limits).",
         footer = {"", "A request whose \"ios\" is an array, e.g. [\"10.2\", \"10.3\", \"17.4\"], is answered with one "
                 + "line per release, in that order (each with its \"ios\").",
                 "", "Exit status: 0 when all input was read (whatever the verdicts); 2 on usage errors, "
-                + "when stdin cannot be read or stdout is closed."})
+                + "when stdin cannot be read or stdout is closed; 3 on an internal error of the run."})
 final class BatchCommand implements Callable<Integer> {
-    static final int DEFAULT_MAX_LINE = 16 * 1024 * 1024;
+    static final int DEFAULT_MAX_LINE = RequestLimits.MAX_LINE_CHARS;
 
     @ParentCommand
     private Main main;
@@ -52,6 +53,9 @@ final class BatchCommand implements Callable<Integer> {
             description = "Longest request line accepted; a longer line gets an input error "
                     + "(default: ${DEFAULT-VALUE}).")
     private int maxLineLength;
+
+    @picocli.CommandLine.Mixin
+    private CtLogCacheOptions ctLogCache = new CtLogCacheOptions();
 
     /** Output forms: the contract's JSON lines, or a table for people. */
     enum Format { json, table }
@@ -78,6 +82,7 @@ final class BatchCommand implements Callable<Integer> {
         if (maxLineLength < 1) {
             throw new ParameterException(spec.commandLine(), "--max-line-length must be positive, was " + maxLineLength);
         }
+        processor.useCtLogCache(ctLogCache);
         LineReader lines = new LineReader(new BufferedReader(
                 new InputStreamReader(main.stdin(), StandardCharsets.UTF_8), 1 << 16), maxLineLength);
         PrintWriter out = spec.commandLine().getOut();

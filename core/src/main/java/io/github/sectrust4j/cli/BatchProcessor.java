@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.report.JsonReport;
 import io.github.sectrust4j.IosRelease;
 import java.util.ArrayList;
+import io.github.sectrust4j.text.Excerpt;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
@@ -27,33 +29,55 @@ import java.util.function.Function;
  * {@code {"id": ..., "error": {"internal": "..."}}}. Stateless apart from the evaluator; thread-safe.
  */
 final class BatchProcessor {
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    static final ObjectMapper MAPPER = JsonMapper.builder(RequestLimits.jsonFactory())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // two "host" fields: refuse, never guess
             .build();
     /** For salvaging an id from a broken line: no trailing-token check (the rest of the line is broken). */
-    private static final ObjectMapper LENIENT = new ObjectMapper();
+    private static final ObjectMapper LENIENT = JsonMapper.builder(RequestLimits.jsonFactory()).build();
 
     private final BatchRequestParser parser = new BatchRequestParser();
     private final Function<BatchRequest, TrustReport> evaluator;
 
     /** With the real evaluator ({@code SecTrust.evaluate}). */
     BatchProcessor() {
-        this(r -> r.trust().evaluate(r.chain()));
+        this(r -> r.trust().evaluate(r.serverChain()));
     }
 
     BatchProcessor(Function<BatchRequest, TrustReport> evaluator) {
         this.evaluator = evaluator;
     }
 
-    /** The response line (without line terminator) for a request line (without its terminator). */
+    /** Requests without ctLogs use the downloaded CT log list when it applies (the command line's default). */
+    void useCtLogCache(CtLogCacheOptions options) {
+        parser.useCtLogCache(options);
+    }
+
+    /**
+     * The response line (without line terminator) for a request line (without its terminator). Whatever
+     * one line causes stays with that line: even an {@link OutOfMemoryError} or a {@link StackOverflowError}
+     * (what the line allocated is garbage once it has failed) becomes an internal-error line; only
+     * failures of the virtual machine itself ({@link InternalError}, {@link UnknownError}) end the run.
+     */
     String process(String line) {
+        try {
+            return respond(line);
+        } catch (InternalError | UnknownError e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            return error(idOrNull(line), "internal", describe(e));
+        }
+    }
+
+    private String respond(String line) {
         if (line.isBlank()) {
             return error(NullNode.instance, "input", "blank line (expected one JSON request object per line)");
         }
         JsonNode request;
         try {
             request = MAPPER.readTree(line);
+        } catch (StreamConstraintsException e) {
+            return error(salvageId(line), "input", RequestLimits.exceeded(e));
         } catch (JsonProcessingException e) {
             return error(salvageId(line), "input", "not valid JSON: " + jsonProblem(e));
         } catch (RuntimeException e) {
@@ -70,15 +94,17 @@ final class BatchProcessor {
         }
         if (!parsed.releases().isEmpty()) {
             // extension: "ios" as an array answers with one line per release, in the given order
-            List<String> lines = new ArrayList<>(parsed.releases().size());
-            for (IosRelease release : parsed.releases()) {
-                Answer a = respond(id, parsed.forRelease(release));
-                if (a.failed()) {
-                    return a.line(); // one error line for the whole request
+            try (parsed) { // releases what the request holds once every release is answered
+                List<String> lines = new ArrayList<>(parsed.releases().size());
+                for (IosRelease release : parsed.releases()) {
+                    Answer a = respond(id, parsed.forRelease(release));
+                    if (a.failed()) {
+                        return a.line(); // one error line for the whole request
+                    }
+                    lines.add(a.line());
                 }
-                lines.add(a.line());
+                return String.join("\n", lines);
             }
-            return String.join("\n", lines);
         }
         return respond(id, parsed).line();
     }
@@ -90,7 +116,7 @@ final class BatchProcessor {
     private Answer respond(JsonNode id, BatchRequest parsed) {
         TrustReport report;
         String exceptions = null;
-        try {
+        try (parsed) {
             report = evaluator.apply(parsed);
             if (parsed.copyExceptions()) {
                 // SecTrustCopyExceptions: what the device stores when the user accepts this chain (§12.4)
@@ -105,6 +131,7 @@ final class BatchProcessor {
         ObjectNode out = MAPPER.createObjectNode();
         out.set("id", id);
         out.setAll(JsonReport.toNode(report));
+        out.set("ctLogList", CtLogCacheOptions.describe(parsed.trust(), report));
         if (exceptions != null) {
             out.put("exceptions", exceptions);
         }
@@ -118,10 +145,19 @@ final class BatchProcessor {
                 + " characters (raise --max-line-length if such requests are legitimate)");
     }
 
+    /** The line's id for an internal-error line, or null if even that cannot be had. */
+    private static JsonNode idOrNull(String line) {
+        try {
+            return salvageId(line);
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            return NullNode.instance;
+        }
+    }
+
     static String error(JsonNode id, String kind, String message) {
         ObjectNode out = MAPPER.createObjectNode();
         out.set("id", id);
-        out.putObject("error").put(kind, message);
+        out.putObject("error").put(kind, Excerpt.message(message));
         return write(out);
     }
 

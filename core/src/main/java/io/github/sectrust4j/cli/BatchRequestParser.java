@@ -3,6 +3,8 @@ package io.github.sectrust4j.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.github.sectrust4j.CertificateInputException;
+import io.github.sectrust4j.DuplicateUserRootException;
 import io.github.sectrust4j.FullTrust;
 import io.github.sectrust4j.HostName;
 import io.github.sectrust4j.InstallChannel;
@@ -13,41 +15,63 @@ import io.github.sectrust4j.TrustExceptions;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.CertificateInput;
+import io.github.sectrust4j.cert.ServerChain;
 import io.github.sectrust4j.ct.CtLogList;
 import io.github.sectrust4j.profile.ConfigurationProfile;
 import io.github.sectrust4j.revocation.ValidDatabase;
+import io.github.sectrust4j.text.Excerpt;
 import io.github.sectrust4j.truststores.AppleTrustStores;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * Maps one BATCH-CONTRACT request object onto {@link SecTrust}. Every field of the contract is
- * read and checked; the first problem becomes an {@link InputError} naming the field. Unknown
- * fields are ignored (forward compatibility), a field set to {@code null} counts as absent.
+ * read and checked; the first problem becomes an {@link InputError} naming the field. A field the
+ * contract does not declare ({@link RequestFields}) is an input error too; a field set to {@code null}
+ * counts as absent.
  * Thread-safe; its only state is the cache of opened Valid databases ({@code revocationDatabase}).
  */
 final class BatchRequestParser {
     private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
 
-    /** Valid databases opened by this parser, by absolute path (thread-safe; read-only handles). */
-    private final Map<Path, ValidDatabase> databases = new ConcurrentHashMap<>();
+    /** Valid databases opened by this parser (thread-safe; bounded; read-only handles). */
+    private final ValidDatabaseCache databases = new ValidDatabaseCache();
+
+    /** The command line's CT log-list cache for requests without ctLogs; null = none (tests, embedders). */
+    private volatile CtLogCacheOptions ctLogCache;
 
     BatchRequestParser() {}
 
+    void useCtLogCache(CtLogCacheOptions options) {
+        this.ctLogCache = options;
+    }
+
+    /** The request; close it after its evaluation (it may hold an open Valid database). */
     BatchRequest parse(JsonNode request) {
+        List<ValidDatabaseCache.Lease> leases = new ArrayList<>(1);
+        try {
+            BatchRequest parsed = parse(request, leases);
+            return leases.isEmpty() ? parsed : parsed.whenDone(() -> leases.forEach(ValidDatabaseCache.Lease::close));
+        } catch (RuntimeException | Error e) {
+            leases.forEach(ValidDatabaseCache.Lease::close);
+            throw e;
+        }
+    }
+
+    private BatchRequest parse(JsonNode request, List<ValidDatabaseCache.Lease> leases) {
         if (!request.isObject()) {
             throw new InputError("expected a JSON object per line, got " + describe(request));
         }
         JsonNode id = request.has("id") ? request.get("id") : NullNode.instance;
-        List<Certificate> chain = chain(request);
+        RequestFields.checkKnown(request);
+        List<ServerChain.Unparseable> unparseable = new ArrayList<>();
+        List<Certificate> chain = chain(request, unparseable);
 
         // extension: an array answers with one line per release (ReleaseLists)
         List<IosRelease> releases = present(request, "ios") && request.get("ios").isArray()
@@ -74,8 +98,16 @@ final class BatchRequestParser {
             trust = hostName.isPresent() ? trust.forServer(hostName.get().value()) : trust.sslServer();
         }
 
-        if (present(request, "at")) {
-            trust = trust.at(Inputs.instant("at", text(request, "at")));
+        if (present(request, "requiredKeyUsage")) { // extension: SecPolicyCreateSSLWithKeyUsage (§2.2 KeyUsage)
+            if (policy == Policy.BASIC) {
+                throw new InputError("requiredKeyUsage: only for the ssl-server policy (SecPolicyCreateSSLWithKeyUsage)");
+            }
+            trust = trust.requireKeyUsage(KeyUsageInputs.required("requiredKeyUsage", request.get("requiredKeyUsage")));
+        }
+        Instant at = present(request, "at") ? Inputs.instant("at", text(request, "at")) : Instant.now();
+        if (present(request, "at") || !releases.isEmpty()) {
+            // an ios array is one question asked of several releases: all are evaluated at one instant
+            trust = trust.at(at);
         }
         if (present(request, "deviceClock")) { // extension: SecTrust.deviceClock (§14.3)
             trust = trust.deviceClock(Inputs.instant("deviceClock", text(request, "deviceClock")));
@@ -92,8 +124,13 @@ final class BatchRequestParser {
         }
         if (present(request, "userRoots")) {
             JsonNode roots = array(request, "userRoots");
+            List<String> entries = new ArrayList<>(); // the field of each user-store entry, to name duplicates
             for (int i = 0; i < roots.size(); i++) {
-                trust = userRoot(trust, "userRoots[" + i + "]", roots.get(i));
+                try {
+                    trust = userRoot(trust, "userRoots[" + i + "]", roots.get(i), entries);
+                } catch (DuplicateUserRootException e) { // §7.2: one row per certificate
+                    throw new InputError(e.messageNaming(entries.get(e.firstIndex()), entries.get(e.secondIndex())));
+                }
             }
         }
         if (present(request, "intermediates")) {
@@ -110,7 +147,12 @@ final class BatchRequestParser {
             }
         }
         if (present(request, "scts")) {
-            for (byte[] sct : base64Array(request, "scts")) {
+            List<byte[]> scts = base64Array(request, "scts");
+            if (scts.size() > SecTrust.MAX_TLS_SCTS) {
+                throw new InputError("scts: at most " + SecTrust.MAX_TLS_SCTS + " SCTs (servers send a handful), got "
+                        + scts.size());
+            }
+            for (byte[] sct : scts) {
                 trust = trust.withSct(sct);
             }
         }
@@ -121,9 +163,19 @@ final class BatchRequestParser {
         }
         if (present(request, "ctLogs")) {
             trust = trust.withCtLogs(ctLogs(request));
+        } else if (ctLogCache != null && !(present(request, "ctLogListFresh") && !bool(request, "ctLogListFresh"))) {
+            // a device whose list is stale (ctLogListFresh: false) has no current list to use
+            trust = ctLogCache.apply(trust, at, releases.isEmpty() ? List.of(release) : releases);
+        }
+        // extension: the device's CT state (§8.1): a list not refreshed for 60 days, the kill switch
+        if (present(request, "ctLogListFresh")) {
+            trust = trust.ctLogListFresh(bool(request, "ctLogListFresh"));
+        }
+        if (present(request, "ctKillSwitch")) {
+            trust = trust.ctKillSwitch(bool(request, "ctKillSwitch"));
         }
         if (present(request, "revocationDatabase")) {
-            trust = trust.withRevocationDatabase(revocationDatabase(request));
+            trust = trust.withRevocationDatabase(revocationDatabase(request, leases));
         }
         // extension: the user's exceptions (§12.4)
         if (present(request, "exceptionEpoch")) {
@@ -133,7 +185,8 @@ final class BatchRequestParser {
             trust = trust.withExceptions(exceptions(request));
         }
         boolean copyExceptions = present(request, "copyExceptions") && bool(request, "copyExceptions");
-        return new BatchRequest(id, trust, chain, copyExceptions, hostName.flatMap(HostName::notice), releases);
+        return new BatchRequest(id, trust, chain, copyExceptions, unparseable, hostName.flatMap(HostName::notice),
+                releases);
     }
 
     private static long exceptionEpoch(JsonNode request) {
@@ -155,7 +208,11 @@ final class BatchRequestParser {
 
     // ---- fields ----
 
-    private static List<Certificate> chain(JsonNode request) {
+    /**
+     * The chain's certificates; a well-formed PEM block after the leaf that iOS cannot parse goes to
+     * {@code unparseable} (a verdict, §14.2 step 1) instead of failing the line.
+     */
+    private static List<Certificate> chain(JsonNode request, List<ServerChain.Unparseable> unparseable) {
         if (!present(request, "chain")) {
             throw new InputError("chain: missing (required: an array of PEM certificates, leaf first)");
         }
@@ -163,7 +220,21 @@ final class BatchRequestParser {
         if (chain.isEmpty()) {
             throw new InputError("chain: empty (required: at least the leaf certificate)");
         }
-        return pemElements("chain", chain);
+        List<Certificate> out = new ArrayList<>(chain.size());
+        for (int i = 0; i < chain.size(); i++) {
+            String element = "chain[" + i + "]";
+            JsonNode v = chain.get(i);
+            if (!v.isTextual()) {
+                throw new InputError(element + " is not a certificate: expected a PEM string, got " + describe(v));
+            }
+            int refusedBefore = unparseable.size();
+            try {
+                out.addAll(CertificateInput.serverChainPem(v.textValue(), out.size() + refusedBefore, unparseable));
+            } catch (CertificateInputException e) {
+                throw new InputError(Inputs.certificateMessage(element, e), e);
+            }
+        }
+        return out;
     }
 
     private static SecTrust systemRoots(JsonNode request, SecTrust trust) {
@@ -186,7 +257,8 @@ final class BatchRequestParser {
     }
 
     /** One user root ({@code cert}), or every certificate a configuration profile installs ({@code profile}). */
-    private static SecTrust userRoot(SecTrust trust, String field, JsonNode node) {
+    /** The user-store entries of one {@code userRoots} element; {@code entries} gets its field per entry. */
+    private static SecTrust userRoot(SecTrust trust, String field, JsonNode node, List<String> entries) {
         if (!node.isObject()) {
             throw new InputError(field + ": expected an object {cert, install, fullTrust}, got " + describe(node));
         }
@@ -224,10 +296,12 @@ final class BatchRequestParser {
             settings = Optional.of(list);
         }
         if (!isProfile) {
+            entries.add(field);
             return trust.withUserRoot(new UserRoot(cert, channel, fullTrust, settings));
         }
         SecTrust t = profile.intermediates().isEmpty() ? trust : trust.withIntermediates(profile.intermediates());
         for (Certificate root : profile.roots()) {
+            entries.add(field + ".profile");
             t = t.withUserRoot(new UserRoot(root, channel, fullTrust, settings));
         }
         return t;
@@ -235,20 +309,18 @@ final class BatchRequestParser {
 
     private static TrustSetting trustSetting(String field, JsonNode node) {
         if (!node.isObject()) {
-            throw new InputError(field + ": expected an object {result, policy?, policyString?, allowedError?}, got "
+            throw new InputError(field + ": expected an object {result, policy?, policyString?, allowedError?, keyUsage?}, got "
                     + describe(node));
         }
         if (!present(node, "result")) {
             throw new InputError(field + ".result: missing (required: trustRoot, trustAsRoot, deny or unspecified)");
         }
         TrustSetting s = TrustSetting.of(Inputs.trustResult(field + ".result", text(node, "result", field + ".result")));
-        if (present(node, "policy")) {
-            String p = text(node, "policy", field + ".policy");
-            if (OID.matcher(p).matches()) { // extension: any Apple policy OID, as kSecTrustSettingsPolicy holds
-                s = new TrustSetting(s.result(), Optional.of(p), s.policyString(), s.allowedError());
-            } else {
-                s = s.forPolicy(Inputs.policy(field + ".policy", p));
-            }
+        if (present(node, "policy")) { // extension: any Apple policy OID, as kSecTrustSettingsPolicy holds
+            s = TrustSettingInputs.withPolicy(s, field + ".policy", text(node, "policy", field + ".policy"));
+        }
+        if (present(node, "keyUsage")) { // extension: kSecTrustSettingsKeyUsage (§7.2)
+            s = s.forKeyUsage(TrustSettingInputs.keyUsage(field + ".keyUsage", node.get("keyUsage")));
         }
         if (present(node, "policyString")) {
             s = s.forHost(text(node, "policyString", field + ".policyString"));
@@ -270,7 +342,9 @@ final class BatchRequestParser {
      * and the library refuse the same lists alike.
      */
     private static CtLogList ctLogs(JsonNode request) {
-        JsonNode logs = array(request, "ctLogs");
+        JsonNode given = request.get("ctLogs");
+        // an array of logs, or Apple's published list as is (an object with operators): told apart by content
+        JsonNode logs = given.isObject() ? given : array(request, "ctLogs");
         try {
             return CtLogList.fromRequestJson(logs);
         } catch (IllegalArgumentException e) {
@@ -279,31 +353,21 @@ final class BatchRequestParser {
     }
 
     /**
-     * The Apple Valid database at the request's path, opened read-only once per path for the life of
-     * this parser (a batch run): opening costs up to a second, a lookup microseconds.
+     * The Apple Valid database in the request's file, from the run's {@link ValidDatabaseCache} (opened
+     * read-only once per file while it stays among the recently used); the lease joins {@code leases}.
      */
-    private ValidDatabase revocationDatabase(JsonNode request) {
-        Path path = revocationDatabasePath(request);
+    private ValidDatabase revocationDatabase(JsonNode request, List<ValidDatabaseCache.Lease> leases) {
+        Path path = InputFiles.regularFile(InputFiles.path(text(request, "revocationDatabase"), "revocationDatabase"),
+                "revocationDatabase", Long.MAX_VALUE);
         try {
-            return databases.computeIfAbsent(path.toAbsolutePath().normalize(), ValidDatabase::open);
+            ValidDatabaseCache.Lease lease = databases.acquire(path);
+            leases.add(lease);
+            return lease.database();
+        } catch (InputError e) {
+            throw e;
         } catch (RuntimeException e) { // ValidDatabaseException names the problem; no sqlite-jdbc: IllegalStateException
             throw new InputError("revocationDatabase: " + e.getMessage());
         }
-    }
-
-    /** The path of a readable file. */
-    private static Path revocationDatabasePath(JsonNode request) {
-        String text = text(request, "revocationDatabase");
-        Path path;
-        try {
-            path = Path.of(text);
-        } catch (InvalidPathException e) {
-            throw new InputError("revocationDatabase: not a file path: '" + text + "'");
-        }
-        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new InputError("revocationDatabase: no readable file at '" + text + "'");
-        }
-        return path;
     }
 
     // ---- JSON helpers ----
@@ -341,7 +405,7 @@ final class BatchRequestParser {
     }
 
     private static boolean present(JsonNode node, String field) {
-        JsonNode v = node.get(field);
+        JsonNode v = node.get(RequestFields.requireDeclared(field));
         return v != null && !v.isNull();
     }
 
@@ -386,7 +450,7 @@ final class BatchRequestParser {
         JsonNodeType t = v.getNodeType();
         return switch (t) {
             case STRING -> "a string";
-            case NUMBER -> "a number (" + v.asText() + ")";
+            case NUMBER -> "a number (" + Excerpt.of(v.asText()) + ")";
             case BOOLEAN -> "a boolean (" + v.asText() + ")";
             case ARRAY -> "an array";
             case OBJECT -> "an object";

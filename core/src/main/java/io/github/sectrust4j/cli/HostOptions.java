@@ -34,7 +34,7 @@ final class HostOptions {
             }
         }
         if (namesFile != null) {
-            out.addAll(namesFile(namesFile.toString(), EvaluateCommand.read(namesFile)));
+            out.addAll(namesFile(namesFile.toString(), InputFiles.read(namesFile, "--names")));
         }
         return List.copyOf(out);
     }

@@ -1,11 +1,14 @@
 package io.github.sectrust4j.cli;
 
+import io.github.sectrust4j.CertificateBundle;
 import io.github.sectrust4j.CertificateInputException;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.CertificateInput;
+import io.github.sectrust4j.cert.ServerChain;
+import io.github.sectrust4j.text.Excerpt;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -37,10 +40,42 @@ final class Inputs {
         return certs.get(0);
     }
 
-    /** Certificates from a file's bytes (PEM, one or many blocks, or one DER certificate). */
-    static List<Certificate> pemOrDer(String field, byte[] bytes) {
+    /**
+     * A server's chain from a file's bytes (PEM, DER, or a container: PKCS#7, PKCS#12, JKS); PEM blocks after the leaf that iOS
+     * cannot parse give a verdict, not an input error (§14.2 step 1).
+     */
+    static ServerChain serverChain(String field, byte[] bytes, char[] password) {
+        CertificateBundle.Format format = CertificateBundle.detect(bytes);
+        if (format != CertificateBundle.Format.PEM && format != CertificateBundle.Format.DER) {
+            return new ServerChain(certificates(field, bytes, password), List.of()); // a container: whole certificates
+        }
         try {
-            return CertificateInput.parse(bytes);
+            return CertificateInput.serverChain(bytes);
+        } catch (CertificateInputException e) {
+            try { // PEM armour around a container (-----BEGIN PKCS7-----, certutil's armoured .p7b)
+                return new ServerChain(CertificateBundle.read(bytes, password).certificates(), List.of());
+            } catch (CertificateInputException notAContainer) { // also CertificateBundle.UnreadableException
+                throw new InputError(certificateMessage(field, e), e);
+            }
+        }
+    }
+
+    /** Certificates from a file's bytes (PEM, DER, PKCS#7, or a keystore that opens without a password). */
+    static List<Certificate> pemOrDer(String field, byte[] bytes) {
+        return certificates(field, bytes, null);
+    }
+
+    /**
+     * Certificates from a file's bytes in any container {@link CertificateBundle} reads (recognised by
+     * content), leaf first; {@code password} opens a PKCS#12 / JKS (null: none).
+     */
+    static List<Certificate> certificates(String field, byte[] bytes, char[] password) {
+        try {
+            return CertificateBundle.read(bytes, password).certificates();
+        } catch (CertificateBundle.UnreadableException e) {
+            throw new InputError(field + " (" + e.format().label() + "): " + e.reason()
+                    + (e.reason().contains("password") ? "; give it with --keystore-password-env VAR, "
+                            + "--keystore-password-file FILE or --keystore-password" : ""), e);
         } catch (CertificateInputException e) {
             throw new InputError(certificateMessage(field, e), e);
         }
@@ -82,7 +117,7 @@ final class Inputs {
             try {
                 return OffsetDateTime.parse(text.trim()).toInstant();
             } catch (DateTimeParseException e2) {
-                throw new InputError(field + ": not an ISO-8601 instant: '" + text
+                throw new InputError(field + ": not an ISO-8601 instant: '" + Excerpt.of(text)
                         + "' (expected e.g. \"2024-05-01T00:00:00Z\")");
             }
         }

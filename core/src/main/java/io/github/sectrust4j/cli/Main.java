@@ -1,6 +1,7 @@
 package io.github.sectrust4j.cli;
 
 import io.github.sectrust4j.IosRelease;
+import io.github.sectrust4j.text.Excerpt;
 import io.github.sectrust4j.truststores.AppleTrustStores;
 import io.github.sectrust4j.truststores.TrustStoreVersionInfo;
 import java.io.BufferedWriter;
@@ -64,7 +65,14 @@ public final class Main implements Runnable {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         BatchProgress.processStderr = true; // err is this process's stderr: batch may show progress on a terminal
-        int status = commandLine(System.in).setOut(out).setErr(err).execute(args);
+        int status;
+        try {
+            status = commandLine(System.in).setOut(out).setErr(err).execute(args);
+        } catch (RuntimeException | Error e) { // never the JVM's exit 1 ("not trusted") with a stack trace
+            err.println("sectrust4j: internal error: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            status = INTERNAL_ERROR;
+        }
         out.flush();
         err.flush();
         System.exit(status);
@@ -91,7 +99,7 @@ public final class Main implements Runnable {
         cmd.setExecutionExceptionHandler((e, c, parseResult) -> {
             PrintWriter err = c.getErr();
             if (e instanceof InputError) {
-                err.println(prefix(c) + e.getMessage());
+                err.println(prefix(c) + Excerpt.message(e.getMessage()));
                 err.flush();
                 return BAD_INPUT;
             }

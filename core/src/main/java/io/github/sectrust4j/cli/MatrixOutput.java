@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sectrust4j.HostName;
 import io.github.sectrust4j.TrustMatrix;
+import io.github.sectrust4j.SecTrust;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.report.JsonReport;
 import java.io.PrintWriter;
@@ -25,13 +26,14 @@ final class MatrixOutput {
         return notice.map(n -> "Note: " + n + "\n\n").orElse("") + report.explain();
     }
 
-    /** The response object; {@value #HOST_NOTICE} appended when the host name was changed. */
-    static String json(TrustReport report, Optional<String> notice) {
-        if (notice.isEmpty()) {
-            return report.toJson(); // byte-identical to the single-evaluation output without a notice
-        }
+    /**
+     * The response object; {@value #HOST_NOTICE} appended when the host name was changed, then
+     * {@code ctLogList}: the CT log list the report was judged with.
+     */
+    static String json(TrustReport report, Optional<String> notice, ObjectNode ctLogList) {
         ObjectNode node = JsonReport.toNode(report);
-        node.put(HOST_NOTICE, notice.get());
+        notice.ifPresent(n -> node.put(HOST_NOTICE, n));
+        node.set("ctLogList", ctLogList);
         try {
             return BatchProcessor.MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
@@ -40,14 +42,17 @@ final class MatrixOutput {
     }
 
     /** Prints the matrix; exit status 0 only when every (host, release) is trusted. */
-    static int print(PrintWriter out, TrustMatrix matrix, boolean asJson) {
+    static int print(PrintWriter out, TrustMatrix matrix, boolean asJson, SecTrust trust) {
         if (asJson) {
             for (TrustMatrix.Cell c : matrix.cells()) {
-                out.print(json(c.report(), c.host().flatMap(HostName::notice)));
+                out.print(json(c.report(), c.host().flatMap(HostName::notice), CtLogCacheOptions.describe(trust, c.report())));
                 out.print('\n');
             }
         } else {
             out.print(matrix.explain());
+            out.println();
+            matrix.cells().stream().map(c -> CtLogCacheOptions.line(CtLogCacheOptions.describe(trust, c.report())))
+                    .distinct().forEach(out::println);
         }
         out.flush();
         return matrix.allTrusted() ? 0 : 1;

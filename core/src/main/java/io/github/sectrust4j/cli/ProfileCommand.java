@@ -82,7 +82,7 @@ final class ProfileCommand implements Callable<Integer> {
     public Integer call() {
         ConfigurationProfile.Builder builder = ConfigurationProfile.builder();
         for (Path f : roots) {
-            for (Certificate c : Inputs.pemOrDer(f.toString(), EvaluateCommand.read(f))) {
+            for (Certificate c : Inputs.pemOrDer(f.toString(), InputFiles.read(f, "--root"))) {
                 apply("--root " + f, () -> builder.root(c));
             }
         }
@@ -133,14 +133,14 @@ final class ProfileCommand implements Callable<Integer> {
     }
 
     private List<Certificate> signer() {
-        return Inputs.pemOrDer("--sign-cert " + signCert, EvaluateCommand.read(signCert));
+        return Inputs.pemOrDer("--sign-cert " + signCert, InputFiles.read(signCert, "--sign-cert"));
     }
 
     /** The first private key in a PEM file (an EC PARAMETERS block before it is skipped). */
     static PrivateKey privateKey(Path file) {
         String field = "--sign-key " + file;
         try (PEMParser parser = new PEMParser(new StringReader(
-                new String(EvaluateCommand.read(file), StandardCharsets.US_ASCII)))) {
+                new String(InputFiles.read(file, "--sign-key"), StandardCharsets.US_ASCII)))) {
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             for (int i = 0; i < 16; i++) { // a key file holds a handful of blocks at most
                 Object o = parser.readObject();

@@ -30,15 +30,17 @@ final class ProfileInputs {
      * {@code channel}, its summary added to {@code notes}; otherwise every certificate in it as a root.
      */
     static SecTrust install(SecTrust trust, String file, byte[] bytes, InstallChannel channel, FullTrust fullTrust,
-                            List<String> notes) {
+                            List<String> notes, String option, List<String> entries) {
         if (file.toLowerCase(Locale.ROOT).endsWith(".mobileconfig") || ConfigurationProfile.looksLikeProfile(bytes)) {
             ConfigurationProfile profile = read(file, bytes);
             notes.add(file + " (" + channel.label() + (channel == InstallChannel.PROFILE && fullTrust == FullTrust.ON
                     ? ", full trust" : "") + "): " + profile.summary());
+            profile.roots().forEach(r -> entries.add(option));
             return trust.withProfile(profile, channel, fullTrust);
         }
         SecTrust t = trust;
         for (Certificate c : Inputs.pemOrDer(file, bytes)) {
+            entries.add(option);
             t = channel == InstallChannel.MDM ? t.withMdmRoot(c) : t.withProfileRoot(c, fullTrust);
         }
         return t;

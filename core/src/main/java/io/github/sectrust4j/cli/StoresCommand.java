@@ -3,6 +3,7 @@ package io.github.sectrust4j.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.truststores.AnchorGroup;
 import io.github.sectrust4j.truststores.AnchorRecord;
 import io.github.sectrust4j.truststores.AppleTrustStore;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "stores", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Lists the bundled Apple trust-store versions with the iOS releases that shipped them.",
-        subcommands = StoresCommand.Show.class)
+        subcommands = {StoresCommand.Show.class, StoresUpdateCommand.class})
 final class StoresCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -145,7 +146,8 @@ final class StoresCommand implements Callable<Integer> {
                     return AppleTrustStores.version(Integer.parseInt(t));
                 }
                 if (t.toLowerCase(Locale.ROOT).matches("(ios\\s*)?\\d{1,2}(\\.\\d{1,2}){0,2}")) {
-                    return AppleTrustStores.forIos(t);
+                    // the release rule of evaluate and batch (IosRelease): same stores, same refusals
+                    return IosRelease.parse(t.replaceFirst("(?i)^ios\\s*", "")).trustStore();
                 }
             } catch (IllegalArgumentException e) {
                 throw new InputError(e.getMessage());

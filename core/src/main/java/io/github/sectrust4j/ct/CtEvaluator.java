@@ -2,6 +2,7 @@ package io.github.sectrust4j.ct;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.hash.Hashing;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.cert.DerivedFact;
 import java.time.Instant;
@@ -30,6 +31,11 @@ public final class CtEvaluator {
      * outcomes or notes.
      */
     public static CtEvaluation evaluate(CtRequest request, CtLogList logs, IosRelease release) {
+        return evaluate(request, logs, release, CachingSctVerifier.SHARED);
+    }
+
+    /** As {@link #evaluate(CtRequest, CtLogList, IosRelease)}, verifying SCT signatures through {@code verifier}. */
+    static CtEvaluation evaluate(CtRequest request, CtLogList logs, IosRelease release, CachingSctVerifier verifier) {
         requireNonNull(request, "request");
         requireNonNull(logs, "logs");
         requireNonNull(release, "release");
@@ -46,7 +52,7 @@ public final class CtEvaluator {
             return new CtEvaluation(release, true, false, CtQualificationPath.NONE, Optional.empty(),
                     basis(release), 0, 0, Optional.empty(), List.of(), notes);
         }
-        Judge judge = new Judge(request, logs, leaf, release.before(10, 0), notes);
+        Judge judge = new Judge(request, logs, leaf, release.before(10, 0), notes, verifier);
         List<SctOutcome> outcomes = judge.judgeAll();
         return decide(release, request.verifyTime(), leaf, outcomes, notes);
     }
@@ -72,6 +78,9 @@ public final class CtEvaluator {
                     SctLists.embeddedIn(bc), null);
         }
     }
+
+    /** The leaf's TBS without its SCT list (the precert entry's body): once per parsed leaf. */
+    private static final DerivedFact<Parsed<byte[]>> PRECERT_TBS = DerivedFact.of(c -> SignedEntries.precertTbs(c.der()));
 
     /** Worked out once per parsed leaf, not once per evaluation. */
     private static final DerivedFact<LeafFacts> LEAF_FACTS = DerivedFact.of(c -> LeafFacts.of(decodeParsed(c)));
@@ -214,10 +223,15 @@ public final class CtEvaluator {
         private final boolean ios9;
         private final List<String> notes;
         private final long verifyMillis;
+        private final CachingSctVerifier verifier;
         private Parsed<byte[]> precertEntry;
+        private byte[] precertDigest;
         private byte[] x509Entry;
+        private byte[] x509Digest;
 
-        Judge(CtRequest request, CtLogList logs, LeafFacts leaf, boolean ios9, List<String> notes) {
+        Judge(CtRequest request, CtLogList logs, LeafFacts leaf, boolean ios9, List<String> notes,
+              CachingSctVerifier verifier) {
+            this.verifier = verifier;
             this.request = request;
             this.logs = logs;
             this.leaf = leaf.bc();
@@ -335,14 +349,14 @@ public final class CtEvaluator {
             Optional<CtLog> trusted = logs.trusted(sct.logId());
             if (trusted.isEmpty()) {
                 return known.map(l -> new SctOutcome(origin, index, id, known, ts, SctVerdict.LOG_REJECTED,
-                                "log '" + l.description() + "' is " + l.state().name().toLowerCase()
+                                "log '" + l.description() + "' is " + l.state().name().toLowerCase(java.util.Locale.ROOT)
                                         + " and not trusted by iOS", false))
                         .orElseGet(() -> new SctOutcome(origin, index, id, known, ts, SctVerdict.UNKNOWN_LOG,
                                 "log " + sct.logId() + " is not in the log list", false));
             }
             CtLog log = trusted.get();
             if (ios9) {
-                return judgeIos9(origin, index, sct, log, entry, known);
+                return judgeIos9(origin, index, sct, raw, log, entry, known);
             }
             // item 4: external SCTs never come from retired logs
             if (origin.isExternal() && log.state() == CtLogState.RETIRED) {
@@ -362,7 +376,7 @@ public final class CtEvaluator {
                                 + log.shardStartInclusive().get() + ", " + log.shardEndExclusive().get() + ")", false);
             }
             // item 7: signature
-            if (!SctSignatures.verify(sct, SignedEntries.signedData(sct, entry), log.spkiView())) {
+            if (!verifySignature(origin, sct, raw, entry, log)) {
                 return new SctOutcome(origin, index, id, known, ts, SctVerdict.INVALID_SIGNATURE,
                         sct.algorithmName() + " signature does not verify with the log key as "
                                 + (origin == SctOrigin.EMBEDDED ? "a precert entry" : "an x509 entry"), false);
@@ -375,8 +389,8 @@ public final class CtEvaluator {
          * issued (notBefore) by that date and external SCTs verified by that date; no read-only or shard
          * rules existed yet.
          */
-        private SctOutcome judgeIos9(SctOrigin origin, int index, SignedCertificateTimestamp sct, CtLog log,
-                                     byte[] entry, Optional<CtLog> known) {
+        private SctOutcome judgeIos9(SctOrigin origin, int index, SignedCertificateTimestamp sct, byte[] raw,
+                                     CtLog log, byte[] entry, Optional<CtLog> known) {
             Optional<LogId> id = Optional.of(sct.logId());
             Optional<Instant> ts = Optional.of(sct.timestamp());
             Optional<Instant> retired = log.retiredAt();
@@ -388,11 +402,29 @@ public final class CtEvaluator {
                                     + (origin == SctOrigin.EMBEDDED ? "notBefore " : "verify time ") + judged, false);
                 }
             }
-            if (!SctSignatures.verify(sct, SignedEntries.signedData(sct, entry), log.spkiView())) {
+            if (!verifySignature(origin, sct, raw, entry, log)) {
                 return new SctOutcome(origin, index, id, known, ts, SctVerdict.INVALID_SIGNATURE,
                         sct.algorithmName() + " signature does not verify with the log key", false);
             }
             return new SctOutcome(origin, index, id, known, ts, SctVerdict.VALID, "", false);
+        }
+
+        /** §8.2 item 7 through the verdict cache; the entry's digest is worked out once per evaluation. */
+        private boolean verifySignature(SctOrigin origin, SignedCertificateTimestamp sct, byte[] raw, byte[] entry,
+                                        CtLog log) {
+            byte[] digest;
+            if (origin == SctOrigin.EMBEDDED) {
+                if (precertDigest == null) {
+                    precertDigest = Hashing.sha256().hashBytes(entry).asBytes();
+                }
+                digest = precertDigest;
+            } else {
+                if (x509Digest == null) {
+                    x509Digest = Hashing.sha256().hashBytes(entry).asBytes();
+                }
+                digest = x509Digest;
+            }
+            return verifier.verify(sct, raw, entry, digest, log.spkiView());
         }
 
         private Parsed<byte[]> precert() {
@@ -400,7 +432,8 @@ public final class CtEvaluator {
                 Optional<byte[]> issuer = request.issuerSpkiDer();
                 precertEntry = issuer.isEmpty()
                         ? Parsed.malformed("no issuer: embedded SCTs cannot be verified for a one-certificate chain")
-                        : SignedEntries.precertEntry(request.leafView(), issuer.get());
+                        : SignedEntries.precertEntry(request.parsedLeaf().map(PRECERT_TBS::of)
+                                .orElseGet(() -> SignedEntries.precertTbs(request.leafView())), issuer.get());
             }
             return precertEntry;
         }

@@ -3,6 +3,7 @@ package io.github.sectrust4j.ct;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableSet;
+import io.github.sectrust4j.policy.names.AsciiCase;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Set;
@@ -37,7 +38,7 @@ public record CtExceptions(Set<String> domains, Set<String> spkiSha256) {
     }
 
     /**
-     * The domain entry that covers this host, or null: an entry equal to the host (case-insensitive),
+     * The domain entry that covers this host, or null: an entry equal to the host (ASCII case folded, §3.3),
      * or an entry starting with "." that is a suffix of a longer host or equals "." + host. Entries are
      * taken literally, as iOS takes them (so "." covers any host with a trailing dot).
      */
@@ -46,16 +47,16 @@ public record CtExceptions(Set<String> domains, Set<String> spkiSha256) {
             return null;
         }
         for (String entry : domains) {
-            if (entry.equalsIgnoreCase(host)) {
+            if (AsciiCase.equals(entry, host)) {
                 return entry;
             }
             if (entry.startsWith(".")) {
                 int e = entry.length();
                 int h = host.length();
-                if (h > e && host.regionMatches(true, h - e, entry, 0, e)) {
+                if (h > e && AsciiCase.regionEquals(host, h - e, entry, 0, e)) {
                     return entry;
                 }
-                if (h + 1 == e && entry.regionMatches(true, 1, host, 0, h)) {
+                if (h + 1 == e && AsciiCase.regionEquals(entry, 1, host, 0, h)) {
                     return entry;
                 }
             }

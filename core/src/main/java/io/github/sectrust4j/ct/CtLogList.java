@@ -25,14 +25,23 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  */
 public final class CtLogList {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final CtLogList EMPTY = new CtLogList(ImmutableList.of(), ImmutableMap.of());
+    private static final String CALLER_SUPPLIED = "caller-supplied log list";
+    private static final CtLogList EMPTY = new CtLogList(ImmutableList.of(), ImmutableMap.of(), CALLER_SUPPLIED,
+            Optional.empty());
 
     private final ImmutableList<CtLog> logs;
     private final ImmutableMap<LogId, CtLog> byId;
+    /** Where the list comes from, in words ("Apple trust store 2025072000 (log list version 375)"). */
+    private final String source;
+    /** When the list was known to be current, if known: the age that makes an unknown log suspicious. */
+    private final Optional<Instant> date;
 
-    private CtLogList(ImmutableList<CtLog> logs, ImmutableMap<LogId, CtLog> byId) {
+    private CtLogList(ImmutableList<CtLog> logs, ImmutableMap<LogId, CtLog> byId, String source,
+                      Optional<Instant> date) {
         this.logs = logs;
         this.byId = byId;
+        this.source = source;
+        this.date = date;
     }
 
     public static CtLogList empty() {
@@ -53,19 +62,42 @@ public final class CtLogList {
                 byId.put(log.logId(), log);
             }
         }
-        return new CtLogList(ImmutableList.copyOf(logs), ImmutableMap.copyOf(byId));
+        return new CtLogList(ImmutableList.copyOf(logs), ImmutableMap.copyOf(byId), CALLER_SUPPLIED, Optional.empty());
     }
 
     /**
-     * Builds a list from the {@code ctLogs} array of a batch request (BATCH-CONTRACT.md):
+     * These logs, labelled with where they come from and the instant the list was known to be current
+     * (its publication or download time), shown in reports and used to tell an out-of-date list (§8.4).
+     */
+    public CtLogList withSource(String source, Instant date) {
+        return new CtLogList(logs, byId, requireNonNull(source, "source"), Optional.ofNullable(date));
+    }
+
+    /** Where this list comes from, in words. */
+    public String source() {
+        return source;
+    }
+
+    /** When this list was known to be current, if known (not for lists written by hand). */
+    public Optional<Instant> date() {
+        return date;
+    }
+
+    /**
+     * Builds a list from the {@code ctLogs} of a batch request (BATCH-CONTRACT.md): an array
      * {@code [{key: base64 SPKI, operator, description?, state?: usable|readonly|retired|rejected,
-     * stateTimestamp?: ISO-8601}]}.
+     * stateTimestamp?: ISO-8601}]}, or — told apart by content — a whole log list in the JSON format Apple
+     * publishes as its current list (an object with {@code operators[].logs[]}, {@link PublishedLogLists}).
      *
      * @throws IllegalArgumentException naming the entry and what is wrong with it
      */
     public static CtLogList fromRequestJson(JsonNode ctLogs) {
+        if (ctLogs != null && ctLogs.isObject() && ctLogs.has("operators")) {
+            return PublishedLogLists.fromJson(ctLogs);
+        }
         if (ctLogs == null || !ctLogs.isArray()) {
-            throw new IllegalArgumentException("ctLogs must be an array of {key, operator, description?, state?, stateTimestamp?}");
+            throw new IllegalArgumentException("ctLogs must be an array of {key, operator, description?, state?, "
+                    + "stateTimestamp?} or a log list in Apple's published format (an object with operators)");
         }
         ImmutableList.Builder<CtLog> out = ImmutableList.builder();
         for (int i = 0; i < ctLogs.size(); i++) {
@@ -118,7 +150,7 @@ public final class CtLogList {
             }
         }
         if (state.needsTimestamp() && ts == null) {
-            throw new IllegalArgumentException(where + " is " + state.name().toLowerCase()
+            throw new IllegalArgumentException(where + " is " + state.name().toLowerCase(java.util.Locale.ROOT)
                     + " and needs a stateTimestamp");
         }
         return CtLog.of(spki, operator, description, state, ts);
@@ -160,7 +192,10 @@ public final class CtLogList {
      * not trusted; shard windows, tiled and tls_only flags are carried.
      */
     public static CtLogList of(io.github.sectrust4j.truststores.AppleTrustStore store) {
-        return fromTrustStoreLogs(requireNonNull(store, "store").ctLogs());
+        requireNonNull(store, "store");
+        return fromTrustStoreLogs(store.ctLogs()).withSource("Apple trust store " + store.version()
+                        + (store.ctLogListVersion().isEmpty() ? "" : " (log list version " + store.ctLogListVersion() + ")"),
+                store.sourceDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
     }
 
     /** As {@link #of(io.github.sectrust4j.truststores.AppleTrustStore)}, from the records themselves. */

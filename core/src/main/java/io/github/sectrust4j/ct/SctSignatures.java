@@ -1,5 +1,7 @@
 package io.github.sectrust4j.ct;
 
+import io.github.sectrust4j.cert.KeyBounds;
+import io.github.sectrust4j.cert.VerifiedSignatures;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.Signer;
 import org.bouncycastle.crypto.digests.SHA1Digest;
@@ -22,8 +24,20 @@ final class SctSignatures {
     private SctSignatures() {
     }
 
-    /** True only if the signature verifies; any unsupported algorithm, key mismatch or error is false. */
+    /**
+     * True only if the signature verifies; any unsupported algorithm, key mismatch or error is false.
+     * A TLS SCT is checked again under every candidate issuer key: the verdict is computed once.
+     */
     static boolean verify(SignedCertificateTimestamp sct, byte[] signedData, byte[] logSpki) {
+        if (!KeyBounds.within(logSpki)) {
+            return false; // a caller-supplied log key whose verification cost is unbounded
+        }
+        byte[] algorithm = {(byte) sct.hashAlgorithm(), (byte) sct.signatureAlgorithm()};
+        return VerifiedSignatures.verify(logSpki, algorithm, signedData, sct.signatureView(),
+                () -> compute(sct, signedData, logSpki));
+    }
+
+    private static boolean compute(SignedCertificateTimestamp sct, byte[] signedData, byte[] logSpki) {
         try {
             AsymmetricKeyParameter key = PublicKeyFactory.createKey(logSpki);
             Digest digest = switch (sct.hashAlgorithm()) {

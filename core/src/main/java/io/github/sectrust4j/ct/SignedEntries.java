@@ -41,7 +41,11 @@ final class SignedEntries {
      * be built (leaf TBS not decodable).
      */
     static Parsed<byte[]> precertEntry(byte[] leafDer, byte[] issuerSpkiDer) {
-        Parsed<byte[]> tbs = precertTbs(leafDer);
+        return precertEntry(precertTbs(leafDer), issuerSpkiDer);
+    }
+
+    /** As {@link #precertEntry(byte[], byte[])} from the leaf's {@link #precertTbs} worked out before. */
+    static Parsed<byte[]> precertEntry(Parsed<byte[]> tbs, byte[] issuerSpkiDer) {
         if (!tbs.isOk()) {
             return tbs;
         }

@@ -43,6 +43,8 @@ import java.util.Optional;
  * @param extraEvRoots       EV policy OIDs per root SHA-256 (upper-case hex), added to the store's EV roots (§10):
  *                           a root that is not an Apple EV root (e.g. an extra system root) can anchor EV paths
  * @param exceptions         the user's exceptions ({@code SecTrustSetExceptions}, §12.4) and the exception epoch
+ * @param requiredKeyUsage   {@code SecPolicyCreateSSLWithKeyUsage}: Apple's SecKeyUsage bits the SSL policy
+ *                           requires of the leaf (§2.2 {@code KeyUsage}); 0 = none (plain {@code SecPolicyCreateSSL})
  */
 public record EvaluationRequest(IosRelease release, Policy policy, Optional<String> host, Instant verifyTime,
                                 Instant currentTime, List<Certificate> presented, List<Certificate> appAnchors,
@@ -51,7 +53,7 @@ public record EvaluationRequest(IosRelease release, Policy policy, Optional<Stri
                                 List<byte[]> ocspResponses, List<byte[]> scts, boolean network,
                                 Optional<AiaFetcher> aiaFetcher, PathBudget budget, CtInputs ct,
                                 RevocationInputs revocation, Map<String, List<String>> extraEvRoots,
-                                ExceptionInputs exceptions) {
+                                ExceptionInputs exceptions, int requiredKeyUsage) {
     public EvaluationRequest {
         requireNonNull(release, "release");
         requireNonNull(policy, "policy");
@@ -85,6 +87,20 @@ public record EvaluationRequest(IosRelease release, Policy policy, Optional<Stri
         }
     }
 
+    /** As the canonical constructor without a required key usage. */
+    public EvaluationRequest(IosRelease release, Policy policy, Optional<String> host, Instant verifyTime,
+                             Instant currentTime, List<Certificate> presented, List<Certificate> appAnchors,
+                             boolean anchorsOnly, List<UserRoot> userRoots, List<Certificate> cachedIntermediates,
+                             Optional<AppleTrustStore> systemStore, List<Certificate> extraSystemRoots,
+                             List<byte[]> ocspResponses, List<byte[]> scts, boolean network,
+                             Optional<AiaFetcher> aiaFetcher, PathBudget budget, CtInputs ct,
+                             RevocationInputs revocation, Map<String, List<String>> extraEvRoots,
+                             ExceptionInputs exceptions) {
+        this(release, policy, host, verifyTime, currentTime, presented, appAnchors, anchorsOnly, userRoots,
+                cachedIntermediates, systemStore, extraSystemRoots, ocspResponses, scts, network, aiaFetcher, budget,
+                ct, revocation, extraEvRoots, exceptions, 0);
+    }
+
     /** As the canonical constructor with default CT and revocation inputs and no extra EV roots. */
     public EvaluationRequest(IosRelease release, Policy policy, Optional<String> host, Instant verifyTime,
                              Instant currentTime, List<Certificate> presented, List<Certificate> appAnchors,
@@ -114,7 +130,14 @@ public record EvaluationRequest(IosRelease release, Policy policy, Optional<Stri
     public EvaluationRequest withExceptions(ExceptionInputs value) {
         return new EvaluationRequest(release, policy, host, verifyTime, currentTime, presented, appAnchors, anchorsOnly,
                 userRoots, cachedIntermediates, systemStore, extraSystemRoots, ocspResponses, scts, network, aiaFetcher,
-                budget, ct, revocation, extraEvRoots, value);
+                budget, ct, revocation, extraEvRoots, value, requiredKeyUsage);
+    }
+
+    /** The same request with another required key usage (everything else unchanged). */
+    public EvaluationRequest withRequiredKeyUsage(int bits) {
+        return bits == requiredKeyUsage ? this : new EvaluationRequest(release, policy, host, verifyTime, currentTime,
+                presented, appAnchors, anchorsOnly, userRoots, cachedIntermediates, systemStore, extraSystemRoots,
+                ocspResponses, scts, network, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, bits);
     }
 
     /** The leaf: the first presented certificate. */

@@ -316,6 +316,7 @@ final class PathExtensions {
             e.putAll(ctEvidence(ct));
             out.add(new Failure(FindingCode.CERTIFICATE_TRANSPARENCY, 0, Severity.INFO, e));
         }
+        LogListAge.note(ct, logs, request.verifyTime()).ifPresent(out::add);
         if (s.evQualified) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("summary", "the path qualifies as Extended Validation (policies " + s.ev.policies() + "; "
@@ -405,15 +406,25 @@ final class PathExtensions {
         e.put("ctSummary", ct.summary());
         e.put("logList", provenance.name());
         e.put("logListSize", logs.size());
+        e.put("logListSource", logs.source());
+        logs.date().ifPresent(d -> e.put("logListDate", d.toString()));
+        if (LogListAge.mayBeOutdated(ct, logs, request.verifyTime())) {
+            e.put(LogListAge.EVIDENCE_KEY, true);
+        }
         ct.evidence().forEach(e::putIfAbsent);
         return e;
     }
 
-    private static String ctRemedy(CtEvaluation ct) {
+    private String ctRemedy(CtEvaluation ct) {
         String r = ct.remedy();
         String base = "Reissue the certificate from a CA whose certificates are CT-logged, or ask the CA for a"
                 + " certificate with embedded SCTs from " + Math.max(ct.required(), 2) + " logs in Apple's CT log list.";
-        return r.isEmpty() ? base : base + " " + r;
+        String remedy = r.isEmpty() ? base : base + " " + r;
+        if (LogListAge.mayBeOutdated(ct, logs, request.verifyTime())) {
+            remedy = "First check with a current log list: " + LogListAge.HOW_TO_UPDATE + " Only if the SCTs still do"
+                    + " not count: " + remedy;
+        }
+        return remedy;
     }
 
     // ------------------------------------------------------------------ reporting (§12.2)

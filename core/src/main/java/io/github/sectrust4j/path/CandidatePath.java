@@ -1,5 +1,6 @@
 package io.github.sectrust4j.path;
 
+import com.google.common.collect.ImmutableSortedMap;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
@@ -37,7 +38,7 @@ public record CandidatePath(List<Certificate> certificates, List<CertificateOrig
         checkArgument(!certificates.isEmpty(), "a path holds at least the leaf");
         checkArgument(origins.size() == certificates.size(), "origins must be index-aligned with certificates");
         requireNonNull(anchor, "anchor");
-        userTrustSettings = Map.copyOf(userTrustSettings);
+        userTrustSettings = ImmutableSortedMap.copyOf(userTrustSettings); // by chain index, in every run
     }
 
     public int size() {

@@ -173,6 +173,14 @@ public final class PathBuilder {
             score(partial, false, null);
             return true;
         }
+        // §1.4 step 2.6, as SecPathBuilderGetNext: no partial is extended once more than 100 paths exist.
+        // Checked between steps only, so a parent list is always processed whole (150 same-name anchors
+        // with the right one last still give its path).
+        if (allPaths.size() > budget.maxPaths()) {
+            limitReached = limitReached == null ? "maxPaths" : limitReached;
+            partialIx = -1;
+            return true;
+        }
         if (partial.nextSource < anchorSourceCount + nextParentSource && canExtend(partial)) {
             CertificateSource source = allSources.get(partial.nextSource++);
             processParents(partial, source.parentsOf(partial.top()), source.origin());
@@ -198,10 +206,6 @@ public final class PathBuilder {
         for (Certificate parent : parents) {
             if (partial.certs.contains(parent)) {
                 continue; // no certificate twice in a path (prevents loops)
-            }
-            if (allPaths.size() > budget.maxPaths()) {
-                limitReached = "maxPaths"; // §1.4 step 2.6: extension stops after more than 100 paths
-                return;
             }
             List<Certificate> certs = new ArrayList<>(partial.certs);
             certs.add(parent);
@@ -359,7 +363,7 @@ public final class PathBuilder {
             // Apple's roots or the system store carries none of its user settings (§1.3, §7.3)
             Optional<AnchorInfo> a = anchorOf(c);
             if (a.isEmpty() || a.get().isUserStore()) {
-                Optional<List<TrustSetting>> s = sources.userTrustSettings(c);
+                Optional<List<TrustSetting>> s = sources.userTrustSettings(c, signatures);
                 if (s.isPresent()) {
                     if (user == null) {
                         user = new HashMap<>();

@@ -159,12 +159,17 @@ final class TrustSources {
                     return Optional.of(new AnchorInfo(AnchorSource.APPLE, List.of()));
                 case USER: {
                     UserRoot u = userRoots.get(c);
-                    List<TrustSetting> settings = u.effectiveTrustSettings(request.release());
                     Optional<Boolean> selfSigned = signatures.selfSignedIfKnown(c);
-                    // unknown (budget exhausted): never an anchor — TrustRoot needs "yes", TrustAsRoot "no"
-                    if (selfSigned.isPresent() && TrustSettingsMatch.isAnchor(settings, selfSigned.get(),
-                            request.policy(), request.host())) {
-                        return Optional.of(new AnchorInfo(u.anchorSource(), settings));
+                    // unknown (budget exhausted): never an anchor — TrustRoot needs "yes", TrustAsRoot "no".
+                    // Not self-signed (the server's own certificate, an issuing CA) is an anchor too when its
+                    // settings say TrustAsRoot: the path ends at it (SecPVCIsAnchorPerConstraints, §7.3)
+                    if (selfSigned.isPresent()) {
+                        List<TrustSetting> settings = u.effectiveTrustSettings(request.release(), selfSigned.get());
+                        // the leaf is tested at index 0, a parent as a CA position (SecPVCContainsTrustSettingsKeyUsage)
+                        long use = TrustSettingsMatch.derivedKeyUse(!c.equals(request.leaf()), request.requiredKeyUsage());
+                        if (TrustSettingsMatch.isAnchor(settings, selfSigned.get(), request.policy(), request.host(), use)) {
+                            return Optional.of(new AnchorInfo(u.anchorSource(), settings));
+                        }
                     }
                     break;
                 }
@@ -186,11 +191,13 @@ final class TrustSources {
      * The user-store constraints of a certificate, if it is in the user store and the user store is
      * an active anchor source (not anchors-only) — §7.3 post-validation rules.
      */
-    Optional<List<TrustSetting>> userTrustSettings(Certificate c) {
+    Optional<List<TrustSetting>> userTrustSettings(Certificate c, LinkSignatures signatures) {
         if (request.anchorsOnly()) {
             return Optional.empty();
         }
         UserRoot u = userRoots.get(c);
-        return u == null ? Optional.empty() : Optional.of(u.effectiveTrustSettings(request.release()));
+        // self-signed unknown only when the signature budget ran out: such a path is never trusted
+        return u == null ? Optional.empty()
+                : Optional.of(u.effectiveTrustSettings(request.release(), signatures.selfSignedIfKnown(c).orElse(false)));
     }
 }

@@ -26,15 +26,20 @@ import org.xml.sax.SAXParseException;
  * {@code Double}; dates, UIDs and sets → {@code null}.
  *
  * <p>Binary property lists ({@code bplist00}) are read here, with every count and offset checked against
- * the bytes present, nesting at most {@value #MAX_DEPTH} levels and at most {@value #MAX_VALUES} values
- * in all (references may share objects) — a general parser allocates what a crafted count declares
- * (gigabytes from a few dozen bytes) and prints warnings for damaged input. XML property lists go to
+ * the bytes present, nesting at most {@value #MAX_DEPTH} levels — a general parser allocates what a crafted
+ * count declares (gigabytes from a few dozen bytes) and prints warnings for damaged input. References
+ * may share one object many times, and each reference is materialised as its own copy, so what the
+ * reader builds is counted, not what the file holds: at most {@value #MAX_VALUES} values and
+ * {@value #MAX_BYTES} bytes of data and string content (600 references to one 2 MB data object would
+ * otherwise build 1.2 GB from a 2 MB file). XML property lists (at most about {@value #MAX_VALUES}
+ * elements, counted before parsing) go to
  * dd-plist's XML parser (no external entities or DTDs) with a silent error handler. Every problem is an
  * {@link IllegalArgumentException} with the reason. Internal to sectrust4j.
  */
 public final class StrictPlist {
     static final int MAX_DEPTH = 32;
-    static final int MAX_VALUES = 1_000_000;
+    static final int MAX_VALUES = 100_000;
+    static final int MAX_BYTES = 8 * 1024 * 1024;
 
     private final byte[] b;
     private final int offsetTableStart;
@@ -42,6 +47,7 @@ public final class StrictPlist {
     private final int refSize;
     private final long numObjects;
     private int values;
+    private long bytes;
 
     private StrictPlist(byte[] b, int offsetTableStart, int offsetIntSize, int refSize, long numObjects) {
         this.b = b;
@@ -96,7 +102,8 @@ public final class StrictPlist {
             throw problem("binary property list nests deeper than " + MAX_DEPTH + " levels");
         }
         if (++values > MAX_VALUES) {
-            throw problem("binary property list holds more than " + MAX_VALUES + " values");
+            throw problem("binary property list expands to more than " + MAX_VALUES
+                    + " values (shared objects count once per reference)");
         }
         int at = offset(index);
         int marker = b[at] & 0xff;
@@ -122,16 +129,19 @@ public final class StrictPlist {
             case 0x4: {
                 int[] c = count(at);
                 need(c[1], c[0]);
+                materialise(c[0]);
                 return Arrays.copyOfRange(b, c[1], c[1] + c[0]);
             }
             case 0x5: {
                 int[] c = count(at);
                 need(c[1], c[0]);
+                materialise(c[0]);
                 return new String(b, c[1], c[0], StandardCharsets.US_ASCII);
             }
             case 0x6: {
                 int[] c = count(at);
                 need(c[1], c[0] * 2L);
+                materialise(c[0] * 2L);
                 return new String(b, c[1], c[0] * 2, StandardCharsets.UTF_16BE);
             }
             case 0xA: {
@@ -160,6 +170,15 @@ public final class StrictPlist {
             }
             default:
                 return null; // date, UID, set: nothing sectrust4j reads
+        }
+    }
+
+    /** Counts content bytes the reader copies out (data, strings). */
+    private void materialise(long n) {
+        bytes += n;
+        if (bytes > MAX_BYTES) {
+            throw problem("binary property list expands to more than " + MAX_BYTES
+                    + " bytes of data and strings (shared objects count once per reference)");
         }
     }
 
@@ -236,6 +255,16 @@ public final class StrictPlist {
     };
 
     private static Object xml(byte[] data) {
+        // the DOM costs tens of bytes per element: bound the elements before building it
+        long tags = 0;
+        for (byte x : data) {
+            if (x == '<') {
+                tags++;
+            }
+        }
+        if (tags > 2L * MAX_VALUES + 16) {
+            throw problem("XML property list has more than " + MAX_VALUES + " values");
+        }
         try {
             // dd-plist's builder: no external entities or DTDs
             DocumentBuilder builder = XMLPropertyListParser.getDocBuilder();

@@ -1,5 +1,6 @@
 package io.github.sectrust4j.policy;
 
+import com.google.common.collect.ImmutableMap;
 import static java.util.Objects.requireNonNull;
 
 import io.github.sectrust4j.ErrorSubtype;
@@ -67,7 +68,7 @@ public record Decision(SecTrustResult result, Optional<TrustError> error, List<F
                 info.add(new Finding(FindingCode.UNCERTAIN_RULE, Severity.INFO, -1, "",
                         "SecTrustEvaluateWithError does not exist before iOS 12; the error shown applies the iOS 12 ranking "
                                 + "to iOS " + rules.release() + " (apps there read only the result value).",
-                        Map.of("release", rules.release().toString()),
+                        ImmutableMap.of("release", rules.release().toString()),
                         FindingRules.rule(FindingCode.UNCERTAIN_RULE, Map.of(), rules).since("12.0"),
                         "None: informational."));
             }
@@ -128,9 +129,12 @@ public record Decision(SecTrustResult result, Optional<TrustError> error, List<F
                     n.evidence(), Rule7.allowedErrors(), "None needed while that trust setting stays installed.");
         }
         if (n.evidence().get("summary") instanceof String summary) {
+            // a note may carry its own advice (CTLogListMayBeOutdated: how to supply a current list)
+            Map<String, Object> evidence = new java.util.LinkedHashMap<>(n.evidence());
+            Object own = evidence.remove("remedy");
             return new Finding(n.code(), Severity.INFO, n.index(), subject(path, n.index()),
-                    n.code().code() + ": " + summary, n.evidence(), FindingRules.rule(n.code(), n.evidence(), rules),
-                    "None: informational.");
+                    n.code().code() + ": " + summary, evidence, FindingRules.rule(n.code(), n.evidence(), rules),
+                    own instanceof String r ? r : "None: informational.");
         }
         return new Finding(n.code(), Severity.INFO, n.index(), subject(path, n.index()),
                 n.code().code() + ": " + Messages.position(path, n.index()) + (n.evidence().isEmpty() ? "" : " " + n.evidence()),
@@ -145,7 +149,7 @@ public record Decision(SecTrustResult result, Optional<TrustError> error, List<F
                 "Error choice uncertain: " + Messages.position(path, winner.index()) + " has failures of equal rank with "
                         + "different OSStatus " + codes + "; iOS picks one by dictionary order (unknown, §15.1). Reported: "
                         + winner.code().code() + " (" + winner.code().error().map(TrustError::toString).orElse("") + ").",
-                Map.of("checks", List.copyOf(codes), "reported", winner.code().code()),
+                ImmutableMap.of("checks", List.copyOf(codes), "reported", winner.code().code()),
                 FindingRules.rule(FindingCode.UNCERTAIN_RULE, Map.of(), rules),
                 "Fix every listed failure; then the choice does not matter.");
     }

@@ -1,5 +1,6 @@
 package io.github.sectrust4j.policy;
 
+import com.google.common.collect.ImmutableSet;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.KeyUsage;
 import io.github.sectrust4j.engine.EvaluationRequest;
@@ -79,7 +80,7 @@ public final class ExtendedValidation {
         for (AnchorRecord a : store.anchors()) {
             oids.addAll(store.evPolicies(a.sha256()));
         }
-        return Set.copyOf(oids);
+        return ImmutableSet.copyOf(oids);
     }
 
     /** The EV policy OIDs this root may anchor: the store's EV map plus the request's extra EV roots. */

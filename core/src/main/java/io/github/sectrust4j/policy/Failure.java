@@ -2,9 +2,9 @@ package io.github.sectrust4j.policy;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.collect.ImmutableMap;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Severity;
+import io.github.sectrust4j.report.StableOrder;
 import java.util.Map;
 
 /**
@@ -20,7 +20,7 @@ public record Failure(FindingCode code, int index, Severity severity, Map<String
     public Failure {
         requireNonNull(code, "code");
         requireNonNull(severity, "severity");
-        evidence = ImmutableMap.copyOf(evidence);
+        evidence = StableOrder.evidence(evidence); // fixed here: a Map.of order would be this JVM's
     }
 
     public static Failure of(FindingCode code, int index, Map<String, Object> evidence) {

@@ -75,7 +75,7 @@ final class FailureRecorder {
         }
         if (severity == Severity.RECOVERABLE && f.index() >= 0 && f.index() < path.size()) {
             Optional<List<TrustSetting>> constraints = PathFacts.constraints(path, f.index());
-            Optional<Integer> allowed = constraints.flatMap(c -> TrustSettingsEvaluation.allowedError(c, code, request));
+            Optional<Integer> allowed = constraints.flatMap(c -> TrustSettingsEvaluation.allowedError(c, f.index(), code, request));
             if (allowed.isPresent()) {
                 Map<String, Object> ev = new LinkedHashMap<>(f.evidence());
                 ev.put("suppressedByAllowedError", allowed.get());
@@ -103,7 +103,7 @@ final class FailureRecorder {
         for (int i = 0; i < path.size(); i++) {
             Optional<List<TrustSetting>> constraints = PathFacts.constraints(path, i);
             Optional<TrustSetting.Result> r = constraints.isPresent()
-                    ? TrustSettingsEvaluation.result(constraints.get(), request) : Optional.of(TrustSetting.Result.TRUST_ROOT);
+                    ? TrustSettingsEvaluation.result(constraints.get(), i, request) : Optional.of(TrustSetting.Result.TRUST_ROOT);
             if (r.isPresent() && r.get() == TrustSetting.Result.DENY) {
                 record(Failure.of(FindingCode.USAGE_CONSTRAINTS, i, Evidence.of("trustSettingResult", "deny",
                         "certificate", PathFacts.displayName(path.get(i)))));

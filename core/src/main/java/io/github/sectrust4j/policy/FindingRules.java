@@ -36,6 +36,11 @@ final class FindingRules {
                 return Rule.of("§2.2", "no certificate that is not self-signed may be signed with MD2/MD4/MD5",
                         Confidence.APPLE_CODE).since("11.3");
             case KEY_USAGE:
+                if (evidence.containsKey("requiredKeyUsage")) {
+                    return Rule.of("§2.2", "an SSL policy made with SecPolicyCreateSSLWithKeyUsage requires the leaf's "
+                            + "keyUsage to hold every required usage, or the leaf to have no keyUsage extension",
+                            Confidence.APPLE_CODE);
+                }
                 return Rule.of("§1.6", "a CA's keyUsage extension, when present, must include keyCertSign", Confidence.APPLE_CODE);
             case EXTENDED_KEY_USAGE:
                 return Rule.of("§2.2", "the leaf (and from iOS 16 every sub-CA with an EKU extension) must allow serverAuth, "
@@ -125,6 +130,12 @@ final class FindingRules {
                 return Rule.of("§9.5", "a positive revocation response was required", Confidence.APPLE_CODE).since("9.0");
             case CT_REQUIRED:
             case SYSTEM_TRUSTED_CT_REQUIRED:
+                if (Boolean.TRUE.equals(evidence.get("logListMayBeOutdated"))) {
+                    return Rule.of("§8.1, §8.4", "publicly trusted leaves issued on or after 2018-10-16 must satisfy Apple's"
+                            + " CT policy; judged with a log list that may be out of date (an SCT names a log it does not"
+                            + " know), so a current device may decide otherwise", Confidence.INFERRED)
+                            .effectiveFrom(Instant.parse("2018-10-16T00:00:00Z")).since("12.1.1");
+                }
                 return Rule.of("§8.1", "publicly trusted leaves issued on or after 2018-10-16 must satisfy Apple's CT policy",
                         Confidence.APPLE_CODE).effectiveFrom(Instant.parse("2018-10-16T00:00:00Z")).since("12.1.1");
             case ISSUER_POLICY_CONSTRAINTS:
@@ -134,17 +145,20 @@ final class FindingRules {
                 return Rule.of("§1.4", "path building is bounded (iOS stops after 100 paths)", Confidence.INFERRED);
             case EXTENDED_VALIDATION:
                 return Rule.of("§10", "Extended Validation status (information only)", Confidence.APPLE_CODE);
+            case CT_LOG_LIST_MAY_BE_OUTDATED:
+                return Rule.of("§8.4", "SCTs count only from logs in the device's CT log list, which Apple updates over"
+                        + " the air; a list older than the evaluation may lack logs a current device trusts",
+                        Confidence.INFERRED);
             case CERTIFICATE_TRANSPARENCY:
                 return Rule.of("§8.3", "CT qualification from the SCTs of the three sources (information only)",
                         Confidence.APPLE_CODE).since("9.0");
             case USER_EXCEPTIONS:
                 return Rule.of("§12.4", "SecTrustSetExceptions keeps exceptions only if their first entry is the leaf's "
                         + "SHA-1 and they were made in the current exception epoch", Confidence.APPLE_CODE);
+            case DIRECT_TRUST:
+                return Rule.of("§7.3", "a user-store certificate that is not self-signed is an anchor when its trust setting "
+                        + "is TrustAsRoot; the path ends at it", Confidence.APPLE_CODE);
             case UNCERTAIN_RULE:
-                if ("§15.2".equals(evidence.get("section"))) {
-                    return Rule.of("§15.2", "wildcards directly under a public suffix are refused; the suffix list iOS uses is "
-                            + "unknown", Confidence.INFERRED);
-                }
                 return Rule.of("§15.1", "the specification cannot decide this point; a deterministic choice was made",
                         Confidence.INFERRED);
             default:

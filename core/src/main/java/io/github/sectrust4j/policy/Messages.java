@@ -62,6 +62,12 @@ final class Messages {
                         "%.2f", ((Number) e.get("lengthDays")).doubleValue()) + " days), more than " + e.get("limit") + " ("
                         + e.get("limitSeconds") + " s) allowed for leaves issued " + (Boolean.TRUE.equals(e.get("effectiveStrictlyAfter"))
                         ? "after " : "on or after ") + e.get("effective") + ".";
+            case KEY_USAGE:
+                if (e.containsKey("requiredKeyUsage")) {
+                    return prefix + at + " has keyUsage " + e.get("presentKeyUsage") + " without " + e.get("missingKeyUsage")
+                            + ", which the SSL policy requires (SecPolicyCreateSSLWithKeyUsage " + e.get("requiredKeyUsage") + ").";
+                }
+                return prefix + at + (e.isEmpty() ? "" : " " + e) + ".";
             case ANCHOR_TRUSTED:
                 return prefix + at + " is not a trusted anchor for this policy.";
             case MISSING_INTERMEDIATE:
@@ -85,7 +91,9 @@ final class Messages {
             case SYSTEM_TRUSTED_CT_REQUIRED:
                 return prefix + e.getOrDefault("ctSummary", "not CT-qualified") + (e.containsKey("detail")
                         ? "; " + e.get("detail") : "") + (e.containsKey("requiredBy") ? "; CT required by the "
-                        + e.get("requiredBy") : "") + ".";
+                        + e.get("requiredBy") : "") + (Boolean.TRUE.equals(e.get("logListMayBeOutdated"))
+                        ? "; uncertain: an SCT names a log unknown to the " + e.get("logListSource") + " (dated "
+                        + e.get("logListDate") + "), which may be out of date" : "") + ".";
             default:
                 if (e.containsKey("cause")) {
                     return prefix + at + ": " + e.get("cause") + " (" + e.getOrDefault("source", "") + ").";

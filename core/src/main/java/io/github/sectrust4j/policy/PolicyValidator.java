@@ -89,6 +89,7 @@ public final class PolicyValidator implements PathValidator {
         l.add(LeafWeakSignatureCheck.INSTANCE);
         if (policy == Policy.SSL_SERVER) {
             l.add(ExtendedKeyUsageCheck.INSTANCE);
+            l.add(KeyUsageCheck.INSTANCE); // only with SecPolicyCreateSSLWithKeyUsage (the request's required usage)
         }
         l.add(BlackListedLeafCheck.INSTANCE);
         l.add(GrayListedLeafCheck.INSTANCE);
@@ -167,6 +168,7 @@ public final class PolicyValidator implements PathValidator {
             r.recordAll(c.check(path, request, rules));
         }
         r.usageConstraints();
+        DirectTrust.note(path, request).ifPresent(r::record);
         r.recordAll(WoSignStartComCheck.INSTANCE.check(path, request, rules));
         // Valid allow-listing (decided in the revocation pass) suppresses both key lists (§1.6 step 6, §9.2)
         if (!listedKeysExempt.test(path)) {

@@ -113,6 +113,11 @@ final class Remedies {
             case MISSING_INTERMEDIATE:
                 return missingIntermediate(path, request);
             case KEY_USAGE:
+                if (f.evidence().containsKey("requiredKeyUsage")) {
+                    return "Reissue the server certificate '" + cn + "' with keyUsage " + f.evidence().get("requiredKeyUsage")
+                            + " (the app's SSL policy requires it: SecPolicyCreateSSLWithKeyUsage), or without a keyUsage "
+                            + "extension; it has " + f.evidence().get("presentKeyUsage") + ".";
+                }
                 return "Reissue the CA certificate '" + cn + "' with keyUsage keyCertSign (or without a keyUsage extension).";
             case BASIC_CONSTRAINTS:
             case BASIC_CONSTRAINTS_CA:
@@ -188,7 +193,20 @@ final class Remedies {
     private static String anchorTrusted(CandidatePath path, EvaluationRequest request, RuleSet rules) {
         Certificate top = path.top();
         String cn = PathFacts.displayName(top);
+        // anchors-only: the device's roots are not consulted, so their settings are beside the point (§1.3)
+        if (request.anchorsOnly() && request.appAnchors().isEmpty()) {
+            return "The app set an empty anchor list (anchors only, no anchors: SecTrustSetAnchorCertificates with an "
+                    + "empty array), so no certificate is trusted, not even '" + cn + "': give the app its anchor "
+                    + "certificates, or pass NULL to use the device's trusted roots.";
+        }
+        if (request.anchorsOnly()) {
+            return "The app trusts only its own anchors: add '" + cn + "' to the app's anchor certificates, or use a chain "
+                    + "under one of them.";
+        }
         Optional<UserRoot> user = request.userRoots().stream().filter(u -> u.certificate().equals(top)).findFirst();
+        if (user.isPresent() && !path.selfSignedAt(path.topIndex())) {
+            return DirectTrust.remedy(path, user.get(), request);
+        }
         if (user.isPresent()) {
             List<TrustSetting> settings = user.get().effectiveTrustSettings(request.release());
             if (user.get().channel() == InstallChannel.PROFILE && user.get().trustSettings().isEmpty()) {
@@ -202,16 +220,16 @@ final class Remedies {
             return "The server presents the self-signed certificate '" + cn + "': replace it with a certificate from a "
                     + "publicly trusted CA, or install it on the device by MDM (or a profile with full trust turned on).";
         }
-        if (request.anchorsOnly()) {
-            return "The app trusts only its own anchors: add '" + cn + "' to the app's anchor certificates, or use a chain "
-                    + "under one of them.";
-        }
         return "Install the root '" + cn + "' on the device with a configuration profile and turn on full trust, or deploy it "
                 + "by MDM; or use a certificate from a publicly trusted CA.";
     }
 
     private static String missingIntermediate(CandidatePath path, EvaluationRequest request) {
         Certificate top = path.top();
+        Optional<UserRoot> user = request.userRoots().stream().filter(u -> u.certificate().equals(top)).findFirst();
+        if (user.isPresent()) {
+            return DirectTrust.remedy(path, user.get(), request); // installed on the device, but not trusted for this
+        }
         String issuer = PathFacts.issuerName(top);
         // The missing issuer may well be a root (an internal CA's root neither sent nor installed, or
         // a public root Apple removed): sent by the server it would only be an untrusted self-signed

@@ -35,7 +35,7 @@ final class Rfc5280Processing implements CertificateProcessing {
             return true;
         }
         List<TrustSetting> constraints = path.anchor().get().trustSettings();
-        Optional<TrustSetting.Result> r = TrustSettingsEvaluation.result(constraints, request);
+        Optional<TrustSetting.Result> r = TrustSettingsEvaluation.result(constraints, path.topIndex(), request);
         return r.isPresent() && (r.get() == TrustSetting.Result.TRUST_ROOT || r.get() == TrustSetting.Result.TRUST_AS_ROOT);
     }
 }

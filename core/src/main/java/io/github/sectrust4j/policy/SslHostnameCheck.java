@@ -37,12 +37,6 @@ final class SslHostnameCheck implements PathCheck {
                 "subjectCommonNames", path.leaf().subject().commonNames(),
                 "commonNameConsulted", m.commonNameConsulted(),
                 "explanation", m.explain()));
-        if (m.publicSuffixUncertain()) {
-            // §15.2: iOS's public-suffix source is unknown; a private-section entry refused the wildcard
-            return List.of(mismatch, new Failure(FindingCode.UNCERTAIN_RULE, 0, io.github.sectrust4j.Severity.INFO,
-                    Evidence.of("section", "§15.2", "wildcards", m.wildcardsRefusedAsPublicSuffix(),
-                            "question", "whether iOS treats private-section Public Suffix List entries as public suffixes")));
-        }
         return List.of(mismatch);
     }
 

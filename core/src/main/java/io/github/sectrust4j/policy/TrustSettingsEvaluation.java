@@ -3,8 +3,8 @@ package io.github.sectrust4j.policy;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.path.TrustSettingsMatch;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Matching trust-settings constraints against the evaluation (§7.2, §7.3). */
@@ -12,35 +12,26 @@ final class TrustSettingsEvaluation {
     private TrustSettingsEvaluation() {
     }
 
-    /** The §7.3 result of a certificate's constraints: empty list → TrustRoot; no match → empty ("Invalid"). */
-    static Optional<TrustSetting.Result> result(List<TrustSetting> constraints, EvaluationRequest request) {
+    /**
+     * The §7.3 result of the constraints of the certificate at path index {@code index}: empty list →
+     * TrustRoot; no match → empty ("Invalid").
+     */
+    static Optional<TrustSetting.Result> result(List<TrustSetting> constraints, int index, EvaluationRequest request) {
         if (constraints.isEmpty()) {
             return Optional.of(TrustSetting.Result.TRUST_ROOT);
         }
         for (TrustSetting c : constraints) {
-            if (matches(c, request)) {
+            if (matches(c, index, request)) {
                 return Optional.of(c.result());
             }
         }
         return Optional.empty();
     }
 
-    /** All present keys of the constraint match the evaluation (absent keys match anything). */
-    static boolean matches(TrustSetting c, EvaluationRequest request) {
-        if (c.policyOid().isPresent() && !c.policyOid().get().equals(request.policy().compatibilityOid())) {
-            return false;
-        }
-        if (c.policyString().isPresent()) {
-            String s = c.policyString().get();
-            if (s.endsWith("\0")) {
-                s = s.substring(0, s.length() - 1);
-            }
-            if (request.host().isEmpty()
-                    || !s.toLowerCase(Locale.ROOT).equals(request.host().get().toLowerCase(Locale.ROOT))) {
-                return false;
-            }
-        }
-        return true;
+    /** All present keys of the constraint match the evaluation for the certificate at {@code index} (§7.2). */
+    static boolean matches(TrustSetting c, int index, EvaluationRequest request) {
+        return TrustSettingsMatch.matches(c, request.policy(), request.host(),
+                TrustSettingsMatch.derivedKeyUse(index != 0, request.requiredKeyUsage()));
     }
 
     /**
@@ -48,9 +39,10 @@ final class TrustSettingsEvaluation {
      * §12.4): a matching constraint whose allowed error is the CSSM host-name-mismatch code allows
      * SSLHostname; the CSSM expired code allows TemporalValidity/ValidLeaf. Other codes are not mappable.
      */
-    static Optional<Integer> allowedError(List<TrustSetting> constraints, FindingCode code, EvaluationRequest request) {
+    static Optional<Integer> allowedError(List<TrustSetting> constraints, int index, FindingCode code,
+                                          EvaluationRequest request) {
         for (TrustSetting c : constraints) {
-            if (c.allowedError().isEmpty() || !matches(c, request)) {
+            if (c.allowedError().isEmpty() || !matches(c, index, request)) {
                 continue;
             }
             int e = c.allowedError().get();

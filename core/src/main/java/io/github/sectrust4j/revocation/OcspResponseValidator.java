@@ -2,6 +2,8 @@ package io.github.sectrust4j.revocation;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.sectrust4j.cert.KeyBounds;
+import io.github.sectrust4j.cert.VerifiedSignatures;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
@@ -273,20 +275,40 @@ public final class OcspResponseValidator {
     }
 
     private static boolean signedBy(X509CertificateHolder cert, SubjectPublicKeyInfo key) {
+        if (!KeyBounds.within(key)) {
+            return false; // verification cost unbounded: such a key verifies nothing
+        }
         try {
-            ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder().setProvider(BC).build(key);
-            return cert.isSignatureValid(verifier);
-        } catch (Exception e) {
+            return VerifiedSignatures.verify(key.getEncoded(), cert.getSignatureAlgorithm().getEncoded(),
+                    cert.toASN1Structure().getTBSCertificate().getEncoded(), cert.getSignature(), () -> {
+                        try {
+                            return cert.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(BC).build(key));
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    });
+        } catch (java.io.IOException | RuntimeException e) {
             return false;
         }
     }
 
     private static boolean signatureValid(BasicOCSPResp basic, X509CertificateHolder signer) {
+        if (!KeyBounds.within(signer.getSubjectPublicKeyInfo())) {
+            return false; // a responder key beyond the bounds verifies nothing
+        }
         try {
-            ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder().setProvider(BC)
-                    .build(signer.getSubjectPublicKeyInfo());
-            return basic.isSignatureValid(verifier);
-        } catch (Exception e) {
+            // the same response is checked at every position of every candidate path: verify it once
+            return VerifiedSignatures.verify(signer.getSubjectPublicKeyInfo().getEncoded(),
+                    basic.getSignatureAlgorithmID().getEncoded(), basic.getTBSResponseData(), basic.getSignature(), () -> {
+                        try {
+                            ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder().setProvider(BC)
+                                    .build(signer.getSubjectPublicKeyInfo());
+                            return basic.isSignatureValid(verifier);
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    });
+        } catch (java.io.IOException | RuntimeException e) {
             return false;
         }
     }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.sqlite.ProgressHandler;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
@@ -28,6 +29,13 @@ import org.sqlite.SQLiteOpenMode;
  * sqlite-jdbc (an optional dependency of core). Opened once, read-only, from a path the caller
  * gives; every lookup uses prepared statements on one connection, serialised by this instance's
  * lock, so an instance is thread-safe. Close it when done.
+ *
+ * <p>The file is the caller's input, so nothing in it may run unbounded: it is opened read-only and
+ * immutable (SQLite takes no locks and trusts no journal), the six tables must be plain tables (a
+ * view can hide an endless recursive query; views, virtual tables and generated columns are refused), and every
+ * statement runs under a budget of SQLite virtual-machine steps ({@value #OPEN_STEP_BUDGET} thousand
+ * for the checks at opening, {@value #LOOKUP_STEP_BUDGET} thousand per lookup — Apple's database
+ * needs a small fraction); a statement past its budget is interrupted and fails as unreadable.
  *
  * <p>Schema (as in the 2023 snapshot, admin {@code db_version} 7): {@code issuers(groupid,
  * issuer_hash)}, {@code groups(groupid, flags, format, data, policies)}, {@code serials(groupid,
@@ -47,8 +55,14 @@ public final class ValidDatabase implements RevocationDatabase, AutoCloseable {
             "dates", List.of("groupid", "notbefore", "notafter"),
             "admin", List.of("key", "ival", "value"));
 
+    /** Thousands of SQLite VM steps allowed for opening (quick_check of a 3 MB snapshot: ~160). */
+    static final int OPEN_STEP_BUDGET = 200_000;
+    /** Thousands of SQLite VM steps allowed per lookup (an indexed lookup needs well under one). */
+    static final int LOOKUP_STEP_BUDGET = 20_000;
+
     private final Path path;
     private final Connection connection;
+    private final StepBudget steps;
     private final PreparedStatement groupByIssuer;
     private final PreparedStatement serialInGroup;
     private final PreparedStatement hashInGroup;
@@ -58,9 +72,10 @@ public final class ValidDatabase implements RevocationDatabase, AutoCloseable {
     private final Map<Long, Optional<ValidFilter>> filters = new java.util.concurrent.ConcurrentHashMap<>();
     private boolean closed;
 
-    private ValidDatabase(Path path, Connection connection) throws SQLException {
+    private ValidDatabase(Path path, Connection connection, StepBudget steps) throws SQLException {
         this.path = path;
         this.connection = connection;
+        this.steps = steps;
         this.groupByIssuer = connection.prepareStatement(
                 "SELECT g.groupid, g.flags, g.format, g.data, g.policies, d.notbefore, d.notafter"
                         + " FROM issuers i JOIN groups g ON g.groupid = i.groupid"
@@ -70,6 +85,24 @@ public final class ValidDatabase implements RevocationDatabase, AutoCloseable {
         this.hashInGroup = connection.prepareStatement(
                 "SELECT 1 FROM hashes WHERE groupid = ? AND sha256 = ? LIMIT 1");
         this.version = readVersion(connection);
+        steps.reset(LOOKUP_STEP_BUDGET);
+    }
+
+    /**
+     * Interrupts a statement after its budget of VM steps (counted in thousands). Reset before each
+     * statement; only touched under the instance's lock (or before the instance exists).
+     */
+    private static final class StepBudget extends ProgressHandler {
+        private volatile int left;
+
+        void reset(int thousands) {
+            left = thousands;
+        }
+
+        @Override
+        protected int progress() {
+            return --left < 0 ? 1 : 0; // non-zero: SQLite stops the statement (SQLITE_INTERRUPT)
+        }
     }
 
     /**
@@ -89,12 +122,17 @@ public final class ValidDatabase implements RevocationDatabase, AutoCloseable {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.READONLY);
+        config.setOpenMode(SQLiteOpenMode.OPEN_URI);
         config.setBusyTimeout(2000); // never wait long on a locked file
         Connection connection = null;
         try {
-            connection = config.createConnection("jdbc:sqlite:" + path.toAbsolutePath());
+            // immutable: no locks, no journal or WAL files read or created next to the caller's file
+            connection = config.createConnection("jdbc:sqlite:" + path.toAbsolutePath().toUri() + "?immutable=1");
+            StepBudget steps = new StepBudget();
+            steps.reset(OPEN_STEP_BUDGET);
+            ProgressHandler.setHandler(connection, 1000, steps);
             checkSchema(path, connection);
-            return new ValidDatabase(path, connection);
+            return new ValidDatabase(path, connection, steps);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new ValidDatabaseException(path, "unreadable SQLite database (" + e.getMessage() + ")", e);
@@ -127,10 +165,29 @@ public final class ValidDatabase implements RevocationDatabase, AutoCloseable {
                     throw new ValidDatabaseException(path, "corrupt SQLite database (" + answer + ")", null);
                 }
             }
+            try (ResultSet rs = st.executeQuery("SELECT type, name, sql FROM sqlite_master")) {
+                while (rs.next()) {
+                    String type = rs.getString(1);
+                    String name = rs.getString(2);
+                    String sql = rs.getString(3);
+                    if ("view".equals(type)) {
+                        throw new ValidDatabaseException(path, "not a Valid database: it holds a view", null);
+                    }
+                    if (REQUIRED_COLUMNS.containsKey(name)
+                            && (!"table".equals(type) || sql == null || !sql.regionMatches(true, 0, "CREATE TABLE", 0, 12))) {
+                        throw new ValidDatabaseException(path, "not a Valid database: '" + name
+                                + "' is not a plain table", null);
+                    }
+                }
+            }
             for (Map.Entry<String, List<String>> table : REQUIRED_COLUMNS.entrySet()) {
                 Set<String> columns = new HashSet<>();
-                try (ResultSet rs = st.executeQuery("PRAGMA table_info(\"" + table.getKey() + "\")")) {
+                try (ResultSet rs = st.executeQuery("PRAGMA table_xinfo(\"" + table.getKey() + "\")")) {
                     while (rs.next()) {
+                        if (rs.getInt("hidden") != 0) { // a generated column computes an expression on every read
+                            throw new ValidDatabaseException(path, "not a Valid database: table '" + table.getKey()
+                                    + "' has a generated or hidden column '" + rs.getString("name") + "'", null);
+                        }
                         columns.add(rs.getString("name"));
                     }
                 }
@@ -170,6 +227,7 @@ public final class ValidDatabase implements RevocationDatabase, AutoCloseable {
         synchronized (lock) {
             checkOpen();
             try {
+                steps.reset(LOOKUP_STEP_BUDGET);
                 groupByIssuer.setBytes(1, issuerSha256);
                 try (ResultSet rs = groupByIssuer.executeQuery()) {
                     if (!rs.next()) {
@@ -241,6 +299,7 @@ public final class ValidDatabase implements RevocationDatabase, AutoCloseable {
         synchronized (lock) {
             checkOpen();
             try {
+                steps.reset(LOOKUP_STEP_BUDGET);
                 statement.setLong(1, group.id());
                 statement.setBytes(2, value);
                 try (ResultSet rs = statement.executeQuery()) {

@@ -98,7 +98,7 @@ class BatchCommandTest {
         assertThat(out).extracting(n -> n.at("/error/input").textValue()).satisfiesExactly(
                 m -> assertThat(m).startsWith("chain: missing"),
                 m -> assertThat(m).startsWith("ocspResponses[0]: bad base64"),
-                m -> assertThat(m).isEqualTo("ios: Unsupported iOS release '7.0': sectrust4j models iOS 8.0 to 18.x and 26.x"),
+                m -> assertThat(m).isEqualTo("ios: " + io.github.sectrust4j.IosRelease.unsupported("7.0")),
                 m -> assertThat(m).startsWith("policy: Unknown policy 'smime'"));
     }
 

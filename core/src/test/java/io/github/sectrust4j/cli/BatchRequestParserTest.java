@@ -127,7 +127,7 @@ class BatchRequestParserTest {
         var roots = n.putArray("userRoots");
         roots.addObject().put("cert", root.pem()).put("install", "profile").put("fullTrust", true);
         roots.addObject().put("cert", other.pem()).put("install", "profile");
-        roots.addObject().put("cert", other.pem()).put("install", "mdm").put("fullTrust", false);
+        roots.addObject().put("cert", ca.pem()).put("install", "mdm").put("fullTrust", false);
         EvaluationRequest r = request(n);
         assertThat(r.userRoots()).extracting(UserRoot::channel, UserRoot::fullTrust).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(InstallChannel.PROFILE, FullTrust.ON),
@@ -136,6 +136,19 @@ class BatchRequestParserTest {
         assertThat(r.userRoots().get(0).certificate()).isEqualTo(cert(root));
         // §7.1: MDM installs are fully trusted whatever the switch says
         assertThat(r.userRoots().get(2).effectiveTrustSettings(IosRelease.NEWEST)).isEmpty();
+    }
+
+    @Test
+    void userRoots_sameCertificateTwice_isAnInputErrorNamingBothEntries() {
+        ObjectNode n = base();
+        var roots = n.putArray("userRoots");
+        roots.addObject().put("cert", root.pem()).put("install", "mdm");
+        roots.addObject().put("cert", other.pem()).put("install", "profile");
+        roots.addObject().put("cert", root.pem()).put("install", "profile").putArray("trustSettings").addObject()
+                .put("result", "deny");
+        assertThat(inputError(n)).startsWith("userRoots[0] (mdm) and userRoots[2] (profile, trust settings [deny]) are "
+                + "the same certificate 'CN=Contoso Root CA' (SHA-256 " + cert(root).sha256Hex() + ")")
+                .contains("one trust-settings row per certificate");
     }
 
     @Test
@@ -253,11 +266,51 @@ class BatchRequestParserTest {
     }
 
     @Test
-    void unknownFieldsAndNulls_areIgnored() {
-        ObjectNode n = base().put("futureField", "x").putNull("host").putNull("ios");
+    void nulls_countAsAbsent() {
+        ObjectNode n = base().putNull("host").putNull("ios");
         EvaluationRequest r = request(n);
         assertThat(r.host()).isEmpty();
         assertThat(r.release()).isEqualTo(IosRelease.NEWEST);
+    }
+
+    /** A typo must not change the verdict without a word: before, each of these was silently ignored. */
+    @Test
+    void unknownFields_areInputErrors_namingTheFieldAndTheClosestKnownOne() {
+        ObjectNode typo = base();
+        typo.putArray("userroots").addObject().put("cert", root.pem()).put("install", "mdm");
+        assertThat(inputError(typo)).startsWith("userroots: unknown field (did you mean 'userRoots'?); known fields here: id, "
+                + "chain, policy, host");
+        assertThat(inputError(base().put("hostname", "sip.contoso.com")))
+                .startsWith("hostname: unknown field (did you mean 'host'?)");
+        assertThat(inputError(base().put("anchorsonly", true))).startsWith("anchorsonly: unknown field (did you mean 'anchorsOnly'?)");
+        assertThat(inputError(base().put("ancors", "x"))).startsWith("ancors: unknown field (did you mean 'anchors'?)");
+        assertThat(inputError(base().put("futureField", "x"))).startsWith("futureField: unknown field; known fields here:");
+        // even when the value is null, a misspelt name is reported
+        assertThat(inputError(base().putNull("atr"))).startsWith("atr: unknown field (did you mean 'at'?)");
+
+        ObjectNode nested = base();
+        nested.putArray("userRoots").addObject().put("cert", root.pem()).put("instal", "mdm");
+        assertThat(inputError(nested)).startsWith("userRoots[0].instal: unknown field (did you mean 'install'?); known "
+                + "fields here: cert, profile, install, fullTrust, trustSettings");
+        ObjectNode deeper = base();
+        deeper.putArray("userRoots").addObject().put("cert", root.pem()).put("install", "profile")
+                .putArray("trustSettings").addObject().put("result", "deny").put("policystring", "x");
+        assertThat(inputError(deeper)).startsWith("userRoots[0].trustSettings[0].policystring: unknown field (did you mean "
+                + "'policyString'?)");
+        String spki = Base64.getEncoder().encodeToString(leaf.certificate().getPublicKey().getEncoded());
+        ObjectNode log = base();
+        log.putArray("ctLogs").addObject().put("key", spki).put("operator", "Contoso").put("staet", "retired");
+        assertThat(inputError(log)).startsWith("ctLogs[0].staet: unknown field (did you mean 'state'?)");
+        // absurd names are cut in the message
+        assertThat(inputError(base().put("x".repeat(10_000), 1))).startsWith("x".repeat(64) + "...: unknown field;");
+    }
+
+    @Test
+    void everyFieldTheParserReads_isDeclared() {
+        assertThatThrownBy(() -> RequestFields.requireDeclared("notAField")).isInstanceOf(IllegalStateException.class);
+        assertThat(RequestFields.requireDeclared("userRoots")).isEqualTo("userRoots");
+        assertThat(RequestFields.editDistance("kitten", "sitting")).isEqualTo(3);
+        assertThat(RequestFields.suggestion("zzzzzz", RequestFields.REQUEST.fields())).isEmpty();
     }
 
     @Test
@@ -290,7 +343,7 @@ class BatchRequestParserTest {
     @Test
     void revocationDatabase_isValidated_andOpenedOncePerPath(@TempDir Path dir) throws IOException {
         assertThat(inputError(base().put("revocationDatabase", dir.resolve("valid.sqlite3").toString())))
-                .startsWith("revocationDatabase: no readable file at");
+                .startsWith("revocationDatabase: cannot read");
         Path junk = Files.write(dir.resolve("junk.sqlite3"), new byte[] {1, 2, 3});
         assertThat(inputError(base().put("revocationDatabase", junk.toString())))
                 .startsWith("revocationDatabase: ").contains("not an SQLite 3 file");

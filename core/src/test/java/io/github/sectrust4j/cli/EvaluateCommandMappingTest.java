@@ -104,12 +104,12 @@ class EvaluateCommandMappingTest {
     @Test
     void profileRoots_withAndWithoutFullTrust_andMdmRoot() {
         EvaluationRequest r = request("evaluate", chain.toString(), "--profile-root", file("root.pem"),
-                "--profile-root", file("other.pem") + ":full-trust", "--mdm-root", file("other.pem"));
+                "--profile-root", file("other.pem") + ":full-trust", "--mdm-root", file("ca.der"));
         assertThat(r.userRoots()).extracting(UserRoot::certificate, UserRoot::channel, UserRoot::fullTrust)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(cert(root), InstallChannel.PROFILE, FullTrust.OFF),
                         org.assertj.core.groups.Tuple.tuple(cert(otherRoot), InstallChannel.PROFILE, FullTrust.ON),
-                        org.assertj.core.groups.Tuple.tuple(cert(otherRoot), InstallChannel.MDM, FullTrust.ON));
+                        org.assertj.core.groups.Tuple.tuple(cert(ca), InstallChannel.MDM, FullTrust.ON));
         assertThat(r.userRoots()).allSatisfy(u -> assertThat(u.trustSettings()).isEmpty());
     }
 

@@ -76,7 +76,9 @@ class PathBuilderProperties {
         SimpleValidator v = new SimpleValidator();
         BuildOutcome o = PathBuilder.build(g.request().build(), v);
 
-        assertThat(o.pathsCreated()).isLessThanOrEqualTo(maxPaths + 1);
+        // the cap is checked between steps (SecPathBuilderGetNext): the last parent list processed may
+        // take the count past it by at most one path per certificate in the graph
+        assertThat(o.pathsCreated()).isLessThanOrEqualTo(maxPaths + g.size());
         assertThat(o.signatureChecks()).isLessThanOrEqualTo(1000);
         List<Certificate> p = o.bestPath().certificates();
         assertThat(p.get(0)).isEqualTo(g.request().presented.get(0));

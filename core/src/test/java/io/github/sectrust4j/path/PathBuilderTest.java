@@ -505,15 +505,42 @@ class PathBuilderTest {
         for (int i = 0; i < 150; i++) {
             r.presented.add(cert(pki.crossSigned(ica, decoyRoot).build()));
         }
-        r.presented.add(cert(ica)); // the good issuer comes after the cap is reached
+        r.presented.add(cert(ica)); // the good issuer is in the same parent list, but its path is never extended
         r.systemRoot(root);
 
         BuildOutcome o = build(r);
 
-        assertThat(o.pathsCreated()).isEqualTo(PathBudget.DEFAULT.maxPaths() + 1);
+        // the leaf's whole parent list is processed (152 paths: leaf + 151), then the cap stops all extension
+        assertThat(o.pathsCreated()).isEqualTo(152);
         assertThat(o.accepted()).isFalse();
         assertThat(o.budgetExceeded()).isTrue();
         assertThat(o.limitReached()).contains("maxPaths");
+    }
+
+    /**
+     * §1.4, SecPathBuilderGetNext in trust/trustd/SecTrustServer.c: the 100-path cap is checked between
+     * building steps, after a whole parent list is processed. 150 same-name app anchors with the right one
+     * last: iOS creates all 150 paths and accepts the last; a check inside the list stopped at 101 paths.
+     */
+    @Test
+    void pathCap_isCheckedBetweenSteps_soAWholeParentListIsProcessed(TestPki pki) {
+        List<HeldCertificate> wrong = new ArrayList<>();
+        for (int i = 0; i < 149; i++) {
+            wrong.add(pki.root("App Root").build());
+        }
+        HeldCertificate right = pki.root("App Root").build();
+        HeldCertificate leaf = pki.leaf("example.com", right).build();
+        TestRequests r = chain(leaf);
+        wrong.forEach(w -> r.appAnchors.add(cert(w)));
+        r.appAnchors.add(cert(right));
+        r.anchorsOnly = true;
+
+        BuildOutcome o = build(r);
+
+        assertThat(o.accepted()).isTrue();
+        assertThat(o.bestPath().top()).isEqualTo(cert(right));
+        assertThat(o.pathsCreated()).isEqualTo(151);
+        assertThat(o.budgetExceeded()).isFalse();
     }
 
     @Test

@@ -57,7 +57,8 @@ public final class SimpleValidator implements PathValidator {
         }
         boolean deny = false;
         for (Map.Entry<Integer, List<TrustSetting>> e : path.userTrustSettings().entrySet()) {
-            if (TrustSettingsMatch.firstMatch(e.getValue(), request.policy(), request.host())
+            if (TrustSettingsMatch.firstMatch(e.getValue(), request.policy(), request.host(),
+                    TrustSettingsMatch.derivedKeyUse(e.getKey() != 0, request.requiredKeyUsage()))
                     .filter(r -> r == TrustSetting.Result.DENY).isPresent()) {
                 failures.add(Failure.of(FindingCode.USAGE_CONSTRAINTS, e.getKey(), Map.of()));
                 deny = true;

@@ -291,12 +291,14 @@ class DecisionTest {
     }
 
     @Test
-    void wildcardUnderPrivatePublicSuffix_addsUncertainRuleNote() {
-        List<Certificate> c = certs(pki.leaf("x.github.io", ca).dnsNames("*.github.io").build(), ca, root);
-        Decision d = decide(path(Anchor.SYSTEM, c), req().host("octocat.github.io").build(c));
-        assertThat(code(d)).contains(-67602);
-        assertThat(d.findings()).filteredOn(f -> f.code() == FindingCode.UNCERTAIN_RULE).singleElement()
-                .satisfies(f -> assertThat(f.rule().section()).isEqualTo("§15.2"));
+    void wildcardUnderPrivateSectionSuffix_isNoMismatch_asApplesTldWildcardVector() {
+        // §15.2: Apple's TLDWildcard / PositiveTest-CookieTLD trusts *.googleapis.com (a private-section entry)
+        List<Certificate> c = certs(pki.leaf("x.googleapis.com", ca).dnsNames("*.googleapis.com").build(), ca, root);
+        Decision d = decide(path(Anchor.SYSTEM, c), req().host("content.googleapis.com").build(c));
+        assertThat(d.findings()).noneMatch(f -> f.code() == FindingCode.SSL_HOSTNAME
+                || f.code() == FindingCode.UNCERTAIN_RULE);
+        List<Certificate> icann = certs(pki.leaf("x.co.uk", ca).dnsNames("*.co.uk").build(), ca, root);
+        assertThat(code(decide(path(Anchor.SYSTEM, icann), req().host("apple.co.uk").build(icann)))).contains(-67602);
     }
 
     @Test

@@ -19,10 +19,7 @@ import java.util.stream.Collectors;
  * @param matchedName the presented name that matched, if any
  * @param commonNameConsulted whether subject CNs were compared (CN fallback, §3.6)
  * @param wildcardsRefusedAsPublicSuffix wildcard names that would have matched but sit directly
- *     under a public suffix (§3.3)
- * @param publicSuffixUncertain true when a wildcard was refused only because of a private-section
- *     entry of the Public Suffix List (e.g. {@code *.github.io}), where iOS may decide otherwise
- *     (open question §15.2)
+ *     under a public suffix of the ICANN section (§3.3, §15.2)
  */
 public record HostnameMatch(
         boolean matched,
@@ -33,8 +30,7 @@ public record HostnameMatch(
         List<PresentedName> presentedNames,
         Optional<PresentedName> matchedName,
         boolean commonNameConsulted,
-        List<String> wildcardsRefusedAsPublicSuffix,
-        boolean publicSuffixUncertain) {
+        List<String> wildcardsRefusedAsPublicSuffix) {
 
     /** Where a presented name came from. */
     public enum Source {
@@ -98,9 +94,6 @@ public record HostnameMatch(
         }
         for (String w : wildcardsRefusedAsPublicSuffix) {
             sb.append("; wildcard ").append(w).append(" refused: it covers a public suffix");
-        }
-        if (publicSuffixUncertain) {
-            sb.append(" (private-section entry of the Public Suffix List: iOS may accept it, uncertain)");
         }
         return sb.toString();
     }

@@ -12,10 +12,9 @@ import java.util.Optional;
  * to) match the names a leaf presents, under the rules of a given iOS release (spec §3.1–§3.6,
  * §13.2)?
  *
- * <p>Case: presented names are ASCII after the DNS filter (§3.2); labels are compared with Java's
- * per-character case-insensitive comparison, which also folds non-ASCII reference characters (e.g.
- * the Kelvin sign to {@code k}) — Apple's platform comparison is Unicode-aware too, but its exact
- * folding of non-ASCII references is open (§15.9). Irrelevant for A-label host names.
+ * <p>Case: presented names are ASCII after the DNS filter (§3.2); labels are compared with ASCII case
+ * folding only ({@link AsciiCase}), so a non-ASCII reference character (dotless ı, İ) never equals an
+ * ASCII letter (§3.3, §15.9).
  *
  * <p>Pure and total: any string (including empty, non-ASCII or absurdly long input) gives a
  * result, never an exception. Work is linear in the input size.
@@ -90,9 +89,6 @@ public final class HostnameMatcher {
                 ok = o.matched();
                 if (!ok && o.publicSuffix() != null && o.publicSuffix().refusesWildcard()) {
                     ev.refused.add(name);
-                    if (o.publicSuffix() == PublicSuffixTest.Verdict.PRIVATE_SUFFIX_UNCERTAIN) {
-                        ev.uncertain = true;
-                    }
                 }
             } else {
                 ok = !ref.isEmpty() && Rfc2818Matcher.match(ref, name);
@@ -122,7 +118,7 @@ public final class HostnameMatcher {
             }
             boolean ok = rules.binaryIpComparison()
                     ? refIp.isPresent() && Arrays.equals(refIp.get(), ip)
-                    : text.orElseThrow().equalsIgnoreCase(ref);
+                    : AsciiCase.equals(text.orElseThrow(), ref);
             if (ok) {
                 ev.matched = new PresentedName(Source.SAN_IP_ADDRESS, text.orElseThrow(), Optional.empty());
             }
@@ -130,7 +126,7 @@ public final class HostnameMatcher {
 
         boolean matched = ev.matched != null;
         return new HostnameMatch(matched, rules, ref, normalized, refIp.isPresent(), ev.names,
-                Optional.ofNullable(ev.matched), cnConsulted, ev.refused, !matched && ev.uncertain);
+                Optional.ofNullable(ev.matched), cnConsulted, ev.refused);
     }
 
     /**
@@ -165,7 +161,6 @@ public final class HostnameMatcher {
     private static final class Evidence {
         final List<PresentedName> names = new ArrayList<>();
         final List<String> refused = new ArrayList<>();
-        boolean uncertain;
         PresentedName matched;
 
         void add(Source source, String value, PresentedNameDefect defect) {

@@ -56,8 +56,8 @@ final class LabelMatcher {
                 // a whole-label wildcard matches any reference label, even an empty one
             } else if (indexOf(p, '*', pStart, pEnd) >= 0) {
                 return Outcome.NO; // partial-label wildcard
-            } else if (pLen != rEnd - rStart || !p.regionMatches(true, pStart, r, rStart, pLen)) {
-                return Outcome.NO; // String.equalsIgnoreCase of the two labels
+            } else if (pLen != rEnd - rStart || !AsciiCase.regionEquals(p, pStart, r, rStart, pLen)) {
+                return Outcome.NO; // labels differ beyond ASCII case (CFStringCompare, kCFCompareCaseInsensitive)
             }
             pEnd = pStart - 1;
             rEnd = rStart - 1;

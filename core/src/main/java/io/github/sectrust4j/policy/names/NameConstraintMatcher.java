@@ -1,6 +1,5 @@
 package io.github.sectrust4j.policy.names;
 
-import java.util.Locale;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.x500.RDN;
@@ -31,7 +30,7 @@ final class NameConstraintMatcher {
         try {
             switch (name.type()) {
                 case DNS:
-                    return of(dnsWithin(name.text(), subtree.text()));
+                    return dnsWithin(name.text(), subtree.text());
                 case EMAIL:
                     return emailWithin(name.text(), subtree.text());
                 case URI:
@@ -53,18 +52,33 @@ final class NameConstraintMatcher {
 
     /**
      * DNS: "example.com" matches itself and any subdomain but not "badexample.com"; ".example.com"
-     * matches subdomains only; an empty constraint matches every name; case-insensitive.
+     * matches subdomains only; an empty constraint matches every name; ASCII letters fold.
      */
-    static boolean dnsWithin(String name, String constraint) {
-        String n = name.toLowerCase(Locale.ROOT);
-        String c = constraint.toLowerCase(Locale.ROOT);
-        if (c.isEmpty()) {
-            return true;
+    static Within dnsWithin(String name, String constraint) {
+        if (constraint.isEmpty()) {
+            return Within.YES;
         }
-        if (c.startsWith(".")) {
-            return n.length() > c.length() && n.endsWith(c);
-        }
-        return n.equals(c) || n.endsWith("." + c);
+        int n = name.length();
+        int c = constraint.length();
+        boolean suffix = constraint.startsWith(".") ? n > c
+                : n == c || (n > c && name.charAt(n - c - 1) == '.');
+        return suffix ? foldedEquals(name, n - c, constraint) : unlessUnicode(Within.NO, name, constraint);
+    }
+
+    /**
+     * {@code name[from..]} equals {@code constraint} with ASCII letters folded. Apple compares these with
+     * Core Foundation's Unicode case folding (nameconstraints.c, {@code kCFCompareCaseInsensitive}), which
+     * can make non-ASCII text equal to ASCII (Kelvin sign, long s, ß and "ss"); where either side holds a
+     * non-ASCII character and ASCII folding says "different", the answer is undecidable, so a permitted
+     * subtree does not admit it and an excluded one does exclude it (the caller fails closed).
+     */
+    private static Within foldedEquals(String name, int from, String constraint) {
+        return AsciiCase.regionEquals(name, from, constraint, 0, constraint.length()) ? Within.YES
+                : unlessUnicode(Within.NO, name, constraint);
+    }
+
+    private static Within unlessUnicode(Within asciiAnswer, String name, String constraint) {
+        return AsciiCase.hasNonAscii(name) || AsciiCase.hasNonAscii(constraint) ? Within.UNDECIDABLE : asciiAnswer;
     }
 
     /**
@@ -77,17 +91,19 @@ final class NameConstraintMatcher {
             return Within.UNDECIDABLE;
         }
         if (constraint.indexOf('@') >= 0) {
-            return of(address.equalsIgnoreCase(constraint));
+            return address.length() == constraint.length() ? foldedEquals(address, 0, constraint)
+                    : unlessUnicode(Within.NO, address, constraint);
         }
-        String host = address.substring(at + 1).toLowerCase(Locale.ROOT);
-        String c = constraint.toLowerCase(Locale.ROOT);
+        return hostWithin(address.substring(at + 1), constraint);
+    }
+
+    /** A host against a host ("exact") or ".domain" (subdomains only) constraint; empty matches all. */
+    private static Within hostWithin(String host, String c) {
         if (c.isEmpty()) {
             return Within.YES;
         }
-        if (c.startsWith(".")) {
-            return of(host.length() > c.length() && host.endsWith(c));
-        }
-        return of(host.equals(c));
+        boolean candidate = c.startsWith(".") ? host.length() > c.length() : host.length() == c.length();
+        return candidate ? foldedEquals(host, host.length() - c.length(), c) : unlessUnicode(Within.NO, host, c);
     }
 
     /** URI: the host part of the URI against a host ("exact") or ".domain" (subdomains) constraint. */
@@ -96,18 +112,10 @@ final class NameConstraintMatcher {
         if (host.isEmpty()) {
             return Within.UNDECIDABLE;
         }
-        String h = host.get();
-        String c = constraint.toLowerCase(Locale.ROOT);
-        if (c.isEmpty()) {
-            return Within.YES;
-        }
-        if (c.startsWith(".")) {
-            return of(h.length() > c.length() && h.endsWith(c));
-        }
-        return of(h.equals(c));
+        return hostWithin(host.get(), constraint);
     }
 
-    /** Host of "scheme://[userinfo@]host[:port][/...]", lower-cased; empty when there is none. */
+    /** Host of "scheme://[userinfo@]host[:port][/...]"; empty when there is none. */
     static Optional<String> uriHost(String uri) {
         int colon = uri.indexOf(':');
         if (colon <= 0 || !uri.startsWith("//", colon + 1)) {
@@ -131,7 +139,7 @@ final class NameConstraintMatcher {
             int port = authority.indexOf(':');
             host = port >= 0 ? authority.substring(0, port) : authority;
         }
-        return host.isEmpty() ? Optional.empty() : Optional.of(host.toLowerCase(Locale.ROOT));
+        return host.isEmpty() ? Optional.empty() : Optional.of(host);
     }
 
     /** IP: address/mask; IPv4 names only against 8-byte subtrees, IPv6 only against 32-byte ones. */

@@ -7,12 +7,11 @@ import java.util.Locale;
  * The public-suffix query behind the wildcard rule of spec §3.3, answered from Guava's bundled copy
  * of the Public Suffix List.
  *
- * <p>Open question §15.2: Apple asks the (closed-source) networking stack, and it is unknown whether
- * the private-domain section of the list (e.g. {@code github.io}) counts. This simulator
- * <b>deliberately counts both the ICANN and the private sections</b> ({@link
- * InternetDomainName#isPublicSuffix()}): a wildcard directly under a private suffix is then refused,
- * which can only turn a would-be "trusted" into a mismatch, never the reverse — a false "trusted" is
- * the worse error. Decisions that rest only on a private-section entry are reported as uncertain.
+ * <p>Only the ICANN section counts ({@link InternetDomainName#isRegistrySuffix()}): Apple's own SSL policy
+ * vector {@code TLDWildcard / PositiveTest-CookieTLD} (OSX/shared_regressions/si-20-sectrust-policies-data/
+ * PinningPolicyTrustTest.plist) trusts {@code *.googleapis.com} for {@code content.googleapis.com}, and
+ * {@code googleapis.com} is a private-section entry; so private entries such as {@code github.io} do not
+ * refuse a wildcard (§15.2, settled).
  */
 final class PublicSuffixTest {
 
@@ -20,9 +19,7 @@ final class PublicSuffixTest {
     enum Verdict {
         NOT_PUBLIC_SUFFIX,
         /** An ICANN-section public suffix such as {@code co.uk}: the wildcard is refused. */
-        REGISTRY_SUFFIX,
-        /** Only a private-section suffix such as {@code github.io}: refused here, but uncertain (§15.2). */
-        PRIVATE_SUFFIX_UNCERTAIN;
+        REGISTRY_SUFFIX;
 
         boolean refusesWildcard() {
             return this != NOT_PUBLIC_SUFFIX;
@@ -41,12 +38,6 @@ final class PublicSuffixTest {
             // (e.g. a numeric top label) cannot be on the list either.
             return Verdict.NOT_PUBLIC_SUFFIX;
         }
-        if (name.isRegistrySuffix()) {
-            return Verdict.REGISTRY_SUFFIX;
-        }
-        if (name.isPublicSuffix()) {
-            return Verdict.PRIVATE_SUFFIX_UNCERTAIN;
-        }
-        return Verdict.NOT_PUBLIC_SUFFIX;
+        return name.isRegistrySuffix() ? Verdict.REGISTRY_SUFFIX : Verdict.NOT_PUBLIC_SUFFIX;
     }
 }

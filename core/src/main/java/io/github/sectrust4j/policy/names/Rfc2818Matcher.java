@@ -46,7 +46,7 @@ final class Rfc2818Matcher {
                     return false;
                 }
                 char hch = host.charAt(hix++);
-                if (Character.toLowerCase(hch) != Character.toLowerCase(sch)) {
+                if (!AsciiCase.charEquals(hch, sch)) {
                     return false;
                 }
             }

@@ -95,14 +95,21 @@ class HostnameMatcherTest {
         }
     }
 
-    @Test
-    void wildcardUnderPrivatePublicSuffix_isRefused_andFlaggedUncertain() {
-        // §15.2 decision: the private section of the PSL counts (conservative); evidence says uncertain
-        HostnameMatch m = match(HostnameRules.SAN_ONLY, "octocat.github.io", "*.github.io");
-        assertThat(m.matched()).isFalse();
-        assertThat(m.wildcardsRefusedAsPublicSuffix()).containsExactly("*.github.io");
-        assertThat(m.publicSuffixUncertain()).isTrue();
-        assertThat(m.explain()).contains("uncertain");
+    /**
+     * §15.2 settled by Apple's vector TLDWildcard / PositiveTest-CookieTLD (si-20-sectrust-policies-data,
+     * PinningPolicyTrustTest.plist): {@code *.googleapis.com} is trusted for {@code content.googleapis.com},
+     * and {@code googleapis.com} is a private-section entry of the Public Suffix List. Private entries do not
+     * refuse a wildcard; ICANN ones do.
+     */
+    @ParameterizedTest(name = "{0} vs {1}")
+    @CsvSource({"content.googleapis.com, *.googleapis.com", "octocat.github.io, *.github.io",
+        "myapp.appspot.com, *.appspot.com"})
+    void wildcardUnderPrivateSectionSuffix_matches_asApplesCookieTldVector(String host, String presented) {
+        for (HostnameRules rules : List.of(HostnameRules.SAN_ONLY, HostnameRules.LABEL_WITH_CN_FALLBACK)) {
+            HostnameMatch m = match(rules, host, presented);
+            assertThat(m.matched()).as(rules + " " + m.explain()).isTrue();
+            assertThat(m.wildcardsRefusedAsPublicSuffix()).isEmpty();
+        }
     }
 
     @Test
@@ -110,7 +117,6 @@ class HostnameMatcherTest {
         HostnameMatch m = match(HostnameRules.SAN_ONLY, "apple.co.uk", "*.co.uk");
         assertThat(m.matched()).isFalse();
         assertThat(m.wildcardsRefusedAsPublicSuffix()).containsExactly("*.co.uk");
-        assertThat(m.publicSuffixUncertain()).isFalse();
     }
 
     @Test

@@ -67,7 +67,7 @@ class LabelMatcherProperties {
                 }
             } else if (label.indexOf('*') >= 0) {
                 return LabelMatcher.Outcome.NO;
-            } else if (!label.equalsIgnoreCase(rl[i])) {
+            } else if (!com.google.common.base.Ascii.equalsIgnoreCase(label, rl[i])) { // ASCII folding only (§3.3)
                 return LabelMatcher.Outcome.NO;
             }
         }

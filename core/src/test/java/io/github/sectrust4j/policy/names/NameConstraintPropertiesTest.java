@@ -85,10 +85,10 @@ class NameConstraintPropertiesTest {
     void dnsConstraint_coversSubdomains_butNotLookalikes(@ForAll("label") String sub, @ForAll("label") String base,
             @ForAll("label") String prefix) {
         String c = base + ".example";
-        assertThat(NameConstraintMatcher.dnsWithin(sub + "." + c, c)).isTrue();
-        assertThat(NameConstraintMatcher.dnsWithin(c, c)).isTrue();
-        assertThat(NameConstraintMatcher.dnsWithin(prefix + c, c)).isFalse();
-        assertThat(NameConstraintMatcher.dnsWithin(c, "." + c)).isFalse();
+        assertThat(NameConstraintMatcher.dnsWithin(sub + "." + c, c)).isEqualTo(NameConstraintMatcher.Within.YES);
+        assertThat(NameConstraintMatcher.dnsWithin(c, c)).isEqualTo(NameConstraintMatcher.Within.YES);
+        assertThat(NameConstraintMatcher.dnsWithin(prefix + c, c)).isEqualTo(NameConstraintMatcher.Within.NO);
+        assertThat(NameConstraintMatcher.dnsWithin(c, "." + c)).isEqualTo(NameConstraintMatcher.Within.NO);
     }
 
     @Provide

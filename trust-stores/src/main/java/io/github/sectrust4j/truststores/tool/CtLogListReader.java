@@ -18,7 +18,7 @@ import java.util.Map;
  * table and {@code disqualified_at}, schema v2 (operators and logs keyed by name) and
  * schema v3–v5 (arrays, {@code tiled_logs}, {@code temporal_interval}, {@code tls_only}).
  */
-final class CtLogListReader {
+public final class CtLogListReader {
     static final long NONE = Long.MIN_VALUE;
 
     static final class Log {
@@ -38,12 +38,58 @@ final class CtLogListReader {
     String schema = "";
     String listVersion = "";
     int assetVersion = -1;
+    /** {@code log_list_timestamp} (Google v3; Apple's lists have none), or {@link #NONE}. */
+    long listTimestamp = NONE;
     final List<Log> logs = new ArrayList<>();
 
-    @SuppressWarnings("unchecked")
     static CtLogListReader read(String json) {
-        Map<String, Object> root = (Map<String, Object>) Json.parse(json);
+        return readTree(Json.parse(json));
+    }
+
+    /**
+     * A log list someone supplies at run time (Apple's published {@code current_log_list.json}, Google's
+     * v3 list), from its JSON tree (objects as {@link Map}, arrays as {@link List}, numbers as
+     * {@link BigDecimal}): the same reading and state mapping as the shipped lists.
+     *
+     * @throws IllegalArgumentException if the tree is not such a list, naming what is wrong
+     */
+    public static io.github.sectrust4j.truststores.PublishedCtLogList published(Object tree) {
+        CtLogListReader r;
+        try {
+            r = readTree(tree);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) { // a field of the wrong JSON type
+            throw new IllegalArgumentException("not a CT log list (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")", e);
+        }
+        List<io.github.sectrust4j.truststores.CtLog> logs = new ArrayList<>();
+        for (Log l : r.logs) {
+            logs.add(new io.github.sectrust4j.truststores.CtLog(l.logId, l.key, l.operator, l.description, l.url,
+                    l.state, instant(l.stateTimestamp), instant(l.intervalStart), instant(l.intervalEnd), l.tiled,
+                    l.tlsOnly, r.listVersion));
+        }
+        return new io.github.sectrust4j.truststores.PublishedCtLogList(r.schema, r.listVersion, r.assetVersion,
+                java.util.Optional.ofNullable(instant(r.listTimestamp)), logs);
+    }
+
+    private static Instant instant(long millis) {
+        return millis == NONE ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private CtLogListReader() {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CtLogListReader readTree(Object tree) {
+        if (!(tree instanceof Map)) {
+            throw new IllegalArgumentException("a CT log list is a JSON object with an operators array");
+        }
+        Map<String, Object> root = (Map<String, Object>) tree;
         CtLogListReader r = new CtLogListReader();
+        if (root.get("log_list_timestamp") != null) {
+            r.listTimestamp = isoMillis(root.get("log_list_timestamp"));
+        }
         r.schema = str(root.get("$schema"));
         Object v = root.containsKey("version") ? root.get("version") : root.get("logListVersion");
         r.listVersion = v == null ? "" : str(v);
@@ -72,7 +118,7 @@ final class CtLogListReader {
                 }
             }
         } else {
-            throw new IllegalArgumentException("unrecognised CT log list shape");
+            throw new IllegalArgumentException("unrecognised CT log list shape (no operators)");
         }
         // deterministic output independent of the JSON's key order
         r.logs.sort(Comparator.comparing(l -> hex(l.logId)));
@@ -152,6 +198,9 @@ final class CtLogListReader {
         l.tiled = tiled;
         l.tlsOnly = Boolean.TRUE.equals(m.get("tls_only"));
         Map<String, Object> state = (Map<String, Object>) m.get("state");
+        if (l.key.length == 0) {
+            throw new IllegalArgumentException("log without a key: " + l.description);
+        }
         if (state == null || state.size() != 1) {
             throw new IllegalArgumentException("log without exactly one state: " + l.description);
         }

@@ -1,0 +1,85 @@
+package io.github.sectrust4j.report;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+
+/**
+ * Evidence reaches the JSON and text reports in its iteration order, so that order must be the same in
+ * every run. Maps and sets whose iteration order is fixed by construction (insertion-ordered, sorted,
+ * enum-keyed, Guava's immutable collections, or of at most one element) keep it; any other — notably
+ * {@code Map.of} / {@code Set.of} / {@code Map.copyOf} with two or more elements, whose order depends on a
+ * salt drawn anew by every JVM, and hash-based collections — is sorted by the text of its keys/elements.
+ * Nested maps, sets and lists are treated alike. Output bytes are then identical from run to run.
+ */
+public final class StableOrder {
+    private static final Comparator<Object> BY_TEXT = Comparator.comparing(String::valueOf);
+
+    private StableOrder() {
+    }
+
+    /** An immutable copy of {@code evidence} in a run-independent order (nulls dropped). */
+    public static ImmutableMap<String, Object> evidence(Map<String, ?> evidence) {
+        @SuppressWarnings("unchecked")
+        ImmutableMap<String, Object> m = (ImmutableMap<String, Object>) (ImmutableMap<?, ?>) map(evidence);
+        return m;
+    }
+
+    /** True if iterating {@code c} (a Map or Collection) gives the same order in every JVM. */
+    public static boolean hasFixedOrder(Object c) {
+        if (c instanceof Map<?, ?> m) {
+            return m.size() <= 1 || m instanceof LinkedHashMap || m instanceof SortedMap || m instanceof EnumMap
+                    || m instanceof ImmutableMap;
+        }
+        if (c instanceof Set<?> s) {
+            return s.size() <= 1 || s instanceof LinkedHashSet || s instanceof SortedSet || s instanceof EnumSet
+                    || s instanceof ImmutableSet;
+        }
+        return c instanceof List || c instanceof Collection<?> col && col.size() <= 1;
+    }
+
+    private static ImmutableMap<Object, Object> map(Map<?, ?> m) {
+        List<Map.Entry<?, ?>> entries = new ArrayList<>(m.entrySet());
+        if (!hasFixedOrder(m)) {
+            entries.sort(Comparator.comparing(e -> String.valueOf(e.getKey())));
+        }
+        ImmutableMap.Builder<Object, Object> out = ImmutableMap.builderWithExpectedSize(entries.size());
+        for (Map.Entry<?, ?> e : entries) {
+            if (e.getKey() != null && e.getValue() != null) {
+                out.put(e.getKey(), value(e.getValue()));
+            }
+        }
+        return out.build();
+    }
+
+    private static Object value(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            return map(m);
+        }
+        if (v instanceof Collection<?> c) {
+            List<Object> items = new ArrayList<>(c.size());
+            for (Object o : c) {
+                if (o != null) {
+                    items.add(value(o));
+                }
+            }
+            if (!hasFixedOrder(c)) {
+                items.sort(BY_TEXT);
+            }
+            return c instanceof Set ? ImmutableSet.copyOf(items) : ImmutableList.copyOf(items);
+        }
+        return v;
+    }
+}
