@@ -44,6 +44,12 @@ public record Finding(FindingCode code, Severity severity, int certificateIndex,
         return severity.isFailure();
     }
 
+    /** One line: code, certificate index, severity and message (the remedy and evidence are in the fields). */
+    @Override
+    public String toString() {
+        return io.github.sectrust4j.report.TextReport.line(this);
+    }
+
     /** The OSStatus this finding would be reported as, if it won the ranking (§12.3). */
     public Optional<TrustError> error() {
         return code.error();

@@ -150,7 +150,7 @@ public final class SecTrust {
      * Evaluates the chain for every host and release ({@link TrustMatrix#evaluate}): the verdict per
      * (host, release), where it changes and why, and the names missing from the certificate.
      */
-    public TrustMatrix evaluateAll(List<HostName> hosts, List<IosRelease> releases, List<Certificate> chain) {
+    public TrustMatrix evaluateAll(List<HostName> hosts, List<IosRelease> releases, List<? extends Cert> chain) {
         return TrustMatrix.evaluate(this, hosts, releases, chain);
     }
 
@@ -238,6 +238,16 @@ public final class SecTrust {
         return withAnchors(CertificateInput.fromX509(Arrays.asList(certificates)));
     }
 
+    /** App anchors ({@link Cert#fromPem}, {@link Cert#of}, ...). */
+    public SecTrust withAnchors(Cert... certificates) {
+        return withAnchors(CertificateInput.fromCerts(Arrays.asList(certificates)));
+    }
+
+    /** App anchors from PEM text or one DER certificate. */
+    public SecTrust withAnchors(byte[] pemOrDer) {
+        return withAnchors(CertificateInput.parse(pemOrDer));
+    }
+
     /** {@code SecTrustSetAnchorCertificatesOnly}: whether only the app anchors are trusted. */
     public SecTrust anchorsOnly(boolean only) {
         return new SecTrust(release, policy, host, at, clock, anchors, Optional.of(only), userRoots, intermediates,
@@ -258,6 +268,15 @@ public final class SecTrust {
         return withProfileRoot(single(pem), fullTrust);
     }
 
+    public SecTrust withProfileRoot(Cert root, FullTrust fullTrust) {
+        return withProfileRoot(single(root), fullTrust);
+    }
+
+    /** As {@link #withProfileRoot(String, FullTrust)} from PEM text or DER bytes. */
+    public SecTrust withProfileRoot(byte[] pemOrDer, FullTrust fullTrust) {
+        return withProfileRoot(single(pemOrDer), fullTrust);
+    }
+
     /** A root installed by MDM (or Apple Configurator): trusted for TLS (§7.1). */
     public SecTrust withMdmRoot(Certificate root) {
         return withUserRoot(new UserRoot(root, InstallChannel.MDM, FullTrust.ON, Optional.empty()));
@@ -269,6 +288,15 @@ public final class SecTrust {
 
     public SecTrust withMdmRoot(String pem) {
         return withMdmRoot(single(pem));
+    }
+
+    public SecTrust withMdmRoot(Cert root) {
+        return withMdmRoot(single(root));
+    }
+
+    /** As {@link #withMdmRoot(String)} from PEM text or DER bytes. */
+    public SecTrust withMdmRoot(byte[] pemOrDer) {
+        return withMdmRoot(single(pemOrDer));
     }
 
     /**
@@ -311,10 +339,31 @@ public final class SecTrust {
     }
 
     /** Intermediates the device already has (not sent by the server), e.g. installed by a profile. */
-    public SecTrust withIntermediates(List<Certificate> certificates) {
-        ImmutableList<Certificate> i = ImmutableList.<Certificate>builder().addAll(intermediates).addAll(certificates).build();
+    public SecTrust withIntermediates(List<? extends Cert> certificates) {
+        ImmutableList<Certificate> i = ImmutableList.<Certificate>builder().addAll(intermediates)
+                .addAll(CertificateInput.fromCerts(certificates)).build();
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, i, systemRoots,
                 extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, requiredKeyUsage);
+    }
+
+    /** As {@link #withIntermediates(List)}. */
+    public SecTrust withIntermediates(Cert... certificates) {
+        return withIntermediates(Arrays.asList(certificates));
+    }
+
+    /** As {@link #withIntermediates(List)}. */
+    public SecTrust withIntermediates(X509Certificate... certificates) {
+        return withIntermediates(CertificateInput.fromX509(Arrays.asList(certificates)));
+    }
+
+    /** As {@link #withIntermediates(List)}, from PEM text (one or many blocks). */
+    public SecTrust withIntermediates(String pem) {
+        return withIntermediates(CertificateInput.fromPem(pem));
+    }
+
+    /** As {@link #withIntermediates(List)}, from PEM text or one DER certificate. */
+    public SecTrust withIntermediates(byte[] pemOrDer) {
+        return withIntermediates(CertificateInput.parse(pemOrDer));
     }
 
     /** Uses this Apple trust store for system roots instead of the release's own. */
@@ -341,10 +390,31 @@ public final class SecTrust {
      * Roots to treat as members of the system store, e.g. a public CA's new root before Apple ships
      * it: the chain then meets the system-only rules (398 days, CT, strict EKU).
      */
-    public SecTrust withExtraSystemRoots(List<Certificate> roots) {
-        ImmutableList<Certificate> e = ImmutableList.<Certificate>builder().addAll(extraSystemRoots).addAll(roots).build();
+    public SecTrust withExtraSystemRoots(List<? extends Cert> roots) {
+        ImmutableList<Certificate> e = ImmutableList.<Certificate>builder().addAll(extraSystemRoots)
+                .addAll(CertificateInput.fromCerts(roots)).build();
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
                 systemRoots, e, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, requiredKeyUsage);
+    }
+
+    /** As {@link #withExtraSystemRoots(List)}. */
+    public SecTrust withExtraSystemRoots(Cert... roots) {
+        return withExtraSystemRoots(Arrays.asList(roots));
+    }
+
+    /** As {@link #withExtraSystemRoots(List)}. */
+    public SecTrust withExtraSystemRoots(X509Certificate... roots) {
+        return withExtraSystemRoots(CertificateInput.fromX509(Arrays.asList(roots)));
+    }
+
+    /** As {@link #withExtraSystemRoots(List)}, from PEM text (one or many blocks). */
+    public SecTrust withExtraSystemRoots(String pem) {
+        return withExtraSystemRoots(CertificateInput.fromPem(pem));
+    }
+
+    /** As {@link #withExtraSystemRoots(List)}, from PEM text or one DER certificate. */
+    public SecTrust withExtraSystemRoots(byte[] pemOrDer) {
+        return withExtraSystemRoots(CertificateInput.parse(pemOrDer));
     }
 
     // ---- revocation and CT inputs ----
@@ -486,6 +556,12 @@ public final class SecTrust {
                 ImmutableMap.copyOf(m), exceptions, requiredKeyUsage);
     }
 
+    /** As {@link #withExtraEvRoot(Certificate, String...)} for any {@link Cert}. */
+    public SecTrust withExtraEvRoot(Cert root, String... policyOids) {
+        requireNonNull(root, "root");
+        return withExtraEvRoot(single(root), policyOids);
+    }
+
     private SecTrust withCt(CtInputs value) {
         return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
                 systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, value, revocation,
@@ -572,7 +648,7 @@ public final class SecTrust {
      *
      * @throws CertificateInputException when the chain is empty
      */
-    public TrustExceptions copyExceptions(List<Certificate> chain) {
+    public TrustExceptions copyExceptions(List<? extends Cert> chain) {
         Evaluator.Evaluation e = Evaluator.evaluateWithPath(request(chain).withExceptions(ExceptionInputs.NONE));
         SortedMap<Integer, Set<String>> failing = new TreeMap<>();
         for (Finding f : e.report().failures()) {
@@ -588,6 +664,21 @@ public final class SecTrust {
                     : TrustExceptions.Entry.empty());
         }
         return TrustExceptions.of(entries).withResetCount(exceptions.epoch());
+    }
+
+    /** As {@link #copyExceptions(List)} for a chain given as PEM text (leaf first). */
+    public TrustExceptions copyExceptions(String chainPem) {
+        return copyExceptions(CertificateInput.fromPem(chainPem));
+    }
+
+    /** As {@link #copyExceptions(List)} for a chain given as PEM text or one DER certificate. */
+    public TrustExceptions copyExceptions(byte[] pemOrDer) {
+        return copyExceptions(CertificateInput.parse(pemOrDer));
+    }
+
+    /** As {@link #copyExceptions(List)} for JDK certificates, leaf first. */
+    public TrustExceptions copyExceptions(X509Certificate... chain) {
+        return copyExceptions(CertificateInput.fromX509(Arrays.asList(chain)));
     }
 
     /**
@@ -629,10 +720,34 @@ public final class SecTrust {
         return evaluate(CertificateInput.fromX509(Arrays.asList(chain)));
     }
 
-    /** Evaluates a parsed chain, leaf first; duplicates are ignored. */
-    public TrustReport evaluate(List<Certificate> chain) {
+    /** Evaluates a parsed chain ({@link Cert#fromPem}, ...), leaf first; duplicates are ignored. */
+    public TrustReport evaluate(List<? extends Cert> chain) {
         EvaluationRequest r = request(chain);
         return ReleaseNotes.annotate(Evaluator.evaluate(r), r); // a release outside the table says how it was mapped
+    }
+
+    /** Evaluates a chain of {@link Cert}s, leaf first. */
+    public TrustReport evaluate(Cert... chain) {
+        return evaluate(Arrays.asList(chain));
+    }
+
+    /**
+     * This configuration as a JSSE trust manager, so a Java TLS client refuses exactly what the iPhone
+     * refuses: the host is the one set with {@link #forServer}, else the handshake's SNI name, else the
+     * peer host; a refusal throws {@link UntrustedChainException} carrying the {@link TrustReport}.
+     */
+    public javax.net.ssl.X509ExtendedTrustManager asTrustManager() {
+        return new SecTrustManager(this);
+    }
+
+    /** The host set with {@link #forServer}, if any (the trust manager falls back to the handshake's). */
+    Optional<String> configuredHost() {
+        return host;
+    }
+
+    /** The policy set ({@link #asTrustManager}: only the SSL policy needs a host name). */
+    Policy configuredPolicy() {
+        return policy;
     }
 
     /**
@@ -642,12 +757,12 @@ public final class SecTrust {
      *
      * @throws CertificateInputException when the chain is empty
      */
-    public EvaluationRequest request(List<Certificate> chain) {
+    public EvaluationRequest request(List<? extends Cert> chain) {
         requireNonNull(chain, "chain");
         if (chain.isEmpty()) {
             throw new CertificateInputException("the chain is empty: at least the leaf certificate is required");
         }
-        List<Certificate> presented = distinctInOrder(chain);
+        List<Certificate> presented = distinctInOrder(CertificateInput.fromCerts(chain));
         Instant verifyTime = at.orElseGet(Instant::now);
         Optional<AppleTrustStore> store = !systemRoots.enabled() ? Optional.empty()
                 : Optional.of(systemRoots.store().orElseGet(() -> storeFor(release)));
@@ -684,8 +799,19 @@ public final class SecTrust {
         return CertificateInput.fromX509(List.of(cert)).get(0);
     }
 
+    private static Certificate single(Cert cert) {
+        return CertificateInput.fromCerts(java.util.Collections.singletonList(cert)).get(0);
+    }
+
+    private static Certificate single(byte[] pemOrDer) {
+        return single(CertificateInput.parse(pemOrDer));
+    }
+
     private static Certificate single(String pem) {
-        List<Certificate> certs = CertificateInput.fromPem(pem);
+        return single(CertificateInput.fromPem(pem));
+    }
+
+    private static Certificate single(List<Certificate> certs) {
         if (certs.size() != 1) {
             throw new CertificateInputException("expected exactly one certificate, found " + certs.size());
         }

@@ -66,6 +66,12 @@ public final class TrustExceptions {
                     OptionalLong.empty());
         }
 
+        /** As {@link #of(Certificate, Set)} for any {@link Cert} (its SHA-1 is taken from its DER). */
+        public static Entry of(Cert certificate, Set<String> checks) {
+            requireNonNull(certificate, "certificate");
+            return of(io.github.sectrust4j.cert.CertificateInput.fromCerts(List.of(certificate)).get(0), checks);
+        }
+
         /** A position without exceptions (Apple: an empty dictionary). */
         public static Entry empty() {
             return new Entry(null, Set.of(), OptionalLong.empty());

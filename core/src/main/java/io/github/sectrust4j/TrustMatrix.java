@@ -2,7 +2,6 @@ package io.github.sectrust4j;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.report.MatrixReport;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +71,7 @@ public final class TrustMatrix {
      * @throws CertificateInputException when the chain is empty or a certificate cannot be read
      */
     public static TrustMatrix evaluate(SecTrust configuration, List<HostName> hosts, List<IosRelease> releases,
-                                      List<Certificate> chain) {
+                                      List<? extends Cert> chain) {
         requireNonNull(configuration, "configuration");
         requireNonNull(chain, "chain");
         List<Optional<HostName>> rows = new ArrayList<>();

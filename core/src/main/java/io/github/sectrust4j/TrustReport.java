@@ -86,6 +86,15 @@ public record TrustReport(SecTrustResult result, Optional<TrustError> error, Lis
         return TextReport.render(this);
     }
 
+    /**
+     * A short multi-line summary (verdict, error, path, the first findings), e.g. what jshell prints for a
+     * report; {@link #explain()} has everything, {@link #toJson()} is the stable form.
+     */
+    @Override
+    public String toString() {
+        return TextReport.summary(this);
+    }
+
     /** The BATCH-CONTRACT response object (without {@code id}), as one line of JSON. */
     public String toJson() {
         return JsonReport.render(this);

@@ -26,6 +26,13 @@ public record UserRoot(Certificate certificate, InstallChannel channel, FullTrus
         trustSettings = requireNonNull(trustSettings, "trustSettings").map(List::copyOf);
     }
 
+    /** As the canonical constructor, for any {@link Cert} ({@link Cert#fromPem}, {@link Cert#of}). */
+    public UserRoot(Cert certificate, InstallChannel channel, FullTrust fullTrust,
+                    Optional<List<TrustSetting>> trustSettings) {
+        this(io.github.sectrust4j.cert.CertificateInput.fromCerts(
+                List.of(requireNonNull(certificate, "certificate"))).get(0), channel, fullTrust, trustSettings);
+    }
+
     /**
      * The trust settings iOS stores for this root on {@code release} (§7.1): ManagedConfiguration
      * writes an empty array for full trust, and for a manually installed profile root with the switch

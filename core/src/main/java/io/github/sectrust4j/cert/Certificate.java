@@ -29,7 +29,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  * {@link CertificateInputException}; oddities iOS tolerates but flags (unknown critical
  * extensions, duplicates, unparseable non-critical extensions) are recorded for the policy checks.
  */
-public final class Certificate {
+public final class Certificate implements io.github.sectrust4j.Cert {
     private final byte[] der;
     private final byte[] tbsDer;
     private final byte[] sha256;
@@ -273,6 +273,7 @@ public final class Certificate {
     // ------------------------------------------------------------------ identity
 
     /** The exact DER bytes (a copy). */
+    @Override
     public byte[] der() {
         return der.clone();
     }
@@ -369,6 +370,7 @@ public final class Certificate {
         return sha256.clone();
     }
 
+    @Override
     public String sha256Hex() {
         return HexFormat.of().formatHex(sha256);
     }
@@ -419,10 +421,12 @@ public final class Certificate {
 
     // ------------------------------------------------------------------ validity
 
+    @Override
     public Instant notBefore() {
         return notBefore;
     }
 
+    @Override
     public Instant notAfter() {
         return notAfter;
     }
@@ -442,6 +446,12 @@ public final class Certificate {
     }
 
     // ------------------------------------------------------------------ names
+
+    /** The subject as reports print it ({@link io.github.sectrust4j.PathCertificate#subject()}). */
+    @Override
+    public String subjectName() {
+        return subject.toString();
+    }
 
     public DistinguishedName subject() {
         return subject;

@@ -1,5 +1,6 @@
 package io.github.sectrust4j.cert;
 
+import io.github.sectrust4j.Cert;
 import io.github.sectrust4j.CertificateInputException;
 import io.github.sectrust4j.text.Excerpt;
 import java.nio.charset.StandardCharsets;
@@ -213,6 +214,34 @@ public final class CertificateInput {
             }
         }
         return fromDerList(ders);
+    }
+
+    /**
+     * The library's certificates as they are; any other {@link Cert} implementation re-parsed from its DER.
+     *
+     * @throws CertificateInputException naming {@code chain[i]} for a null element or a malformed one
+     */
+    public static List<Certificate> fromCerts(List<? extends Cert> certs) {
+        if (certs == null) {
+            throw new CertificateInputException(-1, "empty input", "empty input: no certificate given");
+        }
+        List<Certificate> out = new ArrayList<>(certs.size());
+        for (int i = 0; i < certs.size(); i++) {
+            Cert c = certs.get(i);
+            if (c instanceof Certificate parsed) {
+                out.add(parsed);
+                continue;
+            }
+            if (c == null) {
+                throw new CertificateInputException(i, "null element", "chain[" + i + "] is not a certificate: null element");
+            }
+            try {
+                out.add(Certificate.parse(c.der()));
+            } catch (CertificateInputException e) {
+                throw at(e, i, "chain[" + i + "]");
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**

@@ -9,6 +9,40 @@ import io.github.sectrust4j.TrustReport;
 public final class TextReport {
     private TextReport() {}
 
+    /** Most findings {@link #summary} lists one per line; the rest are counted. */
+    private static final int SUMMARY_FINDINGS = 5;
+
+    /**
+     * A few lines for a REPL or a log: verdict and error, the path, the failures (then information), and
+     * where the remedies are. {@link TrustReport#toString()}; jshell prints it for a report value.
+     */
+    public static String summary(TrustReport r) {
+        StringBuilder out = new StringBuilder();
+        out.append(r.trusted() ? "TRUSTED" : "NOT TRUSTED").append(" on iOS ").append(r.release())
+                .append(r.host().map(h -> " for " + h).orElse(" (no host-name check)"))
+                .append(" at ").append(r.evaluatedAt()).append(": ").append(r.result().name());
+        r.error().ifPresent(e -> out.append(", ").append(e));
+        out.append("\n  path:");
+        for (int i = 0; i < r.path().size(); i++) {
+            PathCertificate c = r.path().get(i);
+            out.append(i == 0 ? " " : " <- ").append('[').append(i).append("] ").append(c.subject());
+            c.anchorSource().ifPresent(s -> out.append(" (anchor: ").append(s.label()).append(')'));
+        }
+        java.util.List<Finding> ordered = new java.util.ArrayList<>(r.failures());
+        r.findings().stream().filter(f -> !f.isFailure()).forEach(ordered::add);
+        ordered.stream().limit(SUMMARY_FINDINGS).forEach(f -> out.append("\n  ").append(line(f)));
+        if (ordered.size() > SUMMARY_FINDINGS) {
+            out.append("\n  … and ").append(ordered.size() - SUMMARY_FINDINGS).append(" more finding(s)");
+        }
+        return out.append("\n  (explain() gives the path, every finding and its fix)").toString();
+    }
+
+    /** One line per finding: code, certificate index, severity, message. {@link Finding#toString()}. */
+    public static String line(Finding f) {
+        return f.code().code() + (f.certificateIndex() >= 0 ? " at [" + f.certificateIndex() + "]" : "")
+                + " " + f.severity() + ": " + f.message();
+    }
+
     public static String render(TrustReport r) {
         StringBuilder out = new StringBuilder();
         boolean byException = r.trusted() && r.findings().stream().anyMatch(Finding::exceptedByUser);
