@@ -33,11 +33,7 @@ final class BatchProgress {
     private long lastDraw;
     private int drawnWidth;
     private long lines;
-    private long responses;
-    private long trusted;
-    private long notTrusted;
-    private long inputErrors;
-    private long internalErrors;
+    private final BatchTally tally = new BatchTally();
 
     BatchProgress(PrintWriter err, boolean enabled, boolean terminal, LongSupplier nanoTime) {
         this.err = err;
@@ -108,9 +104,8 @@ final class BatchProgress {
     }
 
     private String counts() {
-        return lines + (lines == 1 ? " line" : " lines") + (responses == lines ? "" : ", " + responses + " responses")
-                + " (" + trusted + " trusted, " + notTrusted + " not trusted, " + inputErrors + " input errors, "
-                + internalErrors + " internal errors)";
+        return lines + (lines == 1 ? " line" : " lines")
+                + (tally.responses() == lines ? "" : ", " + tally.responses() + " responses") + " (" + tally.summary() + ")";
     }
 
     private double seconds(long now) {
@@ -118,24 +113,12 @@ final class BatchProgress {
     }
 
     private void count(String line) {
-        responses++;
         JsonNode r;
         try {
             r = BatchProcessor.MAPPER.readTree(line);
         } catch (IOException e) {
-            internalErrors++; // the processor writes JSON; anything else is a bug
-            return;
+            r = null; // the processor writes JSON; anything else is a bug, counted as internal
         }
-        if (r.has("trusted")) {
-            if (r.get("trusted").asBoolean()) {
-                trusted++;
-            } else {
-                notTrusted++;
-            }
-        } else if (r.path("error").has("input")) {
-            inputErrors++;
-        } else {
-            internalErrors++;
-        }
+        tally.add(r);
     }
 }

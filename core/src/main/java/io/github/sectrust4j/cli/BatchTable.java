@@ -26,11 +26,7 @@ final class BatchTable {
     private static final int MAX_FINDING = 120;
 
     private final PrintWriter out;
-    private int rows;
-    private int trusted;
-    private int notTrusted;
-    private int inputErrors;
-    private int internalErrors;
+    private final BatchTally tally = new BatchTally();
 
     BatchTable(PrintWriter out) {
         this.out = out;
@@ -40,34 +36,26 @@ final class BatchTable {
 
     /** One response line of the batch contract. */
     void row(String responseJson) {
-        rows++;
         JsonNode r;
         try {
             r = BatchProcessor.MAPPER.readTree(responseJson);
         } catch (IOException e) {
-            internalErrors++;
-            out.println("(response " + rows + " is not JSON: " + e.getMessage() + ")");
+            r = null;
+        }
+        BatchTally.Kind kind = tally.add(r);
+        if (r == null || !r.isObject()) {
+            out.println("(response " + tally.responses() + " is not a JSON object)");
             return;
         }
-        String id = r.path("id").isMissingNode() || r.path("id").isNull() ? "#" + rows : r.path("id").asText();
+        String id = r.path("id").isMissingNode() || r.path("id").isNull() ? "#" + tally.responses() : r.path("id").asText();
         JsonNode error = r.path("error");
-        if (error.has("input") || error.has("internal")) {
-            boolean input = error.has("input");
-            if (input) {
-                inputErrors++;
-            } else {
-                internalErrors++;
-            }
+        if (kind == BatchTally.Kind.INPUT_ERROR || kind == BatchTally.Kind.INTERNAL_ERROR) {
+            boolean input = kind == BatchTally.Kind.INPUT_ERROR;
             out.println(pad(id, ID) + pad("", IOS) + (input ? "INPUT ERROR" : "INTERNAL ERROR"));
             wrap("  ", (input ? error.path("input") : error.path("internal")).asText());
             return;
         }
-        boolean ok = r.path("trusted").asBoolean(false);
-        if (ok) {
-            trusted++;
-        } else {
-            notTrusted++;
-        }
+        boolean ok = kind == BatchTally.Kind.TRUSTED;
         String err = error.has("name") ? error.path("name").asText() : "-";
         JsonNode top = firstFailure(r.path("findings"));
         String finding = top == null ? (ok ? "" : "-") : describe(top);
@@ -82,8 +70,8 @@ final class BatchTable {
     /** The closing count. */
     void finish() {
         out.println();
-        out.println(rows + (rows == 1 ? " request: " : " requests: ") + trusted + " trusted, " + notTrusted
-                + " not trusted, " + inputErrors + " input errors, " + internalErrors + " internal errors"
+        long rows = tally.responses();
+        out.println(rows + (rows == 1 ? " answer: " : " answers: ") + tally.summary()
                 + " (JSON lines with every finding: run without --format table)");
         out.flush();
     }

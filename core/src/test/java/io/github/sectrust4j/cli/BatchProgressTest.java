@@ -48,6 +48,7 @@ class BatchProgressTest {
 
     @Test
     void cli_progressForced_summaryOnStderr_stdoutIdentical() {
+        BatchCommandTest.mint(); // its requests' certificates (no reliance on test-class order)
         String lines = BatchCommandTest.line("a", "\"host\":\"sip.contoso.com\"") + "\n"
                 + BatchCommandTest.line("b", "\"host\":\"www.fabrikam.com\"") + "\n" + "not json\n";
         Cli.Run plain = Cli.withStdin(lines, "batch");

@@ -67,7 +67,7 @@ class BatchTableTest {
     void closingCount_agreesWithTheJsonLines() {
         long trusted = json.stream().filter(r -> r.get("trusted").asBoolean()).count();
         Cli.Run run = Cli.withStdin(requests, "batch", "--format", "table");
-        assertThat(run.outLines().get(run.outLines().size() - 1)).startsWith(json.size() + " requests: " + trusted
+        assertThat(run.outLines().get(run.outLines().size() - 1)).startsWith(json.size() + " answers: " + trusted
                 + " trusted, " + (json.size() - trusted) + " not trusted, 0 input errors, 0 internal errors");
     }
 
@@ -77,6 +77,6 @@ class BatchTableTest {
                 "batch", "--format", "table");
         assertThat(run.status()).isZero();
         assertThat(run.out()).contains("broken").contains("INPUT ERROR")
-                .contains("2 requests: 0 trusted, 0 not trusted, 2 input errors, 0 internal errors");
+                .contains("2 answers: 0 trusted, 0 not trusted, 2 input errors, 0 internal errors");
     }
 }
