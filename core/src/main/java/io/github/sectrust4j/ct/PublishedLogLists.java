@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sectrust4j.truststores.PublishedCtLogList;
 import io.github.sectrust4j.truststores.tool.CtLogListReader;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -91,10 +90,5 @@ public final class PublishedLogLists {
             return n.booleanValue();
         }
         return n.isNull() || n.isMissingNode() ? null : n.asText();
-    }
-
-    /** The instant a list was known current: its own timestamp, else {@code fallback}. */
-    static Instant dated(PublishedCtLogList read, Instant fallback) {
-        return read.timestamp().orElse(fallback);
     }
 }

@@ -65,7 +65,7 @@ public final class TrustSettingsMatch {
      * The result of the first constraint whose present keys all match the evaluation; empty = no
      * constraint matched ("Invalid"). An empty list never gets here.
      */
-    static Optional<TrustSetting.Result> firstMatch(List<TrustSetting> settings, Policy policy, Optional<String> host,
+    public static Optional<TrustSetting.Result> firstMatch(List<TrustSetting> settings, Policy policy, Optional<String> host,
                                                      long derivedKeyUse) {
         for (TrustSetting s : settings) {
             if (matches(s, policy, host, derivedKeyUse)) {

@@ -1,6 +1,5 @@
 package io.github.sectrust4j.policy;
 
-import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.InstallChannel;
 import io.github.sectrust4j.LyncExternalNames;
 import io.github.sectrust4j.TrustSetting;

@@ -20,12 +20,8 @@ final class TrustSettingsEvaluation {
         if (constraints.isEmpty()) {
             return Optional.of(TrustSetting.Result.TRUST_ROOT);
         }
-        for (TrustSetting c : constraints) {
-            if (matches(c, index, request)) {
-                return Optional.of(c.result());
-            }
-        }
-        return Optional.empty();
+        return TrustSettingsMatch.firstMatch(constraints, request.policy(), request.host(),
+                TrustSettingsMatch.derivedKeyUse(index != 0, request.requiredKeyUsage()));
     }
 
     /** All present keys of the constraint match the evaluation for the certificate at {@code index} (§7.2). */
