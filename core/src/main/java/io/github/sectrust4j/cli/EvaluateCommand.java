@@ -270,8 +270,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** The chain as given: parsed certificates and the entries iOS cannot parse (§14.2 step 1). */
     ServerChain serverChain() {
-        if (live.chain().isPresent()) {
-            return new ServerChain(live.chain().get(), List.of());
+        Optional<ServerChain> captured = live.chain();
+        if (captured.isPresent()) {
+            return captured.get();
         }
         if (chainFile.equals("-")) {
             try {

@@ -7,12 +7,12 @@ import io.github.sectrust4j.capture.CaptureException;
 import io.github.sectrust4j.capture.CaptureOptions;
 import io.github.sectrust4j.capture.ServerPresentation;
 import io.github.sectrust4j.capture.Starttls;
-import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.CertificateInput;
+import io.github.sectrust4j.cert.ServerChain;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -121,13 +121,16 @@ final class LiveServerOptions {
         return Optional.ofNullable(captured).map(c -> sni != null ? sni : c.host());
     }
 
-    /** The captured chain, if a server was captured. */
-    Optional<List<Certificate>> chain() {
+    /**
+     * The captured chain, if a server was captured: read as a chain from a file is (§14.2 step 1), so a
+     * certificate after the leaf that iOS cannot parse gives a verdict, not an input error.
+     */
+    Optional<ServerChain> chain() {
         if (captured == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(captured.certificates());
+            return Optional.of(CertificateInput.serverChain(captured.pem()));
         } catch (CertificateInputException e) {
             throw new InputError(Inputs.certificateMessage(where + ": the server's certificate", e), e);
         }
