@@ -16,6 +16,18 @@ public final class NormalizedName {
         this.hash = Arrays.hashCode(key);
     }
 
+    /**
+     * The normalized form of a DER-encoded Name, the same a certificate with this subject has (its
+     * {@code normalizedSubject()}); empty if unparseable. Lets an index of names skip parsing certificates.
+     */
+    public static java.util.Optional<NormalizedName> ofName(byte[] der) {
+        try {
+            return DistinguishedName.from(org.bouncycastle.asn1.ASN1Primitive.fromByteArray(der)).normalized();
+        } catch (java.io.IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The comparison key bytes (a copy). Not DER; only meaningful for equality. */
     public byte[] key() {
         return key.clone();

@@ -70,7 +70,8 @@ final class BatchCommand implements Callable<Integer> {
                     + "errors, time) on stderr; default: only when stderr is a terminal. Stdout stays JSON lines only.")
     private Boolean progress;
 
-    private final BatchProcessor processor = new BatchProcessor();
+    /** Made by call(): picocli builds every command to parse a line, and evaluate or --help need no JSON mapper. */
+    private BatchProcessor processor;
     private BatchTable table;
     private BatchProgress meter;
 
@@ -82,6 +83,7 @@ final class BatchCommand implements Callable<Integer> {
         if (maxLineLength < 1) {
             throw new ParameterException(spec.commandLine(), "--max-line-length must be positive, was " + maxLineLength);
         }
+        processor = new BatchProcessor();
         processor.useCtLogCache(ctLogCache);
         LineReader lines = new LineReader(new BufferedReader(
                 new InputStreamReader(main.stdin(), StandardCharsets.UTF_8), 1 << 16), maxLineLength);

@@ -1,5 +1,6 @@
 package io.github.sectrust4j.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.SecTrust;
@@ -73,7 +74,7 @@ final class CtLogCacheOptions {
 
     /** The log list a report was judged with: its name, date and size (the {@code ctLogList} response field). */
     static ObjectNode describe(SecTrust trust, TrustReport report) {
-        ObjectNode o = BatchProcessor.MAPPER.createObjectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode(); // the text report needs no mapper (start-up)
         Optional<CtLogList> list = trust.ctLogs();
         if (list.isEmpty() && report.trustStoreVersion().isPresent()) {
             int v = report.trustStoreVersion().getAsInt();

@@ -11,8 +11,11 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -28,9 +31,7 @@ import picocli.CommandLine.Spec;
  * <p>Tests and embedders run it in-process: {@code Main.commandLine(stdin).setOut(..).setErr(..).execute(args)}.
  */
 @Command(name = "sectrust4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        usageHelpAutoWidth = true,
-        subcommands = {EvaluateCommand.class, BatchCommand.class, StoresCommand.class, ProfileCommand.class,
-                CommandLine.HelpCommand.class},
+        usageHelpAutoWidth = true, // subcommands: see SUBCOMMANDS
         description = "Simulates iOS trust evaluation (SecTrust, SSL server policy) offline: would an iPhone trust "
                 + "this server chain, and if not, exactly why and what to change.",
         footer = {"", "Exit status: 0 trusted (evaluate) or done (batch, stores), 1 not trusted, "
@@ -67,7 +68,7 @@ public final class Main implements Runnable {
         BatchProgress.processStderr = true; // err is this process's stderr: batch may show progress on a terminal
         int status;
         try {
-            status = commandLine(System.in).setOut(out).setErr(err).execute(args);
+            status = commandLine(System.in, args.length == 0 ? "" : args[0]).setOut(out).setErr(err).execute(args);
         } catch (RuntimeException | Error e) { // never the JVM's exit 1 ("not trusted") with a stack trace
             err.println("sectrust4j: internal error: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
@@ -84,8 +85,36 @@ public final class Main implements Runnable {
      * failures status 3 — never a stack trace.
      */
     public static CommandLine commandLine(InputStream stdin) {
+        return commandLine(stdin, "");
+    }
+
+    /**
+     * The commands, in the order the usage lists them. Picocli reads every command's options by reflection
+     * when it is added (a third of a first verdict's start-up), so a process whose first argument names one
+     * command adds only that one ({@link #commandLine(InputStream, String)}).
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("evaluate", EvaluateCommand::new);
+        m.put("batch", BatchCommand::new);
+        m.put("stores", StoresCommand::new);
+        m.put("profile", ProfileCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return m;
+    }
+
+    /** As {@link #commandLine(InputStream)}; with {@code first} naming a command other than help, that command only. */
+    static CommandLine commandLine(InputStream stdin, String first) {
         Objects.requireNonNull(stdin, "stdin");
         CommandLine cmd = new CommandLine(new Main(stdin));
+        boolean one = SUBCOMMANDS.containsKey(first) && !first.equals("help");
+        SUBCOMMANDS.forEach((name, command) -> {
+            if (!one || name.equals(first)) {
+                cmd.addSubcommand(name, command.get());
+            }
+        });
         cmd.setParameterExceptionHandler((e, args) -> {
             CommandLine c = e.getCommandLine();
             PrintWriter err = c.getErr();

@@ -17,7 +17,7 @@ import java.util.Set;
  * SHA-256) removed. Certificates with an unparseable subject are kept for membership tests but never
  * returned as parents. Immutable.
  */
-final class NameIndex implements CertificateSource {
+final class NameIndex implements AnchorIndex {
     /** Up to this many certificates (the per-evaluation sources: presented chain, app anchors), linear scans beat hashing. */
     private static final int SMALL = 8;
 
@@ -105,11 +105,13 @@ final class NameIndex implements CertificateSource {
         return origin;
     }
 
-    boolean contains(Certificate c) {
+    @Override
+    public boolean contains(Certificate c) {
         return small != null ? indexOf(small, small.length, c) >= 0 : members.contains(c);
     }
 
-    List<Certificate> all() {
+    @Override
+    public List<Certificate> all() {
         return small != null ? List.of(small) : List.copyOf(members);
     }
 }

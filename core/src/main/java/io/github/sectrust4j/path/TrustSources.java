@@ -30,11 +30,11 @@ final class TrustSources {
      * One anchor source: the union of some name indexes (the cached per-store index and per-request
      * certificates), returning the request's real DER in place of a synthetic anchor where it has one.
      */
-    record Anchors(Kind kind, List<NameIndex> indexes, UnaryOperator<Certificate> real) implements CertificateSource {
+    record Anchors(Kind kind, List<AnchorIndex> indexes, UnaryOperator<Certificate> real) implements CertificateSource {
         @Override
         public List<Certificate> parentsOf(Certificate child) {
             List<Certificate> out = new ArrayList<>();
-            for (NameIndex index : indexes) {
+            for (AnchorIndex index : indexes) {
                 for (Certificate c : index.parentsOf(child)) {
                     Certificate r = real.apply(c);
                     if (!out.contains(r)) {
@@ -46,7 +46,7 @@ final class TrustSources {
         }
 
         boolean contains(Certificate c) {
-            for (NameIndex index : indexes) {
+            for (AnchorIndex index : indexes) {
                 if (index.contains(c)) {
                     return true;
                 }
@@ -66,7 +66,7 @@ final class TrustSources {
     private final List<Anchors> anchorSources;
     private final List<CertificateSource> parentSources;
     private final Map<Certificate, UserRoot> userRoots;
-    private final NameIndex systemRootSet;
+    private final AnchorIndex systemRootSet;
     private final NameIndex extraRoots;
     /** See {@link #realOf}; null until needed. One evaluation, one thread. */
     private Map<Certificate, Certificate> realByFingerprint;

@@ -42,7 +42,10 @@ import org.bouncycastle.util.Selector;
 
 /** CMS SignedData around a profile (RFC 5652): opening and checking a signed profile, and signing one. */
 final class ProfileCms {
-    private static final Provider BC = new BouncyCastleProvider();
+    /** Only signing and signature checks need the provider; looksLikeProfile on every input file does not. */
+    private static final class Bc {
+        static final Provider PROVIDER = new BouncyCastleProvider();
+    }
     /** {@code SEQUENCE { OBJECT IDENTIFIER 1.2.840.113549.1.7.x}}: the start of every CMS ContentInfo. */
     private static final byte[] PKCS7_OID_PREFIX = {0x06, 0x09, 0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D,
         0x01, 0x07};
@@ -152,7 +155,7 @@ final class ProfileCms {
                         "unsupported signer key algorithm " + holder.getSubjectPublicKeyInfo().getAlgorithm().getAlgorithm());
             }
             // the key, not the certificate: the signature is checked, the certificate's validity is not (as reported)
-            boolean ok = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(key));
+            boolean ok = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Bc.PROVIDER).build(key));
             return ok ? new ProfileSignature(ProfileSignature.Status.VALID, subject, certificate, "")
                     : new ProfileSignature(ProfileSignature.Status.INVALID, subject, certificate,
                             "the signature value does not match");
@@ -184,9 +187,9 @@ final class ProfileCms {
             attributes.add(new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(signingTime)))));
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                    new JcaDigestCalculatorProviderBuilder().setProvider(BC).build())
+                    new JcaDigestCalculatorProviderBuilder().setProvider(Bc.PROVIDER).build())
                     .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)))
-                    .build(new JcaContentSignerBuilder(algorithm).setProvider(BC).build(key),
+                    .build(new JcaContentSignerBuilder(algorithm).setProvider(Bc.PROVIDER).build(key),
                             new X509CertificateHolder(signer.der())));
             List<X509CertificateHolder> certificates = new ArrayList<>();
             certificates.add(new X509CertificateHolder(signer.der()));

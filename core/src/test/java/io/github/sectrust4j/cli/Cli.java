@@ -61,7 +61,7 @@ public final class Cli {
     public static Run run(InputStream stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cmd = Main.commandLine(stdin);
+        CommandLine cmd = Main.commandLine(stdin, args.length == 0 ? "" : args[0]); // as Main.main builds it
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         int status = cmd.execute(args);

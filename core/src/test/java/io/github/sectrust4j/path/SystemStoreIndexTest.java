@@ -53,6 +53,44 @@ class SystemStoreIndexTest {
     }
 
     @Test
+    void everyStoresLazyIndex_answersAsAnIndexOfAllItsBuiltCertificates() {
+        int lookups = 0;
+        for (var info : AppleTrustStores.versions()) {
+            AppleTrustStore store = AppleTrustStores.version(info.trustStoreVersion());
+            SystemStoreIndex lazy = new SystemStoreIndex(store);
+            List<Certificate> built = store.members(io.github.sectrust4j.truststores.AnchorGroup.ROOTS).stream()
+                    .map(Certificate::fromAnchorFacts).toList();
+            NameIndex eager = NameIndex.of(built, CertificateOrigin.ANCHOR_SOURCE);
+            for (Certificate c : built) { // the record's own name key is the built certificate's
+                assertThat(io.github.sectrust4j.cert.NormalizedName.ofName(c.subject().der()))
+                        .isEqualTo(c.normalizedSubject());
+                assertThat(lazy.rootsGroup().parentsOf(c)).as("store %s", info.trustStoreVersion())
+                        .containsExactlyElementsOf(eager.parentsOf(c));
+                assertThat(lazy.rootsGroup().contains(c)).isTrue();
+                lookups++;
+            }
+            assertThat(lazy.rootsGroup().all()).containsExactlyElementsOf(eager.all());
+        }
+        assertThat(lookups).isGreaterThan(1000); // every store's roots were looked up
+    }
+
+    @Test
+    void aLookupBuildsOnlyTheCertificatesItReaches(TestPki pki) {
+        AppleTrustStore store = AppleTrustStores.latest();
+        SystemStoreIndex index = new SystemStoreIndex(store);
+        HeldCertificate root = pki.root("Not In Any Store").build();
+        Certificate leaf = certs(pki.leaf("example.com", root).build()).get(0);
+
+        assertThat(index.anchors(Policy.SSL_SERVER).parentsOf(leaf)).isEmpty();
+        assertThat(index.rootsGroup().contains(leaf)).isFalse();
+        assertThat(index.built()).isZero();
+
+        Certificate storeRoot = index.appleRoots().all().get(0); // builds the 3 Apple roots
+        assertThat(index.anchors(Policy.BASIC).parentsOf(storeRoot)).contains(storeRoot);
+        assertThat(index.built()).isBetween(3, 3 + 2).isLessThan(store.anchors().size());
+    }
+
+    @Test
     void concurrentEvaluations_sharingTheStoreIndexAndVerdictCache_agree(TestPki pki) throws Exception {
         HeldCertificate root = pki.root("Root").build();
         HeldCertificate ica = pki.intermediate("Issuing CA", root).build();
