@@ -26,6 +26,32 @@ final class Remedies {
             "dialin", "webext", "lyncweb", "av", "webconf", "scheduler", "access", "ucupdates-r2");
 
     static String remedy(Failure f, CandidatePath path, EvaluationRequest request, RuleSet rules) {
+        String remedy = remedyFor(f, path, request, rules);
+        return f.index() == 0 ? wrongOrder(request).map(hint -> hint + " " + remedy).orElse(remedy) : remedy;
+    }
+
+    /**
+     * iOS takes the first certificate sent as the server's (§1.1): when that one is a CA and a certificate
+     * that is not comes later, the server (or the file) has the chain in the wrong order, and every failure
+     * at [0] is about the wrong certificate — say that first.
+     */
+    private static Optional<String> wrongOrder(EvaluationRequest request) {
+        List<Certificate> sent = request.presented();
+        if (sent.size() < 2 || !sent.get(0).isV3Ca()) {
+            return Optional.empty();
+        }
+        for (int i = 1; i < sent.size(); i++) {
+            if (!sent.get(i).isV3Ca()) {
+                return Optional.of("The chain is in the wrong order: the first certificate sent, '"
+                        + PathFacts.displayName(sent.get(0)) + "', is a CA, and the server's own certificate '"
+                        + PathFacts.displayName(sent.get(i)) + "' comes at position " + i + ". iOS takes the first "
+                        + "certificate as the server's: send the server certificate first, then its intermediates.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String remedyFor(Failure f, CandidatePath path, EvaluationRequest request, RuleSet rules) {
         Certificate c = f.index() >= 0 && f.index() < path.size() ? path.get(f.index()) : path.leaf();
         String cn = PathFacts.displayName(c);
         if (f.evidence().get("remedy") instanceof String own) {

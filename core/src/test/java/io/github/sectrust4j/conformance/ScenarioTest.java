@@ -60,6 +60,19 @@ class ScenarioTest {
     }
 
     @Test
+    void chainSentInTheWrongOrder_iosJudgesTheCaAsTheServer_andTheFixSaysSoFirst() {
+        TrustReport wrong = ios("18.0", PORTAL).withMdmRoot(cert(root)).evaluate(chain(issuing, portal));
+        TrustReport right = ios("18.0", PORTAL).withMdmRoot(cert(root)).evaluate(chain(portal, issuing));
+
+        assertThat(right.trusted()).isTrue();
+        assertThat(wrong.trusted()).isFalse(); // iOS takes the first certificate as the server's (§1.1)
+        assertThat(wrong.failures().get(0).certificateIndex()).isEqualTo(0);
+        assertThat(wrong.failures().get(0).remedy()).startsWith("The chain is in the wrong order")
+                .contains("'" + PORTAL + "' comes at position 1");
+        assertThat(remedies(right)).doesNotContain("wrong order");
+    }
+
+    @Test
     void internalCa_rootNeitherSentNorInstalled_chainCannotBeBuilt_remedyNamesTheMissingIssuer() {
         TrustReport r = ios("18.0", PORTAL).evaluate(chain(portal, issuing));
 
