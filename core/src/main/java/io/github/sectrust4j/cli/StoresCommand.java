@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -89,6 +90,10 @@ final class StoresCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             AppleTrustStore store = resolve(version);
+            mappingNote(version).ifPresent(n -> { // as evaluate's IosRelease finding: say how the release was mapped
+                spec.commandLine().getErr().println("note: " + n);
+                spec.commandLine().getErr().flush();
+            });
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 ObjectNode root = BatchProcessor.MAPPER.createObjectNode();
@@ -137,6 +142,24 @@ final class StoresCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
+        }
+
+        /** How a release outside Apple's table was mapped (the rule evaluate and batch follow), if it was. */
+        private static Optional<String> mappingNote(String text) {
+            String t = text.trim().replaceFirst("(?i)^ios\\s*", "");
+            if (!t.matches("\\d{1,2}(\\.\\d{1,2}){0,2}")) {
+                return Optional.empty();
+            }
+            IosRelease r = IosRelease.parse(t);
+            if (r.afterNewestModelled()) {
+                return Optional.of("iOS " + t + " is after the newest modelled release " + IosRelease.NEWEST
+                        + ": showing its store, the newest bundled");
+            }
+            if (r.beforeFirstTrustStore()) {
+                return Optional.of("iOS " + t + " predates Apple's versioned trust stores (8.3): showing the "
+                        + "oldest bundled store");
+            }
+            return Optional.empty();
         }
 
         private static AppleTrustStore resolve(String text) {

@@ -88,6 +88,19 @@ class StoresCommandTest {
     }
 
     @Test
+    void storesShow_releaseOutsideTheTable_saysHowItWasMapped_onStderr() {
+        Cli.Run after = Cli.run("stores", "show", "99", "--json");
+        Cli.Run before = Cli.run("stores", "show", "8.0");
+        Cli.Run inside = Cli.run("stores", "show", "17.4");
+
+        assertThat(after.status()).isZero();
+        assertThat(after.err()).contains("after the newest modelled release");
+        assertThat(after.out()).startsWith("{"); // stdout stays JSON
+        assertThat(before.err()).contains("predates Apple's versioned trust stores");
+        assertThat(inside.err()).isEmpty();
+    }
+
+    @Test
     void storesShow_unknownVersion_isInputError() {
         Cli.Run run = Cli.run("stores", "show", "1999010100");
         assertThat(run.status()).isEqualTo(2);
