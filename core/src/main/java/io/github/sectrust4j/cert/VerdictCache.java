@@ -8,8 +8,9 @@ import java.util.function.BooleanSupplier;
 /**
  * A bounded, thread-safe memo of signature verdicts keyed by digests of everything a verification
  * read (key, signed data, signature). The one verdict store of sectrust4j: certificate links
- * ({@link CachingSignatureVerifier}) and SCTs (the ct package) each keep one. A verdict is a pure
- * function of its key's preimage, so sharing it across evaluations never changes an answer.
+ * ({@link CachingSignatureVerifier}), SCTs (the ct package) and OCSP signatures ({@link VerifiedSignatures})
+ * each keep one. A verdict is a pure function of its key's preimage, so sharing it across evaluations
+ * never changes an answer.
  */
 public final class VerdictCache {
     private final Cache<ByteBuffer, Boolean> verdicts;

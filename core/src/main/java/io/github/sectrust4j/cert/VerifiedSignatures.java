@@ -1,23 +1,20 @@
 package io.github.sectrust4j.cert;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 
 /**
- * Verdicts of signature verifications over caller-supplied data (stapled OCSP responses, their
- * responder certificates, SCTs), remembered by a digest of everything the verdict depends on. A
+ * Verdicts of signature verifications over caller-supplied data (stapled OCSP responses and their
+ * responder certificates; SCTs have their own {@code CachingSctVerifier}), remembered in a {@link VerdictCache} by a digest of everything the verdict depends on. A
  * verification is a pure function of its inputs, so reusing a verdict cannot change a result; it
  * bounds the work when one request makes the same check many times (100 stapled responses at every
  * position of every candidate path, the same TLS SCT under every candidate issuer). Bounded size;
  * thread-safe. Internal to sectrust4j.
  */
 public final class VerifiedSignatures {
-    private static final Cache<ByteBuffer, Boolean> VERDICTS = CacheBuilder.newBuilder().maximumSize(8_192).build();
+    private static final VerdictCache VERDICTS = new VerdictCache(8_192);
 
     private VerifiedSignatures() {}
 
@@ -42,11 +39,13 @@ public final class VerifiedSignatures {
     }
 
     private static boolean verdict(ByteBuffer key, BooleanSupplier verification) {
-        try {
-            return VERDICTS.get(key, verification::getAsBoolean);
-        } catch (ExecutionException | RuntimeException e) {
-            return false; // the verification itself failed: nothing verifies
-        }
+        return VERDICTS.computeIfAbsent(key, () -> {
+            try {
+                return verification.getAsBoolean();
+            } catch (RuntimeException e) {
+                return false; // the verification itself failed: nothing verifies
+            }
+        });
     }
 
     private static byte[] digest(byte[]... parts) {

@@ -1,7 +1,6 @@
 package io.github.sectrust4j.ct;
 
 import io.github.sectrust4j.cert.KeyBounds;
-import io.github.sectrust4j.cert.VerifiedSignatures;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.Signer;
 import org.bouncycastle.crypto.digests.SHA1Digest;
@@ -26,15 +25,13 @@ final class SctSignatures {
 
     /**
      * True only if the signature verifies; any unsupported algorithm, key mismatch or error is false.
-     * A TLS SCT is checked again under every candidate issuer key: the verdict is computed once.
+     * Verdicts are remembered by the one SCT verdict cache in front of this ({@link CachingSctVerifier}).
      */
     static boolean verify(SignedCertificateTimestamp sct, byte[] signedData, byte[] logSpki) {
         if (!KeyBounds.within(logSpki)) {
             return false; // a caller-supplied log key whose verification cost is unbounded
         }
-        byte[] algorithm = {(byte) sct.hashAlgorithm(), (byte) sct.signatureAlgorithm()};
-        return VerifiedSignatures.verify(logSpki, algorithm, signedData, sct.signatureView(),
-                () -> compute(sct, signedData, logSpki));
+        return compute(sct, signedData, logSpki);
     }
 
     private static boolean compute(SignedCertificateTimestamp sct, byte[] signedData, byte[] logSpki) {
