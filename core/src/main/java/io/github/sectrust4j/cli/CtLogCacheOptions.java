@@ -11,9 +11,7 @@ import io.github.sectrust4j.truststores.AppleTrustStores;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,7 +32,6 @@ final class CtLogCacheOptions {
     Path cacheDir;
 
     private volatile Optional<CtLogList> cached;
-    private static final Map<Integer, CtLogList> RELEASE_LISTS = new ConcurrentHashMap<>();
 
     Path directory() {
         return cacheDir != null ? cacheDir : CtLogCache.defaultDirectory();
@@ -78,7 +75,7 @@ final class CtLogCacheOptions {
         Optional<CtLogList> list = trust.ctLogs();
         if (list.isEmpty() && report.trustStoreVersion().isPresent()) {
             int v = report.trustStoreVersion().getAsInt();
-            list = Optional.of(RELEASE_LISTS.computeIfAbsent(v, k -> CtLogList.of(AppleTrustStores.version(k))));
+            list = Optional.of(CtLogList.of(AppleTrustStores.version(v)));
         }
         if (list.isEmpty()) {
             o.put("source", "none (no system trust store)");

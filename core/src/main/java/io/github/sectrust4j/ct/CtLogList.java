@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
@@ -189,10 +190,17 @@ public final class CtLogList {
     /**
      * The log list shipped with an Apple trust-store version (the {@code trust-stores} module's
      * records), converted as iOS converts it (§8.4): pending and rejected logs stay in the list but are
-     * not trusted; shard windows, tiled and tls_only flags are carried.
+     * not trusted; shard windows, tiled and tls_only flags are carried. Converted once per trust-store
+     * version (at most one list per bundled store), whoever asks: the evaluation and the report both do.
      */
     public static CtLogList of(io.github.sectrust4j.truststores.AppleTrustStore store) {
         requireNonNull(store, "store");
+        return STORE_LISTS.computeIfAbsent(store.version(), v -> convert(store));
+    }
+
+    private static final Map<Integer, CtLogList> STORE_LISTS = new ConcurrentHashMap<>();
+
+    private static CtLogList convert(io.github.sectrust4j.truststores.AppleTrustStore store) {
         return fromTrustStoreLogs(store.ctLogs()).withSource("Apple trust store " + store.version()
                         + (store.ctLogListVersion().isEmpty() ? "" : " (log list version " + store.ctLogListVersion() + ")"),
                 store.sourceDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());

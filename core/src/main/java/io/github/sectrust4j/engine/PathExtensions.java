@@ -44,7 +44,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The integration's policy checks for one evaluation (§1.6): the revocation pass before the path
@@ -54,8 +53,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * key-list exemption (Valid allow-listing) and the report. One instance per evaluation; not thread-safe.
  */
 final class PathExtensions {
-    /** The release log list per trust-store version (stores are immutable; their number is bounded). */
-    private static final Map<Integer, CtLogList> RELEASE_LOGS = new ConcurrentHashMap<>();
 
     private final EvaluationRequest request;
     private final CtLogList logs;
@@ -85,7 +82,7 @@ final class PathExtensions {
     PathExtensions(EvaluationRequest request) {
         this.request = request;
         this.logs = request.ct().logs().orElseGet(() -> request.systemStore()
-                .map(s -> RELEASE_LOGS.computeIfAbsent(s.version(), v -> CtLogList.of(s)))
+                .map(CtLogList::of)
                 .orElse(CtLogList.empty()));
         this.provenance = request.ct().provenance();
         this.leafEvCapable = ExtendedValidation.leafCapable(request.leaf(), request);
