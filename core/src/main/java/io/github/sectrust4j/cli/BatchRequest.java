@@ -31,14 +31,6 @@ record BatchRequest(JsonNode id, SecTrust trust, List<Certificate> chain, boolea
         this(id, trust, chain, copyExceptions, unparseable, hostNotice, releases, () -> { });
     }
 
-    BatchRequest(JsonNode id, SecTrust trust, List<Certificate> chain, boolean copyExceptions) {
-        this(id, trust, chain, copyExceptions, List.of(), Optional.empty(), List.of());
-    }
-
-    BatchRequest(JsonNode id, SecTrust trust, List<Certificate> chain) {
-        this(id, trust, chain, false);
-    }
-
     /** The chain as sent: parsed certificates and the entries iOS refuses. */
     ServerChain serverChain() {
         return new ServerChain(chain, unparseable);
