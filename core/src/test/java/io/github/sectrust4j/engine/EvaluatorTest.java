@@ -1,5 +1,7 @@
 package io.github.sectrust4j.engine;
 
+import io.github.sectrust4j.request.PathBudget;
+import io.github.sectrust4j.request.EvaluationRequest;
 import static io.github.sectrust4j.path.TestRequests.cert;
 import static io.github.sectrust4j.path.TestRequests.chain;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +24,8 @@ import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.path.SimpleValidator;
 import io.github.sectrust4j.path.TestRequests;
 import io.github.sectrust4j.policy.Decision;
-import io.github.sectrust4j.policy.Failure;
-import io.github.sectrust4j.policy.PathValidation;
+import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.check.PathValidation;
 import io.github.sectrust4j.truststores.AnchorRecord;
 import io.github.sectrust4j.truststores.AppleTrustStore;
 import io.github.sectrust4j.truststores.AppleTrustStores;

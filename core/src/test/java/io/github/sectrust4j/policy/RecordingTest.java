@@ -1,5 +1,8 @@
 package io.github.sectrust4j.policy;
 
+import io.github.sectrust4j.path.PathValidator;
+import io.github.sectrust4j.check.PathValidation;
+import io.github.sectrust4j.check.Failure;
 import static io.github.sectrust4j.policy.PolicyTestSupport.certs;
 import static io.github.sectrust4j.policy.PolicyTestSupport.codes;
 import static io.github.sectrust4j.policy.PolicyTestSupport.failure;

@@ -9,7 +9,7 @@ import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.PkiSeed;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.TestPkiExtension;
-import io.github.sectrust4j.policy.Failure;
+import io.github.sectrust4j.check.Failure;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;

@@ -1,4 +1,4 @@
-package io.github.sectrust4j.report;
+package io.github.sectrust4j.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Rule;
 import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.TrustExceptions;
-import io.github.sectrust4j.policy.Failure;
+import io.github.sectrust4j.check.Failure;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
-package io.github.sectrust4j.policy;
+package io.github.sectrust4j.check;
 
 import static java.util.Objects.requireNonNull;
 
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Severity;
-import io.github.sectrust4j.report.StableOrder;
+import io.github.sectrust4j.text.StableOrder;
 import java.util.Map;
 
 /**
