@@ -344,7 +344,7 @@ final class PathExtensions {
         if (request.policy() == Policy.SSL_SERVER) {
             SystemTrustedCtRequirement.Decision d = SystemTrustedCtRequirement.decide(ctInputs(path, ct));
             d.failure(ct).ifPresent(f -> {
-                Map<String, Object> e = new LinkedHashMap<>(f.evidence());
+                Map<String, Object> e = new LinkedHashMap<>(f.evidence().fields());
                 e.putAll(ctEvidence(ct));
                 e.put("remedy", ctRemedy(ct));
                 out.add(new Failure(f.code(), f.index(), f.severity(), e));

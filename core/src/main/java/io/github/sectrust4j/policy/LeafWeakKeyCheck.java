@@ -18,6 +18,6 @@ final class LeafWeakKeyCheck implements PathCheck {
         if (!rules.weakKeyCheck() || !path.leaf().publicKey().isWeak()) {
             return List.of();
         }
-        return List.of(Failure.of(FindingCode.WEAK_KEY_SIZE, 0, KeySizeCheck.keyEvidence(path.leaf(), "RSA ≥ 1024 bits or EC ≥ 160 bits")));
+        return List.of(Failure.of(FindingCode.WEAK_KEY_SIZE, 0, new KeySizeCheck.WeakKey(path.leaf().publicKey(), "RSA ≥ 1024 bits or EC ≥ 160 bits")));
     }
 }

@@ -105,10 +105,9 @@ public final class PolicyValidator implements PathValidator {
     }
 
     private List<PathCheck> buildPathCheckList() {
-        List<PathCheck> l = new ArrayList<>();
+        List<PathCheck> l = new ArrayList<>(AppleChecks.running(rules, policy, CheckStage.PATH));
         if (policy == Policy.SSL_SERVER) {
             if (rules.keySizeAndHashChecks()) {
-                l.add(KeySizeCheck.INSTANCE);
                 l.add(SignatureHashAlgorithmsCheck.INSTANCE);
             }
             if (rules.systemTrustedWeakChecks()) {

@@ -25,7 +25,7 @@ final class SystemTrustedWeakKeyCheck implements PathCheck {
         for (int i = 0; i < path.topIndex(); i++) {
             if (!path.get(i).publicKey().isStrong()) {
                 out.add(Failure.of(FindingCode.SYSTEM_TRUSTED_WEAK_KEY, i,
-                        KeySizeCheck.keyEvidence(path.get(i), "RSA ≥ 2048 bits or EC ≥ 224 bits")));
+                        new KeySizeCheck.WeakKey(path.get(i).publicKey(), "RSA ≥ 2048 bits or EC ≥ 224 bits")));
             }
         }
         return out;

@@ -53,7 +53,7 @@ class EvaluatorTest {
             seenPath.set(path);
             List<Finding> findings = new ArrayList<>();
             for (Failure f : validation.failures()) {
-                findings.add(new Finding(f.code(), f.severity(), f.index(), "", f.code().code(), f.evidence(),
+                findings.add(new Finding(f.code(), f.severity(), f.index(), "", f.code().code(), f.evidence().fields(),
                         Rule.of("§1.4", "test", Confidence.APPLE_CODE), ""));
             }
             return validation.failures().isEmpty()
@@ -124,7 +124,7 @@ class EvaluatorTest {
         assertThat(report.has(FindingCode.PATH_BUDGET_EXCEEDED)).isTrue();
         Failure f = d.seen.get().failures().stream().filter(x -> x.code() == FindingCode.PATH_BUDGET_EXCEEDED)
                 .findFirst().orElseThrow();
-        assertThat(f.evidence()).containsEntry("limitReached", "maxSignatureChecks")
+        assertThat(f.evidence().fields()).containsEntry("limitReached", "maxSignatureChecks")
                 .containsEntry("maxSignatureChecks", 1).containsEntry("signatureChecks", 1)
                 .containsKeys("pathsCreated", "maxPaths", "maxDepth");
     }

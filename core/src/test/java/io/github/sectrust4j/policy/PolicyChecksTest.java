@@ -49,7 +49,7 @@ class PolicyChecksTest {
         PathValidation v = validate(path(Anchor.APP, c), req().host("mail.contoso.com").build(c));
         Failure f = failure(v, FindingCode.SSL_HOSTNAME).orElseThrow();
         assertThat(f.index()).isZero();
-        assertThat(f.evidence()).containsEntry("host", "mail.contoso.com")
+        assertThat(f.evidence().fields()).containsEntry("host", "mail.contoso.com")
                 .containsEntry("sanDnsNames", List.of("www.contoso.com"));
         assertThat(v.accepted()).isFalse();
     }
@@ -123,7 +123,7 @@ class PolicyChecksTest {
         Failure f = failure(validate(path(Anchor.APP, c), req().release("12.0").build(c)),
                 FindingCode.EXTENDED_KEY_USAGE).orElseThrow();
         assertThat(f.index()).isZero();
-        assertThat(f.evidence()).containsEntry("presentEku", List.of(CertificateBuilder.EKU_EMAIL_PROTECTION));
+        assertThat(f.evidence().fields()).containsEntry("presentEku", List.of(CertificateBuilder.EKU_EMAIL_PROTECTION));
     }
 
     @Test
@@ -178,7 +178,7 @@ class PolicyChecksTest {
         Failure f = failure(validate(path(Anchor.SYSTEM, c), req().release("14.0").build(c)), FindingCode.SERVER_AUTH_EKU)
                 .orElseThrow();
         assertThat(f.index()).isZero();
-        assertThat(f.evidence()).containsEntry("subCaIndex", 1);
+        assertThat(f.evidence().fields()).containsEntry("subCaIndex", 1);
         assertThat(codes(validate(path(Anchor.SYSTEM, c), req().release("13.7").build(c))))
                 .doesNotContain(FindingCode.SERVER_AUTH_EKU);
     }
@@ -197,7 +197,7 @@ class PolicyChecksTest {
         Failure f = failure(validate(path(Anchor.APP, c), req().build(c)), FindingCode.KEY_SIZE).orElseThrow();
         assertThat(f.index()).isZero();
         assertThat(f.severity()).isEqualTo(Severity.RECOVERABLE);
-        assertThat(f.evidence()).containsEntry("keyBits", 1024);
+        assertThat(f.evidence().fields()).containsEntry("keyBits", 1024);
     }
 
     @Test
@@ -241,7 +241,7 @@ class PolicyChecksTest {
         List<Certificate> c = chain(pki.leaf("a.contoso.com", ca).signatureAlgorithm(SignatureAlgorithm.ECDSA_WITH_SHA1).build());
         Failure f = failure(validate(path(Anchor.APP, c), req().build(c)), FindingCode.SIGNATURE_HASH_ALGORITHMS).orElseThrow();
         assertThat(f.index()).isZero();
-        assertThat(f.evidence()).containsEntry("signatureHash", "SHA1");
+        assertThat(f.evidence().fields()).containsEntry("signatureHash", "SHA1");
     }
 
     @Test
@@ -316,7 +316,7 @@ class PolicyChecksTest {
         List<Certificate> c = chain(pki.leaf("a.contoso.com", ca).authorityKeyId(new byte[] {1, 2, 3, 4}).build());
         Failure f = failure(validate(path(Anchor.APP, c), req().build(c)), FindingCode.ID_LINKAGE).orElseThrow();
         assertThat(f.index()).isZero();
-        assertThat(f.evidence()).containsEntry("authorityKeyIdentifier", "01020304");
+        assertThat(f.evidence().fields()).containsEntry("authorityKeyIdentifier", "01020304");
     }
 
     // ---------------------------------------------------------------- blocked / gray lists §2.2, §11

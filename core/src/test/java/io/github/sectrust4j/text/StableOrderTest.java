@@ -43,7 +43,7 @@ class StableOrderTest {
         assertThat(f.evidence().values()).allSatisfy(v -> assertThat(new ArrayList<Object>((Set<?>) v)).containsExactlyElementsOf(KEYS));
 
         Failure failure = Failure.of(FindingCode.SSL_HOSTNAME, 0, saltedMap());
-        assertThat(new ArrayList<>(failure.evidence().keySet())).containsExactlyElementsOf(KEYS);
+        assertThat(new ArrayList<>(failure.evidence().fields().keySet())).containsExactlyElementsOf(KEYS);
     }
 
     @Test

@@ -43,7 +43,7 @@ class ProcessingProperties {
             assertThat(f).isEmpty();
         } else {
             assertThat(codes(f)).containsExactly("TemporalValidity@1", "TemporalValidity@0");
-            assertThat(f.get(0).evidence()).containsEntry("state", atNotAfter ? "expired" : "not yet valid");
+            assertThat(f.get(0).evidence().fields()).containsEntry("state", atNotAfter ? "expired" : "not yet valid");
         }
     }
 
