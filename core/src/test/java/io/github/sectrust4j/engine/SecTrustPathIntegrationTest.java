@@ -19,6 +19,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,7 +37,7 @@ class SecTrustPathIntegrationTest {
     }
 
     static String sha(HeldCertificate h) {
-        return Certificate.parse(h.der()).sha256Hex().toUpperCase();
+        return Certificate.parse(h.der()).sha256Hex().toUpperCase(Locale.ROOT);
     }
 
     @Test
