@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.sectrust4j.policy.names.HostnameMatcher;
 import java.util.List;
+import java.util.Locale;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -95,7 +96,7 @@ class HostNameTest {
     @Property(tries = 300)
     void validAsciiNames_areKept_andWithAPortRefused(@ForAll("names") String name, @ForAll("ports") int port) {
         Statistics.label("labels").collect(name.split("\\.").length);
-        Statistics.label("case").collect(name.equals(name.toLowerCase()) ? "lower" : "mixed");
+        Statistics.label("case").collect(name.equals(name.toLowerCase(Locale.ROOT)) ? "lower" : "mixed");
         HostName h = HostName.parse(name);
         assertThat(h.value()).isEqualTo(name);
         assertThat(h.notice()).isEmpty();
