@@ -138,7 +138,15 @@ public final class SecTrust {
 
     // ---- time ----
 
-    /** The evaluation (verify) instant: certificate validity, SCT timestamps, policy dates (§1.1). */
+    /**
+     * The evaluation (verify) instant: certificate validity, SCT timestamps, policy dates (§1.1).
+     *
+     * <p>One instant, one internal name. Outside it is {@code at} (this method, the CLI's {@code --at}, the batch
+     * request's and the JSON report's {@code "at"}) and {@link TrustReport#evaluatedAt()}; inside it is
+     * {@code verifyTime} everywhere (Apple's {@code SecTrustSetVerifyDate}; {@link EvaluationRequest#verifyTime()}).
+     * The device's real clock ({@link #deviceClock}, batch {@code deviceClock}) is {@code currentTime} inside
+     * ({@link EvaluationRequest#currentTime()}), {@code now} in the revocation checks that take it.
+     */
     public SecTrust at(Instant instant) {
         return with(config.withVerifyTime(requireNonNull(instant, "instant")));
     }

@@ -55,14 +55,14 @@ final class CtLogCacheOptions {
     }
 
     /**
-     * {@code trust} with the cached list, if it applies at {@code at} to every release evaluated; unchanged
+     * {@code trust} with the cached list, if it applies at {@code verifyTime} to every release evaluated; unchanged
      * otherwise. The downloaded list is today's: it stands for what a current device holds, so it applies
      * only to releases from the newest modelled one on. An older release keeps the list it shipped with —
      * taking today's list for it could count logs that release never knew, a trust it would not give.
      */
-    SecTrust apply(SecTrust trust, Instant at, List<IosRelease> releases) {
+    SecTrust apply(SecTrust trust, Instant verifyTime, List<IosRelease> releases) {
         Optional<CtLogList> c = cached();
-        if (c.isPresent() && !at.isBefore(c.get().date().orElse(Instant.MIN))
+        if (c.isPresent() && !verifyTime.isBefore(c.get().date().orElse(Instant.MIN))
                 && releases.stream().noneMatch(r -> r.compareTo(IosRelease.NEWEST) < 0)) {
             return trust.withCtLogs(c.get());
         }
