@@ -7,6 +7,7 @@ import io.github.sectrust4j.SecTrust;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.ct.CtLogCache;
 import io.github.sectrust4j.ct.CtLogList;
+import io.github.sectrust4j.policy.RuleSet;
 import io.github.sectrust4j.truststores.AppleTrustStores;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -63,7 +64,7 @@ final class CtLogCacheOptions {
     SecTrust apply(SecTrust trust, Instant verifyTime, List<IosRelease> releases) {
         Optional<CtLogList> c = cached();
         if (c.isPresent() && !verifyTime.isBefore(c.get().date().orElse(Instant.MIN))
-                && releases.stream().noneMatch(r -> r.compareTo(IosRelease.NEWEST) < 0)) {
+                && releases.stream().allMatch(r -> RuleSet.forRelease(r).takesDownloadedCtLogList())) {
             return trust.withCtLogs(c.get());
         }
         return trust;
