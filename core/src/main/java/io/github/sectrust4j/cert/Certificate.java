@@ -580,7 +580,7 @@ public final class Certificate implements io.github.sectrust4j.Cert {
     }
 
     public boolean hasAnyPolicy() {
-        return ext.certificatePolicies != null && ext.certificatePolicies.contains(ExtensionDecoder.ANY_POLICY);
+        return ext.certificatePolicies != null && ext.certificatePolicies.contains(Oids.ANY_POLICY);
     }
 
     public Optional<List<PolicyMapping>> policyMappings() {
