@@ -14,7 +14,6 @@ import io.github.sectrust4j.revocation.ValidDatabase;
 import io.github.sectrust4j.SecTrustConfiguration.SystemRoots;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.CertificateInput;
@@ -476,7 +475,7 @@ public final class SecTrust {
             throw new IllegalArgumentException("at least one EV policy OID is required");
         }
         Map<String, List<String>> m = new LinkedHashMap<>(config.extraEvRoots());
-        m.put(root.sha256Hex().toUpperCase(Locale.ROOT), List.of(policyOids));
+        m.put(root.sha256Fingerprint().hexUpperCase(), List.of(policyOids));
         return with(config.withExtraEvRoots(ImmutableMap.copyOf(m)));
     }
 
