@@ -88,6 +88,9 @@ class SecTrustConfigurationTest {
     void releaseAndPolicy() {
         SecTrust server = BASE.forServer("sip.contoso.com");
         assertThat(request(server).host()).contains("sip.contoso.com");
+        assertThat(request(BASE.forServer("SIP.contoso.com.")).referenceHost())
+                .contains(io.github.sectrust4j.request.ReferenceHost.of("sip.contoso.com"));
+        assertThat(request(BASE.forServer("10.0.0.1")).referenceHost().orElseThrow().isIpLiteral()).isTrue();
         assertThat(request(server.forRelease(IosRelease.parse("12.1.1"))).release()).isEqualTo(IosRelease.parse("12.1.1"));
         assertThat(request(server.forRelease(IosRelease.parse("12.1.1"))).host()).contains("sip.contoso.com");
         assertThat(request(server.sslServer()).host()).isEmpty();
