@@ -2,6 +2,7 @@ package io.github.sectrust4j.policy;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.sectrust4j.ErrorSubtype;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.Policy;
@@ -54,9 +55,74 @@ public final class RuleSet {
         return release;
     }
 
-    /** Host-name matching rules (§3.6; CN fallback until iOS 12). */
+    /**
+     * Host-name matching rules (§3.6, §13.2 rows "Host matcher", "CN fallback when no SAN dNSName", "IP reference
+     * vs SAN"): 13+ SAN only; 10.2–12.x label matcher with public-suffix test and CN fallback; 10.0–10.1 without the
+     * public-suffix test; 8–9 the RFC 2818 character matcher.
+     */
     public HostnameRules hostnameRules() {
-        return HostnameRules.forRelease(release);
+        return HostnameRules.of(labelHostnameMatcher(), publicSuffixWildcardTest(), sanOnlyHostnames());
+    }
+
+    /** The label matcher of §3.3 replaces the RFC 2818 character matcher from iOS 10 (§3.6, §13.2). */
+    public boolean labelHostnameMatcher() {
+        return release.atLeast(10, 0);
+    }
+
+    /**
+     * A whole-label wildcard over a public suffix is refused from iOS 10.2 (§3.3, §3.6: an inferred OS
+     * pairing).
+     */
+    public boolean publicSuffixWildcardTest() {
+        return release.atLeast(10, 2);
+    }
+
+    /** From iOS 13 host names match SAN dNSNames only, never the CN, and IP literals compare in binary (§3.4, §3.6). */
+    public boolean sanOnlyHostnames() {
+        return release.atLeast(13, 0);
+    }
+
+    /**
+     * Configuration-profile roots installed by hand have the "full trust" switch (Settings › About › Certificate
+     * Trust Settings) from iOS 10.3; before, they anchor TLS like MDM roots (§7.1).
+     */
+    public boolean profileRootFullTrustSwitch() {
+        return release.atLeast(10, 3);
+    }
+
+    /** {@code KeySize} ranks as the Pinning error subtype before iOS 15, as KeySize from 15 (§12.3). */
+    public boolean keySizeRanksAsPinning() {
+        return release.before(15, 0);
+    }
+
+    /** {@code SignatureHashAlgorithms} ranks as the Pinning error subtype before iOS 14 (§12.3). */
+    public boolean signatureHashRanksAsPinning() {
+        return release.before(14, 0);
+    }
+
+    /** The {@code SystemTrustedWeak*} pair ranks as the Compliance error subtype in iOS 11–12 (§12.3). */
+    public boolean systemTrustedWeakRanksAsCompliance() {
+        return release.before(13, 0);
+    }
+
+    /** The error subtype of {@code code} in this release (§12.3 "Version differences"); empty for informational codes. */
+    public java.util.Optional<ErrorSubtype> errorSubtype(FindingCode code) {
+        java.util.Optional<ErrorSubtype> current = code.subtype();
+        return switch (code) {
+            case KEY_SIZE -> keySizeRanksAsPinning() ? current.map(s -> ErrorSubtype.PINNING) : current;
+            case SIGNATURE_HASH_ALGORITHMS -> signatureHashRanksAsPinning() ? current.map(s -> ErrorSubtype.PINNING) : current;
+            case SYSTEM_TRUSTED_WEAK_KEY, SYSTEM_TRUSTED_WEAK_HASH ->
+                    systemTrustedWeakRanksAsCompliance() ? current.map(s -> ErrorSubtype.COMPLIANCE) : current;
+            default -> current;
+        };
+    }
+
+    /**
+     * Today's downloaded Apple CT log list ({@code --ct-log-cache}) stands for the list a device of this release
+     * holds only from the newest modelled release on: an older release keeps the list it shipped with (§8.1).
+     */
+    public boolean takesDownloadedCtLogList() {
+        return release.compareTo(IosRelease.NEWEST) >= 0;
     }
 
     /** Check names before the iOS 11.3 rename (§13.3): ValidLeaf/…, WeakLeaf/…, BasicCertificateProcessing. */
