@@ -179,6 +179,14 @@ public final class RuleSet {
         return release.atLeast(15, 0);
     }
 
+    /**
+     * A root installed by a profile is trusted for TLS only once full trust is turned on in Certificate Trust
+     * Settings, from iOS 10.3 (§7.1); before, installing it was enough.
+     */
+    public boolean fullTrustSwitch() {
+        return release.atLeast(10, 3);
+    }
+
     /** A user-store anchored success is reported as Proceed from iOS 11, Unspecified before (§13.2). */
     public boolean proceedForUserStore() {
         return release.atLeast(11, 0);
@@ -280,8 +288,9 @@ public final class RuleSet {
     }
 
     /**
-     * The option keys of a policy in this release (§1.2): the basic certificate options for both
-     * policies, plus the SSL server options. Non-forced checks outside this set are never recorded (§1.7).
+     * The codes a policy records in this release (§1.2): the option keys of the checks it carries (basic
+     * certificate options for both policies, plus the SSL server options) and the forced checks. Failures
+     * under other codes are never recorded (§1.7).
      */
     public Set<FindingCode> options(Policy policy, boolean hostGiven) {
         OptionsKey key = new OptionsKey(release, policy, hostGiven);
@@ -302,44 +311,22 @@ public final class RuleSet {
     private static final java.util.Map<OptionsKey, EnumSet<FindingCode>> OPTIONS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_OPTIONS = 1024;
 
+    /**
+     * Derived from the catalogue, so a check cannot run without counting: the codes the checks that run record
+     * (under this release's names), plus the forced ones.
+     */
     private EnumSet<FindingCode> computeOptions(Policy policy, boolean hostGiven) {
-        EnumSet<FindingCode> o = EnumSet.of(FindingCode.CRITICAL_EXTENSIONS, FindingCode.ID_LINKAGE,
-                FindingCode.BASIC_CONSTRAINTS, FindingCode.NON_EMPTY_SUBJECT, FindingCode.BLACK_LISTED_LEAF,
-                FindingCode.GRAY_LISTED_LEAF);
-        if (legacyCheckNames()) {
-            o.addAll(List.of(FindingCode.VALID_LEAF, FindingCode.VALID_INTERMEDIATES, FindingCode.VALID_ROOT));
-            if (weakKeyCheck()) {
-                o.addAll(List.of(FindingCode.WEAK_LEAF, FindingCode.WEAK_INTERMEDIATES, FindingCode.WEAK_ROOT));
+        EnumSet<FindingCode> o = EnumSet.copyOf(FORCED);
+        for (CheckStage stage : CheckStage.values()) {
+            for (AppleCheck c : AppleChecks.running(this, policy, stage)) {
+                o.addAll(c.recordedIn(this));
             }
-        } else {
-            o.addAll(List.of(FindingCode.TEMPORAL_VALIDITY, FindingCode.WEAK_KEY_SIZE, FindingCode.WEAK_SIGNATURE));
         }
-        if (unparseableExtension()) {
-            o.add(FindingCode.UNPARSEABLE_EXTENSION);
+        if (!hostGiven) {
+            o.remove(FindingCode.SSL_HOSTNAME); // an SSL policy made without a host name has no SSLHostname option
         }
-        if (duplicateExtension()) {
-            o.add(FindingCode.DUPLICATE_EXTENSION);
-        }
-        if (policy == Policy.SSL_SERVER) {
-            o.add(FindingCode.EXTENDED_KEY_USAGE);
-            if (hostGiven) {
-                o.add(FindingCode.SSL_HOSTNAME);
-            }
-            if (systemTrustedWeakChecks()) {
-                o.add(FindingCode.SYSTEM_TRUSTED_WEAK_HASH);
-                o.add(FindingCode.SYSTEM_TRUSTED_WEAK_KEY);
-            }
-            if (keySizeAndHashChecks()) {
-                o.add(FindingCode.KEY_SIZE);
-                o.add(FindingCode.SIGNATURE_HASH_ALGORITHMS);
-            }
-            if (serverAuthEku()) {
-                o.add(FindingCode.SERVER_AUTH_EKU);
-            }
-            o.addAll(validityPeriodChecks());
-            if (release.atLeast(12, 1, 1)) {
-                o.add(FindingCode.SYSTEM_TRUSTED_CT_REQUIRED);
-            }
+        if (policy == Policy.SSL_SERVER && release.atLeast(12, 1, 1)) {
+            o.add(FindingCode.SYSTEM_TRUSTED_CT_REQUIRED); // the integration's CT check, not in the catalogue yet
         }
         return o;
     }
