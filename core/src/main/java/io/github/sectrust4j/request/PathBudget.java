@@ -34,10 +34,12 @@ public record PathBudget(int maxPaths, int maxSignatureChecks, int maxDepth, int
     public static final PathBudget DEFAULT = new PathBudget(100, 1000, 102, DEFAULT_MAX_VERIFICATIONS);
 
     public PathBudget {
-        checkArgument(maxPaths >= 1, "maxPaths must be at least 1, was %s", maxPaths);
-        checkArgument(maxSignatureChecks >= 1, "maxSignatureChecks must be at least 1, was %s", maxSignatureChecks);
-        checkArgument(maxDepth >= 2, "maxDepth must be at least 2, was %s", maxDepth);
-        checkArgument(maxVerifications >= 1, "maxVerifications must be at least 1, was %s", maxVerifications);
+        checkArgument(maxPaths >= 1, "maxPaths must be at least 1 path, was %s", maxPaths);
+        checkArgument(maxSignatureChecks >= 1, "maxSignatureChecks must be at least 1 signature check, was %s",
+                maxSignatureChecks);
+        checkArgument(maxDepth >= 2, "maxDepth must be at least 2 certificates (a leaf and its issuer), was %s", maxDepth);
+        checkArgument(maxVerifications >= 1, "maxVerifications must be at least 1 verification, was %s",
+                maxVerifications);
     }
 
     /** Path-building limits with the default total of {@link #DEFAULT_MAX_VERIFICATIONS} verifications. */
