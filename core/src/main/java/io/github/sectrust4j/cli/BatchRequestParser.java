@@ -16,6 +16,7 @@ import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.CertificateInput;
+import io.github.sectrust4j.cert.ParsedCertificates;
 import io.github.sectrust4j.cert.ServerChain;
 import io.github.sectrust4j.ct.CtLogList;
 import io.github.sectrust4j.profile.ConfigurationProfile;
@@ -34,9 +35,13 @@ import java.util.Optional;
  * read and checked; the first problem becomes an {@link InputError} naming the field. A field the
  * contract does not declare ({@link RequestFields}) is an input error too; a field set to {@code null}
  * counts as absent.
- * Thread-safe; its only state is the cache of opened Valid databases ({@code revocationDatabase}).
+ * Thread-safe; its only state is the caches of parsed certificates and of opened Valid databases
+ * ({@code revocationDatabase}).
  */
 final class BatchRequestParser {
+
+    /** Certificates this parser has read, by PEM body (thread-safe; bounded by a share of the heap). */
+    private final ParsedCertificates certificates = ParsedCertificates.shareOfHeap();
 
     /** Valid databases opened by this parser (thread-safe; bounded; read-only handles). */
     private final ValidDatabaseCache databases = new ValidDatabaseCache();
@@ -210,7 +215,7 @@ final class BatchRequestParser {
      * The chain's certificates; a well-formed PEM block after the leaf that iOS cannot parse goes to
      * {@code unparseable} (a verdict, §14.2 step 1) instead of failing the line.
      */
-    private static List<Certificate> chain(JsonNode request, List<ServerChain.Unparseable> unparseable) {
+    private List<Certificate> chain(JsonNode request, List<ServerChain.Unparseable> unparseable) {
         if (!present(request, "chain")) {
             throw new InputError("chain: missing (required: an array of PEM certificates, leaf first)");
         }
@@ -227,7 +232,8 @@ final class BatchRequestParser {
             }
             int refusedBefore = unparseable.size();
             try {
-                out.addAll(CertificateInput.serverChainPem(v.textValue(), out.size() + refusedBefore, unparseable));
+                out.addAll(CertificateInput.serverChainPem(v.textValue(), out.size() + refusedBefore, unparseable,
+                        certificates));
             } catch (CertificateInputException e) {
                 throw new InputError(Inputs.certificateMessage(element, e), e);
             }
@@ -258,7 +264,7 @@ final class BatchRequestParser {
      * One user root ({@code cert}), or every certificate a configuration profile installs ({@code profile});
      * {@code entries} gets the element's field once per user-store entry it adds (to name duplicates).
      */
-    private static SecTrust userRoot(SecTrust trust, String field, JsonNode node, List<String> entries) {
+    private SecTrust userRoot(SecTrust trust, String field, JsonNode node, List<String> entries) {
         if (!node.isObject()) {
             throw new InputError(field + ": expected an object {cert, install, fullTrust}, got " + describe(node));
         }
@@ -272,7 +278,8 @@ final class BatchRequestParser {
         }
         ConfigurationProfile profile = isProfile ? ProfileInputs.read(field + ".profile",
                 Inputs.base64(field + ".profile", text(node, "profile", field + ".profile"))) : null;
-        Certificate cert = isProfile ? null : Inputs.onePem(field + ".cert", text(node, "cert", field + ".cert"));
+        Certificate cert = isProfile ? null : Inputs.onePem(field + ".cert", text(node, "cert", field + ".cert"),
+                certificates);
         if (!present(node, "install")) {
             throw new InputError(field + ".install: missing (required: \"profile\" or \"mdm\")");
         }
@@ -372,12 +379,12 @@ final class BatchRequestParser {
 
     // ---- JSON helpers ----
 
-    private static List<Certificate> pemArray(JsonNode request, String field) {
+    private List<Certificate> pemArray(JsonNode request, String field) {
         return pemElements(field, array(request, field));
     }
 
     /** Every element a PEM string; an element may hold several blocks (taken in order). */
-    private static List<Certificate> pemElements(String field, JsonNode array) {
+    private List<Certificate> pemElements(String field, JsonNode array) {
         List<Certificate> out = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             String element = field + "[" + i + "]";
@@ -385,7 +392,7 @@ final class BatchRequestParser {
             if (!v.isTextual()) {
                 throw new InputError(element + " is not a certificate: expected a PEM string, got " + describe(v));
             }
-            out.addAll(Inputs.pem(element, v.textValue()));
+            out.addAll(Inputs.pem(element, v.textValue(), certificates));
         }
         return out;
     }
