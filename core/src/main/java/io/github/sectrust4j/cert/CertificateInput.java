@@ -133,14 +133,14 @@ public final class CertificateInput {
                 String reason = "PEM block has no \"" + end + "\" line";
                 throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
             }
-            String body = text.substring(m.end(), endAt);
-            Certificate known = parsed == null ? null : parsed.get(body);
+            Certificate known = parsed == null ? null : parsed.get(text, m.end(), endAt);
             if (known != null) { // the same body decoded and parsed before: the same certificate
                 out.add(known);
                 from = endAt + end.length();
                 block++;
                 continue;
             }
+            String body = text.substring(m.end(), endAt);
             if (BEGIN.matcher(body).find()) {
                 String reason = "PEM block has no \"" + end + "\" line before the next BEGIN line";
                 throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
@@ -150,7 +150,7 @@ public final class CertificateInput {
                 Certificate certificate = Certificate.parse(der);
                 out.add(certificate);
                 if (parsed != null) {
-                    parsed.put(body, certificate);
+                    parsed.put(text, m.end(), endAt, certificate);
                 }
             } catch (CertificateInputException e) {
                 if (firstPosition < 0 || firstPosition + block == 0 || !certificateShaped(der)) {

@@ -18,11 +18,52 @@ public final class ParsedCertificates {
      */
     private static final int WEIGHT_PER_CHAR = 10;
 
-    private final Cache<String, Certificate> byBody;
+    private final Cache<Body, Certificate> byBody;
+
+    /**
+     * A PEM body as a region of the text it was read from: a lookup hashes and compares the region in place
+     * (no copy of the body per certificate sent again); a kept key holds its own copy of the body.
+     */
+    private static final class Body {
+        private final String text;
+        private final int from;
+        private final int to;
+        private final int hash;
+
+        Body(String text, int from, int to) {
+            this.text = text;
+            this.from = from;
+            this.to = to;
+            int h = 1;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + text.charAt(i);
+            }
+            this.hash = h;
+        }
+
+        int length() {
+            return to - from;
+        }
+
+        Body kept() {
+            return from == 0 && to == text.length() ? this : new Body(text.substring(from, to), 0, to - from);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Body b && b.hash == hash && b.length() == length()
+                    && text.regionMatches(from, b.text, b.from, length());
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
 
     private ParsedCertificates(long maxBytes) {
         this.byBody = CacheBuilder.newBuilder().maximumWeight(Math.max(0, maxBytes / WEIGHT_PER_CHAR))
-                .weigher((String body, Certificate c) -> body.length()).concurrencyLevel(4).build();
+                .weigher((Body body, Certificate c) -> body.length()).concurrencyLevel(4).build();
     }
 
     /** A cache that holds at most about {@code maxBytes} of heap. */
@@ -35,12 +76,13 @@ public final class ParsedCertificates {
         return new ParsedCertificates(Runtime.getRuntime().maxMemory() / 16);
     }
 
-    Certificate get(String body) {
-        return byBody.getIfPresent(body);
+    /** The certificate parsed from the body {@code text[from, to)}, if kept. */
+    Certificate get(String text, int from, int to) {
+        return byBody.getIfPresent(new Body(text, from, to));
     }
 
-    void put(String body, Certificate certificate) {
-        byBody.put(body, certificate);
+    void put(String text, int from, int to, Certificate certificate) {
+        byBody.put(new Body(text, from, to).kept(), certificate);
     }
 
     /** How many certificates are held (tests). */

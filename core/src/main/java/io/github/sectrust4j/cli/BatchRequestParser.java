@@ -43,6 +43,11 @@ final class BatchRequestParser {
     /** Certificates this parser has read, by PEM body (thread-safe; bounded by a share of the heap). */
     private final ParsedCertificates certificates = ParsedCertificates.shareOfHeap();
 
+    /** The last {@code at} read and its instant: a run's lines mostly share one (parsing it is not free). */
+    private volatile LastInstant lastAt;
+
+    private record LastInstant(String text, Instant value) {}
+
     /** Valid databases opened by this parser (thread-safe; bounded; read-only handles). */
     private final ValidDatabaseCache databases = new ValidDatabaseCache();
 
@@ -107,7 +112,7 @@ final class BatchRequestParser {
             }
             trust = trust.requireKeyUsage(KeyUsageInputs.required("requiredKeyUsage", request.get("requiredKeyUsage")));
         }
-        Instant at = present(request, "at") ? Inputs.instant("at", text(request, "at")) : Instant.now();
+        Instant at = present(request, "at") ? at(text(request, "at")) : Instant.now();
         if (present(request, "at") || !releases.isEmpty()) {
             // an ios array is one question asked of several releases: all are evaluated at one instant
             trust = trust.at(at);
@@ -190,6 +195,16 @@ final class BatchRequestParser {
         boolean copyExceptions = present(request, "copyExceptions") && bool(request, "copyExceptions");
         return new BatchRequest(id, trust, chain, copyExceptions, unparseable, hostName.flatMap(HostName::notice),
                 releases);
+    }
+
+    private Instant at(String text) {
+        LastInstant last = lastAt;
+        if (last != null && last.text().equals(text)) {
+            return last.value();
+        }
+        Instant value = Inputs.instant("at", text);
+        lastAt = new LastInstant(text, value);
+        return value;
     }
 
     private static long exceptionEpoch(JsonNode request) {
