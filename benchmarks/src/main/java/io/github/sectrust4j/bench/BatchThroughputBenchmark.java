@@ -1,6 +1,8 @@
 package io.github.sectrust4j.bench;
 
 import java.lang.invoke.MethodHandle;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
@@ -28,7 +30,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * verifies its leaf's signature and its two SCTs as a stream of distinct chains would.</li>
  * </ul>
  * Microseconds per line; lines per second on one core = 1,000,000 / the figure. With {@code -prof gc}
- * ({@code gc.alloc.rate.norm}) the bytes allocated per line. Setup fails unless every response is trusted.
+ * ({@code gc.alloc.rate.norm}) the bytes allocated per line. Every iteration also prints the benchmark thread's CPU
+ * time per line ({@code [cpu … us/line]}), the steadier figure on a shared machine. Setup fails unless every
+ * response is trusted.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -52,6 +56,9 @@ public class BatchThroughputBenchmark {
     private long evaluations;
     private long certAtStart;
     private long sctAtStart;
+    private long iterationCpu;
+    private long iterationLines;
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     @Setup(Level.Trial)
     public void setup() throws Throwable {
@@ -84,6 +91,22 @@ public class BatchThroughputBenchmark {
             caches.clear();
             processor = newProcessor(processor.getClass());
         }
+    }
+
+    @Setup(Level.Iteration)
+    public void iterationStart() {
+        iterationCpu = CPU.getCurrentThreadCpuTime();
+        iterationLines = evaluations;
+    }
+
+    /**
+     * The benchmark thread's CPU time per line in this iteration: on a shared machine the wall-clock score
+     * swings with the other processes, this much less.
+     */
+    @TearDown(Level.Iteration)
+    public void iterationEnd() {
+        long n = evaluations - iterationLines;
+        System.out.printf(" [cpu %.1f us/line over %d lines]", (CPU.getCurrentThreadCpuTime() - iterationCpu) / 1e3 / n, n);
     }
 
     @Setup(Level.Invocation)
