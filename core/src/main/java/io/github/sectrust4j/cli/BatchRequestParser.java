@@ -43,10 +43,9 @@ final class BatchRequestParser {
     /** Certificates this parser has read, by PEM body (thread-safe; bounded by a share of the heap). */
     private final ParsedCertificates certificates = ParsedCertificates.shareOfHeap();
 
-    /** The last {@code at} read and its instant: a run's lines mostly share one (parsing it is not free). */
-    private volatile LastInstant lastAt;
-
-    private record LastInstant(String text, Instant value) {}
+    /** The last {@code at} and {@code ctLogs} read: a run's lines mostly share them. */
+    private final LastParsed<String, Instant> lastAt = new LastParsed<>();
+    private final LastParsed<JsonNode, CtLogList> lastCtLogs = new LastParsed<>();
 
     /** Valid databases opened by this parser (thread-safe; bounded; read-only handles). */
     private final ValidDatabaseCache databases = new ValidDatabaseCache();
@@ -170,7 +169,7 @@ final class BatchRequestParser {
             bool(request, "network");
         }
         if (present(request, "ctLogs")) {
-            trust = trust.withCtLogs(ctLogs(request));
+            trust = trust.withCtLogs(lastCtLogs.get(request.get("ctLogs"), logs -> ctLogs(request)));
         } else if (ctLogCache != null && !(present(request, "ctLogListFresh") && !bool(request, "ctLogListFresh"))) {
             // a device whose list is stale (ctLogListFresh: false) has no current list to use
             trust = ctLogCache.apply(trust, at, releases.isEmpty() ? List.of(release) : releases);
@@ -198,13 +197,7 @@ final class BatchRequestParser {
     }
 
     private Instant at(String text) {
-        LastInstant last = lastAt;
-        if (last != null && last.text().equals(text)) {
-            return last.value();
-        }
-        Instant value = Inputs.instant("at", text);
-        lastAt = new LastInstant(text, value);
-        return value;
+        return lastAt.get(text, t -> Inputs.instant("at", t));
     }
 
     private static long exceptionEpoch(JsonNode request) {
