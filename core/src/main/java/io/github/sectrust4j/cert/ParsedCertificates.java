@@ -71,9 +71,12 @@ public final class ParsedCertificates {
         return new ParsedCertificates(maxBytes);
     }
 
-    /** A cache of at most a sixteenth of the maximum heap (4 MiB under {@code -Xmx64m}). */
+    /**
+     * A cache of a sixteenth of the maximum heap (4 MiB under {@code -Xmx64m}), at most 32 MiB: a stream of distinct
+     * leaves fills it with certificates never sent again, so it must not grow with a large default heap.
+     */
     public static ParsedCertificates shareOfHeap() {
-        return new ParsedCertificates(Runtime.getRuntime().maxMemory() / 16);
+        return new ParsedCertificates(Math.min(Runtime.getRuntime().maxMemory() / 16, 32L << 20));
     }
 
     /** The certificate parsed from the body {@code text[from, to)}, if kept. */
