@@ -36,7 +36,12 @@ public final class CertificateInput {
 
     /** Parses one or more PEM blocks; text outside blocks is ignored; every block must be a CERTIFICATE. */
     public static List<Certificate> fromPem(String text) {
-        return readPem(text, -1, null);
+        return readPem(text, -1, null, null);
+    }
+
+    /** As {@link #fromPem(String)}, taking certificates already parsed from {@code parsed} (and adding to it). */
+    public static List<Certificate> fromPem(String text, ParsedCertificates parsed) {
+        return readPem(text, -1, null, parsed);
     }
 
     /**
@@ -48,7 +53,13 @@ public final class CertificateInput {
      */
     public static List<Certificate> serverChainPem(String text, int firstPosition,
             List<ServerChain.Unparseable> unparseable) {
-        return readPem(text, firstPosition, unparseable);
+        return readPem(text, firstPosition, unparseable, null);
+    }
+
+    /** As {@link #serverChainPem(String, int, List)}, taking certificates already parsed from {@code parsed}. */
+    public static List<Certificate> serverChainPem(String text, int firstPosition,
+            List<ServerChain.Unparseable> unparseable, ParsedCertificates parsed) {
+        return readPem(text, firstPosition, unparseable, parsed);
     }
 
     /** A server's chain from PEM text or one DER certificate ({@link #parse}, tolerant as {@link #serverChainPem}). */
@@ -65,7 +76,7 @@ public final class CertificateInput {
     /** A server's chain from PEM text, tolerant as {@link #serverChainPem}. */
     public static ServerChain serverChain(String pem) {
         List<ServerChain.Unparseable> unparseable = new ArrayList<>();
-        List<Certificate> certs = readPem(pem, 0, unparseable);
+        List<Certificate> certs = readPem(pem, 0, unparseable, null);
         return new ServerChain(certs, unparseable);
     }
 
@@ -88,7 +99,8 @@ public final class CertificateInput {
     }
 
     /** {@code firstPosition} < 0: strict; otherwise blocks at overall position ≥ 1 that fail to parse are collected. */
-    private static List<Certificate> readPem(String text, int firstPosition, List<ServerChain.Unparseable> unparseable) {
+    private static List<Certificate> readPem(String text, int firstPosition, List<ServerChain.Unparseable> unparseable,
+            ParsedCertificates parsed) {
         if (text == null || text.isBlank()) {
             throw new CertificateInputException(-1, "empty input", "empty input: no certificate given");
         }
@@ -121,6 +133,13 @@ public final class CertificateInput {
                 String reason = "PEM block has no \"" + end + "\" line";
                 throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
             }
+            Certificate known = parsed == null ? null : parsed.get(text, m.end(), endAt);
+            if (known != null) { // the same body decoded and parsed before: the same certificate
+                out.add(known);
+                from = endAt + end.length();
+                block++;
+                continue;
+            }
             String body = text.substring(m.end(), endAt);
             if (BEGIN.matcher(body).find()) {
                 String reason = "PEM block has no \"" + end + "\" line before the next BEGIN line";
@@ -128,7 +147,11 @@ public final class CertificateInput {
             }
             byte[] der = decodeBase64(body, block, prefix);
             try {
-                out.add(Certificate.parse(der));
+                Certificate certificate = Certificate.parse(der);
+                out.add(certificate);
+                if (parsed != null) {
+                    parsed.put(text, m.end(), endAt, certificate);
+                }
             } catch (CertificateInputException e) {
                 if (firstPosition < 0 || firstPosition + block == 0 || !certificateShaped(der)) {
                     throw at(e, block, prefix);

@@ -44,10 +44,10 @@ final class BatchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--threads", paramLabel = "N",
             description = "Evaluate up to N lines in parallel; output order is preserved "
-                    + "(default: ${DEFAULT-VALUE}).")
-    private int threads;
+                    + "(default: the number of processors, at most " + BatchThreads.MAX_DEFAULT + ").")
+    private Integer threads;
 
     @Option(names = "--max-line-length", paramLabel = "CHARS", defaultValue = "" + DEFAULT_MAX_LINE,
             description = "Longest request line accepted; a longer line gets an input error "
@@ -77,6 +77,9 @@ final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (threads == null) {
+            threads = BatchThreads.byDefault();
+        }
         if (threads < 1 || threads > 256) {
             throw new ParameterException(spec.commandLine(), "--threads must be between 1 and 256, was " + threads);
         }

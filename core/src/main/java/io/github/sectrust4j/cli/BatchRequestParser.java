@@ -16,6 +16,7 @@ import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.CertificateInput;
+import io.github.sectrust4j.cert.ParsedCertificates;
 import io.github.sectrust4j.cert.ServerChain;
 import io.github.sectrust4j.ct.CtLogList;
 import io.github.sectrust4j.profile.ConfigurationProfile;
@@ -34,9 +35,17 @@ import java.util.Optional;
  * read and checked; the first problem becomes an {@link InputError} naming the field. A field the
  * contract does not declare ({@link RequestFields}) is an input error too; a field set to {@code null}
  * counts as absent.
- * Thread-safe; its only state is the cache of opened Valid databases ({@code revocationDatabase}).
+ * Thread-safe; its only state is the caches of parsed certificates and of opened Valid databases
+ * ({@code revocationDatabase}).
  */
 final class BatchRequestParser {
+
+    /** Certificates this parser has read, by PEM body (thread-safe; bounded by a share of the heap). */
+    private final ParsedCertificates certificates = ParsedCertificates.shareOfHeap();
+
+    /** The last {@code at} and {@code ctLogs} read: a run's lines mostly share them. */
+    private final LastParsed<String, Instant> lastAt = new LastParsed<>();
+    private final LastParsed<JsonNode, CtLogList> lastCtLogs = new LastParsed<>();
 
     /** Valid databases opened by this parser (thread-safe; bounded; read-only handles). */
     private final ValidDatabaseCache databases = new ValidDatabaseCache();
@@ -102,7 +111,7 @@ final class BatchRequestParser {
             }
             trust = trust.requireKeyUsage(KeyUsageInputs.required("requiredKeyUsage", request.get("requiredKeyUsage")));
         }
-        Instant verifyTime = present(request, "at") ? Inputs.instant("at", text(request, "at")) : Instant.now();
+        Instant verifyTime = present(request, "at") ? at(text(request, "at")) : Instant.now();
         if (present(request, "at") || !releases.isEmpty()) {
             // an ios array is one question asked of several releases: all are evaluated at one instant
             trust = trust.at(verifyTime);
@@ -160,7 +169,7 @@ final class BatchRequestParser {
             bool(request, "network");
         }
         if (present(request, "ctLogs")) {
-            trust = trust.withCtLogs(ctLogs(request));
+            trust = trust.withCtLogs(lastCtLogs.get(request.get("ctLogs"), logs -> ctLogs(request)));
         } else if (ctLogCache != null && !(present(request, "ctLogListFresh") && !bool(request, "ctLogListFresh"))) {
             // a device whose list is stale (ctLogListFresh: false) has no current list to use
             trust = ctLogCache.apply(trust, verifyTime, releases.isEmpty() ? List.of(release) : releases);
@@ -187,6 +196,10 @@ final class BatchRequestParser {
                 releases);
     }
 
+    private Instant at(String text) {
+        return lastAt.get(text, t -> Inputs.instant("at", t));
+    }
+
     private static long exceptionEpoch(JsonNode request) {
         JsonNode v = request.get("exceptionEpoch");
         if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {
@@ -210,7 +223,7 @@ final class BatchRequestParser {
      * The chain's certificates; a well-formed PEM block after the leaf that iOS cannot parse goes to
      * {@code unparseable} (a verdict, §14.2 step 1) instead of failing the line.
      */
-    private static List<Certificate> chain(JsonNode request, List<ServerChain.Unparseable> unparseable) {
+    private List<Certificate> chain(JsonNode request, List<ServerChain.Unparseable> unparseable) {
         if (!present(request, "chain")) {
             throw new InputError("chain: missing (required: an array of PEM certificates, leaf first)");
         }
@@ -227,7 +240,8 @@ final class BatchRequestParser {
             }
             int refusedBefore = unparseable.size();
             try {
-                out.addAll(CertificateInput.serverChainPem(v.textValue(), out.size() + refusedBefore, unparseable));
+                out.addAll(CertificateInput.serverChainPem(v.textValue(), out.size() + refusedBefore, unparseable,
+                        certificates));
             } catch (CertificateInputException e) {
                 throw new InputError(Inputs.certificateMessage(element, e), e);
             }
@@ -258,7 +272,7 @@ final class BatchRequestParser {
      * One user root ({@code cert}), or every certificate a configuration profile installs ({@code profile});
      * {@code entries} gets the element's field once per user-store entry it adds (to name duplicates).
      */
-    private static SecTrust userRoot(SecTrust trust, String field, JsonNode node, List<String> entries) {
+    private SecTrust userRoot(SecTrust trust, String field, JsonNode node, List<String> entries) {
         if (!node.isObject()) {
             throw new InputError(field + ": expected an object {cert, install, fullTrust}, got " + describe(node));
         }
@@ -272,7 +286,8 @@ final class BatchRequestParser {
         }
         ConfigurationProfile profile = isProfile ? ProfileInputs.read(field + ".profile",
                 Inputs.base64(field + ".profile", text(node, "profile", field + ".profile"))) : null;
-        Certificate cert = isProfile ? null : Inputs.onePem(field + ".cert", text(node, "cert", field + ".cert"));
+        Certificate cert = isProfile ? null : Inputs.onePem(field + ".cert", text(node, "cert", field + ".cert"),
+                certificates);
         if (!present(node, "install")) {
             throw new InputError(field + ".install: missing (required: \"profile\" or \"mdm\")");
         }
@@ -372,12 +387,12 @@ final class BatchRequestParser {
 
     // ---- JSON helpers ----
 
-    private static List<Certificate> pemArray(JsonNode request, String field) {
+    private List<Certificate> pemArray(JsonNode request, String field) {
         return pemElements(field, array(request, field));
     }
 
     /** Every element a PEM string; an element may hold several blocks (taken in order). */
-    private static List<Certificate> pemElements(String field, JsonNode array) {
+    private List<Certificate> pemElements(String field, JsonNode array) {
         List<Certificate> out = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             String element = field + "[" + i + "]";
@@ -385,7 +400,7 @@ final class BatchRequestParser {
             if (!v.isTextual()) {
                 throw new InputError(element + " is not a certificate: expected a PEM string, got " + describe(v));
             }
-            out.addAll(Inputs.pem(element, v.textValue()));
+            out.addAll(Inputs.pem(element, v.textValue(), certificates));
         }
         return out;
     }

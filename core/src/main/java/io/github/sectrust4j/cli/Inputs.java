@@ -7,6 +7,7 @@ import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.CertificateInput;
+import io.github.sectrust4j.cert.ParsedCertificates;
 import io.github.sectrust4j.cert.ServerChain;
 import io.github.sectrust4j.text.Excerpt;
 import java.time.Instant;
@@ -24,8 +25,13 @@ final class Inputs {
      * element holds several blocks ({@code anchors[0] (PEM block 2) is not a certificate: ...}).
      */
     static List<Certificate> pem(String field, String text) {
+        return pem(field, text, null);
+    }
+
+    /** As {@link #pem(String, String)}, reusing certificates already parsed ({@code parsed} may be null). */
+    static List<Certificate> pem(String field, String text, ParsedCertificates parsed) {
         try {
-            return CertificateInput.fromPem(text);
+            return CertificateInput.fromPem(text, parsed);
         } catch (CertificateInputException e) {
             throw new InputError(certificateMessage(field, e), e);
         }
@@ -33,7 +39,12 @@ final class Inputs {
 
     /** Exactly one PEM certificate. */
     static Certificate onePem(String field, String text) {
-        List<Certificate> certs = pem(field, text);
+        return onePem(field, text, null);
+    }
+
+    /** Exactly one PEM certificate, reusing certificates already parsed ({@code parsed} may be null). */
+    static Certificate onePem(String field, String text, ParsedCertificates parsed) {
+        List<Certificate> certs = pem(field, text, parsed);
         if (certs.size() != 1) {
             throw new InputError(field + " holds " + certs.size() + " certificates, expected exactly one");
         }

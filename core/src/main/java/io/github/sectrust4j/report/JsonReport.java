@@ -1,13 +1,15 @@
 package io.github.sectrust4j.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.github.sectrust4j.Finding;
 import io.github.sectrust4j.PathCertificate;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.TrustResultInfo;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Map;
@@ -20,92 +22,146 @@ public final class JsonReport {
 
     /** The response object, without {@code id}; field order is stable. */
     public static ObjectNode toNode(TrustReport report) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("trusted", report.trusted());
-        root.put("result", report.result().name());
-        report.error().ifPresent(e -> {
-            ObjectNode error = root.putObject("error");
-            error.put("name", e.appleName());
-            error.put("code", e.code());
-        });
-        report.trustStoreVersion().ifPresent(v -> root.put("trustStoreVersion", v));
-        root.put("ios", report.release().toString());
-        root.put("policy", report.policy().label());
-        report.host().ifPresent(h -> root.put("host", h));
-        root.put("at", report.evaluatedAt().toString());
-        // §12.2 result-dictionary keys (additive): present only when iOS would report them
-        TrustResultInfo info = report.info();
-        if (info.certificateTransparency()) {
-            root.put("certificateTransparency", true);
-        }
-        if (info.extendedValidation()) {
-            root.put("extendedValidation", true);
-            info.organization().ifPresent(o -> root.put("organization", o));
-        }
-        if (info.revocationChecked()) {
-            root.put("revocationChecked", true);
-            info.revocationValidUntil().ifPresent(t -> root.put("revocationValidUntil", t.toString()));
-        }
-        info.revocationReason().ifPresent(r -> root.put("revocationReason", r));
-        ArrayNode path = root.putArray("path");
-        for (PathCertificate c : report.path()) {
-            ObjectNode n = path.addObject();
-            n.put("sha256", c.sha256());
-            n.put("subject", c.subject());
-            n.put("role", c.role().label());
-            c.anchorSource().ifPresent(s -> n.put("anchorSource", s.label()));
-            n.put("presented", c.presented());
-            n.put("notBefore", c.notBefore().toString());
-            n.put("notAfter", c.notAfter().toString());
-        }
-        ArrayNode findings = root.putArray("findings");
-        for (Finding f : report.findings()) {
-            ObjectNode n = findings.addObject();
-            n.put("code", f.code().code());
-            n.put("severity", f.severity().name());
-            if (f.certificateIndex() >= 0) {
-                n.put("certificate", f.certificateIndex());
-            }
-            if (!f.subject().isEmpty()) {
-                n.put("subject", f.subject());
-            }
-            n.put("message", f.message());
-            n.put("remedy", f.remedy());
-            n.set("evidence", MAPPER.valueToTree(toPlain(f.evidence())));
-            ObjectNode rule = n.putObject("rule");
-            rule.put("section", f.rule().section());
-            rule.put("summary", f.rule().summary());
-            rule.put("source", f.rule().source().name());
-            f.rule().effective().ifPresent(e -> rule.put("effective", e.toString()));
-            f.rule().since().ifPresent(s -> rule.put("since", s));
-        }
-        return root;
-    }
-
-    public static String render(TrustReport report) {
-        try {
-            return MAPPER.writeValueAsString(toNode(report));
-        } catch (JsonProcessingException e) {
+        try (TokenBuffer buffer = new TokenBuffer(MAPPER, false)) {
+            buffer.writeStartObject();
+            writeFields(report, buffer);
+            buffer.writeEndObject();
+            return MAPPER.readTree(buffer.asParser());
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    // evidence values may be Instants, enums or byte arrays: give JSON their readable forms
-    private static Object toPlain(Object value) {
+    /**
+     * The response object's fields, written in order into an open object of {@code g} (whose codec writes the
+     * evidence maps): the batch response streams them without building a tree.
+     */
+    public static void writeFields(TrustReport report, JsonGenerator g) throws IOException {
+        g.writeBooleanField("trusted", report.trusted());
+        g.writeStringField("result", report.result().name());
+        if (report.error().isPresent()) {
+            g.writeObjectFieldStart("error");
+            g.writeStringField("name", report.error().get().appleName());
+            g.writeNumberField("code", report.error().get().code());
+            g.writeEndObject();
+        }
+        if (report.trustStoreVersion().isPresent()) {
+            g.writeNumberField("trustStoreVersion", report.trustStoreVersion().getAsInt());
+        }
+        g.writeStringField("ios", report.release().toString());
+        g.writeStringField("policy", report.policy().label());
+        if (report.host().isPresent()) {
+            g.writeStringField("host", report.host().get());
+        }
+        g.writeStringField("at", report.evaluatedAt().toString());
+        // §12.2 result-dictionary keys (additive): present only when iOS would report them
+        TrustResultInfo info = report.info();
+        if (info.certificateTransparency()) {
+            g.writeBooleanField("certificateTransparency", true);
+        }
+        if (info.extendedValidation()) {
+            g.writeBooleanField("extendedValidation", true);
+            if (info.organization().isPresent()) {
+                g.writeStringField("organization", info.organization().get());
+            }
+        }
+        if (info.revocationChecked()) {
+            g.writeBooleanField("revocationChecked", true);
+            if (info.revocationValidUntil().isPresent()) {
+                g.writeStringField("revocationValidUntil", info.revocationValidUntil().get().toString());
+            }
+        }
+        if (info.revocationReason().isPresent()) {
+            g.writeNumberField("revocationReason", info.revocationReason().getAsInt());
+        }
+        g.writeArrayFieldStart("path");
+        for (PathCertificate c : report.path()) {
+            g.writeStartObject();
+            g.writeStringField("sha256", c.sha256());
+            g.writeStringField("subject", c.subject());
+            g.writeStringField("role", c.role().label());
+            if (c.anchorSource().isPresent()) {
+                g.writeStringField("anchorSource", c.anchorSource().get().label());
+            }
+            g.writeBooleanField("presented", c.presented());
+            g.writeStringField("notBefore", c.notBefore().toString());
+            g.writeStringField("notAfter", c.notAfter().toString());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("findings");
+        for (Finding f : report.findings()) {
+            g.writeStartObject();
+            g.writeStringField("code", f.code().code());
+            g.writeStringField("severity", f.severity().name());
+            if (f.certificateIndex() >= 0) {
+                g.writeNumberField("certificate", f.certificateIndex());
+            }
+            if (!f.subject().isEmpty()) {
+                g.writeStringField("subject", f.subject());
+            }
+            g.writeStringField("message", f.message());
+            g.writeStringField("remedy", f.remedy());
+            g.writeFieldName("evidence");
+            writePlain(f.evidence(), g);
+            g.writeObjectFieldStart("rule");
+            g.writeStringField("section", f.rule().section());
+            g.writeStringField("summary", f.rule().summary());
+            g.writeStringField("source", f.rule().source().name());
+            if (f.rule().effective().isPresent()) {
+                g.writeStringField("effective", f.rule().effective().get().toString());
+            }
+            if (f.rule().since().isPresent()) {
+                g.writeStringField("since", f.rule().since().get());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    public static String render(TrustReport report) {
+        StringWriter out = new StringWriter(4096);
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            writeFields(report, g);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * An evidence value in its readable JSON form (Instants, enums as text, byte arrays as upper-case hex), written
+     * as it goes: no copy of the maps is built.
+     */
+    private static void writePlain(Object value, JsonGenerator g) throws IOException {
         if (value instanceof Map<?, ?> map) {
-            java.util.LinkedHashMap<String, Object> out = new java.util.LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), toPlain(v)));
-            return out;
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                writePlain(e.getValue(), g);
+            }
+            g.writeEndObject();
+        } else if (value instanceof Collection<?> c) {
+            g.writeStartArray();
+            for (Object element : c) {
+                writePlain(element, g);
+            }
+            g.writeEndArray();
+        } else if (value instanceof byte[] bytes) {
+            g.writeString(com.google.common.io.BaseEncoding.base16().encode(bytes));
+        } else if (value == null) {
+            g.writeNull();
+        } else if (value instanceof String text) {
+            g.writeString(text);
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (value instanceof Number) {
+            g.writeObject(value); // as Jackson writes each Number type
+        } else {
+            g.writeString(value.toString());
         }
-        if (value instanceof Collection<?> c) {
-            return c.stream().map(JsonReport::toPlain).toList();
-        }
-        if (value instanceof byte[] bytes) {
-            return com.google.common.io.BaseEncoding.base16().encode(bytes);
-        }
-        if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String) {
-            return value;
-        }
-        return value.toString();
     }
 }

@@ -27,12 +27,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BatchCommandTest {
     static HeldCertificate root;
     static HeldCertificate leaf;
+    static HeldCertificate ca;
 
     @BeforeAll
     static void mint() {
         TestPki pki = TestPki.seeded(31);
         root = pki.root("Contoso Root CA").build();
-        HeldCertificate ca = pki.intermediate("Contoso Issuing CA", root).build();
+        ca = pki.intermediate("Contoso Issuing CA", root).build();
         leaf = pki.leaf("sip.contoso.com", ca).build();
     }
 
@@ -138,7 +139,7 @@ class BatchCommandTest {
 
     /** Mixed good, bad, blank and broken lines: one answer each, in order, ids echoed (threads keep the order). */
     @ParameterizedTest
-    @ValueSource(strings = {"1", "4"})
+    @ValueSource(strings = {"1", "4", "default"})
     void manyLines_keepOrderAndIds(String threads) {
         StringBuilder in = new StringBuilder();
         List<String> expectedIds = new ArrayList<>();
@@ -155,7 +156,8 @@ class BatchCommandTest {
             in.append('\n');
             expectedIds.add(id);
         }
-        Cli.Run run = Cli.withStdin(in.toString(), "batch", "--threads", threads);
+        Cli.Run run = threads.equals("default") ? Cli.withStdin(in.toString(), "batch")
+                : Cli.withStdin(in.toString(), "batch", "--threads", threads);
         assertThat(run.status()).isZero();
         List<String> lines = run.outLines();
         assertThat(lines).hasSize(240);
@@ -166,6 +168,33 @@ class BatchCommandTest {
             assertThat(r.get("id").isNull() ? null : r.get("id").textValue()).as(l).isEqualTo(id);
             assertThat(r.has("trusted") || r.has("error")).as(l).isTrue();
         }
+    }
+
+    /**
+     * Certificates sent again are taken parsed from the run's cache: every repetition of a request is answered
+     * exactly as its first occurrence, on one thread and on the default count.
+     */
+    @Test
+    void repeatedCertificates_areAnsweredAsTheFirstTime() {
+        String[] kinds = {
+            "\"anchors\": [" + BatchProcessor.MAPPER.valueToTree(root.pem()) + "], \"intermediates\": ["
+                    + BatchProcessor.MAPPER.valueToTree(ca.pem()) + "], \"host\": \"sip.contoso.com\"",
+            "\"ios\": \"17.4\", \"host\": \"sip.contoso.com\", \"systemRoots\": 2023071300",
+            "\"userRoots\": [{\"cert\": " + BatchProcessor.MAPPER.valueToTree(root.pem())
+                    + ", \"install\": \"profile\", \"fullTrust\": true}]"};
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            in.append(line("r" + (i % kinds.length), kinds[i % kinds.length])).append('\n');
+        }
+        List<String> one = Cli.withStdin(in.toString(), "batch", "--threads", "1").outLines();
+        List<String> byDefault = Cli.withStdin(in.toString(), "batch").outLines();
+        assertThat(byDefault).isEqualTo(one);
+        assertThat(one).hasSize(60);
+        for (int i = kinds.length; i < one.size(); i++) {
+            assertThat(one.get(i)).as("line %d", i).isEqualTo(one.get(i % kinds.length));
+        }
+        assertThat(one.subList(0, kinds.length)).allSatisfy(l -> assertThat(json(l).has("trusted")).as(l).isTrue());
+        assertThat(json(one.get(0)).get("trusted").booleanValue()).isTrue();
     }
 
     @Test

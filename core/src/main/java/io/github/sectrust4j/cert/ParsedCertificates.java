@@ -1,0 +1,96 @@
+package io.github.sectrust4j.cert;
+
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+
+/**
+ * Certificates already parsed, by the base64 body of their PEM block: a stream of requests that sends the
+ * same chains (or the same issuing CA under many leaves) parses each certificate once, and the evaluations
+ * reuse the parsed object with everything it memoizes (signature verdicts, derived facts, Bouncy Castle's
+ * view). Exact: the key is the whole body text, and decoding and parsing are functions of it; a body that
+ * fails to parse is never kept. Bounded by weight, a share of the heap, so memory stays flat whatever the
+ * input. Thread-safe.
+ */
+public final class ParsedCertificates {
+    /**
+     * Heap retained per character of PEM body, an estimate on the safe side: the key text, the DER, the parsed
+     * parts and what evaluations memoize on the certificate (measured at roughly 6× the body).
+     */
+    private static final int WEIGHT_PER_CHAR = 10;
+
+    private final Cache<Body, Certificate> byBody;
+
+    /**
+     * A PEM body as a region of the text it was read from: a lookup hashes and compares the region in place
+     * (no copy of the body per certificate sent again); a kept key holds its own copy of the body.
+     */
+    private static final class Body {
+        private final String text;
+        private final int from;
+        private final int to;
+        private final int hash;
+
+        Body(String text, int from, int to) {
+            this.text = text;
+            this.from = from;
+            this.to = to;
+            int h = 1;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + text.charAt(i);
+            }
+            this.hash = h;
+        }
+
+        int length() {
+            return to - from;
+        }
+
+        Body kept() {
+            return from == 0 && to == text.length() ? this : new Body(text.substring(from, to), 0, to - from);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Body b && b.hash == hash && b.length() == length()
+                    && text.regionMatches(from, b.text, b.from, length());
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private ParsedCertificates(long maxBytes) {
+        this.byBody = CacheBuilder.newBuilder().maximumWeight(Math.max(0, maxBytes / WEIGHT_PER_CHAR))
+                .weigher((Body body, Certificate c) -> body.length()).concurrencyLevel(4).build();
+    }
+
+    /** A cache that holds at most about {@code maxBytes} of heap. */
+    public static ParsedCertificates ofSize(long maxBytes) {
+        return new ParsedCertificates(maxBytes);
+    }
+
+    /**
+     * A cache of a sixteenth of the maximum heap (4 MiB under {@code -Xmx64m}), at most 32 MiB: a stream of distinct
+     * leaves fills it with certificates never sent again, so it must not grow with a large default heap.
+     */
+    public static ParsedCertificates shareOfHeap() {
+        return new ParsedCertificates(Math.min(Runtime.getRuntime().maxMemory() / 16, 32L << 20));
+    }
+
+    /** The certificate parsed from the body {@code text[from, to)}, if kept. */
+    Certificate get(String text, int from, int to) {
+        return byBody.getIfPresent(new Body(text, from, to));
+    }
+
+    void put(String text, int from, int to, Certificate certificate) {
+        byBody.put(new Body(text, from, to).kept(), certificate);
+    }
+
+    /** How many certificates are held (tests). */
+    public long size() {
+        byBody.cleanUp();
+        return byBody.size();
+    }
+}

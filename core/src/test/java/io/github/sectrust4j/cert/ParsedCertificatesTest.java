@@ -1,0 +1,74 @@
+package io.github.sectrust4j.cert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.sectrust4j.CertificateInputException;
+import io.github.sectrust4j.fixtures.HeldCertificate;
+import io.github.sectrust4j.fixtures.TestPki;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ParsedCertificatesTest {
+    private static final TestPki PKI = TestPki.seeded(1414);
+    private static final HeldCertificate ROOT = PKI.root("Parsed Root").build();
+    private static final HeldCertificate CA = PKI.intermediate("Parsed CA", ROOT).build();
+
+    @Test
+    void aBodyParsedOnceIsTheSameCertificateNextTime() {
+        ParsedCertificates parsed = ParsedCertificates.ofSize(1 << 20);
+        Certificate first = CertificateInput.fromPem(CA.pem(), parsed).get(0);
+        Certificate again = CertificateInput.fromPem(CA.pem(), parsed).get(0);
+        Certificate uncached = CertificateInput.fromPem(CA.pem()).get(0);
+
+        assertThat(again).isSameAs(first);
+        assertThat(uncached).isNotSameAs(first).isEqualTo(first);
+        assertThat(parsed.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aServerChainTakesItsCertificatesFromTheCacheInOrder() {
+        HeldCertificate leaf = PKI.leaf("cached.example.com", CA).build();
+        ParsedCertificates parsed = ParsedCertificates.ofSize(1 << 20);
+        Certificate ca = CertificateInput.fromPem(CA.pem(), parsed).get(0);
+
+        List<ServerChain.Unparseable> refused = new ArrayList<>();
+        List<Certificate> chain = CertificateInput.serverChainPem(leaf.pem() + CA.pem(), 0, refused, parsed);
+
+        assertThat(chain).extracting(Certificate::der).containsExactly(leaf.der(), CA.der());
+        assertThat(chain.get(1)).isSameAs(ca);
+        assertThat(refused).isEmpty();
+        assertThat(parsed.size()).isEqualTo(2);
+    }
+
+    @Test
+    void aBrokenBodyIsNeverKeptAndFailsAlikeEveryTime() {
+        ParsedCertificates parsed = ParsedCertificates.ofSize(1 << 20);
+        String broken = "-----BEGIN CERTIFICATE-----\nMIIBAAAA\n-----END CERTIFICATE-----\n";
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> CertificateInput.fromPem(broken, parsed))
+                    .isInstanceOf(CertificateInputException.class)
+                    .hasMessageContaining("is not a certificate");
+        }
+        assertThat(parsed.size()).isZero();
+
+        // after the leaf, an unparseable block is a verdict each time, not a cached certificate
+        List<ServerChain.Unparseable> refused = new ArrayList<>();
+        CertificateInput.serverChainPem(CA.pem() + "-----BEGIN CERTIFICATE-----\nMAgwADAAAwIAAA==\n-----END CERTIFICATE-----\n",
+                0, refused, parsed);
+        assertThat(refused).extracting(ServerChain.Unparseable::position).containsExactly(1);
+        assertThat(parsed.size()).isEqualTo(1);
+    }
+
+    @Test
+    void theCacheIsBoundedByWeight() {
+        String body = CA.pem();
+        // room for about ten bodies (weight: 10 bytes per character)
+        ParsedCertificates parsed = ParsedCertificates.ofSize(10L * body.length() * 10);
+        for (int i = 0; i < 40; i++) {
+            CertificateInput.fromPem(PKI.leaf("host" + i + ".example.com", CA).build().pem(), parsed);
+        }
+        assertThat(parsed.size()).isBetween(1L, 10L);
+    }
+}
