@@ -50,6 +50,34 @@ public interface Evidence {
         return fields().isEmpty();
     }
 
+    /**
+     * This evidence with one more field, for a failure the recorder turns into a note (suppressed by a user
+     * exception or an allowed error): the check's own record stays readable through {@link #record()}.
+     */
+    default Evidence with(String name, Object value) {
+        return new Marked(this, name, value);
+    }
+
+    /** The check's own record under any markers the recorder added. */
+    default Evidence record() {
+        return this;
+    }
+
+    /** A check's evidence with a marker the recorder added after it (see {@link #with}). */
+    record Marked(Evidence base, String name, Object value) implements Evidence {
+        @Override
+        public Map<String, Object> fields() {
+            Map<String, Object> m = new java.util.LinkedHashMap<>(base.fields());
+            m.put(name, value);
+            return io.github.sectrust4j.text.StableOrder.evidence(m);
+        }
+
+        @Override
+        public Evidence record() {
+            return base.record();
+        }
+    }
+
     /** A hand-built map (see {@link Evidence#untyped}). */
     record Untyped(Map<String, Object> fields) implements Evidence {
         static final Untyped NONE = new Untyped(Map.of());

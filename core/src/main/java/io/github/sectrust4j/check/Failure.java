@@ -42,10 +42,11 @@ public record Failure(FindingCode code, int index, Severity severity, Evidence e
 
     /** The evidence as this check's record type: a check reads only its own findings. */
     public <E extends Evidence> E evidence(Class<E> type) {
-        if (!type.isInstance(evidence)) {
-            throw new IllegalStateException(code.code() + " at " + index + " carries " + evidence.getClass().getSimpleName()
+        Evidence record = evidence.record();
+        if (!type.isInstance(record)) {
+            throw new IllegalStateException(code.code() + " at " + index + " carries " + record.getClass().getSimpleName()
                     + ", not " + type.getSimpleName());
         }
-        return type.cast(evidence);
+        return type.cast(record);
     }
 }

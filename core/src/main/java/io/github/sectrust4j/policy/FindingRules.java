@@ -13,7 +13,7 @@ final class FindingRules {
 
     /** The rule of a recorded failure: its check's own where the catalogue has it. */
     static Rule rule(io.github.sectrust4j.check.Failure f, RuleSet rules) {
-        return AppleChecks.explaining(f.code()).map(c -> c.rule(f, rules))
+        return AppleChecks.explaining(f).map(c -> c.rule(f, rules))
                 .orElseGet(() -> rule(f.code(), f.evidence().fields(), rules));
     }
 
@@ -127,38 +127,6 @@ final class FindingRules {
             case USAGE_CONSTRAINTS:
                 return Rule.of("§7.3", "a certificate whose trust setting is Deny makes the chain denied", Confidence.APPLE_CODE)
                         .since("10.0");
-            case REVOCATION:
-                return Rule.of("§9", "a revoked certificate is fatal", Confidence.APPLE_CODE);
-            case REVOCATION_RESPONSE_REQUIRED:
-                return Rule.of("§9.5", "a positive revocation response was required", Confidence.APPLE_CODE).since("9.0");
-            case CT_REQUIRED:
-            case SYSTEM_TRUSTED_CT_REQUIRED:
-                if (Boolean.TRUE.equals(evidence.get("logListMayBeOutdated"))) {
-                    return Rule.of("§8.1, §8.4", "publicly trusted leaves issued on or after 2018-10-16 must satisfy Apple's"
-                            + " CT policy; judged with a log list that may be out of date (an SCT names a log it does not"
-                            + " know), so a current device may decide otherwise", Confidence.INFERRED)
-                            .effectiveFrom(Instant.parse("2018-10-16T00:00:00Z")).since("12.1.1");
-                }
-                return Rule.of("§8.1", "publicly trusted leaves issued on or after 2018-10-16 must satisfy Apple's CT policy",
-                        Confidence.APPLE_CODE).effectiveFrom(Instant.parse("2018-10-16T00:00:00Z")).since("12.1.1");
-            case ISSUER_POLICY_CONSTRAINTS:
-            case ISSUER_NAME_CONSTRAINTS:
-                return Rule.of("§9.2", "Apple's Valid service restricts what this issuer may issue", Confidence.APPLE_CODE).since("10.3");
-            case PATH_BUDGET_EXCEEDED:
-                return Rule.of("§1.4", "path building is bounded (iOS stops after 100 paths)", Confidence.INFERRED);
-            case VERIFICATION_BUDGET_EXCEEDED:
-                return Rule.of("§1.4", "the library bounds the public-key verifications of one evaluation (certificate,"
-                        + " SCT and OCSP signatures); what it could not verify counts as failed. Raise the limit with"
-                        + " SecTrust.withBudget(PathBudget.withMaxVerifications(...))", Confidence.INFERRED);
-            case EXTENDED_VALIDATION:
-                return Rule.of("§10", "Extended Validation status (information only)", Confidence.APPLE_CODE);
-            case CT_LOG_LIST_MAY_BE_OUTDATED:
-                return Rule.of("§8.4", "SCTs count only from logs in the device's CT log list, which Apple updates over"
-                        + " the air; a list older than the evaluation may lack logs a current device trusts",
-                        Confidence.INFERRED);
-            case CERTIFICATE_TRANSPARENCY:
-                return Rule.of("§8.3", "CT qualification from the SCTs of the three sources (information only)",
-                        Confidence.APPLE_CODE).since("9.0");
             case USER_EXCEPTIONS:
                 return Rule.of("§12.4", "SecTrustSetExceptions keeps exceptions only if their first entry is the leaf's "
                         + "SHA-1 and they were made in the current exception epoch", Confidence.APPLE_CODE);

@@ -60,15 +60,12 @@ final class Remedies {
     }
 
     private static String remedyFor(Failure f, CandidatePath path, EvaluationRequest request, RuleSet rules) {
-        java.util.Optional<AppleCheck> check = AppleChecks.explaining(f.code());
+        java.util.Optional<CheckDescriptor> check = AppleChecks.explaining(f);
         if (check.isPresent()) {
             return check.get().remedy(f, new FailureContext(f, path, request, rules));
         }
         Certificate c = f.index() >= 0 && f.index() < path.size() ? path.get(f.index()) : path.leaf();
         String cn = PathFacts.displayName(c);
-        if (f.evidence().get("remedy") instanceof String own) {
-            return own; // revocation, CT and Valid failures from the integration carry their remedy
-        }
         switch (f.code()) {
             case SSL_HOSTNAME:
                 return hostname(path, request, rules);
@@ -169,12 +166,6 @@ final class Remedies {
             case CRITICAL_EXTENSIONS:
                 return c.hasPrecertPoison() ? "'" + cn + "' is a CT precertificate, not the final certificate: install the "
                         + "certificate the CA issued." : "Reissue '" + cn + "' without the unknown critical extension(s).";
-            case REVOCATION:
-                return "'" + cn + "' is revoked: replace it with a newly issued certificate.";
-            case VERIFICATION_BUDGET_EXCEEDED:
-                return "The request needs more verifications than the limit (a server sends a few certificates, SCTs "
-                        + "and OCSP responses): remove the surplus, or raise the limit with "
-                        + "SecTrust.withBudget(PathBudget.DEFAULT.withMaxVerifications(n)).";
             default:
                 return "See the rule " + FindingRules.rule(f.code(), f.evidence().fields(), rules).section() + " for what iOS requires.";
         }
