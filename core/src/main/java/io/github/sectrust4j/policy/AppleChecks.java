@@ -32,9 +32,14 @@ public final class AppleChecks {
      * {@code ct}). They run where their stage runs; the catalogue explains their failures.
      */
     static final List<CheckDescriptor> COMPUTED_ELSEWHERE = List.of(
+            BasicConstraintsCheck.INSTANCE,
             RevocationCheck.INSTANCE,
             RevocationResponseRequiredCheck.INSTANCE,
             ValidCheck.INSTANCE,
+            NameConstraintsCheck.INSTANCE,
+            PolicyConstraintsCheck.INSTANCE,
+            PathLengthCheck.INSTANCE,
+            CriticalExtensionsCheck.INSTANCE,
             CertificateTransparencyNote.INSTANCE,
             CtLogListAgeNote.INSTANCE,
             ExtendedValidationNote.INSTANCE,

@@ -72,29 +72,13 @@ final class FindingRules {
             case ID_LINKAGE:
                 return Rule.of("§2.2", "a child's authorityKeyIdentifier must equal its issuer's subjectKeyIdentifier when both exist",
                         Confidence.APPLE_CODE).since("8.0");
-            case BASIC_CONSTRAINTS:
-            case BASIC_CONSTRAINTS_CA:
-            case BASIC_CONSTRAINTS_PATH_LEN:
-                return Rule.of("§1.6", "CA positions need basicConstraints cA=true and must respect path-length limits",
-                        Confidence.APPLE_CODE);
-            case BASIC_CERTIFICATE_PROCESSING:
-                return Rule.of("§2.3", "RFC 5280 name and policy constraints (recorded under this name before iOS 11.3)",
-                        Confidence.APPLE_CODE);
             case NON_EMPTY_SUBJECT:
                 return Rule.of("§2.2", "a CA must have a non-empty subject; a non-CA with an empty subject needs a critical SAN",
                         Confidence.APPLE_CODE);
-            case CRITICAL_EXTENSIONS:
-                return Rule.of("§2.2", "no certificate may carry a critical extension iOS does not know", Confidence.APPLE_CODE);
             case UNPARSEABLE_EXTENSION:
                 return Rule.of("§2.2", "known extensions must parse", Confidence.APPLE_CODE).since("13.0");
             case DUPLICATE_EXTENSION:
                 return Rule.of("§2.2", "an extension may occur only once", Confidence.APPLE_CODE).since("15.0");
-            case NAME_CONSTRAINTS:
-                return Rule.of("§2.3", "names must lie inside the permitted and outside the excluded subtrees of every CA above",
-                        Confidence.APPLE_CODE).since("11.3");
-            case POLICY_CONSTRAINTS:
-                return Rule.of("§2.3", "the RFC 5280 certificate-policy tree must satisfy requireExplicitPolicy/inhibit constraints",
-                        Confidence.APPLE_CODE).since("11.3");
             case SIGNATURE_HASH_ALGORITHMS:
                 return Rule.of("§4.2", "TLS chains: no certificate that is not self-signed may be signed with MD5 or SHA-1 "
                         + "(a user-installed anchor at the top is exempt)", Confidence.APPLE_CODE).since("13.0");

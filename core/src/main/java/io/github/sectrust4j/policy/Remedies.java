@@ -152,20 +152,6 @@ final class Remedies {
                             + "extension; it has " + f.evidence().get("presentKeyUsage") + ".";
                 }
                 return "Reissue the CA certificate '" + cn + "' with keyUsage keyCertSign (or without a keyUsage extension).";
-            case BASIC_CONSTRAINTS:
-            case BASIC_CONSTRAINTS_CA:
-                return "'" + cn + "' is used as a CA but is not marked as one: reissue it with basicConstraints cA=true.";
-            case BASIC_CONSTRAINTS_PATH_LEN:
-                return "The chain is longer than a CA's pathLenConstraint allows at '" + cn + "': use a shorter chain or reissue the CA.";
-            case NAME_CONSTRAINTS:
-            case BASIC_CERTIFICATE_PROCESSING:
-                return "'" + cn + "' violates an issuing CA's name or policy constraints: reissue it with names inside the "
-                        + "CA's permitted subtrees, or issue from an unconstrained CA.";
-            case POLICY_CONSTRAINTS:
-                return "The chain's certificate policies do not satisfy a CA's policy constraints: reissue with the required policy OIDs.";
-            case CRITICAL_EXTENSIONS:
-                return c.hasPrecertPoison() ? "'" + cn + "' is a CT precertificate, not the final certificate: install the "
-                        + "certificate the CA issued." : "Reissue '" + cn + "' without the unknown critical extension(s).";
             default:
                 return "See the rule " + FindingRules.rule(f.code(), f.evidence().fields(), rules).section() + " for what iOS requires.";
         }
