@@ -22,6 +22,7 @@ import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.engine.RevocationCtEvIntegrationTest.Chain;
 import io.github.sectrust4j.engine.RevocationCtEvIntegrationTest.RecordingFetcher;
+import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.TestPkiExtension;
 import io.github.sectrust4j.fixtures.ct.TestCtLog;
@@ -30,8 +31,11 @@ import io.github.sectrust4j.path.PathValidator;
 import io.github.sectrust4j.policy.AppleChecks;
 import io.github.sectrust4j.policy.CertificateTransparencyNote;
 import io.github.sectrust4j.policy.CheckDescriptor;
+import io.github.sectrust4j.policy.CtEvidence;
+import io.github.sectrust4j.policy.CtLogListAgeNote;
 import io.github.sectrust4j.policy.CtRequiredCheck;
 import io.github.sectrust4j.policy.Decision;
+import io.github.sectrust4j.policy.PathBudgetCheck;
 import io.github.sectrust4j.policy.ExtendedValidationNote;
 import io.github.sectrust4j.policy.Policies;
 import io.github.sectrust4j.policy.RevocationCheck;
@@ -39,6 +43,8 @@ import io.github.sectrust4j.policy.RevocationResponseRequiredCheck;
 import io.github.sectrust4j.policy.RuleSet;
 import io.github.sectrust4j.policy.SystemTrustedCtRequiredCheck;
 import io.github.sectrust4j.policy.ValidCheck;
+import io.github.sectrust4j.policy.VerificationBudgetCheck;
+import io.github.sectrust4j.request.PathBudget;
 import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.revocation.InMemoryRevocationDatabase;
 import io.github.sectrust4j.revocation.RevocationResult;
@@ -254,6 +260,81 @@ class IntegrationCheckDescriptorsTest {
 
         Seen notEv = evaluate(trust.withCtLogs(usableList(List.of(logs.get(0)))), c.served());
         assertThat(notEv.failure(FindingCode.EXTENDED_VALIDATION)).isEmpty();
+    }
+
+    @Test
+    void ctLogListMayBeOutdated_namesTheUnknownLogs_andHowToGetACurrentList(TestPki pki) {
+        Instant listDate = Instant.parse("2025-03-01T00:00:00Z");
+        Instant notBefore = listDate.plus(Duration.ofDays(30));
+        TestPki then = pki.at(notBefore.minus(Duration.ofDays(1)));
+        TestCtLog known = then.ctLog("Listed Log");
+        TestCtLog newer = then.ctLog("Log Added Later");
+        Chain c = publicChain(then, notBefore, 90, List.of(known, newer));
+        SecTrust trust = SecTrust.ios("18.0").forServer(HOST).at(notBefore.plus(Duration.ofDays(10)))
+                .withExtraSystemRoots(certs(c.root()));
+
+        Seen s = evaluate(trust.withCtLogs(usableList(List.of(known)).withSource("test list v1", listDate)), c.served());
+
+        CtLogListAgeNote.UnknownLogs e = s.explained(FindingCode.CT_LOG_LIST_MAY_BE_OUTDATED,
+                CtLogListAgeNote.UnknownLogs.class, CtLogListAgeNote.INSTANCE);
+        assertThat(e.unknownLogIds()).hasSize(1);
+        assertThat(e.logListDate()).isEqualTo(listDate);
+        Finding f = s.finding(FindingCode.CT_LOG_LIST_MAY_BE_OUTDATED);
+        assertThat(f.message()).startsWith("CTLogListMayBeOutdated: 1 SCT log is unknown to the test list v1");
+        assertThat(f.remedy()).isEqualTo("To judge with a current list, " + CtEvidence.HOW_TO_UPDATE);
+        // the CT failure judged with that list says so, and its remedy starts with the list
+        assertThat(s.explained(FindingCode.SYSTEM_TRUSTED_CT_REQUIRED, SystemTrustedCtRequiredCheck.NotQualified.class,
+                SystemTrustedCtRequiredCheck.INSTANCE).ct().logListMayBeOutdated()).isTrue();
+        assertThat(s.finding(FindingCode.SYSTEM_TRUSTED_CT_REQUIRED).remedy()).startsWith("First check with a current");
+
+        Seen current = evaluate(trust.withCtLogs(usableList(List.of(known, newer)).withSource("test list v2",
+                listDate)), c.served());
+        assertThat(current.failure(FindingCode.CT_LOG_LIST_MAY_BE_OUTDATED)).isEmpty();
+    }
+
+    @Test
+    void pathBudgetExceeded_namesTheLimitAndTheCounts(TestPki pki) {
+        List<HeldCertificate> longChain = PathLimitsTest.chainOf(pki, 110);
+        HeldCertificate root = longChain.get(longChain.size() - 1);
+        SecTrust trust = SecTrust.ios("17.4").forServer(HOST).at(pki.now()).ctKillSwitch(true)
+                .withExtraSystemRoots(certs(root));
+
+        Seen s = evaluate(trust, certs(longChain.subList(0, longChain.size() - 1).toArray(new HeldCertificate[0])));
+
+        PathBudgetCheck.Exhausted e = s.explained(FindingCode.PATH_BUDGET_EXCEEDED, PathBudgetCheck.Exhausted.class,
+                PathBudgetCheck.INSTANCE);
+        assertThat(e.limitReached()).isEqualTo("maxPaths");
+        assertThat(e.maxPaths()).isEqualTo(PathBudget.DEFAULT.maxPaths());
+        Finding f = s.finding(FindingCode.PATH_BUDGET_EXCEEDED);
+        assertThat(f.evidence()).containsEntry("limitReached", "maxPaths").containsEntry("pathsCreated", e.pathsCreated());
+        assertThat(f.message()).contains("stopped at its limit maxPaths after " + e.pathsCreated() + " paths");
+        assertThat(f.remedy()).contains("SecTrust.withBudget");
+
+        List<HeldCertificate> shortChain = PathLimitsTest.chainOf(pki, 5);
+        Seen fits = evaluate(SecTrust.ios("17.4").forServer(HOST).at(pki.now()).ctKillSwitch(true)
+                .withExtraSystemRoots(certs(shortChain.get(4))), certs(shortChain.subList(0, 4)
+                .toArray(new HeldCertificate[0])));
+        assertThat(fits.failure(FindingCode.PATH_BUDGET_EXCEEDED)).isEmpty();
+    }
+
+    @Test
+    void verificationBudgetExceeded_countsTheVerificationsByKind(TestPki pki) {
+        Chain c = chain(pki);
+
+        Seen s = evaluate(privateTrust(pki, c).withBudget(PathBudget.DEFAULT.withMaxVerifications(1)), c.served());
+
+        VerificationBudgetCheck.Exhausted e = s.explained(FindingCode.VERIFICATION_BUDGET_EXCEEDED,
+                VerificationBudgetCheck.Exhausted.class, VerificationBudgetCheck.INSTANCE);
+        assertThat(e.maxVerifications()).isEqualTo(1);
+        Finding f = s.finding(FindingCode.VERIFICATION_BUDGET_EXCEEDED);
+        assertThat(f.evidence()).containsEntry("maxVerifications", 1).containsEntry("raiseWith",
+                "SecTrust.withBudget(PathBudget.DEFAULT.withMaxVerifications(n))");
+        assertThat(f.message()).contains("(limit maxVerifications = 1: " + e.certificateSignatures() + " certificate");
+        assertThat(f.remedy()).contains("raise the limit");
+
+        Seen enough = evaluate(privateTrust(pki, c), c.served());
+        assertThat(enough.report().trusted()).as(enough.report().explain()).isTrue();
+        assertThat(enough.failure(FindingCode.VERIFICATION_BUDGET_EXCEEDED)).isEmpty();
     }
 
     @Test
