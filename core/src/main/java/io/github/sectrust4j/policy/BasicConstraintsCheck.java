@@ -60,8 +60,8 @@ public final class BasicConstraintsCheck implements CheckDescriptor {
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
-        return Rule.of("§1.6", "CA positions need basicConstraints cA=true and must respect path-length limits",
-                Confidence.APPLE_CODE);
+        return Rule.of("§1.6", "a CA position needs basicConstraints cA=true (a v1/v2 certificate only under a v1/v2"
+                + " top; cA=false was recorded as BasicConstraints before iOS 11.3)", Confidence.APPLE_CODE);
     }
 
     @Override

@@ -50,8 +50,8 @@ public final class PathLengthCheck implements CheckDescriptor {
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
-        return Rule.of("§1.6", "CA positions need basicConstraints cA=true and must respect path-length limits",
-                Confidence.APPLE_CODE);
+        return Rule.of("§2.3", "no more non-self-issued intermediates may follow a CA than its pathLenConstraint"
+                + " allows (RFC 5280 §6.1.4 (l), (m); recorded as BasicConstraints before iOS 11.3)", Confidence.APPLE_CODE);
     }
 
     @Override
