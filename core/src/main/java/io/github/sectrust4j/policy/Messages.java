@@ -83,9 +83,6 @@ final class Messages {
                 return prefix + at + " has authority key identifier " + e.get("authorityKeyIdentifier")
                         + " but its issuer's subject key identifier is " + e.get("issuerSubjectKeyIdentifier") + ".";
             default:
-                if (e.containsKey("cause")) {
-                    return prefix + at + ": " + e.get("cause") + " (" + e.getOrDefault("source", "") + ").";
-                }
                 return prefix + at + (e.isEmpty() ? "" : " " + e) + ".";
         }
     }
