@@ -51,20 +51,30 @@ public interface Evidence {
     }
 
     /**
-     * This evidence with one more field after its own (a suppressed failure's note says what suppressed it);
-     * the check's record stays readable through {@link Failure#evidence(Class)}.
+     * This evidence with one more field, for a failure the recorder turns into a note (suppressed by a user
+     * exception or an allowed error): the check's own record stays readable through {@link #record()}.
      */
     default Evidence with(String name, Object value) {
-        return new Annotated(this, name, value);
+        return new Marked(this, name, value);
     }
 
-    /** A check's evidence and one field added by whoever recorded it (see {@link Evidence#with}). */
-    record Annotated(Evidence base, String name, Object value) implements Evidence {
+    /** The check's own record under any markers the recorder added. */
+    default Evidence record() {
+        return this;
+    }
+
+    /** A check's evidence with a marker the recorder added after it (see {@link #with}). */
+    record Marked(Evidence base, String name, Object value) implements Evidence {
         @Override
         public Map<String, Object> fields() {
             Map<String, Object> m = new java.util.LinkedHashMap<>(base.fields());
             m.put(name, value);
-            return m;
+            return io.github.sectrust4j.text.StableOrder.evidence(m);
+        }
+
+        @Override
+        public Evidence record() {
+            return base.record();
         }
 
         @Override

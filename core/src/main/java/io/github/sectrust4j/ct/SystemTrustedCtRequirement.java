@@ -79,21 +79,6 @@ public final class SystemTrustedCtRequirement {
             return outcome.isFailure();
         }
 
-        /**
-         * The failure iOS records when the check fails: {@code SystemTrustedCTRequired} at chain index 0
-         * with its default result (Recoverable), evidence = this decision's followed by the CT
-         * evaluation's. Empty when the check passes.
-         */
-        public Optional<Failure> failure(CtEvaluation ct) {
-            if (!fails()) {
-                return Optional.empty();
-            }
-            Map<String, Object> evidence = new LinkedHashMap<>(evidence());
-            ct.evidence().forEach(evidence::putIfAbsent);
-            return Optional.of(Failure.of(
-                    FindingCode.SYSTEM_TRUSTED_CT_REQUIRED, 0, evidence));
-        }
-
         /** Evidence for a finding, in a stable order. */
         public Map<String, Object> evidence() {
             Map<String, Object> m = new LinkedHashMap<>();

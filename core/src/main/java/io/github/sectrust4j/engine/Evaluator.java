@@ -22,11 +22,11 @@ import io.github.sectrust4j.policy.Decision;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.check.PathValidation;
 import io.github.sectrust4j.path.PathValidator;
+import io.github.sectrust4j.policy.PathBudgetCheck;
 import io.github.sectrust4j.policy.Policies;
+import io.github.sectrust4j.policy.VerificationBudgetCheck;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -150,13 +150,9 @@ public final class Evaluator {
     /** Adds {@code PATH_BUDGET_EXCEEDED} on the best path's top, with the limits and counts as evidence. */
     static PathValidation withBudgetFailure(PathValidation validation, BuildOutcome outcome, PathBudget budget,
                                             int index) {
-        Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("limitReached", outcome.limitReached().orElse("unknown"));
-        evidence.put("pathsCreated", outcome.pathsCreated());
-        evidence.put("maxPaths", budget.maxPaths());
-        evidence.put("signatureChecks", outcome.signatureChecks());
-        evidence.put("maxSignatureChecks", budget.maxSignatureChecks());
-        evidence.put("maxDepth", budget.maxDepth());
+        PathBudgetCheck.Exhausted evidence = new PathBudgetCheck.Exhausted(outcome.limitReached().orElse("unknown"),
+                outcome.pathsCreated(), budget.maxPaths(), outcome.signatureChecks(), budget.maxSignatureChecks(),
+                budget.maxDepth());
         List<Failure> failures = new ArrayList<>(validation.failures());
         failures.add(Failure.of(FindingCode.PATH_BUDGET_EXCEEDED, index, evidence));
         SecTrustResult result = validation.result();
@@ -176,14 +172,9 @@ public final class Evaluator {
      */
     static PathValidation withVerificationBudgetFailure(PathValidation validation, TotalVerificationBudget budget,
                                                         int index) {
-        Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("limitReached", "maxVerifications");
-        evidence.put("maxVerifications", budget.limit());
-        evidence.put("verifications", budget.used());
-        evidence.put("certificateSignatures", budget.used(TotalVerificationBudget.Kind.CERTIFICATE));
-        evidence.put("sctSignatures", budget.used(TotalVerificationBudget.Kind.SCT));
-        evidence.put("ocspSignatures", budget.used(TotalVerificationBudget.Kind.OCSP));
-        evidence.put("raiseWith", "SecTrust.withBudget(PathBudget.DEFAULT.withMaxVerifications(n))");
+        VerificationBudgetCheck.Exhausted evidence = new VerificationBudgetCheck.Exhausted(budget.limit(), budget.used(),
+                budget.used(TotalVerificationBudget.Kind.CERTIFICATE), budget.used(TotalVerificationBudget.Kind.SCT),
+                budget.used(TotalVerificationBudget.Kind.OCSP));
         List<Failure> failures = new ArrayList<>(validation.failures());
         failures.add(Failure.of(FindingCode.VERIFICATION_BUDGET_EXCEEDED, index, evidence));
         return new PathValidation(SecTrustResult.FATAL_TRUST_FAILURE, failures, validation.notes());

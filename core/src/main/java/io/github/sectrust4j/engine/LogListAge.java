@@ -7,11 +7,10 @@ import io.github.sectrust4j.ct.CtLogList;
 import io.github.sectrust4j.ct.SctOutcome;
 import io.github.sectrust4j.ct.SctVerdict;
 import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.policy.CtLogListAgeNote;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,12 +21,6 @@ import java.util.Optional;
  * uncertain.
  */
 final class LogListAge {
-    /** Evidence key marking a CT result judged with a list that may be out of date. */
-    static final String EVIDENCE_KEY = "logListMayBeOutdated";
-    static final String HOW_TO_UPDATE = "download Apple's current list with `sectrust4j stores update --allow-network`"
-            + " (the CLI then uses it), or pass Apple's published list (https://valid.apple.com/ct/log_list/"
-            + "current_log_list.json) with --ct-logs, the batch field ctLogs or SecTrust.withCtLogs.";
-
     private LogListAge() {
     }
 
@@ -52,15 +45,7 @@ final class LogListAge {
                 });
             }
         }
-        Instant date = logs.date().orElseThrow();
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("summary", unknown.size() + (unknown.size() == 1 ? " SCT log is" : " SCT logs are") + " unknown to the "
-                + logs.source() + ", dated " + date + ", and the evaluation is later (" + verifyTime + "): logs added"
-                + " to Apple's list since then are not counted, so the CT result may differ on a current device");
-        e.put("logListSource", logs.source());
-        e.put("logListDate", date.toString());
-        e.put("unknownLogIds", unknown);
-        e.put("remedy", "To judge with a current list, " + HOW_TO_UPDATE);
-        return Optional.of(new Failure(FindingCode.CT_LOG_LIST_MAY_BE_OUTDATED, 0, Severity.INFO, e));
+        return Optional.of(new Failure(FindingCode.CT_LOG_LIST_MAY_BE_OUTDATED, 0, Severity.INFO,
+                new CtLogListAgeNote.UnknownLogs(logs.source(), logs.date().orElseThrow(), verifyTime, unknown)));
     }
 }

@@ -17,7 +17,16 @@ import io.github.sectrust4j.ct.LogListProvenance;
 import io.github.sectrust4j.ct.SystemTrustedCtRequirement;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.path.HardCodedRoots;
+import io.github.sectrust4j.policy.CertificateTransparencyNote;
+import io.github.sectrust4j.policy.CtEvidence;
+import io.github.sectrust4j.policy.CtRequiredCheck;
 import io.github.sectrust4j.policy.ExtendedValidation;
+import io.github.sectrust4j.policy.ExtendedValidationNote;
+import io.github.sectrust4j.policy.RevocationCheck;
+import io.github.sectrust4j.policy.RevocationResponseRequiredCheck;
+import io.github.sectrust4j.policy.RuleSet;
+import io.github.sectrust4j.policy.SystemTrustedCtRequiredCheck;
+import io.github.sectrust4j.policy.ValidCheck;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.policy.PathCheck;
 import io.github.sectrust4j.revocation.KnownIntermediates;
@@ -42,7 +51,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +65,7 @@ import java.util.Optional;
 final class PathExtensions {
 
     private final EvaluationRequest request;
+    private final RuleSet rules;
     private final CtLogList logs;
     private final LogListProvenance provenance;
     private final boolean leafEvCapable;
@@ -83,6 +92,7 @@ final class PathExtensions {
 
     PathExtensions(EvaluationRequest request) {
         this.request = request;
+        this.rules = RuleSet.forRelease(request.release());
         this.logs = request.ct().logs().orElseGet(() -> request.systemStore()
                 .map(CtLogList::of)
                 .orElse(CtLogList.empty()));
@@ -179,28 +189,21 @@ final class PathExtensions {
             boolean usable = ocsp != null && ocsp.held().isPresent();
             if (decision.isPresent()) {
                 for (ValidFailure f : decision.get().failures(usable)) {
-                    if (f.code() == FindingCode.ISSUER_POLICY_CONSTRAINTS && request.release().before(13, 0)) {
-                        continue; // Valid-driven policy constraints arrive in iOS 13 (§2.1)
+                    if (ValidCheck.records(f, rules)) {
+                        s.revocationFailures.add(validFailure(f, decision));
                     }
-                    s.revocationFailures.add(validFailure(f, decision.get()));
                 }
                 s.allowListed |= decision.get().allowListed();
             }
             if (result.isRevoked() && result.source().orElse(null) == RevocationSource.OCSP) {
-                Map<String, Object> e = new LinkedHashMap<>(result.evidence());
-                e.put("remedy", "'" + name(c) + "' is revoked by its CA (OCSP"
-                        + result.revocationTime().map(t -> ", revoked " + t).orElse("") + ", reason "
-                        + reasonName(result.reason().orElse(0)) + "): replace it with a newly issued certificate"
-                        + " and key; no setting or exception overrides this.");
-                s.revocationFailures.add(new Failure(FindingCode.REVOCATION, i, Severity.FATAL, e));
+                s.revocationFailures.add(new Failure(FindingCode.REVOCATION, i, Severity.FATAL,
+                        new RevocationCheck.OcspRevoked(result)));
             }
-            if (request.release().atLeast(9, 0) && ResponseRequirement.fails(in.requirePositiveResponse(), false,
-                    i == 0, in.networkAvailable(), usable)) {
-                Map<String, Object> e = new LinkedHashMap<>(result.evidence());
-                e.put("requirement", "kSecRevocationRequirePositiveResponse");
-                e.put("remedy", "The server should staple a fresh OCSP response for '" + name(c) + "' (and the CA's"
-                        + " responder must answer): the app requires a positive revocation response.");
-                s.revocationFailures.add(Failure.of(FindingCode.REVOCATION_RESPONSE_REQUIRED, i, e));
+            if (RevocationResponseRequiredCheck.applies(rules) && ResponseRequirement.fails(
+                    in.requirePositiveResponse(), false, i == 0, in.networkAvailable(), usable)) {
+                s.revocationFailures.add(Failure.of(FindingCode.REVOCATION_RESPONSE_REQUIRED, i,
+                        new RevocationResponseRequiredCheck.NoPositiveResponse(result,
+                                RevocationResponseRequiredCheck.REQUIREMENT)));
             }
         }
         if (db.isPresent() && !s.valid.isEmpty()) {
@@ -211,7 +214,7 @@ final class PathExtensions {
                         .orElse(false), infos.get(i)));
             }
             KnownIntermediates.firstViolation(positions, db.get()).ifPresent(f -> s.trailingFailures.add(
-                    validFailure(f, null)));
+                    validFailure(f, Optional.empty())));
         }
         return s;
     }
@@ -255,42 +258,9 @@ final class PathExtensions {
         return out;
     }
 
-    private Failure validFailure(ValidFailure f, ValidDecision decision) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("source", "Valid database");
-        e.put("cause", f.cause());
-        f.reason().ifPresent(r -> e.put("reason", r));
-        if (decision != null) {
-            decision.info().group().notBefore().ifPresent(t -> e.put("distrustNotBefore", t.toString()));
-            decision.info().group().notAfter().ifPresent(t -> e.put("distrustAfter", t.toString()));
-            decision.evidence().forEach(e::putIfAbsent);
-        }
-        e.put("remedy", validRemedy(f, decision));
-        return new Failure(f.code(), f.position(), f.severity(), e);
-    }
-
-    private static String validRemedy(ValidFailure f, ValidDecision decision) {
-        Optional<Instant> after = decision == null ? Optional.empty() : decision.groupNotAfter();
-        if (after.isPresent() && f.cause().contains("after the CA's Valid notAfter")) {
-            return "The CA is distrusted by Apple for certificates issued after " + after.get() + ": replace the"
-                    + " certificate with one from another CA.";
-        }
-        if (f.cause().contains("before the CA's Valid notBefore")) {
-            return "Apple distrusts certificates this CA issued before " + decision.info().group().notBefore()
-                    .map(Instant::toString).orElse("its cut-off") + ": replace the certificate with one from another CA.";
-        }
-        switch (f.code()) {
-            case ISSUER_POLICY_CONSTRAINTS:
-                return "Apple's Valid data does not allow this CA to issue TLS server certificates: use a certificate"
-                        + " from a CA that may.";
-            case REVOCATION:
-                return "Apple's Valid database lists this certificate as revoked: replace it with a newly issued"
-                        + " certificate (a fresh good OCSP response stapled by the server would override the Valid"
-                        + " entry).";
-            default:
-                return "Apple distrusts this certificate or its CA (Valid database): replace it with a certificate"
-                        + " from another CA.";
-        }
+    /** A failure a Valid entry forced, recorded under the code and result Valid decided. */
+    private static Failure validFailure(ValidFailure f, Optional<ValidDecision> decision) {
+        return new Failure(f.code(), f.position(), f.severity(), new ValidCheck.ValidEntry(f, decision));
     }
 
     // ------------------------------------------------------------------ trailing checks (§1.6 steps 7–10)
@@ -309,46 +279,35 @@ final class PathExtensions {
                 : new ExtendedValidation.PathEv(false, List.of(), "the leaf is not EV-capable");
         s.evQualified = s.ev.ev() && SystemTrustedCtRequirement.evCtConditionMet(request.release(), ct.qualified(),
                 provenance, killSwitch);
+        CtEvidence ctEvidence = ctEvidence(ct);
         if (!ct.outcomes().isEmpty()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("summary", ct.summary());
-            e.putAll(ctEvidence(ct));
-            out.add(new Failure(FindingCode.CERTIFICATE_TRANSPARENCY, 0, Severity.INFO, e));
+            out.add(new Failure(FindingCode.CERTIFICATE_TRANSPARENCY, 0, Severity.INFO,
+                    new CertificateTransparencyNote.CtResult(ctEvidence)));
         }
         LogListAge.note(ct, logs, request.verifyTime()).ifPresent(out::add);
         if (s.evQualified) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("summary", "the path qualifies as Extended Validation (policies " + s.ev.policies() + "; "
-                    + ct.summary() + ")");
-            e.put("policies", s.ev.policies());
-            e.put("ct", ct.summary());
-            e.put("organization", path.leaf().subject().organizations());
-            out.add(new Failure(FindingCode.EXTENDED_VALIDATION, 0, Severity.INFO, e));
+            out.add(new Failure(FindingCode.EXTENDED_VALIDATION, 0, Severity.INFO, new ExtendedValidationNote.EvPath(
+                    s.ev.policies(), ct.summary(), path.leaf().subject().organizations())));
         }
         // Valid CT constraints (§9.2): issuance time vs. the earliest group notAfter; require-ct
         Instant issuance = ct.issuanceTime().orElse(path.leaf().notBefore());
         ValidDecision.ctIssuanceFailure(s.valid, issuance).ifPresent(f -> out.add(validFailure(f,
-                s.valid.stream().filter(d -> d.position() == f.position()).findFirst().orElse(null))));
+                s.valid.stream().filter(d -> d.position() == f.position()).findFirst())));
         boolean ctPolicy = request.policy() == Policy.SSL_SERVER || request.host().isPresent();
         Optional<ValidDecision> requiring = s.valid.stream().filter(ValidDecision::requireCt).findFirst();
-        if (requiring.isPresent() && request.release().atLeast(11, 3) && ctPolicy && !killSwitch
+        if (requiring.isPresent() && CtRequiredCheck.applies(rules) && ctPolicy && !killSwitch
                 && provenance.enforces() && !ct.qualified()) {
             boolean overridable = s.valid.stream().filter(ValidDecision::requireCt)
                     .allMatch(ValidDecision::ctRequiredOverridable);
-            Map<String, Object> e = new LinkedHashMap<>(ctEvidence(ct));
-            e.put("requiredBy", "Valid database group of certificate " + (requiring.get().position() + 1));
-            e.put("overridable", overridable);
-            e.put("remedy", "Apple requires CT for certificates of this CA: " + ctRemedy(ct));
-            out.add(new Failure(FindingCode.CT_REQUIRED, 0, overridable ? Severity.RECOVERABLE : Severity.FATAL, e));
+            out.add(new Failure(FindingCode.CT_REQUIRED, 0, overridable ? Severity.RECOVERABLE : Severity.FATAL,
+                    new CtRequiredCheck.RequiredByValid(ctEvidence, requiring.get().position(), overridable)));
         }
-        if (request.policy() == Policy.SSL_SERVER) {
+        if (SystemTrustedCtRequiredCheck.INSTANCE.appliesTo(rules, request.policy())) {
             SystemTrustedCtRequirement.Decision d = SystemTrustedCtRequirement.decide(ctInputs(path, ct));
-            d.failure(ct).ifPresent(f -> {
-                Map<String, Object> e = new LinkedHashMap<>(f.evidence().fields());
-                e.putAll(ctEvidence(ct));
-                e.put("remedy", ctRemedy(ct));
-                out.add(new Failure(f.code(), f.index(), f.severity(), e));
-            });
+            if (d.fails()) {
+                out.add(Failure.of(FindingCode.SYSTEM_TRUSTED_CT_REQUIRED, 0,
+                        new SystemTrustedCtRequiredCheck.NotQualified(d, ctEvidence)));
+            }
         }
         out.addAll(s.trailingFailures);
         s.trailingFailures.clear();
@@ -400,30 +359,10 @@ final class PathExtensions {
         });
     }
 
-    private Map<String, Object> ctEvidence(CtEvaluation ct) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("ctSummary", ct.summary());
-        e.put("logList", provenance.name());
-        e.put("logListSize", logs.size());
-        e.put("logListSource", logs.source());
-        logs.date().ifPresent(d -> e.put("logListDate", d.toString()));
-        if (LogListAge.mayBeOutdated(ct, logs, request.verifyTime())) {
-            e.put(LogListAge.EVIDENCE_KEY, true);
-        }
-        ct.evidence().forEach(e::putIfAbsent);
-        return e;
-    }
-
-    private String ctRemedy(CtEvaluation ct) {
-        String r = ct.remedy();
-        String base = "Reissue the certificate from a CA whose certificates are CT-logged, or ask the CA for a"
-                + " certificate with embedded SCTs from " + Math.max(ct.required(), 2) + " logs in Apple's CT log list.";
-        String remedy = r.isEmpty() ? base : base + " " + r;
-        if (LogListAge.mayBeOutdated(ct, logs, request.verifyTime())) {
-            remedy = "First check with a current log list: " + LogListAge.HOW_TO_UPDATE + " Only if the SCTs still do"
-                    + " not count: " + remedy;
-        }
-        return remedy;
+    /** The path's CT evaluation with the log list it was judged with, as the CT checks report it. */
+    private CtEvidence ctEvidence(CtEvaluation ct) {
+        return new CtEvidence(ct, provenance, logs.size(), logs.source(), logs.date(),
+                LogListAge.mayBeOutdated(ct, logs, request.verifyTime()));
     }
 
     // ------------------------------------------------------------------ reporting (§12.2)
@@ -432,16 +371,5 @@ final class PathExtensions {
     RevocationSummary revocationSummary(CandidatePath path, boolean trusted) {
         PathState s = state(path);
         return RevocationSummary.of(s.revocation, s.hasResponders, trusted);
-    }
-
-    private static String name(Certificate c) {
-        List<String> cns = c.subject().commonNames();
-        return cns.isEmpty() ? c.subject().toString() : cns.get(cns.size() - 1);
-    }
-
-    private static String reasonName(int reason) {
-        String[] names = {"unspecified", "keyCompromise", "cACompromise", "affiliationChanged", "superseded",
-                "cessationOfOperation", "certificateHold", "7", "removeFromCRL", "privilegeWithdrawn", "aACompromise"};
-        return reason >= 0 && reason < names.length ? names[reason] + " (" + reason + ")" : String.valueOf(reason);
     }
 }

@@ -2,7 +2,11 @@ package io.github.sectrust4j.policy;
 
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Policy;
+import io.github.sectrust4j.check.Evidence;
+import io.github.sectrust4j.check.Failure;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,19 +54,47 @@ public final class AppleChecks {
             ListedKeyCheck.GRAY,
             ListedKeyCheck.BLACK);
 
-    private static final Map<FindingCode, AppleCheck> BY_CODE = byCode();
+    /**
+     * The checks computed outside this package, in Apple's order within each stage: RFC 5280 processing (in
+     * {@code policy.rfc5280}, §2.3 and the §1.6 parent checks) and the integration's revocation pass and
+     * trailing checks and evaluation budgets (the engine, from the decisions of {@code revocation} and
+     * {@code ct}). They run where their stage runs; the catalogue explains their failures.
+     */
+    static final List<CheckDescriptor> COMPUTED_ELSEWHERE = List.of(
+            BasicConstraintsCheck.INSTANCE,
+            RevocationCheck.INSTANCE,
+            RevocationResponseRequiredCheck.INSTANCE,
+            ValidCheck.INSTANCE,
+            NameConstraintsCheck.INSTANCE,
+            PolicyConstraintsCheck.INSTANCE,
+            PathLengthCheck.INSTANCE,
+            CriticalExtensionsCheck.INSTANCE,
+            CertificateTransparencyNote.INSTANCE,
+            CtLogListAgeNote.INSTANCE,
+            ExtendedValidationNote.INSTANCE,
+            CtRequiredCheck.INSTANCE,
+            SystemTrustedCtRequiredCheck.INSTANCE,
+            PathBudgetCheck.INSTANCE,
+            VerificationBudgetCheck.INSTANCE);
 
-    private static Map<FindingCode, AppleCheck> byCode() {
-        Map<FindingCode, AppleCheck> m = new EnumMap<>(FindingCode.class);
-        for (AppleCheck c : ALL) {
+    private static final Map<FindingCode, CheckDescriptor> BY_CODE = new EnumMap<>(FindingCode.class);
+    private static final Map<Class<? extends Evidence>, CheckDescriptor> BY_EVIDENCE = new HashMap<>();
+
+    static {
+        for (CheckDescriptor c : descriptors()) {
             for (FindingCode code : c.recordedAs()) {
-                AppleCheck previous = m.put(code, c);
+                CheckDescriptor previous = BY_CODE.put(code, c);
                 if (previous != null) {
                     throw new IllegalStateException(code + " is explained by two checks: " + previous + ", " + c);
                 }
             }
+            for (Class<? extends Evidence> type : c.evidenceTypes()) {
+                CheckDescriptor previous = BY_EVIDENCE.put(type, c);
+                if (previous != null) {
+                    throw new IllegalStateException(type + " is explained by two checks: " + previous + ", " + c);
+                }
+            }
         }
-        return m;
     }
 
     /** The checks of a stage that the policy carries in this release, in Apple's order. */
@@ -71,12 +103,28 @@ public final class AppleChecks {
     }
 
     /** The check whose failures are recorded under {@code code}, if it is in the catalogue. */
-    public static Optional<AppleCheck> explaining(FindingCode code) {
+    public static Optional<CheckDescriptor> explaining(FindingCode code) {
         return Optional.ofNullable(BY_CODE.get(code));
     }
 
-    /** Every check in the catalogue, in order. */
+    /**
+     * The check that explains a recorded failure: the one whose evidence record it carries (a check recording
+     * under another check's code, {@link CheckDescriptor#evidenceTypes}), else the code's.
+     */
+    public static Optional<CheckDescriptor> explaining(Failure failure) {
+        CheckDescriptor byEvidence = BY_EVIDENCE.get(failure.evidence().record().getClass());
+        return byEvidence != null ? Optional.of(byEvidence) : explaining(failure.code());
+    }
+
+    /** Every check in the catalogue that runs itself, in order. */
     public static List<AppleCheck> all() {
         return ALL;
+    }
+
+    /** Every check in the catalogue: those that run themselves, then those computed elsewhere. */
+    public static List<CheckDescriptor> descriptors() {
+        List<CheckDescriptor> all = new ArrayList<>(ALL);
+        all.addAll(COMPUTED_ELSEWHERE);
+        return List.copyOf(all);
     }
 }

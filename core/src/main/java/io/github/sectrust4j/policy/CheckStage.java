@@ -24,5 +24,7 @@ public enum CheckStage {
     /** Apple's blocked and gray key lists (skipped for Valid allow-listed paths). */
     KEY_LISTS,
     /** The integration's trailing checks (EV, CT, known intermediates). */
-    TRAILING
+    TRAILING,
+    /** The evaluation's own bounds (path building, signature verifications), recorded on the best path last. */
+    EVALUATION
 }

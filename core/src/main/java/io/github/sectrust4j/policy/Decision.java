@@ -109,11 +109,8 @@ public record Decision(SecTrustResult result, Optional<TrustError> error, List<F
     }
 
     private static Finding toFinding(Failure f, CandidatePath path, EvaluationRequest request, RuleSet rules) {
-        // an integration failure's own remedy is the finding's remedy, not evidence
-        Map<String, Object> evidence = new java.util.LinkedHashMap<>(f.evidence().fields());
-        evidence.remove("remedy");
         return new Finding(f.code(), f.severity(), f.index(), subject(path, f.index()), Messages.message(f, path, request, rules),
-                evidence, FindingRules.rule(f, rules), Remedies.remedy(f, path, request, rules));
+                f.evidence().fields(), FindingRules.rule(f, rules), Remedies.remedy(f, path, request, rules));
     }
 
     private static Finding toNote(Failure n, CandidatePath path, EvaluationRequest request, RuleSet rules) {
@@ -130,13 +127,18 @@ public record Decision(SecTrustResult result, Optional<TrustError> error, List<F
                             + n.evidence().get("suppressedByAllowedError") + ").",
                     n.evidence().fields(), Rule7.allowedErrors(), "None needed while that trust setting stays installed.");
         }
-        if (n.evidence().get("summary") instanceof String summary) {
-            // a note may carry its own advice (CTLogListMayBeOutdated: how to supply a current list)
-            Map<String, Object> evidence = new java.util.LinkedHashMap<>(n.evidence().fields());
-            Object own = evidence.remove("remedy");
+        Optional<CheckDescriptor> check = AppleChecks.explaining(n);
+        if (check.isPresent()) {
+            // a note the catalogue explains (CT, EV, the log list's age) carries its check's message and advice
+            FailureContext context = new FailureContext(n, path, request, rules);
             return new Finding(n.code(), Severity.INFO, n.index(), subject(path, n.index()),
-                    n.code().code() + ": " + summary, evidence, FindingRules.rule(n, rules),
-                    own instanceof String r ? r : "None: informational.");
+                    check.get().message(n, context), n.evidence().fields(), check.get().rule(n, rules),
+                    check.get().remedy(n, context));
+        }
+        if (n.evidence().get("summary") instanceof String summary) {
+            return new Finding(n.code(), Severity.INFO, n.index(), subject(path, n.index()),
+                    n.code().code() + ": " + summary, n.evidence().fields(), FindingRules.rule(n, rules),
+                    "None: informational.");
         }
         return new Finding(n.code(), Severity.INFO, n.index(), subject(path, n.index()),
                 n.code().code() + ": " + Messages.position(path, n.index()) + (n.evidence().isEmpty() ? "" : " " + n.evidence()),

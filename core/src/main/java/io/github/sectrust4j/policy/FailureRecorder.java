@@ -79,7 +79,8 @@ final class FailureRecorder {
             Optional<List<TrustSetting>> constraints = PathFacts.constraints(path, f.index());
             Optional<Integer> allowed = constraints.flatMap(c -> TrustSettingsEvaluation.allowedError(c, f.index(), code, request));
             if (allowed.isPresent()) {
-                notes.add(new Failure(code, f.index(), Severity.INFO, f.evidence().with("suppressedByAllowedError", allowed.get())));
+                notes.add(new Failure(code, f.index(), Severity.INFO, f.evidence().with("suppressedByAllowedError",
+                        allowed.get())));
                 return;
             }
         }

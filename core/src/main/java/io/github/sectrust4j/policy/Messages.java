@@ -21,7 +21,7 @@ final class Messages {
     }
 
     static String message(Failure f, CandidatePath path, EvaluationRequest request, RuleSet rules) {
-        java.util.Optional<AppleCheck> check = AppleChecks.explaining(f.code());
+        java.util.Optional<CheckDescriptor> check = AppleChecks.explaining(f);
         if (check.isPresent()) {
             return check.get().message(f, new FailureContext(f, path, request, rules));
         }
@@ -35,27 +35,6 @@ final class Messages {
             case MISSING_INTERMEDIATE:
                 return prefix + at + " is not self-signed and its issuer '" + PathFacts.issuerName(c)
                         + "' was not found.";
-            case REVOCATION:
-                if ("OCSP".equals(e.get("source"))) {
-                    return prefix + at + " is revoked according to a valid OCSP response (reason " + e.get("reason")
-                            + (e.containsKey("revocationTime") ? ", revoked " + e.get("revocationTime") : "") + ").";
-                }
-                return prefix + at + ": " + e.getOrDefault("cause", "revoked") + " (Valid database, reason 0).";
-            case REVOCATION_RESPONSE_REQUIRED:
-                return prefix + at + " has no valid OCSP response (state " + e.get("revocationState")
-                        + ") although the app requires a positive revocation response.";
-            case CT_REQUIRED:
-            case SYSTEM_TRUSTED_CT_REQUIRED:
-                return prefix + e.getOrDefault("ctSummary", "not CT-qualified") + (e.containsKey("detail")
-                        ? "; " + e.get("detail") : "") + (e.containsKey("requiredBy") ? "; CT required by the "
-                        + e.get("requiredBy") : "") + (Boolean.TRUE.equals(e.get("logListMayBeOutdated"))
-                        ? "; uncertain: an SCT names a log unknown to the " + e.get("logListSource") + " (dated "
-                        + e.get("logListDate") + "), which may be out of date" : "") + ".";
-            case VERIFICATION_BUDGET_EXCEEDED:
-                return prefix + "the verification budget of this evaluation was exhausted after " + e.get("verifications")
-                        + " public-key verifications (limit maxVerifications = " + e.get("maxVerifications") + ": "
-                        + e.get("certificateSignatures") + " certificate, " + e.get("sctSignatures") + " SCT, "
-                        + e.get("ocspSignatures") + " OCSP signatures); what could not be verified counts as failed.";
             default:
                 return generic(f, path);
         }

@@ -55,10 +55,7 @@ final class Remedies {
     }
 
     private static String remedyFor(Failure f, CandidatePath path, EvaluationRequest request, RuleSet rules) {
-        if (f.evidence().fields().get("remedy") instanceof String own) {
-            return own; // revocation, CT and Valid failures from the integration carry their remedy
-        }
-        java.util.Optional<AppleCheck> check = AppleChecks.explaining(f.code());
+        java.util.Optional<CheckDescriptor> check = AppleChecks.explaining(f);
         if (check.isPresent()) {
             return check.get().remedy(f, new FailureContext(f, path, request, rules));
         }
@@ -69,26 +66,6 @@ final class Remedies {
                 return anchorTrusted(path, request, rules);
             case MISSING_INTERMEDIATE:
                 return missingIntermediate(path, request);
-            case BASIC_CONSTRAINTS:
-            case BASIC_CONSTRAINTS_CA:
-                return "'" + cn + "' is used as a CA but is not marked as one: reissue it with basicConstraints cA=true.";
-            case BASIC_CONSTRAINTS_PATH_LEN:
-                return "The chain is longer than a CA's pathLenConstraint allows at '" + cn + "': use a shorter chain or reissue the CA.";
-            case NAME_CONSTRAINTS:
-            case BASIC_CERTIFICATE_PROCESSING:
-                return "'" + cn + "' violates an issuing CA's name or policy constraints: reissue it with names inside the "
-                        + "CA's permitted subtrees, or issue from an unconstrained CA.";
-            case POLICY_CONSTRAINTS:
-                return "The chain's certificate policies do not satisfy a CA's policy constraints: reissue with the required policy OIDs.";
-            case CRITICAL_EXTENSIONS:
-                return c.hasPrecertPoison() ? "'" + cn + "' is a CT precertificate, not the final certificate: install the "
-                        + "certificate the CA issued." : "Reissue '" + cn + "' without the unknown critical extension(s).";
-            case REVOCATION:
-                return "'" + cn + "' is revoked: replace it with a newly issued certificate.";
-            case VERIFICATION_BUDGET_EXCEEDED:
-                return "The request needs more verifications than the limit (a server sends a few certificates, SCTs "
-                        + "and OCSP responses): remove the surplus, or raise the limit with "
-                        + "SecTrust.withBudget(PathBudget.DEFAULT.withMaxVerifications(n)).";
             default:
                 return "See the rule " + FindingRules.rule(f.code(), f.evidence().fields(), rules).section() + " for what iOS requires.";
         }

@@ -37,7 +37,8 @@ public final class KnownIntermediates {
             if (info.isPresent() && info.get().group().has(ValidFlag.KNOWN_INTERMEDIATES_ONLY) && position.isCa()
                     && !database.isKnownIssuer(position.sha256())) {
                 return Optional.of(ValidFailure.determined(i, info.get().group(), false, false,
-                        "CA not known to the Valid database under an issuer that allows known intermediates only"));
+                        "CA not known to the Valid database under an issuer that allows known intermediates only",
+                        ValidFailure.Kind.UNKNOWN_INTERMEDIATE));
             }
         }
         return Optional.empty();

@@ -70,7 +70,7 @@ public record ValidDecision(int position, ValidInfo info, List<ValidFailure> imm
             List<ValidFailure> failures = revoked
                     ? List.of(ValidFailure.determined(position, group, true, true,
                     group.has(ValidFlag.ALLOW_LIST) ? "not on the issuer's Valid allow list (no-ca-v2)"
-                            : "on the issuer's Valid block list (no-ca-v2)"))
+                            : "on the issuer's Valid block list (no-ca-v2)", ValidFailure.Kind.LISTED))
                     : List.of();
             return new ValidDecision(position, info, failures, Optional.empty(), allowed && !revoked, false, false,
                     false, Optional.empty(), knownOnly);
@@ -84,7 +84,7 @@ public record ValidDecision(int position, ValidInfo info, List<ValidFailure> imm
                     failures.add(new ValidFailure(position, FindingCode.ISSUER_POLICY_CONSTRAINTS,
                             overridable ? Severity.RECOVERABLE : Severity.FATAL, OptionalInt.empty(),
                             "the issuing CA's Valid policy constraints do not allow server authentication "
-                                    + "(allowed: " + allowedPolicies + ")"));
+                                    + "(allowed: " + allowedPolicies + ")", ValidFailure.Kind.POLICY_CONSTRAINTS));
                 }
             });
         }
@@ -102,17 +102,20 @@ public record ValidDecision(int position, ValidInfo info, List<ValidFailure> imm
                 String cause = "issued " + certificateNotBefore + (tooEarly
                         ? " before the CA's Valid notBefore " + notBefore.get()
                         : " after the CA's Valid notAfter " + notAfter.get());
+                ValidFailure.Kind kind = tooEarly ? ValidFailure.Kind.ISSUED_BEFORE_NOT_BEFORE
+                        : ValidFailure.Kind.ISSUED_AFTER_NOT_AFTER;
                 failures.add(overridable
                         ? new ValidFailure(position, FindingCode.GRAY_LISTED_KEY, Severity.RECOVERABLE,
-                        OptionalInt.empty(), cause)
-                        : new ValidFailure(position, FindingCode.REVOCATION, Severity.FATAL, OptionalInt.of(0), cause));
+                        OptionalInt.empty(), cause, kind)
+                        : new ValidFailure(position, FindingCode.REVOCATION, Severity.FATAL, OptionalInt.of(0), cause,
+                        kind));
             }
         }
 
         Optional<ValidFailure> determined = definitive && revoked
                 ? Optional.of(ValidFailure.determined(position, group, true, false,
                 group.has(ValidFlag.ALLOW_LIST) ? "not on the issuer's complete Valid allow list"
-                        : "on the issuer's Valid block list"))
+                        : "on the issuer's Valid block list", ValidFailure.Kind.LISTED))
                 : Optional.empty();
         boolean triggerOcsp = !definitive || revoked || group.has(ValidFlag.CHECK_OCSP);
         return new ValidDecision(position, info, failures, determined, false, requireCt, requireCt && overridable,
@@ -147,7 +150,7 @@ public record ValidDecision(int position, ValidInfo info, List<ValidFailure> imm
         }
         return Optional.of(ValidFailure.determined(earliest.position(), earliest.info().group(),
                 earliest.info().revoked(), false, "issued " + pathIssuance + " (CT issuance time or leaf notBefore) "
-                        + "after the CA's Valid notAfter " + earliest.groupNotAfter().get()));
+                        + "after the CA's Valid notAfter " + earliest.groupNotAfter().get(), ValidFailure.Kind.ISSUED_AFTER_NOT_AFTER));
     }
 
     /** Evidence in a stable order. */

@@ -47,17 +47,12 @@ class SystemTrustedCtRequirementTest {
     }
 
     @Test
-    void failingDecision_becomesTheSystemTrustedCtRequiredFailureAtIndexZero() {
-        CtEvaluation ct = new CtEvaluation(IOS_17, true, false, CtQualificationPath.NONE, java.util.Optional.empty(),
-                CtEvaluation.CountBasis.LOGS, 2, 0, java.util.Optional.empty(), List.of(), List.of());
-
-        var failure = SystemTrustedCtRequirement.decide(failing().build()).failure(ct).orElseThrow();
-
-        assertThat(failure.code()).isEqualTo(io.github.sectrust4j.FindingCode.SYSTEM_TRUSTED_CT_REQUIRED);
-        assertThat(failure.index()).isZero();
-        assertThat(failure.severity()).isEqualTo(io.github.sectrust4j.Severity.RECOVERABLE);
-        assertThat(failure.evidence().fields()).containsEntry("ctRequirement", "FAILS").containsEntry("qualified", false);
-        assertThat(SystemTrustedCtRequirement.decide(failing().ctQualified(true).build()).failure(ct)).isEmpty();
+    void theDecisionFailsOnlyForAnUnqualifiedPath_andSaysWhy() {
+        Decision failing = SystemTrustedCtRequirement.decide(failing().build());
+        assertThat(failing.fails()).isTrue();
+        assertThat(failing.evidence()).containsEntry("ctRequirement", "FAILS").containsEntry("ctRequired", true)
+                .containsKey("detail");
+        assertThat(SystemTrustedCtRequirement.decide(failing().ctQualified(true).build()).fails()).isFalse();
     }
 
     @Test

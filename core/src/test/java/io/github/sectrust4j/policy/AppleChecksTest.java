@@ -5,19 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.Policy;
+import io.github.sectrust4j.check.Evidence;
+import io.github.sectrust4j.check.Failure;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The catalogue's invariants: one explaining check per code, and no check that runs without counting. */
+/**
+ * The catalogue's invariants over every descriptor — the checks that run in {@code policy} and those computed
+ * elsewhere (RFC 5280 processing, revocation, Valid, CT, EV, the evaluation budgets): one explaining check per code
+ * and per evidence record, and no check that runs or applies without counting.
+ */
 class AppleChecksTest {
 
     @Test
     void everyRecordedCodeIsExplainedByExactlyOneCheck() {
         Set<FindingCode> seen = new HashSet<>();
-        for (AppleCheck c : AppleChecks.all()) {
+        Set<Class<? extends Evidence>> records = new HashSet<>();
+        for (CheckDescriptor c : AppleChecks.descriptors()) {
+            for (Class<? extends Evidence> type : c.evidenceTypes()) {
+                assertThat(records.add(type)).as(type + " explained twice").isTrue();
+            }
             // a check recording under another check's name (WoSign/StartCom under BlackListedKey) claims none
             assertThat(c.recordedAs().isEmpty() || c.recordedAs().contains(c.code())).as(c.code().code()).isTrue();
             assertThat(AppleChecks.explaining(c.code())).as(c.code() + " explained").isPresent();
@@ -26,7 +36,11 @@ class AppleChecksTest {
                 assertThat(AppleChecks.explaining(code)).contains(c);
             }
         }
-        assertThat(seen).isNotEmpty();
+        assertThat(seen).contains(FindingCode.KEY_SIZE, FindingCode.REVOCATION, FindingCode.REVOCATION_RESPONSE_REQUIRED,
+                FindingCode.ISSUER_POLICY_CONSTRAINTS, FindingCode.CT_REQUIRED, FindingCode.SYSTEM_TRUSTED_CT_REQUIRED,
+                FindingCode.CERTIFICATE_TRANSPARENCY, FindingCode.EXTENDED_VALIDATION,
+                FindingCode.CT_LOG_LIST_MAY_BE_OUTDATED, FindingCode.PATH_BUDGET_EXCEEDED,
+                FindingCode.VERIFICATION_BUDGET_EXCEEDED);
     }
 
     /**
@@ -56,6 +70,51 @@ class AppleChecksTest {
             }
         }
         assertThat(pairs).as("checks that ran at least once (coverage)").isPositive();
+        assertThat(silent).isEmpty();
+    }
+
+    /** A failure is explained by the check whose record it carries, even under another check's code. */
+    @Test
+    void aValidEntryRecordedUnderTheBlockListCode_isExplainedByTheValidCheck() {
+        Failure valid = new Failure(FindingCode.BLACK_LISTED_LEAF, 0, io.github.sectrust4j.Severity.FATAL,
+                new ValidCheck.ValidEntry(new io.github.sectrust4j.revocation.ValidFailure(0,
+                        FindingCode.BLACK_LISTED_LEAF, io.github.sectrust4j.Severity.FATAL,
+                        java.util.OptionalInt.empty(), "on the issuer's Valid block list",
+                        io.github.sectrust4j.revocation.ValidFailure.Kind.LISTED), java.util.Optional.empty()));
+        assertThat(AppleChecks.explaining(valid)).contains(ValidCheck.INSTANCE);
+        // a marker the recorder adds (a suppressed failure's note) keeps the record readable
+        Failure note = new Failure(FindingCode.BLACK_LISTED_LEAF, 0, io.github.sectrust4j.Severity.INFO,
+                valid.evidence().with("suppressedByUserException", true));
+        assertThat(AppleChecks.explaining(note)).contains(ValidCheck.INSTANCE);
+        assertThat(note.evidence(ValidCheck.ValidEntry.class)).isEqualTo(valid.evidence());
+        assertThat(note.evidence().fields()).containsEntry("suppressedByUserException", true)
+                .containsEntry("source", "Valid database");
+    }
+
+    /** A descriptor whose check applies in a release and policy names a code that release records. */
+    @Test
+    void everyApplyingDescriptorCounts() {
+        List<String> silent = new ArrayList<>();
+        int pairs = 0;
+        for (IosRelease release : IosRelease.latestOfEachMajor()) {
+            RuleSet rules = RuleSet.forRelease(release);
+            for (Policy policy : Policy.values()) {
+                Set<FindingCode> recorded = rules.options(policy, true);
+                for (CheckDescriptor c : AppleChecks.descriptors()) {
+                    if (!c.appliesTo(rules, policy) || c.code().defaultSeverity() == io.github.sectrust4j.Severity.INFO) {
+                        continue;
+                    }
+                    pairs++;
+                    for (int index = 0; index <= 2; index++) { // the name recorded at each position
+                        FindingCode code = rules.recordedCode(c.code(), index, 2);
+                        if (!recorded.contains(code) && !rules.isForced(code)) {
+                            silent.add(code + " applies but is not recorded: iOS " + release + ", " + policy);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(pairs).as("descriptors that applied at least once (coverage)").isGreaterThan(20);
         assertThat(silent).isEmpty();
     }
 }

@@ -131,7 +131,7 @@ class DecisionTest {
     @Test
     void publicLeafWithoutScts_isVerifyActionFailed_throughTheCtExtensionPoint() {
         List<Certificate> c = certs(pki.leaf("www.northwind.test", ca).build(), ca, root);
-        PathCheck ct = (p, r, rules) -> List.of(Failure.of(FindingCode.SYSTEM_TRUSTED_CT_REQUIRED, 0, Map.of()));
+        PathCheck ct = (p, r, rules) -> List.of(IntegrationEvidence.systemTrustedCtRequired(r.release()));
         Decision d = decide(path(Anchor.SYSTEM, c), req().host("www.northwind.test").build(c), List.of(), List.of(ct));
         assertThat(code(d)).contains(-67825);
     }
@@ -174,7 +174,7 @@ class DecisionTest {
     @Test
     void revokedByOcsp_wrongHost_isCertificateRevoked_fatal() {
         List<Certificate> c = certs(pki.leaf("www.northwind.test", ca).build(), ca, root);
-        PathCheck ocsp = (p, r, rules) -> List.of(Failure.of(FindingCode.REVOCATION, 0, Map.of("reason", 1)));
+        PathCheck ocsp = (p, r, rules) -> List.of(IntegrationEvidence.ocspRevoked(0, 1, r.verifyTime()));
         Decision d = decide(path(Anchor.SYSTEM, c), req().host("x.northwind.test").build(c), List.of(ocsp), List.of());
         assertThat(d.result()).isEqualTo(SecTrustResult.FATAL_TRUST_FAILURE);
         assertThat(code(d)).contains(-67820);
@@ -220,7 +220,7 @@ class DecisionTest {
     void sameRankOnOneCertificate_withDifferentStatus_addsAnUncertainRuleFinding() {
         Instant nb = Instant.parse("2024-01-01T00:00:00Z");
         List<Certificate> c = certs(pki.leaf("www.northwind.test", ca).validity(nb, nb.plus(Duration.ofDays(730))).build(), ca, root);
-        PathCheck ct = (p, r, rules) -> List.of(Failure.of(FindingCode.SYSTEM_TRUSTED_CT_REQUIRED, 0, Map.of()));
+        PathCheck ct = (p, r, rules) -> List.of(IntegrationEvidence.systemTrustedCtRequired(r.release()));
         Decision d = decide(path(Anchor.SYSTEM, c), new Req(nb.plusSeconds(10)).build(c), List.of(), List.of(ct));
         assertThat(code(d)).contains(-67901);
         assertThat(d.findings()).filteredOn(f -> f.code() == FindingCode.UNCERTAIN_RULE).singleElement()

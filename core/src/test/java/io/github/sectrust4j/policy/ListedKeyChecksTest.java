@@ -77,19 +77,6 @@ class ListedKeyChecksTest {
     }
 
     @Test
-    void aValidDatabaseFailureUnderTheSameCode_keepsItsOwnCauseAndRemedy() {
-        List<Certificate> c = List.of(cert(pki.leaf("a.contoso.com", ca).build()), cert(ca), cert(root));
-        Map<String, Object> valid = new LinkedHashMap<>();
-        valid.put("source", "Valid database");
-        valid.put("cause", "the leaf is distrusted");
-        valid.put("remedy", "Use another CA.");
-        Explained e = CheckTestSupport.explain(Failure.of(FindingCode.BLACK_LISTED_LEAF, 0, valid), path(Anchor.APP, c),
-                new Req(pki.now()).build(c));
-        assertThat(e.message()).isEqualTo("BlackListedLeaf: leaf 'a.contoso.com' (certificate 0): the leaf is distrusted (Valid database).");
-        assertThat(e.remedy()).isEqualTo("Use another CA.");
-    }
-
-    @Test
     void aDistrustedKey_isGrayListedLeafOnTheLeaf_andGrayListedKeyAbove() {
         Certificate gray = PolicyTestSupport.sharedCertificate(DISTRUSTED_2017);
         String name = PathFacts.displayName(gray);

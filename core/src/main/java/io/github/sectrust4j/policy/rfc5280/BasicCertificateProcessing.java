@@ -108,12 +108,10 @@ public final class BasicCertificateProcessing {
             if ((!selfIssued || i == 0) && !names.subtreeLimitExceeded()) {
                 NameConstraintCheck check = names.permits(Names.of(cert));
                 if (!check.permitted()) {
-                    Map<String, Object> ev = new LinkedHashMap<>();
-                    ev.put("outcome", check.outcome().name());
-                    check.violatingName().ifPresent(n -> ev.put("name", n.toString()));
-                    check.subtree().ifPresent(s -> ev.put("subtree", s.toString()));
-                    ev.put("explanation", check.explain());
-                    out.add(Failure.of(ReleaseRules.nameConstraints(release), i, ev));
+                    out.add(Failure.of(ReleaseRules.nameConstraints(release), i,
+                            new NameConstraintFailure.NameOutsideSubtrees(check.outcome().name(),
+                                    check.violatingName().map(Object::toString), check.subtree().map(Object::toString),
+                                    check.explain())));
                 }
             }
             if (i == 0) {
@@ -130,14 +128,10 @@ public final class BasicCertificateProcessing {
                 if (maxPathLength > 0) {
                     maxPathLength--;
                 } else {
-                    Map<String, Object> ev = new LinkedHashMap<>();
-                    if (constrainedBy >= 0) {
-                        ev.put("constrainedBy", constrainedBy);
-                        ev.put("pathLenConstraint", constrainedTo);
-                        ev.put("intermediatesBelowConstraint", belowConstraint);
-                    }
-                    ev.put("rule", "more non-self-issued intermediates than the pathLenConstraint allows");
-                    out.add(Failure.of(ReleaseRules.pathLength(release), i, ev));
+                    Optional<PathTooLong.Constraint> limit = constrainedBy >= 0
+                            ? Optional.of(new PathTooLong.Constraint(constrainedBy, constrainedTo, belowConstraint))
+                            : Optional.empty();
+                    out.add(Failure.of(ReleaseRules.pathLength(release), i, new PathTooLong(limit)));
                 }
             }
             Integer own = cert.basicConstraints().map(BasicConstraints::pathLenConstraint).orElse(null);
@@ -152,7 +146,7 @@ public final class BasicCertificateProcessing {
 
         PolicyTree.Outcome policies = PolicyTree.evaluate(path.certificates(), processed);
         if (!policies.valid()) {
-            out.add(Failure.of(ReleaseRules.policyConstraints(release), 0, policies.evidence()));
+            out.add(Failure.of(ReleaseRules.policyConstraints(release), 0, policies.failure()));
         }
         // the leaf is always reported at index 0, even when it is itself the trusted anchor (§2.3 item 7)
         criticalExtensions(path.leaf(), 0, out);
@@ -161,26 +155,21 @@ public final class BasicCertificateProcessing {
 
     private static void criticalExtensions(Certificate cert, int index, List<Failure> out) {
         if (!cert.unknownCriticalExtensions().isEmpty()) {
-            Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("unknownCriticalExtensions", List.copyOf(new TreeSet<>(cert.unknownCriticalExtensions())));
-            out.add(Failure.of(FindingCode.CRITICAL_EXTENSIONS, index, ev));
+            out.add(Failure.of(FindingCode.CRITICAL_EXTENSIONS, index,
+                    new UnknownCriticalExtensions(List.copyOf(new TreeSet<>(cert.unknownCriticalExtensions())))));
         }
     }
 
     private static NameConstraintState mergeNameConstraints(NameConstraintState state, NameConstraints nc, int index,
                                                             IosRelease release, List<Failure> out) {
         if (nc.critical() && nc.hasUnsupportedForms()) {
-            Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("unsupportedSubtrees", nc.permitted().unsupportedForms() + nc.excluded().unsupportedForms());
-            ev.put("rule", "a critical nameConstraints extension may only use DNS, IP, e-mail, URI and directory-name forms");
-            out.add(Failure.of(ReleaseRules.nameConstraints(release), index, ev));
+            out.add(Failure.of(ReleaseRules.nameConstraints(release), index, new NameConstraintFailure.UnsupportedForms(
+                    nc.permitted().unsupportedForms() + nc.excluded().unsupportedForms())));
         }
         NameConstraintState next = state.withCa(Names.subtrees(nc.permitted()), Names.subtrees(nc.excluded()));
         if (next.subtreeLimitExceeded() && !state.subtreeLimitExceeded()) {
-            Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("combinedSubtrees", next.subtreeCount());
-            ev.put("limit", NameConstraintState.MAX_COMBINED_SUBTREES);
-            out.add(Failure.of(ReleaseRules.nameConstraints(release), index, ev));
+            out.add(Failure.of(ReleaseRules.nameConstraints(release), index, new NameConstraintFailure.TooManySubtrees(
+                    next.subtreeCount(), NameConstraintState.MAX_COMBINED_SUBTREES)));
         }
         return next;
     }

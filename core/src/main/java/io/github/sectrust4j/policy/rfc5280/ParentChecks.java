@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The parent checks iOS runs on a CA position (§1.6): when an issuer is appended during path
@@ -70,30 +71,20 @@ public final class ParentChecks {
         if (cert.version() >= 3) {
             Optional<BasicConstraints> bc = cert.basicConstraints();
             if (bc.isEmpty()) {
-                Map<String, Object> ev = versionEvidence(cert);
-                ev.put("basicConstraints", "absent");
-                return Optional.of(Failure.of(FindingCode.BASIC_CONSTRAINTS, index, ev));
+                return Optional.of(Failure.of(FindingCode.BASIC_CONSTRAINTS, index,
+                        new NotACa(cert.version(), OptionalInt.empty(), NotACa.Problem.ABSENT)));
             }
             if (!bc.get().ca()) {
-                Map<String, Object> ev = versionEvidence(cert);
-                ev.put("basicConstraints", "cA=false");
-                return Optional.of(Failure.of(ReleaseRules.basicConstraintsCa(request.release()), index, ev));
+                return Optional.of(Failure.of(ReleaseRules.basicConstraintsCa(request.release()), index,
+                        new NotACa(cert.version(), OptionalInt.empty(), NotACa.Problem.CA_FALSE)));
             }
             return Optional.empty();
         }
         // v1/v2: accepted as a root, and as an intermediate under a v1/v2 top (§1.6 item 4)
         if (index != path.topIndex() && path.top().version() >= 3) {
-            Map<String, Object> ev = versionEvidence(cert);
-            ev.put("topVersion", path.top().version());
-            ev.put("basicConstraints", "v" + cert.version() + " intermediate under a v3 top");
-            return Optional.of(Failure.of(FindingCode.BASIC_CONSTRAINTS, index, ev));
+            return Optional.of(Failure.of(FindingCode.BASIC_CONSTRAINTS, index, new NotACa(cert.version(),
+                    OptionalInt.of(path.top().version()), NotACa.Problem.OLD_VERSION_INTERMEDIATE)));
         }
         return Optional.empty();
-    }
-
-    private static Map<String, Object> versionEvidence(Certificate cert) {
-        Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("version", cert.version());
-        return ev;
     }
 }

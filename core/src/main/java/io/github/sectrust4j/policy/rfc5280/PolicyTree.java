@@ -44,6 +44,11 @@ final class PolicyTree {
             // the common (valid) outcome has no evidence: share the empty map instead of copying it
             evidence = evidence.isEmpty() ? java.util.Collections.emptyMap() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
         }
+
+        /** The failure's evidence: the last reason the processing recorded, with every fact it found. */
+        PolicyTreeInvalid failure() {
+            return new PolicyTreeInvalid(String.valueOf(evidence.get("reason")), evidence);
+        }
     }
 
     private static final class Node {

@@ -1,0 +1,64 @@
+package io.github.sectrust4j.policy;
+
+import io.github.sectrust4j.Confidence;
+import io.github.sectrust4j.FindingCode;
+import io.github.sectrust4j.Policy;
+import io.github.sectrust4j.Rule;
+import io.github.sectrust4j.check.Evidence;
+import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.text.StableOrder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code CertificateTransparency} (§8.3, information only): the path's CT qualification from the SCTs of the
+ * three sources, noted whenever the request carried SCTs. The trailing checks record it.
+ */
+public final class CertificateTransparencyNote implements CheckDescriptor {
+    public static final CertificateTransparencyNote INSTANCE = new CertificateTransparencyNote();
+
+    private CertificateTransparencyNote() {
+    }
+
+    /** The path's CT evaluation, led by its one-line summary. */
+    public record CtResult(CtEvidence ct) implements Evidence {
+        @Override
+        public Map<String, Object> fields() {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("summary", ct.evaluation().summary());
+            e.putAll(ct.map());
+            return StableOrder.evidence(e);
+        }
+    }
+
+    @Override
+    public FindingCode code() {
+        return FindingCode.CERTIFICATE_TRANSPARENCY;
+    }
+
+    @Override
+    public CheckStage stage() {
+        return CheckStage.TRAILING;
+    }
+
+    @Override
+    public boolean appliesTo(RuleSet rules, Policy policy) {
+        return true;
+    }
+
+    @Override
+    public String message(Failure failure, FailureContext context) {
+        return failure.code().code() + ": " + failure.evidence(CtResult.class).ct().evaluation().summary();
+    }
+
+    @Override
+    public Rule rule(Failure failure, RuleSet rules) {
+        return Rule.of("§8.3", "CT qualification from the SCTs of the three sources (information only)",
+                Confidence.APPLE_CODE).since("9.0");
+    }
+
+    @Override
+    public String remedy(Failure failure, FailureContext context) {
+        return "None: informational.";
+    }
+}
