@@ -45,7 +45,11 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
  * verify — conservative: a mismatch must never help a chain build [inferred; RFC 5280 §4.1.1.2].
  */
 final class BcSignatureVerifier implements SignatureVerifier {
-    private static final Provider BC = new BouncyCastleProvider();
+    /** BC's JCA provider, built on the first RSA-PSS/Ed25519/DSA check: building it costs a tenth of a CLI start. */
+    private static final class Bc {
+        static final Provider PROVIDER = new BouncyCastleProvider();
+    }
+
     private static final String RSA_KEY_OID = "1.2.840.113549.1.1.1";
 
     // SHA-1/SHA-2 from the JDK (intrinsified); BC's own names, which its RSA signer maps to DigestInfo OIDs
@@ -96,7 +100,7 @@ final class BcSignatureVerifier implements SignatureVerifier {
             Optional<ContentVerifierProvider> p = jca;
             if (p == null) {
                 try {
-                    p = Optional.of(new JcaContentVerifierProviderBuilder().setProvider(BC)
+                    p = Optional.of(new JcaContentVerifierProviderBuilder().setProvider(Bc.PROVIDER)
                             .build(SubjectPublicKeyInfo.getInstance(spki)));
                 } catch (org.bouncycastle.operator.OperatorCreationException | RuntimeException e) {
                     p = Optional.empty();
