@@ -24,7 +24,6 @@ public final class NormalizedName {
         try {
             // the key alone, as DistinguishedName.from computes it (not its readable text)
             org.bouncycastle.asn1.ASN1Primitive name = org.bouncycastle.asn1.ASN1Primitive.fromByteArray(der);
-            name.getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER); // what from() refuses, this refuses
             return name instanceof org.bouncycastle.asn1.ASN1Sequence seq
                     ? DistinguishedName.normalize(seq, null) : java.util.Optional.empty();
         } catch (java.io.IOException | RuntimeException e) {
