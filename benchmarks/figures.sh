@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The README's performance figures, measured in ONE run on one machine (README "Performance: the figures script"):
+# The README's performance figures, measured in ONE run on one machine (README "Figures from one run"):
 #   library (JMH, sample mode, medians): sectrust4j cold and warm evaluation against the raw signature checks
 #     and the JDK's PKIX CertPathValidator, ECDSA P-256 and RSA-2048 chains;
 #   CLI (hyperfine): the first verdict of `evaluate` on one bundled example, through the launcher and through
@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
     --skip-jmh) jmh=false ;;
     --skip-cli) cli=false ;;
     --out) out="$2"; shift ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "figures.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -52,10 +52,19 @@ jmh_json=-
 if [ "$jmh" = true ]; then
   if [ "$quick" = true ]; then iters=(-wi 2 -w 500ms -i 3 -r 500ms); else iters=(-wi 3 -w 1s -i 5 -r 1s); fi
   echo "== JMH (${iters[*]}), one fork per benchmark"
-  java -jar benchmarks/target/benchmarks.jar \
-    'RawSignatureBenchmark\.(rawBouncyCastleJdkDigest|rawBouncyCastleJdkDigestWithRootSelfSignature|rawJdkProviders)$|SecTrustColdBenchmark|SecTrustWarmBenchmark|JdkPkixBenchmark' \
-    -f 1 "${iters[@]}" -bm sample -tu us -rf json -rff "$out/jmh.json" > "$out/jmh.log" 2>&1 \
-    || { echo "figures.sh: JMH failed, see $out/jmh.log" >&2; tail -20 "$out/jmh.log" >&2; exit 1; }
+  # JMH runs one at a time per machine (/tmp/jmh.lock): wait up to 15 minutes for another run to end
+  for attempt in $(seq 1 30); do
+    if java -jar benchmarks/target/benchmarks.jar \
+      'RawSignatureBenchmark\.(rawBouncyCastleJdkDigest|rawBouncyCastleJdkDigestWithRootSelfSignature|rawJdkProviders)$|SecTrustColdBenchmark|SecTrustWarmBenchmark|JdkPkixBenchmark' \
+      -f 1 "${iters[@]}" -bm sample -tu us -rf json -rff "$out/jmh.json" > "$out/jmh.log" 2>&1; then
+      break
+    fi
+    if ! grep -q "Unable to acquire the JMH lock" "$out/jmh.log" || [ "$attempt" -eq 30 ]; then
+      echo "figures.sh: JMH failed, see $out/jmh.log" >&2; tail -20 "$out/jmh.log" >&2; exit 1
+    fi
+    echo "   another JMH run holds /tmp/jmh.lock; waiting 30 s" >&2
+    sleep 30
+  done
   jmh_json="$out/jmh.json"
 fi
 

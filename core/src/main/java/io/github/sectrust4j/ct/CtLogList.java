@@ -220,7 +220,7 @@ public final class CtLogList {
 
     /**
      * A bundled store's logs are converted on first use (a SHA-256 per log key, its id): a chain without
-     * SCTs needs only the list's size and date. The bundled records are checked by the trust-stores tests.
+     * SCTs needs only the list's size and date. Every bundled list converts (TrustStoreLogListAdapterTest).
      */
     private static CtLogList convert(io.github.sectrust4j.truststores.AppleTrustStore store) {
         List<io.github.sectrust4j.truststores.CtLog> records = store.ctLogs();
