@@ -2,7 +2,7 @@ package io.github.sectrust4j;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.sectrust4j.report.StableOrder;
+import io.github.sectrust4j.text.StableOrder;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package io.github.sectrust4j;
 
-import io.github.sectrust4j.policy.names.AsciiCase;
+import io.github.sectrust4j.text.AsciiCase;
 import static java.util.Objects.requireNonNull;
 
 import io.github.sectrust4j.policy.names.HostnameMatcher;

@@ -3,7 +3,7 @@ package io.github.sectrust4j.ct;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableSet;
-import io.github.sectrust4j.policy.names.AsciiCase;
+import io.github.sectrust4j.text.AsciiCase;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Set;

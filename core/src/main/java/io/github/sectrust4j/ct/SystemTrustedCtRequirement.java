@@ -6,7 +6,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.IosRelease;
-import io.github.sectrust4j.policy.Failure;
+import io.github.sectrust4j.check.Failure;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.github.sectrust4j.engine;
 
+import io.github.sectrust4j.request.PathBudget;
+import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.CertificateRole;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.PathCertificate;
@@ -17,9 +19,9 @@ import io.github.sectrust4j.path.BuildOutcome;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.path.PathBuilder;
 import io.github.sectrust4j.policy.Decision;
-import io.github.sectrust4j.policy.Failure;
-import io.github.sectrust4j.policy.PathValidation;
-import io.github.sectrust4j.policy.PathValidator;
+import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.check.PathValidation;
+import io.github.sectrust4j.path.PathValidator;
 import io.github.sectrust4j.policy.Policies;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -6,7 +6,7 @@ import io.github.sectrust4j.ct.CtEvaluation;
 import io.github.sectrust4j.ct.CtLogList;
 import io.github.sectrust4j.ct.SctOutcome;
 import io.github.sectrust4j.ct.SctVerdict;
-import io.github.sectrust4j.policy.Failure;
+import io.github.sectrust4j.check.Failure;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package io.github.sectrust4j.engine;
 
+import io.github.sectrust4j.request.RevocationInputs;
+import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.Severity;
@@ -16,7 +18,7 @@ import io.github.sectrust4j.ct.SystemTrustedCtRequirement;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.path.HardCodedRoots;
 import io.github.sectrust4j.policy.ExtendedValidation;
-import io.github.sectrust4j.policy.Failure;
+import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.policy.PathCheck;
 import io.github.sectrust4j.revocation.KnownIntermediates;
 import io.github.sectrust4j.revocation.OcspFetchTrigger;
@@ -342,7 +344,7 @@ final class PathExtensions {
         if (request.policy() == Policy.SSL_SERVER) {
             SystemTrustedCtRequirement.Decision d = SystemTrustedCtRequirement.decide(ctInputs(path, ct));
             d.failure(ct).ifPresent(f -> {
-                Map<String, Object> e = new LinkedHashMap<>(f.evidence());
+                Map<String, Object> e = new LinkedHashMap<>(f.evidence().fields());
                 e.putAll(ctEvidence(ct));
                 e.put("remedy", ctRemedy(ct));
                 out.add(new Failure(f.code(), f.index(), f.severity(), e));

@@ -1,5 +1,6 @@
 package io.github.sectrust4j.engine;
 
+import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.Confidence;
 import io.github.sectrust4j.Finding;
 import io.github.sectrust4j.FindingCode;

@@ -2,7 +2,7 @@ package io.github.sectrust4j.path;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.sectrust4j.policy.PathValidation;
+import io.github.sectrust4j.check.PathValidation;
 import java.util.Optional;
 
 /**

@@ -4,11 +4,9 @@ import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.SignatureVerifier;
-import io.github.sectrust4j.engine.EvaluationRequest;
-import io.github.sectrust4j.engine.PathBudget;
-import io.github.sectrust4j.policy.ExtendedValidation;
-import io.github.sectrust4j.policy.PathValidation;
-import io.github.sectrust4j.policy.PathValidator;
+import io.github.sectrust4j.request.EvaluationRequest;
+import io.github.sectrust4j.request.PathBudget;
+import io.github.sectrust4j.check.PathValidation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -90,7 +88,7 @@ public final class PathBuilder {
 
     private PathBuilder(EvaluationRequest request, PathValidator validator, SignatureVerifier verifier) {
         this.request = request;
-        this.leafEvCapable = ExtendedValidation.leafCapable(request.leaf(), request);
+        this.leafEvCapable = validator.leafCouldBeExtendedValidation(request.leaf(), request);
         this.validator = validator;
         this.budget = request.budget();
         this.signatures = new LinkSignatures(verifier, budget.maxSignatureChecks());

@@ -3,7 +3,7 @@ package io.github.sectrust4j.path;
 import io.github.sectrust4j.KeyUsage;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.TrustSetting;
-import io.github.sectrust4j.policy.names.AsciiCase;
+import io.github.sectrust4j.text.AsciiCase;
 import java.util.List;
 import java.util.Optional;
 

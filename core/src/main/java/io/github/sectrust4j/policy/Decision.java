@@ -1,5 +1,7 @@
 package io.github.sectrust4j.policy;
 
+import io.github.sectrust4j.check.PathValidation;
+import io.github.sectrust4j.check.Failure;
 import com.google.common.collect.ImmutableMap;
 import static java.util.Objects.requireNonNull;
 
@@ -9,7 +11,7 @@ import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.SecTrustResult;
 import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.TrustError;
-import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.path.CandidatePath;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -108,37 +110,37 @@ public record Decision(SecTrustResult result, Optional<TrustError> error, List<F
 
     private static Finding toFinding(Failure f, CandidatePath path, EvaluationRequest request, RuleSet rules) {
         // an integration failure's own remedy is the finding's remedy, not evidence
-        Map<String, Object> evidence = new java.util.LinkedHashMap<>(f.evidence());
+        Map<String, Object> evidence = new java.util.LinkedHashMap<>(f.evidence().fields());
         evidence.remove("remedy");
-        return new Finding(f.code(), f.severity(), f.index(), subject(path, f.index()), Messages.message(f, path, request),
-                evidence, FindingRules.rule(f.code(), f.evidence(), rules), Remedies.remedy(f, path, request, rules));
+        return new Finding(f.code(), f.severity(), f.index(), subject(path, f.index()), Messages.message(f, path, request, rules),
+                evidence, FindingRules.rule(f, rules), Remedies.remedy(f, path, request, rules));
     }
 
     private static Finding toNote(Failure n, CandidatePath path, EvaluationRequest request, RuleSet rules) {
         if (n.evidence().containsKey(Exceptions.SUPPRESSED)) {
             return new Finding(n.code(), Severity.INFO, n.index(), subject(path, n.index()),
-                    Messages.message(n, path, request) + " Not counted: the user's exception for this certificate"
+                    Messages.message(n, path, request, rules) + " Not counted: the user's exception for this certificate"
                             + " (SecTrustSetExceptions, \"Trust\" / \"Continue\" on the device) covers this check.",
-                    n.evidence(), Exceptions.RULE, "None while the exception stays on the device; other devices still"
+                    n.evidence().fields(), Exceptions.RULE, "None while the exception stays on the device; other devices still"
                             + " fail: " + Remedies.remedy(n, path, request, rules));
         }
         if (n.evidence().containsKey("suppressedByAllowedError")) {
             return new Finding(n.code(), Severity.INFO, n.index(), subject(path, n.index()),
-                    Messages.message(n, path, request) + " Not counted: the certificate's trust setting allows this error (CSSM "
+                    Messages.message(n, path, request, rules) + " Not counted: the certificate's trust setting allows this error (CSSM "
                             + n.evidence().get("suppressedByAllowedError") + ").",
-                    n.evidence(), Rule7.allowedErrors(), "None needed while that trust setting stays installed.");
+                    n.evidence().fields(), Rule7.allowedErrors(), "None needed while that trust setting stays installed.");
         }
         if (n.evidence().get("summary") instanceof String summary) {
             // a note may carry its own advice (CTLogListMayBeOutdated: how to supply a current list)
-            Map<String, Object> evidence = new java.util.LinkedHashMap<>(n.evidence());
+            Map<String, Object> evidence = new java.util.LinkedHashMap<>(n.evidence().fields());
             Object own = evidence.remove("remedy");
             return new Finding(n.code(), Severity.INFO, n.index(), subject(path, n.index()),
-                    n.code().code() + ": " + summary, evidence, FindingRules.rule(n.code(), n.evidence(), rules),
+                    n.code().code() + ": " + summary, evidence, FindingRules.rule(n, rules),
                     own instanceof String r ? r : "None: informational.");
         }
         return new Finding(n.code(), Severity.INFO, n.index(), subject(path, n.index()),
                 n.code().code() + ": " + Messages.position(path, n.index()) + (n.evidence().isEmpty() ? "" : " " + n.evidence()),
-                n.evidence(), FindingRules.rule(n.code(), n.evidence(), rules), "None: informational.");
+                n.evidence().fields(), FindingRules.rule(n, rules), "None: informational.");
     }
 
     private static Finding tie(Failure winner, List<Failure> ties, CandidatePath path, EvaluationRequest request, RuleSet rules) {

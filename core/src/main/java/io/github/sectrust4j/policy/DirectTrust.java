@@ -1,12 +1,13 @@
 package io.github.sectrust4j.policy;
 
+import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.FullTrust;
 import io.github.sectrust4j.InstallChannel;
 import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
-import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.path.CandidatePath;
 import java.util.LinkedHashMap;
 import java.util.List;

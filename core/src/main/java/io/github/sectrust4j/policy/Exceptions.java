@@ -1,5 +1,7 @@
 package io.github.sectrust4j.policy;
 
+import io.github.sectrust4j.check.PathValidation;
+import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.Confidence;
 import io.github.sectrust4j.Finding;
 import io.github.sectrust4j.FindingCode;
@@ -7,7 +9,7 @@ import io.github.sectrust4j.Rule;
 import io.github.sectrust4j.SecTrustResult;
 import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.TrustExceptions;
-import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.path.CandidatePath;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -67,7 +69,7 @@ final class Exceptions {
 
     /** The informational note a suppressed failure becomes. */
     static Failure note(FindingCode code, Failure f) {
-        Map<String, Object> evidence = new LinkedHashMap<>(f.evidence());
+        Map<String, Object> evidence = new LinkedHashMap<>(f.evidence().fields());
         evidence.put(SUPPRESSED, true);
         return new Failure(code, f.index(), Severity.INFO, evidence);
     }

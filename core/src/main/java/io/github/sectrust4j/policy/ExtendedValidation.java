@@ -3,7 +3,7 @@ package io.github.sectrust4j.policy;
 import com.google.common.collect.ImmutableSet;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.KeyUsage;
-import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.truststores.AppleTrustStore;
 import io.github.sectrust4j.truststores.AnchorRecord;

@@ -1,12 +1,14 @@
 package io.github.sectrust4j.policy;
 
+import io.github.sectrust4j.check.PathValidation;
+import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.SecTrustResult;
 import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.TrustExceptions;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.path.CandidatePath;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,7 +79,7 @@ final class FailureRecorder {
             Optional<List<TrustSetting>> constraints = PathFacts.constraints(path, f.index());
             Optional<Integer> allowed = constraints.flatMap(c -> TrustSettingsEvaluation.allowedError(c, f.index(), code, request));
             if (allowed.isPresent()) {
-                Map<String, Object> ev = new LinkedHashMap<>(f.evidence());
+                Map<String, Object> ev = new LinkedHashMap<>(f.evidence().fields());
                 ev.put("suppressedByAllowedError", allowed.get());
                 notes.add(new Failure(code, f.index(), Severity.INFO, ev));
                 return;

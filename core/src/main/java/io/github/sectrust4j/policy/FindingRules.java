@@ -11,6 +11,12 @@ final class FindingRules {
     private FindingRules() {
     }
 
+    /** The rule of a recorded failure: its check's own where the catalogue has it. */
+    static Rule rule(io.github.sectrust4j.check.Failure f, RuleSet rules) {
+        return AppleChecks.explaining(f.code()).map(c -> c.rule(f, rules))
+                .orElseGet(() -> rule(f.code(), f.evidence().fields(), rules));
+    }
+
     static Rule rule(FindingCode code, Map<String, Object> evidence, RuleSet rules) {
         switch (code) {
             case SSL_HOSTNAME:
@@ -89,9 +95,6 @@ final class FindingRules {
             case POLICY_CONSTRAINTS:
                 return Rule.of("§2.3", "the RFC 5280 certificate-policy tree must satisfy requireExplicitPolicy/inhibit constraints",
                         Confidence.APPLE_CODE).since("11.3");
-            case KEY_SIZE:
-                return Rule.of("§4.2", "TLS chains: every certificate RSA ≥ 2048 bits or EC ≥ 256 bits (Ed25519 fails), "
-                        + "unless the leaf itself is a user-installed anchor", Confidence.APPLE_CODE).since("13.0");
             case SIGNATURE_HASH_ALGORITHMS:
                 return Rule.of("§4.2", "TLS chains: no certificate that is not self-signed may be signed with MD5 or SHA-1 "
                         + "(a user-installed anchor at the top is exempt)", Confidence.APPLE_CODE).since("13.0");

@@ -1,7 +1,8 @@
 package io.github.sectrust4j.policy;
 
+import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.FindingCode;
-import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.path.CandidatePath;
 import java.util.List;
 
@@ -17,6 +18,6 @@ final class LeafWeakKeyCheck implements PathCheck {
         if (!rules.weakKeyCheck() || !path.leaf().publicKey().isWeak()) {
             return List.of();
         }
-        return List.of(Failure.of(FindingCode.WEAK_KEY_SIZE, 0, KeySizeCheck.keyEvidence(path.leaf(), "RSA ≥ 1024 bits or EC ≥ 160 bits")));
+        return List.of(Failure.of(FindingCode.WEAK_KEY_SIZE, 0, new KeySizeCheck.WeakKey(path.leaf().publicKey(), "RSA ≥ 1024 bits or EC ≥ 160 bits")));
     }
 }

@@ -1,7 +1,8 @@
 package io.github.sectrust4j.policy;
 
+import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.path.CandidatePath;
 import java.util.Map;
 
@@ -19,8 +20,12 @@ final class Messages {
         return role + " '" + PathFacts.displayName(path.get(index)) + "' (certificate " + index + ")";
     }
 
-    static String message(Failure f, CandidatePath path, EvaluationRequest request) {
-        Map<String, Object> e = f.evidence();
+    static String message(Failure f, CandidatePath path, EvaluationRequest request, RuleSet rules) {
+        java.util.Optional<AppleCheck> check = AppleChecks.explaining(f.code());
+        if (check.isPresent()) {
+            return check.get().message(f, new FailureContext(f, path, request, rules));
+        }
+        Map<String, Object> e = f.evidence().fields();
         String at = position(path, f.index());
         Certificate c = f.index() >= 0 && f.index() < path.size() ? path.get(f.index()) : path.leaf();
         String prefix = f.code().code() + ": ";
@@ -33,7 +38,6 @@ final class Messages {
             case VALID_ROOT:
                 return prefix + at + (request.verifyTime().isBefore(c.notBefore()) ? " is not valid before " + c.notBefore()
                         : " expired on " + c.notAfter()) + " (verify time " + request.verifyTime() + ").";
-            case KEY_SIZE:
             case WEAK_KEY_SIZE:
             case WEAK_LEAF:
             case WEAK_INTERMEDIATES:

@@ -1,6 +1,7 @@
 package io.github.sectrust4j.policy;
 
-import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.path.CandidatePath;
 import java.util.List;
 

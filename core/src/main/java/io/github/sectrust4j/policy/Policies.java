@@ -1,6 +1,7 @@
 package io.github.sectrust4j.policy;
 
-import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.path.PathValidator;
+import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.List;
 
 /** Chooses the policy checks for an evaluation (SSL server or basic X.509, per iOS release). */

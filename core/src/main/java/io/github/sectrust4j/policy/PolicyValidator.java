@@ -1,11 +1,14 @@
 package io.github.sectrust4j.policy;
 
+import io.github.sectrust4j.path.PathValidator;
+import io.github.sectrust4j.check.PathValidation;
+import io.github.sectrust4j.check.Failure;
 import static java.util.Objects.requireNonNull;
 
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.path.CertificateOrigin;
 import java.util.ArrayList;
@@ -102,10 +105,9 @@ public final class PolicyValidator implements PathValidator {
     }
 
     private List<PathCheck> buildPathCheckList() {
-        List<PathCheck> l = new ArrayList<>();
+        List<PathCheck> l = new ArrayList<>(AppleChecks.running(rules, policy, CheckStage.PATH));
         if (policy == Policy.SSL_SERVER) {
             if (rules.keySizeAndHashChecks()) {
-                l.add(KeySizeCheck.INSTANCE);
                 l.add(SignatureHashAlgorithmsCheck.INSTANCE);
             }
             if (rules.systemTrustedWeakChecks()) {
@@ -179,6 +181,11 @@ public final class PolicyValidator implements PathValidator {
             r.recordAll(c.check(path, request, rules));
         }
         return r.toValidation();
+    }
+
+    @Override
+    public boolean leafCouldBeExtendedValidation(Certificate leaf, EvaluationRequest request) {
+        return ExtendedValidation.leafCapable(leaf, request);
     }
 
     @Override

@@ -1,12 +1,13 @@
 package io.github.sectrust4j.policy;
 
+import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.InstallChannel;
 import io.github.sectrust4j.LyncExternalNames;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.AuthorityInfoAccess;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.path.CandidatePath;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,18 @@ final class Remedies {
         return Optional.empty();
     }
 
+    /** A key too weak for iOS: reissue with RSA-2048 or P-256 (shared by KeySize and the weak-key checks). */
+    static String strongerKey(String certificate, io.github.sectrust4j.cert.PublicKeyInfo key) {
+        return "Reissue '" + certificate + "' with an RSA key of at least 2048 bits or an ECDSA key on P-256 or larger"
+                + (key.algorithm().name().startsWith("ED") ? " (iOS does not accept Ed25519/Ed448 keys for TLS servers)" : "")
+                + "; it has " + key + ".";
+    }
+
     private static String remedyFor(Failure f, CandidatePath path, EvaluationRequest request, RuleSet rules) {
+        java.util.Optional<AppleCheck> check = AppleChecks.explaining(f.code());
+        if (check.isPresent()) {
+            return check.get().remedy(f, new FailureContext(f, path, request, rules));
+        }
         Certificate c = f.index() >= 0 && f.index() < path.size() ? path.get(f.index()) : path.leaf();
         String cn = PathFacts.displayName(c);
         if (f.evidence().get("remedy") instanceof String own) {
@@ -79,11 +91,8 @@ final class Remedies {
             case WEAK_LEAF:
             case WEAK_INTERMEDIATES:
             case WEAK_ROOT:
-            case KEY_SIZE:
             case SYSTEM_TRUSTED_WEAK_KEY:
-                return "Reissue '" + cn + "' with an RSA key of at least 2048 bits or an ECDSA key on P-256 or larger"
-                        + (c.publicKey().algorithm().name().startsWith("ED") ? " (iOS does not accept Ed25519/Ed448 keys for TLS servers)" : "")
-                        + "; it has " + c.publicKey() + ".";
+                return strongerKey(cn, c.publicKey());
             case WEAK_SIGNATURE:
             case SIGNATURE_HASH_ALGORITHMS:
             case SYSTEM_TRUSTED_WEAK_HASH:
@@ -167,7 +176,7 @@ final class Remedies {
                         + "and OCSP responses): remove the surplus, or raise the limit with "
                         + "SecTrust.withBudget(PathBudget.DEFAULT.withMaxVerifications(n)).";
             default:
-                return "See the rule " + FindingRules.rule(f.code(), f.evidence(), rules).section() + " for what iOS requires.";
+                return "See the rule " + FindingRules.rule(f.code(), f.evidence().fields(), rules).section() + " for what iOS requires.";
         }
     }
 

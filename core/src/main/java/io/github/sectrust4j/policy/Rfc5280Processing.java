@@ -1,7 +1,8 @@
 package io.github.sectrust4j.policy;
 
+import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.TrustSetting;
-import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.policy.rfc5280.BasicCertificateProcessing;
 import io.github.sectrust4j.policy.rfc5280.ParentChecks;

@@ -1,8 +1,9 @@
 package io.github.sectrust4j.policy;
 
+import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.AnchorSource;
 import io.github.sectrust4j.FindingCode;
-import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.path.CandidatePath;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ final class SystemTrustedWeakKeyCheck implements PathCheck {
         for (int i = 0; i < path.topIndex(); i++) {
             if (!path.get(i).publicKey().isStrong()) {
                 out.add(Failure.of(FindingCode.SYSTEM_TRUSTED_WEAK_KEY, i,
-                        KeySizeCheck.keyEvidence(path.get(i), "RSA ≥ 2048 bits or EC ≥ 224 bits")));
+                        new KeySizeCheck.WeakKey(path.get(i).publicKey(), "RSA ≥ 2048 bits or EC ≥ 224 bits")));
             }
         }
         return out;

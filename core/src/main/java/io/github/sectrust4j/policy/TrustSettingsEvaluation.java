@@ -2,7 +2,7 @@ package io.github.sectrust4j.policy;
 
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.TrustSetting;
-import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.path.TrustSettingsMatch;
 import java.util.List;
 import java.util.Optional;

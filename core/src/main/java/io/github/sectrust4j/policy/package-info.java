@@ -4,7 +4,7 @@
  *
  * <ul>
  *   <li>{@link io.github.sectrust4j.policy.Policies#validatorFor} — the
- *       {@link io.github.sectrust4j.policy.PathValidator} for a request (leaf checks, parent checks, full
+ *       {@link io.github.sectrust4j.path.PathValidator} for a request (leaf checks, parent checks, full
  *       validation), with {@link io.github.sectrust4j.policy.PathCheck} extension points for revocation,
  *       CT and EV.</li>
  *   <li>{@link io.github.sectrust4j.policy.RuleSet#forRelease} — every release-dependent switch (§13).</li>
@@ -14,3 +14,5 @@
  * RFC 5280 processing is delegated to {@code policy.rfc5280}, name matching to {@code policy.names}.
  */
 package io.github.sectrust4j.policy;
+
+import io.github.sectrust4j.path.PathValidator;

@@ -10,7 +10,7 @@ import io.github.sectrust4j.PathCertificate;
 import io.github.sectrust4j.SecTrustResult;
 import io.github.sectrust4j.TrustError;
 import io.github.sectrust4j.TrustReport;
-import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
 import java.util.ArrayList;

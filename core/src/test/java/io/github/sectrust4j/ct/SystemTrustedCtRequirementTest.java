@@ -56,7 +56,7 @@ class SystemTrustedCtRequirementTest {
         assertThat(failure.code()).isEqualTo(io.github.sectrust4j.FindingCode.SYSTEM_TRUSTED_CT_REQUIRED);
         assertThat(failure.index()).isZero();
         assertThat(failure.severity()).isEqualTo(io.github.sectrust4j.Severity.RECOVERABLE);
-        assertThat(failure.evidence()).containsEntry("ctRequirement", "FAILS").containsEntry("qualified", false);
+        assertThat(failure.evidence().fields()).containsEntry("ctRequirement", "FAILS").containsEntry("qualified", false);
         assertThat(SystemTrustedCtRequirement.decide(failing().ctQualified(true).build()).failure(ct)).isEmpty();
     }
 

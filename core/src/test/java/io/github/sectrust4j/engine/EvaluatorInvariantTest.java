@@ -1,5 +1,6 @@
 package io.github.sectrust4j.engine;
 
+import io.github.sectrust4j.request.EvaluationRequest;
 import static io.github.sectrust4j.path.TestRequests.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,9 +13,9 @@ import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.TestPkiExtension;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.policy.Decision;
-import io.github.sectrust4j.policy.Failure;
-import io.github.sectrust4j.policy.PathValidation;
-import io.github.sectrust4j.policy.PathValidator;
+import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.check.PathValidation;
+import io.github.sectrust4j.path.PathValidator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,5 +1,7 @@
 package io.github.sectrust4j.engine;
 
+import io.github.sectrust4j.request.PathBudget;
+import io.github.sectrust4j.request.EvaluationRequest;
 import static io.github.sectrust4j.path.TestRequests.cert;
 import static io.github.sectrust4j.path.TestRequests.chain;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +24,8 @@ import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.path.SimpleValidator;
 import io.github.sectrust4j.path.TestRequests;
 import io.github.sectrust4j.policy.Decision;
-import io.github.sectrust4j.policy.Failure;
-import io.github.sectrust4j.policy.PathValidation;
+import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.check.PathValidation;
 import io.github.sectrust4j.truststores.AnchorRecord;
 import io.github.sectrust4j.truststores.AppleTrustStore;
 import io.github.sectrust4j.truststores.AppleTrustStores;
@@ -51,7 +53,7 @@ class EvaluatorTest {
             seenPath.set(path);
             List<Finding> findings = new ArrayList<>();
             for (Failure f : validation.failures()) {
-                findings.add(new Finding(f.code(), f.severity(), f.index(), "", f.code().code(), f.evidence(),
+                findings.add(new Finding(f.code(), f.severity(), f.index(), "", f.code().code(), f.evidence().fields(),
                         Rule.of("§1.4", "test", Confidence.APPLE_CODE), ""));
             }
             return validation.failures().isEmpty()
@@ -122,7 +124,7 @@ class EvaluatorTest {
         assertThat(report.has(FindingCode.PATH_BUDGET_EXCEEDED)).isTrue();
         Failure f = d.seen.get().failures().stream().filter(x -> x.code() == FindingCode.PATH_BUDGET_EXCEEDED)
                 .findFirst().orElseThrow();
-        assertThat(f.evidence()).containsEntry("limitReached", "maxSignatureChecks")
+        assertThat(f.evidence().fields()).containsEntry("limitReached", "maxSignatureChecks")
                 .containsEntry("maxSignatureChecks", 1).containsEntry("signatureChecks", 1)
                 .containsKeys("pathsCreated", "maxPaths", "maxDepth");
     }

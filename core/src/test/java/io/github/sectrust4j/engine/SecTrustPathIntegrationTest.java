@@ -1,5 +1,6 @@
 package io.github.sectrust4j.engine;
 
+import io.github.sectrust4j.request.PathBudget;
 import static io.github.sectrust4j.path.TestRequests.certs;
 import static org.assertj.core.api.Assertions.assertThat;
 

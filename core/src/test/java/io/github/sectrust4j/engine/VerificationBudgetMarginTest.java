@@ -1,5 +1,6 @@
 package io.github.sectrust4j.engine;
 
+import io.github.sectrust4j.request.PathBudget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.TestPkiExtension;

@@ -1,5 +1,6 @@
 package io.github.sectrust4j.policy;
 
+import io.github.sectrust4j.check.PathValidation;
 import static io.github.sectrust4j.policy.PolicyTestSupport.certs;
 import static io.github.sectrust4j.policy.PolicyTestSupport.path;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +9,7 @@ import io.github.sectrust4j.Finding;
 import io.github.sectrust4j.SecTrustResult;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.fixtures.CertificateBuilder;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.SignatureAlgorithm;

@@ -1,5 +1,7 @@
 package io.github.sectrust4j.policy;
 
+import io.github.sectrust4j.check.PathValidation;
+import io.github.sectrust4j.check.Failure;
 import static io.github.sectrust4j.policy.PolicyTestSupport.cert;
 import static io.github.sectrust4j.policy.PolicyTestSupport.certs;
 import static io.github.sectrust4j.policy.PolicyTestSupport.codes;
@@ -47,7 +49,7 @@ class PolicyChecksTest {
         PathValidation v = validate(path(Anchor.APP, c), req().host("mail.contoso.com").build(c));
         Failure f = failure(v, FindingCode.SSL_HOSTNAME).orElseThrow();
         assertThat(f.index()).isZero();
-        assertThat(f.evidence()).containsEntry("host", "mail.contoso.com")
+        assertThat(f.evidence().fields()).containsEntry("host", "mail.contoso.com")
                 .containsEntry("sanDnsNames", List.of("www.contoso.com"));
         assertThat(v.accepted()).isFalse();
     }
@@ -121,7 +123,7 @@ class PolicyChecksTest {
         Failure f = failure(validate(path(Anchor.APP, c), req().release("12.0").build(c)),
                 FindingCode.EXTENDED_KEY_USAGE).orElseThrow();
         assertThat(f.index()).isZero();
-        assertThat(f.evidence()).containsEntry("presentEku", List.of(CertificateBuilder.EKU_EMAIL_PROTECTION));
+        assertThat(f.evidence().fields()).containsEntry("presentEku", List.of(CertificateBuilder.EKU_EMAIL_PROTECTION));
     }
 
     @Test
@@ -176,7 +178,7 @@ class PolicyChecksTest {
         Failure f = failure(validate(path(Anchor.SYSTEM, c), req().release("14.0").build(c)), FindingCode.SERVER_AUTH_EKU)
                 .orElseThrow();
         assertThat(f.index()).isZero();
-        assertThat(f.evidence()).containsEntry("subCaIndex", 1);
+        assertThat(f.evidence().fields()).containsEntry("subCaIndex", 1);
         assertThat(codes(validate(path(Anchor.SYSTEM, c), req().release("13.7").build(c))))
                 .doesNotContain(FindingCode.SERVER_AUTH_EKU);
     }
@@ -195,7 +197,7 @@ class PolicyChecksTest {
         Failure f = failure(validate(path(Anchor.APP, c), req().build(c)), FindingCode.KEY_SIZE).orElseThrow();
         assertThat(f.index()).isZero();
         assertThat(f.severity()).isEqualTo(Severity.RECOVERABLE);
-        assertThat(f.evidence()).containsEntry("keyBits", 1024);
+        assertThat(f.evidence().fields()).containsEntry("keyBits", 1024);
     }
 
     @Test
@@ -239,7 +241,7 @@ class PolicyChecksTest {
         List<Certificate> c = chain(pki.leaf("a.contoso.com", ca).signatureAlgorithm(SignatureAlgorithm.ECDSA_WITH_SHA1).build());
         Failure f = failure(validate(path(Anchor.APP, c), req().build(c)), FindingCode.SIGNATURE_HASH_ALGORITHMS).orElseThrow();
         assertThat(f.index()).isZero();
-        assertThat(f.evidence()).containsEntry("signatureHash", "SHA1");
+        assertThat(f.evidence().fields()).containsEntry("signatureHash", "SHA1");
     }
 
     @Test
@@ -314,7 +316,7 @@ class PolicyChecksTest {
         List<Certificate> c = chain(pki.leaf("a.contoso.com", ca).authorityKeyId(new byte[] {1, 2, 3, 4}).build());
         Failure f = failure(validate(path(Anchor.APP, c), req().build(c)), FindingCode.ID_LINKAGE).orElseThrow();
         assertThat(f.index()).isZero();
-        assertThat(f.evidence()).containsEntry("authorityKeyIdentifier", "01020304");
+        assertThat(f.evidence().fields()).containsEntry("authorityKeyIdentifier", "01020304");
     }
 
     // ---------------------------------------------------------------- blocked / gray lists §2.2, §11

@@ -1,5 +1,7 @@
 package io.github.sectrust4j.policy;
 
+import io.github.sectrust4j.check.PathValidation;
+import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.AnchorSource;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.IosRelease;
@@ -8,8 +10,8 @@ import io.github.sectrust4j.SharedData;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.engine.EvaluationRequest;
-import io.github.sectrust4j.engine.PathBudget;
+import io.github.sectrust4j.request.EvaluationRequest;
+import io.github.sectrust4j.request.PathBudget;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.path.AnchorInfo;
 import io.github.sectrust4j.path.CandidatePath;

@@ -1,5 +1,8 @@
 package io.github.sectrust4j.policy;
 
+import io.github.sectrust4j.path.PathValidator;
+import io.github.sectrust4j.check.PathValidation;
+import io.github.sectrust4j.check.Failure;
 import static io.github.sectrust4j.policy.PolicyTestSupport.certs;
 import static io.github.sectrust4j.policy.PolicyTestSupport.codes;
 import static io.github.sectrust4j.policy.PolicyTestSupport.failure;
@@ -152,7 +155,7 @@ class RecordingTest {
         CertificateProcessing again = processingReturning(Failure.of(FindingCode.TEMPORAL_VALIDITY, 0, Map.of("from", "rfc5280")));
         PathValidation v = validate(path(Anchor.APP, expired), req().build(expired), again);
         assertThat(v.failures()).filteredOn(f -> f.code() == FindingCode.TEMPORAL_VALIDITY).singleElement()
-                .satisfies(f -> assertThat(f.evidence()).containsEntry("from", "rfc5280"));
+                .satisfies(f -> assertThat(f.evidence().fields()).containsEntry("from", "rfc5280"));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.github.sectrust4j.policy;
 
+import io.github.sectrust4j.path.PathValidator;
+import io.github.sectrust4j.check.PathValidation;
+import io.github.sectrust4j.check.Failure;
 import static io.github.sectrust4j.policy.PolicyTestSupport.certs;
 import static io.github.sectrust4j.policy.PolicyTestSupport.codes;
 import static io.github.sectrust4j.policy.PolicyTestSupport.path;
@@ -10,7 +13,7 @@ import io.github.sectrust4j.SecTrustResult;
 import io.github.sectrust4j.TrustError;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.path.CandidatePath;

@@ -1,5 +1,6 @@
 package io.github.sectrust4j.policy.names;
 
+import io.github.sectrust4j.text.AsciiCase;
 import io.github.sectrust4j.policy.names.HostnameMatch.PresentedName;
 import io.github.sectrust4j.policy.names.HostnameMatch.Source;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.github.sectrust4j.policy.names;
 
+import io.github.sectrust4j.text.AsciiCase;
 /** The label matcher of spec §3.3 (iOS 10 and later). */
 final class LabelMatcher {
 

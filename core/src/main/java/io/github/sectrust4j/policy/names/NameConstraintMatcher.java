@@ -1,5 +1,6 @@
 package io.github.sectrust4j.policy.names;
 
+import io.github.sectrust4j.text.AsciiCase;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.x500.RDN;

@@ -1,9 +1,9 @@
 package io.github.sectrust4j.policy.rfc5280;
 
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.engine.EvaluationRequest;
+import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.path.CandidatePath;
-import io.github.sectrust4j.policy.Failure;
+import io.github.sectrust4j.check.Failure;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.github.sectrust4j.policy.rfc5280;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.Severity;
-import io.github.sectrust4j.policy.Failure;
+import io.github.sectrust4j.check.Failure;
 import java.util.Map;
 import java.util.Optional;
 

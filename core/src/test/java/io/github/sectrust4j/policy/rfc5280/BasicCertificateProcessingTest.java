@@ -13,7 +13,7 @@ import io.github.sectrust4j.fixtures.PkiSeed;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.TestPkiExtension;
 import io.github.sectrust4j.path.CandidatePath;
-import io.github.sectrust4j.policy.Failure;
+import io.github.sectrust4j.check.Failure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +41,7 @@ class BasicCertificateProcessingTest {
         HeldCertificate leaf = pki.leaf("a.example", root).build();
         List<Failure> f = process("17.4", pki.now(), unanchored(leaf, root), false);
         assertThat(codes(f)).containsExactly("AnchorTrusted@1");
-        assertThat(f.get(0).evidence()).containsEntry("selfSigned", true).containsEntry("anchored", false);
+        assertThat(f.get(0).evidence().fields()).containsEntry("selfSigned", true).containsEntry("anchored", false);
         // an anchor whose trust settings do not make it trusted is the same failure
         assertThat(codes(process("17.4", pki.now(), anchored(leaf, root), false))).containsExactly("AnchorTrusted@1");
     }
@@ -80,7 +80,7 @@ class BasicCertificateProcessingTest {
         assertThat(process("17.4", pki.now(), anchored(leaf, root), true)).isEmpty();
         List<Failure> f = process("17.4", pki.now(), anchored(leaf, root), false);
         assertThat(codes(f)).containsExactly("AnchorTrusted@1", "CriticalExtensions@1");
-        assertThat(f.get(1).evidence()).containsEntry("unknownCriticalExtensions", List.of("1.3.6.1.4.1.55738.666.1"));
+        assertThat(f.get(1).evidence().fields()).containsEntry("unknownCriticalExtensions", List.of("1.3.6.1.4.1.55738.666.1"));
     }
 
     @ParameterizedTest(name = "iOS {0}: {1}")
@@ -114,7 +114,7 @@ class BasicCertificateProcessingTest {
         HeldCertificate leaf2 = pki.leaf("b.example", sub).build();
         List<Failure> f = process("17.4", pki.now(), anchored(leaf2, sub, ca0, root), true);
         assertThat(codes(f)).containsExactly("BasicConstraintsPathLen@1");
-        assertThat(f.get(0).evidence()).containsEntry("constrainedBy", 2).containsEntry("pathLenConstraint", 0)
+        assertThat(f.get(0).evidence().fields()).containsEntry("constrainedBy", 2).containsEntry("pathLenConstraint", 0)
                 .containsEntry("intermediatesBelowConstraint", 1);
         assertThat(codes(process("11.2", pki.now(), anchored(leaf2, sub, ca0, root), true)))
                 .containsExactly("BasicConstraints@1");
@@ -128,7 +128,7 @@ class BasicCertificateProcessingTest {
         assertThat(process("17.4", pki.now(), anchored(leaf, root), true)).isEmpty();
         List<Failure> f = process("17.4", pki.now(), anchored(leaf, ca, root), true);
         assertThat(codes(f)).containsExactly("BasicConstraintsPathLen@1");
-        assertThat(f.get(0).evidence()).containsEntry("constrainedBy", 2);
+        assertThat(f.get(0).evidence().fields()).containsEntry("constrainedBy", 2);
     }
 
     @Test
@@ -149,7 +149,7 @@ class BasicCertificateProcessingTest {
         HeldCertificate leaf = pki.leaf("a.example", sub).build();
         List<Failure> f = process("17.4", pki.now(), anchored(leaf, sub, ca5, ca0, root), true);
         assertThat(codes(f)).containsExactly("BasicConstraintsPathLen@2", "BasicConstraintsPathLen@1");
-        assertThat(f.get(1).evidence()).containsEntry("intermediatesBelowConstraint", 2);
+        assertThat(f.get(1).evidence().fields()).containsEntry("intermediatesBelowConstraint", 2);
     }
 
     // ---------------------------------------------------------------- per certificate (§2.3 items 6, 7)

@@ -9,7 +9,7 @@ import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.PkiSeed;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.TestPkiExtension;
-import io.github.sectrust4j.policy.Failure;
+import io.github.sectrust4j.check.Failure;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -37,7 +37,7 @@ class NameConstraintProcessingTest {
             assertThat(f).isEmpty();
         } else {
             assertThat(codes(f)).containsExactly("NameConstraints@0");
-            assertThat(f.get(0).evidence()).containsEntry("outcome", "NOT_PERMITTED")
+            assertThat(f.get(0).evidence().fields()).containsEntry("outcome", "NOT_PERMITTED")
                     .containsEntry("name", "DNS:" + host).containsEntry("subtree", "DNS:good.example");
         }
     }
@@ -50,7 +50,7 @@ class NameConstraintProcessingTest {
         HeldCertificate outside = pki.leaf("b.example", ca).ipAddresses("192.0.2.1").build();
         List<Failure> f = process("17.4", pki.now(), anchored(inside, ca, root), true);
         assertThat(codes(f)).containsExactly("NameConstraints@0");
-        assertThat(f.get(0).evidence()).containsEntry("outcome", "EXCLUDED");
+        assertThat(f.get(0).evidence().fields()).containsEntry("outcome", "EXCLUDED");
         assertThat(f.get(0).evidence().get("name").toString()).contains("10.1.2.3");
         assertThat(process("17.4", pki.now(), anchored(outside, ca, root), true)).isEmpty();
     }
@@ -125,7 +125,7 @@ class NameConstraintProcessingTest {
         HeldCertificate leaf2 = pki.leaf("b.example", nonCritical).build();
         List<Failure> f = process("17.4", pki.now(), anchored(leaf, critical, root), true);
         assertThat(codes(f)).containsExactly("NameConstraints@1");
-        assertThat(f.get(0).evidence()).containsEntry("unsupportedSubtrees", 1);
+        assertThat(f.get(0).evidence().fields()).containsEntry("unsupportedSubtrees", 1);
         assertThat(process("17.4", pki.now(), anchored(leaf2, nonCritical, root), true)).isEmpty();
     }
 
@@ -150,6 +150,6 @@ class NameConstraintProcessingTest {
         HeldCertificate leaf2 = pki.leaf("www.d7.example", sub).build();
         List<Failure> f = process("17.4", pki.now(), anchored(leaf2, sub, ca1023, root), true);
         assertThat(codes(f)).containsExactly("NameConstraints@1");
-        assertThat(f.get(0).evidence()).containsEntry("combinedSubtrees", 1024).containsEntry("limit", 1024);
+        assertThat(f.get(0).evidence().fields()).containsEntry("combinedSubtrees", 1024).containsEntry("limit", 1024);
     }
 }

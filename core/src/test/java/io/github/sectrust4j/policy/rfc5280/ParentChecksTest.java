@@ -17,7 +17,7 @@ import io.github.sectrust4j.fixtures.PkiSeed;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.TestPkiExtension;
 import io.github.sectrust4j.path.CandidatePath;
-import io.github.sectrust4j.policy.Failure;
+import io.github.sectrust4j.check.Failure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -62,7 +62,7 @@ class ParentChecksTest {
         HeldCertificate leaf = pki.leaf("a.example", ca).build();
         List<Failure> f = check(release, pki.now(), anchored(leaf, ca, root), 1);
         assertThat(codes(f)).containsExactly(expected + "@1");
-        assertThat(f.get(0).evidence()).containsEntry("basicConstraints", "absent");
+        assertThat(f.get(0).evidence().fields()).containsEntry("basicConstraints", "absent");
     }
 
     @ParameterizedTest(name = "iOS {0}: {1}")
@@ -100,7 +100,7 @@ class ParentChecksTest {
         HeldCertificate leaf2 = pki.leaf("b.example", none).build();
         List<Failure> f = check("17.4", pki.now(), anchored(leaf, bad, root), 1);
         assertThat(codes(f)).containsExactly("KeyUsage@1");
-        assertThat(f.get(0).evidence()).containsEntry("required", "keyCertSign");
+        assertThat(f.get(0).evidence().fields()).containsEntry("required", "keyCertSign");
         assertThat(check("17.4", pki.now(), anchored(leaf2, none, root), 1)).isEmpty();
     }
 
@@ -115,7 +115,7 @@ class ParentChecksTest {
         CandidatePath path = anchored(leaf, ca, root);
         List<Failure> f = check(release, now, path, 1);
         assertThat(codes(f)).containsExactly(intermediateCode + "@1");
-        assertThat(f.get(0).evidence()).containsEntry("state", "expired")
+        assertThat(f.get(0).evidence().fields()).containsEntry("state", "expired")
                 .containsEntry("notAfter", now.minusSeconds(1).toString());
         assertThat(codes(check(release, now, path, 2))).containsExactly(rootCode + "@2");
     }
@@ -161,7 +161,7 @@ class ParentChecksTest {
         List<Failure> f = check(release, pki.now(), anchored(leaf, ca, root), 1);
         assertThat(codes(f)).containsExactly("WeakSignature@1");
         assertThat(f.get(0).severity()).isEqualTo(severity);
-        assertThat(f.get(0).evidence()).containsEntry("hash", "MD5");
+        assertThat(f.get(0).evidence().fields()).containsEntry("hash", "MD5");
     }
 
     @Test

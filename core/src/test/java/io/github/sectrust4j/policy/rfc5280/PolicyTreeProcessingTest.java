@@ -11,7 +11,7 @@ import io.github.sectrust4j.fixtures.PkiSeed;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.TestPkiExtension;
 import io.github.sectrust4j.path.CandidatePath;
-import io.github.sectrust4j.policy.Failure;
+import io.github.sectrust4j.check.Failure;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -38,13 +38,13 @@ class PolicyTreeProcessingTest {
 
         List<Failure> f = run(pki, pki.leaf("b.example", ca).policies(P2).build(), ca, root);
         assertThat(codes(f)).containsExactly("PolicyConstraints@0");
-        assertThat(f.get(0).evidence()).containsEntry("explicitPolicyRequiredAt", 1)
+        assertThat(f.get(0).evidence().fields()).containsEntry("explicitPolicyRequiredAt", 1)
                 .containsEntry("policyTreeEmptiedAt", 0).containsEntry("certificatePolicies", List.of(P2))
                 .containsEntry("validPoliciesAbove", List.of(P1));
 
         List<Failure> none = run(pki, pki.leaf("c.example", ca).build(), ca, root);
         assertThat(codes(none)).containsExactly("PolicyConstraints@0");
-        assertThat(none.get(0).evidence()).containsEntry("policyTreeEmptiedBecause",
+        assertThat(none.get(0).evidence().fields()).containsEntry("policyTreeEmptiedBecause",
                 "the certificate has no certificatePolicies extension");
     }
 
@@ -63,7 +63,7 @@ class PolicyTreeProcessingTest {
         HeldCertificate leaf = pki.leaf("a.example", ca2).policies(P1).build();
         List<Failure> f = run(pki, leaf, ca2, ca1, root);
         assertThat(codes(f)).containsExactly("PolicyConstraints@0");
-        assertThat(f.get(0).evidence()).containsEntry("policyTreeEmptiedAt", 1).containsEntry("explicitPolicyRequiredAt", 1);
+        assertThat(f.get(0).evidence().fields()).containsEntry("policyTreeEmptiedAt", 1).containsEntry("explicitPolicyRequiredAt", 1);
         HeldCertificate ca1Loose = pki.intermediate("CA1b", root).policies(P1).policyConstraints(3, null).build();
         HeldCertificate ca2b = pki.intermediate("CA2b", ca1Loose).build();
         assertThat(run(pki, pki.leaf("b.example", ca2b).policies(P1).build(), ca2b, ca1Loose, root)).isEmpty();
@@ -92,7 +92,7 @@ class PolicyTreeProcessingTest {
         HeldCertificate mapper = pki.intermediate("Mapper", top).policies(P1).policyMapping(P1, P2).build();
         List<Failure> f = run(pki, pki.leaf("a.example", mapper).policies(P2).build(), mapper, top, root);
         assertThat(codes(f)).containsExactly("PolicyConstraints@0");
-        assertThat(f.get(0).evidence()).containsEntry("policyTreeEmptiedAt", 1);
+        assertThat(f.get(0).evidence().fields()).containsEntry("policyTreeEmptiedAt", 1);
 
         HeldCertificate topAllowing = pki.intermediate("Top2", root).policies(ANY).policyConstraints(0, null).build();
         HeldCertificate mapper2 = pki.intermediate("Mapper2", topAllowing).policies(P1).policyMapping(P1, P2).build();
@@ -106,7 +106,7 @@ class PolicyTreeProcessingTest {
         HeldCertificate any = pki.intermediate("Any", top).policies(ANY).build();
         List<Failure> f = run(pki, pki.leaf("a.example", any).policies(P1).build(), any, top, root);
         assertThat(codes(f)).containsExactly("PolicyConstraints@0");
-        assertThat(f.get(0).evidence()).containsEntry("policyTreeEmptiedAt", 1);
+        assertThat(f.get(0).evidence().fields()).containsEntry("policyTreeEmptiedAt", 1);
 
         HeldCertificate top2 = pki.intermediate("Top2", root).policies(P1).policyConstraints(0, null).build();
         HeldCertificate any2 = pki.intermediate("Any2", top2).policies(ANY).build();
@@ -136,7 +136,7 @@ class PolicyTreeProcessingTest {
         HeldCertificate ca = pki.intermediate("CA", root).policies(ANY).policyMapping(ANY, P1).build();
         List<Failure> f = run(pki, pki.leaf("a.example", ca).policies(P1).build(), ca, root);
         assertThat(codes(f)).containsExactly("PolicyConstraints@0");
-        assertThat(f.get(0).evidence()).containsEntry("invalidPolicyMappingAt", 1);
+        assertThat(f.get(0).evidence().fields()).containsEntry("invalidPolicyMappingAt", 1);
     }
 
     @Test
@@ -208,6 +208,6 @@ class PolicyTreeProcessingTest {
     void pathologicalPolicyMappingExplosion_staysBoundedAndFailsClosed(TestPki pki) {
         List<Failure> f = process("17.4", pki.now(), meshPath(pki, 7), true);
         assertThat(codes(f)).containsExactly("PolicyConstraints@0");
-        assertThat(f.get(0).evidence()).containsEntry("policyTreeNodeLimit", PolicyTree.MAX_NODES);
+        assertThat(f.get(0).evidence().fields()).containsEntry("policyTreeNodeLimit", PolicyTree.MAX_NODES);
     }
 }

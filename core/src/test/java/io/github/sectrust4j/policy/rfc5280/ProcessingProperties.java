@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.path.CandidatePath;
-import io.github.sectrust4j.policy.Failure;
+import io.github.sectrust4j.check.Failure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ class ProcessingProperties {
             assertThat(f).isEmpty();
         } else {
             assertThat(codes(f)).containsExactly("TemporalValidity@1", "TemporalValidity@0");
-            assertThat(f.get(0).evidence()).containsEntry("state", atNotAfter ? "expired" : "not yet valid");
+            assertThat(f.get(0).evidence().fields()).containsEntry("state", atNotAfter ? "expired" : "not yet valid");
         }
     }
 

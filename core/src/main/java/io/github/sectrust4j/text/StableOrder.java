@@ -1,4 +1,4 @@
-package io.github.sectrust4j.report;
+package io.github.sectrust4j.text;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;

@@ -1,8 +1,9 @@
-package io.github.sectrust4j.policy;
+package io.github.sectrust4j.path;
 
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.engine.EvaluationRequest;
-import io.github.sectrust4j.path.CandidatePath;
+import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.check.PathValidation;
+import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.List;
 
 /**
@@ -22,4 +23,12 @@ public interface PathValidator {
 
     /** Full validation of a candidate (§1.6 revocation pass, path checks; §1.7 result). */
     PathValidation validate(CandidatePath path, EvaluationRequest request);
+
+    /**
+     * EV hook (§1.5 upgrade rule, §10 leaf test): whether the leaf could qualify as Extended Validation,
+     * asked once per evaluation. The builder owns this callback so that it never reaches into the policy.
+     */
+    default boolean leafCouldBeExtendedValidation(Certificate leaf, EvaluationRequest request) {
+        return false;
+    }
 }

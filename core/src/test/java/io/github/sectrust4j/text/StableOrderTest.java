@@ -1,4 +1,4 @@
-package io.github.sectrust4j.report;
+package io.github.sectrust4j.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Rule;
 import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.TrustExceptions;
-import io.github.sectrust4j.policy.Failure;
+import io.github.sectrust4j.check.Failure;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,7 +43,7 @@ class StableOrderTest {
         assertThat(f.evidence().values()).allSatisfy(v -> assertThat(new ArrayList<Object>((Set<?>) v)).containsExactlyElementsOf(KEYS));
 
         Failure failure = Failure.of(FindingCode.SSL_HOSTNAME, 0, saltedMap());
-        assertThat(new ArrayList<>(failure.evidence().keySet())).containsExactlyElementsOf(KEYS);
+        assertThat(new ArrayList<>(failure.evidence().fields().keySet())).containsExactlyElementsOf(KEYS);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.github.sectrust4j.policy;
+package io.github.sectrust4j.check;
 
 import static java.util.Objects.requireNonNull;
 

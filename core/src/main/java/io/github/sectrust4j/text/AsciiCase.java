@@ -1,4 +1,4 @@
-package io.github.sectrust4j.policy.names;
+package io.github.sectrust4j.text;
 
 import com.google.common.base.Ascii;
 
@@ -40,7 +40,7 @@ public final class AsciiCase {
     }
 
     /** True if the string holds any non-ASCII character. */
-    static boolean hasNonAscii(String s) {
+    public static boolean hasNonAscii(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) > 0x7F) {
                 return true;

@@ -1,4 +1,4 @@
-package io.github.sectrust4j.engine;
+package io.github.sectrust4j.request;
 
 import static com.google.common.base.Preconditions.checkArgument;
 

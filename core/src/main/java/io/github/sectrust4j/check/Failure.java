@@ -1,0 +1,51 @@
+package io.github.sectrust4j.check;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.sectrust4j.FindingCode;
+import io.github.sectrust4j.Severity;
+import java.util.Map;
+
+/**
+ * A check failure as iOS records it (§1.7): the check, the chain index, the result it forces (the
+ * check's default or a call-site override), and the check's own evidence record.
+ *
+ * @param code     the check (the name iOS records it under in this release)
+ * @param index    chain index where iOS records it
+ * @param severity the result it forces
+ * @param evidence what the check found: its typed record, rendered in a stable order
+ */
+public record Failure(FindingCode code, int index, Severity severity, Evidence evidence) {
+    public Failure {
+        requireNonNull(code, "code");
+        requireNonNull(severity, "severity");
+        requireNonNull(evidence, "evidence");
+    }
+
+    /** Untyped evidence, for checks that have no record yet (fixed in a stable order here). */
+    public Failure(FindingCode code, int index, Severity severity, Map<String, Object> evidence) {
+        this(code, index, severity, Evidence.untyped(evidence));
+    }
+
+    public static Failure of(FindingCode code, int index, Evidence evidence) {
+        return new Failure(code, index, code.defaultSeverity(), evidence);
+    }
+
+    public static Failure of(FindingCode code, int index, Map<String, Object> evidence) {
+        return new Failure(code, index, code.defaultSeverity(), evidence);
+    }
+
+    /** The same failure recorded under another name or result (release renames, call-site overrides). */
+    public Failure as(FindingCode recorded, Severity forced) {
+        return new Failure(recorded, index, forced, evidence);
+    }
+
+    /** The evidence as this check's record type: a check reads only its own findings. */
+    public <E extends Evidence> E evidence(Class<E> type) {
+        if (!type.isInstance(evidence)) {
+            throw new IllegalStateException(code.code() + " at " + index + " carries " + evidence.getClass().getSimpleName()
+                    + ", not " + type.getSimpleName());
+        }
+        return type.cast(evidence);
+    }
+}
