@@ -96,6 +96,9 @@ if [ "$cli" = true ]; then
 fi
 
 echo "load average (1, 5, 15 min) at end: $(load)" >> "$out/machine.txt"
+# a busy machine distorts every figure, each benchmark by another amount: say so next to them
+busy=$(awk -F': ' -v cpus="$(nproc 2>/dev/null || echo 1)" '/^load average/ { split($2, l, " "); if (l[1] + 0 > cpus) { print "yes"; exit } }' "$out/machine.txt")
+[ "$busy" != yes ] || echo "WARNING: the 1-minute load average exceeded the CPU count during this run: the figures are distorted (ratios too); measure on a quiet machine" >> "$out/machine.txt"
 {
   echo "## Figures"
   echo
