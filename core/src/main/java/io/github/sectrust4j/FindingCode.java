@@ -150,20 +150,7 @@ public enum FindingCode {
      * Compliance; in iOS 14 {@code KeySize} was still Pinning (§12.3 "Version differences").
      */
     public Optional<ErrorSubtype> subtype(IosRelease release) {
-        if (subtype == null) {
-            return Optional.empty();
-        }
-        switch (this) {
-            case KEY_SIZE:
-                return Optional.of(release.before(15, 0) ? ErrorSubtype.PINNING : subtype);
-            case SIGNATURE_HASH_ALGORITHMS:
-                return Optional.of(release.before(14, 0) ? ErrorSubtype.PINNING : subtype);
-            case SYSTEM_TRUSTED_WEAK_KEY:
-            case SYSTEM_TRUSTED_WEAK_HASH:
-                return Optional.of(release.before(13, 0) ? ErrorSubtype.COMPLIANCE : subtype);
-            default:
-                return Optional.of(subtype);
-        }
+        return io.github.sectrust4j.policy.RuleSet.forRelease(release).errorSubtype(this);
     }
 
     /** The OSStatus reported when this check is the winning error (§2.1); empty for informational codes. */

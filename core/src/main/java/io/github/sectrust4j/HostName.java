@@ -3,7 +3,7 @@ package io.github.sectrust4j;
 import io.github.sectrust4j.text.AsciiCase;
 import static java.util.Objects.requireNonNull;
 
-import io.github.sectrust4j.policy.names.HostnameMatcher;
+import io.github.sectrust4j.request.ReferenceHost;
 import java.net.IDN;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,7 +167,7 @@ public final class HostName {
             throw invalid(text, "is not a bare host name: it has a path, query or user part ('"
                     + text.charAt(path) + "'); give " + suggestion(head), bareOrNone(head));
         }
-        Optional<byte[]> ip = HostnameMatcher.ipLiteral(text);
+        Optional<byte[]> ip = ReferenceHost.of(text).ipLiteral();
         if (ip.isPresent()) {
             return new HostName(text, text, ip.get().length == 4 ? Kind.IPV4 : Kind.IPV6, Optional.empty(), false);
         }

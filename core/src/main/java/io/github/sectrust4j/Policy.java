@@ -1,11 +1,13 @@
 package io.github.sectrust4j;
 
+import io.github.sectrust4j.cert.Oids;
+
 /** The evaluation policy (BATCH-CONTRACT {@code policy}). */
 public enum Policy {
     /** {@code SecPolicyCreateSSL(true, host)}: the SSL server policy, OID 1.2.840.113635.100.1.3.1 (§1.2). */
-    SSL_SERVER("ssl-server", "1.2.840.113635.100.1.3.1", "1.2.840.113635.100.1.3"),
+    SSL_SERVER("ssl-server", Oids.APPLE_POLICY_SSL_SERVER, Oids.APPLE_POLICY_SSL),
     /** The basic X.509 policy, OID 1.2.840.113635.100.1.2. */
-    BASIC("basic", "1.2.840.113635.100.1.2", "1.2.840.113635.100.1.2");
+    BASIC("basic", Oids.APPLE_POLICY_BASIC, Oids.APPLE_POLICY_BASIC);
 
     private final String label;
     private final String oid;

@@ -2,7 +2,6 @@ package io.github.sectrust4j;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.github.sectrust4j.ct.CtExceptions;
 import io.github.sectrust4j.ct.CtLogList;
@@ -12,9 +11,9 @@ import io.github.sectrust4j.request.RevocationInputs;
 import io.github.sectrust4j.revocation.OcspFetcher;
 import io.github.sectrust4j.revocation.RevocationDatabase;
 import io.github.sectrust4j.revocation.ValidDatabase;
+import io.github.sectrust4j.SecTrustConfiguration.SystemRoots;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.CertificateInput;
@@ -61,58 +60,15 @@ import java.util.TreeSet;
  * (only {@link io.github.sectrust4j.capture.ServerPresentation#capture} connects, and only when called).
  */
 public final class SecTrust {
-    private final IosRelease release;
-    private final Policy policy;
-    private final Optional<String> host;
-    private final Optional<Instant> at;
-    private final Optional<Instant> clock;
-    private final ImmutableList<Certificate> anchors;
-    private final Optional<Boolean> anchorsOnly;
-    private final ImmutableList<UserRoot> userRoots;
-    private final ImmutableList<Certificate> intermediates;
-    private final SystemRoots systemRoots;
-    private final ImmutableList<Certificate> extraSystemRoots;
-    private final ImmutableList<byte[]> ocspResponses;
-    private final ImmutableList<byte[]> scts;
-    private final Optional<AiaFetcher> aiaFetcher;
-    private final PathBudget budget;
-    private final CtInputs ct;
-    private final RevocationInputs revocation;
-    private final ImmutableMap<String, List<String>> extraEvRoots;
-    private final ExceptionInputs exceptions;
-    /** {@code SecPolicyCreateSSLWithKeyUsage}: Apple's SecKeyUsage bits the leaf must carry; 0 = none. */
-    private final int requiredKeyUsage;
+    private final SecTrustConfiguration config;
 
-    /** Which Apple store supplies system roots. */
-    private record SystemRoots(boolean enabled, Optional<AppleTrustStore> store) {}
+    private SecTrust(SecTrustConfiguration config) {
+        this.config = config;
+    }
 
-    private SecTrust(IosRelease release, Policy policy, Optional<String> host, Optional<Instant> at,
-                     Optional<Instant> clock, ImmutableList<Certificate> anchors, Optional<Boolean> anchorsOnly,
-                     ImmutableList<UserRoot> userRoots, ImmutableList<Certificate> intermediates,
-                     SystemRoots systemRoots, ImmutableList<Certificate> extraSystemRoots,
-                     ImmutableList<byte[]> ocspResponses, ImmutableList<byte[]> scts,
-                     Optional<AiaFetcher> aiaFetcher, PathBudget budget, CtInputs ct, RevocationInputs revocation,
-                     ImmutableMap<String, List<String>> extraEvRoots, ExceptionInputs exceptions, int requiredKeyUsage) {
-        this.exceptions = exceptions;
-        this.requiredKeyUsage = requiredKeyUsage;
-        this.ct = ct;
-        this.revocation = revocation;
-        this.extraEvRoots = extraEvRoots;
-        this.release = release;
-        this.policy = policy;
-        this.host = host;
-        this.at = at;
-        this.clock = clock;
-        this.anchors = anchors;
-        this.anchorsOnly = anchorsOnly;
-        this.userRoots = userRoots;
-        this.intermediates = intermediates;
-        this.systemRoots = systemRoots;
-        this.extraSystemRoots = extraSystemRoots;
-        this.ocspResponses = ocspResponses;
-        this.scts = scts;
-        this.aiaFetcher = aiaFetcher;
-        this.budget = budget;
+    /** This trust with one component of its configuration changed: every fluent method goes through here. */
+    private SecTrust with(SecTrustConfiguration changed) {
+        return new SecTrust(changed);
     }
 
     /** The rules of an iOS release ("17.4", "12.1.1"), with the Apple trust store that release shipped. */
@@ -122,12 +78,7 @@ public final class SecTrust {
 
     /** The rules of an iOS release, with the Apple trust store that release shipped. */
     public static SecTrust ios(IosRelease release) {
-        requireNonNull(release, "release");
-        return new SecTrust(release, Policy.SSL_SERVER, Optional.empty(), Optional.empty(), Optional.empty(),
-                ImmutableList.of(), Optional.empty(), ImmutableList.of(), ImmutableList.of(),
-                new SystemRoots(true, Optional.empty()), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(),
-                Optional.empty(), PathBudget.DEFAULT, CtInputs.DEFAULT, RevocationInputs.DEFAULT,
-                ImmutableMap.of(), ExceptionInputs.NONE, 0);
+        return new SecTrust(SecTrustConfiguration.defaults(requireNonNull(release, "release")));
     }
 
     /** The newest modelled release ({@link IosRelease#NEWEST}). */
@@ -140,10 +91,7 @@ public final class SecTrust {
      * was chosen ({@link #withSystemStore}); what {@link TrustMatrix} evaluates per release.
      */
     public SecTrust forRelease(IosRelease other) {
-        requireNonNull(other, "other");
-        return new SecTrust(other, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots,
-                exceptions, requiredKeyUsage);
+        return with(config.withRelease(requireNonNull(other, "other")));
     }
 
     /**
@@ -159,17 +107,17 @@ public final class SecTrust {
     /** The SSL server policy with a host name or IP literal to match (§1.2, §3). */
     public SecTrust forServer(String host) {
         requireNonNull(host, "host");
-        return copy(Policy.SSL_SERVER, Optional.of(host));
+        return with(config.withPolicy(Policy.SSL_SERVER, Optional.of(host)));
     }
 
     /** The SSL server policy without a host-name check ({@code SecPolicyCreateSSL(true, NULL)}). */
     public SecTrust sslServer() {
-        return copy(Policy.SSL_SERVER, Optional.empty());
+        return with(config.withPolicy(Policy.SSL_SERVER, Optional.empty()));
     }
 
     /** The basic X.509 policy (no host name, no TLS-only rules). */
     public SecTrust basicPolicy() {
-        return copy(Policy.BASIC, Optional.empty());
+        return with(config.withPolicy(Policy.BASIC, Optional.empty()));
     }
 
     /**
@@ -180,27 +128,26 @@ public final class SecTrust {
      * Not for the basic policy (the evaluation refuses the combination).
      */
     public SecTrust requireKeyUsage(KeyUsage... usages) {
-        int bits = requiredKeyUsage;
+        int bits = config.requiredKeyUsage();
         for (KeyUsage u : usages) {
             bits |= requireNonNull(u, "usage").bits();
         }
-        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates, systemRoots,
-                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, bits);
-    }
-
-    private SecTrust copy(Policy p, Optional<String> h) {
-        return new SecTrust(release, p, h, at, clock, anchors, anchorsOnly, userRoots, intermediates, systemRoots,
-                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, requiredKeyUsage);
+        return with(config.withRequiredKeyUsage(bits));
     }
 
     // ---- time ----
 
-    /** The evaluation (verify) instant: certificate validity, SCT timestamps, policy dates (§1.1). */
+    /**
+     * The evaluation (verify) instant: certificate validity, SCT timestamps, policy dates (§1.1).
+     *
+     * <p>One instant, one internal name. Outside it is {@code at} (this method, the CLI's {@code --at}, the batch
+     * request's and the JSON report's {@code "at"}) and {@link TrustReport#evaluatedAt()}; inside it is
+     * {@code verifyTime} everywhere (Apple's {@code SecTrustSetVerifyDate}; {@link EvaluationRequest#verifyTime()}).
+     * The device's real clock ({@link #deviceClock}, batch {@code deviceClock}) is {@code currentTime} inside
+     * ({@link EvaluationRequest#currentTime()}), {@code now} in the revocation checks that take it.
+     */
     public SecTrust at(Instant instant) {
-        requireNonNull(instant, "instant");
-        return new SecTrust(release, policy, host, Optional.of(instant), clock, anchors, anchorsOnly, userRoots,
-                intermediates, systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation,
-                extraEvRoots, exceptions, requiredKeyUsage);
+        return with(config.withVerifyTime(requireNonNull(instant, "instant")));
     }
 
     /**
@@ -208,10 +155,7 @@ public final class SecTrust {
      * (§1.1, §14.3). Defaults to the evaluation instant.
      */
     public SecTrust deviceClock(Instant now) {
-        requireNonNull(now, "now");
-        return new SecTrust(release, policy, host, at, Optional.of(now), anchors, anchorsOnly, userRoots,
-                intermediates, systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation,
-                extraEvRoots, exceptions, requiredKeyUsage);
+        return with(config.withCurrentTime(requireNonNull(now, "now")));
     }
 
     // ---- anchors ----
@@ -222,10 +166,8 @@ public final class SecTrust {
      * is then anchored (§1.1).
      */
     public SecTrust withAnchors(List<Certificate> certificates) {
-        ImmutableList<Certificate> a = ImmutableList.<Certificate>builder().addAll(anchors).addAll(certificates).build();
-        Optional<Boolean> only = anchorsOnly.isPresent() ? anchorsOnly : Optional.of(true);
-        return new SecTrust(release, policy, host, at, clock, a, only, userRoots, intermediates, systemRoots,
-                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, requiredKeyUsage);
+        SecTrustConfiguration c = config.withAnchors(SecTrustConfiguration.append(config.anchors(), certificates));
+        return with(config.anchorsOnly().isPresent() ? c : c.withAnchorsOnly(true));
     }
 
     /** App anchors from PEM text (one or many blocks). */
@@ -250,9 +192,7 @@ public final class SecTrust {
 
     /** {@code SecTrustSetAnchorCertificatesOnly}: whether only the app anchors are trusted. */
     public SecTrust anchorsOnly(boolean only) {
-        return new SecTrust(release, policy, host, at, clock, anchors, Optional.of(only), userRoots, intermediates,
-                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation,
-                extraEvRoots, exceptions, requiredKeyUsage);
+        return with(config.withAnchorsOnly(only));
     }
 
     /** A root installed by a configuration profile by hand, with the iOS 10.3+ full-trust switch (§7.1). */
@@ -332,18 +272,14 @@ public final class SecTrust {
      */
     public SecTrust withUserRoot(UserRoot root) {
         requireNonNull(root, "root");
-        DuplicateUserRootException.check(userRoots, root, userRoots.size());
-        ImmutableList<UserRoot> u = ImmutableList.<UserRoot>builder().addAll(userRoots).add(root).build();
-        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, u, intermediates, systemRoots,
-                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, requiredKeyUsage);
+        DuplicateUserRootException.check(config.userRoots(), root, config.userRoots().size());
+        return with(config.withUserRoots(SecTrustConfiguration.append(config.userRoots(), List.of(root))));
     }
 
     /** Intermediates the device already has (not sent by the server), e.g. installed by a profile. */
     public SecTrust withIntermediates(List<? extends Cert> certificates) {
-        ImmutableList<Certificate> i = ImmutableList.<Certificate>builder().addAll(intermediates)
-                .addAll(CertificateInput.fromCerts(certificates)).build();
-        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, i, systemRoots,
-                extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, requiredKeyUsage);
+        return with(config.withIntermediates(
+                SecTrustConfiguration.append(config.intermediates(), CertificateInput.fromCerts(certificates))));
     }
 
     /** As {@link #withIntermediates(List)}. */
@@ -368,10 +304,7 @@ public final class SecTrust {
 
     /** Uses this Apple trust store for system roots instead of the release's own. */
     public SecTrust withSystemStore(AppleTrustStore store) {
-        requireNonNull(store, "store");
-        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                new SystemRoots(true, Optional.of(store)), extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation,
-                extraEvRoots, exceptions, requiredKeyUsage);
+        return with(config.withSystemRoots(new SystemRoots(true, Optional.of(requireNonNull(store, "store")))));
     }
 
     /** Uses an explicit Apple trust-store version (e.g. 2023071300) for system roots. */
@@ -381,9 +314,7 @@ public final class SecTrust {
 
     /** No system roots at all (only app anchors and user roots can anchor). */
     public SecTrust withoutSystemRoots() {
-        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                new SystemRoots(false, Optional.empty()), extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation,
-                extraEvRoots, exceptions, requiredKeyUsage);
+        return with(config.withSystemRoots(SystemRoots.NONE));
     }
 
     /**
@@ -391,10 +322,8 @@ public final class SecTrust {
      * it: the chain then meets the system-only rules (398 days, CT, strict EKU).
      */
     public SecTrust withExtraSystemRoots(List<? extends Cert> roots) {
-        ImmutableList<Certificate> e = ImmutableList.<Certificate>builder().addAll(extraSystemRoots)
-                .addAll(CertificateInput.fromCerts(roots)).build();
-        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                systemRoots, e, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, requiredKeyUsage);
+        return with(config.withExtraSystemRoots(
+                SecTrustConfiguration.append(config.extraSystemRoots(), CertificateInput.fromCerts(roots))));
     }
 
     /** As {@link #withExtraSystemRoots(List)}. */
@@ -433,13 +362,12 @@ public final class SecTrust {
      */
     public SecTrust withStapledOcsp(byte[] ocspResponseDer) {
         requireNonNull(ocspResponseDer, "ocspResponseDer");
-        if (ocspResponses.size() >= MAX_STAPLED_OCSP_RESPONSES) {
+        if (config.ocspResponses().size() >= MAX_STAPLED_OCSP_RESPONSES) {
             throw new IllegalArgumentException("at most " + MAX_STAPLED_OCSP_RESPONSES
                     + " stapled OCSP responses (a server staples at most one per certificate it sends)");
         }
-        ImmutableList<byte[]> o = ImmutableList.<byte[]>builder().addAll(ocspResponses).add(ocspResponseDer.clone()).build();
-        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                systemRoots, extraSystemRoots, o, scts, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, requiredKeyUsage);
+        return with(config.withOcspResponses(
+                SecTrustConfiguration.append(config.ocspResponses(), List.of(ocspResponseDer.clone()))));
     }
 
     /**
@@ -455,13 +383,10 @@ public final class SecTrust {
      */
     public SecTrust withSct(byte[] sct) {
         requireNonNull(sct, "sct");
-        if (scts.size() >= MAX_TLS_SCTS) {
+        if (config.scts().size() >= MAX_TLS_SCTS) {
             throw new IllegalArgumentException("at most " + MAX_TLS_SCTS + " TLS SCTs (servers send a handful)");
         }
-        ImmutableList<byte[]> s = ImmutableList.<byte[]>builder().addAll(scts).add(sct.clone()).build();
-        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                systemRoots, extraSystemRoots, ocspResponses, s, aiaFetcher, budget, ct, revocation,
-                extraEvRoots, exceptions, requiredKeyUsage);
+        return with(config.withScts(SecTrustConfiguration.append(config.scts(), List.of(sct.clone()))));
     }
 
     /**
@@ -470,12 +395,12 @@ public final class SecTrust {
      * (§1.1, §8.1 condition 3).
      */
     public SecTrust withCtLogs(CtLogList logs) {
-        return withCt(ct.withLogs(logs));
+        return withCt(config.ct().withLogs(logs));
     }
 
     /** The caller's CT log list ({@link #withCtLogs}), if one replaces the release's list. */
     public Optional<CtLogList> ctLogs() {
-        return ct.logs();
+        return config.ct().logs();
     }
 
     /**
@@ -492,24 +417,24 @@ public final class SecTrust {
      * Has no effect with {@link #withCtLogs}.
      */
     public SecTrust ctLogListFresh(boolean fresh) {
-        return withCt(ct.withReleaseListFresh(fresh));
+        return withCt(config.ct().withReleaseListFresh(fresh));
     }
 
     /** The trust-supplementals CT kill switch (default off): on, CT is neither enforced nor needed for EV (§8.1). */
     public SecTrust ctKillSwitch(boolean on) {
-        return withCt(ct.withKillSwitch(on));
+        return withCt(config.ct().withKillSwitch(on));
     }
 
     /** MDM "Certificate Transparency" payload exceptions (§8.6): domains and SPKI SHA-256 hashes (base64). */
     public SecTrust withCtExceptions(CtExceptions exceptions) {
         requireNonNull(exceptions, "exceptions");
-        return withCt(ct.withExceptions(exceptions));
+        return withCt(config.ct().withExceptions(exceptions));
     }
 
     /** Apple's Valid revocation database (§9.2), e.g. {@link ValidDatabase#open(Path)} or an in-memory one. */
     public SecTrust withRevocationDatabase(RevocationDatabase database) {
         requireNonNull(database, "database");
-        return withRevocation(revocation.withDatabase(database));
+        return withRevocation(config.revocation().withDatabase(database));
     }
 
     /**
@@ -531,12 +456,12 @@ public final class SecTrust {
      * response satisfies it. Implies a revocation policy.
      */
     public SecTrust requirePositiveRevocationResponse() {
-        return withRevocation(revocation.withRequirePositiveResponse(true));
+        return withRevocation(config.revocation().withRequirePositiveResponse(true));
     }
 
     /** Adds a revocation policy ({@code SecPolicyCreateRevocation}): OCSP is fetched for every position (§9.4). */
     public SecTrust withRevocationPolicy() {
-        return withRevocation(revocation.withRevocationPolicy(true));
+        return withRevocation(config.revocation().withRevocationPolicy(true));
     }
 
     /**
@@ -549,11 +474,9 @@ public final class SecTrust {
         if (policyOids.length == 0) {
             throw new IllegalArgumentException("at least one EV policy OID is required");
         }
-        Map<String, List<String>> m = new LinkedHashMap<>(extraEvRoots);
-        m.put(root.sha256Hex().toUpperCase(Locale.ROOT), List.of(policyOids));
-        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation,
-                ImmutableMap.copyOf(m), exceptions, requiredKeyUsage);
+        Map<String, List<String>> m = new LinkedHashMap<>(config.extraEvRoots());
+        m.put(root.sha256Fingerprint().hexUpperCase(), List.of(policyOids));
+        return with(config.withExtraEvRoots(ImmutableMap.copyOf(m)));
     }
 
     /** As {@link #withExtraEvRoot(Certificate, String...)} for any {@link Cert}. */
@@ -563,25 +486,18 @@ public final class SecTrust {
     }
 
     private SecTrust withCt(CtInputs value) {
-        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, value, revocation,
-                extraEvRoots, exceptions, requiredKeyUsage);
+        return with(config.withCt(value));
     }
 
     private SecTrust withRevocation(RevocationInputs value) {
-        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, value,
-                extraEvRoots, exceptions, requiredKeyUsage);
+        return with(config.withRevocation(value));
     }
 
     // ---- network and limits ----
 
     /** Allows AIA caIssuers fetching through this fetcher (off by default; §1.3). */
     public SecTrust allowNetwork(AiaFetcher fetcher) {
-        requireNonNull(fetcher, "fetcher");
-        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                systemRoots, extraSystemRoots, ocspResponses, scts, Optional.of(fetcher), budget, ct, revocation,
-                extraEvRoots, exceptions, requiredKeyUsage);
+        return with(config.withAiaFetcher(requireNonNull(fetcher, "fetcher")));
     }
 
     /**
@@ -592,7 +508,7 @@ public final class SecTrust {
      */
     public SecTrust allowNetwork(OcspFetcher fetcher) {
         requireNonNull(fetcher, "fetcher");
-        return withRevocation(revocation.withOcspFetcher(fetcher));
+        return withRevocation(config.revocation().withOcspFetcher(fetcher));
     }
 
     /** Allows both AIA caIssuers fetching and network OCSP through these fetchers. */
@@ -611,7 +527,7 @@ public final class SecTrust {
      */
     public SecTrust withExceptions(TrustExceptions userExceptions) {
         requireNonNull(userExceptions, "userExceptions");
-        return withExceptionInputs(new ExceptionInputs(Optional.of(userExceptions), exceptions.epoch()));
+        return withExceptionInputs(new ExceptionInputs(Optional.of(userExceptions), config.exceptions().epoch()));
     }
 
     /** As {@link #withExceptions(TrustExceptions)} on a device in exception epoch {@code epoch}. */
@@ -630,13 +546,11 @@ public final class SecTrust {
         if (epoch < 0) {
             throw new IllegalArgumentException("the exception epoch is a counter from 0, not " + epoch);
         }
-        return withExceptionInputs(new ExceptionInputs(exceptions.exceptions(), epoch));
+        return withExceptionInputs(new ExceptionInputs(config.exceptions().exceptions(), epoch));
     }
 
     private SecTrust withExceptionInputs(ExceptionInputs value) {
-        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget, ct, revocation, extraEvRoots,
-                value, requiredKeyUsage);
+        return with(config.withExceptions(value));
     }
 
     /**
@@ -663,7 +577,7 @@ public final class SecTrust {
                     ? TrustExceptions.Entry.of(e.path().get(i), failing.getOrDefault(i, Set.of()))
                     : TrustExceptions.Entry.empty());
         }
-        return TrustExceptions.of(entries).withResetCount(exceptions.epoch());
+        return TrustExceptions.of(entries).withResetCount(config.exceptions().epoch());
     }
 
     /** As {@link #copyExceptions(List)} for a chain given as PEM text (leaf first). */
@@ -686,10 +600,7 @@ public final class SecTrust {
      * OCSP signatures; default {@link PathBudget#DEFAULT}).
      */
     public SecTrust withBudget(PathBudget pathBudget) {
-        requireNonNull(pathBudget, "pathBudget");
-        return new SecTrust(release, policy, host, at, clock, anchors, anchorsOnly, userRoots, intermediates,
-                systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, pathBudget, ct, revocation,
-                extraEvRoots, exceptions, requiredKeyUsage);
+        return with(config.withBudget(requireNonNull(pathBudget, "pathBudget")));
     }
 
     // ---- evaluation ----
@@ -742,12 +653,12 @@ public final class SecTrust {
 
     /** The host set with {@link #forServer}, if any (the trust manager falls back to the handshake's). */
     Optional<String> configuredHost() {
-        return host;
+        return config.host();
     }
 
     /** The policy set ({@link #asTrustManager}: only the SSL policy needs a host name). */
     Policy configuredPolicy() {
-        return policy;
+        return config.policy();
     }
 
     /**
@@ -763,17 +674,19 @@ public final class SecTrust {
             throw new CertificateInputException("the chain is empty: at least the leaf certificate is required");
         }
         List<Certificate> presented = distinctInOrder(CertificateInput.fromCerts(chain));
-        Instant verifyTime = at.orElseGet(Instant::now);
-        Optional<AppleTrustStore> store = !systemRoots.enabled() ? Optional.empty()
-                : Optional.of(systemRoots.store().orElseGet(() -> storeFor(release)));
-        if (requiredKeyUsage != 0 && policy != Policy.SSL_SERVER) {
+        SecTrustConfiguration c = config;
+        Instant verifyTime = c.verifyTime().orElseGet(Instant::now);
+        Optional<AppleTrustStore> store = !c.systemRoots().enabled() ? Optional.empty()
+                : Optional.of(c.systemRoots().store().orElseGet(() -> storeFor(c.release())));
+        if (c.requiredKeyUsage() != 0 && c.policy() != Policy.SSL_SERVER) {
             throw new IllegalArgumentException("requireKeyUsage applies to the SSL policy "
-                    + "(SecPolicyCreateSSLWithKeyUsage), not to the " + policy.label() + " policy");
+                    + "(SecPolicyCreateSSLWithKeyUsage), not to the " + c.policy().label() + " policy");
         }
-        return new EvaluationRequest(release, policy, host, verifyTime, clock.orElse(verifyTime),
-                presented, anchors, anchorsOnly.orElse(false), userRoots, intermediates, store,
-                extraSystemRoots, ocspResponses, scts, aiaFetcher.isPresent() || revocation.networkAvailable(),
-                aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions).withRequiredKeyUsage(requiredKeyUsage);
+        return new EvaluationRequest(c.release(), c.policy(), c.host(), verifyTime, c.currentTime().orElse(verifyTime),
+                presented, c.anchors(), c.anchorsOnly().orElse(false), c.userRoots(), c.intermediates(), store,
+                c.extraSystemRoots(), c.ocspResponses(), c.scts(),
+                c.aiaFetcher().isPresent() || c.revocation().networkAvailable(), c.aiaFetcher(), c.budget(), c.ct(),
+                c.revocation(), c.extraEvRoots(), c.exceptions()).withRequiredKeyUsage(c.requiredKeyUsage());
     }
 
     /** The chain without repeats, first occurrence kept; a plain scan for the usual short chain. */
@@ -820,7 +733,8 @@ public final class SecTrust {
 
     @Override
     public String toString() {
-        return "SecTrust[iOS " + release + ", " + policy.label() + host.map(h -> " " + h).orElse("") + "]";
+        return "SecTrust[iOS " + config.release() + ", " + config.policy().label()
+                + config.host().map(h -> " " + h).orElse("") + "]";
     }
 
 }

@@ -9,11 +9,11 @@ import com.dd.plist.NSData;
 import com.dd.plist.NSDictionary;
 import com.dd.plist.NSNumber;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.Fingerprint;
 import io.github.sectrust4j.plist.StrictPlist;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +83,7 @@ public final class TrustExceptions {
 
         /** Upper-case hex of the SHA-1, or empty. */
         public String sha1Hex() {
-            return sha1 == null ? "" : HexFormat.of().withUpperCase().formatHex(sha1);
+            return sha1 == null ? "" : Fingerprint.of(Fingerprint.Algorithm.SHA1, sha1).hexUpperCase();
         }
 
         public Set<String> checks() {

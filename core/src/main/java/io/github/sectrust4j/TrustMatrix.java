@@ -90,8 +90,8 @@ public final class TrustMatrix {
                     + MAX_EVALUATIONS + " evaluations");
         }
         // one instant for every cell: without it each evaluation would take its own "now"
-        Instant at = configuration.request(chain).verifyTime();
-        SecTrust pinned = configuration.at(at);
+        Instant verifyTime = configuration.request(chain).verifyTime();
+        SecTrust pinned = configuration.at(verifyTime);
         List<Cell> cells = new ArrayList<>(rows.size() * columns.size());
         for (Optional<HostName> host : rows) {
             SecTrust forHost = host.map(h -> pinned.forServer(h.value())).orElse(pinned);

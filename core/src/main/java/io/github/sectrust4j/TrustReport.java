@@ -21,7 +21,8 @@ import java.util.OptionalInt;
  * @param trustStoreVersion the Apple trust-store version used for system roots; empty when none was used
  * @param policy            the policy evaluated
  * @param host              the host name or IP literal checked; empty when no name check was asked for
- * @param evaluatedAt       the evaluation instant (an input: evaluation is a pure function of it)
+ * @param evaluatedAt       the evaluation instant (an input: evaluation is a pure function of it): the request's
+ *                          {@code verifyTime}, set with {@link SecTrust#at} (names: see there)
  * @param info              CT, EV and revocation reporting of iOS's result dictionary (§12.2)
  */
 public record TrustReport(SecTrustResult result, Optional<TrustError> error, List<PathCertificate> path,

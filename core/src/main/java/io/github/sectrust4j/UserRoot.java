@@ -61,7 +61,8 @@ public record UserRoot(Certificate certificate, InstallChannel channel, FullTrus
             return trustSettings.get();
         }
         TrustSetting.Result trust = selfSigned ? TrustSetting.Result.TRUST_ROOT : TrustSetting.Result.TRUST_AS_ROOT;
-        if (channel == InstallChannel.MDM || fullTrust == FullTrust.ON || release.before(10, 3)) {
+        if (channel == InstallChannel.MDM || fullTrust == FullTrust.ON
+                || !io.github.sectrust4j.policy.RuleSet.forRelease(release).profileRootFullTrustSwitch()) {
             return selfSigned ? List.of() : List.of(TrustSetting.of(trust));
         }
         return List.of(TrustSetting.of(TrustSetting.Result.UNSPECIFIED).forPolicy(Policy.SSL_SERVER),

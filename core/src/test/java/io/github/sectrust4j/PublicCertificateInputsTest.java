@@ -143,18 +143,18 @@ class PublicCertificateInputsTest {
     void aForeignCertImplementation_isReadFromItsDer_andAMalformedOneIsAnInputError() {
         Cert leaf = Cert.fromDer(chain.leaf().der());
         Cert foreign = new Cert() {
-            public byte[] der() { return leaf.der(); }
-            public String sha256Hex() { return leaf.sha256Hex(); }
-            public String subjectName() { return leaf.subjectName(); }
-            public Instant notBefore() { return leaf.notBefore(); }
-            public Instant notAfter() { return leaf.notAfter(); }
+            @Override public byte[] der() { return leaf.der(); }
+            @Override public String sha256Hex() { return leaf.sha256Hex(); }
+            @Override public String subjectName() { return leaf.subjectName(); }
+            @Override public Instant notBefore() { return leaf.notBefore(); }
+            @Override public Instant notAfter() { return leaf.notAfter(); }
         };
         Cert broken = new Cert() {
-            public byte[] der() { return new byte[] {0x30, 0x03, 0x02, 0x01}; }
-            public String sha256Hex() { return ""; }
-            public String subjectName() { return ""; }
-            public Instant notBefore() { return Instant.EPOCH; }
-            public Instant notAfter() { return Instant.EPOCH; }
+            @Override public byte[] der() { return new byte[] {0x30, 0x03, 0x02, 0x01}; }
+            @Override public String sha256Hex() { return ""; }
+            @Override public String subjectName() { return ""; }
+            @Override public Instant notBefore() { return Instant.EPOCH; }
+            @Override public Instant notAfter() { return Instant.EPOCH; }
         };
         SecTrust t = device().withIntermediates(Cert.fromDer(chain.intermediate().der()));
 

@@ -50,8 +50,6 @@ final class BcSignatureVerifier implements SignatureVerifier {
         static final Provider PROVIDER = new BouncyCastleProvider();
     }
 
-    private static final String RSA_KEY_OID = "1.2.840.113549.1.1.1";
-
     // SHA-1/SHA-2 from the JDK (intrinsified); BC's own names, which its RSA signer maps to DigestInfo OIDs
     private static final Supplier<Digest> SHA1 = JdkDigest.of("SHA-1", new SHA1Digest().getAlgorithmName());
     private static final Supplier<Digest> SHA224 = JdkDigest.of("SHA-224", new SHA224Digest().getAlgorithmName());
@@ -61,24 +59,24 @@ final class BcSignatureVerifier implements SignatureVerifier {
 
     /** RSA PKCS#1 v1.5 signature OIDs and their digests. */
     private static final Map<String, Supplier<Digest>> PKCS1 = Map.ofEntries(
-            Map.entry("1.2.840.113549.1.1.2", MD2Digest::new),
-            Map.entry("1.2.840.113549.1.1.3", MD4Digest::new),
-            Map.entry("1.2.840.113549.1.1.4", MD5Digest::new),
-            Map.entry("1.3.14.3.2.3", MD5Digest::new),
-            Map.entry("1.2.840.113549.1.1.5", SHA1),
-            Map.entry("1.3.14.3.2.29", SHA1),
-            Map.entry("1.2.840.113549.1.1.14", SHA224),
-            Map.entry("1.2.840.113549.1.1.11", SHA256),
-            Map.entry("1.2.840.113549.1.1.12", SHA384),
-            Map.entry("1.2.840.113549.1.1.13", SHA512));
+            Map.entry(Oids.MD2_WITH_RSA, MD2Digest::new),
+            Map.entry(Oids.MD4_WITH_RSA, MD4Digest::new),
+            Map.entry(Oids.MD5_WITH_RSA, MD5Digest::new),
+            Map.entry(Oids.OIW_MD5_WITH_RSA, MD5Digest::new),
+            Map.entry(Oids.SHA1_WITH_RSA, SHA1),
+            Map.entry(Oids.OIW_SHA1_WITH_RSA, SHA1),
+            Map.entry(Oids.SHA224_WITH_RSA, SHA224),
+            Map.entry(Oids.SHA256_WITH_RSA, SHA256),
+            Map.entry(Oids.SHA384_WITH_RSA, SHA384),
+            Map.entry(Oids.SHA512_WITH_RSA, SHA512));
 
     /** ECDSA signature OIDs (X9.62 / RFC 5758) and their digests. */
     private static final Map<String, Supplier<Digest>> ECDSA = Map.of(
-            "1.2.840.10045.4.1", SHA1,
-            "1.2.840.10045.4.3.1", SHA224,
-            "1.2.840.10045.4.3.2", SHA256,
-            "1.2.840.10045.4.3.3", SHA384,
-            "1.2.840.10045.4.3.4", SHA512);
+            Oids.ECDSA_WITH_SHA1, SHA1,
+            Oids.ECDSA_WITH_SHA224, SHA224,
+            Oids.ECDSA_WITH_SHA256, SHA256,
+            Oids.ECDSA_WITH_SHA384, SHA384,
+            Oids.ECDSA_WITH_SHA512, SHA512);
 
     /** A decoded issuer key: the RSA or EC parameters if RSA or EC, and lazily a JCA verifier provider. */
     private static final class DecodedKey {
@@ -176,7 +174,7 @@ final class BcSignatureVerifier implements SignatureVerifier {
                 RSAPublicKey k = key.rsaKeyInternal() != null ? key.rsaKeyInternal() : RSAPublicKey.getInstance(
                         Asn1.parse(SubjectPublicKeyInfo.getInstance(Asn1.parse(spki)).getPublicKeyData().getOctets()));
                 usable = KeyBounds.rsaWithin(k.getModulus(), k.getPublicExponent()); // the path budget allows 1,000 checks
-                if (usable && key.algorithmOid().equals(RSA_KEY_OID)) {
+                if (usable && key.algorithmOid().equals(Oids.RSA_ENCRYPTION)) {
                     // isInternal=true: skip BC's modulus primality/small-factor validation (see class comment)
                     rsa = new RSAKeyParameters(false, k.getModulus(), k.getPublicExponent(), true);
                 }

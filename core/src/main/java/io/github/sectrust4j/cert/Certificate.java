@@ -7,7 +7,6 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -370,9 +369,19 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         return sha256.clone();
     }
 
+    /** The SHA-256 fingerprint of the DER, the name reports and trust stores give the certificate. */
+    public Fingerprint sha256Fingerprint() {
+        return Fingerprint.of(Fingerprint.Algorithm.SHA256, sha256);
+    }
+
+    /** The SHA-1 fingerprint of the DER, by which iOS keys the user's exceptions (§12.4). */
+    public Fingerprint sha1Fingerprint() {
+        return Fingerprint.of(Fingerprint.Algorithm.SHA1, sha1Internal());
+    }
+
     @Override
     public String sha256Hex() {
-        return HexFormat.of().formatHex(sha256);
+        return sha256Fingerprint().hex();
     }
 
     /**
@@ -382,7 +391,7 @@ public final class Certificate implements io.github.sectrust4j.Cert {
     public String sha256HexUpperCase() {
         String h = sha256HexUpper;
         if (h == null) {
-            h = HexFormat.of().withUpperCase().formatHex(sha256);
+            h = sha256Fingerprint().hexUpperCase();
             sha256HexUpper = h;
         }
         return h;
@@ -393,7 +402,7 @@ public final class Certificate implements io.github.sectrust4j.Cert {
     }
 
     public String sha1Hex() {
-        return HexFormat.of().formatHex(sha1Internal());
+        return sha1Fingerprint().hex();
     }
 
     private byte[] sha1Internal() {
@@ -580,7 +589,7 @@ public final class Certificate implements io.github.sectrust4j.Cert {
     }
 
     public boolean hasAnyPolicy() {
-        return ext.certificatePolicies != null && ext.certificatePolicies.contains(ExtensionDecoder.ANY_POLICY);
+        return ext.certificatePolicies != null && ext.certificatePolicies.contains(Oids.ANY_POLICY);
     }
 
     public Optional<List<PolicyMapping>> policyMappings() {

@@ -22,9 +22,6 @@ import org.bouncycastle.asn1.x500.X500Name;
  * accessors, and Apple's normalized comparison key (§1.3). Immutable.
  */
 public final class DistinguishedName {
-    static final String OID_CN = "2.5.4.3";
-    static final String OID_O = "2.5.4.10";
-    static final String OID_EMAIL = "1.2.840.113549.1.9.1";
     private static final int PRINTABLE_STRING = 0x13;
 
     /** One attribute (AVA) of the name; {@code value} is the decoded text, {@code valueTag} the ASN.1 string tag. */
@@ -209,21 +206,21 @@ public final class DistinguishedName {
     public List<String> commonNames() {
         List<String> v = commonNames;
         if (v == null) {
-            v = values(OID_CN);
+            v = values(Oids.COMMON_NAME);
             commonNames = v; // idempotent memo: every evaluation asks (host names, reports)
         }
         return v;
     }
 
     public List<String> organizations() {
-        return values(OID_O);
+        return values(Oids.ORGANIZATION);
     }
 
     /** PKCS#9 emailAddress attributes (used by name constraints, §2.3 step 6). */
     public List<String> emailAddresses() {
         List<String> v = emailAddresses;
         if (v == null) {
-            v = values(OID_EMAIL);
+            v = values(Oids.EMAIL_ADDRESS);
             emailAddresses = v; // idempotent memo: name-constraint processing asks per certificate per path
         }
         return v;

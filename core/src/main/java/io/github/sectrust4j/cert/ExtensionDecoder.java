@@ -30,50 +30,31 @@ import org.bouncycastle.asn1.x509.PolicyInformation;
  * Apple's parser overwriting its per-extension fields].
  */
 final class ExtensionDecoder {
-    static final String SKI = "2.5.29.14";
-    static final String KU = "2.5.29.15";
-    static final String PRIVATE_KEY_USAGE_PERIOD = "2.5.29.16";
-    static final String SAN = "2.5.29.17";
-    static final String IAN = "2.5.29.18";
-    static final String BC = "2.5.29.19";
-    static final String NC = "2.5.29.30";
-    static final String CRLDP = "2.5.29.31";
-    static final String CP = "2.5.29.32";
-    static final String PM = "2.5.29.33";
-    static final String AKI = "2.5.29.35";
-    static final String PC = "2.5.29.36";
-    static final String EKU = "2.5.29.37";
-    static final String IAP = "2.5.29.54";
-    static final String AIA = "1.3.6.1.5.5.7.1.1";
-    static final String SIA = "1.3.6.1.5.5.7.1.11";
-    static final String QC_STATEMENTS = "1.3.6.1.5.5.7.1.3";
-    static final String NETSCAPE_CERT_TYPE = "2.16.840.1.113730.1.1";
-    static final String ENTRUST_VERSION_INFO = "1.2.840.113533.7.65.0";
-    static final String OCSP_NO_CHECK = "1.3.6.1.5.5.7.48.1.5";
-    static final String SCT_LIST = "1.3.6.1.4.1.11129.2.4.2";
-    static final String PRECERT_POISON = "1.3.6.1.4.1.11129.2.4.3";
-    static final String ANY_POLICY = "2.5.29.32.0";
-    static final String AD_CA_ISSUERS = "1.3.6.1.5.5.7.48.2";
-    static final String AD_OCSP = "1.3.6.1.5.5.7.48.1";
-
     /** Extensions Apple's parser knows (§2.2 CriticalExtensions). The CT poison is deliberately absent. */
-    static final Set<String> KNOWN = Set.of(SKI, KU, PRIVATE_KEY_USAGE_PERIOD, SAN, IAN, BC, NC, CRLDP, CP, PM, AKI, PC,
-            EKU, IAP, AIA, SIA, NETSCAPE_CERT_TYPE, ENTRUST_VERSION_INFO, OCSP_NO_CHECK, QC_STATEMENTS);
+    static final Set<String> KNOWN = Set.of(Oids.SUBJECT_KEY_IDENTIFIER, Oids.KEY_USAGE,
+            Oids.PRIVATE_KEY_USAGE_PERIOD, Oids.SUBJECT_ALT_NAME, Oids.ISSUER_ALT_NAME, Oids.BASIC_CONSTRAINTS,
+            Oids.NAME_CONSTRAINTS, Oids.CRL_DISTRIBUTION_POINTS, Oids.CERTIFICATE_POLICIES, Oids.POLICY_MAPPINGS,
+            Oids.AUTHORITY_KEY_IDENTIFIER, Oids.POLICY_CONSTRAINTS, Oids.EXT_KEY_USAGE, Oids.INHIBIT_ANY_POLICY,
+            Oids.AUTHORITY_INFO_ACCESS, Oids.SUBJECT_INFO_ACCESS, Oids.NETSCAPE_CERT_TYPE, Oids.ENTRUST_VERSION_INFO,
+            Oids.OCSP_NO_CHECK, Oids.QC_STATEMENTS);
 
     /** Apple private arcs tolerated when critical (§2.2, isAppleExtensionOID); the escrow marker lives under .100.6. */
     private static final List<String> APPLE_ARCS = List.of("1.2.840.113635.100.6.", "1.2.840.113635.100.11.",
             "1.2.840.113635.100.12.", "1.2.840.113635.100.13.", "1.2.840.113635.100.15.");
 
-    private static final Map<String, String> NAMES = Map.ofEntries(Map.entry(SKI, "subjectKeyIdentifier"),
-            Map.entry(KU, "keyUsage"), Map.entry(SAN, "subjectAltName"), Map.entry(IAN, "issuerAltName"),
-            Map.entry(BC, "basicConstraints"), Map.entry(NC, "nameConstraints"),
-            Map.entry(CRLDP, "cRLDistributionPoints"), Map.entry(CP, "certificatePolicies"),
-            Map.entry(PM, "policyMappings"), Map.entry(AKI, "authorityKeyIdentifier"),
-            Map.entry(PC, "policyConstraints"), Map.entry(EKU, "extKeyUsage"), Map.entry(IAP, "inhibitAnyPolicy"),
-            Map.entry(AIA, "authorityInfoAccess"), Map.entry(OCSP_NO_CHECK, "ocspNoCheck"));
+    private static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry(Oids.SUBJECT_KEY_IDENTIFIER, "subjectKeyIdentifier"), Map.entry(Oids.KEY_USAGE, "keyUsage"),
+            Map.entry(Oids.SUBJECT_ALT_NAME, "subjectAltName"), Map.entry(Oids.ISSUER_ALT_NAME, "issuerAltName"),
+            Map.entry(Oids.BASIC_CONSTRAINTS, "basicConstraints"), Map.entry(Oids.NAME_CONSTRAINTS, "nameConstraints"),
+            Map.entry(Oids.CRL_DISTRIBUTION_POINTS, "cRLDistributionPoints"),
+            Map.entry(Oids.CERTIFICATE_POLICIES, "certificatePolicies"), Map.entry(Oids.POLICY_MAPPINGS, "policyMappings"),
+            Map.entry(Oids.AUTHORITY_KEY_IDENTIFIER, "authorityKeyIdentifier"),
+            Map.entry(Oids.POLICY_CONSTRAINTS, "policyConstraints"), Map.entry(Oids.EXT_KEY_USAGE, "extKeyUsage"),
+            Map.entry(Oids.INHIBIT_ANY_POLICY, "inhibitAnyPolicy"),
+            Map.entry(Oids.AUTHORITY_INFO_ACCESS, "authorityInfoAccess"), Map.entry(Oids.OCSP_NO_CHECK, "ocspNoCheck"));
 
     /** Car Connectivity Consortium OIDs Apple tolerates when critical (isCCCExtensionOID). */
-    private static final Set<String> CCC = Set.of("1.3.6.1.4.1.41577.5.1", "1.3.6.1.4.1.41577.5.8", "1.3.6.1.4.1.41577.5.9");
+    private static final Set<String> CCC = Set.of(Oids.CCC_EXTENSION_1, Oids.CCC_EXTENSION_8, Oids.CCC_EXTENSION_9);
 
     static boolean isKnown(String oid) {
         if (KNOWN.contains(oid) || CCC.contains(oid)) {
@@ -168,21 +149,21 @@ final class ExtensionDecoder {
 
     private void decodeUnknown(String oid, byte[] value) {
         // CT extensions are not in Apple's known list; their content matters only to the CT checks (§8)
-        if (oid.equals(SCT_LIST)) {
+        if (oid.equals(Oids.EMBEDDED_SCT_LIST)) {
             try {
                 sctList = ASN1OctetString.getInstance(parse(value)).getOctets();
             } catch (java.io.IOException | RuntimeException ex) {
                 sctList = null;
             }
-        } else if (oid.equals(PRECERT_POISON)) {
+        } else if (oid.equals(Oids.PRECERT_POISON)) {
             precertPoison = true;
         }
     }
 
     private void decodeKnown(String oid, boolean critical, byte[] value) throws java.io.IOException {
         switch (oid) {
-            case SKI -> subjectKeyIdentifier = ASN1OctetString.getInstance(parse(value)).getOctets();
-            case KU -> {
+            case Oids.SUBJECT_KEY_IDENTIFIER -> subjectKeyIdentifier = ASN1OctetString.getInstance(parse(value)).getOctets();
+            case Oids.KEY_USAGE -> {
                 // Apple: BIT STRING of 1 or 2 content bytes, unused bits < 8, nothing after it
                 ASN1Primitive p = parse(value);
                 byte[] enc = p.getEncoded();
@@ -200,7 +181,7 @@ final class ExtensionDecoder {
                 }
                 keyUsage = new KeyUsage(bits);
             }
-            case EKU -> {
+            case Oids.EXT_KEY_USAGE -> {
                 List<String> oids = new ArrayList<>();
                 for (ASN1Encodable o : ASN1Sequence.getInstance(parse(value))) {
                     oids.add(ASN1ObjectIdentifier.getInstance(o).getId());
@@ -211,7 +192,7 @@ final class ExtensionDecoder {
                     throw new IllegalArgumentException("extKeyUsage is empty (SIZE (1..MAX))");
                 }
             }
-            case BC -> {
+            case Oids.BASIC_CONSTRAINTS -> {
                 ASN1Sequence seq = ASN1Sequence.getInstance(parse(value));
                 boolean ca = false;
                 Integer pathLen = null;
@@ -233,9 +214,10 @@ final class ExtensionDecoder {
                 }
                 basicConstraints = new BasicConstraints(ca, pathLen);
             }
-            case SAN -> subjectAltName = decodeSan(critical, ASN1Sequence.getInstance(parse(value)));
-            case NC -> nameConstraints = decodeNameConstraints(critical, ASN1Sequence.getInstance(parse(value)));
-            case CRLDP -> {
+            case Oids.SUBJECT_ALT_NAME -> subjectAltName = decodeSan(critical, ASN1Sequence.getInstance(parse(value)));
+            case Oids.NAME_CONSTRAINTS ->
+                    nameConstraints = decodeNameConstraints(critical, ASN1Sequence.getInstance(parse(value)));
+            case Oids.CRL_DISTRIBUTION_POINTS -> {
                 ASN1Sequence dps = ASN1Sequence.getInstance(parse(value));
                 if (dps.size() == 0) {
                     throw new IllegalArgumentException("no distribution point");
@@ -264,7 +246,7 @@ final class ExtensionDecoder {
                 }
                 crlDistributionPoints = true;
             }
-            case CP -> {
+            case Oids.CERTIFICATE_POLICIES -> {
                 List<String> oids = new ArrayList<>();
                 for (ASN1Encodable o : ASN1Sequence.getInstance(parse(value))) {
                     oids.add(PolicyInformation.getInstance(o).getPolicyIdentifier().getId());
@@ -274,7 +256,7 @@ final class ExtensionDecoder {
                 }
                 certificatePolicies = Collections.unmodifiableList(oids);
             }
-            case PM -> {
+            case Oids.POLICY_MAPPINGS -> {
                 List<PolicyMapping> maps = new ArrayList<>();
                 for (ASN1Encodable o : ASN1Sequence.getInstance(parse(value))) {
                     ASN1Sequence m = ASN1Sequence.getInstance(o);
@@ -289,7 +271,7 @@ final class ExtensionDecoder {
                 }
                 policyMappings = Collections.unmodifiableList(maps);
             }
-            case PC -> {
+            case Oids.POLICY_CONSTRAINTS -> {
                 Integer require = null;
                 Integer inhibit = null;
                 for (ASN1Encodable o : ASN1Sequence.getInstance(parse(value))) {
@@ -305,8 +287,8 @@ final class ExtensionDecoder {
                 }
                 policyConstraints = new PolicyConstraints(require, inhibit);
             }
-            case IAP -> inhibitAnyPolicy = clamp(ASN1Integer.getInstance(parse(value)).getValue());
-            case AKI -> {
+            case Oids.INHIBIT_ANY_POLICY -> inhibitAnyPolicy = clamp(ASN1Integer.getInstance(parse(value)).getValue());
+            case Oids.AUTHORITY_KEY_IDENTIFIER -> {
                 AuthorityKeyIdentifier aki = AuthorityKeyIdentifier.getInstance(parse(value));
                 if ((aki.getAuthorityCertIssuer() == null) != (aki.getAuthorityCertSerialNumber() == null)) {
                     throw new IllegalArgumentException("authorityCertIssuer and authorityCertSerialNumber must come together");
@@ -314,7 +296,7 @@ final class ExtensionDecoder {
                 authorityKeyIdentifierPresent = true;
                 authorityKeyIdentifier = aki.getKeyIdentifier();
             }
-            case AIA -> {
+            case Oids.AUTHORITY_INFO_ACCESS -> {
                 List<String> issuers = new ArrayList<>();
                 List<String> ocsp = new ArrayList<>();
                 ASN1Sequence ads = ASN1Sequence.getInstance(parse(value));
@@ -327,8 +309,8 @@ final class ExtensionDecoder {
                         throw new IllegalArgumentException("AccessDescription is not a pair");
                     }
                     String method = ASN1ObjectIdentifier.getInstance(ad.getObjectAt(0)).getId();
-                    boolean isIssuers = method.equals(AD_CA_ISSUERS);
-                    if (!isIssuers && !method.equals(AD_OCSP)) {
+                    boolean isIssuers = method.equals(Oids.AD_CA_ISSUERS);
+                    if (!isIssuers && !method.equals(Oids.AD_OCSP)) {
                         continue;
                     }
                     // Apple accepts only a primitive [6] URI here (its constructed-[6] leniency is
@@ -341,7 +323,7 @@ final class ExtensionDecoder {
                 }
                 authorityInfoAccess = new AuthorityInfoAccess(issuers, ocsp);
             }
-            case OCSP_NO_CHECK -> ocspNoCheck = true; // Apple's parser accepts any content
+            case Oids.OCSP_NO_CHECK -> ocspNoCheck = true; // Apple's parser accepts any content
             default -> {
                 // known but content irrelevant to the simulator (privateKeyUsagePeriod, SIA, qcStatements, ...)
             }

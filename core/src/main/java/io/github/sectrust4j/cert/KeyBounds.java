@@ -27,10 +27,6 @@ public final class KeyBounds {
     public static final int MAX_DSA_P_BITS = 3_072;
     public static final int MAX_DSA_Q_BITS = 256;
 
-    private static final String RSA = "1.2.840.113549.1.1.1";
-    private static final String RSA_PSS = "1.2.840.113549.1.1.10";
-    private static final String DSA = "1.2.840.10040.4.1";
-
     private KeyBounds() {}
 
     /** True if verifying with an RSA key of this modulus and exponent costs a bounded time. */
@@ -60,11 +56,11 @@ public final class KeyBounds {
     public static boolean within(SubjectPublicKeyInfo spki) {
         try {
             String oid = spki.getAlgorithm().getAlgorithm().getId();
-            if (oid.equals(RSA) || oid.equals(RSA_PSS)) {
+            if (oid.equals(Oids.RSA_ENCRYPTION) || oid.equals(Oids.RSASSA_PSS)) {
                 RSAPublicKey k = RSAPublicKey.getInstance(spki.parsePublicKey());
                 return rsaWithin(k.getModulus(), k.getPublicExponent());
             }
-            if (oid.equals(DSA)) {
+            if (oid.equals(Oids.DSA)) {
                 DSAParameter d = DSAParameter.getInstance(spki.getAlgorithm().getParameters());
                 return d != null && dsaWithin(d.getP(), d.getQ());
             }

@@ -22,21 +22,15 @@ import org.bouncycastle.asn1.pkcs.RSAPublicKey;
  * strong, and unusable for signature verification.
  */
 public final class PublicKeyInfo {
-    private static final String RSA_OID = "1.2.840.113549.1.1.1";
-    private static final String EC_OID = "1.2.840.10045.2.1";
-    private static final String DSA_OID = "1.2.840.10040.4.1";
-    private static final String ED25519_OID = "1.3.101.112";
-    private static final String ED448_OID = "1.3.101.113";
-
     private record Curve(String name, int fieldBytes, int bits) {
     }
 
     private static final Map<String, Curve> CURVES = Map.of(
-            "1.2.840.10045.3.1.1", new Curve("P-192", 24, 192),
-            "1.3.132.0.33", new Curve("P-224", 28, 224),
-            "1.2.840.10045.3.1.7", new Curve("P-256", 32, 256),
-            "1.3.132.0.34", new Curve("P-384", 48, 384),
-            "1.3.132.0.35", new Curve("P-521", 66, 521));
+            Oids.SECP192R1, new Curve("P-192", 24, 192),
+            Oids.SECP224R1, new Curve("P-224", 28, 224),
+            Oids.SECP256R1, new Curve("P-256", 32, 256),
+            Oids.SECP384R1, new Curve("P-384", 48, 384),
+            Oids.SECP521R1, new Curve("P-521", 66, 521));
 
     private final KeyAlgorithm algorithm;
     private final String algorithmOid;
@@ -87,7 +81,7 @@ public final class PublicKeyInfo {
         String oid = spki.getAlgorithm().getAlgorithm().getId();
         ASN1Encodable params = spki.getAlgorithm().getParameters();
         switch (oid) {
-            case RSA_OID: {
+            case Oids.RSA_ENCRYPTION: {
                 try {
                     RSAPublicKey k = RSAPublicKey.getInstance(Asn1.parse(spki.getPublicKeyData().getOctets()));
                     int b = k.getModulus().bitLength();
@@ -97,7 +91,7 @@ public final class PublicKeyInfo {
                     return new PublicKeyInfo(KeyAlgorithm.RSA, oid, false, 0, 0, null, null, der, keyBits);
                 }
             }
-            case EC_OID: {
+            case Oids.EC_PUBLIC_KEY: {
                 if (params instanceof ASN1ObjectIdentifier curveId) {
                     Curve c = CURVES.get(curveId.getId());
                     if (c != null) {
@@ -112,11 +106,11 @@ public final class PublicKeyInfo {
                 // explicit curve parameters or missing parameters: Apple cannot use such keys (§4.1)
                 return new PublicKeyInfo(KeyAlgorithm.EC, oid, false, 0, 0, null, null, der, keyBits);
             }
-            case ED25519_OID:
+            case Oids.ED25519:
                 return new PublicKeyInfo(KeyAlgorithm.ED25519, oid, true, 32, 256, null, "Ed25519", der, keyBits);
-            case ED448_OID:
+            case Oids.ED448:
                 return new PublicKeyInfo(KeyAlgorithm.ED448, oid, true, 57, 456, null, "Ed448", der, keyBits);
-            case DSA_OID: {
+            case Oids.DSA: {
                 int b = 0;
                 try {
                     if (params instanceof ASN1Sequence) {

@@ -9,27 +9,27 @@ import java.util.Map;
 public record SignatureAlgorithm(String oid, SignatureHash hash, byte[] der) {
 
     private static final Map<String, SignatureHash> HASHES = Map.ofEntries(
-            Map.entry("1.2.840.113549.1.1.2", SignatureHash.MD2),
-            Map.entry("1.2.840.113549.1.1.3", SignatureHash.MD4),
-            Map.entry("1.2.840.113549.1.1.4", SignatureHash.MD5),
-            Map.entry("1.3.14.3.2.3", SignatureHash.MD5),
-            Map.entry("1.2.840.113549.1.1.5", SignatureHash.SHA1),
-            Map.entry("1.3.14.3.2.29", SignatureHash.SHA1),
-            Map.entry("1.2.840.113549.1.1.14", SignatureHash.SHA224),
-            Map.entry("1.2.840.113549.1.1.11", SignatureHash.SHA256),
-            Map.entry("1.2.840.113549.1.1.12", SignatureHash.SHA384),
-            Map.entry("1.2.840.113549.1.1.13", SignatureHash.SHA512),
-            Map.entry("1.2.840.10045.4.1", SignatureHash.SHA1),
-            Map.entry("1.2.840.10045.4.3.1", SignatureHash.SHA224),
-            Map.entry("1.2.840.10045.4.3.2", SignatureHash.SHA256),
-            Map.entry("1.2.840.10045.4.3.3", SignatureHash.SHA384),
-            Map.entry("1.2.840.10045.4.3.4", SignatureHash.SHA512),
-            Map.entry("1.2.840.10040.4.3", SignatureHash.SHA1),
-            Map.entry("1.3.14.3.2.27", SignatureHash.SHA1),
-            Map.entry("2.16.840.1.101.3.4.3.1", SignatureHash.SHA224),
-            Map.entry("2.16.840.1.101.3.4.3.2", SignatureHash.SHA256),
-            Map.entry("1.3.101.112", SignatureHash.NONE_ED),
-            Map.entry("1.3.101.113", SignatureHash.NONE_ED));
+            Map.entry(Oids.MD2_WITH_RSA, SignatureHash.MD2),
+            Map.entry(Oids.MD4_WITH_RSA, SignatureHash.MD4),
+            Map.entry(Oids.MD5_WITH_RSA, SignatureHash.MD5),
+            Map.entry(Oids.OIW_MD5_WITH_RSA, SignatureHash.MD5),
+            Map.entry(Oids.SHA1_WITH_RSA, SignatureHash.SHA1),
+            Map.entry(Oids.OIW_SHA1_WITH_RSA, SignatureHash.SHA1),
+            Map.entry(Oids.SHA224_WITH_RSA, SignatureHash.SHA224),
+            Map.entry(Oids.SHA256_WITH_RSA, SignatureHash.SHA256),
+            Map.entry(Oids.SHA384_WITH_RSA, SignatureHash.SHA384),
+            Map.entry(Oids.SHA512_WITH_RSA, SignatureHash.SHA512),
+            Map.entry(Oids.ECDSA_WITH_SHA1, SignatureHash.SHA1),
+            Map.entry(Oids.ECDSA_WITH_SHA224, SignatureHash.SHA224),
+            Map.entry(Oids.ECDSA_WITH_SHA256, SignatureHash.SHA256),
+            Map.entry(Oids.ECDSA_WITH_SHA384, SignatureHash.SHA384),
+            Map.entry(Oids.ECDSA_WITH_SHA512, SignatureHash.SHA512),
+            Map.entry(Oids.DSA_WITH_SHA1, SignatureHash.SHA1),
+            Map.entry(Oids.OIW_DSA_WITH_SHA1, SignatureHash.SHA1),
+            Map.entry(Oids.DSA_WITH_SHA224, SignatureHash.SHA224),
+            Map.entry(Oids.DSA_WITH_SHA256, SignatureHash.SHA256),
+            Map.entry(Oids.ED25519, SignatureHash.NONE_ED),
+            Map.entry(Oids.ED448, SignatureHash.NONE_ED));
 
     public SignatureAlgorithm {
         der = der.clone();

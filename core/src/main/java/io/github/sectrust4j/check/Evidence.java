@@ -50,6 +50,29 @@ public interface Evidence {
         return fields().isEmpty();
     }
 
+    /**
+     * This evidence with one more field after its own (a suppressed failure's note says what suppressed it);
+     * the check's record stays readable through {@link Failure#evidence(Class)}.
+     */
+    default Evidence with(String name, Object value) {
+        return new Annotated(this, name, value);
+    }
+
+    /** A check's evidence and one field added by whoever recorded it (see {@link Evidence#with}). */
+    record Annotated(Evidence base, String name, Object value) implements Evidence {
+        @Override
+        public Map<String, Object> fields() {
+            Map<String, Object> m = new java.util.LinkedHashMap<>(base.fields());
+            m.put(name, value);
+            return m;
+        }
+
+        @Override
+        public String toString() {
+            return fields().toString();
+        }
+    }
+
     /** A hand-built map (see {@link Evidence#untyped}). */
     record Untyped(Map<String, Object> fields) implements Evidence {
         static final Untyped NONE = new Untyped(Map.of());

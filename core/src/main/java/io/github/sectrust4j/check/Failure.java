@@ -42,10 +42,23 @@ public record Failure(FindingCode code, int index, Severity severity, Evidence e
 
     /** The evidence as this check's record type: a check reads only its own findings. */
     public <E extends Evidence> E evidence(Class<E> type) {
+        Evidence evidence = this.evidence;
+        while (evidence instanceof Evidence.Annotated a && !type.isInstance(evidence)) {
+            evidence = a.base();
+        }
         if (!type.isInstance(evidence)) {
             throw new IllegalStateException(code.code() + " at " + index + " carries " + evidence.getClass().getSimpleName()
                     + ", not " + type.getSimpleName());
         }
         return type.cast(evidence);
+    }
+
+    /** Whether the evidence is (or annotates) a record of {@code type}: a code several checks record. */
+    public boolean carries(Class<? extends Evidence> type) {
+        Evidence e = evidence;
+        while (e instanceof Evidence.Annotated a && !type.isInstance(e)) {
+            e = a.base();
+        }
+        return type.isInstance(e);
     }
 }

@@ -102,10 +102,10 @@ final class BatchRequestParser {
             }
             trust = trust.requireKeyUsage(KeyUsageInputs.required("requiredKeyUsage", request.get("requiredKeyUsage")));
         }
-        Instant at = present(request, "at") ? Inputs.instant("at", text(request, "at")) : Instant.now();
+        Instant verifyTime = present(request, "at") ? Inputs.instant("at", text(request, "at")) : Instant.now();
         if (present(request, "at") || !releases.isEmpty()) {
             // an ios array is one question asked of several releases: all are evaluated at one instant
-            trust = trust.at(at);
+            trust = trust.at(verifyTime);
         }
         if (present(request, "deviceClock")) { // extension: SecTrust.deviceClock (§14.3)
             trust = trust.deviceClock(Inputs.instant("deviceClock", text(request, "deviceClock")));
@@ -163,7 +163,7 @@ final class BatchRequestParser {
             trust = trust.withCtLogs(ctLogs(request));
         } else if (ctLogCache != null && !(present(request, "ctLogListFresh") && !bool(request, "ctLogListFresh"))) {
             // a device whose list is stale (ctLogListFresh: false) has no current list to use
-            trust = ctLogCache.apply(trust, at, releases.isEmpty() ? List.of(release) : releases);
+            trust = ctLogCache.apply(trust, verifyTime, releases.isEmpty() ? List.of(release) : releases);
         }
         // extension: the device's CT state (§8.1): a list not refreshed for 60 days, the kill switch
         if (present(request, "ctLogListFresh")) {

@@ -7,6 +7,7 @@ import io.github.sectrust4j.SecTrust;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.ct.CtLogCache;
 import io.github.sectrust4j.ct.CtLogList;
+import io.github.sectrust4j.policy.RuleSet;
 import io.github.sectrust4j.truststores.AppleTrustStores;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -55,15 +56,15 @@ final class CtLogCacheOptions {
     }
 
     /**
-     * {@code trust} with the cached list, if it applies at {@code at} to every release evaluated; unchanged
+     * {@code trust} with the cached list, if it applies at {@code verifyTime} to every release evaluated; unchanged
      * otherwise. The downloaded list is today's: it stands for what a current device holds, so it applies
      * only to releases from the newest modelled one on. An older release keeps the list it shipped with —
      * taking today's list for it could count logs that release never knew, a trust it would not give.
      */
-    SecTrust apply(SecTrust trust, Instant at, List<IosRelease> releases) {
+    SecTrust apply(SecTrust trust, Instant verifyTime, List<IosRelease> releases) {
         Optional<CtLogList> c = cached();
-        if (c.isPresent() && !at.isBefore(c.get().date().orElse(Instant.MIN))
-                && releases.stream().noneMatch(r -> r.compareTo(IosRelease.NEWEST) < 0)) {
+        if (c.isPresent() && !verifyTime.isBefore(c.get().date().orElse(Instant.MIN))
+                && releases.stream().allMatch(r -> RuleSet.forRelease(r).takesDownloadedCtLogList())) {
             return trust.withCtLogs(c.get());
         }
         return trust;

@@ -1,5 +1,6 @@
 package io.github.sectrust4j.path;
 
+import io.github.sectrust4j.cert.Oids;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import com.google.common.util.concurrent.UncheckedExecutionException;
@@ -25,9 +26,6 @@ import java.util.concurrent.ExecutionException;
  * Immutable; thread-safe.
  */
 final class SystemStoreIndex {
-    /** Apple policy OID of basic X.509 (§11.4). */
-    private static final String OID_BASIC = "1.2.840.113635.100.1.2";
-
     private static final Cache<AppleTrustStore, SystemStoreIndex> CACHE =
             CacheBuilder.newBuilder().weakKeys().maximumSize(64).build();
 
@@ -93,7 +91,7 @@ final class SystemStoreIndex {
             }
             List<String> oids = store.constraints(AnchorGroup.ROOTS, sha);
             boolean refused = store.isBlockedKey(r.subjectPublicKeySha1()) || store.isGrayListedKey(r.subjectPublicKeySha1());
-            if (!refused && (oids.isEmpty() || oids.contains(OID_BASIC))) {
+            if (!refused && (oids.isEmpty() || oids.contains(Oids.APPLE_POLICY_BASIC))) {
                 basic.add(a);
             }
         }

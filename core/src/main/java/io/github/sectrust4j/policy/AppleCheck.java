@@ -32,6 +32,14 @@ public interface AppleCheck extends PathCheck {
         return Set.of(code());
     }
 
+    /**
+     * The codes this check's failures are recorded under in one release (the policy's option keys it adds):
+     * {@link #recordedAs()} unless older releases used other names.
+     */
+    default Set<FindingCode> recordedIn(RuleSet rules) {
+        return recordedAs();
+    }
+
     /** Where in Apple's order of a validation (§1.6) the check runs. */
     CheckStage stage();
 

@@ -19,7 +19,36 @@ public final class AppleChecks {
 
     /** Apple's order within each stage. */
     static final List<AppleCheck> ALL = List.of(
-            KeySizeCheck.INSTANCE);
+            // leaf callbacks
+            SslHostnameCheck.INSTANCE,
+            TemporalValidityLeafCheck.INSTANCE,
+            LeafWeakKeyCheck.INSTANCE,
+            LeafWeakSignatureCheck.INSTANCE,
+            ExtendedKeyUsageCheck.INSTANCE,
+            KeyUsageCheck.INSTANCE,
+            BlackListedLeafCheck.INSTANCE,
+            GrayListedLeafCheck.INSTANCE,
+            // AKI/SKI linkage
+            IdLinkageCheck.INSTANCE,
+            // the policy's path callbacks
+            KeySizeCheck.INSTANCE,
+            SignatureHashAlgorithmsCheck.INSTANCE,
+            SystemTrustedWeakKeyCheck.INSTANCE,
+            SystemTrustedWeakHashCheck.INSTANCE,
+            ServerAuthEkuCheck.INSTANCE,
+            ValidityPeriodCheck.MAXIMUMS,
+            ValidityPeriodCheck.SYSTEM_TRUST,
+            ValidityPeriodCheck.OTHER_TRUST,
+            NonEmptySubjectCheck.INSTANCE,
+            UnparseableExtensionCheck.INSTANCE,
+            DuplicateExtensionCheck.INSTANCE,
+            // trust settings
+            UsageConstraintsCheck.INSTANCE,
+            DirectTrust.INSTANCE,
+            // distrusted CAs, then the key lists
+            WoSignStartComCheck.INSTANCE,
+            ListedKeyCheck.GRAY,
+            ListedKeyCheck.BLACK);
 
     private static final Map<FindingCode, AppleCheck> BY_CODE = byCode();
 

@@ -1,7 +1,11 @@
 package io.github.sectrust4j.policy;
 
-import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.Confidence;
 import io.github.sectrust4j.FindingCode;
+import io.github.sectrust4j.Policy;
+import io.github.sectrust4j.Rule;
+import io.github.sectrust4j.check.Evidence;
+import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.FullTrust;
 import io.github.sectrust4j.InstallChannel;
 import io.github.sectrust4j.Severity;
@@ -20,10 +24,46 @@ import java.util.Optional;
  * ends at it (Apple: {@code SecPolicyServer.c} {@code SecPVCIsAnchorPerConstraints}; tests
  * {@code SSLPolicyTests} {@code testUserTrustLeaf_*}, {@code KeySizeTests} / {@code SignatureAlgorithmTests}
  * {@code *_trustSettingsOnLeaf}, {@code NameConstraintsTests} {@code testUserAnchorWithNameConstraints*}).
- * Says so in an informational finding, and what to do when such a certificate is installed but not trusted.
+ * Says so in an informational finding ({@code DirectTrust}, after the usage constraints), and what to do when
+ * such a certificate is installed but not trusted.
  */
-final class DirectTrust {
+final class DirectTrust implements AppleCheck {
+    static final DirectTrust INSTANCE = new DirectTrust();
+
+    /** The path ends at a user-store certificate that is not self-signed: which one, how it was installed, and why. */
+    record DirectAnchor(String summary, String position, String anchorSource) implements Evidence {
+        @Override
+        public Map<String, Object> fields() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("summary", summary);
+            m.put("position", position);
+            m.put("anchorSource", anchorSource);
+            m.put("trustSettingResult", TrustSetting.Result.TRUST_AS_ROOT.label());
+            return m;
+        }
+    }
+
     private DirectTrust() {
+    }
+
+    @Override
+    public FindingCode code() {
+        return FindingCode.DIRECT_TRUST;
+    }
+
+    @Override
+    public CheckStage stage() {
+        return CheckStage.USAGE_CONSTRAINTS;
+    }
+
+    @Override
+    public boolean appliesTo(RuleSet rules, Policy policy) {
+        return true;
+    }
+
+    @Override
+    public List<Failure> check(CandidatePath path, EvaluationRequest request, RuleSet rules) {
+        return note(path, request).map(List::of).orElse(List.of());
     }
 
     /** The note for a path anchored at a user-store certificate that is not self-signed; empty otherwise. */
@@ -49,12 +89,24 @@ final class DirectTrust {
                         + ", installed " + source + ", trust setting TrustAsRoot) is the anchor, so the path stops there"
                         + " and the certificates above it are not needed. Its name constraints still bind the leaf, and the"
                         + " leaf's checks (key size, SHA-2, 825 days) apply as under any installed root.";
-        Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("summary", summary);
-        evidence.put("position", leaf ? "leaf" : "intermediate");
-        evidence.put("anchorSource", path.anchor().get().source().label());
-        evidence.put("trustSettingResult", TrustSetting.Result.TRUST_AS_ROOT.label());
-        return Optional.of(new Failure(FindingCode.DIRECT_TRUST, path.topIndex(), Severity.INFO, evidence));
+        return Optional.of(new Failure(FindingCode.DIRECT_TRUST, path.topIndex(), Severity.INFO,
+                new DirectAnchor(summary, leaf ? "leaf" : "intermediate", path.anchor().get().source().label())));
+    }
+
+    @Override
+    public String message(Failure failure, FailureContext context) {
+        return failure.code().code() + ": " + failure.evidence(DirectAnchor.class).summary();
+    }
+
+    @Override
+    public Rule rule(Failure failure, RuleSet rules) {
+        return Rule.of("§7.3", "a user-store certificate that is not self-signed is an anchor when its trust setting "
+                + "is TrustAsRoot; the path ends at it", Confidence.APPLE_CODE);
+    }
+
+    @Override
+    public String remedy(Failure failure, FailureContext context) {
+        return "None: informational.";
     }
 
     /**
@@ -67,7 +119,7 @@ final class DirectTrust {
                 : "The intermediate '" + name + "'";
         String why;
         if (user.trustSettings().isEmpty() && user.channel() == InstallChannel.PROFILE && user.fullTrust() == FullTrust.OFF
-                && !request.release().before(10, 3)) {
+                && RuleSet.forRelease(request.release()).fullTrustSwitch()) {
             why = " is installed on this device by a profile, but full trust is not turned on, so iOS does not trust it "
                     + "for TLS: turn on full trust for it in Settings > General > About > Certificate Trust Settings, or "
                     + "deploy it by MDM.";

@@ -69,9 +69,7 @@ final class Exceptions {
 
     /** The informational note a suppressed failure becomes. */
     static Failure note(FindingCode code, Failure f) {
-        Map<String, Object> evidence = new LinkedHashMap<>(f.evidence().fields());
-        evidence.put(SUPPRESSED, true);
-        return new Failure(code, f.index(), Severity.INFO, evidence);
+        return new Failure(code, f.index(), Severity.INFO, f.evidence().with(SUPPRESSED, true));
     }
 
     /**

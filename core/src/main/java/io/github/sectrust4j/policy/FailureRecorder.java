@@ -79,9 +79,7 @@ final class FailureRecorder {
             Optional<List<TrustSetting>> constraints = PathFacts.constraints(path, f.index());
             Optional<Integer> allowed = constraints.flatMap(c -> TrustSettingsEvaluation.allowedError(c, f.index(), code, request));
             if (allowed.isPresent()) {
-                Map<String, Object> ev = new LinkedHashMap<>(f.evidence().fields());
-                ev.put("suppressedByAllowedError", allowed.get());
-                notes.add(new Failure(code, f.index(), Severity.INFO, ev));
+                notes.add(new Failure(code, f.index(), Severity.INFO, f.evidence().with("suppressedByAllowedError", allowed.get())));
                 return;
             }
         }
@@ -96,21 +94,20 @@ final class FailureRecorder {
     }
 
     /**
-     * §7.3 after path validation: a Deny constraint records {@code UsageConstraints} at that
-     * certificate; TrustRoot/TrustAsRoot/no-match on a user-store certificate upgrades an OK result to
-     * Proceed (iOS 11+; the user store must be an active anchor source). Apple's hard-coded roots have
-     * no constraints, so a user Deny on them has no effect.
+     * §7.3 after path validation, after {@link UsageConstraintsCheck} recorded any Deny: TrustRoot/TrustAsRoot/no-match
+     * on a user-store certificate upgrades an OK result to Proceed (iOS 11+; the user store must be an active anchor
+     * source). Apple's hard-coded roots have no constraints.
      */
-    void usageConstraints() {
+    void proceedForUserStore() {
+        if (!isOk() || request.anchorsOnly() || !rules.proceedForUserStore()) {
+            return;
+        }
         for (int i = 0; i < path.size(); i++) {
             Optional<List<TrustSetting>> constraints = PathFacts.constraints(path, i);
             Optional<TrustSetting.Result> r = constraints.isPresent()
                     ? TrustSettingsEvaluation.result(constraints.get(), i, request) : Optional.of(TrustSetting.Result.TRUST_ROOT);
-            if (r.isPresent() && r.get() == TrustSetting.Result.DENY) {
-                record(Failure.of(FindingCode.USAGE_CONSTRAINTS, i, Evidence.of("trustSettingResult", "deny",
-                        "certificate", PathFacts.displayName(path.get(i)))));
-            } else if ((r.isEmpty() || r.get() == TrustSetting.Result.TRUST_ROOT || r.get() == TrustSetting.Result.TRUST_AS_ROOT)
-                    && isOk() && inUserStore(i) && !request.anchorsOnly() && rules.proceedForUserStore()) {
+            if ((r.isEmpty() || r.get() == TrustSetting.Result.TRUST_ROOT || r.get() == TrustSetting.Result.TRUST_AS_ROOT)
+                    && inUserStore(i)) {
                 result = SecTrustResult.PROCEED;
             }
         }

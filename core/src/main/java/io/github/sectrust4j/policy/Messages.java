@@ -30,58 +30,11 @@ final class Messages {
         Certificate c = f.index() >= 0 && f.index() < path.size() ? path.get(f.index()) : path.leaf();
         String prefix = f.code().code() + ": ";
         switch (f.code()) {
-            case SSL_HOSTNAME:
-                return prefix + e.getOrDefault("explanation", "host " + request.host().orElse("") + " does not match") + ".";
-            case TEMPORAL_VALIDITY:
-            case VALID_LEAF:
-            case VALID_INTERMEDIATES:
-            case VALID_ROOT:
-                return prefix + at + (request.verifyTime().isBefore(c.notBefore()) ? " is not valid before " + c.notBefore()
-                        : " expired on " + c.notAfter()) + " (verify time " + request.verifyTime() + ").";
-            case WEAK_KEY_SIZE:
-            case WEAK_LEAF:
-            case WEAK_INTERMEDIATES:
-            case WEAK_ROOT:
-            case SYSTEM_TRUSTED_WEAK_KEY:
-                return prefix + at + " has a " + c.publicKey() + " key; required: "
-                        + e.getOrDefault("minimum", "a stronger key") + ".";
-            case WEAK_SIGNATURE:
-            case SIGNATURE_HASH_ALGORITHMS:
-            case SYSTEM_TRUSTED_WEAK_HASH:
-                return prefix + at + " is signed with " + c.signatureHash() + ".";
-            case EXTENDED_KEY_USAGE:
-                return prefix + at + " lists EKU " + e.get("presentEku") + ", none of " + e.get("requiredAnyOf") + ".";
-            case SERVER_AUTH_EKU:
-                return prefix + ("sub-CA".equals(e.get("position"))
-                        ? "intermediate '" + e.get("subCa") + "' (certificate " + e.get("subCaIndex") + ") has EKU "
-                        + e.get("presentEku") + " without serverAuth or anyExtendedKeyUsage (recorded on the leaf)"
-                        : at + (Boolean.TRUE.equals(e.get("ekuExtensionPresent")) ? " lists EKU " + e.get("presentEku")
-                        : " has no EKU extension") + " but must list serverAuth (1.3.6.1.5.5.7.3.1)"
-                        + ("other".equals(e.get("anchorType")) ? " because it was issued after " + e.get("cutoff")
-                        : " because the chain ends in an Apple-store root")) + ".";
-            case VALIDITY_PERIOD_MAXIMUMS:
-            case SYSTEM_TRUST_VALIDITY_PERIOD:
-            case OTHER_TRUST_VALIDITY_PERIOD:
-                return prefix + at + " is valid for " + e.get("lengthSeconds") + " s (" + String.format(java.util.Locale.ROOT,
-                        "%.2f", ((Number) e.get("lengthDays")).doubleValue()) + " days), more than " + e.get("limit") + " ("
-                        + e.get("limitSeconds") + " s) allowed for leaves issued " + (Boolean.TRUE.equals(e.get("effectiveStrictlyAfter"))
-                        ? "after " : "on or after ") + e.get("effective") + ".";
-            case KEY_USAGE:
-                if (e.containsKey("requiredKeyUsage")) {
-                    return prefix + at + " has keyUsage " + e.get("presentKeyUsage") + " without " + e.get("missingKeyUsage")
-                            + ", which the SSL policy requires (SecPolicyCreateSSLWithKeyUsage " + e.get("requiredKeyUsage") + ").";
-                }
-                return prefix + at + (e.isEmpty() ? "" : " " + e) + ".";
             case ANCHOR_TRUSTED:
                 return prefix + at + " is not a trusted anchor for this policy.";
             case MISSING_INTERMEDIATE:
                 return prefix + at + " is not self-signed and its issuer '" + PathFacts.issuerName(c)
                         + "' was not found.";
-            case USAGE_CONSTRAINTS:
-                return prefix + at + " carries a Deny trust setting.";
-            case ID_LINKAGE:
-                return prefix + at + " has authority key identifier " + e.get("authorityKeyIdentifier")
-                        + " but its issuer's subject key identifier is " + e.get("issuerSubjectKeyIdentifier") + ".";
             case REVOCATION:
                 if ("OCSP".equals(e.get("source"))) {
                     return prefix + at + " is revoked according to a valid OCSP response (reason " + e.get("reason")
@@ -104,10 +57,17 @@ final class Messages {
                         + e.get("certificateSignatures") + " certificate, " + e.get("sctSignatures") + " SCT, "
                         + e.get("ocspSignatures") + " OCSP signatures); what could not be verified counts as failed.";
             default:
-                if (e.containsKey("cause")) {
-                    return prefix + at + ": " + e.get("cause") + " (" + e.getOrDefault("source", "") + ").";
-                }
-                return prefix + at + (e.isEmpty() ? "" : " " + e) + ".";
+                return generic(f, path);
         }
+    }
+
+    /** A failure named with its evidence as recorded (or the cause an integration gave). */
+    static String generic(Failure f, CandidatePath path) {
+        Map<String, Object> e = f.evidence().fields();
+        String at = f.code().code() + ": " + position(path, f.index());
+        if (e.containsKey("cause")) {
+            return at + ": " + e.get("cause") + " (" + e.getOrDefault("source", "") + ").";
+        }
+        return at + (e.isEmpty() ? "" : " " + e) + ".";
     }
 }

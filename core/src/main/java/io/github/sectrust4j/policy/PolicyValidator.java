@@ -5,13 +5,11 @@ import io.github.sectrust4j.check.PathValidation;
 import io.github.sectrust4j.check.Failure;
 import static java.util.Objects.requireNonNull;
 
-import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.path.CertificateOrigin;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,9 +29,8 @@ public final class PolicyValidator implements PathValidator {
     private final List<PathCheck> revocationChecks;
     private final List<PathCheck> trailingChecks;
     private final Predicate<CandidatePath> listedKeysExempt;
-    /** The check lists depend only on the release and policy: shared, not rebuilt per evaluation. */
-    private final List<PathCheck> leafChecks;
-    private final List<PathCheck> pathChecks;
+    /** The catalogue's checks per stage depend only on the release and policy: shared, not rebuilt per evaluation. */
+    private final Map<CheckStage, List<AppleCheck>> checks;
 
     PolicyValidator(RuleSet rules, Policy policy, CertificateProcessing processing, List<PathCheck> revocationChecks,
                     List<PathCheck> trailingChecks) {
@@ -50,20 +47,27 @@ public final class PolicyValidator implements PathValidator {
         this.trailingChecks = List.copyOf(trailingChecks);
         CheckLists lists = CHECK_LISTS.get(new CheckListKey(rules.release(), policy));
         if (lists == null) {
-            lists = new CheckLists(List.copyOf(buildLeafCheckList()), List.copyOf(buildPathCheckList()));
+            lists = new CheckLists(byStage(rules, policy));
             if (CHECK_LISTS.size() < MAX_CACHED_CHECK_LISTS) {
                 CHECK_LISTS.putIfAbsent(new CheckListKey(rules.release(), policy), lists);
             }
         }
-        this.leafChecks = lists.leaf();
-        this.pathChecks = lists.path();
+        this.checks = lists.byStage();
     }
 
     /** The check lists depend only on (release, policy); a validator is built per evaluation. */
     private record CheckListKey(io.github.sectrust4j.IosRelease release, Policy policy) {
     }
 
-    private record CheckLists(List<PathCheck> leaf, List<PathCheck> path) {
+    private record CheckLists(Map<CheckStage, List<AppleCheck>> byStage) {
+    }
+
+    private static Map<CheckStage, List<AppleCheck>> byStage(RuleSet rules, Policy policy) {
+        Map<CheckStage, List<AppleCheck>> m = new java.util.EnumMap<>(CheckStage.class);
+        for (CheckStage stage : CheckStage.values()) {
+            m.put(stage, AppleChecks.running(rules, policy, stage));
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /** Bounded (releases × policies in use); past the bound the lists are simply rebuilt. Immutable values only. */
@@ -80,55 +84,19 @@ public final class PolicyValidator implements PathValidator {
     }
 
     /** §1.6 leaf callbacks (SSLHostname, leaf validity, weak key/signature, EKU leaf part, black/gray-listed leaf). */
-    List<PathCheck> leafCheckList() {
-        return leafChecks;
-    }
-
-    private List<PathCheck> buildLeafCheckList() {
-        List<PathCheck> l = new ArrayList<>();
-        l.add(SslHostnameCheck.INSTANCE);
-        l.add(TemporalValidityLeafCheck.INSTANCE);
-        l.add(LeafWeakKeyCheck.INSTANCE);
-        l.add(LeafWeakSignatureCheck.INSTANCE);
-        if (policy == Policy.SSL_SERVER) {
-            l.add(ExtendedKeyUsageCheck.INSTANCE);
-            l.add(KeyUsageCheck.INSTANCE); // only with SecPolicyCreateSSLWithKeyUsage (the request's required usage)
-        }
-        l.add(BlackListedLeafCheck.INSTANCE);
-        l.add(GrayListedLeafCheck.INSTANCE);
-        return l;
+    List<AppleCheck> leafCheckList() {
+        return checks.get(CheckStage.LEAF);
     }
 
     /** §1.6 path callbacks the policy carries in this release. */
-    List<PathCheck> pathCheckList() {
-        return pathChecks;
+    List<AppleCheck> pathCheckList() {
+        return checks.get(CheckStage.PATH);
     }
 
-    private List<PathCheck> buildPathCheckList() {
-        List<PathCheck> l = new ArrayList<>(AppleChecks.running(rules, policy, CheckStage.PATH));
-        if (policy == Policy.SSL_SERVER) {
-            if (rules.keySizeAndHashChecks()) {
-                l.add(SignatureHashAlgorithmsCheck.INSTANCE);
-            }
-            if (rules.systemTrustedWeakChecks()) {
-                l.add(SystemTrustedWeakKeyCheck.INSTANCE);
-                l.add(SystemTrustedWeakHashCheck.INSTANCE);
-            }
-            if (rules.serverAuthEku()) {
-                l.add(ServerAuthEkuCheck.INSTANCE);
-            }
-            for (FindingCode c : rules.validityPeriodChecks()) {
-                l.add(new ValidityPeriodCheck(c));
-            }
+    private void run(CheckStage stage, FailureRecorder r, CandidatePath path, EvaluationRequest request) {
+        for (AppleCheck c : checks.get(stage)) {
+            r.recordAll(c.check(path, request, rules));
         }
-        l.add(NonEmptySubjectCheck.INSTANCE);
-        if (rules.unparseableExtension()) {
-            l.add(UnparseableExtensionCheck.INSTANCE);
-        }
-        if (rules.duplicateExtension()) {
-            l.add(DuplicateExtensionCheck.INSTANCE);
-        }
-        return l;
     }
 
     @Override
@@ -138,7 +106,7 @@ public final class PolicyValidator implements PathValidator {
         CandidatePath alone = new CandidatePath(List.of(leaf), List.of(CertificateOrigin.PRESENTED), Optional.empty(),
                 leaf.isSelfIssued(), false, false, true, Map.of());
         FailureRecorder r = new FailureRecorder(alone, request, rules);
-        for (PathCheck c : leafCheckList()) {
+        for (AppleCheck c : leafCheckList()) {
             r.recordAll(c.check(alone, request, rules));
         }
         return r.failures();
@@ -154,7 +122,7 @@ public final class PolicyValidator implements PathValidator {
     @Override
     public PathValidation validate(CandidatePath path, EvaluationRequest request) {
         FailureRecorder r = new FailureRecorder(path, request, rules);
-        for (PathCheck c : leafCheckList()) {
+        for (AppleCheck c : leafCheckList()) {
             r.recordAll(c.check(path, request, rules));
         }
         // full re-validation of the chosen path runs the parent checks on every CA position (§1.4 step 3)
@@ -164,18 +132,17 @@ public final class PolicyValidator implements PathValidator {
         for (PathCheck c : revocationChecks) {
             r.recordAll(c.check(path, request, rules));
         }
-        r.recordAll(IdLinkageCheck.INSTANCE.check(path, request, rules));
+        run(CheckStage.ID_LINKAGE, r, path, request);
         r.recordAll(processing.process(path, request));
-        for (PathCheck c : pathCheckList()) {
+        for (AppleCheck c : pathCheckList()) {
             r.recordAll(c.check(path, request, rules));
         }
-        r.usageConstraints();
-        DirectTrust.note(path, request).ifPresent(r::record);
-        r.recordAll(WoSignStartComCheck.INSTANCE.check(path, request, rules));
+        run(CheckStage.USAGE_CONSTRAINTS, r, path, request);
+        r.proceedForUserStore();
+        run(CheckStage.DISTRUSTED_CAS, r, path, request);
         // Valid allow-listing (decided in the revocation pass) suppresses both key lists (§1.6 step 6, §9.2)
         if (!listedKeysExempt.test(path)) {
-            r.recordAll(ListedKeyCheck.GRAY.check(path, request, rules));
-            r.recordAll(ListedKeyCheck.BLACK.check(path, request, rules));
+            run(CheckStage.KEY_LISTS, r, path, request);
         }
         for (PathCheck c : trailingChecks) {
             r.recordAll(c.check(path, request, rules));

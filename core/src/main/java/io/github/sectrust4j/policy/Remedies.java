@@ -21,11 +21,6 @@ final class Remedies {
     private Remedies() {
     }
 
-    private static final Set<String> INTERNAL_SUFFIXES = Set.of("local", "lan", "internal", "intranet", "corp", "home",
-            "localdomain", "private", "intra", "int", "ad", "localhost", "test", "example", "invalid", "home.arpa");
-    private static final List<String> LYNC_PREFIXES = List.of("sip", "lyncdiscover", "lyncdiscoverinternal", "meet",
-            "dialin", "webext", "lyncweb", "av", "webconf", "scheduler", "access", "ucupdates-r2");
-
     static String remedy(Failure f, CandidatePath path, EvaluationRequest request, RuleSet rules) {
         String remedy = remedyFor(f, path, request, rules);
         return f.index() == 0 ? wrongOrder(request).map(hint -> hint + " " + remedy).orElse(remedy) : remedy;
@@ -60,101 +55,20 @@ final class Remedies {
     }
 
     private static String remedyFor(Failure f, CandidatePath path, EvaluationRequest request, RuleSet rules) {
+        if (f.evidence().fields().get("remedy") instanceof String own) {
+            return own; // revocation, CT and Valid failures from the integration carry their remedy
+        }
         java.util.Optional<AppleCheck> check = AppleChecks.explaining(f.code());
         if (check.isPresent()) {
             return check.get().remedy(f, new FailureContext(f, path, request, rules));
         }
         Certificate c = f.index() >= 0 && f.index() < path.size() ? path.get(f.index()) : path.leaf();
         String cn = PathFacts.displayName(c);
-        if (f.evidence().get("remedy") instanceof String own) {
-            return own; // revocation, CT and Valid failures from the integration carry their remedy
-        }
         switch (f.code()) {
-            case SSL_HOSTNAME:
-                return hostname(path, request, rules);
-            case TEMPORAL_VALIDITY:
-            case VALID_LEAF:
-            case VALID_INTERMEDIATES:
-            case VALID_ROOT: {
-                boolean notYet = request.verifyTime().isBefore(c.notBefore());
-                String what = notYet ? "'" + cn + "' is not valid before " + c.notBefore() + ": check the device clock or reissue it"
-                        : "Renew '" + cn + "': it expired on " + c.notAfter();
-                if (f.index() == 0) {
-                    return what + ", and install the renewed certificate on the server.";
-                }
-                if (f.index() == path.topIndex() && path.anchored()) {
-                    return what + "; move the server to a chain under a valid root.";
-                }
-                return what + "; send the renewed intermediate from the server (or the cross-sign that is still valid).";
-            }
-            case WEAK_KEY_SIZE:
-            case WEAK_LEAF:
-            case WEAK_INTERMEDIATES:
-            case WEAK_ROOT:
-            case SYSTEM_TRUSTED_WEAK_KEY:
-                return strongerKey(cn, c.publicKey());
-            case WEAK_SIGNATURE:
-            case SIGNATURE_HASH_ALGORITHMS:
-            case SYSTEM_TRUSTED_WEAK_HASH:
-                return "Reissue '" + cn + "' signed with SHA-256 (or stronger); it is signed with " + c.signatureHash() + ".";
-            case EXTENDED_KEY_USAGE:
-                return f.index() == 0
-                        ? "Reissue '" + cn + "' with the extended key usage serverAuth (1.3.6.1.5.5.7.3.1); it lists "
-                        + c.extendedKeyUsage().orElse(List.of()) + "."
-                        : "Issue from a CA whose extended key usage allows serverAuth (1.3.6.1.5.5.7.3.1) or omits the EKU; the "
-                        + "intermediate '" + cn + "' lists only " + c.extendedKeyUsage().orElse(List.of()) + ".";
-            case SERVER_AUTH_EKU:
-                if ("sub-CA".equals(f.evidence().get("position"))) {
-                    return "Use an intermediate whose extended key usage includes serverAuth (1.3.6.1.5.5.7.3.1): '"
-                            + f.evidence().get("subCa") + "' lists " + f.evidence().get("presentEku") + ".";
-                }
-                return "Reissue '" + cn + "' with an extended key usage extension listing serverAuth (1.3.6.1.5.5.7.3.1)"
-                        + (c.extendedKeyUsage().isEmpty() ? "; it has no EKU extension" : "; it lists " + c.extendedKeyUsage().get())
-                        + ".";
-            case VALIDITY_PERIOD_MAXIMUMS:
-            case SYSTEM_TRUST_VALIDITY_PERIOD:
-            case OTHER_TRUST_VALIDITY_PERIOD: {
-                Object limitSeconds = f.evidence().get("limitSeconds");
-                boolean public398 = limitSeconds instanceof Long l && l == ValidityLimit.DAYS_398;
-                long days = c.validityLengthSeconds() / 86_400;
-                return "Reissue '" + cn + "' with a validity of at most " + (public398 ? "398 days (Apple recommends ≤ 397)"
-                        : "825 days (≤ 398 days for publicly trusted CAs; Apple recommends ≤ 397)") + "; it is valid for "
-                        + days + " days (" + c.notBefore() + " to " + c.notAfter() + ").";
-            }
-            case NON_EMPTY_SUBJECT:
-                return "Reissue '" + cn + "' with a non-empty subject (a certificate with an empty subject must mark its "
-                        + "subjectAltName critical, and a CA always needs a subject).";
-            case UNPARSEABLE_EXTENSION:
-                return "Reissue '" + cn + "' without the malformed extension(s) " + f.evidence().get("extensions") + ".";
-            case DUPLICATE_EXTENSION:
-                return "Reissue '" + cn + "' with each extension only once (duplicated: " + f.evidence().get("extensions") + ").";
-            case ID_LINKAGE:
-                return "The authority key identifier of '" + cn + "' does not match the key identifier of '"
-                        + f.evidence().get("issuer") + "': send the intermediate that actually issued it, or reissue.";
-            case USAGE_CONSTRAINTS:
-                return "'" + cn + "' has a Deny trust setting on the device: remove the profile or MDM payload that distrusts it "
-                        + "(Settings > General > VPN & Device Management).";
-            case BLACK_LISTED_LEAF:
-            case BLACK_LISTED_KEY:
-                if (f.evidence().containsKey("cutoff")) {
-                    return "Replace the certificate: Apple blocks WoSign/StartCom certificates issued on or after 2016-12-01 "
-                            + "(root '" + cn + "'); get a certificate from another CA. No setting can override this.";
-                }
-                return "Replace '" + cn + "' and its key: Apple blocks it. No setting or exception can override this.";
-            case GRAY_LISTED_LEAF:
-            case GRAY_LISTED_KEY:
-                return "Replace '" + cn + "': Apple distrusts its key; use a certificate (and key) from another CA.";
             case ANCHOR_TRUSTED:
                 return anchorTrusted(path, request, rules);
             case MISSING_INTERMEDIATE:
                 return missingIntermediate(path, request);
-            case KEY_USAGE:
-                if (f.evidence().containsKey("requiredKeyUsage")) {
-                    return "Reissue the server certificate '" + cn + "' with keyUsage " + f.evidence().get("requiredKeyUsage")
-                            + " (the app's SSL policy requires it: SecPolicyCreateSSLWithKeyUsage), or without a keyUsage "
-                            + "extension; it has " + f.evidence().get("presentKeyUsage") + ".";
-                }
-                return "Reissue the CA certificate '" + cn + "' with keyUsage keyCertSign (or without a keyUsage extension).";
             case BASIC_CONSTRAINTS:
             case BASIC_CONSTRAINTS_CA:
                 return "'" + cn + "' is used as a CA but is not marked as one: reissue it with basicConstraints cA=true.";
@@ -178,55 +92,6 @@ final class Remedies {
             default:
                 return "See the rule " + FindingRules.rule(f.code(), f.evidence().fields(), rules).section() + " for what iOS requires.";
         }
-    }
-
-    private static String hostname(CandidatePath path, EvaluationRequest request, RuleSet rules) {
-        String host = request.host().orElse("");
-        Certificate leaf = path.leaf();
-        StringBuilder sb = new StringBuilder("Add '").append(host).append("' to the certificate's subjectAltName");
-        sb.append(rules.hostnameRules().commonNameFallback() ? "." : " (iOS 13+ ignores the subject CN).");
-        List<String> sans = leaf.subjectAltName().map(s -> s.dnsNames()).orElse(List.of());
-        if (!sans.isEmpty() && sans.stream().allMatch(Remedies::isInternalName) && !isInternalName(host)) {
-            sb.append(" The certificate names only internal hosts ").append(sans).append(": it looks like an internal ")
-                    .append("certificate exposed through port forwarding. Terminate TLS on an edge/reverse proxy with a publicly ")
-                    .append("trusted certificate for '").append(host).append("' instead of forwarding to the internal server.");
-        }
-        // the Lync hint names the SIP domain of a Lync name (the host's, else the certificate's): never one
-        // guessed from an IP literal or a name that is not Lync's
-        Optional<String> lyncName = isLync(host) ? Optional.of(host) : sans.stream().filter(Remedies::isLync).findFirst();
-        if (lyncName.isPresent()) {
-            String domain = lyncName.get().substring(lyncName.get().indexOf('.') + 1);
-            sb.append(" For Skype for Business/Lync, the external certificate must list every published name: ")
-                    .append(LyncExternalNames.PREFIXES.stream().map(p -> p + "." + domain)
-                            .collect(Collectors.joining(", ")))
-                    .append(" (check them all with evaluate --lync ").append(domain).append(").");
-        }
-        return sb.toString();
-    }
-
-    static boolean isInternalName(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        if (n.endsWith(".")) {
-            n = n.substring(0, n.length() - 1);
-        }
-        if (n.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            return n.startsWith("10.") || n.startsWith("192.168.") || n.startsWith("127.")
-                    || n.matches("172\\.(1[6-9]|2\\d|3[01])\\..*");
-        }
-        if (!n.contains(".")) {
-            return true;
-        }
-        for (String s : INTERNAL_SUFFIXES) {
-            if (n.endsWith("." + s)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isLync(String name) {
-        String first = name.toLowerCase(Locale.ROOT).split("\\.", 2)[0];
-        return name.contains(".") && LYNC_PREFIXES.contains(first);
     }
 
     private static String anchorTrusted(CandidatePath path, EvaluationRequest request, RuleSet rules) {

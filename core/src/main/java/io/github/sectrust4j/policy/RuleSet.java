@@ -2,6 +2,7 @@ package io.github.sectrust4j.policy;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.sectrust4j.ErrorSubtype;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.Policy;
@@ -54,9 +55,74 @@ public final class RuleSet {
         return release;
     }
 
-    /** Host-name matching rules (§3.6; CN fallback until iOS 12). */
+    /**
+     * Host-name matching rules (§3.6, §13.2 rows "Host matcher", "CN fallback when no SAN dNSName", "IP reference
+     * vs SAN"): 13+ SAN only; 10.2–12.x label matcher with public-suffix test and CN fallback; 10.0–10.1 without the
+     * public-suffix test; 8–9 the RFC 2818 character matcher.
+     */
     public HostnameRules hostnameRules() {
-        return HostnameRules.forRelease(release);
+        return HostnameRules.of(labelHostnameMatcher(), publicSuffixWildcardTest(), sanOnlyHostnames());
+    }
+
+    /** The label matcher of §3.3 replaces the RFC 2818 character matcher from iOS 10 (§3.6, §13.2). */
+    public boolean labelHostnameMatcher() {
+        return release.atLeast(10, 0);
+    }
+
+    /**
+     * A whole-label wildcard over a public suffix is refused from iOS 10.2 (§3.3, §3.6: an inferred OS
+     * pairing).
+     */
+    public boolean publicSuffixWildcardTest() {
+        return release.atLeast(10, 2);
+    }
+
+    /** From iOS 13 host names match SAN dNSNames only, never the CN, and IP literals compare in binary (§3.4, §3.6). */
+    public boolean sanOnlyHostnames() {
+        return release.atLeast(13, 0);
+    }
+
+    /**
+     * Configuration-profile roots installed by hand have the "full trust" switch (Settings › About › Certificate
+     * Trust Settings) from iOS 10.3; before, they anchor TLS like MDM roots (§7.1).
+     */
+    public boolean profileRootFullTrustSwitch() {
+        return release.atLeast(10, 3);
+    }
+
+    /** {@code KeySize} ranks as the Pinning error subtype before iOS 15, as KeySize from 15 (§12.3). */
+    public boolean keySizeRanksAsPinning() {
+        return release.before(15, 0);
+    }
+
+    /** {@code SignatureHashAlgorithms} ranks as the Pinning error subtype before iOS 14 (§12.3). */
+    public boolean signatureHashRanksAsPinning() {
+        return release.before(14, 0);
+    }
+
+    /** The {@code SystemTrustedWeak*} pair ranks as the Compliance error subtype in iOS 11–12 (§12.3). */
+    public boolean systemTrustedWeakRanksAsCompliance() {
+        return release.before(13, 0);
+    }
+
+    /** The error subtype of {@code code} in this release (§12.3 "Version differences"); empty for informational codes. */
+    public java.util.Optional<ErrorSubtype> errorSubtype(FindingCode code) {
+        java.util.Optional<ErrorSubtype> current = code.subtype();
+        return switch (code) {
+            case KEY_SIZE -> keySizeRanksAsPinning() ? current.map(s -> ErrorSubtype.PINNING) : current;
+            case SIGNATURE_HASH_ALGORITHMS -> signatureHashRanksAsPinning() ? current.map(s -> ErrorSubtype.PINNING) : current;
+            case SYSTEM_TRUSTED_WEAK_KEY, SYSTEM_TRUSTED_WEAK_HASH ->
+                    systemTrustedWeakRanksAsCompliance() ? current.map(s -> ErrorSubtype.COMPLIANCE) : current;
+            default -> current;
+        };
+    }
+
+    /**
+     * Today's downloaded Apple CT log list ({@code --ct-log-cache}) stands for the list a device of this release
+     * holds only from the newest modelled release on: an older release keeps the list it shipped with (§8.1).
+     */
+    public boolean takesDownloadedCtLogList() {
+        return release.compareTo(IosRelease.NEWEST) >= 0;
     }
 
     /** Check names before the iOS 11.3 rename (§13.3): ValidLeaf/…, WeakLeaf/…, BasicCertificateProcessing. */
@@ -111,6 +177,14 @@ public final class RuleSet {
     /** DuplicateExtension from iOS 15 (§13.2). */
     public boolean duplicateExtension() {
         return release.atLeast(15, 0);
+    }
+
+    /**
+     * A root installed by a profile is trusted for TLS only once full trust is turned on in Certificate Trust
+     * Settings, from iOS 10.3 (§7.1); before, installing it was enough.
+     */
+    public boolean fullTrustSwitch() {
+        return release.atLeast(10, 3);
     }
 
     /** A user-store anchored success is reported as Proceed from iOS 11, Unspecified before (§13.2). */
@@ -214,8 +288,9 @@ public final class RuleSet {
     }
 
     /**
-     * The option keys of a policy in this release (§1.2): the basic certificate options for both
-     * policies, plus the SSL server options. Non-forced checks outside this set are never recorded (§1.7).
+     * The codes a policy records in this release (§1.2): the option keys of the checks it carries (basic
+     * certificate options for both policies, plus the SSL server options) and the forced checks. Failures
+     * under other codes are never recorded (§1.7).
      */
     public Set<FindingCode> options(Policy policy, boolean hostGiven) {
         OptionsKey key = new OptionsKey(release, policy, hostGiven);
@@ -236,44 +311,22 @@ public final class RuleSet {
     private static final java.util.Map<OptionsKey, EnumSet<FindingCode>> OPTIONS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_OPTIONS = 1024;
 
+    /**
+     * Derived from the catalogue, so a check cannot run without counting: the codes the checks that run record
+     * (under this release's names), plus the forced ones.
+     */
     private EnumSet<FindingCode> computeOptions(Policy policy, boolean hostGiven) {
-        EnumSet<FindingCode> o = EnumSet.of(FindingCode.CRITICAL_EXTENSIONS, FindingCode.ID_LINKAGE,
-                FindingCode.BASIC_CONSTRAINTS, FindingCode.NON_EMPTY_SUBJECT, FindingCode.BLACK_LISTED_LEAF,
-                FindingCode.GRAY_LISTED_LEAF);
-        if (legacyCheckNames()) {
-            o.addAll(List.of(FindingCode.VALID_LEAF, FindingCode.VALID_INTERMEDIATES, FindingCode.VALID_ROOT));
-            if (weakKeyCheck()) {
-                o.addAll(List.of(FindingCode.WEAK_LEAF, FindingCode.WEAK_INTERMEDIATES, FindingCode.WEAK_ROOT));
+        EnumSet<FindingCode> o = EnumSet.copyOf(FORCED);
+        for (CheckStage stage : CheckStage.values()) {
+            for (AppleCheck c : AppleChecks.running(this, policy, stage)) {
+                o.addAll(c.recordedIn(this));
             }
-        } else {
-            o.addAll(List.of(FindingCode.TEMPORAL_VALIDITY, FindingCode.WEAK_KEY_SIZE, FindingCode.WEAK_SIGNATURE));
         }
-        if (unparseableExtension()) {
-            o.add(FindingCode.UNPARSEABLE_EXTENSION);
+        if (!hostGiven) {
+            o.remove(FindingCode.SSL_HOSTNAME); // an SSL policy made without a host name has no SSLHostname option
         }
-        if (duplicateExtension()) {
-            o.add(FindingCode.DUPLICATE_EXTENSION);
-        }
-        if (policy == Policy.SSL_SERVER) {
-            o.add(FindingCode.EXTENDED_KEY_USAGE);
-            if (hostGiven) {
-                o.add(FindingCode.SSL_HOSTNAME);
-            }
-            if (systemTrustedWeakChecks()) {
-                o.add(FindingCode.SYSTEM_TRUSTED_WEAK_HASH);
-                o.add(FindingCode.SYSTEM_TRUSTED_WEAK_KEY);
-            }
-            if (keySizeAndHashChecks()) {
-                o.add(FindingCode.KEY_SIZE);
-                o.add(FindingCode.SIGNATURE_HASH_ALGORITHMS);
-            }
-            if (serverAuthEku()) {
-                o.add(FindingCode.SERVER_AUTH_EKU);
-            }
-            o.addAll(validityPeriodChecks());
-            if (release.atLeast(12, 1, 1)) {
-                o.add(FindingCode.SYSTEM_TRUSTED_CT_REQUIRED);
-            }
+        if (policy == Policy.SSL_SERVER && release.atLeast(12, 1, 1)) {
+            o.add(FindingCode.SYSTEM_TRUSTED_CT_REQUIRED); // the integration's CT check, not in the catalogue yet
         }
         return o;
     }

@@ -1,12 +1,20 @@
 package io.github.sectrust4j.policy;
 
-import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.Confidence;
 import io.github.sectrust4j.FindingCode;
+import io.github.sectrust4j.Policy;
+import io.github.sectrust4j.Rule;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.request.EvaluationRequest;
+import io.github.sectrust4j.check.Evidence;
+import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
+import io.github.sectrust4j.request.EvaluationRequest;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,11 +24,53 @@ import java.util.Optional;
  * {@code OtherTrustValidityPeriod} (16+, every chain except a user-store leaf anchor). Length =
  * notAfter − notBefore in seconds, no +1 s; a limit fails when {@code notBefore ≥ E and length > M}.
  */
-final class ValidityPeriodCheck implements PathCheck {
+final class ValidityPeriodCheck implements AppleCheck {
+    static final ValidityPeriodCheck MAXIMUMS = new ValidityPeriodCheck(FindingCode.VALIDITY_PERIOD_MAXIMUMS);
+    static final ValidityPeriodCheck SYSTEM_TRUST = new ValidityPeriodCheck(FindingCode.SYSTEM_TRUST_VALIDITY_PERIOD);
+    static final ValidityPeriodCheck OTHER_TRUST = new ValidityPeriodCheck(FindingCode.OTHER_TRUST_VALIDITY_PERIOD);
+
+    /** A leaf valid for longer than the strictest limit that applies to it ("system" or "other" table). */
+    record TooLong(String table, Instant notBefore, Instant notAfter, long lengthSeconds, ValidityLimit limit)
+            implements Evidence {
+        double lengthDays() {
+            return lengthSeconds / 86_400.0;
+        }
+
+        @Override
+        public Map<String, Object> fields() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("table", table);
+            m.put("notBefore", notBefore.toString());
+            m.put("notAfter", notAfter.toString());
+            m.put("lengthSeconds", lengthSeconds);
+            m.put("lengthDays", lengthDays());
+            m.put("limitSeconds", limit.maxSeconds());
+            m.put("limit", limit.label());
+            m.put("effective", limit.from().toString());
+            m.put("effectiveStrictlyAfter", limit.strictlyAfter());
+            return m;
+        }
+    }
+
     private final FindingCode code;
 
-    ValidityPeriodCheck(FindingCode code) {
+    private ValidityPeriodCheck(FindingCode code) {
         this.code = code;
+    }
+
+    @Override
+    public FindingCode code() {
+        return code;
+    }
+
+    @Override
+    public CheckStage stage() {
+        return CheckStage.PATH;
+    }
+
+    @Override
+    public boolean appliesTo(RuleSet rules, Policy policy) {
+        return policy == Policy.SSL_SERVER && rules.validityPeriodChecks().contains(code);
     }
 
     @Override
@@ -63,11 +113,36 @@ final class ValidityPeriodCheck implements PathCheck {
         if (violated.isEmpty()) {
             return List.of();
         }
-        ValidityLimit l = violated.get();
-        return List.of(Failure.of(code, 0, Evidence.of("table", table,
-                "notBefore", leaf.notBefore().toString(), "notAfter", leaf.notAfter().toString(),
-                "lengthSeconds", length, "lengthDays", length / 86_400.0,
-                "limitSeconds", l.maxSeconds(), "limit", l.label(),
-                "effective", l.from().toString(), "effectiveStrictlyAfter", l.strictlyAfter())));
+        return List.of(Failure.of(code, 0, new TooLong(table, leaf.notBefore(), leaf.notAfter(), length, violated.get())));
+    }
+
+    @Override
+    public String message(Failure failure, FailureContext context) {
+        TooLong e = failure.evidence(TooLong.class);
+        ValidityLimit l = e.limit();
+        return failure.code().code() + ": " + context.position() + " is valid for " + e.lengthSeconds() + " s ("
+                + String.format(Locale.ROOT, "%.2f", e.lengthDays()) + " days), more than " + l.label() + " ("
+                + l.maxSeconds() + " s) allowed for leaves issued " + (l.strictlyAfter() ? "after " : "on or after ")
+                + l.from() + ".";
+    }
+
+    @Override
+    public Rule rule(Failure failure, RuleSet rules) {
+        TooLong e = failure.evidence(TooLong.class);
+        ValidityLimit l = e.limit();
+        return Rule.of("§5.2", "leaf validity (notAfter − notBefore, seconds) ≤ " + l.label() + " for leaves issued "
+                + (l.strictlyAfter() ? "after " : "on or after ") + l.from() + " ("
+                + ("system".equals(e.table()) ? "Apple-store roots" : "all other anchors") + ")",
+                Confidence.APPLE_CODE).since(failure.code() == FindingCode.VALIDITY_PERIOD_MAXIMUMS ? "13.0" : "16.0")
+                .effectiveFrom(l.from());
+    }
+
+    @Override
+    public String remedy(Failure failure, FailureContext context) {
+        TooLong e = failure.evidence(TooLong.class);
+        boolean public398 = e.limit().maxSeconds() == ValidityLimit.DAYS_398;
+        return "Reissue '" + context.displayName() + "' with a validity of at most " + (public398
+                ? "398 days (Apple recommends ≤ 397)" : "825 days (≤ 398 days for publicly trusted CAs; Apple recommends ≤ 397)")
+                + "; it is valid for " + e.lengthSeconds() / 86_400 + " days (" + e.notBefore() + " to " + e.notAfter() + ").";
     }
 }

@@ -140,6 +140,11 @@ public record EvaluationRequest(IosRelease release, Policy policy, Optional<Stri
                 ocspResponses, scts, network, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, bits);
     }
 
+    /** The reference host as the name check reads it (§3); empty = no name check. */
+    public Optional<ReferenceHost> referenceHost() {
+        return host.map(ReferenceHost::of);
+    }
+
     /** The leaf: the first presented certificate. */
     public Certificate leaf() {
         return presented.get(0);

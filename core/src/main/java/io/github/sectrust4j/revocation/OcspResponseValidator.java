@@ -1,5 +1,6 @@
 package io.github.sectrust4j.revocation;
 
+import io.github.sectrust4j.cert.Oids;
 import static java.util.Objects.requireNonNull;
 
 import io.github.sectrust4j.cert.KeyBounds;
@@ -46,20 +47,20 @@ public final class OcspResponseValidator {
     public static final Duration LEEWAY = Duration.ofSeconds(4500);
 
     /** id-pkix-ocsp-nocheck (RFC 6960 §4.2.2.2.1): certificates carrying it are not checked (§9.1). */
-    public static final ASN1ObjectIdentifier OCSP_NO_CHECK = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.48.1.5");
+    public static final ASN1ObjectIdentifier OCSP_NO_CHECK = new ASN1ObjectIdentifier(Oids.OCSP_NO_CHECK);
     /** The SCT list extension of an OCSP SingleResponse (RFC 6962 §3.3). */
-    public static final ASN1ObjectIdentifier OCSP_SCT_LIST = new ASN1ObjectIdentifier("1.3.6.1.4.1.11129.2.4.5");
+    public static final ASN1ObjectIdentifier OCSP_SCT_LIST = new ASN1ObjectIdentifier(Oids.OCSP_SCT_LIST);
 
     // A Provider object, not Security.addProvider: no global state.
     private static final Provider BC = new BouncyCastleProvider();
 
     // CertID hash algorithms iOS recomputes (§9.4 item 1).
     private static final Map<String, String> CERT_ID_DIGESTS = Map.of(
-            "1.3.14.3.2.26", "SHA-1",
-            "2.16.840.1.101.3.4.2.4", "SHA-224",
-            "2.16.840.1.101.3.4.2.1", "SHA-256",
-            "2.16.840.1.101.3.4.2.2", "SHA-384",
-            "2.16.840.1.101.3.4.2.3", "SHA-512");
+            Oids.SHA1, "SHA-1",
+            Oids.SHA224, "SHA-224",
+            Oids.SHA256, "SHA-256",
+            Oids.SHA384, "SHA-384",
+            Oids.SHA512, "SHA-512");
 
     private OcspResponseValidator() {
     }

@@ -20,6 +20,7 @@ import io.github.sectrust4j.fixtures.ocsp.RevocationReason;
 import io.github.sectrust4j.fixtures.tls.LocalTlsServer;
 import io.github.sectrust4j.fixtures.tls.LocalTlsServer.Protocol;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -252,11 +253,11 @@ class ServerPresentationTest {
             Thread smtp = new Thread(() -> {
                 try (java.net.Socket s = plain.accept()) {
                     s.setSoTimeout(5_000);
-                    s.getOutputStream().write("220 relay.contoso.com ESMTP\r\n".getBytes());
+                    s.getOutputStream().write("220 relay.contoso.com ESMTP\r\n".getBytes(StandardCharsets.US_ASCII));
                     while (s.getInputStream().read() != '\n') {
                         // the EHLO line
                     }
-                    s.getOutputStream().write("250-relay.contoso.com\r\n250 SIZE 1000\r\n".getBytes());
+                    s.getOutputStream().write("250-relay.contoso.com\r\n250 SIZE 1000\r\n".getBytes(StandardCharsets.US_ASCII));
                     s.getInputStream().read(); // until the client hangs up
                 } catch (Exception e) {
                     // the client hung up

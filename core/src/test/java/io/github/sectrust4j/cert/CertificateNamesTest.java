@@ -30,8 +30,8 @@ class CertificateNamesTest {
         assertThat(actual.rdns()).isEqualTo(expected.rdns());
         assertThat(actual.normalized()).isEqualTo(expected.normalized());
         for (int i = 0; i < 2; i++) { // first and memoized answers
-            assertThat(actual.commonNames()).isEqualTo(expected.values(DistinguishedName.OID_CN));
-            assertThat(actual.emailAddresses()).isEqualTo(expected.values(DistinguishedName.OID_EMAIL));
+            assertThat(actual.commonNames()).isEqualTo(expected.values(io.github.sectrust4j.cert.Oids.COMMON_NAME));
+            assertThat(actual.emailAddresses()).isEqualTo(expected.values(io.github.sectrust4j.cert.Oids.EMAIL_ADDRESS));
         }
         assertThat(actual.commonNames()).isUnmodifiable();
     }

@@ -11,6 +11,7 @@ import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.ct.TestCtLog;
 import io.github.sectrust4j.fixtures.ocsp.RevocationReason;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -173,7 +174,7 @@ class RevocationCtCliTest {
     static String pem(Path certs, String prefix) throws IOException {
         try (Stream<Path> files = Files.list(certs)) {
             Path f = files.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
-            return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes())
+            return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                     .encodeToString(Files.readAllBytes(f)) + "\n-----END CERTIFICATE-----\n";
         }
     }

@@ -32,6 +32,7 @@ import io.github.sectrust4j.truststores.AppleTrustStores;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
@@ -82,7 +83,7 @@ class EvaluatorTest {
         assertThat(report.path()).extracting(PathCertificate::presented).containsExactly(true, true, false);
         assertThat(report.path()).extracting(PathCertificate::anchorSource)
                 .containsExactly(Optional.empty(), Optional.empty(), Optional.of(AnchorSource.SYSTEM));
-        assertThat(report.path().get(0).sha256()).isEqualTo(cert(leaf).sha256Hex().toUpperCase());
+        assertThat(report.path().get(0).sha256()).isEqualTo(cert(leaf).sha256Hex().toUpperCase(Locale.ROOT));
         assertThat(report.path().get(1).subject()).contains("Issuing CA");
         assertThat(report.path().get(1).issuer()).contains("Root");
         assertThat(report.path().get(0).notAfter()).isEqualTo(cert(leaf).notAfter());

@@ -13,6 +13,7 @@ import io.github.sectrust4j.fixtures.TestPkiExtension;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -73,6 +74,6 @@ class PathLimitsTest {
         TrustReport r = SecTrust.ios("17.4").forServer("example.com").at(pki.now())
                 .withAnchors(certs(anchors.toArray(new HeldCertificate[0]))).evaluate(certs(leaf));
         assertThat(r.trusted()).as(r.explain()).isTrue();
-        assertThat(r.path().get(1).sha256()).isEqualTo(certs(anchors.get(149)).get(0).sha256Hex().toUpperCase());
+        assertThat(r.path().get(1).sha256()).isEqualTo(certs(anchors.get(149)).get(0).sha256Hex().toUpperCase(Locale.ROOT));
     }
 }

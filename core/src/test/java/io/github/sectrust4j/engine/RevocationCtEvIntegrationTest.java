@@ -28,6 +28,7 @@ import io.github.sectrust4j.revocation.ValidGroup;
 import io.github.sectrust4j.revocation.ValidPolicy;
 import io.github.sectrust4j.revocation.ValidQuery;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -198,7 +199,7 @@ class RevocationCtEvIntegrationTest {
     @Test
     void garbageOcspResponsesAndScts_areIgnored_neverThrown(TestPki pki) {
         Chain c = chain(pki);
-        byte[][] junk = {new byte[0], {0x30}, {0x30, 0x03, 0x0a, 0x01, 0x00}, "not der".getBytes(),
+        byte[][] junk = {new byte[0], {0x30}, {0x30, 0x03, 0x0a, 0x01, 0x00}, "not der".getBytes(StandardCharsets.US_ASCII),
                 pki.ocsp(c.leaf(), c.ca()).good().build().clone()};
         junk[4][junk[4].length / 2] ^= 0x55;
         SecTrust trust = privateTrust(pki, c);

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +38,7 @@ class SecTrustPathIntegrationTest {
     }
 
     static String sha(HeldCertificate h) {
-        return Certificate.parse(h.der()).sha256Hex().toUpperCase();
+        return Certificate.parse(h.der()).sha256Hex().toUpperCase(Locale.ROOT);
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -105,7 +106,7 @@ class RandomGraphProperties {
     }
 
     static String sha(HeldCertificate h) {
-        return Certificate.parse(h.der()).sha256Hex().toUpperCase();
+        return Certificate.parse(h.der()).sha256Hex().toUpperCase(Locale.ROOT);
     }
 
     static SecTrust trust(Graph g, AnchorKind kind) {

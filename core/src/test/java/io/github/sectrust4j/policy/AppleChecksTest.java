@@ -18,7 +18,9 @@ class AppleChecksTest {
     void everyRecordedCodeIsExplainedByExactlyOneCheck() {
         Set<FindingCode> seen = new HashSet<>();
         for (AppleCheck c : AppleChecks.all()) {
-            assertThat(c.recordedAs()).contains(c.code());
+            // a check recording under another check's name (WoSign/StartCom under BlackListedKey) claims none
+            assertThat(c.recordedAs().isEmpty() || c.recordedAs().contains(c.code())).as(c.code().code()).isTrue();
+            assertThat(AppleChecks.explaining(c.code())).as(c.code() + " explained").isPresent();
             for (FindingCode code : c.recordedAs()) {
                 assertThat(seen.add(code)).as(code + " explained twice").isTrue();
                 assertThat(AppleChecks.explaining(code)).contains(c);
@@ -42,8 +44,12 @@ class AppleChecksTest {
                 for (CheckStage stage : CheckStage.values()) {
                     for (AppleCheck c : AppleChecks.running(rules, policy, stage)) {
                         pairs++;
-                        if (!recorded.contains(c.code()) && !rules.isForced(c.code())) {
-                            silent.add(c.code() + " runs but is not recorded: iOS " + release + ", " + policy);
+                        // under the name the recorder gives it at each position (ValidLeaf … before iOS 11.3)
+                        for (int index = 0; index <= 2; index++) {
+                            FindingCode code = rules.recordedCode(c.code(), index, 2);
+                            if (!recorded.contains(code) && !rules.isForced(code)) {
+                                silent.add(code + " runs but is not recorded: iOS " + release + ", " + policy);
+                            }
                         }
                     }
                 }

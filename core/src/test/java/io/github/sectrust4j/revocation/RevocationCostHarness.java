@@ -55,12 +55,12 @@ public final class RevocationCostHarness {
 
     private static void report(String what, Supplier<Object> action) {
         for (int i = 0; i < 2000; i++) {
-            action.get();
+            Object unused = action.get();
         }
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
             long s = System.nanoTime();
-            action.get();
+            Object unused = action.get();
             times.add(System.nanoTime() - s);
         }
         times.sort(null);

@@ -1,5 +1,6 @@
 package io.github.sectrust4j.truststores;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 import java.security.MessageDigest;
@@ -91,7 +92,7 @@ class AppleTrustStoresTest {
             AppleTrustStore store = AppleTrustStores.version(info.trustStoreVersion());
             for (AnchorRecord r : store.anchors()) {
                 assertThat(store.anchor(r.sha256())).contains(r);
-                assertThat(store.anchor(r.sha256Hex().toLowerCase())).contains(r);
+                assertThat(store.anchor(r.sha256Hex().toLowerCase(Locale.ROOT))).contains(r);
                 assertThat(store.anchorsBySubject(r.subject())).contains(r);
                 if (r.subjectKeyIdentifier() != null) {
                     assertThat(store.anchorsByKeyId(r.subjectKeyIdentifier())).contains(r);

@@ -13,6 +13,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -79,7 +80,7 @@ final class SharedData {
             for (String part : body.substring(lb + 1, rb).split(",")) {
                 String t = part.trim().replace("\"", "");
                 if (!t.isEmpty()) {
-                    fps.add(t.toUpperCase());
+                    fps.add(t.toUpperCase(Locale.ROOT));
                 }
             }
             out.put(name, fps);

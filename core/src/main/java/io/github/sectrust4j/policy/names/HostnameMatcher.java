@@ -1,5 +1,6 @@
 package io.github.sectrust4j.policy.names;
 
+import io.github.sectrust4j.request.ReferenceHost;
 import io.github.sectrust4j.text.AsciiCase;
 import io.github.sectrust4j.policy.names.HostnameMatch.PresentedName;
 import io.github.sectrust4j.policy.names.HostnameMatch.Source;
@@ -33,13 +34,13 @@ public final class HostnameMatcher {
      * (binary comparison against the §3.4 parse of the reference from iOS 13, textual
      * case-insensitive comparison before).
      */
-    public static HostnameMatch match(HostnameRules rules, String reference, PresentedIdentities presented) {
-        if (rules == null || presented == null) {
-            throw new NullPointerException("rules and presented names are required");
+    public static HostnameMatch match(HostnameRules rules, ReferenceHost reference, PresentedIdentities presented) {
+        if (rules == null || reference == null || presented == null) {
+            throw new NullPointerException("rules, reference and presented names are required");
         }
-        String ref = reference == null ? "" : reference;
-        String normalized = rules.labelMatcher() ? LabelMatcher.normalizeReference(ref) : ref;
-        Optional<byte[]> refIp = IpLiteral.parseReference(ref);
+        String ref = reference.text();
+        String normalized = rules.labelMatcher() ? reference.withoutTrailingDot() : ref;
+        Optional<byte[]> refIp = reference.ipLiteral();
         Evidence ev = new Evidence();
 
         // 1. dNSNames (§3.1 step 1-2; ≤ iOS 9: unfiltered SAN list, §3.6)
@@ -130,12 +131,9 @@ public final class HostnameMatcher {
                 Optional.ofNullable(ev.matched), cnConsulted, ev.refused);
     }
 
-    /**
-     * The reference host read as an IP literal as iOS reads it (§3.4: IPv4 dotted quad, IPv6 with or
-     * without brackets): 4 or 16 bytes, or empty when the reference is a DNS name.
-     */
-    public static Optional<byte[]> ipLiteral(String reference) {
-        return IpLiteral.parseReference(reference);
+    /** As {@link #match(HostnameRules, ReferenceHost, PresentedIdentities)}; a null reference is the empty name. */
+    public static HostnameMatch match(HostnameRules rules, String reference, PresentedIdentities presented) {
+        return match(rules, ReferenceHost.of(reference == null ? "" : reference), presented);
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.github.sectrust4j.policy.names;
 
-import io.github.sectrust4j.IosRelease;
-
 /**
  * The host-name matching rule set of one iOS release range, chosen by the evaluator from the
  * release being simulated (spec §13.2 row "Host matcher", "CN fallback when no SAN dNSName",
@@ -42,21 +40,17 @@ public enum HostnameRules {
     }
 
     /**
-     * The rule set of an iOS release (spec §13.2): 13+ {@link #SAN_ONLY}; 10.2–12.x {@link
-     * #LABEL_WITH_CN_FALLBACK}; 10.0–10.1 {@link #LABEL_NO_PUBLIC_SUFFIX}; 8–9 {@link #RFC2818_CHARACTER}.
-     * (The 10.2 cut-over for the public-suffix test is an inferred OS pairing, §3.6.)
+     * The rule set with these facts of a release ({@link io.github.sectrust4j.policy.RuleSet#hostnameRules()} decides
+     * them, §13.2): the label matcher (iOS 10+), its public-suffix test (10.2+), SAN-only matching (13+).
      */
-    public static HostnameRules forRelease(IosRelease release) {
-        if (release.atLeast(13, 0)) {
+    public static HostnameRules of(boolean labelMatcher, boolean publicSuffixTest, boolean sanOnly) {
+        if (sanOnly) {
             return SAN_ONLY;
         }
-        if (release.atLeast(10, 2)) {
-            return LABEL_WITH_CN_FALLBACK;
+        if (!labelMatcher) {
+            return RFC2818_CHARACTER;
         }
-        if (release.atLeast(10, 0)) {
-            return LABEL_NO_PUBLIC_SUFFIX;
-        }
-        return RFC2818_CHARACTER;
+        return publicSuffixTest ? LABEL_WITH_CN_FALLBACK : LABEL_NO_PUBLIC_SUFFIX;
     }
 
     /** Whether a whole-label wildcard is refused when the rest of the name is a public suffix (§3.3). */

@@ -1,5 +1,6 @@
 package io.github.sectrust4j.policy.names;
 
+import io.github.sectrust4j.request.ReferenceHost;
 import io.github.sectrust4j.text.AsciiCase;
 /** The label matcher of spec §3.3 (iOS 10 and later). */
 final class LabelMatcher {
@@ -15,10 +16,7 @@ final class LabelMatcher {
 
     /** Strips the single trailing dot of a reference (§3.3 step 1). */
     static String normalizeReference(String reference) {
-        if (reference.endsWith(".")) {
-            return reference.substring(0, reference.length() - 1);
-        }
-        return reference;
+        return ReferenceHost.withoutTrailingDot(reference);
     }
 
     /**

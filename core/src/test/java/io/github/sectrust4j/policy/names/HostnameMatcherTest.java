@@ -35,7 +35,7 @@ class HostnameMatcherTest {
         "10.1, LABEL_NO_PUBLIC_SUFFIX", "10.2, LABEL_WITH_CN_FALLBACK", "12.5, LABEL_WITH_CN_FALLBACK",
         "13.0, SAN_ONLY", "26.0, SAN_ONLY"})
     void rulesPerRelease_followFeatureMatrix(String release, HostnameRules expected) {
-        assertThat(HostnameRules.forRelease(io.github.sectrust4j.IosRelease.parse(release))).isEqualTo(expected);
+        assertThat(io.github.sectrust4j.policy.RuleSet.forRelease(io.github.sectrust4j.IosRelease.parse(release)).hostnameRules()).isEqualTo(expected);
     }
 
     // ---- §3.6 iOS ≤ 9 character matcher -------------------------------------------------------

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -101,7 +102,7 @@ public final class SnapshotTool {
             manifests.add(m);
             for (Object members : ((Map<String, Object>) m.get("groups")).values()) {
                 for (Object fp : (List<Object>) members) {
-                    allFingerprints.add(fp.toString().toUpperCase());
+                    allFingerprints.add(fp.toString().toUpperCase(Locale.ROOT));
                 }
             }
         }
@@ -215,7 +216,7 @@ public final class SnapshotTool {
             AnchorGroup group = AnchorGroup.fromFolder(g.getKey());
             List<Integer> members = new ArrayList<>();
             for (Object fp : (List<Object>) g.getValue()) {
-                members.add(index.get(fp.toString().toUpperCase()));
+                members.add(index.get(fp.toString().toUpperCase(Locale.ROOT)));
             }
             Collections.sort(members);
             groups.put(group, members);
@@ -270,7 +271,7 @@ public final class SnapshotTool {
             throws IOException {
         Map<Integer, List<String>> sorted = new TreeMap<>();
         for (Map.Entry<String, Object> e : map.entrySet()) {
-            Integer i = index.get(e.getKey().toUpperCase());
+            Integer i = index.get(e.getKey().toUpperCase(Locale.ROOT));
             if (i == null) {
                 throw new IOException("OID map names a certificate outside every group: " + e.getKey());
             }
