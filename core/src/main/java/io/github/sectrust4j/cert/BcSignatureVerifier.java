@@ -45,7 +45,10 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
  * verify — conservative: a mismatch must never help a chain build [inferred; RFC 5280 §4.1.1.2].
  */
 final class BcSignatureVerifier implements SignatureVerifier {
-    private static final Provider BC = new BouncyCastleProvider();
+    /** BC's JCA provider, built on the first RSA-PSS/Ed25519/DSA check: building it costs a tenth of a CLI start. */
+    private static final class Bc {
+        static final Provider PROVIDER = new BouncyCastleProvider();
+    }
 
     // SHA-1/SHA-2 from the JDK (intrinsified); BC's own names, which its RSA signer maps to DigestInfo OIDs
     private static final Supplier<Digest> SHA1 = JdkDigest.of("SHA-1", new SHA1Digest().getAlgorithmName());
@@ -95,7 +98,7 @@ final class BcSignatureVerifier implements SignatureVerifier {
             Optional<ContentVerifierProvider> p = jca;
             if (p == null) {
                 try {
-                    p = Optional.of(new JcaContentVerifierProviderBuilder().setProvider(BC)
+                    p = Optional.of(new JcaContentVerifierProviderBuilder().setProvider(Bc.PROVIDER)
                             .build(SubjectPublicKeyInfo.getInstance(spki)));
                 } catch (org.bouncycastle.operator.OperatorCreationException | RuntimeException e) {
                     p = Optional.empty();

@@ -55,6 +55,22 @@ public final class DistinguishedName {
             throw new Der.ParseProblem("name is not a SEQUENCE");
         }
         List<List<Attribute>> rdns = new ArrayList<>();
+        Optional<NormalizedName> normalized = normalize(seq, rdns);
+        String text;
+        try {
+            text = X500Name.getInstance(seq).toString();
+        } catch (RuntimeException e) {
+            text = fallbackText(rdns);
+        }
+        return new DistinguishedName(der, Collections.unmodifiableList(rdns), text, normalized);
+    }
+
+    /**
+     * The comparison key of a Name (§1.3), empty if it is not normalizable; with {@code rdns} non-null,
+     * each RDN's attributes are added to it. Null {@code rdns}: the key alone, without the readable texts
+     * (an index of a trust store's ~150 subject names needs nothing else).
+     */
+    static Optional<NormalizedName> normalize(ASN1Sequence seq, List<List<Attribute>> rdns) {
         ByteArrayOutputStream key = new ByteArrayOutputStream();
         boolean normalizable = true;
         writeInt(key, seq.size());
@@ -81,23 +97,20 @@ public final class DistinguishedName {
                 }
                 int tag = valueDer[0] & 0xff;
                 byte[] contents = contents(valueDer);
-                avas.add(new Attribute(oid.getId(), tag, text(value, contents)));
+                if (rdns != null) {
+                    avas.add(new Attribute(oid.getId(), tag, text(value, contents)));
+                }
                 byte[] oidBytes = encodedOrEmpty(oid);
                 byte[] normalizedValue = tag == PRINTABLE_STRING ? normalizePrintable(contents) : contents;
                 writeBytes(key, oidBytes);
                 writeInt(key, tag);
                 writeBytes(key, normalizedValue);
             }
-            rdns.add(Collections.unmodifiableList(avas));
+            if (rdns != null) {
+                rdns.add(Collections.unmodifiableList(avas));
+            }
         }
-        String text;
-        try {
-            text = X500Name.getInstance(seq).toString();
-        } catch (RuntimeException e) {
-            text = fallbackText(rdns);
-        }
-        return new DistinguishedName(der, Collections.unmodifiableList(rdns), text,
-                normalizable ? Optional.of(new NormalizedName(key.toByteArray())) : Optional.empty());
+        return normalizable ? Optional.of(new NormalizedName(key.toByteArray())) : Optional.empty();
     }
 
     private static byte[] encodedOrEmpty(ASN1ObjectIdentifier oid) {

@@ -22,7 +22,10 @@ public final class NormalizedName {
      */
     public static java.util.Optional<NormalizedName> ofName(byte[] der) {
         try {
-            return DistinguishedName.from(org.bouncycastle.asn1.ASN1Primitive.fromByteArray(der)).normalized();
+            // the key alone, as DistinguishedName.from computes it (not its readable text)
+            org.bouncycastle.asn1.ASN1Primitive name = org.bouncycastle.asn1.ASN1Primitive.fromByteArray(der);
+            return name instanceof org.bouncycastle.asn1.ASN1Sequence seq
+                    ? DistinguishedName.normalize(seq, null) : java.util.Optional.empty();
         } catch (java.io.IOException | RuntimeException e) {
             return java.util.Optional.empty();
         }

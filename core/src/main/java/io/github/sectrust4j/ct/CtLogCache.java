@@ -49,7 +49,10 @@ public final class CtLogCache {
     /** Largest list accepted (Apple's is ~100 KB). */
     public static final int MAX_BYTES = 8 << 20;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made when a cache file is read: a Jackson mapper costs a tenth of a CLI start, and most runs have no cache. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private CtLogCache() {
     }
@@ -115,7 +118,7 @@ public final class CtLogCache {
             throw new IllegalStateException("cannot read the CT log list cache " + file + ": " + e.getMessage(), e);
         }
         try {
-            PublishedCtLogList read = PublishedLogLists.read(JSON.readTree(bytes));
+            PublishedCtLogList read = PublishedLogLists.read(Json.MAPPER.readTree(bytes));
             return Optional.of(CtLogList.fromTrustStoreLogs(read.logs()).withSource(PublishedLogLists.label(read)
                     + ", downloaded " + downloaded + " into " + file, read.timestamp().orElse(downloaded)));
         } catch (IOException | IllegalArgumentException e) {
@@ -141,7 +144,7 @@ public final class CtLogCache {
         }
         PublishedCtLogList read;
         try {
-            read = PublishedLogLists.read(JSON.readTree(bytes));
+            read = PublishedLogLists.read(Json.MAPPER.readTree(bytes));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(url + " did not return a CT log list: not JSON (" + e.getOriginalMessage()
                     + ")", e);

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.time.Instant;
@@ -25,22 +27,33 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  * as if iOS had omitted them.
  */
 public final class CtLogList {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CALLER_SUPPLIED = "caller-supplied log list";
-    private static final CtLogList EMPTY = new CtLogList(ImmutableList.of(), ImmutableMap.of(), CALLER_SUPPLIED,
-            Optional.empty());
+    private static final CtLogList EMPTY = new CtLogList(0, () -> Logs.NONE, CALLER_SUPPLIED, Optional.empty());
 
-    private final ImmutableList<CtLog> logs;
-    private final ImmutableMap<LogId, CtLog> byId;
+    /** Made when a list is read from JSON text: a Jackson mapper costs a tenth of a CLI start. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
+    /** The logs and their index by id. */
+    private record Logs(ImmutableList<CtLog> list, ImmutableMap<LogId, CtLog> byId) {
+        static final Logs NONE = new Logs(ImmutableList.of(), ImmutableMap.of());
+    }
+
+    private final int size;
+    /**
+     * The logs, made on first use: a bundled store's list is converted (a SHA-256 per log key, its id)
+     * only when an SCT is looked up or the logs are listed; a chain without SCTs needs only the size and date.
+     */
+    private final Supplier<Logs> logs;
     /** Where the list comes from, in words ("Apple trust store 2025072000 (log list version 375)"). */
     private final String source;
     /** When the list was known to be current, if known: the age that makes an unknown log suspicious. */
     private final Optional<Instant> date;
 
-    private CtLogList(ImmutableList<CtLog> logs, ImmutableMap<LogId, CtLog> byId, String source,
-                      Optional<Instant> date) {
+    private CtLogList(int size, Supplier<Logs> logs, String source, Optional<Instant> date) {
+        this.size = size;
         this.logs = logs;
-        this.byId = byId;
         this.source = source;
         this.date = date;
     }
@@ -54,6 +67,11 @@ public final class CtLogList {
      * otherwise the first entry wins.
      */
     public static CtLogList of(Collection<CtLog> logs) {
+        Logs l = index(logs);
+        return new CtLogList(l.list().size(), () -> l, CALLER_SUPPLIED, Optional.empty());
+    }
+
+    private static Logs index(Collection<CtLog> logs) {
         requireNonNull(logs, "logs");
         Map<LogId, CtLog> byId = new LinkedHashMap<>();
         for (CtLog log : logs) {
@@ -63,7 +81,7 @@ public final class CtLogList {
                 byId.put(log.logId(), log);
             }
         }
-        return new CtLogList(ImmutableList.copyOf(logs), ImmutableMap.copyOf(byId), CALLER_SUPPLIED, Optional.empty());
+        return new Logs(ImmutableList.copyOf(logs), ImmutableMap.copyOf(byId));
     }
 
     /**
@@ -71,7 +89,7 @@ public final class CtLogList {
      * (its publication or download time), shown in reports and used to tell an out-of-date list (§8.4).
      */
     public CtLogList withSource(String source, Instant date) {
-        return new CtLogList(logs, byId, requireNonNull(source, "source"), Optional.ofNullable(date));
+        return new CtLogList(size, logs, requireNonNull(source, "source"), Optional.ofNullable(date));
     }
 
     /** Where this list comes from, in words. */
@@ -110,7 +128,7 @@ public final class CtLogList {
     /** As {@link #fromRequestJson(JsonNode)}, from JSON text. */
     public static CtLogList fromRequestJson(String ctLogsJson) {
         try {
-            return fromRequestJson(JSON.readTree(requireNonNull(ctLogsJson, "ctLogsJson")));
+            return fromRequestJson(Json.MAPPER.readTree(requireNonNull(ctLogsJson, "ctLogsJson")));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("ctLogs is not JSON: " + e.getOriginalMessage(), e);
         }
@@ -200,19 +218,30 @@ public final class CtLogList {
 
     private static final Map<Integer, CtLogList> STORE_LISTS = new ConcurrentHashMap<>();
 
+    /**
+     * A bundled store's logs are converted on first use (a SHA-256 per log key, its id): a chain without
+     * SCTs needs only the list's size and date. Every bundled list converts (TrustStoreLogListAdapterTest).
+     */
     private static CtLogList convert(io.github.sectrust4j.truststores.AppleTrustStore store) {
-        return fromTrustStoreLogs(store.ctLogs()).withSource("Apple trust store " + store.version()
+        List<io.github.sectrust4j.truststores.CtLog> records = store.ctLogs();
+        return new CtLogList(records.size(), Suppliers.memoize(() -> convert(records)), CALLER_SUPPLIED, Optional.empty())
+                .withSource("Apple trust store " + store.version()
                         + (store.ctLogListVersion().isEmpty() ? "" : " (log list version " + store.ctLogListVersion() + ")"),
                 store.sourceDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
     }
 
     /** As {@link #of(io.github.sectrust4j.truststores.AppleTrustStore)}, from the records themselves. */
     public static CtLogList fromTrustStoreLogs(Collection<io.github.sectrust4j.truststores.CtLog> logs) {
+        Logs l = convert(requireNonNull(logs, "logs"));
+        return new CtLogList(l.list().size(), () -> l, CALLER_SUPPLIED, Optional.empty());
+    }
+
+    private static Logs convert(Collection<io.github.sectrust4j.truststores.CtLog> records) {
         ImmutableList.Builder<CtLog> out = ImmutableList.builder();
-        for (io.github.sectrust4j.truststores.CtLog l : requireNonNull(logs, "logs")) {
+        for (io.github.sectrust4j.truststores.CtLog l : records) {
             out.add(fromTrustStoreLog(l));
         }
-        return of(out.build());
+        return index(out.build());
     }
 
     static CtLog fromTrustStoreLog(io.github.sectrust4j.truststores.CtLog l) {
@@ -242,12 +271,12 @@ public final class CtLogList {
 
     /** Every log as given, including pending and rejected ones, in input order. */
     public List<CtLog> logs() {
-        return logs;
+        return logs.get().list();
     }
 
     /** The entry for this log id, in any state. */
     public Optional<CtLog> find(LogId id) {
-        return Optional.ofNullable(byId.get(id));
+        return Optional.ofNullable(logs.get().byId().get(id));
     }
 
     /** The entry for this log id if iOS would trust it (not pending or rejected). */
@@ -257,15 +286,15 @@ public final class CtLogList {
 
     /** True if no log is trusted: iOS then validates no SCT at all (§8.3). */
     public boolean hasNoTrustedLog() {
-        return byId.values().stream().noneMatch(l -> l.state().isTrusted());
+        return logs.get().byId().values().stream().noneMatch(l -> l.state().isTrusted());
     }
 
     public int size() {
-        return logs.size();
+        return size;
     }
 
     @Override
     public String toString() {
-        return "CtLogList[" + logs.size() + " logs]";
+        return "CtLogList[" + size + " logs]";
     }
 }
