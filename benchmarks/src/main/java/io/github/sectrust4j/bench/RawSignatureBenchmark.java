@@ -28,6 +28,10 @@ public class RawSignatureBenchmark {
     @Param({"256"})
     public int chains;
 
+    /** The native providers (their natives load on Linux x86_64; the benchmark fails where they do not). */
+    private static final java.security.Provider ACCP = com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider.INSTANCE;
+    private static final java.security.Provider CONSCRYPT = org.conscrypt.Conscrypt.newProvider();
+
     private SignatureLink[][] links;
     /** Each chain's root self-signature (root ← root), which iOS also checks for an anchor it has not seen (§1.5). */
     private SignatureLink[] rootSelfSignatures;
@@ -46,7 +50,9 @@ public class RawSignatureBenchmark {
             if (!links[i][0].verifyBcLightweight() || !links[i][1].verifyBcLightweight()
                     || !links[i][0].verifyBcLightweight(true) || !links[i][1].verifyBcLightweight(true)
                     || !rootSelfSignatures[i].verifyBcLightweight(true)
-                    || !links[i][0].verifyJca() || !links[i][1].verifyJca()) {
+                    || !links[i][0].verifyJca() || !links[i][1].verifyJca()
+                    || !links[i][0].verifyJca(ACCP) || !links[i][1].verifyJca(ACCP)
+                    || !links[i][0].verifyJca(CONSCRYPT) || !links[i][1].verifyJca(CONSCRYPT)) {
                 throw new IllegalStateException("corpus chain " + i + " does not verify");
             }
         }
@@ -99,5 +105,21 @@ public class RawSignatureBenchmark {
         SignatureLink[] l = nextChain();
         bh.consume(l[0].verifyJca());
         bh.consume(l[1].verifyJca());
+    }
+
+    /** Amazon Corretto Crypto Provider (AWS-LC) through JCA: what {@code -Dsectrust4j.verifier=accp} verifies with. */
+    @Benchmark
+    public void rawAccp(Blackhole bh) {
+        SignatureLink[] l = nextChain();
+        bh.consume(l[0].verifyJca(ACCP));
+        bh.consume(l[1].verifyJca(ACCP));
+    }
+
+    /** Conscrypt (BoringSSL) through JCA: what {@code -Dsectrust4j.verifier=conscrypt} verifies with. */
+    @Benchmark
+    public void rawConscrypt(Blackhole bh) {
+        SignatureLink[] l = nextChain();
+        bh.consume(l[0].verifyJca(CONSCRYPT));
+        bh.consume(l[1].verifyJca(CONSCRYPT));
     }
 }

@@ -86,10 +86,18 @@ final class SignatureLink {
 
     /** The JDK's default providers through JCA (SunEC for ECDSA, SunRsaSign for RSA), for reference. */
     boolean verifyJca() {
+        return verifyJca(null);
+    }
+
+    /** Through JCA with {@code provider} (a native one: ACCP, Conscrypt), or the JDK's defaults if null. */
+    boolean verifyJca(java.security.Provider provider) {
         try {
             boolean rsa = algorithmOid.equals(RSA_SHA256);
-            PublicKey key = KeyFactory.getInstance(rsa ? "RSA" : "EC").generatePublic(new X509EncodedKeySpec(issuerSpki));
-            Signature s = Signature.getInstance(rsa ? "SHA256withRSA" : "SHA256withECDSA");
+            String keyType = rsa ? "RSA" : "EC";
+            String algorithm = rsa ? "SHA256withRSA" : "SHA256withECDSA";
+            PublicKey key = (provider == null ? KeyFactory.getInstance(keyType) : KeyFactory.getInstance(keyType, provider))
+                    .generatePublic(new X509EncodedKeySpec(issuerSpki));
+            Signature s = provider == null ? Signature.getInstance(algorithm) : Signature.getInstance(algorithm, provider);
             s.initVerify(key);
             s.update(tbs);
             return s.verify(signature);

@@ -56,6 +56,8 @@ final class NativeSignatureBackend implements SignatureBackend {
     private final Map<String, String> algorithms = new HashMap<>();
     /** The provider's form of each key it may take; empty for a key left to Bouncy Castle. */
     private final Cache<PublicKeyInfo, Optional<PublicKey>> keys = CacheBuilder.newBuilder().maximumSize(2_048).build();
+    /** Verifications the provider made (not handed to Bouncy Castle). */
+    private final java.util.concurrent.atomic.LongAdder verified = new java.util.concurrent.atomic.LongAdder();
 
     NativeSignatureBackend(String name, Provider provider) {
         this.name = name;
@@ -94,12 +96,18 @@ final class NativeSignatureBackend implements SignatureBackend {
             // the provider cannot do this at all (not a verdict on the signature): the reference decides
             return BcSignatureBackend.INSTANCE.verifies(algorithm, key, signed, signature);
         }
+        verified.increment();
         try {
             verifier.update(signed);
             return verifier.verify(signature);
         } catch (SignatureException | RuntimeException e) {
             return false; // malformed signature
         }
+    }
+
+    /** Verifications the provider made since this backend was loaded. */
+    long nativeVerifications() {
+        return verified.sum();
     }
 
     /** Whether the provider, not Bouncy Castle, verifies this (for tests' coverage statistics). */
