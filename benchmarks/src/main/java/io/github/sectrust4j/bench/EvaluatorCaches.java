@@ -89,7 +89,8 @@ final class EvaluatorCaches {
             }
             VerdictCache verdicts = (VerdictCache) field(CachingSignatureVerifier.class, "verdicts").get(shared);
             java.util.List<Cache<?, ?>> keys = new java.util.ArrayList<>();
-            for (SignatureBackend b : java.util.Set.of(SignatureBackends.current(), SignatureBackend.bouncyCastle())) {
+            for (SignatureBackend b : java.util.stream.Stream.of(SignatureBackends.current(), SignatureBackend.bouncyCastle())
+                    .distinct().toList()) {
                 keys.add((Cache<?, ?>) field(b.getClass(), "keys").get(b));
             }
             return new EvaluatorCaches(shared, verdicts, keys, counter);

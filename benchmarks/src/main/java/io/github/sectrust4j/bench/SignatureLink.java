@@ -33,6 +33,10 @@ final class SignatureLink {
     private final byte[] signature;
     private final byte[] issuerSpki;
     private final String algorithmOid;
+    private final byte[] algorithmDer;
+    /** The issuer key as sectrust4j's backends take it (decoded once: the backends cache decoded keys). */
+    private io.github.sectrust4j.cert.PublicKeyInfo issuerKey;
+    private io.github.sectrust4j.cert.SignatureAlgorithm algorithm;
 
     SignatureLink(byte[] childDer, byte[] issuerDer) {
         try {
@@ -42,6 +46,7 @@ final class SignatureLink {
             this.signature = child.getSignature().getOctets();
             this.issuerSpki = issuer.getSubjectPublicKeyInfo().getEncoded(ASN1Encoding.DER);
             this.algorithmOid = child.getSignatureAlgorithm().getAlgorithm().getId();
+            this.algorithmDer = child.getSignatureAlgorithm().getEncoded(ASN1Encoding.DER);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -104,5 +109,17 @@ final class SignatureLink {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Through one of sectrust4j's signature backends ({@code cert.SignatureBackend}), as an evaluation
+     * verifies a link: the backend keeps the decoded issuer key, so this is the verification alone.
+     */
+    boolean verifyWith(io.github.sectrust4j.cert.SignatureBackend backend) {
+        if (issuerKey == null) {
+            issuerKey = io.github.sectrust4j.cert.PublicKeyInfo.fromDer(issuerSpki);
+            algorithm = io.github.sectrust4j.cert.SignatureAlgorithm.fromDer(algorithmDer);
+        }
+        return backend.verifies(algorithm, issuerKey, tbs, signature);
     }
 }

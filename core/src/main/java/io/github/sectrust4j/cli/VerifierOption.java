@@ -16,7 +16,7 @@ final class VerifierOption {
     private CommandSpec mixee;
 
     @Option(names = "--verifier", paramLabel = "VERIFIER",
-            description = "Signature verification: auto (default: a native provider - ACCP, else Conscrypt - when its jar "
+            description = "Signature verification: auto (default: a native provider - Conscrypt, else ACCP - when its jar "
                     + "is on the class path and loads, else Bouncy Castle), bc, native, accp or conscrypt. The verdicts "
                     + "are the same; native is faster. Also -D" + SignatureBackends.PROPERTY + "=VERIFIER.")
     void select(String choice) {

@@ -60,12 +60,12 @@ class VerifierCliTest {
         assertThat(bc.out()).contains("\"trusted\":true");
         assertThat(SignatureBackends.current().name()).isEqualTo("bc");
         for (String provider : new String[] {"accp", "conscrypt", "native"}) {
-            long before = NativeVerifications.of(SignatureBackends.use(provider.equals("native") ? "accp" : provider));
+            long before = NativeVerifications.of(SignatureBackends.use(provider.equals("native") ? "conscrypt" : provider));
             Cli.Run run = evaluate(provider);
             assertThat(run.err()).isEmpty();
             assertThat(run.status()).isZero();
             assertThat(run.out()).as(provider).isEqualTo(bc.out());
-            assertThat(SignatureBackends.current().name()).isEqualTo(provider.equals("native") ? "accp" : provider);
+            assertThat(SignatureBackends.current().name()).isEqualTo(provider.equals("native") ? "conscrypt" : provider);
             assertThat(NativeVerifications.of(SignatureBackends.current()) - before).as(provider).isGreaterThanOrEqualTo(2);
         }
     }
