@@ -4,6 +4,8 @@ import com.google.common.cache.Cache;
 import io.github.sectrust4j.cert.CachingSignatureVerifier;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.PublicKeyInfo;
+import io.github.sectrust4j.cert.SignatureBackend;
+import io.github.sectrust4j.cert.SignatureBackends;
 import io.github.sectrust4j.cert.SignatureVerifier;
 import io.github.sectrust4j.cert.VerdictCache;
 import java.lang.reflect.Field;
@@ -14,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The evaluator's process-wide signature caches, reached by reflection (they are deliberately not
  * public API): the bounded verdict cache keyed by (issuer SPKI, certificate) in front of the
- * Bouncy Castle verifier, that verifier's cache of decoded issuer keys, and the SCT verdict cache.
+ * verifier, the signature backend's cache of decoded issuer keys (and Bouncy Castle's, a native
+ * backend's fallback), and the SCT verdict cache. Select the backend before {@link #install()}.
  *
  * <p>How the COLD benchmark stays cold: before every invocation (JMH {@code Level.Invocation}, outside
  * the measured time) {@link #clear()} empties both caches, so the evaluation parses fresh certificates,
@@ -31,7 +34,8 @@ final class EvaluatorCaches {
 
     private final CachingSignatureVerifier shared;
     private final VerdictCache verdicts;
-    private final Cache<?, ?> keys;
+    /** The decoded-key caches of the signature backend in use and of Bouncy Castle (its fallback). */
+    private final java.util.List<Cache<?, ?>> keys;
     private final CountingVerifier counter;
     /** The process-wide SCT verdict cache and its methods (package-private in core). */
     private final Object sctCache;
@@ -58,7 +62,7 @@ final class EvaluatorCaches {
         }
     }
 
-    private EvaluatorCaches(CachingSignatureVerifier shared, VerdictCache verdicts, Cache<?, ?> keys,
+    private EvaluatorCaches(CachingSignatureVerifier shared, VerdictCache verdicts, java.util.List<Cache<?, ?>> keys,
                             CountingVerifier counter) throws ReflectiveOperationException {
         this.shared = shared;
         this.verdicts = verdicts;
@@ -84,8 +88,11 @@ final class EvaluatorCaches {
                 delegateField.set(shared, counter);
             }
             VerdictCache verdicts = (VerdictCache) field(CachingSignatureVerifier.class, "verdicts").get(shared);
-            Object bc = counter.delegate();
-            Cache<?, ?> keys = (Cache<?, ?>) field(bc.getClass(), "keys").get(bc);
+            java.util.List<Cache<?, ?>> keys = new java.util.ArrayList<>();
+            for (SignatureBackend b : java.util.stream.Stream.of(SignatureBackends.current(), SignatureBackend.bouncyCastle())
+                    .distinct().toList()) {
+                keys.add((Cache<?, ?>) field(b.getClass(), "keys").get(b));
+            }
             return new EvaluatorCaches(shared, verdicts, keys, counter);
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalStateException("cannot reach the evaluator's signature caches (did their home move?)", e);
@@ -120,7 +127,7 @@ final class EvaluatorCaches {
     /** Empties the certificate verdict cache, the decoded-key cache and the SCT verdict cache. */
     void clear() {
         verdicts.clear();
-        keys.invalidateAll();
+        keys.forEach(Cache::invalidateAll);
         clearSctVerdicts();
     }
 

@@ -28,6 +28,15 @@ public class RawSignatureBenchmark {
     @Param({"256"})
     public int chains;
 
+    /** The native providers (their natives load on Linux x86_64; the benchmark fails where they do not). */
+    private static final java.security.Provider ACCP = com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider.INSTANCE;
+    private static final java.security.Provider CONSCRYPT = org.conscrypt.Conscrypt.newProvider();
+    /** sectrust4j's backends: Bouncy Castle (the reference) and the two native ones. */
+    private static final io.github.sectrust4j.cert.SignatureBackend BACKEND_BC = io.github.sectrust4j.cert.SignatureBackend.bouncyCastle();
+    private static final io.github.sectrust4j.cert.SignatureBackend BACKEND_ACCP = io.github.sectrust4j.cert.SignatureBackends.use("accp");
+    private static final io.github.sectrust4j.cert.SignatureBackend BACKEND_CONSCRYPT =
+            io.github.sectrust4j.cert.SignatureBackends.use("conscrypt");
+
     private SignatureLink[][] links;
     /** Each chain's root self-signature (root ← root), which iOS also checks for an anchor it has not seen (§1.5). */
     private SignatureLink[] rootSelfSignatures;
@@ -46,7 +55,11 @@ public class RawSignatureBenchmark {
             if (!links[i][0].verifyBcLightweight() || !links[i][1].verifyBcLightweight()
                     || !links[i][0].verifyBcLightweight(true) || !links[i][1].verifyBcLightweight(true)
                     || !rootSelfSignatures[i].verifyBcLightweight(true)
-                    || !links[i][0].verifyJca() || !links[i][1].verifyJca()) {
+                    || !links[i][0].verifyJca() || !links[i][1].verifyJca()
+                    || !links[i][0].verifyJca(ACCP) || !links[i][1].verifyJca(ACCP)
+                    || !links[i][0].verifyJca(CONSCRYPT) || !links[i][1].verifyJca(CONSCRYPT)
+                    || !links[i][0].verifyWith(BACKEND_ACCP) || !links[i][1].verifyWith(BACKEND_CONSCRYPT)
+                    || !links[i][0].verifyWith(BACKEND_BC) || !links[i][1].verifyWith(BACKEND_BC)) {
                 throw new IllegalStateException("corpus chain " + i + " does not verify");
             }
         }
@@ -99,5 +112,49 @@ public class RawSignatureBenchmark {
         SignatureLink[] l = nextChain();
         bh.consume(l[0].verifyJca());
         bh.consume(l[1].verifyJca());
+    }
+
+    /** Amazon Corretto Crypto Provider (AWS-LC) through JCA: what {@code -Dsectrust4j.verifier=accp} verifies with. */
+    @Benchmark
+    public void rawAccp(Blackhole bh) {
+        SignatureLink[] l = nextChain();
+        bh.consume(l[0].verifyJca(ACCP));
+        bh.consume(l[1].verifyJca(ACCP));
+    }
+
+    /** Conscrypt (BoringSSL) through JCA: what {@code -Dsectrust4j.verifier=conscrypt} verifies with. */
+    @Benchmark
+    public void rawConscrypt(Blackhole bh) {
+        SignatureLink[] l = nextChain();
+        bh.consume(l[0].verifyJca(CONSCRYPT));
+        bh.consume(l[1].verifyJca(CONSCRYPT));
+    }
+
+    /**
+     * sectrust4j's Bouncy Castle backend with its decoded issuer keys warm: the verification alone, as an
+     * evaluation makes it once the issuer's key is known. The baseline of {@link #backendAccp} and
+     * {@link #backendConscrypt}.
+     */
+    @Benchmark
+    public void backendBouncyCastle(Blackhole bh) {
+        SignatureLink[] l = nextChain();
+        bh.consume(l[0].verifyWith(BACKEND_BC));
+        bh.consume(l[1].verifyWith(BACKEND_BC));
+    }
+
+    /** As {@link #backendBouncyCastle} through the ACCP backend ({@code --verifier accp}). */
+    @Benchmark
+    public void backendAccp(Blackhole bh) {
+        SignatureLink[] l = nextChain();
+        bh.consume(l[0].verifyWith(BACKEND_ACCP));
+        bh.consume(l[1].verifyWith(BACKEND_ACCP));
+    }
+
+    /** As {@link #backendBouncyCastle} through the Conscrypt backend ({@code --verifier conscrypt}). */
+    @Benchmark
+    public void backendConscrypt(Blackhole bh) {
+        SignatureLink[] l = nextChain();
+        bh.consume(l[0].verifyWith(BACKEND_CONSCRYPT));
+        bh.consume(l[1].verifyWith(BACKEND_CONSCRYPT));
     }
 }

@@ -44,6 +44,10 @@ public class RealChainBenchmark {
     @Param({"warm", "sctCold", "cold", "noLogs"})
     public String mode;
 
+    /** The signature backend ({@code -Dsectrust4j.verifier}): Bouncy Castle or a native provider. */
+    @Param({"bc", "accp", "conscrypt"})
+    public String verifier;
+
     private List<RealChainCorpus.Chain> corpus;
     private List<List<Certificate>> presented;
     private SecTrust[] trust;
@@ -59,6 +63,7 @@ public class RealChainBenchmark {
     @Setup(Level.Trial)
     public void setup() {
         corpus = RealChainCorpus.load();
+        io.github.sectrust4j.cert.SignatureBackends.use(verifier);
         caches = EvaluatorCaches.install();
         SecTrust base = SecTrust.ios(RealChainCorpus.RELEASE);
         presented = new ArrayList<>();
@@ -102,8 +107,8 @@ public class RealChainBenchmark {
 
     @TearDown(Level.Trial)
     public void report() {
-        System.out.printf("%n[real chains, %s] %d evaluations, %.3f certificate and %.3f SCT signature verifications each%n",
-                mode, evaluations, (caches.verifications() - certAtStart - setupCert) / (double) evaluations,
+        System.out.printf("%n[real chains, %s, %s] %d evaluations, %.3f certificate and %.3f SCT signature verifications each%n",
+                mode, verifier, evaluations, (caches.verifications() - certAtStart - setupCert) / (double) evaluations,
                 (caches.sctVerifications() - sctAtStart - setupSct) / (double) evaluations);
     }
 

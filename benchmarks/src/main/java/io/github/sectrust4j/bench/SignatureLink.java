@@ -33,6 +33,10 @@ final class SignatureLink {
     private final byte[] signature;
     private final byte[] issuerSpki;
     private final String algorithmOid;
+    private final byte[] algorithmDer;
+    /** The issuer key as sectrust4j's backends take it (decoded once: the backends cache decoded keys). */
+    private io.github.sectrust4j.cert.PublicKeyInfo issuerKey;
+    private io.github.sectrust4j.cert.SignatureAlgorithm algorithm;
 
     SignatureLink(byte[] childDer, byte[] issuerDer) {
         try {
@@ -42,6 +46,7 @@ final class SignatureLink {
             this.signature = child.getSignature().getOctets();
             this.issuerSpki = issuer.getSubjectPublicKeyInfo().getEncoded(ASN1Encoding.DER);
             this.algorithmOid = child.getSignatureAlgorithm().getAlgorithm().getId();
+            this.algorithmDer = child.getSignatureAlgorithm().getEncoded(ASN1Encoding.DER);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,15 +91,35 @@ final class SignatureLink {
 
     /** The JDK's default providers through JCA (SunEC for ECDSA, SunRsaSign for RSA), for reference. */
     boolean verifyJca() {
+        return verifyJca(null);
+    }
+
+    /** Through JCA with {@code provider} (a native one: ACCP, Conscrypt), or the JDK's defaults if null. */
+    boolean verifyJca(java.security.Provider provider) {
         try {
             boolean rsa = algorithmOid.equals(RSA_SHA256);
-            PublicKey key = KeyFactory.getInstance(rsa ? "RSA" : "EC").generatePublic(new X509EncodedKeySpec(issuerSpki));
-            Signature s = Signature.getInstance(rsa ? "SHA256withRSA" : "SHA256withECDSA");
+            String keyType = rsa ? "RSA" : "EC";
+            String algorithm = rsa ? "SHA256withRSA" : "SHA256withECDSA";
+            PublicKey key = (provider == null ? KeyFactory.getInstance(keyType) : KeyFactory.getInstance(keyType, provider))
+                    .generatePublic(new X509EncodedKeySpec(issuerSpki));
+            Signature s = provider == null ? Signature.getInstance(algorithm) : Signature.getInstance(algorithm, provider);
             s.initVerify(key);
             s.update(tbs);
             return s.verify(signature);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Through one of sectrust4j's signature backends ({@code cert.SignatureBackend}), as an evaluation
+     * verifies a link: the backend keeps the decoded issuer key, so this is the verification alone.
+     */
+    boolean verifyWith(io.github.sectrust4j.cert.SignatureBackend backend) {
+        if (issuerKey == null) {
+            issuerKey = io.github.sectrust4j.cert.PublicKeyInfo.fromDer(issuerSpki);
+            algorithm = io.github.sectrust4j.cert.SignatureAlgorithm.fromDer(algorithmDer);
+        }
+        return backend.verifies(algorithm, issuerKey, tbs, signature);
     }
 }

@@ -19,9 +19,9 @@ public final class CachingSignatureVerifier implements SignatureVerifier {
         this.verdicts = new VerdictCache(maxEntries);
     }
 
-    /** Bouncy Castle verifier with a 10,000-entry verdict cache. */
+    /** The process's selected verifier ({@link SignatureBackends}) with a 10,000-entry verdict cache. */
     public static CachingSignatureVerifier withDefaults() {
-        return new CachingSignatureVerifier(SignatureVerifier.bouncyCastle(), DEFAULT_MAX_ENTRIES);
+        return new CachingSignatureVerifier(SignatureVerifier.using(SignatureBackends.selected()), DEFAULT_MAX_ENTRIES);
     }
 
     private static ByteBuffer key(Certificate child, PublicKeyInfo issuerKey) {
@@ -46,20 +46,21 @@ public final class CachingSignatureVerifier implements SignatureVerifier {
      * (the bounded cache, then memoized on the object); null if never verified.
      */
     private Boolean cached(Certificate child, PublicKeyInfo issuerKey) {
-        Boolean memo = child.memoizedVerdict(this, issuerKey);
+        // memoized per backend selection: a verdict of another backend is not this one's
+        Boolean memo = child.memoizedVerdict(verdicts.owner(), issuerKey);
         if (memo != null) {
             return memo;
         }
         Boolean cached = verdicts.get(key(child, issuerKey));
         if (cached != null) {
-            child.memoizeVerdict(this, issuerKey, cached);
+            child.memoizeVerdict(verdicts.owner(), issuerKey, cached);
         }
         return cached;
     }
 
     private void remember(Certificate child, PublicKeyInfo issuerKey, boolean valid) {
         verdicts.put(key(child, issuerKey), valid);
-        child.memoizeVerdict(this, issuerKey, valid);
+        child.memoizeVerdict(verdicts.owner(), issuerKey, valid);
     }
 
     /**

@@ -69,6 +69,19 @@ public final class PublicKeyInfo {
         this.subjectPublicKeySha1 = Digests.sha1(subjectPublicKey);
     }
 
+    /**
+     * The key of a SubjectPublicKeyInfo's DER (a CT log's, an OCSP responder's).
+     *
+     * @throws IllegalArgumentException if {@code spkiDer} is not a SubjectPublicKeyInfo
+     */
+    public static PublicKeyInfo fromDer(byte[] spkiDer) {
+        try {
+            return from(SubjectPublicKeyInfo.getInstance(spkiDer));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a SubjectPublicKeyInfo", e);
+        }
+    }
+
     static PublicKeyInfo from(SubjectPublicKeyInfo spki) {
         byte[] der;
         try {

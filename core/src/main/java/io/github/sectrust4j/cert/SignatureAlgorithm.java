@@ -39,9 +39,28 @@ public record SignatureAlgorithm(String oid, SignatureHash hash, byte[] der) {
         return new SignatureAlgorithm(oid, HASHES.getOrDefault(oid, SignatureHash.UNKNOWN), der);
     }
 
+    /**
+     * The algorithm of an AlgorithmIdentifier's DER (an OCSP response's, a responder certificate's).
+     *
+     * @throws IllegalArgumentException if {@code der} is not an AlgorithmIdentifier
+     */
+    public static SignatureAlgorithm fromDer(byte[] der) {
+        try {
+            org.bouncycastle.asn1.x509.AlgorithmIdentifier id = org.bouncycastle.asn1.x509.AlgorithmIdentifier.getInstance(der);
+            return of(id.getAlgorithm().getId(), der);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not an AlgorithmIdentifier", e);
+        }
+    }
+
     @Override
     public byte[] der() {
         return der.clone();
+    }
+
+    /** The DER itself, not a copy: for verifiers, which never modify it. */
+    byte[] derInternal() {
+        return der;
     }
 
     @Override

@@ -28,11 +28,16 @@ public interface SignatureVerifier {
     }
 
     /**
-     * A new Bouncy Castle based verifier (RSA PKCS#1 v1.5 incl. MD2/MD4/MD5, RSA-PSS, ECDSA,
-     * Ed25519/Ed448, DSA). It caches decoded issuer keys, not verdicts; wrap it in a
+     * A Bouncy Castle based verifier (RSA PKCS#1 v1.5 incl. MD2/MD4/MD5, RSA-PSS, ECDSA,
+     * Ed25519/Ed448, DSA), the reference. It caches decoded issuer keys, not verdicts; wrap it in a
      * {@link CachingSignatureVerifier} for verdict caching.
      */
     static SignatureVerifier bouncyCastle() {
-        return new BcSignatureVerifier();
+        return using(SignatureBackend.bouncyCastle());
+    }
+
+    /** A verifier whose cryptography is {@code backend}'s. */
+    static SignatureVerifier using(SignatureBackend backend) {
+        return new CertificateSignatures(backend);
     }
 }

@@ -57,6 +57,9 @@ final class BatchCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     private CtLogCacheOptions ctLogCache = new CtLogCacheOptions();
 
+    @picocli.CommandLine.Mixin
+    private VerifierOption verifier = new VerifierOption();
+
     /** Output forms: the contract's JSON lines, or a table for people. */
     enum Format { json, table }
 

@@ -71,6 +71,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     private KeystorePasswordOptions keystore = new KeystorePasswordOptions();
 
+    @Mixin
+    private VerifierOption verifier = new VerifierOption();
+
     @Option(names = "--host", paramLabel = "HOST",
             description = "DNS name or IP literal to match (SSL policy); omit for no host-name check (with --connect: default "
                     + "the host connected to). Repeatable: "

@@ -3,12 +3,12 @@ package io.github.sectrust4j.revocation;
 import io.github.sectrust4j.cert.Oids;
 import static java.util.Objects.requireNonNull;
 
+import io.github.sectrust4j.cert.BackendContentVerifierProvider;
 import io.github.sectrust4j.cert.KeyBounds;
 import io.github.sectrust4j.cert.TotalVerificationBudget;
 import io.github.sectrust4j.cert.VerifiedSignatures;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.Provider;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -32,9 +32,6 @@ import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cert.ocsp.SingleResp;
 import org.bouncycastle.cert.ocsp.UnknownStatus;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.operator.ContentVerifierProvider;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
 /**
  * iOS's OCSP response acceptance (spec §9.4 "Response acceptance", items 1, 3 and 4; item 2,
@@ -50,9 +47,6 @@ public final class OcspResponseValidator {
     public static final ASN1ObjectIdentifier OCSP_NO_CHECK = new ASN1ObjectIdentifier(Oids.OCSP_NO_CHECK);
     /** The SCT list extension of an OCSP SingleResponse (RFC 6962 §3.3). */
     public static final ASN1ObjectIdentifier OCSP_SCT_LIST = new ASN1ObjectIdentifier(Oids.OCSP_SCT_LIST);
-
-    // A Provider object, not Security.addProvider: no global state.
-    private static final Provider BC = new BouncyCastleProvider();
 
     // CertID hash algorithms iOS recomputes (§9.4 item 1).
     private static final Map<String, String> CERT_ID_DIGESTS = Map.of(
@@ -285,7 +279,7 @@ public final class OcspResponseValidator {
                     cert.getSignatureAlgorithm().getEncoded(),
                     cert.toASN1Structure().getTBSCertificate().getEncoded(), cert.getSignature(), () -> {
                         try {
-                            return cert.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(BC).build(key));
+                            return cert.isSignatureValid(BackendContentVerifierProvider.forKey(key.getEncoded()));
                         } catch (Exception e) {
                             return false;
                         }
@@ -304,9 +298,8 @@ public final class OcspResponseValidator {
             return VerifiedSignatures.verify(TotalVerificationBudget.Kind.OCSP, signer.getSubjectPublicKeyInfo().getEncoded(),
                     basic.getSignatureAlgorithmID().getEncoded(), basic.getTBSResponseData(), basic.getSignature(), () -> {
                         try {
-                            ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder().setProvider(BC)
-                                    .build(signer.getSubjectPublicKeyInfo());
-                            return basic.isSignatureValid(verifier);
+                            return basic.isSignatureValid(
+                                    BackendContentVerifierProvider.forKey(signer.getSubjectPublicKeyInfo().getEncoded()));
                         } catch (Exception e) {
                             return false;
                         }

@@ -39,7 +39,7 @@ class ScenarioCatalogTest {
         return ExampleFiles.examples();
     }
 
-    private static Map<String, JsonNode> read(String file) throws IOException {
+    static Map<String, JsonNode> read(String file) throws IOException {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         for (String line : Files.readAllLines(examples().resolve(file))) {
             if (!line.isBlank()) {

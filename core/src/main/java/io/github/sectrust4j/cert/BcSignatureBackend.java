@@ -34,17 +34,16 @@ import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
 /**
- * Signature verification with Bouncy Castle: RSA PKCS#1 v1.5 through BC's lightweight API (the
+ * The reference {@link SignatureBackend}, Bouncy Castle: RSA PKCS#1 v1.5 through BC's lightweight API (the
  * bulk of real chains; skips BC's costly probable-prime validation of public moduli, which iOS
  * does not do either and which buys nothing for verification), everything else (RSA-PSS, ECDSA,
  * Ed25519/Ed448, DSA) through a private BC provider instance, never registered globally. BC's EC
- * verifier is several times faster than SunEC on Java 17.
- *
- * <p>The signature is checked with the outer signatureAlgorithm (with its parameters, which
- * matter for RSA-PSS). If the inner (TBS) and outer algorithm OIDs differ the certificate does not
- * verify — conservative: a mismatch must never help a chain build [inferred; RFC 5280 §4.1.1.2].
+ * verifier is several times faster than SunEC on Java 17. The algorithm's parameters are used (they
+ * matter for RSA-PSS).
  */
-final class BcSignatureVerifier implements SignatureVerifier {
+final class BcSignatureBackend implements SignatureBackend {
+    static final BcSignatureBackend INSTANCE = new BcSignatureBackend();
+
     /** BC's JCA provider, built on the first RSA-PSS/Ed25519/DSA check: building it costs a tenth of a CLI start. */
     private static final class Bc {
         static final Provider PROVIDER = new BouncyCastleProvider();
@@ -112,52 +111,49 @@ final class BcSignatureVerifier implements SignatureVerifier {
     /** Decoded issuer keys, keyed by key (equal SPKI DER; no hex fingerprint per check). */
     private final Cache<PublicKeyInfo, DecodedKey> keys = CacheBuilder.newBuilder().maximumSize(2_048).build();
 
-    BcSignatureVerifier() {
+    private BcSignatureBackend() {
     }
 
     @Override
-    public boolean verifies(Certificate child, PublicKeyInfo issuerKey) {
+    public String name() {
+        return "bc";
+    }
+
+    @Override
+    public boolean verifies(SignatureAlgorithm algorithm, PublicKeyInfo issuerKey, byte[] signed, byte[] signature) {
         try {
-            if (!child.tbsSignatureAlgorithm().oid().equals(child.signatureAlgorithm().oid())) {
-                return false;
-            }
-            if (!issuerKey.parseable()) {
-                return false; // e.g. an EC key on a curve iOS does not support (§4.1)
-            }
             DecodedKey key = keys.get(issuerKey, () -> decode(issuerKey));
             if (!key.usable) {
                 return false;
             }
-            Supplier<Digest> pkcs1 = PKCS1.get(child.signatureAlgorithm().oid());
+            Supplier<Digest> pkcs1 = PKCS1.get(algorithm.oid());
             if (pkcs1 != null) {
                 if (key.rsa == null) {
                     return false;
                 }
                 RSADigestSigner signer = new RSADigestSigner(pkcs1.get());
                 signer.init(false, key.rsa);
-                byte[] tbs = child.tbsDerInternal();
-                signer.update(tbs, 0, tbs.length);
-                return signer.verifySignature(child.signatureValueInternal());
+                signer.update(signed, 0, signed.length);
+                return signer.verifySignature(signature);
             }
-            Supplier<Digest> ecdsa = ECDSA.get(child.signatureAlgorithm().oid());
+            Supplier<Digest> ecdsa = ECDSA.get(algorithm.oid());
             if (ecdsa != null && key.ec != null) {
                 // BC's lightweight ECDSA on its custom curve implementations: the JCA route rebuilds the
                 // curve's generator per key, losing BC's cached precomputation (about 2x slower per check)
                 DSADigestSigner signer = new DSADigestSigner(new ECDSASigner(), ecdsa.get(), StandardDSAEncoding.INSTANCE);
                 signer.init(false, key.ec);
-                byte[] tbs = child.tbsDerInternal();
-                signer.update(tbs, 0, tbs.length);
-                return signer.verifySignature(child.signatureValueInternal());
+                signer.update(signed, 0, signed.length);
+                return signer.verifySignature(signature);
             }
             Optional<ContentVerifierProvider> provider = key.jca();
             if (provider.isEmpty()) {
                 return false;
             }
-            ContentVerifier v = provider.get().get(AlgorithmIdentifier.getInstance(child.signatureAlgorithm().der()));
+            ContentVerifier v = provider.get().get(AlgorithmIdentifier.getInstance(algorithm.derInternal()));
             try (OutputStream out = v.getOutputStream()) {
-                out.write(child.tbsDerInternal());
+                out.write(signed);
             }
-            return v.verify(child.signatureValueInternal());
+            return v.verify(signature);
         } catch (ExecutionException | RuntimeException | java.io.IOException
                  | org.bouncycastle.operator.OperatorCreationException e) {
             return false; // unknown algorithm, key/algorithm mismatch, malformed signature
