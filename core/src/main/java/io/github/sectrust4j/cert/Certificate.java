@@ -23,7 +23,8 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
  * An X.509 certificate parsed once, eagerly, keeping its exact DER ("parse once, keep DER, never
- * re-parse"). Immutable and thread-safe; equality is by DER. Parsing follows what iOS can parse
+ * re-parse"). Immutable and thread-safe; equality is by SHA-256
+ * fingerprint (see {@link #equals}). Parsing follows what iOS can parse
  * (§2.2, §5.1, §14.2 step 1): anything iOS could not turn into a certificate is rejected with a
  * {@link CertificateInputException}; oddities iOS tolerates but flags (unknown critical
  * extensions, duplicates, unparseable non-critical extensions) are recorded for the policy checks.
@@ -32,7 +33,7 @@ public final class Certificate implements io.github.sectrust4j.Cert {
     private final byte[] der;
     private final byte[] tbsDer;
     private final byte[] sha256;
-    /** SHA-1 of the DER: given (synthetic anchors) or computed on first use — the evaluation never reads it. */
+    /** SHA-1 of the DER: given (synthetic anchors) or computed on first use — read only for the user's exceptions (§12.4). */
     private volatile byte[] sha1;
     /** Upper-case hex of {@link #sha256}: computed on first use (every report names its path by it), then reused. */
     private volatile String sha256HexUpper;

@@ -6,7 +6,6 @@ import io.github.sectrust4j.CertificateRole;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.PathCertificate;
 import io.github.sectrust4j.SecTrustResult;
-import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.TrustError;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.TrustResultInfo;
@@ -158,9 +157,6 @@ public final class Evaluator {
         SecTrustResult result = validation.result();
         if (result.isTrusted()) {
             result = SecTrustResult.RECOVERABLE_TRUST_FAILURE;
-        }
-        if (FindingCode.PATH_BUDGET_EXCEEDED.defaultSeverity() == Severity.FATAL) {
-            result = SecTrustResult.FATAL_TRUST_FAILURE;
         }
         return new PathValidation(result, failures, validation.notes());
     }

@@ -19,13 +19,13 @@ public final class TextReport {
     public static String summary(TrustReport r) {
         StringBuilder out = new StringBuilder();
         out.append(r.trusted() ? "TRUSTED" : "NOT TRUSTED").append(" on iOS ").append(r.release())
-                .append(r.host().map(h -> " for " + h).orElse(" (no host-name check)"))
+                .append(r.host().map(h -> " for " + shown(h)).orElse(" (no host-name check)"))
                 .append(" at ").append(r.evaluatedAt()).append(": ").append(r.result().name());
         r.error().ifPresent(e -> out.append(", ").append(e));
         out.append("\n  path:");
         for (int i = 0; i < r.path().size(); i++) {
             PathCertificate c = r.path().get(i);
-            out.append(i == 0 ? " " : " <- ").append('[').append(i).append("] ").append(c.subject());
+            out.append(i == 0 ? " " : " <- ").append('[').append(i).append("] ").append(shown(c.subject()));
             c.anchorSource().ifPresent(s -> out.append(" (anchor: ").append(s.label()).append(')'));
         }
         java.util.List<Finding> ordered = new java.util.ArrayList<>(r.failures());
@@ -40,7 +40,7 @@ public final class TextReport {
     /** One line per finding: code, certificate index, severity, message. {@link Finding#toString()}. */
     public static String line(Finding f) {
         return f.code().code() + (f.certificateIndex() >= 0 ? " at [" + f.certificateIndex() + "]" : "")
-                + " " + f.severity() + ": " + f.message();
+                + " " + f.severity() + ": " + shown(f.message());
     }
 
     public static String render(TrustReport r) {
@@ -48,7 +48,7 @@ public final class TextReport {
         boolean byException = r.trusted() && r.findings().stream().anyMatch(Finding::exceptedByUser);
         out.append(r.trusted() ? byException ? "TRUSTED ONLY BY THE USER'S EXCEPTION" : "TRUSTED" : "NOT TRUSTED")
                 .append(" — iOS ").append(r.release())
-                .append(r.host().map(h -> ", host " + h).orElse(", no host-name check"))
+                .append(r.host().map(h -> ", host " + shown(h)).orElse(", no host-name check"))
                 .append(", at ").append(r.evaluatedAt());
         r.trustStoreVersion().ifPresent(v -> out.append(", trust store ").append(v));
         out.append('\n');
@@ -67,8 +67,8 @@ public final class TextReport {
             PathCertificate c = r.path().get(i);
             out.append("  [").append(i).append("] ").append(c.role().label());
             c.anchorSource().ifPresent(s -> out.append(" (").append(s.label()).append(')'));
-            out.append(": ").append(c.subject())
-                    .append("\n      issuer ").append(c.issuer())
+            out.append(": ").append(shown(c.subject()))
+                    .append("\n      issuer ").append(shown(c.issuer()))
                     .append("; valid ").append(c.notBefore()).append(" to ").append(c.notAfter())
                     .append(c.presented() ? "; sent by the server" : "; not sent by the server")
                     .append("\n      sha256 ").append(c.sha256()).append('\n');
@@ -83,19 +83,31 @@ public final class TextReport {
             if (f.certificateIndex() >= 0) {
                 out.append(" at [").append(f.certificateIndex()).append(']');
             }
-            out.append(": ").append(f.message()).append('\n');
+            out.append(": ").append(shown(f.message())).append('\n');
             if (!f.remedy().isEmpty()) {
-                out.append("      Fix: ").append(f.remedy()).append('\n');
+                out.append("      Fix: ").append(shown(f.remedy())).append('\n');
             }
             if (needsProfile(r, f)) {
                 out.append("      Profile: sectrust4j profile --root ROOT.pem -o root.mobileconfig writes a configuration "
-                        + "profile that installs '").append(f.subject()).append("' (ROOT.pem: that root as PEM)\n");
+                        + "profile that installs '").append(shown(f.subject())).append("' (ROOT.pem: that root as PEM)\n");
             }
             out.append("      Rule: ").append(f.rule().summary()).append(" (spec ").append(f.rule().section())
                     .append(", ").append(f.rule().source().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
                     .append(f.rule().effective().map(e -> ", effective " + e).orElse(""))
                     .append(")\n");
         }
+        return out.toString();
+    }
+
+    /**
+     * Certificate text (names, and messages quoting them) as one line: a control character or line separator a
+     * certificate carries is shown as {@code ?}, so a name can neither forge a line of the report nor drive the
+     * terminal (ESC sequences).
+     */
+    private static String shown(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.appendCodePoint(
+                Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? '?' : c));
         return out.toString();
     }
 

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.junit.jupiter.api.Test;
 
@@ -42,11 +43,19 @@ class Asn1Test {
         if (data.length > 0) {
             data[position % data.length] = value;
         }
-        assertThat(outcomeOf(data, true)).isEqualTo(outcomeOf(data, false));
+        String ours = outcomeOf(data, true);
+        Statistics.collect(ours.startsWith("ok:") ? "parsed" : "refused");
+        Statistics.coverage(c -> c.check("refused").count(n -> n > 0));
+        assertThat(ours).isEqualTo(outcomeOf(data, false));
     }
 
     @Property(tries = 300)
     void arbitraryBytes_parseOrFailExactlyAsBouncyCastle(@ForAll byte[] data) {
-        assertThat(outcomeOf(data, true)).isEqualTo(outcomeOf(data, false));
+        String ours = outcomeOf(data, true);
+        Statistics.label("outcome").collect(ours.startsWith("ok:") ? "parsed" : "refused");
+        Statistics.label("length").collect(data.length <= 16 ? "up to 16" : "longer");
+        Statistics.label("outcome").coverage(c -> { c.check("refused").count(n -> n > 0); });
+        Statistics.label("length").coverage(c -> { c.check("up to 16").count(n -> n > 0); c.check("longer").count(n -> n > 0); });
+        assertThat(ours).isEqualTo(outcomeOf(data, false));
     }
 }

@@ -18,6 +18,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Mutated real certificates (flipped, truncated, inserted bytes) must either parse or fail with
@@ -48,8 +49,10 @@ class CertificateRobustnessProperties {
     private static void parsesOrFailsCleanly(byte[] der) {
         try {
             Certificate c = Certificate.parse(der);
+            Statistics.collect("parsed");
             assertThat(c.der()).isEqualTo(der);
         } catch (CertificateInputException e) {
+            Statistics.collect("refused");
             assertThat(e.getMessage()).isNotBlank();
             assertThat(e.reason()).isNotBlank();
         }
@@ -58,6 +61,7 @@ class CertificateRobustnessProperties {
     @Property(tries = 400)
     void flippedBytes(@ForAll("seed") byte[] seed, @ForAll @IntRange(min = 0, max = 100_000) int pos,
                       @ForAll @IntRange(min = 1, max = 255) int xor, @ForAll @IntRange(min = 1, max = 4) int count) {
+        Statistics.coverage(c -> { c.check("parsed").count(n -> n > 0); c.check("refused").count(n -> n > 0); });
         byte[] d = seed.clone();
         for (int i = 0; i < count; i++) {
             d[(pos + i * 7919) % d.length] ^= (byte) xor;
@@ -67,14 +71,17 @@ class CertificateRobustnessProperties {
 
     @Property(tries = 200)
     void truncated(@ForAll("seed") byte[] seed, @ForAll @IntRange(min = 0, max = 100_000) int cut) {
+        Statistics.coverage(c -> { c.check("refused").count(n -> n > 0); });
         byte[] d = Arrays.copyOf(seed, cut % seed.length);
         if (d.length == 0) {
+            Statistics.collect("empty");
             return;
         }
         try {
             Certificate.parse(d);
             throw new AssertionError("a truncated certificate parsed");
         } catch (CertificateInputException expected) {
+            Statistics.collect("refused");
             assertThat(expected.getMessage()).isNotBlank();
         }
     }
@@ -82,6 +89,7 @@ class CertificateRobustnessProperties {
     @Property(tries = 300)
     void insertedBytes(@ForAll("seed") byte[] seed, @ForAll @IntRange(min = 0, max = 100_000) int pos,
                        @ForAll byte[] insert) {
+        Statistics.coverage(c -> { c.check("parsed").count(n -> n > 0); c.check("refused").count(n -> n > 0); });
         int at = pos % (seed.length + 1);
         byte[] d = new byte[seed.length + insert.length];
         System.arraycopy(seed, 0, d, 0, at);
@@ -92,6 +100,8 @@ class CertificateRobustnessProperties {
 
     @Property(tries = 200)
     void randomBytes_andRandomPem(@ForAll byte[] junk) {
+        Statistics.label("length").collect(junk.length <= 16 ? "up to 16" : "longer");
+        Statistics.label("length").coverage(c -> { c.check("up to 16").count(n -> n > 0); c.check("longer").count(n -> n > 0); });
         try {
             CertificateInput.parse(junk);
         } catch (CertificateInputException e) {
@@ -107,6 +117,9 @@ class CertificateRobustnessProperties {
 
     @Property(tries = 50)
     void deeplyNestedGarbage_failsCleanly(@ForAll @IntRange(min = 1, max = 30_000) int depth) {
+        Statistics.coverage(c -> { c.check("refused").count(n -> n > 0); });
+        Statistics.label("depth").collect(depth < 100 ? "under 100" : "100 or more");
+        Statistics.label("depth").coverage(c -> { c.check("under 100").count(n -> n > 0); c.check("100 or more").count(n -> n > 0); });
         // SEQUENCE { SEQUENCE { ... } } nested `depth` times, built from the inside out
         byte[] d = new byte[0];
         for (int i = 0; i < Math.min(depth, 2000); i++) {

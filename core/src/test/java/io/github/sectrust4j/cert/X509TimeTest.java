@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -75,6 +76,8 @@ class X509TimeTest {
     @Property(tries = 300)
     void anySecondBetween1970And2049_roundTripsThroughUtcTime(
             @ForAll @LongRange(min = 0, max = 2524607999L) long epochSecond) {
+        Statistics.collect(epochSecond < 946_684_800L ? "19xx" : "20xx"); // UTCTime's two-digit year, both centuries
+        Statistics.coverage(c -> { c.check("19xx").count(n -> n > 0); c.check("20xx").count(n -> n > 0); });
         Instant t = Instant.ofEpochSecond(epochSecond);
         String text = DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'").withZone(ZoneOffset.UTC).format(t);
         assertThat(utc(text)).isEqualTo(t);

@@ -12,6 +12,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 
 /** Whatever a line holds, {@code batch} answers it with exactly one well-formed JSON response. */
 class BatchProcessorRobustnessProperties {
@@ -47,7 +48,10 @@ class BatchProcessorRobustnessProperties {
 
     @Property(tries = 300)
     void arbitraryText_getsOneJsonAnswer(@ForAll String line) throws Exception {
-        assertWellFormed(processor.process(line.replace('\n', ' ')));
+        String response = processor.process(line.replace('\n', ' '));
+        assertWellFormed(response);
+        Statistics.collect(response.contains("\"trusted\"") ? "verdict" : "error line");
+        Statistics.coverage(c -> { c.check("error line").count(n -> n > 0); });
     }
 
     /** Mutated requests (broken JSON, damaged PEM, odd hosts): an answer or an input error, never an internal error. */
@@ -55,6 +59,8 @@ class BatchProcessorRobustnessProperties {
     void mutatedRequest_getsOneJsonAnswer_neverAnInternalError(@ForAll("mutations") String line) throws Exception {
         String response = processor.process(line);
         assertWellFormed(response);
+        Statistics.collect(BatchProcessor.MAPPER.readTree(response).has("trusted") ? "verdict" : "error line");
+        Statistics.coverage(c -> { c.check("verdict").count(n -> n > 0); c.check("error line").count(n -> n > 0); });
         assertThat(BatchProcessor.MAPPER.readTree(response).at("/error/internal").isMissingNode()).as(response).isTrue();
     }
 

@@ -155,7 +155,6 @@ class EndToEndVerdictTest {
         assertThat(run.outLines()).hasSameSizeAs(requests);
         org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
         for (int i = 0; i < requests.size(); i++) {
-            JsonNode request = json(requests.get(i));
             JsonNode want = json(expected.get(i));
             JsonNode got = json(run.outLines().get(i));
             String id = want.get("id").textValue();

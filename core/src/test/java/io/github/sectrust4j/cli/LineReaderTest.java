@@ -12,6 +12,7 @@ import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
+import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
 
 /** Line splitting with a length limit: every line in gives exactly one line out, long ones flagged. */
@@ -29,6 +30,8 @@ class LineReaderTest {
     void linesJoinedByNewline_comeBackOneForOne(
             @ForAll @Size(max = 20) List<@StringLength(max = 300) @CharRange(from = ' ', to = '~') String> lines,
             @ForAll @IntRange(min = 1, max = 200) int limit) throws IOException {
+        Statistics.collect(lines.stream().anyMatch(l -> l.length() > limit) ? "a line over the limit" : "all within the limit");
+        Statistics.coverage(c -> { c.check("a line over the limit").count(n -> n > 0); c.check("all within the limit").count(n -> n > 0); });
         String text = lines.stream().map(l -> l + "\n").reduce("", String::concat);
         List<LineReader.Line> out = read(text, limit);
         assertThat(out).hasSize(lines.size());

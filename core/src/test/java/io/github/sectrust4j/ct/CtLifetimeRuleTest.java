@@ -11,6 +11,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
 
 /** The lifetime tables of §8.3: v1 calendar months, v2 seconds, and the 2021-04-21 cut-over. */
@@ -39,6 +40,8 @@ class CtLifetimeRuleTest {
     @Property(tries = 300)
     void v1_exactlyNMonths_countsN_andOneSecondLess_countsNMinusOne(@ForAll("v1NotBefore") Instant notBefore,
                                                                    @ForAll("monthBoundaries") int n) {
+        Statistics.collect(v1Table(n));
+        Statistics.coverage(c -> { c.check(2).count(k -> k > 0); c.check(3).count(k -> k > 0); c.check(4).count(k -> k > 0); c.check(5).count(k -> k > 0); });
         Instant exact = notBefore.atZone(ZoneOffset.UTC).plusMonths(n).toInstant();
 
         CtLifetimeRule atN = CtLifetimeRule.forLeaf(notBefore, exact, IOS_17);
@@ -86,6 +89,8 @@ class CtLifetimeRuleTest {
 
         long s = lifetime.getSeconds();
         int expected = s <= 180L * 86_400 ? 2 : s <= 825L * 86_400 ? 3 : 4;
+        Statistics.collect(expected);
+        Statistics.coverage(c -> { c.check(2).count(n -> n > 0); c.check(3).count(n -> n > 0); c.check(4).count(n -> n > 0); });
         assertThat(rule.policy()).isEqualTo(CtLifetimeRule.Policy.V2_SECONDS);
         assertThat(rule.required()).isEqualTo(expected);
     }
@@ -111,6 +116,8 @@ class CtLifetimeRuleTest {
 
     @Property(tries = 100)
     void cutOver_atExactly20210421_switchesToV2_onIos146AndLater(@ForAll("offsets") int offsetSeconds) {
+        Statistics.collect(offsetSeconds >= 0 ? "v2" : "v1");
+        Statistics.coverage(c -> { c.check("v1").count(n -> n > 0); c.check("v2").count(n -> n > 0); });
         Instant nb = CtLifetimeRule.POLICY_V2_CUTOVER.plusSeconds(offsetSeconds);
         // 14 months, 396 days: v1 needs 2, v2 needs 3 — the table in force is visible
         Instant na = nb.plus(Duration.ofDays(396));

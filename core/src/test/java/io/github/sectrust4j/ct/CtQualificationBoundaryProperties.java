@@ -16,6 +16,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * End to end over minted certificates: 0–5 embedded SCTs from distinct logs against the v1 month
@@ -49,6 +50,8 @@ class CtQualificationBoundaryProperties {
         int required = lifetimeMonths < 15 ? 2 : lifetimeMonths <= 27 ? 3 : lifetimeMonths <= 39 ? 4 : 5;
 
         CtEvaluation ct = evaluate(nb, na, scts);
+        Statistics.collect(scts >= required ? "qualified" : "too few SCTs");
+        Statistics.coverage(c -> { c.check("qualified").count(n -> n > 0); c.check("too few SCTs").count(n -> n > 0); });
 
         assertThat(ct.required()).isEqualTo(required);
         assertThat(ct.qualified()).isEqualTo(scts >= required);
@@ -64,6 +67,8 @@ class CtQualificationBoundaryProperties {
         int required = seconds <= 180 * 86_400L ? 2 : seconds <= 825 * 86_400L ? 3 : 4;
 
         CtEvaluation ct = evaluate(nb, na, scts);
+        Statistics.collect(scts >= required ? "qualified" : "too few SCTs");
+        Statistics.coverage(c -> { c.check("qualified").count(n -> n > 0); c.check("too few SCTs").count(n -> n > 0); });
 
         assertThat(ct.required()).isEqualTo(required);
         assertThat(ct.qualified()).isEqualTo(scts >= required);
@@ -72,6 +77,8 @@ class CtQualificationBoundaryProperties {
     @Property(tries = 30)
     void cutOver_sameLifetime_needsMoreSctsUnderV2(@ForAll("lessOrExact") boolean beforeCutOver,
                                                    @ForAll @IntRange(min = 2, max = 3) int scts) {
+        Statistics.collect(beforeCutOver ? "v1" : "v2", scts);
+        Statistics.coverage(c -> { c.check("v1", 2).count(n -> n > 0); c.check("v2", 2).count(n -> n > 0); c.check("v2", 3).count(n -> n > 0); });
         // 396 days = 13 months: v1 → 2 SCTs, v2 → 3 SCTs
         Instant nb = CtLifetimeRule.POLICY_V2_CUTOVER.minusSeconds(beforeCutOver ? 1 : 0);
 

@@ -11,6 +11,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.x509.Time;
 import org.junit.jupiter.api.Test;
@@ -20,14 +21,17 @@ class LeafValidityTimeProperties {
 
     @Property(tries = 2000)
     void decodingAgreesWithBouncyCastle_forEveryTimeString(@ForAll("times") byte[] der) throws Exception {
+        Statistics.coverage(c -> { c.check("decoded").count(n -> n > 0); c.check("refused").count(n -> n > 0); });
         Time time = Time.getInstance(ASN1Primitive.fromByteArray(der));
         Instant bc;
         try {
             bc = time.getDate().toInstant();
         } catch (RuntimeException e) {
+            Statistics.collect("refused");
             assertThatThrownBy(() -> LeafValidityTime.of(time)).isInstanceOf(e.getClass());
             return;
         }
+        Statistics.collect("decoded");
         assertThat(LeafValidityTime.of(time)).isEqualTo(bc);
     }
 

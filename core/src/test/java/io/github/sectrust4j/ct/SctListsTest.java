@@ -18,6 +18,7 @@ import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
 
 /** SCT list carriers: TLS list, X.509 / OCSP extension values, stapled OCSP responses (RFC 6962 §3.3). */
@@ -86,6 +87,8 @@ class SctListsTest {
 
     @Property(tries = 500)
     void randomBytes_neverThrow_inAnyCarrier(@ForAll @Size(max = 200) byte[] bytes) {
+        Statistics.collect(SctLists.splitTlsList(bytes).isOk() ? "a well-framed list" : "malformed list");
+        Statistics.coverage(c -> { c.check("malformed list").count(n -> n > 0); });
         assertThat(SctLists.splitTlsList(bytes)).isNotNull();
         assertThat(SctLists.fromExtensionValue(bytes)).isNotNull();
         assertThat(SctLists.embeddedIn(bytes)).isNotNull();
@@ -96,6 +99,8 @@ class SctListsTest {
     @Property(tries = 200)
     void randomSctsAndLists_neverThrowThroughTheEvaluator(@ForAll @Size(max = 120) byte[] sct,
                                                           @ForAll @Size(max = 120) byte[] list) {
+        Statistics.collect(sct.length == 0 ? "empty SCT" : sct.length <= 40 ? "short SCT" : "longer SCT");
+        Statistics.coverage(c -> { c.check("short SCT").count(n -> n > 0); c.check("longer SCT").count(n -> n > 0); });
         CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(LEAF.der(), VERIFY).issuerSpki(spki(ISSUER))
                 .tlsSct(sct).tlsSctList(list).ocspSctList(list).ocspSctExtensionValue(list).stapledOcspResponse(list)
                 .build(), CtLogList.of(List.of(usable(A))), IosRelease.NEWEST);

@@ -15,6 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
 
 /** Exact v1 SCT parsing (§8.2 item 1, RFC 6962 §3.2). */
@@ -118,12 +119,18 @@ class SignedCertificateTimestampTest {
     @Property(tries = 500)
     void randomBytes_neverThrow(@ForAll @Size(max = 300) byte[] bytes) {
         Parsed<SignedCertificateTimestamp> p = SignedCertificateTimestamp.parse(bytes);
+        Statistics.collect(p.isOk() ? "parsed" : "malformed");
+        Statistics.coverage(c -> { c.check("malformed").count(n -> n > 0); });
+        Statistics.label("length").collect(bytes.length <= 47 ? "shorter than an SCT" : "SCT-sized or longer");
+        Statistics.label("length").coverage(c -> { c.check("shorter than an SCT").count(n -> n > 0); c.check("SCT-sized or longer").count(n -> n > 0); });
         assertThat(p.isOk() || p.error().isPresent()).isTrue();
     }
 
     @Property(tries = 300)
     void everyTruncationOrExtension_isMalformed(@ForAll @IntRange(min = 0, max = 200) int cut,
                                                 @ForAll @IntRange(min = 1, max = 5) int extra) {
+        Statistics.collect(cut == 0 ? "empty" : cut < VALID.length ? "truncated" : "cut past the end");
+        Statistics.coverage(c -> { c.check("empty").count(n -> n > 0); c.check("truncated").count(n -> n > 0); });
         int len = Math.min(cut, VALID.length - 1);
         assertThat(SignedCertificateTimestamp.parse(Arrays.copyOf(VALID, len)).isOk()).isFalse();
         assertThat(SignedCertificateTimestamp.parse(Arrays.copyOf(VALID, VALID.length + extra)).isOk()).isFalse();
@@ -135,6 +142,8 @@ class SignedCertificateTimestampTest {
         b[pos] = value;
         Parsed<SignedCertificateTimestamp> p = SignedCertificateTimestamp.parse(b);
         boolean framingTouched = pos == 0 || pos == 41 || pos == 42 || pos == 43 + 2 + 2 || pos == 43 + 2 + 3;
+        Statistics.collect(framingTouched && b[pos] != VALID[pos] ? "framing changed" : "content changed");
+        Statistics.coverage(c -> { c.check("framing changed").count(n -> n > 0); c.check("content changed").count(n -> n > 0); });
         if (!framingTouched || b[pos] == VALID[pos]) {
             assertThat(p.isOk()).isTrue();
         } else {

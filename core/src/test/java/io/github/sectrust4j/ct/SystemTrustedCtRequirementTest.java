@@ -13,6 +13,7 @@ import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
 
 /** The SystemTrustedCTRequired decision table (§8.1) and MDM exceptions (§8.6). */
@@ -83,6 +84,8 @@ class SystemTrustedCtRequirementTest {
 
     @Property(tries = 50)
     void leafIssuedBefore20181016_isNotRequired(@ForAll @LongRange(min = -5, max = 5) long offsetSeconds) {
+        Statistics.collect(offsetSeconds < 0 ? "before" : "on or after");
+        Statistics.coverage(c -> { c.check("before").count(n -> n > 0); c.check("on or after").count(n -> n > 0); });
         Instant nb = SystemTrustedCtRequirement.ENFORCEMENT_CUTOFF.plusSeconds(offsetSeconds);
         Decision d = SystemTrustedCtRequirement.decide(SystemTrustedCtRequirement.Inputs.builder(IOS_17, nb,
                 nb.plus(Duration.ofDays(365)), nb.plus(Duration.ofDays(1))).systemAnchored(true, false).build());

@@ -15,6 +15,7 @@ import java.time.Duration;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 
 /** A valid "revoked" response is never outweighed (§9.4 Outcomes: not overridable, Fatal, sticky). */
 class RevocationProperties {
@@ -26,6 +27,8 @@ class RevocationProperties {
     void aValidRevokedResponse_isAlwaysFatalRevocation_atItsPosition(@ForAll RevocationReason reason,
             @ForAll @IntRange(min = 0, max = 1) int position, @ForAll @IntRange(min = 1, max = 4000) int daysAgo,
             @ForAll boolean wrongHost, @ForAll boolean alsoGood) {
+        Statistics.collect(position == 0 ? "leaf revoked" : "intermediate revoked");
+        Statistics.coverage(c -> { c.check("leaf revoked").count(n -> n > 0); c.check("intermediate revoked").count(n -> n > 0); });
         HeldCertificate leaf = PKI.leaf("example.com", CA).validForDays(90).build();
         HeldCertificate subject = position == 0 ? leaf : CA;
         HeldCertificate issuer = position == 0 ? CA : ROOT;

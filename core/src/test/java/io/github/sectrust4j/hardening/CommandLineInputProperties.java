@@ -49,6 +49,7 @@ class CommandLineInputProperties {
     @Property(tries = 25)
     void batch_randomRequests_getExactlyOneLineEach_inOrder_neverAnInternalError(@ForAll long seed,
             @ForAll @IntRange(min = 1, max = 12) int lines) throws IOException {
+        Statistics.coverage(c -> { c.check("verdict").count(n -> n > 0); c.check("input error").count(n -> n > 0); });
         Random rnd = new Random(seed);
         List<String> in = new ArrayList<>();
         for (int i = 0; i < lines; i++) {
@@ -171,6 +172,7 @@ class CommandLineInputProperties {
 
     @Property(tries = 60)
     void evaluate_randomBytesAsChain_exitTwoWithOneStderrLine_orANotTrustedVerdict(@ForAll long seed) throws IOException {
+        Statistics.coverage(c -> { c.check("bad input").count(n -> n > 0); });
         Random rnd = new Random(seed);
         byte[] content;
         switch (rnd.nextInt(5)) {

@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * The bundled example requests with one input damaged at random — a certificate's DER, a stapled OCSP
@@ -51,6 +52,7 @@ class DamagedExampleRequestProperties {
 
     @Property(tries = 40)
     void damagedExamples_getAVerdictOrAnInputError_neverAFalseTrust(@ForAll long seed) throws IOException {
+        Statistics.coverage(c -> { c.check("verdict").count(n -> n > 0); c.check("input error").count(n -> n > 0); });
         Random rnd = new Random(seed);
         List<String> lines = new ArrayList<>();
         List<String> fields = new ArrayList<>();
@@ -70,6 +72,7 @@ class DamagedExampleRequestProperties {
             assertThat(Integer.parseInt(id[0])).isEqualTo(i);
             assertThat(response.path("error").has("internal")).as(out.get(i)).isFalse();
             boolean trusted = response.path("trusted").asBoolean(false);
+            Statistics.collect(response.has("trusted") ? "verdict" : "input error");
             if (trusted && !TRUSTED.get(id[2])) {
                 assertThat(id[1]).as("damaged %s made %s trusted", id[1], id[2]).isEqualTo("ocspResponses");
             }

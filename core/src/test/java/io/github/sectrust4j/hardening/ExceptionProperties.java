@@ -66,6 +66,7 @@ class ExceptionProperties {
     void exceptionsNeverTrustWhatIosRefuses(@ForAll @IntRange(min = 0, max = 2) int releaseIndex,
                                             @ForAll @IntRange(min = 0, max = 4) int scenarioIndex,
                                             @ForAll long seed, @ForAll boolean otherLeaf) {
+        Statistics.coverage(c -> { c.checkQuery(v -> "trusted".equals(v.get(1))).count(n -> n > 0); c.checkQuery(v -> "not trusted".equals(v.get(1))).count(n -> n > 0); });
         Scenario s = scenarios(RELEASES[releaseIndex]).get(scenarioIndex);
         TrustReport plain = s.device().evaluate(s.chain());
         TrustExceptions full = s.device().copyExceptions(s.chain());

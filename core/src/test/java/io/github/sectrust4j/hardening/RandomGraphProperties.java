@@ -130,6 +130,7 @@ class RandomGraphProperties {
             @ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int identities,
             @ForAll @IntRange(min = 1, max = 4) int names, @ForAll @IntRange(min = 0, max = 30) int crossSigns,
             @ForAll @IntRange(min = 0, max = 3) int noiseLevel, @ForAll AnchorKind kind) {
+        Statistics.label("outcome").coverage(c -> c.check("refused").count(n -> n > 0));
         int noise = noiseLevel == 3 ? 150 : noiseLevel * 10;
         Graph g = graph(seed, identities, names, crossSigns, noise);
         List<Certificate> chain = Hardening.certs(g.presented().toArray(new HeldCertificate[0]));

@@ -89,6 +89,7 @@ class TamperingProperties {
     void tamperedLeafOrIntermediate_isNeverTrusted_unlessTheSignedBytesAreUnchanged(
             @ForAll("pkis") Pki p, @ForAll Anchor anchor, @ForAll Target target, @ForAll Region region,
             @ForAll Kind kind, @ForAll long seed) throws Exception {
+        Statistics.coverage(c -> { c.check("unparseable").count(n -> n > 0); c.check("refused").count(n -> n > 0); });
         HeldCertificate victim = target == Target.LEAF ? p.leaf : p.ica;
         HeldCertificate issuer = target == Target.LEAF ? p.ica : p.root;
         byte[] original = victim.der();

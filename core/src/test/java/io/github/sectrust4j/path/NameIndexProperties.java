@@ -16,6 +16,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * A name index (small ones scan, large ones hash) answers exactly like the model: the distinct
@@ -50,6 +51,8 @@ class NameIndexProperties {
 
     @Property(tries = 300)
     void indexAnswersLikeTheModel(@ForAll("certificates") List<Certificate> certs) {
+        Statistics.collect(certs.isEmpty() ? "empty" : new java.util.HashSet<>(certs).size() < certs.size() ? "with duplicates" : "distinct");
+        Statistics.coverage(c -> { c.check("with duplicates").count(n -> n > 0); c.check("distinct").count(n -> n > 0); });
         NameIndex index = NameIndex.of(certs, CertificateOrigin.PRESENTED);
         Set<Certificate> model = new LinkedHashSet<>(certs);
 

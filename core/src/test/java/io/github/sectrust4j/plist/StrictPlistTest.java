@@ -16,6 +16,7 @@ import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
 
 /** The strict reader agrees with dd-plist's writer on valid lists and refuses damage with a reason, never more. */
@@ -65,13 +66,16 @@ class StrictPlistTest {
     @Property(tries = 500)
     void damagedBinaryLists_readOrFailWithIllegalArgument(@ForAll @IntRange(max = 10_000) int position,
                                                           @ForAll byte value, @ForAll @IntRange(max = 3) int edits) {
+        Statistics.coverage(c -> { c.check("read").count(n -> n > 0); c.check("refused").count(n -> n > 0); });
         byte[] bad = SAMPLE.clone();
         for (int i = 0; i <= edits; i++) {
             bad[(position + i * 31) % bad.length] = (byte) (value + i);
         }
         try {
             StrictPlist.read(bad);
+            Statistics.collect("read");
         } catch (IllegalArgumentException e) {
+            Statistics.collect("refused");
             assertThat(e.getMessage()).isNotBlank();
         }
     }

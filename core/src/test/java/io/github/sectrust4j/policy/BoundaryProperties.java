@@ -20,6 +20,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 
 /** jqwik boundary properties at every §5 date and §4 size edge. */
 class BoundaryProperties {
@@ -38,6 +39,8 @@ class BoundaryProperties {
 
     @Property(tries = 25)
     void otherTrust825Days_plusOneHourPasses_oneMoreSecondFails(@ForAll @IntRange(min = -3, max = 3) int delta) {
+        Statistics.collect(delta < 0 ? "before the boundary" : delta == 0 ? "at the boundary" : "after the boundary");
+        Statistics.coverage(c -> { c.check("before the boundary").count(n -> n > 0); c.check("at the boundary").count(n -> n > 0); c.check("after the boundary").count(n -> n > 0); });
         List<Certificate> c = leaf(Instant.parse("2022-05-01T00:00:00Z"), 825 * DAY + 3600 + delta);
         assertThat(run(Anchor.APP, "26.0", c).contains(FindingCode.OTHER_TRUST_VALIDITY_PERIOD)).isEqualTo(delta > 0);
         assertThat(run(Anchor.APP, "15.0", c).contains(FindingCode.VALIDITY_PERIOD_MAXIMUMS)).isEqualTo(delta > 0);
@@ -45,6 +48,8 @@ class BoundaryProperties {
 
     @Property(tries = 25)
     void system398Days_exactlyPasses_oneSecondMoreFails(@ForAll @IntRange(min = -3, max = 3) int delta) {
+        Statistics.collect(delta < 0 ? "before the boundary" : delta == 0 ? "at the boundary" : "after the boundary");
+        Statistics.coverage(c -> { c.check("before the boundary").count(n -> n > 0); c.check("at the boundary").count(n -> n > 0); c.check("after the boundary").count(n -> n > 0); });
         List<Certificate> c = leaf(Instant.parse("2021-03-01T00:00:00Z"), 398 * DAY + delta);
         assertThat(run(Anchor.SYSTEM, "26.0", c).contains(FindingCode.SYSTEM_TRUST_VALIDITY_PERIOD)).isEqualTo(delta > 0);
         assertThat(run(Anchor.SYSTEM, "14.0", c).contains(FindingCode.VALIDITY_PERIOD_MAXIMUMS)).isEqualTo(delta > 0);
@@ -55,12 +60,16 @@ class BoundaryProperties {
 
     @Property(tries = 25)
     void system398DayRule_startsOnSeptember1st2020(@ForAll @IntRange(min = -3, max = 3) int delta) {
+        Statistics.collect(delta < 0 ? "before the boundary" : delta == 0 ? "at the boundary" : "after the boundary");
+        Statistics.coverage(c -> { c.check("before the boundary").count(n -> n > 0); c.check("at the boundary").count(n -> n > 0); c.check("after the boundary").count(n -> n > 0); });
         List<Certificate> c = leaf(Instant.parse("2020-09-01T00:00:00Z").plusSeconds(delta), 400 * DAY);
         assertThat(run(Anchor.SYSTEM, "16.0", c).contains(FindingCode.SYSTEM_TRUST_VALIDITY_PERIOD)).isEqualTo(delta >= 0);
     }
 
     @Property(tries = 25)
     void system825DayRule_startsOnMarch1st2018(@ForAll @IntRange(min = -3, max = 3) int delta) {
+        Statistics.collect(delta < 0 ? "before the boundary" : delta == 0 ? "at the boundary" : "after the boundary");
+        Statistics.coverage(c -> { c.check("before the boundary").count(n -> n > 0); c.check("at the boundary").count(n -> n > 0); c.check("after the boundary").count(n -> n > 0); });
         List<Certificate> c = leaf(Instant.parse("2018-03-01T00:00:00Z").plusSeconds(delta), 900 * DAY);
         assertThat(run(Anchor.SYSTEM, "16.0", c).contains(FindingCode.SYSTEM_TRUST_VALIDITY_PERIOD)).isEqualTo(delta >= 0);
         // iOS 13–15: before 2018-03-01 the 39-month tier applies, and 900 days is within it
@@ -69,6 +78,8 @@ class BoundaryProperties {
 
     @Property(tries = 25)
     void otherTrustCutoff_isOnOrAfterFrom16_butStrictlyAfterIn13To15(@ForAll @IntRange(min = -3, max = 3) int delta) {
+        Statistics.collect(delta < 0 ? "before the boundary" : delta == 0 ? "at the boundary" : "after the boundary");
+        Statistics.coverage(c -> { c.check("before the boundary").count(n -> n > 0); c.check("at the boundary").count(n -> n > 0); c.check("after the boundary").count(n -> n > 0); });
         List<Certificate> c = leaf(Instant.parse("2019-06-30T23:00:00Z").plusSeconds(delta), 900 * DAY);
         assertThat(run(Anchor.APP, "16.0", c).contains(FindingCode.OTHER_TRUST_VALIDITY_PERIOD)).isEqualTo(delta >= 0);
         assertThat(run(Anchor.APP, "13.0", c).contains(FindingCode.VALIDITY_PERIOD_MAXIMUMS)).isEqualTo(delta > 0);
@@ -76,6 +87,8 @@ class BoundaryProperties {
 
     @Property(tries = 25)
     void serverAuthEkuForOtherAnchors_appliesStrictlyAfterTheCutoff(@ForAll @IntRange(min = -3, max = 3) int delta) {
+        Statistics.collect(delta < 0 ? "before the boundary" : delta == 0 ? "at the boundary" : "after the boundary");
+        Statistics.coverage(c -> { c.check("before the boundary").count(n -> n > 0); c.check("at the boundary").count(n -> n > 0); c.check("after the boundary").count(n -> n > 0); });
         List<Certificate> c = certs(PKI.leaf("b.example.org", CA).noExtendedKeyUsage()
                 .validity(Instant.parse("2019-06-30T23:00:00Z").plusSeconds(delta), Instant.parse("2020-06-01T00:00:00Z")).build(),
                 CA, ROOT);
@@ -85,6 +98,8 @@ class BoundaryProperties {
 
     @Property(tries = 20)
     void ios13SystemTiers_sixtyMonthsBeforeJuly2016_thirtyNineAfter(@ForAll @IntRange(min = -2, max = 2) int delta) {
+        Statistics.collect(delta < 0 ? "before the boundary" : delta == 0 ? "at the boundary" : "after the boundary");
+        Statistics.coverage(c -> { c.check("before the boundary").count(n -> n > 0); c.check("at the boundary").count(n -> n > 0); c.check("after the boundary").count(n -> n > 0); });
         List<Certificate> c = leaf(Instant.parse("2016-07-01T00:00:00Z").plusSeconds(delta), 1500 * DAY);
         assertThat(run(Anchor.SYSTEM, "13.0", c).contains(FindingCode.VALIDITY_PERIOD_MAXIMUMS)).isEqualTo(delta >= 0);
         assertThat(run(Anchor.SYSTEM, "16.0", c)).doesNotContain(FindingCode.SYSTEM_TRUST_VALIDITY_PERIOD);
@@ -123,6 +138,8 @@ class BoundaryProperties {
 
     @Property(tries = 10)
     void validityLimit_isMonotoneInLength(@ForAll @IntRange(min = 0, max = 2000) int days) {
+        Statistics.collect(days > 398 ? "over 398 days" : "398 days or less");
+        Statistics.coverage(c -> { c.check("over 398 days").count(n -> n > 0); c.check("398 days or less").count(n -> n > 0); });
         List<Certificate> c = leaf(Instant.parse("2023-01-01T00:00:00Z"), days * DAY);
         boolean fails = run(Anchor.SYSTEM, "26.0", c).contains(FindingCode.SYSTEM_TRUST_VALIDITY_PERIOD);
         assertThat(fails).isEqualTo(days > 398);
@@ -130,6 +147,8 @@ class BoundaryProperties {
 
     @Property(tries = 15)
     void lengthsAreSecondsWithoutInclusivePlusOne(@ForAll @IntRange(min = 0, max = 3) int extraDays) {
+        Statistics.collect(extraDays == 0 ? "exactly 398 days" : "longer");
+        Statistics.coverage(c -> { c.check("exactly 398 days").count(n -> n > 0); c.check("longer").count(n -> n > 0); });
         Duration d = Duration.ofDays(398 + extraDays);
         List<Certificate> c = leaf(Instant.parse("2023-01-01T00:00:00Z"), d.getSeconds());
         assertThat(c.get(0).validityLengthSeconds()).isEqualTo(d.getSeconds());

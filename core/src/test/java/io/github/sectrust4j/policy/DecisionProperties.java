@@ -25,6 +25,7 @@ import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Robustness and consistency of validation + decision over combinations of defective leaves, anchor
@@ -82,6 +83,8 @@ class DecisionProperties {
         PathValidation v = Policies.validatorFor(r).validate(p, r);
         Decision d = Decision.decide(p, v, r);
 
+        Statistics.collect(d.result().isTrusted() ? "trusted" : "not trusted");
+        Statistics.coverage(c -> { c.check("trusted").count(n -> n > 0); c.check("not trusted").count(n -> n > 0); });
         List<Finding> failures = new ArrayList<>();
         d.findings().stream().filter(Finding::isFailure).forEach(failures::add);
         assertThat(d.result()).isEqualTo(v.result());

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -101,6 +102,8 @@ class OcspResponseTest {
 
     @Property(tries = 200)
     void anyBytes_parseWithoutThrowing_andCheckLikeTheRawDer(@ForAll @Size(max = 300) byte[] der) {
+        Statistics.label("length").collect(der.length <= 16 ? "up to 16 bytes" : "longer");
+        Statistics.label("length").coverage(c -> { c.check("up to 16 bytes").count(n -> n > 0); c.check("longer").count(n -> n > 0); });
         assertThat(OcspResponseValidator.check(TARGET, OcspResponse.parse(der), NOW))
                 .isEqualTo(OcspResponseValidator.check(TARGET, der, NOW));
     }

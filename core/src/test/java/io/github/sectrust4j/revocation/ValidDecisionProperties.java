@@ -11,6 +11,7 @@ import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 
 /** Invariants of the §9.2 processing over every flag combination, format and list answer. */
 class ValidDecisionProperties {
@@ -34,6 +35,8 @@ class ValidDecisionProperties {
                                                      @ForAll boolean appleAnchored) {
         ValidDecision decision = decide(bits | ValidFlag.OVERRIDABLE.bit(), format, onList, position, issued,
                 appleAnchored);
+        Statistics.collect(decision.failures(false).isEmpty() ? "no failure" : "failures");
+        Statistics.coverage(c -> { c.check("no failure").count(n -> n > 0); c.check("failures").count(n -> n > 0); });
         assertThat(decision.failures(false)).extracting(ValidFailure::severity).doesNotContain(Severity.FATAL);
     }
 
@@ -44,6 +47,8 @@ class ValidDecisionProperties {
                                                          @ForAll boolean appleAnchored) {
         int withoutConstraints = bits & ~(ValidFlag.DATE_CONSTRAINTS.bit() | ValidFlag.POLICY_CONSTRAINTS.bit());
         ValidDecision decision = decide(withoutConstraints, format, onList, position, 86400L * 200, appleAnchored);
+        Statistics.collect(decision.info().revoked() ? "revoked" : "not revoked");
+        Statistics.coverage(c -> { c.check("revoked").count(n -> n > 0); c.check("not revoked").count(n -> n > 0); });
         if (!decision.info().revoked()) {
             assertThat(decision.failures(false)).isEmpty();
         }
@@ -55,6 +60,8 @@ class ValidDecisionProperties {
                                                         @ForAll @IntRange(min = 0, max = 2) int position,
                                                         @ForAll @IntRange(min = 0, max = 600 * 86400) int issued) {
         ValidDecision decision = decide(bits, format, onList, position, issued, false);
+        Statistics.collect(decision.determinedError().isPresent() ? "determined error" : "no determined error");
+        Statistics.coverage(c -> { c.check("determined error").count(n -> n > 0); c.check("no determined error").count(n -> n > 0); });
         assertThat(decision.failures(true)).isEqualTo(decision.immediate());
         if (decision.determinedError().isPresent()) {
             assertThat(decision.info().revoked()).isTrue();
@@ -67,6 +74,8 @@ class ValidDecisionProperties {
                                                  @ForAll ValidFormat format, @ForAll boolean onList,
                                                  @ForAll @IntRange(min = 0, max = 2) int position,
                                                  @ForAll @IntRange(min = 0, max = 600 * 86400) int issued) {
+        Statistics.collect(decide(bits, format, onList, position, issued, false).failures(false).stream().anyMatch(f -> f.code() == FindingCode.REVOCATION) ? "a revocation failure" : "none");
+        Statistics.coverage(c -> { c.check("a revocation failure").count(n -> n > 0); c.check("none").count(n -> n > 0); });
         for (ValidFailure failure : decide(bits, format, onList, position, issued, false).failures(false)) {
             assertThat(failure.reason().isPresent()).isEqualTo(failure.code() == FindingCode.REVOCATION);
             failure.reason().ifPresent(r -> assertThat(r).isZero());

@@ -5,6 +5,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,10 +13,13 @@ class IosReleasesProperties {
 
     @Property(tries = 2000)
     void anyStringEitherResolvesToABundledVersionOrIsAnIllegalArgument(@ForAll("releaseLike") String s) {
+        Statistics.coverage(c -> { c.check("resolved").count(n -> n > 0); c.check("refused").count(n -> n > 0); });
         try {
             IosReleaseRow r = IosReleases.resolve(s);
+            Statistics.collect("resolved");
             assertThat(IosReleases.all()).contains(r);
         } catch (IllegalArgumentException expected) {
+            Statistics.collect("refused");
             assertThat(expected.getMessage()).isNotBlank();
         }
     }
@@ -29,6 +33,8 @@ class IosReleasesProperties {
         } catch (IllegalArgumentException e) {
             viaRegex = null;
         }
+        Statistics.collect(viaRegex == null ? "refused" : "parsed");
+        Statistics.coverage(c -> { c.check("refused").count(n -> n > 0); c.check("parsed").count(n -> n > 0); });
         if (viaRegex == null) {
             org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> IosReleases.parse(s));
         } else {
@@ -43,16 +49,19 @@ class IosReleasesProperties {
 
     @Property(tries = 1000)
     void resolutionIsMonotonic(@ForAll("numericRelease") String a, @ForAll("numericRelease") String b) {
+        Statistics.coverage(c -> { c.check("resolved").count(n -> n > 0); c.check("below the range").count(n -> n > 0); });
         int[] pa = IosReleases.parse(a);
         int[] pb = IosReleases.parse(b);
         int cmp = java.util.Arrays.compare(pa, pb);
         try {
             int va = IosReleases.trustStoreVersionFor(a);
             int vb = IosReleases.trustStoreVersionFor(b);
+            Statistics.collect("resolved");
             if (cmp <= 0) {
                 assertThat(va).isLessThanOrEqualTo(vb);
             }
         } catch (IllegalArgumentException belowRange) {
+            Statistics.collect("below the range");
             assertThat(IosReleases.parse(cmp <= 0 ? a : b)[0]).isLessThanOrEqualTo(8);
         }
     }

@@ -47,10 +47,6 @@ final class NameConstraintMatcher {
         }
     }
 
-    private static Within of(boolean b) {
-        return b ? Within.YES : Within.NO;
-    }
-
     /**
      * DNS: "example.com" matches itself and any subdomain but not "badexample.com"; ".example.com"
      * matches subdomains only; an empty constraint matches every name; ASCII letters fold.

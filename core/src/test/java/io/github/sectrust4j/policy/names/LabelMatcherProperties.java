@@ -7,6 +7,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 
 /** The in-place label walk decides exactly like splitting both names on dots and comparing label by label. */
 class LabelMatcherProperties {
@@ -24,12 +25,16 @@ class LabelMatcherProperties {
 
     @Property(tries = 3000)
     void matchEqualsTheSplitReference(@ForAll("names") String r, @ForAll("names") String p) {
+        Statistics.collect(LabelMatcher.match(r, p, false).matched() ? "match" : "no match");
+        Statistics.coverage(c -> c.check("no match").count(n -> n > 0));
         assertSame(r, p);
     }
 
     @Property(tries = 2000)
     void matchEqualsTheSplitReference_onHostLikeNames(@ForAll("hosts") String r, @ForAll("names") String prefix,
                                                       @ForAll("hosts") String p) {
+        Statistics.collect(LabelMatcher.match(prefix + "." + r, "*." + r, true).matched() ? "wildcard match" : "wildcard refused");
+        Statistics.coverage(c -> { c.check("wildcard match").count(n -> n > 0); c.check("wildcard refused").count(n -> n > 0); });
         assertSame(r, p);
         assertSame(prefix + "." + r, "*." + r);
         assertSame(r, prefix + p);

@@ -8,6 +8,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 
 /** Properties of the name-constraint state (spec §2.3, RFC 5280 §6.1.4). */
 class NameConstraintPropertiesTest {
@@ -38,6 +39,8 @@ class NameConstraintPropertiesTest {
         NameConstraintState sa = NameConstraintState.unconstrained().withCa(a, List.of());
         NameConstraintState sb = NameConstraintState.unconstrained().withCa(b, List.of());
         NameConstraintState both = sa.withCa(b, List.of());
+        Statistics.collect(both.permits(names).permitted() ? "permitted by both" : "refused");
+        Statistics.coverage(c -> { c.check("permitted by both").count(n -> n > 0); c.check("refused").count(n -> n > 0); });
         if (both.permits(names).permitted()) {
             assertThat(sa.permits(names).permitted()).isTrue();
             assertThat(sb.permits(names).permitted()).isTrue();
@@ -49,6 +52,8 @@ class NameConstraintPropertiesTest {
             @ForAll("subtrees") List<GeneralNameValue> ex2, @ForAll("smallName") GeneralNameValue name) {
         CertificateNames names = new CertificateNames(new byte[] {0x30, 0}, List.of(), List.of(name));
         NameConstraintState s1 = NameConstraintState.unconstrained().withCa(List.of(), ex1);
+        Statistics.collect(s1.withCa(List.of(), ex2).permits(names).permitted() ? "permitted" : "excluded");
+        Statistics.coverage(c -> { c.check("permitted").count(n -> n > 0); c.check("excluded").count(n -> n > 0); });
         if (s1.withCa(List.of(), ex2).permits(names).permitted()) {
             assertThat(s1.permits(names).permitted()).isTrue();
         }
@@ -77,6 +82,8 @@ class NameConstraintPropertiesTest {
             @ForAll byte[] subject, @ForAll String email) {
         NameConstraintState s = NameConstraintState.unconstrained().withCa(List.of(permitted), List.of(excluded));
         NameConstraintCheck c = s.permits(new CertificateNames(subject, List.of(email), List.of(san)));
+        Statistics.collect(c.permitted() ? "permitted" : "refused");
+        Statistics.coverage(k -> { k.check("refused").count(n -> n > 0); });
         assertThat(c.explain()).isNotNull();
         assertThat(san.toString()).isNotNull();
     }
@@ -84,6 +91,8 @@ class NameConstraintPropertiesTest {
     @Property(tries = 300)
     void dnsConstraint_coversSubdomains_butNotLookalikes(@ForAll("label") String sub, @ForAll("label") String base,
             @ForAll("label") String prefix) {
+        Statistics.collect(prefix.length() == 1 ? "one-letter prefix" : "longer prefix");
+        Statistics.coverage(c -> { c.check("one-letter prefix").count(n -> n > 0); c.check("longer prefix").count(n -> n > 0); });
         String c = base + ".example";
         assertThat(NameConstraintMatcher.dnsWithin(sub + "." + c, c)).isEqualTo(NameConstraintMatcher.Within.YES);
         assertThat(NameConstraintMatcher.dnsWithin(c, c)).isEqualTo(NameConstraintMatcher.Within.YES);

@@ -18,6 +18,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.statistics.Statistics;
 
 /** Boundaries of §2.2/§5.1 temporal validity and of §2.3 item 5 path length. */
 class ProcessingProperties {
@@ -38,6 +39,8 @@ class ProcessingProperties {
         Instant t = bound.plusMillis(millisFromBound);
         long wholeSeconds = Math.floorDiv(millisFromBound, 1000);
         boolean valid = atNotAfter ? wholeSeconds <= 0 : wholeSeconds >= 0;
+        Statistics.collect(atNotAfter ? "notAfter" : "notBefore", valid ? "valid" : "invalid");
+        Statistics.coverage(c -> { for (String b : List.of("notAfter", "notBefore")) { c.check(b, "valid").count(n -> n > 0); c.check(b, "invalid").count(n -> n > 0); } });
         List<Failure> f = process("17.4", t, PATH, true);
         if (valid) {
             assertThat(f).isEmpty();
@@ -51,6 +54,8 @@ class ProcessingProperties {
     @Property(tries = 25)
     void pathLenAdmitsExactlyThatManyIntermediatesBelow(@ForAll @IntRange(min = 0, max = 3) int pathLen,
                                                         @ForAll @IntRange(min = 0, max = 5) int below) {
+        Statistics.collect(below > pathLen ? "too deep" : "within pathLen");
+        Statistics.coverage(c -> { c.check("too deep").count(n -> n > 0); c.check("within pathLen").count(n -> n > 0); });
         TestPki pki = TestPki.seeded(31L * pathLen + below);
         HeldCertificate root = pki.root("Root").build();
         HeldCertificate constrained = pki.intermediate("Constrained", root).ca(pathLen).build();

@@ -23,6 +23,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Any path of real-world-odd certificates (x509-limbo's whole corpus, in random order, with random
@@ -61,6 +62,8 @@ class RobustnessProperties {
             @ForAll @Size(min = 1, max = 6) List<@IntRange(min = 0, max = 100_000) Integer> picks,
             @ForAll boolean anchored, @ForAll boolean topTrusted, @ForAll boolean topSelfSigned,
             @ForAll @IntRange(min = 0, max = 6) int release, @ForAll @IntRange(min = -2, max = 2) int yearsFrom2024) {
+        Statistics.collect(picks.size() == 1 ? "one certificate" : "a chain", anchored && topTrusted ? "trusted top" : "untrusted top");
+        Statistics.coverage(c -> { for (String s : List.of("one certificate", "a chain")) { c.check(s, "trusted top").count(n -> n > 0); c.check(s, "untrusted top").count(n -> n > 0); } });
         assertThat(CORPUS).hasSizeGreaterThan(100);
         List<Certificate> chain = new ArrayList<>();
         for (int p : picks) {
