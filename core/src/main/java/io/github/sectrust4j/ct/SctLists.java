@@ -32,11 +32,11 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  */
 public final class SctLists {
     /** The leaf certificate's embedded SCT list extension (precertificate SCTs). */
-    public static final ASN1ObjectIdentifier EMBEDDED_SCT_LIST = new ASN1ObjectIdentifier("1.3.6.1.4.1.11129.2.4.2");
+    static final ASN1ObjectIdentifier EMBEDDED_SCT_LIST = new ASN1ObjectIdentifier("1.3.6.1.4.1.11129.2.4.2");
     /** The precertificate poison extension (critical, NULL). */
-    public static final ASN1ObjectIdentifier PRECERT_POISON = new ASN1ObjectIdentifier("1.3.6.1.4.1.11129.2.4.3");
+    static final ASN1ObjectIdentifier PRECERT_POISON = new ASN1ObjectIdentifier("1.3.6.1.4.1.11129.2.4.3");
     /** The SCT list extension of an OCSP single response. */
-    public static final ASN1ObjectIdentifier OCSP_SCT_LIST = new ASN1ObjectIdentifier("1.3.6.1.4.1.11129.2.4.5");
+    static final ASN1ObjectIdentifier OCSP_SCT_LIST = new ASN1ObjectIdentifier("1.3.6.1.4.1.11129.2.4.5");
 
     private static final Map<ASN1ObjectIdentifier, String> CERT_ID_DIGESTS = Map.of(
             OIWObjectIdentifiers.idSHA1, "SHA-1",

@@ -4,9 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.IosRelease;
-import io.github.sectrust4j.policy.Failure;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,18 +78,17 @@ public final class SystemTrustedCtRequirement {
         }
 
         /**
-         * The failure iOS records when the check fails: {@code SystemTrustedCTRequired} at chain index 0
-         * with its default result (Recoverable), evidence = this decision's followed by the CT
+         * The evidence of the failure iOS records when the check fails ({@code SystemTrustedCTRequired} at
+         * chain index 0 with its default result, Recoverable): this decision's followed by the CT
          * evaluation's. Empty when the check passes.
          */
-        public Optional<Failure> failure(CtEvaluation ct) {
+        public Optional<Map<String, Object>> failureEvidence(CtEvaluation ct) {
             if (!fails()) {
                 return Optional.empty();
             }
             Map<String, Object> evidence = new LinkedHashMap<>(evidence());
             ct.evidence().forEach(evidence::putIfAbsent);
-            return Optional.of(Failure.of(
-                    FindingCode.SYSTEM_TRUSTED_CT_REQUIRED, 0, evidence));
+            return Optional.of(evidence);
         }
 
         /** Evidence for a finding, in a stable order. */

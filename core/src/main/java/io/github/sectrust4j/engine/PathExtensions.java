@@ -341,11 +341,11 @@ final class PathExtensions {
         }
         if (request.policy() == Policy.SSL_SERVER) {
             SystemTrustedCtRequirement.Decision d = SystemTrustedCtRequirement.decide(ctInputs(path, ct));
-            d.failure(ct).ifPresent(f -> {
-                Map<String, Object> e = new LinkedHashMap<>(f.evidence());
+            d.failureEvidence(ct).ifPresent(evidence -> {
+                Map<String, Object> e = new LinkedHashMap<>(evidence);
                 e.putAll(ctEvidence(ct));
                 e.put("remedy", ctRemedy(ct));
-                out.add(new Failure(f.code(), f.index(), f.severity(), e));
+                out.add(Failure.of(FindingCode.SYSTEM_TRUSTED_CT_REQUIRED, 0, e));
             });
         }
         out.addAll(s.trailingFailures);

@@ -5,7 +5,7 @@ import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.SignatureVerifier;
 import io.github.sectrust4j.engine.EvaluationRequest;
-import io.github.sectrust4j.engine.PathBudget;
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.policy.ExtendedValidation;
 import io.github.sectrust4j.policy.PathValidation;
 import io.github.sectrust4j.policy.PathValidator;

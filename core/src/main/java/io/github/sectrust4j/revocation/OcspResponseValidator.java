@@ -46,9 +46,9 @@ public final class OcspResponseValidator {
     public static final Duration LEEWAY = Duration.ofSeconds(4500);
 
     /** id-pkix-ocsp-nocheck (RFC 6960 §4.2.2.2.1): certificates carrying it are not checked (§9.1). */
-    public static final ASN1ObjectIdentifier OCSP_NO_CHECK = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.48.1.5");
+    static final ASN1ObjectIdentifier OCSP_NO_CHECK = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.48.1.5");
     /** The SCT list extension of an OCSP SingleResponse (RFC 6962 §3.3). */
-    public static final ASN1ObjectIdentifier OCSP_SCT_LIST = new ASN1ObjectIdentifier("1.3.6.1.4.1.11129.2.4.5");
+    static final ASN1ObjectIdentifier OCSP_SCT_LIST = new ASN1ObjectIdentifier("1.3.6.1.4.1.11129.2.4.5");
 
     // A Provider object, not Security.addProvider: no global state.
     private static final Provider BC = new BouncyCastleProvider();

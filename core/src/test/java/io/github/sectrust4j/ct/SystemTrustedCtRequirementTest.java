@@ -51,13 +51,13 @@ class SystemTrustedCtRequirementTest {
         CtEvaluation ct = new CtEvaluation(IOS_17, true, false, CtQualificationPath.NONE, java.util.Optional.empty(),
                 CtEvaluation.CountBasis.LOGS, 2, 0, java.util.Optional.empty(), List.of(), List.of());
 
-        var failure = SystemTrustedCtRequirement.decide(failing().build()).failure(ct).orElseThrow();
+        var evidence = SystemTrustedCtRequirement.decide(failing().build()).failureEvidence(ct).orElseThrow();
 
-        assertThat(failure.code()).isEqualTo(io.github.sectrust4j.FindingCode.SYSTEM_TRUSTED_CT_REQUIRED);
-        assertThat(failure.index()).isZero();
-        assertThat(failure.severity()).isEqualTo(io.github.sectrust4j.Severity.RECOVERABLE);
-        assertThat(failure.evidence()).containsEntry("ctRequirement", "FAILS").containsEntry("qualified", false);
-        assertThat(SystemTrustedCtRequirement.decide(failing().ctQualified(true).build()).failure(ct)).isEmpty();
+        // the finding is SystemTrustedCTRequired at index 0, Recoverable by default (engine.PathExtensions)
+        assertThat(io.github.sectrust4j.FindingCode.SYSTEM_TRUSTED_CT_REQUIRED.defaultSeverity())
+                .isEqualTo(io.github.sectrust4j.Severity.RECOVERABLE);
+        assertThat(evidence).containsEntry("ctRequirement", "FAILS").containsEntry("qualified", false);
+        assertThat(SystemTrustedCtRequirement.decide(failing().ctQualified(true).build()).failureEvidence(ct)).isEmpty();
     }
 
     @Test

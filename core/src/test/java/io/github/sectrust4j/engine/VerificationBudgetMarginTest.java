@@ -3,6 +3,7 @@ package io.github.sectrust4j.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.SecTrust;
 import io.github.sectrust4j.TrustReport;

@@ -10,7 +10,7 @@ import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.ct.CtLog;
 import io.github.sectrust4j.ct.CtLogList;
-import io.github.sectrust4j.engine.PathBudget;
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.ct.TestCtLog;

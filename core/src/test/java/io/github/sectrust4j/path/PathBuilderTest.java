@@ -11,7 +11,7 @@ import io.github.sectrust4j.InstallChannel;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.engine.PathBudget;
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.SignatureAlgorithm;
 import io.github.sectrust4j.fixtures.TestPki;

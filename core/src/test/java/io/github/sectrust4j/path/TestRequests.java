@@ -5,7 +5,7 @@ import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.engine.EvaluationRequest;
-import io.github.sectrust4j.engine.PathBudget;
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.spi.AiaFetcher;

@@ -9,7 +9,7 @@ import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.engine.EvaluationRequest;
-import io.github.sectrust4j.engine.PathBudget;
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.path.AnchorInfo;
 import io.github.sectrust4j.path.CandidatePath;
