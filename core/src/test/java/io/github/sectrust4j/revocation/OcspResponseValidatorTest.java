@@ -235,7 +235,7 @@ class OcspResponseValidatorTest {
     void responderSignedByAnotherCa_isUnauthorized_evenWithTheIssuersNameAsIssuer() {
         HeldCertificate otherCa = PKI.root("Another CA").build();
         HeldCertificate responder = PKI.ocspResponder("Impostor Responder", otherCa)
-                .issuerName(SCENE.issuer.subject().toString()).build();
+                .issuerName(SCENE.issuer.subject().getName()).build();
         assertThat(verdictWithResponder(responder)).isEqualTo(OcspVerdict.UNAUTHORIZED_SIGNER);
     }
 
