@@ -162,7 +162,11 @@ class ExportedApiTest {
             if (m.isNamed() && m.getLayer() == ModuleLayer.boot()) { // the JDK, read through the module's requires
                 return jdkModules.contains(m.getName());
             }
-            return packages.contains(used.getPackageName()) || foreign.contains(used.getPackageName());
+            if (foreign.contains(used.getPackageName())) {
+                return true;
+            }
+            // an exported package's type, and one a caller can name (not package-private)
+            return packages.contains(used.getPackageName()) && ExportedSurface.isPublicApi(used);
         }
     }
 }
