@@ -144,7 +144,7 @@ class OcspResponseValidatorTest {
 
     @Test
     void responseSignedWithAnotherKeyUnderTheIssuersName_isBadSignature() {
-        HeldCertificate impostor = PKI.root("Impostor").subject(SCENE.issuer.subject()).build();
+        HeldCertificate impostor = PKI.root("Impostor").subject(SCENE.issuer.subject().getName()).build();
         byte[] response = PKI.ocsp(SCENE.leaf, impostor).build();
         // CertID key hash differs too, so the certificate is not even matched
         assertThat(OcspResponseValidator.check(TARGET, response, NOW).verdict()).isEqualTo(OcspVerdict.WRONG_CERT_ID);
