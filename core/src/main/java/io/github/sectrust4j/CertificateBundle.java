@@ -38,7 +38,7 @@ import org.bouncycastle.util.io.pem.PemReader;
  * @param certificates the certificates, leaf first
  * @param keyEntry     for a keystore: the alias whose chain was taken
  */
-public record CertificateBundle(Format format, List<Certificate> certificates, Optional<String> keyEntry) {
+public record CertificateBundle(Format format, List<Cert> certificates, Optional<String> keyEntry) {
     /** The container formats recognised. */
     public enum Format {
         PEM("PEM"), DER("DER certificate"), PKCS7("PKCS#7"), PKCS12("PKCS#12"), JKS("Java KeyStore (JKS)"),
@@ -83,7 +83,7 @@ public record CertificateBundle(Format format, List<Certificate> certificates, O
 
     public CertificateBundle {
         requireNonNull(format, "format");
-        certificates = List.copyOf(certificates);
+        certificates = List.copyOf(CertificateInput.fromCerts(certificates));
         requireNonNull(keyEntry, "keyEntry");
     }
 
@@ -103,13 +103,13 @@ public record CertificateBundle(Format format, List<Certificate> certificates, O
         Format format = detect(content);
         switch (format) {
             case PKCS7:
-                return new CertificateBundle(format, chainOrder(Format.PKCS7, pkcs7(content)), Optional.empty());
+                return new CertificateBundle(format, List.<Cert>copyOf(chainOrder(Format.PKCS7, pkcs7(content))), Optional.empty());
             case PKCS12:
             case JKS:
             case JCEKS:
                 return keyStore(format, content, password);
             case DER:
-                return new CertificateBundle(format, CertificateInput.parse(content), Optional.empty());
+                return new CertificateBundle(format, List.<Cert>copyOf(CertificateInput.parse(content)), Optional.empty());
             default:
                 return pem(content);
         }
@@ -153,7 +153,7 @@ public record CertificateBundle(Format format, List<Certificate> certificates, O
         String text = new String(content, StandardCharsets.ISO_8859_1);
         if (!PKCS7_PEM.matcher(text).find()) {
             try {
-                return new CertificateBundle(Format.PEM, CertificateInput.parse(content), Optional.empty());
+                return new CertificateBundle(Format.PEM, List.<Cert>copyOf(CertificateInput.parse(content)), Optional.empty());
             } catch (CertificateInputException e) {
                 // Windows certutil -encode wraps a .p7b in CERTIFICATE armour: open it if that is all there is
                 List<PemObject> blocks;
@@ -163,7 +163,7 @@ public record CertificateBundle(Format format, List<Certificate> certificates, O
                     throw e;
                 }
                 if (blocks.size() == 1 && detect(blocks.get(0).getContent()) == Format.PKCS7) {
-                    return new CertificateBundle(Format.PKCS7, chainOrder(Format.PKCS7, pkcs7(blocks.get(0).getContent())),
+                    return new CertificateBundle(Format.PKCS7, List.<Cert>copyOf(chainOrder(Format.PKCS7, pkcs7(blocks.get(0).getContent()))),
                             Optional.empty());
                 }
                 throw e;
@@ -184,7 +184,7 @@ public record CertificateBundle(Format format, List<Certificate> certificates, O
         if (certificates.isEmpty()) {
             throw new UnreadableException(Format.PKCS7, "no readable PEM block (a BEGIN line must start its line)");
         }
-        return new CertificateBundle(Format.PKCS7, chainOrder(Format.PKCS7, certificates), Optional.empty());
+        return new CertificateBundle(Format.PKCS7, List.<Cert>copyOf(chainOrder(Format.PKCS7, certificates)), Optional.empty());
     }
 
     private static List<PemObject> blocks(String text, Format format) {
@@ -253,7 +253,7 @@ public record CertificateBundle(Format format, List<Certificate> certificates, O
                     throw new UnreadableException(format, "key entry '" + keys.get(0) + "' has no certificate chain"
                             + (password == null ? " (a password may be needed to read it)" : ""));
                 }
-                return new CertificateBundle(format, parse(format, List.of(chain)), Optional.of(keys.get(0)));
+                return new CertificateBundle(format, List.<Cert>copyOf(parse(format, List.of(chain))), Optional.of(keys.get(0)));
             }
             List<java.security.cert.Certificate> all = new ArrayList<>();
             for (String alias : aliases) {
@@ -265,7 +265,7 @@ public record CertificateBundle(Format format, List<Certificate> certificates, O
                 throw new UnreadableException(format, "holds no certificates"
                         + (password == null ? " that can be read without a password" : ""));
             }
-            return new CertificateBundle(format, chainOrder(format, parse(format, all)), Optional.empty());
+            return new CertificateBundle(format, List.<Cert>copyOf(chainOrder(format, parse(format, all))), Optional.empty());
         } catch (GeneralSecurityException e) {
             throw new UnreadableException(format, "cannot list entries (" + oneLine(e) + ")");
         }

@@ -1,5 +1,6 @@
 package io.github.sectrust4j;
 
+import io.github.sectrust4j.cert.CertificateInput;
 import java.util.stream.Collectors;
 
 /**
@@ -18,7 +19,7 @@ public final class DuplicateUserRootException extends IllegalArgumentException {
 
     DuplicateUserRootException(int firstIndex, UserRoot first, int secondIndex, UserRoot second) {
         this(firstIndex, describe(first), secondIndex, describe(second),
-                "'" + first.certificate().subject() + "' (SHA-256 " + first.certificate().sha256Hex() + ")");
+                "'" + CertificateInput.fromCert(first.certificate()).subject() + "' (SHA-256 " + first.certificate().sha256Hex() + ")");
     }
 
     private DuplicateUserRootException(int firstIndex, String first, int secondIndex, String second,

@@ -20,10 +20,10 @@ import io.github.sectrust4j.cert.CertificateInput;
 import io.github.sectrust4j.cert.ServerChain;
 import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.engine.Evaluator;
-import io.github.sectrust4j.request.PathBudget;
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.profile.ConfigurationProfile;
 import io.github.sectrust4j.engine.ReleaseNotes;
-import io.github.sectrust4j.engine.UnparseableCertificates;
+import io.github.sectrust4j.engine.SecTrustAccess;
 import io.github.sectrust4j.spi.AiaFetcher;
 import io.github.sectrust4j.truststores.AppleTrustStore;
 import io.github.sectrust4j.truststores.AppleTrustStores;
@@ -165,8 +165,9 @@ public final class SecTrust {
      * An empty list, as in Apple's setter with an empty array, still switches anchors-only on: nothing
      * is then anchored (§1.1).
      */
-    public SecTrust withAnchors(List<Certificate> certificates) {
-        SecTrustConfiguration c = config.withAnchors(SecTrustConfiguration.append(config.anchors(), certificates));
+    public SecTrust withAnchors(List<? extends Cert> certificates) {
+        SecTrustConfiguration c = config.withAnchors(SecTrustConfiguration.append(config.anchors(),
+                CertificateInput.fromCerts(certificates)));
         return with(config.anchorsOnly().isPresent() ? c : c.withAnchorsOnly(true));
     }
 
@@ -182,7 +183,7 @@ public final class SecTrust {
 
     /** App anchors ({@link Cert#fromPem}, {@link Cert#of}, ...). */
     public SecTrust withAnchors(Cert... certificates) {
-        return withAnchors(CertificateInput.fromCerts(Arrays.asList(certificates)));
+        return withAnchors(Arrays.asList(certificates));
     }
 
     /** App anchors from PEM text or one DER certificate. */
@@ -196,8 +197,8 @@ public final class SecTrust {
     }
 
     /** A root installed by a configuration profile by hand, with the iOS 10.3+ full-trust switch (§7.1). */
-    public SecTrust withProfileRoot(Certificate root, FullTrust fullTrust) {
-        return withUserRoot(new UserRoot(root, InstallChannel.PROFILE, fullTrust, Optional.empty()));
+    public SecTrust withProfileRoot(Cert root, FullTrust fullTrust) {
+        return withUserRoot(new UserRoot(single(root), InstallChannel.PROFILE, fullTrust, Optional.empty()));
     }
 
     public SecTrust withProfileRoot(X509Certificate root, FullTrust fullTrust) {
@@ -208,18 +209,14 @@ public final class SecTrust {
         return withProfileRoot(single(pem), fullTrust);
     }
 
-    public SecTrust withProfileRoot(Cert root, FullTrust fullTrust) {
-        return withProfileRoot(single(root), fullTrust);
-    }
-
     /** As {@link #withProfileRoot(String, FullTrust)} from PEM text or DER bytes. */
     public SecTrust withProfileRoot(byte[] pemOrDer, FullTrust fullTrust) {
         return withProfileRoot(single(pemOrDer), fullTrust);
     }
 
     /** A root installed by MDM (or Apple Configurator): trusted for TLS (§7.1). */
-    public SecTrust withMdmRoot(Certificate root) {
-        return withUserRoot(new UserRoot(root, InstallChannel.MDM, FullTrust.ON, Optional.empty()));
+    public SecTrust withMdmRoot(Cert root) {
+        return withUserRoot(new UserRoot(single(root), InstallChannel.MDM, FullTrust.ON, Optional.empty()));
     }
 
     public SecTrust withMdmRoot(X509Certificate root) {
@@ -228,10 +225,6 @@ public final class SecTrust {
 
     public SecTrust withMdmRoot(String pem) {
         return withMdmRoot(single(pem));
-    }
-
-    public SecTrust withMdmRoot(Cert root) {
-        return withMdmRoot(single(root));
     }
 
     /** As {@link #withMdmRoot(String)} from PEM text or DER bytes. */
@@ -469,20 +462,14 @@ public final class SecTrust {
      * lets a CA test its EV profile under a root Apple does not (yet) list as EV. Also needs the root to
      * anchor the path (e.g. {@link #withExtraSystemRoots}).
      */
-    public SecTrust withExtraEvRoot(Certificate root, String... policyOids) {
+    public SecTrust withExtraEvRoot(Cert root, String... policyOids) {
         requireNonNull(root, "root");
         if (policyOids.length == 0) {
             throw new IllegalArgumentException("at least one EV policy OID is required");
         }
         Map<String, List<String>> m = new LinkedHashMap<>(config.extraEvRoots());
-        m.put(root.sha256Fingerprint().hexUpperCase(), List.of(policyOids));
+        m.put(CertificateInput.fromCert(root).sha256Fingerprint().hexUpperCase(), List.of(policyOids));
         return with(config.withExtraEvRoots(ImmutableMap.copyOf(m)));
-    }
-
-    /** As {@link #withExtraEvRoot(Certificate, String...)} for any {@link Cert}. */
-    public SecTrust withExtraEvRoot(Cert root, String... policyOids) {
-        requireNonNull(root, "root");
-        return withExtraEvRoot(single(root), policyOids);
     }
 
     private SecTrust withCt(CtInputs value) {
@@ -621,9 +608,8 @@ public final class SecTrust {
         return evaluate(CertificateInput.serverChain(pemOrDer));
     }
 
-    /** Evaluates a server's chain; entries iOS cannot parse make it Invalid (§14.2 step 1). */
-    public TrustReport evaluate(ServerChain chain) {
-        return UnparseableCertificates.refuse(evaluate(chain.certificates()), chain.unparseable());
+    private TrustReport evaluate(ServerChain chain) {
+        return SecTrustAccess.evaluate(this, chain);
     }
 
     /** Evaluates a chain of JDK certificates, leaf first. */
@@ -661,14 +647,18 @@ public final class SecTrust {
         return config.policy();
     }
 
+    static {
+        SecTrustAccess.register(SecTrust::request); // the command line and the tests: SecTrustAccess.request
+    }
+
     /**
      * The exact inputs {@link #evaluate(List)} hands to the evaluator for this chain, without
-     * evaluating: for tooling that shows or checks a configuration (the command line's tests use it).
-     * When no instant was set, the evaluation instant is taken now.
+     * evaluating (outside this package: {@link SecTrustAccess#request}). When no instant was set, the
+     * evaluation instant is taken now.
      *
      * @throws CertificateInputException when the chain is empty
      */
-    public EvaluationRequest request(List<? extends Cert> chain) {
+    EvaluationRequest request(List<? extends Cert> chain) {
         requireNonNull(chain, "chain");
         if (chain.isEmpty()) {
             throw new CertificateInputException("the chain is empty: at least the leaf certificate is required");

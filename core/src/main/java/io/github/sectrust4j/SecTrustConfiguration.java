@@ -7,7 +7,7 @@ import com.google.common.collect.ImmutableMap;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.request.CtInputs;
 import io.github.sectrust4j.request.ExceptionInputs;
-import io.github.sectrust4j.request.PathBudget;
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.request.RevocationInputs;
 import io.github.sectrust4j.spi.AiaFetcher;
 import io.github.sectrust4j.truststores.AppleTrustStore;

@@ -10,6 +10,7 @@ import com.dd.plist.NSDictionary;
 import com.dd.plist.NSNumber;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.Fingerprint;
+import io.github.sectrust4j.cert.CertificateInput;
 import io.github.sectrust4j.plist.StrictPlist;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -60,16 +61,12 @@ public final class TrustExceptions {
             this.resetCount = requireNonNull(resetCount, "resetCount");
         }
 
-        /** An entry for this certificate excepting these checks (Apple check names, {@link FindingCode#code()}). */
-        public static Entry of(Certificate certificate, Set<String> checks) {
-            return new Entry(requireNonNull(certificate, "certificate").sha1(), requireNonNull(checks, "checks"),
-                    OptionalLong.empty());
-        }
-
-        /** As {@link #of(Certificate, Set)} for any {@link Cert} (its SHA-1 is taken from its DER). */
+        /**
+         * An entry for this certificate excepting these checks (Apple check names, {@link FindingCode#code()});
+         * any {@link Cert} (its SHA-1 is taken from its DER).
+         */
         public static Entry of(Cert certificate, Set<String> checks) {
-            requireNonNull(certificate, "certificate");
-            return of(io.github.sectrust4j.cert.CertificateInput.fromCerts(List.of(certificate)).get(0), checks);
+            return new Entry(sha1Of(certificate), requireNonNull(checks, "checks"), OptionalLong.empty());
         }
 
         /** A position without exceptions (Apple: an empty dictionary). */
@@ -96,8 +93,8 @@ public final class TrustExceptions {
         }
 
         /** Whether this entry excepts {@code check} for {@code certificate}. */
-        public boolean excepts(Certificate certificate, String check) {
-            return sha1 != null && checks.contains(check) && Arrays.equals(sha1, certificate.sha1());
+        public boolean excepts(Cert certificate, String check) {
+            return sha1 != null && checks.contains(check) && Arrays.equals(sha1, sha1Of(certificate));
         }
 
         boolean isEmpty() {
@@ -154,21 +151,26 @@ public final class TrustExceptions {
      * either the device's exception epoch is 0 or entry 0 was made in that epoch. Exceptions that fail
      * it are discarded by iOS (the call returns false) and change nothing.
      */
-    public boolean installableFor(Certificate leaf, long epoch) {
+    public boolean installableFor(Cert leaf, long epoch) {
         requireNonNull(leaf, "leaf");
         if (entries.isEmpty()) {
             return false;
         }
         Entry first = entries.get(0);
-        if (first.sha1 == null || !Arrays.equals(first.sha1, leaf.sha1())) {
+        if (first.sha1 == null || !Arrays.equals(first.sha1, sha1Of(leaf))) {
             return false;
         }
         return epoch == 0 || first.resetCount.equals(OptionalLong.of(epoch));
     }
 
     /** Whether the entry at {@code index} excepts {@code check} for {@code certificate} (now at that index). */
-    public boolean excepts(int index, Certificate certificate, String check) {
+    public boolean excepts(int index, Cert certificate, String check) {
         return index >= 0 && index < entries.size() && entries.get(index).excepts(certificate, check);
+    }
+
+    /** The certificate's SHA-1 (the library's parsed certificates keep it). */
+    private static byte[] sha1Of(Cert certificate) {
+        return CertificateInput.fromCert(requireNonNull(certificate, "certificate")).sha1();
     }
 
     /** The same exceptions stamped with a non-zero epoch as {@code ExceptionResetCount} (0: none). */

@@ -2,7 +2,7 @@ package io.github.sectrust4j;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.CertificateInput;
 import io.github.sectrust4j.profile.ConfigurationProfile;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,20 +17,14 @@ import java.util.Optional;
  * @param fullTrust     the iOS 10.3+ full-trust switch (ignored for MDM installs, which are always fully trusted)
  * @param trustSettings explicit trust settings overriding the shape derived from channel and switch; empty = derive
  */
-public record UserRoot(Certificate certificate, InstallChannel channel, FullTrust fullTrust,
+public record UserRoot(Cert certificate, InstallChannel channel, FullTrust fullTrust,
                        Optional<List<TrustSetting>> trustSettings) {
+    /** {@code certificate}: {@link Cert#fromPem}, {@link Cert#of}, or any other {@link Cert} (re-read from its DER). */
     public UserRoot {
-        requireNonNull(certificate, "certificate");
+        certificate = CertificateInput.fromCert(requireNonNull(certificate, "certificate"));
         requireNonNull(channel, "channel");
         requireNonNull(fullTrust, "fullTrust");
         trustSettings = requireNonNull(trustSettings, "trustSettings").map(List::copyOf);
-    }
-
-    /** As the canonical constructor, for any {@link Cert} ({@link Cert#fromPem}, {@link Cert#of}). */
-    public UserRoot(Cert certificate, InstallChannel channel, FullTrust fullTrust,
-                    Optional<List<TrustSetting>> trustSettings) {
-        this(io.github.sectrust4j.cert.CertificateInput.fromCerts(
-                List.of(requireNonNull(certificate, "certificate"))).get(0), channel, fullTrust, trustSettings);
     }
 
     /**
@@ -76,7 +70,7 @@ public record UserRoot(Certificate certificate, InstallChannel channel, FullTrus
     public static List<UserRoot> fromProfile(ConfigurationProfile profile, InstallChannel channel, FullTrust fullTrust) {
         requireNonNull(profile, "profile");
         List<UserRoot> out = new ArrayList<>();
-        for (Certificate root : profile.roots()) {
+        for (Cert root : profile.roots()) {
             out.add(new UserRoot(root, channel, fullTrust, Optional.empty()));
         }
         return List.copyOf(out);

@@ -26,7 +26,7 @@ class CertificateBundleTest {
     }
 
     static List<byte[]> ders(CertificateBundle bundle) {
-        return bundle.certificates().stream().map(Certificate::der).toList();
+        return bundle.certificates().stream().map(Cert::der).toList();
     }
 
     static List<byte[]> ders(HeldCertificate... held) {

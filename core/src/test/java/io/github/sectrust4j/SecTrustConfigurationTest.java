@@ -9,7 +9,7 @@ import io.github.sectrust4j.ct.CtLogList;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.request.EvaluationRequest;
-import io.github.sectrust4j.request.PathBudget;
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.revocation.InMemoryRevocationDatabase;
 import io.github.sectrust4j.revocation.OcspFetcher;
 import io.github.sectrust4j.spi.AiaFetcher;

@@ -3,7 +3,7 @@ package io.github.sectrust4j;
 import static io.github.sectrust4j.path.TestRequests.certs;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.sectrust4j.request.PathBudget;
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.TestPkiExtension;

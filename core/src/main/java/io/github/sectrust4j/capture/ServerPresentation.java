@@ -1,5 +1,6 @@
 package io.github.sectrust4j.capture;
 
+import io.github.sectrust4j.Cert;
 import io.github.sectrust4j.CertificateInputException;
 import io.github.sectrust4j.SecTrust;
 import io.github.sectrust4j.TrustReport;
@@ -170,8 +171,8 @@ public final class ServerPresentation {
      *
      * @throws CertificateInputException if the server sent one iOS could not parse (or none at all)
      */
-    public List<Certificate> certificates() {
-        return CertificateInput.fromDerList(certificates);
+    public List<Cert> certificates() {
+        return List.copyOf(CertificateInput.fromDerList(certificates));
     }
 
     /** The certificates as PEM, in the order sent (for {@code --save-chain} and for the record). */

@@ -268,6 +268,19 @@ public final class CertificateInput {
     }
 
     /**
+     * One certificate as {@link #fromCerts}: the library's own as it is, another {@link Cert} re-parsed from its DER.
+     *
+     * @throws NullPointerException for null
+     */
+    public static Certificate fromCert(Cert cert) {
+        if (cert instanceof Certificate parsed) {
+            return parsed;
+        }
+        java.util.Objects.requireNonNull(cert, "certificate");
+        return fromCerts(List.of(cert)).get(0);
+    }
+
+    /**
      * Auto-detects PEM text or a single DER certificate. DER is recognized by its leading SEQUENCE
      * tag (0x30); anything containing a "-----BEGIN" line is PEM.
      */

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sectrust4j.CertificateInputException;
 import io.github.sectrust4j.TrustReport;
+import io.github.sectrust4j.engine.SecTrustAccess;
 import io.github.sectrust4j.report.JsonReport;
 import io.github.sectrust4j.IosRelease;
 import java.io.IOException;
@@ -45,7 +46,7 @@ final class BatchProcessor {
 
     /** With the real evaluator ({@code SecTrust.evaluate}). */
     BatchProcessor() {
-        this(r -> r.trust().evaluate(r.serverChain()));
+        this(r -> SecTrustAccess.evaluate(r.trust(), r.serverChain()));
     }
 
     BatchProcessor(Function<BatchRequest, TrustReport> evaluator) {

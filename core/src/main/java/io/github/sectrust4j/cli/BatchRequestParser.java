@@ -3,6 +3,7 @@ package io.github.sectrust4j.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.github.sectrust4j.Cert;
 import io.github.sectrust4j.CertificateInputException;
 import io.github.sectrust4j.DuplicateUserRootException;
 import io.github.sectrust4j.FullTrust;
@@ -315,7 +316,7 @@ final class BatchRequestParser {
             return trust.withUserRoot(new UserRoot(cert, channel, fullTrust, settings));
         }
         SecTrust t = profile.intermediates().isEmpty() ? trust : trust.withIntermediates(profile.intermediates());
-        for (Certificate root : profile.roots()) {
+        for (Cert root : profile.roots()) {
             entries.add(field + ".profile");
             t = t.withUserRoot(new UserRoot(root, channel, fullTrust, settings));
         }
@@ -361,7 +362,7 @@ final class BatchRequestParser {
         // an array of logs, or Apple's published list as is (an object with operators): told apart by content
         JsonNode logs = given.isObject() ? given : array(request, "ctLogs");
         try {
-            return CtLogList.fromRequestJson(logs);
+            return CtLogList.fromRequestJson(logs.toString()); // the exported API takes JSON text
         } catch (IllegalArgumentException e) {
             throw new InputError(e.getMessage());
         }

@@ -13,6 +13,7 @@ import io.github.sectrust4j.TrustMatrix;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
+import io.github.sectrust4j.engine.SecTrustAccess;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.ServerChain;
 import io.github.sectrust4j.text.Excerpt;
@@ -249,7 +250,7 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             return MatrixOutput.print(out, trust.evaluateAll(hostNames(), releases(), chain), json, trust);
         }
-        TrustReport report = trust.evaluate(sent);
+        TrustReport report = SecTrustAccess.evaluate(trust, sent);
         if (copyExceptions != null) {
             InputFiles.write(copyExceptions, "--copy-exceptions", trust.copyExceptions(chain).toPlist());
         }

@@ -110,7 +110,7 @@ public final class CtLogList {
      *
      * @throws IllegalArgumentException naming the entry and what is wrong with it
      */
-    public static CtLogList fromRequestJson(JsonNode ctLogs) {
+    static CtLogList fromRequestJson(JsonNode ctLogs) {
         if (ctLogs != null && ctLogs.isObject() && ctLogs.has("operators")) {
             return PublishedLogLists.fromJson(ctLogs);
         }
@@ -125,7 +125,7 @@ public final class CtLogList {
         return of(out.build());
     }
 
-    /** As {@link #fromRequestJson(JsonNode)}, from JSON text. */
+    /** As {@link #fromRequestJson(JsonNode)}, from JSON text (the exported form: no Jackson type in the API). */
     public static CtLogList fromRequestJson(String ctLogsJson) {
         try {
             return fromRequestJson(Json.MAPPER.readTree(requireNonNull(ctLogsJson, "ctLogsJson")));

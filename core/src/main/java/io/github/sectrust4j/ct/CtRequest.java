@@ -46,8 +46,8 @@ public final class CtRequest {
     }
 
     /** As {@link #builder(byte[], Instant)} for a parsed leaf. */
-    public static Builder builder(io.github.sectrust4j.cert.Certificate leaf, Instant verifyTime) {
-        return new Builder(requireNonNull(leaf, "leaf"), verifyTime);
+    public static Builder builder(io.github.sectrust4j.Cert leaf, Instant verifyTime) {
+        return new Builder(io.github.sectrust4j.cert.CertificateInput.fromCert(requireNonNull(leaf, "leaf")), verifyTime);
     }
 
     public byte[] leafDer() {
@@ -130,9 +130,10 @@ public final class CtRequest {
         }
 
         /** The issuer's key, from the parsed certificate at chain position 1. */
-        public Builder issuer(io.github.sectrust4j.cert.Certificate issuer) {
+        public Builder issuer(io.github.sectrust4j.Cert issuer) {
             // spkiDer() is already a copy
-            this.issuerSpkiDer = Optional.of(requireNonNull(issuer, "issuer").publicKey().spkiDer());
+            this.issuerSpkiDer = Optional.of(io.github.sectrust4j.cert.CertificateInput.fromCert(
+                    requireNonNull(issuer, "issuer")).publicKey().spkiDer());
             return this;
         }
 

@@ -42,7 +42,7 @@ public final class PublishedLogLists {
      *
      * @throws IllegalArgumentException naming what is wrong
      */
-    public static CtLogList fromJson(JsonNode root) {
+    static CtLogList fromJson(JsonNode root) {
         PublishedCtLogList read = read(root);
         return CtLogList.fromTrustStoreLogs(read.logs()).withSource(label(read), read.timestamp().orElse(null));
     }

@@ -33,11 +33,11 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  */
 public final class SctLists {
     /** The leaf certificate's embedded SCT list extension (precertificate SCTs). */
-    public static final ASN1ObjectIdentifier EMBEDDED_SCT_LIST = new ASN1ObjectIdentifier(Oids.EMBEDDED_SCT_LIST);
+    static final ASN1ObjectIdentifier EMBEDDED_SCT_LIST = new ASN1ObjectIdentifier(Oids.EMBEDDED_SCT_LIST);
     /** The precertificate poison extension (critical, NULL). */
-    public static final ASN1ObjectIdentifier PRECERT_POISON = new ASN1ObjectIdentifier(Oids.PRECERT_POISON);
+    static final ASN1ObjectIdentifier PRECERT_POISON = new ASN1ObjectIdentifier(Oids.PRECERT_POISON);
     /** The SCT list extension of an OCSP single response. */
-    public static final ASN1ObjectIdentifier OCSP_SCT_LIST = new ASN1ObjectIdentifier(Oids.OCSP_SCT_LIST);
+    static final ASN1ObjectIdentifier OCSP_SCT_LIST = new ASN1ObjectIdentifier(Oids.OCSP_SCT_LIST);
 
     private static final Map<ASN1ObjectIdentifier, String> CERT_ID_DIGESTS = Map.of(
             OIWObjectIdentifiers.idSHA1, "SHA-1",

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.check.Failure;
 import java.time.Instant;

@@ -1,7 +1,8 @@
 package io.github.sectrust4j.engine;
 
-import io.github.sectrust4j.request.PathBudget;
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.request.EvaluationRequest;
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.CertificateRole;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.PathCertificate;

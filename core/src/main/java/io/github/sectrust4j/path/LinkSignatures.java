@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Signature checks of one evaluation through the cert package's verifier, charged against a
- * per-evaluation {@link VerificationBudget} ({@link io.github.sectrust4j.request.PathBudget#maxSignatureChecks()}).
+ * per-evaluation {@link VerificationBudget} ({@link io.github.sectrust4j.PathBudget#maxSignatureChecks()}).
  * Verdicts are shared across evaluations in a bounded cache keyed by (issuer SPKI, certificate);
  * each distinct pair is charged once per evaluation, cached or not, so outcomes never depend on
  * what other evaluations left in the cache. Not thread-safe: one per evaluation.

@@ -5,6 +5,7 @@ import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.request.EvaluationRequest;
+import io.github.sectrust4j.cert.CertificateInput;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -75,7 +76,7 @@ final class TrustSources {
         this.request = request;
         Map<Certificate, UserRoot> users = new LinkedHashMap<>();
         for (UserRoot u : request.userRoots()) {
-            users.putIfAbsent(u.certificate(), u); // the first entry for a certificate wins
+            users.putIfAbsent(CertificateInput.fromCert(u.certificate()), u); // the first entry for a certificate wins
         }
         this.userRoots = Map.copyOf(users);
         Optional<SystemStoreIndex> store = request.systemStore().map(SystemStoreIndex::of);
@@ -127,7 +128,10 @@ final class TrustSources {
                     request.appAnchors(), request.extraSystemRoots())) {
                 l.forEach(r -> real.putIfAbsent(r, r));
             }
-            request.userRoots().forEach(u -> real.putIfAbsent(u.certificate(), u.certificate()));
+            request.userRoots().forEach(u -> {
+                Certificate root = CertificateInput.fromCert(u.certificate());
+                real.putIfAbsent(root, root);
+            });
             realByFingerprint = real;
         }
         return realByFingerprint.getOrDefault(c, c);

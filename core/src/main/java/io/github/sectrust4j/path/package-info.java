@@ -1,6 +1,6 @@
 /**
  * Path building as iOS's trust daemon does it (spec §1.3–§1.5), bounded by a
- * {@link io.github.sectrust4j.request.PathBudget}.
+ * {@link io.github.sectrust4j.PathBudget}.
  *
  * <p>{@link io.github.sectrust4j.path.PathBuilder} reproduces Apple's state machine: partial paths
  * extended depth-first (a new partial goes right after the current one; partials are walked from the

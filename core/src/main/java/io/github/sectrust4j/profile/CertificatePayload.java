@@ -2,7 +2,8 @@ package io.github.sectrust4j.profile;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.Cert;
+import io.github.sectrust4j.cert.CertificateInput;
 
 /**
  * One certificate payload of a profile.
@@ -15,14 +16,14 @@ import io.github.sectrust4j.cert.Certificate;
  * @param certificate the certificate it installs
  */
 public record CertificatePayload(String type, String identifier, String uuid, String displayName, String location,
-                                 Certificate certificate) {
+                                 Cert certificate) {
     public CertificatePayload {
         requireNonNull(type, "type");
         requireNonNull(identifier, "identifier");
         requireNonNull(uuid, "uuid");
         requireNonNull(displayName, "displayName");
         requireNonNull(location, "location");
-        requireNonNull(certificate, "certificate");
+        certificate = CertificateInput.fromCert(requireNonNull(certificate, "certificate"));
     }
 
     /**
@@ -30,6 +31,6 @@ public record CertificatePayload(String type, String identifier, String uuid, St
      * certificates are installed as intermediates the device can build paths with, not as anchors (§7.1).
      */
     public boolean isRoot() {
-        return certificate.isSelfIssued();
+        return CertificateInput.fromCert(certificate).isSelfIssued();
     }
 }

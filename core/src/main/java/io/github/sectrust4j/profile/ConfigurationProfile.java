@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import com.dd.plist.NSArray;
 import com.dd.plist.NSData;
 import com.dd.plist.NSDictionary;
+import io.github.sectrust4j.Cert;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.CertificateInput;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.time.Instant;
@@ -134,17 +136,17 @@ public final class ConfigurationProfile {
     }
 
     /** The roots the profile installs (self-issued certificates), without repeats. */
-    public List<Certificate> roots() {
+    public List<Cert> roots() {
         return certificates(true);
     }
 
     /** The other certificates it installs: intermediates for path building, not anchors (§7.1). */
-    public List<Certificate> intermediates() {
+    public List<Cert> intermediates() {
         return certificates(false);
     }
 
-    private List<Certificate> certificates(boolean roots) {
-        Set<Certificate> out = new LinkedHashSet<>();
+    private List<Cert> certificates(boolean roots) {
+        Set<Cert> out = new LinkedHashSet<>();
         for (CertificatePayload p : certificatePayloads) {
             if (p.isRoot() == roots) {
                 out.add(p.certificate());
@@ -165,9 +167,10 @@ public final class ConfigurationProfile {
             out.append("  installs no certificate\n");
         }
         for (CertificatePayload p : certificatePayloads) {
+            Certificate c = CertificateInput.fromCert(p.certificate());
             out.append("  installs ").append(p.isRoot() ? "root" : "intermediate").append(" '")
-                    .append(p.certificate().displayName()).append("' (").append(p.type()).append(", ")
-                    .append(p.location()).append(", sha256 ").append(p.certificate().sha256HexUpperCase()).append(")\n");
+                    .append(c.displayName()).append("' (").append(p.type()).append(", ")
+                    .append(p.location()).append(", sha256 ").append(c.sha256HexUpperCase()).append(")\n");
         }
         for (IgnoredPayload p : ignoredPayloads) {
             out.append("  ignored ").append(p.type())
@@ -190,7 +193,7 @@ public final class ConfigurationProfile {
             CertificatePayload p = certificatePayloads.get(i);
             boolean pem = p.type().equals(PEM_PAYLOAD);
             NSDictionary payload = new NSDictionary();
-            payload.put("PayloadCertificateFileName", fileName(p.certificate()) + (pem ? ".pem" : ".cer"));
+            payload.put("PayloadCertificateFileName", fileName(CertificateInput.fromCert(p.certificate())) + (pem ? ".pem" : ".cer"));
             payload.put("PayloadContent", new NSData(pem ? pem(p.certificate()) : p.certificate().der()));
             payload.put("PayloadDisplayName", xmlText(p.displayName()));
             payload.put("PayloadIdentifier", xmlText(p.identifier()));
@@ -223,12 +226,12 @@ public final class ConfigurationProfile {
      *
      * @throws IllegalArgumentException when the key cannot sign or does not belong to {@code signer}
      */
-    public byte[] sign(PrivateKey key, Certificate signer, List<Certificate> chain, Instant signingTime) {
+    public byte[] sign(PrivateKey key, Cert signerCertificate, List<? extends Cert> chain, Instant signingTime) {
         requireNonNull(key, "key");
-        requireNonNull(signer, "signer");
+        Certificate signer = CertificateInput.fromCert(requireNonNull(signerCertificate, "signer"));
         requireNonNull(chain, "chain");
         requireNonNull(signingTime, "signingTime");
-        byte[] signed = ProfileCms.sign(toXml(), key, signer, chain, signingTime);
+        byte[] signed = ProfileCms.sign(toXml(), key, signer, CertificateInput.fromCerts(chain), signingTime);
         ProfileSignature check = ProfileCms.open(signed).signature();
         if (!check.verifies()) {
             throw new IllegalArgumentException("the private key does not belong to the signing certificate '"
@@ -237,8 +240,8 @@ public final class ConfigurationProfile {
         return signed;
     }
 
-    /** As {@link #sign(PrivateKey, Certificate, List, Instant)}, signed now. */
-    public byte[] sign(PrivateKey key, Certificate signer, List<Certificate> chain) {
+    /** As {@link #sign(PrivateKey, Cert, List, Instant)}, signed now. */
+    public byte[] sign(PrivateKey key, Cert signer, List<? extends Cert> chain) {
         return sign(key, signer, chain, Instant.now());
     }
 
@@ -252,7 +255,7 @@ public final class ConfigurationProfile {
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
-    private static byte[] pem(Certificate c) {
+    private static byte[] pem(Cert c) {
         return ("-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(c.der())
                 + "\n-----END CERTIFICATE-----\n").getBytes(StandardCharsets.US_ASCII);
     }
@@ -290,8 +293,8 @@ public final class ConfigurationProfile {
          * @throws IllegalArgumentException when the certificate is not self-issued: a profile installs the root at
          *                                  the top of the chain, the server sends the intermediates
          */
-        public Builder root(Certificate root) {
-            requireNonNull(root, "root");
+        public Builder root(Cert certificate) {
+            Certificate root = CertificateInput.fromCert(requireNonNull(certificate, "root"));
             if (!root.isSelfIssued()) {
                 throw new IllegalArgumentException("'" + root.displayName() + "' is not a root: it was issued by '"
                         + root.issuer() + "'; install the root at the top of its chain and have the server send the "
@@ -301,7 +304,7 @@ public final class ConfigurationProfile {
             return this;
         }
 
-        public Builder roots(List<Certificate> certificates) {
+        public Builder roots(List<? extends Cert> certificates) {
             certificates.forEach(this::root);
             return this;
         }

@@ -1,5 +1,6 @@
 package io.github.sectrust4j.profile;
 
+import io.github.sectrust4j.Cert;
 import io.github.sectrust4j.cert.Certificate;
 import java.io.IOException;
 import java.security.PrivateKey;
@@ -140,11 +141,12 @@ final class ProfileCms {
                     "no certificate for the signer");
         }
         X509CertificateHolder holder = matches.iterator().next();
-        Optional<Certificate> certificate = Optional.empty();
+        Optional<Cert> certificate = Optional.empty();
         String subject = holder.getSubject().toString();
         try {
-            certificate = Optional.of(Certificate.parse(holder.getEncoded()));
-            subject = certificate.get().subject().toString();
+            Certificate parsed = Certificate.parse(holder.getEncoded());
+            certificate = Optional.of(parsed);
+            subject = parsed.subject().toString();
         } catch (IOException | RuntimeException e) {
             // the subject from Bouncy Castle's reading is good enough to name the signer
         }

@@ -2,7 +2,8 @@ package io.github.sectrust4j.profile;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.Cert;
+import io.github.sectrust4j.cert.CertificateInput;
 import java.util.Optional;
 
 /**
@@ -17,7 +18,7 @@ import java.util.Optional;
  * @param signerCertificate the signer's certificate, when the profile includes it
  * @param detail            why the signature does not verify ("" when it does)
  */
-public record ProfileSignature(Status status, String signerSubject, Optional<Certificate> signerCertificate,
+public record ProfileSignature(Status status, String signerSubject, Optional<Cert> signerCertificate,
                                String detail) {
     /** The outcome of checking the signature. */
     public enum Status {
@@ -34,7 +35,7 @@ public record ProfileSignature(Status status, String signerSubject, Optional<Cer
     public ProfileSignature {
         requireNonNull(status, "status");
         requireNonNull(signerSubject, "signerSubject");
-        requireNonNull(signerCertificate, "signerCertificate");
+        signerCertificate = requireNonNull(signerCertificate, "signerCertificate").map(CertificateInput::fromCert);
         requireNonNull(detail, "detail");
     }
 

@@ -2,6 +2,7 @@ package io.github.sectrust4j.request;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.UserRoot;

@@ -44,9 +44,9 @@ public final class OcspResponseValidator {
     public static final Duration LEEWAY = Duration.ofSeconds(4500);
 
     /** id-pkix-ocsp-nocheck (RFC 6960 §4.2.2.2.1): certificates carrying it are not checked (§9.1). */
-    public static final ASN1ObjectIdentifier OCSP_NO_CHECK = new ASN1ObjectIdentifier(Oids.OCSP_NO_CHECK);
+    static final ASN1ObjectIdentifier OCSP_NO_CHECK = new ASN1ObjectIdentifier(Oids.OCSP_NO_CHECK);
     /** The SCT list extension of an OCSP SingleResponse (RFC 6962 §3.3). */
-    public static final ASN1ObjectIdentifier OCSP_SCT_LIST = new ASN1ObjectIdentifier(Oids.OCSP_SCT_LIST);
+    static final ASN1ObjectIdentifier OCSP_SCT_LIST = new ASN1ObjectIdentifier(Oids.OCSP_SCT_LIST);
 
     // CertID hash algorithms iOS recomputes (§9.4 item 1).
     private static final Map<String, String> CERT_ID_DIGESTS = Map.of(

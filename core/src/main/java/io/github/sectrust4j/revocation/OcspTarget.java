@@ -34,15 +34,14 @@ public final class OcspTarget {
      *
      * @throws IllegalArgumentException if either is not a parseable X.509 certificate for Bouncy Castle
      */
-    public static OcspTarget of(io.github.sectrust4j.cert.Certificate certificate,
-                                io.github.sectrust4j.cert.Certificate issuer) {
+    public static OcspTarget of(io.github.sectrust4j.Cert certificate, io.github.sectrust4j.Cert issuer) {
         return new OcspTarget(holder(certificate, "certificate"), holder(issuer, "issuer"));
     }
 
-    private static X509CertificateHolder holder(io.github.sectrust4j.cert.Certificate c, String what) {
-        requireNonNull(c, what);
+    private static X509CertificateHolder holder(io.github.sectrust4j.Cert cert, String what) {
+        requireNonNull(cert, what);
         try {
-            return c.bouncyCastleHolder();
+            return io.github.sectrust4j.cert.CertificateInput.fromCert(cert).bouncyCastleHolder();
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("Not a DER X.509 " + what + ": " + e.getMessage(), e);
         }

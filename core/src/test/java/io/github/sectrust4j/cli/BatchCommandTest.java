@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sectrust4j.engine.SecTrustAccess;
 import io.github.sectrust4j.CertificateInputException;
 import io.github.sectrust4j.CertificateRole;
 import io.github.sectrust4j.PathCertificate;
@@ -235,7 +236,7 @@ class BatchCommandTest {
 
     /** A stand-in verdict built from the request, for the rendering test only (verdicts: EndToEndVerdictTest). */
     static TrustReport untrustedReport(BatchRequest batch) {
-        EvaluationRequest req = batch.trust().request(batch.chain());
+        EvaluationRequest req = SecTrustAccess.request(batch.trust(), batch.chain());
         var leafCert = req.leaf();
         PathCertificate p = new PathCertificate(leafCert.sha256Hex(), leafCert.subject().toString(),
                 leafCert.issuer().toString(), leafCert.notBefore(), leafCert.notAfter(), CertificateRole.LEAF,

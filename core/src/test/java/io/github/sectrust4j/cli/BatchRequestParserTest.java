@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sectrust4j.engine.SecTrustAccess;
 import io.github.sectrust4j.FullTrust;
 import io.github.sectrust4j.InstallChannel;
 import io.github.sectrust4j.IosRelease;
@@ -52,7 +53,7 @@ class BatchRequestParserTest {
 
     EvaluationRequest request(JsonNode json) {
         BatchRequest r = parser.parse(json);
-        return r.trust().request(r.chain());
+        return SecTrustAccess.request(r.trust(), r.chain());
     }
 
     String inputError(JsonNode json) {
@@ -72,7 +73,7 @@ class BatchRequestParserTest {
     void minimalRequest_usesTheContractDefaults() {
         BatchRequest parsed = parser.parse(base());
         assertThat(parsed.id().textValue()).isEqualTo("r1");
-        EvaluationRequest r = parsed.trust().request(parsed.chain());
+        EvaluationRequest r = SecTrustAccess.request(parsed.trust(), parsed.chain());
         assertThat(r.presented()).containsExactly(cert(leaf), cert(ca));
         assertThat(r.policy()).isEqualTo(Policy.SSL_SERVER);
         assertThat(r.host()).isEmpty();
@@ -349,10 +350,10 @@ class BatchRequestParserTest {
                 .startsWith("revocationDatabase: ").contains("not an SQLite 3 file");
         Path snapshot = StoresCommandTest.releases().resolveSibling("valid").resolve("valid-snapshot-2023-09.sqlite3");
         BatchRequestParser parser = new BatchRequestParser();
-        EvaluationRequest first = parser.parse(base().put("revocationDatabase", snapshot.toString())).trust()
-                .request(java.util.List.of(Certificate.parse(leaf.der())));
-        EvaluationRequest second = parser.parse(base().put("revocationDatabase", snapshot.toString())).trust()
-                .request(java.util.List.of(Certificate.parse(leaf.der())));
+        EvaluationRequest first = SecTrustAccess.request(parser.parse(base().put("revocationDatabase",
+                snapshot.toString())).trust(), java.util.List.of(Certificate.parse(leaf.der())));
+        EvaluationRequest second = SecTrustAccess.request(parser.parse(base().put("revocationDatabase",
+                snapshot.toString())).trust(), java.util.List.of(Certificate.parse(leaf.der())));
         assertThat(first.revocation().database()).isPresent();
         assertThat(second.revocation().database().get()).isSameAs(first.revocation().database().get());
     }

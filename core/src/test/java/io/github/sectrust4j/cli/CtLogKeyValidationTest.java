@@ -84,7 +84,7 @@ class CtLogKeyValidationTest {
         String json = logs(bad.key()).toString();
 
         Throwable library = catchThrowable(() -> SecTrust.newest().withCtLogs(json));
-        Throwable parsed = catchThrowable(() -> CtLogList.fromRequestJson(json));
+        Throwable parsed = catchThrowable(() -> CtLogList.fromRequestJson(json.toString()));
 
         ObjectNode request = BatchProcessor.MAPPER.createObjectNode().put("id", "r1");
         request.putArray("chain").add(leaf.pem()).add(ca.pem());
@@ -106,7 +106,7 @@ class CtLogKeyValidationTest {
     @Test
     void wellFormedKey_isAcceptedByListAndBatch() {
         String json = logs(spki).toString();
-        assertThat(CtLogList.fromRequestJson(json).size()).isEqualTo(1);
+        assertThat(CtLogList.fromRequestJson(json.toString()).size()).isEqualTo(1);
         ObjectNode request = BatchProcessor.MAPPER.createObjectNode().put("id", "r1");
         request.putArray("chain").add(leaf.pem()).add(ca.pem());
         request.set("ctLogs", logs(spki));

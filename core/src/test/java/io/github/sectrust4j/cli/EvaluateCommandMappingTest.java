@@ -2,6 +2,7 @@ package io.github.sectrust4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sectrust4j.engine.SecTrustAccess;
 import io.github.sectrust4j.FullTrust;
 import io.github.sectrust4j.InstallChannel;
 import io.github.sectrust4j.IosRelease;
@@ -55,7 +56,7 @@ class EvaluateCommandMappingTest {
         CommandLine cl = Main.commandLine(new ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         CommandLine.ParseResult parsed = cl.parseArgs(args);
         EvaluateCommand cmd = (EvaluateCommand) parsed.subcommand().commandSpec().userObject();
-        return cmd.configure().request(cmd.chain());
+        return SecTrustAccess.request(cmd.configure(), cmd.chain());
     }
 
     private static String file(String name) {

@@ -1,11 +1,12 @@
 package io.github.sectrust4j.engine;
 
-import io.github.sectrust4j.request.PathBudget;
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.request.EvaluationRequest;
 import static io.github.sectrust4j.path.TestRequests.cert;
 import static io.github.sectrust4j.path.TestRequests.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.AnchorSource;
 import io.github.sectrust4j.CertificateRole;
 import io.github.sectrust4j.Confidence;

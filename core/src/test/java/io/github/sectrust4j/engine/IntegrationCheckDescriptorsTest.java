@@ -44,7 +44,7 @@ import io.github.sectrust4j.policy.RuleSet;
 import io.github.sectrust4j.policy.SystemTrustedCtRequiredCheck;
 import io.github.sectrust4j.policy.ValidCheck;
 import io.github.sectrust4j.policy.VerificationBudgetCheck;
-import io.github.sectrust4j.request.PathBudget;
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.revocation.InMemoryRevocationDatabase;
 import io.github.sectrust4j.revocation.RevocationResult;
@@ -92,7 +92,7 @@ class IntegrationCheckDescriptorsTest {
     }
 
     static Seen evaluate(SecTrust trust, List<io.github.sectrust4j.cert.Certificate> chain) {
-        EvaluationRequest request = trust.request(chain);
+        EvaluationRequest request = SecTrustAccess.request(trust, chain);
         PathExtensions extensions = new PathExtensions(request);
         PathValidator validator = Policies.validatorFor(request, List.of(extensions.revocationCheck()),
                 List.of(extensions.trailingCheck()), extensions::listedKeysExempt);

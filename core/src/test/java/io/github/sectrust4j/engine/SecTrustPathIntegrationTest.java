@@ -1,9 +1,10 @@
 package io.github.sectrust4j.engine;
 
-import io.github.sectrust4j.request.PathBudget;
+import io.github.sectrust4j.PathBudget;
 import static io.github.sectrust4j.path.TestRequests.certs;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.AnchorSource;
 import io.github.sectrust4j.CertificateRole;
 import io.github.sectrust4j.FindingCode;
@@ -63,14 +64,14 @@ class SecTrustPathIntegrationTest {
         SecTrust trust = ios(pki).withExtraSystemRoots(certs(root));
 
         List<Certificate> shortChain = certs(leaf, ica, leaf, ica, root);
-        assertThat(trust.request(shortChain).presented()).containsExactly(shortChain.get(0), shortChain.get(1),
+        assertThat(SecTrustAccess.request(trust, shortChain).presented()).containsExactly(shortChain.get(0), shortChain.get(1),
                 shortChain.get(4));
         List<Certificate> longChain = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             longChain.addAll(certs(leaf, ica));   // 12 entries: past the short-chain scan
         }
         longChain.addAll(certs(root));
-        assertThat(trust.request(longChain).presented()).containsExactly(longChain.get(0), longChain.get(1),
+        assertThat(SecTrustAccess.request(trust, longChain).presented()).containsExactly(longChain.get(0), longChain.get(1),
                 longChain.get(12));
         assertThat(trust.evaluate(longChain).trusted()).isTrue();
     }

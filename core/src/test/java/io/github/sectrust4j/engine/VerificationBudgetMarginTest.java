@@ -1,9 +1,10 @@
 package io.github.sectrust4j.engine;
 
-import io.github.sectrust4j.request.PathBudget;
+import io.github.sectrust4j.PathBudget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.SecTrust;
 import io.github.sectrust4j.TrustReport;

@@ -67,7 +67,7 @@ class DecisionProperties {
         };
         Req req = new Req(NB.plus(Duration.ofDays(30))).release(RELEASES.get(releaseIx));
         if (hostChoice == 1) {
-            req.host(leaf.subject().toString().replace("CN=", ""));
+            req.host(leaf.subject().getName().replace("CN=", ""));
         } else if (hostChoice == 2) {
             req.host("other.example.org");
         }

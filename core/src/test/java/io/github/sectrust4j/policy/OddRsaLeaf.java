@@ -1,5 +1,6 @@
 package io.github.sectrust4j.policy;
 
+import io.github.sectrust4j.fixtures.bc.BouncyCastle;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import java.math.BigInteger;
@@ -27,7 +28,7 @@ final class OddRsaLeaf {
         g.initialize(bits, random);
         KeyPair kp = g.generateKeyPair();
         Instant nb = Instant.parse("2025-05-31T00:00:00Z");
-        JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer.subject(), BigInteger.valueOf(bits),
+        JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(BouncyCastle.subject(issuer), BigInteger.valueOf(bits),
                 Date.from(nb), Date.from(nb.plusSeconds(3 * 86_400L)), new X500Name("CN=k.example.org"), kp.getPublic());
         b.addExtension(Extension.subjectAlternativeName, false,
                 new GeneralNames(new GeneralName(GeneralName.dNSName, "k.example.org")));

@@ -2,6 +2,7 @@ package io.github.sectrust4j.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sectrust4j.Cert;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
@@ -53,7 +54,7 @@ class ProfileDamageProperties {
             outcome = "read";
             if (p.signature().map(ProfileSignature::verifies).orElse(false)) {
                 outcome = "read, signature verifies";
-                List<Certificate> installed = p.certificatePayloads().stream().map(CertificatePayload::certificate).toList();
+                List<Cert> installed = p.certificatePayloads().stream().map(CertificatePayload::certificate).toList();
                 assertThat(installed).isEqualTo(ORIGINAL);
             } else if (p.signature().isPresent()) {
                 outcome = "read, signature fails";

@@ -115,12 +115,12 @@ class NameConstraintProcessingTest {
     }
 
     @Test
-    void criticalConstraintWithUnsupportedForm_failsAtThatCa_nonCriticalIsIgnored(TestPki pki) {
+    void criticalConstraintWithUnsupportedForm_failsAtThatCa_nonCriticalIsIgnored(TestPki pki) throws Exception {
         NameConstraints registeredId = new NameConstraints(new GeneralSubtree[] {
             new GeneralSubtree(new GeneralName(GeneralName.registeredID, new ASN1ObjectIdentifier("1.2.3.4")))}, null);
         HeldCertificate root = pki.root("Root").build();
-        HeldCertificate critical = pki.intermediate("CA", root).extension("2.5.29.30", true, registeredId).build();
-        HeldCertificate nonCritical = pki.intermediate("CA2", root).extension("2.5.29.30", false, registeredId).build();
+        HeldCertificate critical = pki.intermediate("CA", root).extension("2.5.29.30", true, registeredId.getEncoded()).build();
+        HeldCertificate nonCritical = pki.intermediate("CA2", root).extension("2.5.29.30", false, registeredId.getEncoded()).build();
         HeldCertificate leaf = pki.leaf("a.example", critical).build();
         HeldCertificate leaf2 = pki.leaf("b.example", nonCritical).build();
         List<Failure> f = process("17.4", pki.now(), anchored(leaf, critical, root), true);
@@ -130,10 +130,10 @@ class NameConstraintProcessingTest {
     }
 
     @Test
-    void trustedAnchorWithUnsupportedCriticalForm_failsAtTheTopIndex(TestPki pki) {
+    void trustedAnchorWithUnsupportedCriticalForm_failsAtTheTopIndex(TestPki pki) throws Exception {
         NameConstraints registeredId = new NameConstraints(new GeneralSubtree[] {
             new GeneralSubtree(new GeneralName(GeneralName.registeredID, new ASN1ObjectIdentifier("1.2.3.4")))}, null);
-        HeldCertificate root = pki.root("Root").extension("2.5.29.30", true, registeredId).build();
+        HeldCertificate root = pki.root("Root").extension("2.5.29.30", true, registeredId.getEncoded()).build();
         HeldCertificate leaf = pki.leaf("a.example", root).build();
         assertThat(codes(process("17.4", pki.now(), anchored(leaf, root), true))).containsExactly("NameConstraints@1");
     }

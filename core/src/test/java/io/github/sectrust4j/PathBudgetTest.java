@@ -1,4 +1,4 @@
-package io.github.sectrust4j.request;
+package io.github.sectrust4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.github.sectrust4j.request;
+package io.github.sectrust4j;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
