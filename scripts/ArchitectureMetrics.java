@@ -108,6 +108,24 @@ public final class ArchitectureMetrics {
             }
         }
 
+        // the same without the root package: it is the API (value types every layer uses, and the façade that
+        // drives the engine), so it meets every layer; the internal packages alone must form a DAG
+        TreeSet<String> internal = new TreeSet<>(packages);
+        internal.remove(ROOT_PACKAGE);
+        Map<String, TreeMap<String, TreeSet<String>>> internalEdges = new TreeMap<>();
+        for (String p : internal) {
+            TreeMap<String, TreeSet<String>> t = new TreeMap<>(edges.get(p));
+            t.keySet().remove(ROOT_PACKAGE);
+            internalEdges.put(p, t);
+        }
+        List<List<String>> internalCycles = stronglyConnected(internal, internalEdges).stream()
+                .filter(c -> c.size() > 1).collect(Collectors.toList());
+        System.out.println("internal packages only (root package excluded): cycles (SCCs): " + internalCycles.size()
+                + ", packages in a cycle: " + internalCycles.stream().mapToInt(List::size).sum());
+        for (List<String> scc : internalCycles) {
+            System.out.println("  internal cycle: " + shortNames(scc));
+        }
+
         // 2. public types
         System.out.println();
         System.out.println("## public types (top-level public + public nested)");
