@@ -147,7 +147,7 @@ final class FailureRecorder {
 
     private Set<FindingCode> options() {
         if (options == null) {
-            options = rules.options(request.policy(), request.host().isPresent());
+            options = rules.options(request.policy(), request.referenceHost().isPresent());
         }
         return options;
     }
