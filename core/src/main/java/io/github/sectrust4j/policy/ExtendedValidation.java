@@ -32,7 +32,6 @@ public final class ExtendedValidation {
     private static final Instant Y2011 = Instant.parse("2011-01-01T00:00:00Z");
     /** Apple's "October 2006" constant is 2006-09-01 (§10). */
     private static final Instant SEPT_2006 = Instant.parse("2006-09-01T00:00:00Z");
-    private static final String ANY_POLICY = "2.5.29.32.0";
     /** EV policy OIDs per store version (a store is immutable; the number of stores is bounded). */
     private static final Map<Integer, Set<String>> EV_OIDS = new ConcurrentHashMap<>();
 
