@@ -19,6 +19,7 @@ import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.CertificateInput;
 import io.github.sectrust4j.cert.ServerChain;
 import io.github.sectrust4j.request.EvaluationRequest;
+import io.github.sectrust4j.request.ReferenceHost;
 import io.github.sectrust4j.engine.Evaluator;
 import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.profile.ConfigurationProfile;
@@ -672,7 +673,7 @@ public final class SecTrust {
             throw new IllegalArgumentException("requireKeyUsage applies to the SSL policy "
                     + "(SecPolicyCreateSSLWithKeyUsage), not to the " + c.policy().label() + " policy");
         }
-        return new EvaluationRequest(c.release(), c.policy(), c.host(), verifyTime, c.currentTime().orElse(verifyTime),
+        return new EvaluationRequest(c.release(), c.policy(), c.host().map(ReferenceHost::of), verifyTime, c.currentTime().orElse(verifyTime),
                 presented, c.anchors(), c.anchorsOnly().orElse(false), c.userRoots(), c.intermediates(), store,
                 c.extraSystemRoots(), c.ocspResponses(), c.scts(),
                 c.aiaFetcher().isPresent() || c.revocation().networkAvailable(), c.aiaFetcher(), c.budget(), c.ct(),

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Severity;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A check failure as iOS records it (§1.7): the check, the chain index, the result it forces (the
@@ -48,6 +49,19 @@ public record Failure(FindingCode code, int index, Severity severity, Evidence e
                     + ", not " + type.getSimpleName());
         }
         return type.cast(record);
+    }
+
+    /**
+     * The value whoever recorded this failure added under {@code name} with {@link Evidence#with} (a suppressed
+     * failure's note says what suppressed it); empty when nobody did. Reads the annotation, not the rendered map.
+     */
+    public Optional<Object> annotation(String name) {
+        for (Evidence e = evidence; e instanceof Evidence.Annotated a; e = a.base()) {
+            if (a.name().equals(name)) {
+                return Optional.of(a.value());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether the evidence is (or annotates) a record of {@code type}: a code several checks record. */

@@ -3,6 +3,7 @@ package io.github.sectrust4j.path;
 import io.github.sectrust4j.KeyUsage;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.TrustSetting;
+import io.github.sectrust4j.request.ReferenceHost;
 import io.github.sectrust4j.text.AsciiCase;
 import java.util.List;
 import java.util.Optional;
@@ -45,12 +46,12 @@ public final class TrustSettingsMatch {
      * case-insensitively against the host (a trailing NUL stripped), the key usage exactly equal to
      * {@code derivedKeyUse} or Any.
      */
-    public static boolean matches(TrustSetting s, Policy policy, Optional<String> host, long derivedKeyUse) {
+    public static boolean matches(TrustSetting s, Policy policy, Optional<ReferenceHost> host, long derivedKeyUse) {
         if (s.policyOid().isPresent() && !s.policyOid().get().equals(policy.compatibilityOid())) {
             return false;
         }
         if (s.policyString().isPresent()) {
-            if (host.isEmpty() || !AsciiCase.equals(stripNul(s.policyString().get()), stripNul(host.get()))) {
+            if (host.isEmpty() || !AsciiCase.equals(stripNul(s.policyString().get()), stripNul(host.get().text()))) {
                 return false;
             }
         }
@@ -65,7 +66,7 @@ public final class TrustSettingsMatch {
      * The result of the first constraint whose present keys all match the evaluation; empty = no
      * constraint matched ("Invalid"). An empty list never gets here.
      */
-    public static Optional<TrustSetting.Result> firstMatch(List<TrustSetting> settings, Policy policy, Optional<String> host,
+    public static Optional<TrustSetting.Result> firstMatch(List<TrustSetting> settings, Policy policy, Optional<ReferenceHost> host,
                                                      long derivedKeyUse) {
         for (TrustSetting s : settings) {
             if (matches(s, policy, host, derivedKeyUse)) {
@@ -80,7 +81,7 @@ public final class TrustSettingsMatch {
      * matching result decides: anchor iff (self-signed and TrustRoot) or (not self-signed and
      * TrustAsRoot) or Deny (Deny anchors so the chain stops there and is then rejected).
      */
-    static boolean isAnchor(List<TrustSetting> settings, boolean selfSigned, Policy policy, Optional<String> host,
+    static boolean isAnchor(List<TrustSetting> settings, boolean selfSigned, Policy policy, Optional<ReferenceHost> host,
                             long derivedKeyUse) {
         if (settings.isEmpty()) {
             return selfSigned;

@@ -171,7 +171,7 @@ final class TrustSources {
                         List<TrustSetting> settings = u.effectiveTrustSettings(request.release(), selfSigned.get());
                         // the leaf is tested at index 0, a parent as a CA position (SecPVCContainsTrustSettingsKeyUsage)
                         long use = TrustSettingsMatch.derivedKeyUse(!c.equals(request.leaf()), request.requiredKeyUsage());
-                        if (TrustSettingsMatch.isAnchor(settings, selfSigned.get(), request.policy(), request.host(), use)) {
+                        if (TrustSettingsMatch.isAnchor(settings, selfSigned.get(), request.policy(), request.referenceHost(), use)) {
                             return Optional.of(new AnchorInfo(u.anchorSource(), settings));
                         }
                     }

@@ -114,17 +114,18 @@ public record Decision(SecTrustResult result, Optional<TrustError> error, List<F
     }
 
     private static Finding toNote(Failure n, CandidatePath path, EvaluationRequest request, RuleSet rules) {
-        if (n.evidence().containsKey(Exceptions.SUPPRESSED)) {
+        if (n.annotation(Exceptions.SUPPRESSED).isPresent()) {
             return new Finding(n.code(), Severity.INFO, n.index(), subject(path, n.index()),
                     Messages.message(n, path, request, rules) + " Not counted: the user's exception for this certificate"
                             + " (SecTrustSetExceptions, \"Trust\" / \"Continue\" on the device) covers this check.",
                     n.evidence().fields(), Exceptions.RULE, "None while the exception stays on the device; other devices still"
                             + " fail: " + Remedies.remedy(n, path, request, rules));
         }
-        if (n.evidence().containsKey("suppressedByAllowedError")) {
+        Optional<Object> allowedError = n.annotation(FailureRecorder.SUPPRESSED_BY_ALLOWED_ERROR);
+        if (allowedError.isPresent()) {
             return new Finding(n.code(), Severity.INFO, n.index(), subject(path, n.index()),
                     Messages.message(n, path, request, rules) + " Not counted: the certificate's trust setting allows this error (CSSM "
-                            + n.evidence().get("suppressedByAllowedError") + ").",
+                            + allowedError.get() + ").",
                     n.evidence().fields(), Rule7.allowedErrors(), "None needed while that trust setting stays installed.");
         }
         Optional<CheckDescriptor> check = AppleChecks.explaining(n);

@@ -119,7 +119,7 @@ final class DirectTrust implements AppleCheck {
                 : "The intermediate '" + name + "'";
         String why;
         if (user.trustSettings().isEmpty() && user.channel() == InstallChannel.PROFILE && user.fullTrust() == FullTrust.OFF
-                && RuleSet.forRelease(request.release()).fullTrustSwitch()) {
+                && RuleSet.forRelease(request.release()).profileRootFullTrustSwitch()) {
             why = " is installed on this device by a profile, but full trust is not turned on, so iOS does not trust it "
                     + "for TLS: turn on full trust for it in Settings > General > About > Certificate Trust Settings, or "
                     + "deploy it by MDM.";

@@ -12,7 +12,6 @@ import io.github.sectrust4j.TrustExceptions;
 import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.path.CandidatePath;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,7 @@ final class Exceptions {
             return Optional.empty();
         }
         TrustExceptions e = set.get();
-        String leafSha1 = HexFormat.of().withUpperCase().formatHex(request.leaf().sha1());
+        String leafSha1 = request.leaf().sha1Fingerprint().hexUpperCase();
         String first = e.entries().isEmpty() ? "" : e.entries().get(0).sha1Hex();
         boolean otherLeaf = !first.equals(leafSha1);
         String why = e.entries().isEmpty() ? "they hold no entry"

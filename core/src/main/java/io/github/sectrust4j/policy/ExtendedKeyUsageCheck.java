@@ -5,6 +5,7 @@ import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.Rule;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.Oids;
 import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
@@ -23,11 +24,8 @@ import java.util.Optional;
 final class ExtendedKeyUsageCheck implements AppleCheck {
     static final ExtendedKeyUsageCheck INSTANCE = new ExtendedKeyUsageCheck();
 
-    static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
-    static final String ANY_EKU = "2.5.29.37.0";
-    static final String MS_SGC = "1.3.6.1.4.1.311.10.3.3";
-    static final String NS_SGC = "2.16.840.1.113730.4.1";
-    static final List<String> ACCEPTED = List.of(ANY_EKU, SERVER_AUTH, MS_SGC, NS_SGC);
+    static final List<String> ACCEPTED = List.of(Oids.ANY_EXTENDED_KEY_USAGE, Oids.EKU_SERVER_AUTH, Oids.EKU_MS_SGC,
+            Oids.EKU_NS_SGC);
 
     /** An EKU extension without an accepted purpose: where ("leaf" or "sub-CA"), what counts, what it lists. */
     record EkuWithoutServerAuth(String position, List<String> requiredAnyOf, List<String> presentEku) implements Evidence {

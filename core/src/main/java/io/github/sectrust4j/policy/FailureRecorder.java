@@ -24,6 +24,9 @@ import java.util.Set;
  * The same key at the same index is stored once (last value wins). Not thread-safe; one per validation.
  */
 final class FailureRecorder {
+    /** The note field naming the CSSM code a trust setting allows (§7.2): the failure is not counted. */
+    static final String SUPPRESSED_BY_ALLOWED_ERROR = "suppressedByAllowedError";
+
     private record Key(FindingCode code, int index) {
     }
 
@@ -79,8 +82,7 @@ final class FailureRecorder {
             Optional<List<TrustSetting>> constraints = PathFacts.constraints(path, f.index());
             Optional<Integer> allowed = constraints.flatMap(c -> TrustSettingsEvaluation.allowedError(c, f.index(), code, request));
             if (allowed.isPresent()) {
-                notes.add(new Failure(code, f.index(), Severity.INFO, f.evidence().with("suppressedByAllowedError",
-                        allowed.get())));
+                notes.add(new Failure(code, f.index(), Severity.INFO, f.evidence().with(SUPPRESSED_BY_ALLOWED_ERROR, allowed.get())));
                 return;
             }
         }
@@ -148,7 +150,7 @@ final class FailureRecorder {
 
     private Set<FindingCode> options() {
         if (options == null) {
-            options = rules.options(request.policy(), request.host().isPresent());
+            options = rules.options(request.policy(), request.referenceHost().isPresent());
         }
         return options;
     }

@@ -179,14 +179,6 @@ public final class RuleSet {
         return release.atLeast(15, 0);
     }
 
-    /**
-     * A root installed by a profile is trusted for TLS only once full trust is turned on in Certificate Trust
-     * Settings, from iOS 10.3 (§7.1); before, installing it was enough.
-     */
-    public boolean fullTrustSwitch() {
-        return release.atLeast(10, 3);
-    }
-
     /** A user-store anchored success is reported as Proceed from iOS 11, Unspecified before (§13.2). */
     public boolean proceedForUserStore() {
         return release.atLeast(11, 0);

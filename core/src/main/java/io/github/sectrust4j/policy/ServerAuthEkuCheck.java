@@ -5,6 +5,7 @@ import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.Rule;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.Oids;
 import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
@@ -40,7 +41,7 @@ final class ServerAuthEkuCheck implements AppleCheck {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("anchorType", systemTrusted() ? "system" : "other");
             m.put("position", "leaf");
-            m.put("required", ExtendedKeyUsageCheck.SERVER_AUTH);
+            m.put("required", Oids.EKU_SERVER_AUTH);
             m.put("ekuExtensionPresent", ekuExtensionPresent);
             m.put("presentEku", presentEku);
             notBefore.ifPresent(t -> m.put("notBefore", t.toString()));
@@ -58,7 +59,7 @@ final class ServerAuthEkuCheck implements AppleCheck {
             m.put("position", "sub-CA");
             m.put("subCaIndex", subCaIndex);
             m.put("subCa", subCa);
-            m.put("requiredAnyOf", List.of(ExtendedKeyUsageCheck.SERVER_AUTH, ExtendedKeyUsageCheck.ANY_EKU));
+            m.put("requiredAnyOf", List.of(Oids.EKU_SERVER_AUTH, Oids.ANY_EXTENDED_KEY_USAGE));
             m.put("presentEku", presentEku);
             return m;
         }
@@ -83,7 +84,7 @@ final class ServerAuthEkuCheck implements AppleCheck {
     public List<Failure> check(CandidatePath path, EvaluationRequest request, RuleSet rules) {
         Certificate leaf = path.leaf();
         List<String> leafEku = leaf.extendedKeyUsage().orElse(List.of());
-        boolean leafHasServerAuth = leafEku.contains(ExtendedKeyUsageCheck.SERVER_AUTH);
+        boolean leafHasServerAuth = leafEku.contains(Oids.EKU_SERVER_AUTH);
         List<Failure> out = new ArrayList<>();
         if (path.systemTrusted()) {
             if (!leafHasServerAuth) {
@@ -93,8 +94,8 @@ final class ServerAuthEkuCheck implements AppleCheck {
             if (rules.serverAuthEkuSubCa()) {
                 for (int i = 1; i <= path.size() - 2; i++) {
                     List<String> eku = path.get(i).extendedKeyUsage().orElse(List.of());
-                    if (!eku.isEmpty() && !eku.contains(ExtendedKeyUsageCheck.SERVER_AUTH)
-                            && !eku.contains(ExtendedKeyUsageCheck.ANY_EKU)) {
+                    if (!eku.isEmpty() && !eku.contains(Oids.EKU_SERVER_AUTH)
+                            && !eku.contains(Oids.ANY_EXTENDED_KEY_USAGE)) {
                         out.add(Failure.of(FindingCode.SERVER_AUTH_EKU, 0,
                                 new SubCaWithoutServerAuth(i, PathFacts.displayName(path.get(i)), eku)));
                     }

@@ -14,6 +14,7 @@ import io.github.sectrust4j.policy.names.HostnameMatch;
 import io.github.sectrust4j.policy.names.HostnameMatcher;
 import io.github.sectrust4j.policy.names.PresentedIdentities;
 import io.github.sectrust4j.request.EvaluationRequest;
+import io.github.sectrust4j.request.ReferenceHost;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,25 +69,26 @@ final class SslHostnameCheck implements AppleCheck {
 
     @Override
     public List<Failure> check(CandidatePath path, EvaluationRequest request, RuleSet rules) {
-        if (request.policy() != Policy.SSL_SERVER || request.host().isEmpty()) {
+        if (request.policy() != Policy.SSL_SERVER || request.referenceHost().isEmpty()) {
             return List.of();
         }
+        ReferenceHost host = request.referenceHost().get();
         // a matching SAN dNSName (the usual case) needs none of the evidence a mismatch reports
         SubjectAltName san = path.leaf().subjectAltName().orElse(null);
         if (san != null && san.dnsNamesValidUtf8()
-                && HostnameMatcher.matchesSanDnsName(rules.hostnameRules(), request.host().get(), san.dnsNames())) {
+                && HostnameMatcher.matchesSanDnsName(rules.hostnameRules(), host.text(), san.dnsNames())) {
             return List.of();
         }
-        HostnameMatch m = match(path.leaf(), request.host().get(), rules);
+        HostnameMatch m = match(path.leaf(), host, rules);
         if (m.matched()) {
             return List.of();
         }
-        return List.of(Failure.of(FindingCode.SSL_HOSTNAME, 0, new HostMismatch(request.host().get(),
+        return List.of(Failure.of(FindingCode.SSL_HOSTNAME, 0, new HostMismatch(host.text(),
                 path.leaf().subjectAltName().map(SubjectAltName::dnsNames).orElse(List.of()), m.comparedNames(),
                 path.leaf().subject().commonNames(), m.commonNameConsulted(), m.explain())));
     }
 
-    static HostnameMatch match(Certificate leaf, String host, RuleSet rules) {
+    static HostnameMatch match(Certificate leaf, ReferenceHost host, RuleSet rules) {
         SubjectAltName san = leaf.subjectAltName().orElse(null);
         PresentedIdentities ids = new PresentedIdentities(
                 san == null ? List.of() : san.dnsNames(),

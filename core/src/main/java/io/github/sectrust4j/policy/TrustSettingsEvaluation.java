@@ -20,13 +20,13 @@ final class TrustSettingsEvaluation {
         if (constraints.isEmpty()) {
             return Optional.of(TrustSetting.Result.TRUST_ROOT);
         }
-        return TrustSettingsMatch.firstMatch(constraints, request.policy(), request.host(),
+        return TrustSettingsMatch.firstMatch(constraints, request.policy(), request.referenceHost(),
                 TrustSettingsMatch.derivedKeyUse(index != 0, request.requiredKeyUsage()));
     }
 
     /** All present keys of the constraint match the evaluation for the certificate at {@code index} (§7.2). */
     static boolean matches(TrustSetting c, int index, EvaluationRequest request) {
-        return TrustSettingsMatch.matches(c, request.policy(), request.host(),
+        return TrustSettingsMatch.matches(c, request.policy(), request.referenceHost(),
                 TrustSettingsMatch.derivedKeyUse(index != 0, request.requiredKeyUsage()));
     }
 

@@ -23,7 +23,8 @@ import java.util.Optional;
  *
  * @param release            the iOS release whose rules apply
  * @param policy             SSL server or basic X.509
- * @param host               the reference host name or IP literal; empty = no name check (§1.2)
+ * @param referenceHost      the reference host name or IP literal as the name check reads it (§3); empty = no name
+ *                           check (§1.2)
  * @param verifyTime         the verify date: certificate validity, SCT timestamps, policy dates (§1.1)
  * @param currentTime        the "real clock" iOS uses for OCSP freshness and Valid dates (§14.3); defaults to verifyTime
  * @param presented          the certificates the server sent, leaf first, in the order given (duplicates removed)
@@ -47,7 +48,7 @@ import java.util.Optional;
  * @param requiredKeyUsage   {@code SecPolicyCreateSSLWithKeyUsage}: Apple's SecKeyUsage bits the SSL policy
  *                           requires of the leaf (§2.2 {@code KeyUsage}); 0 = none (plain {@code SecPolicyCreateSSL})
  */
-public record EvaluationRequest(IosRelease release, Policy policy, Optional<String> host, Instant verifyTime,
+public record EvaluationRequest(IosRelease release, Policy policy, Optional<ReferenceHost> referenceHost, Instant verifyTime,
                                 Instant currentTime, List<Certificate> presented, List<Certificate> appAnchors,
                                 boolean anchorsOnly, List<UserRoot> userRoots, List<Certificate> cachedIntermediates,
                                 Optional<AppleTrustStore> systemStore, List<Certificate> extraSystemRoots,
@@ -58,7 +59,7 @@ public record EvaluationRequest(IosRelease release, Policy policy, Optional<Stri
     public EvaluationRequest {
         requireNonNull(release, "release");
         requireNonNull(policy, "policy");
-        requireNonNull(host, "host");
+        requireNonNull(referenceHost, "referenceHost");
         requireNonNull(verifyTime, "verifyTime");
         requireNonNull(currentTime, "currentTime");
         presented = List.copyOf(presented);
@@ -89,7 +90,7 @@ public record EvaluationRequest(IosRelease release, Policy policy, Optional<Stri
     }
 
     /** As the canonical constructor without a required key usage. */
-    public EvaluationRequest(IosRelease release, Policy policy, Optional<String> host, Instant verifyTime,
+    public EvaluationRequest(IosRelease release, Policy policy, Optional<ReferenceHost> host, Instant verifyTime,
                              Instant currentTime, List<Certificate> presented, List<Certificate> appAnchors,
                              boolean anchorsOnly, List<UserRoot> userRoots, List<Certificate> cachedIntermediates,
                              Optional<AppleTrustStore> systemStore, List<Certificate> extraSystemRoots,
@@ -103,7 +104,7 @@ public record EvaluationRequest(IosRelease release, Policy policy, Optional<Stri
     }
 
     /** As the canonical constructor with default CT and revocation inputs and no extra EV roots. */
-    public EvaluationRequest(IosRelease release, Policy policy, Optional<String> host, Instant verifyTime,
+    public EvaluationRequest(IosRelease release, Policy policy, Optional<ReferenceHost> host, Instant verifyTime,
                              Instant currentTime, List<Certificate> presented, List<Certificate> appAnchors,
                              boolean anchorsOnly, List<UserRoot> userRoots, List<Certificate> cachedIntermediates,
                              Optional<AppleTrustStore> systemStore, List<Certificate> extraSystemRoots,
@@ -115,7 +116,7 @@ public record EvaluationRequest(IosRelease release, Policy policy, Optional<Stri
     }
 
     /** As the canonical constructor without exceptions. */
-    public EvaluationRequest(IosRelease release, Policy policy, Optional<String> host, Instant verifyTime,
+    public EvaluationRequest(IosRelease release, Policy policy, Optional<ReferenceHost> host, Instant verifyTime,
                              Instant currentTime, List<Certificate> presented, List<Certificate> appAnchors,
                              boolean anchorsOnly, List<UserRoot> userRoots, List<Certificate> cachedIntermediates,
                              Optional<AppleTrustStore> systemStore, List<Certificate> extraSystemRoots,
@@ -129,21 +130,21 @@ public record EvaluationRequest(IosRelease release, Policy policy, Optional<Stri
 
     /** The same request with other exceptions (everything else unchanged). */
     public EvaluationRequest withExceptions(ExceptionInputs value) {
-        return new EvaluationRequest(release, policy, host, verifyTime, currentTime, presented, appAnchors, anchorsOnly,
+        return new EvaluationRequest(release, policy, referenceHost, verifyTime, currentTime, presented, appAnchors, anchorsOnly,
                 userRoots, cachedIntermediates, systemStore, extraSystemRoots, ocspResponses, scts, network, aiaFetcher,
                 budget, ct, revocation, extraEvRoots, value, requiredKeyUsage);
     }
 
     /** The same request with another required key usage (everything else unchanged). */
     public EvaluationRequest withRequiredKeyUsage(int bits) {
-        return bits == requiredKeyUsage ? this : new EvaluationRequest(release, policy, host, verifyTime, currentTime,
+        return bits == requiredKeyUsage ? this : new EvaluationRequest(release, policy, referenceHost, verifyTime, currentTime,
                 presented, appAnchors, anchorsOnly, userRoots, cachedIntermediates, systemStore, extraSystemRoots,
                 ocspResponses, scts, network, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, bits);
     }
 
-    /** The reference host as the name check reads it (§3); empty = no name check. */
-    public Optional<ReferenceHost> referenceHost() {
-        return host.map(ReferenceHost::of);
+    /** The reference host's text as given (what the report and the CT exceptions name); empty = no name check. */
+    public Optional<String> host() {
+        return referenceHost.map(ReferenceHost::text);
     }
 
     /** The leaf: the first presented certificate. */

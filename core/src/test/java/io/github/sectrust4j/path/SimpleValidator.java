@@ -56,7 +56,7 @@ public final class SimpleValidator implements PathValidator {
         }
         boolean deny = false;
         for (Map.Entry<Integer, List<TrustSetting>> e : path.userTrustSettings().entrySet()) {
-            if (TrustSettingsMatch.firstMatch(e.getValue(), request.policy(), request.host(),
+            if (TrustSettingsMatch.firstMatch(e.getValue(), request.policy(), request.referenceHost(),
                     TrustSettingsMatch.derivedKeyUse(e.getKey() != 0, request.requiredKeyUsage()))
                     .filter(r -> r == TrustSetting.Result.DENY).isPresent()) {
                 failures.add(Failure.of(FindingCode.USAGE_CONSTRAINTS, e.getKey(), Map.of()));

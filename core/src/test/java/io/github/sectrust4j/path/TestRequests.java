@@ -6,7 +6,7 @@ import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.PathBudget;
-import io.github.sectrust4j.PathBudget;
+import io.github.sectrust4j.request.ReferenceHost;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.spi.AiaFetcher;
@@ -59,7 +59,7 @@ public final class TestRequests {
     }
 
     public EvaluationRequest build() {
-        return new EvaluationRequest(release, policy, host, verifyTime, verifyTime, presented, appAnchors, anchorsOnly,
+        return new EvaluationRequest(release, policy, host.map(ReferenceHost::of), verifyTime, verifyTime, presented, appAnchors, anchorsOnly,
                 userRoots, cached, store, extraSystemRoots, List.of(), List.of(), network, fetcher, budget);
     }
 }

@@ -12,7 +12,7 @@ import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.PathBudget;
-import io.github.sectrust4j.PathBudget;
+import io.github.sectrust4j.request.ReferenceHost;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.path.AnchorInfo;
 import io.github.sectrust4j.path.CandidatePath;
@@ -147,7 +147,7 @@ final class PolicyTestSupport {
         }
 
         EvaluationRequest build(List<Certificate> presented) {
-            return new EvaluationRequest(release, policy, host, at, at, presented, List.of(), anchorsOnly, userRoots,
+            return new EvaluationRequest(release, policy, host.map(ReferenceHost::of), at, at, presented, List.of(), anchorsOnly, userRoots,
                     List.of(), store, List.of(), List.of(), List.of(), network, Optional.empty(), PathBudget.DEFAULT);
         }
     }
