@@ -12,19 +12,18 @@
 module io.github.sectrust4j {
     // AppleTrustStore appears in SecTrust.withSystemStore and IosRelease.trustStore
     requires transitive io.github.sectrust4j.truststores;
-
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.util;
-    requires org.bouncycastle.tls;   // capture.ServerPresentation's TLS client
+    requires org.bouncycastle.tls; // capture.ServerPresentation's TLS client
     requires com.google.common;
     requires com.fasterxml.jackson.databind;
-    requires dd.plist;               // no module name of its own: the automatic name of dd-plist-<version>.jar
-    requires java.net.http;          // ct.CtLogCache: the log-list download, only when asked
-    requires java.sql;               // revocation.ValidDatabase (JDBC)
+    requires dd.plist; // no module name of its own: the automatic name of dd-plist-<version>.jar
+    requires java.net.http; // ct.CtLogCache: the log-list download, only when asked
+    requires java.sql; // revocation.ValidDatabase (JDBC)
     // optional dependencies (README "Maven artifacts"): add them with --add-modules when used on the module path
-    requires static info.picocli;            // the command line
-    requires static org.xerial.sqlitejdbc;   // Apple's Valid database
+    requires static info.picocli; // the command line
+    requires static org.xerial.sqlitejdbc; // Apple's Valid database
 
     exports io.github.sectrust4j;
     exports io.github.sectrust4j.spi;
@@ -35,5 +34,6 @@ module io.github.sectrust4j {
     // not exported (implementation): cert, cli, engine, path, plist, policy, policy.names, policy.rfc5280, report, text
 
     // picocli reads the command classes' option fields reflectively
-    opens io.github.sectrust4j.cli to info.picocli;
+    opens io.github.sectrust4j.cli to
+            info.picocli;
 }

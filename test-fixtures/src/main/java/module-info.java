@@ -6,9 +6,9 @@ module io.github.sectrust4j.fixtures {
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.util;
-    requires org.bouncycastle.tls;          // LocalTlsServer
-    requires dd.plist;                      // the .mobileconfig builder
-    requires static org.junit.jupiter.api;  // TestPkiExtension: your own JUnit 5, when you use it
+    requires org.bouncycastle.tls; // LocalTlsServer
+    requires dd.plist; // the .mobileconfig builder
+    requires static org.junit.jupiter.api; // TestPkiExtension: your own JUnit 5, when you use it
 
     exports io.github.sectrust4j.fixtures;
     exports io.github.sectrust4j.fixtures.ct;

@@ -6,5 +6,6 @@
 module io.github.sectrust4j.truststores {
     exports io.github.sectrust4j.truststores;
     // core reads Apple's published CT log lists with the tool's parser (ct.PublishedLogLists)
-    exports io.github.sectrust4j.truststores.tool to io.github.sectrust4j;
+    exports io.github.sectrust4j.truststores.tool to
+            io.github.sectrust4j;
 }

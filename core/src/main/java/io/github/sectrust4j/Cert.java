@@ -1,10 +1,10 @@
 package io.github.sectrust4j;
 
 import io.github.sectrust4j.cert.CertificateInput;
+import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -43,10 +43,11 @@ public interface Cert {
     /** The certificate as the JDK parses it (more lenient than iOS; may refuse deliberately odd fixtures). */
     default X509Certificate toX509() {
         try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der()));
+            return (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der()));
         } catch (CertificateException e) {
-            throw new CertificateInputException(-1, e.getMessage(), "the JDK cannot parse this certificate: " + e.getMessage());
+            throw new CertificateInputException(
+                    -1, e.getMessage(), "the JDK cannot parse this certificate: " + e.getMessage());
         }
     }
 

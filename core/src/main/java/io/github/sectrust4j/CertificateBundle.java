@@ -41,7 +41,11 @@ import org.bouncycastle.util.io.pem.PemReader;
 public record CertificateBundle(Format format, List<Cert> certificates, Optional<String> keyEntry) {
     /** The container formats recognised. */
     public enum Format {
-        PEM("PEM"), DER("DER certificate"), PKCS7("PKCS#7"), PKCS12("PKCS#12"), JKS("Java KeyStore (JKS)"),
+        PEM("PEM"),
+        DER("DER certificate"),
+        PKCS7("PKCS#7"),
+        PKCS12("PKCS#12"),
+        JKS("Java KeyStore (JKS)"),
         JCEKS("Java KeyStore (JCEKS)");
 
         private final String label;
@@ -103,13 +107,15 @@ public record CertificateBundle(Format format, List<Cert> certificates, Optional
         Format format = detect(content);
         switch (format) {
             case PKCS7:
-                return new CertificateBundle(format, List.<Cert>copyOf(chainOrder(Format.PKCS7, pkcs7(content))), Optional.empty());
+                return new CertificateBundle(
+                        format, List.<Cert>copyOf(chainOrder(Format.PKCS7, pkcs7(content))), Optional.empty());
             case PKCS12:
             case JKS:
             case JCEKS:
                 return keyStore(format, content, password);
             case DER:
-                return new CertificateBundle(format, List.<Cert>copyOf(CertificateInput.parse(content)), Optional.empty());
+                return new CertificateBundle(
+                        format, List.<Cert>copyOf(CertificateInput.parse(content)), Optional.empty());
             default:
                 return pem(content);
         }
@@ -122,7 +128,9 @@ public record CertificateBundle(Format format, List<Cert> certificates, Optional
     public static Format detect(byte[] content) {
         requireNonNull(content, "content");
         if (content.length >= 4) {
-            int magic = ((content[0] & 0xff) << 24) | ((content[1] & 0xff) << 16) | ((content[2] & 0xff) << 8)
+            int magic = ((content[0] & 0xff) << 24)
+                    | ((content[1] & 0xff) << 16)
+                    | ((content[2] & 0xff) << 8)
                     | (content[3] & 0xff);
             if (magic == JKS_MAGIC) {
                 return Format.JKS;
@@ -153,7 +161,8 @@ public record CertificateBundle(Format format, List<Cert> certificates, Optional
         String text = new String(content, StandardCharsets.ISO_8859_1);
         if (!PKCS7_PEM.matcher(text).find()) {
             try {
-                return new CertificateBundle(Format.PEM, List.<Cert>copyOf(CertificateInput.parse(content)), Optional.empty());
+                return new CertificateBundle(
+                        Format.PEM, List.<Cert>copyOf(CertificateInput.parse(content)), Optional.empty());
             } catch (CertificateInputException e) {
                 // Windows certutil -encode wraps a .p7b in CERTIFICATE armour: open it if that is all there is
                 List<PemObject> blocks;
@@ -163,7 +172,10 @@ public record CertificateBundle(Format format, List<Cert> certificates, Optional
                     throw e;
                 }
                 if (blocks.size() == 1 && detect(blocks.get(0).getContent()) == Format.PKCS7) {
-                    return new CertificateBundle(Format.PKCS7, List.<Cert>copyOf(chainOrder(Format.PKCS7, pkcs7(blocks.get(0).getContent()))),
+                    return new CertificateBundle(
+                            Format.PKCS7,
+                            List.<Cert>copyOf(
+                                    chainOrder(Format.PKCS7, pkcs7(blocks.get(0).getContent()))),
                             Optional.empty());
                 }
                 throw e;
@@ -177,14 +189,15 @@ public record CertificateBundle(Format format, List<Cert> certificates, Optional
             } else if (label.equals("CERTIFICATE")) {
                 certificates.add(Certificate.parse(block.getContent()));
             } else {
-                throw new UnreadableException(Format.PKCS7, "PEM block \"" + label
-                        + "\" is neither a certificate nor PKCS#7");
+                throw new UnreadableException(
+                        Format.PKCS7, "PEM block \"" + label + "\" is neither a certificate nor PKCS#7");
             }
         }
         if (certificates.isEmpty()) {
             throw new UnreadableException(Format.PKCS7, "no readable PEM block (a BEGIN line must start its line)");
         }
-        return new CertificateBundle(Format.PKCS7, List.<Cert>copyOf(chainOrder(Format.PKCS7, certificates)), Optional.empty());
+        return new CertificateBundle(
+                Format.PKCS7, List.<Cert>copyOf(chainOrder(Format.PKCS7, certificates)), Optional.empty());
     }
 
     private static List<PemObject> blocks(String text, Format format) {
@@ -217,8 +230,8 @@ public record CertificateBundle(Format format, List<Cert> certificates, Optional
             } catch (IOException e) {
                 throw new UnreadableException(Format.PKCS7, "certificate " + (i + 1) + " cannot be encoded");
             } catch (CertificateInputException e) {
-                throw new UnreadableException(Format.PKCS7, "certificate " + (i + 1) + " is not a certificate: "
-                        + e.reason());
+                throw new UnreadableException(
+                        Format.PKCS7, "certificate " + (i + 1) + " is not a certificate: " + e.reason());
             }
         }
         return certificates;
@@ -232,28 +245,35 @@ public record CertificateBundle(Format format, List<Cert> certificates, Optional
         KeyStore store;
         try {
             store = KeyStore.getInstance(format == Format.PKCS12 ? "PKCS12" : format.name());
-            store.load(new ByteArrayInputStream(content), password == null && format == Format.PKCS12
-                    ? new char[0] : password);
+            store.load(
+                    new ByteArrayInputStream(content),
+                    password == null && format == Format.PKCS12 ? new char[0] : password);
         } catch (IOException e) {
             boolean wrongPassword = e.getCause() instanceof UnrecoverableKeyException
                     || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("password");
-            throw new UnreadableException(format, wrongPassword
-                    ? (password == null ? "needs a password" : "wrong password") + " (or a damaged file)"
-                    : "damaged or unsupported file (" + oneLine(e) + ")");
+            throw new UnreadableException(
+                    format,
+                    wrongPassword
+                            ? (password == null ? "needs a password" : "wrong password") + " (or a damaged file)"
+                            : "damaged or unsupported file (" + oneLine(e) + ")");
         } catch (GeneralSecurityException | RuntimeException | StackOverflowError e) {
             throw new UnreadableException(format, "damaged or unsupported file (" + oneLine(e) + ")");
         }
         try {
             List<String> aliases = Collections.list(store.aliases());
             Collections.sort(aliases);
-            List<String> keys = aliases.stream().filter(a -> isKeyEntry(store, a)).toList();
+            List<String> keys =
+                    aliases.stream().filter(a -> isKeyEntry(store, a)).toList();
             if (!keys.isEmpty()) {
                 java.security.cert.Certificate[] chain = store.getCertificateChain(keys.get(0));
                 if (chain == null || chain.length == 0) {
-                    throw new UnreadableException(format, "key entry '" + keys.get(0) + "' has no certificate chain"
-                            + (password == null ? " (a password may be needed to read it)" : ""));
+                    throw new UnreadableException(
+                            format,
+                            "key entry '" + keys.get(0) + "' has no certificate chain"
+                                    + (password == null ? " (a password may be needed to read it)" : ""));
                 }
-                return new CertificateBundle(format, List.<Cert>copyOf(parse(format, List.of(chain))), Optional.of(keys.get(0)));
+                return new CertificateBundle(
+                        format, List.<Cert>copyOf(parse(format, List.of(chain))), Optional.of(keys.get(0)));
             }
             List<java.security.cert.Certificate> all = new ArrayList<>();
             for (String alias : aliases) {
@@ -262,10 +282,12 @@ public record CertificateBundle(Format format, List<Cert> certificates, Optional
                 }
             }
             if (all.isEmpty()) {
-                throw new UnreadableException(format, "holds no certificates"
-                        + (password == null ? " that can be read without a password" : ""));
+                throw new UnreadableException(
+                        format,
+                        "holds no certificates" + (password == null ? " that can be read without a password" : ""));
             }
-            return new CertificateBundle(format, List.<Cert>copyOf(chainOrder(format, parse(format, all))), Optional.empty());
+            return new CertificateBundle(
+                    format, List.<Cert>copyOf(chainOrder(format, parse(format, all))), Optional.empty());
         } catch (GeneralSecurityException e) {
             throw new UnreadableException(format, "cannot list entries (" + oneLine(e) + ")");
         }
@@ -287,8 +309,8 @@ public record CertificateBundle(Format format, List<Cert> certificates, Optional
             } catch (GeneralSecurityException e) {
                 throw new UnreadableException(format, "certificate " + (i + 1) + " cannot be encoded");
             } catch (CertificateInputException e) {
-                throw new UnreadableException(format, "certificate " + (i + 1) + " is not a certificate: "
-                        + e.reason());
+                throw new UnreadableException(
+                        format, "certificate " + (i + 1) + " is not a certificate: " + e.reason());
             }
         }
         return out;
@@ -303,18 +325,21 @@ public record CertificateBundle(Format format, List<Cert> certificates, Optional
      */
     static List<Certificate> chainOrder(Format format, List<Certificate> set) {
         if (set.size() > MAX_CERTIFICATES) {
-            throw new UnreadableException(format, "holds " + set.size() + " certificates, more than the "
-                    + MAX_CERTIFICATES + " read from one file");
+            throw new UnreadableException(
+                    format,
+                    "holds " + set.size() + " certificates, more than the " + MAX_CERTIFICATES + " read from one file");
         }
         List<Certificate> candidates = new ArrayList<>();
         for (Certificate c : set) {
-            boolean issuesAnother = set.stream().anyMatch(o -> o != c && !o.isSelfIssued()
-                    && o.issuer().equals(c.subject()));
+            boolean issuesAnother = set.stream()
+                    .anyMatch(o -> o != c && !o.isSelfIssued() && o.issuer().equals(c.subject()));
             if (!issuesAnother) {
                 candidates.add(c);
             }
         }
-        Optional<Certificate> leaf = candidates.stream().filter(c -> !c.isV3Ca()).findFirst()
+        Optional<Certificate> leaf = candidates.stream()
+                .filter(c -> !c.isV3Ca())
+                .findFirst()
                 .or(() -> candidates.stream().findFirst());
         if (leaf.isEmpty()) {
             return List.copyOf(set);
@@ -326,8 +351,12 @@ public record CertificateBundle(Format format, List<Cert> certificates, Optional
             remaining.remove(current);
             ordered.add(current);
             Certificate child = current;
-            current = child.isSelfIssued() ? null : remaining.stream()
-                    .filter(o -> o.subject().equals(child.issuer())).findFirst().orElse(null);
+            current = child.isSelfIssued()
+                    ? null
+                    : remaining.stream()
+                            .filter(o -> o.subject().equals(child.issuer()))
+                            .findFirst()
+                            .orElse(null);
         }
         ordered.addAll(remaining);
         return List.copyOf(ordered);

@@ -18,14 +18,21 @@ public final class DuplicateUserRootException extends IllegalArgumentException {
     private final String certificate;
 
     DuplicateUserRootException(int firstIndex, UserRoot first, int secondIndex, UserRoot second) {
-        this(firstIndex, describe(first), secondIndex, describe(second),
-                "'" + CertificateInput.fromCert(first.certificate()).subject() + "' (SHA-256 " + first.certificate().sha256Hex() + ")");
+        this(
+                firstIndex,
+                describe(first),
+                secondIndex,
+                describe(second),
+                "'" + CertificateInput.fromCert(first.certificate()).subject() + "' (SHA-256 "
+                        + first.certificate().sha256Hex() + ")");
     }
 
-    private DuplicateUserRootException(int firstIndex, String first, int secondIndex, String second,
-            String certificate) {
-        super(message("user trust store entry " + firstIndex + " (" + first + ")",
-                "entry " + secondIndex + " (" + second + ")", certificate));
+    private DuplicateUserRootException(
+            int firstIndex, String first, int secondIndex, String second, String certificate) {
+        super(message(
+                "user trust store entry " + firstIndex + " (" + first + ")",
+                "entry " + secondIndex + " (" + second + ")",
+                certificate));
         this.firstIndex = firstIndex;
         this.secondIndex = secondIndex;
         this.first = first;
@@ -57,8 +64,10 @@ public final class DuplicateUserRootException extends IllegalArgumentException {
     private static String describe(UserRoot u) {
         String how = u.channel() == InstallChannel.MDM ? "mdm" : "profile";
         if (u.trustSettings().isPresent()) {
-            return how + ", trust settings " + u.trustSettings().get().stream().map(s -> s.result().label())
-                    .collect(Collectors.joining(", ", "[", "]"));
+            return how + ", trust settings "
+                    + u.trustSettings().get().stream()
+                            .map(s -> s.result().label())
+                            .collect(Collectors.joining(", ", "[", "]"));
         }
         return u.channel() == InstallChannel.PROFILE && u.fullTrust() == FullTrust.ON ? how + ", full trust" : how;
     }

@@ -19,8 +19,15 @@ import java.util.Optional;
  * @param rule             the rule enforced, with its source and effective date
  * @param remedy           what the admin should change, in the admin's language
  */
-public record Finding(FindingCode code, Severity severity, int certificateIndex, String subject, String message,
-                      Map<String, Object> evidence, Rule rule, String remedy) {
+public record Finding(
+        FindingCode code,
+        Severity severity,
+        int certificateIndex,
+        String subject,
+        String message,
+        Map<String, Object> evidence,
+        Rule rule,
+        String remedy) {
     public Finding {
         requireNonNull(code, "code");
         requireNonNull(severity, "severity");

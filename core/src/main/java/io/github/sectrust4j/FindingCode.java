@@ -17,50 +17,97 @@ public enum FindingCode {
     /** Name of the leaf validity check before iOS 11.3 (and an optional check again in iOS 26). */
     VALID_LEAF("ValidLeaf", Severity.RECOVERABLE, ErrorSubtype.EXPIRED, TrustError.CERTIFICATE_EXPIRED),
     /** Name of the intermediate validity check before iOS 11.3. */
-    VALID_INTERMEDIATES("ValidIntermediates", Severity.RECOVERABLE, ErrorSubtype.EXPIRED, TrustError.CERTIFICATE_EXPIRED),
+    VALID_INTERMEDIATES(
+            "ValidIntermediates", Severity.RECOVERABLE, ErrorSubtype.EXPIRED, TrustError.CERTIFICATE_EXPIRED),
     /** Name of the root validity check before iOS 11.3. */
     VALID_ROOT("ValidRoot", Severity.RECOVERABLE, ErrorSubtype.EXPIRED, TrustError.CERTIFICATE_EXPIRED),
     WEAK_KEY_SIZE("WeakKeySize", Severity.FATAL, ErrorSubtype.KEY_SIZE, TrustError.UNSUPPORTED_KEY_SIZE),
     /** Weak-key check names of iOS 10.0 – 11.2 (Recoverable then). */
     WEAK_LEAF("WeakLeaf", Severity.RECOVERABLE, ErrorSubtype.KEY_SIZE, TrustError.UNSUPPORTED_KEY_SIZE),
-    WEAK_INTERMEDIATES("WeakIntermediates", Severity.RECOVERABLE, ErrorSubtype.KEY_SIZE, TrustError.UNSUPPORTED_KEY_SIZE),
+    WEAK_INTERMEDIATES(
+            "WeakIntermediates", Severity.RECOVERABLE, ErrorSubtype.KEY_SIZE, TrustError.UNSUPPORTED_KEY_SIZE),
     WEAK_ROOT("WeakRoot", Severity.RECOVERABLE, ErrorSubtype.KEY_SIZE, TrustError.UNSUPPORTED_KEY_SIZE),
     WEAK_SIGNATURE("WeakSignature", Severity.FATAL, ErrorSubtype.WEAK_HASH, TrustError.INVALID_DIGEST_ALGORITHM),
     KEY_USAGE("KeyUsage", Severity.RECOVERABLE, ErrorSubtype.USAGE, TrustError.INVALID_KEY_USAGE_FOR_POLICY),
-    EXTENDED_KEY_USAGE("ExtendedKeyUsage", Severity.RECOVERABLE, ErrorSubtype.USAGE, TrustError.INVALID_EXTENDED_KEY_USAGE),
+    EXTENDED_KEY_USAGE(
+            "ExtendedKeyUsage", Severity.RECOVERABLE, ErrorSubtype.USAGE, TrustError.INVALID_EXTENDED_KEY_USAGE),
     SERVER_AUTH_EKU("ServerAuthEKU", Severity.RECOVERABLE, ErrorSubtype.USAGE, TrustError.INVALID_EXTENDED_KEY_USAGE),
     BLACK_LISTED_LEAF("BlackListedLeaf", Severity.FATAL, ErrorSubtype.BLOCKED, TrustError.CERTIFICATE_REVOKED),
     GRAY_LISTED_LEAF("GrayListedLeaf", Severity.RECOVERABLE, ErrorSubtype.TRUST, TrustError.NOT_TRUSTED),
     BLACK_LISTED_KEY("BlackListedKey", Severity.FATAL, ErrorSubtype.BLOCKED, TrustError.CERTIFICATE_REVOKED),
     GRAY_LISTED_KEY("GrayListedKey", Severity.RECOVERABLE, ErrorSubtype.TRUST, TrustError.NOT_TRUSTED),
     ID_LINKAGE("IdLinkage", Severity.RECOVERABLE, ErrorSubtype.COMPLIANCE, TrustError.INVALID_ID_LINKAGE),
-    BASIC_CONSTRAINTS("BasicConstraints", Severity.RECOVERABLE, ErrorSubtype.COMPLIANCE, TrustError.NO_BASIC_CONSTRAINTS),
-    BASIC_CONSTRAINTS_CA("BasicConstraintsCA", Severity.RECOVERABLE, ErrorSubtype.COMPLIANCE, TrustError.NO_BASIC_CONSTRAINTS_CA),
-    BASIC_CONSTRAINTS_PATH_LEN("BasicConstraintsPathLen", Severity.RECOVERABLE, ErrorSubtype.COMPLIANCE, TrustError.PATH_LENGTH_CONSTRAINT_EXCEEDED),
+    BASIC_CONSTRAINTS(
+            "BasicConstraints", Severity.RECOVERABLE, ErrorSubtype.COMPLIANCE, TrustError.NO_BASIC_CONSTRAINTS),
+    BASIC_CONSTRAINTS_CA(
+            "BasicConstraintsCA", Severity.RECOVERABLE, ErrorSubtype.COMPLIANCE, TrustError.NO_BASIC_CONSTRAINTS_CA),
+    BASIC_CONSTRAINTS_PATH_LEN(
+            "BasicConstraintsPathLen",
+            Severity.RECOVERABLE,
+            ErrorSubtype.COMPLIANCE,
+            TrustError.PATH_LENGTH_CONSTRAINT_EXCEEDED),
     /** Before iOS 11.3 name- and policy-constraint failures were recorded under this key (§2.1). */
-    BASIC_CERTIFICATE_PROCESSING("BasicCertificateProcessing", Severity.RECOVERABLE, ErrorSubtype.COMPLIANCE, TrustError.INVALID_NAME),
-    NON_EMPTY_SUBJECT("NonEmptySubject", Severity.RECOVERABLE, ErrorSubtype.COMPLIANCE, TrustError.INVALID_SUBJECT_NAME),
-    CRITICAL_EXTENSIONS("CriticalExtensions", Severity.RECOVERABLE, ErrorSubtype.COMPLIANCE, TrustError.UNKNOWN_CRITICAL_EXTENSION_FLAG),
-    UNPARSEABLE_EXTENSION("UnparseableExtension", Severity.RECOVERABLE, ErrorSubtype.COMPLIANCE, TrustError.UNKNOWN_CERT_EXTENSION),
-    DUPLICATE_EXTENSION("DuplicateExtension", Severity.RECOVERABLE, ErrorSubtype.COMPLIANCE, TrustError.CERTIFICATE_DUPLICATE_EXTENSION),
+    BASIC_CERTIFICATE_PROCESSING(
+            "BasicCertificateProcessing", Severity.RECOVERABLE, ErrorSubtype.COMPLIANCE, TrustError.INVALID_NAME),
+    NON_EMPTY_SUBJECT(
+            "NonEmptySubject", Severity.RECOVERABLE, ErrorSubtype.COMPLIANCE, TrustError.INVALID_SUBJECT_NAME),
+    CRITICAL_EXTENSIONS(
+            "CriticalExtensions",
+            Severity.RECOVERABLE,
+            ErrorSubtype.COMPLIANCE,
+            TrustError.UNKNOWN_CRITICAL_EXTENSION_FLAG),
+    UNPARSEABLE_EXTENSION(
+            "UnparseableExtension", Severity.RECOVERABLE, ErrorSubtype.COMPLIANCE, TrustError.UNKNOWN_CERT_EXTENSION),
+    DUPLICATE_EXTENSION(
+            "DuplicateExtension",
+            Severity.RECOVERABLE,
+            ErrorSubtype.COMPLIANCE,
+            TrustError.CERTIFICATE_DUPLICATE_EXTENSION),
     NAME_CONSTRAINTS("NameConstraints", Severity.RECOVERABLE, ErrorSubtype.COMPLIANCE, TrustError.INVALID_NAME),
-    POLICY_CONSTRAINTS("PolicyConstraints", Severity.RECOVERABLE, ErrorSubtype.COMPLIANCE, TrustError.INVALID_POLICY_IDENTIFIERS),
+    POLICY_CONSTRAINTS(
+            "PolicyConstraints", Severity.RECOVERABLE, ErrorSubtype.COMPLIANCE, TrustError.INVALID_POLICY_IDENTIFIERS),
     KEY_SIZE("KeySize", Severity.RECOVERABLE, ErrorSubtype.KEY_SIZE, TrustError.UNSUPPORTED_KEY_SIZE),
-    SIGNATURE_HASH_ALGORITHMS("SignatureHashAlgorithms", Severity.RECOVERABLE, ErrorSubtype.WEAK_HASH, TrustError.INVALID_DIGEST_ALGORITHM),
-    SYSTEM_TRUSTED_WEAK_KEY("SystemTrustedWeakKey", Severity.RECOVERABLE, ErrorSubtype.KEY_SIZE, TrustError.UNSUPPORTED_KEY_SIZE),
-    SYSTEM_TRUSTED_WEAK_HASH("SystemTrustedWeakHash", Severity.RECOVERABLE, ErrorSubtype.WEAK_HASH, TrustError.INVALID_DIGEST_ALGORITHM),
-    VALIDITY_PERIOD_MAXIMUMS("ValidityPeriodMaximums", Severity.RECOVERABLE, ErrorSubtype.COMPLIANCE, TrustError.CERTIFICATE_VALIDITY_PERIOD_TOO_LONG),
-    SYSTEM_TRUST_VALIDITY_PERIOD("SystemTrustValidityPeriod", Severity.RECOVERABLE, ErrorSubtype.COMPLIANCE, TrustError.CERTIFICATE_VALIDITY_PERIOD_TOO_LONG),
-    OTHER_TRUST_VALIDITY_PERIOD("OtherTrustValidityPeriod", Severity.RECOVERABLE, ErrorSubtype.COMPLIANCE, TrustError.CERTIFICATE_VALIDITY_PERIOD_TOO_LONG),
+    SIGNATURE_HASH_ALGORITHMS(
+            "SignatureHashAlgorithms",
+            Severity.RECOVERABLE,
+            ErrorSubtype.WEAK_HASH,
+            TrustError.INVALID_DIGEST_ALGORITHM),
+    SYSTEM_TRUSTED_WEAK_KEY(
+            "SystemTrustedWeakKey", Severity.RECOVERABLE, ErrorSubtype.KEY_SIZE, TrustError.UNSUPPORTED_KEY_SIZE),
+    SYSTEM_TRUSTED_WEAK_HASH(
+            "SystemTrustedWeakHash", Severity.RECOVERABLE, ErrorSubtype.WEAK_HASH, TrustError.INVALID_DIGEST_ALGORITHM),
+    VALIDITY_PERIOD_MAXIMUMS(
+            "ValidityPeriodMaximums",
+            Severity.RECOVERABLE,
+            ErrorSubtype.COMPLIANCE,
+            TrustError.CERTIFICATE_VALIDITY_PERIOD_TOO_LONG),
+    SYSTEM_TRUST_VALIDITY_PERIOD(
+            "SystemTrustValidityPeriod",
+            Severity.RECOVERABLE,
+            ErrorSubtype.COMPLIANCE,
+            TrustError.CERTIFICATE_VALIDITY_PERIOD_TOO_LONG),
+    OTHER_TRUST_VALIDITY_PERIOD(
+            "OtherTrustValidityPeriod",
+            Severity.RECOVERABLE,
+            ErrorSubtype.COMPLIANCE,
+            TrustError.CERTIFICATE_VALIDITY_PERIOD_TOO_LONG),
     ANCHOR_TRUSTED("AnchorTrusted", Severity.RECOVERABLE, ErrorSubtype.TRUST, TrustError.NOT_TRUSTED),
-    MISSING_INTERMEDIATE("MissingIntermediate", Severity.RECOVERABLE, ErrorSubtype.TRUST, TrustError.CREATE_CHAIN_FAILED),
+    MISSING_INTERMEDIATE(
+            "MissingIntermediate", Severity.RECOVERABLE, ErrorSubtype.TRUST, TrustError.CREATE_CHAIN_FAILED),
     USAGE_CONSTRAINTS("UsageConstraints", Severity.DENY, ErrorSubtype.DENIED, TrustError.TRUST_SETTING_DENY),
     REVOCATION("Revocation", Severity.FATAL, ErrorSubtype.REVOKED, TrustError.CERTIFICATE_REVOKED),
-    REVOCATION_RESPONSE_REQUIRED("RevocationResponseRequired", Severity.RECOVERABLE, ErrorSubtype.PINNING, TrustError.INCOMPLETE_CERT_REVOCATION_CHECK),
+    REVOCATION_RESPONSE_REQUIRED(
+            "RevocationResponseRequired",
+            Severity.RECOVERABLE,
+            ErrorSubtype.PINNING,
+            TrustError.INCOMPLETE_CERT_REVOCATION_CHECK),
     CT_REQUIRED("CTRequired", Severity.RECOVERABLE, ErrorSubtype.TRUST, TrustError.NOT_TRUSTED),
-    SYSTEM_TRUSTED_CT_REQUIRED("SystemTrustedCTRequired", Severity.RECOVERABLE, ErrorSubtype.COMPLIANCE, TrustError.VERIFY_ACTION_FAILED),
-    ISSUER_POLICY_CONSTRAINTS("IssuerPolicyConstraints", Severity.FATAL, ErrorSubtype.BLOCKED, TrustError.CERTIFICATE_POLICY_NOT_ALLOWED),
-    ISSUER_NAME_CONSTRAINTS("IssuerNameConstraints", Severity.FATAL, ErrorSubtype.BLOCKED, TrustError.CERTIFICATE_NAME_NOT_ALLOWED),
+    SYSTEM_TRUSTED_CT_REQUIRED(
+            "SystemTrustedCTRequired", Severity.RECOVERABLE, ErrorSubtype.COMPLIANCE, TrustError.VERIFY_ACTION_FAILED),
+    ISSUER_POLICY_CONSTRAINTS(
+            "IssuerPolicyConstraints", Severity.FATAL, ErrorSubtype.BLOCKED, TrustError.CERTIFICATE_POLICY_NOT_ALLOWED),
+    ISSUER_NAME_CONSTRAINTS(
+            "IssuerNameConstraints", Severity.FATAL, ErrorSubtype.BLOCKED, TrustError.CERTIFICATE_NAME_NOT_ALLOWED),
 
     // ---- the library's own codes (no Apple check of that name) ----
 
@@ -69,7 +116,8 @@ public enum FindingCode {
      * trusted path was found. iOS caps at 100 paths (§1.4); the library reports the cap instead of
      * searching on, and never reports "trusted" on a partial search.
      */
-    PATH_BUDGET_EXCEEDED("PathBudgetExceeded", Severity.RECOVERABLE, ErrorSubtype.TRUST, TrustError.CREATE_CHAIN_FAILED),
+    PATH_BUDGET_EXCEEDED(
+            "PathBudgetExceeded", Severity.RECOVERABLE, ErrorSubtype.TRUST, TrustError.CREATE_CHAIN_FAILED),
     /**
      * The evaluation used up its total verification budget ({@code PathBudget#maxVerifications}: certificate,
      * SCT and OCSP signatures together, each distinct verification once) and stopped verifying. What could not
@@ -77,8 +125,8 @@ public enum FindingCode {
      * and how to raise it ({@code SecTrust.withBudget}). Not an iOS check: the library's guard against crafted
      * input.
      */
-    VERIFICATION_BUDGET_EXCEEDED("VerificationBudgetExceeded", Severity.FATAL, ErrorSubtype.TRUST,
-            TrustError.CREATE_CHAIN_FAILED),
+    VERIFICATION_BUDGET_EXCEEDED(
+            "VerificationBudgetExceeded", Severity.FATAL, ErrorSubtype.TRUST, TrustError.CREATE_CHAIN_FAILED),
     /**
      * A certificate the server sent after the leaf cannot be parsed by iOS (§14.2 step 1): iOS cannot create a
      * trust object from the chain ({@code SecTrustCreateWithCertificates} takes only parsed certificates,

@@ -1,13 +1,12 @@
 package io.github.sectrust4j;
 
-import io.github.sectrust4j.text.AsciiCase;
 import static java.util.Objects.requireNonNull;
 
 import io.github.sectrust4j.request.ReferenceHost;
+import io.github.sectrust4j.text.AsciiCase;
 import java.net.IDN;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +39,11 @@ import java.util.regex.Pattern;
  */
 public final class HostName {
     /** What kind of reference identifier the host is. */
-    public enum Kind { DNS_NAME, IPV4, IPV6 }
+    public enum Kind {
+        DNS_NAME,
+        IPV4,
+        IPV6
+    }
 
     /** Longest input looked at (a DNS name has at most 253 characters; a URL may be longer). */
     public static final int MAX_INPUT_LENGTH = 2048;
@@ -80,8 +83,11 @@ public final class HostName {
         String stripped = text.strip();
         List<String> parts = parts(stripped);
         if (parts.size() > 1) {
-            throw invalid(text, "is a list of " + parts.size() + " names: give each host name on its own "
-                    + "(--host " + String.join(" --host ", parts) + ", or a --names file)", parts);
+            throw invalid(
+                    text,
+                    "is a list of " + parts.size() + " names: give each host name on its own " + "(--host "
+                            + String.join(" --host ", parts) + ", or a --names file)",
+                    parts);
         }
         if (!stripped.equals(text)) {
             throw invalid(text, "has spaces around the name: give " + quote(stripped), bareOrNone(stripped));
@@ -164,8 +170,11 @@ public final class HostName {
         if (path < text.length()) {
             String head = text.substring(text.lastIndexOf('@') + 1);
             head = withoutPort(head.substring(0, firstOf(head, "/?#")));
-            throw invalid(text, "is not a bare host name: it has a path, query or user part ('"
-                    + text.charAt(path) + "'); give " + suggestion(head), bareOrNone(head));
+            throw invalid(
+                    text,
+                    "is not a bare host name: it has a path, query or user part ('" + text.charAt(path) + "'); give "
+                            + suggestion(head),
+                    bareOrNone(head));
         }
         Optional<byte[]> ip = ReferenceHost.of(text).ipLiteral();
         if (ip.isPresent()) {
@@ -175,10 +184,14 @@ public final class HostName {
         if (colon >= 0) {
             String head = withoutPort(text);
             if (!head.equals(text)) {
-                throw invalid(text, "is not a bare host name: it has a port (iOS matches the certificate against "
-                        + "the host name only, whatever the port); give " + suggestion(head), bareOrNone(head));
+                throw invalid(
+                        text,
+                        "is not a bare host name: it has a port (iOS matches the certificate against "
+                                + "the host name only, whatever the port); give " + suggestion(head),
+                        bareOrNone(head));
             }
-            throw invalid(text, "is neither a host name nor an IP literal (':' is not allowed in a host name)", List.of());
+            throw invalid(
+                    text, "is neither a host name nor an IP literal (':' is not allowed in a host name)", List.of());
         }
         if (!isAscii(text)) {
             return internationalised(text);
@@ -191,9 +204,12 @@ public final class HostName {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (DEVIATIONS.indexOf(c) >= 0) {
-                throw invalid(text, "contains U+" + String.format("%04X", (int) c) + ", which the two IDNA "
-                        + "standards convert differently (IDNA2003 maps it away, UTS #46 keeps it): give the "
-                        + "A-label (xn--…) your clients connect to", List.of());
+                throw invalid(
+                        text,
+                        "contains U+" + String.format("%04X", (int) c) + ", which the two IDNA "
+                                + "standards convert differently (IDNA2003 maps it away, UTS #46 keeps it): give the "
+                                + "A-label (xn--…) your clients connect to",
+                        List.of());
             }
         }
         String ascii;
@@ -226,8 +242,11 @@ public final class HostName {
         }
         if (empty) {
             String fixed = String.join(".", nonEmpty);
-            throw invalid(input, "has an empty label (a leading dot or two dots in a row)"
-                    + (fixed.isEmpty() ? "" : "; did you mean " + quote(fixed) + "?"), bareOrNone(fixed));
+            throw invalid(
+                    input,
+                    "has an empty label (a leading dot or two dots in a row)"
+                            + (fixed.isEmpty() ? "" : "; did you mean " + quote(fixed) + "?"),
+                    bareOrNone(fixed));
         }
         for (String label : labels) {
             if (label.length() > 63) {
@@ -236,11 +255,15 @@ public final class HostName {
             for (int i = 0; i < label.length(); i++) {
                 char c = label.charAt(i);
                 if (c == '*') {
-                    throw invalid(input, "is a wildcard pattern: a client connects to a concrete name "
-                            + "(e.g. www." + body.substring(body.indexOf('.') + 1) + ")", List.of());
+                    throw invalid(
+                            input,
+                            "is a wildcard pattern: a client connects to a concrete name " + "(e.g. www."
+                                    + body.substring(body.indexOf('.') + 1) + ")",
+                            List.of());
                 }
                 if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
-                    throw invalid(input, "contains " + describe(c) + ", which is not allowed in a host name", List.of());
+                    throw invalid(
+                            input, "contains " + describe(c) + ", which is not allowed in a host name", List.of());
                 }
             }
         }

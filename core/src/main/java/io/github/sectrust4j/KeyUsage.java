@@ -51,6 +51,9 @@ public enum KeyUsage {
 
     /** The labels of the usages set in {@code bits}, in bit order. */
     public static java.util.List<String> labels(int bits) {
-        return Arrays.stream(values()).filter(k -> (bits & k.bits) != 0).map(KeyUsage::label).toList();
+        return Arrays.stream(values())
+                .filter(k -> (bits & k.bits) != 0)
+                .map(KeyUsage::label)
+                .toList();
     }
 }

@@ -22,14 +22,20 @@ public final class LyncExternalNames {
     public static List<HostName> of(String sipDomain) {
         HostName domain = HostName.parse(sipDomain);
         if (domain.isIpLiteral()) {
-            throw new InvalidHostNameException(sipDomain, "'" + sipDomain + "' is an IP literal, not a SIP domain "
-                    + "such as contoso.com", List.of());
+            throw new InvalidHostNameException(
+                    sipDomain,
+                    "'" + sipDomain + "' is an IP literal, not a SIP domain " + "such as contoso.com",
+                    List.of());
         }
         if (domain.fromUrl()) {
-            throw new InvalidHostNameException(sipDomain, "'" + sipDomain + "' is a URL, not a SIP domain: give '"
-                    + domain.value() + "'", List.of(domain.value()));
+            throw new InvalidHostNameException(
+                    sipDomain,
+                    "'" + sipDomain + "' is a URL, not a SIP domain: give '" + domain.value() + "'",
+                    List.of(domain.value()));
         }
-        String d = domain.value().endsWith(".") ? domain.value().substring(0, domain.value().length() - 1) : domain.value();
+        String d = domain.value().endsWith(".")
+                ? domain.value().substring(0, domain.value().length() - 1)
+                : domain.value();
         return PREFIXES.stream().map(p -> HostName.parse(p + "." + d)).toList();
     }
 }

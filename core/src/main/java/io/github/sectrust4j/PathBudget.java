@@ -35,11 +35,14 @@ public record PathBudget(int maxPaths, int maxSignatureChecks, int maxDepth, int
 
     public PathBudget {
         checkArgument(maxPaths >= 1, "maxPaths must be at least 1 path, was %s", maxPaths);
-        checkArgument(maxSignatureChecks >= 1, "maxSignatureChecks must be at least 1 signature check, was %s",
+        checkArgument(
+                maxSignatureChecks >= 1,
+                "maxSignatureChecks must be at least 1 signature check, was %s",
                 maxSignatureChecks);
-        checkArgument(maxDepth >= 2, "maxDepth must be at least 2 certificates (a leaf and its issuer), was %s", maxDepth);
-        checkArgument(maxVerifications >= 1, "maxVerifications must be at least 1 verification, was %s",
-                maxVerifications);
+        checkArgument(
+                maxDepth >= 2, "maxDepth must be at least 2 certificates (a leaf and its issuer), was %s", maxDepth);
+        checkArgument(
+                maxVerifications >= 1, "maxVerifications must be at least 1 verification, was %s", maxVerifications);
     }
 
     /** Path-building limits with the default total of {@link #DEFAULT_MAX_VERIFICATIONS} verifications. */

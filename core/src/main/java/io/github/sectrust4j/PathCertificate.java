@@ -18,8 +18,15 @@ import java.util.Optional;
  * @param presented    true if the server sent this certificate; false if it came from a trust store,
  *                     the device's cached intermediates or an AIA fetch
  */
-public record PathCertificate(String sha256, String subject, String issuer, Instant notBefore, Instant notAfter,
-                              CertificateRole role, Optional<AnchorSource> anchorSource, boolean presented) {
+public record PathCertificate(
+        String sha256,
+        String subject,
+        String issuer,
+        Instant notBefore,
+        Instant notAfter,
+        CertificateRole role,
+        Optional<AnchorSource> anchorSource,
+        boolean presented) {
     public PathCertificate {
         requireNonNull(sha256, "sha256");
         requireNonNull(subject, "subject");

@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param effective the instant from which the rule applies to certificates (e.g. issuance cut-off), if any
  * @param since     the first iOS release that enforces it, if known
  */
-public record Rule(String section, String summary, Confidence source, Optional<Instant> effective, Optional<String> since) {
+public record Rule(
+        String section, String summary, Confidence source, Optional<Instant> effective, Optional<String> since) {
     public Rule {
         requireNonNull(section, "section");
         requireNonNull(summary, "summary");

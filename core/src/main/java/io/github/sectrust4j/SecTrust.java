@@ -3,37 +3,36 @@ package io.github.sectrust4j;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
+import io.github.sectrust4j.SecTrustConfiguration.SystemRoots;
+import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.CertificateInput;
+import io.github.sectrust4j.cert.ServerChain;
 import io.github.sectrust4j.ct.CtExceptions;
 import io.github.sectrust4j.ct.CtLogList;
+import io.github.sectrust4j.engine.Evaluator;
+import io.github.sectrust4j.engine.ReleaseNotes;
+import io.github.sectrust4j.engine.SecTrustAccess;
+import io.github.sectrust4j.profile.ConfigurationProfile;
 import io.github.sectrust4j.request.CtInputs;
+import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.request.ExceptionInputs;
+import io.github.sectrust4j.request.ReferenceHost;
 import io.github.sectrust4j.request.RevocationInputs;
 import io.github.sectrust4j.revocation.OcspFetcher;
 import io.github.sectrust4j.revocation.RevocationDatabase;
 import io.github.sectrust4j.revocation.ValidDatabase;
-import io.github.sectrust4j.SecTrustConfiguration.SystemRoots;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.cert.CertificateInput;
-import io.github.sectrust4j.cert.ServerChain;
-import io.github.sectrust4j.request.EvaluationRequest;
-import io.github.sectrust4j.request.ReferenceHost;
-import io.github.sectrust4j.engine.Evaluator;
-import io.github.sectrust4j.PathBudget;
-import io.github.sectrust4j.profile.ConfigurationProfile;
-import io.github.sectrust4j.engine.ReleaseNotes;
-import io.github.sectrust4j.engine.SecTrustAccess;
 import io.github.sectrust4j.spi.AiaFetcher;
 import io.github.sectrust4j.truststores.AppleTrustStore;
 import io.github.sectrust4j.truststores.AppleTrustStores;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -167,8 +166,8 @@ public final class SecTrust {
      * is then anchored (§1.1).
      */
     public SecTrust withAnchors(List<? extends Cert> certificates) {
-        SecTrustConfiguration c = config.withAnchors(SecTrustConfiguration.append(config.anchors(),
-                CertificateInput.fromCerts(certificates)));
+        SecTrustConfiguration c = config.withAnchors(
+                SecTrustConfiguration.append(config.anchors(), CertificateInput.fromCerts(certificates)));
         return with(config.anchorsOnly().isPresent() ? c : c.withAnchorsOnly(true));
     }
 
@@ -266,7 +265,8 @@ public final class SecTrust {
      */
     public SecTrust withUserRoot(UserRoot root) {
         requireNonNull(root, "root");
-        DuplicateUserRootException.check(config.userRoots(), root, config.userRoots().size());
+        DuplicateUserRootException.check(
+                config.userRoots(), root, config.userRoots().size());
         return with(config.withUserRoots(SecTrustConfiguration.append(config.userRoots(), List.of(root))));
     }
 
@@ -515,7 +515,8 @@ public final class SecTrust {
      */
     public SecTrust withExceptions(TrustExceptions userExceptions) {
         requireNonNull(userExceptions, "userExceptions");
-        return withExceptionInputs(new ExceptionInputs(Optional.of(userExceptions), config.exceptions().epoch()));
+        return withExceptionInputs(new ExceptionInputs(
+                Optional.of(userExceptions), config.exceptions().epoch()));
     }
 
     /** As {@link #withExceptions(TrustExceptions)} on a device in exception epoch {@code epoch}. */
@@ -555,15 +556,17 @@ public final class SecTrust {
         SortedMap<Integer, Set<String>> failing = new TreeMap<>();
         for (Finding f : e.report().failures()) {
             if (f.certificateIndex() >= 0 && f.certificateIndex() < e.path().size()) {
-                failing.computeIfAbsent(f.certificateIndex(), i -> new TreeSet<>()).add(f.code().code());
+                failing.computeIfAbsent(f.certificateIndex(), i -> new TreeSet<>())
+                        .add(f.code().code());
             }
         }
         List<TrustExceptions.Entry> entries = new ArrayList<>();
         int last = failing.isEmpty() ? 0 : failing.lastKey();
         for (int i = 0; i <= last; i++) {
-            entries.add(i == 0 || failing.containsKey(i)
-                    ? TrustExceptions.Entry.of(e.path().get(i), failing.getOrDefault(i, Set.of()))
-                    : TrustExceptions.Entry.empty());
+            entries.add(
+                    i == 0 || failing.containsKey(i)
+                            ? TrustExceptions.Entry.of(e.path().get(i), failing.getOrDefault(i, Set.of()))
+                            : TrustExceptions.Entry.empty());
         }
         return TrustExceptions.of(entries).withResetCount(config.exceptions().epoch());
     }
@@ -667,17 +670,37 @@ public final class SecTrust {
         List<Certificate> presented = distinctInOrder(CertificateInput.fromCerts(chain));
         SecTrustConfiguration c = config;
         Instant verifyTime = c.verifyTime().orElseGet(Instant::now);
-        Optional<AppleTrustStore> store = !c.systemRoots().enabled() ? Optional.empty()
+        Optional<AppleTrustStore> store = !c.systemRoots().enabled()
+                ? Optional.empty()
                 : Optional.of(c.systemRoots().store().orElseGet(() -> storeFor(c.release())));
         if (c.requiredKeyUsage() != 0 && c.policy() != Policy.SSL_SERVER) {
-            throw new IllegalArgumentException("requireKeyUsage applies to the SSL policy "
-                    + "(SecPolicyCreateSSLWithKeyUsage), not to the " + c.policy().label() + " policy");
+            throw new IllegalArgumentException(
+                    "requireKeyUsage applies to the SSL policy " + "(SecPolicyCreateSSLWithKeyUsage), not to the "
+                            + c.policy().label() + " policy");
         }
-        return new EvaluationRequest(c.release(), c.policy(), c.host().map(ReferenceHost::of), verifyTime, c.currentTime().orElse(verifyTime),
-                presented, c.anchors(), c.anchorsOnly().orElse(false), c.userRoots(), c.intermediates(), store,
-                c.extraSystemRoots(), c.ocspResponses(), c.scts(),
-                c.aiaFetcher().isPresent() || c.revocation().networkAvailable(), c.aiaFetcher(), c.budget(), c.ct(),
-                c.revocation(), c.extraEvRoots(), c.exceptions()).withRequiredKeyUsage(c.requiredKeyUsage());
+        return new EvaluationRequest(
+                        c.release(),
+                        c.policy(),
+                        c.host().map(ReferenceHost::of),
+                        verifyTime,
+                        c.currentTime().orElse(verifyTime),
+                        presented,
+                        c.anchors(),
+                        c.anchorsOnly().orElse(false),
+                        c.userRoots(),
+                        c.intermediates(),
+                        store,
+                        c.extraSystemRoots(),
+                        c.ocspResponses(),
+                        c.scts(),
+                        c.aiaFetcher().isPresent() || c.revocation().networkAvailable(),
+                        c.aiaFetcher(),
+                        c.budget(),
+                        c.ct(),
+                        c.revocation(),
+                        c.extraEvRoots(),
+                        c.exceptions())
+                .withRequiredKeyUsage(c.requiredKeyUsage());
     }
 
     /** The chain without repeats, first occurrence kept; a plain scan for the usual short chain. */
@@ -704,7 +727,8 @@ public final class SecTrust {
     }
 
     private static Certificate single(Cert cert) {
-        return CertificateInput.fromCerts(java.util.Collections.singletonList(cert)).get(0);
+        return CertificateInput.fromCerts(java.util.Collections.singletonList(cert))
+                .get(0);
     }
 
     private static Certificate single(byte[] pemOrDer) {
@@ -727,5 +751,4 @@ public final class SecTrust {
         return "SecTrust[iOS " + config.release() + ", " + config.policy().label()
                 + config.host().map(h -> " " + h).orElse("") + "]";
     }
-
 }

@@ -7,7 +7,6 @@ import com.google.common.collect.ImmutableMap;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.request.CtInputs;
 import io.github.sectrust4j.request.ExceptionInputs;
-import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.request.RevocationInputs;
 import io.github.sectrust4j.spi.AiaFetcher;
 import io.github.sectrust4j.truststores.AppleTrustStore;
@@ -42,14 +41,27 @@ import java.util.function.Consumer;
  * @param exceptions       the user's exceptions and the exception epoch
  * @param requiredKeyUsage {@code SecPolicyCreateSSLWithKeyUsage}: Apple's SecKeyUsage bits the leaf must carry; 0 = none
  */
-record SecTrustConfiguration(IosRelease release, Policy policy, Optional<String> host, Optional<Instant> verifyTime,
-                             Optional<Instant> currentTime, ImmutableList<Certificate> anchors,
-                             Optional<Boolean> anchorsOnly, ImmutableList<UserRoot> userRoots,
-                             ImmutableList<Certificate> intermediates, SystemRoots systemRoots,
-                             ImmutableList<Certificate> extraSystemRoots, ImmutableList<byte[]> ocspResponses,
-                             ImmutableList<byte[]> scts, Optional<AiaFetcher> aiaFetcher, PathBudget budget,
-                             CtInputs ct, RevocationInputs revocation, ImmutableMap<String, List<String>> extraEvRoots,
-                             ExceptionInputs exceptions, int requiredKeyUsage) {
+record SecTrustConfiguration(
+        IosRelease release,
+        Policy policy,
+        Optional<String> host,
+        Optional<Instant> verifyTime,
+        Optional<Instant> currentTime,
+        ImmutableList<Certificate> anchors,
+        Optional<Boolean> anchorsOnly,
+        ImmutableList<UserRoot> userRoots,
+        ImmutableList<Certificate> intermediates,
+        SystemRoots systemRoots,
+        ImmutableList<Certificate> extraSystemRoots,
+        ImmutableList<byte[]> ocspResponses,
+        ImmutableList<byte[]> scts,
+        Optional<AiaFetcher> aiaFetcher,
+        PathBudget budget,
+        CtInputs ct,
+        RevocationInputs revocation,
+        ImmutableMap<String, List<String>> extraEvRoots,
+        ExceptionInputs exceptions,
+        int requiredKeyUsage) {
 
     /** Which Apple store supplies system roots: the release's own unless one was chosen; none when disabled. */
     record SystemRoots(boolean enabled, Optional<AppleTrustStore> store) {
@@ -230,9 +242,27 @@ record SecTrustConfiguration(IosRelease release, Policy policy, Optional<String>
         }
 
         SecTrustConfiguration done() {
-            return new SecTrustConfiguration(release, policy, host, verifyTime, currentTime, anchors, anchorsOnly,
-                    userRoots, intermediates, systemRoots, extraSystemRoots, ocspResponses, scts, aiaFetcher, budget,
-                    ct, revocation, extraEvRoots, exceptions, requiredKeyUsage);
+            return new SecTrustConfiguration(
+                    release,
+                    policy,
+                    host,
+                    verifyTime,
+                    currentTime,
+                    anchors,
+                    anchorsOnly,
+                    userRoots,
+                    intermediates,
+                    systemRoots,
+                    extraSystemRoots,
+                    ocspResponses,
+                    scts,
+                    aiaFetcher,
+                    budget,
+                    ct,
+                    revocation,
+                    extraEvRoots,
+                    exceptions,
+                    requiredKeyUsage);
         }
     }
 }

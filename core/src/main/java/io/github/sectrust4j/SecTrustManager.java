@@ -62,7 +62,8 @@ final class SecTrustManager extends X509ExtendedTrustManager {
             throw new CertificateException("iOS cannot read the server's chain: " + e.getMessage(), e);
         }
         SecTrust device = forHandshake(handshake);
-        if (device.configuredPolicy() == Policy.SSL_SERVER && device.configuredHost().isEmpty()) {
+        if (device.configuredPolicy() == Policy.SSL_SERVER
+                && device.configuredHost().isEmpty()) {
             // JSSE leaves the host check to this trust manager: without a name, any valid chain for any name
             // would pass, which is not what an iPhone connecting to a name does
             throw new CertificateException("no host name to check: the handshake gave none (no SNI, no peer host); "

@@ -1,6 +1,5 @@
 package io.github.sectrust4j;
 
-import com.google.common.collect.ImmutableSortedSet;
 import static java.util.Objects.requireNonNull;
 
 import com.dd.plist.BinaryPropertyListWriter;
@@ -8,9 +7,9 @@ import com.dd.plist.NSArray;
 import com.dd.plist.NSData;
 import com.dd.plist.NSDictionary;
 import com.dd.plist.NSNumber;
-import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.cert.Fingerprint;
+import com.google.common.collect.ImmutableSortedSet;
 import io.github.sectrust4j.cert.CertificateInput;
+import io.github.sectrust4j.cert.Fingerprint;
 import io.github.sectrust4j.plist.StrictPlist;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -80,7 +79,9 @@ public final class TrustExceptions {
 
         /** Upper-case hex of the SHA-1, or empty. */
         public String sha1Hex() {
-            return sha1 == null ? "" : Fingerprint.of(Fingerprint.Algorithm.SHA1, sha1).hexUpperCase();
+            return sha1 == null
+                    ? ""
+                    : Fingerprint.of(Fingerprint.Algorithm.SHA1, sha1).hexUpperCase();
         }
 
         public Set<String> checks() {
@@ -107,7 +108,9 @@ public final class TrustExceptions {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Entry e && Arrays.equals(e.sha1, sha1) && e.checks.equals(checks)
+            return o instanceof Entry e
+                    && Arrays.equals(e.sha1, sha1)
+                    && e.checks.equals(checks)
                     && e.resetCount.equals(resetCount);
         }
 
@@ -118,8 +121,13 @@ public final class TrustExceptions {
 
         @Override
         public String toString() {
-            return sha1 == null ? "{}" : "{" + sha1Hex() + " " + new TreeSet<>(checks)
-                    + resetCount.stream().mapToObj(r -> " reset " + r).findFirst().orElse("") + "}";
+            return sha1 == null
+                    ? "{}"
+                    : "{" + sha1Hex() + " " + new TreeSet<>(checks)
+                            + resetCount.stream()
+                                    .mapToObj(r -> " reset " + r)
+                                    .findFirst()
+                                    .orElse("") + "}";
         }
     }
 
@@ -170,7 +178,8 @@ public final class TrustExceptions {
 
     /** The certificate's SHA-1 (the library's parsed certificates keep it). */
     private static byte[] sha1Of(Cert certificate) {
-        return CertificateInput.fromCert(requireNonNull(certificate, "certificate")).sha1();
+        return CertificateInput.fromCert(requireNonNull(certificate, "certificate"))
+                .sha1();
     }
 
     /** The same exceptions stamped with a non-zero epoch as {@code ExceptionResetCount} (0: none). */
@@ -224,7 +233,9 @@ public final class TrustExceptions {
         }
         if (!(root instanceof List<?> array)) {
             throw new IllegalArgumentException("exceptions: the property list must be an array of dictionaries, not "
-                    + (root instanceof Map ? "a dictionary" : root == null ? "empty" : root.getClass().getSimpleName()));
+                    + (root instanceof Map
+                            ? "a dictionary"
+                            : root == null ? "empty" : root.getClass().getSimpleName()));
         }
         List<Entry> out = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
@@ -238,12 +249,14 @@ public final class TrustExceptions {
                 Object value = e.getValue();
                 if (e.getKey().equals(SHA1_DIGEST)) {
                     if (!(value instanceof byte[] data) || data.length != 20) {
-                        throw new IllegalArgumentException("exceptions: entry " + i + ": SHA1Digest must be 20 bytes of data");
+                        throw new IllegalArgumentException(
+                                "exceptions: entry " + i + ": SHA1Digest must be 20 bytes of data");
                     }
                     sha1 = data;
                 } else if (e.getKey().equals(RESET_COUNT)) {
                     if (!(value instanceof Long n)) {
-                        throw new IllegalArgumentException("exceptions: entry " + i + ": ExceptionResetCount must be an integer");
+                        throw new IllegalArgumentException(
+                                "exceptions: entry " + i + ": ExceptionResetCount must be an integer");
                     }
                     reset = OptionalLong.of(n);
                 } else if (Boolean.FALSE.equals(value)) {

@@ -70,8 +70,8 @@ public final class TrustMatrix {
      *                                  {@link #MAX_EVALUATIONS} evaluations
      * @throws CertificateInputException when the chain is empty or a certificate cannot be read
      */
-    public static TrustMatrix evaluate(SecTrust configuration, List<HostName> hosts, List<IosRelease> releases,
-                                      List<? extends Cert> chain) {
+    public static TrustMatrix evaluate(
+            SecTrust configuration, List<HostName> hosts, List<IosRelease> releases, List<? extends Cert> chain) {
         requireNonNull(configuration, "configuration");
         requireNonNull(chain, "chain");
         List<Optional<HostName>> rows = new ArrayList<>();
@@ -124,8 +124,10 @@ public final class TrustMatrix {
 
     /** The report for one host and release, if both were evaluated. */
     public Optional<TrustReport> report(HostName host, IosRelease release) {
-        return cells.stream().filter(c -> c.host().equals(Optional.of(host)) && c.release().equals(release))
-                .map(Cell::report).findFirst();
+        return cells.stream()
+                .filter(c -> c.host().equals(Optional.of(host)) && c.release().equals(release))
+                .map(Cell::report)
+                .findFirst();
     }
 
     /** True when every host is trusted on every release. */
@@ -144,7 +146,10 @@ public final class TrustMatrix {
 
     /** The changes of one host's row ({@link #hosts()} element). */
     public List<VerdictChange> changes(Optional<HostName> host) {
-        return VerdictChange.along(cells.stream().filter(c -> c.host().equals(host)).map(Cell::report).toList());
+        return VerdictChange.along(cells.stream()
+                .filter(c -> c.host().equals(host))
+                .map(Cell::report)
+                .toList());
     }
 
     /**
@@ -154,7 +159,8 @@ public final class TrustMatrix {
     public List<String> missingSanNames() {
         LinkedHashSet<String> out = new LinkedHashSet<>();
         for (Cell c : cells) {
-            if (c.host().isPresent() && c.report().failures().stream().anyMatch(f -> f.code() == FindingCode.SSL_HOSTNAME)) {
+            if (c.host().isPresent()
+                    && c.report().failures().stream().anyMatch(f -> f.code() == FindingCode.SSL_HOSTNAME)) {
                 out.add(c.host().get().value());
             }
         }

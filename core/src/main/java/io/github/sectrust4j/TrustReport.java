@@ -25,9 +25,17 @@ import java.util.OptionalInt;
  *                          {@code verifyTime}, set with {@link SecTrust#at} (names: see there)
  * @param info              CT, EV and revocation reporting of iOS's result dictionary (§12.2)
  */
-public record TrustReport(SecTrustResult result, Optional<TrustError> error, List<PathCertificate> path,
-                          List<Finding> findings, IosRelease release, OptionalInt trustStoreVersion, Policy policy,
-                          Optional<String> host, Instant evaluatedAt, TrustResultInfo info) {
+public record TrustReport(
+        SecTrustResult result,
+        Optional<TrustError> error,
+        List<PathCertificate> path,
+        List<Finding> findings,
+        IosRelease release,
+        OptionalInt trustStoreVersion,
+        Policy policy,
+        Optional<String> host,
+        Instant evaluatedAt,
+        TrustResultInfo info) {
     public TrustReport {
         requireNonNull(info, "info");
         requireNonNull(result, "result");
@@ -45,10 +53,26 @@ public record TrustReport(SecTrustResult result, Optional<TrustError> error, Lis
     }
 
     /** A report without CT/EV/revocation information ({@link TrustResultInfo#NONE}). */
-    public TrustReport(SecTrustResult result, Optional<TrustError> error, List<PathCertificate> path,
-                       List<Finding> findings, IosRelease release, OptionalInt trustStoreVersion, Policy policy,
-                       Optional<String> host, Instant evaluatedAt) {
-        this(result, error, path, findings, release, trustStoreVersion, policy, host, evaluatedAt,
+    public TrustReport(
+            SecTrustResult result,
+            Optional<TrustError> error,
+            List<PathCertificate> path,
+            List<Finding> findings,
+            IosRelease release,
+            OptionalInt trustStoreVersion,
+            Policy policy,
+            Optional<String> host,
+            Instant evaluatedAt) {
+        this(
+                result,
+                error,
+                path,
+                findings,
+                release,
+                trustStoreVersion,
+                policy,
+                host,
+                evaluatedAt,
                 TrustResultInfo.NONE);
     }
 

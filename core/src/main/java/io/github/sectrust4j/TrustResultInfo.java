@@ -18,12 +18,16 @@ import java.util.OptionalInt;
  * @param revocationValidUntil    {@code TrustExpirationDate}: the earliest OCSP "valid until" of a checked path
  * @param revocationReason        {@code TrustRevocationReason}: the CRL reason of a revoked certificate
  */
-public record TrustResultInfo(boolean certificateTransparency, boolean extendedValidation,
-                              Optional<String> organization, boolean revocationChecked,
-                              Optional<Instant> revocationValidUntil, OptionalInt revocationReason) {
+public record TrustResultInfo(
+        boolean certificateTransparency,
+        boolean extendedValidation,
+        Optional<String> organization,
+        boolean revocationChecked,
+        Optional<Instant> revocationValidUntil,
+        OptionalInt revocationReason) {
     /** Nothing to report (an untrusted result without a revocation). */
-    public static final TrustResultInfo NONE = new TrustResultInfo(false, false, Optional.empty(), false,
-            Optional.empty(), OptionalInt.empty());
+    public static final TrustResultInfo NONE =
+            new TrustResultInfo(false, false, Optional.empty(), false, Optional.empty(), OptionalInt.empty());
 
     public TrustResultInfo {
         requireNonNull(organization, "organization");

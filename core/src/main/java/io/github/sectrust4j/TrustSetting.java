@@ -18,8 +18,12 @@ import java.util.Optional;
  *                     constraint matches only when the usage iOS derives for the certificate equals them
  *                     exactly, or they are {@link KeyUse#ANY} (§7.2)
  */
-public record TrustSetting(Result result, Optional<String> policyOid, Optional<String> policyString,
-                           Optional<Integer> allowedError, Optional<Long> keyUsage) {
+public record TrustSetting(
+        Result result,
+        Optional<String> policyOid,
+        Optional<String> policyString,
+        Optional<Integer> allowedError,
+        Optional<Long> keyUsage) {
 
     /** CSSM code that a trust setting uses to allow a host-name mismatch (§2.2 SSLHostname). */
     public static final int CSSM_HOSTNAME_MISMATCH = -2147408896;
@@ -121,14 +125,15 @@ public record TrustSetting(Result result, Optional<String> policyOid, Optional<S
         requireNonNull(keyUsage, "keyUsage");
         keyUsage.ifPresent(k -> {
             if (k < 0 || k > MAX_KEY_USAGE) {
-                throw new IllegalArgumentException("kSecTrustSettingsKeyUsage must be 0 to 4294967295 (0xFFFFFFFF), got " + k);
+                throw new IllegalArgumentException(
+                        "kSecTrustSettingsKeyUsage must be 0 to 4294967295 (0xFFFFFFFF), got " + k);
             }
         });
     }
 
     /** A constraint without a key usage. */
-    public TrustSetting(Result result, Optional<String> policyOid, Optional<String> policyString,
-                        Optional<Integer> allowedError) {
+    public TrustSetting(
+            Result result, Optional<String> policyOid, Optional<String> policyString, Optional<Integer> allowedError) {
         this(result, policyOid, policyString, allowedError, Optional.empty());
     }
 

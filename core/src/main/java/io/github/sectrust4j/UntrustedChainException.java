@@ -31,7 +31,10 @@ public final class UntrustedChainException extends CertificateException {
     }
 
     private static String message(TrustReport report) {
-        String first = report.failures().stream().findFirst().map(Finding::toString).orElse(report.result().name());
+        String first = report.failures().stream()
+                .findFirst()
+                .map(Finding::toString)
+                .orElse(report.result().name());
         return "an iPhone on iOS " + report.release() + " refuses this chain (" + first + ")\n" + report.explain();
     }
 }

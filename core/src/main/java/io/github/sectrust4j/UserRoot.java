@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param fullTrust     the iOS 10.3+ full-trust switch (ignored for MDM installs, which are always fully trusted)
  * @param trustSettings explicit trust settings overriding the shape derived from channel and switch; empty = derive
  */
-public record UserRoot(Cert certificate, InstallChannel channel, FullTrust fullTrust,
-                       Optional<List<TrustSetting>> trustSettings) {
+public record UserRoot(
+        Cert certificate, InstallChannel channel, FullTrust fullTrust, Optional<List<TrustSetting>> trustSettings) {
     /** {@code certificate}: {@link Cert#fromPem}, {@link Cert#of}, or any other {@link Cert} (re-read from its DER). */
     public UserRoot {
         certificate = CertificateInput.fromCert(requireNonNull(certificate, "certificate"));
@@ -55,19 +55,21 @@ public record UserRoot(Cert certificate, InstallChannel channel, FullTrust fullT
             return trustSettings.get();
         }
         TrustSetting.Result trust = selfSigned ? TrustSetting.Result.TRUST_ROOT : TrustSetting.Result.TRUST_AS_ROOT;
-        if (channel == InstallChannel.MDM || fullTrust == FullTrust.ON
+        if (channel == InstallChannel.MDM
+                || fullTrust == FullTrust.ON
                 || !io.github.sectrust4j.policy.RuleSet.forRelease(release).profileRootFullTrustSwitch()) {
             return selfSigned ? List.of() : List.of(TrustSetting.of(trust));
         }
-        return List.of(TrustSetting.of(TrustSetting.Result.UNSPECIFIED).forPolicy(Policy.SSL_SERVER),
-                TrustSetting.of(trust));
+        return List.of(
+                TrustSetting.of(TrustSetting.Result.UNSPECIFIED).forPolicy(Policy.SSL_SERVER), TrustSetting.of(trust));
     }
 
     /**
      * The roots a configuration profile installs through {@code channel} (its other certificates are intermediates:
      * {@link ConfigurationProfile#intermediates()}, {@link SecTrust#withProfile}).
      */
-    public static List<UserRoot> fromProfile(ConfigurationProfile profile, InstallChannel channel, FullTrust fullTrust) {
+    public static List<UserRoot> fromProfile(
+            ConfigurationProfile profile, InstallChannel channel, FullTrust fullTrust) {
         requireNonNull(profile, "profile");
         List<UserRoot> out = new ArrayList<>();
         for (Cert root : profile.roots()) {

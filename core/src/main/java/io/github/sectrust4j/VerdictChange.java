@@ -41,9 +41,17 @@ public record VerdictChange(TrustReport before, TrustReport after, List<Finding>
             if (a.trusted() != b.trusted() || !a.error().equals(b.error())) {
                 Map<String, Finding> before = failures(a);
                 Map<String, Finding> after = failures(b);
-                out.add(new VerdictChange(a, b,
-                        after.entrySet().stream().filter(e -> !before.containsKey(e.getKey())).map(Map.Entry::getValue).toList(),
-                        before.entrySet().stream().filter(e -> !after.containsKey(e.getKey())).map(Map.Entry::getValue).toList()));
+                out.add(new VerdictChange(
+                        a,
+                        b,
+                        after.entrySet().stream()
+                                .filter(e -> !before.containsKey(e.getKey()))
+                                .map(Map.Entry::getValue)
+                                .toList(),
+                        before.entrySet().stream()
+                                .filter(e -> !after.containsKey(e.getKey()))
+                                .map(Map.Entry::getValue)
+                                .toList()));
             }
         }
         return out;
@@ -69,18 +77,28 @@ public record VerdictChange(TrustReport before, TrustReport after, List<Finding>
      * fails at [2]: … Fix: Turn on full trust …".
      */
     public String explain() {
-        StringBuilder out = new StringBuilder(verdict(before)).append(" until ").append(until())
-                .append("; from ").append(from()).append(' ').append(verdict(after)).append(": ");
+        StringBuilder out = new StringBuilder(verdict(before))
+                .append(" until ")
+                .append(until())
+                .append("; from ")
+                .append(from())
+                .append(' ')
+                .append(verdict(after))
+                .append(": ");
         List<String> reasons = new ArrayList<>();
         for (Finding f : appeared) {
             String message = f.message().startsWith(f.code().code() + ": ")
-                    ? f.message().substring(f.code().code().length() + 2) : f.message();
+                    ? f.message().substring(f.code().code().length() + 2)
+                    : f.message();
             reasons.add(f.code().code() + " fails" + at(f) + ": " + message
                     + (f.remedy().isEmpty() ? "" : " Fix: " + f.remedy()));
         }
         if (!disappeared.isEmpty()) {
-            reasons.add(disappeared.stream().map(f -> f.code().code() + at(f)).distinct()
-                    .collect(Collectors.joining(", ")) + " no longer " + (disappeared.size() == 1 ? "fails" : "fail"));
+            reasons.add(disappeared.stream()
+                            .map(f -> f.code().code() + at(f))
+                            .distinct()
+                            .collect(Collectors.joining(", "))
+                    + " no longer " + (disappeared.size() == 1 ? "fails" : "fail"));
         }
         if (reasons.isEmpty()) {
             reasons.add("the same checks fail, but iOS " + from() + " reports a different one first");
@@ -89,7 +107,9 @@ public record VerdictChange(TrustReport before, TrustReport after, List<Finding>
     }
 
     private static String verdict(TrustReport r) {
-        return r.trusted() ? "trusted" : "not trusted" + r.error().map(e -> " (" + e.appleName() + ")").orElse("");
+        return r.trusted()
+                ? "trusted"
+                : "not trusted" + r.error().map(e -> " (" + e.appleName() + ")").orElse("");
     }
 
     private static String at(Finding f) {

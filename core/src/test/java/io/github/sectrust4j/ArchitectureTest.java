@@ -25,10 +25,13 @@ class ArchitectureTest {
 
     /** Bottom to top. A package may depend on packages of its own rank or lower. */
     static final Map<String, Integer> RANK = Map.ofEntries(
-            Map.entry("text", 0), Map.entry("plist", 0), Map.entry("spi", 0),
+            Map.entry("text", 0),
+            Map.entry("plist", 0),
+            Map.entry("spi", 0),
             Map.entry("cert", 1),
             Map.entry("check", 2),
-            Map.entry("ct", 3), Map.entry("revocation", 3),
+            Map.entry("ct", 3),
+            Map.entry("revocation", 3),
             Map.entry("request", 4),
             Map.entry("path", 5),
             Map.entry("policy.names", 6),
@@ -60,7 +63,8 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(ROOT);
     }
 
@@ -70,7 +74,9 @@ class ArchitectureTest {
         for (JavaClass c : classes) {
             internalPackage(c).filter(p -> !RANK.containsKey(p)).ifPresent(unranked::add);
         }
-        assertThat(unranked).as("packages missing from ArchitectureTest.RANK and docs/ARCHITECTURE.md").isEmpty();
+        assertThat(unranked)
+                .as("packages missing from ArchitectureTest.RANK and docs/ARCHITECTURE.md")
+                .isEmpty();
     }
 
     @Test
@@ -97,8 +103,10 @@ class ArchitectureTest {
                 }
                 Optional<String> to = internalPackage(target);
                 if (facade) {
-                    if (to.isEmpty() && FACADE.contains(topLevel(target).getSimpleName())
-                            && !FACADE_USERS.contains(from.get()) && !FACADE_BRIDGES.contains(topLevel(c).getName())) {
+                    if (to.isEmpty()
+                            && FACADE.contains(topLevel(target).getSimpleName())
+                            && !FACADE_USERS.contains(from.get())
+                            && !FACADE_BRIDGES.contains(topLevel(c).getName())) {
                         out.add(from.get() + ": " + c.getName() + " -> " + target.getName());
                     }
                 } else if (to.isPresent() && RANK.containsKey(to.get()) && RANK.get(to.get()) > RANK.get(from.get())) {

@@ -27,16 +27,23 @@ class CertificateBundleProperties {
     static void mint() throws Exception {
         TestChain chain = TestPki.seeded(99).chain("sip.contoso.com");
         byte[] p7b = Containers.pkcs7(chain.leaf(), chain.intermediate(), chain.root());
-        originals = List.of(p7b, Containers.pem("PKCS7", p7b).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                Containers.keyStore("PKCS12", PASSWORD, chain, null), Containers.keyStore("JKS", PASSWORD, chain, null));
+        originals = List.of(
+                p7b,
+                Containers.pem("PKCS7", p7b).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                Containers.keyStore("PKCS12", PASSWORD, chain, null),
+                Containers.keyStore("JKS", PASSWORD, chain, null));
     }
 
     record Damage(int container, int position, int kind, byte value) {}
 
     @Provide
     Arbitrary<Damage> damage() {
-        return Combinators.combine(Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 1 << 16),
-                Arbitraries.integers().between(0, 2), Arbitraries.bytes()).as(Damage::new);
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, 3),
+                        Arbitraries.integers().between(0, 1 << 16),
+                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.bytes())
+                .as(Damage::new);
     }
 
     @Property(tries = 400)

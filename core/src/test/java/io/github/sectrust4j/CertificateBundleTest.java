@@ -3,7 +3,6 @@ package io.github.sectrust4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.fixtures.Chains;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestChain;
@@ -97,7 +96,8 @@ class CertificateBundleTest {
                     assertThat(e.getMessage()).startsWith("PKCS#12: wrong password");
                 });
         assertThatThrownBy(() -> CertificateBundle.read(pfx))
-                .isInstanceOfSatisfying(CertificateBundle.UnreadableException.class,
+                .isInstanceOfSatisfying(
+                        CertificateBundle.UnreadableException.class,
                         e -> assertThat(e.getMessage()).startsWith("PKCS#12: needs a password"));
     }
 
@@ -114,8 +114,8 @@ class CertificateBundleTest {
         assertThat(der.format()).isEqualTo(CertificateBundle.Format.DER);
         assertThat(ders(der)).containsExactlyElementsOf(ders(chain.leaf()));
         // PEM order is kept as written, even when it is not chain order (the evaluator sorts that out)
-        CertificateBundle reversed = CertificateBundle.read(Chains.pem(chain.intermediate(), chain.leaf())
-                .getBytes(StandardCharsets.US_ASCII));
+        CertificateBundle reversed = CertificateBundle.read(
+                Chains.pem(chain.intermediate(), chain.leaf()).getBytes(StandardCharsets.US_ASCII));
         assertThat(ders(reversed)).containsExactlyElementsOf(ders(chain.intermediate(), chain.leaf()));
     }
 
@@ -129,10 +129,13 @@ class CertificateBundleTest {
         assertThatThrownBy(() -> CertificateBundle.read(truncated)).hasMessageStartingWith("PKCS#7: ");
         assertThatThrownBy(() -> CertificateBundle.read(fakePfx)).hasMessageStartingWith("PKCS#12: ");
         assertThatThrownBy(() -> CertificateBundle.read(fakeJks)).hasMessageStartingWith("Java KeyStore (JKS): ");
-        assertThatThrownBy(() -> CertificateBundle.read("-----BEGIN PKCS7-----\n!!!\n-----END PKCS7-----\n"
-                .getBytes(StandardCharsets.US_ASCII))).hasMessageStartingWith("PKCS#7: ");
-        assertThatThrownBy(() -> CertificateBundle.read((Containers.pem("PKCS7", p7b) + chain.leaf().privateKeyPem())
-                .getBytes(StandardCharsets.US_ASCII))).hasMessageContaining("\"PRIVATE KEY\" is neither");
+        assertThatThrownBy(() -> CertificateBundle.read(
+                        "-----BEGIN PKCS7-----\n!!!\n-----END PKCS7-----\n".getBytes(StandardCharsets.US_ASCII)))
+                .hasMessageStartingWith("PKCS#7: ");
+        assertThatThrownBy(() -> CertificateBundle.read(
+                        (Containers.pem("PKCS7", p7b) + chain.leaf().privateKeyPem())
+                                .getBytes(StandardCharsets.US_ASCII)))
+                .hasMessageContaining("\"PRIVATE KEY\" is neither");
         assertThatThrownBy(() -> CertificateBundle.read(Containers.pkcs7()))
                 .hasMessage("PKCS#7: holds no certificates");
     }

@@ -26,13 +26,15 @@ public final class Containers {
     public static byte[] pkcs7(HeldCertificate... certificates) {
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            generator.addCertificates(new CollectionStore<>(Arrays.stream(certificates).map(h -> {
-                try {
-                    return new X509CertificateHolder(h.der());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList()));
+            generator.addCertificates(new CollectionStore<>(Arrays.stream(certificates)
+                    .map(h -> {
+                        try {
+                            return new X509CertificateHolder(h.der());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .toList()));
             return generator.generate(new CMSAbsentContent(), false).getEncoded(ASN1Encoding.DER);
         } catch (CMSException | IOException e) {
             throw new IllegalStateException(e);
@@ -41,8 +43,9 @@ public final class Containers {
 
     /** PEM armour with this label. */
     public static String pem(String label, byte[] der) {
-        return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + label + "-----\n";
+        return "-----BEGIN " + label + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + label + "-----\n";
     }
 
     /** A PKCS12 or JKS keystore whose key entry "sip" holds the chain's leaf key and leaf-to-root chain. */
@@ -51,7 +54,10 @@ public final class Containers {
         KeyStore store = KeyStore.getInstance(type);
         store.load(null, null);
         store.setKeyEntry("sip", chain.leaf().keyPair().getPrivate(), password, new X509Certificate[] {
-            chain.leaf().certificate(), chain.intermediate().certificate(), chain.root().certificate()});
+            chain.leaf().certificate(),
+            chain.intermediate().certificate(),
+            chain.root().certificate()
+        });
         if (extraTrusted != null) {
             store.setCertificateEntry("another", extraTrusted.certificate());
         }

@@ -19,8 +19,17 @@ class HostNameTest {
 
     @Test
     void plainNames_andIpLiterals_areKeptExactly_withoutNotice() {
-        for (String s : List.of("sip.contoso.com", "SIP.Contoso.COM", "sip.contoso.com.", "fe01", "_sip.contoso.com",
-                "10.0.0.1", "::1", "[::1]", "2001:db8::1", "xn--bcher-kva.example")) {
+        for (String s : List.of(
+                "sip.contoso.com",
+                "SIP.Contoso.COM",
+                "sip.contoso.com.",
+                "fe01",
+                "_sip.contoso.com",
+                "10.0.0.1",
+                "::1",
+                "[::1]",
+                "2001:db8::1",
+                "xn--bcher-kva.example")) {
             HostName h = HostName.parse(s);
             assertThat(h.value()).as(s).isEqualTo(s);
             assertThat(h.notice()).as(s).isEmpty();
@@ -46,13 +55,18 @@ class HostNameTest {
         assertThat(h.value()).isEqualTo("xn--bcher-kva.example");
         assertThat(h.notice()).get().asString().contains("A-label", "xn--bcher-kva.example");
         // through a URL: both notices
-        assertThat(HostName.parse("https://bücher.example/").notice()).get().asString().contains("URL", "A-label");
+        assertThat(HostName.parse("https://bücher.example/").notice())
+                .get()
+                .asString()
+                .contains("URL", "A-label");
     }
 
     @Test
     void idnDeviationCharacters_areRefused_notGuessed() {
-        assertThatThrownBy(() -> HostName.parse("straße.de")).isInstanceOf(InvalidHostNameException.class)
-                .hasMessageContaining("U+00DF").hasMessageContaining("A-label");
+        assertThatThrownBy(() -> HostName.parse("straße.de"))
+                .isInstanceOf(InvalidHostNameException.class)
+                .hasMessageContaining("U+00DF")
+                .hasMessageContaining("A-label");
     }
 
     @Test
@@ -70,24 +84,31 @@ class HostNameTest {
         assertThat(suggestions("https:///path")).isEmpty();
         assertThat(suggestions("a".repeat(64) + ".com")).isEmpty();
         assertThat(suggestions("bad\u0000name")).isEmpty();
-        assertThatThrownBy(() -> HostName.parse("sip.contoso.com:443")).hasMessage("'sip.contoso.com:443' is not a "
-                + "bare host name: it has a port (iOS matches the certificate against the host name only, whatever the "
-                + "port); give 'sip.contoso.com'");
+        assertThatThrownBy(() -> HostName.parse("sip.contoso.com:443"))
+                .hasMessage("'sip.contoso.com:443' is not a "
+                        + "bare host name: it has a port (iOS matches the certificate against the host name only, whatever the "
+                        + "port); give 'sip.contoso.com'");
     }
 
     @Test
     void equality_ignoresCase() {
-        assertThat(HostName.parse("SIP.contoso.com")).isEqualTo(HostName.parse("sip.CONTOSO.com"))
+        assertThat(HostName.parse("SIP.contoso.com"))
+                .isEqualTo(HostName.parse("sip.CONTOSO.com"))
                 .hasSameHashCodeAs(HostName.parse("sip.CONTOSO.com"));
     }
 
     @Test
     void lyncNames_areTheSeedsSanTable() {
-        assertThat(LyncExternalNames.of("contoso.com").stream().map(HostName::value)).containsExactly(
-                "sip.contoso.com", "webconf.contoso.com", "av.contoso.com", "lyncweb.contoso.com",
-                "lyncdiscover.contoso.com");
+        assertThat(LyncExternalNames.of("contoso.com").stream().map(HostName::value))
+                .containsExactly(
+                        "sip.contoso.com",
+                        "webconf.contoso.com",
+                        "av.contoso.com",
+                        "lyncweb.contoso.com",
+                        "lyncdiscover.contoso.com");
         assertThatThrownBy(() -> LyncExternalNames.of("10.0.0.1")).isInstanceOf(InvalidHostNameException.class);
-        assertThatThrownBy(() -> LyncExternalNames.of("https://contoso.com/")).isInstanceOf(InvalidHostNameException.class)
+        assertThatThrownBy(() -> LyncExternalNames.of("https://contoso.com/"))
+                .isInstanceOf(InvalidHostNameException.class)
                 .hasMessageContaining("give 'contoso.com'");
     }
 
@@ -100,7 +121,8 @@ class HostNameTest {
         assertThat(h.value()).isEqualTo(name);
         assertThat(h.notice()).isEmpty();
         assertThat(suggestions(name + ":" + port)).containsExactly(name);
-        assertThat(HostName.parse("https://" + name + ":" + port + "/x").value()).isEqualTo(name);
+        assertThat(HostName.parse("https://" + name + ":" + port + "/x").value())
+                .isEqualTo(name);
         Statistics.label("labels").coverage(c -> {
             c.check(1).count(n -> n > 0);
             c.check(4).count(n -> n > 0);
@@ -110,9 +132,15 @@ class HostNameTest {
 
     @Provide
     Arbitrary<String> names() {
-        Arbitrary<String> label = Arbitraries.strings().withChars("abcXYZ019-_").ofMinLength(1).ofMaxLength(12);
-        return label.list().ofMinSize(1).ofMaxSize(4).map(l -> String.join(".", l))
-                .filter(s -> io.github.sectrust4j.request.ReferenceHost.of(s).ipLiteral().isEmpty()); // e.g. 019.0.1.1 is an IP
+        Arbitrary<String> label =
+                Arbitraries.strings().withChars("abcXYZ019-_").ofMinLength(1).ofMaxLength(12);
+        return label.list()
+                .ofMinSize(1)
+                .ofMaxSize(4)
+                .map(l -> String.join(".", l))
+                .filter(s -> io.github.sectrust4j.request.ReferenceHost.of(s)
+                        .ipLiteral()
+                        .isEmpty()); // e.g. 019.0.1.1 is an IP
     }
 
     @Provide

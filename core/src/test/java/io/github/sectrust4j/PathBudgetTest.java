@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class PathBudgetTest {
     @Test
     void badLimits_areNamedWithTheirUnit() {
-        assertThatThrownBy(() -> new PathBudget(0, 1, 2, 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new PathBudget(0, 1, 2, 1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("maxPaths must be at least 1 path, was 0");
         assertThatThrownBy(() -> new PathBudget(1, -5, 2, 1))
                 .hasMessage("maxSignatureChecks must be at least 1 signature check, was -5");

@@ -31,7 +31,10 @@ class PublicCertificateInputsTest {
     }
 
     private static SecTrust device() {
-        return SecTrust.ios("17.4").forServer(HOST).at(now).withMdmRoot(Cert.fromDer(chain.root().der()));
+        return SecTrust.ios("17.4")
+                .forServer(HOST)
+                .at(now)
+                .withMdmRoot(Cert.fromDer(chain.root().der()));
     }
 
     @Test
@@ -49,13 +52,16 @@ class PublicCertificateInputsTest {
         assertThat(fromDer.notBefore()).isBefore(now);
         assertThat(fromDer.notAfter()).isAfter(now);
         assertThat(fromDer.toX509()).isEqualTo(chain.leaf().certificate());
-        assertThat(Cert.of(List.of(chain.leaf().certificate(), chain.intermediate().certificate())))
+        assertThat(Cert.of(
+                        List.of(chain.leaf().certificate(), chain.intermediate().certificate())))
                 .containsExactlyElementsOf(fromPem);
     }
 
     @Test
     void evaluate_acceptsEveryForm_withTheSameVerdict() {
-        X509Certificate[] jdk = {chain.leaf().certificate(), chain.intermediate().certificate()};
+        X509Certificate[] jdk = {
+            chain.leaf().certificate(), chain.intermediate().certificate()
+        };
         List<Cert> certs = Cert.fromPem(chain.pem());
         List<TrustReport> reports = List.of(
                 device().evaluate(chain.pem()),
@@ -72,7 +78,8 @@ class PublicCertificateInputsTest {
     @Test
     void withIntermediates_everyForm_suppliesTheIntermediateTheServerDidNotSend() {
         String leafOnly = chain.leaf().pem();
-        assertThat(device().evaluate(leafOnly).has(FindingCode.MISSING_INTERMEDIATE)).isTrue();
+        assertThat(device().evaluate(leafOnly).has(FindingCode.MISSING_INTERMEDIATE))
+                .isTrue();
 
         List<Function<SecTrust, SecTrust>> forms = List.of(
                 t -> t.withIntermediates(Cert.fromPem(chain.intermediate().pem())),
@@ -101,7 +108,9 @@ class PublicCertificateInputsTest {
                 t -> t.withExtraSystemRoots(chain.root().der()));
         for (Function<SecTrust, SecTrust> form : forms) {
             TrustReport r = form.apply(plain).evaluate(chain.pem());
-            assertThat(r.path()).last().satisfies(root -> assertThat(root.anchorSource()).contains(AnchorSource.SYSTEM));
+            assertThat(r.path())
+                    .last()
+                    .satisfies(root -> assertThat(root.anchorSource()).contains(AnchorSource.SYSTEM));
         }
     }
 
@@ -114,25 +123,34 @@ class PublicCertificateInputsTest {
                 plain.withMdmRoot(chain.root().der()),
                 plain.withProfileRoot(Cert.fromDer(chain.root().der()), FullTrust.ON),
                 plain.withProfileRoot(chain.root().der(), FullTrust.ON),
-                plain.withUserRoot(new UserRoot(Cert.of(chain.root().certificate()), InstallChannel.MDM, FullTrust.ON,
-                        Optional.empty())));
+                plain.withUserRoot(new UserRoot(
+                        Cert.of(chain.root().certificate()), InstallChannel.MDM, FullTrust.ON, Optional.empty())));
         for (SecTrust t : configured) {
             TrustReport r = t.evaluate(chain.pem());
             assertThat(r.trusted()).as(r.explain()).isTrue();
         }
-        assertThat(plain.withProfileRoot(chain.root().der(), FullTrust.OFF).evaluate(chain.pem()).trusted()).isFalse();
+        assertThat(plain.withProfileRoot(chain.root().der(), FullTrust.OFF)
+                        .evaluate(chain.pem())
+                        .trusted())
+                .isFalse();
     }
 
     @Test
     void copyExceptions_acceptsEveryForm_alike() {
         SecTrust unanchored = SecTrust.ios("17.4").forServer(HOST).at(now);
-        X509Certificate[] jdk = {chain.leaf().certificate(), chain.intermediate().certificate(), chain.root().certificate()};
+        X509Certificate[] jdk = {
+            chain.leaf().certificate(),
+            chain.intermediate().certificate(),
+            chain.root().certificate()
+        };
         String pem = chain.pem() + chain.root().pem();
         TrustExceptions expected = unanchored.copyExceptions(Cert.fromPem(pem));
 
         assertThat(expected.entries()).isNotEmpty();
         assertThat(unanchored.copyExceptions(pem).toPlist()).isEqualTo(expected.toPlist());
-        assertThat(unanchored.copyExceptions(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toPlist())
+        assertThat(unanchored
+                        .copyExceptions(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                        .toPlist())
                 .isEqualTo(expected.toPlist());
         assertThat(unanchored.copyExceptions(jdk).toPlist()).isEqualTo(expected.toPlist());
         assertThat(TrustExceptions.Entry.of(Cert.fromDer(chain.leaf().der()), Set.of()))
@@ -143,25 +161,66 @@ class PublicCertificateInputsTest {
     void aForeignCertImplementation_isReadFromItsDer_andAMalformedOneIsAnInputError() {
         Cert leaf = Cert.fromDer(chain.leaf().der());
         Cert foreign = new Cert() {
-            @Override public byte[] der() { return leaf.der(); }
-            @Override public String sha256Hex() { return leaf.sha256Hex(); }
-            @Override public String subjectName() { return leaf.subjectName(); }
-            @Override public Instant notBefore() { return leaf.notBefore(); }
-            @Override public Instant notAfter() { return leaf.notAfter(); }
+            @Override
+            public byte[] der() {
+                return leaf.der();
+            }
+
+            @Override
+            public String sha256Hex() {
+                return leaf.sha256Hex();
+            }
+
+            @Override
+            public String subjectName() {
+                return leaf.subjectName();
+            }
+
+            @Override
+            public Instant notBefore() {
+                return leaf.notBefore();
+            }
+
+            @Override
+            public Instant notAfter() {
+                return leaf.notAfter();
+            }
         };
         Cert broken = new Cert() {
-            @Override public byte[] der() { return new byte[] {0x30, 0x03, 0x02, 0x01}; }
-            @Override public String sha256Hex() { return ""; }
-            @Override public String subjectName() { return ""; }
-            @Override public Instant notBefore() { return Instant.EPOCH; }
-            @Override public Instant notAfter() { return Instant.EPOCH; }
+            @Override
+            public byte[] der() {
+                return new byte[] {0x30, 0x03, 0x02, 0x01};
+            }
+
+            @Override
+            public String sha256Hex() {
+                return "";
+            }
+
+            @Override
+            public String subjectName() {
+                return "";
+            }
+
+            @Override
+            public Instant notBefore() {
+                return Instant.EPOCH;
+            }
+
+            @Override
+            public Instant notAfter() {
+                return Instant.EPOCH;
+            }
         };
-        SecTrust t = device().withIntermediates(Cert.fromDer(chain.intermediate().der()));
+        SecTrust t =
+                device().withIntermediates(Cert.fromDer(chain.intermediate().der()));
 
         assertThat(t.evaluate(foreign).toJson()).isEqualTo(t.evaluate(leaf).toJson());
         assertThatThrownBy(() -> t.evaluate(leaf, broken))
-                .isInstanceOf(CertificateInputException.class).hasMessageStartingWith("chain[1]");
+                .isInstanceOf(CertificateInputException.class)
+                .hasMessageStartingWith("chain[1]");
         assertThatThrownBy(() -> t.withIntermediates(java.util.Arrays.asList(leaf, null)))
-                .isInstanceOf(CertificateInputException.class).hasMessageContaining("chain[1]");
+                .isInstanceOf(CertificateInputException.class)
+                .hasMessageContaining("chain[1]");
     }
 }

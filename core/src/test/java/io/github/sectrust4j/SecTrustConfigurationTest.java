@@ -9,12 +9,10 @@ import io.github.sectrust4j.ct.CtLogList;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.request.EvaluationRequest;
-import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.revocation.InMemoryRevocationDatabase;
 import io.github.sectrust4j.revocation.OcspFetcher;
 import io.github.sectrust4j.spi.AiaFetcher;
 import io.github.sectrust4j.truststores.AppleTrustStore;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -90,14 +88,21 @@ class SecTrustConfigurationTest {
         assertThat(request(server).host()).contains("sip.contoso.com");
         assertThat(request(BASE.forServer("SIP.contoso.com.")).referenceHost())
                 .contains(io.github.sectrust4j.request.ReferenceHost.of("sip.contoso.com"));
-        assertThat(request(BASE.forServer("10.0.0.1")).referenceHost().orElseThrow().isIpLiteral()).isTrue();
-        assertThat(request(server.forRelease(IosRelease.parse("12.1.1"))).release()).isEqualTo(IosRelease.parse("12.1.1"));
-        assertThat(request(server.forRelease(IosRelease.parse("12.1.1"))).host()).contains("sip.contoso.com");
+        assertThat(request(BASE.forServer("10.0.0.1"))
+                        .referenceHost()
+                        .orElseThrow()
+                        .isIpLiteral())
+                .isTrue();
+        assertThat(request(server.forRelease(IosRelease.parse("12.1.1"))).release())
+                .isEqualTo(IosRelease.parse("12.1.1"));
+        assertThat(request(server.forRelease(IosRelease.parse("12.1.1"))).host())
+                .contains("sip.contoso.com");
         assertThat(request(server.sslServer()).host()).isEmpty();
         EvaluationRequest basic = request(server.basicPolicy());
         assertThat(basic.policy()).isEqualTo(Policy.BASIC);
         assertThat(basic.host()).isEmpty();
-        assertThat(server.toString()).isEqualTo("SecTrust[iOS 17.4, " + Policy.SSL_SERVER.label() + " sip.contoso.com]");
+        assertThat(server.toString())
+                .isEqualTo("SecTrust[iOS 17.4, " + Policy.SSL_SERVER.label() + " sip.contoso.com]");
     }
 
     @Test
@@ -116,30 +121,40 @@ class SecTrustConfigurationTest {
         assertThat(request(one).appAnchors()).containsExactly(cert(root));
         assertThat(request(two).appAnchors()).containsExactly(cert(root), cert(otherRoot));
         assertThat(request(two).anchorsOnly()).isTrue();
-        assertThat(request(BASE.anchorsOnly(false).withAnchors(Cert.fromDer(root.der()))).anchorsOnly()).isFalse();
+        assertThat(request(BASE.anchorsOnly(false).withAnchors(Cert.fromDer(root.der())))
+                        .anchorsOnly())
+                .isFalse();
         assertThat(request(one.anchorsOnly(false)).anchorsOnly()).isFalse();
         assertThat(request(BASE.withAnchors(List.of())).anchorsOnly()).isTrue();
     }
 
     @Test
     void userRootsAndIntermediates() {
-        SecTrust t = BASE.withProfileRoot(Cert.fromDer(root.der()), FullTrust.OFF).withMdmRoot(Cert.fromDer(otherRoot.der()))
+        SecTrust t = BASE.withProfileRoot(Cert.fromDer(root.der()), FullTrust.OFF)
+                .withMdmRoot(Cert.fromDer(otherRoot.der()))
                 .withIntermediates(Cert.fromDer(ca.der()));
         EvaluationRequest r = request(t);
         assertThat(r.userRoots()).extracting(UserRoot::certificate).containsExactly(cert(root), cert(otherRoot));
-        assertThat(r.userRoots()).extracting(UserRoot::channel).containsExactly(InstallChannel.PROFILE, InstallChannel.MDM);
+        assertThat(r.userRoots())
+                .extracting(UserRoot::channel)
+                .containsExactly(InstallChannel.PROFILE, InstallChannel.MDM);
         assertThat(r.cachedIntermediates()).containsExactly(cert(ca));
-        assertThatThrownBy(() -> t.withMdmRoot(Cert.fromDer(root.der()))).isInstanceOf(DuplicateUserRootException.class);
+        assertThatThrownBy(() -> t.withMdmRoot(Cert.fromDer(root.der())))
+                .isInstanceOf(DuplicateUserRootException.class);
     }
 
     @Test
     void systemRoots() {
         AppleTrustStore store = IosRelease.parse("12.1.1").trustStore();
         assertThat(request(BASE.withSystemStore(store)).systemStore()).contains(store);
-        assertThat(request(BASE.withSystemStore(store).forRelease(IosRelease.NEWEST)).systemStore()).contains(store);
+        assertThat(request(BASE.withSystemStore(store).forRelease(IosRelease.NEWEST))
+                        .systemStore())
+                .contains(store);
         assertThat(request(BASE.withoutSystemRoots()).systemStore()).isEmpty();
-        assertThat(request(BASE.withExtraSystemRoots(Cert.fromDer(root.der())).withExtraSystemRoots(Cert.fromDer(otherRoot.der())))
-                .extraSystemRoots()).containsExactly(cert(root), cert(otherRoot));
+        assertThat(request(BASE.withExtraSystemRoots(Cert.fromDer(root.der()))
+                                .withExtraSystemRoots(Cert.fromDer(otherRoot.der())))
+                        .extraSystemRoots())
+                .containsExactly(cert(root), cert(otherRoot));
     }
 
     @Test
@@ -149,14 +164,18 @@ class SecTrustConfigurationTest {
         SecTrust t = BASE.withStapledOcsp(ocsp).withStapledOcsp(ocsp).withSct(sct);
         ocsp[0] = 0;
         EvaluationRequest r = request(t);
-        assertThat(r.ocspResponses()).hasSize(2).allSatisfy(o -> assertThat(o[0]).isEqualTo((byte) 0x30));
+        assertThat(r.ocspResponses())
+                .hasSize(2)
+                .allSatisfy(o -> assertThat(o[0]).isEqualTo((byte) 0x30));
         assertThat(r.scts()).singleElement().isEqualTo(sct);
     }
 
     @Test
     void ctInputs() {
         CtExceptions exceptions = CtExceptions.of(List.of("contoso.com"), List.of());
-        EvaluationRequest r = request(BASE.withCtLogs(CtLogList.empty()).ctLogListFresh(false).ctKillSwitch(true)
+        EvaluationRequest r = request(BASE.withCtLogs(CtLogList.empty())
+                .ctLogListFresh(false)
+                .ctKillSwitch(true)
                 .withCtExceptions(exceptions));
         assertThat(r.ct().logs()).contains(CtLogList.empty());
         assertThat(r.ct().releaseListFresh()).isFalse();
@@ -171,8 +190,10 @@ class SecTrustConfigurationTest {
         InMemoryRevocationDatabase db = InMemoryRevocationDatabase.builder().build();
         OcspFetcher ocsp = (url, req) -> Optional.empty();
         AiaFetcher aia = url -> Optional.empty();
-        EvaluationRequest r = request(BASE.withRevocationDatabase(db).requirePositiveRevocationResponse()
-                .withRevocationPolicy().allowNetwork(aia, ocsp));
+        EvaluationRequest r = request(BASE.withRevocationDatabase(db)
+                .requirePositiveRevocationResponse()
+                .withRevocationPolicy()
+                .allowNetwork(aia, ocsp));
         assertThat(r.revocation().database()).containsSame(db);
         assertThat(r.revocation().requirePositiveResponse()).isTrue();
         assertThat(r.revocation().revocationPolicy()).isTrue();
@@ -186,27 +207,44 @@ class SecTrustConfigurationTest {
     @Test
     void budgetKeyUsageEvRootsAndExceptions() {
         PathBudget budget = new PathBudget(5, 50, 10);
-        TrustExceptions ex = TrustExceptions.of(List.of(TrustExceptions.Entry.of(Cert.fromDer(leaf.der()), Set.of("SSLHostname"))));
+        TrustExceptions ex =
+                TrustExceptions.of(List.of(TrustExceptions.Entry.of(Cert.fromDer(leaf.der()), Set.of("SSLHostname"))));
         EvaluationRequest r = request(BASE.withBudget(budget)
-                .requireKeyUsage(KeyUsage.DIGITAL_SIGNATURE).requireKeyUsage(KeyUsage.KEY_ENCIPHERMENT)
-                .withExtraEvRoot(Cert.fromDer(root.der()), "2.23.140.1.1").withExceptions(ex, 3));
+                .requireKeyUsage(KeyUsage.DIGITAL_SIGNATURE)
+                .requireKeyUsage(KeyUsage.KEY_ENCIPHERMENT)
+                .withExtraEvRoot(Cert.fromDer(root.der()), "2.23.140.1.1")
+                .withExceptions(ex, 3));
         assertThat(r.budget()).isEqualTo(budget);
-        assertThat(r.requiredKeyUsage()).isEqualTo(KeyUsage.DIGITAL_SIGNATURE.bits() | KeyUsage.KEY_ENCIPHERMENT.bits());
+        assertThat(r.requiredKeyUsage())
+                .isEqualTo(KeyUsage.DIGITAL_SIGNATURE.bits() | KeyUsage.KEY_ENCIPHERMENT.bits());
         assertThat(r.extraEvRoots()).containsOnlyKeys(cert(root).sha256Hex().toUpperCase(java.util.Locale.ROOT));
         assertThat(r.exceptions().exceptions()).contains(ex);
         assertThat(r.exceptions().epoch()).isEqualTo(3);
-        assertThatThrownBy(() -> BASE.basicPolicy().requireKeyUsage(KeyUsage.DIGITAL_SIGNATURE).request(chain))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("requireKeyUsage");
+        assertThatThrownBy(() -> BASE.basicPolicy()
+                        .requireKeyUsage(KeyUsage.DIGITAL_SIGNATURE)
+                        .request(chain))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("requireKeyUsage");
     }
 
     @Test
     void everyOptionLeavesTheInstanceItIsCalledOnUnchanged() {
         EvaluationRequest before = request(BASE);
-        BASE.forServer("x.contoso.com").basicPolicy().deviceClock(T.plusSeconds(1)).withAnchors(Cert.fromDer(root.der()))
-                .withMdmRoot(Cert.fromDer(root.der())).withIntermediates(Cert.fromDer(ca.der())).withoutSystemRoots()
-                .withExtraSystemRoots(Cert.fromDer(root.der())).withStapledOcsp(new byte[] {1}).withSct(new byte[] {2})
-                .ctKillSwitch(true).withRevocationPolicy().withBudget(new PathBudget(5, 5, 5))
-                .withExceptionEpoch(4).forRelease(IosRelease.OLDEST);
+        BASE.forServer("x.contoso.com")
+                .basicPolicy()
+                .deviceClock(T.plusSeconds(1))
+                .withAnchors(Cert.fromDer(root.der()))
+                .withMdmRoot(Cert.fromDer(root.der()))
+                .withIntermediates(Cert.fromDer(ca.der()))
+                .withoutSystemRoots()
+                .withExtraSystemRoots(Cert.fromDer(root.der()))
+                .withStapledOcsp(new byte[] {1})
+                .withSct(new byte[] {2})
+                .ctKillSwitch(true)
+                .withRevocationPolicy()
+                .withBudget(new PathBudget(5, 5, 5))
+                .withExceptionEpoch(4)
+                .forRelease(IosRelease.OLDEST);
         assertThat(request(BASE)).usingRecursiveComparison().isEqualTo(before);
     }
 }

@@ -47,7 +47,8 @@ class SecTrustManagerTest {
 
     @Test
     void profileRootWithoutFullTrust_onIos17_refusesTheHandshake_withTheReport() throws Exception {
-        SecTrust iphone = SecTrust.ios("17.4").at(now).withProfileRoot(chain.root().pem(), FullTrust.OFF);
+        SecTrust iphone =
+                SecTrust.ios("17.4").at(now).withProfileRoot(chain.root().pem(), FullTrust.OFF);
 
         Throwable t = catchThrowable(() -> handshake(iphone.asTrustManager(), HOST));
 
@@ -58,17 +59,28 @@ class SecTrustManagerTest {
         assertThat(report.host()).contains(HOST); // from the SNI the client sent
         assertThat(report.failures()).extracting(Finding::code).containsExactly(FindingCode.ANCHOR_TRUSTED);
         assertThat(report.path()).hasSize(3);
-        assertThat(refusal.getMessage()).startsWith("an iPhone on iOS 17.4 refuses this chain (AnchorTrusted at [2] RECOVERABLE: ")
+        assertThat(refusal.getMessage())
+                .startsWith("an iPhone on iOS 17.4 refuses this chain (AnchorTrusted at [2] RECOVERABLE: ")
                 .contains(report.explain());
     }
 
     @Test
     void theSameRoot_withFullTrust_orOnIos10_2_isAccepted() throws Exception {
-        assertThat(handshake(SecTrust.ios("17.4").at(now).withProfileRoot(chain.root().pem(), FullTrust.ON)
-                .asTrustManager(), HOST)).isEqualTo(42);
+        assertThat(handshake(
+                        SecTrust.ios("17.4")
+                                .at(now)
+                                .withProfileRoot(chain.root().pem(), FullTrust.ON)
+                                .asTrustManager(),
+                        HOST))
+                .isEqualTo(42);
         // before iOS 10.3 a profile-installed root was fully trusted (§7.1)
-        assertThat(handshake(SecTrust.ios("10.2").at(now).withProfileRoot(chain.root().pem(), FullTrust.OFF)
-                .asTrustManager(), HOST)).isEqualTo(42);
+        assertThat(handshake(
+                        SecTrust.ios("10.2")
+                                .at(now)
+                                .withProfileRoot(chain.root().pem(), FullTrust.OFF)
+                                .asTrustManager(),
+                        HOST))
+                .isEqualTo(42);
     }
 
     @Test
@@ -88,31 +100,40 @@ class SecTrustManagerTest {
         X509Certificate[] leaf = {chain.leaf().certificate()};
 
         assertThatThrownBy(() -> tm.checkClientTrusted(leaf, "ECDHE_ECDSA"))
-                .isInstanceOf(CertificateException.class).hasMessageContaining("client certificates are not evaluated");
+                .isInstanceOf(CertificateException.class)
+                .hasMessageContaining("client certificates are not evaluated");
         assertThat(tm.getAcceptedIssuers()).isEmpty();
         assertThatThrownBy(() -> tm.checkServerTrusted(new X509Certificate[0], "ECDHE_ECDSA"))
-                .isInstanceOf(CertificateException.class).isNotInstanceOf(UntrustedChainException.class);
+                .isInstanceOf(CertificateException.class)
+                .isNotInstanceOf(UntrustedChainException.class);
     }
 
     @Test
     void withoutAHandshake_theConfiguredEvaluationDecides() throws Exception {
-        X509Certificate[] sent = {chain.leaf().certificate(), chain.intermediate().certificate()};
+        X509Certificate[] sent = {
+            chain.leaf().certificate(), chain.intermediate().certificate()
+        };
         SecTrust device = SecTrust.ios("17.4").forServer(HOST).at(now);
 
         device.withMdmRoot(chain.root().pem()).asTrustManager().checkServerTrusted(sent, "ECDHE_ECDSA");
         assertThatThrownBy(() -> device.asTrustManager().checkServerTrusted(sent, "ECDHE_ECDSA"))
-                .isInstanceOfSatisfying(UntrustedChainException.class,
-                        e -> assertThat(e.report().toJson()).isEqualTo(device.evaluate(chain.pem()).toJson()));
+                .isInstanceOfSatisfying(
+                        UntrustedChainException.class,
+                        e -> assertThat(e.report().toJson())
+                                .isEqualTo(device.evaluate(chain.pem()).toJson()));
         assertThat(device.evaluate(chain.pem()).trusted()).isFalse();
     }
 
     @Test
     void withNoHostAnywhere_theSslPolicyRefuses_ratherThanAcceptAChainForAnyName() throws Exception {
-        X509Certificate[] sent = {chain.leaf().certificate(), chain.intermediate().certificate()};
+        X509Certificate[] sent = {
+            chain.leaf().certificate(), chain.intermediate().certificate()
+        };
         SecTrust noHost = SecTrust.ios("17.4").at(now).withMdmRoot(chain.root().pem());
 
         assertThatThrownBy(() -> noHost.asTrustManager().checkServerTrusted(sent, "ECDHE_ECDSA"))
-                .isInstanceOf(java.security.cert.CertificateException.class).hasMessageContaining("no host name to check");
+                .isInstanceOf(java.security.cert.CertificateException.class)
+                .hasMessageContaining("no host name to check");
         noHost.basicPolicy().asTrustManager().checkServerTrusted(sent, "ECDHE_ECDSA"); // chosen explicitly: no name
     }
 
@@ -132,8 +153,8 @@ class SecTrustManagerTest {
     private static int handshake(TrustManager clientTrust, String sni) throws Exception {
         SSLContext serverContext = SSLContext.getInstance("TLS");
         serverContext.init(keyManagers(chain.leaf(), chain.intermediate()), null, null);
-        try (SSLServerSocket server = (SSLServerSocket) serverContext.getServerSocketFactory()
-                .createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (SSLServerSocket server = (SSLServerSocket)
+                serverContext.getServerSocketFactory().createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
                 try (SSLSocket s = (SSLSocket) server.accept()) {
                     s.setSoTimeout(10_000);
@@ -145,7 +166,8 @@ class SecTrustManagerTest {
             });
             SSLContext clientContext = SSLContext.getInstance("TLS");
             clientContext.init(null, new TrustManager[] {clientTrust}, null);
-            try (SSLSocket client = (SSLSocket) clientContext.getSocketFactory()
+            try (SSLSocket client = (SSLSocket) clientContext
+                    .getSocketFactory()
                     .createSocket(InetAddress.getLoopbackAddress().getHostAddress(), server.getLocalPort())) {
                 client.setSoTimeout(10_000);
                 if (sni != null) {
@@ -161,12 +183,14 @@ class SecTrustManagerTest {
         }
     }
 
-    private static javax.net.ssl.KeyManager[] keyManagers(HeldCertificate leaf, HeldCertificate issuer) throws Exception {
+    private static javax.net.ssl.KeyManager[] keyManagers(HeldCertificate leaf, HeldCertificate issuer)
+            throws Exception {
         char[] password = "fixture".toCharArray();
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
-        store.setKeyEntry("server", leaf.keyPair().getPrivate(), password,
-                new java.security.cert.Certificate[] {leaf.certificate(), issuer.certificate()});
+        store.setKeyEntry("server", leaf.keyPair().getPrivate(), password, new java.security.cert.Certificate[] {
+            leaf.certificate(), issuer.certificate()
+        });
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(store, password);
         return kmf.getKeyManagers();

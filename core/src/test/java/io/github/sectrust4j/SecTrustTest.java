@@ -3,7 +3,6 @@ package io.github.sectrust4j;
 import static io.github.sectrust4j.path.TestRequests.certs;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.TestPkiExtension;
@@ -70,7 +69,8 @@ class SecTrustTest {
 
     @Test
     void basicPolicy_dropsTheHostNameCheck() {
-        TrustReport basic = anchored().forServer("other.example.org").basicPolicy().evaluate(certs(leaf, ica));
+        TrustReport basic =
+                anchored().forServer("other.example.org").basicPolicy().evaluate(certs(leaf, ica));
 
         assertThat(basic.policy()).isEqualTo(Policy.BASIC);
         assertThat(basic.has(FindingCode.SSL_HOSTNAME)).isFalse();
@@ -84,7 +84,9 @@ class SecTrustTest {
 
         assertThat(expired.evaluatedAt()).isEqualTo(later);
         assertThat(expired.trusted()).isFalse();
-        assertThat(expired.has(FindingCode.TEMPORAL_VALIDITY)).as(expired.explain()).isTrue();
+        assertThat(expired.has(FindingCode.TEMPORAL_VALIDITY))
+                .as(expired.explain())
+                .isTrue();
         assertThat(anchored().evaluate(certs(leaf, ica)).evaluatedAt()).isEqualTo(pki.now());
     }
 
@@ -94,7 +96,9 @@ class SecTrustTest {
         TrustReport with = anchored().evaluate(certs(leaf, ica));
 
         assertThat(without.trusted()).isFalse();
-        assertThat(without.has(FindingCode.ANCHOR_TRUSTED)).as(without.explain()).isTrue();
+        assertThat(without.has(FindingCode.ANCHOR_TRUSTED))
+                .as(without.explain())
+                .isTrue();
         assertThat(with.trusted()).as(with.explain()).isTrue();
         assertThat(with.path().get(2).role()).isEqualTo(CertificateRole.ANCHOR);
         assertThat(with.path().get(2).anchorSource()).contains(AnchorSource.APP);
@@ -110,8 +114,10 @@ class SecTrustTest {
 
     @Test
     void withProfileRoot_trustsOnlyWithFullTrust_withMdmRoot_trustsWithout() {
-        TrustReport off = device().withProfileRoot(Cert.fromDer(root.der()), FullTrust.OFF).evaluate(certs(leaf, ica));
-        TrustReport on = device().withProfileRoot(Cert.fromDer(root.der()), FullTrust.ON).evaluate(certs(leaf, ica));
+        TrustReport off = device().withProfileRoot(Cert.fromDer(root.der()), FullTrust.OFF)
+                .evaluate(certs(leaf, ica));
+        TrustReport on =
+                device().withProfileRoot(Cert.fromDer(root.der()), FullTrust.ON).evaluate(certs(leaf, ica));
         TrustReport mdm = device().withMdmRoot(Cert.fromDer(root.der())).evaluate(certs(leaf, ica));
 
         assertThat(off.trusted()).isFalse();
@@ -124,17 +130,21 @@ class SecTrustTest {
     @Test
     void withIntermediates_suppliesWhatTheServerDidNotSend() {
         TrustReport leafOnly = anchored().evaluate(certs(leaf));
-        TrustReport pooled = anchored().withIntermediates(Cert.fromDer(ica.der())).evaluate(certs(leaf));
+        TrustReport pooled =
+                anchored().withIntermediates(Cert.fromDer(ica.der())).evaluate(certs(leaf));
 
         assertThat(leafOnly.trusted()).isFalse();
-        assertThat(leafOnly.has(FindingCode.MISSING_INTERMEDIATE)).as(leafOnly.explain()).isTrue();
+        assertThat(leafOnly.has(FindingCode.MISSING_INTERMEDIATE))
+                .as(leafOnly.explain())
+                .isTrue();
         assertThat(pooled.trusted()).as(pooled.explain()).isTrue();
         assertThat(pooled.path().get(1).presented()).isFalse();
     }
 
     @Test
     void withStapledOcsp_aRevokedResponseIsFatal() {
-        byte[] revoked = pki.ocsp(leaf, ica).revoked(pki.now().minus(Duration.ofDays(1)), RevocationReason.KEY_COMPROMISE)
+        byte[] revoked = pki.ocsp(leaf, ica)
+                .revoked(pki.now().minus(Duration.ofDays(1)), RevocationReason.KEY_COMPROMISE)
                 .build();
         TrustReport r = anchored().withStapledOcsp(revoked).evaluate(certs(leaf, ica));
 
@@ -145,20 +155,33 @@ class SecTrustTest {
 
     @Test
     void withBudget_tooFewVerifications_isNeverTrusted() {
-        TrustReport starved = anchored().withBudget(PathBudget.DEFAULT.withMaxVerifications(1)).evaluate(certs(leaf, ica));
+        TrustReport starved = anchored()
+                .withBudget(PathBudget.DEFAULT.withMaxVerifications(1))
+                .evaluate(certs(leaf, ica));
 
         assertThat(starved.trusted()).isFalse();
-        assertThat(starved.has(FindingCode.VERIFICATION_BUDGET_EXCEEDED)).as(starved.explain()).isTrue();
+        assertThat(starved.has(FindingCode.VERIFICATION_BUDGET_EXCEEDED))
+                .as(starved.explain())
+                .isTrue();
     }
 
     @Test
     void copyExceptions_thenWithExceptions_acceptsTheSameChain_andOnlyThatOne() {
         SecTrust wrongName = anchored().forServer("other.example.org");
         TrustExceptions exceptions = wrongName.copyExceptions(certs(leaf, ica));
-        HeldCertificate otherLeaf = pki.leaf("example.com", ica).validForDays(90).build();
+        HeldCertificate otherLeaf =
+                pki.leaf("example.com", ica).validForDays(90).build();
 
-        assertThat(wrongName.withExceptions(exceptions).evaluate(certs(leaf, ica)).trusted()).isTrue();
-        assertThat(wrongName.withExceptions(exceptions).evaluate(certs(otherLeaf, ica)).trusted()).isFalse();
+        assertThat(wrongName
+                        .withExceptions(exceptions)
+                        .evaluate(certs(leaf, ica))
+                        .trusted())
+                .isTrue();
+        assertThat(wrongName
+                        .withExceptions(exceptions)
+                        .evaluate(certs(otherLeaf, ica))
+                        .trusted())
+                .isFalse();
     }
 
     @Test
@@ -167,8 +190,12 @@ class SecTrustTest {
         String fromList = anchored().evaluate(certs(leaf, ica)).toJson();
 
         assertThat(anchored().evaluate(pem).toJson()).isEqualTo(fromList);
-        assertThat(anchored().evaluate(pem.getBytes(StandardCharsets.US_ASCII)).toJson()).isEqualTo(fromList);
-        assertThat(anchored().evaluate(Cert.fromDer(leaf.der()), Cert.fromDer(ica.der())).toJson()).isEqualTo(fromList);
+        assertThat(anchored().evaluate(pem.getBytes(StandardCharsets.US_ASCII)).toJson())
+                .isEqualTo(fromList);
+        assertThat(anchored()
+                        .evaluate(Cert.fromDer(leaf.der()), Cert.fromDer(ica.der()))
+                        .toJson())
+                .isEqualTo(fromList);
     }
 
     @Test
@@ -180,15 +207,20 @@ class SecTrustTest {
 
         assertThat(m.cells()).hasSize(4);
         assertThat(m.allTrusted()).isFalse();
-        assertThat(m.cells()).filteredOn(c -> c.report().trusted())
-                .extracting(c -> c.report().host().orElseThrow()).containsOnly("example.com").hasSize(2);
+        assertThat(m.cells())
+                .filteredOn(c -> c.report().trusted())
+                .extracting(c -> c.report().host().orElseThrow())
+                .containsOnly("example.com")
+                .hasSize(2);
     }
 
     @Test
     void evaluation_isAPureFunctionOfItsInputs_toTheByte() {
         SecTrust trust = anchored().forServer("other.example.org");
 
-        assertThat(trust.evaluate(certs(leaf, ica)).toJson()).isEqualTo(trust.evaluate(certs(leaf, ica)).toJson());
-        assertThat(trust.evaluate(certs(leaf, ica)).explain()).isEqualTo(trust.evaluate(certs(leaf, ica)).explain());
+        assertThat(trust.evaluate(certs(leaf, ica)).toJson())
+                .isEqualTo(trust.evaluate(certs(leaf, ica)).toJson());
+        assertThat(trust.evaluate(certs(leaf, ica)).explain())
+                .isEqualTo(trust.evaluate(certs(leaf, ica)).explain());
     }
 }

@@ -13,8 +13,7 @@ import java.util.Locale;
  * evidence must never pass by silently running nothing.
  */
 public final class SharedData {
-    private SharedData() {
-    }
+    private SharedData() {}
 
     public static Path root() {
         Path start = Path.of("").toAbsolutePath().normalize();

@@ -7,8 +7,8 @@ import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestChain;
 import io.github.sectrust4j.fixtures.TestPki;
-import io.github.sectrust4j.path.TestRequests;
 import io.github.sectrust4j.fixtures.ocsp.RevocationReason;
+import io.github.sectrust4j.path.TestRequests;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +48,9 @@ class TrustExceptionsTest {
     void copiedExceptions_nameTheLeafAndTheFailingRoot_andMakeTheChainProceed() {
         SecTrust device = ios("17.4", PORTAL);
         List<Certificate> chain = chain(portal, issuing, root);
-        assertThat(device.evaluate(chain).failures()).extracting(Finding::code).containsExactly(FindingCode.ANCHOR_TRUSTED);
+        assertThat(device.evaluate(chain).failures())
+                .extracting(Finding::code)
+                .containsExactly(FindingCode.ANCHOR_TRUSTED);
 
         TrustExceptions ex = device.copyExceptions(chain);
 
@@ -72,26 +74,31 @@ class TrustExceptionsTest {
         // the exception is the device's, not the server's fix
         assertThat(excepted.remedy()).contains("other devices still fail").contains("full trust");
         assertThat(accepted.explain()).startsWith("TRUSTED ONLY BY THE USER'S EXCEPTION");
-        assertThat(device.withExceptions(ex).evaluate(chain(portal, issuing)).explain()).as("another chain")
+        assertThat(device.withExceptions(ex).evaluate(chain(portal, issuing)).explain())
+                .as("another chain")
                 .startsWith("NOT TRUSTED");
     }
 
     @Test
     void aSelfIssuedLeafWithoutAnyIssuer_isTrustedOnlyWithTheException() {
-        HeldCertificate nas = pki.root("nas.contoso.lan").dnsNames("nas.contoso.lan").build();
+        HeldCertificate nas =
+                pki.root("nas.contoso.lan").dnsNames("nas.contoso.lan").build();
         SecTrust device = ios("18.0", "nas.contoso.lan");
         List<Certificate> chain = chain(nas);
         TrustReport plain = device.evaluate(chain);
         assertThat(plain.trusted()).isFalse();
 
-        TrustReport accepted = device.withExceptions(device.copyExceptions(chain)).evaluate(chain);
+        TrustReport accepted =
+                device.withExceptions(device.copyExceptions(chain)).evaluate(chain);
 
         // the path is not anchored: only the excepted "not anchored" failure lets it through (no internal error)
         assertThat(accepted.trusted()).as("failures %s", accepted.failures()).isTrue();
         assertThat(accepted.result()).isEqualTo(SecTrustResult.PROCEED);
         assertThat(accepted.path()).hasSize(1);
-        assertThat(accepted.findings()).filteredOn(f -> f.evidence().containsKey("suppressedByException"))
-                .extracting(Finding::code).containsAnyOf(FindingCode.ANCHOR_TRUSTED, FindingCode.MISSING_INTERMEDIATE);
+        assertThat(accepted.findings())
+                .filteredOn(f -> f.evidence().containsKey("suppressedByException"))
+                .extracting(Finding::code)
+                .containsAnyOf(FindingCode.ANCHOR_TRUSTED, FindingCode.MISSING_INTERMEDIATE);
     }
 
     @Test
@@ -113,20 +120,26 @@ class TrustExceptionsTest {
         assertThat(afterRenewal.failures()).extracting(Finding::code).containsExactly(FindingCode.SSL_HOSTNAME);
         Finding ignored = only(afterRenewal, FindingCode.USER_EXCEPTIONS);
         assertThat(ignored.severity()).isEqualTo(Severity.INFO);
-        assertThat(ignored.evidence()).containsEntry("reason", "otherLeaf").containsEntry("exceptionLeafSha1", sha1Hex(portal));
+        assertThat(ignored.evidence())
+                .containsEntry("reason", "otherLeaf")
+                .containsEntry("exceptionLeafSha1", sha1Hex(portal));
         assertThat(ignored.remedy()).contains("accept the new certificate again");
     }
 
     @Test
     void fatalFailures_areRecordedInTheExceptions_butNeverExcepted() {
         // a revoked leaf (stapled OCSP: Revocation is Fatal) reached under the wrong name (SSLHostname: Recoverable)
-        byte[] revoked = pki.ocsp(portal, issuing).revoked(now.minus(Duration.ofDays(2)), RevocationReason.KEY_COMPROMISE)
+        byte[] revoked = pki.ocsp(portal, issuing)
+                .revoked(now.minus(Duration.ofDays(2)), RevocationReason.KEY_COMPROMISE)
                 .build();
-        SecTrust device = ios("17.4", "mail.contoso.com").withAnchors(List.of(cert(root))).withStapledOcsp(revoked);
+        SecTrust device =
+                ios("17.4", "mail.contoso.com").withAnchors(List.of(cert(root))).withStapledOcsp(revoked);
         List<Certificate> chain = chain(portal, issuing);
         TrustReport plain = device.evaluate(chain);
         assertThat(plain.result()).isEqualTo(SecTrustResult.FATAL_TRUST_FAILURE);
-        assertThat(plain.failures()).extracting(Finding::code).contains(FindingCode.REVOCATION, FindingCode.SSL_HOSTNAME);
+        assertThat(plain.failures())
+                .extracting(Finding::code)
+                .contains(FindingCode.REVOCATION, FindingCode.SSL_HOSTNAME);
 
         TrustExceptions ex = device.copyExceptions(chain);
         assertThat(ex.entries().get(0).checks()).contains("Revocation", "SSLHostname");
@@ -142,11 +155,15 @@ class TrustExceptionsTest {
     @Test
     void anotherCertificateAtTheExceptedIndex_defeatsTheException() {
         Instant past = now.minus(Duration.ofDays(400));
-        HeldCertificate expiredCa = pki.intermediate("Contoso Issuing CA 2", root).validity(past, now.minus(Duration.ofDays(1)))
+        HeldCertificate expiredCa = pki.intermediate("Contoso Issuing CA 2", root)
+                .validity(past, now.minus(Duration.ofDays(1)))
                 .build();
-        HeldCertificate sameKeyOtherSerial = pki.intermediate("Contoso Issuing CA 2", root).sameKeyAs(expiredCa)
-                .validity(past, now.minus(Duration.ofDays(2))).build();
-        HeldCertificate leaf = pki.leaf(PORTAL, expiredCa).validity(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(60)))
+        HeldCertificate sameKeyOtherSerial = pki.intermediate("Contoso Issuing CA 2", root)
+                .sameKeyAs(expiredCa)
+                .validity(past, now.minus(Duration.ofDays(2)))
+                .build();
+        HeldCertificate leaf = pki.leaf(PORTAL, expiredCa)
+                .validity(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(60)))
                 .build();
         SecTrust device = ios("17.4", PORTAL).withAnchors(List.of(cert(root)));
         List<Certificate> first = chain(leaf, expiredCa);
@@ -158,9 +175,13 @@ class TrustExceptionsTest {
         TrustReport other = device.withExceptions(ex).evaluate(chain(leaf, sameKeyOtherSerial));
 
         assertThat(other.trusted()).isFalse();
-        assertThat(other.failures()).extracting(Finding::code)
-                .containsExactlyElementsOf(plain.failures().stream().map(Finding::code).toList());
-        assertThat(other.has(FindingCode.USER_EXCEPTIONS)).as("kept: entry 0 is this leaf").isFalse();
+        assertThat(other.failures())
+                .extracting(Finding::code)
+                .containsExactlyElementsOf(
+                        plain.failures().stream().map(Finding::code).toList());
+        assertThat(other.has(FindingCode.USER_EXCEPTIONS))
+                .as("kept: entry 0 is this leaf")
+                .isFalse();
     }
 
     @Test
@@ -188,23 +209,29 @@ class TrustExceptionsTest {
     @Test
     void partialExceptions_iOS11AndLaterSuppressWhatTheyName_iOS10AllOrNothing() {
         HeldCertificate expiredWrongName = pki.leaf("old.contoso.com", issuing)
-                .validity(now.minus(Duration.ofDays(100)), now.minus(Duration.ofDays(1))).build();
+                .validity(now.minus(Duration.ofDays(100)), now.minus(Duration.ofDays(1)))
+                .build();
         List<Certificate> chain = chain(expiredWrongName, issuing);
-        TrustExceptions hostOnly = TrustExceptions.of(List.of(
-                TrustExceptions.Entry.of(chain.get(0), Set.of(FindingCode.SSL_HOSTNAME.code()))));
+        TrustExceptions hostOnly = TrustExceptions.of(
+                List.of(TrustExceptions.Entry.of(chain.get(0), Set.of(FindingCode.SSL_HOSTNAME.code()))));
 
         SecTrust ios12 = ios("12.0", PORTAL).withAnchors(List.of(cert(root)));
         TrustReport r12 = ios12.withExceptions(hostOnly).evaluate(chain);
         assertThat(r12.trusted()).isFalse();
-        assertThat(r12.failures()).extracting(Finding::code).doesNotContain(FindingCode.SSL_HOSTNAME).isNotEmpty();
+        assertThat(r12.failures())
+                .extracting(Finding::code)
+                .doesNotContain(FindingCode.SSL_HOSTNAME)
+                .isNotEmpty();
         assertThat(only(r12, FindingCode.SSL_HOSTNAME).evidence()).containsEntry("suppressedByException", true);
 
         SecTrust ios10 = ios("10.3", PORTAL).withAnchors(List.of(cert(root)));
         TrustReport plain10 = ios10.evaluate(chain);
         TrustReport r10 = ios10.withExceptions(hostOnly).evaluate(chain);
         assertThat(r10.trusted()).isFalse();
-        assertThat(r10.failures()).extracting(Finding::code)
-                .containsExactlyElementsOf(plain10.failures().stream().map(Finding::code).toList())
+        assertThat(r10.failures())
+                .extracting(Finding::code)
+                .containsExactlyElementsOf(
+                        plain10.failures().stream().map(Finding::code).toList())
                 .contains(FindingCode.SSL_HOSTNAME);
 
         // with every failure named, iOS 10's client turns the Recoverable result into Proceed
@@ -224,7 +251,11 @@ class TrustExceptionsTest {
         assertThat(ex.entries().get(0).checks()).isEmpty();
 
         assertThat(device.withExceptions(ex).evaluate(chain).result()).isEqualTo(SecTrustResult.PROCEED);
-        assertThat(ios("10.3", PORTAL).withAnchors(List.of(cert(root))).withExceptions(ex).evaluate(chain).result())
+        assertThat(ios("10.3", PORTAL)
+                        .withAnchors(List.of(cert(root)))
+                        .withExceptions(ex)
+                        .evaluate(chain)
+                        .result())
                 .isEqualTo(SecTrustResult.PROCEED);
     }
 
@@ -241,7 +272,8 @@ class TrustExceptionsTest {
         assertThat(TrustExceptions.fromPlist(plist)).isEqualTo(ex);
 
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plist version=\"1.0\"><array>"
-                + "<dict><key>SHA1Digest</key><data>" + java.util.Base64.getEncoder().encodeToString(cert(portal).sha1())
+                + "<dict><key>SHA1Digest</key><data>"
+                + java.util.Base64.getEncoder().encodeToString(cert(portal).sha1())
                 + "</data><key>SSLHostname</key><false/><key>TemporalValidity</key><true/></dict>"
                 + "<dict/></array></plist>";
         TrustExceptions fromXml = TrustExceptions.fromPlist(xml.getBytes(StandardCharsets.UTF_8));
@@ -256,8 +288,11 @@ class TrustExceptionsTest {
     void theFixturesPlistOfAUserWhoTappedContinue_isWhatCopyExceptionsMakes() {
         List<Certificate> chain = chain(portal, issuing, root);
         TrustExceptions copied = ios("17.4", PORTAL).copyExceptions(chain);
-        byte[] fromFixtures = io.github.sectrust4j.fixtures.profile.UserExceptions.builder().accept(portal)
-                .emptyPosition().accept(root, "AnchorTrusted").toPlist();
+        byte[] fromFixtures = io.github.sectrust4j.fixtures.profile.UserExceptions.builder()
+                .accept(portal)
+                .emptyPosition()
+                .accept(root, "AnchorTrusted")
+                .toPlist();
 
         assertThat(TrustExceptions.fromPlist(fromFixtures)).isEqualTo(copied);
     }
@@ -265,18 +300,25 @@ class TrustExceptionsTest {
     @Test
     void plist_garbage_isAClearError() {
         assertThatThrownBy(() -> TrustExceptions.fromPlist("not a plist".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("exceptions: ");
-        assertThatThrownBy(() -> TrustExceptions.fromPlist(new byte[] {'b', 'p', 'l', 'i', 's', 't', '0', '0', 1, 2, 3}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("exceptions: ");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("exceptions: ");
+        assertThatThrownBy(
+                        () -> TrustExceptions.fromPlist(new byte[] {'b', 'p', 'l', 'i', 's', 't', '0', '0', 1, 2, 3}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("exceptions: ");
         String dictRoot = "<plist version=\"1.0\"><dict/></plist>";
         assertThatThrownBy(() -> TrustExceptions.fromPlist(dictRoot.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("array");
-        String shortDigest = "<plist version=\"1.0\"><array><dict><key>SHA1Digest</key><data>AAEC</data></dict></array></plist>";
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("array");
+        String shortDigest =
+                "<plist version=\"1.0\"><array><dict><key>SHA1Digest</key><data>AAEC</data></dict></array></plist>";
         assertThatThrownBy(() -> TrustExceptions.fromPlist(shortDigest.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("20 bytes");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("20 bytes");
         String notDict = "<plist version=\"1.0\"><array><string>x</string></array></plist>";
         assertThatThrownBy(() -> TrustExceptions.fromPlist(notDict.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("entry 0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("entry 0");
     }
 
     /** A valid exceptions plist, built at class initialization (jqwik does not run JUnit's @BeforeAll). */
@@ -285,9 +327,14 @@ class TrustExceptionsTest {
     private static byte[] goodPlist() {
         TestPki own = TestPki.seeded(77);
         HeldCertificate r = own.root("Plist Root").build();
-        HeldCertificate l = own.leaf("plist.example.com", own.intermediate("Plist CA", r).build()).build();
-        return io.github.sectrust4j.fixtures.profile.UserExceptions.builder().accept(l, "SSLHostname")
-                .emptyPosition().accept(r, "AnchorTrusted").toPlist();
+        HeldCertificate l = own.leaf(
+                        "plist.example.com", own.intermediate("Plist CA", r).build())
+                .build();
+        return io.github.sectrust4j.fixtures.profile.UserExceptions.builder()
+                .accept(l, "SSLHostname")
+                .emptyPosition()
+                .accept(r, "AnchorTrusted")
+                .toPlist();
     }
 
     /** A binary plist with one object ({@code object}) as its top: header, object, 1-byte offset table, trailer. */
@@ -308,20 +355,28 @@ class TrustExceptionsTest {
     void craftedBinaryPlists_declaringHugeCounts_areRefusedWithoutAllocating() {
         // an array claiming 2^62 elements, in 50 bytes: a general parser allocates what it declares
         byte[] hugeArray = bplist(new byte[] {(byte) 0xAF, 0x13, 0x40, 0, 0, 0, 0, 0, 0, 0}, 1);
-        assertThatThrownBy(() -> TrustExceptions.fromPlist(hugeArray)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("exceptions: ").hasMessageContaining("length");
+        assertThatThrownBy(() -> TrustExceptions.fromPlist(hugeArray))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("exceptions: ")
+                .hasMessageContaining("length");
         byte[] hugeTrailer = bplist(new byte[] {(byte) 0xA0}, Long.MAX_VALUE);
-        assertThatThrownBy(() -> TrustExceptions.fromPlist(hugeTrailer)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> TrustExceptions.fromPlist(hugeTrailer))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("objects");
         byte[] selfReference = bplist(new byte[] {(byte) 0xA1, 0}, 1); // an array whose only element is itself
-        assertThatThrownBy(() -> TrustExceptions.fromPlist(selfReference)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> TrustExceptions.fromPlist(selfReference))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("nests deeper than");
-        assertThat(TrustExceptions.fromPlist(bplist(new byte[] {(byte) 0xA0}, 1)).entries()).isEmpty();
+        assertThat(TrustExceptions.fromPlist(bplist(new byte[] {(byte) 0xA0}, 1))
+                        .entries())
+                .isEmpty();
     }
 
     @net.jqwik.api.Property(tries = 300)
-    void damagedPlists_parseOrFailWithAClearError(@net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(max = 4000)
-            int position, @net.jqwik.api.ForAll byte value, @net.jqwik.api.ForAll boolean truncate) {
+    void damagedPlists_parseOrFailWithAClearError(
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(max = 4000) int position,
+            @net.jqwik.api.ForAll byte value,
+            @net.jqwik.api.ForAll boolean truncate) {
         byte[] good = GOOD_PLIST;
         byte[] bad = truncate ? java.util.Arrays.copyOf(good, position % good.length) : good.clone();
         if (!truncate) {
@@ -362,7 +417,8 @@ class TrustExceptionsTest {
     }
 
     private static Finding only(TrustReport r, FindingCode code) {
-        List<Finding> found = r.findings().stream().filter(f -> f.code() == code).toList();
+        List<Finding> found =
+                r.findings().stream().filter(f -> f.code() == code).toList();
         assertThat(found).as("findings with %s in %s", code, r.findings()).hasSize(1);
         return found.get(0);
     }

@@ -22,7 +22,10 @@ class TrustMatrixTest {
     private static final List<IosRelease> RELEASES = releases("10.2", "10.3", "12.0", "17.4", "26.0");
 
     private static Scenario scenario(String id) {
-        return ScenarioCatalog.all().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+        return ScenarioCatalog.all().stream()
+                .filter(s -> s.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static List<Certificate> chain(Scenario s) {
@@ -34,7 +37,8 @@ class TrustMatrixTest {
         SecTrust t = SecTrust.ios(s.ios()).at(s.at());
         for (io.github.sectrust4j.fixtures.scenario.UserRoot u : s.userRoots()) {
             Certificate root = CertificateInput.fromPem(u.certificate().pem()).get(0);
-            t = u.install() == io.github.sectrust4j.fixtures.scenario.UserRoot.Install.MDM ? t.withMdmRoot(root)
+            t = u.install() == io.github.sectrust4j.fixtures.scenario.UserRoot.Install.MDM
+                    ? t.withMdmRoot(root)
                     : t.withProfileRoot(root, u.fullTrust() ? FullTrust.ON : FullTrust.OFF);
         }
         return t;
@@ -61,11 +65,14 @@ class TrustMatrixTest {
         assertThat(c.from()).hasToString("10.3");
         assertThat(c.appeared()).extracting(f -> f.code()).containsExactly(FindingCode.ANCHOR_TRUSTED);
         assertThat(c.disappeared()).isEmpty();
-        assertThat(c.explain()).startsWith("trusted until 10.2; from 10.3 not trusted (errSecNotTrusted): "
-                + "AnchorTrusted fails at [2]").contains("Turn on full trust for 'Contoso Root CA'");
+        assertThat(c.explain())
+                .startsWith(
+                        "trusted until 10.2; from 10.3 not trusted (errSecNotTrusted): " + "AnchorTrusted fails at [2]")
+                .contains("Turn on full trust for 'Contoso Root CA'");
         // each cell is exactly the single evaluation of that release
         for (TrustMatrix.Cell cell : m.cells()) {
-            TrustReport single = device(s).forServer(s.host()).forRelease(cell.release()).evaluate(chain(s));
+            TrustReport single =
+                    device(s).forServer(s.host()).forRelease(cell.release()).evaluate(chain(s));
             assertThat(cell.report()).isEqualTo(single);
         }
     }
@@ -84,13 +91,19 @@ class TrustMatrixTest {
         Scenario s = scenario("lync-edge-host-not-in-san");
         TrustMatrix m = device(s).evaluateAll(LyncExternalNames.of("contoso.com"), releases("17.4"), chain(s));
         assertThat(m.missingSanNames()).containsExactly("lyncweb.contoso.com", "lyncdiscover.contoso.com");
-        assertThat(m.cells().stream().map(c -> c.name() + "=" + c.report().trusted())).containsExactly(
-                "sip.contoso.com=true", "webconf.contoso.com=true", "av.contoso.com=true",
-                "lyncweb.contoso.com=false", "lyncdiscover.contoso.com=false");
+        assertThat(m.cells().stream().map(c -> c.name() + "=" + c.report().trusted()))
+                .containsExactly(
+                        "sip.contoso.com=true",
+                        "webconf.contoso.com=true",
+                        "av.contoso.com=true",
+                        "lyncweb.contoso.com=false",
+                        "lyncdiscover.contoso.com=false");
         String text = m.explain();
-        assertThat(text).contains("Add these DNS names to the certificate's SAN: lyncweb.contoso.com, "
-                + "lyncdiscover.contoso.com");
-        assertThat(text).containsPattern("lyncdiscover\\.contoso\\.com +17\\.4 +NOT TRUSTED +errSecHostNameMismatch +Add ");
+        assertThat(text)
+                .contains("Add these DNS names to the certificate's SAN: lyncweb.contoso.com, "
+                        + "lyncdiscover.contoso.com");
+        assertThat(text)
+                .containsPattern("lyncdiscover\\.contoso\\.com +17\\.4 +NOT TRUSTED +errSecHostNameMismatch +Add ");
         assertThat(text).containsPattern("sip\\.contoso\\.com +17\\.4 +trusted +- +-");
         assertThat(text).contains("=== lyncdiscover.contoso.com, iOS 17.4 ===");
     }
@@ -98,12 +111,15 @@ class TrustMatrixTest {
     @Test
     void cnOnlyLeaf_changesAt13_withSslHostnameAppearing_andIsMissingFromTheSan() {
         Scenario s = scenario("cn-only-ios-13");
-        TrustMatrix m = SecTrust.ios("12.0").at(s.at()).withAnchors(CertificateInput.fromPem(s.anchors().get(0).pem()))
+        TrustMatrix m = SecTrust.ios("12.0")
+                .at(s.at())
+                .withAnchors(CertificateInput.fromPem(s.anchors().get(0).pem()))
                 .evaluateAll(List.of(HostName.parse(s.host())), releases("13.0", "12.0"), chain(s));
         assertThat(m.releases()).extracting(IosRelease::toString).containsExactly("13.0", "12.0"); // as given
         VerdictChange c = m.changes().get(0);
-        assertThat(c.explain()).startsWith("trusted until 12.0; from 13.0 not trusted (errSecHostNameMismatch): "
-                + "SSLHostname fails at [0]");
+        assertThat(c.explain())
+                .startsWith("trusted until 12.0; from 13.0 not trusted (errSecHostNameMismatch): "
+                        + "SSLHostname fails at [0]");
         assertThat(m.missingSanNames()).containsExactly(s.host());
     }
 
@@ -114,12 +130,17 @@ class TrustMatrixTest {
         HeldCertificate leaf = pki.leaf("a.example", root).build();
         List<Certificate> chain = CertificateInput.fromPem(leaf.pem());
         SecTrust t = SecTrust.newest().withAnchors(CertificateInput.fromPem(root.pem())); // no instant: "now"
-        TrustMatrix m = t.evaluateAll(List.of(HostName.parse("a.example"), HostName.parse("A.EXAMPLE"),
-                HostName.parse("b.example")), releases("17.4", "17.4", "18.0"), chain);
+        TrustMatrix m = t.evaluateAll(
+                List.of(HostName.parse("a.example"), HostName.parse("A.EXAMPLE"), HostName.parse("b.example")),
+                releases("17.4", "17.4", "18.0"),
+                chain);
         assertThat(m.cells()).hasSize(4);
-        assertThat(m.cells().stream().map(c -> c.report().evaluatedAt()).distinct()).hasSize(1);
-        assertThat(m.report(HostName.parse("b.example"), IosRelease.parse("18.0"))).get()
-                .extracting(TrustReport::trusted).isEqualTo(false);
+        assertThat(m.cells().stream().map(c -> c.report().evaluatedAt()).distinct())
+                .hasSize(1);
+        assertThat(m.report(HostName.parse("b.example"), IosRelease.parse("18.0")))
+                .get()
+                .extracting(TrustReport::trusted)
+                .isEqualTo(false);
         assertThat(m.missingSanNames()).containsExactly("b.example");
     }
 
@@ -140,7 +161,9 @@ class TrustMatrixTest {
 
     @Test
     void allMajor_isTheNewestMinorOfEachModelledMajor() {
-        assertThat(IosRelease.latestOfEachMajor()).extracting(IosRelease::toString).containsExactly(
-                "8.4", "9.3", "10.3", "11.4", "12.4", "13.6", "14.7", "15.6", "16.6", "17.6", "18.6", "26.0");
+        assertThat(IosRelease.latestOfEachMajor())
+                .extracting(IosRelease::toString)
+                .containsExactly(
+                        "8.4", "9.3", "10.3", "11.4", "12.4", "13.6", "14.7", "15.6", "16.6", "17.6", "18.6", "26.0");
     }
 }

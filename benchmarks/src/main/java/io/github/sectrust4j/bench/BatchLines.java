@@ -15,9 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -41,8 +41,7 @@ import java.util.List;
 public final class BatchLines {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private BatchLines() {
-    }
+    private BatchLines() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2 || !List.of("repeated", "distinct").contains(args[0])) {
@@ -61,8 +60,10 @@ public final class BatchLines {
 
     /** The first {@code n} lines of a kind, minted once and kept in the corpus folder. */
     static List<String> cached(String kind, int n) {
-        Path dir = Path.of(System.getProperty("sectrust4j.bench.corpusDir",
-                Path.of(System.getProperty("java.io.tmpdir"), "sectrust4j-bench-corpus").toString()));
+        Path dir = Path.of(System.getProperty(
+                "sectrust4j.bench.corpusDir",
+                Path.of(System.getProperty("java.io.tmpdir"), "sectrust4j-bench-corpus")
+                        .toString()));
         Path file = dir.resolve("batch-" + kind + "-" + n + "-v1.jsonl");
         try {
             if (Files.isRegularFile(file)) {
@@ -104,7 +105,9 @@ public final class BatchLines {
     private static void distinct(long n, Writer out) throws IOException {
         TestPki pki = TestPki.seeded(14);
         HeldCertificate root = pki.root("Northwind Global Root R2").rsa(2048).build();
-        HeldCertificate ca = pki.intermediate("Northwind RSA Issuing CA 2026", root).rsa(2048).build();
+        HeldCertificate ca = pki.intermediate("Northwind RSA Issuing CA 2026", root)
+                .rsa(2048)
+                .build();
         TestCtLog a = pki.ctLog("Test Log A");
         TestCtLog b = pki.ctLog("Test Log B");
         Instant issued = pki.now().minus(Duration.ofDays(30));
@@ -117,8 +120,12 @@ public final class BatchLines {
         logs.addObject().put("key", b.publicKeyBase64()).put("operator", "Operator B");
         for (long i = 0; i < n; i++) {
             String host = "shop" + i + ".northwind.example";
-            HeldCertificate leaf = pki.leaf(host, ca).rsa(2048).keyIndex((int) (i % 8))
-                    .embeddedScts(a, issued.plusSeconds(60)).embeddedScts(b, issued.plusSeconds(60)).build();
+            HeldCertificate leaf = pki.leaf(host, ca)
+                    .rsa(2048)
+                    .keyIndex((int) (i % 8))
+                    .embeddedScts(a, issued.plusSeconds(60))
+                    .embeddedScts(b, issued.plusSeconds(60))
+                    .build();
             ObjectNode line = JSON.createObjectNode();
             line.put("id", "d" + i);
             line.putArray("chain").add(leaf.pem()).add(caPem);
@@ -130,7 +137,7 @@ public final class BatchLines {
     }
 
     private static String pem(byte[] der) {
-        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END CERTIFICATE-----\n";
+        return "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END CERTIFICATE-----\n";
     }
 }

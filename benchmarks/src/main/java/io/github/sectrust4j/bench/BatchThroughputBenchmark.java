@@ -1,10 +1,10 @@
 package io.github.sectrust4j.bench;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Constructor;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -106,7 +106,8 @@ public class BatchThroughputBenchmark {
     @TearDown(Level.Iteration)
     public void iterationEnd() {
         long n = evaluations - iterationLines;
-        System.out.printf(" [cpu %.1f us/line over %d lines]", (CPU.getCurrentThreadCpuTime() - iterationCpu) / 1e3 / n, n);
+        System.out.printf(
+                " [cpu %.1f us/line over %d lines]", (CPU.getCurrentThreadCpuTime() - iterationCpu) / 1e3 / n, n);
     }
 
     @Setup(Level.Invocation)
@@ -120,8 +121,11 @@ public class BatchThroughputBenchmark {
 
     @TearDown(Level.Trial)
     public void report() {
-        System.out.printf("%n[batch, %s] %d lines, %.3f certificate and %.3f SCT signature verifications each%n",
-                lines, evaluations, (caches.verifications() - certAtStart) / (double) evaluations,
+        System.out.printf(
+                "%n[batch, %s] %d lines, %.3f certificate and %.3f SCT signature verifications each%n",
+                lines,
+                evaluations,
+                (caches.verifications() - certAtStart) / (double) evaluations,
                 (caches.sctVerifications() - sctAtStart) / (double) evaluations);
     }
 

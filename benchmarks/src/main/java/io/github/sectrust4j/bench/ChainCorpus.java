@@ -28,6 +28,7 @@ public final class ChainCorpus {
     static final long SEED = 20_26_02L;
     /** The evaluation instant: TestPki's default "now", inside every certificate's validity window. */
     public static final Instant AT = TestPki.DEFAULT_NOW;
+
     private static final int FORMAT_VERSION = 1;
 
     private static final ConcurrentMap<String, ChainCorpus> LOADED = new ConcurrentHashMap<>();
@@ -69,9 +70,12 @@ public final class ChainCorpus {
         TestPki pki = TestPki.seeded(SEED + family.ordinal());
         List<Chain> chains = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            HeldCertificate root = pki.root("Bench " + family + " Root " + i).key(family.keyAlgorithm()).build();
+            HeldCertificate root = pki.root("Bench " + family + " Root " + i)
+                    .key(family.keyAlgorithm())
+                    .build();
             HeldCertificate ca = pki.intermediate("Bench " + family + " CA " + i, root)
-                    .key(family.keyAlgorithm()).build();
+                    .key(family.keyAlgorithm())
+                    .build();
             String host = "host" + i + ".bench.example";
             HeldCertificate leaf = pki.leaf(host, ca).key(family.keyAlgorithm()).build();
             chains.add(new Chain(host, leaf.der(), ca.der(), root.der()));
@@ -80,8 +84,10 @@ public final class ChainCorpus {
     }
 
     private static ChainCorpus loadOrMint(ChainFamily family, int count) {
-        Path dir = Path.of(System.getProperty("sectrust4j.bench.corpusDir",
-                Path.of(System.getProperty("java.io.tmpdir"), "sectrust4j-bench-corpus").toString()));
+        Path dir = Path.of(System.getProperty(
+                "sectrust4j.bench.corpusDir",
+                Path.of(System.getProperty("java.io.tmpdir"), "sectrust4j-bench-corpus")
+                        .toString()));
         Path file = dir.resolve(family + "-" + count + "-" + SEED + "-v" + FORMAT_VERSION + ".bin");
         if (Files.isRegularFile(file)) {
             try {

@@ -36,9 +36,11 @@ final class EvaluatorCaches {
     private final VerdictCache verdicts;
     /** The decoded-key caches of the signature backend in use and of Bouncy Castle (its fallback). */
     private final java.util.List<Cache<?, ?>> keys;
+
     private final CountingVerifier counter;
     /** The process-wide SCT verdict cache and its methods (package-private in core). */
     private final Object sctCache;
+
     private final Method sctClear;
     private final Method sctVerifications;
 
@@ -62,8 +64,12 @@ final class EvaluatorCaches {
         }
     }
 
-    private EvaluatorCaches(CachingSignatureVerifier shared, VerdictCache verdicts, java.util.List<Cache<?, ?>> keys,
-                            CountingVerifier counter) throws ReflectiveOperationException {
+    private EvaluatorCaches(
+            CachingSignatureVerifier shared,
+            VerdictCache verdicts,
+            java.util.List<Cache<?, ?>> keys,
+            CountingVerifier counter)
+            throws ReflectiveOperationException {
         this.shared = shared;
         this.verdicts = verdicts;
         this.keys = keys;
@@ -87,10 +93,13 @@ final class EvaluatorCaches {
                 counter = new CountingVerifier((SignatureVerifier) delegate);
                 delegateField.set(shared, counter);
             }
-            VerdictCache verdicts = (VerdictCache) field(CachingSignatureVerifier.class, "verdicts").get(shared);
+            VerdictCache verdicts = (VerdictCache)
+                    field(CachingSignatureVerifier.class, "verdicts").get(shared);
             java.util.List<Cache<?, ?>> keys = new java.util.ArrayList<>();
-            for (SignatureBackend b : java.util.stream.Stream.of(SignatureBackends.current(), SignatureBackend.bouncyCastle())
-                    .distinct().toList()) {
+            for (SignatureBackend b : java.util.stream.Stream.of(
+                            SignatureBackends.current(), SignatureBackend.bouncyCastle())
+                    .distinct()
+                    .toList()) {
                 keys.add((Cache<?, ?>) field(b.getClass(), "keys").get(b));
             }
             return new EvaluatorCaches(shared, verdicts, keys, counter);

@@ -31,14 +31,14 @@ public final class Figures {
 
     /** Hyperfine command names (its {@code -n}), set by figures.sh. */
     static final String CLI_JVM = "java -version";
+
     static final String CLI_OPENSSL = "openssl verify";
     static final String CLI_JAR = "java -jar sectrust4j.jar evaluate";
     static final String CLI_LAUNCHER = "core/target/sectrust4j evaluate";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Figures() {
-    }
+    private Figures() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
@@ -94,30 +94,48 @@ public final class Figures {
         row(b, "JDK PKIX cold", m, f -> get(m, PKIX_COLD, f));
         row(b, "JDK PKIX warm", m, f -> get(m, PKIX_WARM, f));
         b.append("\n| ratio (medians) | ECDSA P-256 | RSA-2048 | target |\n|---|---:|---:|---|\n");
-        ratio(b, "cold known anchor / fastest RAW (two checks)", f -> get(m, COLD, f, "known"),
-                f -> min(get(m, RAW, f), get(m, RAW_JCA, f)), "≤ 1.2");
-        ratio(b, "cold new anchor / RAW with the root's self-signature", f -> get(m, COLD, f, "cold"),
-                f -> get(m, RAW_SELF, f), "≤ 1.2");
-        ratio(b, "JDK PKIX cold / sectrust4j cold known anchor (speed-up)", f -> get(m, PKIX_COLD, f),
-                f -> get(m, COLD, f, "known"), "≥ 2 (ECDSA)");
+        ratio(
+                b,
+                "cold known anchor / fastest RAW (two checks)",
+                f -> get(m, COLD, f, "known"),
+                f -> min(get(m, RAW, f), get(m, RAW_JCA, f)),
+                "≤ 1.2");
+        ratio(
+                b,
+                "cold new anchor / RAW with the root's self-signature",
+                f -> get(m, COLD, f, "cold"),
+                f -> get(m, RAW_SELF, f),
+                "≤ 1.2");
+        ratio(
+                b,
+                "JDK PKIX cold / sectrust4j cold known anchor (speed-up)",
+                f -> get(m, PKIX_COLD, f),
+                f -> get(m, COLD, f, "known"),
+                "≥ 2 (ECDSA)");
         ratio(b, "sectrust4j warm / JDK PKIX warm", f -> get(m, WARM, f), f -> get(m, PKIX_WARM, f), "≤ 1");
         List<String> missing = missing(m);
         if (!missing.isEmpty()) {
-            b.append("\nNot measured in this run: ").append(String.join(", ", missing)).append(".\n");
+            b.append("\nNot measured in this run: ")
+                    .append(String.join(", ", missing))
+                    .append(".\n");
         }
         return b.append('\n').toString();
     }
 
     /** One timed command of the hyperfine run. */
-    record Command(String name, double medianMs, double minMs, double cpuMs, int runs) {
-    }
+    record Command(String name, double medianMs, double minMs, double cpuMs, int runs) {}
 
     static Map<String, Command> commands(JsonNode hyperfine) {
         Map<String, Command> m = new LinkedHashMap<>();
         for (JsonNode r : hyperfine.path("results")) {
-            m.put(r.path("command").asText(), new Command(r.path("command").asText(),
-                    r.path("median").asDouble() * 1000, r.path("min").asDouble() * 1000,
-                    (r.path("user").asDouble() + r.path("system").asDouble()) * 1000, r.path("times").size()));
+            m.put(
+                    r.path("command").asText(),
+                    new Command(
+                            r.path("command").asText(),
+                            r.path("median").asDouble() * 1000,
+                            r.path("min").asDouble() * 1000,
+                            (r.path("user").asDouble() + r.path("system").asDouble()) * 1000,
+                            r.path("times").size()));
         }
         return m;
     }
@@ -130,15 +148,28 @@ public final class Figures {
         b.append("| command (hyperfine) | median wall | fastest | CPU (user+sys, mean) | median vs `openssl verify`"
                 + " | median vs `java -version` |\n|---|---:|---:|---:|---:|---:|\n");
         for (Command c : m.values()) {
-            b.append("| `").append(c.name()).append("` (").append(c.runs()).append(" runs) | ")
-                    .append(ms(c.medianMs())).append(" | ").append(ms(c.minMs())).append(" | ")
-                    .append(ms(c.cpuMs())).append(" | ")
-                    .append(openssl.map(o -> times(c.medianMs() / o.medianMs())).orElse("–")).append(" | ")
-                    .append(jvm.map(j -> times(c.medianMs() / j.medianMs())).orElse("–")).append(" |\n");
+            b.append("| `")
+                    .append(c.name())
+                    .append("` (")
+                    .append(c.runs())
+                    .append(" runs) | ")
+                    .append(ms(c.medianMs()))
+                    .append(" | ")
+                    .append(ms(c.minMs()))
+                    .append(" | ")
+                    .append(ms(c.cpuMs()))
+                    .append(" | ")
+                    .append(openssl.map(o -> times(c.medianMs() / o.medianMs())).orElse("–"))
+                    .append(" | ")
+                    .append(jvm.map(j -> times(c.medianMs() / j.medianMs())).orElse("–"))
+                    .append(" |\n");
         }
         Command launcher = m.get(CLI_LAUNCHER);
         if (launcher != null) {
-            b.append("\nFirst verdict (`").append(CLI_LAUNCHER).append("`): median ").append(ms(launcher.medianMs()))
+            b.append("\nFirst verdict (`")
+                    .append(CLI_LAUNCHER)
+                    .append("`): median ")
+                    .append(ms(launcher.medianMs()))
                     .append(launcher.medianMs() <= 300 ? " — within" : " — above")
                     .append(" the 0.3 s goal of issue 14 on this run.\n");
         }
@@ -185,8 +216,9 @@ public final class Figures {
     }
 
     static String ms(double v) {
-        return Double.isNaN(v) ? "–" : v >= 10 ? String.format(Locale.ROOT, "%,.0f ms", v)
-                : String.format(Locale.ROOT, "%.1f ms", v);
+        return Double.isNaN(v)
+                ? "–"
+                : v >= 10 ? String.format(Locale.ROOT, "%,.0f ms", v) : String.format(Locale.ROOT, "%.1f ms", v);
     }
 
     static String times(double r) {

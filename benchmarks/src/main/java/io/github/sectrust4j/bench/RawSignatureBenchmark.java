@@ -29,17 +29,23 @@ public class RawSignatureBenchmark {
     public int chains;
 
     /** The native providers (their natives load on Linux x86_64; the benchmark fails where they do not). */
-    private static final java.security.Provider ACCP = com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider.INSTANCE;
+    private static final java.security.Provider ACCP =
+            com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider.INSTANCE;
+
     private static final java.security.Provider CONSCRYPT = org.conscrypt.Conscrypt.newProvider();
     /** sectrust4j's backends: Bouncy Castle (the reference) and the two native ones. */
-    private static final io.github.sectrust4j.cert.SignatureBackend BACKEND_BC = io.github.sectrust4j.cert.SignatureBackend.bouncyCastle();
-    private static final io.github.sectrust4j.cert.SignatureBackend BACKEND_ACCP = io.github.sectrust4j.cert.SignatureBackends.use("accp");
+    private static final io.github.sectrust4j.cert.SignatureBackend BACKEND_BC =
+            io.github.sectrust4j.cert.SignatureBackend.bouncyCastle();
+
+    private static final io.github.sectrust4j.cert.SignatureBackend BACKEND_ACCP =
+            io.github.sectrust4j.cert.SignatureBackends.use("accp");
     private static final io.github.sectrust4j.cert.SignatureBackend BACKEND_CONSCRYPT =
             io.github.sectrust4j.cert.SignatureBackends.use("conscrypt");
 
     private SignatureLink[][] links;
     /** Each chain's root self-signature (root ← root), which iOS also checks for an anchor it has not seen (§1.5). */
     private SignatureLink[] rootSelfSignatures;
+
     private int next;
 
     @Setup
@@ -50,16 +56,24 @@ public class RawSignatureBenchmark {
         for (int i = 0; i < corpus.size(); i++) {
             ChainCorpus.Chain c = corpus.get(i);
             links[i] = new SignatureLink[] {
-                new SignatureLink(c.leaf(), c.intermediate()), new SignatureLink(c.intermediate(), c.root())};
+                new SignatureLink(c.leaf(), c.intermediate()), new SignatureLink(c.intermediate(), c.root())
+            };
             rootSelfSignatures[i] = new SignatureLink(c.root(), c.root());
-            if (!links[i][0].verifyBcLightweight() || !links[i][1].verifyBcLightweight()
-                    || !links[i][0].verifyBcLightweight(true) || !links[i][1].verifyBcLightweight(true)
+            if (!links[i][0].verifyBcLightweight()
+                    || !links[i][1].verifyBcLightweight()
+                    || !links[i][0].verifyBcLightweight(true)
+                    || !links[i][1].verifyBcLightweight(true)
                     || !rootSelfSignatures[i].verifyBcLightweight(true)
-                    || !links[i][0].verifyJca() || !links[i][1].verifyJca()
-                    || !links[i][0].verifyJca(ACCP) || !links[i][1].verifyJca(ACCP)
-                    || !links[i][0].verifyJca(CONSCRYPT) || !links[i][1].verifyJca(CONSCRYPT)
-                    || !links[i][0].verifyWith(BACKEND_ACCP) || !links[i][1].verifyWith(BACKEND_CONSCRYPT)
-                    || !links[i][0].verifyWith(BACKEND_BC) || !links[i][1].verifyWith(BACKEND_BC)) {
+                    || !links[i][0].verifyJca()
+                    || !links[i][1].verifyJca()
+                    || !links[i][0].verifyJca(ACCP)
+                    || !links[i][1].verifyJca(ACCP)
+                    || !links[i][0].verifyJca(CONSCRYPT)
+                    || !links[i][1].verifyJca(CONSCRYPT)
+                    || !links[i][0].verifyWith(BACKEND_ACCP)
+                    || !links[i][1].verifyWith(BACKEND_CONSCRYPT)
+                    || !links[i][0].verifyWith(BACKEND_BC)
+                    || !links[i][1].verifyWith(BACKEND_BC)) {
                 throw new IllegalStateException("corpus chain " + i + " does not verify");
             }
         }

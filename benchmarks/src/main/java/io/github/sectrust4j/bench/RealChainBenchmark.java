@@ -107,8 +107,12 @@ public class RealChainBenchmark {
 
     @TearDown(Level.Trial)
     public void report() {
-        System.out.printf("%n[real chains, %s, %s] %d evaluations, %.3f certificate and %.3f SCT signature verifications each%n",
-                mode, verifier, evaluations, (caches.verifications() - certAtStart - setupCert) / (double) evaluations,
+        System.out.printf(
+                "%n[real chains, %s, %s] %d evaluations, %.3f certificate and %.3f SCT signature verifications each%n",
+                mode,
+                verifier,
+                evaluations,
+                (caches.verifications() - certAtStart - setupCert) / (double) evaluations,
                 (caches.sctVerifications() - sctAtStart - setupSct) / (double) evaluations);
     }
 

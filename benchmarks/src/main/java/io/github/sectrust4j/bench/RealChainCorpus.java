@@ -21,13 +21,13 @@ import java.util.List;
 public final class RealChainCorpus {
     /** The release whose trust store (2023071300) and CT log list match the cases' dates. */
     public static final String RELEASE = "17.0";
+
     static final String LIMBO = "reference/conformance/x509-limbo/limbo.json";
 
     /** One case: its id, host name, evaluation instant and the presented chain (leaf first) as DER. */
     public record Chain(String id, String host, Instant at, List<byte[]> der) {}
 
-    private RealChainCorpus() {
-    }
+    private RealChainCorpus() {}
 
     /** Every online case of the limbo file. */
     public static List<Chain> load() {
@@ -43,8 +43,11 @@ public final class RealChainCorpus {
                 List<byte[]> der = new ArrayList<>();
                 der.add(der(tc.get("peer_certificate").asText()));
                 tc.get("untrusted_intermediates").forEach(n -> der.add(der(n.asText())));
-                out.add(new Chain(id, tc.get("expected_peer_name").get("value").asText(),
-                        Instant.parse(tc.get("validation_time").asText()).plus(Duration.ofDays(7)), List.copyOf(der)));
+                out.add(new Chain(
+                        id,
+                        tc.get("expected_peer_name").get("value").asText(),
+                        Instant.parse(tc.get("validation_time").asText()).plus(Duration.ofDays(7)),
+                        List.copyOf(der)));
             }
             if (out.isEmpty()) {
                 throw new IllegalStateException("no online:: cases in " + file);
@@ -66,8 +69,8 @@ public final class RealChainCorpus {
                 return candidate;
             }
         }
-        throw new IllegalStateException(LIMBO + " not found above " + Path.of("").toAbsolutePath()
-                + " (run from the checkout or pass -Dsectrust4j.bench.limbo=...)");
+        throw new IllegalStateException(LIMBO + " not found above "
+                + Path.of("").toAbsolutePath() + " (run from the checkout or pass -Dsectrust4j.bench.limbo=...)");
     }
 
     private static byte[] der(String pem) {

@@ -100,8 +100,11 @@ public class SecTrustColdBenchmark {
 
     @TearDown(Level.Trial)
     public void report() {
-        System.out.printf("%n[sectrust4j cold, anchor=%s] %d evaluations, %.3f signature verifications each%n",
-                anchor, evaluations, (caches.verifications() - verificationsAtStart - setupVerifications) / (double) evaluations);
+        System.out.printf(
+                "%n[sectrust4j cold, anchor=%s] %d evaluations, %.3f signature verifications each%n",
+                anchor,
+                evaluations,
+                (caches.verifications() - verificationsAtStart - setupVerifications) / (double) evaluations);
     }
 
     private TrustReport evaluate(ChainCorpus.Chain c) {

@@ -61,7 +61,8 @@ public class SecTrustWarmBenchmark {
 
     @TearDown
     public void report() {
-        System.out.printf("%n[sectrust4j warm] %d evaluations, %.3f signature verifications each%n",
+        System.out.printf(
+                "%n[sectrust4j warm] %d evaluations, %.3f signature verifications each%n",
                 evaluations, (caches.verifications() - verificationsAtStart) / (double) evaluations);
     }
 

@@ -36,6 +36,7 @@ final class SignatureLink {
     private final byte[] algorithmDer;
     /** The issuer key as sectrust4j's backends take it (decoded once: the backends cache decoded keys). */
     private io.github.sectrust4j.cert.PublicKeyInfo issuerKey;
+
     private io.github.sectrust4j.cert.SignatureAlgorithm algorithm;
 
     SignatureLink(byte[] childDer, byte[] issuerDer) {
@@ -80,7 +81,8 @@ final class SignatureLink {
                 return signer.verifySignature(signature);
             }
             AsymmetricKeyParameter key = PublicKeyFactory.createKey(spki);
-            DSADigestSigner signer = new DSADigestSigner(new ECDSASigner(), jdkDigest ? new JdkSha256() : new SHA256Digest());
+            DSADigestSigner signer =
+                    new DSADigestSigner(new ECDSASigner(), jdkDigest ? new JdkSha256() : new SHA256Digest());
             signer.init(false, key);
             signer.update(tbs, 0, tbs.length);
             return signer.verifySignature(signature);
@@ -100,9 +102,12 @@ final class SignatureLink {
             boolean rsa = algorithmOid.equals(RSA_SHA256);
             String keyType = rsa ? "RSA" : "EC";
             String algorithm = rsa ? "SHA256withRSA" : "SHA256withECDSA";
-            PublicKey key = (provider == null ? KeyFactory.getInstance(keyType) : KeyFactory.getInstance(keyType, provider))
+            PublicKey key = (provider == null
+                            ? KeyFactory.getInstance(keyType)
+                            : KeyFactory.getInstance(keyType, provider))
                     .generatePublic(new X509EncodedKeySpec(issuerSpki));
-            Signature s = provider == null ? Signature.getInstance(algorithm) : Signature.getInstance(algorithm, provider);
+            Signature s =
+                    provider == null ? Signature.getInstance(algorithm) : Signature.getInstance(algorithm, provider);
             s.initVerify(key);
             s.update(tbs);
             return s.verify(signature);

@@ -26,20 +26,22 @@ class ChainCorpusTest {
         ChainCorpus corpus = ChainCorpus.mint(ChainFamily.EC_P256, 4);
 
         assertThat(spkis(corpus.chains())).hasSize(12);
-        assertThat(corpus.chains().stream().map(ChainCorpus.Chain::host).collect(Collectors.toSet())).hasSize(4);
+        assertThat(corpus.chains().stream().map(ChainCorpus.Chain::host).collect(Collectors.toSet()))
+                .hasSize(4);
     }
 
     @Test
     void ecChainLinks_verifyWithBouncyCastleAndTheJdkProviders() {
         ChainCorpus.Chain c = ChainCorpus.mint(ChainFamily.EC_P256, 1).get(0);
 
-        for (SignatureLink link : List.of(new SignatureLink(c.leaf(), c.intermediate()),
-                new SignatureLink(c.intermediate(), c.root()))) {
+        for (SignatureLink link :
+                List.of(new SignatureLink(c.leaf(), c.intermediate()), new SignatureLink(c.intermediate(), c.root()))) {
             assertThat(link.verifyBcLightweight()).isTrue();
             assertThat(link.verifyBcLightweight(true)).isTrue();
             assertThat(link.verifyJca()).isTrue();
         }
-        assertThat(new SignatureLink(c.root(), c.root()).verifyBcLightweight(true)).isTrue();
+        assertThat(new SignatureLink(c.root(), c.root()).verifyBcLightweight(true))
+                .isTrue();
     }
 
     @Test
@@ -50,19 +52,23 @@ class ChainCorpusTest {
         assertThat(link.verifyBcLightweight()).isTrue();
         assertThat(link.verifyBcLightweight(true)).isTrue();
         assertThat(link.verifyJca()).isTrue();
-        assertThat(new SignatureLink(c.root(), c.root()).verifyBcLightweight(true)).isTrue();
+        assertThat(new SignatureLink(c.root(), c.root()).verifyBcLightweight(true))
+                .isTrue();
     }
 
     @Test
     void aLinkWithTheWrongIssuer_doesNotVerify() {
-        List<ChainCorpus.Chain> chains = ChainCorpus.mint(ChainFamily.EC_P256, 2).chains();
+        List<ChainCorpus.Chain> chains =
+                ChainCorpus.mint(ChainFamily.EC_P256, 2).chains();
 
-        SignatureLink crossed = new SignatureLink(chains.get(0).leaf(), chains.get(1).intermediate());
+        SignatureLink crossed =
+                new SignatureLink(chains.get(0).leaf(), chains.get(1).intermediate());
         assertThat(crossed.verifyBcLightweight()).isFalse();
         assertThat(crossed.verifyBcLightweight(true)).isFalse();
         assertThat(crossed.verifyJca()).isFalse();
         List<ChainCorpus.Chain> rsa = ChainCorpus.mint(ChainFamily.RSA_2048, 2).chains();
-        SignatureLink crossedRsa = new SignatureLink(rsa.get(0).leaf(), rsa.get(1).intermediate());
+        SignatureLink crossedRsa =
+                new SignatureLink(rsa.get(0).leaf(), rsa.get(1).intermediate());
         assertThat(crossedRsa.verifyBcLightweight(true)).isFalse();
         assertThat(crossedRsa.verifyJca()).isFalse();
     }

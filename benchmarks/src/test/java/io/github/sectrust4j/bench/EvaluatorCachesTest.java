@@ -11,13 +11,17 @@ import org.junit.jupiter.api.Test;
 
 /** The cold benchmark's premise: clearing the caches makes the next evaluation run the cryptography again. */
 class EvaluatorCachesTest {
-    private static final ChainCorpus.Chain CHAIN = ChainCorpus.mint(ChainFamily.EC_P256, 1).get(0);
+    private static final ChainCorpus.Chain CHAIN =
+            ChainCorpus.mint(ChainFamily.EC_P256, 1).get(0);
 
     private static TrustReport evaluateFresh() {
         Certificate root = CertificateInput.fromDer(CHAIN.root());
-        return SecTrust.ios(SecTrustColdBenchmark.RELEASE).at(ChainCorpus.AT).forServer(CHAIN.host())
+        return SecTrust.ios(SecTrustColdBenchmark.RELEASE)
+                .at(ChainCorpus.AT)
+                .forServer(CHAIN.host())
                 .withAnchors(List.of(root))
-                .evaluate(List.of(CertificateInput.fromDer(CHAIN.leaf()), CertificateInput.fromDer(CHAIN.intermediate())));
+                .evaluate(List.of(
+                        CertificateInput.fromDer(CHAIN.leaf()), CertificateInput.fromDer(CHAIN.intermediate())));
     }
 
     @Test

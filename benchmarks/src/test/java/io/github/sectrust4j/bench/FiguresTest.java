@@ -42,10 +42,12 @@ class FiguresTest {
         jmh(r, Figures.RAW, "RSA_2048", null, 60, "us/op");
         jmh(r, Figures.RAW_JCA, "RSA_2048", null, 50, "us/op"); // the fastest RAW for RSA
 
-        assertThat(Figures.medians(r)).containsEntry("SecTrustWarmBenchmark.sectrust4jWarm|EC_P256", 4.5)
+        assertThat(Figures.medians(r))
+                .containsEntry("SecTrustWarmBenchmark.sectrust4jWarm|EC_P256", 4.5)
                 .containsEntry("SecTrustColdBenchmark.sectrust4jCold|EC_P256|known", 360.0);
         String table = Figures.library(r);
-        assertThat(table).contains("| sectrust4j cold, known anchor (2 checks) | 360 | – |")
+        assertThat(table)
+                .contains("| sectrust4j cold, known anchor (2 checks) | 360 | – |")
                 .contains("| sectrust4j warm | 4.50 | – |")
                 .contains("| cold known anchor / fastest RAW (two checks) | 1.20× | – | ≤ 1.2 |")
                 .contains("| cold new anchor / RAW with the root's self-signature | 1.10× | – |")
@@ -69,7 +71,8 @@ class FiguresTest {
 
         String table = Figures.cli(h);
 
-        assertThat(table).contains("| `openssl verify` (3 runs) | 5.0 ms | 4.0 ms | 4.0 ms | 1.00× | 0.10× |")
+        assertThat(table)
+                .contains("| `openssl verify` (3 runs) | 5.0 ms | 4.0 ms | 4.0 ms | 1.00× | 0.10× |")
                 .contains("| `core/target/sectrust4j evaluate` (3 runs) | 250 ms | 200 ms | 320 ms | 50× | 5.00× |")
                 .contains("median 250 ms — within the 0.3 s goal");
     }

@@ -15,8 +15,13 @@ import java.util.Optional;
  * @param sendServerName whether to send SNI at all
  * @param starttls       a plaintext mail preamble to speak before TLS, if any
  */
-public record CaptureOptions(Duration connectTimeout, Duration readTimeout, Duration totalTimeout,
-        Optional<String> serverName, boolean sendServerName, Optional<Starttls> starttls) {
+public record CaptureOptions(
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration totalTimeout,
+        Optional<String> serverName,
+        boolean sendServerName,
+        Optional<Starttls> starttls) {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     public CaptureOptions {
@@ -30,8 +35,13 @@ public record CaptureOptions(Duration connectTimeout, Duration readTimeout, Dura
 
     /** 10 s to connect, 10 s per read, 30 s in all; SNI = the host; plain TLS. */
     public static CaptureOptions defaults() {
-        return new CaptureOptions(DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT.multipliedBy(3), Optional.empty(),
-                true, Optional.empty());
+        return new CaptureOptions(
+                DEFAULT_TIMEOUT,
+                DEFAULT_TIMEOUT,
+                DEFAULT_TIMEOUT.multipliedBy(3),
+                Optional.empty(),
+                true,
+                Optional.empty());
     }
 
     /** Connect and read time-outs set to {@code timeout}, the whole exchange to three times it. */
@@ -64,8 +74,8 @@ public record CaptureOptions(Duration connectTimeout, Duration readTimeout, Dura
 
     /** Speak this mail protocol's STARTTLS dialogue before the handshake. */
     public CaptureOptions starttls(Starttls protocol) {
-        return new CaptureOptions(connectTimeout, readTimeout, totalTimeout, serverName, sendServerName,
-                Optional.of(protocol));
+        return new CaptureOptions(
+                connectTimeout, readTimeout, totalTimeout, serverName, sendServerName, Optional.of(protocol));
     }
 
     private static void positive(Duration d, String name) {

@@ -4,7 +4,6 @@ import io.github.sectrust4j.Cert;
 import io.github.sectrust4j.CertificateInputException;
 import io.github.sectrust4j.SecTrust;
 import io.github.sectrust4j.TrustReport;
-import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.CertificateInput;
 import io.github.sectrust4j.ct.SctLists;
 import java.io.EOFException;
@@ -60,8 +59,15 @@ public final class ServerPresentation {
     private final Optional<byte[]> sctList;
     private final Optional<String> handshakeFailure;
 
-    private ServerPresentation(String host, int port, Optional<String> serverName, Optional<Starttls> starttls,
-            String protocol, List<byte[]> certificates, Optional<byte[]> stapledOcsp, Optional<byte[]> sctList,
+    private ServerPresentation(
+            String host,
+            int port,
+            Optional<String> serverName,
+            Optional<Starttls> starttls,
+            String protocol,
+            List<byte[]> certificates,
+            Optional<byte[]> stapledOcsp,
+            Optional<byte[]> sctList,
             Optional<String> handshakeFailure) {
         this.host = host;
         this.port = port;
@@ -92,9 +98,12 @@ public final class ServerPresentation {
             throw new IllegalArgumentException("port must be 1..65535: " + port);
         }
         String where = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
-        Optional<String> sni = !options.sendServerName() ? Optional.empty()
-                : options.serverName().or(() -> isIpLiteral(host) ? Optional.empty() : Optional.of(host))
-                        .map(ServerPresentation::asciiOrNull).flatMap(Optional::ofNullable);
+        Optional<String> sni = !options.sendServerName()
+                ? Optional.empty()
+                : options.serverName()
+                        .or(() -> isIpLiteral(host) ? Optional.empty() : Optional.of(host))
+                        .map(ServerPresentation::asciiOrNull)
+                        .flatMap(Optional::ofNullable);
         InetSocketAddress address;
         try {
             address = new InetSocketAddress(InetAddress.getByName(host), port);
@@ -106,8 +115,8 @@ public final class ServerPresentation {
         try (Socket socket = new Socket()) {
             socket.connect(address, millis(options.connectTimeout()));
             deadline = System.nanoTime() + options.totalTimeout().toNanos();
-            InputStream in = new BoundedInput(socket, socket.getInputStream(), millis(options.readTimeout()),
-                    deadline, MAX_BYTES);
+            InputStream in = new BoundedInput(
+                    socket, socket.getInputStream(), millis(options.readTimeout()), deadline, MAX_BYTES);
             OutputStream out = socket.getOutputStream();
             if (options.starttls().isPresent()) {
                 options.starttls().get().negotiate(in, out);
@@ -131,10 +140,23 @@ public final class ServerPresentation {
         }
     }
 
-    private static ServerPresentation from(String host, int port, Optional<String> sni, CaptureOptions options,
-            CapturingTlsClient client, Optional<String> failure) {
-        return new ServerPresentation(host, port, sni, options.starttls(), client.protocol().orElse("unknown"),
-                client.certificates(), client.stapledOcsp(), client.sctList(), failure);
+    private static ServerPresentation from(
+            String host,
+            int port,
+            Optional<String> sni,
+            CaptureOptions options,
+            CapturingTlsClient client,
+            Optional<String> failure) {
+        return new ServerPresentation(
+                host,
+                port,
+                sni,
+                options.starttls(),
+                client.protocol().orElse("unknown"),
+                client.certificates(),
+                client.stapledOcsp(),
+                client.sctList(),
+                failure);
     }
 
     /** The host connected to (and, unless told otherwise, the name to evaluate against). */
@@ -180,7 +202,8 @@ public final class ServerPresentation {
         Base64.Encoder base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
         StringBuilder pem = new StringBuilder();
         for (byte[] der : certificates) {
-            pem.append("-----BEGIN CERTIFICATE-----\n").append(base64.encodeToString(der))
+            pem.append("-----BEGIN CERTIFICATE-----\n")
+                    .append(base64.encodeToString(der))
                     .append("\n-----END CERTIFICATE-----\n");
         }
         return pem.toString();
@@ -284,8 +307,9 @@ public final class ServerPresentation {
                 return "the server did not finish the exchange within " + seconds(options.totalTimeout());
             }
             return "timed out after " + seconds(options.readTimeout()) + " waiting for the server"
-                    + (options.starttls().isPresent() ? " (is STARTTLS " + options.starttls().get().label()
-                            + " right for this port?)" : "");
+                    + (options.starttls().isPresent()
+                            ? " (is STARTTLS " + options.starttls().get().label() + " right for this port?)"
+                            : "");
         }
         if (e instanceof TlsFatalAlertReceived received) {
             return "the server ended the TLS handshake with alert "
@@ -293,15 +317,18 @@ public final class ServerPresentation {
         }
         if (e instanceof TlsFatalAlert alert) {
             String text = "TLS handshake failed (" + AlertDescription.getText(alert.getAlertDescription()) + ")";
-            return alert.getCause() instanceof EOFException || alert.getAlertDescription()
-                    == AlertDescription.handshake_failure && alert.getCause() == null
-                    ? "the server closed the connection during the TLS handshake" : text;
+            return alert.getCause() instanceof EOFException
+                            || alert.getAlertDescription() == AlertDescription.handshake_failure
+                                    && alert.getCause() == null
+                    ? "the server closed the connection during the TLS handshake"
+                    : text;
         }
         if (e instanceof EOFException) {
             return "the server closed the connection";
         }
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName()
+        return message == null || message.isBlank()
+                ? e.getClass().getSimpleName()
                 : message.replaceAll("[\\r\\n]+", " ");
     }
 

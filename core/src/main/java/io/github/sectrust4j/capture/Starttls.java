@@ -14,7 +14,9 @@ import java.util.Locale;
  * and is bounded in line length and line count.
  */
 public enum Starttls {
-    SMTP(25), IMAP(143), POP3(110);
+    SMTP(25),
+    IMAP(143),
+    POP3(110);
 
     private static final int MAX_LINE = 4096;
     private static final int MAX_LINES = 100;
@@ -59,8 +61,8 @@ public enum Starttls {
                     throw refused("EHLO reply", ehlo);
                 }
                 if (!ehlo.toUpperCase(Locale.ROOT).matches("(?s).*\\b250[- ]STARTTLS\\b.*")) {
-                    throw new StarttlsRefused("the SMTP server does not offer STARTTLS (EHLO reply: "
-                            + firstLine(ehlo) + ")");
+                    throw new StarttlsRefused(
+                            "the SMTP server does not offer STARTTLS (EHLO reply: " + firstLine(ehlo) + ")");
                 }
                 send(out, "STARTTLS\r\n");
                 String go = smtpReply(in, "STARTTLS reply");
@@ -78,7 +80,8 @@ public enum Starttls {
                 int lines = 0;
                 do { // untagged lines may come first
                     if (++lines > MAX_LINES) {
-                        throw new StarttlsRefused("the IMAP server sent " + MAX_LINES + " lines without answering STARTTLS");
+                        throw new StarttlsRefused(
+                                "the IMAP server sent " + MAX_LINES + " lines without answering STARTTLS");
                     }
                     reply = line(in, "STARTTLS reply");
                 } while (reply.startsWith("* "));
@@ -110,8 +113,8 @@ public enum Starttls {
     }
 
     private StarttlsRefused refused(String what, String reply) {
-        return new StarttlsRefused("the " + this + " server refused: unexpected " + what + " '" + firstLine(reply)
-                + "'");
+        return new StarttlsRefused(
+                "the " + this + " server refused: unexpected " + what + " '" + firstLine(reply) + "'");
     }
 
     /** An SMTP reply: lines "ddd-text" continue, "ddd text" ends it (RFC 5321 §4.2.1). */
@@ -139,8 +142,8 @@ public enum Starttls {
             }
             line.write(b);
         }
-        throw new StarttlsRefused("the server's " + what + " has a line longer than " + MAX_LINE
-                + " bytes (is this a " + "mail server?)");
+        throw new StarttlsRefused("the server's " + what + " has a line longer than " + MAX_LINE + " bytes (is this a "
+                + "mail server?)");
     }
 
     private static String firstLine(String reply) {

@@ -12,8 +12,7 @@ import org.bouncycastle.asn1.ASN1Primitive;
  * the cost of parsing a certificate.
  */
 final class Asn1 {
-    private Asn1() {
-    }
+    private Asn1() {}
 
     /** As {@code ASN1Primitive.fromByteArray(data)}. */
     static ASN1Primitive parse(byte[] data) throws IOException {

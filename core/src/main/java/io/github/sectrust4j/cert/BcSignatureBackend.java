@@ -84,6 +84,7 @@ final class BcSignatureBackend implements SignatureBackend {
         final byte[] spki;
         /** False for a key whose verification work is unbounded (oversized RSA or DSA): nothing verifies with it. */
         final boolean usable;
+
         private volatile Optional<ContentVerifierProvider> jca;
 
         DecodedKey(RSAKeyParameters rsa, ECPublicKeyParameters ec, byte[] spki, boolean usable) {
@@ -97,7 +98,8 @@ final class BcSignatureBackend implements SignatureBackend {
             Optional<ContentVerifierProvider> p = jca;
             if (p == null) {
                 try {
-                    p = Optional.of(new JcaContentVerifierProviderBuilder().setProvider(Bc.PROVIDER)
+                    p = Optional.of(new JcaContentVerifierProviderBuilder()
+                            .setProvider(Bc.PROVIDER)
                             .build(SubjectPublicKeyInfo.getInstance(spki)));
                 } catch (org.bouncycastle.operator.OperatorCreationException | RuntimeException e) {
                     p = Optional.empty();
@@ -109,10 +111,10 @@ final class BcSignatureBackend implements SignatureBackend {
     }
 
     /** Decoded issuer keys, keyed by key (equal SPKI DER; no hex fingerprint per check). */
-    private final Cache<PublicKeyInfo, DecodedKey> keys = CacheBuilder.newBuilder().maximumSize(2_048).build();
+    private final Cache<PublicKeyInfo, DecodedKey> keys =
+            CacheBuilder.newBuilder().maximumSize(2_048).build();
 
-    private BcSignatureBackend() {
-    }
+    private BcSignatureBackend() {}
 
     @Override
     public String name() {
@@ -140,7 +142,8 @@ final class BcSignatureBackend implements SignatureBackend {
             if (ecdsa != null && key.ec != null) {
                 // BC's lightweight ECDSA on its custom curve implementations: the JCA route rebuilds the
                 // curve's generator per key, losing BC's cached precomputation (about 2x slower per check)
-                DSADigestSigner signer = new DSADigestSigner(new ECDSASigner(), ecdsa.get(), StandardDSAEncoding.INSTANCE);
+                DSADigestSigner signer =
+                        new DSADigestSigner(new ECDSASigner(), ecdsa.get(), StandardDSAEncoding.INSTANCE);
                 signer.init(false, key.ec);
                 signer.update(signed, 0, signed.length);
                 return signer.verifySignature(signature);
@@ -154,8 +157,10 @@ final class BcSignatureBackend implements SignatureBackend {
                 out.write(signed);
             }
             return v.verify(signature);
-        } catch (ExecutionException | RuntimeException | java.io.IOException
-                 | org.bouncycastle.operator.OperatorCreationException e) {
+        } catch (ExecutionException
+                | RuntimeException
+                | java.io.IOException
+                | org.bouncycastle.operator.OperatorCreationException e) {
             return false; // unknown algorithm, key/algorithm mismatch, malformed signature
         }
     }
@@ -167,9 +172,13 @@ final class BcSignatureBackend implements SignatureBackend {
         if (key.algorithm() == KeyAlgorithm.RSA) {
             try {
                 // RSA and RSA-PSS keys both carry an RSAPublicKey
-                RSAPublicKey k = key.rsaKeyInternal() != null ? key.rsaKeyInternal() : RSAPublicKey.getInstance(
-                        Asn1.parse(SubjectPublicKeyInfo.getInstance(Asn1.parse(spki)).getPublicKeyData().getOctets()));
-                usable = KeyBounds.rsaWithin(k.getModulus(), k.getPublicExponent()); // the path budget allows 1,000 checks
+                RSAPublicKey k = key.rsaKeyInternal() != null
+                        ? key.rsaKeyInternal()
+                        : RSAPublicKey.getInstance(Asn1.parse(SubjectPublicKeyInfo.getInstance(Asn1.parse(spki))
+                                .getPublicKeyData()
+                                .getOctets()));
+                usable = KeyBounds.rsaWithin(
+                        k.getModulus(), k.getPublicExponent()); // the path budget allows 1,000 checks
                 if (usable && key.algorithmOid().equals(Oids.RSA_ENCRYPTION)) {
                     // isInternal=true: skip BC's modulus primality/small-factor validation (see class comment)
                     rsa = new RSAKeyParameters(false, k.getModulus(), k.getPublicExponent(), true);

@@ -37,6 +37,7 @@ public final class Certificate implements io.github.sectrust4j.Cert {
     private volatile byte[] sha1;
     /** Upper-case hex of {@link #sha256}: computed on first use (every report names its path by it), then reused. */
     private volatile String sha256HexUpper;
+
     private final int version;
     private final BigInteger serialNumber;
     private final byte[] serialNumberBytes;
@@ -51,6 +52,7 @@ public final class Certificate implements io.github.sectrust4j.Cert {
     private final ExtensionDecoder ext;
     /** The extension views the checks read on every evaluation, wrapped once (Optional is immutable). */
     private final Optional<BasicConstraints> basicConstraintsView;
+
     private final Optional<KeyUsage> keyUsageView;
     private final Optional<List<String>> extendedKeyUsageView;
     private final Optional<SubjectAltName> subjectAltNameView;
@@ -58,6 +60,7 @@ public final class Certificate implements io.github.sectrust4j.Cert {
     private final Set<String> unknownCriticalView;
     /** Subject and issuer normalize to the same name (asked for every candidate path's top). */
     private final boolean selfIssued;
+
     private final Set<String> duplicatesView;
     private final Set<String> unparseableView;
     private final int hash;
@@ -72,14 +75,15 @@ public final class Certificate implements io.github.sectrust4j.Cert {
      * which only costs a cache lookup later.
      */
     private volatile VerdictMemo[] verdictMemo = NO_VERDICTS;
+
     private static final VerdictMemo[] NO_VERDICTS = new VerdictMemo[0];
     private static final int MAX_VERDICT_MEMO = 4;
 
-    private record VerdictMemo(Object owner, PublicKeyInfo issuerKey, boolean valid) {
-    }
+    private record VerdictMemo(Object owner, PublicKeyInfo issuerKey, boolean valid) {}
 
     /** {@link DerivedFact} values: fact, value, fact, value... Copy-on-write; a racing update may drop one (recomputed later). */
     private volatile Object[] derivedFacts = NO_FACTS;
+
     private static final Object[] NO_FACTS = new Object[0];
 
     private Certificate(byte[] der) {
@@ -91,8 +95,8 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         this.syntheticSelfSigned = syntheticSelfSigned;
         Der.Tlv outer = Der.read(der, 0, der.length);
         if (outer.tag() != 0x30) {
-            throw new Der.ParseProblem("wrong ASN.1 structure: starts with tag 0x" + hex(outer.tag())
-                    + ", expected a SEQUENCE (0x30)");
+            throw new Der.ParseProblem(
+                    "wrong ASN.1 structure: starts with tag 0x" + hex(outer.tag()) + ", expected a SEQUENCE (0x30)");
         }
         if (outer.end() < der.length) {
             throw new Der.ParseProblem("trailing garbage: " + (der.length - outer.end())
@@ -108,7 +112,8 @@ public final class Certificate implements io.github.sectrust4j.Cert {
             throw new Der.ParseProblem("wrong ASN.1 structure: unexpected content after signatureValue");
         }
         if (sigAlg.tag() != 0x30 || sigValue.tag() != BERTags.BIT_STRING) {
-            throw new Der.ParseProblem("wrong ASN.1 structure: expected signatureAlgorithm SEQUENCE and signatureValue BIT STRING");
+            throw new Der.ParseProblem(
+                    "wrong ASN.1 structure: expected signatureAlgorithm SEQUENCE and signatureValue BIT STRING");
         }
         this.tbsDer = Arrays.copyOfRange(der, tbs.start(), tbs.end());
         this.sha256 = realSha256 != null ? realSha256.clone() : Digests.sha256(der);
@@ -128,7 +133,9 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         ASN1Sequence seq = ASN1Sequence.getInstance(tbsAsn1);
         int i = 0;
         int v = 0;
-        if (seq.size() > 0 && seq.getObjectAt(0) instanceof ASN1TaggedObject t0 && t0.getTagNo() == 0
+        if (seq.size() > 0
+                && seq.getObjectAt(0) instanceof ASN1TaggedObject t0
+                && t0.getTagNo() == 0
                 && t0.getTagClass() == BERTags.CONTEXT_SPECIFIC) {
             BigInteger vv = ASN1Integer.getInstance(t0, true).getValue();
             if (vv.signum() < 0 || vv.compareTo(BigInteger.TWO) > 0) {
@@ -164,8 +171,10 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         ASN1Sequence extensions = null;
         int lastTag = 0;
         for (; i < seq.size(); i++) {
-            if (!(seq.getObjectAt(i) instanceof ASN1TaggedObject t) || t.getTagClass() != BERTags.CONTEXT_SPECIFIC
-                    || t.getTagNo() <= lastTag || t.getTagNo() > 3) {
+            if (!(seq.getObjectAt(i) instanceof ASN1TaggedObject t)
+                    || t.getTagClass() != BERTags.CONTEXT_SPECIFIC
+                    || t.getTagNo() <= lastTag
+                    || t.getTagNo() > 3) {
                 throw new Der.ParseProblem("wrong ASN.1 structure: unexpected field " + (i + 1) + " in tbsCertificate");
             }
             lastTag = t.getTagNo();
@@ -180,7 +189,8 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         this.subjectAltNameView = Optional.ofNullable(ext.subjectAltName);
         this.certificatePoliciesView = Optional.ofNullable(ext.certificatePolicies);
         this.unknownCriticalView = ImmutableSet.copyOf(ext.unknownCritical); // DER order, not Set.copyOf's per-JVM one
-        this.selfIssued = subject.normalized().isPresent() && subject.normalized().equals(issuer.normalized());
+        this.selfIssued =
+                subject.normalized().isPresent() && subject.normalized().equals(issuer.normalized());
         this.duplicatesView = ImmutableSet.copyOf(ext.duplicates);
         this.unparseableView = ImmutableSet.copyOf(ext.unparseable);
         this.bcHolder = holderFromParts(tbsAsn1, sigAlgAsn1, sigValueAsn1);
@@ -328,7 +338,8 @@ public final class Certificate implements io.github.sectrust4j.Cert {
     /** The verdict {@code owner} memoized for this certificate under {@code issuerKey}, or null. */
     Boolean memoizedVerdict(Object owner, PublicKeyInfo issuerKey) {
         for (VerdictMemo m : verdictMemo) {
-            if (m.owner() == owner && (m.issuerKey() == issuerKey || m.issuerKey().equals(issuerKey))) {
+            if (m.owner() == owner
+                    && (m.issuerKey() == issuerKey || m.issuerKey().equals(issuerKey))) {
                 return m.valid();
             }
         }
@@ -687,17 +698,20 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         AlgorithmIdentifier sigAlg = factsAlgorithm(f.signatureAlgorithm());
         tbs.add(sigAlg);
         tbs.add(ASN1Primitive.fromByteArray(f.issuer()));
-        tbs.add(new org.bouncycastle.asn1.DERSequence(new ASN1Encodable[] {factsTime(f.notBefore()), factsTime(f.notAfter())}));
+        tbs.add(new org.bouncycastle.asn1.DERSequence(
+                new ASN1Encodable[] {factsTime(f.notBefore()), factsTime(f.notAfter())}));
         tbs.add(ASN1Primitive.fromByteArray(f.subject()));
         tbs.add(ASN1Primitive.fromByteArray(f.subjectPublicKeyInfo()));
         if (f.certificateVersion() == 3) {
             org.bouncycastle.asn1.x509.ExtensionsGenerator ext = new org.bouncycastle.asn1.x509.ExtensionsGenerator();
             if (f.basicConstraints() != null) {
-                org.bouncycastle.asn1.x509.BasicConstraints bc = !f.basicConstraints().ca()
-                        ? new org.bouncycastle.asn1.x509.BasicConstraints(false)
-                        : f.basicConstraints().hasPathLenConstraint()
-                        ? new org.bouncycastle.asn1.x509.BasicConstraints(f.basicConstraints().pathLenConstraint())
-                        : new org.bouncycastle.asn1.x509.BasicConstraints(true);
+                org.bouncycastle.asn1.x509.BasicConstraints bc =
+                        !f.basicConstraints().ca()
+                                ? new org.bouncycastle.asn1.x509.BasicConstraints(false)
+                                : f.basicConstraints().hasPathLenConstraint()
+                                        ? new org.bouncycastle.asn1.x509.BasicConstraints(
+                                                f.basicConstraints().pathLenConstraint())
+                                        : new org.bouncycastle.asn1.x509.BasicConstraints(true);
                 ext.addExtension(org.bouncycastle.asn1.x509.Extension.basicConstraints, true, bc);
             }
             if (f.keyUsage() >= 0) {
@@ -707,15 +721,21 @@ public final class Certificate implements io.github.sectrust4j.Cert {
                         bcBits |= i < 8 ? 1 << (7 - i) : 1 << 15;
                     }
                 }
-                ext.addExtension(org.bouncycastle.asn1.x509.Extension.keyUsage, true,
+                ext.addExtension(
+                        org.bouncycastle.asn1.x509.Extension.keyUsage,
+                        true,
                         new org.bouncycastle.asn1.x509.KeyUsage(bcBits));
             }
             if (f.subjectKeyIdentifier() != null) {
-                ext.addExtension(org.bouncycastle.asn1.x509.Extension.subjectKeyIdentifier, false,
+                ext.addExtension(
+                        org.bouncycastle.asn1.x509.Extension.subjectKeyIdentifier,
+                        false,
                         new org.bouncycastle.asn1.DEROctetString(f.subjectKeyIdentifier()));
             }
             if (f.authorityKeyIdentifier() != null) {
-                ext.addExtension(org.bouncycastle.asn1.x509.Extension.authorityKeyIdentifier, false,
+                ext.addExtension(
+                        org.bouncycastle.asn1.x509.Extension.authorityKeyIdentifier,
+                        false,
                         new org.bouncycastle.asn1.x509.AuthorityKeyIdentifier(f.authorityKeyIdentifier()));
             }
             if (f.nameConstraints() != null) {
@@ -727,7 +747,9 @@ public final class Certificate implements io.github.sectrust4j.Cert {
                     pols.add(new org.bouncycastle.asn1.x509.PolicyInformation(
                             new org.bouncycastle.asn1.ASN1ObjectIdentifier(oid)));
                 }
-                ext.addExtension(org.bouncycastle.asn1.x509.Extension.certificatePolicies, false,
+                ext.addExtension(
+                        org.bouncycastle.asn1.x509.Extension.certificatePolicies,
+                        false,
                         new org.bouncycastle.asn1.DERSequence(pols));
             }
             if (!ext.isEmpty()) {
@@ -745,7 +767,8 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         org.bouncycastle.asn1.ASN1ObjectIdentifier id = new org.bouncycastle.asn1.ASN1ObjectIdentifier(oid);
         // RSA PKCS#1 algorithms carry NULL parameters; ECDSA/EdDSA/DSA-with-SHA2 carry none
         return oid.startsWith("1.2.840.113549.1.1.")
-                ? new AlgorithmIdentifier(id, org.bouncycastle.asn1.DERNull.INSTANCE) : new AlgorithmIdentifier(id);
+                ? new AlgorithmIdentifier(id, org.bouncycastle.asn1.DERNull.INSTANCE)
+                : new AlgorithmIdentifier(id);
     }
 
     private static final java.time.format.DateTimeFormatter UTC_TIME =

@@ -21,13 +21,12 @@ public final class CertificateInput {
     private static final Pattern BEGIN = Pattern.compile("-----BEGIN ([^-\\r\\n]*)-----");
     private static final int MAX_INPUT = 64 * 1024 * 1024;
 
-    private CertificateInput() {
-    }
+    private CertificateInput() {}
 
     /** The same problem, re-addressed to a position in the input (message gets a position prefix). */
     static CertificateInputException at(CertificateInputException e, int index, String prefix) {
-        CertificateInputException moved = new CertificateInputException(index, e.reason(),
-                prefix + " is not a certificate: " + e.reason());
+        CertificateInputException moved =
+                new CertificateInputException(index, e.reason(), prefix + " is not a certificate: " + e.reason());
         if (e.getCause() != null) {
             moved.initCause(e.getCause());
         }
@@ -51,14 +50,14 @@ public final class CertificateInput {
      * @param firstPosition position of this text's first block among all certificates sent (0 = it starts with the leaf)
      * @param unparseable   receives the refused blocks, by position among all certificates sent
      */
-    public static List<Certificate> serverChainPem(String text, int firstPosition,
-            List<ServerChain.Unparseable> unparseable) {
+    public static List<Certificate> serverChainPem(
+            String text, int firstPosition, List<ServerChain.Unparseable> unparseable) {
         return readPem(text, firstPosition, unparseable, null);
     }
 
     /** As {@link #serverChainPem(String, int, List)}, taking certificates already parsed from {@code parsed}. */
-    public static List<Certificate> serverChainPem(String text, int firstPosition,
-            List<ServerChain.Unparseable> unparseable, ParsedCertificates parsed) {
+    public static List<Certificate> serverChainPem(
+            String text, int firstPosition, List<ServerChain.Unparseable> unparseable, ParsedCertificates parsed) {
         return readPem(text, firstPosition, unparseable, parsed);
     }
 
@@ -99,8 +98,8 @@ public final class CertificateInput {
     }
 
     /** {@code firstPosition} < 0: strict; otherwise blocks at overall position ≥ 1 that fail to parse are collected. */
-    private static List<Certificate> readPem(String text, int firstPosition, List<ServerChain.Unparseable> unparseable,
-            ParsedCertificates parsed) {
+    private static List<Certificate> readPem(
+            String text, int firstPosition, List<ServerChain.Unparseable> unparseable, ParsedCertificates parsed) {
         if (text == null || text.isBlank()) {
             throw new CertificateInputException(-1, "empty input", "empty input: no certificate given");
         }
@@ -256,7 +255,8 @@ public final class CertificateInput {
                 continue;
             }
             if (c == null) {
-                throw new CertificateInputException(i, "null element", "chain[" + i + "] is not a certificate: null element");
+                throw new CertificateInputException(
+                        i, "null element", "chain[" + i + "] is not a certificate: null element");
             }
             try {
                 out.add(Certificate.parse(c.der()));

@@ -15,9 +15,13 @@ final class CertificateSignatures implements SignatureVerifier {
 
     @Override
     public boolean verifies(Certificate child, PublicKeyInfo issuerKey) {
-        if (!child.tbsSignatureAlgorithm().oid().equals(child.signatureAlgorithm().oid()) || !issuerKey.parseable()) {
+        if (!child.tbsSignatureAlgorithm()
+                        .oid()
+                        .equals(child.signatureAlgorithm().oid())
+                || !issuerKey.parseable()) {
             return false;
         }
-        return backend.verifies(child.signatureAlgorithm(), issuerKey, child.tbsDerInternal(), child.signatureValueInternal());
+        return backend.verifies(
+                child.signatureAlgorithm(), issuerKey, child.tbsDerInternal(), child.signatureValueInternal());
     }
 }

@@ -7,12 +7,10 @@ package io.github.sectrust4j.cert;
  * Single-byte tags and definite lengths only — all a certificate needs. Internal to sectrust4j.
  */
 public final class Der {
-    private Der() {
-    }
+    private Der() {}
 
     /** Start and end (exclusive) of one TLV, plus where its contents begin. */
-    public record Tlv(int tag, int start, int contentStart, int end) {
-    }
+    public record Tlv(int tag, int start, int contentStart, int end) {}
 
     /**
      * Reads the TLV header at {@code offset} within {@code limit}.

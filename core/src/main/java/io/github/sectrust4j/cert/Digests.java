@@ -9,8 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Digests {
     private static final Map<String, MessageDigest> PROTOTYPES = new ConcurrentHashMap<>();
 
-    private Digests() {
-    }
+    private Digests() {}
 
     static byte[] sha256(byte[] data) {
         return fresh("SHA-256").digest(data);

@@ -25,8 +25,7 @@ public final class DistinguishedName {
     private static final int PRINTABLE_STRING = 0x13;
 
     /** One attribute (AVA) of the name; {@code value} is the decoded text, {@code valueTag} the ASN.1 string tag. */
-    public record Attribute(String oid, int valueTag, String value) {
-    }
+    public record Attribute(String oid, int valueTag, String value) {}
 
     private final byte[] der;
     private final List<List<Attribute>> rdns;
@@ -34,9 +33,11 @@ public final class DistinguishedName {
     private final Optional<NormalizedName> normalized;
     /** Memos of {@link #commonNames()} / {@link #emailAddresses()} (unmodifiable lists; null until first asked). */
     private volatile List<String> commonNames;
+
     private volatile List<String> emailAddresses;
 
-    private DistinguishedName(byte[] der, List<List<Attribute>> rdns, String text, Optional<NormalizedName> normalized) {
+    private DistinguishedName(
+            byte[] der, List<List<Attribute>> rdns, String text, Optional<NormalizedName> normalized) {
         this.der = der;
         this.rdns = rdns;
         this.text = text;
@@ -82,7 +83,8 @@ public final class DistinguishedName {
             List<Attribute> avas = new ArrayList<>();
             writeInt(key, set.size());
             for (ASN1Encodable avaObj : set) {
-                if (!(avaObj.toASN1Primitive() instanceof ASN1Sequence ava) || ava.size() != 2
+                if (!(avaObj.toASN1Primitive() instanceof ASN1Sequence ava)
+                        || ava.size() != 2
                         || !(ava.getObjectAt(0).toASN1Primitive() instanceof ASN1ObjectIdentifier oid)) {
                     normalizable = false;
                     continue;

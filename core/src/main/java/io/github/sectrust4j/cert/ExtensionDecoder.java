@@ -31,27 +31,52 @@ import org.bouncycastle.asn1.x509.PolicyInformation;
  */
 final class ExtensionDecoder {
     /** Extensions Apple's parser knows (§2.2 CriticalExtensions). The CT poison is deliberately absent. */
-    static final Set<String> KNOWN = Set.of(Oids.SUBJECT_KEY_IDENTIFIER, Oids.KEY_USAGE,
-            Oids.PRIVATE_KEY_USAGE_PERIOD, Oids.SUBJECT_ALT_NAME, Oids.ISSUER_ALT_NAME, Oids.BASIC_CONSTRAINTS,
-            Oids.NAME_CONSTRAINTS, Oids.CRL_DISTRIBUTION_POINTS, Oids.CERTIFICATE_POLICIES, Oids.POLICY_MAPPINGS,
-            Oids.AUTHORITY_KEY_IDENTIFIER, Oids.POLICY_CONSTRAINTS, Oids.EXT_KEY_USAGE, Oids.INHIBIT_ANY_POLICY,
-            Oids.AUTHORITY_INFO_ACCESS, Oids.SUBJECT_INFO_ACCESS, Oids.NETSCAPE_CERT_TYPE, Oids.ENTRUST_VERSION_INFO,
-            Oids.OCSP_NO_CHECK, Oids.QC_STATEMENTS);
+    static final Set<String> KNOWN = Set.of(
+            Oids.SUBJECT_KEY_IDENTIFIER,
+            Oids.KEY_USAGE,
+            Oids.PRIVATE_KEY_USAGE_PERIOD,
+            Oids.SUBJECT_ALT_NAME,
+            Oids.ISSUER_ALT_NAME,
+            Oids.BASIC_CONSTRAINTS,
+            Oids.NAME_CONSTRAINTS,
+            Oids.CRL_DISTRIBUTION_POINTS,
+            Oids.CERTIFICATE_POLICIES,
+            Oids.POLICY_MAPPINGS,
+            Oids.AUTHORITY_KEY_IDENTIFIER,
+            Oids.POLICY_CONSTRAINTS,
+            Oids.EXT_KEY_USAGE,
+            Oids.INHIBIT_ANY_POLICY,
+            Oids.AUTHORITY_INFO_ACCESS,
+            Oids.SUBJECT_INFO_ACCESS,
+            Oids.NETSCAPE_CERT_TYPE,
+            Oids.ENTRUST_VERSION_INFO,
+            Oids.OCSP_NO_CHECK,
+            Oids.QC_STATEMENTS);
 
     /** Apple private arcs tolerated when critical (§2.2, isAppleExtensionOID); the escrow marker lives under .100.6. */
-    private static final List<String> APPLE_ARCS = List.of("1.2.840.113635.100.6.", "1.2.840.113635.100.11.",
-            "1.2.840.113635.100.12.", "1.2.840.113635.100.13.", "1.2.840.113635.100.15.");
+    private static final List<String> APPLE_ARCS = List.of(
+            "1.2.840.113635.100.6.",
+            "1.2.840.113635.100.11.",
+            "1.2.840.113635.100.12.",
+            "1.2.840.113635.100.13.",
+            "1.2.840.113635.100.15.");
 
     private static final Map<String, String> NAMES = Map.ofEntries(
-            Map.entry(Oids.SUBJECT_KEY_IDENTIFIER, "subjectKeyIdentifier"), Map.entry(Oids.KEY_USAGE, "keyUsage"),
-            Map.entry(Oids.SUBJECT_ALT_NAME, "subjectAltName"), Map.entry(Oids.ISSUER_ALT_NAME, "issuerAltName"),
-            Map.entry(Oids.BASIC_CONSTRAINTS, "basicConstraints"), Map.entry(Oids.NAME_CONSTRAINTS, "nameConstraints"),
+            Map.entry(Oids.SUBJECT_KEY_IDENTIFIER, "subjectKeyIdentifier"),
+            Map.entry(Oids.KEY_USAGE, "keyUsage"),
+            Map.entry(Oids.SUBJECT_ALT_NAME, "subjectAltName"),
+            Map.entry(Oids.ISSUER_ALT_NAME, "issuerAltName"),
+            Map.entry(Oids.BASIC_CONSTRAINTS, "basicConstraints"),
+            Map.entry(Oids.NAME_CONSTRAINTS, "nameConstraints"),
             Map.entry(Oids.CRL_DISTRIBUTION_POINTS, "cRLDistributionPoints"),
-            Map.entry(Oids.CERTIFICATE_POLICIES, "certificatePolicies"), Map.entry(Oids.POLICY_MAPPINGS, "policyMappings"),
+            Map.entry(Oids.CERTIFICATE_POLICIES, "certificatePolicies"),
+            Map.entry(Oids.POLICY_MAPPINGS, "policyMappings"),
             Map.entry(Oids.AUTHORITY_KEY_IDENTIFIER, "authorityKeyIdentifier"),
-            Map.entry(Oids.POLICY_CONSTRAINTS, "policyConstraints"), Map.entry(Oids.EXT_KEY_USAGE, "extKeyUsage"),
+            Map.entry(Oids.POLICY_CONSTRAINTS, "policyConstraints"),
+            Map.entry(Oids.EXT_KEY_USAGE, "extKeyUsage"),
             Map.entry(Oids.INHIBIT_ANY_POLICY, "inhibitAnyPolicy"),
-            Map.entry(Oids.AUTHORITY_INFO_ACCESS, "authorityInfoAccess"), Map.entry(Oids.OCSP_NO_CHECK, "ocspNoCheck"));
+            Map.entry(Oids.AUTHORITY_INFO_ACCESS, "authorityInfoAccess"),
+            Map.entry(Oids.OCSP_NO_CHECK, "ocspNoCheck"));
 
     /** Car Connectivity Consortium OIDs Apple tolerates when critical (isCCCExtensionOID). */
     private static final Set<String> CCC = Set.of(Oids.CCC_EXTENSION_1, Oids.CCC_EXTENSION_8, Oids.CCC_EXTENSION_9);
@@ -107,7 +132,9 @@ final class ExtensionDecoder {
         }
         Set<String> seen = new java.util.HashSet<>();
         for (ASN1Encodable e : extensions) {
-            if (!(e instanceof ASN1Sequence ext) || ext.size() < 2 || ext.size() > 3
+            if (!(e instanceof ASN1Sequence ext)
+                    || ext.size() < 2
+                    || ext.size() > 3
                     || !(ext.getObjectAt(0) instanceof ASN1ObjectIdentifier oidObj)) {
                 throw new Der.ParseProblem("an extension is not a SEQUENCE { OID, [critical,] OCTET STRING }");
             }
@@ -139,8 +166,8 @@ final class ExtensionDecoder {
             } catch (RuntimeException | java.io.IOException ex) {
                 String why = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
                 if (critical) {
-                    throw new Der.ParseProblem("critical extension " + describe(oid) + " cannot be parsed ("
-                            + why + "); iOS rejects such a certificate (§2.2)");
+                    throw new Der.ParseProblem("critical extension " + describe(oid) + " cannot be parsed (" + why
+                            + "); iOS rejects such a certificate (§2.2)");
                 }
                 unparseable.add(oid);
             }
@@ -162,7 +189,8 @@ final class ExtensionDecoder {
 
     private void decodeKnown(String oid, boolean critical, byte[] value) throws java.io.IOException {
         switch (oid) {
-            case Oids.SUBJECT_KEY_IDENTIFIER -> subjectKeyIdentifier = ASN1OctetString.getInstance(parse(value)).getOctets();
+            case Oids.SUBJECT_KEY_IDENTIFIER ->
+                subjectKeyIdentifier = ASN1OctetString.getInstance(parse(value)).getOctets();
             case Oids.KEY_USAGE -> {
                 // Apple: BIT STRING of 1 or 2 content bytes, unused bits < 8, nothing after it
                 ASN1Primitive p = parse(value);
@@ -216,7 +244,7 @@ final class ExtensionDecoder {
             }
             case Oids.SUBJECT_ALT_NAME -> subjectAltName = decodeSan(critical, ASN1Sequence.getInstance(parse(value)));
             case Oids.NAME_CONSTRAINTS ->
-                    nameConstraints = decodeNameConstraints(critical, ASN1Sequence.getInstance(parse(value)));
+                nameConstraints = decodeNameConstraints(critical, ASN1Sequence.getInstance(parse(value)));
             case Oids.CRL_DISTRIBUTION_POINTS -> {
                 ASN1Sequence dps = ASN1Sequence.getInstance(parse(value));
                 if (dps.size() == 0) {
@@ -249,7 +277,9 @@ final class ExtensionDecoder {
             case Oids.CERTIFICATE_POLICIES -> {
                 List<String> oids = new ArrayList<>();
                 for (ASN1Encodable o : ASN1Sequence.getInstance(parse(value))) {
-                    oids.add(PolicyInformation.getInstance(o).getPolicyIdentifier().getId());
+                    oids.add(PolicyInformation.getInstance(o)
+                            .getPolicyIdentifier()
+                            .getId());
                 }
                 if (oids.isEmpty()) {
                     throw new IllegalArgumentException("certificatePolicies is empty");
@@ -263,7 +293,8 @@ final class ExtensionDecoder {
                     if (m.size() != 2) {
                         throw new IllegalArgumentException("policy mapping is not a pair");
                     }
-                    maps.add(new PolicyMapping(ASN1ObjectIdentifier.getInstance(m.getObjectAt(0)).getId(),
+                    maps.add(new PolicyMapping(
+                            ASN1ObjectIdentifier.getInstance(m.getObjectAt(0)).getId(),
                             ASN1ObjectIdentifier.getInstance(m.getObjectAt(1)).getId()));
                 }
                 if (maps.isEmpty()) {
@@ -287,11 +318,13 @@ final class ExtensionDecoder {
                 }
                 policyConstraints = new PolicyConstraints(require, inhibit);
             }
-            case Oids.INHIBIT_ANY_POLICY -> inhibitAnyPolicy = clamp(ASN1Integer.getInstance(parse(value)).getValue());
+            case Oids.INHIBIT_ANY_POLICY ->
+                inhibitAnyPolicy = clamp(ASN1Integer.getInstance(parse(value)).getValue());
             case Oids.AUTHORITY_KEY_IDENTIFIER -> {
                 AuthorityKeyIdentifier aki = AuthorityKeyIdentifier.getInstance(parse(value));
                 if ((aki.getAuthorityCertIssuer() == null) != (aki.getAuthorityCertSerialNumber() == null)) {
-                    throw new IllegalArgumentException("authorityCertIssuer and authorityCertSerialNumber must come together");
+                    throw new IllegalArgumentException(
+                            "authorityCertIssuer and authorityCertSerialNumber must come together");
                 }
                 authorityKeyIdentifierPresent = true;
                 authorityKeyIdentifier = aki.getKeyIdentifier();
@@ -308,7 +341,8 @@ final class ExtensionDecoder {
                     if (ad.size() != 2) {
                         throw new IllegalArgumentException("AccessDescription is not a pair");
                     }
-                    String method = ASN1ObjectIdentifier.getInstance(ad.getObjectAt(0)).getId();
+                    String method =
+                            ASN1ObjectIdentifier.getInstance(ad.getObjectAt(0)).getId();
                     boolean isIssuers = method.equals(Oids.AD_CA_ISSUERS);
                     if (!isIssuers && !method.equals(Oids.AD_OCSP)) {
                         continue;
@@ -357,8 +391,12 @@ final class ExtensionDecoder {
                 case GeneralNameReader.DNS -> {
                     byte[] raw = gn.octets();
                     try {
-                        dns.add(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString());
+                        dns.add(StandardCharsets.UTF_8
+                                .newDecoder()
+                                .onMalformedInput(CodingErrorAction.REPORT)
+                                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                                .decode(ByteBuffer.wrap(raw))
+                                .toString());
                     } catch (CharacterCodingException ex) {
                         utf8 = false;
                         dns.add(new String(raw, StandardCharsets.ISO_8859_1));
@@ -393,7 +431,8 @@ final class ExtensionDecoder {
                 throw new IllegalArgumentException("unexpected nameConstraints field");
             }
         }
-        NameConstraints.Subtrees none = new NameConstraints.Subtrees(List.of(), List.of(), List.of(), List.of(), List.of(), 0);
+        NameConstraints.Subtrees none =
+                new NameConstraints.Subtrees(List.of(), List.of(), List.of(), List.of(), List.of(), 0);
         return new NameConstraints(critical, permitted == null ? none : permitted, excluded == null ? none : excluded);
     }
 
@@ -423,7 +462,8 @@ final class ExtensionDecoder {
                     byte[] b = gn.octets();
                     if (b.length == 8 || b.length == 32) {
                         int h = b.length / 2;
-                        ips.add(new NameConstraints.IpSubtree(java.util.Arrays.copyOf(b, h), java.util.Arrays.copyOfRange(b, h, b.length)));
+                        ips.add(new NameConstraints.IpSubtree(
+                                java.util.Arrays.copyOf(b, h), java.util.Arrays.copyOfRange(b, h, b.length)));
                     } else {
                         unsupported++;
                     }
@@ -457,7 +497,8 @@ final class ExtensionDecoder {
             // RFC 5280 4.2.1.10 as Apple enforces it: minimum must be 0, maximum absent
             for (int i = 1; i < s.size(); i++) {
                 ASN1TaggedObject t = ASN1TaggedObject.getInstance(s.getObjectAt(i));
-                if (t.getTagNo() != 0 || ASN1Integer.getInstance(t, false).getValue().signum() != 0) {
+                if (t.getTagNo() != 0
+                        || ASN1Integer.getInstance(t, false).getValue().signum() != 0) {
                     throw new NameConstraintsFormatException("GeneralSubtree minimum must be 0 and maximum absent");
                 }
             }

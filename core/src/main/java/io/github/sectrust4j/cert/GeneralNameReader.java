@@ -31,8 +31,7 @@ final class GeneralNameReader {
         }
     }
 
-    private GeneralNameReader() {
-    }
+    private GeneralNameReader() {}
 
     static Name read(ASN1Encodable obj) {
         ASN1Primitive p = obj.toASN1Primitive();

@@ -19,12 +19,14 @@ public final class KeyBounds {
      * 2^256 (FIPS 186-4 B.3.1) [inferred: iOS limits are not documented].
      */
     public static final int MAX_RSA_MODULUS_BITS = 16_384;
+
     public static final int MAX_RSA_EXPONENT_BITS = 256;
     /**
      * DSA domain bounds (FIPS 186-4's largest sizes, L = 3072, N = 256): a crafted 16,384-bit DSA key cost
      * ~1.4 s to check. iOS does not verify DSA at all (§4.1: always weak).
      */
     public static final int MAX_DSA_P_BITS = 3_072;
+
     public static final int MAX_DSA_Q_BITS = 256;
 
     private KeyBounds() {}

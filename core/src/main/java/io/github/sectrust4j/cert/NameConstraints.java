@@ -28,8 +28,13 @@ public record NameConstraints(boolean critical, Subtrees permitted, Subtrees exc
     }
 
     /** The subtrees of one list (permitted or excluded), by name form. */
-    public record Subtrees(List<String> dnsNames, List<IpSubtree> ipAddresses, List<String> emails,
-                           List<String> uris, List<DistinguishedName> directoryNames, int unsupportedForms) {
+    public record Subtrees(
+            List<String> dnsNames,
+            List<IpSubtree> ipAddresses,
+            List<String> emails,
+            List<String> uris,
+            List<DistinguishedName> directoryNames,
+            int unsupportedForms) {
         public Subtrees {
             dnsNames = List.copyOf(dnsNames);
             ipAddresses = List.copyOf(ipAddresses);
@@ -39,7 +44,11 @@ public record NameConstraints(boolean critical, Subtrees permitted, Subtrees exc
         }
 
         public int size() {
-            return dnsNames.size() + ipAddresses.size() + emails.size() + uris.size() + directoryNames.size()
+            return dnsNames.size()
+                    + ipAddresses.size()
+                    + emails.size()
+                    + uris.size()
+                    + directoryNames.size()
                     + unsupportedForms;
         }
 

@@ -32,8 +32,8 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  */
 final class NativeSignatureBackend implements SignatureBackend {
     private static final String RSA_KEY_OID = "1.2.840.113549.1.1.1";
-    private static final Map<String, Integer> CURVE_BITS = Map.of(
-            "1.2.840.10045.3.1.7", 256, "1.3.132.0.34", 384, "1.3.132.0.35", 521);
+    private static final Map<String, Integer> CURVE_BITS =
+            Map.of("1.2.840.10045.3.1.7", 256, "1.3.132.0.34", 384, "1.3.132.0.35", 521);
     private static final Map<String, String> RSA = Map.of(
             "1.2.840.113549.1.1.5", "SHA1withRSA",
             "1.3.14.3.2.29", "SHA1withRSA",
@@ -55,7 +55,8 @@ final class NativeSignatureBackend implements SignatureBackend {
     /** Signature OID → the provider's algorithm name, for the algorithms the provider offers. */
     private final Map<String, String> algorithms = new HashMap<>();
     /** The provider's form of each key it may take; empty for a key left to Bouncy Castle. */
-    private final Cache<PublicKeyInfo, Optional<PublicKey>> keys = CacheBuilder.newBuilder().maximumSize(2_048).build();
+    private final Cache<PublicKeyInfo, Optional<PublicKey>> keys =
+            CacheBuilder.newBuilder().maximumSize(2_048).build();
     /** Verifications the provider made (not handed to Bouncy Castle). */
     private final java.util.concurrent.atomic.LongAdder verified = new java.util.concurrent.atomic.LongAdder();
 
@@ -137,10 +138,14 @@ final class NativeSignatureBackend implements SignatureBackend {
 
     private Optional<PublicKey> decode(PublicKeyInfo key) {
         String type;
-        if (key.algorithm() == KeyAlgorithm.EC && key.parseable() && key.curveOid().map(CURVE_BITS::containsKey).orElse(false)
+        if (key.algorithm() == KeyAlgorithm.EC
+                && key.parseable()
+                && key.curveOid().map(CURVE_BITS::containsKey).orElse(false)
                 && uncompressedPoint(key)) {
             type = "EC";
-        } else if (key.algorithmOid().equals(RSA_KEY_OID) && key.rsaKeyInternal() != null && rsaTaken(key.rsaKeyInternal())) {
+        } else if (key.algorithmOid().equals(RSA_KEY_OID)
+                && key.rsaKeyInternal() != null
+                && rsaTaken(key.rsaKeyInternal())) {
             type = "RSA";
         } else {
             return Optional.empty();
@@ -155,7 +160,9 @@ final class NativeSignatureBackend implements SignatureBackend {
 
     private static boolean uncompressedPoint(PublicKeyInfo key) {
         try {
-            byte[] point = SubjectPublicKeyInfo.getInstance(key.spkiDer()).getPublicKeyData().getOctets();
+            byte[] point = SubjectPublicKeyInfo.getInstance(key.spkiDer())
+                    .getPublicKeyData()
+                    .getOctets();
             int fieldBytes = (CURVE_BITS.get(key.curveOid().orElseThrow()) + 7) / 8;
             return point.length == 1 + 2 * fieldBytes && point[0] == 0x04;
         } catch (RuntimeException e) {
@@ -166,8 +173,13 @@ final class NativeSignatureBackend implements SignatureBackend {
     private static boolean rsaTaken(RSAPublicKey k) {
         BigInteger n = k.getModulus();
         BigInteger e = k.getPublicExponent();
-        return n.signum() > 0 && n.testBit(0) && n.bitLength() >= MIN_RSA_BITS && n.bitLength() <= MAX_RSA_BITS
-                && e.testBit(0) && e.compareTo(BigInteger.valueOf(3)) >= 0 && e.bitLength() <= 32;
+        return n.signum() > 0
+                && n.testBit(0)
+                && n.bitLength() >= MIN_RSA_BITS
+                && n.bitLength() <= MAX_RSA_BITS
+                && e.testBit(0)
+                && e.compareTo(BigInteger.valueOf(3)) >= 0
+                && e.bitLength() <= 32;
     }
 
     private static boolean takesSignature(PublicKeyInfo key, String jca, byte[] signature) {

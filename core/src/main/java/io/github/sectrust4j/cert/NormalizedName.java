@@ -25,7 +25,8 @@ public final class NormalizedName {
             // the key alone, as DistinguishedName.from computes it (not its readable text)
             org.bouncycastle.asn1.ASN1Primitive name = org.bouncycastle.asn1.ASN1Primitive.fromByteArray(der);
             return name instanceof org.bouncycastle.asn1.ASN1Sequence seq
-                    ? DistinguishedName.normalize(seq, null) : java.util.Optional.empty();
+                    ? DistinguishedName.normalize(seq, null)
+                    : java.util.Optional.empty();
         } catch (java.io.IOException | RuntimeException e) {
             return java.util.Optional.empty();
         }

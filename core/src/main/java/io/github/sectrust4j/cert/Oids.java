@@ -19,6 +19,7 @@ public final class Oids {
     public static final String CERTIFICATE_POLICIES = "2.5.29.32";
     /** {@code anyPolicy} (RFC 5280 §4.2.1.4). */
     public static final String ANY_POLICY = "2.5.29.32.0";
+
     public static final String POLICY_MAPPINGS = "2.5.29.33";
     public static final String AUTHORITY_KEY_IDENTIFIER = "2.5.29.35";
     public static final String POLICY_CONSTRAINTS = "2.5.29.36";
@@ -39,12 +40,14 @@ public final class Oids {
     public static final String ENTRUST_VERSION_INFO = "1.2.840.113533.7.65.0";
     /** Car Connectivity Consortium extensions Apple tolerates when critical ({@code isCCCExtensionOID}). */
     public static final String CCC_EXTENSION_1 = "1.3.6.1.4.1.41577.5.1";
+
     public static final String CCC_EXTENSION_8 = "1.3.6.1.4.1.41577.5.8";
     public static final String CCC_EXTENSION_9 = "1.3.6.1.4.1.41577.5.9";
 
     // ---- Certificate Transparency (RFC 6962 §3.1, §3.3) ----
     /** The SCT list embedded in a certificate. */
     public static final String EMBEDDED_SCT_LIST = "1.3.6.1.4.1.11129.2.4.2";
+
     public static final String PRECERT_POISON = "1.3.6.1.4.1.11129.2.4.3";
     /** The SCT list in an OCSP single response's extensions. */
     public static final String OCSP_SCT_LIST = "1.3.6.1.4.1.11129.2.4.5";

@@ -51,7 +51,9 @@ public final class ParsedCertificates {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Body b && b.hash == hash && b.length() == length()
+            return o instanceof Body b
+                    && b.hash == hash
+                    && b.length() == length()
                     && text.regionMatches(from, b.text, b.from, length());
         }
 
@@ -62,8 +64,11 @@ public final class ParsedCertificates {
     }
 
     private ParsedCertificates(long maxBytes) {
-        this.byBody = CacheBuilder.newBuilder().maximumWeight(Math.max(0, maxBytes / WEIGHT_PER_CHAR))
-                .weigher((Body body, Certificate c) -> body.length()).concurrencyLevel(4).build();
+        this.byBody = CacheBuilder.newBuilder()
+                .maximumWeight(Math.max(0, maxBytes / WEIGHT_PER_CHAR))
+                .weigher((Body body, Certificate c) -> body.length())
+                .concurrencyLevel(4)
+                .build();
     }
 
     /** A cache that holds at most about {@code maxBytes} of heap. */

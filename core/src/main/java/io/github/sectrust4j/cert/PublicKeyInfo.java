@@ -1,7 +1,6 @@
 package io.github.sectrust4j.cert;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
@@ -10,9 +9,9 @@ import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Sequence;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.asn1.x509.DSAParameter;
 import org.bouncycastle.asn1.pkcs.RSAPublicKey;
+import org.bouncycastle.asn1.x509.DSAParameter;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
  * A certificate's SubjectPublicKeyInfo, classified once the way Apple does (§4.1). Immutable.
@@ -22,8 +21,7 @@ import org.bouncycastle.asn1.pkcs.RSAPublicKey;
  * strong, and unusable for signature verification.
  */
 public final class PublicKeyInfo {
-    private record Curve(String name, int fieldBytes, int bits) {
-    }
+    private record Curve(String name, int fieldBytes, int bits) {}
 
     private static final Map<String, Curve> CURVES = Map.of(
             Oids.SECP192R1, new Curve("P-192", 24, 192),
@@ -43,18 +41,35 @@ public final class PublicKeyInfo {
     private final byte[] spkiSha256;
     /** Hash of {@link #spkiSha256}, computed once (keys are hashed on every link lookup). */
     private final int hash;
+
     private final byte[] subjectPublicKeySha1;
     /** The decoded RSAPublicKey of an rsaEncryption key; null otherwise. */
     private final RSAPublicKey rsaKey;
 
-    private PublicKeyInfo(KeyAlgorithm algorithm, String algorithmOid, boolean parseable, int sizeBytes, int bits,
-                          String curveOid, String curveName, byte[] spkiDer, byte[] subjectPublicKey) {
+    private PublicKeyInfo(
+            KeyAlgorithm algorithm,
+            String algorithmOid,
+            boolean parseable,
+            int sizeBytes,
+            int bits,
+            String curveOid,
+            String curveName,
+            byte[] spkiDer,
+            byte[] subjectPublicKey) {
         this(algorithm, algorithmOid, parseable, sizeBytes, bits, curveOid, curveName, spkiDer, subjectPublicKey, null);
     }
 
-    private PublicKeyInfo(KeyAlgorithm algorithm, String algorithmOid, boolean parseable, int sizeBytes, int bits,
-                          String curveOid, String curveName, byte[] spkiDer, byte[] subjectPublicKey,
-                          RSAPublicKey rsaKey) {
+    private PublicKeyInfo(
+            KeyAlgorithm algorithm,
+            String algorithmOid,
+            boolean parseable,
+            int sizeBytes,
+            int bits,
+            String curveOid,
+            String curveName,
+            byte[] spkiDer,
+            byte[] subjectPublicKey,
+            RSAPublicKey rsaKey) {
         this.rsaKey = rsaKey;
         this.algorithm = algorithm;
         this.algorithmOid = algorithmOid;
@@ -96,7 +111,8 @@ public final class PublicKeyInfo {
         switch (oid) {
             case Oids.RSA_ENCRYPTION: {
                 try {
-                    RSAPublicKey k = RSAPublicKey.getInstance(Asn1.parse(spki.getPublicKeyData().getOctets()));
+                    RSAPublicKey k = RSAPublicKey.getInstance(
+                            Asn1.parse(spki.getPublicKeyData().getOctets()));
                     int b = k.getModulus().bitLength();
                     // the decoded key is kept for the verifier: decoded once
                     return new PublicKeyInfo(KeyAlgorithm.RSA, oid, b > 0, (b + 7) / 8, b, null, null, der, keyBits, k);
@@ -111,8 +127,16 @@ public final class PublicKeyInfo {
                         // a point that is not on the curve cannot be imported either [inferred: corecrypto
                         // validates public points]; such a key is unparseable, hence weak (§4.1)
                         boolean onCurve = isOnCurve(curveId, keyBits);
-                        return new PublicKeyInfo(KeyAlgorithm.EC, oid, onCurve, onCurve ? c.fieldBytes() : 0,
-                                onCurve ? c.bits() : 0, curveId.getId(), c.name(), der, keyBits);
+                        return new PublicKeyInfo(
+                                KeyAlgorithm.EC,
+                                oid,
+                                onCurve,
+                                onCurve ? c.fieldBytes() : 0,
+                                onCurve ? c.bits() : 0,
+                                curveId.getId(),
+                                c.name(),
+                                der,
+                                keyBits);
                     }
                     return new PublicKeyInfo(KeyAlgorithm.EC, oid, false, 0, 0, curveId.getId(), null, der, keyBits);
                 }
@@ -142,7 +166,8 @@ public final class PublicKeyInfo {
     private static boolean isOnCurve(ASN1ObjectIdentifier curve, byte[] point) {
         try {
             // BC's custom implementations of the five curves (same curves, fast field arithmetic) first
-            org.bouncycastle.asn1.x9.X9ECParameters params = org.bouncycastle.crypto.ec.CustomNamedCurves.getByOID(curve);
+            org.bouncycastle.asn1.x9.X9ECParameters params =
+                    org.bouncycastle.crypto.ec.CustomNamedCurves.getByOID(curve);
             if (params == null) {
                 params = org.bouncycastle.asn1.x9.ECNamedCurveTable.getByOID(curve);
             }

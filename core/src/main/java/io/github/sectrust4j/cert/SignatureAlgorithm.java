@@ -46,7 +46,8 @@ public record SignatureAlgorithm(String oid, SignatureHash hash, byte[] der) {
      */
     public static SignatureAlgorithm fromDer(byte[] der) {
         try {
-            org.bouncycastle.asn1.x509.AlgorithmIdentifier id = org.bouncycastle.asn1.x509.AlgorithmIdentifier.getInstance(der);
+            org.bouncycastle.asn1.x509.AlgorithmIdentifier id =
+                    org.bouncycastle.asn1.x509.AlgorithmIdentifier.getInstance(der);
             return of(id.getAlgorithm().getId(), der);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not an AlgorithmIdentifier", e);

@@ -44,8 +44,7 @@ public final class SignatureBackends {
         }
     };
 
-    private SignatureBackends() {
-    }
+    private SignatureBackends() {}
 
     /** The process's backend, whichever is selected when a verification runs (what evaluations use). */
     public static SignatureBackend selected() {
@@ -115,12 +114,15 @@ public final class SignatureBackends {
         return switch (c) {
             case "auto" -> nativeBackend().orElse(SignatureBackend.bouncyCastle());
             case "bc" -> SignatureBackend.bouncyCastle();
-            case "native" -> nativeBackend().orElseThrow(() -> new IllegalArgumentException(
-                    "no native signature provider: " + Conscrypt.LOADED.why() + "; " + Accp.LOADED.why()));
+            case "native" ->
+                nativeBackend()
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "no native signature provider: " + Conscrypt.LOADED.why() + "; " + Accp.LOADED.why()));
             case "accp" -> Accp.LOADED.require();
             case "conscrypt" -> Conscrypt.LOADED.require();
-            default -> throw new IllegalArgumentException("unknown signature verifier '" + choice + "' (expected one of "
-                    + String.join(", ", CHOICES) + ")");
+            default ->
+                throw new IllegalArgumentException("unknown signature verifier '" + choice + "' (expected one of "
+                        + String.join(", ", CHOICES) + ")");
         };
     }
 
@@ -137,9 +139,13 @@ public final class SignatureBackends {
                 return new Loaded(Optional.empty(), name + ": " + className + " is not on the class path");
             }
             try {
-                return new Loaded(Optional.of(new NativeSignatureBackend(name, loader.load(Class.forName(className, true, cl)))), "");
+                return new Loaded(
+                        Optional.of(new NativeSignatureBackend(name, loader.load(Class.forName(className, true, cl)))),
+                        "");
             } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-                Throwable cause = e instanceof java.lang.reflect.InvocationTargetException i && i.getCause() != null ? i.getCause() : e;
+                Throwable cause = e instanceof java.lang.reflect.InvocationTargetException i && i.getCause() != null
+                        ? i.getCause()
+                        : e;
                 return new Loaded(Optional.empty(), name + ": its native library does not load (" + cause + ")");
             }
         }

@@ -6,7 +6,16 @@ package io.github.sectrust4j.cert;
  * unrecognized.
  */
 public enum SignatureHash {
-    MD2, MD4, MD5, SHA1, SHA224, SHA256, SHA384, SHA512, NONE_ED, UNKNOWN;
+    MD2,
+    MD4,
+    MD5,
+    SHA1,
+    SHA224,
+    SHA256,
+    SHA384,
+    SHA512,
+    NONE_ED,
+    UNKNOWN;
 
     /** MD2/MD4/MD5: rejected by the fatal {@code WeakSignature} check (unless self-signed). */
     public boolean failsWeakSignature() {

@@ -8,10 +8,17 @@ import java.util.List;
  * matcher decides what that means). iPAddress entries are kept raw; {@code ipAddressLengthsValid}
  * is false if any has a length other than 4 or 16.
  */
-public record SubjectAltName(boolean critical, List<String> dnsNames, boolean dnsNamesValidUtf8,
-                             List<byte[]> ipAddresses, boolean ipAddressLengthsValid, List<String> rfc822Names,
-                             List<String> uris, List<DistinguishedName> directoryNames, int otherNameCount,
-                             int otherFormsCount) {
+public record SubjectAltName(
+        boolean critical,
+        List<String> dnsNames,
+        boolean dnsNamesValidUtf8,
+        List<byte[]> ipAddresses,
+        boolean ipAddressLengthsValid,
+        List<String> rfc822Names,
+        List<String> uris,
+        List<DistinguishedName> directoryNames,
+        int otherNameCount,
+        int otherFormsCount) {
     public SubjectAltName {
         dnsNames = List.copyOf(dnsNames);
         ipAddresses = ipAddresses.stream().map(byte[]::clone).toList();
@@ -31,7 +38,12 @@ public record SubjectAltName(boolean critical, List<String> dnsNames, boolean dn
 
     /** Total number of entries of every type. */
     public int size() {
-        return dnsNames.size() + ipAddresses.size() + rfc822Names.size() + uris.size() + directoryNames.size()
-                + otherNameCount + otherFormsCount;
+        return dnsNames.size()
+                + ipAddresses.size()
+                + rfc822Names.size()
+                + uris.size()
+                + directoryNames.size()
+                + otherNameCount
+                + otherFormsCount;
     }
 }

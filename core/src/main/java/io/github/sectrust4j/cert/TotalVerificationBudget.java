@@ -19,7 +19,11 @@ import java.util.Set;
 public final class TotalVerificationBudget implements AutoCloseable {
 
     /** What a verification checks, for the finding's evidence. */
-    public enum Kind { CERTIFICATE, SCT, OCSP }
+    public enum Kind {
+        CERTIFICATE,
+        SCT,
+        OCSP
+    }
 
     private static final ThreadLocal<TotalVerificationBudget> CURRENT = new ThreadLocal<>();
 
@@ -27,6 +31,7 @@ public final class TotalVerificationBudget implements AutoCloseable {
     private final TotalVerificationBudget outer;
     /** The verifications charged so far (at most {@code limit}), by the identity of what they check. */
     private final Set<Object> charged = new HashSet<>();
+
     private final int[] byKind = new int[Kind.values().length];
     private boolean exhausted;
 

@@ -22,8 +22,8 @@ public final class VerifiedSignatures {
      * The verdict of {@code verification}, which checks {@code signature} over {@code signed} with the
      * key {@code keyDer} and the algorithm {@code algorithm}, computed once per distinct input.
      */
-    public static boolean verify(byte[] keyDer, byte[] algorithm, byte[] signed, byte[] signature,
-                                 BooleanSupplier verification) {
+    public static boolean verify(
+            byte[] keyDer, byte[] algorithm, byte[] signed, byte[] signature, BooleanSupplier verification) {
         return verdict(ByteBuffer.wrap(digest(keyDer, algorithm, signed, signature)), verification);
     }
 
@@ -32,8 +32,13 @@ public final class VerifiedSignatures {
      * {@link TotalVerificationBudget} as a verification of {@code kind}: false, without verifying, if the
      * budget cannot pay for it.
      */
-    public static boolean verify(TotalVerificationBudget.Kind kind, byte[] keyDer, byte[] algorithm, byte[] signed,
-                                 byte[] signature, BooleanSupplier verification) {
+    public static boolean verify(
+            TotalVerificationBudget.Kind kind,
+            byte[] keyDer,
+            byte[] algorithm,
+            byte[] signed,
+            byte[] signature,
+            BooleanSupplier verification) {
         ByteBuffer key = ByteBuffer.wrap(digest(keyDer, algorithm, signed, signature));
         return TotalVerificationBudget.charge(kind, key) && verdict(key, verification);
     }

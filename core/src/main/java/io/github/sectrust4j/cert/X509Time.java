@@ -23,8 +23,7 @@ final class X509Time {
     /** Apple's absolute-time origin, returned for UTCTime years 50–69. */
     static final Instant APPLE_EPOCH = Instant.parse("2001-01-01T00:00:00Z");
 
-    private X509Time() {
-    }
+    private X509Time() {}
 
     static Instant parse(int tag, byte[] c) {
         String kind = tag == UTC_TIME ? "UTCTime" : tag == GENERALIZED_TIME ? "GeneralizedTime" : null;
@@ -55,8 +54,15 @@ final class X509Time {
                 utcLength = false;
                 localized = true;
             }
-            default -> throw bad(kind, s, "has an unsupported length " + n + " (iOS accepts "
-                    + (tag == UTC_TIME ? "YYMMDDhhmm[ss]Z or YYMMDDhhmmss±hhmm" : "YYYYMMDDhhmmssZ or YYYYMMDDhhmmss±hhmm") + ")");
+            default ->
+                throw bad(
+                        kind,
+                        s,
+                        "has an unsupported length " + n + " (iOS accepts "
+                                + (tag == UTC_TIME
+                                        ? "YYMMDDhhmm[ss]Z or YYMMDDhhmmss±hhmm"
+                                        : "YYYYMMDDhhmmssZ or YYYYMMDDhhmmss±hhmm")
+                                + ")");
         }
         if ((tag == UTC_TIME) != utcLength) {
             throw bad(kind, s, "has the length of a " + (utcLength ? "UTCTime" : "GeneralizedTime"));
@@ -104,7 +110,13 @@ final class X509Time {
         }
         boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
         int[] monthDays = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-        if (month < 1 || month > 12 || day < 1 || day > monthDays[month - 1] || hour > 23 || minute > 59 || second > 60) {
+        if (month < 1
+                || month > 12
+                || day < 1
+                || day > monthDays[month - 1]
+                || hour > 23
+                || minute > 59
+                || second > 60) {
             throw bad(kind, s, "is not a valid date/time");
         }
         long epochDay = LocalDate.of(year, month, day).toEpochDay();

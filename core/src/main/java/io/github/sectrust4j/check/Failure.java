@@ -45,8 +45,8 @@ public record Failure(FindingCode code, int index, Severity severity, Evidence e
     public <E extends Evidence> E evidence(Class<E> type) {
         Evidence record = evidence.record();
         if (!type.isInstance(record)) {
-            throw new IllegalStateException(code.code() + " at " + index + " carries " + record.getClass().getSimpleName()
-                    + ", not " + type.getSimpleName());
+            throw new IllegalStateException(code.code() + " at " + index + " carries "
+                    + record.getClass().getSimpleName() + ", not " + type.getSimpleName());
         }
         return type.cast(record);
     }
@@ -56,7 +56,7 @@ public record Failure(FindingCode code, int index, Severity severity, Evidence e
      * failure's note says what suppressed it); empty when nobody did. Reads the annotation, not the rendered map.
      */
     public Optional<Object> annotation(String name) {
-        for (Evidence e = evidence; e instanceof Evidence.Annotated a; e = a.base()) {
+        for (Evidence e = evidence; e instanceof Evidence.Marked a; e = a.base()) {
             if (a.name().equals(name)) {
                 return Optional.of(a.value());
             }

@@ -6,35 +6,43 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code batch}: JSON lines in on stdin, JSON lines out on stdout, same order, same {@code id}
  * (BATCH-CONTRACT.md). Streaming: each response is written and flushed as soon as it (and every
  * response before it) is ready; at most a small window of lines is held, whatever the input size.
  */
-@Command(name = "batch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        sortOptions = false, usageHelpAutoWidth = true,
+@Command(
+        name = "batch",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
         description = "Evaluates one JSON request per stdin line and writes one JSON response per line to stdout, "
                 + "in the same order, echoing each request's id (see docs/BATCH-CONTRACT.md in the sectrust4j repository). A line that cannot be parsed "
                 + "or evaluated yields {\"id\": ..., \"error\": {\"input\": \"...\"}}; processing always goes on. "
                 + "Pass \"at\" in each request for reproducible results. Per line at most 100,000 JSON values, "
                 + "1 MiB per string and nesting depth 32 (BATCH-CONTRACT.md, Limits).",
-        footer = {"", "A request whose \"ios\" is an array, e.g. [\"10.2\", \"10.3\", \"17.4\"], is answered with one "
-                + "line per release, in that order (each with its \"ios\").",
-                "", "Exit status: 0 when all input was read (whatever the verdicts); 2 on usage errors, "
-                + "when stdin cannot be read or stdout is closed; 3 on an internal error of the run."})
+        footer = {
+            "",
+            "A request whose \"ios\" is an array, e.g. [\"10.2\", \"10.3\", \"17.4\"], is answered with one "
+                    + "line per release, in that order (each with its \"ios\").",
+            "",
+            "Exit status: 0 when all input was read (whatever the verdicts); 2 on usage errors, "
+                    + "when stdin cannot be read or stdout is closed; 3 on an internal error of the run."
+        })
 final class BatchCommand implements Callable<Integer> {
     static final int DEFAULT_MAX_LINE = RequestLimits.MAX_LINE_CHARS;
 
@@ -44,12 +52,17 @@ final class BatchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--threads", paramLabel = "N",
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
             description = "Evaluate up to N lines in parallel; output order is preserved "
                     + "(default: the number of processors, at most " + BatchThreads.MAX_DEFAULT + ").")
     private Integer threads;
 
-    @Option(names = "--max-line-length", paramLabel = "CHARS", defaultValue = "" + DEFAULT_MAX_LINE,
+    @Option(
+            names = "--max-line-length",
+            paramLabel = "CHARS",
+            defaultValue = "" + DEFAULT_MAX_LINE,
             description = "Longest request line accepted; a longer line gets an input error "
                     + "(default: ${DEFAULT-VALUE}).")
     private int maxLineLength;
@@ -61,20 +74,29 @@ final class BatchCommand implements Callable<Integer> {
     private VerifierOption verifier = new VerifierOption();
 
     /** Output forms: the contract's JSON lines, or a table for people. */
-    enum Format { json, table }
+    enum Format {
+        json,
+        table
+    }
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "json",
             description = "json: one JSON response per line (the contract, default); table: one row per request "
                     + "(verdict, error, top finding, fix) and a closing count, for reading.")
     private Format format;
 
-    @Option(names = "--progress", negatable = true,
+    @Option(
+            names = "--progress",
+            negatable = true,
             description = "Show progress and a final summary (lines, trusted, not trusted, input and internal "
                     + "errors, time) on stderr; default: only when stderr is a terminal. Stdout stays JSON lines only.")
     private Boolean progress;
 
     /** Made by call(): picocli builds every command to parse a line, and evaluate or --help need no JSON mapper. */
     private BatchProcessor processor;
+
     private BatchTable table;
     private BatchProgress meter;
 
@@ -87,12 +109,14 @@ final class BatchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--threads must be between 1 and 256, was " + threads);
         }
         if (maxLineLength < 1) {
-            throw new ParameterException(spec.commandLine(), "--max-line-length must be positive, was " + maxLineLength);
+            throw new ParameterException(
+                    spec.commandLine(), "--max-line-length must be positive, was " + maxLineLength);
         }
         processor = new BatchProcessor();
         processor.useCtLogCache(ctLogCache);
-        LineReader lines = new LineReader(new BufferedReader(
-                new InputStreamReader(main.stdin(), StandardCharsets.UTF_8), 1 << 16), maxLineLength);
+        LineReader lines = new LineReader(
+                new BufferedReader(new InputStreamReader(main.stdin(), StandardCharsets.UTF_8), 1 << 16),
+                maxLineLength);
         PrintWriter out = spec.commandLine().getOut();
         table = format == Format.table ? new BatchTable(out) : null;
         meter = BatchProgress.create(spec.commandLine().getErr(), progress);

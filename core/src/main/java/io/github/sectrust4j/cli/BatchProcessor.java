@@ -14,15 +14,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sectrust4j.CertificateInputException;
+import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.engine.SecTrustAccess;
 import io.github.sectrust4j.report.JsonReport;
-import io.github.sectrust4j.IosRelease;
+import io.github.sectrust4j.text.Excerpt;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import io.github.sectrust4j.text.Excerpt;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
@@ -39,7 +39,8 @@ final class BatchProcessor {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // two "host" fields: refuse, never guess
             .build();
     /** For salvaging an id from a broken line: no trailing-token check (the rest of the line is broken). */
-    private static final ObjectMapper LENIENT = JsonMapper.builder(RequestLimits.jsonFactory()).build();
+    private static final ObjectMapper LENIENT =
+            JsonMapper.builder(RequestLimits.jsonFactory()).build();
 
     private final BatchRequestParser parser = new BatchRequestParser();
     private final Function<BatchRequest, TrustReport> evaluator;
@@ -125,7 +126,9 @@ final class BatchProcessor {
             report = evaluator.apply(parsed);
             if (parsed.copyExceptions()) {
                 // SecTrustCopyExceptions: what the device stores when the user accepts this chain (§12.4)
-                exceptions = Base64.getEncoder().encodeToString(parsed.trust().copyExceptions(parsed.chain()).toPlist());
+                exceptions = Base64.getEncoder()
+                        .encodeToString(
+                                parsed.trust().copyExceptions(parsed.chain()).toPlist());
             }
         } catch (CertificateInputException e) {
             // the evaluator found a certificate iOS cannot read (§14.2 step 1): the input's fault
@@ -146,7 +149,8 @@ final class BatchProcessor {
                 out.writeStringField("exceptions", exceptions);
             }
             if (parsed.hostNotice().isPresent()) {
-                out.writeStringField(MatrixOutput.HOST_NOTICE, parsed.hostNotice().get());
+                out.writeStringField(
+                        MatrixOutput.HOST_NOTICE, parsed.hostNotice().get());
             }
             out.writeEndObject();
         } catch (IOException e) {
@@ -157,8 +161,10 @@ final class BatchProcessor {
 
     /** The response for a line longer than the reader's limit (only its beginning was kept). */
     String tooLong(String prefix, int limit) {
-        return error(salvageId(prefix), "input", "line longer than " + limit
-                + " characters (raise --max-line-length if such requests are legitimate)");
+        return error(
+                salvageId(prefix),
+                "input",
+                "line longer than " + limit + " characters (raise --max-line-length if such requests are legitimate)");
     }
 
     /** The line's id for an internal-error line, or null if even that cannot be had. */

@@ -78,8 +78,8 @@ final class BatchProgress {
         long now = nanoTime.getAsLong();
         if (now - lastDraw >= (terminal ? TERMINAL_INTERVAL : FILE_INTERVAL)) {
             lastDraw = now;
-            String status = "sectrust4j batch: " + counts() + String.format(Locale.ROOT, ", %.1f lines/s",
-                    lines / seconds(now));
+            String status = "sectrust4j batch: " + counts()
+                    + String.format(Locale.ROOT, ", %.1f lines/s", lines / seconds(now));
             if (terminal) {
                 err.print("\r" + status + " ".repeat(Math.max(0, drawnWidth - status.length())));
                 drawnWidth = status.length();
@@ -105,7 +105,8 @@ final class BatchProgress {
 
     private String counts() {
         return lines + (lines == 1 ? " line" : " lines")
-                + (tally.responses() == lines ? "" : ", " + tally.responses() + " responses") + " (" + tally.summary() + ")";
+                + (tally.responses() == lines ? "" : ", " + tally.responses() + " responses") + " (" + tally.summary()
+                + ")";
     }
 
     private double seconds(long now) {

@@ -17,18 +17,31 @@ import java.util.Optional;
  * response line per element otherwise). Close it when its evaluation is over: that releases what the
  * request holds (an open Valid database, see {@link ValidDatabaseCache}).
  */
-record BatchRequest(JsonNode id, SecTrust trust, List<Certificate> chain, boolean copyExceptions,
-                    List<ServerChain.Unparseable> unparseable, Optional<String> hostNotice, List<IosRelease> releases,
-                    Runnable done) implements AutoCloseable {
+record BatchRequest(
+        JsonNode id,
+        SecTrust trust,
+        List<Certificate> chain,
+        boolean copyExceptions,
+        List<ServerChain.Unparseable> unparseable,
+        Optional<String> hostNotice,
+        List<IosRelease> releases,
+        Runnable done)
+        implements AutoCloseable {
     BatchRequest {
         chain = List.copyOf(chain);
         unparseable = List.copyOf(unparseable);
         releases = List.copyOf(releases);
     }
 
-    BatchRequest(JsonNode id, SecTrust trust, List<Certificate> chain, boolean copyExceptions,
-                 List<ServerChain.Unparseable> unparseable, Optional<String> hostNotice, List<IosRelease> releases) {
-        this(id, trust, chain, copyExceptions, unparseable, hostNotice, releases, () -> { });
+    BatchRequest(
+            JsonNode id,
+            SecTrust trust,
+            List<Certificate> chain,
+            boolean copyExceptions,
+            List<ServerChain.Unparseable> unparseable,
+            Optional<String> hostNotice,
+            List<IosRelease> releases) {
+        this(id, trust, chain, copyExceptions, unparseable, hostNotice, releases, () -> {});
     }
 
     /** The chain as sent: parsed certificates and the entries iOS refuses. */
@@ -41,8 +54,8 @@ record BatchRequest(JsonNode id, SecTrust trust, List<Certificate> chain, boolea
      * nothing when closed: the request it came from does, once every release is answered.
      */
     BatchRequest forRelease(IosRelease release) {
-        return new BatchRequest(id, trust.forRelease(release), chain, copyExceptions, unparseable, hostNotice,
-                List.of());
+        return new BatchRequest(
+                id, trust.forRelease(release), chain, copyExceptions, unparseable, hostNotice, List.of());
     }
 
     /** This request, also running {@code release} when closed. */

@@ -46,6 +46,7 @@ final class BatchRequestParser {
 
     /** The last {@code at} and {@code ctLogs} read: a run's lines mostly share them. */
     private final LastParsed<String, Instant> lastAt = new LastParsed<>();
+
     private final LastParsed<JsonNode, CtLogList> lastCtLogs = new LastParsed<>();
 
     /** Valid databases opened by this parser (thread-safe; bounded; read-only handles). */
@@ -82,14 +83,17 @@ final class BatchRequestParser {
         List<Certificate> chain = chain(request, unparseable);
 
         // extension: an array answers with one line per release (ReleaseLists)
-        List<IosRelease> releases = present(request, "ios") && request.get("ios").isArray()
-                ? ReleaseLists.json("ios", request.get("ios")) : List.of();
-        IosRelease release = !releases.isEmpty() ? releases.get(0)
+        List<IosRelease> releases =
+                present(request, "ios") && request.get("ios").isArray()
+                        ? ReleaseLists.json("ios", request.get("ios"))
+                        : List.of();
+        IosRelease release = !releases.isEmpty()
+                ? releases.get(0)
                 : present(request, "ios") ? Inputs.ios("ios", text(request, "ios")) : IosRelease.NEWEST;
         SecTrust trust = SecTrust.ios(release);
 
-        Policy policy = present(request, "policy")
-                ? Inputs.policy("policy", text(request, "policy")) : Policy.SSL_SERVER;
+        Policy policy =
+                present(request, "policy") ? Inputs.policy("policy", text(request, "policy")) : Policy.SSL_SERVER;
         Optional<String> host = present(request, "host") ? Optional.of(text(request, "host")) : Optional.empty();
         if (host.isPresent() && host.get().isBlank()) {
             throw new InputError("host: empty (omit the field for no host-name check)");
@@ -98,8 +102,8 @@ final class BatchRequestParser {
         if (policy == Policy.BASIC) {
             if (host.isPresent()) {
                 // never drop an input that would change the verdict: say so instead
-                throw new InputError("host: the basic policy has no host-name check; "
-                        + "omit host or use policy \"ssl-server\"");
+                throw new InputError(
+                        "host: the basic policy has no host-name check; " + "omit host or use policy \"ssl-server\"");
             }
             trust = trust.basicPolicy();
         } else {
@@ -108,7 +112,8 @@ final class BatchRequestParser {
 
         if (present(request, "requiredKeyUsage")) { // extension: SecPolicyCreateSSLWithKeyUsage (§2.2 KeyUsage)
             if (policy == Policy.BASIC) {
-                throw new InputError("requiredKeyUsage: only for the ssl-server policy (SecPolicyCreateSSLWithKeyUsage)");
+                throw new InputError(
+                        "requiredKeyUsage: only for the ssl-server policy (SecPolicyCreateSSLWithKeyUsage)");
             }
             trust = trust.requireKeyUsage(KeyUsageInputs.required("requiredKeyUsage", request.get("requiredKeyUsage")));
         }
@@ -193,8 +198,8 @@ final class BatchRequestParser {
             trust = trust.withExceptions(exceptions(request));
         }
         boolean copyExceptions = present(request, "copyExceptions") && bool(request, "copyExceptions");
-        return new BatchRequest(id, trust, chain, copyExceptions, unparseable, hostName.flatMap(HostName::notice),
-                releases);
+        return new BatchRequest(
+                id, trust, chain, copyExceptions, unparseable, hostName.flatMap(HostName::notice), releases);
     }
 
     private Instant at(String text) {
@@ -241,8 +246,8 @@ final class BatchRequestParser {
             }
             int refusedBefore = unparseable.size();
             try {
-                out.addAll(CertificateInput.serverChainPem(v.textValue(), out.size() + refusedBefore, unparseable,
-                        certificates));
+                out.addAll(CertificateInput.serverChainPem(
+                        v.textValue(), out.size() + refusedBefore, unparseable, certificates));
             } catch (CertificateInputException e) {
                 throw new InputError(Inputs.certificateMessage(element, e), e);
             }
@@ -265,8 +270,8 @@ final class BatchRequestParser {
                 throw new InputError("systemRoots: " + e.getMessage());
             }
         }
-        throw new InputError("systemRoots: expected true, false or a trust-store version such as 2023071300, got "
-                + describe(v));
+        throw new InputError(
+                "systemRoots: expected true, false or a trust-store version such as 2023071300, got " + describe(v));
     }
 
     /**
@@ -285,10 +290,13 @@ final class BatchRequestParser {
             throw new InputError(field + ".cert: missing (required: the root's PEM certificate, or profile: "
                     + "a base64 .mobileconfig)");
         }
-        ConfigurationProfile profile = isProfile ? ProfileInputs.read(field + ".profile",
-                Inputs.base64(field + ".profile", text(node, "profile", field + ".profile"))) : null;
-        Certificate cert = isProfile ? null : Inputs.onePem(field + ".cert", text(node, "cert", field + ".cert"),
-                certificates);
+        ConfigurationProfile profile = isProfile
+                ? ProfileInputs.read(
+                        field + ".profile",
+                        Inputs.base64(field + ".profile", text(node, "profile", field + ".profile")))
+                : null;
+        Certificate cert =
+                isProfile ? null : Inputs.onePem(field + ".cert", text(node, "cert", field + ".cert"), certificates);
         if (!present(node, "install")) {
             throw new InputError(field + ".install: missing (required: \"profile\" or \"mdm\")");
         }
@@ -300,7 +308,8 @@ final class BatchRequestParser {
         }
         // iOS's default after a manual profile install is "off" (§7.1); MDM ignores the switch
         FullTrust fullTrust = present(node, "fullTrust") && bool(node, "fullTrust", field + ".fullTrust")
-                ? FullTrust.ON : FullTrust.OFF;
+                ? FullTrust.ON
+                : FullTrust.OFF;
         Optional<List<TrustSetting>> settings = Optional.empty();
         if (present(node, "trustSettings")) {
             String f = field + ".trustSettings";
@@ -325,13 +334,15 @@ final class BatchRequestParser {
 
     private static TrustSetting trustSetting(String field, JsonNode node) {
         if (!node.isObject()) {
-            throw new InputError(field + ": expected an object {result, policy?, policyString?, allowedError?, keyUsage?}, got "
-                    + describe(node));
+            throw new InputError(
+                    field + ": expected an object {result, policy?, policyString?, allowedError?, keyUsage?}, got "
+                            + describe(node));
         }
         if (!present(node, "result")) {
             throw new InputError(field + ".result: missing (required: trustRoot, trustAsRoot, deny or unspecified)");
         }
-        TrustSetting s = TrustSetting.of(Inputs.trustResult(field + ".result", text(node, "result", field + ".result")));
+        TrustSetting s =
+                TrustSetting.of(Inputs.trustResult(field + ".result", text(node, "result", field + ".result")));
         if (present(node, "policy")) { // extension: any Apple policy OID, as kSecTrustSettingsPolicy holds
             s = TrustSettingInputs.withPolicy(s, field + ".policy", text(node, "policy", field + ".policy"));
         }
@@ -344,8 +355,8 @@ final class BatchRequestParser {
         if (present(node, "allowedError")) {
             JsonNode e = node.get("allowedError");
             if (!e.isIntegralNumber() || !e.canConvertToInt()) {
-                throw new InputError(field + ".allowedError: expected an integer status code such as -67602, got "
-                        + describe(e));
+                throw new InputError(
+                        field + ".allowedError: expected an integer status code such as -67602, got " + describe(e));
             }
             s = s.allowingError(Inputs.allowedError(e.intValue()));
         }
@@ -373,15 +384,18 @@ final class BatchRequestParser {
      * read-only once per file while it stays among the recently used); the lease joins {@code leases}.
      */
     private ValidDatabase revocationDatabase(JsonNode request, List<ValidDatabaseCache.Lease> leases) {
-        Path path = InputFiles.regularFile(InputFiles.path(text(request, "revocationDatabase"), "revocationDatabase"),
-                "revocationDatabase", Long.MAX_VALUE);
+        Path path = InputFiles.regularFile(
+                InputFiles.path(text(request, "revocationDatabase"), "revocationDatabase"),
+                "revocationDatabase",
+                Long.MAX_VALUE);
         try {
             ValidDatabaseCache.Lease lease = databases.acquire(path);
             leases.add(lease);
             return lease.database();
         } catch (InputError e) {
             throw e;
-        } catch (RuntimeException e) { // ValidDatabaseException names the problem; no sqlite-jdbc: IllegalStateException
+        } catch (
+                RuntimeException e) { // ValidDatabaseException names the problem; no sqlite-jdbc: IllegalStateException
             throw new InputError("revocationDatabase: " + e.getMessage());
         }
     }

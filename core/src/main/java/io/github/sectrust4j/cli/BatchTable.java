@@ -23,6 +23,7 @@ final class BatchTable {
     private static final int WIDTH = 110;
     /** Longest fix text shown; the JSON lines have all of it. */
     private static final int MAX_FIX = 400;
+
     private static final int MAX_FINDING = 120;
 
     private final PrintWriter out;
@@ -30,8 +31,8 @@ final class BatchTable {
 
     BatchTable(PrintWriter out) {
         this.out = out;
-        out.println(pad("REQUEST", ID) + pad("iOS", IOS) + pad("VERDICT", VERDICT) + pad("ERROR", ERROR)
-                + "TOP FINDING");
+        out.println(
+                pad("REQUEST", ID) + pad("iOS", IOS) + pad("VERDICT", VERDICT) + pad("ERROR", ERROR) + "TOP FINDING");
     }
 
     /** One response line of the batch contract. */
@@ -47,7 +48,9 @@ final class BatchTable {
             out.println("(response " + tally.responses() + " is not a JSON object)");
             return;
         }
-        String id = r.path("id").isMissingNode() || r.path("id").isNull() ? "#" + tally.responses() : r.path("id").asText();
+        String id = r.path("id").isMissingNode() || r.path("id").isNull()
+                ? "#" + tally.responses()
+                : r.path("id").asText();
         JsonNode error = r.path("error");
         if (kind == BatchTally.Kind.INPUT_ERROR || kind == BatchTally.Kind.INTERNAL_ERROR) {
             boolean input = kind == BatchTally.Kind.INPUT_ERROR;
@@ -59,8 +62,12 @@ final class BatchTable {
         String err = error.has("name") ? error.path("name").asText() : "-";
         JsonNode top = firstFailure(r.path("findings"));
         String finding = top == null ? (ok ? "" : "-") : describe(top);
-        out.println((pad(id, ID) + pad(r.path("ios").asText(""), IOS) + pad(ok ? "trusted" : "NOT TRUSTED", VERDICT)
-                + pad(err, ERROR) + finding).stripTrailing());
+        out.println((pad(id, ID)
+                        + pad(r.path("ios").asText(""), IOS)
+                        + pad(ok ? "trusted" : "NOT TRUSTED", VERDICT)
+                        + pad(err, ERROR)
+                        + finding)
+                .stripTrailing());
         if (top != null && top.hasNonNull("remedy")) {
             String fix = top.path("remedy").asText();
             wrap("  fix: ", fix.length() > MAX_FIX ? fix.substring(0, MAX_FIX - 1) + "…" : fix);

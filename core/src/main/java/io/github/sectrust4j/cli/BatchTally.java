@@ -9,7 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class BatchTally {
     /** The kinds of response. */
-    enum Kind { TRUSTED, NOT_TRUSTED, INPUT_ERROR, INTERNAL_ERROR }
+    enum Kind {
+        TRUSTED,
+        NOT_TRUSTED,
+        INPUT_ERROR,
+        INTERNAL_ERROR
+    }
 
     private long responses;
     private final long[] counts = new long[Kind.values().length];

@@ -8,8 +8,7 @@ package io.github.sectrust4j.cli;
 final class BatchThreads {
     static final int MAX_DEFAULT = 8;
 
-    private BatchThreads() {
-    }
+    private BatchThreads() {}
 
     static int byDefault() {
         return Math.max(1, Math.min(MAX_DEFAULT, Runtime.getRuntime().availableProcessors()));

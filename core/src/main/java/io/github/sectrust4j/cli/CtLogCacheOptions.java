@@ -24,12 +24,17 @@ import picocli.CommandLine.Option;
  * it used ({@link #describe}).
  */
 final class CtLogCacheOptions {
-    @Option(names = "--no-cache", description = "Ignore the CT log list downloaded by 'stores update': use the "
-            + "release's bundled list (or --ct-logs).")
+    @Option(
+            names = "--no-cache",
+            description = "Ignore the CT log list downloaded by 'stores update': use the "
+                    + "release's bundled list (or --ct-logs).")
     boolean noCache;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where 'stores update' keeps the CT log list "
-            + "(default: $" + CtLogCache.ENV + ", else $XDG_CACHE_HOME/sectrust4j, else ~/.cache/sectrust4j).")
+    @Option(
+            names = "--cache-dir",
+            paramLabel = "DIR",
+            description = "Where 'stores update' keeps the CT log list " + "(default: $" + CtLogCache.ENV
+                    + ", else $XDG_CACHE_HOME/sectrust4j, else ~/.cache/sectrust4j).")
     Path cacheDir;
 
     private volatile Optional<CtLogList> cached;
@@ -63,7 +68,8 @@ final class CtLogCacheOptions {
      */
     SecTrust apply(SecTrust trust, Instant verifyTime, List<IosRelease> releases) {
         Optional<CtLogList> c = cached();
-        if (c.isPresent() && !verifyTime.isBefore(c.get().date().orElse(Instant.MIN))
+        if (c.isPresent()
+                && !verifyTime.isBefore(c.get().date().orElse(Instant.MIN))
                 && releases.stream().allMatch(r -> RuleSet.forRelease(r).takesDownloadedCtLogList())) {
             return trust.withCtLogs(c.get());
         }
@@ -91,7 +97,8 @@ final class CtLogCacheOptions {
 
     /** The text report's line naming the list. */
     static String line(ObjectNode d) {
-        return "CT log list: " + d.get("source").asText() + (d.has("date") ? ", dated " + d.get("date").asText() : "")
-                + " (" + d.get("logs").asInt() + " logs)";
+        return "CT log list: " + d.get("source").asText()
+                + (d.has("date") ? ", dated " + d.get("date").asText() : "") + " ("
+                + d.get("logs").asInt() + " logs)";
     }
 }

@@ -13,15 +13,14 @@ import io.github.sectrust4j.TrustMatrix;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
-import io.github.sectrust4j.engine.SecTrustAccess;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.ServerChain;
+import io.github.sectrust4j.engine.SecTrustAccess;
 import io.github.sectrust4j.text.Excerpt;
 import io.github.sectrust4j.truststores.AppleTrustStores;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,27 +29,34 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code evaluate}: one chain, a readable verdict (or the JSON response object); exit 0 / 1 / 2. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        sortOptions = false, usageHelpAutoWidth = true,
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
         description = "Would an iPhone trust this server chain? Prints the verdict, the path iOS chose and every "
                 + "finding with its remedy (--json: the BATCH-CONTRACT response object).",
-        footer = {"", "Exit status: 0 trusted, 1 not trusted, 2 bad input or usage (message on stderr),",
-                "3 internal error. With several names or releases: 0 only when every one is trusted.",
-                "Files: regular files only (no FIFO or device), at most 4 MiB each (the Valid database: any size).",
-                "Example: sectrust4j evaluate chain.pem --host sip.contoso.com --ios 17.4 \\",
-                "           --at 2024-05-01T00:00:00Z --profile-root contoso-root.pem:full-trust",
-                "Every name of a Lync edge on old and new iPhones:",
-                "  sectrust4j evaluate edge.pem --lync contoso.com --ios 10.2,10.3,17.4 \\",
-                "           --profile-root root.pem",
-                "Live server: sectrust4j evaluate --connect sip.contoso.com:443 --ios 17.4",
-                "  (mail: sectrust4j evaluate --connect mail.contoso.com --starttls smtp)"})
+        footer = {
+            "",
+            "Exit status: 0 trusted, 1 not trusted, 2 bad input or usage (message on stderr),",
+            "3 internal error. With several names or releases: 0 only when every one is trusted.",
+            "Files: regular files only (no FIFO or device), at most 4 MiB each (the Valid database: any size).",
+            "Example: sectrust4j evaluate chain.pem --host sip.contoso.com --ios 17.4 \\",
+            "           --at 2024-05-01T00:00:00Z --profile-root contoso-root.pem:full-trust",
+            "Every name of a Lync edge on old and new iPhones:",
+            "  sectrust4j evaluate edge.pem --lync contoso.com --ios 10.2,10.3,17.4 \\",
+            "           --profile-root root.pem",
+            "Live server: sectrust4j evaluate --connect sip.contoso.com:443 --ios 17.4",
+            "  (mail: sectrust4j evaluate --connect mail.contoso.com --starttls smtp)"
+        })
 final class EvaluateCommand implements Callable<Integer> {
     private static final String FULL_TRUST_SUFFIX = ":full-trust";
 
@@ -60,7 +66,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @ParentCommand
     private Main main;
 
-    @Parameters(index = "0", paramLabel = "CHAIN.pem", arity = "0..1",
+    @Parameters(
+            index = "0",
+            paramLabel = "CHAIN.pem",
+            arity = "0..1",
             description = "The certificates the server sent, leaf first (PEM, or one DER certificate); "
                     + "'-' reads stdin, e.g. the output of openssl s_client -showcerts. Also PKCS#7 (.p7b), "
                     + "PKCS#12 (.pfx/.p12: the key entry's chain) or JKS, recognised by content. Or use --connect.")
@@ -75,58 +84,84 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     private VerifierOption verifier = new VerifierOption();
 
-    @Option(names = "--host", paramLabel = "HOST",
-            description = "DNS name or IP literal to match (SSL policy); omit for no host-name check (with --connect: default "
-                    + "the host connected to). Repeatable: "
-                    + "several names give a table and exit 0 only when all are trusted. A URL is reduced to its host "
-                    + "with a note, an IDN becomes its A-label with a note; host:port, lists and spaces are refused.")
+    @Option(
+            names = "--host",
+            paramLabel = "HOST",
+            description =
+                    "DNS name or IP literal to match (SSL policy); omit for no host-name check (with --connect: default "
+                            + "the host connected to). Repeatable: "
+                            + "several names give a table and exit 0 only when all are trusted. A URL is reduced to its host "
+                            + "with a note, an IDN becomes its A-label with a note; host:port, lists and spaces are refused.")
     private List<String> hosts = new ArrayList<>();
 
-    @Option(names = "--lync", paramLabel = "DOMAIN",
+    @Option(
+            names = "--lync",
+            paramLabel = "DOMAIN",
             description = "Also check the Lync / Skype for Business external names of DOMAIN: sip., webconf., av., "
                     + "lyncweb. and lyncdiscover. Repeatable.")
     private List<String> lyncDomains = new ArrayList<>();
 
-    @Option(names = "--names", paramLabel = "FILE",
+    @Option(
+            names = "--names",
+            paramLabel = "FILE",
             description = "Also check the host names in FILE, one per line ('#' starts a comment).")
     private Path namesFile;
 
-    @Option(names = "--ios", paramLabel = "RELEASE[,RELEASE...]",
-            description = "iOS release(s) whose rules apply, e.g. 17.4, or 10.2,10.3,17.4 to see where the verdict "
-                    + "changes and why, or all-major (the newest minor of each modelled major: 8.4, 9.3, 10.3, 11.4, "
-                    + "12.4, 13.6, 14.7, 15.6, 16.6, 17.6, 18.6, 26.0). Default: the newest modelled release. Later "
-                    + "releases use the newest rules and store, 8.0-8.2 the oldest store (an IosRelease finding says so).")
+    @Option(
+            names = "--ios",
+            paramLabel = "RELEASE[,RELEASE...]",
+            description =
+                    "iOS release(s) whose rules apply, e.g. 17.4, or 10.2,10.3,17.4 to see where the verdict "
+                            + "changes and why, or all-major (the newest minor of each modelled major: 8.4, 9.3, 10.3, 11.4, "
+                            + "12.4, 13.6, 14.7, 15.6, 16.6, 17.6, 18.6, 26.0). Default: the newest modelled release. Later "
+                            + "releases use the newest rules and store, 8.0-8.2 the oldest store (an IosRelease finding says so).")
     private String ios;
 
-    @Option(names = "--at", paramLabel = "INSTANT",
+    @Option(
+            names = "--at",
+            paramLabel = "INSTANT",
             description = "Evaluation time, ISO-8601 (e.g. 2024-05-01T00:00:00Z); default now. "
                     + "Pass it for reproducible results.")
     private String at;
 
-    @Option(names = "--device-clock", paramLabel = "INSTANT",
+    @Option(
+            names = "--device-clock",
+            paramLabel = "INSTANT",
             description = "The device's real clock for OCSP freshness (default: the evaluation time).")
     private String deviceClock;
 
-    @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "ssl-server",
+    @Option(
+            names = "--policy",
+            paramLabel = "POLICY",
+            defaultValue = "ssl-server",
             description = "ssl-server (default) or basic.")
     private String policy;
 
-    @Option(names = "--required-key-usage", paramLabel = "USAGE[,USAGE...]",
+    @Option(
+            names = "--required-key-usage",
+            paramLabel = "USAGE[,USAGE...]",
             description = "SSL policy with required key usage (SecPolicyCreateSSLWithKeyUsage): the leaf must carry "
                     + "these usages (or no keyUsage extension), e.g. digitalSignature,keyEncipherment; names: "
                     + "digitalSignature, nonRepudiation, keyEncipherment, dataEncipherment, keyAgreement, keyCertSign, "
                     + "cRLSign, encipherOnly, decipherOnly. Repeatable.")
     private List<String> requiredKeyUsage = new ArrayList<>();
 
-    @Option(names = "--anchor", paramLabel = "ROOT.pem",
+    @Option(
+            names = "--anchor",
+            paramLabel = "ROOT.pem",
             description = "App anchor (SecTrustSetAnchorCertificates); repeatable. Turns anchors-only on.")
     private List<Path> anchors = new ArrayList<>();
 
-    @Option(names = "--anchors-only", negatable = true,
-            description = "Trust only the --anchor roots (default: on when --anchor is given); without --anchor nothing is trusted.")
+    @Option(
+            names = "--anchors-only",
+            negatable = true,
+            description =
+                    "Trust only the --anchor roots (default: on when --anchor is given); without --anchor nothing is trusted.")
     private Boolean anchorsOnly;
 
-    @Option(names = "--profile-root", paramLabel = "ROOT.pem|PROFILE.mobileconfig[:full-trust]",
+    @Option(
+            names = "--profile-root",
+            paramLabel = "ROOT.pem|PROFILE.mobileconfig[:full-trust]",
             description = "Root installed by a configuration profile by hand, as a certificate file or the "
                     + ".mobileconfig itself (XML or binary, signed or not: its certificate payloads are installed, "
                     + "its signer reported); append :full-trust if the switch in Certificate Trust Settings is on. "
@@ -134,7 +169,9 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "directly (the path ends at it).")
     private List<String> profileRoots = new ArrayList<>();
 
-    @Option(names = "--mdm-root", paramLabel = "ROOT.pem|PROFILE.mobileconfig",
+    @Option(
+            names = "--mdm-root",
+            paramLabel = "ROOT.pem|PROFILE.mobileconfig",
             description = "Root installed by MDM, as a certificate file or the profile the MDM pushes; repeatable. "
                     + "Any certificate may be given: the server's own or an issuing CA is then trusted directly.")
     private List<Path> mdmRoots = new ArrayList<>();
@@ -142,7 +179,9 @@ final class EvaluateCommand implements Callable<Integer> {
     /** The summaries of the profiles read by --profile-root and --mdm-root, in order. */
     private final List<String> profileNotes = new ArrayList<>();
 
-    @Option(names = "--trust-settings", paramLabel = "CERT.pem=RESULT[,policy=P][,host=H][,keyUsage=U+U][,allowedError=N][;...]",
+    @Option(
+            names = "--trust-settings",
+            paramLabel = "CERT.pem=RESULT[,policy=P][,host=H][,keyUsage=U+U][,allowedError=N][;...]",
             description = "A certificate in the user trust store with explicit Apple trust settings (the batch field "
                     + "userRoots[].trustSettings), installed as by a profile. RESULT: trustRoot, trustAsRoot, deny or "
                     + "unspecified; policy: ssl-server, basic or an OID; host: the policy string; keyUsage: signature, "
@@ -151,15 +190,21 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "Repeatable.")
     private List<String> trustSettings = new ArrayList<>();
 
-    @Option(names = "--intermediate", paramLabel = "CA.pem",
+    @Option(
+            names = "--intermediate",
+            paramLabel = "CA.pem",
             description = "Intermediate the device already has (not sent by the server); repeatable.")
     private List<Path> intermediates = new ArrayList<>();
 
-    @Option(names = "--extra-system-root", paramLabel = "ROOT.pem",
+    @Option(
+            names = "--extra-system-root",
+            paramLabel = "ROOT.pem",
             description = "Root to treat as a member of Apple's store (a public CA's new root); repeatable.")
     private List<Path> extraSystemRoots = new ArrayList<>();
 
-    @Option(names = "--trust-store-version", paramLabel = "N",
+    @Option(
+            names = "--trust-store-version",
+            paramLabel = "N",
             description = "Use Apple trust store N (e.g. 2023071300) instead of the release's own.")
     private Integer trustStoreVersion;
 
@@ -169,42 +214,62 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--ocsp", paramLabel = "RESP.der", description = "Stapled OCSP response (DER); repeatable.")
     private List<Path> ocspResponses = new ArrayList<>();
 
-    @Option(names = "--sct", paramLabel = "SCT.bin",
+    @Option(
+            names = "--sct",
+            paramLabel = "SCT.bin",
             description = "SCT from the TLS extension (one serialized SCT); repeatable.")
     private List<Path> scts = new ArrayList<>();
 
-    @Option(names = "--ct-logs", paramLabel = "LOGS.json",
+    @Option(
+            names = "--ct-logs",
+            paramLabel = "LOGS.json",
             description = "Replace the release's CT log list with this JSON (the batch field ctLogs): an array of "
                     + "logs, or Apple's published list (valid.apple.com/ct/log_list/current_log_list.json) as is.")
     private Path ctLogs;
 
-    @Option(names = "--ct-log-list-fresh", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(
+            names = "--ct-log-list-fresh",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
             description = "Whether the device's CT log list is fresh (default). --no-ct-log-list-fresh: the device "
                     + "has not checked in with Apple for 60 days, so CT is not enforced (no effect with --ct-logs).")
     private boolean ctLogListFresh = true;
 
-    @Option(names = "--ct-kill-switch",
-            description = "The CT kill switch of Apple's trust supplementals is on: CT is neither enforced nor needed for EV.")
+    @Option(
+            names = "--ct-kill-switch",
+            description =
+                    "The CT kill switch of Apple's trust supplementals is on: CT is neither enforced nor needed for EV.")
     private boolean ctKillSwitch;
 
-    @Option(names = "--revocation-database", paramLabel = "VALID.sqlite3",
+    @Option(
+            names = "--revocation-database",
+            paramLabel = "VALID.sqlite3",
             description = "Apple Valid revocation database (SQLite) to consult.")
     private Path revocationDatabase;
 
-    @Option(names = "--network", description = "Allow AIA/OCSP fetching through configured fetchers; the "
-            + "command line has none, so this changes nothing (accepted for symmetry with the batch field).")
+    @Option(
+            names = "--network",
+            description = "Allow AIA/OCSP fetching through configured fetchers; the "
+                    + "command line has none, so this changes nothing (accepted for symmetry with the batch field).")
     private boolean network;
 
-    @Option(names = "--exceptions", paramLabel = "EXCEPTIONS.plist",
+    @Option(
+            names = "--exceptions",
+            paramLabel = "EXCEPTIONS.plist",
             description = "The user's exceptions (SecTrustSetExceptions, as --copy-exceptions writes them or "
                     + "Apple's property list): Recoverable failures they name are not counted.")
     private Path exceptions;
 
-    @Option(names = "--exception-epoch", paramLabel = "N",
+    @Option(
+            names = "--exception-epoch",
+            paramLabel = "N",
             description = "The device's exception epoch (default 0; raised when the user resets exceptions).")
     private Long exceptionEpoch;
 
-    @Option(names = "--copy-exceptions", paramLabel = "OUT.plist",
+    @Option(
+            names = "--copy-exceptions",
+            paramLabel = "OUT.plist",
             description = "Also write the exceptions a device stores when the user accepts this chain "
                     + "(SecTrustCopyExceptions, binary property list).")
     private Path copyExceptions;
@@ -222,7 +287,8 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         boolean namesGiven = !hosts.isEmpty() || !lyncDomains.isEmpty() || namesFile != null;
         // --connect: the only network use, and only when asked; SNI is the first name checked, as on a device
-        live.capture(spec.commandLine(), chainFile, namesGiven ? hostNames().stream().findFirst() : Optional.empty());
+        live.capture(
+                spec.commandLine(), chainFile, namesGiven ? hostNames().stream().findFirst() : Optional.empty());
         if (!namesGiven && Inputs.policy("--policy", policy) != Policy.BASIC) {
             live.host().ifPresent(hosts::add);
             hostNames = null; // read again with the connected name
@@ -231,7 +297,8 @@ final class EvaluateCommand implements Callable<Integer> {
         List<Certificate> chain = sent.certificates();
         SecTrust trust = configure();
         PrintWriter out = spec.commandLine().getOut();
-        if (!profileNotes.isEmpty()) { // the profiles' signer and payloads: part of the text report, a notice with --json
+        if (!profileNotes
+                .isEmpty()) { // the profiles' signer and payloads: part of the text report, a notice with --json
             PrintWriter notes = json ? spec.commandLine().getErr() : out;
             notes.print(String.join("", profileNotes) + "\n");
             notes.flush();
@@ -241,8 +308,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new InputError("--copy-exceptions: needs a single host and iOS release");
             }
             if ((long) hostNames().size() * releases().size() > TrustMatrix.MAX_EVALUATIONS) {
-                throw new InputError(hostNames().size() + " names × " + releases().size() + " releases: more than "
-                        + TrustMatrix.MAX_EVALUATIONS + " evaluations in one run");
+                throw new InputError(
+                        hostNames().size() + " names × " + releases().size() + " releases: more than "
+                                + TrustMatrix.MAX_EVALUATIONS + " evaluations in one run");
             }
             if (!sent.unparseable().isEmpty()) {
                 throw new InputError("the chain holds a certificate iOS cannot parse: evaluate one host and release "
@@ -252,7 +320,10 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         TrustReport report = SecTrustAccess.evaluate(trust, sent);
         if (copyExceptions != null) {
-            InputFiles.write(copyExceptions, "--copy-exceptions", trust.copyExceptions(chain).toPlist());
+            InputFiles.write(
+                    copyExceptions,
+                    "--copy-exceptions",
+                    trust.copyExceptions(chain).toPlist());
         }
         Optional<String> notice = hostNames().stream().findFirst().flatMap(HostName::notice);
         ObjectNode logList = CtLogCacheOptions.describe(trust, report);
@@ -282,7 +353,8 @@ final class EvaluateCommand implements Callable<Integer> {
             try {
                 byte[] bytes = main.stdin().readNBytes((int) InputFiles.MAX_BYTES + 1);
                 if (bytes.length > InputFiles.MAX_BYTES) {
-                    throw new InputError("stdin: larger than " + InputFiles.MAX_BYTES + " bytes (the limit for this input)");
+                    throw new InputError(
+                            "stdin: larger than " + InputFiles.MAX_BYTES + " bytes (the limit for this input)");
                 }
                 return Inputs.serverChain("stdin", bytes, keystore.password());
             } catch (IOException e) {
@@ -299,15 +371,16 @@ final class EvaluateCommand implements Callable<Integer> {
         Policy p = Inputs.policy("--policy", policy);
         if (p == Policy.BASIC) {
             if (!hostNames().isEmpty()) {
-                throw new InputError("--host: the basic policy has no host-name check; "
-                        + "drop --host or use --policy ssl-server");
+                throw new InputError(
+                        "--host: the basic policy has no host-name check; " + "drop --host or use --policy ssl-server");
             }
             trust = trust.basicPolicy();
         } else if (hostNames().size() == 1) {
             trust = trust.forServer(hostNames().get(0).value());
         }
         if (!requiredKeyUsage.isEmpty() && p == Policy.BASIC) {
-            throw new InputError("--required-key-usage: only for the ssl-server policy (SecPolicyCreateSSLWithKeyUsage)");
+            throw new InputError(
+                    "--required-key-usage: only for the ssl-server policy (SecPolicyCreateSSLWithKeyUsage)");
         }
         for (String list : requiredKeyUsage) {
             trust = trust.requireKeyUsage(KeyUsageInputs.required("--required-key-usage", list));
@@ -343,33 +416,49 @@ final class EvaluateCommand implements Callable<Integer> {
         try { // the same certificate twice in the user store is contradictory (§7.2)
             for (String spec : profileRoots) {
                 boolean full = spec.endsWith(FULL_TRUST_SUFFIX);
-                if (!full && spec.matches("(?i).*:full[-_ ]?trust") ) {
+                if (!full && spec.matches("(?i).*:full[-_ ]?trust")) {
                     throw new InputError("--profile-root " + Excerpt.of(spec) + ": the switch is written ':full-trust' "
                             + "(lower case, with a hyphen)");
                 }
                 Path f = Path.of(full ? spec.substring(0, spec.length() - FULL_TRUST_SUFFIX.length()) : spec);
-                trust = ProfileInputs.install(trust, f.toString(), InputFiles.read(f, "--profile-root"), InstallChannel.PROFILE,
-                        full ? FullTrust.ON : FullTrust.OFF, profileNotes, "--profile-root " + spec, userStoreOptions, keystore.password());
+                trust = ProfileInputs.install(
+                        trust,
+                        f.toString(),
+                        InputFiles.read(f, "--profile-root"),
+                        InstallChannel.PROFILE,
+                        full ? FullTrust.ON : FullTrust.OFF,
+                        profileNotes,
+                        "--profile-root " + spec,
+                        userStoreOptions,
+                        keystore.password());
             }
             for (Path f : mdmRoots) {
-                trust = ProfileInputs.install(trust, f.toString(), InputFiles.read(f, "--mdm-root"), InstallChannel.MDM,
-                        FullTrust.ON, profileNotes, "--mdm-root " + f, userStoreOptions, keystore.password());
+                trust = ProfileInputs.install(
+                        trust,
+                        f.toString(),
+                        InputFiles.read(f, "--mdm-root"),
+                        InstallChannel.MDM,
+                        FullTrust.ON,
+                        profileNotes,
+                        "--mdm-root " + f,
+                        userStoreOptions,
+                        keystore.password());
             }
             for (String spec : trustSettings) {
                 int eq = spec.indexOf('=');
                 if (eq <= 0) {
                     throw new InputError("--trust-settings: expected CERT.pem=SETTINGS, got '" + spec + "'");
                 }
-                Optional<List<TrustSetting>> settings = Optional.of(
-                        TrustSettingInputs.constraints("--trust-settings " + spec.substring(0, eq), spec.substring(eq + 1)));
+                Optional<List<TrustSetting>> settings = Optional.of(TrustSettingInputs.constraints(
+                        "--trust-settings " + spec.substring(0, eq), spec.substring(eq + 1)));
                 for (Certificate c : certificates(Path.of(spec.substring(0, eq)), "--trust-settings")) {
                     userStoreOptions.add("--trust-settings " + spec.substring(0, eq));
                     trust = trust.withUserRoot(new UserRoot(c, InstallChannel.PROFILE, FullTrust.OFF, settings));
                 }
             }
         } catch (DuplicateUserRootException e) {
-            throw new InputError(e.messageNaming(userStoreOptions.get(e.firstIndex()),
-                    userStoreOptions.get(e.secondIndex())));
+            throw new InputError(
+                    e.messageNaming(userStoreOptions.get(e.firstIndex()), userStoreOptions.get(e.secondIndex())));
         }
         for (Path f : intermediates) {
             trust = trust.withIntermediates(certificates(f, "--intermediate"));
@@ -420,7 +509,8 @@ final class EvaluateCommand implements Callable<Integer> {
             try {
                 trust = trust.withExceptions(TrustExceptions.fromPlist(InputFiles.read(exceptions, "--exceptions")));
             } catch (IllegalArgumentException e) {
-                throw new InputError("--exceptions " + exceptions + ": " + e.getMessage().replaceFirst("^exceptions: ", ""));
+                throw new InputError(
+                        "--exceptions " + exceptions + ": " + e.getMessage().replaceFirst("^exceptions: ", ""));
             }
         }
         return live.applyTo(trust);

@@ -58,8 +58,8 @@ final class HostOptions {
     static HostName batch(String field, String text) {
         HostName h = parse(field, text);
         if (h.fromUrl()) {
-            throw new InputError(field + ": '" + text + "' is a URL, not a host name: give the bare host name '"
-                    + h.value() + "'");
+            throw new InputError(
+                    field + ": '" + text + "' is a URL, not a host name: give the bare host name '" + h.value() + "'");
         }
         return h;
     }

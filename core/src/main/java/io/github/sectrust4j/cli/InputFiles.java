@@ -49,7 +49,8 @@ final class InputFiles {
         try {
             Files.write(file, bytes);
         } catch (IOException | RuntimeException e) {
-            String why = e instanceof java.nio.file.NoSuchFileException ? "its folder does not exist"
+            String why = e instanceof java.nio.file.NoSuchFileException
+                    ? "its folder does not exist"
                     : e instanceof AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
             throw new InputError(what + ": cannot write " + Excerpt.of(file.toString()) + ": " + why);
         }
@@ -97,14 +98,14 @@ final class InputFiles {
     }
 
     private static InputError tooLarge(Path file, String what, long maxBytes) {
-        return new InputError(what + ": cannot read " + Excerpt.of(file.toString()) + ": larger than "
-                + maxBytes + " bytes (the limit for this input)");
+        return new InputError(what + ": cannot read " + Excerpt.of(file.toString()) + ": larger than " + maxBytes
+                + " bytes (the limit for this input)");
     }
 
     private static InputError cannotRead(Path file, String what, IOException e) {
-        String why = e instanceof NoSuchFileException ? "no such file"
-                : e instanceof AccessDeniedException ? "permission denied"
-                : Excerpt.of(String.valueOf(e.getMessage()));
+        String why = e instanceof NoSuchFileException
+                ? "no such file"
+                : e instanceof AccessDeniedException ? "permission denied" : Excerpt.of(String.valueOf(e.getMessage()));
         return new InputError(what + ": cannot read " + Excerpt.of(file.toString()) + ": " + why, e);
     }
 }

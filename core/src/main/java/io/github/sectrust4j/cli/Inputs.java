@@ -64,7 +64,10 @@ final class Inputs {
             return CertificateInput.serverChain(bytes);
         } catch (CertificateInputException e) {
             try { // PEM armour around a container (-----BEGIN PKCS7-----, certutil's armoured .p7b)
-                return new ServerChain(CertificateInput.fromCerts(CertificateBundle.read(bytes, password).certificates()), List.of());
+                return new ServerChain(
+                        CertificateInput.fromCerts(
+                                CertificateBundle.read(bytes, password).certificates()),
+                        List.of());
             } catch (CertificateInputException notAContainer) { // also CertificateBundle.UnreadableException
                 throw new InputError(certificateMessage(field, e), e);
             }
@@ -82,11 +85,16 @@ final class Inputs {
      */
     static List<Certificate> certificates(String field, byte[] bytes, char[] password) {
         try {
-            return CertificateInput.fromCerts(CertificateBundle.read(bytes, password).certificates());
+            return CertificateInput.fromCerts(
+                    CertificateBundle.read(bytes, password).certificates());
         } catch (CertificateBundle.UnreadableException e) {
-            throw new InputError(field + " (" + e.format().label() + "): " + e.reason()
-                    + (e.reason().contains("password") ? "; give it with --keystore-password-env VAR, "
-                            + "--keystore-password-file FILE or --keystore-password" : ""), e);
+            throw new InputError(
+                    field + " (" + e.format().label() + "): " + e.reason()
+                            + (e.reason().contains("password")
+                                    ? "; give it with --keystore-password-env VAR, "
+                                            + "--keystore-password-file FILE or --keystore-password"
+                                    : ""),
+                    e);
         } catch (CertificateInputException e) {
             throw new InputError(certificateMessage(field, e), e);
         }

@@ -13,8 +13,7 @@ final class KeyUsageInputs {
     /** Apple's SecKeyUsage bits that name a usage (digitalSignature … decipherOnly). */
     private static final int ALL_USAGES = (1 << 9) - 1;
 
-    private KeyUsageInputs() {
-    }
+    private KeyUsageInputs() {}
 
     /** A JSON array of names, or one integer of Apple's SecKeyUsage bits (1 … 511). */
     static KeyUsage[] required(String field, JsonNode v) {
@@ -26,14 +25,16 @@ final class KeyUsageInputs {
             return fromBits(v.intValue());
         }
         if (!v.isArray() || v.isEmpty()) {
-            throw new InputError(field + ": expected a non-empty array of key usage names such as \"digitalSignature\", "
-                    + "or an integer, got " + BatchRequestParser.describe(v));
+            throw new InputError(
+                    field + ": expected a non-empty array of key usage names such as \"digitalSignature\", "
+                            + "or an integer, got " + BatchRequestParser.describe(v));
         }
         List<KeyUsage> out = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
             JsonNode e = v.get(i);
             if (!e.isTextual()) {
-                throw new InputError(field + "[" + i + "]: expected a key usage name, got " + BatchRequestParser.describe(e));
+                throw new InputError(
+                        field + "[" + i + "]: expected a key usage name, got " + BatchRequestParser.describe(e));
             }
             out.add(name(field + "[" + i + "]", e.textValue()));
         }
@@ -58,6 +59,8 @@ final class KeyUsageInputs {
     }
 
     private static KeyUsage[] fromBits(int bits) {
-        return java.util.Arrays.stream(KeyUsage.values()).filter(k -> (bits & k.bits()) != 0).toArray(KeyUsage[]::new);
+        return java.util.Arrays.stream(KeyUsage.values())
+                .filter(k -> (bits & k.bits()) != 0)
+                .toArray(KeyUsage[]::new);
     }
 }

@@ -10,15 +10,21 @@ import picocli.CommandLine.Option;
  * users in the process list) the command line. At most one of the three.
  */
 final class KeystorePasswordOptions {
-    @Option(names = "--keystore-password-env", paramLabel = "VAR",
+    @Option(
+            names = "--keystore-password-env",
+            paramLabel = "VAR",
             description = "Environment variable holding the password of a PKCS#12 (.pfx/.p12) or JKS input.")
     private String variable;
 
-    @Option(names = "--keystore-password-file", paramLabel = "FILE",
+    @Option(
+            names = "--keystore-password-file",
+            paramLabel = "FILE",
             description = "File whose first line is the PKCS#12 / JKS password.")
     private Path file;
 
-    @Option(names = "--keystore-password", paramLabel = "PASSWORD",
+    @Option(
+            names = "--keystore-password",
+            paramLabel = "PASSWORD",
             description = "The PKCS#12 / JKS password itself. Visible to other users in the process list: "
                     + "prefer --keystore-password-env or --keystore-password-file.")
     private String literal;
@@ -50,7 +56,9 @@ final class KeystorePasswordOptions {
         if (file != null) {
             String text = new String(InputFiles.read(file, "--keystore-password-file"), StandardCharsets.UTF_8);
             int end = text.indexOf('\n');
-            return (end < 0 ? text : text.substring(0, end)).replaceFirst("\r$", "").toCharArray();
+            return (end < 0 ? text : text.substring(0, end))
+                    .replaceFirst("\r$", "")
+                    .toCharArray();
         }
         return literal == null ? null : literal.toCharArray();
     }

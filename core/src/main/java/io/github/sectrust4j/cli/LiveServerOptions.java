@@ -25,26 +25,36 @@ import picocli.CommandLine.Option;
 final class LiveServerOptions {
     private static final int DEFAULT_PORT = 443;
 
-    @Option(names = "--connect", paramLabel = "HOST[:PORT]",
+    @Option(
+            names = "--connect",
+            paramLabel = "HOST[:PORT]",
             description = "Connect to this server (port 443, or the --starttls protocol's port) and evaluate "
                     + "exactly what it presents: certificates in order, stapled OCSP, SCTs from the TLS "
                     + "extension. Uses the network; nothing is validated during the handshake. Instead of CHAIN.pem.")
     private String connect;
 
-    @Option(names = "--sni", paramLabel = "NAME",
+    @Option(
+            names = "--sni",
+            paramLabel = "NAME",
             description = "Server name to send in SNI (default: the first --host name, as an iPhone sends the name "
                     + "it connects to; else the --connect host unless it is an IP address).")
     private String sni;
 
-    @Option(names = "--starttls", paramLabel = "PROTOCOL",
+    @Option(
+            names = "--starttls",
+            paramLabel = "PROTOCOL",
             description = "Speak smtp, imap or pop3 (STLS) in plaintext first, then TLS (Exchange, mail relays).")
     private String starttls;
 
-    @Option(names = "--save-chain", paramLabel = "FILE",
+    @Option(
+            names = "--save-chain",
+            paramLabel = "FILE",
             description = "Write the captured certificates, in the order sent, as PEM (with --connect).")
     private Path saveChain;
 
-    @Option(names = "--connect-timeout", paramLabel = "SECONDS",
+    @Option(
+            names = "--connect-timeout",
+            paramLabel = "SECONDS",
             description = "Longest wait for connecting and for each read (default 10; the whole exchange gets "
                     + "three times as long).")
     private BigDecimal connectTimeout;
@@ -58,14 +68,17 @@ final class LiveServerOptions {
      */
     void capture(CommandLine command, String chainFile, Optional<HostName> checkedName) {
         if (connect == null) {
-            String orphan = sni != null ? "--sni" : starttls != null ? "--starttls" : saveChain != null
-                    ? "--save-chain" : connectTimeout != null ? "--connect-timeout" : null;
+            String orphan = sni != null
+                    ? "--sni"
+                    : starttls != null
+                            ? "--starttls"
+                            : saveChain != null ? "--save-chain" : connectTimeout != null ? "--connect-timeout" : null;
             if (orphan != null) {
                 throw new InputError(orphan + " needs --connect HOST[:PORT]");
             }
             if (chainFile == null) {
-                throw new CommandLine.ParameterException(command,
-                        "Missing required parameter: 'CHAIN.pem' (or --connect HOST[:PORT])");
+                throw new CommandLine.ParameterException(
+                        command, "Missing required parameter: 'CHAIN.pem' (or --connect HOST[:PORT])");
             }
             return;
         }
@@ -86,11 +99,13 @@ final class LiveServerOptions {
             if (connectTimeout.signum() <= 0 || connectTimeout.compareTo(BigDecimal.valueOf(3600)) > 0) {
                 throw new InputError("--connect-timeout: expected seconds between 0 and 3600, got " + connectTimeout);
             }
-            options = options.timeout(Duration.ofMillis(Math.max(1, connectTimeout.movePointRight(3).longValue())));
+            options = options.timeout(Duration.ofMillis(
+                    Math.max(1, connectTimeout.movePointRight(3).longValue())));
         }
         // the device sends SNI for the name it was asked to reach: evaluating what the server presents to
         // another name (or to no name, for an IP) would judge a certificate the iPhone never sees
-        Optional<String> serverName = sni != null ? Optional.of(sni)
+        Optional<String> serverName = sni != null
+                ? Optional.of(sni)
                 : checkedName.filter(h -> !h.isIpLiteral()).map(HostName::value);
         if (serverName.isPresent()) {
             try {
@@ -99,7 +114,8 @@ final class LiveServerOptions {
                 throw new InputError("--sni: " + e.getMessage());
             }
         }
-        HostPort target = HostPort.parse(connect, mail.map(Starttls::defaultPort).orElse(DEFAULT_PORT));
+        HostPort target =
+                HostPort.parse(connect, mail.map(Starttls::defaultPort).orElse(DEFAULT_PORT));
         where = "--connect " + connect;
         try {
             captured = ServerPresentation.capture(target.host(), target.port(), options);
@@ -110,9 +126,10 @@ final class LiveServerOptions {
             InputFiles.write(saveChain, "--save-chain", captured.pem().getBytes(StandardCharsets.US_ASCII));
         }
         command.getErr().println(captured.summary());
-        captured.handshakeFailure().ifPresent(failure -> command.getErr().println(
-                "note: the handshake did not complete after the certificates arrived (" + failure
-                        + "); evaluating what was presented"));
+        captured.handshakeFailure()
+                .ifPresent(failure -> command.getErr()
+                        .println("note: the handshake did not complete after the certificates arrived (" + failure
+                                + "); evaluating what was presented"));
         command.getErr().flush();
     }
 
@@ -158,7 +175,8 @@ final class LiveServerOptions {
                 if (!rest.isEmpty() && !rest.startsWith(":")) {
                     throw new InputError("--connect: expected [IPv6]:PORT, got '" + text + "'");
                 }
-                return new HostPort(t.substring(1, close), rest.isEmpty() ? defaultPort : port(rest.substring(1), text));
+                return new HostPort(
+                        t.substring(1, close), rest.isEmpty() ? defaultPort : port(rest.substring(1), text));
             }
             int colon = t.lastIndexOf(':');
             if (colon < 0 || t.indexOf(':') != colon) { // no port, or a bare IPv6 literal

@@ -30,12 +30,18 @@ import picocli.CommandLine.Spec;
  *
  * <p>Tests and embedders run it in-process: {@code Main.commandLine(stdin).setOut(..).setErr(..).execute(args)}.
  */
-@Command(name = "sectrust4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "sectrust4j",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         usageHelpAutoWidth = true, // subcommands: see SUBCOMMANDS
         description = "Simulates iOS trust evaluation (SecTrust, SSL server policy) offline: would an iPhone trust "
                 + "this server chain, and if not, exactly why and what to change.",
-        footer = {"", "Exit status: 0 trusted (evaluate) or done (batch, stores), 1 not trusted, "
-                + "2 bad input or usage (message on stderr), 3 internal error (please report it)."})
+        footer = {
+            "",
+            "Exit status: 0 trusted (evaluate) or done (batch, stores), 1 not trusted, "
+                    + "2 bad input or usage (message on stderr), 3 internal error (please report it)."
+        })
 public final class Main implements Runnable {
     /** Exit status for bad input or usage. */
     public static final int BAD_INPUT = 2;
@@ -61,14 +67,17 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
-                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(
-                new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        PrintWriter out = new PrintWriter(new BufferedWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
+        PrintWriter err = new PrintWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         BatchProgress.processStderr = true; // err is this process's stderr: batch may show progress on a terminal
         int status;
         try {
-            status = commandLine(System.in, args.length == 0 ? "" : args[0]).setOut(out).setErr(err).execute(args);
+            status = commandLine(System.in, args.length == 0 ? "" : args[0])
+                    .setOut(out)
+                    .setErr(err)
+                    .execute(args);
         } catch (RuntimeException | Error e) { // never the JVM's exit 1 ("not trusted") with a stack trace
             err.println("sectrust4j: internal error: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
@@ -153,7 +162,8 @@ public final class Main implements Runnable {
             return new String[] {
                 "sectrust4j " + (v == null ? "(development build)" : v),
                 "iOS rules " + IosRelease.OLDEST + " to " + IosRelease.NEWEST + "; Apple trust stores "
-                        + stores.get(0).trustStoreVersion() + " to " + stores.get(stores.size() - 1).trustStoreVersion()
+                        + stores.get(0).trustStoreVersion() + " to "
+                        + stores.get(stores.size() - 1).trustStoreVersion()
                         + " (" + stores.size() + " versions)"
             };
         }

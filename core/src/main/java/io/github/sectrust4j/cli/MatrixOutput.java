@@ -3,8 +3,8 @@ package io.github.sectrust4j.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sectrust4j.HostName;
-import io.github.sectrust4j.TrustMatrix;
 import io.github.sectrust4j.SecTrust;
+import io.github.sectrust4j.TrustMatrix;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.report.JsonReport;
 import java.io.PrintWriter;
@@ -45,14 +45,17 @@ final class MatrixOutput {
     static int print(PrintWriter out, TrustMatrix matrix, boolean asJson, SecTrust trust) {
         if (asJson) {
             for (TrustMatrix.Cell c : matrix.cells()) {
-                out.print(json(c.report(), c.host().flatMap(HostName::notice), CtLogCacheOptions.describe(trust, c.report())));
+                out.print(json(
+                        c.report(), c.host().flatMap(HostName::notice), CtLogCacheOptions.describe(trust, c.report())));
                 out.print('\n');
             }
         } else {
             out.print(matrix.explain());
             out.println();
-            matrix.cells().stream().map(c -> CtLogCacheOptions.line(CtLogCacheOptions.describe(trust, c.report())))
-                    .distinct().forEach(out::println);
+            matrix.cells().stream()
+                    .map(c -> CtLogCacheOptions.line(CtLogCacheOptions.describe(trust, c.report())))
+                    .distinct()
+                    .forEach(out::println);
         }
         out.flush();
         return matrix.allTrusted() ? 0 : 1;

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Instant;
@@ -20,61 +19,90 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code profile}: writes a .mobileconfig that installs roots (ConfigurationProfile); exit 0 or 2. */
-@Command(name = "profile", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        sortOptions = false, usageHelpAutoWidth = true,
-        description = "Writes a configuration profile (.mobileconfig) that installs root certificates on iPhones and "
-                + "iPads (com.apple.security.root payloads, Apple's XML format), optionally CMS-signed. Installed by "
-                + "hand, a root needs full trust turned on for TLS (Settings > General > About > Certificate Trust "
-                + "Settings); pushed by MDM it is trusted at once. Check it with evaluate --profile-root OUT.mobileconfig.",
-        footer = {"", "Exit status: 0 written, 2 bad input or usage (message on stderr), 3 internal error.",
-                "Example: sectrust4j profile --root root.pem -o root.mobileconfig \\",
-                "           --name \"Contoso Root CA\" --identifier com.contoso.roots"})
+@Command(
+        name = "profile",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description =
+                "Writes a configuration profile (.mobileconfig) that installs root certificates on iPhones and "
+                        + "iPads (com.apple.security.root payloads, Apple's XML format), optionally CMS-signed. Installed by "
+                        + "hand, a root needs full trust turned on for TLS (Settings > General > About > Certificate Trust "
+                        + "Settings); pushed by MDM it is trusted at once. Check it with evaluate --profile-root OUT.mobileconfig.",
+        footer = {
+            "",
+            "Exit status: 0 written, 2 bad input or usage (message on stderr), 3 internal error.",
+            "Example: sectrust4j profile --root root.pem -o root.mobileconfig \\",
+            "           --name \"Contoso Root CA\" --identifier com.contoso.roots"
+        })
 final class ProfileCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--root", required = true, paramLabel = "ROOT.pem",
+    @Option(
+            names = "--root",
+            required = true,
+            paramLabel = "ROOT.pem",
             description = "Root certificate to install (PEM, one or many blocks, or DER); repeatable.")
     private List<Path> roots = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.mobileconfig",
+    @Option(
+            names = {"-o", "--output"},
+            required = true,
+            paramLabel = "OUT.mobileconfig",
             description = "The profile to write (replaced if it exists).")
     private Path output;
 
-    @Option(names = "--name", paramLabel = "NAME",
+    @Option(
+            names = "--name",
+            paramLabel = "NAME",
             description = "PayloadDisplayName shown on the device (default: the root's name).")
     private String name;
 
-    @Option(names = "--identifier", paramLabel = "ID",
-            description = "PayloadIdentifier, reverse-DNS such as com.contoso.roots; a profile with the same identifier "
-                    + "replaces this one (default: derived from the first root).")
+    @Option(
+            names = "--identifier",
+            paramLabel = "ID",
+            description =
+                    "PayloadIdentifier, reverse-DNS such as com.contoso.roots; a profile with the same identifier "
+                            + "replaces this one (default: derived from the first root).")
     private String identifier;
 
     @Option(names = "--organization", paramLabel = "ORG", description = "PayloadOrganization (default: none).")
     private String organization;
 
-    @Option(names = "--description", paramLabel = "TEXT",
+    @Option(
+            names = "--description",
+            paramLabel = "TEXT",
             description = "PayloadDescription (default: what the profile installs and how to turn on full trust).")
     private String description;
 
-    @Option(names = "--sign-cert", paramLabel = "SIGNER.pem",
+    @Option(
+            names = "--sign-cert",
+            paramLabel = "SIGNER.pem",
             description = "Sign with this certificate (PEM: the signer first, then its chain, which is included).")
     private Path signCert;
 
-    @Option(names = "--sign-key", paramLabel = "KEY.pem",
+    @Option(
+            names = "--sign-key",
+            paramLabel = "KEY.pem",
             description = "The signer's private key (unencrypted PEM: PRIVATE KEY, RSA or EC PRIVATE KEY).")
     private Path signKey;
 
-    @Option(names = "--signing-time", paramLabel = "INSTANT",
+    @Option(
+            names = "--signing-time",
+            paramLabel = "INSTANT",
             description = "The CMS signing time, ISO-8601 (default: now); with --uuid-seed the file is reproducible.")
     private String signingTime;
 
-    @Option(names = "--uuid-seed", paramLabel = "SEED",
+    @Option(
+            names = "--uuid-seed",
+            paramLabel = "SEED",
             description = "Derive the UUIDs from SEED instead of fresh random ones (reproducible output, for tests).")
     private String uuidSeed;
 
@@ -106,7 +134,9 @@ final class ProfileCommand implements Callable<Integer> {
         InputFiles.write(output, "-o", bytes);
         PrintWriter out = spec.commandLine().getOut();
         out.print("Wrote " + output + " (" + bytes.length + " bytes"
-                + (signCert == null ? ", unsigned" : ", signed by " + signer().get(0).subject()) + ")\n"
+                + (signCert == null
+                        ? ", unsigned"
+                        : ", signed by " + signer().get(0).subject()) + ")\n"
                 + profile.summary()
                 + "Install by hand: open it on the device (Mail, Safari, Files), install it in Settings > General > "
                 + "VPN & Device Management, then turn on full trust in Settings > General > About > Certificate Trust "
@@ -135,8 +165,8 @@ final class ProfileCommand implements Callable<Integer> {
     /** The first private key in a PEM file (an EC PARAMETERS block before it is skipped). */
     static PrivateKey privateKey(Path file) {
         String field = "--sign-key " + file;
-        try (PEMParser parser = new PEMParser(new StringReader(
-                new String(InputFiles.read(file, "--sign-key"), StandardCharsets.US_ASCII)))) {
+        try (PEMParser parser = new PEMParser(
+                new StringReader(new String(InputFiles.read(file, "--sign-key"), StandardCharsets.US_ASCII)))) {
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             for (int i = 0; i < 16; i++) { // a key file holds a handful of blocks at most
                 Object o = parser.readObject();

@@ -29,12 +29,21 @@ final class ProfileInputs {
      * Installs what the file holds: a profile (by its {@code .mobileconfig} name or its content) through
      * {@code channel}, its summary added to {@code notes}; otherwise every certificate in it as a root.
      */
-    static SecTrust install(SecTrust trust, String file, byte[] bytes, InstallChannel channel, FullTrust fullTrust,
-                            List<String> notes, String option, List<String> entries, char[] password) {
+    static SecTrust install(
+            SecTrust trust,
+            String file,
+            byte[] bytes,
+            InstallChannel channel,
+            FullTrust fullTrust,
+            List<String> notes,
+            String option,
+            List<String> entries,
+            char[] password) {
         if (file.toLowerCase(Locale.ROOT).endsWith(".mobileconfig") || ConfigurationProfile.looksLikeProfile(bytes)) {
             ConfigurationProfile profile = read(file, bytes);
-            notes.add(file + " (" + channel.label() + (channel == InstallChannel.PROFILE && fullTrust == FullTrust.ON
-                    ? ", full trust" : "") + "): " + profile.summary());
+            notes.add(file + " (" + channel.label()
+                    + (channel == InstallChannel.PROFILE && fullTrust == FullTrust.ON ? ", full trust" : "") + "): "
+                    + profile.summary());
             profile.roots().forEach(r -> entries.add(option));
             return trust.withProfile(profile, channel, fullTrust);
         }

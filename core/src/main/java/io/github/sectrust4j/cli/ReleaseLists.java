@@ -50,8 +50,8 @@ final class ReleaseLists {
             JsonNode v = array.get(i);
             String element = field + "[" + i + "]";
             if (!v.isTextual()) {
-                throw new InputError(element + ": expected a string such as \"17.4\", got "
-                        + BatchRequestParser.describe(v));
+                throw new InputError(
+                        element + ": expected a string such as \"17.4\", got " + BatchRequestParser.describe(v));
             }
             out.add(Inputs.ios(element, v.textValue()));
         }

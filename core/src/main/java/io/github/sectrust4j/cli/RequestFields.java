@@ -28,8 +28,12 @@ final class RequestFields {
             if (!fields.contains(field)) {
                 throw new IllegalArgumentException(field + " is not a field of this shape");
             }
-            return new Shape(fields, ImmutableMap.<String, Shape>builder().putAll(arraysOfObjects).put(field, element)
-                    .build());
+            return new Shape(
+                    fields,
+                    ImmutableMap.<String, Shape>builder()
+                            .putAll(arraysOfObjects)
+                            .put(field, element)
+                            .build());
         }
     }
 
@@ -37,21 +41,42 @@ final class RequestFields {
     static final Shape USER_ROOT = Shape.of("cert", "profile", "install", "fullTrust", "trustSettings")
             .withArrayOf("trustSettings", TRUST_SETTING);
     static final Shape CT_LOG = Shape.of("key", "operator", "description", "state", "stateTimestamp");
-    static final Shape REQUEST = Shape.of("id", "chain", "policy", "host", "ios", "at", "deviceClock", "systemRoots",
-                    "extraSystemRoots", "anchors", "anchorsOnly", "userRoots", "intermediates", "ocspResponses", "scts",
-                    "ctLogs", "ctLogListFresh", "ctKillSwitch", "revocationDatabase", "network", "exceptionEpoch",
-                    "exceptions", "copyExceptions", "requiredKeyUsage")
+    static final Shape REQUEST = Shape.of(
+                    "id",
+                    "chain",
+                    "policy",
+                    "host",
+                    "ios",
+                    "at",
+                    "deviceClock",
+                    "systemRoots",
+                    "extraSystemRoots",
+                    "anchors",
+                    "anchorsOnly",
+                    "userRoots",
+                    "intermediates",
+                    "ocspResponses",
+                    "scts",
+                    "ctLogs",
+                    "ctLogListFresh",
+                    "ctKillSwitch",
+                    "revocationDatabase",
+                    "network",
+                    "exceptionEpoch",
+                    "exceptions",
+                    "copyExceptions",
+                    "requiredKeyUsage")
             .withArrayOf("userRoots", USER_ROOT)
             .withArrayOf("ctLogs", CT_LOG);
 
     /** Every declared name, of any object (the parser's guard). */
-    private static final Set<String> ALL = collect(REQUEST, ImmutableSet.builder()).build();
+    private static final Set<String> ALL =
+            collect(REQUEST, ImmutableSet.builder()).build();
 
     /** Field names longer than this are shown cut in messages and compared by their prefix. */
     private static final int MAX_NAME = 64;
 
-    private RequestFields() {
-    }
+    private RequestFields() {}
 
     /**
      * Refuses the first undeclared field, depth first in document order: top level, then the objects in
@@ -66,8 +91,10 @@ final class RequestFields {
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!shape.fields().contains(name)) {
-                throw new InputError(prefix + shown(name) + ": unknown field" + suggestion(name, shape.fields())
-                        .map(s -> " (did you mean '" + s + "'?)").orElse("")
+                throw new InputError(prefix + shown(name) + ": unknown field"
+                        + suggestion(name, shape.fields())
+                                .map(s -> " (did you mean '" + s + "'?)")
+                                .orElse("")
                         + "; known fields here: " + String.join(", ", shape.fields()));
             }
         }
@@ -105,8 +132,8 @@ final class RequestFields {
         int bestDistance = Integer.MAX_VALUE;
         for (String d : declared) {
             String k = d.toLowerCase(Locale.ROOT);
-            int distance = n.equals(k) ? 0 : n.startsWith(k) || k.startsWith(n) && n.length() >= 2 ? 1
-                    : editDistance(n, k);
+            int distance =
+                    n.equals(k) ? 0 : n.startsWith(k) || k.startsWith(n) && n.length() >= 2 ? 1 : editDistance(n, k);
             if (distance <= Math.max(2, k.length() / 3) && distance < bestDistance) {
                 best = d;
                 bestDistance = distance;

@@ -27,12 +27,14 @@ final class RequestLimits {
 
     /** A Jackson factory that refuses any line beyond the limits. */
     static JsonFactory jsonFactory() {
-        return JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-                .maxTokenCount(MAX_TOKENS)
-                .maxStringLength(MAX_STRING_CHARS)
-                .maxNameLength(MAX_NAME_CHARS)
-                .maxNestingDepth(MAX_DEPTH)
-                .build()).build();
+        return JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxTokenCount(MAX_TOKENS)
+                        .maxStringLength(MAX_STRING_CHARS)
+                        .maxNameLength(MAX_NAME_CHARS)
+                        .maxNestingDepth(MAX_DEPTH)
+                        .build())
+                .build();
     }
 
     /** The input-error message for a line past a limit. */

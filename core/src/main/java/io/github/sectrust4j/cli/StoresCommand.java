@@ -16,14 +16,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stores}: the bundled Apple trust-store versions; {@code stores show V}: one version's anchors. */
-@Command(name = "stores", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        sortOptions = false, usageHelpAutoWidth = true,
+@Command(
+        name = "stores",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
         description = "Lists the bundled Apple trust-store versions with the iOS releases that shipped them.",
         subcommands = {StoresCommand.Show.class, StoresUpdateCommand.class})
 final class StoresCommand implements Callable<Integer> {
@@ -51,11 +55,17 @@ final class StoresCommand implements Callable<Integer> {
             }
             out.println(pretty(array));
         } else {
-            out.printf("%-12s %7s %8s  %-34s %-10s  %s%n", "VERSION", "ANCHORS", "EV ROOTS", "SOURCE", "DATE",
-                    "iOS RELEASES");
+            out.printf(
+                    "%-12s %7s %8s  %-34s %-10s  %s%n",
+                    "VERSION", "ANCHORS", "EV ROOTS", "SOURCE", "DATE", "iOS RELEASES");
             for (TrustStoreVersionInfo v : versions) {
-                out.printf("%-12d %7d %8d  %-34s %-10s  %s%n", v.trustStoreVersion(), v.rootsCount(),
-                        v.evRootsCount(), v.sourceRelease(), v.sourceDate(),
+                out.printf(
+                        "%-12d %7d %8d  %-34s %-10s  %s%n",
+                        v.trustStoreVersion(),
+                        v.rootsCount(),
+                        v.evRootsCount(),
+                        v.sourceRelease(),
+                        v.sourceDate(),
                         v.iosReleases().isEmpty() ? "-" : String.join(", ", v.iosReleases()));
             }
         }
@@ -72,15 +82,21 @@ final class StoresCommand implements Callable<Integer> {
     }
 
     /** {@code stores show VERSION}: the system anchors (Apple's roots group) of one version. */
-    @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-            sortOptions = false, usageHelpAutoWidth = true,
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            versionProvider = Main.Version.class,
+            sortOptions = false,
+            usageHelpAutoWidth = true,
             description = "Lists the anchors (Apple's roots group) of one trust-store version: subject, SHA-256, "
                     + "validity, EV policy OIDs, constraints.")
     static final class Show implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "VERSION",
+        @Parameters(
+                index = "0",
+                paramLabel = "VERSION",
                 description = "A trust-store version (e.g. 2023071300) or an iOS release (e.g. 17.4).")
         private String version;
 
@@ -90,10 +106,12 @@ final class StoresCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             AppleTrustStore store = resolve(version);
-            mappingNote(version).ifPresent(n -> { // as evaluate's IosRelease finding: say how the release was mapped
-                spec.commandLine().getErr().println("note: " + n);
-                spec.commandLine().getErr().flush();
-            });
+            mappingNote(version)
+                    .ifPresent(
+                            n -> { // as evaluate's IosRelease finding: say how the release was mapped
+                                spec.commandLine().getErr().println("note: " + n);
+                                spec.commandLine().getErr().flush();
+                            });
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 ObjectNode root = BatchProcessor.MAPPER.createObjectNode();
@@ -111,7 +129,8 @@ final class StoresCommand implements Callable<Integer> {
                     ArrayNode ev = o.putArray("evPolicies");
                     store.evPolicies(a.sha256()).forEach(ev::add);
                     ObjectNode constraints = o.putObject("constraints");
-                    for (Map.Entry<AnchorGroup, List<String>> c : store.constraints(a.sha256()).entrySet()) {
+                    for (Map.Entry<AnchorGroup, List<String>> c :
+                            store.constraints(a.sha256()).entrySet()) {
                         ArrayNode oids = constraints.putArray(c.getKey().folder());
                         c.getValue().forEach(oids::add);
                     }
@@ -119,8 +138,11 @@ final class StoresCommand implements Callable<Integer> {
                 }
                 out.println(pretty(root));
             } else {
-                out.printf("Apple trust store %d (%s, %s), iOS %s: %d anchors%n%n", store.version(),
-                        store.sourceRelease(), store.sourceDate(),
+                out.printf(
+                        "Apple trust store %d (%s, %s), iOS %s: %d anchors%n%n",
+                        store.version(),
+                        store.sourceRelease(),
+                        store.sourceDate(),
                         store.iosReleases().isEmpty() ? "-" : String.join(", ", store.iosReleases()),
                         store.anchors().size());
                 for (AnchorRecord a : store.anchors()) {
@@ -131,7 +153,8 @@ final class StoresCommand implements Callable<Integer> {
                     if (!ev.isEmpty()) {
                         out.println("    EV policies  " + String.join(", ", ev));
                     }
-                    for (Map.Entry<AnchorGroup, List<String>> c : store.constraints(a.sha256()).entrySet()) {
+                    for (Map.Entry<AnchorGroup, List<String>> c :
+                            store.constraints(a.sha256()).entrySet()) {
                         out.println("    constraints  " + c.getKey().folder() + ": "
                                 + (c.getValue().isEmpty() ? "none" : String.join(", ", c.getValue())));
                     }

@@ -9,22 +9,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code stores update --allow-network}: downloads Apple's current CT log list into the user cache that
  * later {@code evaluate} and {@code batch} runs use (§8.4). It uses the network only when told to
  * ({@code --allow-network}), as {@code evaluate --connect} does only when asked.
  */
-@Command(name = "update", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Downloads Apple's current CT log list (" + "https://valid.apple.com/ct/log_list/current_log_list.json"
-                + ") into the user cache; later evaluate and batch runs use it (unless --no-cache) and name it in every "
-                + "report. The list is checked before it replaces the cached one. Needs --allow-network.",
-                "Newer trust-store data (root certificates) is not downloaded: Apple publishes it in no "
-                        + "machine-readable feed; the bundled stores stay as they are."})
+@Command(
+        name = "update",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Downloads Apple's current CT log list (" + "https://valid.apple.com/ct/log_list/current_log_list.json"
+                    + ") into the user cache; later evaluate and batch runs use it (unless --no-cache) and name it in every "
+                    + "report. The list is checked before it replaces the cached one. Needs --allow-network.",
+            "Newer trust-store data (root certificates) is not downloaded: Apple publishes it in no "
+                    + "machine-readable feed; the bundled stores stay as they are."
+        })
 final class StoresUpdateCommand implements Callable<Integer> {
     /** The fetcher used by the command (tests replace it; the default is the JDK's HTTPS client). */
     static volatile CtLogCache.Fetcher fetcher = CtLogCache.httpFetcher(Duration.ofSeconds(30));
@@ -35,12 +41,17 @@ final class StoresUpdateCommand implements Callable<Integer> {
     @Option(names = "--allow-network", description = "Required: allow this command to download.")
     private boolean allowNetwork;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Cache directory (default: $" + CtLogCache.ENV
-            + ", else $XDG_CACHE_HOME/sectrust4j, else ~/.cache/sectrust4j).")
+    @Option(
+            names = "--cache-dir",
+            paramLabel = "DIR",
+            description = "Cache directory (default: $" + CtLogCache.ENV
+                    + ", else $XDG_CACHE_HOME/sectrust4j, else ~/.cache/sectrust4j).")
     private Path cacheDir;
 
-    @Option(names = "--url", paramLabel = "URL", description = "Download from this URL instead of Apple's "
-            + "(https; http only from a loopback address).")
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
+            description = "Download from this URL instead of Apple's " + "(https; http only from a loopback address).")
     private URI url = CtLogCache.APPLE_CURRENT_LIST;
 
     @Override

@@ -17,8 +17,7 @@ final class TrustSettingInputs {
     /** Constraints per certificate on the command line; Apple's arrays are short (ManagedConfiguration writes ≤ 2). */
     private static final int MAX_CONSTRAINTS = 64;
 
-    private TrustSettingInputs() {
-    }
+    private TrustSettingInputs() {}
 
     /** {@code policy}: a BATCH-CONTRACT policy label, or any Apple policy OID as {@code kSecTrustSettingsPolicy} holds. */
     static TrustSetting withPolicy(TrustSetting s, String field, String policy) {
@@ -39,13 +38,15 @@ final class TrustSettingInputs {
         }
         if (!v.isArray() || v.isEmpty()) {
             throw new InputError(field + ": expected a number or a non-empty array of names (signature, enDecryptData, "
-                    + "enDecryptKey, signCert, signRevocation, keyExchange, any), got " + BatchRequestParser.describe(v));
+                    + "enDecryptKey, signCert, signRevocation, keyExchange, any), got "
+                    + BatchRequestParser.describe(v));
         }
         long bits = 0;
         for (int i = 0; i < v.size(); i++) {
             JsonNode e = v.get(i);
             if (!e.isTextual()) {
-                throw new InputError(field + "[" + i + "]: expected a key usage name, got " + BatchRequestParser.describe(e));
+                throw new InputError(
+                        field + "[" + i + "]: expected a key usage name, got " + BatchRequestParser.describe(e));
             }
             bits |= use(field + "[" + i + "]", e.textValue());
         }
@@ -62,7 +63,8 @@ final class TrustSettingInputs {
                 v = -1;
             }
             if (v < 0 || v > TrustSetting.MAX_KEY_USAGE) {
-                throw new InputError(field + ": expected Apple's kSecTrustSettingsKeyUsage value 0 to 4294967295, got " + text);
+                throw new InputError(
+                        field + ": expected Apple's kSecTrustSettingsKeyUsage value 0 to 4294967295, got " + text);
             }
             return v;
         }
@@ -119,12 +121,13 @@ final class TrustSettingInputs {
                     try {
                         s = s.allowingError(Inputs.allowedError(Integer.parseInt(value)));
                     } catch (NumberFormatException e) {
-                        throw new InputError(field + " allowedError: expected an integer status code such as -67602, got '"
-                                + value + "'");
+                        throw new InputError(field
+                                + " allowedError: expected an integer status code such as -67602, got '" + value + "'");
                     }
                 }
-                default -> throw new InputError(field + ": unknown key '" + key
-                        + "' (expected policy, host, keyUsage or allowedError)");
+                default ->
+                    throw new InputError(
+                            field + ": unknown key '" + key + "' (expected policy, host, keyUsage or allowedError)");
             }
         }
         return s;

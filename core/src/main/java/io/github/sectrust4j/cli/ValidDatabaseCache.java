@@ -111,8 +111,10 @@ final class ValidDatabaseCache {
             Object key = Files.readAttributes(real, BasicFileAttributes.class).fileKey();
             return key != null ? key : real;
         } catch (IOException e) {
-            throw new InputError("revocationDatabase: cannot read " + Excerpt.of(file.toString()) + ": "
-                    + Excerpt.of(String.valueOf(e.getMessage())), e);
+            throw new InputError(
+                    "revocationDatabase: cannot read " + Excerpt.of(file.toString()) + ": "
+                            + Excerpt.of(String.valueOf(e.getMessage())),
+                    e);
         }
     }
 }

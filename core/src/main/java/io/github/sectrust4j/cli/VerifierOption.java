@@ -15,10 +15,14 @@ final class VerifierOption {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec mixee;
 
-    @Option(names = "--verifier", paramLabel = "VERIFIER",
-            description = "Signature verification: auto (default: a native provider - Conscrypt, else ACCP - when its jar "
-                    + "is on the class path and loads, else Bouncy Castle), bc, native, accp or conscrypt. The verdicts "
-                    + "are the same; native verifies faster, worth its load time for batch and long runs. Also -D" + SignatureBackends.PROPERTY + "=VERIFIER.")
+    @Option(
+            names = "--verifier",
+            paramLabel = "VERIFIER",
+            description =
+                    "Signature verification: auto (default: a native provider - Conscrypt, else ACCP - when its jar "
+                            + "is on the class path and loads, else Bouncy Castle), bc, native, accp or conscrypt. The verdicts "
+                            + "are the same; native verifies faster, worth its load time for batch and long runs. Also -D"
+                            + SignatureBackends.PROPERTY + "=VERIFIER.")
     void select(String choice) {
         try {
             SignatureBackends.use(choice);

@@ -41,11 +41,15 @@ final class CachingSctVerifier {
      * {@code entryDigest} is the SHA-256 of {@code entry} (worked out once per evaluation).
      */
     boolean verify(SignedCertificateTimestamp sct, byte[] rawSct, byte[] entry, byte[] entryDigest, byte[] logSpki) {
-        ByteBuffer key = ByteBuffer.wrap(Hashing.sha256().newHasher()
-                .putInt(logSpki.length).putBytes(logSpki)
+        ByteBuffer key = ByteBuffer.wrap(Hashing.sha256()
+                .newHasher()
+                .putInt(logSpki.length)
+                .putBytes(logSpki)
                 .putBytes(entryDigest)
-                .putInt(rawSct.length).putBytes(rawSct)
-                .hash().asBytes());
+                .putInt(rawSct.length)
+                .putBytes(rawSct)
+                .hash()
+                .asBytes());
         if (!TotalVerificationBudget.charge(TotalVerificationBudget.Kind.SCT, key)) {
             return false; // the evaluation's verification budget is spent: the SCT does not count
         }

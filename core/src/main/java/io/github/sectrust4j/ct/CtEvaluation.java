@@ -30,9 +30,18 @@ import java.util.stream.Collectors;
  * @param outcomes      one entry per SCT seen (and per malformed list), embedded first, then TLS, then OCSP
  * @param notes         problems that are not about one SCT (e.g. leaf not decodable)
  */
-public record CtEvaluation(IosRelease release, boolean computed, boolean qualified, CtQualificationPath path,
-                           Optional<Instant> issuanceTime, CountBasis countBasis, int required, int counted,
-                           Optional<CtLifetimeRule> lifetimeRule, List<SctOutcome> outcomes, List<String> notes) {
+public record CtEvaluation(
+        IosRelease release,
+        boolean computed,
+        boolean qualified,
+        CtQualificationPath path,
+        Optional<Instant> issuanceTime,
+        CountBasis countBasis,
+        int required,
+        int counted,
+        Optional<CtLifetimeRule> lifetimeRule,
+        List<SctOutcome> outcomes,
+        List<String> notes) {
     public CtEvaluation {
         requireNonNull(release, "release");
         requireNonNull(path, "path");
@@ -103,10 +112,14 @@ public record CtEvaluation(IosRelease release, boolean computed, boolean qualifi
                     + " Transparency and embed the SCTs), or deliver SCTs in the TLS handshake or a stapled OCSP"
                     + " response.");
         } else if (path == CtQualificationPath.EMBEDDED) {
-            r.append("The certificate has valid SCTs from ").append(counted).append(countBasis == CountBasis.LOGS
-                    ? " distinct log(s)" : " distinct operator(s)").append(" that count; ")
-                    .append(lifetimeRule.map(l -> "a certificate valid for " + l.describeLifetime() + " needs ")
-                            .orElse("it needs ")).append(required)
+            r.append("The certificate has valid SCTs from ")
+                    .append(counted)
+                    .append(countBasis == CountBasis.LOGS ? " distinct log(s)" : " distinct operator(s)")
+                    .append(" that count; ")
+                    .append(lifetimeRule
+                            .map(l -> "a certificate valid for " + l.describeLifetime() + " needs ")
+                            .orElse("it needs "))
+                    .append(required)
                     .append(". Reissue it with SCTs from enough logs in Apple's CT log list, or add SCTs from 2"
                             + " distinct current logs via the TLS extension or OCSP stapling.");
         } else {
@@ -121,8 +134,10 @@ public record CtEvaluation(IosRelease release, boolean computed, boolean qualifi
         }
         if (!rejected.isEmpty()) {
             r.append(" Not counted: ");
-            r.append(rejected.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name())
-                    .collect(Collectors.joining(", "))).append('.');
+            r.append(rejected.entrySet().stream()
+                            .map(e -> e.getValue() + " " + e.getKey().name())
+                            .collect(Collectors.joining(", ")))
+                    .append('.');
         }
         return r.toString().trim();
     }
@@ -134,14 +149,20 @@ public record CtEvaluation(IosRelease release, boolean computed, boolean qualifi
         }
         String unit = countBasis == CountBasis.LOGS ? "logs" : "operators";
         return switch (path) {
-            case EXTERNAL -> (qualified ? "CT-qualified" : "not CT-qualified") + " via TLS/OCSP SCTs: "
-                    + counted + " distinct " + unit + " (" + required + " needed)";
-            case EMBEDDED -> (qualified ? "CT-qualified" : "not CT-qualified") + " via embedded SCTs: "
-                    + counted + " of " + required + " " + unit
-                    + lifetimeRule.map(r -> " for a lifetime of " + r.describeLifetime()).orElse("");
-            case NONE -> outcomes.isEmpty() ? "not CT-qualified: no SCTs"
-                    : "not CT-qualified: no valid embedded SCT from a current log, and no valid TLS/OCSP SCT"
-                    + " with 2 distinct current " + unit;
+            case EXTERNAL ->
+                (qualified ? "CT-qualified" : "not CT-qualified") + " via TLS/OCSP SCTs: " + counted + " distinct "
+                        + unit + " (" + required + " needed)";
+            case EMBEDDED ->
+                (qualified ? "CT-qualified" : "not CT-qualified") + " via embedded SCTs: "
+                        + counted + " of " + required + " " + unit
+                        + lifetimeRule
+                                .map(r -> " for a lifetime of " + r.describeLifetime())
+                                .orElse("");
+            case NONE ->
+                outcomes.isEmpty()
+                        ? "not CT-qualified: no SCTs"
+                        : "not CT-qualified: no valid embedded SCT from a current log, and no valid TLS/OCSP SCT"
+                                + " with 2 distinct current " + unit;
         };
     }
 }

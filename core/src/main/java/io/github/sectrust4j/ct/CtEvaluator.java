@@ -22,8 +22,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  * result depends only on the arguments.
  */
 public final class CtEvaluator {
-    private CtEvaluator() {
-    }
+    private CtEvaluator() {}
 
     /**
      * Evaluates the SCTs of {@code request} against {@code logs} with the rules of {@code release}.
@@ -41,16 +40,37 @@ public final class CtEvaluator {
         requireNonNull(release, "release");
         if (release.before(9, 0)) {
             // iOS 8 has no CT code (§13.2)
-            return new CtEvaluation(release, false, false, CtQualificationPath.NONE, Optional.empty(),
-                    CtEvaluation.CountBasis.LOGS, 0, 0, Optional.empty(), List.of(), List.of());
+            return new CtEvaluation(
+                    release,
+                    false,
+                    false,
+                    CtQualificationPath.NONE,
+                    Optional.empty(),
+                    CtEvaluation.CountBasis.LOGS,
+                    0,
+                    0,
+                    Optional.empty(),
+                    List.of(),
+                    List.of());
         }
         List<String> notes = new ArrayList<>();
-        LeafFacts leaf = request.parsedLeaf().map(LEAF_FACTS::of)
+        LeafFacts leaf = request.parsedLeaf()
+                .map(LEAF_FACTS::of)
                 .orElseGet(() -> LeafFacts.of(SctLists.decodeCertificate(request.leafView())));
         if (leaf.bc() == null) {
             notes.add("leaf certificate cannot be decoded, so no SCT can be checked: " + leaf.undecodable());
-            return new CtEvaluation(release, true, false, CtQualificationPath.NONE, Optional.empty(),
-                    basis(release), 0, 0, Optional.empty(), List.of(), notes);
+            return new CtEvaluation(
+                    release,
+                    true,
+                    false,
+                    CtQualificationPath.NONE,
+                    Optional.empty(),
+                    basis(release),
+                    0,
+                    0,
+                    Optional.empty(),
+                    List.of(),
+                    notes);
         }
         Judge judge = new Judge(request, logs, leaf, release.before(10, 0), notes, verifier);
         List<SctOutcome> outcomes = judge.judgeAll();
@@ -62,8 +82,13 @@ public final class CtEvaluator {
      * ({@link LeafValidityTime}), the calendar months between them and the embedded SCT list — or, when
      * BC cannot decode it, why ({@code bc} null). Depends on the leaf's bytes only.
      */
-    private record LeafFacts(Certificate bc, Instant notBefore, Instant notAfter, long months,
-                             Parsed<List<byte[]>> embedded, String undecodable) {
+    private record LeafFacts(
+            Certificate bc,
+            Instant notBefore,
+            Instant notAfter,
+            long months,
+            Parsed<List<byte[]>> embedded,
+            String undecodable) {
         static LeafFacts of(Parsed<Certificate> decoded) {
             Instant notBefore;
             Instant notAfter;
@@ -74,13 +99,19 @@ public final class CtEvaluator {
                 return new LeafFacts(null, null, null, 0, null, decoded.error().orElse(String.valueOf(e.getMessage())));
             }
             Certificate bc = decoded.value().get();
-            return new LeafFacts(bc, notBefore, notAfter, CtLifetimeRule.calendarMonths(notBefore, notAfter),
-                    SctLists.embeddedIn(bc), null);
+            return new LeafFacts(
+                    bc,
+                    notBefore,
+                    notAfter,
+                    CtLifetimeRule.calendarMonths(notBefore, notAfter),
+                    SctLists.embeddedIn(bc),
+                    null);
         }
     }
 
     /** The leaf's TBS without its SCT list (the precert entry's body): once per parsed leaf. */
-    private static final DerivedFact<Parsed<byte[]>> PRECERT_TBS = DerivedFact.of(c -> SignedEntries.precertTbs(c.der()));
+    private static final DerivedFact<Parsed<byte[]>> PRECERT_TBS =
+            DerivedFact.of(c -> SignedEntries.precertTbs(c.der()));
 
     /** Worked out once per parsed leaf, not once per evaluation. */
     private static final DerivedFact<LeafFacts> LEAF_FACTS = DerivedFact.of(c -> LeafFacts.of(decodeParsed(c)));
@@ -104,15 +135,15 @@ public final class CtEvaluator {
 
     // ---- §8.3 decision ----
 
-    private static CtEvaluation decide(IosRelease release, Instant verifyTime, LeafFacts leaf,
-                                       List<SctOutcome> outcomes, List<String> notes) {
+    private static CtEvaluation decide(
+            IosRelease release, Instant verifyTime, LeafFacts leaf, List<SctOutcome> outcomes, List<String> notes) {
         CtLifetimeRule rule = CtLifetimeRule.forLeaf(leaf.notBefore(), leaf.notAfter(), leaf.months(), release);
         if (release.before(10, 0)) {
             return decideByOperators(release, verifyTime, rule, outcomes, notes);
         }
         // per log, only the earliest valid SCT is kept (§8.2); insertion order = input order
-        Map<LogId, Integer> current = new LinkedHashMap<>();   // non-retired logs, any origin
-        Map<LogId, Integer> embedded = new LinkedHashMap<>();  // any log, embedded only
+        Map<LogId, Integer> current = new LinkedHashMap<>(); // non-retired logs, any origin
+        Map<LogId, Integer> embedded = new LinkedHashMap<>(); // any log, embedded only
         boolean validExternal = false;
         boolean validEmbeddedCurrent = false;
         for (int i = 0; i < outcomes.size(); i++) {
@@ -140,12 +171,32 @@ public final class CtEvaluator {
         if (validExternal && current.size() >= 2) {
             current.values().forEach(i -> marked.set(i, marked.get(i).withCounted(true)));
             // the lifetime plays no part in path A
-            return new CtEvaluation(release, true, true, CtQualificationPath.EXTERNAL, t,
-                    CtEvaluation.CountBasis.LOGS, 2, current.size(), Optional.empty(), marked, notes);
+            return new CtEvaluation(
+                    release,
+                    true,
+                    true,
+                    CtQualificationPath.EXTERNAL,
+                    t,
+                    CtEvaluation.CountBasis.LOGS,
+                    2,
+                    current.size(),
+                    Optional.empty(),
+                    marked,
+                    notes);
         }
         if (!validEmbeddedCurrent) {
-            return new CtEvaluation(release, true, false, CtQualificationPath.NONE, Optional.empty(),
-                    CtEvaluation.CountBasis.LOGS, rule.required(), 0, Optional.of(rule), marked, notes);
+            return new CtEvaluation(
+                    release,
+                    true,
+                    false,
+                    CtQualificationPath.NONE,
+                    Optional.empty(),
+                    CtEvaluation.CountBasis.LOGS,
+                    rule.required(),
+                    0,
+                    Optional.of(rule),
+                    marked,
+                    notes);
         }
         Instant issuance = t.orElseThrow();
         int count = 0;
@@ -153,15 +204,25 @@ public final class CtEvaluator {
             SctOutcome o = outcomes.get(i);
             CtLog log = o.log().orElseThrow();
             Optional<Instant> retired = log.retiredAt();
-            boolean counts = retired.isEmpty()
-                    || (seconds(o).isBefore(retired.get()) && issuance.isBefore(retired.get()));
+            boolean counts =
+                    retired.isEmpty() || (seconds(o).isBefore(retired.get()) && issuance.isBefore(retired.get()));
             if (counts) {
                 count++;
                 marked.set(i, o.withCounted(true));
             }
         }
-        return new CtEvaluation(release, true, count >= rule.required(), CtQualificationPath.EMBEDDED,
-                t, CtEvaluation.CountBasis.LOGS, rule.required(), count, Optional.of(rule), marked, notes);
+        return new CtEvaluation(
+                release,
+                true,
+                count >= rule.required(),
+                CtQualificationPath.EMBEDDED,
+                t,
+                CtEvaluation.CountBasis.LOGS,
+                rule.required(),
+                count,
+                Optional.of(rule),
+                marked,
+                notes);
     }
 
     /**
@@ -169,8 +230,12 @@ public final class CtEvaluator {
      * the month table, or distinct operators of valid TLS/OCSP SCTs are at least 2) and at least one
      * valid SCT comes from a log not retired at the verify time.
      */
-    private static CtEvaluation decideByOperators(IosRelease release, Instant verifyTime, CtLifetimeRule rule,
-                                                  List<SctOutcome> outcomes, List<String> notes) {
+    private static CtEvaluation decideByOperators(
+            IosRelease release,
+            Instant verifyTime,
+            CtLifetimeRule rule,
+            List<SctOutcome> outcomes,
+            List<String> notes) {
         Map<String, Integer> external = new LinkedHashMap<>();
         Map<String, Integer> embedded = new LinkedHashMap<>();
         boolean oneValidAtVerifyTime = false;
@@ -179,28 +244,43 @@ public final class CtEvaluator {
             if (o.verdict().isValid()) {
                 CtLog log = o.log().orElseThrow();
                 (o.origin() == SctOrigin.EMBEDDED ? embedded : external).putIfAbsent(log.operator(), i);
-                oneValidAtVerifyTime |= log.retiredAt().map(r -> !verifyTime.isAfter(r)).orElse(true);
+                oneValidAtVerifyTime |=
+                        log.retiredAt().map(r -> !verifyTime.isAfter(r)).orElse(true);
             }
         }
         List<SctOutcome> marked = new ArrayList<>(outcomes);
         boolean byEmbedded = embedded.size() >= rule.required();
         boolean byExternal = external.size() >= 2;
-        CtQualificationPath path = byExternal && !byEmbedded ? CtQualificationPath.EXTERNAL
-                : !embedded.isEmpty() ? CtQualificationPath.EMBEDDED
-                : !external.isEmpty() ? CtQualificationPath.EXTERNAL : CtQualificationPath.NONE;
+        CtQualificationPath path = byExternal && !byEmbedded
+                ? CtQualificationPath.EXTERNAL
+                : !embedded.isEmpty()
+                        ? CtQualificationPath.EMBEDDED
+                        : !external.isEmpty() ? CtQualificationPath.EXTERNAL : CtQualificationPath.NONE;
         Map<String, Integer> counted = path == CtQualificationPath.EXTERNAL ? external : embedded;
         counted.values().forEach(i -> marked.set(i, marked.get(i).withCounted(true)));
         boolean qualified = (byEmbedded || byExternal) && oneValidAtVerifyTime;
         int required = path == CtQualificationPath.EXTERNAL ? 2 : rule.required();
-        return new CtEvaluation(release, true, qualified, path, Optional.empty(), CtEvaluation.CountBasis.OPERATORS,
-                required, counted.size(), path == CtQualificationPath.EXTERNAL ? Optional.empty() : Optional.of(rule),
-                marked, notes);
+        return new CtEvaluation(
+                release,
+                true,
+                qualified,
+                path,
+                Optional.empty(),
+                CtEvaluation.CountBasis.OPERATORS,
+                required,
+                counted.size(),
+                path == CtQualificationPath.EXTERNAL ? Optional.empty() : Optional.of(rule),
+                marked,
+                notes);
     }
 
     private static void keepEarliest(Map<LogId, Integer> map, LogId id, int index, List<SctOutcome> outcomes) {
         Integer prior = map.get(id);
-        if (prior == null || outcomes.get(index).timestamp().orElseThrow()
-                .isBefore(outcomes.get(prior).timestamp().orElseThrow())) {
+        if (prior == null
+                || outcomes.get(index)
+                        .timestamp()
+                        .orElseThrow()
+                        .isBefore(outcomes.get(prior).timestamp().orElseThrow())) {
             map.put(id, index);
         }
     }
@@ -229,8 +309,13 @@ public final class CtEvaluator {
         private byte[] x509Entry;
         private byte[] x509Digest;
 
-        Judge(CtRequest request, CtLogList logs, LeafFacts leaf, boolean ios9, List<String> notes,
-              CachingSctVerifier verifier) {
+        Judge(
+                CtRequest request,
+                CtLogList logs,
+                LeafFacts leaf,
+                boolean ios9,
+                List<String> notes,
+                CachingSctVerifier verifier) {
             this.verifier = verifier;
             this.request = request;
             this.logs = logs;
@@ -274,8 +359,8 @@ public final class CtEvaluator {
                 if (issuer.isEmpty()) {
                     notes.add("stapled OCSP responses are not matched without the issuer (one-certificate chain)");
                 } else {
-                    request.stapledOcspResponses().forEach(
-                            der -> ocsp.add(SctLists.fromStapledOcspResponse(der, leaf, issuer.get())));
+                    request.stapledOcspResponses()
+                            .forEach(der -> ocsp.add(SctLists.fromStapledOcspResponse(der, leaf, issuer.get())));
                 }
             }
             judgeList(SctOrigin.OCSP_RESPONSE, ocsp, out);
@@ -284,7 +369,8 @@ public final class CtEvaluator {
 
         private Optional<SubjectPublicKeyInfo> issuerKey() {
             try {
-                return request.issuerSpkiDer().map(d -> SubjectPublicKeyInfo.getInstance(toAsn1(d)))
+                return request.issuerSpkiDer()
+                        .map(d -> SubjectPublicKeyInfo.getInstance(toAsn1(d)))
                         .filter(k -> k != null);
             } catch (RuntimeException e) {
                 notes.add("issuer SubjectPublicKeyInfo cannot be decoded: " + e.getMessage());
@@ -308,8 +394,15 @@ public final class CtEvaluator {
             int index = 0;
             for (Parsed<List<byte[]>> list : lists) {
                 if (!list.isOk()) {
-                    out.add(new SctOutcome(origin, index++, Optional.empty(), Optional.empty(), Optional.empty(),
-                            SctVerdict.MALFORMED, "SCT list: " + list.error().get(), false));
+                    out.add(new SctOutcome(
+                            origin,
+                            index++,
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            SctVerdict.MALFORMED,
+                            "SCT list: " + list.error().get(),
+                            false));
                     continue;
                 }
                 for (byte[] raw : list.value().get()) {
@@ -321,8 +414,15 @@ public final class CtEvaluator {
         private SctOutcome judge(SctOrigin origin, int index, byte[] raw) {
             Parsed<SignedCertificateTimestamp> parsed = SignedCertificateTimestamp.parse(raw);
             if (!parsed.isOk()) {
-                return new SctOutcome(origin, index, Optional.empty(), Optional.empty(), Optional.empty(),
-                        SctVerdict.MALFORMED, parsed.error().get(), false);
+                return new SctOutcome(
+                        origin,
+                        index,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        SctVerdict.MALFORMED,
+                        parsed.error().get(),
+                        false);
             }
             SignedCertificateTimestamp sct = parsed.value().get();
             Optional<CtLog> known = logs.find(sct.logId());
@@ -333,8 +433,15 @@ public final class CtEvaluator {
             if (origin == SctOrigin.EMBEDDED) {
                 Parsed<byte[]> pe = precert();
                 if (!pe.isOk()) {
-                    return new SctOutcome(origin, index, id, known, ts, SctVerdict.ENTRY_UNAVAILABLE,
-                            pe.error().get(), false);
+                    return new SctOutcome(
+                            origin,
+                            index,
+                            id,
+                            known,
+                            ts,
+                            SctVerdict.ENTRY_UNAVAILABLE,
+                            pe.error().get(),
+                            false);
                 }
                 entry = pe.value().get();
             } else {
@@ -342,17 +449,39 @@ public final class CtEvaluator {
             }
             // item 2: not in the future (verify time, ms; the SCT's uint64 compared unsigned)
             if (verifyMillis < 0 || Long.compareUnsigned(sct.timestampMillis(), verifyMillis) > 0) {
-                return new SctOutcome(origin, index, id, known, ts, SctVerdict.FUTURE_TIMESTAMP,
-                        "timestamp " + sct.timestamp() + " is after the verify time " + request.verifyTime(), false);
+                return new SctOutcome(
+                        origin,
+                        index,
+                        id,
+                        known,
+                        ts,
+                        SctVerdict.FUTURE_TIMESTAMP,
+                        "timestamp " + sct.timestamp() + " is after the verify time " + request.verifyTime(),
+                        false);
             }
             // item 3: trusted-log set
             Optional<CtLog> trusted = logs.trusted(sct.logId());
             if (trusted.isEmpty()) {
-                return known.map(l -> new SctOutcome(origin, index, id, known, ts, SctVerdict.LOG_REJECTED,
-                                "log '" + l.description() + "' is " + l.state().name().toLowerCase(java.util.Locale.ROOT)
-                                        + " and not trusted by iOS", false))
-                        .orElseGet(() -> new SctOutcome(origin, index, id, known, ts, SctVerdict.UNKNOWN_LOG,
-                                "log " + sct.logId() + " is not in the log list", false));
+                return known.map(l -> new SctOutcome(
+                                origin,
+                                index,
+                                id,
+                                known,
+                                ts,
+                                SctVerdict.LOG_REJECTED,
+                                "log '" + l.description() + "' is "
+                                        + l.state().name().toLowerCase(java.util.Locale.ROOT)
+                                        + " and not trusted by iOS",
+                                false))
+                        .orElseGet(() -> new SctOutcome(
+                                origin,
+                                index,
+                                id,
+                                known,
+                                ts,
+                                SctVerdict.UNKNOWN_LOG,
+                                "log " + sct.logId() + " is not in the log list",
+                                false));
             }
             CtLog log = trusted.get();
             if (ios9) {
@@ -360,26 +489,56 @@ public final class CtEvaluator {
             }
             // item 4: external SCTs never come from retired logs
             if (origin.isExternal() && log.state() == CtLogState.RETIRED) {
-                return new SctOutcome(origin, index, id, known, ts, SctVerdict.RETIRED_LOG_EXTERNAL,
-                        "log retired at " + log.stateTimestamp().get() + "; only embedded SCTs may come from retired logs",
+                return new SctOutcome(
+                        origin,
+                        index,
+                        id,
+                        known,
+                        ts,
+                        SctVerdict.RETIRED_LOG_EXTERNAL,
+                        "log retired at " + log.stateTimestamp().get()
+                                + "; only embedded SCTs may come from retired logs",
                         false);
             }
             // item 5: read-only logs accept nothing after they froze (whole seconds)
-            if (log.frozenAt().isPresent() && sct.timestampSeconds().isAfter(log.frozenAt().get())) {
-                return new SctOutcome(origin, index, id, known, ts, SctVerdict.AFTER_READ_ONLY,
-                        "log read-only since " + log.frozenAt().get(), false);
+            if (log.frozenAt().isPresent()
+                    && sct.timestampSeconds().isAfter(log.frozenAt().get())) {
+                return new SctOutcome(
+                        origin,
+                        index,
+                        id,
+                        known,
+                        ts,
+                        SctVerdict.AFTER_READ_ONLY,
+                        "log read-only since " + log.frozenAt().get(),
+                        false);
             }
             // item 6: temporal shard on the leaf's notAfter
             if (!log.acceptsNotAfter(leafNotAfter)) {
-                return new SctOutcome(origin, index, id, known, ts, SctVerdict.OUTSIDE_SHARD,
+                return new SctOutcome(
+                        origin,
+                        index,
+                        id,
+                        known,
+                        ts,
+                        SctVerdict.OUTSIDE_SHARD,
                         "leaf notAfter " + leafNotAfter + " is outside the log's shard ["
-                                + log.shardStartInclusive().get() + ", " + log.shardEndExclusive().get() + ")", false);
+                                + log.shardStartInclusive().get() + ", "
+                                + log.shardEndExclusive().get() + ")",
+                        false);
             }
             // item 7: signature
             if (!verifySignature(origin, sct, raw, entry, log)) {
-                return new SctOutcome(origin, index, id, known, ts, SctVerdict.INVALID_SIGNATURE,
+                return new SctOutcome(
+                        origin,
+                        index,
+                        id,
+                        known,
+                        ts,
+                        SctVerdict.INVALID_SIGNATURE,
                         sct.algorithmName() + " signature does not verify with the log key as "
-                                + (origin == SctOrigin.EMBEDDED ? "a precert entry" : "an x509 entry"), false);
+                                + (origin == SctOrigin.EMBEDDED ? "a precert entry" : "an x509 entry"),
+                        false);
             }
             return new SctOutcome(origin, index, id, known, ts, SctVerdict.VALID, "", false);
         }
@@ -389,29 +548,49 @@ public final class CtEvaluator {
          * issued (notBefore) by that date and external SCTs verified by that date; no read-only or shard
          * rules existed yet.
          */
-        private SctOutcome judgeIos9(SctOrigin origin, int index, SignedCertificateTimestamp sct, byte[] raw,
-                                     CtLog log, byte[] entry, Optional<CtLog> known) {
+        private SctOutcome judgeIos9(
+                SctOrigin origin,
+                int index,
+                SignedCertificateTimestamp sct,
+                byte[] raw,
+                CtLog log,
+                byte[] entry,
+                Optional<CtLog> known) {
             Optional<LogId> id = Optional.of(sct.logId());
             Optional<Instant> ts = Optional.of(sct.timestamp());
             Optional<Instant> retired = log.retiredAt();
             if (retired.isPresent()) {
                 Instant judged = origin == SctOrigin.EMBEDDED ? leafNotBefore : request.verifyTime();
                 if (judged.isAfter(retired.get())) {
-                    return new SctOutcome(origin, index, id, known, ts, SctVerdict.RETIRED_BEFORE_USE,
+                    return new SctOutcome(
+                            origin,
+                            index,
+                            id,
+                            known,
+                            ts,
+                            SctVerdict.RETIRED_BEFORE_USE,
                             "log retired at " + retired.get() + ", before the leaf's "
-                                    + (origin == SctOrigin.EMBEDDED ? "notBefore " : "verify time ") + judged, false);
+                                    + (origin == SctOrigin.EMBEDDED ? "notBefore " : "verify time ") + judged,
+                            false);
                 }
             }
             if (!verifySignature(origin, sct, raw, entry, log)) {
-                return new SctOutcome(origin, index, id, known, ts, SctVerdict.INVALID_SIGNATURE,
-                        sct.algorithmName() + " signature does not verify with the log key", false);
+                return new SctOutcome(
+                        origin,
+                        index,
+                        id,
+                        known,
+                        ts,
+                        SctVerdict.INVALID_SIGNATURE,
+                        sct.algorithmName() + " signature does not verify with the log key",
+                        false);
             }
             return new SctOutcome(origin, index, id, known, ts, SctVerdict.VALID, "", false);
         }
 
         /** §8.2 item 7 through the verdict cache; the entry's digest is worked out once per evaluation. */
-        private boolean verifySignature(SctOrigin origin, SignedCertificateTimestamp sct, byte[] raw, byte[] entry,
-                                        CtLog log) {
+        private boolean verifySignature(
+                SctOrigin origin, SignedCertificateTimestamp sct, byte[] raw, byte[] entry, CtLog log) {
             byte[] digest;
             if (origin == SctOrigin.EMBEDDED) {
                 if (precertDigest == null) {
@@ -432,8 +611,11 @@ public final class CtEvaluator {
                 Optional<byte[]> issuer = request.issuerSpkiDer();
                 precertEntry = issuer.isEmpty()
                         ? Parsed.malformed("no issuer: embedded SCTs cannot be verified for a one-certificate chain")
-                        : SignedEntries.precertEntry(request.parsedLeaf().map(PRECERT_TBS::of)
-                                .orElseGet(() -> SignedEntries.precertTbs(request.leafView())), issuer.get());
+                        : SignedEntries.precertEntry(
+                                request.parsedLeaf()
+                                        .map(PRECERT_TBS::of)
+                                        .orElseGet(() -> SignedEntries.precertTbs(request.leafView())),
+                                issuer.get());
             }
             return precertEntry;
         }

@@ -26,8 +26,8 @@ import org.bouncycastle.asn1.x509.NameConstraints;
  * @param organizations                 its subject organizationName values, in order
  * @param permittedSubtreesOrganization it has a permitted-subtrees directoryName containing an organizationName
  */
-public record CtExceptionSubject(String spkiSha256Base64, List<String> organizations,
-                                 boolean permittedSubtreesOrganization) {
+public record CtExceptionSubject(
+        String spkiSha256Base64, List<String> organizations, boolean permittedSubtreesOrganization) {
     public CtExceptionSubject {
         requireNonNull(spkiSha256Base64, "spkiSha256Base64");
         organizations = ImmutableList.copyOf(organizations);
@@ -60,14 +60,18 @@ public record CtExceptionSubject(String spkiSha256Base64, List<String> organizat
                 for (GeneralSubtree s : permitted) {
                     GeneralName base = s.getBase();
                     if (base.getTagNo() == GeneralName.directoryName
-                            && !organizations(X500Name.getInstance(base.getName())).isEmpty()) {
+                            && !organizations(X500Name.getInstance(base.getName()))
+                                    .isEmpty()) {
                         constrained = true;
                     }
                 }
             }
         }
-        return new CtExceptionSubject(Base64.getEncoder().encodeToString(Hashing.sha256().hashBytes(spki).asBytes()),
-                organizations(c.getSubject()), constrained);
+        return new CtExceptionSubject(
+                Base64.getEncoder()
+                        .encodeToString(Hashing.sha256().hashBytes(spki).asBytes()),
+                organizations(c.getSubject()),
+                constrained);
     }
 
     private static List<String> organizations(X500Name name) {

@@ -77,8 +77,8 @@ public record CtExceptions(Set<String> domains, Set<String> spkiSha256) {
             throw new IllegalArgumentException("CT exception hash is not base64: '" + base64 + "'", e);
         }
         if (b.length != 32) {
-            throw new IllegalArgumentException("CT exception hash is not a SHA-256 (" + b.length + " bytes): '"
-                    + base64 + "'");
+            throw new IllegalArgumentException(
+                    "CT exception hash is not a SHA-256 (" + b.length + " bytes): '" + base64 + "'");
         }
         return Base64.getEncoder().encodeToString(b);
     }

@@ -44,8 +44,9 @@ public record CtLifetimeRule(Policy policy, long months, Duration lifetime, int 
         Duration lifetime = Duration.between(notBefore, notAfter);
         // v2 ships in the 14.6 drop (§13.3); earlier releases apply v1 to every leaf
         boolean v2 = release.atLeast(14, 6) && !notBefore.isBefore(POLICY_V2_CUTOVER);
-        return v2 ? new CtLifetimeRule(Policy.V2_SECONDS, months, lifetime, requiredV2(lifetime))
-                  : new CtLifetimeRule(Policy.V1_CALENDAR_MONTHS, months, lifetime, requiredV1(months));
+        return v2
+                ? new CtLifetimeRule(Policy.V2_SECONDS, months, lifetime, requiredV2(lifetime))
+                : new CtLifetimeRule(Policy.V1_CALENDAR_MONTHS, months, lifetime, requiredV1(months));
     }
 
     static int requiredV1(long months) {

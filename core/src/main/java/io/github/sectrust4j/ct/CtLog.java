@@ -22,9 +22,17 @@ import java.util.Optional;
  * @param tiled                 a static-CT-API ("tiled") log
  * @param tlsOnly               listed for TLS only (irrelevant for TLS evaluation, §8.4)
  */
-public record CtLog(LogId logId, byte[] spki, String operator, String description, CtLogState state,
-                    Optional<Instant> stateTimestamp, Optional<Instant> shardStartInclusive,
-                    Optional<Instant> shardEndExclusive, boolean tiled, boolean tlsOnly) {
+public record CtLog(
+        LogId logId,
+        byte[] spki,
+        String operator,
+        String description,
+        CtLogState state,
+        Optional<Instant> stateTimestamp,
+        Optional<Instant> shardStartInclusive,
+        Optional<Instant> shardEndExclusive,
+        boolean tiled,
+        boolean tlsOnly) {
     public CtLog {
         requireNonNull(logId, "logId");
         spki = requireNonNull(spki, "spki").clone();
@@ -34,12 +42,20 @@ public record CtLog(LogId logId, byte[] spki, String operator, String descriptio
         requireNonNull(stateTimestamp, "stateTimestamp");
         requireNonNull(shardStartInclusive, "shardStartInclusive");
         requireNonNull(shardEndExclusive, "shardEndExclusive");
-        checkArgument(logId.equals(LogId.ofSpki(spki)), "log id %s is not the SHA-256 of the log key (%s)",
-                logId, LogId.ofSpki(spki));
-        checkArgument(!state.needsTimestamp() || stateTimestamp.isPresent(),
-                "a %s log needs its state timestamp (%s)", state, description);
-        checkArgument(shardStartInclusive.isPresent() == shardEndExclusive.isPresent(),
-                "a temporal shard needs both start and end (%s)", description);
+        checkArgument(
+                logId.equals(LogId.ofSpki(spki)),
+                "log id %s is not the SHA-256 of the log key (%s)",
+                logId,
+                LogId.ofSpki(spki));
+        checkArgument(
+                !state.needsTimestamp() || stateTimestamp.isPresent(),
+                "a %s log needs its state timestamp (%s)",
+                state,
+                description);
+        checkArgument(
+                shardStartInclusive.isPresent() == shardEndExclusive.isPresent(),
+                "a temporal shard needs both start and end (%s)",
+                description);
     }
 
     /** A current (usable) log with no dates and no shard. */
@@ -49,20 +65,47 @@ public record CtLog(LogId logId, byte[] spki, String operator, String descriptio
 
     /** A log in the given state; {@code stateTimestamp} may be null for states that need none. */
     public static CtLog of(byte[] spki, String operator, String description, CtLogState state, Instant stateTimestamp) {
-        return new CtLog(LogId.ofSpki(requireNonNull(spki, "spki")), spki, operator, description, state,
-                Optional.ofNullable(stateTimestamp), Optional.empty(), Optional.empty(), false, false);
+        return new CtLog(
+                LogId.ofSpki(requireNonNull(spki, "spki")),
+                spki,
+                operator,
+                description,
+                state,
+                Optional.ofNullable(stateTimestamp),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                false);
     }
 
     /** This log restricted to leaves with {@code start <= notAfter < end}. */
     public CtLog withShard(Instant startInclusive, Instant endExclusive) {
-        return new CtLog(logId, spki, operator, description, state, stateTimestamp,
-                Optional.of(startInclusive), Optional.of(endExclusive), tiled, tlsOnly);
+        return new CtLog(
+                logId,
+                spki,
+                operator,
+                description,
+                state,
+                stateTimestamp,
+                Optional.of(startInclusive),
+                Optional.of(endExclusive),
+                tiled,
+                tlsOnly);
     }
 
     /** This log with the tiled / tls_only flags. */
     public CtLog withFlags(boolean tiled, boolean tlsOnly) {
-        return new CtLog(logId, spki, operator, description, state, stateTimestamp,
-                shardStartInclusive, shardEndExclusive, tiled, tlsOnly);
+        return new CtLog(
+                logId,
+                spki,
+                operator,
+                description,
+                state,
+                stateTimestamp,
+                shardStartInclusive,
+                shardEndExclusive,
+                tiled,
+                tlsOnly);
     }
 
     @Override
@@ -99,23 +142,40 @@ public record CtLog(LogId logId, byte[] spki, String operator, String descriptio
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CtLog l && logId.equals(l.logId) && Arrays.equals(spki, l.spki)
-                && operator.equals(l.operator) && description.equals(l.description) && state == l.state
-                && stateTimestamp.equals(l.stateTimestamp) && shardStartInclusive.equals(l.shardStartInclusive)
-                && shardEndExclusive.equals(l.shardEndExclusive) && tiled == l.tiled && tlsOnly == l.tlsOnly;
+        return o instanceof CtLog l
+                && logId.equals(l.logId)
+                && Arrays.equals(spki, l.spki)
+                && operator.equals(l.operator)
+                && description.equals(l.description)
+                && state == l.state
+                && stateTimestamp.equals(l.stateTimestamp)
+                && shardStartInclusive.equals(l.shardStartInclusive)
+                && shardEndExclusive.equals(l.shardEndExclusive)
+                && tiled == l.tiled
+                && tlsOnly == l.tlsOnly;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(logId, operator, description, state, stateTimestamp, shardStartInclusive,
-                shardEndExclusive, tiled, tlsOnly);
+        return Objects.hash(
+                logId,
+                operator,
+                description,
+                state,
+                stateTimestamp,
+                shardStartInclusive,
+                shardEndExclusive,
+                tiled,
+                tlsOnly);
     }
 
     @Override
     public String toString() {
         return "CtLog[" + description + " (" + operator + "), " + state
                 + stateTimestamp.map(t -> " at " + t).orElse("")
-                + shardStartInclusive.map(s -> ", shard [" + s + ", " + shardEndExclusive.get() + ")").orElse("")
+                + shardStartInclusive
+                        .map(s -> ", shard [" + s + ", " + shardEndExclusive.get() + ")")
+                        .orElse("")
                 + ", id " + logId + "]";
     }
 }

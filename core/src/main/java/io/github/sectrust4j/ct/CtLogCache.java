@@ -39,7 +39,8 @@ import java.util.Optional;
  */
 public final class CtLogCache {
     /** Where Apple publishes its current CT log list. */
-    public static final URI APPLE_CURRENT_LIST = URI.create("https://valid.apple.com/ct/log_list/current_log_list.json");
+    public static final URI APPLE_CURRENT_LIST =
+            URI.create("https://valid.apple.com/ct/log_list/current_log_list.json");
     /** The cache file name inside the cache directory. */
     public static final String FILE = "ct-log-list.json";
     /** Environment variable naming the cache directory. */
@@ -54,8 +55,7 @@ public final class CtLogCache {
         static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
-    private CtLogCache() {
-    }
+    private CtLogCache() {}
 
     /** Downloads a URL's bytes, refusing more than {@code maxBytes}. */
     @FunctionalInterface
@@ -64,9 +64,13 @@ public final class CtLogCache {
     }
 
     /** What an update did. */
-    public record Update(Path file, String version, int logs, int trustedLogs, Instant downloadedAt,
-                         Optional<String> replacedVersion) {
-    }
+    public record Update(
+            Path file,
+            String version,
+            int logs,
+            int trustedLogs,
+            Instant downloadedAt,
+            Optional<String> replacedVersion) {}
 
     /**
      * The cache directory: the {@value #PROPERTY} system property, else {@code $SECTRUST4J_CACHE_DIR},
@@ -119,11 +123,15 @@ public final class CtLogCache {
         }
         try {
             PublishedCtLogList read = PublishedLogLists.read(Json.MAPPER.readTree(bytes));
-            return Optional.of(CtLogList.fromTrustStoreLogs(read.logs()).withSource(PublishedLogLists.label(read)
-                    + ", downloaded " + downloaded + " into " + file, read.timestamp().orElse(downloaded)));
+            return Optional.of(CtLogList.fromTrustStoreLogs(read.logs())
+                    .withSource(
+                            PublishedLogLists.label(read) + ", downloaded " + downloaded + " into " + file,
+                            read.timestamp().orElse(downloaded)));
         } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalStateException("the CT log list cache " + file + " is damaged (" + e.getMessage()
-                    + "); run 'stores update' again or delete it", e);
+            throw new IllegalStateException(
+                    "the CT log list cache " + file + " is damaged (" + e.getMessage()
+                            + "); run 'stores update' again or delete it",
+                    e);
         }
     }
 
@@ -146,8 +154,8 @@ public final class CtLogCache {
         try {
             read = PublishedLogLists.read(Json.MAPPER.readTree(bytes));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(url + " did not return a CT log list: not JSON (" + e.getOriginalMessage()
-                    + ")", e);
+            throw new IllegalArgumentException(
+                    url + " did not return a CT log list: not JSON (" + e.getOriginalMessage() + ")", e);
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException(url + " did not return a CT log list: " + e.getMessage(), e);
         }
@@ -172,7 +180,8 @@ public final class CtLogCache {
         } finally {
             Files.deleteIfExists(tmp);
         }
-        int trusted = (int) read.logs().stream().filter(l -> l.state().onDevice()).count();
+        int trusted =
+                (int) read.logs().stream().filter(l -> l.state().onDevice()).count();
         return new Update(file, read.version(), read.logs().size(), trusted, now, replaced);
     }
 
@@ -184,10 +193,15 @@ public final class CtLogCache {
         requireNonNull(timeout, "timeout");
         return (url, maxBytes) -> {
             checkScheme(url);
-            HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
-                    .followRedirects(HttpClient.Redirect.NORMAL).build();
-            HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET()
-                    .header("Accept", "application/json").build();
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(timeout)
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .build();
+            HttpRequest request = HttpRequest.newBuilder(url)
+                    .timeout(timeout)
+                    .GET()
+                    .header("Accept", "application/json")
+                    .build();
             HttpResponse<InputStream> response;
             try {
                 response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -220,8 +234,8 @@ public final class CtLogCache {
         if ("http".equalsIgnoreCase(url.getScheme()) && url.getHost() != null && isLoopback(url.getHost())) {
             return;
         }
-        throw new IOException("refusing " + url + ": trust data is fetched over https only (http only from a loopback"
-                + " address)");
+        throw new IOException(
+                "refusing " + url + ": trust data is fetched over https only (http only from a loopback" + " address)");
     }
 
     private static boolean isLoopback(String host) {

@@ -164,13 +164,13 @@ public final class CtLogList {
             try {
                 ts = Instant.parse(tsText.get());
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(where + ".stateTimestamp is not an ISO-8601 instant: '"
-                        + tsText.get() + "'", e);
+                throw new IllegalArgumentException(
+                        where + ".stateTimestamp is not an ISO-8601 instant: '" + tsText.get() + "'", e);
             }
         }
         if (state.needsTimestamp() && ts == null) {
-            throw new IllegalArgumentException(where + " is " + state.name().toLowerCase(java.util.Locale.ROOT)
-                    + " and needs a stateTimestamp");
+            throw new IllegalArgumentException(
+                    where + " is " + state.name().toLowerCase(java.util.Locale.ROOT) + " and needs a stateTimestamp");
         }
         return CtLog.of(spki, operator, description, state, ts);
     }
@@ -224,10 +224,16 @@ public final class CtLogList {
      */
     private static CtLogList convert(io.github.sectrust4j.truststores.AppleTrustStore store) {
         List<io.github.sectrust4j.truststores.CtLog> records = store.ctLogs();
-        return new CtLogList(records.size(), Suppliers.memoize(() -> convert(records)), CALLER_SUPPLIED, Optional.empty())
-                .withSource("Apple trust store " + store.version()
-                        + (store.ctLogListVersion().isEmpty() ? "" : " (log list version " + store.ctLogListVersion() + ")"),
-                store.sourceDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        return new CtLogList(
+                        records.size(), Suppliers.memoize(() -> convert(records)), CALLER_SUPPLIED, Optional.empty())
+                .withSource(
+                        "Apple trust store " + store.version()
+                                + (store.ctLogListVersion().isEmpty()
+                                        ? ""
+                                        : " (log list version " + store.ctLogListVersion() + ")"),
+                        store.sourceDate()
+                                .atStartOfDay(java.time.ZoneOffset.UTC)
+                                .toInstant());
     }
 
     /** As {@link #of(io.github.sectrust4j.truststores.AppleTrustStore)}, from the records themselves. */
@@ -263,7 +269,8 @@ public final class CtLogList {
         CtLog log = CtLog.of(l.key(), l.operator(), l.description(), state, ts);
         if (l.intervalStart() != null || l.intervalEnd() != null) {
             // iOS checks each bound on its own when only one is listed
-            log = log.withShard(l.intervalStart() == null ? Instant.MIN : l.intervalStart(),
+            log = log.withShard(
+                    l.intervalStart() == null ? Instant.MIN : l.intervalStart(),
                     l.intervalEnd() == null ? Instant.MAX : l.intervalEnd());
         }
         return log.withFlags(l.tiled(), l.tlsOnly());

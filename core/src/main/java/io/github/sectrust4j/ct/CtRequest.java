@@ -17,6 +17,7 @@ public final class CtRequest {
     private volatile byte[] leafDer;
     /** The parsed leaf when the request was built from one (its Bouncy Castle view is reused); else null. */
     private final io.github.sectrust4j.cert.Certificate parsedLeaf;
+
     private final Optional<byte[]> issuerSpkiDer;
     private final Instant verifyTime;
     private final ImmutableList<byte[]> tlsScts;
@@ -47,7 +48,8 @@ public final class CtRequest {
 
     /** As {@link #builder(byte[], Instant)} for a parsed leaf. */
     public static Builder builder(io.github.sectrust4j.Cert leaf, Instant verifyTime) {
-        return new Builder(io.github.sectrust4j.cert.CertificateInput.fromCert(requireNonNull(leaf, "leaf")), verifyTime);
+        return new Builder(
+                io.github.sectrust4j.cert.CertificateInput.fromCert(requireNonNull(leaf, "leaf")), verifyTime);
     }
 
     public byte[] leafDer() {
@@ -132,8 +134,10 @@ public final class CtRequest {
         /** The issuer's key, from the parsed certificate at chain position 1. */
         public Builder issuer(io.github.sectrust4j.Cert issuer) {
             // spkiDer() is already a copy
-            this.issuerSpkiDer = Optional.of(io.github.sectrust4j.cert.CertificateInput.fromCert(
-                    requireNonNull(issuer, "issuer")).publicKey().spkiDer());
+            this.issuerSpkiDer =
+                    Optional.of(io.github.sectrust4j.cert.CertificateInput.fromCert(requireNonNull(issuer, "issuer"))
+                            .publicKey()
+                            .spkiDer());
             return this;
         }
 
@@ -165,7 +169,8 @@ public final class CtRequest {
          * revocation code finds it.
          */
         public Builder ocspSctExtensionValue(byte[] extnValueOctets) {
-            ocspSctExtensionValues.add(requireNonNull(extnValueOctets, "extnValueOctets").clone());
+            ocspSctExtensionValues.add(
+                    requireNonNull(extnValueOctets, "extnValueOctets").clone());
             return this;
         }
 
@@ -175,7 +180,8 @@ public final class CtRequest {
          * also through {@link #ocspSctList} or {@link #ocspSctExtensionValue}.
          */
         public Builder stapledOcspResponse(byte[] ocspResponseDer) {
-            stapledOcspResponses.add(requireNonNull(ocspResponseDer, "ocspResponseDer").clone());
+            stapledOcspResponses.add(
+                    requireNonNull(ocspResponseDer, "ocspResponseDer").clone());
             return this;
         }
 

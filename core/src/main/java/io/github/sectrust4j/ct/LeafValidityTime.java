@@ -19,8 +19,7 @@ import org.bouncycastle.asn1.x509.Time;
  * which BC's lenient parser rolls over) goes to BC itself, so the result is always BC's.
  */
 final class LeafValidityTime {
-    private LeafValidityTime() {
-    }
+    private LeafValidityTime() {}
 
     static Instant of(Time time) {
         ASN1Primitive p = time.toASN1Primitive();

@@ -19,8 +19,11 @@ public final class LogId implements Comparable<LogId> {
 
     /** The log id with these 32 bytes. */
     public static LogId of(byte[] bytes) {
-        checkArgument(bytes != null && bytes.length == LENGTH, "A CT log id has %s bytes, got %s",
-                LENGTH, bytes == null ? "null" : String.valueOf(bytes.length));
+        checkArgument(
+                bytes != null && bytes.length == LENGTH,
+                "A CT log id has %s bytes, got %s",
+                LENGTH,
+                bytes == null ? "null" : String.valueOf(bytes.length));
         return new LogId(bytes.clone());
     }
 

@@ -24,8 +24,7 @@ import java.util.Map;
 public final class PublishedLogLists {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PublishedLogLists() {
-    }
+    private PublishedLogLists() {}
 
     /** The list in this JSON text. */
     public static CtLogList fromJson(String json) {
@@ -44,7 +43,8 @@ public final class PublishedLogLists {
      */
     static CtLogList fromJson(JsonNode root) {
         PublishedCtLogList read = read(root);
-        return CtLogList.fromTrustStoreLogs(read.logs()).withSource(label(read), read.timestamp().orElse(null));
+        return CtLogList.fromTrustStoreLogs(read.logs())
+                .withSource(label(read), read.timestamp().orElse(null));
     }
 
     /** The list as read, for callers that need its version fields (the log-list cache). */

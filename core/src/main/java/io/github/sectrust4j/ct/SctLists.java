@@ -46,8 +46,7 @@ public final class SctLists {
             NISTObjectIdentifiers.id_sha384, "SHA-384",
             NISTObjectIdentifiers.id_sha512, "SHA-512");
 
-    private SctLists() {
-    }
+    private SctLists() {}
 
     /**
      * Splits a TLS-encoded {@code SignedCertificateTimestampList} (2-byte total length, then 2-byte
@@ -63,8 +62,8 @@ public final class SctLists {
         }
         int total = u16(list, 0);
         if (total != list.length - 2) {
-            return Parsed.malformed("SCT list length " + total + " does not match the " + (list.length - 2)
-                    + " bytes that follow");
+            return Parsed.malformed(
+                    "SCT list length " + total + " does not match the " + (list.length - 2) + " bytes that follow");
         }
         List<byte[]> out = new ArrayList<>();
         int at = 2;
@@ -111,7 +110,9 @@ public final class SctLists {
     /** The embedded SCTs of a leaf certificate; an empty list when it has no SCT list extension. */
     public static Parsed<List<byte[]>> embeddedIn(byte[] leafDer) {
         Parsed<Certificate> cert = decodeCertificate(leafDer);
-        return cert.isOk() ? embeddedIn(cert.value().get()) : Parsed.malformed(cert.error().get());
+        return cert.isOk()
+                ? embeddedIn(cert.value().get())
+                : Parsed.malformed(cert.error().get());
     }
 
     /** Decodes a DER certificate (BC's structure, eagerly parsed), or says why it cannot. */
@@ -142,14 +143,15 @@ public final class SctLists {
      * response status is successful; the OCSP signature is not verified for this purpose (spec §8.2).
      * An empty list when nothing matches.
      */
-    public static Parsed<List<byte[]>> fromStapledOcspResponse(byte[] ocspResponseDer, byte[] leafDer,
-                                                               byte[] issuerSpkiDer) {
+    public static Parsed<List<byte[]>> fromStapledOcspResponse(
+            byte[] ocspResponseDer, byte[] leafDer, byte[] issuerSpkiDer) {
         Parsed<Certificate> leaf = decodeCertificate(leafDer);
         if (!leaf.isOk()) {
             return Parsed.malformed("leaf: " + leaf.error().get());
         }
         try {
-            SubjectPublicKeyInfo issuerKey = SubjectPublicKeyInfo.getInstance(ASN1Primitive.fromByteArray(issuerSpkiDer));
+            SubjectPublicKeyInfo issuerKey =
+                    SubjectPublicKeyInfo.getInstance(ASN1Primitive.fromByteArray(issuerSpkiDer));
             if (issuerKey == null) {
                 return Parsed.malformed("issuer key is empty");
             }
@@ -159,8 +161,8 @@ public final class SctLists {
         }
     }
 
-    static Parsed<List<byte[]>> fromStapledOcspResponse(byte[] ocspResponseDer, Certificate leaf,
-                                                        SubjectPublicKeyInfo issuerKey) {
+    static Parsed<List<byte[]>> fromStapledOcspResponse(
+            byte[] ocspResponseDer, Certificate leaf, SubjectPublicKeyInfo issuerKey) {
         try {
             OCSPResponse resp = OCSPResponse.getInstance(ASN1Primitive.fromByteArray(ocspResponseDer));
             if (resp.getResponseStatus().getIntValue() != OCSPResponseStatus.SUCCESSFUL) {
@@ -179,7 +181,9 @@ public final class SctLists {
                 if (matches(single.getCertID(), leaf, issuerName, issuerKeyBits)) {
                     Extensions exts = single.getSingleExtensions();
                     Extension ext = exts == null ? null : exts.getExtension(OCSP_SCT_LIST);
-                    return ext == null ? Parsed.ok(List.of()) : fromExtensionValue(ext.getExtnValue().getOctets());
+                    return ext == null
+                            ? Parsed.ok(List.of())
+                            : fromExtensionValue(ext.getExtnValue().getOctets());
                 }
             }
             return Parsed.ok(List.of());
@@ -196,8 +200,10 @@ public final class SctLists {
         if (digest == null) {
             return false;
         }
-        return MessageDigest.isEqual(digest(digest, issuerName), id.getIssuerNameHash().getOctets())
-                && MessageDigest.isEqual(digest(digest, issuerKeyBits), id.getIssuerKeyHash().getOctets());
+        return MessageDigest.isEqual(
+                        digest(digest, issuerName), id.getIssuerNameHash().getOctets())
+                && MessageDigest.isEqual(
+                        digest(digest, issuerKeyBits), id.getIssuerKeyHash().getOctets());
     }
 
     private static byte[] digest(String alg, byte[] data) {

@@ -23,8 +23,15 @@ import java.util.Optional;
  * @param counted   true if this SCT is the one kept for its log (earliest, §8.2) in the count that
  *                  decided qualification
  */
-public record SctOutcome(SctOrigin origin, int index, Optional<LogId> logId, Optional<CtLog> log,
-                         Optional<Instant> timestamp, SctVerdict verdict, String detail, boolean counted) {
+public record SctOutcome(
+        SctOrigin origin,
+        int index,
+        Optional<LogId> logId,
+        Optional<CtLog> log,
+        Optional<Instant> timestamp,
+        SctVerdict verdict,
+        String detail,
+        boolean counted) {
     public SctOutcome {
         requireNonNull(origin, "origin");
         requireNonNull(logId, "logId");

@@ -28,10 +28,10 @@ final class SctSignatures {
     private static final SignatureAlgorithm ECDSA_SHA384 = algorithm("1.2.840.10045.4.3.3", false);
 
     /** Log keys decoded once (a log list has a few hundred). */
-    private static final Cache<ByteBuffer, PublicKeyInfo> LOG_KEYS = CacheBuilder.newBuilder().maximumSize(1_024).build();
+    private static final Cache<ByteBuffer, PublicKeyInfo> LOG_KEYS =
+            CacheBuilder.newBuilder().maximumSize(1_024).build();
 
-    private SctSignatures() {
-    }
+    private SctSignatures() {}
 
     /**
      * True only if the signature verifies; any unsupported algorithm, key mismatch or error is false.
@@ -75,8 +75,9 @@ final class SctSignatures {
     private static SignatureAlgorithm algorithm(String oid, boolean nullParameters) {
         try {
             ASN1ObjectIdentifier id = new ASN1ObjectIdentifier(oid);
-            return SignatureAlgorithm.fromDer((nullParameters ? new AlgorithmIdentifier(id, DERNull.INSTANCE)
-                    : new AlgorithmIdentifier(id)).getEncoded());
+            return SignatureAlgorithm.fromDer(
+                    (nullParameters ? new AlgorithmIdentifier(id, DERNull.INSTANCE) : new AlgorithmIdentifier(id))
+                            .getEncoded());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

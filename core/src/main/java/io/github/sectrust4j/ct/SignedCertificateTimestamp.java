@@ -30,8 +30,14 @@ public final class SignedCertificateTimestamp {
     private final byte[] signature;
     private final byte[] encoded;
 
-    private SignedCertificateTimestamp(LogId logId, long timestampMillis, byte[] extensions, int hashAlgorithm,
-                                       int signatureAlgorithm, byte[] signature, byte[] encoded) {
+    private SignedCertificateTimestamp(
+            LogId logId,
+            long timestampMillis,
+            byte[] extensions,
+            int hashAlgorithm,
+            int signatureAlgorithm,
+            byte[] signature,
+            byte[] encoded) {
         this.logId = logId;
         this.timestampMillis = timestampMillis;
         this.extensions = extensions;
@@ -47,8 +53,8 @@ public final class SignedCertificateTimestamp {
             return Parsed.malformed("no SCT bytes");
         }
         if (tls.length < FIXED_PREFIX) {
-            return Parsed.malformed("SCT is " + tls.length + " bytes, shorter than the " + FIXED_PREFIX
-                    + "-byte fixed part");
+            return Parsed.malformed(
+                    "SCT is " + tls.length + " bytes, shorter than the " + FIXED_PREFIX + "-byte fixed part");
         }
         int version = tls[0] & 0xff;
         int extLen = u16(tls, 41);
@@ -70,10 +76,13 @@ public final class SignedCertificateTimestamp {
             ts = (ts << 8) | (tls[i] & 0xff);
         }
         return Parsed.ok(new SignedCertificateTimestamp(
-                LogId.of(Arrays.copyOfRange(tls, 1, 33)), ts,
+                LogId.of(Arrays.copyOfRange(tls, 1, 33)),
+                ts,
                 Arrays.copyOfRange(tls, FIXED_PREFIX, afterExt),
-                tls[afterExt] & 0xff, tls[afterExt + 1] & 0xff,
-                Arrays.copyOfRange(tls, afterExt + 4, tls.length), tls.clone()));
+                tls[afterExt] & 0xff,
+                tls[afterExt + 1] & 0xff,
+                Arrays.copyOfRange(tls, afterExt + 4, tls.length),
+                tls.clone()));
     }
 
     private static int u16(byte[] b, int at) {
@@ -96,8 +105,8 @@ public final class SignedCertificateTimestamp {
 
     /** The timestamp with millisecond precision. */
     public Instant timestamp() {
-        return Instant.ofEpochSecond(Long.divideUnsigned(timestampMillis, 1000),
-                Long.remainderUnsigned(timestampMillis, 1000) * 1_000_000L);
+        return Instant.ofEpochSecond(
+                Long.divideUnsigned(timestampMillis, 1000), Long.remainderUnsigned(timestampMillis, 1000) * 1_000_000L);
     }
 
     /**
@@ -167,7 +176,7 @@ public final class SignedCertificateTimestamp {
 
     @Override
     public String toString() {
-        return "SCT[log=" + logId + ", timestamp=" + timestamp() + ", " + algorithmName() + ", "
-                + encoded.length + " bytes]";
+        return "SCT[log=" + logId + ", timestamp=" + timestamp() + ", " + algorithmName() + ", " + encoded.length
+                + " bytes]";
     }
 }

@@ -24,8 +24,7 @@ final class SignedEntries {
     private static final int TAG_EXTENSIONS = 0xa3;
     private static final int MAX_U24 = (1 << 24) - 1;
 
-    private SignedEntries() {
-    }
+    private SignedEntries() {}
 
     /** entry_type x509_entry + ASN.1Cert (the leaf DER). */
     static byte[] x509Entry(byte[] leafDer) {

@@ -3,9 +3,7 @@ package io.github.sectrust4j.ct;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import io.github.sectrust4j.IosRelease;
-import io.github.sectrust4j.check.Failure;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +18,7 @@ public final class SystemTrustedCtRequirement {
     /** Leaves with notBefore on or after this instant need CT (§8.1 condition 4). */
     public static final Instant ENFORCEMENT_CUTOFF = Instant.parse("2018-10-16T00:00:00Z");
 
-    private SystemTrustedCtRequirement() {
-    }
+    private SystemTrustedCtRequirement() {}
 
     /** Why the check passed, or that it failed; conditions in the order of §8.1. */
     public enum Outcome {
@@ -107,10 +104,21 @@ public final class SystemTrustedCtRequirement {
      * @param leaf               the leaf's exception facts (null-free; use {@link Optional#empty()} if unknown)
      * @param cas                the exception facts of every other path certificate
      */
-    public record Inputs(IosRelease release, boolean sslServerPolicy, boolean killSwitchOn, LogListProvenance logList,
-                         Instant leafNotBefore, Instant leafNotAfter, Instant verifyTime, boolean systemAnchored,
-                         boolean appleRoot, boolean ctQualified, Optional<String> hostname, CtExceptions exceptions,
-                         Optional<CtExceptionSubject> leaf, List<CtExceptionSubject> cas) {
+    public record Inputs(
+            IosRelease release,
+            boolean sslServerPolicy,
+            boolean killSwitchOn,
+            LogListProvenance logList,
+            Instant leafNotBefore,
+            Instant leafNotAfter,
+            Instant verifyTime,
+            boolean systemAnchored,
+            boolean appleRoot,
+            boolean ctQualified,
+            Optional<String> hostname,
+            CtExceptions exceptions,
+            Optional<CtExceptionSubject> leaf,
+            List<CtExceptionSubject> cas) {
         public Inputs {
             requireNonNull(release, "release");
             requireNonNull(logList, "logList");
@@ -128,7 +136,8 @@ public final class SystemTrustedCtRequirement {
          * ({@link LogListProvenance#RELEASE_LIST_FRESH}), not system-anchored, not qualified, no host,
          * no exceptions.
          */
-        public static Builder builder(IosRelease release, Instant leafNotBefore, Instant leafNotAfter, Instant verifyTime) {
+        public static Builder builder(
+                IosRelease release, Instant leafNotBefore, Instant leafNotAfter, Instant verifyTime) {
             return new Builder(release, leafNotBefore, leafNotAfter, verifyTime);
         }
     }
@@ -198,8 +207,21 @@ public final class SystemTrustedCtRequirement {
         }
 
         public Inputs build() {
-            return new Inputs(release, sslServerPolicy, killSwitchOn, logList, leafNotBefore, leafNotAfter, verifyTime,
-                    systemAnchored, appleRoot, ctQualified, hostname, exceptions, leaf, cas);
+            return new Inputs(
+                    release,
+                    sslServerPolicy,
+                    killSwitchOn,
+                    logList,
+                    leafNotBefore,
+                    leafNotAfter,
+                    verifyTime,
+                    systemAnchored,
+                    appleRoot,
+                    ctQualified,
+                    hostname,
+                    exceptions,
+                    leaf,
+                    cas);
         }
     }
 
@@ -207,8 +229,8 @@ public final class SystemTrustedCtRequirement {
     public static Decision decide(Inputs in) {
         requireNonNull(in, "inputs");
         if (!in.release().atLeast(12, 1, 1)) {
-            return new Decision(Outcome.RELEASE_BEFORE_ENFORCEMENT,
-                    "iOS " + in.release() + " does not enforce CT (from 12.1.1)");
+            return new Decision(
+                    Outcome.RELEASE_BEFORE_ENFORCEMENT, "iOS " + in.release() + " does not enforce CT (from 12.1.1)");
         }
         if (in.killSwitchOn()) {
             return new Decision(Outcome.KILL_SWITCH_ON, "the CT kill switch is on");
@@ -217,16 +239,20 @@ public final class SystemTrustedCtRequirement {
             return new Decision(Outcome.NOT_SSL_SERVER_POLICY, "not the SSL server policy");
         }
         if (!in.logList().enforces()) {
-            return new Decision(Outcome.LOG_LIST_STALE,
+            return new Decision(
+                    Outcome.LOG_LIST_STALE,
                     "the device's CT log list is older than 60 days and no trusted logs were supplied");
         }
         if (in.leafNotBefore().isBefore(ENFORCEMENT_CUTOFF)) {
-            return new Decision(Outcome.ISSUED_BEFORE_CUTOFF,
+            return new Decision(
+                    Outcome.ISSUED_BEFORE_CUTOFF,
                     "leaf notBefore " + in.leafNotBefore() + " is before " + ENFORCEMENT_CUTOFF);
         }
         if (in.verifyTime().isBefore(in.leafNotBefore()) || in.verifyTime().isAfter(in.leafNotAfter())) {
-            return new Decision(Outcome.LEAF_NOT_VALID_AT_VERIFY_TIME, "leaf is not valid at " + in.verifyTime()
-                    + " (valid " + in.leafNotBefore() + " to " + in.leafNotAfter() + "); reported as a validity failure");
+            return new Decision(
+                    Outcome.LEAF_NOT_VALID_AT_VERIFY_TIME,
+                    "leaf is not valid at " + in.verifyTime() + " (valid " + in.leafNotBefore() + " to "
+                            + in.leafNotAfter() + "); reported as a validity failure");
         }
         if (!in.systemAnchored()) {
             return new Decision(Outcome.NOT_SYSTEM_ANCHORED, "the path is not anchored at a system-store root");
@@ -241,24 +267,27 @@ public final class SystemTrustedCtRequirement {
         if (excepted.isPresent()) {
             return excepted.get();
         }
-        return new Decision(Outcome.FAILS, "a system-trusted leaf issued on or after " + ENFORCEMENT_CUTOFF
-                + " is not CT-qualified");
+        return new Decision(
+                Outcome.FAILS,
+                "a system-trusted leaf issued on or after " + ENFORCEMENT_CUTOFF + " is not CT-qualified");
     }
 
     private static Optional<Decision> mdmException(Inputs in) {
         CtExceptions ex = in.exceptions();
         String domain = in.hostname().map(ex::domainMatching).orElse(null);
         if (domain != null) {
-            return Optional.of(new Decision(Outcome.MDM_DOMAIN_EXCEPTION,
-                    "MDM CT exception '" + domain + "' covers host " + in.hostname().get()));
+            return Optional.of(new Decision(
+                    Outcome.MDM_DOMAIN_EXCEPTION,
+                    "MDM CT exception '" + domain + "' covers host "
+                            + in.hostname().get()));
         }
         if (in.leaf().isEmpty()) {
             return Optional.empty();
         }
         CtExceptionSubject leaf = in.leaf().get();
         if (ex.coversKey(leaf.spkiSha256Base64())) {
-            return Optional.of(new Decision(Outcome.MDM_LEAF_KEY_EXCEPTION,
-                    "MDM CT exception names the leaf key " + leaf.spkiSha256Base64()));
+            return Optional.of(new Decision(
+                    Outcome.MDM_LEAF_KEY_EXCEPTION, "MDM CT exception names the leaf key " + leaf.spkiSha256Base64()));
         }
         for (CtExceptionSubject ca : in.cas()) {
             // a CA key exempts only an organization-bound CA (§8.6); iOS compares organization lists
@@ -266,8 +295,8 @@ public final class SystemTrustedCtRequirement {
             boolean organizationBound = ca.permittedSubtreesOrganization()
                     || (!leaf.organizations().isEmpty() && leaf.organizations().equals(ca.organizations()));
             if (ex.coversKey(ca.spkiSha256Base64()) && organizationBound) {
-                return Optional.of(new Decision(Outcome.MDM_CA_KEY_EXCEPTION,
-                        "MDM CT exception names the CA key " + ca.spkiSha256Base64()));
+                return Optional.of(new Decision(
+                        Outcome.MDM_CA_KEY_EXCEPTION, "MDM CT exception names the CA key " + ca.spkiSha256Base64()));
             }
         }
         return Optional.empty();
@@ -277,8 +306,8 @@ public final class SystemTrustedCtRequirement {
      * The CT condition of EV (§10, §8.5): from iOS 10 an EV path must be CT-qualified, unless the kill
      * switch is on or the log list is stale. True if the condition does not stand in EV's way.
      */
-    public static boolean evCtConditionMet(IosRelease release, boolean ctQualified, LogListProvenance logList,
-                                           boolean killSwitchOn) {
+    public static boolean evCtConditionMet(
+            IosRelease release, boolean ctQualified, LogListProvenance logList, boolean killSwitchOn) {
         if (release.before(10, 0) || killSwitchOn || !logList.enforces()) {
             return true;
         }

@@ -1,30 +1,29 @@
 package io.github.sectrust4j.engine;
 
-import io.github.sectrust4j.PathBudget;
-import io.github.sectrust4j.request.EvaluationRequest;
-import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.CertificateRole;
 import io.github.sectrust4j.FindingCode;
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.PathCertificate;
 import io.github.sectrust4j.SecTrustResult;
 import io.github.sectrust4j.TrustError;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.TrustResultInfo;
-import io.github.sectrust4j.revocation.RevocationResult;
-import io.github.sectrust4j.revocation.RevocationSummary;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.TotalVerificationBudget;
+import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.check.PathValidation;
 import io.github.sectrust4j.path.AnchorInfo;
 import io.github.sectrust4j.path.BuildOutcome;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.path.PathBuilder;
-import io.github.sectrust4j.policy.Decision;
-import io.github.sectrust4j.check.Failure;
-import io.github.sectrust4j.check.PathValidation;
 import io.github.sectrust4j.path.PathValidator;
+import io.github.sectrust4j.policy.Decision;
 import io.github.sectrust4j.policy.PathBudgetCheck;
 import io.github.sectrust4j.policy.Policies;
 import io.github.sectrust4j.policy.VerificationBudgetCheck;
+import io.github.sectrust4j.request.EvaluationRequest;
+import io.github.sectrust4j.revocation.RevocationResult;
+import io.github.sectrust4j.revocation.RevocationSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,8 +59,11 @@ public final class Evaluator {
     /** As {@link #evaluate(EvaluationRequest)}, also returning the chosen path's certificates. */
     public static Evaluation evaluateWithPath(EvaluationRequest request) {
         PathExtensions extensions = new PathExtensions(request);
-        PathValidator validator = Policies.validatorFor(request, List.of(extensions.revocationCheck()),
-                List.of(extensions.trailingCheck()), extensions::listedKeysExempt);
+        PathValidator validator = Policies.validatorFor(
+                request,
+                List.of(extensions.revocationCheck()),
+                List.of(extensions.trailingCheck()),
+                extensions::listedKeysExempt);
         return evaluation(request, validator, Decision::decide, Optional.of(extensions));
     }
 
@@ -69,15 +71,20 @@ public final class Evaluator {
         return evaluation(request, validator, decider, Optional.empty()).report();
     }
 
-    private static Evaluation evaluation(EvaluationRequest request, PathValidator validator, Decider decider,
-                                         Optional<PathExtensions> extensions) {
-        try (TotalVerificationBudget verifications = TotalVerificationBudget.open(request.budget().maxVerifications())) {
+    private static Evaluation evaluation(
+            EvaluationRequest request, PathValidator validator, Decider decider, Optional<PathExtensions> extensions) {
+        try (TotalVerificationBudget verifications =
+                TotalVerificationBudget.open(request.budget().maxVerifications())) {
             return evaluation(request, validator, decider, extensions, verifications);
         }
     }
 
-    private static Evaluation evaluation(EvaluationRequest request, PathValidator validator, Decider decider,
-                                         Optional<PathExtensions> extensions, TotalVerificationBudget verifications) {
+    private static Evaluation evaluation(
+            EvaluationRequest request,
+            PathValidator validator,
+            Decider decider,
+            Optional<PathExtensions> extensions,
+            TotalVerificationBudget verifications) {
         BuildOutcome outcome = PathBuilder.build(request, validator);
         CandidatePath best = outcome.bestPath();
         // the builder's own validation of the best path when it validated it (validation is a pure function
@@ -91,20 +98,31 @@ public final class Evaluator {
             validation = withVerificationBudgetFailure(validation, verifications, best.topIndex());
         }
         Decision decision = decider.decide(best, validation, request);
-        if ((outcome.budgetExceeded() || verifications.exhausted()) && decision.result().isTrusted()) {
+        if ((outcome.budgetExceeded() || verifications.exhausted())
+                && decision.result().isTrusted()) {
             // never "trusted" on a partial search, whatever the Decider made of the failure
-            decision = new Decision(SecTrustResult.RECOVERABLE_TRUST_FAILURE,
-                    Optional.of(TrustError.CREATE_CHAIN_FAILED), decision.findings());
+            decision = new Decision(
+                    SecTrustResult.RECOVERABLE_TRUST_FAILURE,
+                    Optional.of(TrustError.CREATE_CHAIN_FAILED),
+                    decision.findings());
         }
         boolean trusted = decision.result().isTrusted();
         if (trusted) {
             checkTrustInvariant(outcome, best, decision);
         }
-        TrustResultInfo info = extensions.map(x -> resultInfo(x, best, trusted, request)).orElse(TrustResultInfo.NONE);
-        TrustReport report = new TrustReport(decision.result(), decision.error(), pathCertificates(best, request),
-                decision.findings(), request.release(),
+        TrustResultInfo info =
+                extensions.map(x -> resultInfo(x, best, trusted, request)).orElse(TrustResultInfo.NONE);
+        TrustReport report = new TrustReport(
+                decision.result(),
+                decision.error(),
+                pathCertificates(best, request),
+                decision.findings(),
+                request.release(),
                 request.systemStore().map(s -> OptionalInt.of(s.version())).orElse(OptionalInt.empty()),
-                request.policy(), request.host(), request.verifyTime(), info);
+                request.policy(),
+                request.host(),
+                request.verifyTime(),
+                info);
         return new Evaluation(report, best.certificates());
     }
 
@@ -117,12 +135,16 @@ public final class Evaluator {
      * as an internal error, never as a verdict.
      */
     private static void checkTrustInvariant(BuildOutcome outcome, CandidatePath best, Decision decision) {
-        String problem = !best.signaturesVerified() ? "not every signature on the path was verified"
-                : !best.anchored() && !decision.anchorExcepted() ? "the path is not anchored"
-                : !outcome.accepted() && !decision.usesExceptions() ? "the path builder did not accept the path" : null;
+        String problem = !best.signaturesVerified()
+                ? "not every signature on the path was verified"
+                : !best.anchored() && !decision.anchorExcepted()
+                        ? "the path is not anchored"
+                        : !outcome.accepted() && !decision.usesExceptions()
+                                ? "the path builder did not accept the path"
+                                : null;
         if (problem != null) {
-            throw new IllegalStateException("internal error: the policy reported a trusted result but " + problem
-                    + " (" + best.size() + " certificates, top " + best.top().subject() + "); this is a bug");
+            throw new IllegalStateException("internal error: the policy reported a trusted result but " + problem + " ("
+                    + best.size() + " certificates, top " + best.top().subject() + "); this is a bug");
         }
     }
 
@@ -132,26 +154,35 @@ public final class Evaluator {
      * the simulator cannot fetch what a device would), EV is reported without revocation, as Apple does
      * for trust daemons without network (§10 "Reporting"). A revocation reason whenever a certificate is revoked.
      */
-    static TrustResultInfo resultInfo(PathExtensions extensions, CandidatePath best, boolean trusted,
-                                      EvaluationRequest request) {
+    static TrustResultInfo resultInfo(
+            PathExtensions extensions, CandidatePath best, boolean trusted, EvaluationRequest request) {
         PathExtensions.PathState state = extensions.state(best);
         RevocationSummary revocation = extensions.revocationSummary(best, trusted);
         boolean ct = trusted && state.ct != null && state.ct.qualified();
-        boolean ev = trusted && state.evQualified
+        boolean ev = trusted
+                && state.evQualified
                 && (revocation.revocationChecked() || !request.revocation().networkAvailable());
-        Optional<String> organization = ev ? best.leaf().subject().organizations().stream().findFirst()
-                : Optional.empty();
-        OptionalInt reason = state.revocation.stream().filter(RevocationResult::isRevoked)
-                .map(RevocationResult::reason).filter(OptionalInt::isPresent).findFirst().orElse(OptionalInt.empty());
-        return new TrustResultInfo(ct, ev, organization, revocation.revocationChecked(),
-                revocation.expirationDate(), reason);
+        Optional<String> organization =
+                ev ? best.leaf().subject().organizations().stream().findFirst() : Optional.empty();
+        OptionalInt reason = state.revocation.stream()
+                .filter(RevocationResult::isRevoked)
+                .map(RevocationResult::reason)
+                .filter(OptionalInt::isPresent)
+                .findFirst()
+                .orElse(OptionalInt.empty());
+        return new TrustResultInfo(
+                ct, ev, organization, revocation.revocationChecked(), revocation.expirationDate(), reason);
     }
 
     /** Adds {@code PATH_BUDGET_EXCEEDED} on the best path's top, with the limits and counts as evidence. */
-    static PathValidation withBudgetFailure(PathValidation validation, BuildOutcome outcome, PathBudget budget,
-                                            int index) {
-        PathBudgetCheck.Exhausted evidence = new PathBudgetCheck.Exhausted(outcome.limitReached().orElse("unknown"),
-                outcome.pathsCreated(), budget.maxPaths(), outcome.signatureChecks(), budget.maxSignatureChecks(),
+    static PathValidation withBudgetFailure(
+            PathValidation validation, BuildOutcome outcome, PathBudget budget, int index) {
+        PathBudgetCheck.Exhausted evidence = new PathBudgetCheck.Exhausted(
+                outcome.limitReached().orElse("unknown"),
+                outcome.pathsCreated(),
+                budget.maxPaths(),
+                outcome.signatureChecks(),
+                budget.maxSignatureChecks(),
                 budget.maxDepth());
         List<Failure> failures = new ArrayList<>(validation.failures());
         failures.add(Failure.of(FindingCode.PATH_BUDGET_EXCEEDED, index, evidence));
@@ -167,10 +198,13 @@ public final class Evaluator {
      * something that may decide the verdict (a link, an SCT, an OCSP response) counted as failed. Evidence:
      * the limit, the distinct verifications made by kind, and where to raise it.
      */
-    static PathValidation withVerificationBudgetFailure(PathValidation validation, TotalVerificationBudget budget,
-                                                        int index) {
-        VerificationBudgetCheck.Exhausted evidence = new VerificationBudgetCheck.Exhausted(budget.limit(), budget.used(),
-                budget.used(TotalVerificationBudget.Kind.CERTIFICATE), budget.used(TotalVerificationBudget.Kind.SCT),
+    static PathValidation withVerificationBudgetFailure(
+            PathValidation validation, TotalVerificationBudget budget, int index) {
+        VerificationBudgetCheck.Exhausted evidence = new VerificationBudgetCheck.Exhausted(
+                budget.limit(),
+                budget.used(),
+                budget.used(TotalVerificationBudget.Kind.CERTIFICATE),
+                budget.used(TotalVerificationBudget.Kind.SCT),
                 budget.used(TotalVerificationBudget.Kind.OCSP));
         List<Failure> failures = new ArrayList<>(validation.failures());
         failures.add(Failure.of(FindingCode.VERIFICATION_BUDGET_EXCEEDED, index, evidence));
@@ -192,8 +226,13 @@ public final class Evaluator {
             } else {
                 role = CertificateRole.INTERMEDIATE;
             }
-            out.add(new PathCertificate(c.sha256HexUpperCase(), c.subject().toString(),
-                    c.issuer().toString(), c.notBefore(), c.notAfter(), role,
+            out.add(new PathCertificate(
+                    c.sha256HexUpperCase(),
+                    c.subject().toString(),
+                    c.issuer().toString(),
+                    c.notBefore(),
+                    c.notAfter(),
+                    role,
                     role == CertificateRole.ANCHOR ? path.anchor().map(AnchorInfo::source) : Optional.empty(),
                     request.presented().contains(c)));
         }

@@ -2,11 +2,11 @@ package io.github.sectrust4j.engine;
 
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Severity;
+import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.ct.CtEvaluation;
 import io.github.sectrust4j.ct.CtLogList;
 import io.github.sectrust4j.ct.SctOutcome;
 import io.github.sectrust4j.ct.SctVerdict;
-import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.policy.CtLogListAgeNote;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,8 +21,7 @@ import java.util.Optional;
  * uncertain.
  */
 final class LogListAge {
-    private LogListAge() {
-    }
+    private LogListAge() {}
 
     /** True if an SCT names a log unknown to {@code logs} and {@code verifyTime} is after the list's date. */
     static boolean mayBeOutdated(CtEvaluation ct, CtLogList logs, Instant verifyTime) {
@@ -45,7 +44,10 @@ final class LogListAge {
                 });
             }
         }
-        return Optional.of(new Failure(FindingCode.CT_LOG_LIST_MAY_BE_OUTDATED, 0, Severity.INFO,
+        return Optional.of(new Failure(
+                FindingCode.CT_LOG_LIST_MAY_BE_OUTDATED,
+                0,
+                Severity.INFO,
                 new CtLogListAgeNote.UnknownLogs(logs.source(), logs.date().orElseThrow(), verifyTime, unknown)));
     }
 }

@@ -1,13 +1,12 @@
 package io.github.sectrust4j.engine;
 
-import io.github.sectrust4j.request.RevocationInputs;
-import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.cert.AuthorityInfoAccess;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.PublicKeyInfo;
+import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.ct.CtEvaluation;
 import io.github.sectrust4j.ct.CtEvaluator;
 import io.github.sectrust4j.ct.CtExceptionSubject;
@@ -22,25 +21,26 @@ import io.github.sectrust4j.policy.CtEvidence;
 import io.github.sectrust4j.policy.CtRequiredCheck;
 import io.github.sectrust4j.policy.ExtendedValidation;
 import io.github.sectrust4j.policy.ExtendedValidationNote;
+import io.github.sectrust4j.policy.PathCheck;
 import io.github.sectrust4j.policy.RevocationCheck;
 import io.github.sectrust4j.policy.RevocationResponseRequiredCheck;
 import io.github.sectrust4j.policy.RuleSet;
 import io.github.sectrust4j.policy.SystemTrustedCtRequiredCheck;
 import io.github.sectrust4j.policy.ValidCheck;
-import io.github.sectrust4j.check.Failure;
-import io.github.sectrust4j.policy.PathCheck;
+import io.github.sectrust4j.request.EvaluationRequest;
+import io.github.sectrust4j.request.RevocationInputs;
 import io.github.sectrust4j.revocation.KnownIntermediates;
 import io.github.sectrust4j.revocation.OcspFetchTrigger;
 import io.github.sectrust4j.revocation.OcspNetworkCheck;
 import io.github.sectrust4j.revocation.OcspPosition;
 import io.github.sectrust4j.revocation.OcspResponse;
 import io.github.sectrust4j.revocation.OcspTarget;
+import io.github.sectrust4j.revocation.ResponseRequirement;
 import io.github.sectrust4j.revocation.RevocationDatabase;
 import io.github.sectrust4j.revocation.RevocationResult;
 import io.github.sectrust4j.revocation.RevocationScope;
 import io.github.sectrust4j.revocation.RevocationSource;
 import io.github.sectrust4j.revocation.RevocationSummary;
-import io.github.sectrust4j.revocation.ResponseRequirement;
 import io.github.sectrust4j.revocation.SkipReason;
 import io.github.sectrust4j.revocation.ValidContext;
 import io.github.sectrust4j.revocation.ValidDecision;
@@ -71,9 +71,11 @@ final class PathExtensions {
     private final boolean leafEvCapable;
     /** The stapled OCSP responses, parsed once: each is offered to every position of every candidate path. */
     private final List<OcspResponse> stapledOcsp;
+
     private final Map<List<Certificate>, PathState> states = new HashMap<>();
     /** By issuer key ({@link PublicKeyInfo}, equal by SPKI DER), or {@link #NO_ISSUER} for a one-certificate path. */
     private final Map<Object, CtEvaluation> ctByIssuerKey = new HashMap<>();
+
     private static final Object NO_ISSUER = new Object();
 
     /** What the integration worked out for one path. */
@@ -93,12 +95,13 @@ final class PathExtensions {
     PathExtensions(EvaluationRequest request) {
         this.request = request;
         this.rules = RuleSet.forRelease(request.release());
-        this.logs = request.ct().logs().orElseGet(() -> request.systemStore()
-                .map(CtLogList::of)
-                .orElse(CtLogList.empty()));
+        this.logs = request.ct()
+                .logs()
+                .orElseGet(() -> request.systemStore().map(CtLogList::of).orElse(CtLogList.empty()));
         this.provenance = request.ct().provenance();
         this.leafEvCapable = ExtendedValidation.leafCapable(request.leaf(), request);
-        this.stapledOcsp = request.ocspResponses().stream().map(OcspResponse::parse).toList();
+        this.stapledOcsp =
+                request.ocspResponses().stream().map(OcspResponse::parse).toList();
     }
 
     PathCheck revocationCheck() {
@@ -147,7 +150,10 @@ final class PathExtensions {
                 if (skip.isEmpty()) {
                     info = safeLookup(db.get(), c, issuer);
                     final int position = i;
-                    decision = info.map(v -> ValidDecision.decide(position, v, c.notBefore(),
+                    decision = info.map(v -> ValidDecision.decide(
+                            position,
+                            v,
+                            c.notBefore(),
                             new ValidContext(now, request.policy() == Policy.SSL_SERVER, appleAnchored)));
                 }
             }
@@ -179,8 +185,16 @@ final class PathExtensions {
                 for (OcspResponse response : stapledOcsp) {
                     ocsp = ocsp.consider(response, now);
                 }
-                OcspFetchTrigger trigger = new OcspFetchTrigger(in.networkAvailable(), true, ocsp.held().isPresent(),
-                        urls, ev, in.revocationPolicy(), validSwitchedOn, false, false);
+                OcspFetchTrigger trigger = new OcspFetchTrigger(
+                        in.networkAvailable(),
+                        true,
+                        ocsp.held().isPresent(),
+                        urls,
+                        ev,
+                        in.revocationPolicy(),
+                        validSwitchedOn,
+                        false,
+                        false);
                 ocsp = OcspNetworkCheck.fetch(ocsp, trigger.decide(), in.ocspFetcher(), now);
             }
             Optional<ValidDecision> decision = decisions.get(i);
@@ -196,33 +210,36 @@ final class PathExtensions {
                 s.allowListed |= decision.get().allowListed();
             }
             if (result.isRevoked() && result.source().orElse(null) == RevocationSource.OCSP) {
-                s.revocationFailures.add(new Failure(FindingCode.REVOCATION, i, Severity.FATAL,
-                        new RevocationCheck.OcspRevoked(result)));
+                s.revocationFailures.add(new Failure(
+                        FindingCode.REVOCATION, i, Severity.FATAL, new RevocationCheck.OcspRevoked(result)));
             }
-            if (RevocationResponseRequiredCheck.applies(rules) && ResponseRequirement.fails(
-                    in.requirePositiveResponse(), false, i == 0, in.networkAvailable(), usable)) {
-                s.revocationFailures.add(Failure.of(FindingCode.REVOCATION_RESPONSE_REQUIRED, i,
-                        new RevocationResponseRequiredCheck.NoPositiveResponse(result,
-                                RevocationResponseRequiredCheck.REQUIREMENT)));
+            if (RevocationResponseRequiredCheck.applies(rules)
+                    && ResponseRequirement.fails(
+                            in.requirePositiveResponse(), false, i == 0, in.networkAvailable(), usable)) {
+                s.revocationFailures.add(Failure.of(
+                        FindingCode.REVOCATION_RESPONSE_REQUIRED,
+                        i,
+                        new RevocationResponseRequiredCheck.NoPositiveResponse(
+                                result, RevocationResponseRequiredCheck.REQUIREMENT)));
             }
         }
         if (db.isPresent() && !s.valid.isEmpty()) {
             List<KnownIntermediates.Position> positions = new ArrayList<>();
             for (int i = 0; i < size; i++) {
                 Certificate c = path.get(i);
-                positions.add(new KnownIntermediates.Position(c.sha256(), c.basicConstraints().map(b -> b.ca())
-                        .orElse(false), infos.get(i)));
+                positions.add(new KnownIntermediates.Position(
+                        c.sha256(), c.basicConstraints().map(b -> b.ca()).orElse(false), infos.get(i)));
             }
-            KnownIntermediates.firstViolation(positions, db.get()).ifPresent(f -> s.trailingFailures.add(
-                    validFailure(f, Optional.empty())));
+            KnownIntermediates.firstViolation(positions, db.get())
+                    .ifPresent(f -> s.trailingFailures.add(validFailure(f, Optional.empty())));
         }
         return s;
     }
 
     /** A position without OCSP (ocsp-nocheck): Valid alone decides. */
     private static RevocationResult validOnly(int i, Optional<ValidDecision> decision) {
-        if (decision.isPresent() && decision.get().failures(false).stream()
-                .anyMatch(f -> f.code() == FindingCode.REVOCATION)) {
+        if (decision.isPresent()
+                && decision.get().failures(false).stream().anyMatch(f -> f.code() == FindingCode.REVOCATION)) {
             return RevocationResult.revokedByValid(i, List.of());
         }
         if (decision.isPresent() && decision.get().allowListed()) {
@@ -241,8 +258,8 @@ final class PathExtensions {
         try {
             return db.lookup(query);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("revocation database lookup failed for '" + c.subject() + "': "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "revocation database lookup failed for '" + c.subject() + "': " + e.getMessage(), e);
         }
     }
 
@@ -275,37 +292,62 @@ final class PathExtensions {
         s.ct = ct;
         boolean killSwitch = request.ct().killSwitchOn();
         // EV (§10): failures discarded; the note marks the path EV for scoring and the report
-        s.ev = leafEvCapable ? ExtendedValidation.evaluatePath(path, request)
+        s.ev = leafEvCapable
+                ? ExtendedValidation.evaluatePath(path, request)
                 : new ExtendedValidation.PathEv(false, List.of(), "the leaf is not EV-capable");
-        s.evQualified = s.ev.ev() && SystemTrustedCtRequirement.evCtConditionMet(request.release(), ct.qualified(),
-                provenance, killSwitch);
+        s.evQualified = s.ev.ev()
+                && SystemTrustedCtRequirement.evCtConditionMet(
+                        request.release(), ct.qualified(), provenance, killSwitch);
         CtEvidence ctEvidence = ctEvidence(ct);
         if (!ct.outcomes().isEmpty()) {
-            out.add(new Failure(FindingCode.CERTIFICATE_TRANSPARENCY, 0, Severity.INFO,
+            out.add(new Failure(
+                    FindingCode.CERTIFICATE_TRANSPARENCY,
+                    0,
+                    Severity.INFO,
                     new CertificateTransparencyNote.CtResult(ctEvidence)));
         }
         LogListAge.note(ct, logs, request.verifyTime()).ifPresent(out::add);
         if (s.evQualified) {
-            out.add(new Failure(FindingCode.EXTENDED_VALIDATION, 0, Severity.INFO, new ExtendedValidationNote.EvPath(
-                    s.ev.policies(), ct.summary(), path.leaf().subject().organizations())));
+            out.add(new Failure(
+                    FindingCode.EXTENDED_VALIDATION,
+                    0,
+                    Severity.INFO,
+                    new ExtendedValidationNote.EvPath(
+                            s.ev.policies(), ct.summary(), path.leaf().subject().organizations())));
         }
         // Valid CT constraints (§9.2): issuance time vs. the earliest group notAfter; require-ct
         Instant issuance = ct.issuanceTime().orElse(path.leaf().notBefore());
-        ValidDecision.ctIssuanceFailure(s.valid, issuance).ifPresent(f -> out.add(validFailure(f,
-                s.valid.stream().filter(d -> d.position() == f.position()).findFirst())));
-        boolean ctPolicy = request.policy() == Policy.SSL_SERVER || request.host().isPresent();
-        Optional<ValidDecision> requiring = s.valid.stream().filter(ValidDecision::requireCt).findFirst();
-        if (requiring.isPresent() && CtRequiredCheck.applies(rules) && ctPolicy && !killSwitch
-                && provenance.enforces() && !ct.qualified()) {
-            boolean overridable = s.valid.stream().filter(ValidDecision::requireCt)
-                    .allMatch(ValidDecision::ctRequiredOverridable);
-            out.add(new Failure(FindingCode.CT_REQUIRED, 0, overridable ? Severity.RECOVERABLE : Severity.FATAL,
-                    new CtRequiredCheck.RequiredByValid(ctEvidence, requiring.get().position(), overridable)));
+        ValidDecision.ctIssuanceFailure(s.valid, issuance)
+                .ifPresent(f -> out.add(validFailure(
+                        f,
+                        s.valid.stream()
+                                .filter(d -> d.position() == f.position())
+                                .findFirst())));
+        boolean ctPolicy =
+                request.policy() == Policy.SSL_SERVER || request.host().isPresent();
+        Optional<ValidDecision> requiring =
+                s.valid.stream().filter(ValidDecision::requireCt).findFirst();
+        if (requiring.isPresent()
+                && CtRequiredCheck.applies(rules)
+                && ctPolicy
+                && !killSwitch
+                && provenance.enforces()
+                && !ct.qualified()) {
+            boolean overridable =
+                    s.valid.stream().filter(ValidDecision::requireCt).allMatch(ValidDecision::ctRequiredOverridable);
+            out.add(new Failure(
+                    FindingCode.CT_REQUIRED,
+                    0,
+                    overridable ? Severity.RECOVERABLE : Severity.FATAL,
+                    new CtRequiredCheck.RequiredByValid(
+                            ctEvidence, requiring.get().position(), overridable)));
         }
         if (SystemTrustedCtRequiredCheck.INSTANCE.appliesTo(rules, request.policy())) {
             SystemTrustedCtRequirement.Decision d = SystemTrustedCtRequirement.decide(ctInputs(path, ct));
             if (d.fails()) {
-                out.add(Failure.of(FindingCode.SYSTEM_TRUSTED_CT_REQUIRED, 0,
+                out.add(Failure.of(
+                        FindingCode.SYSTEM_TRUSTED_CT_REQUIRED,
+                        0,
                         new SystemTrustedCtRequiredCheck.NotQualified(d, ctEvidence)));
             }
         }
@@ -317,12 +359,14 @@ final class PathExtensions {
 
     private SystemTrustedCtRequirement.Inputs ctInputs(CandidatePath path, CtEvaluation ct) {
         Certificate leaf = path.leaf();
-        SystemTrustedCtRequirement.Builder b = SystemTrustedCtRequirement.Inputs.builder(request.release(),
-                leaf.notBefore(), leaf.notAfter(), request.verifyTime())
+        SystemTrustedCtRequirement.Builder b = SystemTrustedCtRequirement.Inputs.builder(
+                        request.release(), leaf.notBefore(), leaf.notAfter(), request.verifyTime())
                 .sslServerPolicy(request.policy() == Policy.SSL_SERVER)
-                .killSwitchOn(request.ct().killSwitchOn()).logList(provenance)
+                .killSwitchOn(request.ct().killSwitchOn())
+                .logList(provenance)
                 .systemAnchored(path.anchored() && path.systemTrusted(), path.appleRoot())
-                .ctQualified(ct.qualified()).hostname(request.host().orElse(null));
+                .ctQualified(ct.qualified())
+                .hostname(request.host().orElse(null));
         if (!request.ct().exceptions().equals(io.github.sectrust4j.ct.CtExceptions.none())) {
             List<CtExceptionSubject> cas = new ArrayList<>();
             for (int i = 1; i < path.size(); i++) {
@@ -361,7 +405,12 @@ final class PathExtensions {
 
     /** The path's CT evaluation with the log list it was judged with, as the CT checks report it. */
     private CtEvidence ctEvidence(CtEvaluation ct) {
-        return new CtEvidence(ct, provenance, logs.size(), logs.source(), logs.date(),
+        return new CtEvidence(
+                ct,
+                provenance,
+                logs.size(),
+                logs.source(),
+                logs.date(),
                 LogListAge.mayBeOutdated(ct, logs, request.verifyTime()));
     }
 

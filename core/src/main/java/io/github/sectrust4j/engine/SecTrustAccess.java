@@ -17,8 +17,7 @@ import java.util.function.BiFunction;
 public final class SecTrustAccess {
     private static volatile BiFunction<SecTrust, List<? extends Cert>, EvaluationRequest> requests;
 
-    private SecTrustAccess() {
-    }
+    private SecTrustAccess() {}
 
     /** Called once, by SecTrust's static initializer. */
     public static void register(BiFunction<SecTrust, List<? extends Cert>, EvaluationRequest> implementation) {

@@ -34,7 +34,9 @@ final class AiaSource implements CertificateSource {
 
     @Override
     public List<Certificate> parentsOf(Certificate child) {
-        if (child.isSynthetic() || !child.isValidAt(verifyTime) || child.normalizedIssuer().isEmpty()) {
+        if (child.isSynthetic()
+                || !child.isValidAt(verifyTime)
+                || child.normalizedIssuer().isEmpty()) {
             return List.of();
         }
         List<String> urls = child.authorityInfoAccess().map(a -> a.caIssuers()).orElse(List.of());

@@ -18,9 +18,15 @@ import java.util.Optional;
  * @param limitReached      which limit stopped the search: "maxPaths", "maxSignatureChecks", "maxDepth",
  *                          "maxVerifications" (the evaluation's total); empty if none
  */
-public record BuildOutcome(CandidatePath bestPath, boolean accepted, Optional<PathValidation> bestValidation,
-                           long score, boolean budgetExceeded, int pathsCreated, int signatureChecks,
-                           Optional<String> limitReached) {
+public record BuildOutcome(
+        CandidatePath bestPath,
+        boolean accepted,
+        Optional<PathValidation> bestValidation,
+        long score,
+        boolean budgetExceeded,
+        int pathsCreated,
+        int signatureChecks,
+        Optional<String> limitReached) {
     public BuildOutcome {
         requireNonNull(bestPath, "bestPath");
         requireNonNull(bestValidation, "bestValidation");

@@ -1,9 +1,9 @@
 package io.github.sectrust4j.path;
 
-import com.google.common.collect.ImmutableSortedMap;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableSortedMap;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.cert.Certificate;
 import java.util.List;
@@ -28,10 +28,15 @@ import java.util.Optional;
  *                           the deciding source): its constraints (used after validation for
  *                           {@code UsageConstraints} and Proceed, §7.3)
  */
-public record CandidatePath(List<Certificate> certificates, List<CertificateOrigin> origins,
-                            Optional<AnchorInfo> anchor, boolean topSelfSigned, boolean systemTrusted,
-                            boolean appleRoot, boolean signaturesVerified,
-                            Map<Integer, List<TrustSetting>> userTrustSettings) {
+public record CandidatePath(
+        List<Certificate> certificates,
+        List<CertificateOrigin> origins,
+        Optional<AnchorInfo> anchor,
+        boolean topSelfSigned,
+        boolean systemTrusted,
+        boolean appleRoot,
+        boolean signaturesVerified,
+        Map<Integer, List<TrustSetting>> userTrustSettings) {
     public CandidatePath {
         certificates = List.copyOf(certificates);
         origins = List.copyOf(origins);
@@ -79,7 +84,9 @@ public record CandidatePath(List<Certificate> certificates, List<CertificateOrig
             return topSelfSigned;
         }
         Certificate c = certificates.get(index);
-        return signaturesVerified && c.isSelfIssued() && c.publicKey().equals(certificates.get(index + 1).publicKey());
+        return signaturesVerified
+                && c.isSelfIssued()
+                && c.publicKey().equals(certificates.get(index + 1).publicKey());
     }
 
     /** True if the anchored top came from the user trust store (§0 "user-anchored"). */

@@ -13,8 +13,7 @@ public final class HardCodedRoots {
     private static final DerivedFact<Boolean> WOSIGN_STARTCOM_ROOT =
             DerivedFact.of(c -> HardCodedTrust.isWoSignStartComRoot(c.sha256()));
 
-    private HardCodedRoots() {
-    }
+    private HardCodedRoots() {}
 
     /** One of Apple's own roots ({@link HardCodedTrust#isAppleRoot}). */
     public static boolean isAppleRoot(Certificate c) {

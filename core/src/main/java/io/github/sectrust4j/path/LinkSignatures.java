@@ -20,7 +20,11 @@ import java.util.Optional;
  */
 final class LinkSignatures {
 
-    enum Verdict { VALID, INVALID, BUDGET_EXHAUSTED }
+    enum Verdict {
+        VALID,
+        INVALID,
+        BUDGET_EXHAUSTED
+    }
 
     /** The shared verdict cache (bounded; immutable data only). */
     static final SignatureVerifier SHARED = CachingSignatureVerifier.withDefaults();
@@ -31,8 +35,7 @@ final class LinkSignatures {
      * A link by value: issuer key (equal SPKI DER) and certificate (equal SHA-256) — the same identity
      * as (SPKI SHA-256, certificate SHA-256), without building and hashing a 64-byte key per lookup.
      */
-    private record Link(PublicKeyInfo issuerKey, Certificate child) {
-    }
+    private record Link(PublicKeyInfo issuerKey, Certificate child) {}
 
     private final Map<Link, Boolean> verdicts = new HashMap<>();
     private final Map<Certificate, Boolean> selfSigned = new HashMap<>();

@@ -25,6 +25,7 @@ final class NameIndex implements AnchorIndex {
     private final Certificate[] small;
     /** Large indexes only (null for small ones). */
     private final Map<NormalizedName, List<Certificate>> bySubject;
+
     private final Set<Certificate> members;
     private final CertificateOrigin origin;
 
@@ -47,7 +48,9 @@ final class NameIndex implements AnchorIndex {
         this.members = new LinkedHashSet<>(certificates);
         Map<NormalizedName, List<Certificate>> map = new HashMap<>();
         for (Certificate c : members) {
-            c.normalizedSubject().ifPresent(n -> map.computeIfAbsent(n, k -> new ArrayList<>(1)).add(c));
+            c.normalizedSubject()
+                    .ifPresent(
+                            n -> map.computeIfAbsent(n, k -> new ArrayList<>(1)).add(c));
         }
         // the lists never escape mutable: parentsOf returns unmodifiable views
         map.replaceAll((k, v) -> java.util.Collections.unmodifiableList(v));

@@ -1,13 +1,12 @@
 package io.github.sectrust4j.path;
 
 import io.github.sectrust4j.FindingCode;
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.SignatureVerifier;
-import io.github.sectrust4j.request.EvaluationRequest;
-import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.check.PathValidation;
-import io.github.sectrust4j.PathBudget;
+import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -74,6 +73,7 @@ public final class PathBuilder {
     private final Map<Node, CandidatePath> views = new HashMap<>();
     /** One mapping function for every {@link #view} lookup, not a method reference per call. */
     private final java.util.function.Function<Node, CandidatePath> toCandidate = this::toCandidate;
+
     private final Map<Certificate, Optional<AnchorInfo>> anchors = new HashMap<>();
     private int partialIx;
     private int nextParentSource = 1; // the presented certificates are unlocked from the start
@@ -94,7 +94,8 @@ public final class PathBuilder {
         this.budget = request.budget();
         this.signatures = new LinkSignatures(verifier, budget.maxSignatureChecks());
         Optional<CertificateSource> aia = request.network()
-                ? request.aiaFetcher().map(f -> new AiaSource(f, request.verifyTime())) : Optional.empty();
+                ? request.aiaFetcher().map(f -> new AiaSource(f, request.verifyTime()))
+                : Optional.empty();
         this.sources = new TrustSources(request, aia);
         List<CertificateSource> all = new ArrayList<>(sources.anchorSources());
         all.addAll(sources.parentSources());
@@ -137,8 +138,15 @@ public final class PathBuilder {
             limitReached = signatures.limitName(); // a check the budget could not pay for (e.g. a self-signature)
         }
         boolean exceeded = !bestAccepted && limitReached != null;
-        return new BuildOutcome(best, bestAccepted, Optional.ofNullable(bestValidation), bestScore, exceeded,
-                allPaths.size(), signatures.used(), Optional.ofNullable(limitReached));
+        return new BuildOutcome(
+                best,
+                bestAccepted,
+                Optional.ofNullable(bestValidation),
+                bestScore,
+                exceeded,
+                allPaths.size(),
+                signatures.used(),
+                Optional.ofNullable(limitReached));
     }
 
     /** One step of SecPathBuilderGetNext; false when finished. */
@@ -228,7 +236,8 @@ public final class PathBuilder {
      * (rejected, or a candidate when considering rejected paths); otherwise a partial.
      */
     private boolean isPartial(Node node) {
-        if (!considerRejected && !validator.parentChecks(view(node), node.size() - 1, request).isEmpty()) {
+        if (!considerRejected
+                && !validator.parentChecks(view(node), node.size() - 1, request).isEmpty()) {
             rejected.add(node);
             return false;
         }
@@ -371,7 +380,14 @@ public final class PathBuilder {
                 }
             }
         }
-        return new CandidatePath(node.certs, node.origins, node.anchor, topSelfSigned, sources.isSystemRoot(top),
-                HardCodedRoots.isAppleRoot(top), node.verifiedLinks == node.size() - 1, user == null ? Map.of() : user);
+        return new CandidatePath(
+                node.certs,
+                node.origins,
+                node.anchor,
+                topSelfSigned,
+                sources.isSystemRoot(top),
+                HardCodedRoots.isAppleRoot(top),
+                node.verifiedLinks == node.size() - 1,
+                user == null ? Map.of() : user);
     }
 }

@@ -31,7 +31,9 @@ final class StoreAnchorIndex implements AnchorIndex {
         }
         Map<NormalizedName, List<SystemStoreIndex.Anchor>> map = new HashMap<>();
         for (SystemStoreIndex.Anchor e : sha.values()) {
-            e.normalizedSubject().ifPresent(n -> map.computeIfAbsent(n, k -> new ArrayList<>(1)).add(e));
+            e.normalizedSubject()
+                    .ifPresent(
+                            n -> map.computeIfAbsent(n, k -> new ArrayList<>(1)).add(e));
         }
         map.replaceAll((k, v) -> List.copyOf(v));
         this.entries = List.copyOf(sha.values());

@@ -1,6 +1,5 @@
 package io.github.sectrust4j.path;
 
-import io.github.sectrust4j.cert.Oids;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import com.google.common.util.concurrent.UncheckedExecutionException;
@@ -8,6 +7,7 @@ import io.github.sectrust4j.CertificateInputException;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.NormalizedName;
+import io.github.sectrust4j.cert.Oids;
 import io.github.sectrust4j.truststores.AnchorGroup;
 import io.github.sectrust4j.truststores.AnchorRecord;
 import io.github.sectrust4j.truststores.AppleTrustStore;
@@ -90,7 +90,8 @@ final class SystemStoreIndex {
                 ssl.add(a);
             }
             List<String> oids = store.constraints(AnchorGroup.ROOTS, sha);
-            boolean refused = store.isBlockedKey(r.subjectPublicKeySha1()) || store.isGrayListedKey(r.subjectPublicKeySha1());
+            boolean refused =
+                    store.isBlockedKey(r.subjectPublicKeySha1()) || store.isGrayListedKey(r.subjectPublicKeySha1());
             if (!refused && (oids.isEmpty() || oids.contains(Oids.APPLE_POLICY_BASIC))) {
                 basic.add(a);
             }
@@ -106,8 +107,7 @@ final class SystemStoreIndex {
      * The index asked for last: nearly every evaluation in a process uses one store, found here without
      * the cache's bookkeeping (only this one store is held strongly, outside the weak-keyed cache).
      */
-    private record Last(AppleTrustStore store, SystemStoreIndex index) {
-    }
+    private record Last(AppleTrustStore store, SystemStoreIndex index) {}
 
     private static volatile Last last;
 

@@ -51,7 +51,10 @@ public final class TrustSettingsMatch {
             return false;
         }
         if (s.policyString().isPresent()) {
-            if (host.isEmpty() || !AsciiCase.equals(stripNul(s.policyString().get()), stripNul(host.get().text()))) {
+            if (host.isEmpty()
+                    || !AsciiCase.equals(
+                            stripNul(s.policyString().get()),
+                            stripNul(host.get().text()))) {
                 return false;
             }
         }
@@ -66,8 +69,8 @@ public final class TrustSettingsMatch {
      * The result of the first constraint whose present keys all match the evaluation; empty = no
      * constraint matched ("Invalid"). An empty list never gets here.
      */
-    public static Optional<TrustSetting.Result> firstMatch(List<TrustSetting> settings, Policy policy, Optional<ReferenceHost> host,
-                                                     long derivedKeyUse) {
+    public static Optional<TrustSetting.Result> firstMatch(
+            List<TrustSetting> settings, Policy policy, Optional<ReferenceHost> host, long derivedKeyUse) {
         for (TrustSetting s : settings) {
             if (matches(s, policy, host, derivedKeyUse)) {
                 return Optional.of(s.result());
@@ -81,8 +84,12 @@ public final class TrustSettingsMatch {
      * matching result decides: anchor iff (self-signed and TrustRoot) or (not self-signed and
      * TrustAsRoot) or Deny (Deny anchors so the chain stops there and is then rejected).
      */
-    static boolean isAnchor(List<TrustSetting> settings, boolean selfSigned, Policy policy, Optional<ReferenceHost> host,
-                            long derivedKeyUse) {
+    static boolean isAnchor(
+            List<TrustSetting> settings,
+            boolean selfSigned,
+            Policy policy,
+            Optional<ReferenceHost> host,
+            long derivedKeyUse) {
         if (settings.isEmpty()) {
             return selfSigned;
         }

@@ -4,8 +4,8 @@ import io.github.sectrust4j.AnchorSource;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.cert.CertificateInput;
+import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,7 +61,12 @@ final class TrustSources {
         }
     }
 
-    enum Kind { APP, APPLE, USER, SYSTEM }
+    enum Kind {
+        APP,
+        APPLE,
+        USER,
+        SYSTEM
+    }
 
     private final EvaluationRequest request;
     private final List<Anchors> anchorSources;
@@ -85,13 +90,14 @@ final class TrustSources {
         this.extraRoots = NameIndex.of(request.extraSystemRoots(), CertificateOrigin.ANCHOR_SOURCE);
         UnaryOperator<Certificate> asIs = UnaryOperator.identity();
         UnaryOperator<Certificate> real = this::realOf;
-        Anchors app = new Anchors(Kind.APP, List.of(NameIndex.of(request.appAnchors(), CertificateOrigin.ANCHOR_SOURCE)),
-                asIs);
-        Anchors apple = new Anchors(Kind.APPLE, List.of(store.map(SystemStoreIndex::appleRoots).orElse(none)), real);
-        Anchors user = new Anchors(Kind.USER, List.of(NameIndex.of(users.keySet(), CertificateOrigin.ANCHOR_SOURCE)),
-                asIs);
-        Anchors system = new Anchors(Kind.SYSTEM,
-                List.of(store.map(s -> s.anchors(request.policy())).orElse(none), extraRoots), real);
+        Anchors app = new Anchors(
+                Kind.APP, List.of(NameIndex.of(request.appAnchors(), CertificateOrigin.ANCHOR_SOURCE)), asIs);
+        Anchors apple = new Anchors(
+                Kind.APPLE, List.of(store.map(SystemStoreIndex::appleRoots).orElse(none)), real);
+        Anchors user =
+                new Anchors(Kind.USER, List.of(NameIndex.of(users.keySet(), CertificateOrigin.ANCHOR_SOURCE)), asIs);
+        Anchors system = new Anchors(
+                Kind.SYSTEM, List.of(store.map(s -> s.anchors(request.policy())).orElse(none), extraRoots), real);
 
         List<Anchors> anchors = new ArrayList<>();
         anchors.add(app);
@@ -124,8 +130,11 @@ final class TrustSources {
         }
         if (realByFingerprint == null) {
             Map<Certificate, Certificate> real = new HashMap<>();
-            for (List<Certificate> l : List.of(request.presented(), request.cachedIntermediates(),
-                    request.appAnchors(), request.extraSystemRoots())) {
+            for (List<Certificate> l : List.of(
+                    request.presented(),
+                    request.cachedIntermediates(),
+                    request.appAnchors(),
+                    request.extraSystemRoots())) {
                 l.forEach(r -> real.putIfAbsent(r, r));
             }
             request.userRoots().forEach(u -> {
@@ -169,9 +178,12 @@ final class TrustSources {
                     // settings say TrustAsRoot: the path ends at it (SecPVCIsAnchorPerConstraints, §7.3)
                     if (selfSigned.isPresent()) {
                         List<TrustSetting> settings = u.effectiveTrustSettings(request.release(), selfSigned.get());
-                        // the leaf is tested at index 0, a parent as a CA position (SecPVCContainsTrustSettingsKeyUsage)
-                        long use = TrustSettingsMatch.derivedKeyUse(!c.equals(request.leaf()), request.requiredKeyUsage());
-                        if (TrustSettingsMatch.isAnchor(settings, selfSigned.get(), request.policy(), request.referenceHost(), use)) {
+                        // the leaf is tested at index 0, a parent as a CA position
+                        // (SecPVCContainsTrustSettingsKeyUsage)
+                        long use =
+                                TrustSettingsMatch.derivedKeyUse(!c.equals(request.leaf()), request.requiredKeyUsage());
+                        if (TrustSettingsMatch.isAnchor(
+                                settings, selfSigned.get(), request.policy(), request.referenceHost(), use)) {
                             return Optional.of(new AnchorInfo(u.anchorSource(), settings));
                         }
                     }
@@ -201,7 +213,9 @@ final class TrustSources {
         }
         UserRoot u = userRoots.get(c);
         // self-signed unknown only when the signature budget ran out: such a path is never trusted
-        return u == null ? Optional.empty()
-                : Optional.of(u.effectiveTrustSettings(request.release(), signatures.selfSignedIfKnown(c).orElse(false)));
+        return u == null
+                ? Optional.empty()
+                : Optional.of(u.effectiveTrustSettings(
+                        request.release(), signatures.selfSignedIfKnown(c).orElse(false)));
     }
 }

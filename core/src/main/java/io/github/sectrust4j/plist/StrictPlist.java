@@ -63,8 +63,8 @@ public final class StrictPlist {
             return binary(data);
         }
         if (startsWith(data, "bplist") && data.length >= 8) {
-            throw problem("unsupported binary property list version "
-                    + new String(data, 6, 2, StandardCharsets.US_ASCII));
+            throw problem(
+                    "unsupported binary property list version " + new String(data, 6, 2, StandardCharsets.US_ASCII));
         }
         if (!looksLikeXml(data)) {
             throw problem("not a property list (neither binary \"bplist00\" nor XML)");
@@ -197,8 +197,8 @@ public final class StrictPlist {
         need(at + 2, n);
         long count = be(b, at + 2, n);
         if (count < 0 || count > offsetTableStart) {
-            throw problem("binary property list declares a length of " + count + " at offset " + at
-                    + " in " + b.length + " bytes");
+            throw problem("binary property list declares a length of " + count + " at offset " + at + " in " + b.length
+                    + " bytes");
         }
         return new int[] {(int) count, at + 2 + n};
     }
@@ -240,8 +240,7 @@ public final class StrictPlist {
     /** Reports nothing: a parse error is thrown and becomes the caller's message. */
     private static final ErrorHandler SILENT = new ErrorHandler() {
         @Override
-        public void warning(SAXParseException e) {
-        }
+        public void warning(SAXParseException e) {}
 
         @Override
         public void error(SAXParseException e) throws SAXParseException {
@@ -300,7 +299,8 @@ public final class StrictPlist {
             return data.bytes();
         }
         if (o instanceof NSNumber n) {
-            return n.type() == NSNumber.BOOLEAN ? (Object) n.boolValue()
+            return n.type() == NSNumber.BOOLEAN
+                    ? (Object) n.boolValue()
                     : n.type() == NSNumber.INTEGER ? (Object) n.longValue() : (Object) n.doubleValue();
         }
         if (o instanceof NSString s) {
@@ -312,7 +312,8 @@ public final class StrictPlist {
     /** Optional UTF-8 byte-order mark and whitespace, then '<'. */
     private static boolean looksLikeXml(byte[] data) {
         int i = data.length >= 3 && (data[0] & 0xff) == 0xef && (data[1] & 0xff) == 0xbb && (data[2] & 0xff) == 0xbf
-                ? 3 : 0;
+                ? 3
+                : 0;
         while (i < data.length && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n')) {
             i++;
         }

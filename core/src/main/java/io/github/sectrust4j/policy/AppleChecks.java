@@ -18,8 +18,7 @@ import java.util.Optional;
  * constant, its test.
  */
 public final class AppleChecks {
-    private AppleChecks() {
-    }
+    private AppleChecks() {}
 
     /** Apple's order within each stage. */
     static final List<AppleCheck> ALL = List.of(
@@ -99,7 +98,9 @@ public final class AppleChecks {
 
     /** The checks of a stage that the policy carries in this release, in Apple's order. */
     public static List<AppleCheck> running(RuleSet rules, Policy policy, CheckStage stage) {
-        return ALL.stream().filter(c -> c.stage() == stage && c.appliesTo(rules, policy)).toList();
+        return ALL.stream()
+                .filter(c -> c.stage() == stage && c.appliesTo(rules, policy))
+                .toList();
     }
 
     /** The check whose failures are recorded under {@code code}, if it is in the catalogue. */

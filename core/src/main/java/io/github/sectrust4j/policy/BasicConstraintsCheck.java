@@ -18,8 +18,7 @@ import java.util.Set;
 public final class BasicConstraintsCheck implements CheckDescriptor {
     public static final BasicConstraintsCheck INSTANCE = new BasicConstraintsCheck();
 
-    private BasicConstraintsCheck() {
-    }
+    private BasicConstraintsCheck() {}
 
     @Override
     public FindingCode code() {
@@ -52,21 +51,25 @@ public final class BasicConstraintsCheck implements CheckDescriptor {
         String why = switch (e.problem()) {
             case ABSENT -> "has no basicConstraints extension";
             case CA_FALSE -> "has basicConstraints cA=false";
-            case OLD_VERSION_INTERMEDIATE -> "is a v" + e.version() + " certificate (no basicConstraints) under a v"
-                    + e.topVersion().orElse(3) + " top";
+            case OLD_VERSION_INTERMEDIATE ->
+                "is a v" + e.version() + " certificate (no basicConstraints) under a v"
+                        + e.topVersion().orElse(3) + " top";
         };
         return failure.code().code() + ": " + context.position() + " is used as a CA but " + why + ".";
     }
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
-        return Rule.of("§1.6", "a CA position needs basicConstraints cA=true (a v1/v2 certificate only under a v1/v2"
-                + " top; cA=false was recorded as BasicConstraints before iOS 11.3)", Confidence.APPLE_CODE);
+        return Rule.of(
+                "§1.6",
+                "a CA position needs basicConstraints cA=true (a v1/v2 certificate only under a v1/v2"
+                        + " top; cA=false was recorded as BasicConstraints before iOS 11.3)",
+                Confidence.APPLE_CODE);
     }
 
     @Override
     public String remedy(Failure failure, FailureContext context) {
-        return "'" + context.displayName() + "' is used as a CA but is not marked as one: reissue it with basicConstraints"
-                + " cA=true.";
+        return "'" + context.displayName()
+                + "' is used as a CA but is not marked as one: reissue it with basicConstraints" + " cA=true.";
     }
 }

@@ -53,15 +53,23 @@ final class BlackListedLeafCheck implements AppleCheck {
     @Override
     public List<Failure> check(CandidatePath path, EvaluationRequest request, RuleSet rules) {
         Certificate leaf = path.leaf();
-        boolean listed = request.systemStore().map(s -> s.isBlockedKey(leaf.publicKey().subjectPublicKeySha1()))
+        boolean listed = request.systemStore()
+                .map(s -> s.isBlockedKey(leaf.publicKey().subjectPublicKeySha1()))
                 .orElse(false);
         if (listed) {
-            return List.of(Failure.of(FindingCode.BLACK_LISTED_LEAF, 0,
-                    ListedKey.of(ListedKeyCheck.BLOCKED, leaf, request.systemStore().get())));
+            return List.of(Failure.of(
+                    FindingCode.BLACK_LISTED_LEAF,
+                    0,
+                    ListedKey.of(
+                            ListedKeyCheck.BLOCKED, leaf, request.systemStore().get())));
         }
         if (issuedByUtnUserFirstHardware(leaf) && HardCodedTrust.isComodo2011Serial(leaf.serialNumberBytes())) {
-            return List.of(Failure.of(FindingCode.BLACK_LISTED_LEAF, 0, new ComodoSerial(
-                    leaf.serialNumber().toString(16).toUpperCase(Locale.ROOT), leaf.issuer().toString())));
+            return List.of(Failure.of(
+                    FindingCode.BLACK_LISTED_LEAF,
+                    0,
+                    new ComodoSerial(
+                            leaf.serialNumber().toString(16).toUpperCase(Locale.ROOT),
+                            leaf.issuer().toString())));
         }
         return List.of();
     }

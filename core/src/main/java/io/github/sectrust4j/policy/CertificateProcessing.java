@@ -1,8 +1,8 @@
 package io.github.sectrust4j.policy;
 
 import io.github.sectrust4j.check.Failure;
-import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.path.CandidatePath;
+import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.List;
 
 /**

@@ -17,8 +17,7 @@ import java.util.Map;
 public final class CertificateTransparencyNote implements CheckDescriptor {
     public static final CertificateTransparencyNote INSTANCE = new CertificateTransparencyNote();
 
-    private CertificateTransparencyNote() {
-    }
+    private CertificateTransparencyNote() {}
 
     /** The path's CT evaluation, led by its one-line summary. */
     public record CtResult(CtEvidence ct) implements Evidence {
@@ -48,13 +47,17 @@ public final class CertificateTransparencyNote implements CheckDescriptor {
 
     @Override
     public String message(Failure failure, FailureContext context) {
-        return failure.code().code() + ": " + failure.evidence(CtResult.class).ct().evaluation().summary();
+        return failure.code().code() + ": "
+                + failure.evidence(CtResult.class).ct().evaluation().summary();
     }
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
-        return Rule.of("§8.3", "CT qualification from the SCTs of the three sources (information only)",
-                Confidence.APPLE_CODE).since("9.0");
+        return Rule.of(
+                        "§8.3",
+                        "CT qualification from the SCTs of the three sources (information only)",
+                        Confidence.APPLE_CODE)
+                .since("9.0");
     }
 
     @Override

@@ -15,8 +15,7 @@ import io.github.sectrust4j.policy.rfc5280.UnknownCriticalExtensions;
 public final class CriticalExtensionsCheck implements CheckDescriptor {
     public static final CriticalExtensionsCheck INSTANCE = new CriticalExtensionsCheck();
 
-    private CriticalExtensionsCheck() {
-    }
+    private CriticalExtensionsCheck() {}
 
     @Override
     public FindingCode code() {
@@ -41,14 +40,16 @@ public final class CriticalExtensionsCheck implements CheckDescriptor {
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
-        return Rule.of("§2.2", "no certificate may carry a critical extension iOS does not know", Confidence.APPLE_CODE);
+        return Rule.of(
+                "§2.2", "no certificate may carry a critical extension iOS does not know", Confidence.APPLE_CODE);
     }
 
     @Override
     public String remedy(Failure failure, FailureContext context) {
         String cn = context.displayName();
-        return context.certificate().hasPrecertPoison() ? "'" + cn + "' is a CT precertificate, not the final"
-                + " certificate: install the certificate the CA issued." : "Reissue '" + cn + "' without the unknown"
-                + " critical extension(s).";
+        return context.certificate().hasPrecertPoison()
+                ? "'" + cn + "' is a CT precertificate, not the final"
+                        + " certificate: install the certificate the CA issued."
+                : "Reissue '" + cn + "' without the unknown" + " critical extension(s).";
     }
 }

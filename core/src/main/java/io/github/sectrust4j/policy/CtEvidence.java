@@ -22,8 +22,14 @@ import java.util.Optional;
  * @param logListDate          the list's date, if known
  * @param logListMayBeOutdated an SCT names a log unknown to the list and the evaluation is later than its date
  */
-public record CtEvidence(CtEvaluation evaluation, LogListProvenance provenance, int logListSize, String logListSource,
-                         Optional<Instant> logListDate, boolean logListMayBeOutdated) implements Evidence {
+public record CtEvidence(
+        CtEvaluation evaluation,
+        LogListProvenance provenance,
+        int logListSize,
+        String logListSource,
+        Optional<Instant> logListDate,
+        boolean logListMayBeOutdated)
+        implements Evidence {
     /** How to judge with a current log list. */
     public static final String HOW_TO_UPDATE = "download Apple's current list with `sectrust4j stores update"
             + " --allow-network` (the CLI then uses it), or pass Apple's published list (https://valid.apple.com/ct/"
@@ -58,8 +64,10 @@ public record CtEvidence(CtEvaluation evaluation, LogListProvenance provenance, 
 
     /** "; uncertain: …" when the list may be out of date, else "". */
     String uncertainty() {
-        return logListMayBeOutdated ? "; uncertain: an SCT names a log unknown to the " + logListSource + " (dated "
-                + logListDate.map(Instant::toString).orElse("null") + "), which may be out of date" : "";
+        return logListMayBeOutdated
+                ? "; uncertain: an SCT names a log unknown to the " + logListSource + " (dated "
+                        + logListDate.map(Instant::toString).orElse("null") + "), which may be out of date"
+                : "";
     }
 
     /** What makes the path CT-qualified; first, when the list may be out of date, how to judge with a current one. */

@@ -20,8 +20,7 @@ import java.util.Map;
 public final class CtLogListAgeNote implements CheckDescriptor {
     public static final CtLogListAgeNote INSTANCE = new CtLogListAgeNote();
 
-    private CtLogListAgeNote() {
-    }
+    private CtLogListAgeNote() {}
 
     /**
      * The logs the list does not know.
@@ -72,13 +71,17 @@ public final class CtLogListAgeNote implements CheckDescriptor {
 
     @Override
     public String message(Failure failure, FailureContext context) {
-        return failure.code().code() + ": " + failure.evidence(UnknownLogs.class).summary();
+        return failure.code().code() + ": "
+                + failure.evidence(UnknownLogs.class).summary();
     }
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
-        return Rule.of("§8.4", "SCTs count only from logs in the device's CT log list, which Apple updates over"
-                + " the air; a list older than the evaluation may lack logs a current device trusts", Confidence.INFERRED);
+        return Rule.of(
+                "§8.4",
+                "SCTs count only from logs in the device's CT log list, which Apple updates over"
+                        + " the air; a list older than the evaluation may lack logs a current device trusts",
+                Confidence.INFERRED);
     }
 
     @Override

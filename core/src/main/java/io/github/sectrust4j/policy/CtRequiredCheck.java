@@ -17,8 +17,7 @@ import java.util.Map;
 public final class CtRequiredCheck implements CheckDescriptor {
     public static final CtRequiredCheck INSTANCE = new CtRequiredCheck();
 
-    private CtRequiredCheck() {
-    }
+    private CtRequiredCheck() {}
 
     /**
      * A path that is not CT-qualified although Valid requires CT of it.
@@ -71,14 +70,21 @@ public final class CtRequiredCheck implements CheckDescriptor {
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
         boolean uncertain = failure.evidence(RequiredByValid.class).ct().logListMayBeOutdated();
-        return Rule.of(uncertain ? "§9.2, §8.4" : "§9.2", "a certificate whose Valid group requires CT must be"
-                + " CT-qualified" + (uncertain ? "; judged with a log list that may be out of date (an SCT names a log"
-                + " it does not know), so a current device may decide otherwise" : ""),
-                uncertain ? Confidence.INFERRED : Confidence.APPLE_CODE).since("11.3");
+        return Rule.of(
+                        uncertain ? "§9.2, §8.4" : "§9.2",
+                        "a certificate whose Valid group requires CT must be"
+                                + " CT-qualified"
+                                + (uncertain
+                                        ? "; judged with a log list that may be out of date (an SCT names a log"
+                                                + " it does not know), so a current device may decide otherwise"
+                                        : ""),
+                        uncertain ? Confidence.INFERRED : Confidence.APPLE_CODE)
+                .since("11.3");
     }
 
     @Override
     public String remedy(Failure failure, FailureContext context) {
-        return "Apple requires CT for certificates of this CA: " + failure.evidence(RequiredByValid.class).ct().remedy();
+        return "Apple requires CT for certificates of this CA: "
+                + failure.evidence(RequiredByValid.class).ct().remedy();
     }
 }

@@ -2,17 +2,17 @@ package io.github.sectrust4j.policy;
 
 import io.github.sectrust4j.Confidence;
 import io.github.sectrust4j.FindingCode;
-import io.github.sectrust4j.Policy;
-import io.github.sectrust4j.Rule;
-import io.github.sectrust4j.check.Evidence;
-import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.FullTrust;
 import io.github.sectrust4j.InstallChannel;
+import io.github.sectrust4j.Policy;
+import io.github.sectrust4j.Rule;
 import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
-import io.github.sectrust4j.request.EvaluationRequest;
+import io.github.sectrust4j.check.Evidence;
+import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
+import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +43,7 @@ final class DirectTrust implements AppleCheck {
         }
     }
 
-    private DirectTrust() {
-    }
+    private DirectTrust() {}
 
     @Override
     public FindingCode code() {
@@ -72,12 +71,14 @@ final class DirectTrust implements AppleCheck {
             return Optional.empty();
         }
         Optional<List<TrustSetting>> constraints = PathFacts.constraints(path, path.topIndex());
-        Optional<TrustSetting.Result> r = constraints.flatMap(c -> TrustSettingsEvaluation.result(c, path.topIndex(), request));
+        Optional<TrustSetting.Result> r =
+                constraints.flatMap(c -> TrustSettingsEvaluation.result(c, path.topIndex(), request));
         if (r.isEmpty() || r.get() != TrustSetting.Result.TRUST_AS_ROOT) {
             return Optional.empty(); // Deny "anchors" too, and is reported as UsageConstraints
         }
         boolean leaf = path.topIndex() == 0;
-        String source = path.anchor().get().source() == io.github.sectrust4j.AnchorSource.MDM ? "by MDM" : "by a profile";
+        String source =
+                path.anchor().get().source() == io.github.sectrust4j.AnchorSource.MDM ? "by MDM" : "by a profile";
         String name = PathFacts.displayName(path.top());
         String summary = leaf
                 ? "the server certificate itself ('" + name + "') is trusted on this device (installed " + source
@@ -86,22 +87,33 @@ final class DirectTrust implements AppleCheck {
                         + " SHA-1 (SignatureHashAlgorithms), the 825-day maximum and the serverAuth EKU; CT does not apply."
                         + " Every renewal must be installed on every device again."
                 : "an intermediate is trusted directly on this device: '" + name + "' (certificate " + path.topIndex()
-                        + ", installed " + source + ", trust setting TrustAsRoot) is the anchor, so the path stops there"
+                        + ", installed " + source
+                        + ", trust setting TrustAsRoot) is the anchor, so the path stops there"
                         + " and the certificates above it are not needed. Its name constraints still bind the leaf, and the"
                         + " leaf's checks (key size, SHA-2, 825 days) apply as under any installed root.";
-        return Optional.of(new Failure(FindingCode.DIRECT_TRUST, path.topIndex(), Severity.INFO,
-                new DirectAnchor(summary, leaf ? "leaf" : "intermediate", path.anchor().get().source().label())));
+        return Optional.of(new Failure(
+                FindingCode.DIRECT_TRUST,
+                path.topIndex(),
+                Severity.INFO,
+                new DirectAnchor(
+                        summary,
+                        leaf ? "leaf" : "intermediate",
+                        path.anchor().get().source().label())));
     }
 
     @Override
     public String message(Failure failure, FailureContext context) {
-        return failure.code().code() + ": " + failure.evidence(DirectAnchor.class).summary();
+        return failure.code().code() + ": "
+                + failure.evidence(DirectAnchor.class).summary();
     }
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
-        return Rule.of("§7.3", "a user-store certificate that is not self-signed is an anchor when its trust setting "
-                + "is TrustAsRoot; the path ends at it", Confidence.APPLE_CODE);
+        return Rule.of(
+                "§7.3",
+                "a user-store certificate that is not self-signed is an anchor when its trust setting "
+                        + "is TrustAsRoot; the path ends at it",
+                Confidence.APPLE_CODE);
     }
 
     @Override
@@ -115,20 +127,27 @@ final class DirectTrust implements AppleCheck {
      */
     static String remedy(CandidatePath path, UserRoot user, EvaluationRequest request) {
         String name = PathFacts.displayName(path.top());
-        String what = path.topIndex() == 0 ? "The server certificate itself ('" + name + "')"
+        String what = path.topIndex() == 0
+                ? "The server certificate itself ('" + name + "')"
                 : "The intermediate '" + name + "'";
         String why;
-        if (user.trustSettings().isEmpty() && user.channel() == InstallChannel.PROFILE && user.fullTrust() == FullTrust.OFF
+        if (user.trustSettings().isEmpty()
+                && user.channel() == InstallChannel.PROFILE
+                && user.fullTrust() == FullTrust.OFF
                 && RuleSet.forRelease(request.release()).profileRootFullTrustSwitch()) {
-            why = " is installed on this device by a profile, but full trust is not turned on, so iOS does not trust it "
-                    + "for TLS: turn on full trust for it in Settings > General > About > Certificate Trust Settings, or "
-                    + "deploy it by MDM.";
+            why =
+                    " is installed on this device by a profile, but full trust is not turned on, so iOS does not trust it "
+                            + "for TLS: turn on full trust for it in Settings > General > About > Certificate Trust Settings, or "
+                            + "deploy it by MDM.";
         } else {
-            why = " is installed on this device, but its trust settings " + user.effectiveTrustSettings(request.release(), false)
-                    + " do not make it an anchor for " + request.policy().label() + " (a certificate that is not a root "
+            why = " is installed on this device, but its trust settings "
+                    + user.effectiveTrustSettings(request.release(), false)
+                    + " do not make it an anchor for " + request.policy().label()
+                    + " (a certificate that is not a root "
                     + "needs TrustAsRoot).";
         }
-        return what + why + " Better: install the root CA that issued it (with full trust, or by MDM), so that renewals "
+        return what + why
+                + " Better: install the root CA that issued it (with full trust, or by MDM), so that renewals "
                 + "keep working.";
     }
 }

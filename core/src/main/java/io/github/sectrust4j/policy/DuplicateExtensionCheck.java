@@ -35,7 +35,10 @@ final class DuplicateExtensionCheck implements AppleCheck {
         List<Failure> out = new ArrayList<>();
         for (int i = 0; i < path.size(); i++) {
             if (!path.get(i).duplicateExtensions().isEmpty()) {
-                out.add(Failure.of(FindingCode.DUPLICATE_EXTENSION, i, Extensions.sorted(path.get(i).duplicateExtensions())));
+                out.add(Failure.of(
+                        FindingCode.DUPLICATE_EXTENSION,
+                        i,
+                        Extensions.sorted(path.get(i).duplicateExtensions())));
             }
         }
         return out;
@@ -48,7 +51,8 @@ final class DuplicateExtensionCheck implements AppleCheck {
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
-        return Rule.of("§2.2", "an extension may occur only once", Confidence.APPLE_CODE).since("15.0");
+        return Rule.of("§2.2", "an extension may occur only once", Confidence.APPLE_CODE)
+                .since("15.0");
     }
 
     @Override

@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** Builds evidence maps in a stable (insertion) order. */
 final class Evidence {
-    private Evidence() {
-    }
+    private Evidence() {}
 
     static Map<String, Object> of(Object... keyValues) {
         if (keyValues.length % 2 != 0) {

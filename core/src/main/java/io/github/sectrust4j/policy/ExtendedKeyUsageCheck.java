@@ -24,13 +24,15 @@ import java.util.Optional;
 final class ExtendedKeyUsageCheck implements AppleCheck {
     static final ExtendedKeyUsageCheck INSTANCE = new ExtendedKeyUsageCheck();
 
-    static final List<String> ACCEPTED = List.of(Oids.ANY_EXTENDED_KEY_USAGE, Oids.EKU_SERVER_AUTH, Oids.EKU_MS_SGC,
-            Oids.EKU_NS_SGC);
+    static final List<String> ACCEPTED =
+            List.of(Oids.ANY_EXTENDED_KEY_USAGE, Oids.EKU_SERVER_AUTH, Oids.EKU_MS_SGC, Oids.EKU_NS_SGC);
 
     /** An EKU extension without an accepted purpose: where ("leaf" or "sub-CA"), what counts, what it lists. */
-    record EkuWithoutServerAuth(String position, List<String> requiredAnyOf, List<String> presentEku) implements Evidence {
+    record EkuWithoutServerAuth(String position, List<String> requiredAnyOf, List<String> presentEku)
+            implements Evidence {
         static EkuWithoutServerAuth of(Certificate c, String position) {
-            return new EkuWithoutServerAuth(position, ACCEPTED, c.extendedKeyUsage().orElse(List.of()));
+            return new EkuWithoutServerAuth(
+                    position, ACCEPTED, c.extendedKeyUsage().orElse(List.of()));
         }
 
         @Override
@@ -69,7 +71,8 @@ final class ExtendedKeyUsageCheck implements AppleCheck {
             for (int i = 1; i <= path.size() - 2; i++) {
                 List<String> eku = path.get(i).extendedKeyUsage().orElse(List.of());
                 if (!eku.isEmpty() && eku.stream().noneMatch(ACCEPTED::contains)) {
-                    out.add(Failure.of(FindingCode.EXTENDED_KEY_USAGE, i, EkuWithoutServerAuth.of(path.get(i), "sub-CA")));
+                    out.add(Failure.of(
+                            FindingCode.EXTENDED_KEY_USAGE, i, EkuWithoutServerAuth.of(path.get(i), "sub-CA")));
                 }
             }
         }
@@ -85,8 +88,12 @@ final class ExtendedKeyUsageCheck implements AppleCheck {
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
-        return Rule.of("§2.2", "the leaf (and from iOS 16 every sub-CA with an EKU extension) must allow serverAuth, "
-                + "anyExtendedKeyUsage or SGC, or have no EKU extension", Confidence.APPLE_CODE).since("8.0");
+        return Rule.of(
+                        "§2.2",
+                        "the leaf (and from iOS 16 every sub-CA with an EKU extension) must allow serverAuth, "
+                                + "anyExtendedKeyUsage or SGC, or have no EKU extension",
+                        Confidence.APPLE_CODE)
+                .since("8.0");
     }
 
     @Override
@@ -94,8 +101,9 @@ final class ExtendedKeyUsageCheck implements AppleCheck {
         String cn = context.displayName();
         List<String> present = failure.evidence(EkuWithoutServerAuth.class).presentEku();
         return failure.index() == 0
-                ? "Reissue '" + cn + "' with the extended key usage serverAuth (1.3.6.1.5.5.7.3.1); it lists " + present + "."
+                ? "Reissue '" + cn + "' with the extended key usage serverAuth (1.3.6.1.5.5.7.3.1); it lists " + present
+                        + "."
                 : "Issue from a CA whose extended key usage allows serverAuth (1.3.6.1.5.5.7.3.1) or omits the EKU; the "
-                + "intermediate '" + cn + "' lists only " + present + ".";
+                        + "intermediate '" + cn + "' lists only " + present + ".";
     }
 }

@@ -3,10 +3,10 @@ package io.github.sectrust4j.policy;
 import com.google.common.collect.ImmutableSet;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.KeyUsage;
-import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.path.CandidatePath;
-import io.github.sectrust4j.truststores.AppleTrustStore;
+import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.truststores.AnchorRecord;
+import io.github.sectrust4j.truststores.AppleTrustStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,8 +35,7 @@ public final class ExtendedValidation {
     /** EV policy OIDs per store version (a store is immutable; the number of stores is bounded). */
     private static final Map<Integer, Set<String>> EV_OIDS = new ConcurrentHashMap<>();
 
-    private ExtendedValidation() {
-    }
+    private ExtendedValidation() {}
 
     /**
      * The outcome of the path EV test (CT and revocation conditions not included).
@@ -69,7 +68,9 @@ public final class ExtendedValidation {
      */
     private static Set<String> evPolicyOidsForLookup(EvaluationRequest request) {
         if (request.extraEvRoots().isEmpty()) {
-            return request.systemStore().map(s -> EV_OIDS.computeIfAbsent(s.version(), v -> collect(s))).orElse(Set.of());
+            return request.systemStore()
+                    .map(s -> EV_OIDS.computeIfAbsent(s.version(), v -> collect(s)))
+                    .orElse(Set.of());
         }
         return evPolicyOids(request);
     }
@@ -112,7 +113,9 @@ public final class ExtendedValidation {
         if (leaf.basicConstraints().map(b -> b.ca()).orElse(false)) {
             return Optional.of("the leaf is a CA certificate");
         }
-        if (leaf.keyUsage().map(k -> k.has(KeyUsage.KEY_CERT_SIGN) || k.has(KeyUsage.CRL_SIGN)).orElse(false)) {
+        if (leaf.keyUsage()
+                .map(k -> k.has(KeyUsage.KEY_CERT_SIGN) || k.has(KeyUsage.CRL_SIGN))
+                .orElse(false)) {
             return Optional.of("the leaf's keyUsage has keyCertSign or cRLSign");
         }
         int rsaMin = leaf.notBefore().isBefore(Y2014) ? 1024 : 2048;
@@ -154,7 +157,9 @@ public final class ExtendedValidation {
             if (!ca.basicConstraints().map(b -> b.ca()).orElse(false)) {
                 return PathEv.no(at + " is not cA=true");
             }
-            if (!ca.keyUsage().map(k -> k.has(KeyUsage.KEY_CERT_SIGN) && k.has(KeyUsage.CRL_SIGN)).orElse(false)) {
+            if (!ca.keyUsage()
+                    .map(k -> k.has(KeyUsage.KEY_CERT_SIGN) && k.has(KeyUsage.CRL_SIGN))
+                    .orElse(false)) {
                 return PathEv.no(at + " lacks keyUsage keyCertSign and cRLSign");
             }
             int rsaMin = ca.notBefore().isBefore(Y2011) || ca.notAfter().isBefore(Y2014) ? 1024 : 2048;
@@ -175,11 +180,15 @@ public final class ExtendedValidation {
         List<String> rootPolicies = rootPolicies(root, request);
         valid.retainAll(rootPolicies);
         if (valid.isEmpty()) {
-            return PathEv.no("the root '" + PathFacts.displayName(root) + "' is not an EV root for the leaf's policies");
+            return PathEv.no(
+                    "the root '" + PathFacts.displayName(root) + "' is not an EV root for the leaf's policies");
         }
         if (!root.notBefore().isBefore(SEPT_2006)) {
-            boolean v3Ca = root.version() == 3 && root.basicConstraints().map(b -> b.ca()).orElse(false);
-            boolean ku = root.keyUsage().map(k -> k.has(KeyUsage.KEY_CERT_SIGN) && k.has(KeyUsage.CRL_SIGN)).orElse(false);
+            boolean v3Ca = root.version() == 3
+                    && root.basicConstraints().map(b -> b.ca()).orElse(false);
+            boolean ku = root.keyUsage()
+                    .map(k -> k.has(KeyUsage.KEY_CERT_SIGN) && k.has(KeyUsage.CRL_SIGN))
+                    .orElse(false);
             if (!v3Ca || !ku) {
                 return PathEv.no("the EV root is not a v3 CA with keyCertSign and cRLSign");
             }

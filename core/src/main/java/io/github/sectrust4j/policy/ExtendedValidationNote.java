@@ -19,8 +19,7 @@ import java.util.Map;
 public final class ExtendedValidationNote implements CheckDescriptor {
     public static final ExtendedValidationNote INSTANCE = new ExtendedValidationNote();
 
-    private ExtendedValidationNote() {
-    }
+    private ExtendedValidationNote() {}
 
     /**
      * An EV path.

@@ -1,15 +1,15 @@
 package io.github.sectrust4j.policy;
 
-import io.github.sectrust4j.check.PathValidation;
-import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.SecTrustResult;
 import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.TrustExceptions;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.request.EvaluationRequest;
+import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.check.PathValidation;
 import io.github.sectrust4j.path.CandidatePath;
+import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,14 +27,14 @@ final class FailureRecorder {
     /** The note field naming the CSSM code a trust setting allows (§7.2): the failure is not counted. */
     static final String SUPPRESSED_BY_ALLOWED_ERROR = "suppressedByAllowedError";
 
-    private record Key(FindingCode code, int index) {
-    }
+    private record Key(FindingCode code, int index) {}
 
     private final CandidatePath path;
     private final EvaluationRequest request;
     private final RuleSet rules;
     /** The policy's options, fetched on the first recorded failure (most validations record none). */
     private Set<FindingCode> options;
+
     private final Map<Key, Failure> details = new LinkedHashMap<>();
     private final List<Failure> notes = new ArrayList<>();
     private SecTrustResult result = SecTrustResult.UNSPECIFIED;
@@ -80,9 +80,11 @@ final class FailureRecorder {
         }
         if (severity == Severity.RECOVERABLE && f.index() >= 0 && f.index() < path.size()) {
             Optional<List<TrustSetting>> constraints = PathFacts.constraints(path, f.index());
-            Optional<Integer> allowed = constraints.flatMap(c -> TrustSettingsEvaluation.allowedError(c, f.index(), code, request));
+            Optional<Integer> allowed =
+                    constraints.flatMap(c -> TrustSettingsEvaluation.allowedError(c, f.index(), code, request));
             if (allowed.isPresent()) {
-                notes.add(new Failure(code, f.index(), Severity.INFO, f.evidence().with(SUPPRESSED_BY_ALLOWED_ERROR, allowed.get())));
+                notes.add(new Failure(
+                        code, f.index(), Severity.INFO, f.evidence().with(SUPPRESSED_BY_ALLOWED_ERROR, allowed.get())));
                 return;
             }
         }
@@ -108,8 +110,11 @@ final class FailureRecorder {
         for (int i = 0; i < path.size(); i++) {
             Optional<List<TrustSetting>> constraints = PathFacts.constraints(path, i);
             Optional<TrustSetting.Result> r = constraints.isPresent()
-                    ? TrustSettingsEvaluation.result(constraints.get(), i, request) : Optional.of(TrustSetting.Result.TRUST_ROOT);
-            if ((r.isEmpty() || r.get() == TrustSetting.Result.TRUST_ROOT || r.get() == TrustSetting.Result.TRUST_AS_ROOT)
+                    ? TrustSettingsEvaluation.result(constraints.get(), i, request)
+                    : Optional.of(TrustSetting.Result.TRUST_ROOT);
+            if ((r.isEmpty()
+                            || r.get() == TrustSetting.Result.TRUST_ROOT
+                            || r.get() == TrustSetting.Result.TRUST_AS_ROOT)
                     && inUserStore(i)) {
                 result = SecTrustResult.PROCEED;
             }
@@ -123,7 +128,9 @@ final class FailureRecorder {
      */
     private boolean inUserStore(int index) {
         if (path.userTrustSettings().containsKey(index)
-                || (index == path.topIndex() && path.anchor().isPresent() && path.anchor().get().isUserStore())) {
+                || (index == path.topIndex()
+                        && path.anchor().isPresent()
+                        && path.anchor().get().isUserStore())) {
             return true;
         }
         Certificate c = path.get(index);
@@ -138,7 +145,9 @@ final class FailureRecorder {
         if (!rules.exceptionsInDaemon() || index < 0 || index >= path.size()) {
             return false;
         }
-        return installed().map(e -> e.excepts(index, path.get(index), code.code())).orElse(false);
+        return installed()
+                .map(e -> e.excepts(index, path.get(index), code.code()))
+                .orElse(false);
     }
 
     private Optional<TrustExceptions> installed() {
@@ -160,7 +169,9 @@ final class FailureRecorder {
     }
 
     PathValidation toValidation() {
-        if (result == SecTrustResult.UNSPECIFIED && rules.exceptionsInDaemon() && installed().isPresent()) {
+        if (result == SecTrustResult.UNSPECIFIED
+                && rules.exceptionsInDaemon()
+                && installed().isPresent()) {
             result = SecTrustResult.PROCEED; // §12.4: with exceptions set, a clean evaluation reports Proceed
         }
         return new PathValidation(result, List.copyOf(details.values()), notes);

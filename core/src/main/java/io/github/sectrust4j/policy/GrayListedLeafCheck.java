@@ -36,9 +36,17 @@ final class GrayListedLeafCheck implements AppleCheck {
     public List<Failure> check(CandidatePath path, EvaluationRequest request, RuleSet rules) {
         Certificate leaf = path.leaf();
         boolean listed = request.systemStore()
-                .map(s -> s.isGrayListedKey(leaf.publicKey().subjectPublicKeySha1())).orElse(false);
-        return listed ? List.of(Failure.of(FindingCode.GRAY_LISTED_LEAF, 0,
-                ListedKey.of(ListedKeyCheck.DISTRUSTED, leaf, request.systemStore().get()))) : List.of();
+                .map(s -> s.isGrayListedKey(leaf.publicKey().subjectPublicKeySha1()))
+                .orElse(false);
+        return listed
+                ? List.of(Failure.of(
+                        FindingCode.GRAY_LISTED_LEAF,
+                        0,
+                        ListedKey.of(
+                                ListedKeyCheck.DISTRUSTED,
+                                leaf,
+                                request.systemStore().get())))
+                : List.of();
     }
 
     @Override

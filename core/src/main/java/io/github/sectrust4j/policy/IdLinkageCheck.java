@@ -58,8 +58,13 @@ final class IdLinkageCheck implements AppleCheck {
             Optional<byte[]> ski = path.get(child + 1).subjectKeyIdentifier();
             Optional<byte[]> aki = path.get(child).authorityKeyIdentifier();
             if (ski.isPresent() && aki.isPresent() && !Arrays.equals(ski.get(), aki.get())) {
-                out.add(Failure.of(FindingCode.ID_LINKAGE, child, new KeyIdMismatch(HexFormat.of().formatHex(aki.get()),
-                        HexFormat.of().formatHex(ski.get()), PathFacts.displayName(path.get(child + 1)))));
+                out.add(Failure.of(
+                        FindingCode.ID_LINKAGE,
+                        child,
+                        new KeyIdMismatch(
+                                HexFormat.of().formatHex(aki.get()),
+                                HexFormat.of().formatHex(ski.get()),
+                                PathFacts.displayName(path.get(child + 1)))));
             }
         }
         return out;
@@ -68,19 +73,24 @@ final class IdLinkageCheck implements AppleCheck {
     @Override
     public String message(Failure failure, FailureContext context) {
         KeyIdMismatch e = failure.evidence(KeyIdMismatch.class);
-        return failure.code().code() + ": " + context.position() + " has authority key identifier " + e.authorityKeyIdentifier()
-                + " but its issuer's subject key identifier is " + e.issuerSubjectKeyIdentifier() + ".";
+        return failure.code().code() + ": " + context.position() + " has authority key identifier "
+                + e.authorityKeyIdentifier() + " but its issuer's subject key identifier is "
+                + e.issuerSubjectKeyIdentifier() + ".";
     }
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
-        return Rule.of("§2.2", "a child's authorityKeyIdentifier must equal its issuer's subjectKeyIdentifier when both exist",
-                Confidence.APPLE_CODE).since("8.0");
+        return Rule.of(
+                        "§2.2",
+                        "a child's authorityKeyIdentifier must equal its issuer's subjectKeyIdentifier when both exist",
+                        Confidence.APPLE_CODE)
+                .since("8.0");
     }
 
     @Override
     public String remedy(Failure failure, FailureContext context) {
         return "The authority key identifier of '" + context.displayName() + "' does not match the key identifier of '"
-                + failure.evidence(KeyIdMismatch.class).issuer() + "': send the intermediate that actually issued it, or reissue.";
+                + failure.evidence(KeyIdMismatch.class).issuer()
+                + "': send the intermediate that actually issued it, or reissue.";
     }
 }

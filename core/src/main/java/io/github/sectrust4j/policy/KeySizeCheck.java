@@ -71,17 +71,23 @@ final class KeySizeCheck implements AppleCheck {
     @Override
     public String message(Failure failure, FailureContext context) {
         WeakKey e = failure.evidence(WeakKey.class);
-        return failure.code().code() + ": " + context.position() + " has a " + e.key() + " key; required: " + e.minimum() + ".";
+        return failure.code().code() + ": " + context.position() + " has a " + e.key() + " key; required: "
+                + e.minimum() + ".";
     }
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
-        return Rule.of("§4.2", "TLS chains: every certificate RSA ≥ 2048 bits or EC ≥ 256 bits (Ed25519 fails), "
-                + "unless the leaf itself is a user-installed anchor", Confidence.APPLE_CODE).since("13.0");
+        return Rule.of(
+                        "§4.2",
+                        "TLS chains: every certificate RSA ≥ 2048 bits or EC ≥ 256 bits (Ed25519 fails), "
+                                + "unless the leaf itself is a user-installed anchor",
+                        Confidence.APPLE_CODE)
+                .since("13.0");
     }
 
     @Override
     public String remedy(Failure failure, FailureContext context) {
-        return Remedies.strongerKey(context.displayName(), failure.evidence(WeakKey.class).key());
+        return Remedies.strongerKey(
+                context.displayName(), failure.evidence(WeakKey.class).key());
     }
 }

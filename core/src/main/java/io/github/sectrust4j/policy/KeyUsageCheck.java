@@ -49,7 +49,8 @@ final class KeyUsageCheck implements AppleCheck {
 
     @Override
     public boolean appliesTo(RuleSet rules, Policy policy) {
-        return policy == Policy.SSL_SERVER; // and only with SecPolicyCreateSSLWithKeyUsage: the request's required usage
+        return policy
+                == Policy.SSL_SERVER; // and only with SecPolicyCreateSSLWithKeyUsage: the request's required usage
     }
 
     @Override
@@ -70,20 +71,26 @@ final class KeyUsageCheck implements AppleCheck {
         String prefix = failure.code().code() + ": " + context.position();
         if (failure.carries(MissingKeyUsage.class)) {
             MissingKeyUsage e = failure.evidence(MissingKeyUsage.class);
-            return prefix + " has keyUsage " + KeyUsage.labels(e.present()) + " without " + KeyUsage.labels(e.required() & ~e.present())
-                    + ", which the SSL policy requires (SecPolicyCreateSSLWithKeyUsage " + KeyUsage.labels(e.required()) + ").";
+            return prefix + " has keyUsage " + KeyUsage.labels(e.present()) + " without "
+                    + KeyUsage.labels(e.required() & ~e.present())
+                    + ", which the SSL policy requires (SecPolicyCreateSSLWithKeyUsage " + KeyUsage.labels(e.required())
+                    + ").";
         }
-        return prefix + (failure.evidence().isEmpty() ? "" : " " + failure.evidence().fields()) + "."; // a CA's keyCertSign
+        return prefix
+                + (failure.evidence().isEmpty() ? "" : " " + failure.evidence().fields()) + "."; // a CA's keyCertSign
     }
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
         if (failure.carries(MissingKeyUsage.class)) {
-            return Rule.of("§2.2", "an SSL policy made with SecPolicyCreateSSLWithKeyUsage requires the leaf's "
-                    + "keyUsage to hold every required usage, or the leaf to have no keyUsage extension",
+            return Rule.of(
+                    "§2.2",
+                    "an SSL policy made with SecPolicyCreateSSLWithKeyUsage requires the leaf's "
+                            + "keyUsage to hold every required usage, or the leaf to have no keyUsage extension",
                     Confidence.APPLE_CODE);
         }
-        return Rule.of("§1.6", "a CA's keyUsage extension, when present, must include keyCertSign", Confidence.APPLE_CODE);
+        return Rule.of(
+                "§1.6", "a CA's keyUsage extension, when present, must include keyCertSign", Confidence.APPLE_CODE);
     }
 
     @Override

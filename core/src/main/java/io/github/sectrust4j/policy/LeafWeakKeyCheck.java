@@ -20,8 +20,8 @@ final class LeafWeakKeyCheck implements AppleCheck {
     static final LeafWeakKeyCheck INSTANCE = new LeafWeakKeyCheck();
     static final String MINIMUM = "RSA ≥ 1024 bits or EC ≥ 160 bits";
 
-    private static final Set<FindingCode> LEGACY = Set.of(FindingCode.WEAK_LEAF, FindingCode.WEAK_INTERMEDIATES,
-            FindingCode.WEAK_ROOT);
+    private static final Set<FindingCode> LEGACY =
+            Set.of(FindingCode.WEAK_LEAF, FindingCode.WEAK_INTERMEDIATES, FindingCode.WEAK_ROOT);
 
     @Override
     public FindingCode code() {
@@ -30,7 +30,10 @@ final class LeafWeakKeyCheck implements AppleCheck {
 
     @Override
     public Set<FindingCode> recordedAs() {
-        return Set.of(FindingCode.WEAK_KEY_SIZE, FindingCode.WEAK_LEAF, FindingCode.WEAK_INTERMEDIATES,
+        return Set.of(
+                FindingCode.WEAK_KEY_SIZE,
+                FindingCode.WEAK_LEAF,
+                FindingCode.WEAK_INTERMEDIATES,
                 FindingCode.WEAK_ROOT);
     }
 
@@ -54,7 +57,8 @@ final class LeafWeakKeyCheck implements AppleCheck {
         if (!path.leaf().publicKey().isWeak()) {
             return List.of();
         }
-        return List.of(Failure.of(FindingCode.WEAK_KEY_SIZE, 0, new WeakKey(path.leaf().publicKey(), MINIMUM)));
+        return List.of(
+                Failure.of(FindingCode.WEAK_KEY_SIZE, 0, new WeakKey(path.leaf().publicKey(), MINIMUM)));
     }
 
     @Override
@@ -67,15 +71,19 @@ final class LeafWeakKeyCheck implements AppleCheck {
      * check's record, {@code otherwise} for a failure RFC 5280 processing recorded.
      */
     static String message(Failure failure, FailureContext context, String otherwise) {
-        String minimum = failure.carries(WeakKey.class) ? failure.evidence(WeakKey.class).minimum() : otherwise;
-        return failure.code().code() + ": " + context.position() + " has a " + context.certificate().publicKey()
-                + " key; required: " + minimum + ".";
+        String minimum =
+                failure.carries(WeakKey.class) ? failure.evidence(WeakKey.class).minimum() : otherwise;
+        return failure.code().code() + ": " + context.position() + " has a "
+                + context.certificate().publicKey() + " key; required: " + minimum + ".";
     }
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
-        return Rule.of("§4.1", "no key may be RSA < 1024 bits, EC < 160 bits or another algorithm than RSA/ECDSA/EdDSA",
-                Confidence.APPLE_CODE).since("10.0");
+        return Rule.of(
+                        "§4.1",
+                        "no key may be RSA < 1024 bits, EC < 160 bits or another algorithm than RSA/ECDSA/EdDSA",
+                        Confidence.APPLE_CODE)
+                .since("10.0");
     }
 
     @Override

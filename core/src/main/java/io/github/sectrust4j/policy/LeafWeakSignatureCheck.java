@@ -23,7 +23,8 @@ final class LeafWeakSignatureCheck implements AppleCheck {
     /** A certificate signed with a hash iOS refuses: the hash and the signature algorithm's OID. */
     record WeakHash(String signatureHash, String signatureAlgorithmOid) implements Evidence {
         static WeakHash of(Certificate c) {
-            return new WeakHash(c.signatureHash().name(), c.tbsSignatureAlgorithm().oid());
+            return new WeakHash(
+                    c.signatureHash().name(), c.tbsSignatureAlgorithm().oid());
         }
 
         @Override
@@ -65,13 +66,17 @@ final class LeafWeakSignatureCheck implements AppleCheck {
 
     /** "… is signed with SHA1.", for the three weak-hash checks. */
     static String signedWith(Failure failure, FailureContext context) {
-        return failure.code().code() + ": " + context.position() + " is signed with " + context.certificate().signatureHash() + ".";
+        return failure.code().code() + ": " + context.position() + " is signed with "
+                + context.certificate().signatureHash() + ".";
     }
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
-        return Rule.of("§2.2", "no certificate that is not self-signed may be signed with MD2/MD4/MD5",
-                Confidence.APPLE_CODE).since("11.3");
+        return Rule.of(
+                        "§2.2",
+                        "no certificate that is not self-signed may be signed with MD2/MD4/MD5",
+                        Confidence.APPLE_CODE)
+                .since("11.3");
     }
 
     @Override

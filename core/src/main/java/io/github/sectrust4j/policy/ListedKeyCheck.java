@@ -77,10 +77,13 @@ final class ListedKeyCheck implements AppleCheck {
         List<Failure> out = new ArrayList<>();
         for (int i = 1; i <= last; i++) {
             byte[] keySha1 = path.get(i).publicKey().subjectPublicKeySha1();
-            boolean listed = code == FindingCode.BLACK_LISTED_KEY ? store.isBlockedKey(keySha1) : store.isGrayListedKey(keySha1);
+            boolean listed =
+                    code == FindingCode.BLACK_LISTED_KEY ? store.isBlockedKey(keySha1) : store.isGrayListedKey(keySha1);
             if (listed) {
-                out.add(Failure.of(code, i, ListedKey.of(code == FindingCode.BLACK_LISTED_KEY ? BLOCKED : DISTRUSTED,
-                        path.get(i), store)));
+                out.add(Failure.of(
+                        code,
+                        i,
+                        ListedKey.of(code == FindingCode.BLACK_LISTED_KEY ? BLOCKED : DISTRUSTED, path.get(i), store)));
             }
         }
         return out;
@@ -112,21 +115,30 @@ final class ListedKeyCheck implements AppleCheck {
 
     /** The rule of a blocked key or leaf. */
     static Rule blocked() {
-        return Rule.of("§2.2", "certificates whose key (SHA-1 of the subjectPublicKey) is on Apple's blocked list, and the "
-                + "nine Comodo 2011 serials, are blocked (fatal)", Confidence.APPLE_CODE).since("8.0");
+        return Rule.of(
+                        "§2.2",
+                        "certificates whose key (SHA-1 of the subjectPublicKey) is on Apple's blocked list, and the "
+                                + "nine Comodo 2011 serials, are blocked (fatal)",
+                        Confidence.APPLE_CODE)
+                .since("8.0");
     }
 
     /** The rule of a distrusted (gray-listed) key or leaf. */
     static Rule distrusted() {
-        return Rule.of("§2.2", "certificates whose key is on Apple's distrusted list are not trusted", Confidence.APPLE_CODE)
+        return Rule.of(
+                        "§2.2",
+                        "certificates whose key is on Apple's distrusted list are not trusted",
+                        Confidence.APPLE_CODE)
                 .since("8.0");
     }
 
     static String replaceBlocked(FailureContext context) {
-        return "Replace '" + context.displayName() + "' and its key: Apple blocks it. No setting or exception can override this.";
+        return "Replace '" + context.displayName()
+                + "' and its key: Apple blocks it. No setting or exception can override this.";
     }
 
     static String replaceDistrusted(FailureContext context) {
-        return "Replace '" + context.displayName() + "': Apple distrusts its key; use a certificate (and key) from another CA.";
+        return "Replace '" + context.displayName()
+                + "': Apple distrusts its key; use a certificate (and key) from another CA.";
     }
 }

@@ -1,22 +1,22 @@
 package io.github.sectrust4j.policy;
 
-import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.request.EvaluationRequest;
+import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
+import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.Map;
 
 /** One-sentence messages naming the certificate and the concrete values. */
 final class Messages {
-    private Messages() {
-    }
+    private Messages() {}
 
     static String position(CandidatePath path, int index) {
         if (index < 0 || index >= path.size()) {
             return "the chain";
         }
-        String role = index == 0 ? "leaf" : index == path.topIndex() ? (path.anchored() ? "anchor" : "top certificate")
-                : "intermediate";
+        String role = index == 0
+                ? "leaf"
+                : index == path.topIndex() ? (path.anchored() ? "anchor" : "top certificate") : "intermediate";
         return role + " '" + PathFacts.displayName(path.get(index)) + "' (certificate " + index + ")";
     }
 

@@ -19,8 +19,7 @@ import java.util.Set;
 public final class NameConstraintsCheck implements CheckDescriptor {
     public static final NameConstraintsCheck INSTANCE = new NameConstraintsCheck();
 
-    private NameConstraintsCheck() {
-    }
+    private NameConstraintsCheck() {}
 
     @Override
     public FindingCode code() {
@@ -34,7 +33,9 @@ public final class NameConstraintsCheck implements CheckDescriptor {
 
     @Override
     public Set<Class<? extends Evidence>> evidenceTypes() {
-        return Set.of(NameConstraintFailure.NameOutsideSubtrees.class, NameConstraintFailure.UnsupportedForms.class,
+        return Set.of(
+                NameConstraintFailure.NameOutsideSubtrees.class,
+                NameConstraintFailure.UnsupportedForms.class,
                 NameConstraintFailure.TooManySubtrees.class);
     }
 
@@ -68,11 +69,16 @@ public final class NameConstraintsCheck implements CheckDescriptor {
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
         if (failure.code() == FindingCode.BASIC_CERTIFICATE_PROCESSING) {
-            return Rule.of("§2.3", "RFC 5280 name and policy constraints (recorded under this name before iOS 11.3)",
+            return Rule.of(
+                    "§2.3",
+                    "RFC 5280 name and policy constraints (recorded under this name before iOS 11.3)",
                     Confidence.APPLE_CODE);
         }
-        return Rule.of("§2.3", "names must lie inside the permitted and outside the excluded subtrees of every CA above",
-                Confidence.APPLE_CODE).since("11.3");
+        return Rule.of(
+                        "§2.3",
+                        "names must lie inside the permitted and outside the excluded subtrees of every CA above",
+                        Confidence.APPLE_CODE)
+                .since("11.3");
     }
 
     @Override

@@ -58,9 +58,12 @@ final class NonEmptySubjectCheck implements AppleCheck {
                 continue;
             }
             boolean ca = PathFacts.isCa(path, i);
-            boolean criticalSan = c.subjectAltName().map(SubjectAltName::critical).orElse(false);
+            boolean criticalSan =
+                    c.subjectAltName().map(SubjectAltName::critical).orElse(false);
             if (ca || !criticalSan) {
-                out.add(Failure.of(FindingCode.NON_EMPTY_SUBJECT, i,
+                out.add(Failure.of(
+                        FindingCode.NON_EMPTY_SUBJECT,
+                        i,
                         new EmptySubject(ca, c.subjectAltName().isPresent(), criticalSan)));
             }
         }
@@ -74,13 +77,16 @@ final class NonEmptySubjectCheck implements AppleCheck {
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
-        return Rule.of("§2.2", "a CA must have a non-empty subject; a non-CA with an empty subject needs a critical SAN",
+        return Rule.of(
+                "§2.2",
+                "a CA must have a non-empty subject; a non-CA with an empty subject needs a critical SAN",
                 Confidence.APPLE_CODE);
     }
 
     @Override
     public String remedy(Failure failure, FailureContext context) {
-        return "Reissue '" + context.displayName() + "' with a non-empty subject (a certificate with an empty subject must mark its "
+        return "Reissue '" + context.displayName()
+                + "' with a non-empty subject (a certificate with an empty subject must mark its "
                 + "subjectAltName critical, and a CA always needs a subject).";
     }
 }

@@ -18,16 +18,21 @@ import java.util.Map;
 public final class PathBudgetCheck implements CheckDescriptor {
     public static final PathBudgetCheck INSTANCE = new PathBudgetCheck();
 
-    private PathBudgetCheck() {
-    }
+    private PathBudgetCheck() {}
 
     /**
      * The limits and what path building used of them.
      *
      * @param limitReached which limit stopped the search ("maxPaths", "maxSignatureChecks", "maxDepth", …)
      */
-    public record Exhausted(String limitReached, int pathsCreated, int maxPaths, int signatureChecks,
-                            int maxSignatureChecks, int maxDepth) implements Evidence {
+    public record Exhausted(
+            String limitReached,
+            int pathsCreated,
+            int maxPaths,
+            int signatureChecks,
+            int maxSignatureChecks,
+            int maxDepth)
+            implements Evidence {
         @Override
         public Map<String, Object> fields() {
             Map<String, Object> e = new LinkedHashMap<>();

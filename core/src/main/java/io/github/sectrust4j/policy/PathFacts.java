@@ -8,8 +8,7 @@ import java.util.Optional;
 
 /** Small facts about path positions shared by the checks. */
 final class PathFacts {
-    private PathFacts() {
-    }
+    private PathFacts() {}
 
     /** "CA" for NonEmptySubject (§2.2): v3 with cA=true, or v1/v2 self-signed. */
     static boolean isCa(CandidatePath path, int index) {
@@ -30,7 +29,9 @@ final class PathFacts {
         if (user != null) {
             return Optional.of(user);
         }
-        if (index == path.topIndex() && path.anchor().isPresent() && path.anchor().get().isUserStore()) {
+        if (index == path.topIndex()
+                && path.anchor().isPresent()
+                && path.anchor().get().isUserStore()) {
             return Optional.of(path.anchor().get().trustSettings());
         }
         return Optional.empty();

@@ -17,8 +17,7 @@ import java.util.Set;
 public final class PathLengthCheck implements CheckDescriptor {
     public static final PathLengthCheck INSTANCE = new PathLengthCheck();
 
-    private PathLengthCheck() {
-    }
+    private PathLengthCheck() {}
 
     @Override
     public FindingCode code() {
@@ -43,15 +42,22 @@ public final class PathLengthCheck implements CheckDescriptor {
     @Override
     public String message(Failure failure, FailureContext context) {
         return failure.code().code() + ": " + context.position() + " is one intermediate too many: "
-                + failure.evidence(PathTooLong.class).constraint().map(c -> "certificate " + c.constrainedBy()
-                + " has pathLenConstraint " + c.pathLenConstraint() + " and " + c.intermediatesBelow()
-                + " non-self-issued intermediates follow it").orElse("the path is longer than RFC 5280 allows") + ".";
+                + failure.evidence(PathTooLong.class)
+                        .constraint()
+                        .map(c -> "certificate " + c.constrainedBy()
+                                + " has pathLenConstraint " + c.pathLenConstraint() + " and " + c.intermediatesBelow()
+                                + " non-self-issued intermediates follow it")
+                        .orElse("the path is longer than RFC 5280 allows")
+                + ".";
     }
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
-        return Rule.of("§2.3", "no more non-self-issued intermediates may follow a CA than its pathLenConstraint"
-                + " allows (RFC 5280 §6.1.4 (l), (m); recorded as BasicConstraints before iOS 11.3)", Confidence.APPLE_CODE);
+        return Rule.of(
+                "§2.3",
+                "no more non-self-issued intermediates may follow a CA than its pathLenConstraint"
+                        + " allows (RFC 5280 §6.1.4 (l), (m); recorded as BasicConstraints before iOS 11.3)",
+                Confidence.APPLE_CODE);
     }
 
     @Override

@@ -18,8 +18,8 @@ public final class Policies {
      * path checks (§1.6 "revocation is run before the path checks"), {@code trailingChecks} after the
      * blocked/gray key lists (EV, CT, Valid constraints, §1.6 steps 7–10).
      */
-    public static PathValidator validatorFor(EvaluationRequest request, List<PathCheck> revocationChecks,
-                                             List<PathCheck> trailingChecks) {
+    public static PathValidator validatorFor(
+            EvaluationRequest request, List<PathCheck> revocationChecks, List<PathCheck> trailingChecks) {
         return validatorFor(request, Rfc5280Processing.INSTANCE, revocationChecks, trailingChecks);
     }
 
@@ -27,17 +27,27 @@ public final class Policies {
      * As above, with the Valid allow-listing exemption: when {@code listedKeysExempt} holds for a path
      * (decided by the revocation checks, which run first), BlackListedKey and GrayListedKey are not checked.
      */
-    public static PathValidator validatorFor(EvaluationRequest request, List<PathCheck> revocationChecks,
-                                             List<PathCheck> trailingChecks,
-                                             java.util.function.Predicate<io.github.sectrust4j.path.CandidatePath> listedKeysExempt) {
-        return new PolicyValidator(RuleSet.forRelease(request.release()), request.policy(), Rfc5280Processing.INSTANCE,
-                revocationChecks, trailingChecks, listedKeysExempt);
+    public static PathValidator validatorFor(
+            EvaluationRequest request,
+            List<PathCheck> revocationChecks,
+            List<PathCheck> trailingChecks,
+            java.util.function.Predicate<io.github.sectrust4j.path.CandidatePath> listedKeysExempt) {
+        return new PolicyValidator(
+                RuleSet.forRelease(request.release()),
+                request.policy(),
+                Rfc5280Processing.INSTANCE,
+                revocationChecks,
+                trailingChecks,
+                listedKeysExempt);
     }
 
     /** As above with an explicit RFC 5280 processor (tests, alternative implementations). */
-    public static PolicyValidator validatorFor(EvaluationRequest request, CertificateProcessing processing,
-                                               List<PathCheck> revocationChecks, List<PathCheck> trailingChecks) {
-        return new PolicyValidator(RuleSet.forRelease(request.release()), request.policy(), processing,
-                revocationChecks, trailingChecks);
+    public static PolicyValidator validatorFor(
+            EvaluationRequest request,
+            CertificateProcessing processing,
+            List<PathCheck> revocationChecks,
+            List<PathCheck> trailingChecks) {
+        return new PolicyValidator(
+                RuleSet.forRelease(request.release()), request.policy(), processing, revocationChecks, trailingChecks);
     }
 }

@@ -17,8 +17,7 @@ import java.util.Set;
 public final class PolicyConstraintsCheck implements CheckDescriptor {
     public static final PolicyConstraintsCheck INSTANCE = new PolicyConstraintsCheck();
 
-    private PolicyConstraintsCheck() {
-    }
+    private PolicyConstraintsCheck() {}
 
     @Override
     public FindingCode code() {
@@ -48,8 +47,11 @@ public final class PolicyConstraintsCheck implements CheckDescriptor {
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
-        return Rule.of("§2.3", "the RFC 5280 certificate-policy tree must satisfy requireExplicitPolicy/inhibit constraints",
-                Confidence.APPLE_CODE).since("11.3");
+        return Rule.of(
+                        "§2.3",
+                        "the RFC 5280 certificate-policy tree must satisfy requireExplicitPolicy/inhibit constraints",
+                        Confidence.APPLE_CODE)
+                .since("11.3");
     }
 
     @Override

@@ -1,15 +1,15 @@
 package io.github.sectrust4j.policy;
 
-import io.github.sectrust4j.path.PathValidator;
-import io.github.sectrust4j.check.PathValidation;
-import io.github.sectrust4j.check.Failure;
 import static java.util.Objects.requireNonNull;
 
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.request.EvaluationRequest;
+import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.check.PathValidation;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.path.CertificateOrigin;
+import io.github.sectrust4j.path.PathValidator;
+import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,13 +32,22 @@ public final class PolicyValidator implements PathValidator {
     /** The catalogue's checks per stage depend only on the release and policy: shared, not rebuilt per evaluation. */
     private final Map<CheckStage, List<AppleCheck>> checks;
 
-    PolicyValidator(RuleSet rules, Policy policy, CertificateProcessing processing, List<PathCheck> revocationChecks,
-                    List<PathCheck> trailingChecks) {
+    PolicyValidator(
+            RuleSet rules,
+            Policy policy,
+            CertificateProcessing processing,
+            List<PathCheck> revocationChecks,
+            List<PathCheck> trailingChecks) {
         this(rules, policy, processing, revocationChecks, trailingChecks, p -> false);
     }
 
-    PolicyValidator(RuleSet rules, Policy policy, CertificateProcessing processing, List<PathCheck> revocationChecks,
-                    List<PathCheck> trailingChecks, Predicate<CandidatePath> listedKeysExempt) {
+    PolicyValidator(
+            RuleSet rules,
+            Policy policy,
+            CertificateProcessing processing,
+            List<PathCheck> revocationChecks,
+            List<PathCheck> trailingChecks,
+            Predicate<CandidatePath> listedKeysExempt) {
         this.listedKeysExempt = requireNonNull(listedKeysExempt, "listedKeysExempt");
         this.rules = requireNonNull(rules, "rules");
         this.policy = requireNonNull(policy, "policy");
@@ -56,11 +65,9 @@ public final class PolicyValidator implements PathValidator {
     }
 
     /** The check lists depend only on (release, policy); a validator is built per evaluation. */
-    private record CheckListKey(io.github.sectrust4j.IosRelease release, Policy policy) {
-    }
+    private record CheckListKey(io.github.sectrust4j.IosRelease release, Policy policy) {}
 
-    private record CheckLists(Map<CheckStage, List<AppleCheck>> byStage) {
-    }
+    private record CheckLists(Map<CheckStage, List<AppleCheck>> byStage) {}
 
     private static Map<CheckStage, List<AppleCheck>> byStage(RuleSet rules, Policy policy) {
         Map<CheckStage, List<AppleCheck>> m = new java.util.EnumMap<>(CheckStage.class);
@@ -72,6 +79,7 @@ public final class PolicyValidator implements PathValidator {
 
     /** Bounded (releases × policies in use); past the bound the lists are simply rebuilt. Immutable values only. */
     private static final int MAX_CACHED_CHECK_LISTS = 256;
+
     private static final java.util.concurrent.ConcurrentMap<CheckListKey, CheckLists> CHECK_LISTS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -103,8 +111,15 @@ public final class PolicyValidator implements PathValidator {
     public List<Failure> leafChecks(Certificate leaf, EvaluationRequest request) {
         // the leaf alone: self-signed is approximated by self-issued (no signature check here);
         // the full re-validation of the chosen path uses the path's verified facts
-        CandidatePath alone = new CandidatePath(List.of(leaf), List.of(CertificateOrigin.PRESENTED), Optional.empty(),
-                leaf.isSelfIssued(), false, false, true, Map.of());
+        CandidatePath alone = new CandidatePath(
+                List.of(leaf),
+                List.of(CertificateOrigin.PRESENTED),
+                Optional.empty(),
+                leaf.isSelfIssued(),
+                false,
+                false,
+                true,
+                Map.of());
         FailureRecorder r = new FailureRecorder(alone, request, rules);
         for (AppleCheck c : leafCheckList()) {
             r.recordAll(c.check(alone, request, rules));

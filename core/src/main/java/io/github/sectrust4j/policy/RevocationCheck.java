@@ -18,12 +18,21 @@ import java.util.OptionalInt;
  */
 public final class RevocationCheck implements CheckDescriptor {
     public static final RevocationCheck INSTANCE = new RevocationCheck();
-    private static final String[] REASONS = {"unspecified", "keyCompromise", "cACompromise", "affiliationChanged",
-        "superseded", "cessationOfOperation", "certificateHold", "7", "removeFromCRL", "privilegeWithdrawn",
-        "aACompromise"};
+    private static final String[] REASONS = {
+        "unspecified",
+        "keyCompromise",
+        "cACompromise",
+        "affiliationChanged",
+        "superseded",
+        "cessationOfOperation",
+        "certificateHold",
+        "7",
+        "removeFromCRL",
+        "privilegeWithdrawn",
+        "aACompromise"
+    };
 
-    private RevocationCheck() {
-    }
+    private RevocationCheck() {}
 
     /** A position a valid OCSP response says is revoked: its revocation result. */
     public record OcspRevoked(RevocationResult result) implements Evidence {
@@ -52,7 +61,8 @@ public final class RevocationCheck implements CheckDescriptor {
     public String message(Failure failure, FailureContext context) {
         RevocationResult r = failure.evidence(OcspRevoked.class).result();
         return failure.code().code() + ": " + context.position() + " is revoked according to a valid OCSP response"
-                + " (reason " + (r.reason().isPresent() ? String.valueOf(r.reason().getAsInt()) : "unknown")
+                + " (reason "
+                + (r.reason().isPresent() ? String.valueOf(r.reason().getAsInt()) : "unknown")
                 + r.revocationTime().map(t -> ", revoked " + t).orElse("") + ").";
     }
 
@@ -64,8 +74,9 @@ public final class RevocationCheck implements CheckDescriptor {
     @Override
     public String remedy(Failure failure, FailureContext context) {
         RevocationResult r = failure.evidence(OcspRevoked.class).result();
-        return "'" + context.displayName() + "' is revoked by its CA (OCSP" + r.revocationTime().map(t -> ", revoked " + t)
-                .orElse("") + ", reason " + reasonName(r.reason()) + "): replace it with a newly issued certificate"
+        return "'" + context.displayName() + "' is revoked by its CA (OCSP"
+                + r.revocationTime().map(t -> ", revoked " + t).orElse("") + ", reason " + reasonName(r.reason())
+                + "): replace it with a newly issued certificate"
                 + " and key; no setting or exception overrides this.";
     }
 

@@ -21,8 +21,7 @@ public final class RevocationResponseRequiredCheck implements CheckDescriptor {
     /** The revocation flag that asks for it. */
     public static final String REQUIREMENT = "kSecRevocationRequirePositiveResponse";
 
-    private RevocationResponseRequiredCheck() {
-    }
+    private RevocationResponseRequiredCheck() {}
 
     /** A position without a usable response: its revocation result and the flag that required one. */
     public record NoPositiveResponse(RevocationResult result, String requirement) implements Evidence {
@@ -63,7 +62,8 @@ public final class RevocationResponseRequiredCheck implements CheckDescriptor {
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
-        return Rule.of("§9.5", "a positive revocation response was required", Confidence.APPLE_CODE).since("9.0");
+        return Rule.of("§9.5", "a positive revocation response was required", Confidence.APPLE_CODE)
+                .since("9.0");
     }
 
     @Override

@@ -1,11 +1,11 @@
 package io.github.sectrust4j.policy;
 
-import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.TrustSetting;
-import io.github.sectrust4j.request.EvaluationRequest;
+import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.policy.rfc5280.BasicCertificateProcessing;
 import io.github.sectrust4j.policy.rfc5280.ParentChecks;
+import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +37,7 @@ final class Rfc5280Processing implements CertificateProcessing {
         }
         List<TrustSetting> constraints = path.anchor().get().trustSettings();
         Optional<TrustSetting.Result> r = TrustSettingsEvaluation.result(constraints, path.topIndex(), request);
-        return r.isPresent() && (r.get() == TrustSetting.Result.TRUST_ROOT || r.get() == TrustSetting.Result.TRUST_AS_ROOT);
+        return r.isPresent()
+                && (r.get() == TrustSetting.Result.TRUST_ROOT || r.get() == TrustSetting.Result.TRUST_AS_ROOT);
     }
 }

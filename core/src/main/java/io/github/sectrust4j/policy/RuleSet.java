@@ -27,18 +27,32 @@ public final class RuleSet {
 
     /** Apple's cut-off for the other-trust EKU and 825-day rules: one hour before 2019-07-01 (§2.2, §5.2). */
     public static final Instant JULY_2019_CUTOFF = Instant.parse("2019-06-30T23:00:00Z");
+
     public static final Instant MARCH_2018 = Instant.parse("2018-03-01T00:00:00Z");
     public static final Instant JULY_2016 = Instant.parse("2016-07-01T00:00:00Z");
     public static final Instant SEPTEMBER_2020 = Instant.parse("2020-09-01T00:00:00Z");
 
-    private static final Set<FindingCode> FORCED = EnumSet.of(FindingCode.ANCHOR_TRUSTED,
-            FindingCode.MISSING_INTERMEDIATE, FindingCode.BASIC_CONSTRAINTS, FindingCode.BASIC_CONSTRAINTS_CA,
-            FindingCode.KEY_USAGE, FindingCode.BASIC_CONSTRAINTS_PATH_LEN, FindingCode.NAME_CONSTRAINTS,
-            FindingCode.POLICY_CONSTRAINTS, FindingCode.CRITICAL_EXTENSIONS, FindingCode.USAGE_CONSTRAINTS,
-            FindingCode.BLACK_LISTED_KEY, FindingCode.GRAY_LISTED_KEY, FindingCode.REVOCATION,
-            FindingCode.REVOCATION_RESPONSE_REQUIRED, FindingCode.CT_REQUIRED, FindingCode.ISSUER_POLICY_CONSTRAINTS,
-            FindingCode.ISSUER_NAME_CONSTRAINTS, FindingCode.BASIC_CERTIFICATE_PROCESSING,
-            FindingCode.PATH_BUDGET_EXCEEDED, FindingCode.VERIFICATION_BUDGET_EXCEEDED);
+    private static final Set<FindingCode> FORCED = EnumSet.of(
+            FindingCode.ANCHOR_TRUSTED,
+            FindingCode.MISSING_INTERMEDIATE,
+            FindingCode.BASIC_CONSTRAINTS,
+            FindingCode.BASIC_CONSTRAINTS_CA,
+            FindingCode.KEY_USAGE,
+            FindingCode.BASIC_CONSTRAINTS_PATH_LEN,
+            FindingCode.NAME_CONSTRAINTS,
+            FindingCode.POLICY_CONSTRAINTS,
+            FindingCode.CRITICAL_EXTENSIONS,
+            FindingCode.USAGE_CONSTRAINTS,
+            FindingCode.BLACK_LISTED_KEY,
+            FindingCode.GRAY_LISTED_KEY,
+            FindingCode.REVOCATION,
+            FindingCode.REVOCATION_RESPONSE_REQUIRED,
+            FindingCode.CT_REQUIRED,
+            FindingCode.ISSUER_POLICY_CONSTRAINTS,
+            FindingCode.ISSUER_NAME_CONSTRAINTS,
+            FindingCode.BASIC_CERTIFICATE_PROCESSING,
+            FindingCode.PATH_BUDGET_EXCEEDED,
+            FindingCode.VERIFICATION_BUDGET_EXCEEDED);
 
     private final IosRelease release;
 
@@ -110,9 +124,10 @@ public final class RuleSet {
         java.util.Optional<ErrorSubtype> current = code.subtype();
         return switch (code) {
             case KEY_SIZE -> keySizeRanksAsPinning() ? current.map(s -> ErrorSubtype.PINNING) : current;
-            case SIGNATURE_HASH_ALGORITHMS -> signatureHashRanksAsPinning() ? current.map(s -> ErrorSubtype.PINNING) : current;
+            case SIGNATURE_HASH_ALGORITHMS ->
+                signatureHashRanksAsPinning() ? current.map(s -> ErrorSubtype.PINNING) : current;
             case SYSTEM_TRUSTED_WEAK_KEY, SYSTEM_TRUSTED_WEAK_HASH ->
-                    systemTrustedWeakRanksAsCompliance() ? current.map(s -> ErrorSubtype.COMPLIANCE) : current;
+                systemTrustedWeakRanksAsCompliance() ? current.map(s -> ErrorSubtype.COMPLIANCE) : current;
             default -> current;
         };
     }
@@ -243,19 +258,26 @@ public final class RuleSet {
             return List.of();
         }
         if (release.before(16, 0)) {
-            ValidityLimit sixty = ValidityLimit.window(Instant.EPOCH.minusSeconds(86_400L * 365 * 100), JULY_2016,
-                    ValidityLimit.MONTHS_60, "60 months (5 × 365 + 2 days + 3600 s)");
-            ValidityLimit thirtyNine = ValidityLimit.window(JULY_2016, MARCH_2018, ValidityLimit.DAYS_1188_PLUS_HOUR,
-                    "39 months (1188 days + 3600 s)");
-            ValidityLimit d825 = ValidityLimit.onOrAfter(MARCH_2018, ValidityLimit.DAYS_825_PLUS_HOUR,
-                    "825 days + 3600 s");
+            ValidityLimit sixty = ValidityLimit.window(
+                    Instant.EPOCH.minusSeconds(86_400L * 365 * 100),
+                    JULY_2016,
+                    ValidityLimit.MONTHS_60,
+                    "60 months (5 × 365 + 2 days + 3600 s)");
+            ValidityLimit thirtyNine = ValidityLimit.window(
+                    JULY_2016, MARCH_2018, ValidityLimit.DAYS_1188_PLUS_HOUR, "39 months (1188 days + 3600 s)");
+            ValidityLimit d825 =
+                    ValidityLimit.onOrAfter(MARCH_2018, ValidityLimit.DAYS_825_PLUS_HOUR, "825 days + 3600 s");
             if (release.before(14, 0)) {
                 return List.of(sixty, thirtyNine, d825);
             }
-            return List.of(sixty, thirtyNine, d825,
+            return List.of(
+                    sixty,
+                    thirtyNine,
+                    d825,
                     ValidityLimit.onOrAfter(SEPTEMBER_2020, ValidityLimit.DAYS_398, "398 days"));
         }
-        return List.of(ValidityLimit.onOrAfter(MARCH_2018, ValidityLimit.DAYS_825_PLUS_HOUR, "825 days + 3600 s"),
+        return List.of(
+                ValidityLimit.onOrAfter(MARCH_2018, ValidityLimit.DAYS_825_PLUS_HOUR, "825 days + 3600 s"),
                 ValidityLimit.onOrAfter(SEPTEMBER_2020, ValidityLimit.DAYS_398, "398 days"));
     }
 
@@ -268,10 +290,11 @@ public final class RuleSet {
             return List.of();
         }
         if (release.before(16, 0)) {
-            return List.of(ValidityLimit.strictlyAfter(JULY_2019_CUTOFF, ValidityLimit.DAYS_825_PLUS_HOUR,
-                    "825 days + 3600 s"));
+            return List.of(ValidityLimit.strictlyAfter(
+                    JULY_2019_CUTOFF, ValidityLimit.DAYS_825_PLUS_HOUR, "825 days + 3600 s"));
         }
-        return List.of(ValidityLimit.onOrAfter(JULY_2019_CUTOFF, ValidityLimit.DAYS_825_PLUS_HOUR, "825 days + 3600 s"));
+        return List.of(
+                ValidityLimit.onOrAfter(JULY_2019_CUTOFF, ValidityLimit.DAYS_825_PLUS_HOUR, "825 days + 3600 s"));
     }
 
     /** Checks iOS always records whatever the policy's options (§1.2 "forced"). */
@@ -297,10 +320,10 @@ public final class RuleSet {
     }
 
     /** The options are a pure function of (release, policy, host given), asked on every path validation. */
-    private record OptionsKey(IosRelease release, Policy policy, boolean hostGiven) {
-    }
+    private record OptionsKey(IosRelease release, Policy policy, boolean hostGiven) {}
 
-    private static final java.util.Map<OptionsKey, EnumSet<FindingCode>> OPTIONS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<OptionsKey, EnumSet<FindingCode>> OPTIONS =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_OPTIONS = 1024;
 
     /**
@@ -335,10 +358,12 @@ public final class RuleSet {
         }
         switch (code) {
             case TEMPORAL_VALIDITY:
-                return index == 0 ? FindingCode.VALID_LEAF
+                return index == 0
+                        ? FindingCode.VALID_LEAF
                         : index == topIndex ? FindingCode.VALID_ROOT : FindingCode.VALID_INTERMEDIATES;
             case WEAK_KEY_SIZE:
-                return index == 0 ? FindingCode.WEAK_LEAF
+                return index == 0
+                        ? FindingCode.WEAK_LEAF
                         : index == topIndex ? FindingCode.WEAK_ROOT : FindingCode.WEAK_INTERMEDIATES;
             case MISSING_INTERMEDIATE:
                 return FindingCode.ANCHOR_TRUSTED;

@@ -30,8 +30,9 @@ final class ServerAuthEkuCheck implements AppleCheck {
      * A leaf without serverAuth: under a system root ({@code issuedAfter} empty) or, under another anchor, issued
      * after the cut-off (its notBefore and the cut-off).
      */
-    record LeafWithoutServerAuth(boolean ekuExtensionPresent, List<String> presentEku, Optional<Instant> notBefore,
-                                 Optional<Instant> cutoff) implements Evidence {
+    record LeafWithoutServerAuth(
+            boolean ekuExtensionPresent, List<String> presentEku, Optional<Instant> notBefore, Optional<Instant> cutoff)
+            implements Evidence {
         boolean systemTrusted() {
             return cutoff.isEmpty();
         }
@@ -88,15 +89,21 @@ final class ServerAuthEkuCheck implements AppleCheck {
         List<Failure> out = new ArrayList<>();
         if (path.systemTrusted()) {
             if (!leafHasServerAuth) {
-                out.add(Failure.of(FindingCode.SERVER_AUTH_EKU, 0, new LeafWithoutServerAuth(
-                        leaf.extendedKeyUsage().isPresent(), leafEku, Optional.empty(), Optional.empty())));
+                out.add(Failure.of(
+                        FindingCode.SERVER_AUTH_EKU,
+                        0,
+                        new LeafWithoutServerAuth(
+                                leaf.extendedKeyUsage().isPresent(), leafEku, Optional.empty(), Optional.empty())));
             }
             if (rules.serverAuthEkuSubCa()) {
                 for (int i = 1; i <= path.size() - 2; i++) {
                     List<String> eku = path.get(i).extendedKeyUsage().orElse(List.of());
-                    if (!eku.isEmpty() && !eku.contains(Oids.EKU_SERVER_AUTH)
+                    if (!eku.isEmpty()
+                            && !eku.contains(Oids.EKU_SERVER_AUTH)
                             && !eku.contains(Oids.ANY_EXTENDED_KEY_USAGE)) {
-                        out.add(Failure.of(FindingCode.SERVER_AUTH_EKU, 0,
+                        out.add(Failure.of(
+                                FindingCode.SERVER_AUTH_EKU,
+                                0,
                                 new SubCaWithoutServerAuth(i, PathFacts.displayName(path.get(i)), eku)));
                     }
                 }
@@ -107,8 +114,14 @@ final class ServerAuthEkuCheck implements AppleCheck {
             return out;
         }
         if (leaf.notBefore().isAfter(RuleSet.JULY_2019_CUTOFF) && !leafHasServerAuth) {
-            out.add(Failure.of(FindingCode.SERVER_AUTH_EKU, 0, new LeafWithoutServerAuth(leaf.extendedKeyUsage().isPresent(),
-                    leafEku, Optional.of(leaf.notBefore()), Optional.of(RuleSet.JULY_2019_CUTOFF))));
+            out.add(Failure.of(
+                    FindingCode.SERVER_AUTH_EKU,
+                    0,
+                    new LeafWithoutServerAuth(
+                            leaf.extendedKeyUsage().isPresent(),
+                            leafEku,
+                            Optional.of(leaf.notBefore()),
+                            Optional.of(RuleSet.JULY_2019_CUTOFF))));
         }
         return out;
     }
@@ -118,21 +131,30 @@ final class ServerAuthEkuCheck implements AppleCheck {
         String prefix = failure.code().code() + ": ";
         if (failure.carries(SubCaWithoutServerAuth.class)) {
             SubCaWithoutServerAuth e = failure.evidence(SubCaWithoutServerAuth.class);
-            return prefix + "intermediate '" + e.subCa() + "' (certificate " + e.subCaIndex() + ") has EKU " + e.presentEku()
-                    + " without serverAuth or anyExtendedKeyUsage (recorded on the leaf).";
+            return prefix + "intermediate '" + e.subCa() + "' (certificate " + e.subCaIndex() + ") has EKU "
+                    + e.presentEku() + " without serverAuth or anyExtendedKeyUsage (recorded on the leaf).";
         }
         LeafWithoutServerAuth e = failure.evidence(LeafWithoutServerAuth.class);
-        return prefix + context.position() + (e.ekuExtensionPresent() ? " lists EKU " + e.presentEku() : " has no EKU extension")
-                + " but must list serverAuth (1.3.6.1.5.5.7.3.1)" + (e.cutoff().isPresent()
-                ? " because it was issued after " + e.cutoff().get() : " because the chain ends in an Apple-store root") + ".";
+        return prefix + context.position()
+                + (e.ekuExtensionPresent() ? " lists EKU " + e.presentEku() : " has no EKU extension")
+                + " but must list serverAuth (1.3.6.1.5.5.7.3.1)"
+                + (e.cutoff().isPresent()
+                        ? " because it was issued after " + e.cutoff().get()
+                        : " because the chain ends in an Apple-store root")
+                + ".";
     }
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
-        Rule r = Rule.of("§2.2", "system-trusted chains: the leaf must list serverAuth explicitly (and sub-CAs with an "
-                + "EKU must allow it, iOS 14+); other anchors: leaves issued after 2019-06-30T23:00:00Z must list serverAuth; "
-                + "user-installed roots are exempt", Confidence.APPLE_CODE).since("13.0");
-        boolean other = failure.carries(LeafWithoutServerAuth.class) && !failure.evidence(LeafWithoutServerAuth.class).systemTrusted();
+        Rule r = Rule.of(
+                        "§2.2",
+                        "system-trusted chains: the leaf must list serverAuth explicitly (and sub-CAs with an "
+                                + "EKU must allow it, iOS 14+); other anchors: leaves issued after 2019-06-30T23:00:00Z must list serverAuth; "
+                                + "user-installed roots are exempt",
+                        Confidence.APPLE_CODE)
+                .since("13.0");
+        boolean other = failure.carries(LeafWithoutServerAuth.class)
+                && !failure.evidence(LeafWithoutServerAuth.class).systemTrusted();
         return other ? r.effectiveFrom(RuleSet.JULY_2019_CUTOFF) : r;
     }
 
@@ -144,7 +166,8 @@ final class ServerAuthEkuCheck implements AppleCheck {
                     + "' lists " + e.presentEku() + ".";
         }
         LeafWithoutServerAuth e = failure.evidence(LeafWithoutServerAuth.class);
-        return "Reissue '" + context.displayName() + "' with an extended key usage extension listing serverAuth (1.3.6.1.5.5.7.3.1)"
+        return "Reissue '" + context.displayName()
+                + "' with an extended key usage extension listing serverAuth (1.3.6.1.5.5.7.3.1)"
                 + (e.ekuExtensionPresent() ? "; it lists " + e.presentEku() : "; it has no EKU extension") + ".";
     }
 }

@@ -24,7 +24,8 @@ final class SignatureHashAlgorithmsCheck implements AppleCheck {
     static final List<String> DISALLOWED = List.of("MD2", "MD4", "MD5", "SHA1");
 
     /** A certificate signed with a disallowed hash. */
-    record DisallowedHash(String signatureHash, String signatureAlgorithmOid, List<String> disallowed) implements Evidence {
+    record DisallowedHash(String signatureHash, String signatureAlgorithmOid, List<String> disallowed)
+            implements Evidence {
         @Override
         public Map<String, Object> fields() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -61,8 +62,11 @@ final class SignatureHashAlgorithmsCheck implements AppleCheck {
             if (i == path.topIndex() && path.userAnchored()) {
                 continue;
             }
-            out.add(Failure.of(FindingCode.SIGNATURE_HASH_ALGORITHMS, i, new DisallowedHash(c.signatureHash().name(),
-                    c.tbsSignatureAlgorithm().oid(), DISALLOWED)));
+            out.add(Failure.of(
+                    FindingCode.SIGNATURE_HASH_ALGORITHMS,
+                    i,
+                    new DisallowedHash(
+                            c.signatureHash().name(), c.tbsSignatureAlgorithm().oid(), DISALLOWED)));
         }
         return out;
     }
@@ -74,8 +78,12 @@ final class SignatureHashAlgorithmsCheck implements AppleCheck {
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
-        return Rule.of("§4.2", "TLS chains: no certificate that is not self-signed may be signed with MD5 or SHA-1 "
-                + "(a user-installed anchor at the top is exempt)", Confidence.APPLE_CODE).since("13.0");
+        return Rule.of(
+                        "§4.2",
+                        "TLS chains: no certificate that is not self-signed may be signed with MD5 or SHA-1 "
+                                + "(a user-installed anchor at the top is exempt)",
+                        Confidence.APPLE_CODE)
+                .since("13.0");
     }
 
     @Override

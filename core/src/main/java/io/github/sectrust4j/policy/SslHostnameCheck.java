@@ -30,14 +30,45 @@ import java.util.stream.Collectors;
 final class SslHostnameCheck implements AppleCheck {
     static final SslHostnameCheck INSTANCE = new SslHostnameCheck();
 
-    private static final Set<String> INTERNAL_SUFFIXES = Set.of("local", "lan", "internal", "intranet", "corp", "home",
-            "localdomain", "private", "intra", "int", "ad", "localhost", "test", "example", "invalid", "home.arpa");
-    private static final List<String> LYNC_PREFIXES = List.of("sip", "lyncdiscover", "lyncdiscoverinternal", "meet",
-            "dialin", "webext", "lyncweb", "av", "webconf", "scheduler", "access", "ucupdates-r2");
+    private static final Set<String> INTERNAL_SUFFIXES = Set.of(
+            "local",
+            "lan",
+            "internal",
+            "intranet",
+            "corp",
+            "home",
+            "localdomain",
+            "private",
+            "intra",
+            "int",
+            "ad",
+            "localhost",
+            "test",
+            "example",
+            "invalid",
+            "home.arpa");
+    private static final List<String> LYNC_PREFIXES = List.of(
+            "sip",
+            "lyncdiscover",
+            "lyncdiscoverinternal",
+            "meet",
+            "dialin",
+            "webext",
+            "lyncweb",
+            "av",
+            "webconf",
+            "scheduler",
+            "access",
+            "ucupdates-r2");
 
     /** The host the leaf does not name: what was compared and why nothing matched. */
-    record HostMismatch(String host, List<String> sanDnsNames, List<String> comparedNames,
-                        List<String> subjectCommonNames, boolean commonNameConsulted, String explanation)
+    record HostMismatch(
+            String host,
+            List<String> sanDnsNames,
+            List<String> comparedNames,
+            List<String> subjectCommonNames,
+            boolean commonNameConsulted,
+            String explanation)
             implements Evidence {
         @Override
         public Map<String, Object> fields() {
@@ -75,7 +106,8 @@ final class SslHostnameCheck implements AppleCheck {
         ReferenceHost host = request.referenceHost().get();
         // a matching SAN dNSName (the usual case) needs none of the evidence a mismatch reports
         SubjectAltName san = path.leaf().subjectAltName().orElse(null);
-        if (san != null && san.dnsNamesValidUtf8()
+        if (san != null
+                && san.dnsNamesValidUtf8()
                 && HostnameMatcher.matchesSanDnsName(rules.hostnameRules(), host.text(), san.dnsNames())) {
             return List.of();
         }
@@ -83,9 +115,19 @@ final class SslHostnameCheck implements AppleCheck {
         if (m.matched()) {
             return List.of();
         }
-        return List.of(Failure.of(FindingCode.SSL_HOSTNAME, 0, new HostMismatch(host.text(),
-                path.leaf().subjectAltName().map(SubjectAltName::dnsNames).orElse(List.of()), m.comparedNames(),
-                path.leaf().subject().commonNames(), m.commonNameConsulted(), m.explain())));
+        return List.of(Failure.of(
+                FindingCode.SSL_HOSTNAME,
+                0,
+                new HostMismatch(
+                        host.text(),
+                        path.leaf()
+                                .subjectAltName()
+                                .map(SubjectAltName::dnsNames)
+                                .orElse(List.of()),
+                        m.comparedNames(),
+                        path.leaf().subject().commonNames(),
+                        m.commonNameConsulted(),
+                        m.explain())));
     }
 
     static HostnameMatch match(Certificate leaf, ReferenceHost host, RuleSet rules) {
@@ -100,15 +142,19 @@ final class SslHostnameCheck implements AppleCheck {
 
     @Override
     public String message(Failure failure, FailureContext context) {
-        return failure.code().code() + ": " + failure.evidence(HostMismatch.class).explanation() + ".";
+        return failure.code().code() + ": "
+                + failure.evidence(HostMismatch.class).explanation() + ".";
     }
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
-        return Rule.of("§3.1", rules.hostnameRules().commonNameFallback()
-                ? "the host must match a SAN dNSName or, when the SAN has none, the subject CN (iOS ≤ 12)"
-                : "the host must match a SAN dNSName or iPAddress; the subject CN is never used (iOS 13+)",
-                Confidence.APPLE_CODE).since(rules.hostnameRules().commonNameFallback() ? "8.0" : "13.0");
+        return Rule.of(
+                        "§3.1",
+                        rules.hostnameRules().commonNameFallback()
+                                ? "the host must match a SAN dNSName or, when the SAN has none, the subject CN (iOS ≤ 12)"
+                                : "the host must match a SAN dNSName or iPAddress; the subject CN is never used (iOS 13+)",
+                        Confidence.APPLE_CODE)
+                .since(rules.hostnameRules().commonNameFallback() ? "8.0" : "13.0");
     }
 
     @Override
@@ -118,19 +164,29 @@ final class SslHostnameCheck implements AppleCheck {
         StringBuilder sb = new StringBuilder("Add '").append(host).append("' to the certificate's subjectAltName");
         sb.append(context.rules().hostnameRules().commonNameFallback() ? "." : " (iOS 13+ ignores the subject CN).");
         if (!sans.isEmpty() && sans.stream().allMatch(SslHostnameCheck::isInternalName) && !isInternalName(host)) {
-            sb.append(" The certificate names only internal hosts ").append(sans).append(": it looks like an internal ")
-                    .append("certificate exposed through port forwarding. Terminate TLS on an edge/reverse proxy with a publicly ")
-                    .append("trusted certificate for '").append(host).append("' instead of forwarding to the internal server.");
+            sb.append(" The certificate names only internal hosts ")
+                    .append(sans)
+                    .append(": it looks like an internal ")
+                    .append(
+                            "certificate exposed through port forwarding. Terminate TLS on an edge/reverse proxy with a publicly ")
+                    .append("trusted certificate for '")
+                    .append(host)
+                    .append("' instead of forwarding to the internal server.");
         }
         // the Lync hint names the SIP domain of a Lync name (the host's, else the certificate's): never one
         // guessed from an IP literal or a name that is not Lync's
-        Optional<String> lyncName = isLync(host) ? Optional.of(host) : sans.stream().filter(SslHostnameCheck::isLync).findFirst();
+        Optional<String> lyncName = isLync(host)
+                ? Optional.of(host)
+                : sans.stream().filter(SslHostnameCheck::isLync).findFirst();
         if (lyncName.isPresent()) {
             String domain = lyncName.get().substring(lyncName.get().indexOf('.') + 1);
             sb.append(" For Skype for Business/Lync, the external certificate must list every published name: ")
-                    .append(LyncExternalNames.PREFIXES.stream().map(p -> p + "." + domain)
+                    .append(LyncExternalNames.PREFIXES.stream()
+                            .map(p -> p + "." + domain)
                             .collect(Collectors.joining(", ")))
-                    .append(" (check them all with evaluate --lync ").append(domain).append(").");
+                    .append(" (check them all with evaluate --lync ")
+                    .append(domain)
+                    .append(").");
         }
         return sb.toString();
     }
@@ -141,7 +197,9 @@ final class SslHostnameCheck implements AppleCheck {
             n = n.substring(0, n.length() - 1);
         }
         if (n.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            return n.startsWith("10.") || n.startsWith("192.168.") || n.startsWith("127.")
+            return n.startsWith("10.")
+                    || n.startsWith("192.168.")
+                    || n.startsWith("127.")
                     || n.matches("172\\.(1[6-9]|2\\d|3[01])\\..*");
         }
         if (!n.contains(".")) {

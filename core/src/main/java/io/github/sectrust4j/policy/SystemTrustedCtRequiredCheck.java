@@ -22,8 +22,7 @@ import java.util.Map;
 public final class SystemTrustedCtRequiredCheck implements CheckDescriptor {
     public static final SystemTrustedCtRequiredCheck INSTANCE = new SystemTrustedCtRequiredCheck();
 
-    private SystemTrustedCtRequiredCheck() {
-    }
+    private SystemTrustedCtRequiredCheck() {}
 
     /** A failing decision ({@link SystemTrustedCtRequirement.Outcome#FAILS}) and the CT evaluation behind it. */
     public record NotQualified(SystemTrustedCtRequirement.Decision decision, CtEvidence ct) implements Evidence {
@@ -60,21 +59,29 @@ public final class SystemTrustedCtRequiredCheck implements CheckDescriptor {
     @Override
     public String message(Failure failure, FailureContext context) {
         NotQualified e = failure.evidence(NotQualified.class);
-        return failure.code().code() + ": " + e.ct().evaluation().summary() + "; " + e.decision().detail()
-                + e.ct().uncertainty() + ".";
+        return failure.code().code() + ": " + e.ct().evaluation().summary() + "; "
+                + e.decision().detail() + e.ct().uncertainty() + ".";
     }
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
         Instant cutoff = SystemTrustedCtRequirement.ENFORCEMENT_CUTOFF;
         if (failure.evidence(NotQualified.class).ct().logListMayBeOutdated()) {
-            return Rule.of("§8.1, §8.4", "publicly trusted leaves issued on or after 2018-10-16 must satisfy Apple's"
-                    + " CT policy; judged with a log list that may be out of date (an SCT names a log it does not"
-                    + " know), so a current device may decide otherwise", Confidence.INFERRED)
-                    .effectiveFrom(cutoff).since("12.1.1");
+            return Rule.of(
+                            "§8.1, §8.4",
+                            "publicly trusted leaves issued on or after 2018-10-16 must satisfy Apple's"
+                                    + " CT policy; judged with a log list that may be out of date (an SCT names a log it does not"
+                                    + " know), so a current device may decide otherwise",
+                            Confidence.INFERRED)
+                    .effectiveFrom(cutoff)
+                    .since("12.1.1");
         }
-        return Rule.of("§8.1", "publicly trusted leaves issued on or after 2018-10-16 must satisfy Apple's CT policy",
-                Confidence.APPLE_CODE).effectiveFrom(cutoff).since("12.1.1");
+        return Rule.of(
+                        "§8.1",
+                        "publicly trusted leaves issued on or after 2018-10-16 must satisfy Apple's CT policy",
+                        Confidence.APPLE_CODE)
+                .effectiveFrom(cutoff)
+                .since("12.1.1");
     }
 
     @Override

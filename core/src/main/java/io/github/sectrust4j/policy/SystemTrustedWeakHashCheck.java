@@ -57,9 +57,12 @@ final class SystemTrustedWeakHashCheck implements AppleCheck {
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
-        return Rule.of("§4.3", "chains ending in an Apple-store root: no SHA-1/MD5 or unknown-hash signature below the anchor "
-                + "(all apps from iOS 11; iOS 10.3 enforced it in Safari only, and the modelled caller is not Safari)",
-                Confidence.APPLE_CODE).since("11.0");
+        return Rule.of(
+                        "§4.3",
+                        "chains ending in an Apple-store root: no SHA-1/MD5 or unknown-hash signature below the anchor "
+                                + "(all apps from iOS 11; iOS 10.3 enforced it in Safari only, and the modelled caller is not Safari)",
+                        Confidence.APPLE_CODE)
+                .since("11.0");
     }
 
     @Override

@@ -44,7 +44,10 @@ final class SystemTrustedWeakKeyCheck implements AppleCheck {
         List<Failure> out = new ArrayList<>();
         for (int i = 0; i < path.topIndex(); i++) {
             if (!path.get(i).publicKey().isStrong()) {
-                out.add(Failure.of(FindingCode.SYSTEM_TRUSTED_WEAK_KEY, i, new WeakKey(path.get(i).publicKey(), MINIMUM)));
+                out.add(Failure.of(
+                        FindingCode.SYSTEM_TRUSTED_WEAK_KEY,
+                        i,
+                        new WeakKey(path.get(i).publicKey(), MINIMUM)));
             }
         }
         return out;
@@ -61,13 +64,17 @@ final class SystemTrustedWeakKeyCheck implements AppleCheck {
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
-        return Rule.of("§4.3", "chains ending in an Apple-store root: every non-anchor key RSA ≥ 2048 or EC ≥ 224 "
-                + "(all apps; the iOS 10.3 Safari-only variant is not modelled: the caller is not Safari)",
-                Confidence.APPLE_CODE).since("11.0");
+        return Rule.of(
+                        "§4.3",
+                        "chains ending in an Apple-store root: every non-anchor key RSA ≥ 2048 or EC ≥ 224 "
+                                + "(all apps; the iOS 10.3 Safari-only variant is not modelled: the caller is not Safari)",
+                        Confidence.APPLE_CODE)
+                .since("11.0");
     }
 
     @Override
     public String remedy(Failure failure, FailureContext context) {
-        return Remedies.strongerKey(context.displayName(), failure.evidence(WeakKey.class).key());
+        return Remedies.strongerKey(
+                context.displayName(), failure.evidence(WeakKey.class).key());
     }
 }

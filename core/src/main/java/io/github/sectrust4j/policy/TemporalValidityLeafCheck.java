@@ -24,8 +24,8 @@ import java.util.Set;
 final class TemporalValidityLeafCheck implements AppleCheck {
     static final TemporalValidityLeafCheck INSTANCE = new TemporalValidityLeafCheck();
 
-    private static final Set<FindingCode> LEGACY = Set.of(FindingCode.VALID_LEAF, FindingCode.VALID_INTERMEDIATES,
-            FindingCode.VALID_ROOT);
+    private static final Set<FindingCode> LEGACY =
+            Set.of(FindingCode.VALID_LEAF, FindingCode.VALID_INTERMEDIATES, FindingCode.VALID_ROOT);
 
     /** The leaf outside its validity period at the verify time. */
     record OutsideValidity(Instant verifyTime, Instant notBefore, Instant notAfter) implements Evidence {
@@ -51,7 +51,10 @@ final class TemporalValidityLeafCheck implements AppleCheck {
 
     @Override
     public Set<FindingCode> recordedAs() {
-        return Set.of(FindingCode.TEMPORAL_VALIDITY, FindingCode.VALID_LEAF, FindingCode.VALID_INTERMEDIATES,
+        return Set.of(
+                FindingCode.TEMPORAL_VALIDITY,
+                FindingCode.VALID_LEAF,
+                FindingCode.VALID_INTERMEDIATES,
                 FindingCode.VALID_ROOT);
     }
 
@@ -79,7 +82,9 @@ final class TemporalValidityLeafCheck implements AppleCheck {
         if (rules.appleRootsNeverExpire() && path.size() == 1 && path.appleRoot()) {
             return List.of();
         }
-        return List.of(Failure.of(FindingCode.TEMPORAL_VALIDITY, 0,
+        return List.of(Failure.of(
+                FindingCode.TEMPORAL_VALIDITY,
+                0,
                 new OutsideValidity(request.verifyTime(), leaf.notBefore(), leaf.notAfter())));
     }
 
@@ -87,18 +92,25 @@ final class TemporalValidityLeafCheck implements AppleCheck {
     public String message(Failure failure, FailureContext context) {
         Certificate c = context.certificate();
         Instant at = context.request().verifyTime();
-        return failure.code().code() + ": " + context.position() + (at.isBefore(c.notBefore())
-                ? " is not valid before " + c.notBefore() : " expired on " + c.notAfter()) + " (verify time " + at + ").";
+        return failure.code().code() + ": " + context.position()
+                + (at.isBefore(c.notBefore()) ? " is not valid before " + c.notBefore() : " expired on " + c.notAfter())
+                + " (verify time " + at + ").";
     }
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
         if (LEGACY.contains(failure.code())) {
-            return Rule.of("§5.1", "a certificate is valid iff notBefore ≤ verify time ≤ notAfter (name before iOS 11.3)",
-                    Confidence.APPLE_CODE).since("8.0");
+            return Rule.of(
+                            "§5.1",
+                            "a certificate is valid iff notBefore ≤ verify time ≤ notAfter (name before iOS 11.3)",
+                            Confidence.APPLE_CODE)
+                    .since("8.0");
         }
-        return Rule.of("§5.1", "a certificate is valid iff notBefore ≤ verify time ≤ notAfter (inclusive)",
-                Confidence.APPLE_CODE).since("11.3");
+        return Rule.of(
+                        "§5.1",
+                        "a certificate is valid iff notBefore ≤ verify time ≤ notAfter (inclusive)",
+                        Confidence.APPLE_CODE)
+                .since("11.3");
     }
 
     @Override
@@ -107,7 +119,8 @@ final class TemporalValidityLeafCheck implements AppleCheck {
         String cn = context.displayName();
         CandidatePath path = context.path();
         boolean notYet = context.request().verifyTime().isBefore(c.notBefore());
-        String what = notYet ? "'" + cn + "' is not valid before " + c.notBefore() + ": check the device clock or reissue it"
+        String what = notYet
+                ? "'" + cn + "' is not valid before " + c.notBefore() + ": check the device clock or reissue it"
                 : "Renew '" + cn + "': it expired on " + c.notAfter();
         if (failure.index() == 0) {
             return what + ", and install the renewed certificate on the server.";

@@ -2,15 +2,14 @@ package io.github.sectrust4j.policy;
 
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.TrustSetting;
-import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.path.TrustSettingsMatch;
+import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.List;
 import java.util.Optional;
 
 /** Matching trust-settings constraints against the evaluation (§7.2, §7.3). */
 final class TrustSettingsEvaluation {
-    private TrustSettingsEvaluation() {
-    }
+    private TrustSettingsEvaluation() {}
 
     /**
      * The §7.3 result of the constraints of the certificate at path index {@code index}: empty list →
@@ -20,13 +19,19 @@ final class TrustSettingsEvaluation {
         if (constraints.isEmpty()) {
             return Optional.of(TrustSetting.Result.TRUST_ROOT);
         }
-        return TrustSettingsMatch.firstMatch(constraints, request.policy(), request.referenceHost(),
+        return TrustSettingsMatch.firstMatch(
+                constraints,
+                request.policy(),
+                request.referenceHost(),
                 TrustSettingsMatch.derivedKeyUse(index != 0, request.requiredKeyUsage()));
     }
 
     /** All present keys of the constraint match the evaluation for the certificate at {@code index} (§7.2). */
     static boolean matches(TrustSetting c, int index, EvaluationRequest request) {
-        return TrustSettingsMatch.matches(c, request.policy(), request.referenceHost(),
+        return TrustSettingsMatch.matches(
+                c,
+                request.policy(),
+                request.referenceHost(),
                 TrustSettingsMatch.derivedKeyUse(index != 0, request.requiredKeyUsage()));
     }
 
@@ -35,8 +40,8 @@ final class TrustSettingsEvaluation {
      * §12.4): a matching constraint whose allowed error is the CSSM host-name-mismatch code allows
      * SSLHostname; the CSSM expired code allows TemporalValidity/ValidLeaf. Other codes are not mappable.
      */
-    static Optional<Integer> allowedError(List<TrustSetting> constraints, int index, FindingCode code,
-                                          EvaluationRequest request) {
+    static Optional<Integer> allowedError(
+            List<TrustSetting> constraints, int index, FindingCode code, EvaluationRequest request) {
         for (TrustSetting c : constraints) {
             if (c.allowedError().isEmpty() || !matches(c, index, request)) {
                 continue;

@@ -53,7 +53,10 @@ final class UnparseableExtensionCheck implements AppleCheck {
         List<Failure> out = new ArrayList<>();
         for (int i = 0; i < path.size(); i++) {
             if (!path.get(i).unparseableExtensions().isEmpty()) {
-                out.add(Failure.of(FindingCode.UNPARSEABLE_EXTENSION, i, Extensions.sorted(path.get(i).unparseableExtensions())));
+                out.add(Failure.of(
+                        FindingCode.UNPARSEABLE_EXTENSION,
+                        i,
+                        Extensions.sorted(path.get(i).unparseableExtensions())));
             }
         }
         return out;
@@ -66,7 +69,8 @@ final class UnparseableExtensionCheck implements AppleCheck {
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
-        return Rule.of("§2.2", "known extensions must parse", Confidence.APPLE_CODE).since("13.0");
+        return Rule.of("§2.2", "known extensions must parse", Confidence.APPLE_CODE)
+                .since("13.0");
     }
 
     @Override

@@ -60,7 +60,8 @@ final class UsageConstraintsCheck implements AppleCheck {
             }
             Optional<TrustSetting.Result> r = TrustSettingsEvaluation.result(constraints.get(), i, request);
             if (r.isPresent() && r.get() == TrustSetting.Result.DENY) {
-                out.add(Failure.of(FindingCode.USAGE_CONSTRAINTS, i, new DenySetting(PathFacts.displayName(path.get(i)))));
+                out.add(Failure.of(
+                        FindingCode.USAGE_CONSTRAINTS, i, new DenySetting(PathFacts.displayName(path.get(i)))));
             }
         }
         return out;
@@ -73,13 +74,17 @@ final class UsageConstraintsCheck implements AppleCheck {
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
-        return Rule.of("§7.3", "a certificate whose trust setting is Deny makes the chain denied", Confidence.APPLE_CODE)
+        return Rule.of(
+                        "§7.3",
+                        "a certificate whose trust setting is Deny makes the chain denied",
+                        Confidence.APPLE_CODE)
                 .since("10.0");
     }
 
     @Override
     public String remedy(Failure failure, FailureContext context) {
-        return "'" + failure.evidence(DenySetting.class).certificate() + "' has a Deny trust setting on the device: remove the "
+        return "'" + failure.evidence(DenySetting.class).certificate()
+                + "' has a Deny trust setting on the device: remove the "
                 + "profile or MDM payload that distrusts it (Settings > General > VPN & Device Management).";
     }
 }

@@ -26,8 +26,7 @@ import java.util.Set;
 public final class ValidCheck implements CheckDescriptor {
     public static final ValidCheck INSTANCE = new ValidCheck();
 
-    private ValidCheck() {
-    }
+    private ValidCheck() {}
 
     /**
      * A failure a Valid entry forced: the rule that fired and, when the position has one, the Valid decision
@@ -77,7 +76,8 @@ public final class ValidCheck implements CheckDescriptor {
 
     /** Whether a Valid failure of this kind is recorded in this release. */
     public static boolean records(ValidFailure failure, RuleSet rules) {
-        return failure.code() != FindingCode.ISSUER_POLICY_CONSTRAINTS || rules.release().atLeast(13, 0);
+        return failure.code() != FindingCode.ISSUER_POLICY_CONSTRAINTS
+                || rules.release().atLeast(13, 0);
     }
 
     @Override
@@ -90,14 +90,23 @@ public final class ValidCheck implements CheckDescriptor {
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
         return switch (failure.evidence(ValidEntry.class).failure().kind()) {
-            case LISTED -> Rule.of("§9.2", "a certificate on its issuer's Valid block list (or missing from its complete"
-                    + " allow list) is revoked, blocked or distrusted, unless a good OCSP response overrides it",
-                    Confidence.APPLE_CODE).since("10.3");
-            case ISSUED_BEFORE_NOT_BEFORE, ISSUED_AFTER_NOT_AFTER -> Rule.of("§9.2", "a Valid group's date constraints"
-                    + " distrust certificates issued outside its notBefore–notAfter window", Confidence.APPLE_CODE)
-                    .since("10.3");
-            case POLICY_CONSTRAINTS, UNKNOWN_INTERMEDIATE -> Rule.of("§9.2",
-                    "Apple's Valid service restricts what this issuer may issue", Confidence.APPLE_CODE).since("10.3");
+            case LISTED ->
+                Rule.of(
+                                "§9.2",
+                                "a certificate on its issuer's Valid block list (or missing from its complete"
+                                        + " allow list) is revoked, blocked or distrusted, unless a good OCSP response overrides it",
+                                Confidence.APPLE_CODE)
+                        .since("10.3");
+            case ISSUED_BEFORE_NOT_BEFORE, ISSUED_AFTER_NOT_AFTER ->
+                Rule.of(
+                                "§9.2",
+                                "a Valid group's date constraints"
+                                        + " distrust certificates issued outside its notBefore–notAfter window",
+                                Confidence.APPLE_CODE)
+                        .since("10.3");
+            case POLICY_CONSTRAINTS, UNKNOWN_INTERMEDIATE ->
+                Rule.of("§9.2", "Apple's Valid service restricts what this issuer may issue", Confidence.APPLE_CODE)
+                        .since("10.3");
         };
     }
 
@@ -108,13 +117,16 @@ public final class ValidCheck implements CheckDescriptor {
         switch (e.failure().kind()) {
             case ISSUED_AFTER_NOT_AFTER:
                 if (after.isPresent()) {
-                    return "The CA is distrusted by Apple for certificates issued after " + after.get() + ": replace the"
-                            + " certificate with one from another CA.";
+                    return "The CA is distrusted by Apple for certificates issued after " + after.get()
+                            + ": replace the" + " certificate with one from another CA.";
                 }
                 break;
             case ISSUED_BEFORE_NOT_BEFORE:
-                return "Apple distrusts certificates this CA issued before " + e.decision()
-                        .flatMap(d -> d.info().group().notBefore()).map(Instant::toString).orElse("its cut-off")
+                return "Apple distrusts certificates this CA issued before "
+                        + e.decision()
+                                .flatMap(d -> d.info().group().notBefore())
+                                .map(Instant::toString)
+                                .orElse("its cut-off")
                         + ": replace the certificate with one from another CA.";
             case POLICY_CONSTRAINTS:
                 return "Apple's Valid data does not allow this CA to issue TLS server certificates: use a certificate"

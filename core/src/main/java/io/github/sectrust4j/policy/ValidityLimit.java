@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param maxSeconds    the longest accepted length
  * @param label         how Apple/the doc names the limit, e.g. "825 days + 3600 s"
  */
-public record ValidityLimit(Instant from, boolean strictlyAfter, Optional<Instant> before, long maxSeconds,
-                            String label) {
+public record ValidityLimit(
+        Instant from, boolean strictlyAfter, Optional<Instant> before, long maxSeconds, String label) {
     public ValidityLimit {
         requireNonNull(from, "from");
         requireNonNull(before, "before");

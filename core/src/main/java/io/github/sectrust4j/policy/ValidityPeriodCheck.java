@@ -108,12 +108,14 @@ final class ValidityPeriodCheck implements AppleCheck {
         }
         Certificate leaf = path.leaf();
         long length = leaf.validityLengthSeconds();
-        Optional<ValidityLimit> violated = limits.stream().filter(l -> l.violatedBy(leaf.notBefore(), length))
+        Optional<ValidityLimit> violated = limits.stream()
+                .filter(l -> l.violatedBy(leaf.notBefore(), length))
                 .min(Comparator.comparingLong(ValidityLimit::maxSeconds));
         if (violated.isEmpty()) {
             return List.of();
         }
-        return List.of(Failure.of(code, 0, new TooLong(table, leaf.notBefore(), leaf.notAfter(), length, violated.get())));
+        return List.of(
+                Failure.of(code, 0, new TooLong(table, leaf.notBefore(), leaf.notAfter(), length, violated.get())));
     }
 
     @Override
@@ -130,10 +132,13 @@ final class ValidityPeriodCheck implements AppleCheck {
     public Rule rule(Failure failure, RuleSet rules) {
         TooLong e = failure.evidence(TooLong.class);
         ValidityLimit l = e.limit();
-        return Rule.of("§5.2", "leaf validity (notAfter − notBefore, seconds) ≤ " + l.label() + " for leaves issued "
-                + (l.strictlyAfter() ? "after " : "on or after ") + l.from() + " ("
-                + ("system".equals(e.table()) ? "Apple-store roots" : "all other anchors") + ")",
-                Confidence.APPLE_CODE).since(failure.code() == FindingCode.VALIDITY_PERIOD_MAXIMUMS ? "13.0" : "16.0")
+        return Rule.of(
+                        "§5.2",
+                        "leaf validity (notAfter − notBefore, seconds) ≤ " + l.label() + " for leaves issued "
+                                + (l.strictlyAfter() ? "after " : "on or after ") + l.from() + " ("
+                                + ("system".equals(e.table()) ? "Apple-store roots" : "all other anchors") + ")",
+                        Confidence.APPLE_CODE)
+                .since(failure.code() == FindingCode.VALIDITY_PERIOD_MAXIMUMS ? "13.0" : "16.0")
                 .effectiveFrom(l.from());
     }
 
@@ -141,8 +146,11 @@ final class ValidityPeriodCheck implements AppleCheck {
     public String remedy(Failure failure, FailureContext context) {
         TooLong e = failure.evidence(TooLong.class);
         boolean public398 = e.limit().maxSeconds() == ValidityLimit.DAYS_398;
-        return "Reissue '" + context.displayName() + "' with a validity of at most " + (public398
-                ? "398 days (Apple recommends ≤ 397)" : "825 days (≤ 398 days for publicly trusted CAs; Apple recommends ≤ 397)")
-                + "; it is valid for " + e.lengthSeconds() / 86_400 + " days (" + e.notBefore() + " to " + e.notAfter() + ").";
+        return "Reissue '" + context.displayName() + "' with a validity of at most "
+                + (public398
+                        ? "398 days (Apple recommends ≤ 397)"
+                        : "825 days (≤ 398 days for publicly trusted CAs; Apple recommends ≤ 397)")
+                + "; it is valid for " + e.lengthSeconds() / 86_400 + " days (" + e.notBefore() + " to " + e.notAfter()
+                + ").";
     }
 }

@@ -19,12 +19,12 @@ public final class VerificationBudgetCheck implements CheckDescriptor {
     public static final VerificationBudgetCheck INSTANCE = new VerificationBudgetCheck();
     private static final String RAISE_WITH = "SecTrust.withBudget(PathBudget.DEFAULT.withMaxVerifications(n))";
 
-    private VerificationBudgetCheck() {
-    }
+    private VerificationBudgetCheck() {}
 
     /** The limit and the distinct verifications made, by kind. */
-    public record Exhausted(int maxVerifications, int verifications, int certificateSignatures, int sctSignatures,
-                            int ocspSignatures) implements Evidence {
+    public record Exhausted(
+            int maxVerifications, int verifications, int certificateSignatures, int sctSignatures, int ocspSignatures)
+            implements Evidence {
         @Override
         public Map<String, Object> fields() {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -65,9 +65,12 @@ public final class VerificationBudgetCheck implements CheckDescriptor {
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
-        return Rule.of("§1.4", "the library bounds the public-key verifications of one evaluation (certificate,"
-                + " SCT and OCSP signatures); what it could not verify counts as failed. Raise the limit with"
-                + " SecTrust.withBudget(PathBudget.withMaxVerifications(...))", Confidence.INFERRED);
+        return Rule.of(
+                "§1.4",
+                "the library bounds the public-key verifications of one evaluation (certificate,"
+                        + " SCT and OCSP signatures); what it could not verify counts as failed. Raise the limit with"
+                        + " SecTrust.withBudget(PathBudget.withMaxVerifications(...))",
+                Confidence.INFERRED);
     }
 
     @Override

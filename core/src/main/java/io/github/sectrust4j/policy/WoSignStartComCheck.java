@@ -70,8 +70,13 @@ final class WoSignStartComCheck implements AppleCheck {
             }
             for (int below = 0; below < root; below++) {
                 if (!path.get(below).notBefore().isBefore(HardCodedTrust.WOSIGN_STARTCOM_CUTOFF)) {
-                    out.add(Failure.of(FindingCode.BLACK_LISTED_KEY, root, new IssuedAfterCutoff(
-                            HardCodedTrust.WOSIGN_STARTCOM_CUTOFF, below, path.get(below).notBefore())));
+                    out.add(Failure.of(
+                            FindingCode.BLACK_LISTED_KEY,
+                            root,
+                            new IssuedAfterCutoff(
+                                    HardCodedTrust.WOSIGN_STARTCOM_CUTOFF,
+                                    below,
+                                    path.get(below).notBefore())));
                     break;
                 }
             }
@@ -86,13 +91,18 @@ final class WoSignStartComCheck implements AppleCheck {
 
     @Override
     public Rule rule(Failure failure, RuleSet rules) {
-        return Rule.of("§11.5", "WoSign/StartCom roots: certificates issued below them on or after 2016-12-01 are blocked",
-                Confidence.APPLE_CODE).effectiveFrom(failure.evidence(IssuedAfterCutoff.class).cutoff()).since("10.2");
+        return Rule.of(
+                        "§11.5",
+                        "WoSign/StartCom roots: certificates issued below them on or after 2016-12-01 are blocked",
+                        Confidence.APPLE_CODE)
+                .effectiveFrom(failure.evidence(IssuedAfterCutoff.class).cutoff())
+                .since("10.2");
     }
 
     @Override
     public String remedy(Failure failure, FailureContext context) {
         return "Replace the certificate: Apple blocks WoSign/StartCom certificates issued on or after 2016-12-01 "
-                + "(root '" + context.displayName() + "'); get a certificate from another CA. No setting can override this.";
+                + "(root '" + context.displayName()
+                + "'); get a certificate from another CA. No setting can override this.";
     }
 }

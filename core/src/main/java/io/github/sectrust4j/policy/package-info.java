@@ -14,5 +14,3 @@
  * RFC 5280 processing is delegated to {@code policy.rfc5280}, name matching to {@code policy.names}.
  */
 package io.github.sectrust4j.policy;
-
-import io.github.sectrust4j.path.PathValidator;

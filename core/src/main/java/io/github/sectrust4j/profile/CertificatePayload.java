@@ -15,8 +15,8 @@ import io.github.sectrust4j.cert.CertificateInput;
  * @param location    where it sits, e.g. {@code PayloadContent[0]} or {@code PayloadContent[2].PayloadContent[0]}
  * @param certificate the certificate it installs
  */
-public record CertificatePayload(String type, String identifier, String uuid, String displayName, String location,
-                                 Cert certificate) {
+public record CertificatePayload(
+        String type, String identifier, String uuid, String displayName, String location, Cert certificate) {
     public CertificatePayload {
         requireNonNull(type, "type");
         requireNonNull(identifier, "identifier");

@@ -58,9 +58,15 @@ public final class ConfigurationProfile {
     private final List<IgnoredPayload> ignoredPayloads;
     private final Optional<ProfileSignature> signature;
 
-    ConfigurationProfile(String identifier, String uuid, String displayName, String organization, String description,
-                         List<CertificatePayload> certificatePayloads, List<IgnoredPayload> ignoredPayloads,
-                         Optional<ProfileSignature> signature) {
+    ConfigurationProfile(
+            String identifier,
+            String uuid,
+            String displayName,
+            String organization,
+            String description,
+            List<CertificatePayload> certificatePayloads,
+            List<IgnoredPayload> ignoredPayloads,
+            Optional<ProfileSignature> signature) {
         this.identifier = identifier;
         this.uuid = uuid;
         this.displayName = displayName;
@@ -87,7 +93,8 @@ public final class ConfigurationProfile {
      */
     public static boolean looksLikeProfile(byte[] bytes) {
         String head = new String(bytes, 0, Math.min(bytes.length, 64), StandardCharsets.ISO_8859_1)
-                .replaceFirst("^\u00ef\u00bb\u00bf", "").stripLeading();
+                .replaceFirst("^\u00ef\u00bb\u00bf", "")
+                .stripLeading();
         return head.startsWith("bplist") || head.startsWith("<") || ProfileCms.mayHoldProfile(bytes);
     }
 
@@ -158,9 +165,13 @@ public final class ConfigurationProfile {
     /** What installing the profile does, for reports: name, signature, each certificate, each ignored payload. */
     public String summary() {
         StringBuilder out = new StringBuilder("Configuration profile '")
-                .append(displayName.isEmpty() ? identifier : displayName).append("' (").append(identifier)
-                .append(organization.isEmpty() ? "" : ", " + organization).append(")\n  ")
-                .append(signature.map(ProfileSignature::describe)
+                .append(displayName.isEmpty() ? identifier : displayName)
+                .append("' (")
+                .append(identifier)
+                .append(organization.isEmpty() ? "" : ", " + organization)
+                .append(")\n  ")
+                .append(signature
+                        .map(ProfileSignature::describe)
                         .orElse("unsigned: iOS installs it by hand all the same and shows it as \"Unsigned\""))
                 .append('\n');
         if (certificatePayloads.isEmpty()) {
@@ -168,14 +179,27 @@ public final class ConfigurationProfile {
         }
         for (CertificatePayload p : certificatePayloads) {
             Certificate c = CertificateInput.fromCert(p.certificate());
-            out.append("  installs ").append(p.isRoot() ? "root" : "intermediate").append(" '")
-                    .append(c.displayName()).append("' (").append(p.type()).append(", ")
-                    .append(p.location()).append(", sha256 ").append(c.sha256HexUpperCase()).append(")\n");
+            out.append("  installs ")
+                    .append(p.isRoot() ? "root" : "intermediate")
+                    .append(" '")
+                    .append(c.displayName())
+                    .append("' (")
+                    .append(p.type())
+                    .append(", ")
+                    .append(p.location())
+                    .append(", sha256 ")
+                    .append(c.sha256HexUpperCase())
+                    .append(")\n");
         }
         for (IgnoredPayload p : ignoredPayloads) {
-            out.append("  ignored ").append(p.type())
-                    .append(p.displayName().isEmpty() ? "" : " '" + p.displayName() + "'").append(" (")
-                    .append(p.location()).append("): ").append(p.reason()).append('\n');
+            out.append("  ignored ")
+                    .append(p.type())
+                    .append(p.displayName().isEmpty() ? "" : " '" + p.displayName() + "'")
+                    .append(" (")
+                    .append(p.location())
+                    .append("): ")
+                    .append(p.reason())
+                    .append('\n');
         }
         return out.toString();
     }
@@ -193,8 +217,12 @@ public final class ConfigurationProfile {
             CertificatePayload p = certificatePayloads.get(i);
             boolean pem = p.type().equals(PEM_PAYLOAD);
             NSDictionary payload = new NSDictionary();
-            payload.put("PayloadCertificateFileName", fileName(CertificateInput.fromCert(p.certificate())) + (pem ? ".pem" : ".cer"));
-            payload.put("PayloadContent", new NSData(pem ? pem(p.certificate()) : p.certificate().der()));
+            payload.put(
+                    "PayloadCertificateFileName",
+                    fileName(CertificateInput.fromCert(p.certificate())) + (pem ? ".pem" : ".cer"));
+            payload.put(
+                    "PayloadContent",
+                    new NSData(pem ? pem(p.certificate()) : p.certificate().der()));
             payload.put("PayloadDisplayName", xmlText(p.displayName()));
             payload.put("PayloadIdentifier", xmlText(p.identifier()));
             payload.put("PayloadType", p.type());
@@ -250,14 +278,23 @@ public final class ConfigurationProfile {
      * binary profile's strings) become '?'; the Builder refuses them in what it is given.
      */
     private static String xmlText(String s) {
-        return s.codePoints().map(cp -> cp < 0x20 && cp != '\t' && cp != '\n' || cp == 0x7f
-                || cp >= 0xD800 && cp <= 0xDFFF || cp == 0xFFFE || cp == 0xFFFF ? '?' : cp)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return s.codePoints()
+                .map(cp -> cp < 0x20 && cp != '\t' && cp != '\n'
+                                || cp == 0x7f
+                                || cp >= 0xD800 && cp <= 0xDFFF
+                                || cp == 0xFFFE
+                                || cp == 0xFFFF
+                        ? '?'
+                        : cp)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
     }
 
     private static byte[] pem(Cert c) {
-        return ("-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(c.der())
-                + "\n-----END CERTIFICATE-----\n").getBytes(StandardCharsets.US_ASCII);
+        return ("-----BEGIN CERTIFICATE-----\n"
+                        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(c.der())
+                        + "\n-----END CERTIFICATE-----\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The certificate's name as a portable file name. */
@@ -269,7 +306,8 @@ public final class ConfigurationProfile {
     @Override
     public String toString() {
         return "ConfigurationProfile[" + identifier + ", " + certificatePayloads.size() + " certificate payloads, "
-                + ignoredPayloads.size() + " ignored" + signature.map(s -> ", " + s.status()).orElse(", unsigned") + "]";
+                + ignoredPayloads.size() + " ignored"
+                + signature.map(s -> ", " + s.status()).orElse(", unsigned") + "]";
     }
 
     /**
@@ -313,8 +351,8 @@ public final class ConfigurationProfile {
         public Builder identifier(String value) {
             identifier = text("identifier", value);
             if (identifier.isBlank() || identifier.chars().anyMatch(Character::isWhitespace)) {
-                throw new IllegalArgumentException("identifier: expected a reverse-DNS name such as com.contoso.roots, "
-                        + "got '" + value + "'");
+                throw new IllegalArgumentException(
+                        "identifier: expected a reverse-DNS name such as com.contoso.roots, " + "got '" + value + "'");
             }
             return this;
         }
@@ -349,25 +387,39 @@ public final class ConfigurationProfile {
                 throw new IllegalStateException("a profile needs at least one root");
             }
             List<Certificate> list = List.copyOf(roots);
-            String id = identifier != null ? identifier : "io.github.sectrust4j.roots." + list.get(0).sha256HexUpperCase()
-                    .substring(0, 16).toLowerCase(Locale.ROOT);
-            String name = displayName != null ? displayName : list.size() == 1 ? list.get(0).displayName()
-                    : list.get(0).displayName() + " and " + (list.size() - 1) + " more roots";
+            String id = identifier != null
+                    ? identifier
+                    : "io.github.sectrust4j.roots."
+                            + list.get(0).sha256HexUpperCase().substring(0, 16).toLowerCase(Locale.ROOT);
+            String name = displayName != null
+                    ? displayName
+                    : list.size() == 1
+                            ? list.get(0).displayName()
+                            : list.get(0).displayName() + " and " + (list.size() - 1) + " more roots";
             List<CertificatePayload> payloads = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
                 Certificate c = list.get(i);
-                payloads.add(new CertificatePayload(ROOT_PAYLOAD, id + ".root." + (i + 1), uuid("payload/" + i),
-                        c.displayName(), "PayloadContent[" + i + "]", c));
+                payloads.add(new CertificatePayload(
+                        ROOT_PAYLOAD,
+                        id + ".root." + (i + 1),
+                        uuid("payload/" + i),
+                        c.displayName(),
+                        "PayloadContent[" + i + "]",
+                        c));
             }
-            String desc = description.isEmpty() ? "Installs the root certificate" + (list.size() == 1 ? " '"
-                    + list.get(0).displayName() + "'" : "s of " + name) + ". For TLS, turn on full trust in Settings > "
-                    + "General > About > Certificate Trust Settings." : description;
-            return new ConfigurationProfile(id, uuid("profile"), name, organization, desc, payloads, List.of(),
-                    Optional.empty());
+            String desc = description.isEmpty()
+                    ? "Installs the root certificate"
+                            + (list.size() == 1 ? " '" + list.get(0).displayName() + "'" : "s of " + name)
+                            + ". For TLS, turn on full trust in Settings > "
+                            + "General > About > Certificate Trust Settings."
+                    : description;
+            return new ConfigurationProfile(
+                    id, uuid("profile"), name, organization, desc, payloads, List.of(), Optional.empty());
         }
 
         private String uuid(String purpose) {
-            UUID u = uuidSeed == null ? UUID.randomUUID()
+            UUID u = uuidSeed == null
+                    ? UUID.randomUUID()
                     : UUID.nameUUIDFromBytes((uuidSeed + "\u0000" + purpose).getBytes(StandardCharsets.UTF_8));
             return u.toString().toUpperCase(Locale.ROOT);
         }
@@ -383,8 +435,9 @@ public final class ConfigurationProfile {
         /** Text XML can hold and the writer keeps byte for byte: no control characters but tab and newline. */
         private static String text(String field, String value) {
             requireNonNull(value, field);
-            if (value.codePoints().anyMatch(cp -> cp < 0x20 && cp != '\t' && cp != '\n' || cp == 0x7f
-                    || cp >= 0xD800 && cp <= 0xDFFF)) {
+            if (value.codePoints()
+                    .anyMatch(cp ->
+                            cp < 0x20 && cp != '\t' && cp != '\n' || cp == 0x7f || cp >= 0xD800 && cp <= 0xDFFF)) {
                 throw new IllegalArgumentException(field + ": contains a control character or a lone surrogate");
             }
             return value;

@@ -12,8 +12,8 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
@@ -48,8 +48,9 @@ final class ProfileCms {
         static final Provider PROVIDER = new BouncyCastleProvider();
     }
     /** {@code SEQUENCE { OBJECT IDENTIFIER 1.2.840.113549.1.7.x}}: the start of every CMS ContentInfo. */
-    private static final byte[] PKCS7_OID_PREFIX = {0x06, 0x09, 0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D,
-        0x01, 0x07};
+    private static final byte[] PKCS7_OID_PREFIX = {
+        0x06, 0x09, 0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x07
+    };
 
     private ProfileCms() {}
 
@@ -85,7 +86,10 @@ final class ProfileCms {
         try {
             ContentInfo info = ContentInfo.getInstance(ASN1Primitive.fromByteArray(b));
             return !CMSObjectIdentifiers.signedData.equals(info.getContentType())
-                    || SignedData.getInstance(info.getContent()).getEncapContentInfo().getContent() != null;
+                    || SignedData.getInstance(info.getContent())
+                                    .getEncapContentInfo()
+                                    .getContent()
+                            != null;
         } catch (IOException | RuntimeException | StackOverflowError e) {
             return true;
         }
@@ -111,14 +115,17 @@ final class ProfileCms {
         Object content;
         try {
             signed = new CMSSignedData(info);
-            content = signed.getSignedContent() == null ? null : signed.getSignedContent().getContent();
+            content = signed.getSignedContent() == null
+                    ? null
+                    : signed.getSignedContent().getContent();
         } catch (CMSException | RuntimeException | StackOverflowError e) {
             throw problem("damaged CMS SignedData (" + message(e) + ")");
         }
         if (!(content instanceof byte[] profile)) {
-            throw problem(signed.getSignerInfos().size() == 0
-                    ? "a certificates-only PKCS #7 bundle (.p7b), not a signed profile"
-                    : "the CMS SignedData does not contain the profile (a detached signature)");
+            throw problem(
+                    signed.getSignerInfos().size() == 0
+                            ? "a certificates-only PKCS #7 bundle (.p7b), not a signed profile"
+                            : "the CMS SignedData does not contain the profile (a detached signature)");
         }
         Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
         if (signers.isEmpty()) {
@@ -137,7 +144,10 @@ final class ProfileCms {
             return new ProfileSignature(ProfileSignature.Status.UNVERIFIABLE, named(sid), Optional.empty(), message(e));
         }
         if (matches.isEmpty()) {
-            return new ProfileSignature(ProfileSignature.Status.SIGNER_CERTIFICATE_MISSING, named(sid), Optional.empty(),
+            return new ProfileSignature(
+                    ProfileSignature.Status.SIGNER_CERTIFICATE_MISSING,
+                    named(sid),
+                    Optional.empty(),
                     "no certificate for the signer");
         }
         X509CertificateHolder holder = matches.iterator().next();
@@ -153,16 +163,31 @@ final class ProfileCms {
         try {
             PublicKey key = BouncyCastleProvider.getPublicKey(holder.getSubjectPublicKeyInfo());
             if (key == null) {
-                return new ProfileSignature(ProfileSignature.Status.UNVERIFIABLE, subject, certificate,
-                        "unsupported signer key algorithm " + holder.getSubjectPublicKeyInfo().getAlgorithm().getAlgorithm());
+                return new ProfileSignature(
+                        ProfileSignature.Status.UNVERIFIABLE,
+                        subject,
+                        certificate,
+                        "unsupported signer key algorithm "
+                                + holder.getSubjectPublicKeyInfo()
+                                        .getAlgorithm()
+                                        .getAlgorithm());
             }
             // the key, not the certificate: the signature is checked, the certificate's validity is not (as reported)
-            boolean ok = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Bc.PROVIDER).build(key));
-            return ok ? new ProfileSignature(ProfileSignature.Status.VALID, subject, certificate, "")
-                    : new ProfileSignature(ProfileSignature.Status.INVALID, subject, certificate,
+            boolean ok = signer.verify(new JcaSimpleSignerInfoVerifierBuilder()
+                    .setProvider(Bc.PROVIDER)
+                    .build(key));
+            return ok
+                    ? new ProfileSignature(ProfileSignature.Status.VALID, subject, certificate, "")
+                    : new ProfileSignature(
+                            ProfileSignature.Status.INVALID,
+                            subject,
+                            certificate,
                             "the signature value does not match");
         } catch (CMSSignerDigestMismatchException e) {
-            return new ProfileSignature(ProfileSignature.Status.INVALID, subject, certificate,
+            return new ProfileSignature(
+                    ProfileSignature.Status.INVALID,
+                    subject,
+                    certificate,
                     "the profile's digest differs from the signed digest");
         } catch (CMSException e) {
             return new ProfileSignature(ProfileSignature.Status.INVALID, subject, certificate, message(e));
@@ -172,26 +197,34 @@ final class ProfileCms {
     }
 
     private static String named(SignerId sid) {
-        return sid.getIssuer() == null ? "an unnamed signer (subject key identifier only)"
+        return sid.getIssuer() == null
+                ? "an unnamed signer (subject key identifier only)"
                 : "the holder of serial " + sid.getSerialNumber() + " from " + sid.getIssuer();
     }
 
     /** DER CMS SignedData with {@code content} encapsulated, signed by {@code key}, with the signer's chain. */
-    static byte[] sign(byte[] content, PrivateKey key, Certificate signer, List<Certificate> chain, Instant signingTime) {
+    static byte[] sign(
+            byte[] content, PrivateKey key, Certificate signer, List<Certificate> chain, Instant signingTime) {
         String algorithm = switch (key.getAlgorithm()) {
             case "RSA" -> "SHA256withRSA";
             case "EC", "ECDSA" -> "SHA256withECDSA";
-            default -> throw new IllegalArgumentException("cannot sign a profile with a " + key.getAlgorithm()
-                    + " key: iOS verifies RSA and ECDSA signatures");
+            default ->
+                throw new IllegalArgumentException("cannot sign a profile with a " + key.getAlgorithm()
+                        + " key: iOS verifies RSA and ECDSA signatures");
         };
         try {
             ASN1EncodableVector attributes = new ASN1EncodableVector();
             attributes.add(new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(signingTime)))));
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                    new JcaDigestCalculatorProviderBuilder().setProvider(Bc.PROVIDER).build())
-                    .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)))
-                    .build(new JcaContentSignerBuilder(algorithm).setProvider(Bc.PROVIDER).build(key),
+            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder()
+                            .setProvider(Bc.PROVIDER)
+                            .build())
+                    .setSignedAttributeGenerator(
+                            new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)))
+                    .build(
+                            new JcaContentSignerBuilder(algorithm)
+                                    .setProvider(Bc.PROVIDER)
+                                    .build(key),
                             new X509CertificateHolder(signer.der())));
             List<X509CertificateHolder> certificates = new ArrayList<>();
             certificates.add(new X509CertificateHolder(signer.der()));
@@ -201,7 +234,9 @@ final class ProfileCms {
                 }
             }
             generator.addCertificates(new CollectionStore<>(certificates));
-            return generator.generate(new CMSProcessableByteArray(content), true).toASN1Structure()
+            return generator
+                    .generate(new CMSProcessableByteArray(content), true)
+                    .toASN1Structure()
                     .getEncoded(ASN1Encoding.DER);
         } catch (IOException | CMSException | OperatorCreationException | RuntimeException e) {
             throw new IllegalArgumentException("cannot sign the profile: " + message(e), e);

@@ -26,9 +26,10 @@ final class ProfileReader {
     static final int MAX_BYTES = 16 * 1024 * 1024;
     static final int MAX_PAYLOADS = 10_000;
     static final int MAX_NESTING = 8;
-    private static final Set<String> CERTIFICATE_TYPES = Set.of(ConfigurationProfile.ROOT_PAYLOAD,
-            ConfigurationProfile.PKCS1_PAYLOAD, ConfigurationProfile.PEM_PAYLOAD);
-    private static final Pattern XML_ENCODING = Pattern.compile("^\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([^\"']*)[\"']");
+    private static final Set<String> CERTIFICATE_TYPES = Set.of(
+            ConfigurationProfile.ROOT_PAYLOAD, ConfigurationProfile.PKCS1_PAYLOAD, ConfigurationProfile.PEM_PAYLOAD);
+    private static final Pattern XML_ENCODING =
+            Pattern.compile("^\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([^\"']*)[\"']");
     private static final Pattern DOCTYPE_SUBSET = Pattern.compile("<!DOCTYPE[^>\\[]*\\[");
 
     private final List<CertificatePayload> certificates = new ArrayList<>();
@@ -77,8 +78,12 @@ final class ProfileReader {
     private static void checkXml(byte[] plist) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(plist)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(plist))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw problem("not a configuration profile: neither a binary property list nor UTF-8 XML");
         }
@@ -90,15 +95,17 @@ final class ProfileReader {
             throw problem("the XML declares encoding '" + encoding.group(1) + "'; profiles are UTF-8");
         }
         if (text.contains("<!ENTITY") || DOCTYPE_SUBSET.matcher(text).find()) {
-            throw problem("the XML declares entities (<!ENTITY> or a DOCTYPE internal subset): refused, a configuration "
-                    + "profile never declares them and an external entity could read local files");
+            throw problem(
+                    "the XML declares entities (<!ENTITY> or a DOCTYPE internal subset): refused, a configuration "
+                            + "profile never declares them and an external entity could read local files");
         }
     }
 
     private ConfigurationProfile profile(Map<String, Object> top, Optional<ProfileSignature> signature) {
         if (Boolean.TRUE.equals(top.get("IsEncrypted")) || top.containsKey("EncryptedPayloadContent")) {
-            throw problem("the profile's payloads are encrypted (EncryptedPayloadContent) to one device's key and cannot "
-                    + "be read; give the unencrypted profile");
+            throw problem(
+                    "the profile's payloads are encrypted (EncryptedPayloadContent) to one device's key and cannot "
+                            + "be read; give the unencrypted profile");
         }
         String type = required(top, "PayloadType", "");
         if (!type.equals("Configuration")) {
@@ -109,12 +116,20 @@ final class ProfileReader {
         version(top, "");
         Object content = top.get("PayloadContent");
         if (!(content instanceof List<?> list)) {
-            throw problem(content == null ? "PayloadContent is missing (iOS requires the array of payloads)"
-                    : "PayloadContent is not an array of payloads");
+            throw problem(
+                    content == null
+                            ? "PayloadContent is missing (iOS requires the array of payloads)"
+                            : "PayloadContent is not an array of payloads");
         }
         walk(list, "PayloadContent", 0);
-        return new ConfigurationProfile(identifier, uuid, optional(top, "PayloadDisplayName", ""),
-                optional(top, "PayloadOrganization", ""), optional(top, "PayloadDescription", ""), certificates, ignored,
+        return new ConfigurationProfile(
+                identifier,
+                uuid,
+                optional(top, "PayloadDisplayName", ""),
+                optional(top, "PayloadOrganization", ""),
+                optional(top, "PayloadDescription", ""),
+                certificates,
+                ignored,
                 signature);
     }
 
@@ -135,12 +150,13 @@ final class ProfileReader {
             version(payload, prefix);
             String name = optional(payload, "PayloadDisplayName", prefix);
             if (CERTIFICATE_TYPES.contains(type)) {
-                certificates.add(new CertificatePayload(type, identifier, uuid, name, at,
-                        certificate(payload.get("PayloadContent"), type, at)));
+                certificates.add(new CertificatePayload(
+                        type, identifier, uuid, name, at, certificate(payload.get("PayloadContent"), type, at)));
                 continue;
             }
             Object inner = payload.get("PayloadContent");
-            boolean nested = inner instanceof List<?> l && !l.isEmpty()
+            boolean nested = inner instanceof List<?> l
+                    && !l.isEmpty()
                     && l.stream().allMatch(e -> e instanceof Map<?, ?> m && m.containsKey("PayloadType"));
             ignored.add(new IgnoredPayload(type, identifier, name, at, reason(type, nested)));
             if (nested) {
@@ -168,7 +184,8 @@ final class ProfileReader {
         try {
             if (type.equals(ConfigurationProfile.PEM_PAYLOAD)) {
                 // SecCertificateCreateWithPEM reads the first block only
-                return CertificateInput.fromPem(new String(data, StandardCharsets.US_ASCII)).get(0);
+                return CertificateInput.fromPem(new String(data, StandardCharsets.US_ASCII))
+                        .get(0);
             }
             if (startsWith(data, "-----BEGIN")) {
                 throw problem(where + "PayloadContent holds PEM text, but this payload type carries a DER certificate "

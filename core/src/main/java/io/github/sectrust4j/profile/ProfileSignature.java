@@ -18,8 +18,7 @@ import java.util.Optional;
  * @param signerCertificate the signer's certificate, when the profile includes it
  * @param detail            why the signature does not verify ("" when it does)
  */
-public record ProfileSignature(Status status, String signerSubject, Optional<Cert> signerCertificate,
-                               String detail) {
+public record ProfileSignature(Status status, String signerSubject, Optional<Cert> signerCertificate, String detail) {
     /** The outcome of checking the signature. */
     public enum Status {
         /** The signature over the profile verifies with the signer's certificate. */
@@ -35,7 +34,8 @@ public record ProfileSignature(Status status, String signerSubject, Optional<Cer
     public ProfileSignature {
         requireNonNull(status, "status");
         requireNonNull(signerSubject, "signerSubject");
-        signerCertificate = requireNonNull(signerCertificate, "signerCertificate").map(CertificateInput::fromCert);
+        signerCertificate =
+                requireNonNull(signerCertificate, "signerCertificate").map(CertificateInput::fromCert);
         requireNonNull(detail, "detail");
     }
 
@@ -48,11 +48,14 @@ public record ProfileSignature(Status status, String signerSubject, Optional<Cer
     public String describe() {
         String who = "signed by " + signerSubject;
         return switch (status) {
-            case VALID -> who + "; the signature verifies (iOS shows \"Verified\" only if it also trusts the signer's chain)";
-            case INVALID -> who + ", but the signature does NOT verify (" + detail + "): iOS shows such a profile as "
-                    + "\"Not Verified\"; the profile may have been changed after signing";
-            case SIGNER_CERTIFICATE_MISSING -> who + ", but the signer's certificate is not in the profile: the signature "
-                    + "cannot be checked (iOS shows \"Not Verified\")";
+            case VALID ->
+                who + "; the signature verifies (iOS shows \"Verified\" only if it also trusts the signer's chain)";
+            case INVALID ->
+                who + ", but the signature does NOT verify (" + detail + "): iOS shows such a profile as "
+                        + "\"Not Verified\"; the profile may have been changed after signing";
+            case SIGNER_CERTIFICATE_MISSING ->
+                who + ", but the signer's certificate is not in the profile: the signature "
+                        + "cannot be checked (iOS shows \"Not Verified\")";
             case UNVERIFIABLE -> who + "; the signature cannot be checked here (" + detail + ")";
         };
     }

@@ -68,7 +68,9 @@ public final class JsonReport {
         if (info.revocationChecked()) {
             g.writeBooleanField("revocationChecked", true);
             if (info.revocationValidUntil().isPresent()) {
-                g.writeStringField("revocationValidUntil", info.revocationValidUntil().get().toString());
+                g.writeStringField(
+                        "revocationValidUntil",
+                        info.revocationValidUntil().get().toString());
             }
         }
         if (info.revocationReason().isPresent()) {

@@ -30,9 +30,16 @@ public final class MatrixReport {
         }
         long trusted = m.cells().stream().filter(c -> c.report().trusted()).count();
         out.append(notices.isEmpty() ? "" : "\n")
-                .append(m.hosts().size()).append(m.hosts().size() == 1 ? " name" : " names").append(" × ")
-                .append(m.releases().size()).append(m.releases().size() == 1 ? " iOS release" : " iOS releases")
-                .append(": ").append(trusted).append(" of ").append(m.cells().size()).append(" trusted\n\n");
+                .append(m.hosts().size())
+                .append(m.hosts().size() == 1 ? " name" : " names")
+                .append(" × ")
+                .append(m.releases().size())
+                .append(m.releases().size() == 1 ? " iOS release" : " iOS releases")
+                .append(": ")
+                .append(trusted)
+                .append(" of ")
+                .append(m.cells().size())
+                .append(" trusted\n\n");
         table(m, out);
         missing(m, out);
         if (m.releases().size() > 1) {
@@ -42,13 +49,20 @@ public final class MatrixReport {
                 out.append("  nowhere: each name gets the same verdict on every release evaluated\n");
             }
             for (VerdictChange c : changes) {
-                out.append("  ").append(c.host().orElse("(no host-name check)")).append(": ").append(c.explain())
+                out.append("  ")
+                        .append(c.host().orElse("(no host-name check)"))
+                        .append(": ")
+                        .append(c.explain())
                         .append('\n');
             }
         }
         out.append("\nDetails:\n");
         for (TrustMatrix.Cell c : m.cells()) {
-            out.append("\n=== ").append(c.name()).append(", iOS ").append(c.release()).append(" ===\n")
+            out.append("\n=== ")
+                    .append(c.name())
+                    .append(", iOS ")
+                    .append(c.release())
+                    .append(" ===\n")
                     .append(c.report().explain());
         }
         return out.toString();
@@ -59,8 +73,13 @@ public final class MatrixReport {
         rows.add(new String[] {"NAME", "iOS", "VERDICT", "ERROR", "FIX"});
         for (TrustMatrix.Cell c : m.cells()) {
             TrustReport r = c.report();
-            rows.add(new String[] {c.name(), c.release().toString(), r.trusted() ? "trusted" : "NOT TRUSTED",
-                    r.error().map(e -> e.appleName()).orElse("-"), fix(r)});
+            rows.add(new String[] {
+                c.name(),
+                c.release().toString(),
+                r.trusted() ? "trusted" : "NOT TRUSTED",
+                r.error().map(e -> e.appleName()).orElse("-"),
+                fix(r)
+            });
         }
         int[] width = new int[4];
         for (String[] row : rows) {
@@ -82,7 +101,8 @@ public final class MatrixReport {
         if (r.trusted()) {
             return "-";
         }
-        Optional<Finding> reported = r.failures().stream().filter(f -> f.error().equals(r.error())).findFirst();
+        Optional<Finding> reported =
+                r.failures().stream().filter(f -> f.error().equals(r.error())).findFirst();
         Optional<Finding> f = reported.or(() -> r.failures().stream().findFirst());
         if (f.isEmpty() || f.get().remedy().isEmpty()) {
             return "see details";
@@ -96,7 +116,8 @@ public final class MatrixReport {
         List<String> dns = new ArrayList<>();
         List<String> ips = new ArrayList<>();
         for (String name : m.missingSanNames()) {
-            boolean ip = m.hosts().stream().flatMap(Optional::stream)
+            boolean ip = m.hosts().stream()
+                    .flatMap(Optional::stream)
                     .anyMatch(h -> h.value().equals(name) && h.isIpLiteral());
             (ip ? ips : dns).add(name);
         }
@@ -105,11 +126,14 @@ public final class MatrixReport {
         }
         out.append("\nMissing from the certificate:\n");
         if (!dns.isEmpty()) {
-            out.append("  Add these DNS names to the certificate's SAN: ").append(String.join(", ", dns)).append('\n');
+            out.append("  Add these DNS names to the certificate's SAN: ")
+                    .append(String.join(", ", dns))
+                    .append('\n');
         }
         if (!ips.isEmpty()) {
             out.append("  Add these IP addresses to the certificate's SAN (iPAddress entries): ")
-                    .append(String.join(", ", ips)).append('\n');
+                    .append(String.join(", ", ips))
+                    .append('\n');
         }
     }
 }

@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param killSwitchOn   the trust-supplementals CT kill switch; default off
  * @param exceptions     MDM CT exceptions (§8.6); default none
  */
-public record CtInputs(Optional<CtLogList> logs, boolean releaseListFresh, boolean killSwitchOn,
-                       CtExceptions exceptions) {
+public record CtInputs(
+        Optional<CtLogList> logs, boolean releaseListFresh, boolean killSwitchOn, CtExceptions exceptions) {
     /** The release's fresh list, kill switch off, no exceptions. */
     public static final CtInputs DEFAULT = new CtInputs(Optional.empty(), true, false, CtExceptions.none());
 

@@ -2,8 +2,8 @@ package io.github.sectrust4j.request;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.IosRelease;
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
@@ -48,14 +48,29 @@ import java.util.Optional;
  * @param requiredKeyUsage   {@code SecPolicyCreateSSLWithKeyUsage}: Apple's SecKeyUsage bits the SSL policy
  *                           requires of the leaf (§2.2 {@code KeyUsage}); 0 = none (plain {@code SecPolicyCreateSSL})
  */
-public record EvaluationRequest(IosRelease release, Policy policy, Optional<ReferenceHost> referenceHost, Instant verifyTime,
-                                Instant currentTime, List<Certificate> presented, List<Certificate> appAnchors,
-                                boolean anchorsOnly, List<UserRoot> userRoots, List<Certificate> cachedIntermediates,
-                                Optional<AppleTrustStore> systemStore, List<Certificate> extraSystemRoots,
-                                List<byte[]> ocspResponses, List<byte[]> scts, boolean network,
-                                Optional<AiaFetcher> aiaFetcher, PathBudget budget, CtInputs ct,
-                                RevocationInputs revocation, Map<String, List<String>> extraEvRoots,
-                                ExceptionInputs exceptions, int requiredKeyUsage) {
+public record EvaluationRequest(
+        IosRelease release,
+        Policy policy,
+        Optional<ReferenceHost> referenceHost,
+        Instant verifyTime,
+        Instant currentTime,
+        List<Certificate> presented,
+        List<Certificate> appAnchors,
+        boolean anchorsOnly,
+        List<UserRoot> userRoots,
+        List<Certificate> cachedIntermediates,
+        Optional<AppleTrustStore> systemStore,
+        List<Certificate> extraSystemRoots,
+        List<byte[]> ocspResponses,
+        List<byte[]> scts,
+        boolean network,
+        Optional<AiaFetcher> aiaFetcher,
+        PathBudget budget,
+        CtInputs ct,
+        RevocationInputs revocation,
+        Map<String, List<String>> extraEvRoots,
+        ExceptionInputs exceptions,
+        int requiredKeyUsage) {
     public EvaluationRequest {
         requireNonNull(release, "release");
         requireNonNull(policy, "policy");
@@ -73,8 +88,12 @@ public record EvaluationRequest(IosRelease release, Policy policy, Optional<Refe
         extraSystemRoots = List.copyOf(extraSystemRoots);
         // (empty inputs, the usual case, skip the stream: unmodifiable empty lists that, like Stream.toList,
         // answer queries with null)
-        ocspResponses = ocspResponses.isEmpty() ? Collections.emptyList() : ocspResponses.stream().map(byte[]::clone).toList();
-        scts = scts.isEmpty() ? Collections.emptyList() : scts.stream().map(byte[]::clone).toList();
+        ocspResponses = ocspResponses.isEmpty()
+                ? Collections.emptyList()
+                : ocspResponses.stream().map(byte[]::clone).toList();
+        scts = scts.isEmpty()
+                ? Collections.emptyList()
+                : scts.stream().map(byte[]::clone).toList();
         requireNonNull(aiaFetcher, "aiaFetcher");
         requireNonNull(budget, "budget");
         requireNonNull(ct, "ct");
@@ -90,56 +109,196 @@ public record EvaluationRequest(IosRelease release, Policy policy, Optional<Refe
     }
 
     /** As the canonical constructor without a required key usage. */
-    public EvaluationRequest(IosRelease release, Policy policy, Optional<ReferenceHost> host, Instant verifyTime,
-                             Instant currentTime, List<Certificate> presented, List<Certificate> appAnchors,
-                             boolean anchorsOnly, List<UserRoot> userRoots, List<Certificate> cachedIntermediates,
-                             Optional<AppleTrustStore> systemStore, List<Certificate> extraSystemRoots,
-                             List<byte[]> ocspResponses, List<byte[]> scts, boolean network,
-                             Optional<AiaFetcher> aiaFetcher, PathBudget budget, CtInputs ct,
-                             RevocationInputs revocation, Map<String, List<String>> extraEvRoots,
-                             ExceptionInputs exceptions) {
-        this(release, policy, host, verifyTime, currentTime, presented, appAnchors, anchorsOnly, userRoots,
-                cachedIntermediates, systemStore, extraSystemRoots, ocspResponses, scts, network, aiaFetcher, budget,
-                ct, revocation, extraEvRoots, exceptions, 0);
+    public EvaluationRequest(
+            IosRelease release,
+            Policy policy,
+            Optional<ReferenceHost> host,
+            Instant verifyTime,
+            Instant currentTime,
+            List<Certificate> presented,
+            List<Certificate> appAnchors,
+            boolean anchorsOnly,
+            List<UserRoot> userRoots,
+            List<Certificate> cachedIntermediates,
+            Optional<AppleTrustStore> systemStore,
+            List<Certificate> extraSystemRoots,
+            List<byte[]> ocspResponses,
+            List<byte[]> scts,
+            boolean network,
+            Optional<AiaFetcher> aiaFetcher,
+            PathBudget budget,
+            CtInputs ct,
+            RevocationInputs revocation,
+            Map<String, List<String>> extraEvRoots,
+            ExceptionInputs exceptions) {
+        this(
+                release,
+                policy,
+                host,
+                verifyTime,
+                currentTime,
+                presented,
+                appAnchors,
+                anchorsOnly,
+                userRoots,
+                cachedIntermediates,
+                systemStore,
+                extraSystemRoots,
+                ocspResponses,
+                scts,
+                network,
+                aiaFetcher,
+                budget,
+                ct,
+                revocation,
+                extraEvRoots,
+                exceptions,
+                0);
     }
 
     /** As the canonical constructor with default CT and revocation inputs and no extra EV roots. */
-    public EvaluationRequest(IosRelease release, Policy policy, Optional<ReferenceHost> host, Instant verifyTime,
-                             Instant currentTime, List<Certificate> presented, List<Certificate> appAnchors,
-                             boolean anchorsOnly, List<UserRoot> userRoots, List<Certificate> cachedIntermediates,
-                             Optional<AppleTrustStore> systemStore, List<Certificate> extraSystemRoots,
-                             List<byte[]> ocspResponses, List<byte[]> scts, boolean network,
-                             Optional<AiaFetcher> aiaFetcher, PathBudget budget) {
-        this(release, policy, host, verifyTime, currentTime, presented, appAnchors, anchorsOnly, userRoots,
-                cachedIntermediates, systemStore, extraSystemRoots, ocspResponses, scts, network, aiaFetcher, budget,
-                CtInputs.DEFAULT, RevocationInputs.DEFAULT, Map.of(), ExceptionInputs.NONE);
+    public EvaluationRequest(
+            IosRelease release,
+            Policy policy,
+            Optional<ReferenceHost> host,
+            Instant verifyTime,
+            Instant currentTime,
+            List<Certificate> presented,
+            List<Certificate> appAnchors,
+            boolean anchorsOnly,
+            List<UserRoot> userRoots,
+            List<Certificate> cachedIntermediates,
+            Optional<AppleTrustStore> systemStore,
+            List<Certificate> extraSystemRoots,
+            List<byte[]> ocspResponses,
+            List<byte[]> scts,
+            boolean network,
+            Optional<AiaFetcher> aiaFetcher,
+            PathBudget budget) {
+        this(
+                release,
+                policy,
+                host,
+                verifyTime,
+                currentTime,
+                presented,
+                appAnchors,
+                anchorsOnly,
+                userRoots,
+                cachedIntermediates,
+                systemStore,
+                extraSystemRoots,
+                ocspResponses,
+                scts,
+                network,
+                aiaFetcher,
+                budget,
+                CtInputs.DEFAULT,
+                RevocationInputs.DEFAULT,
+                Map.of(),
+                ExceptionInputs.NONE);
     }
 
     /** As the canonical constructor without exceptions. */
-    public EvaluationRequest(IosRelease release, Policy policy, Optional<ReferenceHost> host, Instant verifyTime,
-                             Instant currentTime, List<Certificate> presented, List<Certificate> appAnchors,
-                             boolean anchorsOnly, List<UserRoot> userRoots, List<Certificate> cachedIntermediates,
-                             Optional<AppleTrustStore> systemStore, List<Certificate> extraSystemRoots,
-                             List<byte[]> ocspResponses, List<byte[]> scts, boolean network,
-                             Optional<AiaFetcher> aiaFetcher, PathBudget budget, CtInputs ct,
-                             RevocationInputs revocation, Map<String, List<String>> extraEvRoots) {
-        this(release, policy, host, verifyTime, currentTime, presented, appAnchors, anchorsOnly, userRoots,
-                cachedIntermediates, systemStore, extraSystemRoots, ocspResponses, scts, network, aiaFetcher, budget,
-                ct, revocation, extraEvRoots, ExceptionInputs.NONE);
+    public EvaluationRequest(
+            IosRelease release,
+            Policy policy,
+            Optional<ReferenceHost> host,
+            Instant verifyTime,
+            Instant currentTime,
+            List<Certificate> presented,
+            List<Certificate> appAnchors,
+            boolean anchorsOnly,
+            List<UserRoot> userRoots,
+            List<Certificate> cachedIntermediates,
+            Optional<AppleTrustStore> systemStore,
+            List<Certificate> extraSystemRoots,
+            List<byte[]> ocspResponses,
+            List<byte[]> scts,
+            boolean network,
+            Optional<AiaFetcher> aiaFetcher,
+            PathBudget budget,
+            CtInputs ct,
+            RevocationInputs revocation,
+            Map<String, List<String>> extraEvRoots) {
+        this(
+                release,
+                policy,
+                host,
+                verifyTime,
+                currentTime,
+                presented,
+                appAnchors,
+                anchorsOnly,
+                userRoots,
+                cachedIntermediates,
+                systemStore,
+                extraSystemRoots,
+                ocspResponses,
+                scts,
+                network,
+                aiaFetcher,
+                budget,
+                ct,
+                revocation,
+                extraEvRoots,
+                ExceptionInputs.NONE);
     }
 
     /** The same request with other exceptions (everything else unchanged). */
     public EvaluationRequest withExceptions(ExceptionInputs value) {
-        return new EvaluationRequest(release, policy, referenceHost, verifyTime, currentTime, presented, appAnchors, anchorsOnly,
-                userRoots, cachedIntermediates, systemStore, extraSystemRoots, ocspResponses, scts, network, aiaFetcher,
-                budget, ct, revocation, extraEvRoots, value, requiredKeyUsage);
+        return new EvaluationRequest(
+                release,
+                policy,
+                referenceHost,
+                verifyTime,
+                currentTime,
+                presented,
+                appAnchors,
+                anchorsOnly,
+                userRoots,
+                cachedIntermediates,
+                systemStore,
+                extraSystemRoots,
+                ocspResponses,
+                scts,
+                network,
+                aiaFetcher,
+                budget,
+                ct,
+                revocation,
+                extraEvRoots,
+                value,
+                requiredKeyUsage);
     }
 
     /** The same request with another required key usage (everything else unchanged). */
     public EvaluationRequest withRequiredKeyUsage(int bits) {
-        return bits == requiredKeyUsage ? this : new EvaluationRequest(release, policy, referenceHost, verifyTime, currentTime,
-                presented, appAnchors, anchorsOnly, userRoots, cachedIntermediates, systemStore, extraSystemRoots,
-                ocspResponses, scts, network, aiaFetcher, budget, ct, revocation, extraEvRoots, exceptions, bits);
+        return bits == requiredKeyUsage
+                ? this
+                : new EvaluationRequest(
+                        release,
+                        policy,
+                        referenceHost,
+                        verifyTime,
+                        currentTime,
+                        presented,
+                        appAnchors,
+                        anchorsOnly,
+                        userRoots,
+                        cachedIntermediates,
+                        systemStore,
+                        extraSystemRoots,
+                        ocspResponses,
+                        scts,
+                        network,
+                        aiaFetcher,
+                        budget,
+                        ct,
+                        revocation,
+                        extraEvRoots,
+                        exceptions,
+                        bits);
     }
 
     /** The reference host's text as given (what the report and the CT exceptions name); empty = no name check. */

@@ -186,5 +186,4 @@ public final class ReferenceHost {
         out[pos + 1] = (byte) v;
         return pos + 2;
     }
-
 }

@@ -17,11 +17,14 @@ import java.util.Optional;
  *                                 triggered for every position (§9.4)
  * @param ocspFetcher              network OCSP (§9.4); {@link OcspFetcher#NONE} = offline
  */
-public record RevocationInputs(Optional<RevocationDatabase> database, boolean requirePositiveResponse,
-                               boolean revocationPolicy, OcspFetcher ocspFetcher) {
+public record RevocationInputs(
+        Optional<RevocationDatabase> database,
+        boolean requirePositiveResponse,
+        boolean revocationPolicy,
+        OcspFetcher ocspFetcher) {
     /** No Valid database, no revocation policy, offline. */
-    public static final RevocationInputs DEFAULT = new RevocationInputs(Optional.empty(), false, false,
-            OcspFetcher.NONE);
+    public static final RevocationInputs DEFAULT =
+            new RevocationInputs(Optional.empty(), false, false, OcspFetcher.NONE);
 
     public RevocationInputs {
         requireNonNull(database, "database");
@@ -34,8 +37,8 @@ public record RevocationInputs(Optional<RevocationDatabase> database, boolean re
     }
 
     public RevocationInputs withDatabase(RevocationDatabase db) {
-        return new RevocationInputs(Optional.of(requireNonNull(db, "db")), requirePositiveResponse, revocationPolicy,
-                ocspFetcher);
+        return new RevocationInputs(
+                Optional.of(requireNonNull(db, "db")), requirePositiveResponse, revocationPolicy, ocspFetcher);
     }
 
     public RevocationInputs withRequirePositiveResponse(boolean value) {
@@ -47,7 +50,7 @@ public record RevocationInputs(Optional<RevocationDatabase> database, boolean re
     }
 
     public RevocationInputs withOcspFetcher(OcspFetcher fetcher) {
-        return new RevocationInputs(database, requirePositiveResponse, revocationPolicy,
-                requireNonNull(fetcher, "fetcher"));
+        return new RevocationInputs(
+                database, requirePositiveResponse, revocationPolicy, requireNonNull(fetcher, "fetcher"));
     }
 }

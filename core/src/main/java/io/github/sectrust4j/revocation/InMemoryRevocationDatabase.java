@@ -46,8 +46,7 @@ public final class InMemoryRevocationDatabase implements RevocationDatabase {
         private final Map<String, ValidGroup> groupsByIssuer = new HashMap<>();
         private final Set<String> members = new HashSet<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Adds {@code group} with the issuers (SHA-256 of issuer certificate DER) mapped to it. */
         public Builder group(ValidGroup group, byte[]... issuerSha256s) {

@@ -11,8 +11,7 @@ import java.util.Optional;
  * database; the first unknown CA gets the determined error. A leaf that is itself a CA is tested too.
  */
 public final class KnownIntermediates {
-    private KnownIntermediates() {
-    }
+    private KnownIntermediates() {}
 
     /**
      * One position of the path.
@@ -34,9 +33,15 @@ public final class KnownIntermediates {
         for (int i = path.size() - 2; i >= 0; i--) {
             Position position = path.get(i);
             Optional<ValidInfo> info = position.info();
-            if (info.isPresent() && info.get().group().has(ValidFlag.KNOWN_INTERMEDIATES_ONLY) && position.isCa()
+            if (info.isPresent()
+                    && info.get().group().has(ValidFlag.KNOWN_INTERMEDIATES_ONLY)
+                    && position.isCa()
                     && !database.isKnownIssuer(position.sha256())) {
-                return Optional.of(ValidFailure.determined(i, info.get().group(), false, false,
+                return Optional.of(ValidFailure.determined(
+                        i,
+                        info.get().group(),
+                        false,
+                        false,
                         "CA not known to the Valid database under an issuer that allows known intermediates only",
                         ValidFailure.Kind.UNKNOWN_INTERMEDIATE));
             }

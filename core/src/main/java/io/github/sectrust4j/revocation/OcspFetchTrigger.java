@@ -21,9 +21,16 @@ import java.util.Locale;
  * @param expiredCachedResponse    a cached (revoked) response exists but has expired
  * @param mdmAdditionAbove         an MDM CA-revocation-addition CA is above this position (§9.3)
  */
-public record OcspFetchTrigger(boolean networkAllowed, boolean hasIssuerInPath, boolean decisiveResponseHeld,
-                               List<URI> ocspUrls, boolean evPath, boolean revocationRequested,
-                               boolean validSwitchedOn, boolean expiredCachedResponse, boolean mdmAdditionAbove) {
+public record OcspFetchTrigger(
+        boolean networkAllowed,
+        boolean hasIssuerInPath,
+        boolean decisiveResponseHeld,
+        List<URI> ocspUrls,
+        boolean evPath,
+        boolean revocationRequested,
+        boolean validSwitchedOn,
+        boolean expiredCachedResponse,
+        boolean mdmAdditionAbove) {
 
     /** At this many OCSP URLs iOS gives up on fetching. */
     public static final int MAX_OCSP_URLS = 10;
@@ -71,7 +78,8 @@ public record OcspFetchTrigger(boolean networkAllowed, boolean hasIssuerInPath, 
         }
         List<URI> http = new ArrayList<>();
         for (URI url : ocspUrls) {
-            if (url.getScheme() != null && url.getScheme().toLowerCase(Locale.ROOT).equals("http")) {
+            if (url.getScheme() != null
+                    && url.getScheme().toLowerCase(Locale.ROOT).equals("http")) {
                 http.add(url);
             }
         }

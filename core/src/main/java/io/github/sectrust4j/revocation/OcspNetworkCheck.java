@@ -9,8 +9,7 @@ import java.util.Optional;
 
 /** Runs the network fetches an {@link OcspFetchTrigger.Decision} calls for, through an opt-in {@link OcspFetcher}. */
 public final class OcspNetworkCheck {
-    private OcspNetworkCheck() {
-    }
+    private OcspNetworkCheck() {}
 
     /**
      * Tries the decision's URLs in order until a decisive response arrives; every failure or
@@ -19,8 +18,8 @@ public final class OcspNetworkCheck {
      *
      * @param now the evaluation's current clock (for freshness)
      */
-    public static OcspPosition fetch(OcspPosition position, OcspFetchTrigger.Decision decision, OcspFetcher fetcher,
-                                     Instant now) {
+    public static OcspPosition fetch(
+            OcspPosition position, OcspFetchTrigger.Decision decision, OcspFetcher fetcher, Instant now) {
         requireNonNull(position, "position");
         requireNonNull(decision, "decision");
         requireNonNull(fetcher, "fetcher");

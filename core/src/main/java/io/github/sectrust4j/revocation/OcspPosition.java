@@ -50,12 +50,17 @@ public final class OcspPosition {
         if (held.isPresent()) {
             OcspResponseCheck current = held.get();
             boolean currentRevoked = current.status().orElseThrow() == OcspStatus.REVOKED;
-            boolean fresher = check.thisUpdate().orElseThrow().isAfter(current.thisUpdate().orElseThrow());
+            boolean fresher = check.thisUpdate()
+                    .orElseThrow()
+                    .isAfter(current.thisUpdate().orElseThrow());
             if (currentRevoked || !fresher) {
-                return withIgnored(check.withVerdict(OcspVerdict.NOT_FRESHER, currentRevoked
-                        ? "a revoked response is already held for this certificate"
-                        : "thisUpdate " + check.thisUpdate().orElseThrow()
-                        + " is not later than the held response's " + current.thisUpdate().orElseThrow()));
+                return withIgnored(check.withVerdict(
+                        OcspVerdict.NOT_FRESHER,
+                        currentRevoked
+                                ? "a revoked response is already held for this certificate"
+                                : "thisUpdate " + check.thisUpdate().orElseThrow()
+                                        + " is not later than the held response's "
+                                        + current.thisUpdate().orElseThrow()));
             }
             List<OcspResponseCheck> list = new ArrayList<>(ignored);
             list.add(current.withVerdict(OcspVerdict.NOT_FRESHER, "superseded by a fresher response"));

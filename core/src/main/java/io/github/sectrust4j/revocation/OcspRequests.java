@@ -9,15 +9,15 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /** Builds the OCSP request iOS sends (spec §9.4 "Request"): one CertID with SHA-1, no nonce, unsigned. */
 public final class OcspRequests {
-    private OcspRequests() {
-    }
+    private OcspRequests() {}
 
     /** The DER OCSPRequest for {@code target}. */
     public static byte[] request(OcspTarget target) {
         try {
             CertificateID id = new CertificateID(
                     new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
-                    target.issuer(), target.serialNumber());
+                    target.issuer(),
+                    target.serialNumber());
             return new OCSPReqBuilder().addRequest(id).build().getEncoded();
         } catch (OCSPException | OperatorCreationException | IOException e) {
             throw new IllegalStateException("cannot build an OCSP request: " + e.getMessage(), e);

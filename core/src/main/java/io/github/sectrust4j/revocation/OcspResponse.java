@@ -33,8 +33,11 @@ public final class OcspResponse {
             if (object instanceof BasicOCSPResp) {
                 return new OcspResponse(Optional.of((BasicOCSPResp) object), Optional.empty());
             }
-            return new OcspResponse(Optional.empty(), Optional.of(OcspResponseCheck.ignored(
-                    OcspVerdict.UNSUCCESSFUL_STATUS, "responseStatus is not successful (or carries no basic response)")));
+            return new OcspResponse(
+                    Optional.empty(),
+                    Optional.of(OcspResponseCheck.ignored(
+                            OcspVerdict.UNSUCCESSFUL_STATUS,
+                            "responseStatus is not successful (or carries no basic response)")));
         } catch (RuntimeException | java.io.IOException | org.bouncycastle.cert.ocsp.OCSPException e) {
             // BC throws a mix of checked and unchecked exceptions on malformed ASN.1.
             return new OcspResponse(Optional.empty(), Optional.of(OcspResponseValidator.malformed(e)));

@@ -21,9 +21,15 @@ import java.util.OptionalInt;
  * @param reason         CRL reason code (RFC 5280 §5.3.1) of a revoked status, if the response gives one
  * @param detail         one line in plain words (why it was ignored, or what it says)
  */
-public record OcspResponseCheck(OcspVerdict verdict, Optional<OcspStatus> status, Optional<Instant> producedAt,
-                                Optional<Instant> thisUpdate, Optional<Instant> nextUpdate,
-                                Optional<Instant> revocationTime, OptionalInt reason, String detail) {
+public record OcspResponseCheck(
+        OcspVerdict verdict,
+        Optional<OcspStatus> status,
+        Optional<Instant> producedAt,
+        Optional<Instant> thisUpdate,
+        Optional<Instant> nextUpdate,
+        Optional<Instant> revocationTime,
+        OptionalInt reason,
+        String detail) {
 
     /** Lifetime iOS gives a response without nextUpdate (§9.4 item 4). */
     public static final Duration DEFAULT_RESPONSE_LIFETIME = Duration.ofHours(24);
@@ -40,13 +46,20 @@ public record OcspResponseCheck(OcspVerdict verdict, Optional<OcspStatus> status
     }
 
     static OcspResponseCheck ignored(OcspVerdict verdict, String detail) {
-        return new OcspResponseCheck(verdict, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), OptionalInt.empty(), detail);
+        return new OcspResponseCheck(
+                verdict,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                OptionalInt.empty(),
+                detail);
     }
 
     OcspResponseCheck withVerdict(OcspVerdict newVerdict, String newDetail) {
-        return new OcspResponseCheck(newVerdict, status, producedAt, thisUpdate, nextUpdate, revocationTime, reason,
-                newDetail);
+        return new OcspResponseCheck(
+                newVerdict, status, producedAt, thisUpdate, nextUpdate, revocationTime, reason, newDetail);
     }
 
     /** True if iOS acts on this response: accepted and good or revoked ({@code unknown} is ignored). */

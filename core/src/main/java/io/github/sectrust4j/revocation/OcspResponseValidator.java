@@ -1,10 +1,10 @@
 package io.github.sectrust4j.revocation;
 
-import io.github.sectrust4j.cert.Oids;
 import static java.util.Objects.requireNonNull;
 
 import io.github.sectrust4j.cert.BackendContentVerifierProvider;
 import io.github.sectrust4j.cert.KeyBounds;
+import io.github.sectrust4j.cert.Oids;
 import io.github.sectrust4j.cert.TotalVerificationBudget;
 import io.github.sectrust4j.cert.VerifiedSignatures;
 import java.security.MessageDigest;
@@ -19,8 +19,8 @@ import java.util.OptionalInt;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ocsp.ResponderID;
 import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -56,8 +56,7 @@ public final class OcspResponseValidator {
             Oids.SHA384, "SHA-384",
             Oids.SHA512, "SHA-512");
 
-    private OcspResponseValidator() {
-    }
+    private OcspResponseValidator() {}
 
     /**
      * Checks one OCSP response (stapled, cached or fetched) for {@code target}.
@@ -100,7 +99,8 @@ public final class OcspResponseValidator {
             throws java.io.IOException {
         Optional<SingleResp> single = matchingSingleResponse(basic, target);
         if (single.isEmpty()) {
-            return OcspResponseCheck.ignored(OcspVerdict.WRONG_CERT_ID,
+            return OcspResponseCheck.ignored(
+                    OcspVerdict.WRONG_CERT_ID,
                     "no SingleResponse for serial " + target.serialNumber().toString(16) + " under this issuer");
         }
         SingleResp sr = single.get();
@@ -111,11 +111,13 @@ public final class OcspResponseValidator {
         Instant signerTime = status == OcspStatus.REVOKED ? found.producedAt().orElseThrow() : now;
         Optional<X509CertificateHolder> signer = signer(basic, target.issuer());
         if (signer.isEmpty()) {
-            return found.withVerdict(OcspVerdict.UNAUTHORIZED_SIGNER,
+            return found.withVerdict(
+                    OcspVerdict.UNAUTHORIZED_SIGNER,
                     "no certificate in the response matches the ResponderID, and it is not the issuer");
         }
         X509CertificateHolder signerCert = signer.get();
-        boolean signerIsIssuer = Arrays.equals(signerCert.getEncoded(), target.issuer().getEncoded());
+        boolean signerIsIssuer =
+                Arrays.equals(signerCert.getEncoded(), target.issuer().getEncoded());
         if (!signerIsIssuer) {
             Optional<String> problem = delegatedResponderProblem(signerCert, target.issuer(), signerTime);
             if (problem.isPresent()) {
@@ -123,8 +125,10 @@ public final class OcspResponseValidator {
             }
         }
         if (!signatureValid(basic, signerCert)) {
-            return found.withVerdict(OcspVerdict.BAD_SIGNATURE, "response signature does not verify with the "
-                    + (signerIsIssuer ? "issuer's" : "delegated responder's") + " key");
+            return found.withVerdict(
+                    OcspVerdict.BAD_SIGNATURE,
+                    "response signature does not verify with the "
+                            + (signerIsIssuer ? "issuer's" : "delegated responder's") + " key");
         }
 
         // §9.4 item 4: dates against the current clock with 4500 s leeway.
@@ -139,9 +143,10 @@ public final class OcspResponseValidator {
             }
             Instant expiry = found.effectiveNextUpdate().orElseThrow();
             if (expiry.isBefore(now.minus(LEEWAY))) {
-                return found.withVerdict(OcspVerdict.STALE, (found.nextUpdate().isPresent()
-                        ? "nextUpdate " : "thisUpdate + 24 h (no nextUpdate) ") + expiry
-                        + " is more than 4500 s before the current clock " + now);
+                return found.withVerdict(
+                        OcspVerdict.STALE,
+                        (found.nextUpdate().isPresent() ? "nextUpdate " : "thisUpdate + 24 h (no nextUpdate) ") + expiry
+                                + " is more than 4500 s before the current clock " + now);
             }
         }
         return found;
@@ -198,7 +203,8 @@ public final class OcspResponseValidator {
         }
         X509CertificateHolder issuer = target.issuer();
         byte[] nameHash = hash(digest, encoded(issuer.getSubject().toASN1Primitive()));
-        byte[] keyHash = hash(digest, issuer.getSubjectPublicKeyInfo().getPublicKeyData().getBytes());
+        byte[] keyHash =
+                hash(digest, issuer.getSubjectPublicKeyInfo().getPublicKeyData().getBytes());
         return Arrays.equals(nameHash, id.getIssuerNameHash()) && Arrays.equals(keyHash, id.getIssuerKeyHash());
     }
 
@@ -215,15 +221,22 @@ public final class OcspResponseValidator {
             RevokedStatus revoked = (RevokedStatus) cs;
             status = OcspStatus.REVOKED;
             revocationTime = Optional.of(revoked.getRevocationTime().toInstant());
-            reason = revoked.hasRevocationReason() ? OptionalInt.of(revoked.getRevocationReason()) : OptionalInt.empty();
+            reason =
+                    revoked.hasRevocationReason() ? OptionalInt.of(revoked.getRevocationReason()) : OptionalInt.empty();
             detail = "revoked at " + revocationTime.get() + (reason.isPresent() ? ", reason " + reason.getAsInt() : "");
         } else {
             status = OcspStatus.UNKNOWN;
             detail = cs instanceof UnknownStatus ? "unknown" : "unrecognised certStatus";
         }
-        return new OcspResponseCheck(OcspVerdict.ACCEPTED, Optional.of(status),
-                Optional.of(basic.getProducedAt().toInstant()), Optional.of(sr.getThisUpdate().toInstant()),
-                Optional.ofNullable(sr.getNextUpdate()).map(Date::toInstant), revocationTime, reason, detail);
+        return new OcspResponseCheck(
+                OcspVerdict.ACCEPTED,
+                Optional.of(status),
+                Optional.of(basic.getProducedAt().toInstant()),
+                Optional.of(sr.getThisUpdate().toInstant()),
+                Optional.ofNullable(sr.getNextUpdate()).map(Date::toInstant),
+                revocationTime,
+                reason,
+                detail);
     }
 
     /** §9.4 item 3: a response certificate matching the ResponderID, else the issuer if it matches. */
@@ -243,12 +256,18 @@ public final class OcspResponseValidator {
         }
         byte[] keyHash = rid.getKeyHash();
         return keyHash != null
-                && Arrays.equals(keyHash, hash("SHA-1", cert.getSubjectPublicKeyInfo().getPublicKeyData().getBytes()));
+                && Arrays.equals(
+                        keyHash,
+                        hash(
+                                "SHA-1",
+                                cert.getSubjectPublicKeyInfo()
+                                        .getPublicKeyData()
+                                        .getBytes()));
     }
 
     /** Why {@code signer} is not a valid delegated responder of {@code issuer} at {@code at}, if it is not. */
-    static Optional<String> delegatedResponderProblem(X509CertificateHolder signer, X509CertificateHolder issuer,
-                                                      Instant at) {
+    static Optional<String> delegatedResponderProblem(
+            X509CertificateHolder signer, X509CertificateHolder issuer, Instant at) {
         if (!signer.getIssuer().equals(issuer.getSubject()) || !signedBy(signer, issuer.getSubjectPublicKeyInfo())) {
             return Optional.of("delegated responder is not directly signed by the issuer's key");
         }
@@ -275,9 +294,13 @@ public final class OcspResponseValidator {
             return false; // verification cost unbounded: such a key verifies nothing
         }
         try {
-            return VerifiedSignatures.verify(TotalVerificationBudget.Kind.OCSP, key.getEncoded(),
+            return VerifiedSignatures.verify(
+                    TotalVerificationBudget.Kind.OCSP,
+                    key.getEncoded(),
                     cert.getSignatureAlgorithm().getEncoded(),
-                    cert.toASN1Structure().getTBSCertificate().getEncoded(), cert.getSignature(), () -> {
+                    cert.toASN1Structure().getTBSCertificate().getEncoded(),
+                    cert.getSignature(),
+                    () -> {
                         try {
                             return cert.isSignatureValid(BackendContentVerifierProvider.forKey(key.getEncoded()));
                         } catch (Exception e) {
@@ -295,11 +318,16 @@ public final class OcspResponseValidator {
         }
         try {
             // the same response is checked at every position of every candidate path: verify it once
-            return VerifiedSignatures.verify(TotalVerificationBudget.Kind.OCSP, signer.getSubjectPublicKeyInfo().getEncoded(),
-                    basic.getSignatureAlgorithmID().getEncoded(), basic.getTBSResponseData(), basic.getSignature(), () -> {
+            return VerifiedSignatures.verify(
+                    TotalVerificationBudget.Kind.OCSP,
+                    signer.getSubjectPublicKeyInfo().getEncoded(),
+                    basic.getSignatureAlgorithmID().getEncoded(),
+                    basic.getTBSResponseData(),
+                    basic.getSignature(),
+                    () -> {
                         try {
-                            return basic.isSignatureValid(
-                                    BackendContentVerifierProvider.forKey(signer.getSubjectPublicKeyInfo().getEncoded()));
+                            return basic.isSignatureValid(BackendContentVerifierProvider.forKey(
+                                    signer.getSubjectPublicKeyInfo().getEncoded()));
                         } catch (Exception e) {
                             return false;
                         }

@@ -7,8 +7,7 @@ package io.github.sectrust4j.revocation;
  * the evaluation has network access; without network the requirement is not enforced.
  */
 public final class ResponseRequirement {
-    private ResponseRequirement() {
-    }
+    private ResponseRequirement() {}
 
     /**
      * @param positiveResponseRequired the policy requires a positive response (applies to the leaf)
@@ -18,8 +17,12 @@ public final class ResponseRequirement {
      * @param hasDecisiveResponse      a good or revoked response was accepted for this position
      * @return true if {@code RevocationResponseRequired} fails at this position (Recoverable, −67635)
      */
-    public static boolean fails(boolean positiveResponseRequired, boolean validRequiresResponse, boolean isLeaf,
-                                boolean networkAvailable, boolean hasDecisiveResponse) {
+    public static boolean fails(
+            boolean positiveResponseRequired,
+            boolean validRequiresResponse,
+            boolean isLeaf,
+            boolean networkAvailable,
+            boolean hasDecisiveResponse) {
         if (!networkAvailable || hasDecisiveResponse) {
             return false;
         }

@@ -41,7 +41,8 @@ public interface RevocationDatabase {
                 return query.certificateSha256().map(hash -> new ValidInfo(group, hashOnList(group, hash)));
             case FILTER:
                 // An unparseable filter answers "not on the list", as on iOS.
-                boolean hit = group.filter().map(f -> f.mightContain(query.serial())).orElse(false);
+                boolean hit =
+                        group.filter().map(f -> f.mightContain(query.serial())).orElse(false);
                 return Optional.of(new ValidInfo(group, hit));
             default:
                 throw new AssertionError(group.format());

@@ -23,9 +23,15 @@ import java.util.OptionalInt;
  * @param skipped        why the position was not checked (state NOT_CHECKED)
  * @param ignored        ignored OCSP responses with their verdicts (evidence of soft fail)
  */
-public record RevocationResult(int position, State state, Optional<RevocationSource> source,
-                               Optional<Instant> validUntil, Optional<Instant> revocationTime, OptionalInt reason,
-                               Optional<SkipReason> skipped, List<OcspResponseCheck> ignored) {
+public record RevocationResult(
+        int position,
+        State state,
+        Optional<RevocationSource> source,
+        Optional<Instant> validUntil,
+        Optional<Instant> revocationTime,
+        OptionalInt reason,
+        Optional<SkipReason> skipped,
+        List<OcspResponseCheck> ignored) {
 
     /** What is known about a position. */
     public enum State {
@@ -53,17 +59,37 @@ public record RevocationResult(int position, State state, Optional<RevocationSou
     public static RevocationResult fromOcsp(int position, OcspPosition ocsp) {
         List<OcspResponseCheck> ignored = ocsp.ignored();
         if (ocsp.held().isEmpty()) {
-            return new RevocationResult(position, State.NO_INFORMATION, Optional.empty(), Optional.empty(),
-                    Optional.empty(), OptionalInt.empty(), Optional.empty(), ignored);
+            return new RevocationResult(
+                    position,
+                    State.NO_INFORMATION,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    OptionalInt.empty(),
+                    Optional.empty(),
+                    ignored);
         }
         OcspResponseCheck held = ocsp.held().get();
         if (held.status().orElseThrow() == OcspStatus.REVOKED) {
-            return new RevocationResult(position, State.REVOKED, Optional.of(RevocationSource.OCSP), Optional.empty(),
-                    held.revocationTime(), held.reason().isPresent() ? held.reason() : OptionalInt.of(0),
-                    Optional.empty(), ignored);
+            return new RevocationResult(
+                    position,
+                    State.REVOKED,
+                    Optional.of(RevocationSource.OCSP),
+                    Optional.empty(),
+                    held.revocationTime(),
+                    held.reason().isPresent() ? held.reason() : OptionalInt.of(0),
+                    Optional.empty(),
+                    ignored);
         }
-        return new RevocationResult(position, State.GOOD, Optional.of(RevocationSource.OCSP),
-                held.effectiveNextUpdate(), Optional.empty(), OptionalInt.empty(), Optional.empty(), ignored);
+        return new RevocationResult(
+                position,
+                State.GOOD,
+                Optional.of(RevocationSource.OCSP),
+                held.effectiveNextUpdate(),
+                Optional.empty(),
+                OptionalInt.empty(),
+                Optional.empty(),
+                ignored);
     }
 
     /**
@@ -76,7 +102,9 @@ public record RevocationResult(int position, State state, Optional<RevocationSou
     public static RevocationResult of(int position, OcspPosition ocsp, Optional<ValidDecision> valid) {
         requireNonNull(ocsp, "ocsp");
         requireNonNull(valid, "valid");
-        boolean ocspRevoked = ocsp.held().map(h -> h.status().orElseThrow() == OcspStatus.REVOKED).orElse(false);
+        boolean ocspRevoked = ocsp.held()
+                .map(h -> h.status().orElseThrow() == OcspStatus.REVOKED)
+                .orElse(false);
         if (ocspRevoked || valid.isEmpty()) {
             return fromOcsp(position, ocsp);
         }
@@ -96,19 +124,40 @@ public record RevocationResult(int position, State state, Optional<RevocationSou
 
     /** Definitive Valid "revoked" with no usable OCSP response (§9.2 "Determined error"): reason 0. */
     public static RevocationResult revokedByValid(int position, List<OcspResponseCheck> ignored) {
-        return new RevocationResult(position, State.REVOKED, Optional.of(RevocationSource.VALID), Optional.empty(),
-                Optional.empty(), OptionalInt.of(0), Optional.empty(), ignored);
+        return new RevocationResult(
+                position,
+                State.REVOKED,
+                Optional.of(RevocationSource.VALID),
+                Optional.empty(),
+                Optional.empty(),
+                OptionalInt.of(0),
+                Optional.empty(),
+                ignored);
     }
 
     /** Valid allow-listed the position (no-ca-v2 allow list): counts as checked (§9.2 Processing). */
     public static RevocationResult allowListedByValid(int position) {
-        return new RevocationResult(position, State.GOOD, Optional.of(RevocationSource.VALID), Optional.empty(),
-                Optional.empty(), OptionalInt.empty(), Optional.empty(), List.of());
+        return new RevocationResult(
+                position,
+                State.GOOD,
+                Optional.of(RevocationSource.VALID),
+                Optional.empty(),
+                Optional.empty(),
+                OptionalInt.empty(),
+                Optional.empty(),
+                List.of());
     }
 
     public static RevocationResult notChecked(int position, SkipReason reason) {
-        return new RevocationResult(position, State.NOT_CHECKED, Optional.empty(), Optional.empty(), Optional.empty(),
-                OptionalInt.empty(), Optional.of(reason), List.of());
+        return new RevocationResult(
+                position,
+                State.NOT_CHECKED,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                OptionalInt.empty(),
+                Optional.of(reason),
+                List.of());
     }
 
     public boolean isRevoked() {

@@ -5,8 +5,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 
 /** Which chain positions get revocation work (spec §9.1, §9.2 step 1). Pure functions. */
 public final class RevocationScope {
-    private RevocationScope() {
-    }
+    private RevocationScope() {}
 
     /**
      * Why OCSP is not consulted for the certificate at {@code position} of a path of {@code pathLength}
@@ -16,8 +15,8 @@ public final class RevocationScope {
      * @param selfSigned     as decided by the path builder (subject = issuer and own key verifies)
      * @throws IllegalArgumentException if {@code certificateDer} is not a certificate or position is out of range
      */
-    public static Optional<SkipReason> ocspSkipReason(byte[] certificateDer, int position, int pathLength,
-                                                      boolean selfSigned) {
+    public static Optional<SkipReason> ocspSkipReason(
+            byte[] certificateDer, int position, int pathLength, boolean selfSigned) {
         Optional<SkipReason> common = validSkipReason(position, pathLength, selfSigned);
         if (common.isPresent()) {
             return common;
@@ -41,8 +40,8 @@ public final class RevocationScope {
      * As {@link #validSkipReason(int, int, boolean)}, and also skipping a certificate that is one of
      * Apple's own trust anchors or Apple code-signing issuers (§9.2 step 6; "prevent a catch-22").
      */
-    public static Optional<SkipReason> validSkipReason(int position, int pathLength, boolean selfSigned,
-                                                       boolean appleAnchorCertificate) {
+    public static Optional<SkipReason> validSkipReason(
+            int position, int pathLength, boolean selfSigned, boolean appleAnchorCertificate) {
         Optional<SkipReason> common = validSkipReason(position, pathLength, selfSigned);
         if (common.isPresent() || !appleAnchorCertificate) {
             return common;

@@ -52,7 +52,8 @@ public record RevocationSummary(boolean revocationChecked, Optional<Instant> exp
             if (!byValid) {
                 allAllowListed = false;
             }
-            if (byOcsp && result.validUntil().isPresent()
+            if (byOcsp
+                    && result.validUntil().isPresent()
                     && (earliest == null || result.validUntil().get().isBefore(earliest))) {
                 earliest = result.validUntil().get();
             }

@@ -80,10 +80,9 @@ public final class ValidDatabase implements RevocationDatabase, AutoCloseable {
                 "SELECT g.groupid, g.flags, g.format, g.data, g.policies, d.notbefore, d.notafter"
                         + " FROM issuers i JOIN groups g ON g.groupid = i.groupid"
                         + " LEFT JOIN dates d ON d.groupid = g.groupid WHERE i.issuer_hash = ?");
-        this.serialInGroup = connection.prepareStatement(
-                "SELECT 1 FROM serials WHERE groupid = ? AND serial = ? LIMIT 1");
-        this.hashInGroup = connection.prepareStatement(
-                "SELECT 1 FROM hashes WHERE groupid = ? AND sha256 = ? LIMIT 1");
+        this.serialInGroup =
+                connection.prepareStatement("SELECT 1 FROM serials WHERE groupid = ? AND serial = ? LIMIT 1");
+        this.hashInGroup = connection.prepareStatement("SELECT 1 FROM hashes WHERE groupid = ? AND sha256 = ? LIMIT 1");
         this.version = readVersion(connection);
         steps.reset(LOOKUP_STEP_BUDGET);
     }
@@ -116,8 +115,10 @@ public final class ValidDatabase implements RevocationDatabase, AutoCloseable {
         try {
             Class.forName("org.sqlite.SQLiteConfig", false, ValidDatabase.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("Reading a Valid database needs org.xerial:sqlite-jdbc on the class path"
-                    + " (an optional dependency of sectrust4j-core)", e);
+            throw new IllegalStateException(
+                    "Reading a Valid database needs org.xerial:sqlite-jdbc on the class path"
+                            + " (an optional dependency of sectrust4j-core)",
+                    e);
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
@@ -127,7 +128,8 @@ public final class ValidDatabase implements RevocationDatabase, AutoCloseable {
         Connection connection = null;
         try {
             // immutable: no locks, no journal or WAL files read or created next to the caller's file
-            connection = config.createConnection("jdbc:sqlite:" + path.toAbsolutePath().toUri() + "?immutable=1");
+            connection = config.createConnection(
+                    "jdbc:sqlite:" + path.toAbsolutePath().toUri() + "?immutable=1");
             StepBudget steps = new StepBudget();
             steps.reset(OPEN_STEP_BUDGET);
             ProgressHandler.setHandler(connection, 1000, steps);
@@ -174,9 +176,11 @@ public final class ValidDatabase implements RevocationDatabase, AutoCloseable {
                         throw new ValidDatabaseException(path, "not a Valid database: it holds a view", null);
                     }
                     if (REQUIRED_COLUMNS.containsKey(name)
-                            && (!"table".equals(type) || sql == null || !sql.regionMatches(true, 0, "CREATE TABLE", 0, 12))) {
-                        throw new ValidDatabaseException(path, "not a Valid database: '" + name
-                                + "' is not a plain table", null);
+                            && (!"table".equals(type)
+                                    || sql == null
+                                    || !sql.regionMatches(true, 0, "CREATE TABLE", 0, 12))) {
+                        throw new ValidDatabaseException(
+                                path, "not a Valid database: '" + name + "' is not a plain table", null);
                     }
                 }
             }
@@ -185,20 +189,25 @@ public final class ValidDatabase implements RevocationDatabase, AutoCloseable {
                 try (ResultSet rs = st.executeQuery("PRAGMA table_xinfo(\"" + table.getKey() + "\")")) {
                     while (rs.next()) {
                         if (rs.getInt("hidden") != 0) { // a generated column computes an expression on every read
-                            throw new ValidDatabaseException(path, "not a Valid database: table '" + table.getKey()
-                                    + "' has a generated or hidden column '" + rs.getString("name") + "'", null);
+                            throw new ValidDatabaseException(
+                                    path,
+                                    "not a Valid database: table '" + table.getKey()
+                                            + "' has a generated or hidden column '" + rs.getString("name") + "'",
+                                    null);
                         }
                         columns.add(rs.getString("name"));
                     }
                 }
                 if (columns.isEmpty()) {
-                    throw new ValidDatabaseException(path, "not a Valid database: no table '" + table.getKey() + "'",
-                            null);
+                    throw new ValidDatabaseException(
+                            path, "not a Valid database: no table '" + table.getKey() + "'", null);
                 }
                 for (String column : table.getValue()) {
                     if (!columns.contains(column)) {
-                        throw new ValidDatabaseException(path, "not a Valid database: table '" + table.getKey()
-                                + "' lacks column '" + column + "'", null);
+                        throw new ValidDatabaseException(
+                                path,
+                                "not a Valid database: table '" + table.getKey() + "' lacks column '" + column + "'",
+                                null);
                     }
                 }
             }
@@ -207,7 +216,7 @@ public final class ValidDatabase implements RevocationDatabase, AutoCloseable {
 
     private static OptionalLong readVersion(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT ival FROM admin WHERE key = 'version'")) {
+                ResultSet rs = st.executeQuery("SELECT ival FROM admin WHERE key = 'version'")) {
             return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
         }
     }
@@ -257,8 +266,14 @@ public final class ValidDatabase implements RevocationDatabase, AutoCloseable {
         if (format.get() == ValidFormat.FILTER && data != null) {
             filter = filters.computeIfAbsent(id, key -> parseFilter(data));
         }
-        return Optional.of(new ValidGroup(id, ValidFlag.fromBits(flags), format.get(), notBefore, notAfter,
-                ValidPolicy.decode(policies), filter));
+        return Optional.of(new ValidGroup(
+                id,
+                ValidFlag.fromBits(flags),
+                format.get(),
+                notBefore,
+                notAfter,
+                ValidPolicy.decode(policies),
+                filter));
     }
 
     private static Optional<ValidFilter> parseFilter(byte[] data) {

@@ -34,10 +34,17 @@ import java.util.OptionalInt;
  *                               ({@link #ctIssuanceFailure})
  * @param knownIntermediatesOnly the group (of this position's issuer) has known-intermediates-only
  */
-public record ValidDecision(int position, ValidInfo info, List<ValidFailure> immediate,
-                            Optional<ValidFailure> determinedError, boolean allowListed, boolean requireCt,
-                            boolean ctRequiredOverridable, boolean triggerOcsp, Optional<Instant> groupNotAfter,
-                            boolean knownIntermediatesOnly) {
+public record ValidDecision(
+        int position,
+        ValidInfo info,
+        List<ValidFailure> immediate,
+        Optional<ValidFailure> determinedError,
+        boolean allowListed,
+        boolean requireCt,
+        boolean ctRequiredOverridable,
+        boolean triggerOcsp,
+        Optional<Instant> groupNotAfter,
+        boolean knownIntermediatesOnly) {
 
     public ValidDecision {
         requireNonNull(info, "info");
@@ -51,8 +58,8 @@ public record ValidDecision(int position, ValidInfo info, List<ValidFailure> imm
      *
      * @param certificateNotBefore the certificate's notBefore ("issuance" for date constraints)
      */
-    public static ValidDecision decide(int position, ValidInfo info, Instant certificateNotBefore,
-                                       ValidContext context) {
+    public static ValidDecision decide(
+            int position, ValidInfo info, Instant certificateNotBefore, ValidContext context) {
         requireNonNull(info, "info");
         requireNonNull(certificateNotBefore, "certificateNotBefore");
         requireNonNull(context, "context");
@@ -68,12 +75,27 @@ public record ValidDecision(int position, ValidInfo info, List<ValidFailure> imm
             // Definitive: no policy/date processing and no OCSP.
             boolean allowed = group.has(ValidFlag.ALLOW_LIST) && group.has(ValidFlag.COMPLETE) && info.onList();
             List<ValidFailure> failures = revoked
-                    ? List.of(ValidFailure.determined(position, group, true, true,
-                    group.has(ValidFlag.ALLOW_LIST) ? "not on the issuer's Valid allow list (no-ca-v2)"
-                            : "on the issuer's Valid block list (no-ca-v2)", ValidFailure.Kind.LISTED))
+                    ? List.of(ValidFailure.determined(
+                            position,
+                            group,
+                            true,
+                            true,
+                            group.has(ValidFlag.ALLOW_LIST)
+                                    ? "not on the issuer's Valid allow list (no-ca-v2)"
+                                    : "on the issuer's Valid block list (no-ca-v2)",
+                            ValidFailure.Kind.LISTED))
                     : List.of();
-            return new ValidDecision(position, info, failures, Optional.empty(), allowed && !revoked, false, false,
-                    false, Optional.empty(), knownOnly);
+            return new ValidDecision(
+                    position,
+                    info,
+                    failures,
+                    Optional.empty(),
+                    allowed && !revoked,
+                    false,
+                    false,
+                    false,
+                    Optional.empty(),
+                    knownOnly);
         }
 
         List<ValidFailure> failures = new ArrayList<>();
@@ -81,10 +103,14 @@ public record ValidDecision(int position, ValidInfo info, List<ValidFailure> imm
             group.allowedPolicies().ifPresent(allowedPolicies -> {
                 if (!allowedPolicies.contains(ValidPolicy.ANY)
                         && !allowedPolicies.contains(ValidPolicy.SERVER_AUTHENTICATION)) {
-                    failures.add(new ValidFailure(position, FindingCode.ISSUER_POLICY_CONSTRAINTS,
-                            overridable ? Severity.RECOVERABLE : Severity.FATAL, OptionalInt.empty(),
+                    failures.add(new ValidFailure(
+                            position,
+                            FindingCode.ISSUER_POLICY_CONSTRAINTS,
+                            overridable ? Severity.RECOVERABLE : Severity.FATAL,
+                            OptionalInt.empty(),
                             "the issuing CA's Valid policy constraints do not allow server authentication "
-                                    + "(allowed: " + allowedPolicies + ")", ValidFailure.Kind.POLICY_CONSTRAINTS));
+                                    + "(allowed: " + allowedPolicies + ")",
+                            ValidFailure.Kind.POLICY_CONSTRAINTS));
                 }
             });
         }
@@ -99,27 +125,55 @@ public record ValidDecision(int position, ValidInfo info, List<ValidFailure> imm
             boolean tooLate = notAfter.isPresent() && certificateNotBefore.isAfter(notAfter.get());
             // The not-before bound applies to the leaf only; iOS skips the whole check otherwise.
             if (!(tooEarly && position > 0) && (tooEarly || tooLate)) {
-                String cause = "issued " + certificateNotBefore + (tooEarly
-                        ? " before the CA's Valid notBefore " + notBefore.get()
-                        : " after the CA's Valid notAfter " + notAfter.get());
-                ValidFailure.Kind kind = tooEarly ? ValidFailure.Kind.ISSUED_BEFORE_NOT_BEFORE
+                String cause = "issued " + certificateNotBefore
+                        + (tooEarly
+                                ? " before the CA's Valid notBefore " + notBefore.get()
+                                : " after the CA's Valid notAfter " + notAfter.get());
+                ValidFailure.Kind kind = tooEarly
+                        ? ValidFailure.Kind.ISSUED_BEFORE_NOT_BEFORE
                         : ValidFailure.Kind.ISSUED_AFTER_NOT_AFTER;
-                failures.add(overridable
-                        ? new ValidFailure(position, FindingCode.GRAY_LISTED_KEY, Severity.RECOVERABLE,
-                        OptionalInt.empty(), cause, kind)
-                        : new ValidFailure(position, FindingCode.REVOCATION, Severity.FATAL, OptionalInt.of(0), cause,
-                        kind));
+                failures.add(
+                        overridable
+                                ? new ValidFailure(
+                                        position,
+                                        FindingCode.GRAY_LISTED_KEY,
+                                        Severity.RECOVERABLE,
+                                        OptionalInt.empty(),
+                                        cause,
+                                        kind)
+                                : new ValidFailure(
+                                        position,
+                                        FindingCode.REVOCATION,
+                                        Severity.FATAL,
+                                        OptionalInt.of(0),
+                                        cause,
+                                        kind));
             }
         }
 
         Optional<ValidFailure> determined = definitive && revoked
-                ? Optional.of(ValidFailure.determined(position, group, true, false,
-                group.has(ValidFlag.ALLOW_LIST) ? "not on the issuer's complete Valid allow list"
-                        : "on the issuer's Valid block list", ValidFailure.Kind.LISTED))
+                ? Optional.of(ValidFailure.determined(
+                        position,
+                        group,
+                        true,
+                        false,
+                        group.has(ValidFlag.ALLOW_LIST)
+                                ? "not on the issuer's complete Valid allow list"
+                                : "on the issuer's Valid block list",
+                        ValidFailure.Kind.LISTED))
                 : Optional.empty();
         boolean triggerOcsp = !definitive || revoked || group.has(ValidFlag.CHECK_OCSP);
-        return new ValidDecision(position, info, failures, determined, false, requireCt, requireCt && overridable,
-                triggerOcsp, notAfter, knownOnly);
+        return new ValidDecision(
+                position,
+                info,
+                failures,
+                determined,
+                false,
+                requireCt,
+                requireCt && overridable,
+                triggerOcsp,
+                notAfter,
+                knownOnly);
     }
 
     /** The failures to report, given whether a usable (good or revoked) OCSP response exists for this position. */
@@ -140,17 +194,25 @@ public record ValidDecision(int position, ValidInfo info, List<ValidFailure> imm
         requireNonNull(pathIssuance, "pathIssuance");
         ValidDecision earliest = null;
         for (ValidDecision decision : decisions) {
-            if (decision.groupNotAfter().isPresent() && (earliest == null
-                    || decision.groupNotAfter().get().isBefore(earliest.groupNotAfter().get()))) {
+            if (decision.groupNotAfter().isPresent()
+                    && (earliest == null
+                            || decision.groupNotAfter()
+                                    .get()
+                                    .isBefore(earliest.groupNotAfter().get()))) {
                 earliest = decision;
             }
         }
         if (earliest == null || !pathIssuance.isAfter(earliest.groupNotAfter().get())) {
             return Optional.empty();
         }
-        return Optional.of(ValidFailure.determined(earliest.position(), earliest.info().group(),
-                earliest.info().revoked(), false, "issued " + pathIssuance + " (CT issuance time or leaf notBefore) "
-                        + "after the CA's Valid notAfter " + earliest.groupNotAfter().get(), ValidFailure.Kind.ISSUED_AFTER_NOT_AFTER));
+        return Optional.of(ValidFailure.determined(
+                earliest.position(),
+                earliest.info().group(),
+                earliest.info().revoked(),
+                false,
+                "issued " + pathIssuance + " (CT issuance time or leaf notBefore) " + "after the CA's Valid notAfter "
+                        + earliest.groupNotAfter().get(),
+                ValidFailure.Kind.ISSUED_AFTER_NOT_AFTER));
     }
 
     /** Evidence in a stable order. */

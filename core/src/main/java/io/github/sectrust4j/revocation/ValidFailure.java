@@ -16,8 +16,8 @@ import java.util.OptionalInt;
  * @param cause    why, in plain words
  * @param kind     which Valid rule forced it: what the admin must change follows from it
  */
-public record ValidFailure(int position, FindingCode code, Severity severity, OptionalInt reason, String cause,
-                           Kind kind) {
+public record ValidFailure(
+        int position, FindingCode code, Severity severity, OptionalInt reason, String cause, Kind kind) {
 
     /** The Valid rule behind a failure (§9.2 "Processing"). */
     public enum Kind {
@@ -45,15 +45,15 @@ public record ValidFailure(int position, FindingCode code, Severity severity, Op
      * The "determined error" (§9.2): overridable → GrayListedLeaf (Recoverable); revoked and not
      * no-ca-v2 → Revocation, reason 0 (Fatal); otherwise → BlackListedLeaf (Fatal).
      */
-    static ValidFailure determined(int position, ValidGroup group, boolean revoked, boolean noCaV2, String cause,
-                                   Kind kind) {
+    static ValidFailure determined(
+            int position, ValidGroup group, boolean revoked, boolean noCaV2, String cause, Kind kind) {
         if (group.has(ValidFlag.OVERRIDABLE)) {
-            return new ValidFailure(position, FindingCode.GRAY_LISTED_LEAF, Severity.RECOVERABLE, OptionalInt.empty(),
-                    cause, kind);
+            return new ValidFailure(
+                    position, FindingCode.GRAY_LISTED_LEAF, Severity.RECOVERABLE, OptionalInt.empty(), cause, kind);
         }
         if (!revoked || noCaV2) {
-            return new ValidFailure(position, FindingCode.BLACK_LISTED_LEAF, Severity.FATAL, OptionalInt.empty(), cause,
-                    kind);
+            return new ValidFailure(
+                    position, FindingCode.BLACK_LISTED_LEAF, Severity.FATAL, OptionalInt.empty(), cause, kind);
         }
         return new ValidFailure(position, FindingCode.REVOCATION, Severity.FATAL, OptionalInt.of(0), cause, kind);
     }

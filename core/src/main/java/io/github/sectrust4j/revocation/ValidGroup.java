@@ -22,9 +22,14 @@ import java.util.Set;
  * @param allowedPolicies  the decoded policy constraints; empty if none or invalid
  * @param filter           the format-3 filter, if the format is {@link ValidFormat#FILTER} and it parses
  */
-public record ValidGroup(long id, Set<ValidFlag> flags, ValidFormat format, Optional<Instant> notBefore,
-                         Optional<Instant> notAfter, Optional<List<ValidPolicy>> allowedPolicies,
-                         Optional<ValidFilter> filter) {
+public record ValidGroup(
+        long id,
+        Set<ValidFlag> flags,
+        ValidFormat format,
+        Optional<Instant> notBefore,
+        Optional<Instant> notAfter,
+        Optional<List<ValidPolicy>> allowedPolicies,
+        Optional<ValidFilter> filter) {
     public ValidGroup {
         flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
         requireNonNull(format, "format");
@@ -46,7 +51,8 @@ public record ValidGroup(long id, Set<ValidFlag> flags, ValidFormat format, Opti
         map.put("validFlags", flags.stream().sorted().map(Enum::name).toList());
         notBefore.ifPresent(t -> map.put("validNotBefore", t.toString()));
         notAfter.ifPresent(t -> map.put("validNotAfter", t.toString()));
-        allowedPolicies.ifPresent(p -> map.put("validAllowedPolicies", p.stream().map(Enum::name).toList()));
+        allowedPolicies.ifPresent(
+                p -> map.put("validAllowedPolicies", p.stream().map(Enum::name).toList()));
         return map;
     }
 }

@@ -32,7 +32,9 @@ public final class ValidQuery {
     public static ValidQuery of(byte[] certificateDer, byte[] issuerDer) {
         X509CertificateHolder cert = OcspTarget.parse(certificateDer, "certificate");
         OcspTarget.parse(issuerDer, "issuer");
-        return new ValidQuery(OcspResponseValidator.hash("SHA-256", issuerDer), withoutLeadingZeros(serialContent(cert)),
+        return new ValidQuery(
+                OcspResponseValidator.hash("SHA-256", issuerDer),
+                withoutLeadingZeros(serialContent(cert)),
                 Optional.of(OcspResponseValidator.hash("SHA-256", certificateDer)));
     }
 
@@ -45,7 +47,8 @@ public final class ValidQuery {
         requireNonNull(issuerSha256, "issuerSha256");
         requireNonNull(serial, "serial");
         requireNonNull(certificateSha256, "certificateSha256");
-        if (issuerSha256.length != 32 || certificateSha256.map(h -> h.length != 32).orElse(false)) {
+        if (issuerSha256.length != 32
+                || certificateSha256.map(h -> h.length != 32).orElse(false)) {
             throw new IllegalArgumentException("SHA-256 values must be 32 bytes");
         }
         return new ValidQuery(issuerSha256.clone(), withoutLeadingZeros(serial), certificateSha256.map(byte[]::clone));

@@ -13,8 +13,7 @@ import com.google.common.base.Ascii;
  * refused, the safe side.
  */
 public final class AsciiCase {
-    private AsciiCase() {
-    }
+    private AsciiCase() {}
 
     /** {@code a} and {@code b} are equal with ASCII letters folded; other characters compare exactly. */
     public static boolean equals(String a, String b) {

@@ -19,8 +19,7 @@ public final class Excerpt {
      * quote input through a path not yet using {@link #of(String)}.
      */
     public static String message(String message) {
-        return message == null || message.length() <= MAX_MESSAGE_CHARS ? message
-                : cut(message, MAX_MESSAGE_CHARS);
+        return message == null || message.length() <= MAX_MESSAGE_CHARS ? message : cut(message, MAX_MESSAGE_CHARS);
     }
 
     /**

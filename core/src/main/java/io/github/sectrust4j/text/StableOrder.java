@@ -27,8 +27,7 @@ import java.util.SortedSet;
 public final class StableOrder {
     private static final Comparator<Object> BY_TEXT = Comparator.comparing(String::valueOf);
 
-    private StableOrder() {
-    }
+    private StableOrder() {}
 
     /** An immutable copy of {@code evidence} in a run-independent order (nulls dropped). */
     public static ImmutableMap<String, Object> evidence(Map<String, ?> evidence) {
@@ -40,11 +39,17 @@ public final class StableOrder {
     /** True if iterating {@code c} (a Map or Collection) gives the same order in every JVM. */
     public static boolean hasFixedOrder(Object c) {
         if (c instanceof Map<?, ?> m) {
-            return m.size() <= 1 || m instanceof LinkedHashMap || m instanceof SortedMap || m instanceof EnumMap
+            return m.size() <= 1
+                    || m instanceof LinkedHashMap
+                    || m instanceof SortedMap
+                    || m instanceof EnumMap
                     || m instanceof ImmutableMap;
         }
         if (c instanceof Set<?> s) {
-            return s.size() <= 1 || s instanceof LinkedHashSet || s instanceof SortedSet || s instanceof EnumSet
+            return s.size() <= 1
+                    || s instanceof LinkedHashSet
+                    || s instanceof SortedSet
+                    || s instanceof EnumSet
                     || s instanceof ImmutableSet;
         }
         return c instanceof List || c instanceof Collection<?> col && col.size() <= 1;

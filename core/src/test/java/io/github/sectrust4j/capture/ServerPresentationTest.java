@@ -33,18 +33,21 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ExtendWith(TestPkiExtension.class)
 class ServerPresentationTest {
     private static final String HOST = "sip.contoso.com";
-    private static final CaptureOptions OPTIONS = CaptureOptions.defaults().serverName(HOST)
-            .timeout(Duration.ofSeconds(5));
+    private static final CaptureOptions OPTIONS =
+            CaptureOptions.defaults().serverName(HOST).timeout(Duration.ofSeconds(5));
 
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void fullChain_isCapturedInOrder_andTrustedWithItsRootAsAnchor(Protocol protocol, TestPki pki) throws Exception {
         TestChain chain = pki.chain(HOST);
-        try (LocalTlsServer server = LocalTlsServer.builder().certificates(chain.presented()).protocols(protocol)
+        try (LocalTlsServer server = LocalTlsServer.builder()
+                .certificates(chain.presented())
+                .protocols(protocol)
                 .start()) {
             ServerPresentation presented = ServerPresentation.capture(server.host(), server.port(), OPTIONS);
 
-            assertThat(presented.certificatesDer()).containsExactly(chain.leaf().der(), chain.intermediate().der());
+            assertThat(presented.certificatesDer())
+                    .containsExactly(chain.leaf().der(), chain.intermediate().der());
             assertThat(presented.protocol()).isEqualTo(protocol == Protocol.TLS_1_3 ? "TLSv1.3" : "TLSv1.2");
             assertThat(presented.serverName()).contains(HOST);
             assertThat(presented.stapledOcsp()).isEmpty();
@@ -57,20 +60,24 @@ class ServerPresentationTest {
 
             TrustReport report = presented.evaluate(trust(pki).withAnchors(certs(chain.root())));
             assertThat(report.trusted()).as(report.explain()).isTrue();
-            assertThat(presented.pem()).isEqualTo(chain.leaf().pem() + chain.intermediate().pem());
+            assertThat(presented.pem())
+                    .isEqualTo(chain.leaf().pem() + chain.intermediate().pem());
         }
     }
 
     @Test
     void missingIntermediate_isWhatIsEvaluated(TestPki pki) throws Exception {
         TestChain chain = pki.chain(HOST);
-        try (LocalTlsServer server = LocalTlsServer.builder().certificates(chain.leaf()).start()) {
+        try (LocalTlsServer server =
+                LocalTlsServer.builder().certificates(chain.leaf()).start()) {
             ServerPresentation presented = ServerPresentation.capture(server.host(), server.port(), OPTIONS);
 
             assertThat(presented.certificatesDer()).containsExactly(chain.leaf().der());
             TrustReport report = presented.evaluate(trust(pki).withAnchors(certs(chain.root())));
             assertThat(report.trusted()).isFalse();
-            assertThat(report.has(FindingCode.MISSING_INTERMEDIATE)).as(report.explain()).isTrue();
+            assertThat(report.has(FindingCode.MISSING_INTERMEDIATE))
+                    .as(report.explain())
+                    .isTrue();
         }
     }
 
@@ -78,10 +85,14 @@ class ServerPresentationTest {
     void outOfOrderChainWithRoot_isCapturedExactlyAsSent(TestPki pki) throws Exception {
         TestChain chain = pki.chain(HOST);
         try (LocalTlsServer server = LocalTlsServer.builder()
-                .certificates(chain.leaf(), chain.root(), chain.intermediate()).start()) {
+                .certificates(chain.leaf(), chain.root(), chain.intermediate())
+                .start()) {
             ServerPresentation presented = ServerPresentation.capture(server.host(), server.port(), OPTIONS);
             assertThat(presented.certificatesDer())
-                    .containsExactly(chain.leaf().der(), chain.root().der(), chain.intermediate().der());
+                    .containsExactly(
+                            chain.leaf().der(),
+                            chain.root().der(),
+                            chain.intermediate().der());
         }
     }
 
@@ -90,12 +101,17 @@ class ServerPresentationTest {
     void stapledRevokedOcsp_isCaptured_andMakesTheChainRevoked(Protocol protocol, TestPki pki) throws Exception {
         TestChain chain = pki.chain(HOST);
         byte[] revoked = pki.ocsp(chain.leaf(), chain.intermediate())
-                .revoked(pki.now().minus(Duration.ofDays(1)), RevocationReason.KEY_COMPROMISE).build();
-        try (LocalTlsServer server = LocalTlsServer.builder().certificates(chain.presented()).stapledOcsp(revoked)
-                .protocols(protocol).start()) {
+                .revoked(pki.now().minus(Duration.ofDays(1)), RevocationReason.KEY_COMPROMISE)
+                .build();
+        try (LocalTlsServer server = LocalTlsServer.builder()
+                .certificates(chain.presented())
+                .stapledOcsp(revoked)
+                .protocols(protocol)
+                .start()) {
             ServerPresentation presented = ServerPresentation.capture(server.host(), server.port(), OPTIONS);
 
-            assertThat(presented.stapledOcsp()).hasValueSatisfying(der -> assertThat(der).isEqualTo(revoked));
+            assertThat(presented.stapledOcsp())
+                    .hasValueSatisfying(der -> assertThat(der).isEqualTo(revoked));
             SecTrust anchored = trust(pki).withAnchors(certs(chain.root()));
             TrustReport report = presented.evaluate(anchored);
             assertThat(report.error()).as(report.explain()).contains(TrustError.CERTIFICATE_REVOKED);
@@ -112,17 +128,24 @@ class ServerPresentationTest {
         HeldCertificate root = pki.root("Public Root").build();
         HeldCertificate ca = pki.intermediate("Public Issuing CA", root).build();
         Instant notBefore = pki.now().minus(Duration.ofDays(1));
-        HeldCertificate leaf = pki.leaf(HOST, ca).notBefore(notBefore).validForDays(90).build();
+        HeldCertificate leaf =
+                pki.leaf(HOST, ca).notBefore(notBefore).validForDays(90).build();
         Instant t = notBefore.plus(Duration.ofMinutes(5));
         List<Sct> scts = List.of(a.sctFor(leaf, t), b.sctFor(leaf, t));
-        try (LocalTlsServer server = LocalTlsServer.builder().certificates(leaf, ca).scts(scts).protocols(protocol)
+        try (LocalTlsServer server = LocalTlsServer.builder()
+                .certificates(leaf, ca)
+                .scts(scts)
+                .protocols(protocol)
                 .start()) {
             ServerPresentation presented = ServerPresentation.capture(server.host(), server.port(), OPTIONS);
 
-            assertThat(presented.sctList()).hasValueSatisfying(l -> assertThat(l).isEqualTo(Sct.encodeList(scts)));
-            assertThat(presented.scts()).containsExactly(scts.get(0).encoded(), scts.get(1).encoded());
-            SecTrust publicRoot = trust(pki).withExtraSystemRoots(certs(root)).withCtLogs(CtLogList.of(List.of(
-                    usable(a), usable(b))));
+            assertThat(presented.sctList())
+                    .hasValueSatisfying(l -> assertThat(l).isEqualTo(Sct.encodeList(scts)));
+            assertThat(presented.scts())
+                    .containsExactly(scts.get(0).encoded(), scts.get(1).encoded());
+            SecTrust publicRoot = trust(pki)
+                    .withExtraSystemRoots(certs(root))
+                    .withCtLogs(CtLogList.of(List.of(usable(a), usable(b))));
             TrustReport withScts = presented.evaluate(publicRoot);
             assertThat(withScts.trusted()).as(withScts.explain()).isTrue();
             assertThat(withScts.certificateTransparency()).isTrue();
@@ -135,10 +158,13 @@ class ServerPresentationTest {
     void malformedSctList_isKept_butYieldsNoScts(TestPki pki) throws Exception {
         TestChain chain = pki.chain(HOST);
         byte[] damaged = {0x00, 0x09, 0x00, 0x20, 0x01};
-        try (LocalTlsServer server = LocalTlsServer.builder().certificates(chain.presented()).sctList(damaged)
+        try (LocalTlsServer server = LocalTlsServer.builder()
+                .certificates(chain.presented())
+                .sctList(damaged)
                 .start()) {
             ServerPresentation presented = ServerPresentation.capture(server.host(), server.port(), OPTIONS);
-            assertThat(presented.sctList()).hasValueSatisfying(l -> assertThat(l).isEqualTo(damaged));
+            assertThat(presented.sctList())
+                    .hasValueSatisfying(l -> assertThat(l).isEqualTo(damaged));
             assertThat(presented.scts()).isEmpty();
         }
     }
@@ -148,11 +174,16 @@ class ServerPresentationTest {
     void starttls_speaksTheMailPreambleFirst(io.github.sectrust4j.fixtures.tls.Starttls dialogue, TestPki pki)
             throws Exception {
         TestChain chain = pki.chain("mail.contoso.com");
-        try (LocalTlsServer server = LocalTlsServer.builder().certificates(chain.presented()).starttls(dialogue)
+        try (LocalTlsServer server = LocalTlsServer.builder()
+                .certificates(chain.presented())
+                .starttls(dialogue)
                 .start()) {
-            ServerPresentation presented = ServerPresentation.capture(server.host(), server.port(),
+            ServerPresentation presented = ServerPresentation.capture(
+                    server.host(),
+                    server.port(),
                     OPTIONS.serverName("mail.contoso.com").starttls(Starttls.valueOf(dialogue.name())));
-            assertThat(presented.certificatesDer()).containsExactly(chain.leaf().der(), chain.intermediate().der());
+            assertThat(presented.certificatesDer())
+                    .containsExactly(chain.leaf().der(), chain.intermediate().der());
             assertThat(presented.starttls()).contains(Starttls.valueOf(dialogue.name()));
             assertThat(server.awaitConnection().serverName()).contains("mail.contoso.com");
         }
@@ -161,8 +192,8 @@ class ServerPresentationTest {
     @Test
     void ipLiteralHost_sendsNoSniUnlessAsked(TestPki pki) throws Exception {
         try (LocalTlsServer server = LocalTlsServer.serving(pki.chain(HOST))) {
-            ServerPresentation presented = ServerPresentation.capture(server.host(), server.port(),
-                    CaptureOptions.defaults());
+            ServerPresentation presented =
+                    ServerPresentation.capture(server.host(), server.port(), CaptureOptions.defaults());
             assertThat(presented.serverName()).isEmpty();
             assertThat(server.awaitConnection().serverName()).isEmpty();
         }
@@ -171,12 +202,17 @@ class ServerPresentationTest {
     @Test
     void handshakeThatFailsAfterTheCertificates_stillYieldsThem(TestPki pki) throws Exception {
         TestChain chain = pki.chain(HOST);
-        HeldCertificate stranger = pki.leaf("other.example", chain.intermediate()).build();
+        HeldCertificate stranger =
+                pki.leaf("other.example", chain.intermediate()).build();
         // the server signs with a key that does not belong to the first certificate it sends
-        try (LocalTlsServer server = LocalTlsServer.builder().certificates(chain.presented()).key(stranger)
-                .protocols(Protocol.TLS_1_3).start()) {
+        try (LocalTlsServer server = LocalTlsServer.builder()
+                .certificates(chain.presented())
+                .key(stranger)
+                .protocols(Protocol.TLS_1_3)
+                .start()) {
             ServerPresentation presented = ServerPresentation.capture(server.host(), server.port(), OPTIONS);
-            assertThat(presented.certificatesDer()).containsExactly(chain.leaf().der(), chain.intermediate().der());
+            assertThat(presented.certificatesDer())
+                    .containsExactly(chain.leaf().der(), chain.intermediate().der());
             assertThat(presented.handshakeFailure()).isPresent();
         }
     }
@@ -202,7 +238,8 @@ class ServerPresentationTest {
             assertThatThrownBy(() -> ServerPresentation.capture(server.host(), server.port(), quick))
                     .isInstanceOfSatisfying(CaptureException.class, e -> {
                         assertThat(e.reason()).isEqualTo(CaptureException.Reason.TIMEOUT);
-                        assertThat(e.getMessage()).contains("timed out after 0.3 s waiting for the server")
+                        assertThat(e.getMessage())
+                                .contains("timed out after 0.3 s waiting for the server")
                                 .doesNotContain("\n");
                     });
         }
@@ -213,8 +250,11 @@ class ServerPresentationTest {
         try (LocalTlsServer server = LocalTlsServer.serving(pki.chain(HOST))) {
             CaptureOptions smtp = OPTIONS.readTimeout(Duration.ofMillis(300)).starttls(Starttls.SMTP);
             assertThatThrownBy(() -> ServerPresentation.capture(server.host(), server.port(), smtp))
-                    .isInstanceOfSatisfying(CaptureException.class, e ->
-                            assertThat(e.getMessage()).contains("timed out").contains("STARTTLS smtp"));
+                    .isInstanceOfSatisfying(
+                            CaptureException.class,
+                            e -> assertThat(e.getMessage())
+                                    .contains("timed out")
+                                    .contains("STARTTLS smtp"));
         }
     }
 
@@ -234,7 +274,8 @@ class ServerPresentationTest {
             });
             writer.setDaemon(true);
             writer.start();
-            CaptureOptions options = OPTIONS.readTimeout(Duration.ofSeconds(1)).totalTimeout(Duration.ofMillis(700))
+            CaptureOptions options = OPTIONS.readTimeout(Duration.ofSeconds(1))
+                    .totalTimeout(Duration.ofMillis(700))
                     .starttls(Starttls.SMTP);
             long start = System.nanoTime();
             assertThatThrownBy(() -> ServerPresentation.capture("127.0.0.1", trickle.getLocalPort(), options))
@@ -257,7 +298,8 @@ class ServerPresentationTest {
                     while (s.getInputStream().read() != '\n') {
                         // the EHLO line
                     }
-                    s.getOutputStream().write("250-relay.contoso.com\r\n250 SIZE 1000\r\n".getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream()
+                            .write("250-relay.contoso.com\r\n250 SIZE 1000\r\n".getBytes(StandardCharsets.US_ASCII));
                     s.getInputStream().read(); // until the client hangs up
                 } catch (Exception e) {
                     // the client hung up
@@ -265,12 +307,13 @@ class ServerPresentationTest {
             });
             smtp.setDaemon(true);
             smtp.start();
-            assertThatThrownBy(() -> ServerPresentation.capture("127.0.0.1", plain.getLocalPort(),
-                    OPTIONS.starttls(Starttls.SMTP)))
+            assertThatThrownBy(() -> ServerPresentation.capture(
+                            "127.0.0.1", plain.getLocalPort(), OPTIONS.starttls(Starttls.SMTP)))
                     .isInstanceOfSatisfying(CaptureException.class, e -> {
                         assertThat(e.reason()).isEqualTo(CaptureException.Reason.STARTTLS);
-                        assertThat(e.getMessage()).endsWith(": the SMTP server does not offer STARTTLS "
-                                + "(EHLO reply: 250-relay.contoso.com)");
+                        assertThat(e.getMessage())
+                                .endsWith(": the SMTP server does not offer STARTTLS "
+                                        + "(EHLO reply: 250-relay.contoso.com)");
                     });
             smtp.join(6_000);
         }
@@ -291,7 +334,8 @@ class ServerPresentationTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ServerPresentation.capture("127.0.0.1", 0, OPTIONS))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(CaptureOptions.defaults().serverName("bücher.example").serverName()).contains("xn--bcher-kva.example");
+        assertThat(CaptureOptions.defaults().serverName("bücher.example").serverName())
+                .contains("xn--bcher-kva.example");
         assertThat(Starttls.fromLabel("SMTP")).isEqualTo(Starttls.SMTP);
         assertThatThrownBy(() -> Starttls.fromLabel("ftp")).hasMessageContaining("smtp, imap or pop3");
     }
@@ -305,6 +349,8 @@ class ServerPresentationTest {
     }
 
     private static List<Certificate> certs(HeldCertificate... held) {
-        return java.util.Arrays.stream(held).map(h -> Certificate.parse(h.der())).toList();
+        return java.util.Arrays.stream(held)
+                .map(h -> Certificate.parse(h.der()))
+                .toList();
     }
 }

@@ -1,8 +1,8 @@
 package io.github.sectrust4j.cert;
 
-import io.github.sectrust4j.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sectrust4j.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,13 +20,16 @@ class AppleTrustStoreCorpusTest {
      * certificate DER (Apple named it by the SHA-256 of the whole file). We reject trailing data.
      */
     static final String TRAILING_GARBAGE_FILE = "B68BD8A32B123AAF35D9ADACEEF7538C252681967A6F8F393792EAA288AD203A.cer";
+
     static List<Path> files;
 
     @BeforeAll
     static void load() throws IOException {
         try (Stream<Path> s = Files.list(SharedData.appleRoots())) {
             files = s.filter(p -> p.toString().endsWith(".cer"))
-                    .filter(p -> !p.getFileName().toString().equals(TRAILING_GARBAGE_FILE)).sorted().toList();
+                    .filter(p -> !p.getFileName().toString().equals(TRAILING_GARBAGE_FILE))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -35,17 +38,21 @@ class AppleTrustStoreCorpusTest {
         byte[] all = Files.readAllBytes(SharedData.appleRoots().resolve(TRAILING_GARBAGE_FILE));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Certificate.parse(all))
                 .isInstanceOf(io.github.sectrust4j.CertificateInputException.class)
-                .hasMessage("not a certificate: trailing garbage: 36972 bytes after the certificate DER (which ends at byte 1422)");
-        assertThat(Certificate.parse(java.util.Arrays.copyOf(all, 1422)).isSelfIssued()).isTrue();
+                .hasMessage(
+                        "not a certificate: trailing garbage: 36972 bytes after the certificate DER (which ends at byte 1422)");
+        assertThat(Certificate.parse(java.util.Arrays.copyOf(all, 1422)).isSelfIssued())
+                .isTrue();
     }
 
-    static final String CONSTRUCTED_AIA_URI_FILE = "E463D3D0483F5647671C90BCB83A22E7ACBCBB29712663C46916217E59B71792.cer";
+    static final String CONSTRUCTED_AIA_URI_FILE =
+            "E463D3D0483F5647671C90BCB83A22E7ACBCBB29712663C46916217E59B71792.cer";
 
     @Test
     void constructedUriInAia_makesAiaUnparseable_likeCurrentApple() throws IOException { // §2.2 UnparseableExtension
         // a VeriSign certificate encodes its OCSP URI as a constructed [6] holding an IA5String;
         // Apple's AIA parser has that leniency compiled out, so the (non-critical) AIA is unparseable
-        Certificate c = Certificate.parse(Files.readAllBytes(SharedData.appleRoots().resolve(CONSTRUCTED_AIA_URI_FILE)));
+        Certificate c =
+                Certificate.parse(Files.readAllBytes(SharedData.appleRoots().resolve(CONSTRUCTED_AIA_URI_FILE)));
         assertThat(c.unparseableExtensions()).containsExactly("1.3.6.1.5.5.7.1.1");
         assertThat(c.authorityInfoAccess()).isEmpty();
     }
@@ -78,20 +85,29 @@ class AppleTrustStoreCorpusTest {
         for (Path f : files) {
             byte[] der = Files.readAllBytes(f);
             Certificate c = Certificate.parse(der);
-            java.security.cert.X509Certificate x = (java.security.cert.X509Certificate)
-                    cf.generateCertificate(new java.io.ByteArrayInputStream(der));
-            assertThat(c.notBefore()).as(f.toString()).isEqualTo(x.getNotBefore().toInstant());
+            java.security.cert.X509Certificate x =
+                    (java.security.cert.X509Certificate) cf.generateCertificate(new java.io.ByteArrayInputStream(der));
+            assertThat(c.notBefore())
+                    .as(f.toString())
+                    .isEqualTo(x.getNotBefore().toInstant());
             assertThat(c.notAfter()).as(f.toString()).isEqualTo(x.getNotAfter().toInstant());
             assertThat(c.serialNumber()).as(f.toString()).isEqualTo(x.getSerialNumber());
             assertThat(c.version()).as(f.toString()).isEqualTo(x.getVersion());
-            assertThat(c.subject().der()).as(f.toString()).isEqualTo(x.getSubjectX500Principal().getEncoded());
-            assertThat(c.publicKey().spkiDer()).as(f.toString()).isEqualTo(x.getPublicKey().getEncoded());
+            assertThat(c.subject().der())
+                    .as(f.toString())
+                    .isEqualTo(x.getSubjectX500Principal().getEncoded());
+            assertThat(c.publicKey().spkiDer())
+                    .as(f.toString())
+                    .isEqualTo(x.getPublicKey().getEncoded());
             assertThat(c.tbsDer()).as(f.toString()).isEqualTo(x.getTBSCertificate());
-            assertThat(c.basicConstraints().map(BasicConstraints::ca).orElse(false)).as(f.toString())
+            assertThat(c.basicConstraints().map(BasicConstraints::ca).orElse(false))
+                    .as(f.toString())
                     .isEqualTo(x.getBasicConstraints() >= 0);
             if (c.publicKey().algorithm() == KeyAlgorithm.RSA) {
-                assertThat(c.publicKey().bits()).isEqualTo(
-                        ((java.security.interfaces.RSAPublicKey) x.getPublicKey()).getModulus().bitLength());
+                assertThat(c.publicKey().bits())
+                        .isEqualTo(((java.security.interfaces.RSAPublicKey) x.getPublicKey())
+                                .getModulus()
+                                .bitLength());
             }
         }
     }
@@ -105,7 +121,8 @@ class AppleTrustStoreCorpusTest {
         java.util.Map<SignatureHash, Integer> hashes = new java.util.TreeMap<>();
         for (Path f : files) {
             Certificate c = Certificate.parse(Files.readAllBytes(f));
-            boolean sameDer = java.util.Arrays.equals(c.subject().der(), c.issuer().der());
+            boolean sameDer =
+                    java.util.Arrays.equals(c.subject().der(), c.issuer().der());
             if (sameDer) {
                 // byte-equal names are always equal after normalization
                 assertThat(c.isSelfIssued()).as(f.toString()).isTrue();

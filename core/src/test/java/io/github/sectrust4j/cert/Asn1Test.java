@@ -29,7 +29,8 @@ class Asn1Test {
     void certificate_trailingData_truncation_andEmptyInput() {
         assertThat(outcomeOf(CERT, true)).startsWith("ok:").isEqualTo(outcomeOf(CERT, false));
         byte[] trailing = Arrays.copyOf(CERT, CERT.length + 1);
-        assertThat(outcomeOf(trailing, true)).contains("Extra data detected in stream")
+        assertThat(outcomeOf(trailing, true))
+                .contains("Extra data detected in stream")
                 .isEqualTo(outcomeOf(trailing, false));
         byte[] truncated = Arrays.copyOf(CERT, CERT.length - 3);
         assertThat(outcomeOf(truncated, true)).doesNotStartWith("ok:").isEqualTo(outcomeOf(truncated, false));
@@ -37,8 +38,10 @@ class Asn1Test {
     }
 
     @Property(tries = 400)
-    void mutatedCertificates_parseOrFailExactlyAsBouncyCastle(@ForAll @IntRange(min = 0, max = 4000) int position,
-                                                              @ForAll byte value, @ForAll @IntRange(min = 0, max = 8) int cut) {
+    void mutatedCertificates_parseOrFailExactlyAsBouncyCastle(
+            @ForAll @IntRange(min = 0, max = 4000) int position,
+            @ForAll byte value,
+            @ForAll @IntRange(min = 0, max = 8) int cut) {
         byte[] data = Arrays.copyOf(CERT, Math.max(0, CERT.length - cut));
         if (data.length > 0) {
             data[position % data.length] = value;
@@ -54,8 +57,13 @@ class Asn1Test {
         String ours = outcomeOf(data, true);
         Statistics.label("outcome").collect(ours.startsWith("ok:") ? "parsed" : "refused");
         Statistics.label("length").collect(data.length <= 16 ? "up to 16" : "longer");
-        Statistics.label("outcome").coverage(c -> { c.check("refused").count(n -> n > 0); });
-        Statistics.label("length").coverage(c -> { c.check("up to 16").count(n -> n > 0); c.check("longer").count(n -> n > 0); });
+        Statistics.label("outcome").coverage(c -> {
+            c.check("refused").count(n -> n > 0);
+        });
+        Statistics.label("length").coverage(c -> {
+            c.check("up to 16").count(n -> n > 0);
+            c.check("longer").count(n -> n > 0);
+        });
         assertThat(ours).isEqualTo(outcomeOf(data, false));
     }
 }

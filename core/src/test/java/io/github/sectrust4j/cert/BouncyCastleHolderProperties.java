@@ -27,15 +27,26 @@ class BouncyCastleHolderProperties {
     @Property(tries = 40)
     void realCertificates_holderEqualsTheOneParsedFromDer(@ForAll("seed") byte[] der) throws Exception {
         Statistics.label("distinct roots").collect(der.length % 4); // several different roots, not one repeated
-        Statistics.label("distinct roots").coverage(c -> { c.check(0).count(n -> n > 0); c.check(1).count(n -> n > 0); c.check(2).count(n -> n > 0); c.check(3).count(n -> n > 0); });
+        Statistics.label("distinct roots").coverage(c -> {
+            c.check(0).count(n -> n > 0);
+            c.check(1).count(n -> n > 0);
+            c.check(2).count(n -> n > 0);
+            c.check(3).count(n -> n > 0);
+        });
         assertSameAsParsedFromDer(Certificate.parse(der));
     }
 
     @Property(tries = 600)
-    void mutatedCertificatesThatParse_holderEqualsTheOneParsedFromDer(@ForAll("seed") byte[] seed,
-            @ForAll @IntRange(min = 0, max = 100_000) int pos, @ForAll @IntRange(min = 1, max = 255) int xor,
-            @ForAll @IntRange(min = 1, max = 3) int count) throws Exception {
-        Statistics.coverage(c -> { c.check("parsed").count(n -> n > 0); c.check("refused").count(n -> n > 0); });
+    void mutatedCertificatesThatParse_holderEqualsTheOneParsedFromDer(
+            @ForAll("seed") byte[] seed,
+            @ForAll @IntRange(min = 0, max = 100_000) int pos,
+            @ForAll @IntRange(min = 1, max = 255) int xor,
+            @ForAll @IntRange(min = 1, max = 3) int count)
+            throws Exception {
+        Statistics.coverage(c -> {
+            c.check("parsed").count(n -> n > 0);
+            c.check("refused").count(n -> n > 0);
+        });
         byte[] d = seed.clone();
         for (int i = 0; i < count; i++) {
             d[(pos + i * 7919) % d.length] ^= (byte) xor;

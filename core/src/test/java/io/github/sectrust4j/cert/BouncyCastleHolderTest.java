@@ -26,7 +26,8 @@ class BouncyCastleHolderTest {
         OcspTarget fromCertificates = OcspTarget.of(leaf, issuer);
         OcspTarget fromDer = OcspTarget.of(leaf.der(), issuer.der());
 
-        assertThat(fromCertificates.serialNumber()).isEqualTo(fromDer.serialNumber())
+        assertThat(fromCertificates.serialNumber())
+                .isEqualTo(fromDer.serialNumber())
                 .isEqualTo(java.math.BigInteger.valueOf(4711));
     }
 }

@@ -13,7 +13,8 @@ class CertificateNamesTest {
         int selfIssued = 0;
         for (byte[] der : CertificateRobustnessProperties.SEEDS) {
             Certificate c = Certificate.parse(der);
-            TBSCertificate tbs = org.bouncycastle.asn1.x509.Certificate.getInstance(der).getTBSCertificate();
+            TBSCertificate tbs =
+                    org.bouncycastle.asn1.x509.Certificate.getInstance(der).getTBSCertificate();
             assertSameName(c.subject(), DistinguishedName.from(tbs.getSubject().toASN1Primitive()));
             assertSameName(c.issuer(), DistinguishedName.from(tbs.getIssuer().toASN1Primitive()));
             if (c.subject().equals(c.issuer())) {
@@ -31,7 +32,8 @@ class CertificateNamesTest {
         assertThat(actual.normalized()).isEqualTo(expected.normalized());
         for (int i = 0; i < 2; i++) { // first and memoized answers
             assertThat(actual.commonNames()).isEqualTo(expected.values(io.github.sectrust4j.cert.Oids.COMMON_NAME));
-            assertThat(actual.emailAddresses()).isEqualTo(expected.values(io.github.sectrust4j.cert.Oids.EMAIL_ADDRESS));
+            assertThat(actual.emailAddresses())
+                    .isEqualTo(expected.values(io.github.sectrust4j.cert.Oids.EMAIL_ADDRESS));
         }
         assertThat(actual.commonNames()).isUnmodifiable();
     }

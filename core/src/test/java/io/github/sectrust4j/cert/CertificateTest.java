@@ -14,11 +14,11 @@ import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.GeneralSubtree;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.junit.jupiter.api.Test;
 
 class CertificateTest {
@@ -38,8 +38,9 @@ class CertificateTest {
         assertThat(c.isSelfIssued()).isTrue();
         assertThat(c.notBefore()).isEqualTo(Instant.parse("2025-01-01T00:00:00Z"));
         assertThat(c.notAfter()).isEqualTo(Instant.parse("2035-01-01T00:00:00Z"));
-        assertThat(c.validityLengthSeconds()).isEqualTo(Instant.parse("2035-01-01T00:00:00Z").getEpochSecond()
-                - Instant.parse("2025-01-01T00:00:00Z").getEpochSecond());
+        assertThat(c.validityLengthSeconds())
+                .isEqualTo(Instant.parse("2035-01-01T00:00:00Z").getEpochSecond()
+                        - Instant.parse("2025-01-01T00:00:00Z").getEpochSecond());
         assertThat(c.publicKey().algorithm()).isEqualTo(KeyAlgorithm.EC);
         assertThat(c.publicKey().curveName()).contains("P-256");
         assertThat(c.publicKey().sizeBytes()).isEqualTo(32);
@@ -53,16 +54,20 @@ class CertificateTest {
     void upperCaseFingerprint_isTheSha256InUpperCaseHex_andReusedAcrossCalls() throws Exception {
         byte[] der = TestCerts.tbs().der();
         Certificate c = Certificate.parse(der);
-        String expected = java.util.HexFormat.of().withUpperCase()
+        String expected = java.util.HexFormat.of()
+                .withUpperCase()
                 .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(der));
-        assertThat(c.sha256HexUpperCase()).isEqualTo(expected).isEqualTo(c.sha256Hex().toUpperCase(java.util.Locale.ROOT));
+        assertThat(c.sha256HexUpperCase())
+                .isEqualTo(expected)
+                .isEqualTo(c.sha256Hex().toUpperCase(java.util.Locale.ROOT));
         assertThat(c.sha256HexUpperCase()).isSameAs(c.sha256HexUpperCase());
     }
 
     @Test
     void equalityIsByDer() {
         byte[] der = TestCerts.tbs().der();
-        assertThat(Certificate.parse(der)).isEqualTo(Certificate.parse(der.clone()))
+        assertThat(Certificate.parse(der))
+                .isEqualTo(Certificate.parse(der.clone()))
                 .hasSameHashCodeAs(Certificate.parse(der));
         TestCerts.Tbs other = TestCerts.tbs();
         other.serial = java.math.BigInteger.TEN;
@@ -108,7 +113,8 @@ class CertificateTest {
     void fractionalSeconds_makeTheCertificateUnparseable() { // §5.1
         TestCerts.Tbs t = TestCerts.tbs();
         t.notAfter = TestCerts.time(0x18, "20500101000000.5Z");
-        assertThatThrownBy(t::parse).isInstanceOf(CertificateInputException.class)
+        assertThatThrownBy(t::parse)
+                .isInstanceOf(CertificateInputException.class)
                 .hasMessageContaining("fractional seconds");
     }
 
@@ -116,7 +122,9 @@ class CertificateTest {
     void timeWithoutZone_isRejected() {
         TestCerts.Tbs t = TestCerts.tbs();
         t.notAfter = TestCerts.time(0x17, "300101000000");
-        assertThatThrownBy(t::parse).isInstanceOf(CertificateInputException.class).hasMessageContaining("unsupported length 12");
+        assertThatThrownBy(t::parse)
+                .isInstanceOf(CertificateInputException.class)
+                .hasMessageContaining("unsupported length 12");
     }
 
     @Test
@@ -143,7 +151,8 @@ class CertificateTest {
     void unsupportedVersion_isRejectedWithItsNumber() {
         TestCerts.Tbs t = TestCerts.tbs();
         t.version = 3;
-        assertThatThrownBy(t::parse).isInstanceOf(CertificateInputException.class)
+        assertThatThrownBy(t::parse)
+                .isInstanceOf(CertificateInputException.class)
                 .hasMessageContaining("unsupported version 3");
     }
 
@@ -151,7 +160,8 @@ class CertificateTest {
     void explicitVersionZero_isRejectedLikeIos() {
         TestCerts.Tbs t = TestCerts.tbs();
         t.version = 0;
-        assertThatThrownBy(t::parse).isInstanceOf(CertificateInputException.class)
+        assertThatThrownBy(t::parse)
+                .isInstanceOf(CertificateInputException.class)
                 .hasMessageContaining("explicit version field v1 (0)");
     }
 
@@ -168,7 +178,8 @@ class CertificateTest {
     void trailingGarbage_isReportedWithByteCount() {
         byte[] der = TestCerts.tbs().der();
         byte[] longer = Arrays.copyOf(der, der.length + 3);
-        assertThatThrownBy(() -> Certificate.parse(longer)).isInstanceOf(CertificateInputException.class)
+        assertThatThrownBy(() -> Certificate.parse(longer))
+                .isInstanceOf(CertificateInputException.class)
                 .hasMessageContaining("trailing garbage: 3 bytes");
     }
 
@@ -177,21 +188,25 @@ class CertificateTest {
         byte[] der = TestCerts.tbs().der();
         byte[] shorter = Arrays.copyOf(der, der.length - 10);
         int header = Der.read(der, 0, der.length).contentStart();
-        assertThatThrownBy(() -> Certificate.parse(shorter)).isInstanceOf(CertificateInputException.class)
+        assertThatThrownBy(() -> Certificate.parse(shorter))
+                .isInstanceOf(CertificateInputException.class)
                 .hasMessage("not a certificate: DER length " + (der.length - header) + " exceeds the "
                         + (shorter.length - header) + " bytes present");
     }
 
     @Test
     void emptyInput_isRejected() {
-        assertThatThrownBy(() -> Certificate.parse(new byte[0])).isInstanceOf(CertificateInputException.class)
+        assertThatThrownBy(() -> Certificate.parse(new byte[0]))
+                .isInstanceOf(CertificateInputException.class)
                 .hasMessageContaining("empty input");
     }
 
     @Test
-    void innerAndOuterSignatureAlgorithms_areBothKept_andDifferenceIsFlagged() { // §2.2 WeakSignature uses the inner one
+    void innerAndOuterSignatureAlgorithms_areBothKept_andDifferenceIsFlagged() { // §2.2 WeakSignature uses the inner
+        // one
         TestCerts.Tbs t = TestCerts.tbs();
-        t.innerAlg = new org.bouncycastle.asn1.x509.AlgorithmIdentifier(new ASN1ObjectIdentifier("1.2.840.113549.1.1.4"), DERNull.INSTANCE);
+        t.innerAlg = new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+                new ASN1ObjectIdentifier("1.2.840.113549.1.1.4"), DERNull.INSTANCE);
         Certificate c = t.parse();
         assertThat(c.tbsSignatureAlgorithm().hash()).isEqualTo(SignatureHash.MD5);
         assertThat(c.signatureAlgorithm().hash()).isEqualTo(SignatureHash.SHA256);
@@ -203,8 +218,11 @@ class CertificateTest {
     void basicConstraintsKeyUsageEku_areDecoded() {
         TestCerts.Tbs t = TestCerts.tbs()
                 .ext("2.5.29.19", true, new BasicConstraints(2))
-                .ext("2.5.29.15", true, new org.bouncycastle.asn1.x509.KeyUsage(
-                        org.bouncycastle.asn1.x509.KeyUsage.keyCertSign | org.bouncycastle.asn1.x509.KeyUsage.cRLSign))
+                .ext(
+                        "2.5.29.15",
+                        true,
+                        new org.bouncycastle.asn1.x509.KeyUsage(org.bouncycastle.asn1.x509.KeyUsage.keyCertSign
+                                | org.bouncycastle.asn1.x509.KeyUsage.cRLSign))
                 .ext("2.5.29.37", false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
         Certificate c = t.parse();
         assertThat(c.basicConstraints()).contains(new io.github.sectrust4j.cert.BasicConstraints(true, 2));
@@ -218,12 +236,14 @@ class CertificateTest {
 
     @Test
     void emptyEku_isPresentButEmpty_absentEkuIsEmptyOptional() {
-        Certificate withEmpty = TestCerts.tbs().ext("2.5.29.37", false, new DERSequence()).parse();
+        Certificate withEmpty =
+                TestCerts.tbs().ext("2.5.29.37", false, new DERSequence()).parse();
         assertThat(withEmpty.extendedKeyUsage()).contains(java.util.List.of());
         // Apple's EKU parser requires SIZE (1..MAX): flagged, and fatal to parsing when critical
         assertThat(withEmpty.unparseableExtensions()).containsExactly("2.5.29.37");
         TestCerts.Tbs critical = TestCerts.tbs().ext("2.5.29.37", true, new DERSequence());
-        assertThatThrownBy(critical::parse).isInstanceOf(CertificateInputException.class)
+        assertThatThrownBy(critical::parse)
+                .isInstanceOf(CertificateInputException.class)
                 .hasMessageContaining("extKeyUsage (2.5.29.37) cannot be parsed (extKeyUsage is empty");
         assertThat(TestCerts.tbs().parse().extendedKeyUsage()).isEmpty();
     }
@@ -231,28 +251,40 @@ class CertificateTest {
     @Test
     void appleParserStrictnessPerExtension() { // §2.2: mirrors Apple's per-extension parsers
         // keyUsage: BIT STRING with 1-2 content bytes only
-        assertThat(TestCerts.tbs().extRaw("2.5.29.15", false, new byte[] {0x03, 0x01, 0x00}).parse().unparseableExtensions())
+        assertThat(TestCerts.tbs()
+                        .extRaw("2.5.29.15", false, new byte[] {0x03, 0x01, 0x00})
+                        .parse()
+                        .unparseableExtensions())
                 .containsExactly("2.5.29.15");
         // issuerAltName, privateKeyUsagePeriod, ocspNoCheck, SIA: Apple accepts any content
         assertThat(TestCerts.tbs()
-                .extRaw("2.5.29.18", true, new byte[] {0x05})
-                .extRaw("2.5.29.16", true, new byte[] {0x05})
-                .extRaw("1.3.6.1.5.5.7.48.1.5", false, new byte[] {0x01, 0x02})
-                .extRaw("1.3.6.1.5.5.7.1.11", true, new byte[0])
-                .parse().unparseableExtensions()).isEmpty();
+                        .extRaw("2.5.29.18", true, new byte[] {0x05})
+                        .extRaw("2.5.29.16", true, new byte[] {0x05})
+                        .extRaw("1.3.6.1.5.5.7.48.1.5", false, new byte[] {0x01, 0x02})
+                        .extRaw("1.3.6.1.5.5.7.1.11", true, new byte[0])
+                        .parse()
+                        .unparseableExtensions())
+                .isEmpty();
         // AKI: issuer without serial is malformed
         org.bouncycastle.asn1.ASN1EncodableVector aki = new org.bouncycastle.asn1.ASN1EncodableVector();
         aki.add(new DERTaggedObject(false, 1, new GeneralNames(new GeneralName(GeneralName.dNSName, "x"))));
-        assertThat(TestCerts.tbs().ext("2.5.29.35", false, new DERSequence(aki)).parse().unparseableExtensions())
+        assertThat(TestCerts.tbs()
+                        .ext("2.5.29.35", false, new DERSequence(aki))
+                        .parse()
+                        .unparseableExtensions())
                 .containsExactly("2.5.29.35");
         // nameConstraints: a non-zero minimum is malformed; an odd name form is only counted
         org.bouncycastle.asn1.ASN1EncodableVector sub = new org.bouncycastle.asn1.ASN1EncodableVector();
         sub.add(new GeneralName(GeneralName.dNSName, "example.com"));
         sub.add(new DERTaggedObject(false, 0, new ASN1Integer(1)));
         DERSequence nc = new DERSequence(new DERTaggedObject(false, 0, new DERSequence(new DERSequence(sub))));
-        assertThat(TestCerts.tbs().ext("2.5.29.30", false, nc).parse().unparseableExtensions()).containsExactly("2.5.29.30");
+        assertThat(TestCerts.tbs().ext("2.5.29.30", false, nc).parse().unparseableExtensions())
+                .containsExactly("2.5.29.30");
         // Car Connectivity Consortium OIDs are tolerated when critical
-        assertThat(TestCerts.tbs().ext("1.3.6.1.4.1.41577.5.9", true, DERNull.INSTANCE).parse().unknownCriticalExtensions())
+        assertThat(TestCerts.tbs()
+                        .ext("1.3.6.1.4.1.41577.5.9", true, DERNull.INSTANCE)
+                        .parse()
+                        .unknownCriticalExtensions())
                 .isEmpty();
     }
 
@@ -280,7 +312,9 @@ class CertificateTest {
 
     @Test
     void knownNonCriticalExtensionThatFailsToParse_isUnparseable() { // §2.2 UnparseableExtension
-        Certificate c = TestCerts.tbs().extRaw("2.5.29.19", false, new byte[] {0x04, 0x01, 0x00}).parse();
+        Certificate c = TestCerts.tbs()
+                .extRaw("2.5.29.19", false, new byte[] {0x04, 0x01, 0x00})
+                .parse();
         assertThat(c.unparseableExtensions()).containsExactly("2.5.29.19");
         assertThat(c.basicConstraints()).isEmpty();
     }
@@ -288,20 +322,26 @@ class CertificateTest {
     @Test
     void knownCriticalExtensionThatFailsToParse_makesCertificateUnparseable() { // §2.2, §14.2 step 1
         TestCerts.Tbs t = TestCerts.tbs().extRaw("2.5.29.19", true, new byte[] {0x04, 0x01, 0x00});
-        assertThatThrownBy(t::parse).isInstanceOf(CertificateInputException.class)
+        assertThatThrownBy(t::parse)
+                .isInstanceOf(CertificateInputException.class)
                 .hasMessageContaining("critical extension basicConstraints (2.5.29.19) cannot be parsed");
     }
 
     @Test
     void subjectAltName_collectsEntriesByType_andFlagsOddIpLengthsAndInvalidUtf8() { // §3.1
         GeneralNames names = new GeneralNames(new GeneralName[] {
-                new GeneralName(GeneralName.dNSName, "example.com"),
-                new GeneralName(GeneralName.iPAddress, new DEROctetString(new byte[] {10, 0, 0, 1})),
-                new GeneralName(GeneralName.iPAddress, new DEROctetString(new byte[] {1, 2, 3})),
-                new GeneralName(GeneralName.rfc822Name, "a@example.com"),
-                new GeneralName(GeneralName.uniformResourceIdentifier, "https://example.com/"),
-                new GeneralName(new org.bouncycastle.asn1.x500.X500Name("CN=dir"))});
-        SubjectAltName san = TestCerts.tbs().ext("2.5.29.17", true, names).parse().subjectAltName().orElseThrow();
+            new GeneralName(GeneralName.dNSName, "example.com"),
+            new GeneralName(GeneralName.iPAddress, new DEROctetString(new byte[] {10, 0, 0, 1})),
+            new GeneralName(GeneralName.iPAddress, new DEROctetString(new byte[] {1, 2, 3})),
+            new GeneralName(GeneralName.rfc822Name, "a@example.com"),
+            new GeneralName(GeneralName.uniformResourceIdentifier, "https://example.com/"),
+            new GeneralName(new org.bouncycastle.asn1.x500.X500Name("CN=dir"))
+        });
+        SubjectAltName san = TestCerts.tbs()
+                .ext("2.5.29.17", true, names)
+                .parse()
+                .subjectAltName()
+                .orElseThrow();
         assertThat(san.critical()).isTrue();
         assertThat(san.dnsNames()).containsExactly("example.com");
         assertThat(san.dnsNamesValidUtf8()).isTrue();
@@ -313,22 +353,31 @@ class CertificateTest {
 
         // SEQUENCE { [2] IMPLICIT IA5String 0xC3 0x28 } — not valid UTF-8
         byte[] bad = {0x30, 0x04, (byte) 0x82, 0x02, (byte) 0xC3, 0x28};
-        SubjectAltName badSan = TestCerts.tbs().extRaw("2.5.29.17", false, bad).parse().subjectAltName().orElseThrow();
+        SubjectAltName badSan = TestCerts.tbs()
+                .extRaw("2.5.29.17", false, bad)
+                .parse()
+                .subjectAltName()
+                .orElseThrow();
         assertThat(badSan.dnsNamesValidUtf8()).isFalse();
     }
 
     @Test
     void nameConstraints_areSplitByForm_andUnsupportedFormsCounted() {
         GeneralSubtree dns = new GeneralSubtree(new GeneralName(GeneralName.dNSName, "example.com"));
-        GeneralSubtree ip = new GeneralSubtree(new GeneralName(GeneralName.iPAddress,
-                new DEROctetString(new byte[] {10, 0, 0, 0, (byte) 255, 0, 0, 0})));
+        GeneralSubtree ip = new GeneralSubtree(new GeneralName(
+                GeneralName.iPAddress, new DEROctetString(new byte[] {10, 0, 0, 0, (byte) 255, 0, 0, 0})));
         GeneralSubtree reg = new GeneralSubtree(new GeneralName(GeneralName.registeredID, "1.2.3"));
         org.bouncycastle.asn1.x509.NameConstraints nc = new org.bouncycastle.asn1.x509.NameConstraints(
                 new GeneralSubtree[] {dns, ip}, new GeneralSubtree[] {reg});
-        NameConstraints n = TestCerts.tbs().ext("2.5.29.30", true, nc).parse().nameConstraints().orElseThrow();
+        NameConstraints n = TestCerts.tbs()
+                .ext("2.5.29.30", true, nc)
+                .parse()
+                .nameConstraints()
+                .orElseThrow();
         assertThat(n.critical()).isTrue();
         assertThat(n.permitted().dnsNames()).containsExactly("example.com");
-        assertThat(n.permitted().ipAddresses()).singleElement()
+        assertThat(n.permitted().ipAddresses())
+                .singleElement()
                 .satisfies(s -> assertThat(s.mask()).containsExactly(255, 0, 0, 0));
         assertThat(n.excluded().unsupportedForms()).isEqualTo(1);
         assertThat(n.hasUnsupportedForms()).isTrue();
@@ -340,10 +389,14 @@ class CertificateTest {
         pc.add(new DERTaggedObject(false, 0, new ASN1Integer(0)));
         pc.add(new DERTaggedObject(false, 1, new ASN1Integer(3)));
         Certificate c = TestCerts.tbs()
-                .ext("2.5.29.32", false, new DERSequence(new org.bouncycastle.asn1.x509.PolicyInformation(
-                        new ASN1ObjectIdentifier("2.5.29.32.0"))))
+                .ext(
+                        "2.5.29.32",
+                        false,
+                        new DERSequence(new org.bouncycastle.asn1.x509.PolicyInformation(
+                                new ASN1ObjectIdentifier("2.5.29.32.0"))))
                 .ext("2.5.29.33", false, new DERSequence(new DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {
-                        new ASN1ObjectIdentifier("1.2.3"), new ASN1ObjectIdentifier("1.2.4")})))
+                    new ASN1ObjectIdentifier("1.2.3"), new ASN1ObjectIdentifier("1.2.4")
+                })))
                 .ext("2.5.29.36", true, new DERSequence(pc))
                 .ext("2.5.29.54", true, new ASN1Integer(1))
                 .parse();
@@ -366,13 +419,18 @@ class CertificateTest {
         Certificate c = TestCerts.tbs()
                 .ext("2.5.29.14", false, new DEROctetString(ski))
                 .ext("2.5.29.35", false, new org.bouncycastle.asn1.x509.AuthorityKeyIdentifier(new byte[] {9, 9}))
-                .ext("1.3.6.1.5.5.7.1.1", false, new org.bouncycastle.asn1.x509.AuthorityInformationAccess(
-                        new org.bouncycastle.asn1.x509.AccessDescription[] {ca, ocsp}))
+                .ext(
+                        "1.3.6.1.5.5.7.1.1",
+                        false,
+                        new org.bouncycastle.asn1.x509.AuthorityInformationAccess(
+                                new org.bouncycastle.asn1.x509.AccessDescription[] {ca, ocsp}))
                 .ext("1.3.6.1.5.5.7.48.1.5", false, DERNull.INSTANCE)
                 .ext("1.3.6.1.4.1.11129.2.4.2", false, new DEROctetString(new byte[] {0, 0}))
                 .parse();
-        assertThat(c.subjectKeyIdentifier()).hasValueSatisfying(v -> assertThat(v).isEqualTo(ski));
-        assertThat(c.authorityKeyIdentifier()).hasValueSatisfying(v -> assertThat(v).containsExactly(9, 9));
+        assertThat(c.subjectKeyIdentifier())
+                .hasValueSatisfying(v -> assertThat(v).isEqualTo(ski));
+        assertThat(c.authorityKeyIdentifier())
+                .hasValueSatisfying(v -> assertThat(v).containsExactly(9, 9));
         assertThat(c.authorityInfoAccess().orElseThrow().caIssuers()).containsExactly("http://ca.example/ca.cer");
         assertThat(c.authorityInfoAccess().orElseThrow().ocsp()).containsExactly("http://ocsp.example");
         assertThat(c.hasOcspNoCheck()).isTrue();

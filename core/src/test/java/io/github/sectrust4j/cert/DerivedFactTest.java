@@ -43,9 +43,13 @@ class DerivedFactTest {
     void concurrentFirstUse_settlesOnOneValue() {
         for (int round = 0; round < 20; round++) {
             Certificate c = TestCerts.tbs().parse();
-            List<DerivedFact<Object>> facts = IntStream.range(0, 8).mapToObj(i -> DerivedFact.of(x -> new Object())).toList();
+            List<DerivedFact<Object>> facts = IntStream.range(0, 8)
+                    .mapToObj(i -> DerivedFact.of(x -> new Object()))
+                    .toList();
             Set<Object> seen = ConcurrentHashMap.newKeySet();
-            IntStream.range(0, 64).parallel().forEach(i -> facts.get(i % facts.size()).of(c));
+            IntStream.range(0, 64)
+                    .parallel()
+                    .forEach(i -> facts.get(i % facts.size()).of(c));
             for (DerivedFact<Object> f : facts) {
                 Object v = f.of(c);
                 assertThat(f.of(c)).isSameAs(v);

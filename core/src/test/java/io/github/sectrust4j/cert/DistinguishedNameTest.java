@@ -30,7 +30,8 @@ class DistinguishedNameTest {
         DistinguishedName messy = name(new DERPrintableString("  contoso   ROOT "));
         DistinguishedName clean = name(new DERPrintableString("CONTOSO ROOT"));
         assertThat(messy.normalized()).isPresent().isEqualTo(clean.normalized());
-        assertThat(messy.normalized().get().hashCode()).isEqualTo(clean.normalized().get().hashCode());
+        assertThat(messy.normalized().get().hashCode())
+                .isEqualTo(clean.normalized().get().hashCode());
         assertThat(messy).isNotEqualTo(clean); // DER differs
     }
 
@@ -93,8 +94,10 @@ class DistinguishedNameTest {
     @Test
     void selfIssued_usesNormalizedComparison() {
         TestCerts.Tbs t = TestCerts.tbs();
-        t.subject = new DERSequence(new DERSet(new DERSequence(new ASN1Encodable[] {O, new DERPrintableString("acme  ca")})));
-        t.issuer = new DERSequence(new DERSet(new DERSequence(new ASN1Encodable[] {O, new DERPrintableString(" ACME CA")})));
+        t.subject = new DERSequence(
+                new DERSet(new DERSequence(new ASN1Encodable[] {O, new DERPrintableString("acme  ca")})));
+        t.issuer = new DERSequence(
+                new DERSet(new DERSequence(new ASN1Encodable[] {O, new DERPrintableString(" ACME CA")})));
         Certificate c = t.parse();
         assertThat(c.isSelfIssued()).isTrue();
         assertThat(c.normalizedIssuer()).isEqualTo(c.normalizedSubject());

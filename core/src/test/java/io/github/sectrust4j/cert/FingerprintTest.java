@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** Fingerprints: digest of the DER, length validation, equality, and the three text forms. */
 class FingerprintTest {
-    private static final HeldCertificate ROOT = TestPki.seeded(5).root("Contoso Root CA").build();
+    private static final HeldCertificate ROOT =
+            TestPki.seeded(5).root("Contoso Root CA").build();
 
     @Test
     void isTheDigestOfTheDer() throws Exception {
@@ -23,7 +24,8 @@ class FingerprintTest {
         assertThat(Fingerprint.sha256Of(ROOT.der())).isEqualTo(c.sha256Fingerprint());
         assertThat(Fingerprint.sha1Of(ROOT.der())).isEqualTo(c.sha1Fingerprint());
         assertThat(c.sha256Hex()).isEqualTo(HexFormat.of().formatHex(sha256));
-        assertThat(c.sha256HexUpperCase()).isEqualTo(HexFormat.of().withUpperCase().formatHex(sha256));
+        assertThat(c.sha256HexUpperCase())
+                .isEqualTo(HexFormat.of().withUpperCase().formatHex(sha256));
         assertThat(c.sha1Hex()).isEqualTo(HexFormat.of().formatHex(sha1));
     }
 
@@ -58,7 +60,8 @@ class FingerprintTest {
         byte[] a = new byte[20];
         byte[] b = new byte[20];
         b[19] = 1;
-        assertThat(Fingerprint.of(Fingerprint.Algorithm.SHA1, a)).isEqualTo(Fingerprint.of(Fingerprint.Algorithm.SHA1, a.clone()))
+        assertThat(Fingerprint.of(Fingerprint.Algorithm.SHA1, a))
+                .isEqualTo(Fingerprint.of(Fingerprint.Algorithm.SHA1, a.clone()))
                 .hasSameHashCodeAs(Fingerprint.of(Fingerprint.Algorithm.SHA1, a.clone()))
                 .isNotEqualTo(Fingerprint.of(Fingerprint.Algorithm.SHA1, b));
         assertThat(Fingerprint.sha256Of(ROOT.der())).isNotEqualTo(Fingerprint.sha1Of(ROOT.der()));

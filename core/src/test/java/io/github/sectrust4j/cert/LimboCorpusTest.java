@@ -1,11 +1,11 @@
 package io.github.sectrust4j.cert;
 
-import io.github.sectrust4j.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sectrust4j.CertificateInputException;
+import io.github.sectrust4j.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -40,7 +40,8 @@ class LimboCorpusTest {
                 List<Certificate> certs = CertificateInput.fromPem(pem);
                 assertThat(certs).hasSize(1);
                 // the auto-detecting entry point agrees with the PEM one
-                assertThat(CertificateInput.parse(pem.getBytes(StandardCharsets.US_ASCII))).isEqualTo(certs);
+                assertThat(CertificateInput.parse(pem.getBytes(StandardCharsets.US_ASCII)))
+                        .isEqualTo(certs);
                 parsed++;
             } catch (CertificateInputException e) {
                 assertThat(e.index()).isZero();

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Example;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -46,8 +46,11 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 class NativeSignatureAgreementProperties {
     private static final Provider BCP = new BouncyCastleProvider();
     private static final SignatureBackend BC = SignatureBackend.bouncyCastle();
-    private static final List<NativeSignatureBackend> NATIVE = Stream.of(SignatureBackends.accp(), SignatureBackends.conscrypt())
-            .flatMap(Optional::stream).map(NativeSignatureBackend.class::cast).toList();
+    private static final List<NativeSignatureBackend> NATIVE = Stream.of(
+                    SignatureBackends.accp(), SignatureBackends.conscrypt())
+            .flatMap(Optional::stream)
+            .map(NativeSignatureBackend.class::cast)
+            .toList();
 
     /** A key pair and the public key as the verifier sees it (possibly re-encoded). */
     record Key(String label, PrivateKey signing, PublicKeyInfo verifying, boolean ec, BigInteger order) {
@@ -60,10 +63,14 @@ class NativeSignatureAgreementProperties {
     private static final List<Key> KEYS = keys();
 
     enum Algorithm {
-        ECDSA_SHA1("1.2.840.10045.4.1", "SHA1withECDSA"), ECDSA_SHA256("1.2.840.10045.4.3.2", "SHA256withECDSA"),
-        ECDSA_SHA384("1.2.840.10045.4.3.3", "SHA384withECDSA"), ECDSA_SHA512("1.2.840.10045.4.3.4", "SHA512withECDSA"),
-        RSA_SHA1("1.2.840.113549.1.1.5", "SHA1withRSA"), RSA_SHA256("1.2.840.113549.1.1.11", "SHA256withRSA"),
-        RSA_SHA384("1.2.840.113549.1.1.12", "SHA384withRSA"), RSA_SHA512("1.2.840.113549.1.1.13", "SHA512withRSA");
+        ECDSA_SHA1("1.2.840.10045.4.1", "SHA1withECDSA"),
+        ECDSA_SHA256("1.2.840.10045.4.3.2", "SHA256withECDSA"),
+        ECDSA_SHA384("1.2.840.10045.4.3.3", "SHA384withECDSA"),
+        ECDSA_SHA512("1.2.840.10045.4.3.4", "SHA512withECDSA"),
+        RSA_SHA1("1.2.840.113549.1.1.5", "SHA1withRSA"),
+        RSA_SHA256("1.2.840.113549.1.1.11", "SHA256withRSA"),
+        RSA_SHA384("1.2.840.113549.1.1.12", "SHA384withRSA"),
+        RSA_SHA512("1.2.840.113549.1.1.13", "SHA512withRSA");
 
         final String oid;
         final String jca;
@@ -78,7 +85,8 @@ class NativeSignatureAgreementProperties {
         }
 
         SignatureAlgorithm id() {
-            AlgorithmIdentifier id = ec() ? new AlgorithmIdentifier(new ASN1ObjectIdentifier(oid))
+            AlgorithmIdentifier id = ec()
+                    ? new AlgorithmIdentifier(new ASN1ObjectIdentifier(oid))
                     : new AlgorithmIdentifier(new ASN1ObjectIdentifier(oid), DERNull.INSTANCE);
             try {
                 return SignatureAlgorithm.of(oid, id.getEncoded());
@@ -89,11 +97,25 @@ class NativeSignatureAgreementProperties {
     }
 
     enum Damage {
-        NONE, FLIP_SIGNATURE_BIT, FLIP_MESSAGE_BIT, TRUNCATE, APPEND_BYTE, RANDOM_SIGNATURE, OTHER_KEY,
+        NONE,
+        FLIP_SIGNATURE_BIT,
+        FLIP_MESSAGE_BIT,
+        TRUNCATE,
+        APPEND_BYTE,
+        RANDOM_SIGNATURE,
+        OTHER_KEY,
         // ECDSA encodings
-        LONG_FORM_LENGTH, PADDED_R, NEGATIVE_S, HIGH_S, ZERO_R, S_IS_ORDER, BER_INDEFINITE,
+        LONG_FORM_LENGTH,
+        PADDED_R,
+        NEGATIVE_S,
+        HIGH_S,
+        ZERO_R,
+        S_IS_ORDER,
+        BER_INDEFINITE,
         // RSA encodings
-        DIGEST_INFO_WITHOUT_NULL, WRONG_DIGEST_OID, LEADING_ZERO_STRIPPED
+        DIGEST_INFO_WITHOUT_NULL,
+        WRONG_DIGEST_OID,
+        LEADING_ZERO_STRIPPED
     }
 
     record Case(int signer, int verifier, Algorithm algorithm, Damage damage, byte[] message, int position) {
@@ -106,9 +128,15 @@ class NativeSignatureAgreementProperties {
     @Provide
     Arbitrary<Case> cases() {
         Arbitrary<Integer> key = Arbitraries.integers().between(0, KEYS.size() - 1);
-        return Combinators.combine(key, key.injectDuplicates(0.7), Arbitraries.of(Algorithm.class), Arbitraries.of(Damage.class),
-                        Arbitraries.bytes().array(byte[].class).ofMinSize(0).ofMaxSize(200), Arbitraries.integers().between(0, 10_000))
-                .as((s, v, a, d, m, p) -> new Case(s, d == Damage.OTHER_KEY ? v : s, p % 5 == 0 ? a : matching(a, KEYS.get(s)), d, m, p));
+        return Combinators.combine(
+                        key,
+                        key.injectDuplicates(0.7),
+                        Arbitraries.of(Algorithm.class),
+                        Arbitraries.of(Damage.class),
+                        Arbitraries.bytes().array(byte[].class).ofMinSize(0).ofMaxSize(200),
+                        Arbitraries.integers().between(0, 10_000))
+                .as((s, v, a, d, m, p) ->
+                        new Case(s, d == Damage.OTHER_KEY ? v : s, p % 5 == 0 ? a : matching(a, KEYS.get(s)), d, m, p));
     }
 
     /** Four in five cases use an algorithm of the signing key's type: the same digest, ECDSA or RSA. */
@@ -137,11 +165,21 @@ class NativeSignatureAgreementProperties {
             boolean takes = backend.takes(algorithm, verifier.verifying(), signature);
             taken |= takes;
             boolean verdict = backend.verifies(algorithm, verifier.verifying(), message, signature);
-            assertThat(!verdict || reference).as("%s accepts what Bouncy Castle rejects: %s", backend.name(), c).isTrue();
-            if (c.damage() == Damage.DIGEST_INFO_WITHOUT_NULL && !signer.ec() && !c.algorithm().ec() && takes && reference) {
-                assertThat(verdict).as("%s: the stricter verdict stands: %s", backend.name(), c).isFalse();
+            assertThat(!verdict || reference)
+                    .as("%s accepts what Bouncy Castle rejects: %s", backend.name(), c)
+                    .isTrue();
+            if (c.damage() == Damage.DIGEST_INFO_WITHOUT_NULL
+                    && !signer.ec()
+                    && !c.algorithm().ec()
+                    && takes
+                    && reference) {
+                assertThat(verdict)
+                        .as("%s: the stricter verdict stands: %s", backend.name(), c)
+                        .isFalse();
             } else {
-                assertThat(verdict).as("%s vs Bouncy Castle: %s", backend.name(), c).isEqualTo(reference);
+                assertThat(verdict)
+                        .as("%s vs Bouncy Castle: %s", backend.name(), c)
+                        .isEqualTo(reference);
             }
         }
         Statistics.label("damage").collect(c.damage());
@@ -165,15 +203,22 @@ class NativeSignatureAgreementProperties {
     @Example
     void aDigestInfoWithoutNullParametersVerifiesWithBouncyCastleOnly() throws Exception {
         requireNativeBackends();
-        Key rsa = KEYS.stream().filter(k -> k.label().equals("rsa2048e65537")).findFirst().orElseThrow();
+        Key rsa = KEYS.stream()
+                .filter(k -> k.label().equals("rsa2048e65537"))
+                .findFirst()
+                .orElseThrow();
         byte[] message = "tbs".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         Case c = new Case(0, 0, Algorithm.RSA_SHA256, Damage.DIGEST_INFO_WITHOUT_NULL, message, 0);
         byte[] signature = rsaWithDigestInfo(rsa, c, message);
         SignatureAlgorithm algorithm = Algorithm.RSA_SHA256.id();
-        assertThat(BC.verifies(algorithm, rsa.verifying(), message, signature)).as("BC tolerates the absent NULL").isTrue();
+        assertThat(BC.verifies(algorithm, rsa.verifying(), message, signature))
+                .as("BC tolerates the absent NULL")
+                .isTrue();
         for (NativeSignatureBackend backend : NATIVE) {
             assertThat(backend.takes(algorithm, rsa.verifying(), signature)).isTrue();
-            assertThat(backend.verifies(algorithm, rsa.verifying(), message, signature)).as(backend.name()).isFalse();
+            assertThat(backend.verifies(algorithm, rsa.verifying(), message, signature))
+                    .as(backend.name())
+                    .isFalse();
         }
     }
 
@@ -208,7 +253,7 @@ class NativeSignatureAgreementProperties {
             case LEADING_ZERO_STRIPPED -> !key.ec() && sig[0] == 0 ? Arrays.copyOfRange(sig, 1, sig.length) : sig;
             case APPEND_BYTE -> Arrays.copyOf(sig, sig.length + 1);
             case LONG_FORM_LENGTH, PADDED_R, NEGATIVE_S, HIGH_S, ZERO_R, S_IS_ORDER, BER_INDEFINITE ->
-                    key.ec() ? reencode(sig, key.order(), c.damage()) : sig;
+                key.ec() ? reencode(sig, key.order(), c.damage()) : sig;
             default -> sig;
         };
     }
@@ -221,27 +266,45 @@ class NativeSignatureAgreementProperties {
         byte[] rBytes = r.toByteArray();
         byte[] sBytes = s.toByteArray();
         return switch (damage) {
-            case LONG_FORM_LENGTH -> sequence(new byte[] {(byte) 0x81, (byte) (2 + rBytes.length + 2 + sBytes.length)},
-                    integer(rBytes), integer(sBytes));
+            case LONG_FORM_LENGTH ->
+                sequence(
+                        new byte[] {(byte) 0x81, (byte) (2 + rBytes.length + 2 + sBytes.length)},
+                        integer(rBytes),
+                        integer(sBytes));
             case PADDED_R -> sequence(null, integer(concat(new byte[] {0}, rBytes)), integer(sBytes));
-            case NEGATIVE_S -> sequence(null, integer(rBytes), integer(sBytes[0] == 0 ? Arrays.copyOfRange(sBytes, 1, sBytes.length)
-                    : concat(new byte[] {(byte) 0xff}, sBytes)));
-            case HIGH_S -> new DERSequence(new ASN1Integer[] {new ASN1Integer(r), new ASN1Integer(n.subtract(s))}).getEncoded();
-            case ZERO_R -> new DERSequence(new ASN1Integer[] {new ASN1Integer(BigInteger.ZERO), new ASN1Integer(s)}).getEncoded();
+            case NEGATIVE_S ->
+                sequence(
+                        null,
+                        integer(rBytes),
+                        integer(
+                                sBytes[0] == 0
+                                        ? Arrays.copyOfRange(sBytes, 1, sBytes.length)
+                                        : concat(new byte[] {(byte) 0xff}, sBytes)));
+            case HIGH_S ->
+                new DERSequence(new ASN1Integer[] {new ASN1Integer(r), new ASN1Integer(n.subtract(s))}).getEncoded();
+            case ZERO_R ->
+                new DERSequence(new ASN1Integer[] {new ASN1Integer(BigInteger.ZERO), new ASN1Integer(s)}).getEncoded();
             case S_IS_ORDER -> new DERSequence(new ASN1Integer[] {new ASN1Integer(r), new ASN1Integer(n)}).getEncoded();
-            case BER_INDEFINITE -> concat(new byte[] {0x30, (byte) 0x80}, integer(rBytes), integer(sBytes), new byte[] {0, 0});
+            case BER_INDEFINITE ->
+                concat(new byte[] {0x30, (byte) 0x80}, integer(rBytes), integer(sBytes), new byte[] {0, 0});
             default -> der;
         };
     }
 
     /** PKCS #1 v1.5 over a hand-made DigestInfo: without the NULL parameters, or naming another digest. */
     private static byte[] rsaWithDigestInfo(Key key, Case c, byte[] message) throws Exception {
-        String digest = c.algorithm().jca.substring(0, c.algorithm().jca.indexOf("with")).replace("SHA", "SHA-");
+        String digest = c.algorithm()
+                .jca
+                .substring(0, c.algorithm().jca.indexOf("with"))
+                .replace("SHA", "SHA-");
         byte[] hash = java.security.MessageDigest.getInstance(digest).digest(message);
         ASN1ObjectIdentifier oid = new org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder()
-                .find(digest).getAlgorithm();
-        AlgorithmIdentifier id = c.damage() == Damage.DIGEST_INFO_WITHOUT_NULL ? new AlgorithmIdentifier(oid)
-                : new AlgorithmIdentifier(new ASN1ObjectIdentifier("1.2.840.113549.2.5"), DERNull.INSTANCE); // MD5's OID
+                .find(digest)
+                .getAlgorithm();
+        AlgorithmIdentifier id = c.damage() == Damage.DIGEST_INFO_WITHOUT_NULL
+                ? new AlgorithmIdentifier(oid)
+                : new AlgorithmIdentifier(
+                        new ASN1ObjectIdentifier("1.2.840.113549.2.5"), DERNull.INSTANCE); // MD5's OID
         Signature raw = Signature.getInstance("NONEwithRSA", BCP);
         raw.initSign(key.signing());
         raw.update(new DigestInfo(id, hash).getEncoded());
@@ -294,22 +357,41 @@ class NativeSignatureAgreementProperties {
                 KeyPairGenerator g = KeyPairGenerator.getInstance("EC", BCP);
                 g.initialize(new ECGenParameterSpec(curve));
                 KeyPair kp = g.generateKeyPair();
-                BigInteger n = ((org.bouncycastle.jce.interfaces.ECPublicKey) kp.getPublic()).getParameters().getN();
-                keys.add(new Key(curve, kp.getPrivate(), PublicKeyInfo.fromDer(kp.getPublic().getEncoded()), true, n));
+                BigInteger n = ((org.bouncycastle.jce.interfaces.ECPublicKey) kp.getPublic())
+                        .getParameters()
+                        .getN();
+                keys.add(new Key(
+                        curve,
+                        kp.getPrivate(),
+                        PublicKeyInfo.fromDer(kp.getPublic().getEncoded()),
+                        true,
+                        n));
                 if (curve.equals("secp256r1")) {
                     // the same key with its point compressed (Bouncy Castle decodes it; left to BC)
-                    SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(kp.getPublic().getEncoded());
-                    byte[] compressed = ((org.bouncycastle.jce.interfaces.ECPublicKey) kp.getPublic()).getQ().getEncoded(true);
-                    keys.add(new Key("secp256r1 compressed", kp.getPrivate(), PublicKeyInfo.fromDer(
-                            new SubjectPublicKeyInfo(spki.getAlgorithm(), compressed).getEncoded()), true, n));
+                    SubjectPublicKeyInfo spki =
+                            SubjectPublicKeyInfo.getInstance(kp.getPublic().getEncoded());
+                    byte[] compressed = ((org.bouncycastle.jce.interfaces.ECPublicKey) kp.getPublic())
+                            .getQ()
+                            .getEncoded(true);
+                    keys.add(new Key(
+                            "secp256r1 compressed",
+                            kp.getPrivate(),
+                            PublicKeyInfo.fromDer(
+                                    new SubjectPublicKeyInfo(spki.getAlgorithm(), compressed).getEncoded()),
+                            true,
+                            n));
                 }
             }
             for (int[] rsa : new int[][] {{2048, 65537}, {1024, 65537}, {768, 65537}, {2048, 3}, {3072, 65537}}) {
                 KeyPairGenerator g = KeyPairGenerator.getInstance("RSA", BCP);
                 g.initialize(new RSAKeyGenParameterSpec(rsa[0], BigInteger.valueOf(rsa[1])));
                 KeyPair kp = g.generateKeyPair();
-                keys.add(new Key("rsa" + rsa[0] + "e" + rsa[1], kp.getPrivate(), PublicKeyInfo.fromDer(kp.getPublic().getEncoded()),
-                        false, null));
+                keys.add(new Key(
+                        "rsa" + rsa[0] + "e" + rsa[1],
+                        kp.getPrivate(),
+                        PublicKeyInfo.fromDer(kp.getPublic().getEncoded()),
+                        false,
+                        null));
             }
             return List.copyOf(keys);
         } catch (Exception e) {

@@ -4,8 +4,7 @@ import java.util.List;
 
 /** For tests outside this package: the native providers to test, and how many verifications one made. */
 public final class NativeVerifications {
-    private NativeVerifications() {
-    }
+    private NativeVerifications() {}
 
     /** The provider's own verifications so far; 0 for Bouncy Castle. */
     public static long of(SignatureBackend backend) {
@@ -23,6 +22,8 @@ public final class NativeVerifications {
             return List.of("accp", "conscrypt");
         }
         return java.util.stream.Stream.of(SignatureBackends.accp(), SignatureBackends.conscrypt())
-                .flatMap(java.util.Optional::stream).map(SignatureBackend::name).toList();
+                .flatMap(java.util.Optional::stream)
+                .map(SignatureBackend::name)
+                .toList();
     }
 }

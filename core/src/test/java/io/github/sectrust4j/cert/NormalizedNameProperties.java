@@ -29,8 +29,10 @@ import org.bouncycastle.asn1.DERUTF8String;
  * names alike (empty RDNs, malformed attributes, every string type, blanks and case).
  */
 class NormalizedNameProperties {
-    private static final List<ASN1ObjectIdentifier> OIDS = List.of(new ASN1ObjectIdentifier("2.5.4.3"),
-            new ASN1ObjectIdentifier("2.5.4.10"), new ASN1ObjectIdentifier("2.5.4.6"),
+    private static final List<ASN1ObjectIdentifier> OIDS = List.of(
+            new ASN1ObjectIdentifier("2.5.4.3"),
+            new ASN1ObjectIdentifier("2.5.4.10"),
+            new ASN1ObjectIdentifier("2.5.4.6"),
             new ASN1ObjectIdentifier("1.2.840.113549.1.9.1"));
 
     @Property(tries = 1000)
@@ -60,8 +62,13 @@ class NormalizedNameProperties {
         // mostly one attribute per RDN; an empty set makes the name unnormalizable (§1.3)
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(new DERSet())),
-                net.jqwik.api.Tuple.of(12, attribute().list().ofMinSize(1).ofMaxSize(3)
-                        .map(avas -> new DERSet(avas.toArray(ASN1Encodable[]::new)))));
+                net.jqwik.api.Tuple.of(
+                        12,
+                        attribute()
+                                .list()
+                                .ofMinSize(1)
+                                .ofMaxSize(3)
+                                .map(avas -> new DERSet(avas.toArray(ASN1Encodable[]::new)))));
     }
 
     private Arbitrary<ASN1Encodable> attribute() {

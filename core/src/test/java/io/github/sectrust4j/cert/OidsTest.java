@@ -7,12 +7,12 @@ import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.Map;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.misc.MiscObjectIdentifiers;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
-import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
@@ -36,7 +36,8 @@ class OidsTest {
     void everyConstantIsAWellFormedOidAndNoValueHasTwoNames() throws IllegalAccessException {
         Map<String, String> all = constants();
         assertThat(all).hasSizeGreaterThan(70);
-        all.values().forEach(v -> assertThat(new ASN1ObjectIdentifier(v).getId()).isEqualTo(v));
+        all.values()
+                .forEach(v -> assertThat(new ASN1ObjectIdentifier(v).getId()).isEqualTo(v));
         assertThat(all.values()).doesNotHaveDuplicates();
     }
 

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ParsedCertificatesTest {
     private static final TestPki PKI = TestPki.seeded(1414);
     private static final HeldCertificate ROOT = PKI.root("Parsed Root").build();
-    private static final HeldCertificate CA = PKI.intermediate("Parsed CA", ROOT).build();
+    private static final HeldCertificate CA =
+            PKI.intermediate("Parsed CA", ROOT).build();
 
     @Test
     void aBodyParsedOnceIsTheSameCertificateNextTime() {
@@ -55,8 +56,11 @@ class ParsedCertificatesTest {
 
         // after the leaf, an unparseable block is a verdict each time, not a cached certificate
         List<ServerChain.Unparseable> refused = new ArrayList<>();
-        CertificateInput.serverChainPem(CA.pem() + "-----BEGIN CERTIFICATE-----\nMAgwADAAAwIAAA==\n-----END CERTIFICATE-----\n",
-                0, refused, parsed);
+        CertificateInput.serverChainPem(
+                CA.pem() + "-----BEGIN CERTIFICATE-----\nMAgwADAAAwIAAA==\n-----END CERTIFICATE-----\n",
+                0,
+                refused,
+                parsed);
         assertThat(refused).extracting(ServerChain.Unparseable::position).containsExactly(1);
         assertThat(parsed.size()).isEqualTo(1);
     }
@@ -67,7 +71,8 @@ class ParsedCertificatesTest {
         // room for about ten bodies (weight: 10 bytes per character)
         ParsedCertificates parsed = ParsedCertificates.ofSize(10L * body.length() * 10);
         for (int i = 0; i < 40; i++) {
-            CertificateInput.fromPem(PKI.leaf("host" + i + ".example.com", CA).build().pem(), parsed);
+            CertificateInput.fromPem(
+                    PKI.leaf("host" + i + ".example.com", CA).build().pem(), parsed);
         }
         assertThat(parsed.size()).isBetween(1L, 10L);
     }

@@ -1,8 +1,8 @@
 package io.github.sectrust4j.cert;
 
-import io.github.sectrust4j.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sectrust4j.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,8 @@ class SignatureVerifierTest {
     static final KeyPair RSA = TestCerts.keyPair("RSA", null, 2048);
 
     static AlgorithmIdentifier alg(String oid, boolean nullParams) {
-        return nullParams ? new AlgorithmIdentifier(new ASN1ObjectIdentifier(oid), DERNull.INSTANCE)
+        return nullParams
+                ? new AlgorithmIdentifier(new ASN1ObjectIdentifier(oid), DERNull.INSTANCE)
                 : new AlgorithmIdentifier(new ASN1ObjectIdentifier(oid));
     }
 
@@ -44,30 +45,51 @@ class SignatureVerifierTest {
                 Arguments.of("SHA256withRSAandMGF1", RSA, pss(), SignatureHash.UNKNOWN),
                 Arguments.of("SHA384withECDSA", p384, alg("1.2.840.10045.4.3.3", false), SignatureHash.SHA384),
                 Arguments.of("SHA1withECDSA", TestCerts.KEY, alg("1.2.840.10045.4.1", false), SignatureHash.SHA1),
-                Arguments.of("Ed25519", TestCerts.keyPair("Ed25519", null, 0), alg("1.3.101.112", false), SignatureHash.NONE_ED),
-                Arguments.of("Ed448", TestCerts.keyPair("Ed448", null, 0), alg("1.3.101.113", false), SignatureHash.NONE_ED),
-                Arguments.of("SHA256withDSA", TestCerts.keyPair("DSA", null, 2048), alg("2.16.840.1.101.3.4.3.2", false), SignatureHash.SHA256));
+                Arguments.of(
+                        "Ed25519",
+                        TestCerts.keyPair("Ed25519", null, 0),
+                        alg("1.3.101.112", false),
+                        SignatureHash.NONE_ED),
+                Arguments.of(
+                        "Ed448", TestCerts.keyPair("Ed448", null, 0), alg("1.3.101.113", false), SignatureHash.NONE_ED),
+                Arguments.of(
+                        "SHA256withDSA",
+                        TestCerts.keyPair("DSA", null, 2048),
+                        alg("2.16.840.1.101.3.4.3.2", false),
+                        SignatureHash.SHA256));
     }
 
     static AlgorithmIdentifier pss() {
-        return new AlgorithmIdentifier(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_RSASSA_PSS,
+        return new AlgorithmIdentifier(
+                org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_RSASSA_PSS,
                 new org.bouncycastle.asn1.pkcs.RSASSAPSSparams(
-                        new AlgorithmIdentifier(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE),
-                        new AlgorithmIdentifier(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_mgf1,
-                                new AlgorithmIdentifier(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE)),
-                        new org.bouncycastle.asn1.ASN1Integer(32), new org.bouncycastle.asn1.ASN1Integer(1)));
+                        new AlgorithmIdentifier(
+                                org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE),
+                        new AlgorithmIdentifier(
+                                org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_mgf1,
+                                new AlgorithmIdentifier(
+                                        org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE)),
+                        new org.bouncycastle.asn1.ASN1Integer(32),
+                        new org.bouncycastle.asn1.ASN1Integer(1)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("algorithms")
-    void selfSignedCertificate_verifiesWithOwnKey_andNotWithAnother(String jca, KeyPair key, AlgorithmIdentifier id,
-                                                                    SignatureHash hash) {
-        Certificate c = TestCerts.tbs().subjectKey(key.getPublic()).signedWith(key, jca, id).parse();
+    void selfSignedCertificate_verifiesWithOwnKey_andNotWithAnother(
+            String jca, KeyPair key, AlgorithmIdentifier id, SignatureHash hash) {
+        Certificate c = TestCerts.tbs()
+                .subjectKey(key.getPublic())
+                .signedWith(key, jca, id)
+                .parse();
         assertThat(c.signatureHash()).isEqualTo(hash);
         assertThat(BC.verifies(c, c.publicKey())).isTrue();
         assertThat(BC.isSelfSigned(c)).isTrue();
-        KeyPair stranger = TestCerts.keyPair(key.getPublic().getAlgorithm(), null,
-                key.getPublic().getAlgorithm().equals("EC") ? 256 : key.getPublic().getAlgorithm().startsWith("Ed") ? 0 : 2048);
+        KeyPair stranger = TestCerts.keyPair(
+                key.getPublic().getAlgorithm(),
+                null,
+                key.getPublic().getAlgorithm().equals("EC")
+                        ? 256
+                        : key.getPublic().getAlgorithm().startsWith("Ed") ? 0 : 2048);
         Certificate other = TestCerts.tbs().subjectKey(stranger.getPublic()).parse();
         assertThat(BC.verifies(c, other.publicKey())).isFalse();
     }
@@ -82,8 +104,11 @@ class SignatureVerifierTest {
         v1Foreign.version = null;
         assertThat(v1Foreign.parse().isCa(BC)).isFalse();
         assertThat(TestCerts.tbs().parse().isCa(BC)).isFalse(); // v3 self-signed without basicConstraints
-        assertThat(TestCerts.tbs().ext("2.5.29.19", true, new org.bouncycastle.asn1.x509.BasicConstraints(true))
-                .parse().isCa(BC)).isTrue();
+        assertThat(TestCerts.tbs()
+                        .ext("2.5.29.19", true, new org.bouncycastle.asn1.x509.BasicConstraints(true))
+                        .parse()
+                        .isCa(BC))
+                .isTrue();
     }
 
     @Test
@@ -110,7 +135,8 @@ class SignatureVerifierTest {
         ber[2] = sig[1];
         System.arraycopy(sig, 2, ber, 3, sig.length - 2);
         byte[] rebuilt = new org.bouncycastle.asn1.DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {
-            bc.getTBSCertificate(), bc.getSignatureAlgorithm(), new org.bouncycastle.asn1.DERBitString(ber)})
+                    bc.getTBSCertificate(), bc.getSignatureAlgorithm(), new org.bouncycastle.asn1.DERBitString(ber)
+                })
                 .getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
         Certificate good = Certificate.parse(der);
         Certificate nonCanonical = Certificate.parse(rebuilt);
@@ -139,8 +165,10 @@ class SignatureVerifierTest {
         assertThat(BC.verifies(unknown, unknown.publicKey())).isFalse();
 
         KeyPair k1 = TestCerts.keyPair("EC", new ECGenParameterSpec("secp256k1"), 0);
-        Certificate k1Cert = TestCerts.tbs().subjectKey(k1.getPublic()).signedWith(k1, "SHA256withECDSA",
-                alg("1.2.840.10045.4.3.2", false)).parse();
+        Certificate k1Cert = TestCerts.tbs()
+                .subjectKey(k1.getPublic())
+                .signedWith(k1, "SHA256withECDSA", alg("1.2.840.10045.4.3.2", false))
+                .parse();
         assertThat(k1Cert.publicKey().parseable()).isFalse(); // §4.1: iOS cannot use this curve
         assertThat(k1Cert.publicKey().isWeak()).isTrue();
         assertThat(BC.verifies(k1Cert, k1Cert.publicKey())).isFalse();
@@ -162,7 +190,9 @@ class SignatureVerifierTest {
     @Test
     void selfIssuedButSignedByAnotherKey_isNotSelfSigned() {
         KeyPair other = TestCerts.keyPair("EC", new ECGenParameterSpec("secp256r1"), 0);
-        Certificate c = TestCerts.tbs().signedWith(other, "SHA256withECDSA", TestCerts.ECDSA_SHA256).parse();
+        Certificate c = TestCerts.tbs()
+                .signedWith(other, "SHA256withECDSA", TestCerts.ECDSA_SHA256)
+                .parse();
         assertThat(c.isSelfIssued()).isTrue();
         assertThat(BC.isSelfSigned(c)).isFalse();
     }
@@ -219,8 +249,10 @@ class SignatureVerifierTest {
         assertThat(b.cryptoVerifications()).isEqualTo(2);
         // more issuer keys than the memo holds: older verdicts fall back to the cache, never change
         for (int i = 0; i < 6; i++) {
-            Certificate other = TestCerts.tbs().subjectKey(TestCerts.keyPair("EC", new ECGenParameterSpec("secp256r1"), 0)
-                    .getPublic()).parse();
+            Certificate other = TestCerts.tbs()
+                    .subjectKey(TestCerts.keyPair("EC", new ECGenParameterSpec("secp256r1"), 0)
+                            .getPublic())
+                    .parse();
             assertThat(v.verifies(c, other.publicKey())).isFalse();
         }
         assertThat(v.verifies(c, c.publicKey())).isTrue();
@@ -251,8 +283,10 @@ class SignatureVerifierTest {
         assertThat(v.verifies(c, rsa.publicKey())).isFalse();
         assertThat(v.verifies(c, c.publicKey())).isTrue();
         // and the other way round: an RSA-signed certificate against an EC key
-        Certificate rsaSigned = TestCerts.tbs().subjectKey(RSA.getPublic())
-                .signedWith(RSA, "SHA256withRSA", alg("1.2.840.113549.1.1.11", true)).parse();
+        Certificate rsaSigned = TestCerts.tbs()
+                .subjectKey(RSA.getPublic())
+                .signedWith(RSA, "SHA256withRSA", alg("1.2.840.113549.1.1.11", true))
+                .parse();
         assertThat(v.verifies(rsaSigned, rsaSigned.publicKey())).isTrue();
         assertThat(v.verifies(rsaSigned, c.publicKey())).isFalse();
     }
@@ -277,14 +311,22 @@ class SignatureVerifierTest {
                 }
             }
         }
-        List<Certificate> selfIssued = certs.stream().filter(Certificate::isSelfIssued).toList();
+        List<Certificate> selfIssued =
+                certs.stream().filter(Certificate::isSelfIssued).toList();
         CachingSignatureVerifier v = CachingSignatureVerifier.withDefaults();
         VerificationBudget budget = VerificationBudget.unlimited();
-        long verified = IntStream.range(0, selfIssued.size() * 2).parallel()
-                .filter(i -> v.verify(selfIssued.get(i % selfIssued.size()),
-                        selfIssued.get(i % selfIssued.size()).publicKey(), budget).isValid())
+        long verified = IntStream.range(0, selfIssued.size() * 2)
+                .parallel()
+                .filter(i -> v.verify(
+                                selfIssued.get(i % selfIssued.size()),
+                                selfIssued.get(i % selfIssued.size()).publicKey(),
+                                budget)
+                        .isValid())
                 .count();
-        List<String> notSelfSigned = selfIssued.stream().filter(c -> !v.isSelfSigned(c)).map(Certificate::toString).toList();
+        List<String> notSelfSigned = selfIssued.stream()
+                .filter(c -> !v.isSelfSigned(c))
+                .map(Certificate::toString)
+                .toList();
         System.out.println("apple corpus: " + selfIssued.size() + " self-issued, not self-signed: " + notSelfSigned
                 + "; crypto verifications " + budget.cryptoVerifications() + " of " + budget.used() + " checks");
         assertThat(verified).isEqualTo(2L * (selfIssued.size() - notSelfSigned.size()));

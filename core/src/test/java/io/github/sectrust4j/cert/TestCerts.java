@@ -11,6 +11,7 @@ import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1Boolean;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -21,7 +22,6 @@ import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERTaggedObject;
-import org.bouncycastle.asn1.ASN1Boolean;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -34,10 +34,10 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 final class TestCerts {
     static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
     static final KeyPair KEY = generate();
-    static final AlgorithmIdentifier ECDSA_SHA256 = new AlgorithmIdentifier(new ASN1ObjectIdentifier("1.2.840.10045.4.3.2"));
+    static final AlgorithmIdentifier ECDSA_SHA256 =
+            new AlgorithmIdentifier(new ASN1ObjectIdentifier("1.2.840.10045.4.3.2"));
 
-    private TestCerts() {
-    }
+    private TestCerts() {}
 
     private static KeyPair generate() {
         try {
@@ -59,7 +59,8 @@ final class TestCerts {
         ASN1Encodable subject = new X500Name("CN=Test Root,O=Test");
         ASN1Primitive notBefore = time(0x17, "250101000000Z");
         ASN1Primitive notAfter = time(0x17, "350101000000Z");
-        SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(KEY.getPublic().getEncoded());
+        SubjectPublicKeyInfo spki =
+                SubjectPublicKeyInfo.getInstance(KEY.getPublic().getEncoded());
         final List<ASN1Encodable> extensions = new ArrayList<>();
 
         Tbs ext(String oid, boolean critical, ASN1Encodable value) {
@@ -124,13 +125,14 @@ final class TestCerts {
             try {
                 Signature s = Signature.getInstance(jcaAlgorithm, BC);
                 if (jcaAlgorithm.contains("PSS")) {
-                    s.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
-                            java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
+                    s.setParameter(new java.security.spec.PSSParameterSpec(
+                            "SHA-256", "MGF1", java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
                 }
                 s.initSign(signer.getPrivate());
                 s.update(tbs);
                 byte[] sig = s.sign();
-                return new DERSequence(new ASN1Encodable[] {ASN1Primitive.fromByteArray(tbs), outerAlg, new DERBitString(sig)})
+                return new DERSequence(
+                                new ASN1Encodable[] {ASN1Primitive.fromByteArray(tbs), outerAlg, new DERBitString(sig)})
                         .getEncoded(ASN1Encoding.DER);
             } catch (GeneralSecurityException | IOException e) {
                 throw new IllegalStateException(e);
@@ -145,7 +147,8 @@ final class TestCerts {
     static KeyPair keyPair(String algorithm, java.security.spec.AlgorithmParameterSpec spec, int size) {
         try {
             // the JDK ships precomputed DSA parameters; BC would generate them (seconds)
-            KeyPairGenerator g = algorithm.equals("DSA") ? KeyPairGenerator.getInstance(algorithm)
+            KeyPairGenerator g = algorithm.equals("DSA")
+                    ? KeyPairGenerator.getInstance(algorithm)
                     : KeyPairGenerator.getInstance(algorithm, BC);
             if (spec != null) {
                 g.initialize(spec);

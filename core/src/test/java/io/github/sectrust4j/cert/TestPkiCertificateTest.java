@@ -21,15 +21,21 @@ class TestPkiCertificateTest {
     @Test
     void threeCertificateChain_linksByNormalizedNameKeyIdAndSignature(TestPki pki) {
         HeldCertificate root = pki.root("Contoso Root CA").build();
-        HeldCertificate ca = pki.intermediate("Contoso Issuing CA", root).ca(0).caIssuersUrl("http://pki.contoso.com/ca.crt").build();
-        HeldCertificate leaf = pki.leaf("www.contoso.com", ca).dnsNames("www.contoso.com", "contoso.com").build();
+        HeldCertificate ca = pki.intermediate("Contoso Issuing CA", root)
+                .ca(0)
+                .caIssuersUrl("http://pki.contoso.com/ca.crt")
+                .build();
+        HeldCertificate leaf = pki.leaf("www.contoso.com", ca)
+                .dnsNames("www.contoso.com", "contoso.com")
+                .build();
         Certificate r = read(root);
         Certificate i = read(ca);
         Certificate l = read(leaf);
 
         assertThat(l.normalizedIssuer()).isEqualTo(i.normalizedSubject());
         assertThat(i.normalizedIssuer()).isEqualTo(r.normalizedSubject());
-        assertThat(l.authorityKeyIdentifier().orElseThrow()).isEqualTo(i.subjectKeyIdentifier().orElseThrow());
+        assertThat(l.authorityKeyIdentifier().orElseThrow())
+                .isEqualTo(i.subjectKeyIdentifier().orElseThrow());
         assertThat(VERIFIER.verifies(l, i.publicKey())).isTrue();
         assertThat(VERIFIER.verifies(i, r.publicKey())).isTrue();
         assertThat(VERIFIER.verifies(l, r.publicKey())).isFalse();
@@ -44,8 +50,9 @@ class TestPkiCertificateTest {
         java.math.BigInteger n = java.math.BigInteger.ONE.shiftLeft(bits - 1).setBit(0);
         try {
             return PublicKeyInfo.from(new org.bouncycastle.asn1.x509.SubjectPublicKeyInfo(
-                new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
-                        org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.rsaEncryption, org.bouncycastle.asn1.DERNull.INSTANCE),
+                    new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+                            org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.rsaEncryption,
+                            org.bouncycastle.asn1.DERNull.INSTANCE),
                     new org.bouncycastle.asn1.pkcs.RSAPublicKey(n, java.math.BigInteger.valueOf(65537))));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -112,11 +119,16 @@ class TestPkiCertificateTest {
     @Test
     void fixtureOddities_surfaceAsAppleExtensionFindings(TestPki pki) { // §2.2
         HeldCertificate root = pki.root("Root").build();
-        Certificate dup = read(pki.leaf("dup.example", root).duplicateExtension("2.5.29.37").build());
+        Certificate dup = read(
+                pki.leaf("dup.example", root).duplicateExtension("2.5.29.37").build());
         assertThat(dup.duplicateExtensions()).containsExactly("2.5.29.37");
-        Certificate unknown = read(pki.leaf("unk.example", root).unknownCriticalExtension().build());
+        Certificate unknown =
+                read(pki.leaf("unk.example", root).unknownCriticalExtension().build());
         assertThat(unknown.unknownCriticalExtensions()).hasSize(1);
-        Certificate empty = read(pki.leaf("e.example", root).emptySubject().subjectAltNameCritical(true).build());
+        Certificate empty = read(pki.leaf("e.example", root)
+                .emptySubject()
+                .subjectAltNameCritical(true)
+                .build());
         assertThat(empty.subject().isEmpty()).isTrue();
         assertThat(empty.subjectAltName().orElseThrow().critical()).isTrue();
     }

@@ -39,7 +39,8 @@ class VerifiedSignaturesTest {
         VerifiedSignatures.verify(KEY, ALG, new byte[] {'t'}, signature, () -> runs.incrementAndGet() < 0);
         VerifiedSignatures.verify(KEY, ALG, SIGNED, new byte[] {signature[0], 8}, () -> runs.incrementAndGet() < 0);
         // framing: moving a byte from one input to the next is another check
-        VerifiedSignatures.verify(new byte[] {1, 2}, new byte[] {3, 4}, SIGNED, signature, () -> runs.incrementAndGet() < 0);
+        VerifiedSignatures.verify(
+                new byte[] {1, 2}, new byte[] {3, 4}, SIGNED, signature, () -> runs.incrementAndGet() < 0);
 
         assertThat(runs).hasValue(6);
     }
@@ -47,7 +48,8 @@ class VerifiedSignaturesTest {
     @Test
     void aVerificationThatThrows_verifiesNothing() {
         assertThat(VerifiedSignatures.verify(KEY, ALG, SIGNED, new byte[] {(byte) System.nanoTime(), 1, 1, 1}, () -> {
-            throw new IllegalStateException("broken provider");
-        })).isFalse();
+                    throw new IllegalStateException("broken provider");
+                }))
+                .isFalse();
     }
 }

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.sectrust4j.engine.SecTrustAccess;
 import io.github.sectrust4j.CertificateInputException;
 import io.github.sectrust4j.CertificateRole;
 import io.github.sectrust4j.PathCertificate;
 import io.github.sectrust4j.SecTrustResult;
 import io.github.sectrust4j.TrustError;
 import io.github.sectrust4j.TrustReport;
-import io.github.sectrust4j.request.EvaluationRequest;
+import io.github.sectrust4j.engine.SecTrustAccess;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
+import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -67,7 +67,9 @@ class BatchCommandTest {
     void malformedJson_isInputError_withTheIdWhenItCouldBeRead() {
         JsonNode r = onlyResponse("{\"id\": \"r7\", \"chain\": [\"-----BEGIN\n");
         assertThat(r.get("id").textValue()).isEqualTo("r7");
-        assertThat(r.at("/error/input").textValue()).startsWith("not valid JSON: ").doesNotContain("REDACTED");
+        assertThat(r.at("/error/input").textValue())
+                .startsWith("not valid JSON: ")
+                .doesNotContain("REDACTED");
         JsonNode noId = onlyResponse("chain: [1, 2]\n");
         assertThat(noId.get("id").isNull()).isTrue();
         assertThat(noId.at("/error/input").textValue()).startsWith("not valid JSON: Unrecognized token 'chain'");
@@ -97,11 +99,13 @@ class BatchCommandTest {
         assertThat(run.status()).isZero();
         List<JsonNode> out = run.outLines().stream().map(BatchCommandTest::json).toList();
         assertThat(out).extracting(n -> n.get("id").textValue()).containsExactly("a", "b", "c", "d");
-        assertThat(out).extracting(n -> n.at("/error/input").textValue()).satisfiesExactly(
-                m -> assertThat(m).startsWith("chain: missing"),
-                m -> assertThat(m).startsWith("ocspResponses[0]: bad base64"),
-                m -> assertThat(m).isEqualTo("ios: " + io.github.sectrust4j.IosRelease.unsupported("7.0")),
-                m -> assertThat(m).startsWith("policy: Unknown policy 'smime'"));
+        assertThat(out)
+                .extracting(n -> n.at("/error/input").textValue())
+                .satisfiesExactly(
+                        m -> assertThat(m).startsWith("chain: missing"),
+                        m -> assertThat(m).startsWith("ocspResponses[0]: bad base64"),
+                        m -> assertThat(m).isEqualTo("ios: " + io.github.sectrust4j.IosRelease.unsupported("7.0")),
+                        m -> assertThat(m).startsWith("policy: Unknown policy 'smime'"));
     }
 
     @Test
@@ -115,9 +119,12 @@ class BatchCommandTest {
     @Test
     void crlfLineEndings_areAccepted() {
         Cli.Run run = Cli.withStdin("{\"id\":\"x\"}\r\n{\"id\":\"y\"}\r\n", "batch");
-        assertThat(run.outLines()).extracting(l -> json(l).get("id").textValue()).containsExactly("x", "y");
-        assertThat(run.outLines()).allSatisfy(l -> assertThat(json(l).at("/error/input").textValue())
-                .startsWith("chain: missing"));
+        assertThat(run.outLines())
+                .extracting(l -> json(l).get("id").textValue())
+                .containsExactly("x", "y");
+        assertThat(run.outLines())
+                .allSatisfy(
+                        l -> assertThat(json(l).at("/error/input").textValue()).startsWith("chain: missing"));
     }
 
     @Test
@@ -148,16 +155,22 @@ class BatchCommandTest {
             String id = "req-" + i;
             switch (i % 6) {
                 case 0 -> in.append(line(id, ""));
-                case 1 -> in.append(line(id, "\"ios\": \"17.4\", \"host\": \"sip.contoso.com\", \"systemRoots\": 2023071300"));
+                case 1 ->
+                    in.append(
+                            line(id, "\"ios\": \"17.4\", \"host\": \"sip.contoso.com\", \"systemRoots\": 2023071300"));
                 case 2 -> in.append("{\"id\": \"").append(id).append("\", \"chain\": [\"garbage\"]}");
                 case 3 -> in.append("{\"id\": \"").append(id).append("\", broken");
                 case 4 -> in.append(line(id, "\"anchors\": [" + BatchProcessor.MAPPER.valueToTree(root.pem()) + "]"));
-                default -> { in.append(" "); id = null; }
+                default -> {
+                    in.append(" ");
+                    id = null;
+                }
             }
             in.append('\n');
             expectedIds.add(id);
         }
-        Cli.Run run = threads.equals("default") ? Cli.withStdin(in.toString(), "batch")
+        Cli.Run run = threads.equals("default")
+                ? Cli.withStdin(in.toString(), "batch")
                 : Cli.withStdin(in.toString(), "batch", "--threads", threads);
         assertThat(run.status()).isZero();
         List<String> lines = run.outLines();
@@ -166,7 +179,9 @@ class BatchCommandTest {
         for (String l : lines) {
             JsonNode r = json(l);
             String id = expected.next();
-            assertThat(r.get("id").isNull() ? null : r.get("id").textValue()).as(l).isEqualTo(id);
+            assertThat(r.get("id").isNull() ? null : r.get("id").textValue())
+                    .as(l)
+                    .isEqualTo(id);
             assertThat(r.has("trusted") || r.has("error")).as(l).isTrue();
         }
     }
@@ -182,19 +197,22 @@ class BatchCommandTest {
                     + BatchProcessor.MAPPER.valueToTree(ca.pem()) + "], \"host\": \"sip.contoso.com\"",
             "\"ios\": \"17.4\", \"host\": \"sip.contoso.com\", \"systemRoots\": 2023071300",
             "\"userRoots\": [{\"cert\": " + BatchProcessor.MAPPER.valueToTree(root.pem())
-                    + ", \"install\": \"profile\", \"fullTrust\": true}]"};
+                    + ", \"install\": \"profile\", \"fullTrust\": true}]"
+        };
         StringBuilder in = new StringBuilder();
         for (int i = 0; i < 60; i++) {
             in.append(line("r" + (i % kinds.length), kinds[i % kinds.length])).append('\n');
         }
-        List<String> one = Cli.withStdin(in.toString(), "batch", "--threads", "1").outLines();
+        List<String> one =
+                Cli.withStdin(in.toString(), "batch", "--threads", "1").outLines();
         List<String> byDefault = Cli.withStdin(in.toString(), "batch").outLines();
         assertThat(byDefault).isEqualTo(one);
         assertThat(one).hasSize(60);
         for (int i = kinds.length; i < one.size(); i++) {
             assertThat(one.get(i)).as("line %d", i).isEqualTo(one.get(i % kinds.length));
         }
-        assertThat(one.subList(0, kinds.length)).allSatisfy(l -> assertThat(json(l).has("trusted")).as(l).isTrue());
+        assertThat(one.subList(0, kinds.length))
+                .allSatisfy(l -> assertThat(json(l).has("trusted")).as(l).isTrue());
         assertThat(json(one.get(0)).get("trusted").booleanValue()).isTrue();
     }
 
@@ -215,7 +233,8 @@ class BatchCommandTest {
             throw new CertificateInputException(1, "unsupported critical structure", "x");
         });
         JsonNode r = json(p.process(line("x", "")));
-        assertThat(r.at("/error/input").textValue()).isEqualTo("chain (PEM block 2) is not a certificate: unsupported critical structure");
+        assertThat(r.at("/error/input").textValue())
+                .isEqualTo("chain (PEM block 2) is not a certificate: unsupported critical structure");
     }
 
     /** The response shape: id first, then the TrustReport fields of BATCH-CONTRACT. */
@@ -223,7 +242,9 @@ class BatchCommandTest {
     void response_isIdThenTheReportFields() {
         BatchProcessor p = new BatchProcessor(BatchCommandTest::untrustedReport);
         JsonNode r = json(p.process(line("r1", "\"host\": \"sip.contoso.com\", \"ios\": \"17.4\"")));
-        assertThat(r.fieldNames()).toIterable().startsWith("id", "trusted", "result", "error", "trustStoreVersion")
+        assertThat(r.fieldNames())
+                .toIterable()
+                .startsWith("id", "trusted", "result", "error", "trustStoreVersion")
                 .contains("path", "findings");
         assertThat(r.get("id").textValue()).isEqualTo("r1");
         assertThat(r.get("trusted").booleanValue()).isFalse();
@@ -238,12 +259,24 @@ class BatchCommandTest {
     static TrustReport untrustedReport(BatchRequest batch) {
         EvaluationRequest req = SecTrustAccess.request(batch.trust(), batch.chain());
         var leafCert = req.leaf();
-        PathCertificate p = new PathCertificate(leafCert.sha256Hex(), leafCert.subject().toString(),
-                leafCert.issuer().toString(), leafCert.notBefore(), leafCert.notAfter(), CertificateRole.LEAF,
-                Optional.empty(), true);
-        return new TrustReport(SecTrustResult.RECOVERABLE_TRUST_FAILURE, Optional.of(TrustError.NOT_TRUSTED),
-                List.of(p), List.of(), req.release(),
+        PathCertificate p = new PathCertificate(
+                leafCert.sha256Hex(),
+                leafCert.subject().toString(),
+                leafCert.issuer().toString(),
+                leafCert.notBefore(),
+                leafCert.notAfter(),
+                CertificateRole.LEAF,
+                Optional.empty(),
+                true);
+        return new TrustReport(
+                SecTrustResult.RECOVERABLE_TRUST_FAILURE,
+                Optional.of(TrustError.NOT_TRUSTED),
+                List.of(p),
+                List.of(),
+                req.release(),
                 req.systemStore().map(s -> OptionalInt.of(s.version())).orElse(OptionalInt.empty()),
-                req.policy(), req.host(), req.verifyTime());
+                req.policy(),
+                req.host(),
+                req.verifyTime());
     }
 }

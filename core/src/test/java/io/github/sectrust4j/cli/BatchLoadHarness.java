@@ -56,16 +56,25 @@ public final class BatchLoadHarness {
                     t.put("host", "sip.contoso.com");
                     t.putArray("anchors").add(root.pem());
                 }
-                case 2 -> t.put("host", "www.fabrikam.com").put("systemRoots", 2023071300).put("ios", "17.4");
+                case 2 ->
+                    t.put("host", "www.fabrikam.com")
+                            .put("systemRoots", 2023071300)
+                            .put("ios", "17.4");
                 case 3 -> {
                     t.put("host", "sip.contoso.com");
-                    t.putArray("userRoots").addObject().put("cert", root.pem()).put("install", "profile")
+                    t.putArray("userRoots")
+                            .addObject()
+                            .put("cert", root.pem())
+                            .put("install", "profile")
                             .put("fullTrust", true);
                     t.putArray("ocspResponses").add("MAMKAQE=");
                     t.putArray("scts").add("AAEC");
                 }
-                case 4 -> t.putArray("chain").add(leaf.pem()).add("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
-                default -> { }
+                case 4 ->
+                    t.putArray("chain")
+                            .add(leaf.pem())
+                            .add("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+                default -> {}
             }
             templates.add(t);
         }
@@ -106,7 +115,8 @@ public final class BatchLoadHarness {
                 internalErrors++;
             }
         }
-        System.out.printf("responses %d of %d in order; trusted %d, not trusted %d, input errors %d, internal errors %d%n",
+        System.out.printf(
+                "responses %d of %d in order; trusted %d, not trusted %d, input errors %d, internal errors %d%n",
                 i, n, trusted, untrusted, inputErrors, internalErrors);
         if (i != n) {
             throw new IllegalStateException("expected " + n + " responses, got " + i);

@@ -26,8 +26,13 @@ class BatchProcessorRobustnessProperties {
         n.put("id", "p").put("host", "sip.contoso.com").put("at", pki.now().toString());
         n.putArray("chain").add(leaf.pem());
         n.putArray("anchors").add(root.pem());
-        n.putArray("userRoots").addObject().put("cert", root.pem()).put("install", "profile")
-                .putArray("trustSettings").addObject().put("result", "trustRoot");
+        n.putArray("userRoots")
+                .addObject()
+                .put("cert", root.pem())
+                .put("install", "profile")
+                .putArray("trustSettings")
+                .addObject()
+                .put("result", "trustRoot");
         VALID = n.toString();
     }
 
@@ -42,7 +47,9 @@ class BatchProcessorRobustnessProperties {
             assertThat(r.has("result")).as(response).isTrue();
             assertThat(r.has("error")).as(response).isEqualTo(!r.get("trusted").booleanValue());
         } else { // an error line
-            assertThat(r.get("error").has("input") || r.get("error").has("internal")).as(response).isTrue();
+            assertThat(r.get("error").has("input") || r.get("error").has("internal"))
+                    .as(response)
+                    .isTrue();
         }
     }
 
@@ -51,7 +58,9 @@ class BatchProcessorRobustnessProperties {
         String response = processor.process(line.replace('\n', ' '));
         assertWellFormed(response);
         Statistics.collect(response.contains("\"trusted\"") ? "verdict" : "error line");
-        Statistics.coverage(c -> { c.check("error line").count(n -> n > 0); });
+        Statistics.coverage(c -> {
+            c.check("error line").count(n -> n > 0);
+        });
     }
 
     /** Mutated requests (broken JSON, damaged PEM, odd hosts): an answer or an input error, never an internal error. */
@@ -60,22 +69,31 @@ class BatchProcessorRobustnessProperties {
         String response = processor.process(line);
         assertWellFormed(response);
         Statistics.collect(BatchProcessor.MAPPER.readTree(response).has("trusted") ? "verdict" : "error line");
-        Statistics.coverage(c -> { c.check("verdict").count(n -> n > 0); c.check("error line").count(n -> n > 0); });
-        assertThat(BatchProcessor.MAPPER.readTree(response).at("/error/internal").isMissingNode()).as(response).isTrue();
+        Statistics.coverage(c -> {
+            c.check("verdict").count(n -> n > 0);
+            c.check("error line").count(n -> n > 0);
+        });
+        assertThat(BatchProcessor.MAPPER
+                        .readTree(response)
+                        .at("/error/internal")
+                        .isMissingNode())
+                .as(response)
+                .isTrue();
     }
 
     @Provide
     Arbitrary<String> mutations() {
         Arbitrary<Integer> at = Arbitraries.integers().between(0, VALID.length() - 1);
         Arbitrary<Character> c = Arbitraries.of('{', '}', '[', ']', '"', ',', ':', '\\', 'A', '0', ' ', '-', 'é');
-        return Combinators.combine(at, at, c, Arbitraries.integers().between(0, 2)).as((i, j, ch, kind) -> {
-            int from = Math.min(i, j);
-            int to = Math.max(i, j);
-            return switch (kind) {
-                case 0 -> VALID.substring(0, from) + VALID.substring(to); // cut a span
-                case 1 -> VALID.substring(0, i) + ch + VALID.substring(i); // insert a character
-                default -> VALID.substring(0, i) + ch + VALID.substring(i + 1); // replace one
-            };
-        });
+        return Combinators.combine(at, at, c, Arbitraries.integers().between(0, 2))
+                .as((i, j, ch, kind) -> {
+                    int from = Math.min(i, j);
+                    int to = Math.max(i, j);
+                    return switch (kind) {
+                        case 0 -> VALID.substring(0, from) + VALID.substring(to); // cut a span
+                        case 1 -> VALID.substring(0, i) + ch + VALID.substring(i); // insert a character
+                        default -> VALID.substring(0, i) + ch + VALID.substring(i + 1); // replace one
+                    };
+                });
     }
 }

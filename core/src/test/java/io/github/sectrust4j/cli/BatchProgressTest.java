@@ -27,14 +27,19 @@ class BatchProgressTest {
         now.addAndGet(60_000_000L); // 0.26 s
         p.responded(NOT_TRUSTED);
         p.responded(INPUT); // same instant: throttled
-        assertThat(err.toString()).startsWith("\rsectrust4j batch: 101 lines (100 trusted, 1 not trusted, 0 input "
-                + "errors, 0 internal errors), ").doesNotContain("\n").containsOnlyOnce("\r");
+        assertThat(err.toString())
+                .startsWith("\rsectrust4j batch: 101 lines (100 trusted, 1 not trusted, 0 input "
+                        + "errors, 0 internal errors), ")
+                .doesNotContain("\n")
+                .containsOnlyOnce("\r");
         now.addAndGet(1_000_000_000L);
         p.responded(INTERNAL + "\n" + TRUSTED); // an ios array: one line, two responses
         p.finish();
-        assertThat(err.toString()).contains("103 lines, 104 responses (101 trusted, 1 not trusted, 1 input errors, "
-                + "1 internal errors)").endsWith("\rsectrust4j batch: done, 103 lines, 104 responses (101 trusted, "
-                + "1 not trusted, 1 input errors, 1 internal errors) in 1.3 s\n");
+        assertThat(err.toString())
+                .contains(
+                        "103 lines, 104 responses (101 trusted, 1 not trusted, 1 input errors, " + "1 internal errors)")
+                .endsWith("\rsectrust4j batch: done, 103 lines, 104 responses (101 trusted, "
+                        + "1 not trusted, 1 input errors, 1 internal errors) in 1.3 s\n");
     }
 
     @Test
@@ -57,7 +62,8 @@ class BatchProgressTest {
         assertThat(plain.err()).isEmpty(); // not a terminal: quiet by default
         assertThat(off.err()).isEmpty();
         assertThat(forced.out()).isEqualTo(plain.out());
-        assertThat(forced.err()).matches("sectrust4j batch: done, 3 lines \\(0 trusted, 2 not trusted, 1 input errors, "
-                + "0 internal errors\\) in \\d+\\.\\d s\\R");
+        assertThat(forced.err())
+                .matches("sectrust4j batch: done, 3 lines \\(0 trusted, 2 not trusted, 1 input errors, "
+                        + "0 internal errors\\) in \\d+\\.\\d s\\R");
     }
 }

@@ -11,12 +11,10 @@ import java.util.List;
  * as {@code batch} does instead of keeping a second mapping.
  */
 public final class BatchRequests {
-    private BatchRequests() {
-    }
+    private BatchRequests() {}
 
     /** One request mapped as {@code batch} maps it. */
-    public record Mapped(SecTrust trust, List<Certificate> chain) {
-    }
+    public record Mapped(SecTrust trust, List<Certificate> chain) {}
 
     /**
      * Maps one BATCH-CONTRACT request object.

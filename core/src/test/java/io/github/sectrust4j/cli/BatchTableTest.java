@@ -36,7 +36,9 @@ class BatchTableTest {
     void everyExampleHasOneRow_inInputOrder_withItsVerdictAndError() {
         Cli.Run run = Cli.withStdin(requests, "batch", "--format", "table");
         assertThat(run.status()).isZero();
-        List<String> rows = run.outLines().stream().filter(l -> !l.startsWith(" ") && !l.isBlank()).toList();
+        List<String> rows = run.outLines().stream()
+                .filter(l -> !l.startsWith(" ") && !l.isBlank())
+                .toList();
         assertThat(rows.get(0)).startsWith("REQUEST").contains("VERDICT", "ERROR", "TOP FINDING");
         List<String> body = rows.subList(1, rows.size() - 1);
         assertThat(body).hasSize(json.size());
@@ -46,7 +48,8 @@ class BatchTableTest {
             assertThat(row).startsWith(r.get("id").asText());
             assertThat(row).contains(r.get("trusted").asBoolean() ? "trusted" : "NOT TRUSTED");
             if (r.has("error")) {
-                assertThat(row).contains(r.get("error").get("name").asText())
+                assertThat(row)
+                        .contains(r.get("error").get("name").asText())
                         .contains(r.get("findings").get(0).get("code").asText());
             }
         }
@@ -56,9 +59,14 @@ class BatchTableTest {
     void untrustedRows_areFollowedByTheirFix() {
         Cli.Run run = Cli.withStdin(requests, "batch", "--format", "table");
         List<String> lines = run.outLines();
-        JsonNode first = json.stream().filter(r -> !r.get("trusted").asBoolean()).findFirst().orElseThrow();
-        int row = lines.indexOf(lines.stream().filter(l -> l.startsWith(first.get("id").asText() + " "))
-                .findFirst().orElseThrow());
+        JsonNode first = json.stream()
+                .filter(r -> !r.get("trusted").asBoolean())
+                .findFirst()
+                .orElseThrow();
+        int row = lines.indexOf(lines.stream()
+                .filter(l -> l.startsWith(first.get("id").asText() + " "))
+                .findFirst()
+                .orElseThrow());
         String remedyStart = first.get("findings").get(0).get("remedy").asText().split(" ")[0];
         assertThat(lines.get(row + 1)).startsWith("  fix: " + remedyStart);
     }
@@ -67,16 +75,19 @@ class BatchTableTest {
     void closingCount_agreesWithTheJsonLines() {
         long trusted = json.stream().filter(r -> r.get("trusted").asBoolean()).count();
         Cli.Run run = Cli.withStdin(requests, "batch", "--format", "table");
-        assertThat(run.outLines().get(run.outLines().size() - 1)).startsWith(json.size() + " answers: " + trusted
-                + " trusted, " + (json.size() - trusted) + " not trusted, 0 input errors, 0 internal errors");
+        assertThat(run.outLines().get(run.outLines().size() - 1))
+                .startsWith(json.size() + " answers: " + trusted + " trusted, " + (json.size() - trusted)
+                        + " not trusted, 0 input errors, 0 internal errors");
     }
 
     @Test
     void inputErrors_areRowsToo_andCounted() {
-        Cli.Run run = Cli.withStdin("{\"id\":\"broken\",\"chain\":[\"not base64!\"]}\nnot json\n",
-                "batch", "--format", "table");
+        Cli.Run run = Cli.withStdin(
+                "{\"id\":\"broken\",\"chain\":[\"not base64!\"]}\nnot json\n", "batch", "--format", "table");
         assertThat(run.status()).isZero();
-        assertThat(run.out()).contains("broken").contains("INPUT ERROR")
+        assertThat(run.out())
+                .contains("broken")
+                .contains("INPUT ERROR")
                 .contains("2 answers: 0 trusted, 0 not trusted, 2 input errors, 0 internal errors");
     }
 }

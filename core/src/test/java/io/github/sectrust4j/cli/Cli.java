@@ -20,8 +20,11 @@ public final class Cli {
     static {
         // hermetic runs: never the developer's CT log list cache (stores update); tests that want one pass --cache-dir
         if (System.getProperty(io.github.sectrust4j.ct.CtLogCache.PROPERTY) == null) {
-            System.setProperty(io.github.sectrust4j.ct.CtLogCache.PROPERTY,
-                    java.nio.file.Path.of("target", "no-ct-log-cache").toAbsolutePath().toString());
+            System.setProperty(
+                    io.github.sectrust4j.ct.CtLogCache.PROPERTY,
+                    java.nio.file.Path.of("target", "no-ct-log-cache")
+                            .toAbsolutePath()
+                            .toString());
         }
     }
 
@@ -36,7 +39,8 @@ public final class Cli {
     }
 
     /** One batch request line through {@code batch}; its response object. */
-    public static com.fasterxml.jackson.databind.JsonNode batchOne(com.fasterxml.jackson.databind.node.ObjectNode request) {
+    public static com.fasterxml.jackson.databind.JsonNode batchOne(
+            com.fasterxml.jackson.databind.node.ObjectNode request) {
         try {
             Run run = withStdin(BatchProcessor.MAPPER.writeValueAsString(request) + "\n", "batch");
             return BatchProcessor.MAPPER.readTree(run.out());

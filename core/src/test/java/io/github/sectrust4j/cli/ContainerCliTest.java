@@ -22,6 +22,7 @@ class ContainerCliTest {
 
     @TempDir
     static Path dir;
+
     static TestPki pki;
     static TestChain chain;
     static Path root;
@@ -38,7 +39,8 @@ class ContainerCliTest {
         root = Files.writeString(dir.resolve("root.pem"), chain.root().pem());
         // file names say nothing: the format is recognised by content
         p7b = Files.write(dir.resolve("chain-a.bin"), Containers.pkcs7(chain.intermediate(), chain.leaf()));
-        p7bPem = Files.writeString(dir.resolve("chain-b.txt"),
+        p7bPem = Files.writeString(
+                dir.resolve("chain-b.txt"),
                 Containers.pem("PKCS7", Containers.pkcs7(chain.leaf(), chain.intermediate())));
         pfx = Files.write(dir.resolve("server.pfx"), Containers.keyStore("PKCS12", PASSWORD, chain, null));
         jks = Files.write(dir.resolve("server.keystore"), Containers.keyStore("JKS", PASSWORD, chain, null));
@@ -46,8 +48,17 @@ class ContainerCliTest {
     }
 
     static Cli.Run evaluate(Path chainFile, String... more) {
-        List<String> args = new ArrayList<>(List.of("evaluate", chainFile.toString(), "--host", HOST, "--ios", "17.4",
-                "--at", pki.now().toString(), "--anchor", root.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "evaluate",
+                chainFile.toString(),
+                "--host",
+                HOST,
+                "--ios",
+                "17.4",
+                "--at",
+                pki.now().toString(),
+                "--anchor",
+                root.toString()));
         args.addAll(List.of(more));
         return Cli.run(args.toArray(String[]::new));
     }
@@ -75,7 +86,8 @@ class ContainerCliTest {
     @Test
     void jks_opensWithOrWithoutPassword() {
         assertThat(evaluate(jks).status()).isZero();
-        assertThat(evaluate(jks, "--keystore-password", new String(PASSWORD)).status()).isZero();
+        assertThat(evaluate(jks, "--keystore-password", new String(PASSWORD)).status())
+                .isZero();
     }
 
     @Test
@@ -85,9 +97,10 @@ class ContainerCliTest {
         Cli.Run none = evaluate(pfx);
 
         assertThat(bad.status()).isEqualTo(2);
-        assertThat(bad.err()).isEqualTo("sectrust4j evaluate: " + pfx + " (PKCS#12): wrong password (or a damaged "
-                + "file); give it with --keystore-password-env VAR, --keystore-password-file FILE or "
-                + "--keystore-password\n");
+        assertThat(bad.err())
+                .isEqualTo("sectrust4j evaluate: " + pfx + " (PKCS#12): wrong password (or a damaged "
+                        + "file); give it with --keystore-password-env VAR, --keystore-password-file FILE or "
+                        + "--keystore-password\n");
         assertThat(none.status()).isEqualTo(2);
         assertThat(none.err()).contains("(PKCS#12): needs a password");
     }
@@ -106,10 +119,25 @@ class ContainerCliTest {
     @Test
     void passwordFromTheEnvironment_inARealProcess() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "evaluate", pfx.toString(), "--keystore-password-env", "PFX_PASSWORD",
-                "--host", HOST, "--ios", "17.4", "--at", pki.now().toString(), "--anchor", root.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("process.out").toFile());
+        ProcessBuilder process = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "evaluate",
+                        pfx.toString(),
+                        "--keystore-password-env",
+                        "PFX_PASSWORD",
+                        "--host",
+                        HOST,
+                        "--ios",
+                        "17.4",
+                        "--at",
+                        pki.now().toString(),
+                        "--anchor",
+                        root.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("process.out").toFile());
         process.environment().put("PFX_PASSWORD", new String(PASSWORD));
         Process p = process.start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -123,8 +151,19 @@ class ContainerCliTest {
         Path anchorP7b = Files.write(dir.resolve("anchor.p7b"), Containers.pkcs7(chain.root()));
         Path intermediateP7b = Files.write(dir.resolve("ca.p7b"), Containers.pkcs7(chain.intermediate()));
         Path leafOnly = Files.writeString(dir.resolve("leaf.pem"), chain.leaf().pem());
-        Cli.Run run = Cli.run("evaluate", leafOnly.toString(), "--host", HOST, "--ios", "17.4", "--at",
-                pki.now().toString(), "--anchor", anchorP7b.toString(), "--intermediate", intermediateP7b.toString());
+        Cli.Run run = Cli.run(
+                "evaluate",
+                leafOnly.toString(),
+                "--host",
+                HOST,
+                "--ios",
+                "17.4",
+                "--at",
+                pki.now().toString(),
+                "--anchor",
+                anchorP7b.toString(),
+                "--intermediate",
+                intermediateP7b.toString());
 
         assertThat(run.status()).as(run.err() + run.out()).isZero();
     }
@@ -136,7 +175,9 @@ class ContainerCliTest {
         Cli.Run run = evaluate(cut);
 
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).startsWith("sectrust4j evaluate: " + cut + " (PKCS#7): ").doesNotContain("Exception\n")
+        assertThat(run.err())
+                .startsWith("sectrust4j evaluate: " + cut + " (PKCS#7): ")
+                .doesNotContain("Exception\n")
                 .doesNotContain("\tat ");
         assertThat(run.err().lines().count()).isEqualTo(1);
     }
@@ -145,8 +186,18 @@ class ContainerCliTest {
     void sClientShowcertsText_stillWorks_fromStdin() {
         String sClient = "CONNECTED(00000003)\ndepth=1 CN = CA\n---\nCertificate chain\n 0 s:CN = " + HOST + "\n"
                 + chain.leaf().pem() + " 1 s:CN = CA\n" + chain.intermediate().pem() + "---\nDONE\n";
-        Cli.Run run = Cli.withStdin(sClient, "evaluate", "-", "--host", HOST, "--ios", "17.4", "--at",
-                pki.now().toString(), "--anchor", root.toString());
+        Cli.Run run = Cli.withStdin(
+                sClient,
+                "evaluate",
+                "-",
+                "--host",
+                HOST,
+                "--ios",
+                "17.4",
+                "--at",
+                pki.now().toString(),
+                "--anchor",
+                root.toString());
 
         assertThat(run.status()).as(run.err()).isZero();
     }
@@ -154,8 +205,13 @@ class ContainerCliTest {
     @Test
     void help_mentionsTheContainersAndPasswordOptions() {
         Cli.Run run = Cli.run("evaluate", "--help");
-        assertThat(run.out()).contains("PKCS#7", "PKCS#12", "--keystore-password-env=VAR",
-                "--keystore-password-file=FILE", "--keystore-password=PASSWORD", "process list");
+        assertThat(run.out())
+                .contains(
+                        "PKCS#7",
+                        "PKCS#12",
+                        "--keystore-password-env=VAR",
+                        "--keystore-password-file=FILE",
+                        "--keystore-password=PASSWORD",
+                        "process list");
     }
-
 }

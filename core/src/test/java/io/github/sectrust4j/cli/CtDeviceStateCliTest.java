@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CtDeviceStateCliTest {
     @TempDir
     static Path dir;
+
     static HeldCertificate root;
     static HeldCertificate leaf;
     static String at;
@@ -45,7 +46,7 @@ class CtDeviceStateCliTest {
 
     @Test
     void batch_freshList_enforcesCt_staleListOrKillSwitch_doNot() throws IOException {
-        JsonNode fresh = batch(r -> { });
+        JsonNode fresh = batch(r -> {});
         assertThat(fresh.get("trusted").booleanValue()).as(fresh.toString()).isFalse();
         assertThat(fresh.get("findings").findValuesAsText("code")).contains("SystemTrustedCTRequired");
         JsonNode explicitFresh = batch(r -> r.put("ctLogListFresh", true));
@@ -69,8 +70,16 @@ class CtDeviceStateCliTest {
 
     @Test
     void evaluate_noCtLogListFresh_andCtKillSwitch() {
-        String[] base = {"evaluate", dir.resolve("leaf.pem").toString(), "--host", "www.example.com", "--at", at,
-                "--extra-system-root", dir.resolve("root.pem").toString()};
+        String[] base = {
+            "evaluate",
+            dir.resolve("leaf.pem").toString(),
+            "--host",
+            "www.example.com",
+            "--at",
+            at,
+            "--extra-system-root",
+            dir.resolve("root.pem").toString()
+        };
         assertThat(Cli.run(base).status()).isEqualTo(1);
         assertThat(Cli.run(concat(base, "--ct-log-list-fresh")).status()).isEqualTo(1);
         assertThat(Cli.run(concat(base, "--no-ct-log-list-fresh")).status()).isZero();

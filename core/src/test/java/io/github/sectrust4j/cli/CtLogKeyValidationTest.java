@@ -16,9 +16,9 @@ import java.nio.file.Path;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One ctLogs array, three entry points (batch {@code ctLogs}, {@code evaluate --ct-logs},
@@ -39,7 +39,8 @@ class CtLogKeyValidationTest {
         HeldCertificate root = pki.root("Contoso Root CA").build();
         ca = pki.intermediate("Contoso Issuing CA", root).build();
         leaf = pki.leaf("sip.contoso.com", ca).build();
-        spki = Base64.getEncoder().encodeToString(leaf.certificate().getPublicKey().getEncoded());
+        spki = Base64.getEncoder()
+                .encodeToString(leaf.certificate().getPublicKey().getEncoded());
     }
 
     record BadKey(String name, String key, String expectedMessageStart) {
@@ -52,15 +53,20 @@ class CtLogKeyValidationTest {
     static BadKey[] badKeys() {
         return new BadKey[] {
             // a lenient (MIME) decoder silently drops the '!' and accepts the real key inside
-            new BadKey("characterOutsideBase64", spki.substring(0, 8) + "!" + spki.substring(8),
+            new BadKey(
+                    "characterOutsideBase64",
+                    spki.substring(0, 8) + "!" + spki.substring(8),
                     "ctLogs[0].key: bad base64"),
-            new BadKey("urlSafeAlphabet", spki.replace('+', '-').replace('/', '_') + "-_",
-                    "ctLogs[0].key: bad base64"),
+            new BadKey("urlSafeAlphabet", spki.replace('+', '-').replace('/', '_') + "-_", "ctLogs[0].key: bad base64"),
             new BadKey("base64OfNonDer", "AAEC", "ctLogs[0].key: not a DER subjectPublicKeyInfo"),
-            new BadKey("certificateInsteadOfKey", Base64.getEncoder().encodeToString(leaf.der()),
+            new BadKey(
+                    "certificateInsteadOfKey",
+                    Base64.getEncoder().encodeToString(leaf.der()),
                     "ctLogs[0].key: not a DER subjectPublicKeyInfo"),
-            new BadKey("keyWithTrailingBytes",
-                    Base64.getEncoder().encodeToString(concat(Base64.getDecoder().decode(spki), new byte[] {0, 0})),
+            new BadKey(
+                    "keyWithTrailingBytes",
+                    Base64.getEncoder()
+                            .encodeToString(concat(Base64.getDecoder().decode(spki), new byte[] {0, 0})),
                     "ctLogs[0].key: not a DER subjectPublicKeyInfo"),
             new BadKey("blank", " \n ", "ctLogs[0].key: empty"),
         };

@@ -34,8 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CtLogListUpdateCliTest {
     private static final String HOST = "shop.woodgrove.com";
+
     @TempDir
     static Path dir;
+
     static HttpServer server;
     static final AtomicReference<String> BODY = new AtomicReference<>();
     static final AtomicInteger HITS = new AtomicInteger();
@@ -49,16 +51,26 @@ class CtLogListUpdateCliTest {
     @BeforeAll
     static void start() throws IOException {
         // certificates valid now (the downloaded list is dated by the download, i.e. the wall clock)
-        TestPki pki = TestPki.seeded(1492).at(Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(2)));
+        TestPki pki = TestPki.seeded(1492)
+                .at(Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(2)));
         HeldCertificate r = pki.root("Woodgrove Root").build();
         HeldCertificate ca = pki.intermediate("Woodgrove Issuing CA", r).build();
         listed = pki.ctLog("Listed Log");
         added = pki.ctLog("Log Added This Year");
-        HeldCertificate leaf = pki.leaf(HOST, ca).notBefore(pki.now()).validForDays(90)
-                .embeddedScts(listed, pki.now().plusSeconds(60)).embeddedScts(added, pki.now().plusSeconds(60)).build();
+        HeldCertificate leaf = pki.leaf(HOST, ca)
+                .notBefore(pki.now())
+                .validForDays(90)
+                .embeddedScts(listed, pki.now().plusSeconds(60))
+                .embeddedScts(added, pki.now().plusSeconds(60))
+                .build();
         chain = Files.writeString(dir.resolve("chain.pem"), leaf.pem() + ca.pem());
         root = Files.writeString(dir.resolve("root.pem"), r.pem());
-        listJson = new PublishedLogList().version("500").assetVersion(40).usable(listed).usable(added).toJson();
+        listJson = new PublishedLogList()
+                .version("500")
+                .assetVersion(40)
+                .usable(listed)
+                .usable(added)
+                .toJson();
 
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/ct/log_list/current_log_list.json", exchange -> {
@@ -91,8 +103,18 @@ class CtLogListUpdateCliTest {
     }
 
     private static Cli.Run evaluateOn(String ios, Path cache, String... more) {
-        String[] args = {"evaluate", chain.toString(), "--host", HOST, "--ios", ios, "--extra-system-root",
-            root.toString(), "--cache-dir", cache.toString()};
+        String[] args = {
+            "evaluate",
+            chain.toString(),
+            "--host",
+            HOST,
+            "--ios",
+            ios,
+            "--extra-system-root",
+            root.toString(),
+            "--cache-dir",
+            cache.toString()
+        };
         String[] all = new String[args.length + more.length];
         System.arraycopy(args, 0, all, 0, args.length);
         System.arraycopy(more, 0, all, args.length, more.length);
@@ -128,7 +150,9 @@ class CtLogListUpdateCliTest {
         JsonNode c = BatchProcessor.MAPPER.readTree(cached.out());
         assertThat(cached.status()).as(cached.out()).isZero();
         assertThat(c.get("certificateTransparency").asBoolean()).isTrue();
-        assertThat(c.at("/ctLogList/source").asText()).contains("version 500").contains("downloaded")
+        assertThat(c.at("/ctLogList/source").asText())
+                .contains("version 500")
+                .contains("downloaded")
                 .contains(cache.toString());
         assertThat(c.at("/ctLogList/logs").asInt()).isEqualTo(2);
         assertThat(text.out()).contains("CT log list: Apple-format log list version 500");
@@ -146,17 +170,32 @@ class CtLogListUpdateCliTest {
 
         Cli.Run older = evaluateOn("18.0", cache, "--json");
         Cli.Run both = evaluateOn("18.0,26.0", cache, "--json");
-        ObjectNode request = BatchProcessor.MAPPER.createObjectNode().put("id", "old").put("host", HOST).put("ios", "18.0");
+        ObjectNode request = BatchProcessor.MAPPER
+                .createObjectNode()
+                .put("id", "old")
+                .put("host", HOST)
+                .put("ios", "18.0");
         request.putArray("chain").add(Files.readString(chain));
         request.putArray("extraSystemRoots").add(Files.readString(root));
         Cli.Run batch = Cli.withStdin(request + "\n", "batch", "--cache-dir", cache.toString());
 
         // today's list stands for a current device: counting its logs for iOS 18 could trust what iOS 18 refuses
-        assertThat(BatchProcessor.MAPPER.readTree(older.out()).at("/ctLogList/source").asText())
+        assertThat(BatchProcessor.MAPPER
+                        .readTree(older.out())
+                        .at("/ctLogList/source")
+                        .asText())
                 .startsWith("Apple trust store");
-        assertThat(both.outLines()).hasSize(2).allSatisfy(l -> assertThat(BatchProcessor.MAPPER.readTree(l)
-                .at("/ctLogList/source").asText()).startsWith("Apple trust store"));
-        assertThat(BatchProcessor.MAPPER.readTree(batch.out()).at("/ctLogList/source").asText())
+        assertThat(both.outLines())
+                .hasSize(2)
+                .allSatisfy(l -> assertThat(BatchProcessor.MAPPER
+                                .readTree(l)
+                                .at("/ctLogList/source")
+                                .asText())
+                        .startsWith("Apple trust store"));
+        assertThat(BatchProcessor.MAPPER
+                        .readTree(batch.out())
+                        .at("/ctLogList/source")
+                        .asText())
                 .startsWith("Apple trust store");
     }
 
@@ -166,9 +205,13 @@ class CtLogListUpdateCliTest {
         BODY.set(listJson);
         assertThat(update(cache, "--allow-network").status()).isZero();
 
-        Cli.Run past = evaluate(cache, "--at", Instant.now().minus(Duration.ofDays(1)).toString(), "--json");
+        Cli.Run past =
+                evaluate(cache, "--at", Instant.now().minus(Duration.ofDays(1)).toString(), "--json");
 
-        assertThat(BatchProcessor.MAPPER.readTree(past.out()).at("/ctLogList/source").asText())
+        assertThat(BatchProcessor.MAPPER
+                        .readTree(past.out())
+                        .at("/ctLogList/source")
+                        .asText())
                 .startsWith("Apple trust store");
     }
 
@@ -197,7 +240,11 @@ class CtLogListUpdateCliTest {
         Path cache = dir.resolve("batch");
         BODY.set(listJson);
         assertThat(update(cache, "--allow-network").status()).isZero();
-        ObjectNode plain = BatchProcessor.MAPPER.createObjectNode().put("id", "plain").put("host", HOST).put("ios", "26.0");
+        ObjectNode plain = BatchProcessor.MAPPER
+                .createObjectNode()
+                .put("id", "plain")
+                .put("host", HOST)
+                .put("ios", "26.0");
         plain.putArray("chain").add(Files.readString(chain));
         plain.putArray("extraSystemRoots").add(Files.readString(root));
         ObjectNode apple = plain.deepCopy().put("id", "apple");
@@ -212,7 +259,8 @@ class CtLogListUpdateCliTest {
         assertThat(p.get("trusted").asBoolean()).as(p.toString()).isTrue();
         assertThat(p.at("/ctLogList/source").asText()).contains("downloaded");
         assertThat(a.get("trusted").asBoolean()).as(a.toString()).isTrue();
-        assertThat(a.at("/ctLogList/source").asText()).isEqualTo("Apple-format log list version 500 (asset version 40)");
+        assertThat(a.at("/ctLogList/source").asText())
+                .isEqualTo("Apple-format log list version 500 (asset version 40)");
         JsonNode n = BatchProcessor.MAPPER.readTree(noCache.outLines().get(0));
         assertThat(n.get("trusted").asBoolean()).isFalse();
         assertThat(n.at("/ctLogList/source").asText()).startsWith("Apple trust store");

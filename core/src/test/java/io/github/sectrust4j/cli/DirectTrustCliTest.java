@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DirectTrustCliTest {
     @TempDir
     static Path dir;
+
     static HeldCertificate leaf;
     static String at;
 
@@ -35,8 +36,8 @@ class DirectTrustCliTest {
 
     @Test
     void evaluate_serverCertificateAsMdmRoot_isTrusted_andSaysSo() throws IOException {
-        Cli.Run run = Cli.run("evaluate", leafPem(), "--host", "sip.contoso.com", "--at", at, "--mdm-root", leafPem(),
-                "--json");
+        Cli.Run run = Cli.run(
+                "evaluate", leafPem(), "--host", "sip.contoso.com", "--at", at, "--mdm-root", leafPem(), "--json");
         assertThat(run.status()).as(run.out() + run.err()).isZero();
         JsonNode r = BatchProcessor.MAPPER.readTree(run.out());
         assertThat(r.get("result").textValue()).isEqualTo("PROCEED");
@@ -50,11 +51,19 @@ class DirectTrustCliTest {
 
     @Test
     void evaluate_serverCertificateAsProfileRoot_needsFullTrust() {
-        Cli.Run off = Cli.run("evaluate", leafPem(), "--host", "sip.contoso.com", "--at", at, "--profile-root", leafPem());
+        Cli.Run off =
+                Cli.run("evaluate", leafPem(), "--host", "sip.contoso.com", "--at", at, "--profile-root", leafPem());
         assertThat(off.status()).isEqualTo(1);
         assertThat(off.out()).contains("full trust is not turned on");
-        Cli.Run on = Cli.run("evaluate", leafPem(), "--host", "sip.contoso.com", "--at", at,
-                "--profile-root", leafPem() + ":full-trust");
+        Cli.Run on = Cli.run(
+                "evaluate",
+                leafPem(),
+                "--host",
+                "sip.contoso.com",
+                "--at",
+                at,
+                "--profile-root",
+                leafPem() + ":full-trust");
         assertThat(on.status()).as(on.out()).isZero();
     }
 

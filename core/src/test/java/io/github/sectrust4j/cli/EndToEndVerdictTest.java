@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EndToEndVerdictTest {
     @TempDir
     static Path dir;
+
     static HeldCertificate root;
     static HeldCertificate ca;
     static HeldCertificate leaf;
@@ -50,8 +51,16 @@ class EndToEndVerdictTest {
 
     @Test
     void appAnchor_matchingHost_isTrusted_exit0_unspecified() throws IOException {
-        Cli.Run run = Cli.run("evaluate", chain.toString(), "--host", "sip.contoso.com", "--at", at,
-                "--anchor", file("root.pem"), "--json");
+        Cli.Run run = Cli.run(
+                "evaluate",
+                chain.toString(),
+                "--host",
+                "sip.contoso.com",
+                "--at",
+                at,
+                "--anchor",
+                file("root.pem"),
+                "--json");
         assertThat(run.err()).isEmpty();
         assertThat(run.status()).isZero();
         JsonNode r = json(run.out());
@@ -64,8 +73,16 @@ class EndToEndVerdictTest {
 
     @Test
     void appAnchor_otherHost_isNotTrusted_exit1_hostNameMismatch() throws IOException {
-        Cli.Run run = Cli.run("evaluate", chain.toString(), "--host", "www.fabrikam.com", "--at", at,
-                "--anchor", file("root.pem"), "--json");
+        Cli.Run run = Cli.run(
+                "evaluate",
+                chain.toString(),
+                "--host",
+                "www.fabrikam.com",
+                "--at",
+                at,
+                "--anchor",
+                file("root.pem"),
+                "--json");
         assertThat(run.status()).isEqualTo(1);
         JsonNode r = json(run.out());
         assertThat(r.get("trusted").booleanValue()).isFalse();
@@ -77,8 +94,8 @@ class EndToEndVerdictTest {
 
     @Test
     void textOutput_namesTheVerdict() {
-        Cli.Run trusted = Cli.run("evaluate", chain.toString(), "--host", "sip.contoso.com", "--at", at,
-                "--anchor", file("root.pem"));
+        Cli.Run trusted = Cli.run(
+                "evaluate", chain.toString(), "--host", "sip.contoso.com", "--at", at, "--anchor", file("root.pem"));
         assertThat(trusted.status()).isZero();
         assertThat(trusted.out()).startsWith("TRUSTED");
         Cli.Run untrusted = Cli.run("evaluate", chain.toString(), "--host", "sip.contoso.com", "--at", at);
@@ -88,16 +105,46 @@ class EndToEndVerdictTest {
 
     @Test
     void profileRoot_withoutFullTrust_isNotTrusted_withFullTrust_proceeds() throws IOException {
-        Cli.Run off = Cli.run("evaluate", chain.toString(), "--host", "sip.contoso.com", "--at", at, "--ios", "17.4",
-                "--profile-root", file("root.pem"), "--json");
+        Cli.Run off = Cli.run(
+                "evaluate",
+                chain.toString(),
+                "--host",
+                "sip.contoso.com",
+                "--at",
+                at,
+                "--ios",
+                "17.4",
+                "--profile-root",
+                file("root.pem"),
+                "--json");
         assertThat(off.status()).isEqualTo(1); // §7.1: a profile root without full trust does not anchor TLS
         assertThat(json(off.out()).at("/error/name").textValue()).isEqualTo("errSecNotTrusted");
-        Cli.Run on = Cli.run("evaluate", chain.toString(), "--host", "sip.contoso.com", "--at", at, "--ios", "17.4",
-                "--profile-root", file("root.pem") + ":full-trust", "--json");
+        Cli.Run on = Cli.run(
+                "evaluate",
+                chain.toString(),
+                "--host",
+                "sip.contoso.com",
+                "--at",
+                at,
+                "--ios",
+                "17.4",
+                "--profile-root",
+                file("root.pem") + ":full-trust",
+                "--json");
         assertThat(on.status()).isZero();
         assertThat(json(on.out()).get("result").textValue()).isEqualTo("PROCEED"); // §7.3 user-store upgrade
-        Cli.Run mdm = Cli.run("evaluate", chain.toString(), "--host", "sip.contoso.com", "--at", at, "--ios", "17.4",
-                "--mdm-root", file("root.pem"), "--json");
+        Cli.Run mdm = Cli.run(
+                "evaluate",
+                chain.toString(),
+                "--host",
+                "sip.contoso.com",
+                "--at",
+                at,
+                "--ios",
+                "17.4",
+                "--mdm-root",
+                file("root.pem"),
+                "--json");
         assertThat(mdm.status()).isZero();
         assertThat(json(mdm.out()).at("/path/2/anchorSource").textValue()).isEqualTo("mdm");
     }
@@ -159,13 +206,17 @@ class EndToEndVerdictTest {
             JsonNode got = json(run.outLines().get(i));
             String id = want.get("id").textValue();
             soft.assertThat(got.get("id").textValue()).isEqualTo(id);
-            String verdict = got.path("trusted").asText() + " " + got.path("result").asText() + " "
-                    + got.at("/error/name").asText();
-            String wanted = want.get("trusted").asText() + " " + want.get("result").asText() + " "
-                    + want.at("/error/name").asText();
+            String verdict = got.path("trusted").asText() + " "
+                    + got.path("result").asText() + " " + got.at("/error/name").asText();
+            String wanted = want.get("trusted").asText() + " "
+                    + want.get("result").asText() + " " + want.at("/error/name").asText();
             if (KNOWN_EVALUATOR_GAPS.containsKey(id)) {
-                soft.assertThat(verdict).as("%s is listed as a known gap (%s) but now matches the spec: remove it "
-                        + "from KNOWN_EVALUATOR_GAPS", id, KNOWN_EVALUATOR_GAPS.get(id)).isNotEqualTo(wanted);
+                soft.assertThat(verdict)
+                        .as(
+                                "%s is listed as a known gap (%s) but now matches the spec: remove it "
+                                        + "from KNOWN_EVALUATOR_GAPS",
+                                id, KNOWN_EVALUATOR_GAPS.get(id))
+                        .isNotEqualTo(wanted);
             } else {
                 soft.assertThat(verdict).as(id + ": trusted result error").isEqualTo(wanted);
             }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EvaluateCommandInputTest {
     @TempDir
     static Path dir;
+
     static Path chain;
     static Path root;
 
@@ -86,11 +87,13 @@ class EvaluateCommandInputTest {
     void secondPemBlockWithBadBase64_isInputErrorNamingTheBlock() throws IOException {
         String good = Files.readString(chain);
         int second = good.indexOf("-----BEGIN CERTIFICATE-----", 10);
-        String broken = good.substring(0, second) + "-----BEGIN CERTIFICATE-----\nMII!!not*base64\n-----END CERTIFICATE-----\n";
+        String broken =
+                good.substring(0, second) + "-----BEGIN CERTIFICATE-----\nMII!!not*base64\n-----END CERTIFICATE-----\n";
         Path f = Files.writeString(dir.resolve("broken.pem"), broken);
         Cli.Run run = Cli.run("evaluate", f.toString(), "--host", "sip.contoso.com");
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).contains("broken.pem (PEM block 2) is not a certificate: bad base64")
+        assertThat(run.err())
+                .contains("broken.pem (PEM block 2) is not a certificate: bad base64")
                 .doesNotContain("\tat ");
         assertThat(run.out()).isEmpty();
     }
@@ -105,8 +108,8 @@ class EvaluateCommandInputTest {
 
     @Test
     void truncatedDer_isInputError() throws IOException {
-        byte[] der = java.util.Base64.getMimeDecoder().decode(Files.readString(root)
-                .replaceAll("-----[A-Z ]+-----", ""));
+        byte[] der =
+                java.util.Base64.getMimeDecoder().decode(Files.readString(root).replaceAll("-----[A-Z ]+-----", ""));
         Path f = Files.write(dir.resolve("truncated.der"), java.util.Arrays.copyOf(der, der.length / 2));
         Cli.Run run = Cli.run("evaluate", f.toString());
         assertThat(run.status()).isEqualTo(2);
@@ -178,7 +181,8 @@ class EvaluateCommandInputTest {
 
     @Test
     void keyFileAsAnchor_isInputErrorNamingTheLabel() throws IOException {
-        Path key = Files.writeString(dir.resolve("key.pem"),
+        Path key = Files.writeString(
+                dir.resolve("key.pem"),
                 "-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEA\n-----END PRIVATE KEY-----\n");
         Cli.Run run = Cli.run("evaluate", chain.toString(), "--anchor", key.toString());
         assertThat(run.status()).isEqualTo(2);

@@ -2,17 +2,17 @@ package io.github.sectrust4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.sectrust4j.engine.SecTrustAccess;
 import io.github.sectrust4j.FullTrust;
 import io.github.sectrust4j.InstallChannel;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.request.EvaluationRequest;
+import io.github.sectrust4j.engine.SecTrustAccess;
 import io.github.sectrust4j.fixtures.Chains;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
+import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.truststores.AppleTrustStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -28,6 +28,7 @@ import picocli.CommandLine;
 class EvaluateCommandMappingTest {
     @TempDir
     static Path dir;
+
     static HeldCertificate root;
     static HeldCertificate ca;
     static HeldCertificate leaf;
@@ -53,9 +54,11 @@ class EvaluateCommandMappingTest {
     }
 
     private static EvaluationRequest requestWithStdin(String stdin, String... args) {
-        CommandLine cl = Main.commandLine(new ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        CommandLine cl =
+                Main.commandLine(new ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         CommandLine.ParseResult parsed = cl.parseArgs(args);
-        EvaluateCommand cmd = (EvaluateCommand) parsed.subcommand().commandSpec().userObject();
+        EvaluateCommand cmd =
+                (EvaluateCommand) parsed.subcommand().commandSpec().userObject();
         return SecTrustAccess.request(cmd.configure(), cmd.chain());
     }
 
@@ -81,8 +84,17 @@ class EvaluateCommandMappingTest {
 
     @Test
     void hostIosAndInstant_reachTheRequest() {
-        EvaluationRequest r = request("evaluate", chain.toString(), "--host", "sip.contoso.com", "--ios", "17.4",
-                "--at", "2024-05-01T00:00:00Z", "--device-clock", "2024-05-02T00:00:00+02:00");
+        EvaluationRequest r = request(
+                "evaluate",
+                chain.toString(),
+                "--host",
+                "sip.contoso.com",
+                "--ios",
+                "17.4",
+                "--at",
+                "2024-05-01T00:00:00Z",
+                "--device-clock",
+                "2024-05-02T00:00:00+02:00");
         assertThat(r.host()).contains("sip.contoso.com");
         assertThat(r.release()).isEqualTo(IosRelease.parse("17.4"));
         assertThat(r.systemStore()).map(AppleTrustStore::version).contains(2024013100); // §11.6
@@ -95,7 +107,8 @@ class EvaluateCommandMappingTest {
         EvaluationRequest on = request("evaluate", chain.toString(), "--anchor", file("root.pem"));
         assertThat(on.appAnchors()).containsExactly(cert(root));
         assertThat(on.anchorsOnly()).isTrue();
-        EvaluationRequest off = request("evaluate", chain.toString(), "--anchor", file("root.pem"), "--no-anchors-only");
+        EvaluationRequest off =
+                request("evaluate", chain.toString(), "--anchor", file("root.pem"), "--no-anchors-only");
         assertThat(off.anchorsOnly()).isFalse();
         EvaluationRequest explicit = request("evaluate", chain.toString(), "--anchors-only");
         assertThat(explicit.anchorsOnly()).isTrue();
@@ -104,9 +117,17 @@ class EvaluateCommandMappingTest {
 
     @Test
     void profileRoots_withAndWithoutFullTrust_andMdmRoot() {
-        EvaluationRequest r = request("evaluate", chain.toString(), "--profile-root", file("root.pem"),
-                "--profile-root", file("other.pem") + ":full-trust", "--mdm-root", file("ca.der"));
-        assertThat(r.userRoots()).extracting(UserRoot::certificate, UserRoot::channel, UserRoot::fullTrust)
+        EvaluationRequest r = request(
+                "evaluate",
+                chain.toString(),
+                "--profile-root",
+                file("root.pem"),
+                "--profile-root",
+                file("other.pem") + ":full-trust",
+                "--mdm-root",
+                file("ca.der"));
+        assertThat(r.userRoots())
+                .extracting(UserRoot::certificate, UserRoot::channel, UserRoot::fullTrust)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(cert(root), InstallChannel.PROFILE, FullTrust.OFF),
                         org.assertj.core.groups.Tuple.tuple(cert(otherRoot), InstallChannel.PROFILE, FullTrust.ON),
@@ -116,8 +137,15 @@ class EvaluateCommandMappingTest {
 
     @Test
     void intermediatesExtraRootsAndOcsp_reachTheRequest_derFilesToo() {
-        EvaluationRequest r = request("evaluate", file("chain.pem"), "--intermediate", file("ca.der"),
-                "--extra-system-root", file("other.pem"), "--ocsp", file("ocsp.der"));
+        EvaluationRequest r = request(
+                "evaluate",
+                file("chain.pem"),
+                "--intermediate",
+                file("ca.der"),
+                "--extra-system-root",
+                file("other.pem"),
+                "--ocsp",
+                file("ocsp.der"));
         assertThat(r.cachedIntermediates()).containsExactly(cert(ca));
         assertThat(r.extraSystemRoots()).containsExactly(cert(otherRoot));
         assertThat(r.ocspResponses()).hasSize(1);
@@ -126,9 +154,12 @@ class EvaluateCommandMappingTest {
 
     @Test
     void trustStoreVersion_andNoSystemRoots() {
-        assertThat(request("evaluate", chain.toString(), "--trust-store-version", "2018121000").systemStore())
-                .map(AppleTrustStore::version).contains(2018121000);
-        assertThat(request("evaluate", chain.toString(), "--no-system-roots").systemStore()).isEmpty();
+        assertThat(request("evaluate", chain.toString(), "--trust-store-version", "2018121000")
+                        .systemStore())
+                .map(AppleTrustStore::version)
+                .contains(2018121000);
+        assertThat(request("evaluate", chain.toString(), "--no-system-roots").systemStore())
+                .isEmpty();
     }
 
     @Test

@@ -33,7 +33,8 @@ class ExampleProfilesTest {
             ObjectNode viaProfile = request.deepCopy();
             for (int i = 0; i < viaProfile.get("userRoots").size(); i++) {
                 ObjectNode root = (ObjectNode) viaProfile.get("userRoots").get(i);
-                byte[] mobileconfig = Files.readAllBytes(examples.resolve(id).resolve("user-root-" + (i + 1) + ".mobileconfig"));
+                byte[] mobileconfig =
+                        Files.readAllBytes(examples.resolve(id).resolve("user-root-" + (i + 1) + ".mobileconfig"));
                 root.remove("cert");
                 root.put("profile", Base64.getEncoder().encodeToString(mobileconfig));
             }

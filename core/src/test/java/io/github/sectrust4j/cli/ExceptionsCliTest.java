@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExceptionsCliTest {
     @TempDir
     static Path dir;
+
     static TestPki pki;
     static HeldCertificate root;
     static HeldCertificate ca;
@@ -38,8 +39,12 @@ class ExceptionsCliTest {
     }
 
     static ObjectNode request(String id) {
-        ObjectNode r = BatchProcessor.MAPPER.createObjectNode().put("id", id).put("host", "mail.fabrikam.com")
-                .put("ios", "17.4").put("at", pki.now().toString());
+        ObjectNode r = BatchProcessor.MAPPER
+                .createObjectNode()
+                .put("id", id)
+                .put("host", "mail.fabrikam.com")
+                .put("ios", "17.4")
+                .put("at", pki.now().toString());
         r.putArray("chain").add(leaf.pem()).add(ca.pem()).add(root.pem());
         return r;
     }
@@ -70,16 +75,31 @@ class ExceptionsCliTest {
 
     @Test
     void batch_badExceptionFields_areInputErrors() throws IOException {
-        assertThat(process(request("a").put("exceptions", "%%%")).get("error").get("input").asText())
+        assertThat(process(request("a").put("exceptions", "%%%"))
+                        .get("error")
+                        .get("input")
+                        .asText())
                 .startsWith("exceptions");
         String notPlist = Base64.getEncoder().encodeToString("hello".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(process(request("b").put("exceptions", notPlist)).get("error").get("input").asText())
+        assertThat(process(request("b").put("exceptions", notPlist))
+                        .get("error")
+                        .get("input")
+                        .asText())
                 .startsWith("exceptions: not a property list");
-        assertThat(process(request("c").put("exceptionEpoch", -1)).get("error").get("input").asText())
+        assertThat(process(request("c").put("exceptionEpoch", -1))
+                        .get("error")
+                        .get("input")
+                        .asText())
                 .startsWith("exceptionEpoch");
-        assertThat(process(request("d").put("exceptionEpoch", "1")).get("error").get("input").asText())
+        assertThat(process(request("d").put("exceptionEpoch", "1"))
+                        .get("error")
+                        .get("input")
+                        .asText())
                 .startsWith("exceptionEpoch");
-        assertThat(process(request("e").put("copyExceptions", "yes")).get("error").get("input").asText())
+        assertThat(process(request("e").put("copyExceptions", "yes"))
+                        .get("error")
+                        .get("input")
+                        .asText())
                 .startsWith("copyExceptions");
     }
 
@@ -88,12 +108,21 @@ class ExceptionsCliTest {
         Path chain = dir.resolve("chain.pem");
         Files.writeString(chain, Chains.pem(leaf, ca, root));
         Path plist = dir.resolve("exceptions.plist");
-        String[] base = {"evaluate", chain.toString(), "--host", "mail.fabrikam.com", "--ios", "17.4",
-                "--at", pki.now().toString()};
+        String[] base = {
+            "evaluate",
+            chain.toString(),
+            "--host",
+            "mail.fabrikam.com",
+            "--ios",
+            "17.4",
+            "--at",
+            pki.now().toString()
+        };
 
         Cli.Run untrusted = Cli.run(concat(base, "--copy-exceptions", plist.toString()));
         assertThat(untrusted.status()).isEqualTo(1);
-        assertThat(TrustExceptions.fromPlist(Files.readAllBytes(plist)).entries()).hasSize(3);
+        assertThat(TrustExceptions.fromPlist(Files.readAllBytes(plist)).entries())
+                .hasSize(3);
 
         Cli.Run accepted = Cli.run(concat(base, "--exceptions", plist.toString()));
         assertThat(accepted.status()).as(accepted.out() + accepted.err()).isZero();

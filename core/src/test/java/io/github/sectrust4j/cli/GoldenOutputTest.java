@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class GoldenOutputTest {
     static final Path GOLDEN = Path.of("src/test/resources/golden/examples-batch.sha256");
-    static final List<String> RELEASES = List.of("9.3", "10.3", "11.4", "12.5", "13.7", "14.8", "15.8", "16.7", "17.7",
-            "18.6", "26.1");
+    static final List<String> RELEASES =
+            List.of("9.3", "10.3", "11.4", "12.5", "13.7", "14.8", "15.8", "16.7", "17.7", "18.6", "26.1");
 
     @Test
     void batchOverTheExamplesInEveryMajorRelease_isByteIdenticalToTheRecord() throws IOException {
@@ -56,13 +56,15 @@ class GoldenOutputTest {
                 changed.add("line " + (i + 1) + " (" + recorded.get(i) + ") now: " + answers.get(i));
             }
         }
-        assertThat(changed).as("responses whose bytes changed (regenerate only for a deliberate, CHANGELOG-named change)")
+        assertThat(changed)
+                .as("responses whose bytes changed (regenerate only for a deliberate, CHANGELOG-named change)")
                 .isEmpty();
     }
 
     private static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -108,12 +108,17 @@ public final class HostileBatchHarness {
         HeldCertificate leaf = pki.leaf("sip.contoso.com", ca).build();
         Path dir = Files.createTempDirectory("sectrust4j-hostile");
         Path view = dir.resolve("view.sqlite3");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + view); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + view);
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE admin(key TEXT PRIMARY KEY NOT NULL,ival INTEGER NOT NULL,value BLOB)");
             st.execute("CREATE VIEW issuers AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) "
                     + "SELECT n AS groupid, randomblob(32) AS issuer_hash FROM r");
-            for (String t : new String[] {"groups(groupid, flags, format, data, policies)", "serials(groupid, serial)",
-                    "hashes(groupid, sha256)", "dates(groupid, notbefore, notafter)"}) {
+            for (String t : new String[] {
+                "groups(groupid, flags, format, data, policies)",
+                "serials(groupid, serial)",
+                "hashes(groupid, sha256)",
+                "dates(groupid, notbefore, notafter)"
+            }) {
                 st.execute("CREATE TABLE " + t);
             }
         }
@@ -121,8 +126,10 @@ public final class HostileBatchHarness {
         byte[] hugeSpki = huge.getPublic().getEncoded();
         // signed with the real private key: valid under the huge exponent, which only the key bound refuses
         TestCtLog log = new TestCtLog("huge log", "Evil", huge, KeyAlgorithm.rsa(2048));
-        String sct = Base64.getEncoder().encodeToString(log.sctFor(leaf, pki.now().minusSeconds(60)).encoded());
-        String ocsp = Base64.getEncoder().encodeToString(pki.ocsp(leaf, ca).good().brokenSignature().build());
+        String sct = Base64.getEncoder()
+                .encodeToString(log.sctFor(leaf, pki.now().minusSeconds(60)).encoded());
+        String ocsp = Base64.getEncoder()
+                .encodeToString(pki.ocsp(leaf, ca).good().brokenSignature().build());
         String bomb = Base64.getEncoder().encodeToString(HostileInputs.sharedReferencesPlist(199_000, 0));
         String label = "X".repeat(100_000);
 
@@ -143,14 +150,24 @@ public final class HostileBatchHarness {
                     case "string-1.1m" -> head + "\"x\":\"" + "b".repeat(1_100_000) + "\"}";
                     case "deep" -> head + "\"x\":" + "[".repeat(100_000) + "}";
                     case "plist-bomb" -> t.put("exceptions", bomb).toString();
-                    case "pem-label-100k" -> t.set("chain", BatchProcessor.MAPPER.createArrayNode()
-                            .add("-----BEGIN " + label + "-----\nAAAA\n-----END " + label + "-----\n")).toString();
-                    case "view-database" -> t.put("revocationDatabase", view.toString()).toString();
+                    case "pem-label-100k" ->
+                        t.set(
+                                        "chain",
+                                        BatchProcessor.MAPPER
+                                                .createArrayNode()
+                                                .add("-----BEGIN " + label + "-----\nAAAA\n-----END " + label
+                                                        + "-----\n"))
+                                .toString();
+                    case "view-database" ->
+                        t.put("revocationDatabase", view.toString()).toString();
                     case "huge-ct-log-key" -> {
                         t.remove("anchors");
                         t.putArray("extraSystemRoots").add(root.pem());
-                        t.putArray("ctLogs").addObject().put("key", Base64.getEncoder().encodeToString(hugeSpki))
-                                .put("operator", "Evil").put("description", "huge log");
+                        t.putArray("ctLogs")
+                                .addObject()
+                                .put("key", Base64.getEncoder().encodeToString(hugeSpki))
+                                .put("operator", "Evil")
+                                .put("description", "huge log");
                         ArrayNode scts = t.putArray("scts");
                         for (int k = 0; k < 20; k++) {
                             scts.add(sct);
@@ -171,12 +188,21 @@ public final class HostileBatchHarness {
                         }
                         yield t.toString();
                     }
-                    case "database-new-name" -> t.put("revocationDatabase",
-                            validDatabase.toAbsolutePath().getParent() + "/" + "./".repeat((int) (i / 50) % 1000 + 1)
-                                    + validDatabase.getFileName()).toString();
+                    case "database-new-name" ->
+                        t.put(
+                                        "revocationDatabase",
+                                        validDatabase.toAbsolutePath().getParent() + "/"
+                                                + "./".repeat((int) (i / 50) % 1000 + 1) + validDatabase.getFileName())
+                                .toString();
                     case "host-mismatch" -> t.put("host", "www.fabrikam.com").toString();
-                    case "malformed-certificate" -> t.set("chain", BatchProcessor.MAPPER.createArrayNode().add(leaf.pem())
-                            .add("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")).toString();
+                    case "malformed-certificate" ->
+                        t.set(
+                                        "chain",
+                                        BatchProcessor.MAPPER
+                                                .createArrayNode()
+                                                .add(leaf.pem())
+                                                .add("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"))
+                                .toString();
                     case "broken-json" -> {
                         String s = t.toString();
                         yield s.substring(0, s.length() / 2);
@@ -223,10 +249,12 @@ public final class HostileBatchHarness {
                 counts[3]++;
             }
         }
-        System.out.printf("responses %d of %d in order; longest gap between responses %.3f s (before h%d, %s)%n",
+        System.out.printf(
+                "responses %d of %d in order; longest gap between responses %.3f s (before h%d, %s)%n",
                 i, n, worstGap / 1e9, worstLine, worstLine < 0 ? "-" : kind(worstLine));
-        System.out.printf("after the first 100: longest gap %.3f s (before h%d, %s)%n", worstWarmGap / 1e9, worstWarmLine,
-                worstWarmLine < 0 ? "-" : kind(worstWarmLine));
+        System.out.printf(
+                "after the first 100: longest gap %.3f s (before h%d, %s)%n",
+                worstWarmGap / 1e9, worstWarmLine, worstWarmLine < 0 ? "-" : kind(worstWarmLine));
         System.out.println("kind: trusted / not trusted / input error / internal error");
         byKind.forEach((k, c) -> System.out.printf("  %-22s %d / %d / %d / %d%n", k, c[0], c[1], c[2], c[3]));
         if (i != n) {

@@ -31,6 +31,8 @@ class LastParsedTest {
         assertThat(last.get("7", Integer::parseInt)).isEqualTo(7);
         assertThatThrownBy(() -> last.get("x", Integer::parseInt)).isInstanceOf(NumberFormatException.class);
         assertThatThrownBy(() -> last.get("x", Integer::parseInt)).isInstanceOf(NumberFormatException.class);
-        assertThat(last.get("7", s -> -1)).as("the last good value is still the one for 7").isEqualTo(7);
+        assertThat(last.get("7", s -> -1))
+                .as("the last good value is still the one for 7")
+                .isEqualTo(7);
     }
 }

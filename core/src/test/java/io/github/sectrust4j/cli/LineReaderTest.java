@@ -29,9 +29,14 @@ class LineReaderTest {
     @Property(tries = 300)
     void linesJoinedByNewline_comeBackOneForOne(
             @ForAll @Size(max = 20) List<@StringLength(max = 300) @CharRange(from = ' ', to = '~') String> lines,
-            @ForAll @IntRange(min = 1, max = 200) int limit) throws IOException {
-        Statistics.collect(lines.stream().anyMatch(l -> l.length() > limit) ? "a line over the limit" : "all within the limit");
-        Statistics.coverage(c -> { c.check("a line over the limit").count(n -> n > 0); c.check("all within the limit").count(n -> n > 0); });
+            @ForAll @IntRange(min = 1, max = 200) int limit)
+            throws IOException {
+        Statistics.collect(
+                lines.stream().anyMatch(l -> l.length() > limit) ? "a line over the limit" : "all within the limit");
+        Statistics.coverage(c -> {
+            c.check("a line over the limit").count(n -> n > 0);
+            c.check("all within the limit").count(n -> n > 0);
+        });
         String text = lines.stream().map(l -> l + "\n").reduce("", String::concat);
         List<LineReader.Line> out = read(text, limit);
         assertThat(out).hasSize(lines.size());

@@ -27,6 +27,7 @@ class LiveServerCliTest {
 
     @TempDir
     static Path dir;
+
     static TestPki pki;
     static TestChain chain;
     static Path root;
@@ -39,8 +40,14 @@ class LiveServerCliTest {
     }
 
     static Cli.Run evaluate(LocalTlsServer server, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("evaluate", "--connect",
-                server.host() + ":" + server.port(), "--ios", "17.4", "--at", pki.now().toString()));
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "evaluate",
+                "--connect",
+                server.host() + ":" + server.port(),
+                "--ios",
+                "17.4",
+                "--at",
+                pki.now().toString()));
         args.addAll(List.of(more));
         return Cli.run(args.toArray(String[]::new));
     }
@@ -49,14 +56,24 @@ class LiveServerCliTest {
     void fullChain_trustedWithTheFixtureRootAsAnchor_andSavedAsPem() throws IOException {
         Path saved = dir.resolve("captured.pem");
         try (LocalTlsServer server = LocalTlsServer.serving(chain)) {
-            Cli.Run run = evaluate(server, "--sni", HOST, "--host", HOST, "--anchor", root.toString(),
-                    "--save-chain", saved.toString());
+            Cli.Run run = evaluate(
+                    server,
+                    "--sni",
+                    HOST,
+                    "--host",
+                    HOST,
+                    "--anchor",
+                    root.toString(),
+                    "--save-chain",
+                    saved.toString());
 
             assertThat(run.status()).as(run.err() + run.out()).isZero();
-            assertThat(run.err()).startsWith("captured from 127.0.0.1:" + server.port() + ": 2 certificates, TLSv1.3, "
-                    + "SNI sip.contoso.com");
+            assertThat(run.err())
+                    .startsWith("captured from 127.0.0.1:" + server.port() + ": 2 certificates, TLSv1.3, "
+                            + "SNI sip.contoso.com");
             assertThat(run.out()).startsWith("TRUSTED");
-            assertThat(Files.readString(saved)).isEqualTo(chain.leaf().pem() + chain.intermediate().pem());
+            assertThat(Files.readString(saved))
+                    .isEqualTo(chain.leaf().pem() + chain.intermediate().pem());
             assertThat(server.awaitConnection().serverName()).contains(HOST);
         }
     }
@@ -83,8 +100,11 @@ class LiveServerCliTest {
 
     @Test
     void hostDefaultsToTheConnectHost() {
-        HeldCertificate byIp = pki.leaf(HOST, chain.intermediate()).ipAddresses("127.0.0.1").build();
-        try (LocalTlsServer withIp = LocalTlsServer.builder().certificates(byIp, chain.intermediate()).start();
+        HeldCertificate byIp =
+                pki.leaf(HOST, chain.intermediate()).ipAddresses("127.0.0.1").build();
+        try (LocalTlsServer withIp = LocalTlsServer.builder()
+                        .certificates(byIp, chain.intermediate())
+                        .start();
                 LocalTlsServer withoutIp = LocalTlsServer.serving(chain)) {
             Cli.Run matches = evaluate(withIp, "--anchor", root.toString());
             Cli.Run mismatch = evaluate(withoutIp, "--anchor", root.toString(), "--json");
@@ -99,7 +119,8 @@ class LiveServerCliTest {
 
     @Test
     void missingIntermediate_isReported() throws IOException {
-        try (LocalTlsServer server = LocalTlsServer.builder().certificates(chain.leaf()).start()) {
+        try (LocalTlsServer server =
+                LocalTlsServer.builder().certificates(chain.leaf()).start()) {
             Cli.Run run = evaluate(server, "--sni", HOST, "--host", HOST, "--anchor", root.toString(), "--json");
 
             assertThat(run.status()).isEqualTo(1);
@@ -112,14 +133,21 @@ class LiveServerCliTest {
     @Test
     void stapledRevokedOcsp_isEvaluated() throws IOException {
         byte[] revoked = pki.ocsp(chain.leaf(), chain.intermediate())
-                .revoked(pki.now().minus(Duration.ofDays(2)), RevocationReason.KEY_COMPROMISE).build();
-        try (LocalTlsServer server = LocalTlsServer.builder().certificates(chain.presented()).stapledOcsp(revoked)
-                .protocols(LocalTlsServer.Protocol.TLS_1_2).start()) {
+                .revoked(pki.now().minus(Duration.ofDays(2)), RevocationReason.KEY_COMPROMISE)
+                .build();
+        try (LocalTlsServer server = LocalTlsServer.builder()
+                .certificates(chain.presented())
+                .stapledOcsp(revoked)
+                .protocols(LocalTlsServer.Protocol.TLS_1_2)
+                .start()) {
             Cli.Run run = evaluate(server, "--sni", HOST, "--host", HOST, "--anchor", root.toString(), "--json");
 
             assertThat(run.status()).isEqualTo(1);
             assertThat(run.err()).contains("TLSv1.2").contains("stapled OCSP response");
-            assertThat(BatchProcessor.MAPPER.readTree(run.out()).at("/error/name").textValue())
+            assertThat(BatchProcessor.MAPPER
+                            .readTree(run.out())
+                            .at("/error/name")
+                            .textValue())
                     .isEqualTo("errSecCertificateRevoked");
         }
     }
@@ -129,33 +157,52 @@ class LiveServerCliTest {
         HeldCertificate publicRoot = pki.root("Public Root").build();
         HeldCertificate ca = pki.intermediate("Public Issuing CA", publicRoot).build();
         Instant notBefore = pki.now().minus(Duration.ofDays(1));
-        HeldCertificate leaf = pki.leaf(HOST, ca).notBefore(notBefore).validForDays(90).build();
+        HeldCertificate leaf =
+                pki.leaf(HOST, ca).notBefore(notBefore).validForDays(90).build();
         TestCtLog a = pki.ctLog("Log A");
         TestCtLog b = pki.ctLog("Log B");
         Instant t = notBefore.plus(Duration.ofMinutes(5));
         Path rootPem = Files.writeString(dir.resolve("public-root.pem"), publicRoot.pem());
         Path logs = Files.writeString(dir.resolve("logs.json"), "[" + log(a) + "," + log(b) + "]");
-        String[] args = {"--sni", HOST, "--host", HOST, "--extra-system-root", rootPem.toString(), "--ct-logs", logs.toString(),
-            "--json"};
-        try (LocalTlsServer withScts = LocalTlsServer.builder().certificates(leaf, ca)
-                .scts(List.of(a.sctFor(leaf, t), b.sctFor(leaf, t))).start();
-                LocalTlsServer withoutScts = LocalTlsServer.builder().certificates(leaf, ca).start()) {
+        String[] args = {
+            "--sni",
+            HOST,
+            "--host",
+            HOST,
+            "--extra-system-root",
+            rootPem.toString(),
+            "--ct-logs",
+            logs.toString(),
+            "--json"
+        };
+        try (LocalTlsServer withScts = LocalTlsServer.builder()
+                        .certificates(leaf, ca)
+                        .scts(List.of(a.sctFor(leaf, t), b.sctFor(leaf, t)))
+                        .start();
+                LocalTlsServer withoutScts =
+                        LocalTlsServer.builder().certificates(leaf, ca).start()) {
             Cli.Run ok = evaluate(withScts, args);
             Cli.Run missing = evaluate(withoutScts, args);
 
             assertThat(ok.status()).as(ok.err() + ok.out()).isZero();
             assertThat(ok.err()).contains("2 SCTs in the TLS extension");
-            assertThat(BatchProcessor.MAPPER.readTree(ok.out()).get("certificateTransparency").booleanValue()).isTrue();
+            assertThat(BatchProcessor.MAPPER
+                            .readTree(ok.out())
+                            .get("certificateTransparency")
+                            .booleanValue())
+                    .isTrue();
             assertThat(missing.status()).isEqualTo(1);
         }
     }
 
     @Test
     void starttlsSmtp_capturesAfterThePreamble() {
-        try (LocalTlsServer server = LocalTlsServer.builder().certificates(chain.presented()).starttls(Starttls.SMTP)
+        try (LocalTlsServer server = LocalTlsServer.builder()
+                .certificates(chain.presented())
+                .starttls(Starttls.SMTP)
                 .start()) {
-            Cli.Run run = evaluate(server, "--starttls", "smtp", "--sni", HOST, "--host", HOST, "--anchor",
-                    root.toString());
+            Cli.Run run =
+                    evaluate(server, "--starttls", "smtp", "--sni", HOST, "--host", HOST, "--anchor", root.toString());
 
             assertThat(run.status()).as(run.err() + run.out()).isZero();
             assertThat(run.err()).contains("STARTTLS smtp");
@@ -178,12 +225,13 @@ class LiveServerCliTest {
     @Test
     void silentServer_isExit2_withOneLine() {
         try (LocalTlsServer server = LocalTlsServer.builder().stall().start()) {
-            Cli.Run run = Cli.run("evaluate", "--connect", server.host() + ":" + server.port(),
-                    "--connect-timeout", "0.3");
+            Cli.Run run =
+                    Cli.run("evaluate", "--connect", server.host() + ":" + server.port(), "--connect-timeout", "0.3");
 
             assertThat(run.status()).isEqualTo(2);
-            assertThat(run.err()).isEqualTo("sectrust4j evaluate: 127.0.0.1:" + server.port()
-                    + ": timed out after 0.3 s waiting for the server\n");
+            assertThat(run.err())
+                    .isEqualTo("sectrust4j evaluate: 127.0.0.1:" + server.port()
+                            + ": timed out after 0.3 s waiting for the server\n");
         }
     }
 
@@ -202,18 +250,25 @@ class LiveServerCliTest {
     void hostPort_parsing() {
         assertThat(LiveServerOptions.HostPort.parse("sip.contoso.com", 443))
                 .isEqualTo(new LiveServerOptions.HostPort("sip.contoso.com", 443));
-        assertThat(LiveServerOptions.HostPort.parse("sip.contoso.com:5061", 443).port()).isEqualTo(5061);
+        assertThat(LiveServerOptions.HostPort.parse("sip.contoso.com:5061", 443).port())
+                .isEqualTo(5061);
         assertThat(LiveServerOptions.HostPort.parse("[::1]:8443", 443))
                 .isEqualTo(new LiveServerOptions.HostPort("::1", 8443));
         assertThat(LiveServerOptions.HostPort.parse("::1", 443)).isEqualTo(new LiveServerOptions.HostPort("::1", 443));
-        assertThat(LiveServerOptions.HostPort.parse("mail.contoso.com", 25).port()).isEqualTo(25);
+        assertThat(LiveServerOptions.HostPort.parse("mail.contoso.com", 25).port())
+                .isEqualTo(25);
     }
 
     @Test
     void help_describesTheLiveOptions() {
         Cli.Run run = Cli.run("evaluate", "--help");
-        assertThat(run.out()).contains("--connect=HOST[:PORT]", "--sni=NAME", "--starttls=PROTOCOL",
-                "--save-chain=FILE", "--connect-timeout=SECONDS");
+        assertThat(run.out())
+                .contains(
+                        "--connect=HOST[:PORT]",
+                        "--sni=NAME",
+                        "--starttls=PROTOCOL",
+                        "--save-chain=FILE",
+                        "--connect-timeout=SECONDS");
     }
 
     private static void assertUsage(Cli.Run run, String message) {
@@ -222,7 +277,7 @@ class LiveServerCliTest {
     }
 
     private static String log(TestCtLog log) {
-        return "{\"key\":\"" + log.publicKeyBase64() + "\",\"operator\":\"" + log.operator() + "\",\"state\":\"usable\"}";
+        return "{\"key\":\"" + log.publicKeyBase64() + "\",\"operator\":\"" + log.operator()
+                + "\",\"state\":\"usable\"}";
     }
-
 }

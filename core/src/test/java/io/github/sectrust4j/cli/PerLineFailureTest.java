@@ -18,8 +18,11 @@ import org.junit.jupiter.api.Test;
  */
 class PerLineFailureTest {
     static final HeldCertificate ROOT = TestPki.seeded(199).root("Line Root").build();
-    static final String REQUEST = BatchProcessor.MAPPER.createObjectNode().put("id", "r1")
-            .set("chain", BatchProcessor.MAPPER.createArrayNode().add(ROOT.pem())).toString();
+    static final String REQUEST = BatchProcessor.MAPPER
+            .createObjectNode()
+            .put("id", "r1")
+            .set("chain", BatchProcessor.MAPPER.createArrayNode().add(ROOT.pem()))
+            .toString();
 
     private static JsonNode answer(Function<BatchRequest, TrustReport> evaluator) throws Exception {
         return BatchProcessor.MAPPER.readTree(new BatchProcessor(evaluator).process(REQUEST));
@@ -50,16 +53,39 @@ class PerLineFailureTest {
     @Test
     void errorLinesQuoteAHugePemLabelOrInstantOnlyAsAnExcerpt() throws Exception {
         String label = "X".repeat(100_000);
-        String line = BatchProcessor.MAPPER.createObjectNode().put("id", "label").put("at", "Y".repeat(100_000))
-                .set("chain", BatchProcessor.MAPPER.createArrayNode()
-                        .add("-----BEGIN " + label + "-----\nAAAA\n-----END " + label + "-----\n")).toString();
-        String atLine = BatchProcessor.MAPPER.createObjectNode().put("id", "at").put("at", "Y".repeat(100_000))
-                .set("chain", BatchProcessor.MAPPER.createArrayNode().add(ROOT.pem())).toString();
+        String line = BatchProcessor.MAPPER
+                .createObjectNode()
+                .put("id", "label")
+                .put("at", "Y".repeat(100_000))
+                .set(
+                        "chain",
+                        BatchProcessor.MAPPER
+                                .createArrayNode()
+                                .add("-----BEGIN " + label + "-----\nAAAA\n-----END " + label + "-----\n"))
+                .toString();
+        String atLine = BatchProcessor.MAPPER
+                .createObjectNode()
+                .put("id", "at")
+                .put("at", "Y".repeat(100_000))
+                .set("chain", BatchProcessor.MAPPER.createArrayNode().add(ROOT.pem()))
+                .toString();
 
-        String labelError = BatchProcessor.MAPPER.readTree(new BatchProcessor().process(line)).at("/error/input").asText();
-        String atError = BatchProcessor.MAPPER.readTree(new BatchProcessor().process(atLine)).at("/error/input").asText();
+        String labelError = BatchProcessor.MAPPER
+                .readTree(new BatchProcessor().process(line))
+                .at("/error/input")
+                .asText();
+        String atError = BatchProcessor.MAPPER
+                .readTree(new BatchProcessor().process(atLine))
+                .at("/error/input")
+                .asText();
 
-        assertThat(labelError).contains("PEM label is \"XXXX").contains("(100000 characters)").hasSizeLessThan(300);
-        assertThat(atError).startsWith("at: not an ISO-8601 instant").contains("(100000 characters)").hasSizeLessThan(300);
+        assertThat(labelError)
+                .contains("PEM label is \"XXXX")
+                .contains("(100000 characters)")
+                .hasSizeLessThan(300);
+        assertThat(atError)
+                .startsWith("at: not an ISO-8601 instant")
+                .contains("(100000 characters)")
+                .hasSizeLessThan(300);
     }
 }

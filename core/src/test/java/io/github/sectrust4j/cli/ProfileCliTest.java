@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProfileCliTest {
     @TempDir
     static Path dir;
+
     static TestPki pki;
     static TestChain chain;
     static HeldCertificate signer;
@@ -42,15 +43,30 @@ class ProfileCliTest {
         signer = pki.leaf("profiles.contoso.com", chain.intermediate()).build();
         chainPem = Files.writeString(dir.resolve("chain.pem"), chain.pem());
         rootPem = Files.writeString(dir.resolve("root.pem"), chain.root().pem());
-        profile = Files.write(dir.resolve("contoso.mobileconfig"),
-                MobileConfig.builder("com.contoso.roots").displayName("Contoso roots").rootPayload(chain.root()).build());
-        signedProfile = Files.write(dir.resolve("signed.mobileconfig"), MobileConfig.builder("com.contoso.roots")
-                .rootPayload(chain.root()).signed(signer, pki.now(), chain.intermediate()));
+        profile = Files.write(
+                dir.resolve("contoso.mobileconfig"),
+                MobileConfig.builder("com.contoso.roots")
+                        .displayName("Contoso roots")
+                        .rootPayload(chain.root())
+                        .build());
+        signedProfile = Files.write(
+                dir.resolve("signed.mobileconfig"),
+                MobileConfig.builder("com.contoso.roots")
+                        .rootPayload(chain.root())
+                        .signed(signer, pki.now(), chain.intermediate()));
     }
 
     static Cli.Run evaluate(String... extra) {
-        String[] base = {"evaluate", chainPem.toString(), "--host", "sip.contoso.com", "--ios", "17.4",
-            "--at", pki.now().toString()};
+        String[] base = {
+            "evaluate",
+            chainPem.toString(),
+            "--host",
+            "sip.contoso.com",
+            "--ios",
+            "17.4",
+            "--at",
+            pki.now().toString()
+        };
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
@@ -59,23 +75,39 @@ class ProfileCliTest {
 
     @Test
     void profileCommand_errorsSayWhatIsWrongOnce() {
-        Cli.Run noFolder = Cli.run("profile", "--root", rootPem.toString(), "-o",
+        Cli.Run noFolder = Cli.run(
+                "profile",
+                "--root",
+                rootPem.toString(),
+                "-o",
                 dir.resolve("missing-folder").resolve("x.mobileconfig").toString());
-        Cli.Run badId = Cli.run("profile", "--root", rootPem.toString(), "-o", dir.resolve("id.mobileconfig").toString(),
-                "--identifier", "not reverse dns");
+        Cli.Run badId = Cli.run(
+                "profile",
+                "--root",
+                rootPem.toString(),
+                "-o",
+                dir.resolve("id.mobileconfig").toString(),
+                "--identifier",
+                "not reverse dns");
 
         assertThat(noFolder.status()).isEqualTo(2);
         assertThat(noFolder.err()).contains("its folder does not exist");
         assertThat(badId.status()).isEqualTo(2);
-        assertThat(badId.err()).contains("--identifier: expected a reverse-DNS name").doesNotContain("identifier: identifier");
+        assertThat(badId.err())
+                .contains("--identifier: expected a reverse-DNS name")
+                .doesNotContain("identifier: identifier");
     }
 
     @Test
     void evaluate_profileRootFromAMobileconfig_needsFullTrust() {
         Cli.Run off = evaluate("--profile-root", profile.toString());
         assertThat(off.status()).isEqualTo(1);
-        assertThat(off.out()).contains("Configuration profile 'Contoso roots' (com.contoso.roots, ", "unsigned",
-                "installs root", "AnchorTrusted");
+        assertThat(off.out())
+                .contains(
+                        "Configuration profile 'Contoso roots' (com.contoso.roots, ",
+                        "unsigned",
+                        "installs root",
+                        "AnchorTrusted");
         Cli.Run on = evaluate("--profile-root", profile + ":full-trust");
         assertThat(on.status()).isEqualTo(0);
         assertThat(on.out()).contains("(profile, full trust)", "TRUSTED");
@@ -92,7 +124,8 @@ class ProfileCliTest {
     void evaluate_json_keepsStdoutJson_andPrintsTheProfileOnStderr() throws IOException {
         Cli.Run run = evaluate("--profile-root", profile + ":full-trust", "--json");
         assertThat(run.status()).isEqualTo(0);
-        assertThat(BatchProcessor.MAPPER.readTree(run.out()).get("trusted").asBoolean()).isTrue();
+        assertThat(BatchProcessor.MAPPER.readTree(run.out()).get("trusted").asBoolean())
+                .isTrue();
         assertThat(run.err()).contains("Configuration profile 'Contoso roots'");
     }
 
@@ -101,17 +134,31 @@ class ProfileCliTest {
         Path garbage = Files.writeString(dir.resolve("garbage.mobileconfig"), "not a profile");
         Cli.Run run = evaluate("--profile-root", garbage.toString());
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).contains(garbage + ": not a configuration profile").doesNotContain("Exception");
-        Path truncated = Files.write(dir.resolve("truncated.mobileconfig"),
-                java.util.Arrays.copyOf(Files.readAllBytes(profile), 300));
+        assertThat(run.err())
+                .contains(garbage + ": not a configuration profile")
+                .doesNotContain("Exception");
+        Path truncated = Files.write(
+                dir.resolve("truncated.mobileconfig"), java.util.Arrays.copyOf(Files.readAllBytes(profile), 300));
         assertThat(evaluate("--mdm-root", truncated.toString()).status()).isEqualTo(2);
     }
 
     @Test
     void profileCommand_writesAProfileThatEvaluateReads() throws IOException {
         Path out = dir.resolve("written.mobileconfig");
-        Cli.Run run = Cli.run("profile", "--root", rootPem.toString(), "-o", out.toString(), "--name", "Contoso Root",
-                "--identifier", "com.contoso.root", "--organization", "Contoso", "--uuid-seed", "t");
+        Cli.Run run = Cli.run(
+                "profile",
+                "--root",
+                rootPem.toString(),
+                "-o",
+                out.toString(),
+                "--name",
+                "Contoso Root",
+                "--identifier",
+                "com.contoso.root",
+                "--organization",
+                "Contoso",
+                "--uuid-seed",
+                "t");
         assertThat(run.status()).isEqualTo(0);
         assertThat(run.out()).contains("Wrote " + out, "unsigned", "Certificate Trust Settings");
         ConfigurationProfile read = ConfigurationProfile.read(Files.readAllBytes(out));
@@ -123,21 +170,47 @@ class ProfileCliTest {
         assertThat(evaluate("--profile-root", out.toString()).status()).isEqualTo(1);
 
         byte[] first = Files.readAllBytes(out);
-        assertThat(Cli.run("profile", "--root", rootPem.toString(), "-o", out.toString(), "--name", "Contoso Root",
-                "--identifier", "com.contoso.root", "--organization", "Contoso", "--uuid-seed", "t").status()).isZero();
+        assertThat(Cli.run(
+                                "profile",
+                                "--root",
+                                rootPem.toString(),
+                                "-o",
+                                out.toString(),
+                                "--name",
+                                "Contoso Root",
+                                "--identifier",
+                                "com.contoso.root",
+                                "--organization",
+                                "Contoso",
+                                "--uuid-seed",
+                                "t")
+                        .status())
+                .isZero();
         assertThat(Files.readAllBytes(out)).isEqualTo(first);
     }
 
     @Test
     void profileCommand_signs() throws IOException {
-        Path cert = Files.writeString(dir.resolve("signer.pem"), signer.pem() + chain.intermediate().pem());
+        Path cert = Files.writeString(
+                dir.resolve("signer.pem"), signer.pem() + chain.intermediate().pem());
         Path key = Files.writeString(dir.resolve("signer-key.pem"), signer.privateKeyPem());
         Path out = dir.resolve("signed-by-cli.mobileconfig");
-        Cli.Run run = Cli.run("profile", "--root", rootPem.toString(), "-o", out.toString(), "--sign-cert",
-                cert.toString(), "--sign-key", key.toString(), "--signing-time", pki.now().toString());
+        Cli.Run run = Cli.run(
+                "profile",
+                "--root",
+                rootPem.toString(),
+                "-o",
+                out.toString(),
+                "--sign-cert",
+                cert.toString(),
+                "--sign-key",
+                key.toString(),
+                "--signing-time",
+                pki.now().toString());
         assertThat(run.status()).as(run.err()).isEqualTo(0);
         assertThat(run.out()).contains("signed by CN=profiles.contoso.com");
-        ProfileSignature s = ConfigurationProfile.read(Files.readAllBytes(out)).signature().orElseThrow();
+        ProfileSignature s =
+                ConfigurationProfile.read(Files.readAllBytes(out)).signature().orElseThrow();
         assertThat(s.status()).isEqualTo(ProfileSignature.Status.VALID);
         assertThat(evaluate("--profile-root", out + ":full-trust").out()).contains("the signature verifies");
     }
@@ -149,17 +222,35 @@ class ProfileCliTest {
         Cli.Run notRoot = Cli.run("profile", "--root", ca.toString(), "-o", out.toString());
         assertThat(notRoot.status()).isEqualTo(2);
         assertThat(notRoot.err()).contains("is not a root");
-        Path wrongKey = Files.writeString(dir.resolve("wrong-key.pem"), chain.root().privateKeyPem());
+        Path wrongKey =
+                Files.writeString(dir.resolve("wrong-key.pem"), chain.root().privateKeyPem());
         Path cert = Files.writeString(dir.resolve("signer-only.pem"), signer.pem());
-        Cli.Run mismatch = Cli.run("profile", "--root", rootPem.toString(), "-o", out.toString(), "--sign-cert",
-                cert.toString(), "--sign-key", wrongKey.toString());
+        Cli.Run mismatch = Cli.run(
+                "profile",
+                "--root",
+                rootPem.toString(),
+                "-o",
+                out.toString(),
+                "--sign-cert",
+                cert.toString(),
+                "--sign-key",
+                wrongKey.toString());
         assertThat(mismatch.status()).isEqualTo(2);
         assertThat(mismatch.err()).contains("does not belong");
-        Cli.Run half = Cli.run("profile", "--root", rootPem.toString(), "-o", out.toString(), "--sign-cert", cert.toString());
+        Cli.Run half =
+                Cli.run("profile", "--root", rootPem.toString(), "-o", out.toString(), "--sign-cert", cert.toString());
         assertThat(half.status()).isEqualTo(2);
         assertThat(half.err()).contains("--sign-cert and --sign-key go together");
-        Cli.Run noKey = Cli.run("profile", "--root", rootPem.toString(), "-o", out.toString(), "--sign-cert",
-                cert.toString(), "--sign-key", cert.toString());
+        Cli.Run noKey = Cli.run(
+                "profile",
+                "--root",
+                rootPem.toString(),
+                "-o",
+                out.toString(),
+                "--sign-cert",
+                cert.toString(),
+                "--sign-key",
+                cert.toString());
         assertThat(noKey.status()).isEqualTo(2);
         assertThat(noKey.err()).contains("no private key found");
         assertThat(Cli.run("profile", "-o", out.toString()).status()).isEqualTo(2);
@@ -168,21 +259,35 @@ class ProfileCliTest {
 
     @Test
     void textReport_namesTheProfileCommand_forARootTheDeviceDoesNotHave() throws IOException {
-        Path withRoot = Files.writeString(dir.resolve("with-root.pem"), chain.pem() + chain.root().pem());
-        Cli.Run run = Cli.run("evaluate", withRoot.toString(), "--host", "sip.contoso.com", "--at", pki.now().toString());
+        Path withRoot = Files.writeString(
+                dir.resolve("with-root.pem"), chain.pem() + chain.root().pem());
+        Cli.Run run = Cli.run(
+                "evaluate",
+                withRoot.toString(),
+                "--host",
+                "sip.contoso.com",
+                "--at",
+                pki.now().toString());
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.out()).contains("AnchorTrusted", "Profile: sectrust4j profile --root ROOT.pem -o root.mobileconfig");
+        assertThat(run.out())
+                .contains("AnchorTrusted", "Profile: sectrust4j profile --root ROOT.pem -o root.mobileconfig");
         // installed without full trust: the fix is the switch, not another profile
-        assertThat(evaluate("--profile-root", profile.toString()).out()).contains("AnchorTrusted")
+        assertThat(evaluate("--profile-root", profile.toString()).out())
+                .contains("AnchorTrusted")
                 .doesNotContain("sectrust4j profile --root");
         // the JSON remedy is unchanged
-        assertThat(Cli.run("evaluate", withRoot.toString(), "--at", pki.now().toString(), "--json").out())
+        assertThat(Cli.run("evaluate", withRoot.toString(), "--at", pki.now().toString(), "--json")
+                        .out())
                 .doesNotContain("sectrust4j profile");
     }
 
     static ObjectNode request(String id) {
-        ObjectNode r = BatchProcessor.MAPPER.createObjectNode().put("id", id).put("host", "sip.contoso.com")
-                .put("ios", "17.4").put("at", pki.now().toString());
+        ObjectNode r = BatchProcessor.MAPPER
+                .createObjectNode()
+                .put("id", id)
+                .put("host", "sip.contoso.com")
+                .put("ios", "17.4")
+                .put("at", pki.now().toString());
         r.putArray("chain").add(chain.leaf().pem()).add(chain.intermediate().pem());
         return r;
     }
@@ -198,10 +303,16 @@ class ProfileCliTest {
     @Test
     void batch_userRootProfile_installsItsRoots() throws IOException {
         ObjectNode off = request("off");
-        off.putArray("userRoots").addObject().put("profile", base64(signedProfile)).put("install", "profile");
+        off.putArray("userRoots")
+                .addObject()
+                .put("profile", base64(signedProfile))
+                .put("install", "profile");
         assertThat(process(off).get("trusted").asBoolean()).isFalse();
         ObjectNode on = request("on");
-        on.putArray("userRoots").addObject().put("profile", base64(signedProfile)).put("install", "profile")
+        on.putArray("userRoots")
+                .addObject()
+                .put("profile", base64(signedProfile))
+                .put("install", "profile")
                 .put("fullTrust", true);
         JsonNode trusted = process(on);
         assertThat(trusted.get("trusted").asBoolean()).isTrue();
@@ -214,17 +325,25 @@ class ProfileCliTest {
     @Test
     void batch_badProfile_isAnInputErrorNamingTheField() throws IOException {
         ObjectNode garbage = request("garbage");
-        garbage.putArray("userRoots").addObject().put("profile",
-                Base64.getEncoder().encodeToString("<plist><dict/></plist>".getBytes(StandardCharsets.US_ASCII)))
+        garbage.putArray("userRoots")
+                .addObject()
+                .put(
+                        "profile",
+                        Base64.getEncoder()
+                                .encodeToString("<plist><dict/></plist>".getBytes(StandardCharsets.US_ASCII)))
                 .put("install", "profile");
         assertThat(process(garbage).get("error").get("input").asText())
                 .startsWith("userRoots[0].profile: PayloadType is missing");
         ObjectNode both = request("both");
-        both.putArray("userRoots").addObject().put("profile", base64(profile)).put("cert", chain.root().pem())
+        both.putArray("userRoots")
+                .addObject()
+                .put("profile", base64(profile))
+                .put("cert", chain.root().pem())
                 .put("install", "profile");
         assertThat(process(both).get("error").get("input").asText()).contains("either cert or profile, not both");
         ObjectNode badBase64 = request("b64");
         badBase64.putArray("userRoots").addObject().put("profile", "%%%").put("install", "profile");
-        assertThat(process(badBase64).get("error").get("input").asText()).startsWith("userRoots[0].profile: bad base64");
+        assertThat(process(badBase64).get("error").get("input").asText())
+                .startsWith("userRoots[0].profile: bad base64");
     }
 }

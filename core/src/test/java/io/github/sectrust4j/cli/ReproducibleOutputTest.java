@@ -25,7 +25,8 @@ class ReproducibleOutputTest {
     void batchOverTheExamples_isByteIdenticalInAnotherJvm(@TempDir Path dir) throws Exception {
         String requests = Files.readString(ExampleFiles.examples().resolve("requests.jsonl"));
         // copyExceptions makes every response carry a plist too
-        String withPlists = requests.lines().map(l -> l.replaceFirst("^\\{", "{\"copyExceptions\":true,"))
+        String withPlists = requests.lines()
+                .map(l -> l.replaceFirst("^\\{", "{\"copyExceptions\":true,"))
                 .reduce("", (a, b) -> a + b + "\n");
         Path in = Files.writeString(dir.resolve("requests.jsonl"), withPlists);
 
@@ -36,10 +37,17 @@ class ReproducibleOutputTest {
 
     private static String childJvm(Path stdin, Path stdout) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(java, "-Xshare:off", "-cp", System.getProperty("java.class.path"),
-                "io.github.sectrust4j.cli.Main", "batch"))
-                .redirectInput(stdin.toFile()).redirectOutput(stdout.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(List.of(
+                        java,
+                        "-Xshare:off",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "io.github.sectrust4j.cli.Main",
+                        "batch"))
+                .redirectInput(stdin.toFile())
+                .redirectOutput(stdout.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
         assertThat(p.exitValue()).isZero();
         return Files.readString(stdout, StandardCharsets.UTF_8);

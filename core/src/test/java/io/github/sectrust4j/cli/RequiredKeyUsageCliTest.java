@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RequiredKeyUsageCliTest {
     @TempDir
     static Path dir;
+
     static HeldCertificate root;
     static HeldCertificate leaf;
     static String at;
@@ -27,15 +28,26 @@ class RequiredKeyUsageCliTest {
     static void mint() throws IOException {
         TestPki pki = TestPki.seeded(95);
         root = pki.root("Contoso Root CA").build();
-        leaf = pki.leaf("sip.contoso.com", root).keyUsage(CertificateBuilder.KU_DIGITAL_SIGNATURE).validForDays(90).build();
+        leaf = pki.leaf("sip.contoso.com", root)
+                .keyUsage(CertificateBuilder.KU_DIGITAL_SIGNATURE)
+                .validForDays(90)
+                .build();
         Files.writeString(dir.resolve("leaf.pem"), leaf.pem());
         Files.writeString(dir.resolve("root.pem"), root.pem());
         at = pki.now().toString();
     }
 
     private static Cli.Run evaluate(String... extra) {
-        String[] base = {"evaluate", dir.resolve("leaf.pem").toString(), "--host", "sip.contoso.com", "--at", at,
-                "--mdm-root", dir.resolve("root.pem").toString()};
+        String[] base = {
+            "evaluate",
+            dir.resolve("leaf.pem").toString(),
+            "--host",
+            "sip.contoso.com",
+            "--at",
+            at,
+            "--mdm-root",
+            dir.resolve("root.pem").toString()
+        };
         String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
         return Cli.run(all);
@@ -44,7 +56,8 @@ class RequiredKeyUsageCliTest {
     @Test
     void evaluate_requiredKeyUsage() {
         assertThat(evaluate().status()).isZero();
-        assertThat(evaluate("--required-key-usage", "digitalSignature").status()).isZero();
+        assertThat(evaluate("--required-key-usage", "digitalSignature").status())
+                .isZero();
         Cli.Run fail = evaluate("--required-key-usage", "digitalSignature,keyEncipherment");
         assertThat(fail.status()).isEqualTo(1);
         assertThat(fail.out()).contains("KeyUsage").contains("keyEncipherment");
@@ -68,16 +81,25 @@ class RequiredKeyUsageCliTest {
         assertThat(fail.get("trusted").booleanValue()).isFalse();
         assertThat(fail.at("/error/name").textValue()).isEqualTo("errSecInvalidKeyUsageForPolicy");
         assertThat(fail.get("findings").findValuesAsText("code")).contains("KeyUsage");
-        assertThat(batch(r -> r.putArray("requiredKeyUsage").add("digitalSignature")).get("trusted").booleanValue()).isTrue();
-        assertThat(batch(r -> r.put("requiredKeyUsage", 1)).get("trusted").booleanValue()).isTrue();
-        assertThat(batch(r -> r.put("requiredKeyUsage", 4)).get("trusted").booleanValue()).isFalse();
+        assertThat(batch(r -> r.putArray("requiredKeyUsage").add("digitalSignature"))
+                        .get("trusted")
+                        .booleanValue())
+                .isTrue();
+        assertThat(batch(r -> r.put("requiredKeyUsage", 1)).get("trusted").booleanValue())
+                .isTrue();
+        assertThat(batch(r -> r.put("requiredKeyUsage", 4)).get("trusted").booleanValue())
+                .isFalse();
     }
 
     @Test
     void batch_badRequiredKeyUsage_isAnInputError() throws IOException {
-        assertThat(batch(r -> r.putArray("requiredKeyUsage").add("sign")).at("/error/input").textValue())
+        assertThat(batch(r -> r.putArray("requiredKeyUsage").add("sign"))
+                        .at("/error/input")
+                        .textValue())
                 .startsWith("requiredKeyUsage[0]: Unknown key usage 'sign'");
-        assertThat(batch(r -> r.put("requiredKeyUsage", 1024)).at("/error/input").textValue())
+        assertThat(batch(r -> r.put("requiredKeyUsage", 1024))
+                        .at("/error/input")
+                        .textValue())
                 .startsWith("requiredKeyUsage: expected Apple's SecKeyUsage bits");
         assertThat(batch(r -> r.putArray("requiredKeyUsage")).at("/error/input").textValue())
                 .startsWith("requiredKeyUsage: expected a non-empty array");

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RevocationCtCliTest {
     @TempDir
     static Path dir;
+
     static TestPki pki;
     static HeldCertificate root;
     static HeldCertificate ca;
@@ -42,7 +43,9 @@ class RevocationCtCliTest {
         pki = TestPki.seeded(8962);
         root = pki.root("Woodgrove Root").build();
         ca = pki.intermediate("Woodgrove Issuing CA", root).build();
-        leaf = pki.leaf("shop.woodgrove.com", ca).notBefore(pki.now().minus(Duration.ofDays(1))).validForDays(90)
+        leaf = pki.leaf("shop.woodgrove.com", ca)
+                .notBefore(pki.now().minus(Duration.ofDays(1)))
+                .validForDays(90)
                 .build();
         logA = pki.ctLog("Log A");
         logB = pki.ctLog("Log B");
@@ -50,8 +53,12 @@ class RevocationCtCliTest {
     }
 
     static ObjectNode request(String id) {
-        ObjectNode r = BatchProcessor.MAPPER.createObjectNode().put("id", id).put("host", "shop.woodgrove.com")
-                .put("ios", "17.4").put("at", pki.now().toString());
+        ObjectNode r = BatchProcessor.MAPPER
+                .createObjectNode()
+                .put("id", id)
+                .put("host", "shop.woodgrove.com")
+                .put("ios", "17.4")
+                .put("at", pki.now().toString());
         r.putArray("chain").add(leaf.pem()).add(ca.pem());
         r.putArray("extraSystemRoots").add(root.pem());
         return r;
@@ -60,7 +67,10 @@ class RevocationCtCliTest {
     static ArrayNode logs(ObjectNode r) {
         ArrayNode logs = r.putArray("ctLogs");
         for (TestCtLog l : new TestCtLog[] {logA, logB}) {
-            logs.addObject().put("key", l.publicKeyBase64()).put("operator", l.operator()).put("state", "usable");
+            logs.addObject()
+                    .put("key", l.publicKeyBase64())
+                    .put("operator", l.operator())
+                    .put("state", "usable");
         }
         return logs;
     }
@@ -88,7 +98,9 @@ class RevocationCtCliTest {
         Instant t = pki.now().minus(Duration.ofHours(12));
         ObjectNode withScts = request("with-scts");
         logs(withScts);
-        withScts.putArray("scts").add(b64(logA.sctFor(leaf, t).encoded())).add(b64(logB.sctFor(leaf, t).encoded()));
+        withScts.putArray("scts")
+                .add(b64(logA.sctFor(leaf, t).encoded()))
+                .add(b64(logB.sctFor(leaf, t).encoded()));
         ObjectNode without = request("without-scts");
         logs(without);
         without.put("network", true);
@@ -106,8 +118,10 @@ class RevocationCtCliTest {
     void batch_stapledRevokedResponse_isRevoked_andAGoodOneIsChecked() throws IOException {
         ObjectNode revoked = request("revoked");
         logs(revoked);
-        revoked.putArray("ocspResponses").add(b64(pki.ocsp(leaf, ca)
-                .revoked(pki.now().minus(Duration.ofDays(1)), RevocationReason.KEY_COMPROMISE).build()));
+        revoked.putArray("ocspResponses")
+                .add(b64(pki.ocsp(leaf, ca)
+                        .revoked(pki.now().minus(Duration.ofDays(1)), RevocationReason.KEY_COMPROMISE)
+                        .build()));
         ObjectNode good = request("good");
         good.remove("extraSystemRoots");
         good.putArray("anchors").add(root.pem());
@@ -127,8 +141,13 @@ class RevocationCtCliTest {
         Path certs = valid.getParent().resolveSibling("certs");
         String subCa = pem(certs, "36EFD13AE5DC6D01B6C1");
         String netlockRoot = pem(certs, "6C61DAC3A2DEF031506B");
-        ObjectNode r = BatchProcessor.MAPPER.createObjectNode().put("id", "netlock").put("policy", "basic")
-                .put("ios", "17.0").put("at", "2023-10-01T00:00:00Z").put("revocationDatabase", valid.toString());
+        ObjectNode r = BatchProcessor.MAPPER
+                .createObjectNode()
+                .put("id", "netlock")
+                .put("policy", "basic")
+                .put("ios", "17.0")
+                .put("at", "2023-10-01T00:00:00Z")
+                .put("revocationDatabase", valid.toString());
         r.putArray("chain").add(subCa);
         r.putArray("anchors").add(netlockRoot);
 
@@ -140,8 +159,19 @@ class RevocationCtCliTest {
 
         Path chain = Files.writeString(dir.resolve("netlock.pem"), subCa);
         Path anchor = Files.writeString(dir.resolve("netlock-root.pem"), netlockRoot);
-        Cli.Run run = Cli.run("evaluate", chain.toString(), "--policy", "basic", "--ios", "17.0", "--at",
-                "2023-10-01T00:00:00Z", "--anchor", anchor.toString(), "--revocation-database", valid.toString(),
+        Cli.Run run = Cli.run(
+                "evaluate",
+                chain.toString(),
+                "--policy",
+                "basic",
+                "--ios",
+                "17.0",
+                "--at",
+                "2023-10-01T00:00:00Z",
+                "--anchor",
+                anchor.toString(),
+                "--revocation-database",
+                valid.toString(),
                 "--json");
         assertThat(run.status()).as(run.err()).isEqualTo(1);
         assertThat(BatchProcessor.MAPPER.readTree(run.out()).at("/error/name").textValue())
@@ -153,18 +183,39 @@ class RevocationCtCliTest {
         Instant t = pki.now().minus(Duration.ofHours(12));
         Path chain = Files.writeString(dir.resolve("shop.pem"), Chains.pem(leaf, ca));
         Path rootPem = Files.writeString(dir.resolve("root.pem"), root.pem());
-        Path logsJson = Files.writeString(dir.resolve("logs.json"), logs(request("x")).toString());
+        Path logsJson =
+                Files.writeString(dir.resolve("logs.json"), logs(request("x")).toString());
         Path sctA = Files.write(dir.resolve("a.sct"), logA.sctFor(leaf, t).encoded());
         Path sctB = Files.write(dir.resolve("b.sct"), logB.sctFor(leaf, t).encoded());
 
-        Cli.Run ok = Cli.run("evaluate", chain.toString(), "--host", "shop.woodgrove.com", "--ios", "17.4", "--at",
-                pki.now().toString(), "--extra-system-root", rootPem.toString(), "--ct-logs", logsJson.toString(),
-                "--sct", sctA.toString(), "--sct", sctB.toString(), "--network", "--json");
+        Cli.Run ok = Cli.run(
+                "evaluate",
+                chain.toString(),
+                "--host",
+                "shop.woodgrove.com",
+                "--ios",
+                "17.4",
+                "--at",
+                pki.now().toString(),
+                "--extra-system-root",
+                rootPem.toString(),
+                "--ct-logs",
+                logsJson.toString(),
+                "--sct",
+                sctA.toString(),
+                "--sct",
+                sctB.toString(),
+                "--network",
+                "--json");
         Cli.Run badLogs = Cli.run("evaluate", chain.toString(), "--ct-logs", rootPem.toString());
         Cli.Run badDb = Cli.run("evaluate", chain.toString(), "--revocation-database", rootPem.toString());
 
         assertThat(ok.status()).as(ok.err() + ok.out()).isZero();
-        assertThat(BatchProcessor.MAPPER.readTree(ok.out()).get("certificateTransparency").booleanValue()).isTrue();
+        assertThat(BatchProcessor.MAPPER
+                        .readTree(ok.out())
+                        .get("certificateTransparency")
+                        .booleanValue())
+                .isTrue();
         assertThat(badLogs.status()).isEqualTo(2);
         assertThat(badLogs.err()).contains("--ct-logs");
         assertThat(badDb.status()).isEqualTo(2);
@@ -173,9 +224,13 @@ class RevocationCtCliTest {
 
     static String pem(Path certs, String prefix) throws IOException {
         try (Stream<Path> files = Files.list(certs)) {
-            Path f = files.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
-            return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                    .encodeToString(Files.readAllBytes(f)) + "\n-----END CERTIFICATE-----\n";
+            Path f = files.filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .findFirst()
+                    .orElseThrow();
+            return "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(Files.readAllBytes(f))
+                    + "\n-----END CERTIFICATE-----\n";
         }
     }
 }

@@ -19,7 +19,10 @@ class StoresCommandTest {
     }
 
     static JsonNode manifest(int version) throws IOException {
-        return BatchProcessor.MAPPER.readTree(releases().resolve(String.valueOf(version)).resolve("manifest.json").toFile());
+        return BatchProcessor.MAPPER.readTree(releases()
+                .resolve(String.valueOf(version))
+                .resolve("manifest.json")
+                .toFile());
     }
 
     @Test
@@ -37,16 +40,24 @@ class StoresCommandTest {
             int v = o.get("trustStoreVersion").intValue();
             versions.add(v);
             JsonNode m = manifest(v);
-            assertThat(o.get("anchors").intValue()).as("roots of %d", v).isEqualTo(m.at("/groups/roots").size());
-            assertThat(o.get("sourceRelease").textValue()).isEqualTo(m.get("sourceRelease").textValue());
-            assertThat(o.get("evRoots").intValue()).isPositive().isLessThanOrEqualTo(o.get("anchors").intValue());
+            assertThat(o.get("anchors").intValue())
+                    .as("roots of %d", v)
+                    .isEqualTo(m.at("/groups/roots").size());
+            assertThat(o.get("sourceRelease").textValue())
+                    .isEqualTo(m.get("sourceRelease").textValue());
+            assertThat(o.get("evRoots").intValue())
+                    .isPositive()
+                    .isLessThanOrEqualTo(o.get("anchors").intValue());
             List<String> releases = new ArrayList<>();
             o.get("iosReleases").forEach(r -> releases.add(r.textValue()));
-            assertThat(releases).allSatisfy(r -> assertThat(IosReleases.trustStoreVersionFor(r)).isEqualTo(v));
+            assertThat(releases)
+                    .allSatisfy(
+                            r -> assertThat(IosReleases.trustStoreVersionFor(r)).isEqualTo(v));
         }
         assertThat(versions).isSorted().doesNotHaveDuplicates();
         // §11.6 spot checks
-        assertThat(array.get(versions.indexOf(2024013100)).get("iosReleases").toString()).isEqualTo("[\"17.4\"]");
+        assertThat(array.get(versions.indexOf(2024013100)).get("iosReleases").toString())
+                .isEqualTo("[\"17.4\"]");
     }
 
     @Test
@@ -55,7 +66,9 @@ class StoresCommandTest {
         assertThat(run.status()).isZero();
         assertThat(run.outLines()).hasSize(31);
         assertThat(run.outLines().get(0)).contains("VERSION", "ANCHORS", "iOS RELEASES");
-        assertThat(run.out()).containsPattern("2023071300 +\\d+ +\\d+ +security_certificates-\\S+ +\\S+ +17\\.0, 17\\.1, 17\\.2, 17\\.3");
+        assertThat(run.out())
+                .containsPattern(
+                        "2023071300 +\\d+ +\\d+ +security_certificates-\\S+ +\\S+ +17\\.0, 17\\.1, 17\\.2, 17\\.3");
     }
 
     @Test

@@ -18,14 +18,28 @@ class SubcommandSelectionTest {
 
     static List<List<String>> arguments() {
         return List.of(
-                List.of(), List.of("--help"), List.of("--version"), List.of("help"), List.of("help", "evaluate"),
-                List.of("help", "stores"), List.of("evaluat"), List.of("bogus", "--help"),
-                List.of("evaluate", "--help"), List.of("evaluate", "--version"), List.of("evaluate"),
-                List.of("evaluate", "--bogus"), List.of("evaluate", "--hots", "a.example"),
+                List.of(),
+                List.of("--help"),
+                List.of("--version"),
+                List.of("help"),
+                List.of("help", "evaluate"),
+                List.of("help", "stores"),
+                List.of("evaluat"),
+                List.of("bogus", "--help"),
+                List.of("evaluate", "--help"),
+                List.of("evaluate", "--version"),
+                List.of("evaluate"),
+                List.of("evaluate", "--bogus"),
+                List.of("evaluate", "--hots", "a.example"),
                 List.of("evaluate", "no-such-file.pem", "--host", "a.example"),
-                List.of("batch", "--help"), List.of("batch", "--threads", "0"),
-                List.of("stores"), List.of("stores", "--help"), List.of("stores", "show", "--help"),
-                List.of("stores", "update"), List.of("profile", "--help"), List.of("profile"));
+                List.of("batch", "--help"),
+                List.of("batch", "--threads", "0"),
+                List.of("stores"),
+                List.of("stores", "--help"),
+                List.of("stores", "show", "--help"),
+                List.of("stores", "update"),
+                List.of("profile", "--help"),
+                List.of("profile"));
     }
 
     @ParameterizedTest
@@ -46,8 +60,11 @@ class SubcommandSelectionTest {
         String first = args.isEmpty() ? "" : args.get(0);
         CommandLine cmd = Main.commandLine(new ByteArrayInputStream(new byte[0]), first);
         boolean named = List.of("evaluate", "batch", "stores", "profile").contains(first);
-        assertThat(cmd.getSubcommands().keySet()).isEqualTo(named ? java.util.Set.of(first)
-                : java.util.Set.of("evaluate", "batch", "stores", "profile", "help"));
+        assertThat(cmd.getSubcommands().keySet())
+                .isEqualTo(
+                        named
+                                ? java.util.Set.of(first)
+                                : java.util.Set.of("evaluate", "batch", "stores", "profile", "help"));
     }
 
     private static Cli.Run run(CommandLine cmd, String... args) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TrustSettingsKeyUsageCliTest {
     @TempDir
     static Path dir;
+
     static HeldCertificate root;
     static HeldCertificate ica;
     static HeldCertificate leaf;
@@ -49,16 +50,25 @@ class TrustSettingsKeyUsageCliTest {
 
     @Test
     void batch_keyUsage_namesOrNumber() throws IOException {
-        assertThat(batch(ts -> ts.putArray("keyUsage").add("signCert")).get("trusted").booleanValue()).isTrue();
-        assertThat(batch(ts -> ts.put("keyUsage", 8)).get("trusted").booleanValue()).isTrue();
-        assertThat(batch(ts -> ts.put("keyUsage", 4294967295L)).get("trusted").booleanValue()).isTrue();
+        assertThat(batch(ts -> ts.putArray("keyUsage").add("signCert"))
+                        .get("trusted")
+                        .booleanValue())
+                .isTrue();
+        assertThat(batch(ts -> ts.put("keyUsage", 8)).get("trusted").booleanValue())
+                .isTrue();
+        assertThat(batch(ts -> ts.put("keyUsage", 4294967295L)).get("trusted").booleanValue())
+                .isTrue();
         JsonNode signature = batch(ts -> ts.putArray("keyUsage").add("signature"));
-        assertThat(signature.get("trusted").booleanValue()).as(signature.toString()).isFalse();
+        assertThat(signature.get("trusted").booleanValue())
+                .as(signature.toString())
+                .isFalse();
     }
 
     @Test
     void batch_badKeyUsage_isAnInputError() throws IOException {
-        assertThat(batch(ts -> ts.putArray("keyUsage").add("sign")).at("/error/input").textValue())
+        assertThat(batch(ts -> ts.putArray("keyUsage").add("sign"))
+                        .at("/error/input")
+                        .textValue())
                 .startsWith("userRoots[0].trustSettings[0].keyUsage[0]: Unknown trust-settings key usage 'sign'");
         assertThat(batch(ts -> ts.put("keyUsage", -1)).at("/error/input").textValue())
                 .startsWith("userRoots[0].trustSettings[0].keyUsage: expected Apple's kSecTrustSettingsKeyUsage value");
@@ -68,19 +78,48 @@ class TrustSettingsKeyUsageCliTest {
     void evaluate_trustSettingsOption() {
         String chain = dir.resolve("chain.pem").toString();
         String icaPem = dir.resolve("ica.pem").toString();
-        Cli.Run ok = Cli.run("evaluate", chain, "--host", "sip.contoso.com", "--at", at,
-                "--trust-settings", icaPem + "=trustAsRoot,keyUsage=signCert", "--json");
+        Cli.Run ok = Cli.run(
+                "evaluate",
+                chain,
+                "--host",
+                "sip.contoso.com",
+                "--at",
+                at,
+                "--trust-settings",
+                icaPem + "=trustAsRoot,keyUsage=signCert",
+                "--json");
         assertThat(ok.status()).as(ok.out() + ok.err()).isZero();
-        Cli.Run no = Cli.run("evaluate", chain, "--host", "sip.contoso.com", "--at", at,
-                "--trust-settings", icaPem + "=trustAsRoot,keyUsage=signature");
+        Cli.Run no = Cli.run(
+                "evaluate",
+                chain,
+                "--host",
+                "sip.contoso.com",
+                "--at",
+                at,
+                "--trust-settings",
+                icaPem + "=trustAsRoot,keyUsage=signature");
         assertThat(no.status()).isEqualTo(1);
         // constraints in order: a Deny for another host does not apply, the TrustAsRoot does
-        Cli.Run ordered = Cli.run("evaluate", chain, "--host", "sip.contoso.com", "--at", at,
-                "--trust-settings", icaPem + "=deny,policy=ssl-server,host=other.contoso.com;trustAsRoot");
+        Cli.Run ordered = Cli.run(
+                "evaluate",
+                chain,
+                "--host",
+                "sip.contoso.com",
+                "--at",
+                at,
+                "--trust-settings",
+                icaPem + "=deny,policy=ssl-server,host=other.contoso.com;trustAsRoot");
         assertThat(ordered.status()).as(ordered.out()).isZero();
         // the server's own certificate with an SSL-only setting
-        Cli.Run leafOnly = Cli.run("evaluate", dir.resolve("leaf.pem").toString(), "--host", "sip.contoso.com",
-                "--at", at, "--trust-settings", dir.resolve("leaf.pem") + "=trustAsRoot,policy=ssl-server");
+        Cli.Run leafOnly = Cli.run(
+                "evaluate",
+                dir.resolve("leaf.pem").toString(),
+                "--host",
+                "sip.contoso.com",
+                "--at",
+                at,
+                "--trust-settings",
+                dir.resolve("leaf.pem") + "=trustAsRoot,policy=ssl-server");
         assertThat(leafOnly.status()).as(leafOnly.out()).isZero();
         Cli.Run bad = Cli.run("evaluate", chain, "--at", at, "--trust-settings", icaPem + "=trustAsRoot,usage=1");
         assertThat(bad.status()).isEqualTo(2);

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * bound: 556 paths, 1.35 GB RSS at {@code -Xmx64m}. The cache is keyed by the file and bounded.
  */
 class ValidDatabaseCacheTest {
-    static final Path SNAPSHOT = StoresCommandTest.releases().resolveSibling("valid").resolve("valid-snapshot-2023-09.sqlite3");
+    static final Path SNAPSHOT =
+            StoresCommandTest.releases().resolveSibling("valid").resolve("valid-snapshot-2023-09.sqlite3");
 
     @TempDir
     Path dir;
@@ -29,8 +30,13 @@ class ValidDatabaseCacheTest {
         for (int i = 0; i < 50; i++) {
             names.add(Files.createSymbolicLink(dir.resolve("link" + i + ".sqlite3"), SNAPSHOT.toAbsolutePath()));
         }
-        names.add(Path.of("/proc/self/root").resolve(SNAPSHOT.toAbsolutePath().toString().substring(1)));
-        names.add(SNAPSHOT.toAbsolutePath().getParent().resolve("..").resolve("valid").resolve(SNAPSHOT.getFileName()));
+        names.add(Path.of("/proc/self/root")
+                .resolve(SNAPSHOT.toAbsolutePath().toString().substring(1)));
+        names.add(SNAPSHOT.toAbsolutePath()
+                .getParent()
+                .resolve("..")
+                .resolve("valid")
+                .resolve(SNAPSHOT.getFileName()));
 
         ValidDatabase first = null;
         for (Path name : names) {
@@ -56,7 +62,8 @@ class ValidDatabaseCacheTest {
             }
             assertThat(cache.openCount()).isLessThanOrEqualTo(ValidDatabaseCache.MAX_OPEN);
         }
-        assertThatThrownBy(() -> opened.get(0).groupForIssuer(new byte[32])).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> opened.get(0).groupForIssuer(new byte[32]))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
         assertThat(opened.get(opened.size() - 1).groupForIssuer(new byte[32])).isEmpty();
     }
@@ -66,15 +73,19 @@ class ValidDatabaseCacheTest {
         ValidDatabaseCache cache = new ValidDatabaseCache();
         ValidDatabaseCache.Lease held = cache.acquire(Files.copy(SNAPSHOT, dir.resolve("held.sqlite3")));
         for (int i = 0; i < ValidDatabaseCache.MAX_OPEN + 1; i++) {
-            cache.acquire(Files.copy(SNAPSHOT, dir.resolve("other" + i + ".sqlite3"))).close();
+            cache.acquire(Files.copy(SNAPSHOT, dir.resolve("other" + i + ".sqlite3")))
+                    .close();
         }
-        assertThat(held.database().groupForIssuer(new byte[32])).as("evicted but in use: still open").isEmpty();
+        assertThat(held.database().groupForIssuer(new byte[32]))
+                .as("evicted but in use: still open")
+                .isEmpty();
         assertThat(cache.openCount()).isEqualTo(ValidDatabaseCache.MAX_OPEN + 1);
 
         held.close();
         held.close(); // idempotent
 
         assertThat(cache.openCount()).isEqualTo(ValidDatabaseCache.MAX_OPEN);
-        assertThatThrownBy(() -> held.database().groupForIssuer(new byte[32])).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> held.database().groupForIssuer(new byte[32]))
+                .isInstanceOf(IllegalStateException.class);
     }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class VerifierCliTest {
     @TempDir
     static Path dir;
+
     static Path chain;
     static Path rootFile;
     static String at;
@@ -48,8 +49,18 @@ class VerifierCliTest {
     }
 
     private static Cli.Run evaluate(String verifier) {
-        return Cli.run("evaluate", chain.toString(), "--host", "www.verifier.example", "--at", at,
-                "--anchor", rootFile.toString(), "--json", "--verifier", verifier);
+        return Cli.run(
+                "evaluate",
+                chain.toString(),
+                "--host",
+                "www.verifier.example",
+                "--at",
+                at,
+                "--anchor",
+                rootFile.toString(),
+                "--json",
+                "--verifier",
+                verifier);
     }
 
     @Test
@@ -64,19 +75,23 @@ class VerifierCliTest {
         String preferred = providers.contains("conscrypt") ? "conscrypt" : "accp";
         providers.add("native");
         for (String provider : providers) {
-            long before = NativeVerifications.of(SignatureBackends.use(provider.equals("native") ? preferred : provider));
+            long before =
+                    NativeVerifications.of(SignatureBackends.use(provider.equals("native") ? preferred : provider));
             Cli.Run run = evaluate(provider);
             assertThat(run.err()).isEmpty();
             assertThat(run.status()).isZero();
             assertThat(run.out()).as(provider).isEqualTo(bc.out());
             assertThat(SignatureBackends.current().name()).isEqualTo(provider.equals("native") ? preferred : provider);
-            assertThat(NativeVerifications.of(SignatureBackends.current()) - before).as(provider).isGreaterThanOrEqualTo(2);
+            assertThat(NativeVerifications.of(SignatureBackends.current()) - before)
+                    .as(provider)
+                    .isGreaterThanOrEqualTo(2);
         }
     }
 
     @Test
     void batchTakesTheOptionToo() {
-        com.fasterxml.jackson.databind.node.ObjectNode request = Cli.request("www.verifier.example", at, leaf.pem(), ca.pem());
+        com.fasterxml.jackson.databind.node.ObjectNode request =
+                Cli.request("www.verifier.example", at, leaf.pem(), ca.pem());
         request.putArray("anchors").add(root.pem());
         Cli.Run bc = Cli.withStdin(request + "\n", "batch", "--verifier", "bc");
         Cli.Run nativeRun = Cli.withStdin(request + "\n", "batch", "--verifier", "native");
@@ -91,7 +106,8 @@ class VerifierCliTest {
     void anUnknownVerifierIsAUsageError() {
         Cli.Run run = evaluate("openssl");
         assertThat(run.status()).isEqualTo(Main.BAD_INPUT);
-        assertThat(run.err()).contains("--verifier: unknown signature verifier 'openssl'")
+        assertThat(run.err())
+                .contains("--verifier: unknown signature verifier 'openssl'")
                 .contains("auto, bc, native, accp, conscrypt");
     }
 }

@@ -36,7 +36,8 @@ class AppleSslPolicyVectorsTest {
     private static Certificate anchor;
 
     /** One row of §3.5: the reference host, how the leaf presents itself, and iOS 13+'s verdict. */
-    record Vector(int number, String host, UnaryOperator<CertificateBuilder> leaf, boolean succeeds, FindingCode failure) {
+    record Vector(
+            int number, String host, UnaryOperator<CertificateBuilder> leaf, boolean succeeds, FindingCode failure) {
         boolean succeedsOn(String release) {
             return succeeds || (release.equals("12.0") && (number == 3 || number == 29));
         }
@@ -78,7 +79,11 @@ class AppleSslPolicyVectorsTest {
             fails(13, "apple.com", san("apple*.com")),
             fails(14, "appleseed.com", san("apple*.com")),
             fails(15, "one.bad.apple.com", san("*.*.apple.com")),
-            new Vector(16, "test.apple.com", b -> san("test.apple.com").apply(b).extendedKeyUsage(EMAIL_PROTECTION), false,
+            new Vector(
+                    16,
+                    "test.apple.com",
+                    b -> san("test.apple.com").apply(b).extendedKeyUsage(EMAIL_PROTECTION),
+                    false,
                     FindingCode.EXTENDED_KEY_USAGE),
             ok(17, "test.apple.com", b -> san("test.apple.com").apply(b).noExtendedKeyUsage()),
             fails(18, "test.apple.com.test", san("test.apple.com")),
@@ -115,18 +120,27 @@ class AppleSslPolicyVectorsTest {
     @TestFactory
     Stream<DynamicTest> appleSslPolicyVectors_onIos26_andIos12() {
         assertThat(VECTORS).hasSize(37);
-        return Stream.of("26.0", "12.0").flatMap(release -> VECTORS.stream().map(v -> dynamicTest(
-                "iOS " + release + " #" + v.number() + " " + v.host() + " → " + (v.succeedsOn(release) ? "succeed" : "fail"),
-                () -> check(release, v))));
+        return Stream.of("26.0", "12.0")
+                .flatMap(release -> VECTORS.stream()
+                        .map(v -> dynamicTest(
+                                "iOS " + release + " #" + v.number() + " " + v.host() + " → "
+                                        + (v.succeedsOn(release) ? "succeed" : "fail"),
+                                () -> check(release, v))));
     }
 
     /** Each vector's leaf, minted once (a second mint would be another certificate). */
-    private static final java.util.Map<Integer, HeldCertificate> LEAVES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<Integer, HeldCertificate> LEAVES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Vector {@code v} evaluated with the rules of {@code release} (after {@link #mint()}). */
     static TrustReport evaluate(String release, Vector v) {
-        HeldCertificate leaf = LEAVES.computeIfAbsent(v.number(), n -> v.leaf().apply(pki.leaf("placeholder.example", root)).build());
-        return SecTrust.ios(release).forServer(v.host()).at(pki.now()).withAnchors(List.of(anchor))
+        HeldCertificate leaf = LEAVES.computeIfAbsent(
+                v.number(),
+                n -> v.leaf().apply(pki.leaf("placeholder.example", root)).build());
+        return SecTrust.ios(release)
+                .forServer(v.host())
+                .at(pki.now())
+                .withAnchors(List.of(anchor))
                 .evaluate(CertificateInput.fromPem(leaf.pem()));
     }
 
@@ -134,7 +148,9 @@ class AppleSslPolicyVectorsTest {
         TrustReport r = evaluate(release, v);
         Set<FindingCode> failing = r.failures().stream().map(Finding::code).collect(Collectors.toSet());
         if (v.succeedsOn(release)) {
-            assertThat(r.trusted()).as("#%d on iOS %s: %s", v.number(), release, r.failures()).isTrue();
+            assertThat(r.trusted())
+                    .as("#%d on iOS %s: %s", v.number(), release, r.failures())
+                    .isTrue();
         } else {
             assertThat(r.trusted()).as("#%d on iOS %s", v.number(), release).isFalse();
             assertThat(failing).as("#%d on iOS %s", v.number(), release).containsExactly(v.failure());

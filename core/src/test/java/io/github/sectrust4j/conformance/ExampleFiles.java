@@ -6,8 +6,7 @@ import java.util.List;
 
 /** Where the bundled example data lives ({@code examples/} at the repository root), from the repository or a module. */
 public final class ExampleFiles {
-    private ExampleFiles() {
-    }
+    private ExampleFiles() {}
 
     public static Path examples() {
         for (String candidate : List.of("examples", "../examples")) {
@@ -16,6 +15,7 @@ public final class ExampleFiles {
                 return p;
             }
         }
-        throw new IllegalStateException("examples/requests.jsonl not found from " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "examples/requests.jsonl not found from " + Path.of("").toAbsolutePath());
     }
 }

@@ -1,8 +1,8 @@
 package io.github.sectrust4j.conformance;
 
-import io.github.sectrust4j.SharedData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sectrust4j.SharedData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -27,9 +27,17 @@ import java.util.OptionalInt;
  * @param peerName          the expected peer name
  * @param maxChainDepth     limbo's verifier option; iOS has none (§1.4)
  */
-record LimboCase(String id, String description, boolean expectSuccess, List<String> trustedCerts,
-                 List<String> intermediates, String peer, Optional<Instant> validationTime, String peerNameKind,
-                 String peerName, OptionalInt maxChainDepth) {
+record LimboCase(
+        String id,
+        String description,
+        boolean expectSuccess,
+        List<String> trustedCerts,
+        List<String> intermediates,
+        String peer,
+        Optional<Instant> validationTime,
+        String peerNameKind,
+        String peerName,
+        OptionalInt maxChainDepth) {
 
     /**
      * The instant used when limbo gives none ("now" for limbo): the suite's generation date. Limbo's
@@ -66,12 +74,18 @@ record LimboCase(String id, String description, boolean expectSuccess, List<Stri
         JsonNode time = tc.get("validation_time");
         JsonNode depth = tc.get("max_chain_depth");
         JsonNode name = tc.get("expected_peer_name");
-        return new LimboCase(tc.get("id").asText(), tc.path("description").asText(""),
-                "SUCCESS".equals(tc.get("expected_result").asText()), texts(tc.get("trusted_certs")),
-                texts(tc.get("untrusted_intermediates")), tc.get("peer_certificate").asText(),
-                time == null || time.isNull() ? Optional.empty()
+        return new LimboCase(
+                tc.get("id").asText(),
+                tc.path("description").asText(""),
+                "SUCCESS".equals(tc.get("expected_result").asText()),
+                texts(tc.get("trusted_certs")),
+                texts(tc.get("untrusted_intermediates")),
+                tc.get("peer_certificate").asText(),
+                time == null || time.isNull()
+                        ? Optional.empty()
                         : Optional.of(OffsetDateTime.parse(time.asText()).toInstant()),
-                name.get("kind").asText(), name.get("value").asText(),
+                name.get("kind").asText(),
+                name.get("value").asText(),
                 depth == null || depth.isNull() ? OptionalInt.empty() : OptionalInt.of(depth.asInt()));
     }
 

@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -66,14 +66,18 @@ class LimboConformanceTest {
         CASES.forEach(c -> byId.put(c.id(), c));
         DIVERGENCES.values().forEach(d -> {
             assertThat(byId).as("divergence for unknown case").containsKey(d.id());
-            assertThat(d.limbo()).as(d.id() + ": limbo's expectation as listed").isEqualTo(byId.get(d.id()).expectSuccess());
+            assertThat(d.limbo())
+                    .as(d.id() + ": limbo's expectation as listed")
+                    .isEqualTo(byId.get(d.id()).expectSuccess());
         });
     }
 
     @Test
     void everyAgreedFailureHasItsReviewedReasons_andNothingElseDoes() {
         Set<String> agreedFailures = new TreeSet<>();
-        CASES.stream().filter(c -> !c.expectSuccess() && !DIVERGENCES.containsKey(c.id())).forEach(c -> agreedFailures.add(c.id()));
+        CASES.stream()
+                .filter(c -> !c.expectSuccess() && !DIVERGENCES.containsKey(c.id()))
+                .forEach(c -> agreedFailures.add(c.id()));
         assertThat(new TreeSet<>(FAILURE_REASONS.keySet())).isEqualTo(agreedFailures);
     }
 
@@ -83,33 +87,49 @@ class LimboConformanceTest {
             LimboDivergence d = DIVERGENCES.get(c.id());
             String name = d == null
                     ? c.id() + " → " + LimboDivergence.label(c.expectSuccess())
-                    : c.id() + " → limbo " + LimboDivergence.label(d.limbo()) + ", iOS " + LimboDivergence.label(d.ios())
-                            + " (" + d.section() + ")";
+                    : c.id() + " → limbo " + LimboDivergence.label(d.limbo()) + ", iOS "
+                            + LimboDivergence.label(d.ios()) + " (" + d.section() + ")";
             return dynamicTest(name, () -> check(c, d));
         });
     }
 
     private static void check(LimboCase c, LimboDivergence d) {
         LimboRun run = LimboRun.withAppAnchors(c);
-        REPORT.put(c.id(), String.format("%-70s limbo=%s ours=%s%s  %s", c.id(), LimboDivergence.label(c.expectSuccess()),
-                LimboDivergence.label(run.trusted()), d == null ? "" : " (divergence " + d.section() + ")", run.summary()));
+        REPORT.put(
+                c.id(),
+                String.format(
+                        "%-70s limbo=%s ours=%s%s  %s",
+                        c.id(),
+                        LimboDivergence.label(c.expectSuccess()),
+                        LimboDivergence.label(run.trusted()),
+                        d == null ? "" : " (divergence " + d.section() + ")",
+                        run.summary()));
         if (d == null) {
-            assertThat(run.trusted()).as("%s: limbo expects %s (%s); library: %s", c.id(),
-                    LimboDivergence.label(c.expectSuccess()), c.description(), run.summary())
+            assertThat(run.trusted())
+                    .as(
+                            "%s: limbo expects %s (%s); library: %s",
+                            c.id(), LimboDivergence.label(c.expectSuccess()), c.description(), run.summary())
                     .isEqualTo(c.expectSuccess());
             if (!c.expectSuccess()) {
                 // agreeing is not enough: it must fail for the reason iOS would (limbo-failure-reasons.json)
-                assertThat(new TreeSet<>(run.failureCodes())).as("%s: failing checks; library: %s", c.id(), run.summary())
+                assertThat(new TreeSet<>(run.failureCodes()))
+                        .as("%s: failing checks; library: %s", c.id(), run.summary())
                         .isEqualTo(FAILURE_REASONS.get(c.id()));
             }
             return;
         }
-        assertThat(run.trusted()).as("%s: documented iOS outcome %s (%s: %s); library: %s", c.id(),
-                LimboDivergence.label(d.library()), d.section(), d.reason(), run.summary()).isEqualTo(d.library());
+        assertThat(run.trusted())
+                .as(
+                        "%s: documented iOS outcome %s (%s: %s); library: %s",
+                        c.id(), LimboDivergence.label(d.library()), d.section(), d.reason(), run.summary())
+                .isEqualTo(d.library());
         if (d.library()) {
-            assertThat(run.failureCodes()).as(c.id() + ": trusted with no failure").isEmpty();
+            assertThat(run.failureCodes())
+                    .as(c.id() + ": trusted with no failure")
+                    .isEmpty();
         } else {
-            assertThat(run.failureCodes()).as("%s: evidence codes; library: %s", c.id(), run.summary())
+            assertThat(run.failureCodes())
+                    .as("%s: evidence codes; library: %s", c.id(), run.summary())
                     .containsAll(d.evidence());
         }
     }

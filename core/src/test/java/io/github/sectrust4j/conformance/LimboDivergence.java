@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
  * @param evidence failure codes the library must record (Apple check names, or {@value #INPUT_REJECTED}
  *                 when a certificate cannot be parsed, which iOS reports as an evaluation error, §12.1)
  */
-record LimboDivergence(String id, boolean limbo, boolean library, boolean ios, String section, String reason,
-                       List<String> evidence) {
+record LimboDivergence(
+        String id, boolean limbo, boolean library, boolean ios, String section, String reason, List<String> evidence) {
     static final String INPUT_REJECTED = "input-rejected";
     static final String RESOURCE = "limbo-divergences.json";
     private static final Pattern SECTION = Pattern.compile("§\\d+(\\.\\d+)?");
@@ -43,15 +43,15 @@ record LimboDivergence(String id, boolean limbo, boolean library, boolean ios, S
         requireNonNull(reason, "reason");
         evidence = List.copyOf(evidence);
         if (library != ios) {
-            throw new IllegalArgumentException(id + ": the library disagrees with the spec; that is a bug to fix, "
-                    + "not a divergence to list");
+            throw new IllegalArgumentException(
+                    id + ": the library disagrees with the spec; that is a bug to fix, " + "not a divergence to list");
         }
         if (library == limbo) {
             throw new IllegalArgumentException(id + ": library and limbo agree; no divergence to list");
         }
         if (!SECTION.matcher(section).find()) {
-            throw new IllegalArgumentException(id + ": a divergence needs the spec section that justifies it, got '"
-                    + section + "'");
+            throw new IllegalArgumentException(
+                    id + ": a divergence needs the spec section that justifies it, got '" + section + "'");
         }
         if (reason.isBlank()) {
             throw new IllegalArgumentException(id + ": reason missing");
@@ -77,8 +77,13 @@ record LimboDivergence(String id, boolean limbo, boolean library, boolean ios, S
             for (JsonNode n : root.get("divergences")) {
                 List<String> evidence = new ArrayList<>();
                 n.get("evidence").forEach(e -> evidence.add(e.asText()));
-                LimboDivergence d = new LimboDivergence(n.get("id").asText(), outcome(n, "limbo"),
-                        outcome(n, "library"), outcome(n, "ios"), n.get("section").asText(), n.get("reason").asText(),
+                LimboDivergence d = new LimboDivergence(
+                        n.get("id").asText(),
+                        outcome(n, "limbo"),
+                        outcome(n, "library"),
+                        outcome(n, "ios"),
+                        n.get("section").asText(),
+                        n.get("reason").asText(),
                         evidence);
                 if (out.put(d.id(), d) != null) {
                     throw new IllegalStateException("duplicate divergence entry " + d.id());
@@ -98,7 +103,8 @@ record LimboDivergence(String id, boolean limbo, boolean library, boolean ios, S
             case "FAILURE":
                 return false;
             default:
-                throw new IllegalArgumentException(n.get("id").asText() + ": " + field + " must be SUCCESS or FAILURE, got " + v);
+                throw new IllegalArgumentException(
+                        n.get("id").asText() + ": " + field + " must be SUCCESS or FAILURE, got " + v);
         }
     }
 

@@ -32,7 +32,9 @@ class LimboGoldenTest {
         for (LimboCase c : LimboCase.loadAll()) {
             for (String release : RELEASES) {
                 LimboRun run = LimboRun.run(c, true, SecTrust.ios(release).withoutSystemRoots());
-                String json = run.report().map(r -> r.toJson()).orElse("input rejected: " + run.inputError().orElse(""));
+                String json = run.report()
+                        .map(r -> r.toJson())
+                        .orElse("input rejected: " + run.inputError().orElse(""));
                 reports.add(json);
                 lines.add(c.id() + " " + release + " " + sha256(json));
             }
@@ -52,13 +54,15 @@ class LimboGoldenTest {
                 changed.add(recorded.get(i) + " now: " + reports.get(i));
             }
         }
-        assertThat(changed).as("reports whose bytes changed (regenerate only for a deliberate, CHANGELOG-named change)")
+        assertThat(changed)
+                .as("reports whose bytes changed (regenerate only for a deliberate, CHANGELOG-named change)")
                 .isEmpty();
     }
 
     private static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

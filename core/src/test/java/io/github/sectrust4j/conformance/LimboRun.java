@@ -25,7 +25,10 @@ record LimboRun(Optional<TrustReport> report, Optional<String> inputError) {
 
     /** The failure codes recorded (Apple check names), or {@code input-rejected}. */
     List<String> failureCodes() {
-        return report.map(r -> r.failures().stream().map(f -> f.code().code()).distinct().toList())
+        return report.map(r -> r.failures().stream()
+                        .map(f -> f.code().code())
+                        .distinct()
+                        .toList())
                 .orElse(List.of(LimboDivergence.INPUT_REJECTED));
     }
 
@@ -39,8 +42,8 @@ record LimboRun(Optional<TrustReport> report, Optional<String> inputError) {
             return "input rejected: " + inputError.get();
         }
         TrustReport r = report.get();
-        return r.result() + r.error().map(e -> " " + e).orElse("") + " failures=" + r.failures().stream()
-                .map(LimboRun::describe).collect(Collectors.joining(", ", "[", "]"))
+        return r.result() + r.error().map(e -> " " + e).orElse("") + " failures="
+                + r.failures().stream().map(LimboRun::describe).collect(Collectors.joining(", ", "[", "]"))
                 + " path=" + r.path().size();
     }
 

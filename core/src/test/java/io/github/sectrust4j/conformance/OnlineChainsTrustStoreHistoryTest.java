@@ -1,6 +1,5 @@
 package io.github.sectrust4j.conformance;
 
-import io.github.sectrust4j.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
@@ -11,6 +10,7 @@ import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.PathCertificate;
 import io.github.sectrust4j.SecTrust;
 import io.github.sectrust4j.SecTrustResult;
+import io.github.sectrust4j.SharedData;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.ct.CtLogList;
@@ -21,17 +21,17 @@ import io.github.sectrust4j.truststores.TrustStoreVersionInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.ConcurrentSkipListMap;
-import org.junit.jupiter.api.AfterAll;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -61,8 +61,14 @@ class OnlineChainsTrustStoreHistoryTest {
     private static final List<TrustStoreVersionInfo> VERSIONS = AppleTrustStores.versions();
 
     /** What the chain needs from Apple's store, and when Apple shipped it. */
-    record RootHistory(LimboCase limboCase, List<Certificate> chain, String rootName, int first, Optional<Integer> before,
-                       Optional<Integer> removedIn, Optional<Integer> firstByteIdentical) {
+    record RootHistory(
+            LimboCase limboCase,
+            List<Certificate> chain,
+            String rootName,
+            int first,
+            Optional<Integer> before,
+            Optional<Integer> removedIn,
+            Optional<Integer> firstByteIdentical) {
         boolean presentInEveryVersion() {
             return before.isEmpty();
         }
@@ -74,7 +80,8 @@ class OnlineChainsTrustStoreHistoryTest {
     static void writeReport() throws IOException {
         if (!REPORT.isEmpty()) {
             Files.createDirectories(Path.of("target"));
-            Files.writeString(Path.of("target/online-trust-store-history.txt"), String.join("\n", REPORT.values()) + "\n");
+            Files.writeString(
+                    Path.of("target/online-trust-store-history.txt"), String.join("\n", REPORT.values()) + "\n");
         }
     }
 
@@ -85,29 +92,45 @@ class OnlineChainsTrustStoreHistoryTest {
 
     @TestFactory
     Stream<DynamicContainer> everyOnlineChain_isTrustedFromTheFirstStoreHoldingItsRoot_andNotBefore() {
-        return onlineCases().stream().map(OnlineChainsTrustStoreHistoryTest::history).map(h -> {
-            List<DynamicTest> tests = new ArrayList<>();
-            tests.add(dynamicTest("store " + h.first() + label(h.first()) + ", at limbo's instant: anchored at the system "
-                    + "root; only CT may fail, because the SCTs postdate that instant", () -> assertAnchoredAtCapture(h)));
-            tests.add(dynamicTest("store " + h.first() + label(h.first()) + ", a day later: trusted and CT-qualified",
-                    () -> assertTrustedBySystemRoot(h, h.first())));
-            h.before().ifPresent(v -> tests.add(dynamicTest("not trusted with store " + v + label(v)
-                    + " (before the root): MissingIntermediate", () -> assertRootMissing(h, v))));
-            int newest = VERSIONS.get(VERSIONS.size() - 1).trustStoreVersion();
-            if (h.removedIn().isEmpty() && newest != h.first()) {
-                tests.add(dynamicTest("trusted with the newest store " + newest + label(newest) + ", a day later",
-                        () -> assertTrustedBySystemRoot(h, newest)));
-            }
-            h.removedIn().ifPresent(v -> tests.add(dynamicTest("not trusted with store " + v + label(v)
-                    + " (root removed): MissingIntermediate", () -> assertRootMissing(h, v))));
-            String title = h.limboCase().id() + " — root '" + h.rootName() + "' "
-                    + (h.presentInEveryVersion() ? "present in every bundled store (" + VERSIONS.get(0).trustStoreVersion()
-                    + "…)" : "first in store " + h.first())
-                    + h.removedIn().map(v -> ", removed in " + v).orElse("")
-                    + h.firstByteIdentical().filter(v -> v != h.first())
-                    .map(v -> "; limbo's copy of the root (a re-issue, same name and key) only from " + v).orElse("");
-            return dynamicContainer(title, tests);
-        });
+        return onlineCases().stream()
+                .map(OnlineChainsTrustStoreHistoryTest::history)
+                .map(h -> {
+                    List<DynamicTest> tests = new ArrayList<>();
+                    tests.add(dynamicTest(
+                            "store " + h.first() + label(h.first()) + ", at limbo's instant: anchored at the system "
+                                    + "root; only CT may fail, because the SCTs postdate that instant",
+                            () -> assertAnchoredAtCapture(h)));
+                    tests.add(dynamicTest(
+                            "store " + h.first() + label(h.first()) + ", a day later: trusted and CT-qualified",
+                            () -> assertTrustedBySystemRoot(h, h.first())));
+                    h.before()
+                            .ifPresent(v -> tests.add(dynamicTest(
+                                    "not trusted with store " + v + label(v)
+                                            + " (before the root): MissingIntermediate",
+                                    () -> assertRootMissing(h, v))));
+                    int newest = VERSIONS.get(VERSIONS.size() - 1).trustStoreVersion();
+                    if (h.removedIn().isEmpty() && newest != h.first()) {
+                        tests.add(dynamicTest(
+                                "trusted with the newest store " + newest + label(newest) + ", a day later",
+                                () -> assertTrustedBySystemRoot(h, newest)));
+                    }
+                    h.removedIn()
+                            .ifPresent(v -> tests.add(dynamicTest(
+                                    "not trusted with store " + v + label(v) + " (root removed): MissingIntermediate",
+                                    () -> assertRootMissing(h, v))));
+                    String title = h.limboCase().id() + " — root '" + h.rootName() + "' "
+                            + (h.presentInEveryVersion()
+                                    ? "present in every bundled store ("
+                                            + VERSIONS.get(0).trustStoreVersion() + "…)"
+                                    : "first in store " + h.first())
+                            + h.removedIn().map(v -> ", removed in " + v).orElse("")
+                            + h.firstByteIdentical()
+                                    .filter(v -> v != h.first())
+                                    .map(v ->
+                                            "; limbo's copy of the root (a re-issue, same name and key) only from " + v)
+                                    .orElse("");
+                    return dynamicContainer(title, tests);
+                });
     }
 
     /**
@@ -123,17 +146,23 @@ class OnlineChainsTrustStoreHistoryTest {
         if (r.trusted()) {
             return;
         }
-        assertThat(failureCodes(r)).as("%s at limbo's instant: only CT may fail: %s", h.limboCase().id(), r.failures())
+        assertThat(failureCodes(r))
+                .as("%s at limbo's instant: only CT may fail: %s", h.limboCase().id(), r.failures())
                 .containsExactly(FindingCode.SYSTEM_TRUSTED_CT_REQUIRED);
         List<String> verdicts = sctVerdicts(r);
-        assertThat(verdicts).as("%s: SCT verdicts", h.limboCase().id()).isNotEmpty().containsOnly("FUTURE_TIMESTAMP");
+        assertThat(verdicts)
+                .as("%s: SCT verdicts", h.limboCase().id())
+                .isNotEmpty()
+                .containsOnly("FUTURE_TIMESTAMP");
     }
 
     /** A day after capture, with the log list of that time: fully trusted, CT-qualified, at the system root. */
     private static void assertTrustedBySystemRoot(RootHistory h, int version) {
         TrustReport r = systemOnly(h, version, dayAfter(h));
         REPORT.put(h.limboCase().id() + "@" + version, line(h, version, "a day later", r));
-        assertThat(r.trusted()).as("%s with store %d: %s", h.limboCase().id(), version, r.failures()).isTrue();
+        assertThat(r.trusted())
+                .as("%s with store %d: %s", h.limboCase().id(), version, r.failures())
+                .isTrue();
         assertThat(r.result()).isEqualTo(SecTrustResult.UNSPECIFIED);
         assertThat(r.info().certificateTransparency()).as("CT-qualified").isTrue();
         assertAnchoredAtSystemRoot(h, version, r);
@@ -148,25 +177,34 @@ class OnlineChainsTrustStoreHistoryTest {
     }
 
     private static String line(RootHistory h, int version, String when, TrustReport r) {
-        return String.format("%-30s root %-45s store %d%s%s, %-15s -> %s %s CT-qualified=%s", h.limboCase().id(),
-                "'" + h.rootName() + "'", version, h.before().map(b -> " (before: " + b + ")").orElse(" (every store)"),
-                h.removedIn().map(v -> " removed " + v).orElse(""), when, r.result(), failureCodes(r),
+        return String.format(
+                "%-30s root %-45s store %d%s%s, %-15s -> %s %s CT-qualified=%s",
+                h.limboCase().id(),
+                "'" + h.rootName() + "'",
+                version,
+                h.before().map(b -> " (before: " + b + ")").orElse(" (every store)"),
+                h.removedIn().map(v -> " removed " + v).orElse(""),
+                when,
+                r.result(),
+                failureCodes(r),
                 r.info().certificateTransparency());
     }
 
     /** The verdict of every SCT, from the CertificateTransparency information finding. */
     private static List<String> sctVerdicts(TrustReport r) {
         List<String> out = new ArrayList<>();
-        r.findings().stream().filter(f -> f.code() == FindingCode.CERTIFICATE_TRANSPARENCY).forEach(f -> {
-            Object scts = f.evidence().get("scts");
-            if (scts instanceof List<?> list) {
-                for (Object o : list) {
-                    if (o instanceof Map<?, ?> m) {
-                        out.add(String.valueOf(m.get("verdict")));
+        r.findings().stream()
+                .filter(f -> f.code() == FindingCode.CERTIFICATE_TRANSPARENCY)
+                .forEach(f -> {
+                    Object scts = f.evidence().get("scts");
+                    if (scts instanceof List<?> list) {
+                        for (Object o : list) {
+                            if (o instanceof Map<?, ?> m) {
+                                out.add(String.valueOf(m.get("verdict")));
+                            }
+                        }
                     }
-                }
-            }
-        });
+                });
         return out;
     }
 
@@ -176,9 +214,13 @@ class OnlineChainsTrustStoreHistoryTest {
 
     private static void assertRootMissing(RootHistory h, int version) {
         TrustReport r = systemOnly(h, version);
-        assertThat(r.trusted()).as(h.limboCase().id() + " with store " + version).isFalse();
-        assertThat(failureCodes(r)).as("%s with store %d: %s", h.limboCase().id(), version, r.failures())
-                .contains(FindingCode.MISSING_INTERMEDIATE).doesNotContain(FindingCode.ANCHOR_TRUSTED);
+        assertThat(r.trusted())
+                .as(h.limboCase().id() + " with store " + version)
+                .isFalse();
+        assertThat(failureCodes(r))
+                .as("%s with store %d: %s", h.limboCase().id(), version, r.failures())
+                .contains(FindingCode.MISSING_INTERMEDIATE)
+                .doesNotContain(FindingCode.ANCHOR_TRUSTED);
         assertThat(r.error().map(e -> e.code())).hasValue(-25318); // errSecCreateChainFailed
     }
 
@@ -193,19 +235,31 @@ class OnlineChainsTrustStoreHistoryTest {
      */
     @Test
     void isrgRootX2_addedBetweenIos12AndIos17_stackoverflowChain_failsOnIos12_anchorsOnIos17() {
-        LimboCase so = onlineCases().stream().filter(c -> c.id().equals("online::stackoverflow.com")).findFirst().orElseThrow();
+        LimboCase so = onlineCases().stream()
+                .filter(c -> c.id().equals("online::stackoverflow.com"))
+                .findFirst()
+                .orElseThrow();
         List<Certificate> chain = LimboRun.chain(so);
         byte[] rootName = chain.get(chain.size() - 1).issuer().der();
-        assertThat(ssl(AppleTrustStores.forIos("12.0"), rootName)).as("ISRG Root X2 in the iOS 12.0 store").isEmpty();
-        assertThat(ssl(AppleTrustStores.forIos("17.0"), rootName)).as("ISRG Root X2 in the iOS 17.0 store").isNotEmpty();
+        assertThat(ssl(AppleTrustStores.forIos("12.0"), rootName))
+                .as("ISRG Root X2 in the iOS 12.0 store")
+                .isEmpty();
+        assertThat(ssl(AppleTrustStores.forIos("17.0"), rootName))
+                .as("ISRG Root X2 in the iOS 17.0 store")
+                .isNotEmpty();
 
-        Instant at = so.evaluationTime().plus(java.time.Duration.ofDays(1)); // once its SCTs exist (see the class comment)
+        Instant at =
+                so.evaluationTime().plus(java.time.Duration.ofDays(1)); // once its SCTs exist (see the class comment)
         TrustReport ios12 = SecTrust.ios("12.0").forServer(so.peerName()).at(at).evaluate(chain);
         assertThat(ios12.trusted()).isFalse();
         assertThat(failureCodes(ios12)).contains(FindingCode.MISSING_INTERMEDIATE);
         assertThat(ios12.error().map(e -> e.code())).hasValue(-25318);
 
-        TrustReport ios17 = SecTrust.ios("17.0").withCtLogs(logListAt(at)).forServer(so.peerName()).at(at).evaluate(chain);
+        TrustReport ios17 = SecTrust.ios("17.0")
+                .withCtLogs(logListAt(at))
+                .forServer(so.peerName())
+                .at(at)
+                .evaluate(chain);
         assertThat(ios17.trusted()).as("iOS 17.0: %s", ios17.failures()).isTrue();
         assertThat(ios17.info().certificateTransparency()).isTrue();
         PathCertificate top = ios17.path().get(ios17.path().size() - 1);
@@ -224,8 +278,10 @@ class OnlineChainsTrustStoreHistoryTest {
     void symantecClass3G4_removedBetweenIos12AndIos17_trustedOnIos12_anchorTrustedFailureOnIos17() throws IOException {
         String sha256 = "53DFDFA4E297FCFE07594E8C62D5B8AB06B32C7549F38A163094FD6429D5DA43";
         Certificate root = Certificate.parse(Files.readAllBytes(SharedData.appleCertificate(sha256)));
-        assertThat(root.subject().commonNames()).containsExactly("Symantec Class 3 Public Primary Certification Authority - G4");
-        assertThat(AppleTrustStores.forIos("12.0").isTrustedForSsl(root.sha256())).isTrue();
+        assertThat(root.subject().commonNames())
+                .containsExactly("Symantec Class 3 Public Primary Certification Authority - G4");
+        assertThat(AppleTrustStores.forIos("12.0").isTrustedForSsl(root.sha256()))
+                .isTrue();
         assertThat(AppleTrustStores.forIos("17.0").anchor(root.sha256())).isEmpty();
         Instant at = Instant.parse("2023-07-01T00:00:00Z"); // inside the root's validity (2012–2037)
 
@@ -251,8 +307,12 @@ class OnlineChainsTrustStoreHistoryTest {
     }
 
     private static TrustReport systemOnly(RootHistory h, int version, Instant at) {
-        return SecTrust.newest().withTrustStoreVersion(version).withCtLogs(logListAt(at))
-                .forServer(h.limboCase().peerName()).at(at).evaluate(h.chain());
+        return SecTrust.newest()
+                .withTrustStoreVersion(version)
+                .withCtLogs(logListAt(at))
+                .forServer(h.limboCase().peerName())
+                .at(at)
+                .evaluate(h.chain());
     }
 
     /**
@@ -262,8 +322,8 @@ class OnlineChainsTrustStoreHistoryTest {
     static CtLogList logListAt(Instant instant) {
         TrustStoreVersionInfo current = null;
         for (TrustStoreVersionInfo info : VERSIONS) {
-            java.time.LocalDate dated = java.time.LocalDate.parse(String.valueOf(info.trustStoreVersion() / 100),
-                    java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+            java.time.LocalDate dated = java.time.LocalDate.parse(
+                    String.valueOf(info.trustStoreVersion() / 100), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
             if (!dated.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().isAfter(instant)) {
                 current = info;
             }
@@ -276,19 +336,25 @@ class OnlineChainsTrustStoreHistoryTest {
     }
 
     private static String label(int version) {
-        TrustStoreVersionInfo info = VERSIONS.stream().filter(i -> i.trustStoreVersion() == version).findFirst().orElseThrow();
+        TrustStoreVersionInfo info = VERSIONS.stream()
+                .filter(i -> i.trustStoreVersion() == version)
+                .findFirst()
+                .orElseThrow();
         return info.iosReleases().isEmpty() ? "" : " (iOS " + String.join(", ", info.iosReleases()) + ")";
     }
 
     /** SSL-usable system anchors of {@code store} named {@code subject}. */
     private static List<AnchorRecord> ssl(AppleTrustStore store, byte[] subject) {
-        return store.anchorsBySubject(subject).stream().filter(a -> store.isTrustedForSsl(a.sha256())).toList();
+        return store.anchorsBySubject(subject).stream()
+                .filter(a -> store.isTrustedForSsl(a.sha256()))
+                .toList();
     }
 
     /** The root the chain's top certificate needs: same subject as its issuer, same key id as its AKI. */
     private static boolean fits(AnchorRecord a, Certificate top) {
-        return top.authorityKeyIdentifier().map(aki -> a.subjectKeyIdentifier() != null
-                && Arrays.equals(a.subjectKeyIdentifier(), aki)).orElse(true);
+        return top.authorityKeyIdentifier()
+                .map(aki -> a.subjectKeyIdentifier() != null && Arrays.equals(a.subjectKeyIdentifier(), aki))
+                .orElse(true);
     }
 
     static RootHistory history(LimboCase c) {
@@ -319,8 +385,16 @@ class OnlineChainsTrustStoreHistoryTest {
         if (first == null) {
             throw new AssertionError(c.id() + ": no bundled store holds the root " + top.issuer());
         }
-        String name = top.issuer().commonNames().stream().findFirst().orElse(top.issuer().toString());
-        return new RootHistory(c, chain, name, first, Optional.ofNullable(before), Optional.ofNullable(removed),
+        String name = top.issuer().commonNames().stream()
+                .findFirst()
+                .orElse(top.issuer().toString());
+        return new RootHistory(
+                c,
+                chain,
+                name,
+                first,
+                Optional.ofNullable(before),
+                Optional.ofNullable(removed),
                 Optional.ofNullable(firstIdentical));
     }
 }

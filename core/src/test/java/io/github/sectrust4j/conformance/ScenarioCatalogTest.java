@@ -63,8 +63,8 @@ class ScenarioCatalogTest {
         List<DynamicTest> tests = new ArrayList<>();
         read("requests.jsonl").forEach((id, request) -> {
             JsonNode want = expected.get(id);
-            tests.add(dynamicTest(id + " → " + want.get("result").asText() + " " + want.path("checks"),
-                    () -> check(request, want)));
+            tests.add(dynamicTest(
+                    id + " → " + want.get("result").asText() + " " + want.path("checks"), () -> check(request, want)));
         });
         return tests.stream();
     }
@@ -74,11 +74,16 @@ class ScenarioCatalogTest {
         TrustReport r = mapped.trust().evaluate(mapped.chain());
         String id = request.get("id").asText();
         String basis = want.path("basis").asText();
-        assertThat(r.trusted()).as("%s trusted (%s): %s", id, basis, r.failures()).isEqualTo(want.get("trusted").asBoolean());
-        assertThat(r.result().name()).as("%s result (%s): %s", id, basis, r.failures()).isEqualTo(want.get("result").asText());
+        assertThat(r.trusted())
+                .as("%s trusted (%s): %s", id, basis, r.failures())
+                .isEqualTo(want.get("trusted").asBoolean());
+        assertThat(r.result().name())
+                .as("%s result (%s): %s", id, basis, r.failures())
+                .isEqualTo(want.get("result").asText());
         if (want.has("error")) {
             assertThat(r.error()).as(id + " error").isPresent();
-            assertThat(r.error().get().appleName()).as("%s error (%s): %s", id, basis, r.failures())
+            assertThat(r.error().get().appleName())
+                    .as("%s error (%s): %s", id, basis, r.failures())
                     .isEqualTo(want.at("/error/name").asText());
             assertThat(r.error().get().code()).isEqualTo(want.at("/error/code").asInt());
         } else {

@@ -35,16 +35,22 @@ class SignatureBackendVerdictsTest {
     void conformanceReportsAreByteIdenticalWithBouncyCastleAccpAndConscrypt() throws IOException {
         Map<String, String> reference = reports("bc");
         List<LimboCase> limbo = LimboCase.loadAll();
-        assertThat(reference).hasSize(limbo.size() + (int) limbo.stream().filter(LimboCase::online).count()
-                + 2 * AppleSslPolicyVectorsTest.VECTORS.size() + ScenarioCatalogTest.read("requests.jsonl").size());
+        assertThat(reference)
+                .hasSize(limbo.size()
+                        + (int) limbo.stream().filter(LimboCase::online).count()
+                        + 2 * AppleSslPolicyVectorsTest.VECTORS.size()
+                        + ScenarioCatalogTest.read("requests.jsonl").size());
         assertThat(NativeVerifications.providers()).isNotEmpty();
         for (String provider : NativeVerifications.providers()) {
             SignatureBackend backend = SignatureBackends.use(provider);
             long before = NativeVerifications.of(backend);
             Map<String, String> reports = reports(provider);
-            assertThat(NativeVerifications.of(backend) - before).as("%s verified natively", provider).isGreaterThan(200);
+            assertThat(NativeVerifications.of(backend) - before)
+                    .as("%s verified natively", provider)
+                    .isGreaterThan(200);
             assertThat(reports.keySet()).isEqualTo(reference.keySet());
-            reference.forEach((id, json) -> assertThat(reports.get(id)).as("%s: %s", provider, id).isEqualTo(json));
+            reference.forEach((id, json) ->
+                    assertThat(reports.get(id)).as("%s: %s", provider, id).isEqualTo(json));
         }
     }
 
@@ -54,22 +60,34 @@ class SignatureBackendVerdictsTest {
         Map<String, String> out = new TreeMap<>();
         for (LimboCase c : LimboCase.loadAll()) {
             LimboRun run = LimboRun.withAppAnchors(c);
-            out.put("limbo " + c.id(), run.report().map(JsonReport::render).orElse("input rejected: " + run.inputError().orElse("")));
+            out.put(
+                    "limbo " + c.id(),
+                    run.report()
+                            .map(JsonReport::render)
+                            .orElse("input rejected: " + run.inputError().orElse("")));
             if (c.online()) {
-                TrustReport system = SecTrust.newest().withCtLogs(OnlineChainsTrustStoreHistoryTest.logListAt(c.evaluationTime()))
-                        .forServer(c.peerName()).at(c.evaluationTime()).evaluate(LimboRun.chain(c));
+                TrustReport system = SecTrust.newest()
+                        .withCtLogs(OnlineChainsTrustStoreHistoryTest.logListAt(c.evaluationTime()))
+                        .forServer(c.peerName())
+                        .at(c.evaluationTime())
+                        .evaluate(LimboRun.chain(c));
                 out.put("online " + c.id(), JsonReport.render(system));
             }
         }
         AppleSslPolicyVectorsTest.mint();
         for (String release : List.of("26.0", "12.0")) {
             for (AppleSslPolicyVectorsTest.Vector v : AppleSslPolicyVectorsTest.VECTORS) {
-                out.put("apple " + release + " #" + v.number(), JsonReport.render(AppleSslPolicyVectorsTest.evaluate(release, v)));
+                out.put(
+                        "apple " + release + " #" + v.number(),
+                        JsonReport.render(AppleSslPolicyVectorsTest.evaluate(release, v)));
             }
         }
-        for (Map.Entry<String, JsonNode> request : ScenarioCatalogTest.read("requests.jsonl").entrySet()) {
+        for (Map.Entry<String, JsonNode> request :
+                ScenarioCatalogTest.read("requests.jsonl").entrySet()) {
             BatchRequests.Mapped mapped = BatchRequests.map(request.getValue());
-            out.put("scenario " + request.getKey(), JsonReport.render(mapped.trust().evaluate(mapped.chain())));
+            out.put(
+                    "scenario " + request.getKey(),
+                    JsonReport.render(mapped.trust().evaluate(mapped.chain())));
         }
         return out;
     }

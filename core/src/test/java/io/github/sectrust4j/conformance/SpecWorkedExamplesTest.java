@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sectrust4j.Finding;
 import io.github.sectrust4j.FindingCode;
-import io.github.sectrust4j.InstallChannel;
 import io.github.sectrust4j.FullTrust;
+import io.github.sectrust4j.InstallChannel;
 import io.github.sectrust4j.SecTrust;
 import io.github.sectrust4j.SecTrustResult;
 import io.github.sectrust4j.TrustError;
@@ -16,11 +16,11 @@ import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.CertificateInput;
 import io.github.sectrust4j.fixtures.CertificateBuilder;
 import io.github.sectrust4j.fixtures.Chains;
-import io.github.sectrust4j.fixtures.ct.TestCtLog;
-import io.github.sectrust4j.fixtures.ocsp.RevocationReason;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.SignatureAlgorithm;
 import io.github.sectrust4j.fixtures.TestPki;
+import io.github.sectrust4j.fixtures.ct.TestCtLog;
+import io.github.sectrust4j.fixtures.ocsp.RevocationReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,19 +52,27 @@ class SpecWorkedExamplesTest {
 
     @Test
     void selfSignedUntrustedLeaf_expired_wrongHost_reportsNotTrusted() {
-        HeldCertificate self = pki.root("self.example").dnsNames("self.example").serverAuth()
-                .validity(now.minus(Duration.ofDays(60)), now.minus(Duration.ofDays(1))).build();
+        HeldCertificate self = pki.root("self.example")
+                .dnsNames("self.example")
+                .serverAuth()
+                .validity(now.minus(Duration.ofDays(60)), now.minus(Duration.ofDays(1)))
+                .build();
 
         TrustReport r = trust("other.example").evaluate(certs(self));
 
-        assertError(r, TrustError.NOT_TRUSTED, FindingCode.ANCHOR_TRUSTED, FindingCode.TEMPORAL_VALIDITY,
+        assertError(
+                r,
+                TrustError.NOT_TRUSTED,
+                FindingCode.ANCHOR_TRUSTED,
+                FindingCode.TEMPORAL_VALIDITY,
                 FindingCode.SSL_HOSTNAME); // Trust (7) beats Name (9) and Expired (10)
     }
 
     @Test
     void trustedChain_expiredLeaf_wrongHost_reportsHostNameMismatch() {
         HeldCertificate leaf = pki.leaf("www.example.com", ca)
-                .validity(now.minus(Duration.ofDays(60)), now.minus(Duration.ofDays(1))).build();
+                .validity(now.minus(Duration.ofDays(60)), now.minus(Duration.ofDays(1)))
+                .build();
 
         TrustReport r = trust("mail.example.com").withAnchors(certs(root)).evaluate(certs(leaf, ca));
 
@@ -74,7 +82,8 @@ class SpecWorkedExamplesTest {
     @Test
     void trustedChain_expiredLeafOnly_reportsExpired() {
         HeldCertificate leaf = pki.leaf("www.example.com", ca)
-                .validity(now.minus(Duration.ofDays(60)), now.minus(Duration.ofDays(1))).build();
+                .validity(now.minus(Duration.ofDays(60)), now.minus(Duration.ofDays(1)))
+                .build();
 
         TrustReport r = trust("www.example.com").withAnchors(certs(root)).evaluate(certs(leaf, ca));
 
@@ -83,7 +92,8 @@ class SpecWorkedExamplesTest {
 
     @Test
     void leafWithoutServerAuth_wrongHost_reportsExtendedKeyUsage() {
-        HeldCertificate leaf = pki.leaf("www.example.com", ca).noExtendedKeyUsage().build();
+        HeldCertificate leaf =
+                pki.leaf("www.example.com", ca).noExtendedKeyUsage().build();
 
         TrustReport r = trust("mail.example.com").withAnchors(certs(root)).evaluate(certs(leaf, ca));
 
@@ -93,12 +103,17 @@ class SpecWorkedExamplesTest {
     @Test
     void sha1Leaf_underUntrustedRoot_reportsWeakDigest() {
         HeldCertificate rsaRoot = pki.root("Worked Example RSA Root").rsa(2048).build();
-        HeldCertificate leaf = pki.leaf("www.example.com", rsaRoot).rsa(2048)
-                .signatureAlgorithm(SignatureAlgorithm.SHA1_WITH_RSA).build();
+        HeldCertificate leaf = pki.leaf("www.example.com", rsaRoot)
+                .rsa(2048)
+                .signatureAlgorithm(SignatureAlgorithm.SHA1_WITH_RSA)
+                .build();
 
         TrustReport r = trust("www.example.com").evaluate(certs(leaf, rsaRoot));
 
-        assertError(r, TrustError.INVALID_DIGEST_ALGORITHM, FindingCode.SIGNATURE_HASH_ALGORITHMS,
+        assertError(
+                r,
+                TrustError.INVALID_DIGEST_ALGORITHM,
+                FindingCode.SIGNATURE_HASH_ALGORITHMS,
                 FindingCode.ANCHOR_TRUSTED); // WeakHash (3) beats Trust (7)
     }
 
@@ -108,14 +123,21 @@ class SpecWorkedExamplesTest {
 
         TrustReport r = trust("mail.example.com").evaluate(certs(leaf, root));
 
-        assertError(r, TrustError.UNSUPPORTED_KEY_SIZE, FindingCode.KEY_SIZE, FindingCode.ANCHOR_TRUSTED,
+        assertError(
+                r,
+                TrustError.UNSUPPORTED_KEY_SIZE,
+                FindingCode.KEY_SIZE,
+                FindingCode.ANCHOR_TRUSTED,
                 FindingCode.SSL_HOSTNAME);
     }
 
     @Test
     void rootDeniedByTheUser_wrongHost_reportsTrustSettingDeny() {
         HeldCertificate leaf = pki.leaf("www.example.com", ca).build();
-        UserRoot denied = new UserRoot(certs(root).get(0), InstallChannel.MDM, FullTrust.ON,
+        UserRoot denied = new UserRoot(
+                certs(root).get(0),
+                InstallChannel.MDM,
+                FullTrust.ON,
                 Optional.of(List.of(TrustSetting.of(TrustSetting.Result.DENY))));
 
         TrustReport r = trust("mail.example.com").withUserRoot(denied).evaluate(certs(leaf, ca));
@@ -127,7 +149,9 @@ class SpecWorkedExamplesTest {
 
     @Test
     void badKeyIdLinkage_underUntrustedRoot_reportsComplianceBeforeTrust() {
-        HeldCertificate leaf = pki.leaf("www.example.com", root).authorityKeyId(new byte[] {1, 2, 3, 4}).build();
+        HeldCertificate leaf = pki.leaf("www.example.com", root)
+                .authorityKeyId(new byte[] {1, 2, 3, 4})
+                .build();
 
         TrustReport r = trust("www.example.com").evaluate(certs(leaf, root));
 
@@ -137,12 +161,16 @@ class SpecWorkedExamplesTest {
     // ---- public (system-trusted) leaves: CT and the 398-day rule; revocation ----
 
     private static List<TestCtLog> logs() {
-        return List.of(pki.ctLog("Worked Example Log A"), pki.ctLog("Worked Example Log B"), pki.ctLog("Worked Example Log C"));
+        return List.of(
+                pki.ctLog("Worked Example Log A"),
+                pki.ctLog("Worked Example Log B"),
+                pki.ctLog("Worked Example Log C"));
     }
 
     private static String ctLogsJson(List<TestCtLog> logs) {
-        return logs.stream().map(l -> "{\"key\":\"" + l.publicKeyBase64() + "\",\"operator\":\"" + l.operator()
-                + "\",\"description\":\"" + l.description() + "\",\"state\":\"usable\"}")
+        return logs.stream()
+                .map(l -> "{\"key\":\"" + l.publicKeyBase64() + "\",\"operator\":\"" + l.operator()
+                        + "\",\"description\":\"" + l.description() + "\",\"state\":\"usable\"}")
                 .collect(Collectors.joining(",", "[", "]"));
     }
 
@@ -150,7 +178,8 @@ class SpecWorkedExamplesTest {
         return trust(host).withExtraSystemRoots(certs(root)).withCtLogs(ctLogsJson(logs));
     }
 
-    private static CertificateBuilder publicLeaf(String dns, Instant notBefore, Duration validity, List<TestCtLog> logs) {
+    private static CertificateBuilder publicLeaf(
+            String dns, Instant notBefore, Duration validity, List<TestCtLog> logs) {
         CertificateBuilder b = pki.leaf(dns, ca).validity(notBefore, notBefore.plus(validity));
         for (TestCtLog log : logs) {
             b = b.embeddedScts(log, notBefore.plusSeconds(60));
@@ -161,7 +190,9 @@ class SpecWorkedExamplesTest {
     @Test
     void publicLeaf_validTwoYears_otherwiseFine_reportsValidityPeriodTooLong() {
         List<TestCtLog> logs = logs();
-        HeldCertificate leaf = publicLeaf("shop.example.com", now.minus(Duration.ofDays(10)), Duration.ofDays(730), logs).build();
+        HeldCertificate leaf = publicLeaf(
+                        "shop.example.com", now.minus(Duration.ofDays(10)), Duration.ofDays(730), logs)
+                .build();
 
         TrustReport r = publicTrust("shop.example.com", logs).evaluate(certs(leaf, ca));
 
@@ -170,7 +201,8 @@ class SpecWorkedExamplesTest {
 
     @Test
     void publicLeaf_withoutScts_otherwiseFine_reportsVerifyActionFailed() {
-        HeldCertificate leaf = publicLeaf("news.example.com", now.minus(Duration.ofDays(10)), Duration.ofDays(90), List.of())
+        HeldCertificate leaf = publicLeaf(
+                        "news.example.com", now.minus(Duration.ofDays(10)), Duration.ofDays(90), List.of())
                 .build();
 
         TrustReport r = publicTrust("news.example.com", logs()).evaluate(certs(leaf, ca));
@@ -181,7 +213,8 @@ class SpecWorkedExamplesTest {
     @Test
     void publicLeaf_withQualifyingScts_isTrusted_andCtQualified() {
         List<TestCtLog> logs = logs();
-        HeldCertificate leaf = publicLeaf("ok.example.com", now.minus(Duration.ofDays(10)), Duration.ofDays(90), logs).build();
+        HeldCertificate leaf = publicLeaf("ok.example.com", now.minus(Duration.ofDays(10)), Duration.ofDays(90), logs)
+                .build();
 
         TrustReport r = publicTrust("ok.example.com", logs).evaluate(certs(leaf, ca));
 
@@ -193,7 +226,8 @@ class SpecWorkedExamplesTest {
     void publicLeafWithoutServerAuth_wrongHost_reportsExtendedKeyUsage() {
         List<TestCtLog> logs = logs();
         HeldCertificate leaf = publicLeaf("www.example.com", now.minus(Duration.ofDays(10)), Duration.ofDays(90), logs)
-                .anyExtendedKeyUsage().build();
+                .anyExtendedKeyUsage()
+                .build();
 
         TrustReport r = publicTrust("mail.example.com", logs).evaluate(certs(leaf, ca));
 
@@ -206,17 +240,24 @@ class SpecWorkedExamplesTest {
         HeldCertificate otherRoot = pki.root("Worked Example Private Root").build();
         HeldCertificate leaf = pki.leaf("intranet.example.com", otherRoot).build();
 
-        TrustReport r = trust("intranet.example.com").withCtLogs(ctLogsJson(logs())).evaluate(certs(leaf, otherRoot));
+        TrustReport r =
+                trust("intranet.example.com").withCtLogs(ctLogsJson(logs())).evaluate(certs(leaf, otherRoot));
 
-        assertError(r, TrustError.NOT_TRUSTED, FindingCode.ANCHOR_TRUSTED); // CT is not required without a system anchor
+        assertError(
+                r, TrustError.NOT_TRUSTED, FindingCode.ANCHOR_TRUSTED); // CT is not required without a system anchor
     }
 
     @Test
     void stapledOcspRevoked_wrongHost_reportsRevoked_fatal() {
         HeldCertificate leaf = pki.leaf("vpn.example.com", ca).build();
-        byte[] ocsp = pki.ocsp(leaf, ca).revoked(now.minus(Duration.ofDays(2)), RevocationReason.KEY_COMPROMISE).build();
+        byte[] ocsp = pki.ocsp(leaf, ca)
+                .revoked(now.minus(Duration.ofDays(2)), RevocationReason.KEY_COMPROMISE)
+                .build();
 
-        TrustReport r = trust("mail.example.com").withAnchors(certs(root)).withStapledOcsp(ocsp).evaluate(certs(leaf, ca));
+        TrustReport r = trust("mail.example.com")
+                .withAnchors(certs(root))
+                .withStapledOcsp(ocsp)
+                .evaluate(certs(leaf, ca));
 
         assertThat(r.result()).isEqualTo(SecTrustResult.FATAL_TRUST_FAILURE);
         assertError(r, TrustError.CERTIFICATE_REVOKED, FindingCode.REVOCATION, FindingCode.SSL_HOSTNAME);

@@ -18,8 +18,13 @@ class CalendarMonthsProperties {
     void calendarMonths_equalsTheZonedDateTimeCount(
             @ForAll @LongRange(min = -2_208_988_800L, max = 7_258_118_400L) long fromSecond,
             @ForAll @LongRange(min = -400L * 86_400, max = 4000L * 86_400) long lifetimeSeconds) {
-        Statistics.collect(lifetimeSeconds < 0 ? "negative" : lifetimeSeconds < 400L * 86_400 ? "under 400 days" : "longer");
-        Statistics.coverage(c -> { c.check("negative").count(n -> n > 0); c.check("under 400 days").count(n -> n > 0); c.check("longer").count(n -> n > 0); });
+        Statistics.collect(
+                lifetimeSeconds < 0 ? "negative" : lifetimeSeconds < 400L * 86_400 ? "under 400 days" : "longer");
+        Statistics.coverage(c -> {
+            c.check("negative").count(n -> n > 0);
+            c.check("under 400 days").count(n -> n > 0);
+            c.check("longer").count(n -> n > 0);
+        });
         Instant from = Instant.ofEpochSecond(fromSecond);
         Instant to = from.plusSeconds(lifetimeSeconds);
         assertThat(CtLifetimeRule.calendarMonths(from, to)).isEqualTo(zoned(from, to));

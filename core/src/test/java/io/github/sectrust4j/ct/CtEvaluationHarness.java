@@ -26,8 +26,7 @@ import java.util.List;
  * converting that log list.
  */
 public final class CtEvaluationHarness {
-    private CtEvaluationHarness() {
-    }
+    private CtEvaluationHarness() {}
 
     public static void main(String[] args) throws Exception {
         JsonNode limbo = new ObjectMapper().readTree(SharedData.limbo().toFile());
@@ -39,8 +38,8 @@ public final class CtEvaluationHarness {
             if (!tc.get("id").asText().startsWith("online::")) {
                 continue;
             }
-            X509Certificate leaf = (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(
-                    tc.get("peer_certificate").asText().getBytes(StandardCharsets.US_ASCII)));
+            X509Certificate leaf = (X509Certificate) cf.generateCertificate(
+                    new ByteArrayInputStream(tc.get("peer_certificate").asText().getBytes(StandardCharsets.US_ASCII)));
             X509Certificate issuer = null;
             for (JsonNode p : tc.get("untrusted_intermediates")) {
                 X509Certificate c = (X509Certificate) cf.generateCertificate(
@@ -50,7 +49,9 @@ public final class CtEvaluationHarness {
                 }
             }
             Instant at = Instant.parse(tc.get("validation_time").asText()).plus(Duration.ofDays(7));
-            CtRequest r = CtRequest.builder(leaf.getEncoded(), at).issuerSpki(issuer.getPublicKey().getEncoded()).build();
+            CtRequest r = CtRequest.builder(leaf.getEncoded(), at)
+                    .issuerSpki(issuer.getPublicKey().getEncoded())
+                    .build();
             scts += CtEvaluator.evaluate(r, logs, IosRelease.NEWEST).outcomes().size();
             requests.add(r);
         }
@@ -69,7 +70,8 @@ public final class CtEvaluationHarness {
             }
         }
         times.sort(null);
-        System.out.printf("CT evaluation of one real leaf (%d leaves, %d embedded SCTs): median %.3f ms, p90 %.3f ms%n",
+        System.out.printf(
+                "CT evaluation of one real leaf (%d leaves, %d embedded SCTs): median %.3f ms, p90 %.3f ms%n",
                 requests.size(), scts, times.get(times.size() / 2) / 1e6, times.get(times.size() * 9 / 10) / 1e6);
         List<Long> conv = new ArrayList<>();
         var store = AppleTrustStores.version(2023071300);
@@ -79,7 +81,8 @@ public final class CtEvaluationHarness {
             conv.add(System.nanoTime() - s);
         }
         conv.sort(null);
-        System.out.printf("CtLogList.of(store 2023071300, %d logs): median %.3f ms%n", store.ctLogs().size(),
-                conv.get(100) / 1e6);
+        System.out.printf(
+                "CtLogList.of(store 2023071300, %d logs): median %.3f ms%n",
+                store.ctLogs().size(), conv.get(100) / 1e6);
     }
 }

@@ -23,7 +23,8 @@ class CtEvaluatorTest {
     static final IosRelease IOS_17 = IosRelease.parse("17.4");
     static final TestPki PKI = CtTestLogs.PKI;
     static final HeldCertificate ROOT = PKI.root("CT Test Root").build();
-    static final HeldCertificate ISSUER = PKI.intermediate("CT Test Issuing CA", ROOT).build();
+    static final HeldCertificate ISSUER =
+            PKI.intermediate("CT Test Issuing CA", ROOT).build();
     static final TestCtLog A = CtTestLogs.log("Op A", "A log");
     static final TestCtLog B = CtTestLogs.log("Op B", "B log");
     static final TestCtLog C = CtTestLogs.log("Op C", "C log");
@@ -35,8 +36,7 @@ class CtEvaluatorTest {
     static final Instant VERIFY = Instant.parse("2024-02-01T00:00:00Z");
 
     /** One SCT to embed: which log, when. */
-    record Embed(TestCtLog log, Instant at, boolean broken) {
-    }
+    record Embed(TestCtLog log, Instant at, boolean broken) {}
 
     static Embed at(TestCtLog log, Instant when) {
         return new Embed(log, when, false);
@@ -55,7 +55,8 @@ class CtEvaluatorTest {
     }
 
     static CtEvaluation evaluate(HeldCertificate leaf, CtLogList logs) {
-        return CtEvaluator.evaluate(CtRequest.builder(leaf.der(), VERIFY).issuerSpki(spki(ISSUER)).build(), logs, IOS_17);
+        return CtEvaluator.evaluate(
+                CtRequest.builder(leaf.der(), VERIFY).issuerSpki(spki(ISSUER)).build(), logs, IOS_17);
     }
 
     static byte[] tls(TestCtLog log, HeldCertificate leaf) {
@@ -85,8 +86,8 @@ class CtEvaluatorTest {
 
         // the fixtures re-encode the precertificate's TBS without the poison; the evaluator splices the final
         // certificate's bytes without the SCT list: both must give the bytes the log signed
-        assertThat(SignedEntries.precertTbs(m.der()).value()).hasValueSatisfying(
-                tbs -> assertThat(tbs).isEqualTo(TestCtLog.tbsWithoutCtExtensions(precertificate)));
+        assertThat(SignedEntries.precertTbs(m.der()).value())
+                .hasValueSatisfying(tbs -> assertThat(tbs).isEqualTo(TestCtLog.tbsWithoutCtExtensions(precertificate)));
     }
 
     @Test
@@ -105,8 +106,8 @@ class CtEvaluatorTest {
         var leaf = io.github.sectrust4j.cert.Certificate.parse(m.der());
         var issuer = io.github.sectrust4j.cert.Certificate.parse(ISSUER.der());
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf, VERIFY).issuer(issuer).build(),
-                list(usable(A), usable(B)), IOS_17);
+        CtEvaluation ct = CtEvaluator.evaluate(
+                CtRequest.builder(leaf, VERIFY).issuer(issuer).build(), list(usable(A), usable(B)), IOS_17);
 
         assertThat(ct.qualified()).isTrue();
     }
@@ -125,11 +126,12 @@ class CtEvaluatorTest {
     void oneCertificateChain_embeddedSctsCannotBeVerified() {
         HeldCertificate m = leaf(at(A, ISSUED), at(B, ISSUED));
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(m.der(), VERIFY).build(),
-                list(usable(A), usable(B)), IOS_17);
+        CtEvaluation ct =
+                CtEvaluator.evaluate(CtRequest.builder(m.der(), VERIFY).build(), list(usable(A), usable(B)), IOS_17);
 
         assertThat(ct.qualified()).isFalse();
-        assertThat(ct.outcomes()).extracting(SctOutcome::verdict)
+        assertThat(ct.outcomes())
+                .extracting(SctOutcome::verdict)
                 .containsExactly(SctVerdict.ENTRY_UNAVAILABLE, SctVerdict.ENTRY_UNAVAILABLE);
         assertThat(ct.outcomes().get(0).detail()).contains("one-certificate chain");
     }
@@ -138,8 +140,8 @@ class CtEvaluatorTest {
     void wrongIssuerKey_makesEmbeddedSignaturesInvalid() {
         HeldCertificate m = leaf(at(A, ISSUED), at(B, ISSUED));
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(m.der(), VERIFY).issuerSpki(spki(ROOT)).build(),
-                list(usable(A), usable(B)), IOS_17);
+        CtEvaluation ct = CtEvaluator.evaluate(
+                CtRequest.builder(m.der(), VERIFY).issuerSpki(spki(ROOT)).build(), list(usable(A), usable(B)), IOS_17);
 
         assertThat(ct.qualified()).isFalse();
         assertThat(ct.outcomes()).extracting(SctOutcome::verdict).containsOnly(SctVerdict.INVALID_SIGNATURE);
@@ -150,26 +152,34 @@ class CtEvaluatorTest {
         CtEvaluation ct = evaluate(leaf(at(A, ISSUED), at(C, ISSUED)), list(usable(A), usable(B)));
 
         assertThat(ct.qualified()).isFalse();
-        assertThat(ct.outcomes()).extracting(SctOutcome::verdict).containsExactly(SctVerdict.VALID, SctVerdict.UNKNOWN_LOG);
+        assertThat(ct.outcomes())
+                .extracting(SctOutcome::verdict)
+                .containsExactly(SctVerdict.VALID, SctVerdict.UNKNOWN_LOG);
         assertThat(ct.outcomes().get(1).logId()).contains(id(C));
     }
 
     @Test
     void sctFromRejectedOrPendingLog_neverCounts_evenIfHistorical() {
-        CtEvaluation ct = evaluate(leaf(at(A, ISSUED), at(B, ISSUED), at(C, ISSUED)),
-                list(usable(A), in(B, CtLogState.REJECTED, Instant.parse("2025-01-01T00:00:00Z")),
+        CtEvaluation ct = evaluate(
+                leaf(at(A, ISSUED), at(B, ISSUED), at(C, ISSUED)),
+                list(
+                        usable(A),
+                        in(B, CtLogState.REJECTED, Instant.parse("2025-01-01T00:00:00Z")),
                         in(C, CtLogState.PENDING, null)));
 
         assertThat(ct.qualified()).isFalse();
-        assertThat(ct.outcomes()).extracting(SctOutcome::verdict)
+        assertThat(ct.outcomes())
+                .extracting(SctOutcome::verdict)
                 .containsExactly(SctVerdict.VALID, SctVerdict.LOG_REJECTED, SctVerdict.LOG_REJECTED);
-        assertThat(ct.outcomes().get(1).log()).hasValueSatisfying(l -> assertThat(l.description()).isEqualTo("B log"));
+        assertThat(ct.outcomes().get(1).log())
+                .hasValueSatisfying(l -> assertThat(l.description()).isEqualTo("B log"));
     }
 
     @Test
     void retiredLog_embeddedSctBeforeRetirement_countsWhenIssuanceAlsoBeforeRetirement() {
         Instant retired = ISSUED.plus(Duration.ofDays(1));
-        CtEvaluation ct = evaluate(leaf(at(A, ISSUED), at(B, ISSUED)), list(usable(A), in(B, CtLogState.RETIRED, retired)));
+        CtEvaluation ct =
+                evaluate(leaf(at(A, ISSUED), at(B, ISSUED)), list(usable(A), in(B, CtLogState.RETIRED, retired)));
 
         assertThat(ct.qualified()).isTrue();
         assertThat(ct.counted()).isEqualTo(2);
@@ -177,7 +187,8 @@ class CtEvaluatorTest {
 
     @Test
     void retiredLog_sctAtOrAfterRetirement_doesNotCount() {
-        CtEvaluation ct = evaluate(leaf(at(A, ISSUED), at(B, ISSUED)), list(usable(A), in(B, CtLogState.RETIRED, ISSUED)));
+        CtEvaluation ct =
+                evaluate(leaf(at(A, ISSUED), at(B, ISSUED)), list(usable(A), in(B, CtLogState.RETIRED, ISSUED)));
 
         assertThat(ct.qualified()).isFalse();
         assertThat(ct.counted()).isEqualTo(1);
@@ -189,7 +200,8 @@ class CtEvaluatorTest {
     void retiredLog_issuanceTimeAfterRetirement_doesNotCount_evenIfItsSctIsOlder() {
         // B's SCT predates B's retirement, but T (earliest SCT of a current log = A's) is after it
         Instant retired = ISSUED.minus(Duration.ofDays(1));
-        CtEvaluation ct = evaluate(leaf(at(A, ISSUED), at(B, retired.minusSeconds(10)), at(C, ISSUED)),
+        CtEvaluation ct = evaluate(
+                leaf(at(A, ISSUED), at(B, retired.minusSeconds(10)), at(C, ISSUED)),
                 list(usable(A), in(B, CtLogState.RETIRED, retired), usable(C)));
 
         assertThat(ct.issuanceTime()).contains(ISSUED);
@@ -200,7 +212,8 @@ class CtEvaluatorTest {
     @Test
     void onlyRetiredLogsEmbedded_isNoPath() {
         Instant retired = ISSUED.plus(Duration.ofDays(1));
-        CtEvaluation ct = evaluate(leaf(at(A, ISSUED), at(B, ISSUED)),
+        CtEvaluation ct = evaluate(
+                leaf(at(A, ISSUED), at(B, ISSUED)),
                 list(in(A, CtLogState.RETIRED, retired), in(B, CtLogState.RETIRED, retired)));
 
         assertThat(ct.qualified()).isFalse();
@@ -246,8 +259,12 @@ class CtEvaluatorTest {
         HeldCertificate m = leaf(at(A, ISSUED), at(B, VERIFY.plusMillis(1)));
 
         CtEvaluation ct = evaluate(m, list(usable(A), usable(B)));
-        CtEvaluation nextSecond = CtEvaluator.evaluate(CtRequest.builder(m.der(), VERIFY.plusSeconds(1))
-                .issuerSpki(spki(ISSUER)).build(), list(usable(A), usable(B)), IOS_17);
+        CtEvaluation nextSecond = CtEvaluator.evaluate(
+                CtRequest.builder(m.der(), VERIFY.plusSeconds(1))
+                        .issuerSpki(spki(ISSUER))
+                        .build(),
+                list(usable(A), usable(B)),
+                IOS_17);
 
         assertThat(ct.outcomes().get(1).verdict()).isEqualTo(SctVerdict.FUTURE_TIMESTAMP);
         assertThat(ct.qualified()).isFalse();
@@ -260,10 +277,15 @@ class CtEvaluatorTest {
         // "in the future" even when the verify time is 900 ms into that second
         HeldCertificate m = leaf(at(A, VERIFY), at(B, VERIFY.plusMillis(300)));
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(m.der(), VERIFY.plusMillis(900))
-                .issuerSpki(spki(ISSUER)).build(), list(usable(A), usable(B)), IOS_17);
+        CtEvaluation ct = CtEvaluator.evaluate(
+                CtRequest.builder(m.der(), VERIFY.plusMillis(900))
+                        .issuerSpki(spki(ISSUER))
+                        .build(),
+                list(usable(A), usable(B)),
+                IOS_17);
 
-        assertThat(ct.outcomes()).extracting(SctOutcome::verdict)
+        assertThat(ct.outcomes())
+                .extracting(SctOutcome::verdict)
                 .containsExactly(SctVerdict.VALID, SctVerdict.FUTURE_TIMESTAMP);
     }
 
@@ -272,10 +294,14 @@ class CtEvaluatorTest {
         HeldCertificate m = leaf(at(A, ISSUED), at(B, ISSUED));
         CtLogList logs = list(usable(A), usable(B));
 
-        CtEvaluation far = CtEvaluator.evaluate(CtRequest.builder(m.der(), Instant.MAX).issuerSpki(spki(ISSUER)).build(),
-                logs, IOS_17);
-        CtEvaluation before1970 = CtEvaluator.evaluate(CtRequest.builder(m.der(), Instant.parse("1960-01-01T00:00:00Z"))
-                .issuerSpki(spki(ISSUER)).build(), logs, IOS_17);
+        CtEvaluation far = CtEvaluator.evaluate(
+                CtRequest.builder(m.der(), Instant.MAX).issuerSpki(spki(ISSUER)).build(), logs, IOS_17);
+        CtEvaluation before1970 = CtEvaluator.evaluate(
+                CtRequest.builder(m.der(), Instant.parse("1960-01-01T00:00:00Z"))
+                        .issuerSpki(spki(ISSUER))
+                        .build(),
+                logs,
+                IOS_17);
 
         assertThat(far.qualified()).isTrue();
         assertThat(before1970.outcomes()).extracting(SctOutcome::verdict).containsOnly(SctVerdict.FUTURE_TIMESTAMP);
@@ -287,7 +313,8 @@ class CtEvaluatorTest {
 
         CtEvaluation ct = evaluate(m, list(usable(A), usable(B)));
 
-        assertThat(ct.outcomes()).extracting(SctOutcome::verdict)
+        assertThat(ct.outcomes())
+                .extracting(SctOutcome::verdict)
                 .containsExactly(SctVerdict.VALID, SctVerdict.INVALID_SIGNATURE);
         assertThat(ct.qualified()).isFalse();
     }
@@ -316,12 +343,18 @@ class CtEvaluatorTest {
     void externalSctPlusEmbeddedFromAnotherLog_qualifiesViaPathA() {
         HeldCertificate m = leaf(at(A, ISSUED));
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(m.der(), VERIFY).issuerSpki(spki(ISSUER))
-                .tlsSct(tls(B, m)).build(), list(usable(A), usable(B)), IOS_17);
+        CtEvaluation ct = CtEvaluator.evaluate(
+                CtRequest.builder(m.der(), VERIFY)
+                        .issuerSpki(spki(ISSUER))
+                        .tlsSct(tls(B, m))
+                        .build(),
+                list(usable(A), usable(B)),
+                IOS_17);
 
         assertThat(ct.qualified()).isTrue();
         assertThat(ct.path()).isEqualTo(CtQualificationPath.EXTERNAL);
-        assertThat(ct.countedOutcomes()).extracting(SctOutcome::origin)
+        assertThat(ct.countedOutcomes())
+                .extracting(SctOutcome::origin)
                 .containsExactly(SctOrigin.EMBEDDED, SctOrigin.TLS_EXTENSION);
         // a valid embedded SCT from a current log sets the issuance time even when path A decides
         assertThat(ct.issuanceTime()).contains(ISSUED);
@@ -332,8 +365,8 @@ class CtEvaluatorTest {
         HeldCertificate leaf = leaf();
         byte[] list = Sct.encodeList(List.of(A.sctFor(leaf, ISSUED), B.sctFor(leaf, ISSUED)));
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf.der(), VERIFY).tlsSctList(list).build(),
-                list(usable(A), usable(B)), IOS_17);
+        CtEvaluation ct = CtEvaluator.evaluate(
+                CtRequest.builder(leaf.der(), VERIFY).tlsSctList(list).build(), list(usable(A), usable(B)), IOS_17);
 
         assertThat(ct.qualified()).isTrue();
         assertThat(ct.path()).isEqualTo(CtQualificationPath.EXTERNAL);
@@ -344,8 +377,8 @@ class CtEvaluatorTest {
     void oneTlsSctAlone_isNotEnough() {
         HeldCertificate leaf = leaf();
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf.der(), VERIFY).tlsSct(tls(A, leaf)).build(),
-                list(usable(A), usable(B)), IOS_17);
+        CtEvaluation ct = CtEvaluator.evaluate(
+                CtRequest.builder(leaf.der(), VERIFY).tlsSct(tls(A, leaf)).build(), list(usable(A), usable(B)), IOS_17);
 
         assertThat(ct.qualified()).isFalse();
         assertThat(ct.path()).isEqualTo(CtQualificationPath.NONE);
@@ -355,8 +388,13 @@ class CtEvaluatorTest {
     void tlsSctFromRetiredLog_isInvalid_evenBeforeRetirement() {
         HeldCertificate leaf = leaf();
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf.der(), VERIFY).tlsSct(tls(A, leaf))
-                .tlsSct(tls(B, leaf)).build(), list(usable(A), in(B, CtLogState.RETIRED, VERIFY)), IOS_17);
+        CtEvaluation ct = CtEvaluator.evaluate(
+                CtRequest.builder(leaf.der(), VERIFY)
+                        .tlsSct(tls(A, leaf))
+                        .tlsSct(tls(B, leaf))
+                        .build(),
+                list(usable(A), in(B, CtLogState.RETIRED, VERIFY)),
+                IOS_17);
 
         assertThat(ct.qualified()).isFalse();
         assertThat(ct.outcomes().get(1).verdict()).isEqualTo(SctVerdict.RETIRED_LOG_EXTERNAL);
@@ -367,8 +405,8 @@ class CtEvaluatorTest {
         HeldCertificate leaf = leaf();
         HeldCertificate other = leaf();
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf.der(), VERIFY).tlsSct(tls(A, other)).build(),
-                list(usable(A)), IOS_17);
+        CtEvaluation ct = CtEvaluator.evaluate(
+                CtRequest.builder(leaf.der(), VERIFY).tlsSct(tls(A, other)).build(), list(usable(A)), IOS_17);
 
         assertThat(ct.outcomes().get(0).verdict()).isEqualTo(SctVerdict.INVALID_SIGNATURE);
     }
@@ -378,8 +416,13 @@ class CtEvaluatorTest {
         HeldCertificate leaf = leaf();
         byte[] list = Sct.encodeList(List.of(A.sctFor(leaf, ISSUED), B.sctFor(leaf, ISSUED)));
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf.der(), VERIFY).issuerSpki(spki(ISSUER))
-                .ocspSctList(list).build(), list(usable(A), usable(B)), IOS_17);
+        CtEvaluation ct = CtEvaluator.evaluate(
+                CtRequest.builder(leaf.der(), VERIFY)
+                        .issuerSpki(spki(ISSUER))
+                        .ocspSctList(list)
+                        .build(),
+                list(usable(A), usable(B)),
+                IOS_17);
 
         assertThat(ct.qualified()).isTrue();
         assertThat(ct.outcomes()).extracting(SctOutcome::origin).containsOnly(SctOrigin.OCSP_RESPONSE);
@@ -390,14 +433,19 @@ class CtEvaluatorTest {
         HeldCertificate leaf = leaf();
         List<Sct> scts = List.of(A.sctFor(leaf, ISSUED), B.sctFor(leaf, ISSUED));
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf.der(), VERIFY).issuerSpki(spki(ISSUER))
-                .ocspSctExtensionValue(Sct.extensionValue(scts))
-                .ocspSctExtensionValue(Sct.encodeList(scts)) // not wrapped in an OCTET STRING: malformed
-                .build(), list(usable(A), usable(B)), IOS_17);
+        CtEvaluation ct = CtEvaluator.evaluate(
+                CtRequest.builder(leaf.der(), VERIFY)
+                        .issuerSpki(spki(ISSUER))
+                        .ocspSctExtensionValue(Sct.extensionValue(scts))
+                        .ocspSctExtensionValue(Sct.encodeList(scts)) // not wrapped in an OCTET STRING: malformed
+                        .build(),
+                list(usable(A), usable(B)),
+                IOS_17);
 
         assertThat(ct.qualified()).isTrue();
         assertThat(ct.lifetimeRule()).isEmpty();
-        assertThat(ct.outcomes()).extracting(SctOutcome::verdict)
+        assertThat(ct.outcomes())
+                .extracting(SctOutcome::verdict)
                 .containsExactly(SctVerdict.VALID, SctVerdict.VALID, SctVerdict.MALFORMED);
     }
 
@@ -405,8 +453,14 @@ class CtEvaluatorTest {
     void malformedTlsSct_isReported_andOthersStillCount() {
         HeldCertificate m = leaf(at(A, ISSUED), at(B, ISSUED));
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(m.der(), VERIFY).issuerSpki(spki(ISSUER))
-                .tlsSct(new byte[] {1, 2, 3}).tlsSctList(new byte[] {0, 9, 0}).build(), list(usable(A), usable(B)), IOS_17);
+        CtEvaluation ct = CtEvaluator.evaluate(
+                CtRequest.builder(m.der(), VERIFY)
+                        .issuerSpki(spki(ISSUER))
+                        .tlsSct(new byte[] {1, 2, 3})
+                        .tlsSctList(new byte[] {0, 9, 0})
+                        .build(),
+                list(usable(A), usable(B)),
+                IOS_17);
 
         assertThat(ct.qualified()).isTrue();
         assertThat(ct.rejectedOutcomes()).extracting(SctOutcome::verdict).containsOnly(SctVerdict.MALFORMED);
@@ -415,8 +469,10 @@ class CtEvaluatorTest {
 
     @Test
     void malformedEmbeddedList_isOneMalformedOutcome() {
-        HeldCertificate leaf = PKI.leaf("ct.example.test", ISSUER).validity(NOT_BEFORE, NOT_AFTER)
-                .sctListExtension(new byte[] {0, 7}).build();
+        HeldCertificate leaf = PKI.leaf("ct.example.test", ISSUER)
+                .validity(NOT_BEFORE, NOT_AFTER)
+                .sctListExtension(new byte[] {0, 7})
+                .build();
 
         CtEvaluation ct = evaluate(leaf, list(usable(A)));
 
@@ -428,8 +484,8 @@ class CtEvaluatorTest {
 
     @Test
     void garbageLeaf_isANote_notAnException() {
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(new byte[] {0x30, 0x03, 1, 2, 3}, VERIFY).build(),
-                list(usable(A)), IOS_17);
+        CtEvaluation ct = CtEvaluator.evaluate(
+                CtRequest.builder(new byte[] {0x30, 0x03, 1, 2, 3}, VERIFY).build(), list(usable(A)), IOS_17);
 
         assertThat(ct.qualified()).isFalse();
         assertThat(ct.notes()).singleElement().asString().contains("cannot be decoded");
@@ -437,8 +493,12 @@ class CtEvaluatorTest {
 
     @Test
     void ios8_hasNoCtComputation() {
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf(at(A, ISSUED), at(B, ISSUED)).der(), VERIFY)
-                .issuerSpki(spki(ISSUER)).build(), list(usable(A), usable(B)), IosRelease.parse("8.4"));
+        CtEvaluation ct = CtEvaluator.evaluate(
+                CtRequest.builder(leaf(at(A, ISSUED), at(B, ISSUED)).der(), VERIFY)
+                        .issuerSpki(spki(ISSUER))
+                        .build(),
+                list(usable(A), usable(B)),
+                IosRelease.parse("8.4"));
 
         assertThat(ct.computed()).isFalse();
         assertThat(ct.qualified()).isFalse();
@@ -449,7 +509,8 @@ class CtEvaluatorTest {
         TestCtLog a2 = CtTestLogs.log("Op A", "A2 log");
         HeldCertificate m = leaf(at(A, ISSUED), at(a2, ISSUED));
         CtLogList logs = list(usable(A), usable(a2), usable(B));
-        CtRequest req = CtRequest.builder(m.der(), VERIFY).issuerSpki(spki(ISSUER)).build();
+        CtRequest req =
+                CtRequest.builder(m.der(), VERIFY).issuerSpki(spki(ISSUER)).build();
 
         CtEvaluation ios9 = CtEvaluator.evaluate(req, logs, IosRelease.parse("9.3"));
         CtEvaluation ios10 = CtEvaluator.evaluate(req, logs, IosRelease.parse("10.0"));
@@ -464,18 +525,23 @@ class CtEvaluatorTest {
     @Test
     void ios9_retiredLogs_countWhileIssuedBeforeRetirement_andNeedOneLogValidAtVerifyTime() {
         HeldCertificate m = leaf(at(A, ISSUED), at(B, ISSUED));
-        CtRequest req = CtRequest.builder(m.der(), VERIFY).issuerSpki(spki(ISSUER)).build();
+        CtRequest req =
+                CtRequest.builder(m.der(), VERIFY).issuerSpki(spki(ISSUER)).build();
         IosRelease ios9 = IosRelease.parse("9.0");
 
         // B retired after the leaf's notBefore but before the verify time: its SCT counts, A keeps one valid log
-        CtEvaluation retiredAfterIssuance = CtEvaluator.evaluate(req,
-                list(usable(A), in(B, CtLogState.RETIRED, NOT_BEFORE.plusSeconds(1))), ios9);
+        CtEvaluation retiredAfterIssuance =
+                CtEvaluator.evaluate(req, list(usable(A), in(B, CtLogState.RETIRED, NOT_BEFORE.plusSeconds(1))), ios9);
         // both retired before the verify time: valid SCTs, but none from a log valid at verify time
-        CtEvaluation allRetired = CtEvaluator.evaluate(req, list(in(A, CtLogState.RETIRED, NOT_BEFORE.plusSeconds(1)),
-                in(B, CtLogState.RETIRED, NOT_BEFORE.plusSeconds(1))), ios9);
+        CtEvaluation allRetired = CtEvaluator.evaluate(
+                req,
+                list(
+                        in(A, CtLogState.RETIRED, NOT_BEFORE.plusSeconds(1)),
+                        in(B, CtLogState.RETIRED, NOT_BEFORE.plusSeconds(1))),
+                ios9);
         // B retired before the leaf's notBefore: its SCT does not count
-        CtEvaluation retiredBeforeIssuance = CtEvaluator.evaluate(req,
-                list(usable(A), in(B, CtLogState.RETIRED, NOT_BEFORE.minusSeconds(1))), ios9);
+        CtEvaluation retiredBeforeIssuance =
+                CtEvaluator.evaluate(req, list(usable(A), in(B, CtLogState.RETIRED, NOT_BEFORE.minusSeconds(1))), ios9);
 
         assertThat(retiredAfterIssuance.qualified()).isTrue();
         assertThat(allRetired.counted()).isEqualTo(2);
@@ -488,8 +554,13 @@ class CtEvaluatorTest {
     void ios9_twoExternalOperators_qualify() {
         HeldCertificate leaf = leaf();
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf.der(), VERIFY).tlsSct(tls(A, leaf))
-                .tlsSct(tls(B, leaf)).build(), list(usable(A), usable(B)), IosRelease.parse("9.3"));
+        CtEvaluation ct = CtEvaluator.evaluate(
+                CtRequest.builder(leaf.der(), VERIFY)
+                        .tlsSct(tls(A, leaf))
+                        .tlsSct(tls(B, leaf))
+                        .build(),
+                list(usable(A), usable(B)),
+                IosRelease.parse("9.3"));
 
         assertThat(ct.qualified()).isTrue();
         assertThat(ct.path()).isEqualTo(CtQualificationPath.EXTERNAL);
@@ -502,14 +573,30 @@ class CtEvaluatorTest {
 
         Map<String, Object> ev = evaluate(m, list(usable(A))).evidence();
 
-        assertThat(ev.keySet()).containsExactly("iosRelease", "qualified", "path", "issuanceTime", "countBasis",
-                "required", "counted", "lifetimePolicy", "lifetime", "scts");
-        assertThat(ev).containsEntry("qualified", false).containsEntry("required", 2).containsEntry("counted", 1)
+        assertThat(ev.keySet())
+                .containsExactly(
+                        "iosRelease",
+                        "qualified",
+                        "path",
+                        "issuanceTime",
+                        "countBasis",
+                        "required",
+                        "counted",
+                        "lifetimePolicy",
+                        "lifetime",
+                        "scts");
+        assertThat(ev)
+                .containsEntry("qualified", false)
+                .containsEntry("required", 2)
+                .containsEntry("counted", 1)
                 .containsEntry("lifetime", "90 days");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> scts = (List<Map<String, Object>>) ev.get("scts");
-        assertThat(scts.get(0)).containsEntry("verdict", "VALID").containsEntry("log", "A log")
-                .containsEntry("operator", "Op A").containsEntry("counted", true);
+        assertThat(scts.get(0))
+                .containsEntry("verdict", "VALID")
+                .containsEntry("log", "A log")
+                .containsEntry("operator", "Op A")
+                .containsEntry("counted", true);
         assertThat(scts.get(1)).containsEntry("verdict", "UNKNOWN_LOG").containsEntry("logId", id(C).base64());
     }
 
@@ -517,12 +604,17 @@ class CtEvaluatorTest {
     void remedy_saysWhatIsMissing() {
         CtEvaluation none = evaluate(leaf(), list(usable(A)));
         CtEvaluation short1 = evaluate(leaf(at(A, ISSUED), at(C, ISSUED)), list(usable(A)));
-        CtEvaluation oneCert = CtEvaluator.evaluate(CtRequest.builder(leaf(at(A, ISSUED), at(B, ISSUED)).der(), VERIFY)
-                .build(), list(usable(A), usable(B)), IOS_17);
+        CtEvaluation oneCert = CtEvaluator.evaluate(
+                CtRequest.builder(leaf(at(A, ISSUED), at(B, ISSUED)).der(), VERIFY)
+                        .build(),
+                list(usable(A), usable(B)),
+                IOS_17);
         CtEvaluation ok = evaluate(leaf(at(A, ISSUED), at(B, ISSUED)), list(usable(A), usable(B)));
 
         assertThat(none.remedy()).contains("embedded SCTs");
-        assertThat(short1.remedy()).contains("from 1 distinct log(s)").contains("90 days needs 2")
+        assertThat(short1.remedy())
+                .contains("from 1 distinct log(s)")
+                .contains("90 days needs 2")
                 .contains("Not counted: 1 UNKNOWN_LOG");
         assertThat(oneCert.remedy()).startsWith("Send the issuing intermediate");
         assertThat(ok.remedy()).isEmpty();

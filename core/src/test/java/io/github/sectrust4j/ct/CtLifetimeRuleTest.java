@@ -38,10 +38,15 @@ class CtLifetimeRuleTest {
     }
 
     @Property(tries = 300)
-    void v1_exactlyNMonths_countsN_andOneSecondLess_countsNMinusOne(@ForAll("v1NotBefore") Instant notBefore,
-                                                                   @ForAll("monthBoundaries") int n) {
+    void v1_exactlyNMonths_countsN_andOneSecondLess_countsNMinusOne(
+            @ForAll("v1NotBefore") Instant notBefore, @ForAll("monthBoundaries") int n) {
         Statistics.collect(v1Table(n));
-        Statistics.coverage(c -> { c.check(2).count(k -> k > 0); c.check(3).count(k -> k > 0); c.check(4).count(k -> k > 0); c.check(5).count(k -> k > 0); });
+        Statistics.coverage(c -> {
+            c.check(2).count(k -> k > 0);
+            c.check(3).count(k -> k > 0);
+            c.check(4).count(k -> k > 0);
+            c.check(5).count(k -> k > 0);
+        });
         Instant exact = notBefore.atZone(ZoneOffset.UTC).plusMonths(n).toInstant();
 
         CtLifetimeRule atN = CtLifetimeRule.forLeaf(notBefore, exact, IOS_17);
@@ -67,12 +72,15 @@ class CtLifetimeRuleTest {
     @Test
     void v1_monthEndPinning_followsTheCalendarDifference() {
         // Jan 31 + 1 month pins to Feb 28/29: that is a whole month for a calendar difference
-        assertThat(CtLifetimeRule.calendarMonths(Instant.parse("2019-01-31T00:00:00Z"),
-                Instant.parse("2019-02-28T00:00:00Z"))).isEqualTo(1);
-        assertThat(CtLifetimeRule.calendarMonths(Instant.parse("2019-01-31T00:00:00Z"),
-                Instant.parse("2019-02-27T23:59:59Z"))).isZero();
-        assertThat(CtLifetimeRule.calendarMonths(Instant.parse("2019-01-15T12:00:00Z"),
-                Instant.parse("2020-04-15T11:59:59Z"))).isEqualTo(14);
+        assertThat(CtLifetimeRule.calendarMonths(
+                        Instant.parse("2019-01-31T00:00:00Z"), Instant.parse("2019-02-28T00:00:00Z")))
+                .isEqualTo(1);
+        assertThat(CtLifetimeRule.calendarMonths(
+                        Instant.parse("2019-01-31T00:00:00Z"), Instant.parse("2019-02-27T23:59:59Z")))
+                .isZero();
+        assertThat(CtLifetimeRule.calendarMonths(
+                        Instant.parse("2019-01-15T12:00:00Z"), Instant.parse("2020-04-15T11:59:59Z")))
+                .isEqualTo(14);
     }
 
     @Provide
@@ -82,15 +90,21 @@ class CtLifetimeRuleTest {
     }
 
     @Property(tries = 300)
-    void v2_180And825Days_areInclusiveLimits(@ForAll("v2NotBefore") Instant notBefore,
-                                             @ForAll("dayBoundaries") int days, @ForAll("offsets") int offsetSeconds) {
+    void v2_180And825Days_areInclusiveLimits(
+            @ForAll("v2NotBefore") Instant notBefore,
+            @ForAll("dayBoundaries") int days,
+            @ForAll("offsets") int offsetSeconds) {
         Duration lifetime = Duration.ofDays(days).plusSeconds(offsetSeconds);
         CtLifetimeRule rule = CtLifetimeRule.forLeaf(notBefore, notBefore.plus(lifetime), IOS_17);
 
         long s = lifetime.getSeconds();
         int expected = s <= 180L * 86_400 ? 2 : s <= 825L * 86_400 ? 3 : 4;
         Statistics.collect(expected);
-        Statistics.coverage(c -> { c.check(2).count(n -> n > 0); c.check(3).count(n -> n > 0); c.check(4).count(n -> n > 0); });
+        Statistics.coverage(c -> {
+            c.check(2).count(n -> n > 0);
+            c.check(3).count(n -> n > 0);
+            c.check(4).count(n -> n > 0);
+        });
         assertThat(rule.policy()).isEqualTo(CtLifetimeRule.Policy.V2_SECONDS);
         assertThat(rule.required()).isEqualTo(expected);
     }
@@ -108,16 +122,27 @@ class CtLifetimeRuleTest {
     @Test
     void v2_boundaryExamples() {
         Instant nb = Instant.parse("2022-03-01T00:00:00Z");
-        assertThat(CtLifetimeRule.forLeaf(nb, nb.plus(Duration.ofDays(180)), IOS_17).required()).isEqualTo(2);
-        assertThat(CtLifetimeRule.forLeaf(nb, nb.plus(Duration.ofDays(180)).plusSeconds(1), IOS_17).required()).isEqualTo(3);
-        assertThat(CtLifetimeRule.forLeaf(nb, nb.plus(Duration.ofDays(825)), IOS_17).required()).isEqualTo(3);
-        assertThat(CtLifetimeRule.forLeaf(nb, nb.plus(Duration.ofDays(825)).plusSeconds(1), IOS_17).required()).isEqualTo(4);
+        assertThat(CtLifetimeRule.forLeaf(nb, nb.plus(Duration.ofDays(180)), IOS_17)
+                        .required())
+                .isEqualTo(2);
+        assertThat(CtLifetimeRule.forLeaf(nb, nb.plus(Duration.ofDays(180)).plusSeconds(1), IOS_17)
+                        .required())
+                .isEqualTo(3);
+        assertThat(CtLifetimeRule.forLeaf(nb, nb.plus(Duration.ofDays(825)), IOS_17)
+                        .required())
+                .isEqualTo(3);
+        assertThat(CtLifetimeRule.forLeaf(nb, nb.plus(Duration.ofDays(825)).plusSeconds(1), IOS_17)
+                        .required())
+                .isEqualTo(4);
     }
 
     @Property(tries = 100)
     void cutOver_atExactly20210421_switchesToV2_onIos146AndLater(@ForAll("offsets") int offsetSeconds) {
         Statistics.collect(offsetSeconds >= 0 ? "v2" : "v1");
-        Statistics.coverage(c -> { c.check("v1").count(n -> n > 0); c.check("v2").count(n -> n > 0); });
+        Statistics.coverage(c -> {
+            c.check("v1").count(n -> n > 0);
+            c.check("v2").count(n -> n > 0);
+        });
         Instant nb = CtLifetimeRule.POLICY_V2_CUTOVER.plusSeconds(offsetSeconds);
         // 14 months, 396 days: v1 needs 2, v2 needs 3 — the table in force is visible
         Instant na = nb.plus(Duration.ofDays(396));
@@ -126,7 +151,8 @@ class CtLifetimeRuleTest {
         CtLifetimeRule ios145 = CtLifetimeRule.forLeaf(nb, na, IosRelease.parse("14.5"));
 
         boolean v2 = offsetSeconds >= 0;
-        assertThat(ios146.policy()).isEqualTo(v2 ? CtLifetimeRule.Policy.V2_SECONDS : CtLifetimeRule.Policy.V1_CALENDAR_MONTHS);
+        assertThat(ios146.policy())
+                .isEqualTo(v2 ? CtLifetimeRule.Policy.V2_SECONDS : CtLifetimeRule.Policy.V1_CALENDAR_MONTHS);
         assertThat(ios146.required()).isEqualTo(v2 ? 3 : 2);
         assertThat(ios145.policy()).isEqualTo(CtLifetimeRule.Policy.V1_CALENDAR_MONTHS);
         assertThat(ios145.required()).isEqualTo(2);
@@ -135,11 +161,15 @@ class CtLifetimeRuleTest {
     @Test
     void describesLifetime_inTheUnitOfItsPolicy() {
         Instant nb = Instant.parse("2022-03-01T00:00:00Z");
-        assertThat(CtLifetimeRule.forLeaf(nb, nb.plus(Duration.ofDays(90)), IOS_17).describeLifetime()).isEqualTo("90 days");
-        assertThat(CtLifetimeRule.forLeaf(nb, nb.plus(Duration.ofDays(90)).plusSeconds(5), IOS_17).describeLifetime())
+        assertThat(CtLifetimeRule.forLeaf(nb, nb.plus(Duration.ofDays(90)), IOS_17)
+                        .describeLifetime())
+                .isEqualTo("90 days");
+        assertThat(CtLifetimeRule.forLeaf(nb, nb.plus(Duration.ofDays(90)).plusSeconds(5), IOS_17)
+                        .describeLifetime())
                 .isEqualTo("90 days 5 s");
         Instant old = Instant.parse("2019-03-01T00:00:00Z");
-        assertThat(CtLifetimeRule.forLeaf(old, old.plus(Duration.ofDays(400)), IOS_17).describeLifetime())
+        assertThat(CtLifetimeRule.forLeaf(old, old.plus(Duration.ofDays(400)), IOS_17)
+                        .describeLifetime())
                 .isEqualTo("13 calendar months");
     }
 }

@@ -35,10 +35,14 @@ class CtLogCacheTest {
     Path dir;
 
     static String list() {
-        return new PublishedLogList().version("480").assetVersion(33).usable(A)
+        return new PublishedLogList()
+                .version("480")
+                .assetVersion(33)
+                .usable(A)
                 .log(B, "retired", Instant.parse("2025-01-01T00:00:00Z"))
                 .log(C, "rejected", Instant.parse("2025-02-01T00:00:00Z"))
-                .shard(A, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z")).toJson();
+                .shard(A, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"))
+                .toJson();
     }
 
     @Test
@@ -46,13 +50,19 @@ class CtLogCacheTest {
         CtLogList l = PublishedLogLists.fromJson(list());
 
         assertThat(l.trusted(CtTestLogs.id(A))).isPresent();
-        assertThat(l.trusted(CtTestLogs.id(B))).hasValueSatisfying(log -> assertThat(log.retiredAt())
-                .contains(Instant.parse("2025-01-01T00:00:00Z")));
+        assertThat(l.trusted(CtTestLogs.id(B)))
+                .hasValueSatisfying(log -> assertThat(log.retiredAt()).contains(Instant.parse("2025-01-01T00:00:00Z")));
         assertThat(l.find(CtTestLogs.id(C))).isPresent();
-        assertThat(l.trusted(CtTestLogs.id(C))).as("rejected: listed, never trusted").isEmpty();
+        assertThat(l.trusted(CtTestLogs.id(C)))
+                .as("rejected: listed, never trusted")
+                .isEmpty();
         assertThat(l.source()).isEqualTo("Apple-format log list version 480 (asset version 33)");
         assertThat(l.date()).as("Apple's lists carry no timestamp").isEmpty();
-        assertThat(PublishedLogLists.fromJson(new PublishedLogList().timestamp(DOWNLOAD).usable(A).toJson()).date())
+        assertThat(PublishedLogLists.fromJson(new PublishedLogList()
+                                .timestamp(DOWNLOAD)
+                                .usable(A)
+                                .toJson())
+                        .date())
                 .contains(DOWNLOAD);
         assertThat(CtLogList.fromRequestJson(list()).source()).isEqualTo(l.source());
     }
@@ -60,11 +70,15 @@ class CtLogCacheTest {
     @Test
     void update_writesTheListAsDownloaded_datedByTheDownload_andLoadReadsIt() throws IOException {
         AtomicInteger calls = new AtomicInteger();
-        CtLogCache.Update u = CtLogCache.update(dir, URL, (url, max) -> {
-            calls.incrementAndGet();
-            assertThat(url).isEqualTo(URL);
-            return list().getBytes(StandardCharsets.UTF_8);
-        }, Clock.fixed(DOWNLOAD, ZoneOffset.UTC));
+        CtLogCache.Update u = CtLogCache.update(
+                dir,
+                URL,
+                (url, max) -> {
+                    calls.incrementAndGet();
+                    assertThat(url).isEqualTo(URL);
+                    return list().getBytes(StandardCharsets.UTF_8);
+                },
+                Clock.fixed(DOWNLOAD, ZoneOffset.UTC));
 
         CtLogList loaded = CtLogCache.load(dir).orElseThrow();
 
@@ -77,8 +91,12 @@ class CtLogCacheTest {
         assertThat(loaded.date()).contains(DOWNLOAD);
         assertThat(loaded.source()).contains("version 480").contains("downloaded " + DOWNLOAD);
         assertThat(loaded.trusted(CtTestLogs.id(A))).isPresent();
-        assertThat(CtLogCache.update(dir, URL, (url, max) -> list().getBytes(StandardCharsets.UTF_8),
-                Clock.fixed(DOWNLOAD.plus(Duration.ofDays(1)), ZoneOffset.UTC)).replacedVersion())
+        assertThat(CtLogCache.update(
+                                dir,
+                                URL,
+                                (url, max) -> list().getBytes(StandardCharsets.UTF_8),
+                                Clock.fixed(DOWNLOAD.plus(Duration.ofDays(1)), ZoneOffset.UTC))
+                        .replacedVersion())
                 .hasValueSatisfying(r -> assertThat(r).contains("version 480"));
     }
 
@@ -87,19 +105,31 @@ class CtLogCacheTest {
         assertThat(CtLogCache.load(dir)).isEmpty();
         Files.writeString(dir.resolve(CtLogCache.FILE), "[1,2]");
 
-        assertThatThrownBy(() -> CtLogCache.load(dir)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> CtLogCache.load(dir))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("damaged");
     }
 
     @Test
     void aFailedOrRefusedDownload_leavesTheCacheAsItWas() throws IOException {
-        CtLogCache.update(dir, URL, (url, max) -> list().getBytes(StandardCharsets.UTF_8), Clock.fixed(DOWNLOAD, ZoneOffset.UTC));
+        CtLogCache.update(
+                dir, URL, (url, max) -> list().getBytes(StandardCharsets.UTF_8), Clock.fixed(DOWNLOAD, ZoneOffset.UTC));
 
-        assertThatThrownBy(() -> CtLogCache.update(dir, URL, (url, max) -> {
-            throw new IOException("connection reset");
-        }, Clock.systemUTC())).isInstanceOf(IOException.class);
-        assertThatThrownBy(() -> CtLogCache.update(dir, URL, (url, max) -> "{\"operators\":[]}".getBytes(StandardCharsets.UTF_8),
-                Clock.systemUTC())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no logs");
+        assertThatThrownBy(() -> CtLogCache.update(
+                        dir,
+                        URL,
+                        (url, max) -> {
+                            throw new IOException("connection reset");
+                        },
+                        Clock.systemUTC()))
+                .isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> CtLogCache.update(
+                        dir,
+                        URL,
+                        (url, max) -> "{\"operators\":[]}".getBytes(StandardCharsets.UTF_8),
+                        Clock.systemUTC()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no logs");
 
         assertThat(Files.readString(dir.resolve(CtLogCache.FILE))).isEqualTo(list());
         assertThat(CtLogCache.load(dir).orElseThrow().date()).contains(DOWNLOAD);
@@ -113,9 +143,11 @@ class CtLogCacheTest {
         CtLogCache.Fetcher f = CtLogCache.httpFetcher(Duration.ofSeconds(1));
 
         assertThatThrownBy(() -> f.fetch(URI.create("http://valid.apple.com/ct/log_list/current_log_list.json"), 100))
-                .isInstanceOf(IOException.class).hasMessageContaining("https only");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("https only");
         assertThatThrownBy(() -> f.fetch(URI.create("ftp://127.0.0.1/x"), 100))
-                .isInstanceOf(IOException.class).hasMessageContaining("https only");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("https only");
     }
 
     @Test
@@ -124,14 +156,15 @@ class CtLogCacheTest {
                 .isEqualTo(Path.of("/p"));
         assertThat(CtLogCache.directory(null, Map.of(CtLogCache.ENV, "/e", "XDG_CACHE_HOME", "/x"), "/h"))
                 .isEqualTo(Path.of("/e"));
-        assertThat(CtLogCache.directory(null, Map.of("XDG_CACHE_HOME", "/x"), "/h")).isEqualTo(Path.of("/x/sectrust4j"));
+        assertThat(CtLogCache.directory(null, Map.of("XDG_CACHE_HOME", "/x"), "/h"))
+                .isEqualTo(Path.of("/x/sectrust4j"));
         assertThat(CtLogCache.directory(" ", Map.of(), "/h")).isEqualTo(Path.of("/h/.cache/sectrust4j"));
     }
 
     /** A damaged published list (one character dropped or changed) is read or refused with a clear error, never an uncaught exception. */
     @Property(tries = 400)
-    void aDamagedPublishedList_isReadOrRefusedCleanly(@ForAll @IntRange(min = 0, max = 100_000) int position,
-                                                      @ForAll @IntRange(min = 0, max = 3) int kind) {
+    void aDamagedPublishedList_isReadOrRefusedCleanly(
+            @ForAll @IntRange(min = 0, max = 100_000) int position, @ForAll @IntRange(min = 0, max = 3) int kind) {
         String json = list();
         int at = position % json.length();
         String damaged = switch (kind) {

@@ -35,7 +35,8 @@ class CtLogListTest {
 
     @Test
     void rejectedLog_isFoundButNotTrusted() {
-        CtLogList list = CtLogList.fromRequestJson("[{\"key\":\"" + key(A) + "\",\"operator\":\"Op A\",\"state\":\"rejected\"}]");
+        CtLogList list = CtLogList.fromRequestJson(
+                "[{\"key\":\"" + key(A) + "\",\"operator\":\"Op A\",\"state\":\"rejected\"}]");
 
         assertThat(list.find(CtTestLogs.id(A))).isPresent();
         assertThat(list.trusted(CtTestLogs.id(A))).isEmpty();
@@ -46,20 +47,25 @@ class CtLogListTest {
     void duplicateLogId_trustedEntryWins() {
         CtLogList list = CtLogList.of(List.of(CtTestLogs.in(A, CtLogState.REJECTED, null), CtTestLogs.usable(A)));
 
-        assertThat(list.trusted(CtTestLogs.id(A))).hasValueSatisfying(l -> assertThat(l.state()).isEqualTo(CtLogState.USABLE));
+        assertThat(list.trusted(CtTestLogs.id(A)))
+                .hasValueSatisfying(l -> assertThat(l.state()).isEqualTo(CtLogState.USABLE));
     }
 
     @Test
     void requestJson_errorsNameTheEntry() {
         assertThatThrownBy(() -> CtLogList.fromRequestJson("[{\"operator\":\"x\"}]"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ctLogs[0].key");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ctLogs[0].key");
         assertThatThrownBy(() -> CtLogList.fromRequestJson("[{\"key\":\"" + key(A) + "\"}]"))
                 .hasMessageContaining("ctLogs[0].operator");
-        assertThatThrownBy(() -> CtLogList.fromRequestJson("[{\"key\":\"" + key(A) + "\",\"operator\":\"x\",\"state\":\"frozen\"}]"))
+        assertThatThrownBy(() -> CtLogList.fromRequestJson(
+                        "[{\"key\":\"" + key(A) + "\",\"operator\":\"x\",\"state\":\"frozen\"}]"))
                 .hasMessageContaining("ctLogs[0].state");
-        assertThatThrownBy(() -> CtLogList.fromRequestJson("[{\"key\":\"" + key(A) + "\",\"operator\":\"x\",\"state\":\"readonly\"}]"))
+        assertThatThrownBy(() -> CtLogList.fromRequestJson(
+                        "[{\"key\":\"" + key(A) + "\",\"operator\":\"x\",\"state\":\"readonly\"}]"))
                 .hasMessageContaining("needs a stateTimestamp");
-        assertThatThrownBy(() -> CtLogList.fromRequestJson("[{\"key\":\"" + key(A) + "\",\"operator\":\"x\",\"stateTimestamp\":\"yesterday\"}]"))
+        assertThatThrownBy(() -> CtLogList.fromRequestJson(
+                        "[{\"key\":\"" + key(A) + "\",\"operator\":\"x\",\"stateTimestamp\":\"yesterday\"}]"))
                 .hasMessageContaining("ISO-8601");
         assertThatThrownBy(() -> CtLogList.fromRequestJson("{}")).hasMessageContaining("array");
         assertThatThrownBy(() -> CtLogList.fromRequestJson("[{")).hasMessageContaining("not JSON");
@@ -69,9 +75,19 @@ class CtLogListTest {
 
     @Test
     void logIdMustMatchItsKey() {
-        assertThatThrownBy(() -> new CtLog(CtTestLogs.id(B), CtTestLogs.spki(A), "o", "d", CtLogState.USABLE, java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.empty(), false, false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SHA-256");
+        assertThatThrownBy(() -> new CtLog(
+                        CtTestLogs.id(B),
+                        CtTestLogs.spki(A),
+                        "o",
+                        "d",
+                        CtLogState.USABLE,
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        false,
+                        false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SHA-256");
     }
 
     @Test

@@ -25,10 +25,16 @@ import net.jqwik.api.statistics.Statistics;
  */
 class CtQualificationBoundaryProperties {
     static final TestPki PKI = CtTestLogs.PKI;
-    static final HeldCertificate ISSUER = PKI.intermediate("Boundary CA", PKI.root("Boundary Root").build()).build();
-    static final List<TestCtLog> LOGS = List.of(CtTestLogs.log("O1", "L1"), CtTestLogs.log("O2", "L2"),
-            CtTestLogs.log("O3", "L3"), CtTestLogs.log("O4", "L4"), CtTestLogs.log("O5", "L5"));
-    static final CtLogList LIST = CtLogList.of(LOGS.stream().map(CtTestLogs::usable).toList());
+    static final HeldCertificate ISSUER =
+            PKI.intermediate("Boundary CA", PKI.root("Boundary Root").build()).build();
+    static final List<TestCtLog> LOGS = List.of(
+            CtTestLogs.log("O1", "L1"),
+            CtTestLogs.log("O2", "L2"),
+            CtTestLogs.log("O3", "L3"),
+            CtTestLogs.log("O4", "L4"),
+            CtTestLogs.log("O5", "L5"));
+    static final CtLogList LIST =
+            CtLogList.of(LOGS.stream().map(CtTestLogs::usable).toList());
     static final IosRelease IOS = IosRelease.parse("18.0");
 
     static CtEvaluation evaluate(Instant notBefore, Instant notAfter, int scts) {
@@ -36,14 +42,19 @@ class CtQualificationBoundaryProperties {
         for (int i = 0; i < scts; i++) {
             b = b.embeddedScts(LOGS.get(i), notBefore.minusSeconds(30));
         }
-        return CtEvaluator.evaluate(CtRequest.builder(b.build().der(), notBefore.plusSeconds(60))
-                .issuerSpki(CtTestLogs.spki(ISSUER)).build(), LIST, IOS);
+        return CtEvaluator.evaluate(
+                CtRequest.builder(b.build().der(), notBefore.plusSeconds(60))
+                        .issuerSpki(CtTestLogs.spki(ISSUER))
+                        .build(),
+                LIST,
+                IOS);
     }
 
     @Property(tries = 60)
-    void v1Leaf_qualifiesExactlyWhenSctsReachTheMonthTable(@ForAll("v1Months") int months,
-                                                           @ForAll("lessOrExact") boolean oneSecondShort,
-                                                           @ForAll @IntRange(min = 0, max = 5) int scts) {
+    void v1Leaf_qualifiesExactlyWhenSctsReachTheMonthTable(
+            @ForAll("v1Months") int months,
+            @ForAll("lessOrExact") boolean oneSecondShort,
+            @ForAll @IntRange(min = 0, max = 5) int scts) {
         Instant nb = Instant.parse("2019-05-31T10:00:00Z");
         Instant na = nb.atZone(ZoneOffset.UTC).plusMonths(months).toInstant().minusSeconds(oneSecondShort ? 1 : 0);
         long lifetimeMonths = oneSecondShort ? months - 1 : months;
@@ -51,7 +62,10 @@ class CtQualificationBoundaryProperties {
 
         CtEvaluation ct = evaluate(nb, na, scts);
         Statistics.collect(scts >= required ? "qualified" : "too few SCTs");
-        Statistics.coverage(c -> { c.check("qualified").count(n -> n > 0); c.check("too few SCTs").count(n -> n > 0); });
+        Statistics.coverage(c -> {
+            c.check("qualified").count(n -> n > 0);
+            c.check("too few SCTs").count(n -> n > 0);
+        });
 
         assertThat(ct.required()).isEqualTo(required);
         assertThat(ct.qualified()).isEqualTo(scts >= required);
@@ -59,8 +73,10 @@ class CtQualificationBoundaryProperties {
     }
 
     @Property(tries = 60)
-    void v2Leaf_qualifiesExactlyWhenSctsReachTheDayTable(@ForAll("v2Days") int days, @ForAll("lessOrExact") boolean oneSecondMore,
-                                                         @ForAll @IntRange(min = 0, max = 5) int scts) {
+    void v2Leaf_qualifiesExactlyWhenSctsReachTheDayTable(
+            @ForAll("v2Days") int days,
+            @ForAll("lessOrExact") boolean oneSecondMore,
+            @ForAll @IntRange(min = 0, max = 5) int scts) {
         Instant nb = Instant.parse("2023-02-01T00:00:00Z");
         Instant na = nb.plus(Duration.ofDays(days)).plusSeconds(oneSecondMore ? 1 : 0);
         long seconds = days * 86_400L + (oneSecondMore ? 1 : 0);
@@ -68,17 +84,24 @@ class CtQualificationBoundaryProperties {
 
         CtEvaluation ct = evaluate(nb, na, scts);
         Statistics.collect(scts >= required ? "qualified" : "too few SCTs");
-        Statistics.coverage(c -> { c.check("qualified").count(n -> n > 0); c.check("too few SCTs").count(n -> n > 0); });
+        Statistics.coverage(c -> {
+            c.check("qualified").count(n -> n > 0);
+            c.check("too few SCTs").count(n -> n > 0);
+        });
 
         assertThat(ct.required()).isEqualTo(required);
         assertThat(ct.qualified()).isEqualTo(scts >= required);
     }
 
     @Property(tries = 30)
-    void cutOver_sameLifetime_needsMoreSctsUnderV2(@ForAll("lessOrExact") boolean beforeCutOver,
-                                                   @ForAll @IntRange(min = 2, max = 3) int scts) {
+    void cutOver_sameLifetime_needsMoreSctsUnderV2(
+            @ForAll("lessOrExact") boolean beforeCutOver, @ForAll @IntRange(min = 2, max = 3) int scts) {
         Statistics.collect(beforeCutOver ? "v1" : "v2", scts);
-        Statistics.coverage(c -> { c.check("v1", 2).count(n -> n > 0); c.check("v2", 2).count(n -> n > 0); c.check("v2", 3).count(n -> n > 0); });
+        Statistics.coverage(c -> {
+            c.check("v1", 2).count(n -> n > 0);
+            c.check("v2", 2).count(n -> n > 0);
+            c.check("v2", 3).count(n -> n > 0);
+        });
         // 396 days = 13 months: v1 → 2 SCTs, v2 → 3 SCTs
         Instant nb = CtLifetimeRule.POLICY_V2_CUTOVER.minusSeconds(beforeCutOver ? 1 : 0);
 

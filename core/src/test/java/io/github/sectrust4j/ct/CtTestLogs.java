@@ -15,8 +15,7 @@ final class CtTestLogs {
     /** One seeded PKI for the CT tests: keys come from the fixtures' deterministic key pool. */
     static final TestPki PKI = TestPki.seeded(6962);
 
-    private CtTestLogs() {
-    }
+    private CtTestLogs() {}
 
     /** An EC P-256 log with its own operator (TestPki.ctLog gives every log the same operator). */
     static TestCtLog log(String operator, String description) {

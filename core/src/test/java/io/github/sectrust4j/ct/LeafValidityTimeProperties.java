@@ -21,7 +21,10 @@ class LeafValidityTimeProperties {
 
     @Property(tries = 2000)
     void decodingAgreesWithBouncyCastle_forEveryTimeString(@ForAll("times") byte[] der) throws Exception {
-        Statistics.coverage(c -> { c.check("decoded").count(n -> n > 0); c.check("refused").count(n -> n > 0); });
+        Statistics.coverage(c -> {
+            c.check("decoded").count(n -> n > 0);
+            c.check("refused").count(n -> n > 0);
+        });
         Time time = Time.getInstance(ASN1Primitive.fromByteArray(der));
         Instant bc;
         try {
@@ -39,11 +42,13 @@ class LeafValidityTimeProperties {
     void plainForms_areDecodedDirectly_otherFormsAreLeftToBouncyCastle() {
         assertThat(LeafValidityTime.plain(der(0x17, "491231235959Z"))).isEqualTo(Instant.parse("2049-12-31T23:59:59Z"));
         assertThat(LeafValidityTime.plain(der(0x17, "500101000000Z"))).isEqualTo(Instant.parse("1950-01-01T00:00:00Z"));
-        assertThat(LeafValidityTime.plain(der(0x18, "20240229120000Z"))).isEqualTo(Instant.parse("2024-02-29T12:00:00Z"));
+        assertThat(LeafValidityTime.plain(der(0x18, "20240229120000Z")))
+                .isEqualTo(Instant.parse("2024-02-29T12:00:00Z"));
         assertThat(LeafValidityTime.plain(der(0x18, "18990101000000Z"))).isNull(); // BC's calendar is Julian early on
         assertThat(LeafValidityTime.plain(der(0x17, "2302291200Z"))).isNull(); // no seconds
         assertThat(LeafValidityTime.plain(der(0x17, "230229120000Z"))).isNull(); // not a leap year: BC rolls over
-        assertThat(LeafValidityTime.plain(der(0x17, "230101120000+0100".substring(0, 13)))).isNull();
+        assertThat(LeafValidityTime.plain(der(0x17, "230101120000+0100".substring(0, 13))))
+                .isNull();
     }
 
     @Provide

@@ -16,9 +16,15 @@ class LocaleIndependentMessagesTest {
         Locale before = Locale.getDefault();
         try {
             Locale.setDefault(Locale.forLanguageTag("tr-TR"));
-            String spki = java.util.Base64.getEncoder().encodeToString(io.github.sectrust4j.fixtures.TestPki.seeded(5)
-                    .root("R").build().certificate().getPublicKey().getEncoded());
-            var logs = new ObjectMapper().readTree("[{\"key\":\"" + spki + "\",\"operator\":\"o\",\"state\":\"retired\"}]");
+            String spki = java.util.Base64.getEncoder()
+                    .encodeToString(io.github.sectrust4j.fixtures.TestPki.seeded(5)
+                            .root("R")
+                            .build()
+                            .certificate()
+                            .getPublicKey()
+                            .getEncoded());
+            var logs = new ObjectMapper()
+                    .readTree("[{\"key\":\"" + spki + "\",\"operator\":\"o\",\"state\":\"retired\"}]");
             assertThatThrownBy(() -> CtLogList.fromRequestJson(logs)).hasMessageContaining("is retired and needs");
         } finally {
             Locale.setDefault(before);

@@ -38,8 +38,9 @@ class RealCertificateSctTest {
 
     @BeforeAll
     static void loadAppleLogList() throws IOException {
-        appleLogs = appleLogList(JSON.readTree(SharedData.appleTrustStore().resolve("releases/" + LOG_LIST_VERSION
-                + "/ct-log-list.json").toFile()));
+        appleLogs = appleLogList(JSON.readTree(SharedData.appleTrustStore()
+                .resolve("releases/" + LOG_LIST_VERSION + "/ct-log-list.json")
+                .toFile()));
     }
 
     /** Converts an Apple log_list_schema_v5 file as iOS does (§8.4), keeping rejected logs as such. */
@@ -57,14 +58,18 @@ class RealCertificateSctTest {
                     Iterator<Map.Entry<String, JsonNode>> st = l.get("state").fields();
                     Map.Entry<String, JsonNode> state = st.next();
                     Instant ts = Instant.parse(state.getValue().get("timestamp").asText());
-                    CtLog log = CtLog.of(key, operator, l.get("description").asText(), CtLogState.fromName(state.getKey()), ts);
-                    assertThat(log.logId()).isEqualTo(LogId.fromBase64(l.get("log_id").asText()));
+                    CtLog log = CtLog.of(
+                            key, operator, l.get("description").asText(), CtLogState.fromName(state.getKey()), ts);
+                    assertThat(log.logId())
+                            .isEqualTo(LogId.fromBase64(l.get("log_id").asText()));
                     JsonNode shard = l.get("temporal_interval");
                     if (shard != null) {
-                        log = log.withShard(Instant.parse(shard.get("start_inclusive").asText()),
+                        log = log.withShard(
+                                Instant.parse(shard.get("start_inclusive").asText()),
                                 Instant.parse(shard.get("end_exclusive").asText()));
                     }
-                    logs.add(log.withFlags(group.equals("tiled_logs"), l.path("tls_only").asBoolean(false)));
+                    logs.add(log.withFlags(
+                            group.equals("tiled_logs"), l.path("tls_only").asBoolean(false)));
                 }
             }
         }
@@ -102,14 +107,21 @@ class RealCertificateSctTest {
 
     @org.junit.jupiter.api.Test
     void realLeaf_verifiedBeforeItsSctsWereIssued_hasOnlyFutureTimestamps() throws Exception {
-        JsonNode tc = onlineCases().filter(a -> a.get()[0].equals("online::akamai.com")).findFirst()
-                .map(a -> (JsonNode) a.get()[1]).orElseThrow();
+        JsonNode tc = onlineCases()
+                .filter(a -> a.get()[0].equals("online::akamai.com"))
+                .findFirst()
+                .map(a -> (JsonNode) a.get()[1])
+                .orElseThrow();
         X509Certificate leaf = pem(tc.get("peer_certificate").asText());
         X509Certificate issuer = pem(tc.get("untrusted_intermediates").get(0).asText());
         Instant at = Instant.parse(tc.get("validation_time").asText()); // notBefore + 1 s
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf.getEncoded(), at)
-                .issuerSpki(issuer.getPublicKey().getEncoded()).build(), appleLogs, IosRelease.parse("17.0"));
+        CtEvaluation ct = CtEvaluator.evaluate(
+                CtRequest.builder(leaf.getEncoded(), at)
+                        .issuerSpki(issuer.getPublicKey().getEncoded())
+                        .build(),
+                appleLogs,
+                IosRelease.parse("17.0"));
 
         assertThat(ct.outcomes()).extracting(SctOutcome::verdict).containsOnly(SctVerdict.FUTURE_TIMESTAMP);
         assertThat(ct.qualified()).isFalse();
@@ -129,8 +141,12 @@ class RealCertificateSctTest {
         assertThat(issuer).as("issuer of " + id).isPresent();
         Instant at = verifyTime(tc);
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf.getEncoded(), at)
-                .issuerSpki(issuer.get().getPublicKey().getEncoded()).build(), appleLogs, IosRelease.parse("17.0"));
+        CtEvaluation ct = CtEvaluator.evaluate(
+                CtRequest.builder(leaf.getEncoded(), at)
+                        .issuerSpki(issuer.get().getPublicKey().getEncoded())
+                        .build(),
+                appleLogs,
+                IosRelease.parse("17.0"));
 
         assertThat(ct.outcomes()).as(id).isNotEmpty();
         assertThat(ct.outcomes()).as(id + ": " + ct.evidence()).allSatisfy(o -> {
@@ -158,15 +174,19 @@ class RealCertificateSctTest {
         Instant at = verifyTime(tc);
         io.github.sectrust4j.cert.Certificate parsed = io.github.sectrust4j.cert.Certificate.parse(leaf.getEncoded());
 
-        CtEvaluation fromDer = CtEvaluator.evaluate(CtRequest.builder(leaf.getEncoded(), at)
-                .issuerSpki(issuerSpki).build(), appleLogs, IosRelease.parse("17.0"));
-        CtEvaluation fromParsed = CtEvaluator.evaluate(CtRequest.builder(parsed, at)
-                .issuerSpki(issuerSpki).build(), appleLogs, IosRelease.parse("17.0"));
+        CtEvaluation fromDer = CtEvaluator.evaluate(
+                CtRequest.builder(leaf.getEncoded(), at).issuerSpki(issuerSpki).build(),
+                appleLogs,
+                IosRelease.parse("17.0"));
+        CtEvaluation fromParsed = CtEvaluator.evaluate(
+                CtRequest.builder(parsed, at).issuerSpki(issuerSpki).build(), appleLogs, IosRelease.parse("17.0"));
 
         assertThat(fromParsed.summary()).as(id).isEqualTo(fromDer.summary());
         assertThat(fromParsed.evidence()).as(id).isEqualTo(fromDer.evidence());
-        assertThat(fromParsed.outcomes()).extracting(SctOutcome::verdict)
-                .containsExactlyElementsOf(fromDer.outcomes().stream().map(SctOutcome::verdict).toList());
+        assertThat(fromParsed.outcomes())
+                .extracting(SctOutcome::verdict)
+                .containsExactlyElementsOf(
+                        fromDer.outcomes().stream().map(SctOutcome::verdict).toList());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -176,8 +196,12 @@ class RealCertificateSctTest {
         Instant at = verifyTime(tc);
 
         // the leaf's own key instead of its issuer's: issuer_key_hash differs, so no signature verifies
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(leaf.getEncoded(), at)
-                .issuerSpki(leaf.getPublicKey().getEncoded()).build(), appleLogs, IosRelease.parse("17.0"));
+        CtEvaluation ct = CtEvaluator.evaluate(
+                CtRequest.builder(leaf.getEncoded(), at)
+                        .issuerSpki(leaf.getPublicKey().getEncoded())
+                        .build(),
+                appleLogs,
+                IosRelease.parse("17.0"));
 
         assertThat(ct.outcomes()).extracting(SctOutcome::verdict).as(id).containsOnly(SctVerdict.INVALID_SIGNATURE);
         assertThat(ct.qualified()).isFalse();

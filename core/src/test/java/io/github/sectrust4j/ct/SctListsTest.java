@@ -28,9 +28,11 @@ class SctListsTest {
     static final TestCtLog B = CtTestLogs.log("Op B", "B log");
     static final Instant NOT_BEFORE = Instant.parse("2024-01-10T00:00:00Z");
     static final Instant VERIFY = NOT_BEFORE.plus(Duration.ofDays(3));
-    static final HeldCertificate ISSUER = PKI.intermediate("OCSP CA", PKI.root("OCSP Root").build()).build();
+    static final HeldCertificate ISSUER =
+            PKI.intermediate("OCSP CA", PKI.root("OCSP Root").build()).build();
     static final HeldCertificate LEAF = PKI.leaf("ocsp.example.test", ISSUER)
-            .validity(NOT_BEFORE, NOT_BEFORE.plus(Duration.ofDays(90))).build();
+            .validity(NOT_BEFORE, NOT_BEFORE.plus(Duration.ofDays(90)))
+            .build();
 
     static byte[] twoSctList() {
         return Sct.encodeList(List.of(A.sctFor(LEAF, NOT_BEFORE), B.sctFor(LEAF, NOT_BEFORE)));
@@ -40,7 +42,8 @@ class SctListsTest {
     void tlsList_splitsIntoItsScts() {
         byte[] list = tlsList(new byte[] {1, 2}, new byte[] {3});
 
-        assertThat(SctLists.splitTlsList(list).value().orElseThrow()).containsExactly(new byte[] {1, 2}, new byte[] {3});
+        assertThat(SctLists.splitTlsList(list).value().orElseThrow())
+                .containsExactly(new byte[] {1, 2}, new byte[] {3});
     }
 
     @Test
@@ -48,7 +51,8 @@ class SctListsTest {
         byte[] list = tlsList(new byte[] {1, 2});
         list[1]++;
 
-        assertThat(SctLists.splitTlsList(list).error()).hasValueSatisfying(e -> assertThat(e).contains("does not match"));
+        assertThat(SctLists.splitTlsList(list).error())
+                .hasValueSatisfying(e -> assertThat(e).contains("does not match"));
     }
 
     @Test
@@ -60,7 +64,8 @@ class SctListsTest {
 
     @Test
     void emptyTlsList_isAnEmptyList() {
-        assertThat(SctLists.splitTlsList(new byte[] {0, 0}).value().orElseThrow()).isEmpty();
+        assertThat(SctLists.splitTlsList(new byte[] {0, 0}).value().orElseThrow())
+                .isEmpty();
     }
 
     @Test
@@ -78,7 +83,8 @@ class SctListsTest {
 
     @Test
     void embeddedIn_readsTheLeafExtension_andAnEmptyListForLeavesWithout() {
-        HeldCertificate withScts = PKI.leaf("e.example.test", ISSUER).embeddedScts(A, NOT_BEFORE).build();
+        HeldCertificate withScts =
+                PKI.leaf("e.example.test", ISSUER).embeddedScts(A, NOT_BEFORE).build();
 
         assertThat(SctLists.embeddedIn(withScts.der()).value().orElseThrow())
                 .containsExactly(withScts.embeddedScts().get(0).encoded());
@@ -88,22 +94,36 @@ class SctListsTest {
     @Property(tries = 500)
     void randomBytes_neverThrow_inAnyCarrier(@ForAll @Size(max = 200) byte[] bytes) {
         Statistics.collect(SctLists.splitTlsList(bytes).isOk() ? "a well-framed list" : "malformed list");
-        Statistics.coverage(c -> { c.check("malformed list").count(n -> n > 0); });
+        Statistics.coverage(c -> {
+            c.check("malformed list").count(n -> n > 0);
+        });
         assertThat(SctLists.splitTlsList(bytes)).isNotNull();
         assertThat(SctLists.fromExtensionValue(bytes)).isNotNull();
         assertThat(SctLists.embeddedIn(bytes)).isNotNull();
         assertThat(SctLists.fromStapledOcspResponse(bytes, bytes, bytes)).isNotNull();
-        assertThat(SctLists.fromStapledOcspResponse(bytes, LEAF.der(), spki(ISSUER))).isNotNull();
+        assertThat(SctLists.fromStapledOcspResponse(bytes, LEAF.der(), spki(ISSUER)))
+                .isNotNull();
     }
 
     @Property(tries = 200)
-    void randomSctsAndLists_neverThrowThroughTheEvaluator(@ForAll @Size(max = 120) byte[] sct,
-                                                          @ForAll @Size(max = 120) byte[] list) {
+    void randomSctsAndLists_neverThrowThroughTheEvaluator(
+            @ForAll @Size(max = 120) byte[] sct, @ForAll @Size(max = 120) byte[] list) {
         Statistics.collect(sct.length == 0 ? "empty SCT" : sct.length <= 40 ? "short SCT" : "longer SCT");
-        Statistics.coverage(c -> { c.check("short SCT").count(n -> n > 0); c.check("longer SCT").count(n -> n > 0); });
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(LEAF.der(), VERIFY).issuerSpki(spki(ISSUER))
-                .tlsSct(sct).tlsSctList(list).ocspSctList(list).ocspSctExtensionValue(list).stapledOcspResponse(list)
-                .build(), CtLogList.of(List.of(usable(A))), IosRelease.NEWEST);
+        Statistics.coverage(c -> {
+            c.check("short SCT").count(n -> n > 0);
+            c.check("longer SCT").count(n -> n > 0);
+        });
+        CtEvaluation ct = CtEvaluator.evaluate(
+                CtRequest.builder(LEAF.der(), VERIFY)
+                        .issuerSpki(spki(ISSUER))
+                        .tlsSct(sct)
+                        .tlsSctList(list)
+                        .ocspSctList(list)
+                        .ocspSctExtensionValue(list)
+                        .stapledOcspResponse(list)
+                        .build(),
+                CtLogList.of(List.of(usable(A))),
+                IosRelease.NEWEST);
         assertThat(ct.qualified()).isFalse();
     }
 
@@ -111,34 +131,53 @@ class SctListsTest {
     void stapledOcspResponse_matchingSingleResponse_yieldsItsScts() {
         byte[] ocsp = PKI.ocsp(LEAF, ISSUER).good().sctList(twoSctList()).build();
 
-        assertThat(SctLists.fromStapledOcspResponse(ocsp, LEAF.der(), spki(ISSUER)).value().orElseThrow()).hasSize(2);
+        assertThat(SctLists.fromStapledOcspResponse(ocsp, LEAF.der(), spki(ISSUER))
+                        .value()
+                        .orElseThrow())
+                .hasSize(2);
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(LEAF.der(), VERIFY).issuerSpki(spki(ISSUER))
-                .stapledOcspResponse(ocsp).build(), CtLogList.of(List.of(usable(A), usable(B))), IosRelease.NEWEST);
+        CtEvaluation ct = CtEvaluator.evaluate(
+                CtRequest.builder(LEAF.der(), VERIFY)
+                        .issuerSpki(spki(ISSUER))
+                        .stapledOcspResponse(ocsp)
+                        .build(),
+                CtLogList.of(List.of(usable(A), usable(B))),
+                IosRelease.NEWEST);
         assertThat(ct.qualified()).isTrue();
         assertThat(ct.outcomes()).extracting(SctOutcome::origin).containsOnly(SctOrigin.OCSP_RESPONSE);
     }
 
     @Test
     void stapledOcspResponse_withSha256CertId_isMatchedToo() {
-        byte[] ocsp = PKI.ocsp(LEAF, ISSUER).certIdHash(OcspResponseBuilder.CertIdHash.SHA256).sctList(twoSctList()).build();
+        byte[] ocsp = PKI.ocsp(LEAF, ISSUER)
+                .certIdHash(OcspResponseBuilder.CertIdHash.SHA256)
+                .sctList(twoSctList())
+                .build();
 
-        assertThat(SctLists.fromStapledOcspResponse(ocsp, LEAF.der(), spki(ISSUER)).value().orElseThrow()).hasSize(2);
+        assertThat(SctLists.fromStapledOcspResponse(ocsp, LEAF.der(), spki(ISSUER))
+                        .value()
+                        .orElseThrow())
+                .hasSize(2);
     }
 
     @Test
     void stapledOcspResponse_forAnotherCertificate_yieldsNothing() {
         byte[] ocsp = PKI.ocsp(LEAF, ISSUER).wrongCertId().sctList(twoSctList()).build();
 
-        assertThat(SctLists.fromStapledOcspResponse(ocsp, LEAF.der(), spki(ISSUER)).value().orElseThrow()).isEmpty();
+        assertThat(SctLists.fromStapledOcspResponse(ocsp, LEAF.der(), spki(ISSUER))
+                        .value()
+                        .orElseThrow())
+                .isEmpty();
     }
 
     @Test
     void stapledOcspResponse_withoutIssuer_isNotMatched() {
         byte[] ocsp = PKI.ocsp(LEAF, ISSUER).sctList(twoSctList()).build();
 
-        CtEvaluation ct = CtEvaluator.evaluate(CtRequest.builder(LEAF.der(), VERIFY).stapledOcspResponse(ocsp).build(),
-                CtLogList.of(List.of(usable(A), usable(B))), IosRelease.NEWEST);
+        CtEvaluation ct = CtEvaluator.evaluate(
+                CtRequest.builder(LEAF.der(), VERIFY).stapledOcspResponse(ocsp).build(),
+                CtLogList.of(List.of(usable(A), usable(B))),
+                IosRelease.NEWEST);
 
         assertThat(ct.qualified()).isFalse();
         assertThat(ct.notes()).singleElement().asString().contains("one-certificate chain");
@@ -146,9 +185,14 @@ class SctListsTest {
 
     @Test
     void unsuccessfulOcspResponse_yieldsNothing() {
-        byte[] ocsp = PKI.ocsp(LEAF, ISSUER).sctList(twoSctList())
-                .errorStatus(OcspResponseBuilder.ErrorStatus.TRY_LATER).build();
+        byte[] ocsp = PKI.ocsp(LEAF, ISSUER)
+                .sctList(twoSctList())
+                .errorStatus(OcspResponseBuilder.ErrorStatus.TRY_LATER)
+                .build();
 
-        assertThat(SctLists.fromStapledOcspResponse(ocsp, LEAF.der(), spki(ISSUER)).value().orElseThrow()).isEmpty();
+        assertThat(SctLists.fromStapledOcspResponse(ocsp, LEAF.der(), spki(ISSUER))
+                        .value()
+                        .orElseThrow())
+                .isEmpty();
     }
 }

@@ -32,10 +32,12 @@ class SctVerdictCacheTest {
     /** A fresh cache whose real verifications are counted. */
     private static final class Counted {
         final AtomicInteger calls = new AtomicInteger();
-        final CachingSctVerifier cache = new CachingSctVerifier((sct, data, key) -> {
-            calls.incrementAndGet();
-            return SctSignatures.verify(sct, data, key);
-        }, 100);
+        final CachingSctVerifier cache = new CachingSctVerifier(
+                (sct, data, key) -> {
+                    calls.incrementAndGet();
+                    return SctSignatures.verify(sct, data, key);
+                },
+                100);
     }
 
     private static final HeldCertificate LEAF = leaf(at(A, ISSUED), at(B, ISSUED.plusSeconds(5)));
@@ -59,9 +61,14 @@ class SctVerdictCacheTest {
         CtEvaluation second = evaluate(c, LEAF.der(), spki(ISSUER), tls);
 
         assertThat(first.qualified()).isTrue();
-        assertThat(first.outcomes()).extracting(SctOutcome::verdict).containsOnly(SctVerdict.VALID).hasSize(3);
+        assertThat(first.outcomes())
+                .extracting(SctOutcome::verdict)
+                .containsOnly(SctVerdict.VALID)
+                .hasSize(3);
         assertThat(cold).isEqualTo(3);
-        assertThat(c.calls.get() - cold).as("SCT verifications of the warm evaluation").isZero();
+        assertThat(c.calls.get() - cold)
+                .as("SCT verifications of the warm evaluation")
+                .isZero();
         assertThat(second.outcomes()).isEqualTo(first.outcomes());
         assertThat(second.qualified()).isEqualTo(first.qualified());
         assertThat(c.cache.verifications()).isEqualTo(3);
@@ -85,19 +92,25 @@ class SctVerdictCacheTest {
         Counted c = new Counted();
         HeldCertificate otherLeaf = leaf(at(A, ISSUED));
         byte[] tls = C.sctFor(LEAF, ISSUED).encoded();
-        assertThat(evaluate(c, LEAF.der(), spki(ISSUER), tls).outcomes().get(2).verdict()).isEqualTo(SctVerdict.VALID);
+        assertThat(evaluate(c, LEAF.der(), spki(ISSUER), tls).outcomes().get(2).verdict())
+                .isEqualTo(SctVerdict.VALID);
         int before = c.calls.get();
 
         CtEvaluation other = evaluate(c, otherLeaf.der(), spki(ISSUER), tls);
 
         assertThat(other.outcomes().get(1).verdict()).isEqualTo(SctVerdict.INVALID_SIGNATURE);
-        assertThat(c.calls.get() - before).as("the embedded SCT of the other leaf and the TLS SCT").isEqualTo(2);
+        assertThat(c.calls.get() - before)
+                .as("the embedded SCT of the other leaf and the TLS SCT")
+                .isEqualTo(2);
     }
 
     @Test
     void anotherLogKey_isAnotherKey() {
         Counted c = new Counted();
-        SignedCertificateTimestamp sct = SignedCertificateTimestamp.parse(C.sctFor(LEAF, ISSUED).encoded()).value().get();
+        SignedCertificateTimestamp sct = SignedCertificateTimestamp.parse(
+                        C.sctFor(LEAF, ISSUED).encoded())
+                .value()
+                .get();
         byte[] raw = C.sctFor(LEAF, ISSUED).encoded();
         byte[] entry = SignedEntries.x509Entry(LEAF.der());
         byte[] digest = com.google.common.hash.Hashing.sha256().hashBytes(entry).asBytes();
@@ -116,15 +129,20 @@ class SctVerdictCacheTest {
     @Test
     void realChain_secondEvaluationThroughSecTrust_verifiesNoSctSignature() throws Exception {
         com.fasterxml.jackson.databind.JsonNode tc = RealCertificateSctTest.onlineCases()
-                .filter(a -> a.get()[0].equals("online::google.com")).findFirst()
-                .map(a -> (com.fasterxml.jackson.databind.JsonNode) a.get()[1]).orElseThrow();
+                .filter(a -> a.get()[0].equals("online::google.com"))
+                .findFirst()
+                .map(a -> (com.fasterxml.jackson.databind.JsonNode) a.get()[1])
+                .orElseThrow();
         java.util.function.Supplier<io.github.sectrust4j.TrustReport> evaluate = () -> {
-            java.util.List<io.github.sectrust4j.cert.Certificate> chain = new java.util.ArrayList<>(
-                    io.github.sectrust4j.cert.CertificateInput.fromPem(tc.get("peer_certificate").asText()));
-            tc.get("untrusted_intermediates").forEach(
-                    n -> chain.addAll(io.github.sectrust4j.cert.CertificateInput.fromPem(n.asText())));
-            return io.github.sectrust4j.SecTrust.ios("17.0").at(RealCertificateSctTest.verifyTime(tc))
-                    .forServer(tc.get("expected_peer_name").get("value").asText()).evaluate(chain);
+            java.util.List<io.github.sectrust4j.cert.Certificate> chain =
+                    new java.util.ArrayList<>(io.github.sectrust4j.cert.CertificateInput.fromPem(
+                            tc.get("peer_certificate").asText()));
+            tc.get("untrusted_intermediates")
+                    .forEach(n -> chain.addAll(io.github.sectrust4j.cert.CertificateInput.fromPem(n.asText())));
+            return io.github.sectrust4j.SecTrust.ios("17.0")
+                    .at(RealCertificateSctTest.verifyTime(tc))
+                    .forServer(tc.get("expected_peer_name").get("value").asText())
+                    .evaluate(chain);
         };
         io.github.sectrust4j.TrustReport first = evaluate.get();
         long before = CachingSctVerifier.SHARED.verifications();
@@ -141,21 +159,25 @@ class SctVerdictCacheTest {
      * reuses that verdict and never counts as valid.
      */
     @Property(tries = 300)
-    void aTamperedSct_neverHitsTheCachedValidVerdict(@ForAll @IntRange(min = 0, max = 10_000) int position,
-                                                     @ForAll @IntRange(min = 1, max = 255) int mask) {
+    void aTamperedSct_neverHitsTheCachedValidVerdict(
+            @ForAll @IntRange(min = 0, max = 10_000) int position, @ForAll @IntRange(min = 1, max = 255) int mask) {
         Counted c = new Counted();
         byte[] tls = C.sctFor(LEAF, ISSUED).encoded();
-        assertThat(evaluate(c, LEAF.der(), spki(ISSUER), tls).outcomes().get(2).verdict()).isEqualTo(SctVerdict.VALID);
+        assertThat(evaluate(c, LEAF.der(), spki(ISSUER), tls).outcomes().get(2).verdict())
+                .isEqualTo(SctVerdict.VALID);
         int before = c.calls.get();
         byte[] tampered = tls.clone();
         int at = position % tampered.length;
         tampered[at] ^= (byte) mask;
 
-        SctOutcome o = evaluate(c, LEAF.der(), spki(ISSUER), tampered).outcomes().get(2);
+        SctOutcome o =
+                evaluate(c, LEAF.der(), spki(ISSUER), tampered).outcomes().get(2);
 
         assertThat(o.verdict()).as("byte %d ^ %d", at, mask).isNotEqualTo(SctVerdict.VALID);
         if (o.verdict() == SctVerdict.INVALID_SIGNATURE) {
-            assertThat(c.calls.get() - before).as("verified, not taken from the cache").isEqualTo(1);
+            assertThat(c.calls.get() - before)
+                    .as("verified, not taken from the cache")
+                    .isEqualTo(1);
         }
         Statistics.collect(o.verdict());
         Statistics.coverage(k -> {

@@ -44,7 +44,8 @@ class SignedCertificateTimestampTest {
 
     @Test
     void wellFormedSct_exposesEveryField() {
-        SignedCertificateTimestamp sct = SignedCertificateTimestamp.parse(VALID).value().orElseThrow();
+        SignedCertificateTimestamp sct =
+                SignedCertificateTimestamp.parse(VALID).value().orElseThrow();
 
         assertThat(sct.version()).isZero();
         assertThat(sct.logId()).isEqualTo(CtTestLogs.id(LOG));
@@ -61,9 +62,11 @@ class SignedCertificateTimestampTest {
     @Test
     void fixtureSct_roundTrips() {
         HeldCertificate root = CtTestLogs.PKI.root("Parse Root").build();
-        Sct fixture = LOG.sctFor(CtTestLogs.PKI.leaf("parse.example", root).build(), Instant.parse("2025-01-02T03:04:05.678Z"));
+        Sct fixture = LOG.sctFor(
+                CtTestLogs.PKI.leaf("parse.example", root).build(), Instant.parse("2025-01-02T03:04:05.678Z"));
 
-        SignedCertificateTimestamp sct = SignedCertificateTimestamp.parse(fixture.encoded()).value().orElseThrow();
+        SignedCertificateTimestamp sct =
+                SignedCertificateTimestamp.parse(fixture.encoded()).value().orElseThrow();
 
         assertThat(sct.timestamp()).isEqualTo(fixture.timestamp());
         assertThat(sct.signature()).isEqualTo(fixture.signature());
@@ -76,7 +79,8 @@ class SignedCertificateTimestampTest {
         byte[] v2 = VALID.clone();
         v2[0] = 1;
 
-        assertThat(SignedCertificateTimestamp.parse(v2).error()).hasValueSatisfying(e -> assertThat(e).contains("not v1"));
+        assertThat(SignedCertificateTimestamp.parse(v2).error())
+                .hasValueSatisfying(e -> assertThat(e).contains("not v1"));
     }
 
     @Test
@@ -88,7 +92,9 @@ class SignedCertificateTimestampTest {
 
     @Test
     void signatureLengthBeyondData_isMalformed() {
-        assertThat(SignedCertificateTimestamp.parse(Arrays.copyOf(VALID, VALID.length - 1)).isOk()).isFalse();
+        assertThat(SignedCertificateTimestamp.parse(Arrays.copyOf(VALID, VALID.length - 1))
+                        .isOk())
+                .isFalse();
     }
 
     @Test
@@ -111,7 +117,8 @@ class SignedCertificateTimestampTest {
         byte[] b = VALID.clone();
         b[33] = (byte) 0x80;
 
-        SignedCertificateTimestamp sct = SignedCertificateTimestamp.parse(b).value().orElseThrow();
+        SignedCertificateTimestamp sct =
+                SignedCertificateTimestamp.parse(b).value().orElseThrow();
 
         assertThat(sct.timestamp()).isAfter(Instant.parse("9999-12-31T00:00:00Z"));
     }
@@ -120,20 +127,31 @@ class SignedCertificateTimestampTest {
     void randomBytes_neverThrow(@ForAll @Size(max = 300) byte[] bytes) {
         Parsed<SignedCertificateTimestamp> p = SignedCertificateTimestamp.parse(bytes);
         Statistics.collect(p.isOk() ? "parsed" : "malformed");
-        Statistics.coverage(c -> { c.check("malformed").count(n -> n > 0); });
+        Statistics.coverage(c -> {
+            c.check("malformed").count(n -> n > 0);
+        });
         Statistics.label("length").collect(bytes.length <= 47 ? "shorter than an SCT" : "SCT-sized or longer");
-        Statistics.label("length").coverage(c -> { c.check("shorter than an SCT").count(n -> n > 0); c.check("SCT-sized or longer").count(n -> n > 0); });
+        Statistics.label("length").coverage(c -> {
+            c.check("shorter than an SCT").count(n -> n > 0);
+            c.check("SCT-sized or longer").count(n -> n > 0);
+        });
         assertThat(p.isOk() || p.error().isPresent()).isTrue();
     }
 
     @Property(tries = 300)
-    void everyTruncationOrExtension_isMalformed(@ForAll @IntRange(min = 0, max = 200) int cut,
-                                                @ForAll @IntRange(min = 1, max = 5) int extra) {
+    void everyTruncationOrExtension_isMalformed(
+            @ForAll @IntRange(min = 0, max = 200) int cut, @ForAll @IntRange(min = 1, max = 5) int extra) {
         Statistics.collect(cut == 0 ? "empty" : cut < VALID.length ? "truncated" : "cut past the end");
-        Statistics.coverage(c -> { c.check("empty").count(n -> n > 0); c.check("truncated").count(n -> n > 0); });
+        Statistics.coverage(c -> {
+            c.check("empty").count(n -> n > 0);
+            c.check("truncated").count(n -> n > 0);
+        });
         int len = Math.min(cut, VALID.length - 1);
-        assertThat(SignedCertificateTimestamp.parse(Arrays.copyOf(VALID, len)).isOk()).isFalse();
-        assertThat(SignedCertificateTimestamp.parse(Arrays.copyOf(VALID, VALID.length + extra)).isOk()).isFalse();
+        assertThat(SignedCertificateTimestamp.parse(Arrays.copyOf(VALID, len)).isOk())
+                .isFalse();
+        assertThat(SignedCertificateTimestamp.parse(Arrays.copyOf(VALID, VALID.length + extra))
+                        .isOk())
+                .isFalse();
     }
 
     @Property(tries = 300)
@@ -143,7 +161,10 @@ class SignedCertificateTimestampTest {
         Parsed<SignedCertificateTimestamp> p = SignedCertificateTimestamp.parse(b);
         boolean framingTouched = pos == 0 || pos == 41 || pos == 42 || pos == 43 + 2 + 2 || pos == 43 + 2 + 3;
         Statistics.collect(framingTouched && b[pos] != VALID[pos] ? "framing changed" : "content changed");
-        Statistics.coverage(c -> { c.check("framing changed").count(n -> n > 0); c.check("content changed").count(n -> n > 0); });
+        Statistics.coverage(c -> {
+            c.check("framing changed").count(n -> n > 0);
+            c.check("content changed").count(n -> n > 0);
+        });
         if (!framingTouched || b[pos] == VALID[pos]) {
             assertThat(p.isOk()).isTrue();
         } else {

@@ -33,7 +33,8 @@ class SystemTrustedCtRequirementTest {
 
     /** A system-anchored, unqualified leaf on iOS 17: the failing baseline. */
     static SystemTrustedCtRequirement.Builder failing() {
-        return SystemTrustedCtRequirement.Inputs.builder(IOS_17, NB, NA, VERIFY).systemAnchored(true, false)
+        return SystemTrustedCtRequirement.Inputs.builder(IOS_17, NB, NA, VERIFY)
+                .systemAnchored(true, false)
                 .hostname("www.example.com");
     }
 
@@ -51,14 +52,19 @@ class SystemTrustedCtRequirementTest {
     void theDecisionFailsOnlyForAnUnqualifiedPath_andSaysWhy() {
         Decision failing = SystemTrustedCtRequirement.decide(failing().build());
         assertThat(failing.fails()).isTrue();
-        assertThat(failing.evidence()).containsEntry("ctRequirement", "FAILS").containsEntry("ctRequired", true)
+        assertThat(failing.evidence())
+                .containsEntry("ctRequirement", "FAILS")
+                .containsEntry("ctRequired", true)
                 .containsKey("detail");
-        assertThat(SystemTrustedCtRequirement.decide(failing().ctQualified(true).build()).fails()).isFalse();
+        assertThat(SystemTrustedCtRequirement.decide(failing().ctQualified(true).build())
+                        .fails())
+                .isFalse();
     }
 
     @Test
     void qualifiedLeaf_passes() {
-        Decision d = SystemTrustedCtRequirement.decide(failing().ctQualified(true).build());
+        Decision d =
+                SystemTrustedCtRequirement.decide(failing().ctQualified(true).build());
 
         assertThat(d.outcome()).isEqualTo(Outcome.CT_QUALIFIED);
         assertThat(d.outcome().ctRequired()).isTrue();
@@ -66,8 +72,10 @@ class SystemTrustedCtRequirementTest {
 
     @Test
     void expiredLeaf_isNotACtFailure() {
-        Decision d = SystemTrustedCtRequirement.decide(SystemTrustedCtRequirement.Inputs.builder(IOS_17, NB, NA,
-                NA.plusSeconds(1)).systemAnchored(true, false).build());
+        Decision d = SystemTrustedCtRequirement.decide(
+                SystemTrustedCtRequirement.Inputs.builder(IOS_17, NB, NA, NA.plusSeconds(1))
+                        .systemAnchored(true, false)
+                        .build());
 
         assertThat(d.outcome()).isEqualTo(Outcome.LEAF_NOT_VALID_AT_VERIFY_TIME);
         assertThat(d.fails()).isFalse();
@@ -77,18 +85,29 @@ class SystemTrustedCtRequirementTest {
     @Test
     void leafValidityIsInclusiveAtBothEnds() {
         assertThat(SystemTrustedCtRequirement.decide(SystemTrustedCtRequirement.Inputs.builder(IOS_17, NB, NA, NA)
-                .systemAnchored(true, false).build()).fails()).isTrue();
+                                .systemAnchored(true, false)
+                                .build())
+                        .fails())
+                .isTrue();
         assertThat(SystemTrustedCtRequirement.decide(SystemTrustedCtRequirement.Inputs.builder(IOS_17, NB, NA, NB)
-                .systemAnchored(true, false).build()).fails()).isTrue();
+                                .systemAnchored(true, false)
+                                .build())
+                        .fails())
+                .isTrue();
     }
 
     @Property(tries = 50)
     void leafIssuedBefore20181016_isNotRequired(@ForAll @LongRange(min = -5, max = 5) long offsetSeconds) {
         Statistics.collect(offsetSeconds < 0 ? "before" : "on or after");
-        Statistics.coverage(c -> { c.check("before").count(n -> n > 0); c.check("on or after").count(n -> n > 0); });
+        Statistics.coverage(c -> {
+            c.check("before").count(n -> n > 0);
+            c.check("on or after").count(n -> n > 0);
+        });
         Instant nb = SystemTrustedCtRequirement.ENFORCEMENT_CUTOFF.plusSeconds(offsetSeconds);
-        Decision d = SystemTrustedCtRequirement.decide(SystemTrustedCtRequirement.Inputs.builder(IOS_17, nb,
-                nb.plus(Duration.ofDays(365)), nb.plus(Duration.ofDays(1))).systemAnchored(true, false).build());
+        Decision d = SystemTrustedCtRequirement.decide(SystemTrustedCtRequirement.Inputs.builder(
+                        IOS_17, nb, nb.plus(Duration.ofDays(365)), nb.plus(Duration.ofDays(1)))
+                .systemAnchored(true, false)
+                .build());
 
         assertThat(d.fails()).isEqualTo(offsetSeconds >= 0);
         if (offsetSeconds < 0) {
@@ -98,38 +117,59 @@ class SystemTrustedCtRequirementTest {
 
     @Test
     void appleRoot_isExempt() {
-        assertThat(SystemTrustedCtRequirement.decide(failing().systemAnchored(true, true).build()).outcome())
+        assertThat(SystemTrustedCtRequirement.decide(
+                                failing().systemAnchored(true, true).build())
+                        .outcome())
                 .isEqualTo(Outcome.APPLE_ROOT);
     }
 
     @Test
     void nonSystemAnchor_isExempt() {
-        assertThat(SystemTrustedCtRequirement.decide(failing().systemAnchored(false, false).build()).outcome())
+        assertThat(SystemTrustedCtRequirement.decide(
+                                failing().systemAnchored(false, false).build())
+                        .outcome())
                 .isEqualTo(Outcome.NOT_SYSTEM_ANCHORED);
     }
 
     @Test
     void releasesBefore1211_doNotEnforce() {
-        assertThat(SystemTrustedCtRequirement.decide(SystemTrustedCtRequirement.Inputs.builder(
-                IosRelease.parse("12.1"), NB, NA, VERIFY).systemAnchored(true, false).build()).outcome())
+        assertThat(SystemTrustedCtRequirement.decide(
+                                SystemTrustedCtRequirement.Inputs.builder(IosRelease.parse("12.1"), NB, NA, VERIFY)
+                                        .systemAnchored(true, false)
+                                        .build())
+                        .outcome())
                 .isEqualTo(Outcome.RELEASE_BEFORE_ENFORCEMENT);
-        assertThat(SystemTrustedCtRequirement.decide(SystemTrustedCtRequirement.Inputs.builder(
-                IosRelease.parse("12.1.1"), NB, NA, VERIFY).systemAnchored(true, false).build()).fails()).isTrue();
+        assertThat(SystemTrustedCtRequirement.decide(
+                                SystemTrustedCtRequirement.Inputs.builder(IosRelease.parse("12.1.1"), NB, NA, VERIFY)
+                                        .systemAnchored(true, false)
+                                        .build())
+                        .fails())
+                .isTrue();
     }
 
     @Test
     void staleLogList_disablesEnforcement_butCallerSuppliedLogsForceIt() {
-        assertThat(SystemTrustedCtRequirement.decide(failing().logList(LogListProvenance.RELEASE_LIST_STALE).build())
-                .outcome()).isEqualTo(Outcome.LOG_LIST_STALE);
-        assertThat(SystemTrustedCtRequirement.decide(failing().logList(LogListProvenance.CALLER_SUPPLIED).build())
-                .fails()).isTrue();
+        assertThat(SystemTrustedCtRequirement.decide(failing()
+                                .logList(LogListProvenance.RELEASE_LIST_STALE)
+                                .build())
+                        .outcome())
+                .isEqualTo(Outcome.LOG_LIST_STALE);
+        assertThat(SystemTrustedCtRequirement.decide(failing()
+                                .logList(LogListProvenance.CALLER_SUPPLIED)
+                                .build())
+                        .fails())
+                .isTrue();
     }
 
     @Test
     void killSwitch_andOtherPolicies_disableTheCheck() {
-        assertThat(SystemTrustedCtRequirement.decide(failing().killSwitchOn(true).build()).outcome())
+        assertThat(SystemTrustedCtRequirement.decide(
+                                failing().killSwitchOn(true).build())
+                        .outcome())
                 .isEqualTo(Outcome.KILL_SWITCH_ON);
-        assertThat(SystemTrustedCtRequirement.decide(failing().sslServerPolicy(false).build()).outcome())
+        assertThat(SystemTrustedCtRequirement.decide(
+                                failing().sslServerPolicy(false).build())
+                        .outcome())
                 .isEqualTo(Outcome.NOT_SSL_SERVER_POLICY);
     }
 
@@ -137,12 +177,18 @@ class SystemTrustedCtRequirementTest {
     void mdmDomainException_withLeadingDot_coversSubdomainsAndTheBareDomain() {
         CtExceptions ex = CtExceptions.of(List.of(".Example.com"), List.of());
         for (String host : List.of("www.example.com", "a.b.EXAMPLE.com", "example.com")) {
-            Decision d = SystemTrustedCtRequirement.decide(failing().hostname(host).exceptions(ex, null, List.of()).build());
+            Decision d = SystemTrustedCtRequirement.decide(
+                    failing().hostname(host).exceptions(ex, null, List.of()).build());
             assertThat(d.outcome()).as(host).isEqualTo(Outcome.MDM_DOMAIN_EXCEPTION);
         }
         for (String host : List.of("badexample.com", "example.com.evil", "com")) {
-            assertThat(SystemTrustedCtRequirement.decide(failing().hostname(host).exceptions(ex, null, List.of()).build())
-                    .fails()).as(host).isTrue();
+            assertThat(SystemTrustedCtRequirement.decide(failing()
+                                    .hostname(host)
+                                    .exceptions(ex, null, List.of())
+                                    .build())
+                            .fails())
+                    .as(host)
+                    .isTrue();
         }
     }
 
@@ -151,22 +197,42 @@ class SystemTrustedCtRequirementTest {
         // iOS compares literally: "." is a suffix of any host with a trailing dot, and nothing else
         CtExceptions ex = CtExceptions.of(List.of("."), List.of());
 
-        assertThat(SystemTrustedCtRequirement.decide(failing().hostname("www.example.com.").exceptions(ex, null, List.of())
-                .build()).outcome()).isEqualTo(Outcome.MDM_DOMAIN_EXCEPTION);
-        assertThat(SystemTrustedCtRequirement.decide(failing().hostname("www.example.com").exceptions(ex, null, List.of())
-                .build()).fails()).isTrue();
+        assertThat(SystemTrustedCtRequirement.decide(failing()
+                                .hostname("www.example.com.")
+                                .exceptions(ex, null, List.of())
+                                .build())
+                        .outcome())
+                .isEqualTo(Outcome.MDM_DOMAIN_EXCEPTION);
+        assertThat(SystemTrustedCtRequirement.decide(failing()
+                                .hostname("www.example.com")
+                                .exceptions(ex, null, List.of())
+                                .build())
+                        .fails())
+                .isTrue();
     }
 
     @Test
     void mdmDomainException_withoutDot_isExactCaseInsensitive() {
         CtExceptions ex = CtExceptions.of(List.of("example.com"), List.of());
 
-        assertThat(SystemTrustedCtRequirement.decide(failing().hostname("EXAMPLE.com").exceptions(ex, null, List.of()).build())
-                .outcome()).isEqualTo(Outcome.MDM_DOMAIN_EXCEPTION);
-        assertThat(SystemTrustedCtRequirement.decide(failing().hostname("www.example.com").exceptions(ex, null, List.of()).build())
-                .fails()).isTrue();
-        assertThat(SystemTrustedCtRequirement.decide(failing().hostname(null).exceptions(ex, null, List.of()).build())
-                .fails()).isTrue();
+        assertThat(SystemTrustedCtRequirement.decide(failing()
+                                .hostname("EXAMPLE.com")
+                                .exceptions(ex, null, List.of())
+                                .build())
+                        .outcome())
+                .isEqualTo(Outcome.MDM_DOMAIN_EXCEPTION);
+        assertThat(SystemTrustedCtRequirement.decide(failing()
+                                .hostname("www.example.com")
+                                .exceptions(ex, null, List.of())
+                                .build())
+                        .fails())
+                .isTrue();
+        assertThat(SystemTrustedCtRequirement.decide(failing()
+                                .hostname(null)
+                                .exceptions(ex, null, List.of())
+                                .build())
+                        .fails())
+                .isTrue();
     }
 
     @Test
@@ -174,7 +240,9 @@ class SystemTrustedCtRequirementTest {
         CtExceptions ex = CtExceptions.of(List.of(), List.of(LEAF_KEY));
         CtExceptionSubject leaf = new CtExceptionSubject(LEAF_KEY, List.of(), false);
 
-        assertThat(SystemTrustedCtRequirement.decide(failing().exceptions(ex, leaf, List.of()).build()).outcome())
+        assertThat(SystemTrustedCtRequirement.decide(
+                                failing().exceptions(ex, leaf, List.of()).build())
+                        .outcome())
                 .isEqualTo(Outcome.MDM_LEAF_KEY_EXCEPTION);
     }
 
@@ -187,14 +255,26 @@ class SystemTrustedCtRequirementTest {
         CtExceptionSubject sameOrg = new CtExceptionSubject(CA_KEY, List.of("Contoso"), false);
         CtExceptionSubject constrained = new CtExceptionSubject(CA_KEY, List.of("Public CA Inc"), true);
 
-        assertThat(SystemTrustedCtRequirement.decide(failing().exceptions(ex, leaf, List.of(unrelated)).build()).fails()).isTrue();
-        assertThat(SystemTrustedCtRequirement.decide(failing().exceptions(ex, leaf, List.of(sameOrg)).build()).outcome())
+        assertThat(SystemTrustedCtRequirement.decide(failing()
+                                .exceptions(ex, leaf, List.of(unrelated))
+                                .build())
+                        .fails())
+                .isTrue();
+        assertThat(SystemTrustedCtRequirement.decide(
+                                failing().exceptions(ex, leaf, List.of(sameOrg)).build())
+                        .outcome())
                 .isEqualTo(Outcome.MDM_CA_KEY_EXCEPTION);
-        assertThat(SystemTrustedCtRequirement.decide(failing().exceptions(ex, leaf, List.of(constrained)).build()).outcome())
+        assertThat(SystemTrustedCtRequirement.decide(failing()
+                                .exceptions(ex, leaf, List.of(constrained))
+                                .build())
+                        .outcome())
                 .isEqualTo(Outcome.MDM_CA_KEY_EXCEPTION);
         CtExceptionSubject noOrgLeaf = new CtExceptionSubject(LEAF_KEY, List.of(), false);
         CtExceptionSubject noOrgCa = new CtExceptionSubject(CA_KEY, List.of(), false);
-        assertThat(SystemTrustedCtRequirement.decide(failing().exceptions(ex, noOrgLeaf, List.of(noOrgCa)).build()).fails())
+        assertThat(SystemTrustedCtRequirement.decide(failing()
+                                .exceptions(ex, noOrgLeaf, List.of(noOrgCa))
+                                .build())
+                        .fails())
                 .isTrue();
     }
 
@@ -202,17 +282,24 @@ class SystemTrustedCtRequirementTest {
     void exceptionSubject_readsKeyOrganizationsAndNameConstraintsFromACertificate() {
         var pki = CtTestLogs.PKI;
         var root = pki.root("Exception Root").build();
-        var constrained = pki.intermediate("Sub CA", root).subject("CN=Sub CA,O=Contoso,O=Contoso Labs")
-                .permittedDirectoryName("O=Contoso").build();
-        var plain = pki.intermediate("Other CA", root).subject("CN=Other CA,O=Public CA Inc").build();
+        var constrained = pki.intermediate("Sub CA", root)
+                .subject("CN=Sub CA,O=Contoso,O=Contoso Labs")
+                .permittedDirectoryName("O=Contoso")
+                .build();
+        var plain = pki.intermediate("Other CA", root)
+                .subject("CN=Other CA,O=Public CA Inc")
+                .build();
 
         CtExceptionSubject s = CtExceptionSubject.fromCertificate(constrained.der());
         CtExceptionSubject p = CtExceptionSubject.fromCertificate(plain.der());
 
         assertThat(s.organizations()).containsExactlyInAnyOrder("Contoso", "Contoso Labs");
         assertThat(s.permittedSubtreesOrganization()).isTrue();
-        assertThat(s.spkiSha256Base64()).isEqualTo(Base64.getEncoder().encodeToString(
-                com.google.common.hash.Hashing.sha256().hashBytes(CtTestLogs.spki(constrained)).asBytes()));
+        assertThat(s.spkiSha256Base64())
+                .isEqualTo(Base64.getEncoder()
+                        .encodeToString(com.google.common.hash.Hashing.sha256()
+                                .hashBytes(CtTestLogs.spki(constrained))
+                                .asBytes()));
         assertThat(p.organizations()).containsExactly("Public CA Inc");
         assertThat(p.permittedSubtreesOrganization()).isFalse();
         assertThatThrownBy(() -> CtExceptionSubject.fromCertificate(new byte[] {1}))
@@ -222,18 +309,29 @@ class SystemTrustedCtRequirementTest {
     @Test
     void exceptionHashes_mustBeBase64Sha256() {
         assertThatThrownBy(() -> CtExceptions.of(List.of(), List.of("not base64!")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("base64");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("base64");
         assertThatThrownBy(() -> CtExceptions.of(List.of(), List.of("AAAA")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SHA-256");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SHA-256");
     }
 
     @Test
     void evNeedsCtFromIos10_unlessKillSwitchOrStaleList() {
-        assertThat(SystemTrustedCtRequirement.evCtConditionMet(IOS_17, false, LogListProvenance.RELEASE_LIST_FRESH, false)).isFalse();
-        assertThat(SystemTrustedCtRequirement.evCtConditionMet(IOS_17, true, LogListProvenance.RELEASE_LIST_FRESH, false)).isTrue();
-        assertThat(SystemTrustedCtRequirement.evCtConditionMet(IOS_17, false, LogListProvenance.RELEASE_LIST_STALE, false)).isTrue();
-        assertThat(SystemTrustedCtRequirement.evCtConditionMet(IOS_17, false, LogListProvenance.RELEASE_LIST_FRESH, true)).isTrue();
-        assertThat(SystemTrustedCtRequirement.evCtConditionMet(IosRelease.parse("9.3"), false,
-                LogListProvenance.RELEASE_LIST_FRESH, false)).isTrue();
+        assertThat(SystemTrustedCtRequirement.evCtConditionMet(
+                        IOS_17, false, LogListProvenance.RELEASE_LIST_FRESH, false))
+                .isFalse();
+        assertThat(SystemTrustedCtRequirement.evCtConditionMet(
+                        IOS_17, true, LogListProvenance.RELEASE_LIST_FRESH, false))
+                .isTrue();
+        assertThat(SystemTrustedCtRequirement.evCtConditionMet(
+                        IOS_17, false, LogListProvenance.RELEASE_LIST_STALE, false))
+                .isTrue();
+        assertThat(SystemTrustedCtRequirement.evCtConditionMet(
+                        IOS_17, false, LogListProvenance.RELEASE_LIST_FRESH, true))
+                .isTrue();
+        assertThat(SystemTrustedCtRequirement.evCtConditionMet(
+                        IosRelease.parse("9.3"), false, LogListProvenance.RELEASE_LIST_FRESH, false))
+                .isTrue();
     }
 }

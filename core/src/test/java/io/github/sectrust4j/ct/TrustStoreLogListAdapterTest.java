@@ -23,7 +23,9 @@ class TrustStoreLogListAdapterTest {
             assertThat(list.size()).isEqualTo(store.ctLogs().size());
             for (io.github.sectrust4j.truststores.CtLog l : store.ctLogs()) {
                 CtLog mine = list.find(LogId.of(l.logId())).orElseThrow();
-                assertThat(mine.state().isTrusted()).as(l.toString()).isEqualTo(l.state().onDevice());
+                assertThat(mine.state().isTrusted())
+                        .as(l.toString())
+                        .isEqualTo(l.state().onDevice());
                 converted++;
             }
         }
@@ -33,8 +35,10 @@ class TrustStoreLogListAdapterTest {
     @Test
     void store2023071300_matchesTheListReadFromAppleJson() throws Exception {
         CtLogList fromStore = CtLogList.of(AppleTrustStores.version(2023071300));
-        CtLogList fromJson = RealCertificateSctTest.appleLogList(new ObjectMapper().readTree(SharedData.appleTrustStore()
-                .resolve("releases/2023071300/ct-log-list.json").toFile()));
+        CtLogList fromJson = RealCertificateSctTest.appleLogList(new ObjectMapper()
+                .readTree(SharedData.appleTrustStore()
+                        .resolve("releases/2023071300/ct-log-list.json")
+                        .toFile()));
 
         assertThat(fromStore.size()).isEqualTo(fromJson.size());
         for (CtLog expected : fromJson.logs()) {
@@ -49,10 +53,24 @@ class TrustStoreLogListAdapterTest {
 
     @Test
     void oneSidedShard_keepsTheBoundItHas() {
-        byte[] key = CtTestLogs.PKI.nextKeyPair(io.github.sectrust4j.fixtures.KeyAlgorithm.ecP256()).getPublic().getEncoded();
+        byte[] key = CtTestLogs.PKI
+                .nextKeyPair(io.github.sectrust4j.fixtures.KeyAlgorithm.ecP256())
+                .getPublic()
+                .getEncoded();
         Instant end = Instant.parse("2025-01-01T00:00:00Z");
-        var record = new io.github.sectrust4j.truststores.CtLog(LogId.ofSpki(key).bytes(), key, "Op", "Half shard",
-                "https://x", io.github.sectrust4j.truststores.CtLogState.USABLE, null, null, end, false, false, "1");
+        var record = new io.github.sectrust4j.truststores.CtLog(
+                LogId.ofSpki(key).bytes(),
+                key,
+                "Op",
+                "Half shard",
+                "https://x",
+                io.github.sectrust4j.truststores.CtLogState.USABLE,
+                null,
+                null,
+                end,
+                false,
+                false,
+                "1");
 
         CtLog log = CtLogList.fromTrustStoreLog(record);
 
@@ -63,9 +81,23 @@ class TrustStoreLogListAdapterTest {
 
     @Test
     void retiredLogWithoutDate_countsForNothing() {
-        byte[] key = CtTestLogs.PKI.nextKeyPair(io.github.sectrust4j.fixtures.KeyAlgorithm.ecP256()).getPublic().getEncoded();
-        var record = new io.github.sectrust4j.truststores.CtLog(LogId.ofSpki(key).bytes(), key, "Op", "Undated",
-                "https://x", io.github.sectrust4j.truststores.CtLogState.RETIRED, null, null, null, false, false, "1");
+        byte[] key = CtTestLogs.PKI
+                .nextKeyPair(io.github.sectrust4j.fixtures.KeyAlgorithm.ecP256())
+                .getPublic()
+                .getEncoded();
+        var record = new io.github.sectrust4j.truststores.CtLog(
+                LogId.ofSpki(key).bytes(),
+                key,
+                "Op",
+                "Undated",
+                "https://x",
+                io.github.sectrust4j.truststores.CtLogState.RETIRED,
+                null,
+                null,
+                null,
+                false,
+                false,
+                "1");
 
         CtLog log = CtLogList.fromTrustStoreLog(record);
 

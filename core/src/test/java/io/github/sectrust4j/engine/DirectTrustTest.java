@@ -78,12 +78,16 @@ class DirectTrustTest {
         TrustReport off = ios(pki).withProfileRoot(cert(leaf), FullTrust.OFF).evaluate(certs(leaf));
         assertThat(off.trusted()).isFalse();
         assertThat(off.has(FindingCode.DIRECT_TRUST)).isFalse();
-        Finding missing = finding(off, FindingCode.MISSING_INTERMEDIATE).orElseThrow(() -> new AssertionError(off.explain()));
+        Finding missing =
+                finding(off, FindingCode.MISSING_INTERMEDIATE).orElseThrow(() -> new AssertionError(off.explain()));
         assertThat(missing.remedy()).contains("The server certificate itself").contains("full trust is not turned on");
 
         // before iOS 10.3 a profile certificate was fully trusted once installed (§7.1)
-        TrustReport old = SecTrust.ios("10.2").forServer("example.com").at(pki.now())
-                .withProfileRoot(cert(leaf), FullTrust.OFF).evaluate(certs(leaf));
+        TrustReport old = SecTrust.ios("10.2")
+                .forServer("example.com")
+                .at(pki.now())
+                .withProfileRoot(cert(leaf), FullTrust.OFF)
+                .evaluate(certs(leaf));
         assertThat(old.trusted()).as(old.explain()).isTrue();
     }
 
@@ -93,8 +97,11 @@ class DirectTrustTest {
         HeldCertificate leaf = pki.leaf("example.com", root).validForDays(90).build();
 
         // [{SSL, Unspecified}, {TrustAsRoot}]: not for TLS, but for the basic policy
-        TrustReport basic = SecTrust.ios("17.4").basicPolicy().at(pki.now())
-                .withProfileRoot(cert(leaf), FullTrust.OFF).evaluate(certs(leaf));
+        TrustReport basic = SecTrust.ios("17.4")
+                .basicPolicy()
+                .at(pki.now())
+                .withProfileRoot(cert(leaf), FullTrust.OFF)
+                .evaluate(certs(leaf));
         assertThat(basic.trusted()).as(basic.explain()).isTrue();
     }
 
@@ -103,26 +110,32 @@ class DirectTrustTest {
         HeldCertificate root = pki.root("Corp Root").build();
 
         HeldCertificate expired = pki.leaf("example.com", root)
-                .validity(pki.now().minus(Duration.ofDays(30)), pki.now().minus(Duration.ofDays(1))).build();
+                .validity(pki.now().minus(Duration.ofDays(30)), pki.now().minus(Duration.ofDays(1)))
+                .build();
         TrustReport r1 = ios(pki).withMdmRoot(cert(expired)).evaluate(certs(expired));
         assertThat(r1.trusted()).isFalse();
         assertThat(r1.has(FindingCode.TEMPORAL_VALIDITY)).as(r1.explain()).isTrue();
         assertThat(r1.path()).hasSize(1);
         assertThat(r1.path().get(0).role()).isEqualTo(CertificateRole.ANCHOR);
 
-        HeldCertificate other = pki.leaf("other.example.com", root).validForDays(90).build();
+        HeldCertificate other =
+                pki.leaf("other.example.com", root).validForDays(90).build();
         TrustReport r2 = ios(pki).withMdmRoot(cert(other)).evaluate(certs(other));
         assertThat(r2.trusted()).isFalse();
         assertThat(r2.has(FindingCode.SSL_HOSTNAME)).as(r2.explain()).isTrue();
 
-        HeldCertificate weak = pki.leaf("example.com", root).rsa(512).validForDays(90).build();
+        HeldCertificate weak =
+                pki.leaf("example.com", root).rsa(512).validForDays(90).build();
         TrustReport r3 = ios(pki).withMdmRoot(cert(weak)).evaluate(certs(weak));
         assertThat(r3.result()).as(r3.explain()).isEqualTo(SecTrustResult.FATAL_TRUST_FAILURE);
         assertThat(r3.has(FindingCode.WEAK_KEY_SIZE)).isTrue();
 
         HeldCertificate rsaRoot = pki.root("RSA Root").rsa(2048).build();
-        HeldCertificate md5 = pki.leaf("example.com", rsaRoot).rsa(2048)
-                .signatureAlgorithm(SignatureAlgorithm.MD5_WITH_RSA).validForDays(90).build();
+        HeldCertificate md5 = pki.leaf("example.com", rsaRoot)
+                .rsa(2048)
+                .signatureAlgorithm(SignatureAlgorithm.MD5_WITH_RSA)
+                .validForDays(90)
+                .build();
         TrustReport r4 = ios(pki).withMdmRoot(cert(md5)).evaluate(certs(md5));
         assertThat(r4.result()).as(r4.explain()).isEqualTo(SecTrustResult.FATAL_TRUST_FAILURE);
         assertThat(r4.has(FindingCode.WEAK_SIGNATURE)).isTrue();
@@ -132,7 +145,8 @@ class DirectTrustTest {
     void leafTrustedDirectly_isExemptFrom_keySize_sha1_eku_825days_asApplesVectorsSay(TestPki pki) {
         HeldCertificate rsaRoot = pki.root("RSA Root").rsa(2048).build();
         // KeySizeTests test1024_trustSettingsOnLeaf
-        HeldCertificate rsa1024 = pki.leaf("example.com", rsaRoot).rsa(1024).validForDays(90).build();
+        HeldCertificate rsa1024 =
+                pki.leaf("example.com", rsaRoot).rsa(1024).validForDays(90).build();
         TrustReport r1 = ios(pki).withMdmRoot(cert(rsa1024)).evaluate(certs(rsa1024));
         assertThat(r1.trusted()).as(r1.explain()).isTrue();
         // ... while the same leaf under an installed root fails KeySize
@@ -140,23 +154,32 @@ class DirectTrustTest {
         assertThat(underRoot.has(FindingCode.KEY_SIZE)).as(underRoot.explain()).isTrue();
 
         // SignatureAlgorithmTests testSHA1_trustSettingsOnLeaf
-        HeldCertificate sha1 = pki.leaf("example.com", rsaRoot).rsa(2048)
-                .signatureAlgorithm(SignatureAlgorithm.SHA1_WITH_RSA).validForDays(90).build();
+        HeldCertificate sha1 = pki.leaf("example.com", rsaRoot)
+                .rsa(2048)
+                .signatureAlgorithm(SignatureAlgorithm.SHA1_WITH_RSA)
+                .validForDays(90)
+                .build();
         TrustReport r2 = ios(pki).withMdmRoot(cert(sha1)).evaluate(certs(sha1));
         assertThat(r2.trusted()).as(r2.explain()).isTrue();
 
         // SSLPolicyTests testUserTrustLeaf_MissingEKU_AfterJul2019
-        HeldCertificate noEku = pki.leaf("example.com", rsaRoot).noExtendedKeyUsage().validForDays(90).build();
+        HeldCertificate noEku = pki.leaf("example.com", rsaRoot)
+                .noExtendedKeyUsage()
+                .validForDays(90)
+                .build();
         TrustReport r3 = ios(pki).withMdmRoot(cert(noEku)).evaluate(certs(noEku));
         assertThat(r3.trusted()).as(r3.explain()).isTrue();
 
         // VerifyDateTests testUserTrustLeaf_MoreThan825Days_AfterJul2019
-        HeldCertificate threeYears = pki.leaf("example.com", rsaRoot).validity(pki.now().minus(Duration.ofDays(1)),
-                pki.now().plus(Duration.ofDays(3 * 365))).build();
+        HeldCertificate threeYears = pki.leaf("example.com", rsaRoot)
+                .validity(pki.now().minus(Duration.ofDays(1)), pki.now().plus(Duration.ofDays(3 * 365)))
+                .build();
         TrustReport r4 = ios(pki).withMdmRoot(cert(threeYears)).evaluate(certs(threeYears));
         assertThat(r4.trusted()).as(r4.explain()).isTrue();
         TrustReport r4root = ios(pki).withMdmRoot(cert(rsaRoot)).evaluate(certs(threeYears));
-        assertThat(r4root.has(FindingCode.OTHER_TRUST_VALIDITY_PERIOD)).as(r4root.explain()).isTrue();
+        assertThat(r4root.has(FindingCode.OTHER_TRUST_VALIDITY_PERIOD))
+                .as(r4root.explain())
+                .isTrue();
     }
 
     @Test
@@ -169,14 +192,17 @@ class DirectTrustTest {
         TrustReport report = ios(pki).withMdmRoot(cert(ica)).evaluate(certs(leaf, ica, root));
 
         assertThat(report.result()).as(report.explain()).isEqualTo(SecTrustResult.PROCEED);
-        assertThat(report.path()).extracting(PathCertificate::role)
+        assertThat(report.path())
+                .extracting(PathCertificate::role)
                 .containsExactly(CertificateRole.LEAF, CertificateRole.ANCHOR);
         assertThat(report.path().get(1).anchorSource()).contains(AnchorSource.MDM);
-        assertThat(finding(report, FindingCode.DIRECT_TRUST)).get()
+        assertThat(finding(report, FindingCode.DIRECT_TRUST))
+                .get()
                 .satisfies(f -> assertThat(f.message()).contains("an intermediate is trusted directly"));
 
         // the leaf under a directly trusted intermediate is not exempt from KeySize (§4.2)
-        HeldCertificate weakLeaf = pki.leaf("example.com", ica).rsa(1024).validForDays(90).build();
+        HeldCertificate weakLeaf =
+                pki.leaf("example.com", ica).rsa(1024).validForDays(90).build();
         TrustReport weak = ios(pki).withMdmRoot(cert(ica)).evaluate(certs(weakLeaf, ica));
         assertThat(weak.has(FindingCode.KEY_SIZE)).as(weak.explain()).isTrue();
     }
@@ -186,8 +212,9 @@ class DirectTrustTest {
         TestChain chain = pki.chain("example.com");
         HeldCertificate ica = chain.intermediate();
         HeldCertificate leaf = chain.leaf();
-        byte[] revoked = pki.ocsp(leaf, ica).revoked(pki.now().minus(Duration.ofDays(2)),
-                RevocationReason.KEY_COMPROMISE).build();
+        byte[] revoked = pki.ocsp(leaf, ica)
+                .revoked(pki.now().minus(Duration.ofDays(2)), RevocationReason.KEY_COMPROMISE)
+                .build();
 
         TrustReport r = ios(pki).withMdmRoot(cert(ica)).withStapledOcsp(revoked).evaluate(certs(leaf, ica));
 
@@ -198,9 +225,13 @@ class DirectTrustTest {
     @Test
     void trustedIntermediate_enforcesItsNameConstraints(TestPki pki) {
         HeldCertificate root = pki.root("Corp Root").build();
-        HeldCertificate ica = pki.intermediate("Constrained CA", root).permittedDns("example.com").build();
-        HeldCertificate inside = pki.leaf("www.example.com", ica).validForDays(90).build();
-        HeldCertificate outside = pki.leaf("www.example.org", ica).validForDays(90).build();
+        HeldCertificate ica = pki.intermediate("Constrained CA", root)
+                .permittedDns("example.com")
+                .build();
+        HeldCertificate inside =
+                pki.leaf("www.example.com", ica).validForDays(90).build();
+        HeldCertificate outside =
+                pki.leaf("www.example.org", ica).validForDays(90).build();
 
         // NameConstraintsTests testUserAnchorWithNameConstraintsPass / Fail (basic policy)
         SecTrust basic = SecTrust.ios("17.4").basicPolicy().at(pki.now()).withMdmRoot(cert(ica));
@@ -208,10 +239,14 @@ class DirectTrustTest {
         TrustReport fail = basic.evaluate(certs(outside, ica));
         assertThat(fail.trusted()).isFalse();
         assertThat(fail.path()).hasSize(2);
-        assertThat(fail.findings()).extracting(Finding::code)
+        assertThat(fail.findings())
+                .extracting(Finding::code)
                 .containsAnyOf(FindingCode.NAME_CONSTRAINTS, FindingCode.BASIC_CERTIFICATE_PROCESSING);
 
-        TrustReport ssl = SecTrust.ios("17.4").forServer("www.example.org").at(pki.now()).withMdmRoot(cert(ica))
+        TrustReport ssl = SecTrust.ios("17.4")
+                .forServer("www.example.org")
+                .at(pki.now())
+                .withMdmRoot(cert(ica))
                 .evaluate(certs(outside, ica));
         assertThat(ssl.trusted()).as(ssl.explain()).isFalse();
     }
@@ -223,20 +258,33 @@ class DirectTrustTest {
         Certificate c = cert(leaf);
 
         // an empty array anchors only a self-signed certificate (SecPVCIsAnchorPerConstraints)
-        TrustReport empty = ios(pki).withUserRoot(new UserRoot(c, InstallChannel.MDM, FullTrust.ON,
-                Optional.of(List.of()))).evaluate(certs(leaf));
+        TrustReport empty = ios(pki).withUserRoot(
+                        new UserRoot(c, InstallChannel.MDM, FullTrust.ON, Optional.of(List.of())))
+                .evaluate(certs(leaf));
         assertThat(empty.trusted()).as(empty.explain()).isFalse();
         // TrustRoot is for self-signed certificates only
-        TrustReport trustRoot = ios(pki).withUserRoot(new UserRoot(c, InstallChannel.MDM, FullTrust.ON,
-                Optional.of(List.of(TrustSetting.of(TrustSetting.Result.TRUST_ROOT))))).evaluate(certs(leaf));
+        TrustReport trustRoot = ios(pki).withUserRoot(new UserRoot(
+                        c,
+                        InstallChannel.MDM,
+                        FullTrust.ON,
+                        Optional.of(List.of(TrustSetting.of(TrustSetting.Result.TRUST_ROOT)))))
+                .evaluate(certs(leaf));
         assertThat(trustRoot.trusted()).isFalse();
         // TrustAsRoot anchors it
-        TrustReport asRoot = ios(pki).withUserRoot(new UserRoot(c, InstallChannel.PROFILE, FullTrust.OFF,
-                Optional.of(List.of(TrustSetting.of(TrustSetting.Result.TRUST_AS_ROOT))))).evaluate(certs(leaf));
+        TrustReport asRoot = ios(pki).withUserRoot(new UserRoot(
+                        c,
+                        InstallChannel.PROFILE,
+                        FullTrust.OFF,
+                        Optional.of(List.of(TrustSetting.of(TrustSetting.Result.TRUST_AS_ROOT)))))
+                .evaluate(certs(leaf));
         assertThat(asRoot.result()).as(asRoot.explain()).isEqualTo(SecTrustResult.PROCEED);
         // Deny stops the path at it and denies
-        TrustReport deny = ios(pki).withUserRoot(new UserRoot(c, InstallChannel.MDM, FullTrust.ON,
-                Optional.of(List.of(TrustSetting.of(TrustSetting.Result.DENY))))).evaluate(certs(leaf));
+        TrustReport deny = ios(pki).withUserRoot(new UserRoot(
+                        c,
+                        InstallChannel.MDM,
+                        FullTrust.ON,
+                        Optional.of(List.of(TrustSetting.of(TrustSetting.Result.DENY)))))
+                .evaluate(certs(leaf));
         assertThat(deny.result()).isEqualTo(SecTrustResult.DENY);
         assertThat(deny.has(FindingCode.DIRECT_TRUST)).isFalse();
     }
@@ -249,7 +297,9 @@ class DirectTrustTest {
         // no SCTs: under the system root CT fails; the same leaf trusted directly is anchored at itself
         TrustReport system = ios(pki).withExtraSystemRoots(certs(root)).evaluate(certs(leaf));
         assertThat(system.trusted()).as(system.explain()).isFalse();
-        TrustReport direct = ios(pki).withExtraSystemRoots(certs(root)).withMdmRoot(cert(leaf)).evaluate(certs(leaf, root));
+        TrustReport direct = ios(pki).withExtraSystemRoots(certs(root))
+                .withMdmRoot(cert(leaf))
+                .evaluate(certs(leaf, root));
         assertThat(direct.trusted()).as(direct.explain()).isTrue();
         assertThat(direct.path()).hasSize(1);
     }

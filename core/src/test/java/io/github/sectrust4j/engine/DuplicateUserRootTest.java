@@ -36,13 +36,18 @@ class DuplicateUserRootTest {
         HeldCertificate root = pki.root("Contoso Root CA").build();
         HeldCertificate leaf = pki.leaf("example.com", root).validForDays(90).build();
         Certificate r = certs(root).get(0);
-        SecTrust mdm = SecTrust.ios("17.4").forServer("example.com").at(pki.now()).withMdmRoot(r);
+        SecTrust mdm =
+                SecTrust.ios("17.4").forServer("example.com").at(pki.now()).withMdmRoot(r);
         assertThat(mdm.evaluate(certs(leaf)).trusted()).isTrue();
 
-        UserRoot deny = new UserRoot(r, InstallChannel.PROFILE, FullTrust.OFF,
+        UserRoot deny = new UserRoot(
+                r,
+                InstallChannel.PROFILE,
+                FullTrust.OFF,
                 Optional.of(List.of(TrustSetting.of(TrustSetting.Result.DENY))));
         assertThatThrownBy(() -> mdm.withUserRoot(deny))
-                .isInstanceOf(DuplicateUserRootException.class).isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(DuplicateUserRootException.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("user trust store entry 0 (mdm) and entry 1 (profile, trust settings [deny]) "
                         + "are the same certificate 'CN=Contoso Root CA'")
                 .satisfies(e -> {
@@ -59,10 +64,20 @@ class DuplicateUserRootTest {
         Path chain = Files.writeString(dir.resolve("chain.pem"), leaf.pem());
         Path a = Files.writeString(dir.resolve("a.pem"), root.pem());
         Path b = Files.writeString(dir.resolve("b.pem"), root.pem());
-        Cli.Run run = Cli.run("evaluate", chain.toString(), "--host", "example.com", "--at", pki.now().toString(),
-                "--profile-root", a + ":full-trust", "--mdm-root", b.toString());
+        Cli.Run run = Cli.run(
+                "evaluate",
+                chain.toString(),
+                "--host",
+                "example.com",
+                "--at",
+                pki.now().toString(),
+                "--profile-root",
+                a + ":full-trust",
+                "--mdm-root",
+                b.toString());
         assertThat(run.status()).as(run.err()).isEqualTo(2);
-        assertThat(run.err()).contains("--profile-root " + a + ":full-trust (profile, full trust) and --mdm-root " + b
-                + " (mdm) are the same certificate 'CN=Contoso Root CA'");
+        assertThat(run.err())
+                .contains("--profile-root " + a + ":full-trust (profile, full trust) and --mdm-root " + b
+                        + " (mdm) are the same certificate 'CN=Contoso Root CA'");
     }
 }

@@ -43,19 +43,29 @@ class EmptyAnchorsTest {
         HeldCertificate profile = pki.root("Profile Root").build();
         HeldCertificate sysLeaf = pki.leaf("example.com", sys).validForDays(90).build();
         HeldCertificate mdmLeaf = pki.leaf("example.com", mdm).validForDays(90).build();
-        HeldCertificate profileLeaf = pki.leaf("example.com", profile).validForDays(90).build();
-        SecTrust device = ios(pki).withExtraSystemRoots(certs(sys)).withMdmRoot(certs(mdm).get(0))
+        HeldCertificate profileLeaf =
+                pki.leaf("example.com", profile).validForDays(90).build();
+        SecTrust device = ios(pki).withExtraSystemRoots(certs(sys))
+                .withMdmRoot(certs(mdm).get(0))
                 .withProfileRoot(certs(profile).get(0), FullTrust.ON);
 
         for (HeldCertificate leaf : List.of(sysLeaf, mdmLeaf, profileLeaf)) {
-            assertThat(device.evaluate(certs(leaf)).trusted()).as("without anchors: the device's roots anchor").isTrue();
+            assertThat(device.evaluate(certs(leaf)).trusted())
+                    .as("without anchors: the device's roots anchor")
+                    .isTrue();
             TrustReport empty = device.withAnchors(List.of()).evaluate(certs(leaf));
             assertThat(empty.trusted()).as(empty.explain()).isFalse();
             assertThat(empty.result()).isEqualTo(SecTrustResult.RECOVERABLE_TRUST_FAILURE);
-            assertThat(empty.has(FindingCode.ANCHOR_TRUSTED)).as(empty.explain()).isTrue();
+            assertThat(empty.has(FindingCode.ANCHOR_TRUSTED))
+                    .as(empty.explain())
+                    .isTrue();
             assertThat(empty.explain()).contains("empty anchor list");
             // SecTrustSetAnchorCertificatesOnly(false) after the empty list: the device's roots again
-            assertThat(device.withAnchors(List.of()).anchorsOnly(false).evaluate(certs(leaf)).trusted()).isTrue();
+            assertThat(device.withAnchors(List.of())
+                            .anchorsOnly(false)
+                            .evaluate(certs(leaf))
+                            .trusted())
+                    .isTrue();
         }
     }
 
@@ -82,15 +92,29 @@ class EmptyAnchorsTest {
         HeldCertificate leaf = pki.leaf("example.com", mdm).validForDays(90).build();
         Path chain = Files.writeString(dir.resolve("chain.pem"), leaf.pem());
         Path root = Files.writeString(dir.resolve("root.pem"), mdm.pem());
-        String[] args = {"evaluate", chain.toString(), "--host", "example.com", "--ios", "17.4", "--at",
-                pki.now().toString(), "--mdm-root", root.toString()};
+        String[] args = {
+            "evaluate",
+            chain.toString(),
+            "--host",
+            "example.com",
+            "--ios",
+            "17.4",
+            "--at",
+            pki.now().toString(),
+            "--mdm-root",
+            root.toString()
+        };
         assertThat(Cli.run(args).status()).isZero();
-        String[] only = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
-                "--anchors-only")).toArray(String[]::new);
+        String[] only = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(args), java.util.stream.Stream.of("--anchors-only"))
+                .toArray(String[]::new);
         assertThat(Cli.run(only).status()).isEqualTo(1);
 
         ObjectNode n = JSON.createObjectNode();
-        n.put("id", "e").put("host", "example.com").put("ios", "17.4").put("at", pki.now().toString());
+        n.put("id", "e")
+                .put("host", "example.com")
+                .put("ios", "17.4")
+                .put("at", pki.now().toString());
         n.putArray("chain").add(leaf.pem());
         n.putArray("userRoots").addObject().put("cert", mdm.pem()).put("install", "mdm");
         n.putArray("anchors");

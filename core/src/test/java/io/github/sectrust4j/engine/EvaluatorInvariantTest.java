@@ -1,6 +1,5 @@
 package io.github.sectrust4j.engine;
 
-import io.github.sectrust4j.request.EvaluationRequest;
 import static io.github.sectrust4j.path.TestRequests.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,14 +7,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.sectrust4j.SecTrustResult;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.check.PathValidation;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.TestPkiExtension;
 import io.github.sectrust4j.path.CandidatePath;
-import io.github.sectrust4j.policy.Decision;
-import io.github.sectrust4j.check.Failure;
-import io.github.sectrust4j.check.PathValidation;
 import io.github.sectrust4j.path.PathValidator;
+import io.github.sectrust4j.policy.Decision;
+import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,7 +58,8 @@ class EvaluatorInvariantTest {
         HeldCertificate leaf = pki.leaf("example.com", root).build();
 
         assertThatThrownBy(() -> Evaluator.evaluate(chain(leaf, root).build(), ACCEPTS_EVERYTHING, Decision::decide))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not anchored");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not anchored");
     }
 
     @Test
@@ -66,8 +67,8 @@ class EvaluatorInvariantTest {
         HeldCertificate root = pki.root("Known Root").build();
         HeldCertificate leaf = pki.leaf("example.com", root).build();
 
-        TrustReport report = Evaluator.evaluate(chain(leaf).appAnchor(root).build(), ACCEPTS_EVERYTHING,
-                Decision::decide);
+        TrustReport report =
+                Evaluator.evaluate(chain(leaf).appAnchor(root).build(), ACCEPTS_EVERYTHING, Decision::decide);
 
         assertThat(report.trusted()).isTrue();
     }
@@ -81,6 +82,7 @@ class EvaluatorInvariantTest {
                 new Decision(SecTrustResult.UNSPECIFIED, java.util.Optional.empty(), List.of());
 
         assertThatThrownBy(() -> Evaluator.evaluate(chain(leaf).appAnchor(root).build(), rejects, buggy))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("did not accept");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("did not accept");
     }
 }

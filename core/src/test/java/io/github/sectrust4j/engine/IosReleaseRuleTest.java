@@ -34,12 +34,19 @@ class IosReleaseRuleTest {
     static TrustReport evaluate(String ios, TestPki pki) {
         HeldCertificate root = pki.root("Root").build();
         HeldCertificate leaf = pki.leaf("example.com", root).validForDays(90).build();
-        return SecTrust.ios(ios).forServer("example.com").at(pki.now()).ctKillSwitch(true)
-                .withExtraSystemRoots(certs(root)).evaluate(certs(leaf));
+        return SecTrust.ios(ios)
+                .forServer("example.com")
+                .at(pki.now())
+                .ctKillSwitch(true)
+                .withExtraSystemRoots(certs(root))
+                .evaluate(certs(leaf));
     }
 
     static Finding releaseNote(TrustReport r) {
-        return r.findings().stream().filter(f -> f.code() == FindingCode.IOS_RELEASE).findFirst().orElseThrow();
+        return r.findings().stream()
+                .filter(f -> f.code() == FindingCode.IOS_RELEASE)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -52,7 +59,9 @@ class IosReleaseRuleTest {
             assertThat(r.trustStoreVersion()).isEqualTo(newest.trustStoreVersion());
             Finding f = releaseNote(r);
             assertThat(f.isFailure()).isFalse();
-            assertThat(f.evidence()).containsEntry("requested", later).containsEntry("rulesOf", "26.0")
+            assertThat(f.evidence())
+                    .containsEntry("requested", later)
+                    .containsEntry("rulesOf", "26.0")
                     .containsEntry("trustStoreVersion", 2025072000);
             assertThat(f.message()).contains("newer than the newest release modelled");
         }
@@ -74,12 +83,15 @@ class IosReleaseRuleTest {
             assertThatThrownBy(() -> SecTrust.ios(bad)).hasMessage(message);
 
             HeldCertificate root = pki.root("Root").build();
-            Path chain = Files.writeString(dir.resolve("chain.pem"), pki.leaf("example.com", root).build().pem());
+            Path chain = Files.writeString(
+                    dir.resolve("chain.pem"),
+                    pki.leaf("example.com", root).build().pem());
             Cli.Run evaluate = Cli.run("evaluate", chain.toString(), "--ios", bad);
             assertThat(evaluate.status()).isEqualTo(2);
             assertThat(evaluate.err()).contains("--ios: " + message);
 
-            String line = "{\"id\":\"x\",\"ios\":\"" + bad + "\",\"chain\":[" + JSON.writeValueAsString(root.pem()) + "]}";
+            String line =
+                    "{\"id\":\"x\",\"ios\":\"" + bad + "\",\"chain\":[" + JSON.writeValueAsString(root.pem()) + "]}";
             JsonNode batch = JSON.readTree(Cli.withStdin(line + "\n", "batch").out());
             assertThat(batch.at("/error/input").asText()).isEqualTo("ios: " + message);
 

@@ -33,7 +33,9 @@ class PathLimitsTest {
         for (int i = 1; i < certificates - 1; i++) {
             issuers.add(pki.intermediate("Deep CA " + i, issuers.get(i - 1)).build());
         }
-        HeldCertificate leaf = pki.leaf("example.com", issuers.get(issuers.size() - 1)).validForDays(90).build();
+        HeldCertificate leaf = pki.leaf("example.com", issuers.get(issuers.size() - 1))
+                .validForDays(90)
+                .build();
         List<HeldCertificate> chain = new ArrayList<>(List.of(leaf));
         List<HeldCertificate> cas = new ArrayList<>(issuers);
         Collections.reverse(cas);
@@ -44,8 +46,12 @@ class PathLimitsTest {
     static TrustReport evaluate(TestPki pki, List<HeldCertificate> chain) {
         HeldCertificate root = chain.get(chain.size() - 1);
         List<Certificate> sent = certs(chain.subList(0, chain.size() - 1).toArray(new HeldCertificate[0]));
-        return SecTrust.ios("17.4").forServer("example.com").at(pki.now()).ctKillSwitch(true)
-                .withExtraSystemRoots(certs(root)).evaluate(sent);
+        return SecTrust.ios("17.4")
+                .forServer("example.com")
+                .at(pki.now())
+                .ctKillSwitch(true)
+                .withExtraSystemRoots(certs(root))
+                .evaluate(sent);
     }
 
     @Test
@@ -60,8 +66,12 @@ class PathLimitsTest {
         TrustReport r = evaluate(pki, chainOf(pki, 110));
         assertThat(r.trusted()).isFalse();
         assertThat(r.has(FindingCode.PATH_BUDGET_EXCEEDED)).as(r.explain()).isTrue();
-        assertThat(r.findings().stream().filter(f -> f.code() == FindingCode.PATH_BUDGET_EXCEEDED)
-                .findFirst().orElseThrow().evidence()).containsEntry("limitReached", "maxPaths");
+        assertThat(r.findings().stream()
+                        .filter(f -> f.code() == FindingCode.PATH_BUDGET_EXCEEDED)
+                        .findFirst()
+                        .orElseThrow()
+                        .evidence())
+                .containsEntry("limitReached", "maxPaths");
     }
 
     @Test
@@ -70,10 +80,15 @@ class PathLimitsTest {
         for (int i = 0; i < 150; i++) {
             anchors.add(pki.root("App Root").build());
         }
-        HeldCertificate leaf = pki.leaf("example.com", anchors.get(149)).validForDays(90).build();
-        TrustReport r = SecTrust.ios("17.4").forServer("example.com").at(pki.now())
-                .withAnchors(certs(anchors.toArray(new HeldCertificate[0]))).evaluate(certs(leaf));
+        HeldCertificate leaf =
+                pki.leaf("example.com", anchors.get(149)).validForDays(90).build();
+        TrustReport r = SecTrust.ios("17.4")
+                .forServer("example.com")
+                .at(pki.now())
+                .withAnchors(certs(anchors.toArray(new HeldCertificate[0])))
+                .evaluate(certs(leaf));
         assertThat(r.trusted()).as(r.explain()).isTrue();
-        assertThat(r.path().get(1).sha256()).isEqualTo(certs(anchors.get(149)).get(0).sha256Hex().toUpperCase(Locale.ROOT));
+        assertThat(r.path().get(1).sha256())
+                .isEqualTo(certs(anchors.get(149)).get(0).sha256Hex().toUpperCase(Locale.ROOT));
     }
 }

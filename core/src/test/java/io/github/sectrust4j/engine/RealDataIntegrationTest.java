@@ -53,7 +53,8 @@ class RealDataIntegrationTest {
 
     static Certificate cert(String sha256Prefix) throws IOException {
         try (Stream<Path> files = Files.list(shared.resolve("apple-trust-store/certs"))) {
-            Path file = files.filter(p -> p.getFileName().toString().startsWith(sha256Prefix)).findFirst()
+            Path file = files.filter(p -> p.getFileName().toString().startsWith(sha256Prefix))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no certificate " + sha256Prefix));
             return Certificate.parse(Files.readAllBytes(file));
         }
@@ -73,8 +74,8 @@ class RealDataIntegrationTest {
         Certificate root = cert("6C61DAC3A2DEF031506B");
 
         TrustReport without = ios17().withAnchors(List.of(root)).evaluate(List.of(subCa, root));
-        TrustReport r = ios17().withAnchors(List.of(root)).withRevocationDatabase(valid)
-                .evaluate(List.of(subCa, root));
+        TrustReport r =
+                ios17().withAnchors(List.of(root)).withRevocationDatabase(valid).evaluate(List.of(subCa, root));
 
         assertThat(without.has(FindingCode.REVOCATION)).isFalse();
         assertThat(r.result()).as(r.explain()).isEqualTo(SecTrustResult.FATAL_TRUST_FAILURE);
@@ -127,14 +128,15 @@ class RealDataIntegrationTest {
         Certificate root = cert("B676F2EDDAE8775CD36C");
         assertThat(reissue.publicKey()).isEqualTo(root.publicKey());
 
-        TrustReport r = ios17().withAnchors(List.of(root)).withRevocationDatabase(valid)
-                .evaluate(List.of(reissue, root));
+        TrustReport r =
+                ios17().withAnchors(List.of(root)).withRevocationDatabase(valid).evaluate(List.of(reissue, root));
 
         assertThat(r.has(FindingCode.REVOCATION)).as(r.explain()).isFalse();
     }
 
     static Stream<Arguments> onlineCases() throws IOException {
-        JsonNode limbo = JSON.readTree(shared.resolve("conformance/x509-limbo/limbo.json").toFile());
+        JsonNode limbo = JSON.readTree(
+                shared.resolve("conformance/x509-limbo/limbo.json").toFile());
         List<Arguments> out = new ArrayList<>();
         for (JsonNode tc : limbo.get("testcases")) {
             if (tc.get("id").asText().startsWith("online::")) {
@@ -161,11 +163,16 @@ class RealDataIntegrationTest {
 
         TrustReport r = SecTrust.ios("17.0").forServer(host).at(at).evaluate(chain);
 
-        Finding ct = r.findings().stream().filter(f -> f.code() == FindingCode.CERTIFICATE_TRANSPARENCY).findFirst()
+        Finding ct = r.findings().stream()
+                .filter(f -> f.code() == FindingCode.CERTIFICATE_TRANSPARENCY)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(r.explain()));
-        List<Map<String, Object>> scts = (List<Map<String, Object>>) ct.evidence().get("scts");
-        assertThat(scts).as(id).isNotEmpty().allSatisfy(s -> assertThat(s).containsEntry("verdict", "VALID")
-                .containsEntry("origin", "EMBEDDED"));
+        List<Map<String, Object>> scts =
+                (List<Map<String, Object>>) ct.evidence().get("scts");
+        assertThat(scts)
+                .as(id)
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(s).containsEntry("verdict", "VALID").containsEntry("origin", "EMBEDDED"));
         assertThat(ct.evidence()).containsEntry("qualified", true).containsEntry("logList", "RELEASE_LIST_FRESH");
         assertThat(r.has(FindingCode.SYSTEM_TRUSTED_CT_REQUIRED)).isFalse();
         if (r.trusted()) {
@@ -174,6 +181,7 @@ class RealDataIntegrationTest {
     }
 
     static List<Certificate> pem(String text) {
-        return CertificateInput.fromPem(new String(text.getBytes(StandardCharsets.US_ASCII), StandardCharsets.US_ASCII));
+        return CertificateInput.fromPem(
+                new String(text.getBytes(StandardCharsets.US_ASCII), StandardCharsets.US_ASCII));
     }
 }

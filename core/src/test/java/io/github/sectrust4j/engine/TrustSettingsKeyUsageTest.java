@@ -55,8 +55,8 @@ class TrustSettingsKeyUsageTest {
     }
 
     private static UserRoot user(HeldCertificate cert, TrustSetting... settings) {
-        return new UserRoot(Certificate.parse(cert.der()), InstallChannel.PROFILE, FullTrust.OFF,
-                Optional.of(List.of(settings)));
+        return new UserRoot(
+                Certificate.parse(cert.der()), InstallChannel.PROFILE, FullTrust.OFF, Optional.of(List.of(settings)));
     }
 
     private static TrustSetting setting(Result r, KeyUse... uses) {
@@ -66,20 +66,27 @@ class TrustSettingsKeyUsageTest {
     @Test
     void anyAndSignCert_onRootOrIntermediate_anchor(TestPki unused) {
         List<Certificate> chain = certs(leaf, ica, root);
-        assertThat(basicWith(root, setting(Result.TRUST_ROOT, KeyUse.ANY)).evaluate(chain).result())
+        assertThat(basicWith(root, setting(Result.TRUST_ROOT, KeyUse.ANY))
+                        .evaluate(chain)
+                        .result())
                 .isEqualTo(SecTrustResult.PROCEED);
-        assertThat(basicWith(root, setting(Result.TRUST_ROOT, KeyUse.SIGN_CERT)).evaluate(chain).result())
+        assertThat(basicWith(root, setting(Result.TRUST_ROOT, KeyUse.SIGN_CERT))
+                        .evaluate(chain)
+                        .result())
                 .isEqualTo(SecTrustResult.PROCEED);
-        TrustReport ic = basicWith(ica, setting(Result.TRUST_AS_ROOT, KeyUse.SIGN_CERT)).evaluate(chain);
+        TrustReport ic =
+                basicWith(ica, setting(Result.TRUST_AS_ROOT, KeyUse.SIGN_CERT)).evaluate(chain);
         assertThat(ic.result()).as(ic.explain()).isEqualTo(SecTrustResult.PROCEED);
         assertThat(ic.path()).hasSize(2);
     }
 
     @Test
     void intermediateWithoutSignCert_isNotAnAnchor(TestPki unused) {
-        TrustReport r = basicWith(ica, setting(Result.TRUST_AS_ROOT, KeyUse.SIGNATURE)).evaluate(certs(leaf, ica, root));
+        TrustReport r =
+                basicWith(ica, setting(Result.TRUST_AS_ROOT, KeyUse.SIGNATURE)).evaluate(certs(leaf, ica, root));
         assertThat(r.result()).as(r.explain()).isEqualTo(SecTrustResult.RECOVERABLE_TRUST_FAILURE);
-        assertThat(r.has(FindingCode.ANCHOR_TRUSTED) || r.has(FindingCode.MISSING_INTERMEDIATE)).isTrue();
+        assertThat(r.has(FindingCode.ANCHOR_TRUSTED) || r.has(FindingCode.MISSING_INTERMEDIATE))
+                .isTrue();
     }
 
     @Test
@@ -88,26 +95,35 @@ class TrustSettingsKeyUsageTest {
         // plain SecPolicyCreateSSL: the leaf derives no usage, a Signature constraint never matches
         assertThat(sslWith(leaf, signature).evaluate(certs(leaf)).trusted()).isFalse();
         // SecPolicyCreateSSLWithKeyUsage(digitalSignature): derived Signature, the constraint matches
-        TrustReport ok = sslWith(leaf, signature).requireKeyUsage(KeyUsage.DIGITAL_SIGNATURE).evaluate(certs(leaf));
+        TrustReport ok = sslWith(leaf, signature)
+                .requireKeyUsage(KeyUsage.DIGITAL_SIGNATURE)
+                .evaluate(certs(leaf));
         assertThat(ok.result()).as(ok.explain()).isEqualTo(SecTrustResult.PROCEED);
         // a superset does not match (Apple: multiple-use S/MIME policy against a Signature constraint)
-        HeldCertificate rsaLeaf = pki.leaf("example.com", ica).keyUsage(CertificateBuilder.KU_DIGITAL_SIGNATURE
-                | CertificateBuilder.KU_KEY_ENCIPHERMENT).validForDays(90).build();
+        HeldCertificate rsaLeaf = pki.leaf("example.com", ica)
+                .keyUsage(CertificateBuilder.KU_DIGITAL_SIGNATURE | CertificateBuilder.KU_KEY_ENCIPHERMENT)
+                .validForDays(90)
+                .build();
         TrustReport both = sslWith(rsaLeaf, signature)
-                .requireKeyUsage(KeyUsage.DIGITAL_SIGNATURE, KeyUsage.KEY_ENCIPHERMENT).evaluate(certs(rsaLeaf));
+                .requireKeyUsage(KeyUsage.DIGITAL_SIGNATURE, KeyUsage.KEY_ENCIPHERMENT)
+                .evaluate(certs(rsaLeaf));
         assertThat(both.trusted()).isFalse();
         assertThat(both.has(FindingCode.KEY_USAGE)).isFalse();
-        assertThat(both.has(FindingCode.MISSING_INTERMEDIATE)).as(both.explain()).isTrue();
+        assertThat(both.has(FindingCode.MISSING_INTERMEDIATE))
+                .as(both.explain())
+                .isTrue();
         // signature + key encipherment matches a constraint holding both
         TrustReport exact = sslWith(rsaLeaf, setting(Result.TRUST_AS_ROOT, KeyUse.SIGNATURE, KeyUse.EN_DECRYPT_KEY))
-                .requireKeyUsage(KeyUsage.DIGITAL_SIGNATURE, KeyUsage.KEY_ENCIPHERMENT).evaluate(certs(rsaLeaf));
+                .requireKeyUsage(KeyUsage.DIGITAL_SIGNATURE, KeyUsage.KEY_ENCIPHERMENT)
+                .evaluate(certs(rsaLeaf));
         assertThat(exact.trusted()).as(exact.explain()).isTrue();
     }
 
     @Test
     void denyAppliesOnlyWhenItsKeyUsageMatches(TestPki unused) {
         List<Certificate> chain = certs(leaf, ica, root);
-        TrustReport notDenied = basicWith(root, setting(Result.DENY, KeyUse.SIGNATURE), TrustSetting.of(Result.TRUST_ROOT))
+        TrustReport notDenied = basicWith(
+                        root, setting(Result.DENY, KeyUse.SIGNATURE), TrustSetting.of(Result.TRUST_ROOT))
                 .evaluate(chain);
         assertThat(notDenied.result()).as(notDenied.explain()).isEqualTo(SecTrustResult.PROCEED);
         TrustReport denied = basicWith(root, setting(Result.DENY, KeyUse.SIGN_CERT), TrustSetting.of(Result.TRUST_ROOT))
@@ -121,7 +137,9 @@ class TrustSettingsKeyUsageTest {
         assertThat(KeyUse.SIGN_CERT.value()).isEqualTo(0x08);
         assertThat(KeyUse.KEY_EXCHANGE.value()).isEqualTo(0x20);
         assertThat(KeyUse.ANY.value()).isEqualTo(0xFFFFFFFFL);
-        assertThat(TrustSetting.of(Result.TRUST_ROOT).forKeyUsage(KeyUse.SIGNATURE, KeyUse.SIGN_CERT).keyUsage())
+        assertThat(TrustSetting.of(Result.TRUST_ROOT)
+                        .forKeyUsage(KeyUse.SIGNATURE, KeyUse.SIGN_CERT)
+                        .keyUsage())
                 .contains(9L);
         assertThatThrownBy(() -> TrustSetting.of(Result.TRUST_ROOT).forKeyUsage(0x1_0000_0000L))
                 .isInstanceOf(IllegalArgumentException.class);

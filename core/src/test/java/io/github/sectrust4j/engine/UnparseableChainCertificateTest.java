@@ -45,11 +45,15 @@ class UnparseableChainCertificateTest {
         root = pki.root("Root").build();
         ica = pki.intermediate("Issuing CA", root).build();
         leaf = pki.leaf("example.com", ica).validForDays(90).build();
-        brokenPem = pem(withUnusedSignatureBits(pki.intermediate("Other CA", root).build().der()));
+        brokenPem = pem(withUnusedSignatureBits(
+                pki.intermediate("Other CA", root).build().der()));
     }
 
     SecTrust trust(TestPki pki) {
-        return SecTrust.ios("17.4").forServer("example.com").at(pki.now()).ctKillSwitch(true)
+        return SecTrust.ios("17.4")
+                .forServer("example.com")
+                .at(pki.now())
+                .ctKillSwitch(true)
                 .withExtraSystemRoots(io.github.sectrust4j.path.TestRequests.certs(root));
     }
 
@@ -74,22 +78,30 @@ class UnparseableChainCertificateTest {
     @Test
     void api_unparseableLeaf_orNoCertificate_staysAnInputError(TestPki pki) {
         assertThatThrownBy(() -> trust(pki).evaluate(brokenPem + ica.pem()))
-                .isInstanceOf(CertificateInputException.class).hasMessageContaining("unused bits");
+                .isInstanceOf(CertificateInputException.class)
+                .hasMessageContaining("unused bits");
         assertThatThrownBy(() -> trust(pki).evaluate("no certificate here"))
                 .isInstanceOf(CertificateInputException.class);
-        assertThatThrownBy(() -> trust(pki).evaluate(leaf.pem() + "-----BEGIN CERTIFICATE-----\n@@@\n-----END CERTIFICATE-----\n"))
-                .isInstanceOf(CertificateInputException.class).hasMessageContaining("bad base64");
+        assertThatThrownBy(() -> trust(pki)
+                        .evaluate(leaf.pem() + "-----BEGIN CERTIFICATE-----\n@@@\n-----END CERTIFICATE-----\n"))
+                .isInstanceOf(CertificateInputException.class)
+                .hasMessageContaining("bad base64");
     }
 
     @Test
     void batch_andCli_giveTheVerdict(TestPki pki, @TempDir Path dir) throws Exception {
         ObjectNode n = JSON.createObjectNode();
-        n.put("id", "u").put("host", "example.com").put("ios", "17.4").put("at", pki.now().toString());
+        n.put("id", "u")
+                .put("host", "example.com")
+                .put("ios", "17.4")
+                .put("at", pki.now().toString());
         n.putArray("chain").add(leaf.pem()).add(ica.pem() + brokenPem);
         n.putArray("extraSystemRoots").add(root.pem());
         Cli.Run batch = Cli.withStdin(JSON.writeValueAsString(n) + "\n", "batch");
         JsonNode response = JSON.readTree(batch.out());
-        assertThat(response.has("error") && response.get("error").has("input")).as(batch.out()).isFalse();
+        assertThat(response.has("error") && response.get("error").has("input"))
+                .as(batch.out())
+                .isFalse();
         assertThat(response.get("trusted").asBoolean()).isFalse();
         assertThat(response.get("result").asText()).isEqualTo("INVALID");
         assertThat(response.get("error").get("name").asText()).isEqualTo("errSecParam");
@@ -99,8 +111,17 @@ class UnparseableChainCertificateTest {
 
         Path chain = Files.writeString(dir.resolve("chain.pem"), leaf.pem() + ica.pem() + brokenPem);
         Path rootFile = Files.writeString(dir.resolve("root.pem"), root.pem());
-        Cli.Run run = Cli.run("evaluate", chain.toString(), "--host", "example.com", "--ios", "17.4", "--at",
-                pki.now().toString(), "--extra-system-root", rootFile.toString());
+        Cli.Run run = Cli.run(
+                "evaluate",
+                chain.toString(),
+                "--host",
+                "example.com",
+                "--ios",
+                "17.4",
+                "--at",
+                pki.now().toString(),
+                "--extra-system-root",
+                rootFile.toString());
         assertThat(run.status()).as(run.err()).isEqualTo(1);
         assertThat(run.out()).contains("UnparseableCertificate");
     }
@@ -118,7 +139,8 @@ class UnparseableChainCertificateTest {
     }
 
     static String pem(byte[] der) {
-        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END CERTIFICATE-----\n";
+        return "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END CERTIFICATE-----\n";
     }
 }

@@ -1,11 +1,10 @@
 package io.github.sectrust4j.engine;
 
-import io.github.sectrust4j.PathBudget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.FindingCode;
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.SecTrust;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.cert.Certificate;
@@ -40,18 +39,24 @@ class VerificationBudgetMarginTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("onlineCases")
     void aRealChain_needsAHundredthOfTheDefault(String id, JsonNode tc) {
-        List<Certificate> chain = new ArrayList<>(RealDataIntegrationTest.pem(tc.get("peer_certificate").asText()));
+        List<Certificate> chain = new ArrayList<>(
+                RealDataIntegrationTest.pem(tc.get("peer_certificate").asText()));
         tc.get("untrusted_intermediates").forEach(n -> chain.addAll(RealDataIntegrationTest.pem(n.asText())));
-        SecTrust trust = SecTrust.ios("17.0").forServer(tc.get("expected_peer_name").get("value").asText())
+        SecTrust trust = SecTrust.ios("17.0")
+                .forServer(tc.get("expected_peer_name").get("value").asText())
                 .at(Instant.parse(tc.get("validation_time").asText()).plus(Duration.ofDays(7)));
 
         TrustReport full = trust.evaluate(chain);
-        TrustReport small = trust.withBudget(PathBudget.DEFAULT.withMaxVerifications(HUNDREDTH)).evaluate(chain);
-        TrustReport one = trust.withBudget(PathBudget.DEFAULT.withMaxVerifications(1)).evaluate(chain);
+        TrustReport small = trust.withBudget(PathBudget.DEFAULT.withMaxVerifications(HUNDREDTH))
+                .evaluate(chain);
+        TrustReport one =
+                trust.withBudget(PathBudget.DEFAULT.withMaxVerifications(1)).evaluate(chain);
 
         assertThat(small.toJson()).as(id).isEqualTo(full.toJson());
         assertThat(full.has(FindingCode.VERIFICATION_BUDGET_EXCEEDED)).isFalse();
-        assertThat(one.has(FindingCode.VERIFICATION_BUDGET_EXCEEDED)).as(one.explain()).isTrue();
+        assertThat(one.has(FindingCode.VERIFICATION_BUDGET_EXCEEDED))
+                .as(one.explain())
+                .isTrue();
         assertThat(one.trusted()).isFalse();
     }
 }

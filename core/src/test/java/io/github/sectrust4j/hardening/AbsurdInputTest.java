@@ -26,7 +26,10 @@ class AbsurdInputTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
 
     static SecTrust trust(HeldCertificate root) {
-        return SecTrust.ios("17.4").forServer("example.com").at(TestPki.DEFAULT_NOW).withAnchors(certs(root));
+        return SecTrust.ios("17.4")
+                .forServer("example.com")
+                .at(TestPki.DEFAULT_NOW)
+                .withAnchors(certs(root));
     }
 
     @Test
@@ -37,25 +40,35 @@ class AbsurdInputTest {
         HeldCertificate ica = pki.intermediate("Absurd Issuing CA", root).build();
         HeldCertificate leaf = pki.leaf("example.com", ica).validForDays(90).build();
         List<Certificate> chain = new ArrayList<>(certs(leaf));
-        Certificate namesake = Certificate.parse(pki.intermediate("Absurd Issuing CA", otherRoot).build().der());
+        Certificate namesake = Certificate.parse(
+                pki.intermediate("Absurd Issuing CA", otherRoot).build().der());
         // 999 distinct namesakes of the issuing CA, all signed by a key that never anchors
         for (int i = 0; i < 999; i++) {
-            chain.add(Certificate.parse(pki.intermediate("Absurd Issuing CA", otherRoot).sameKeyAs(otherRoot)
-                    .serial(java.math.BigInteger.valueOf(10_000 + i)).build().der()));
+            chain.add(Certificate.parse(pki.intermediate("Absurd Issuing CA", otherRoot)
+                    .sameKeyAs(otherRoot)
+                    .serial(java.math.BigInteger.valueOf(10_000 + i))
+                    .build()
+                    .der()));
         }
         chain.add(namesake);
 
-        TrustReport report = assertTimeoutPreemptively(HANG_GUARD, () -> trust(root).evaluate(chain));
+        TrustReport report =
+                assertTimeoutPreemptively(HANG_GUARD, () -> trust(root).evaluate(chain));
 
         assertThat(report.trusted()).isFalse();
-        assertThat(report.has(FindingCode.PATH_BUDGET_EXCEEDED) || report.has(FindingCode.ANCHOR_TRUSTED)
-                || report.has(FindingCode.MISSING_INTERMEDIATE)).as(report.explain()).isTrue();
+        assertThat(report.has(FindingCode.PATH_BUDGET_EXCEEDED)
+                        || report.has(FindingCode.ANCHOR_TRUSTED)
+                        || report.has(FindingCode.MISSING_INTERMEDIATE))
+                .as(report.explain())
+                .isTrue();
 
         // the real issuer hidden at the end of the pile: found, or a budget finding — never a hang
         chain.add(Certificate.parse(ica.der()));
-        TrustReport withIssuer = assertTimeoutPreemptively(HANG_GUARD, () -> trust(root).evaluate(chain));
+        TrustReport withIssuer =
+                assertTimeoutPreemptively(HANG_GUARD, () -> trust(root).evaluate(chain));
         assertThat(withIssuer.trusted() || withIssuer.has(FindingCode.PATH_BUDGET_EXCEEDED))
-                .as(withIssuer.explain()).isTrue();
+                .as(withIssuer.explain())
+                .isTrue();
     }
 
     @Test
@@ -66,12 +79,25 @@ class AbsurdInputTest {
         for (int i = 0; i < names.length; i++) {
             names[i] = "host" + i + ".example.com";
         }
-        HeldCertificate leaf = pki.leaf("host9999.example.com", root).dnsNames(names).validForDays(90).build();
+        HeldCertificate leaf = pki.leaf("host9999.example.com", root)
+                .dnsNames(names)
+                .validForDays(90)
+                .build();
 
-        TrustReport match = assertTimeoutPreemptively(HANG_GUARD, () -> SecTrust.ios("17.4")
-                .forServer("host9999.example.com").at(pki.now()).withAnchors(certs(root)).evaluate(certs(leaf)));
-        TrustReport miss = assertTimeoutPreemptively(HANG_GUARD, () -> SecTrust.ios("17.4")
-                .forServer("other.example.com").at(pki.now()).withAnchors(certs(root)).evaluate(certs(leaf)));
+        TrustReport match = assertTimeoutPreemptively(
+                HANG_GUARD,
+                () -> SecTrust.ios("17.4")
+                        .forServer("host9999.example.com")
+                        .at(pki.now())
+                        .withAnchors(certs(root))
+                        .evaluate(certs(leaf)));
+        TrustReport miss = assertTimeoutPreemptively(
+                HANG_GUARD,
+                () -> SecTrust.ios("17.4")
+                        .forServer("other.example.com")
+                        .at(pki.now())
+                        .withAnchors(certs(root))
+                        .evaluate(certs(leaf)));
 
         assertThat(match.trusted()).as(match.explain()).isTrue();
         assertThat(miss.trusted()).isFalse();
@@ -87,8 +113,13 @@ class AbsurdInputTest {
         host = host.repeat(65_536 / host.length()) + "example.com";
 
         String h = host;
-        TrustReport report = assertTimeoutPreemptively(HANG_GUARD, () -> SecTrust.ios("17.4").forServer(h)
-                .at(pki.now()).withAnchors(certs(root)).evaluate(certs(leaf)));
+        TrustReport report = assertTimeoutPreemptively(
+                HANG_GUARD,
+                () -> SecTrust.ios("17.4")
+                        .forServer(h)
+                        .at(pki.now())
+                        .withAnchors(certs(root))
+                        .evaluate(certs(leaf)));
 
         assertThat(report.trusted()).isFalse();
         assertThat(report.has(FindingCode.SSL_HOSTNAME)).as(report.explain()).isTrue();
@@ -98,14 +129,20 @@ class AbsurdInputTest {
     void pemWithAHundredThousandJunkBlocks_isAClearInputError() {
         StringBuilder pem = new StringBuilder();
         for (int i = 0; i < 100_000; i++) {
-            pem.append("-----BEGIN CERTIFICATE-----\nnot base64 at all ").append(i).append("\n-----END CERTIFICATE-----\n");
+            pem.append("-----BEGIN CERTIFICATE-----\nnot base64 at all ")
+                    .append(i)
+                    .append("\n-----END CERTIFICATE-----\n");
         }
         String text = pem.toString();
 
-        assertTimeoutPreemptively(HANG_GUARD, () -> assertThatThrownBy(() -> SecTrust.ios("17.4")
-                .forServer("example.com").at(TestPki.DEFAULT_NOW).evaluate(text))
-                .isInstanceOf(CertificateInputException.class)
-                .satisfies(e -> assertThat(e.getMessage()).isNotBlank().hasSizeLessThan(2_000)));
+        assertTimeoutPreemptively(
+                HANG_GUARD,
+                () -> assertThatThrownBy(() -> SecTrust.ios("17.4")
+                                .forServer("example.com")
+                                .at(TestPki.DEFAULT_NOW)
+                                .evaluate(text))
+                        .isInstanceOf(CertificateInputException.class)
+                        .satisfies(e -> assertThat(e.getMessage()).isNotBlank().hasSizeLessThan(2_000)));
     }
 
     @Test
@@ -116,7 +153,8 @@ class AbsurdInputTest {
         String junk = "junk text that is not PEM\n".repeat(100_000);
         String text = junk + leaf.pem() + junk;
 
-        TrustReport report = assertTimeoutPreemptively(HANG_GUARD, () -> trust(root).evaluate(text));
+        TrustReport report =
+                assertTimeoutPreemptively(HANG_GUARD, () -> trust(root).evaluate(text));
 
         assertThat(report.trusted()).as(report.explain()).isTrue();
     }

@@ -54,14 +54,18 @@ import org.junit.jupiter.api.Test;
 class CallerKeyBoundsTest {
     private static final TestPki PKI = TestPki.seeded(197);
     private static final HeldCertificate ROOT = PKI.root("Bounds Root").build();
-    private static final HeldCertificate ISSUER = PKI.intermediate("Bounds CA", ROOT).build();
-    private static final HeldCertificate LEAF = PKI.leaf("example.com", ISSUER).validForDays(90).build();
+    private static final HeldCertificate ISSUER =
+            PKI.intermediate("Bounds CA", ROOT).build();
+    private static final HeldCertificate LEAF =
+            PKI.leaf("example.com", ISSUER).validForDays(90).build();
 
     private static SctVerdict tlsSctVerdict(TestCtLog log) {
-        CtLogList logs = CtLogList.of(List.of(CtLog.usable(log.keyPair().getPublic().getEncoded(), log.operator(),
-                log.description())));
-        CtRequest request = CtRequest.builder(LEAF.der(), PKI.now()).issuerSpki(ISSUER.keyPair().getPublic().getEncoded())
-                .tlsSct(log.sctFor(LEAF, PKI.now().minusSeconds(60)).encoded()).build();
+        CtLogList logs = CtLogList.of(
+                List.of(CtLog.usable(log.keyPair().getPublic().getEncoded(), log.operator(), log.description())));
+        CtRequest request = CtRequest.builder(LEAF.der(), PKI.now())
+                .issuerSpki(ISSUER.keyPair().getPublic().getEncoded())
+                .tlsSct(log.sctFor(LEAF, PKI.now().minusSeconds(60)).encoded())
+                .build();
         CtEvaluation ct = CtEvaluator.evaluate(request, logs, IosRelease.parse("17.4"));
         return ct.outcomes().stream().map(SctOutcome::verdict).findFirst().orElseThrow();
     }
@@ -70,9 +74,12 @@ class CallerKeyBoundsTest {
     void sctUnderALogKeyWithAHugeExponent_doesNotVerify_whileTheRealKeyDoes() throws Exception {
         KeyPair real = PKI.nextKeyPair(KeyAlgorithm.rsa(2048));
         TestCtLog normal = new TestCtLog("normal log", "Op", real, KeyAlgorithm.rsa(2048));
-        TestCtLog huge = new TestCtLog("huge log", "Op", HostileInputs.withHugeEquivalentExponent(real), KeyAlgorithm.rsa(2048));
+        TestCtLog huge =
+                new TestCtLog("huge log", "Op", HostileInputs.withHugeEquivalentExponent(real), KeyAlgorithm.rsa(2048));
 
-        assertThat(tlsSctVerdict(normal)).as("control: the real log key verifies").isEqualTo(SctVerdict.VALID);
+        assertThat(tlsSctVerdict(normal))
+                .as("control: the real log key verifies")
+                .isEqualTo(SctVerdict.VALID);
         assertThat(KeyBounds.within(huge.keyPair().getPublic().getEncoded())).isFalse();
         assertThat(tlsSctVerdict(huge)).isNotEqualTo(SctVerdict.VALID);
     }
@@ -84,24 +91,36 @@ class CallerKeyBoundsTest {
      */
     private static byte[] responseByDelegatedResponder(byte[] responderSpki, java.security.PrivateKey signingKey)
             throws Exception {
-        X500Name issuerName = new X500Name(ISSUER.certificate().getSubjectX500Principal().getName());
+        X500Name issuerName =
+                new X500Name(ISSUER.certificate().getSubjectX500Principal().getName());
         X500Name responderName = new X500Name("CN=Bounds OCSP Responder");
         Instant now = PKI.now();
-        X509v3CertificateBuilder cert = new X509v3CertificateBuilder(issuerName, BigInteger.valueOf(4242),
-                Date.from(now.minusSeconds(86_400)), Date.from(now.plusSeconds(86_400)), responderName,
+        X509v3CertificateBuilder cert = new X509v3CertificateBuilder(
+                issuerName,
+                BigInteger.valueOf(4242),
+                Date.from(now.minusSeconds(86_400)),
+                Date.from(now.plusSeconds(86_400)),
+                responderName,
                 SubjectPublicKeyInfo.getInstance(responderSpki));
         cert.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning));
         X509CertificateHolder responder = cert.build(new JcaContentSignerBuilder(
-                ISSUER.keyPair().getPrivate().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA")
+                        ISSUER.keyPair().getPrivate().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA")
                 .build(ISSUER.keyPair().getPrivate()));
-        CertificateID id = new CertificateID(new BcDigestCalculatorProvider().get(
-                new AlgorithmIdentifier(OIWObjectIdentifiers.idSHA1)), new X509CertificateHolder(ISSUER.der()),
+        CertificateID id = new CertificateID(
+                new BcDigestCalculatorProvider().get(new AlgorithmIdentifier(OIWObjectIdentifiers.idSHA1)),
+                new X509CertificateHolder(ISSUER.der()),
                 LEAF.certificate().getSerialNumber());
         BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(new RespID(responderName));
-        builder.addResponse(id, new RevokedStatus(Date.from(now.minusSeconds(3_600))), Date.from(now.minusSeconds(60)),
-                Date.from(now.plusSeconds(86_400)), null);
-        BasicOCSPResp basic = builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(signingKey),
-                new X509CertificateHolder[] {responder}, Date.from(now.minusSeconds(60)));
+        builder.addResponse(
+                id,
+                new RevokedStatus(Date.from(now.minusSeconds(3_600))),
+                Date.from(now.minusSeconds(60)),
+                Date.from(now.plusSeconds(86_400)),
+                null);
+        BasicOCSPResp basic = builder.build(
+                new JcaContentSignerBuilder("SHA256withRSA").build(signingKey),
+                new X509CertificateHolder[] {responder},
+                Date.from(now.minusSeconds(60)));
         return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
     }
 
@@ -111,10 +130,10 @@ class CallerKeyBoundsTest {
         KeyPair huge = HostileInputs.withHugeEquivalentExponent(real);
         OcspTarget target = OcspTarget.of(LEAF.der(), ISSUER.der());
 
-        OcspResponseCheck control = OcspResponseValidator.check(target,
-                responseByDelegatedResponder(real.getPublic().getEncoded(), real.getPrivate()), PKI.now());
-        OcspResponseCheck bounded = OcspResponseValidator.check(target,
-                responseByDelegatedResponder(huge.getPublic().getEncoded(), real.getPrivate()), PKI.now());
+        OcspResponseCheck control = OcspResponseValidator.check(
+                target, responseByDelegatedResponder(real.getPublic().getEncoded(), real.getPrivate()), PKI.now());
+        OcspResponseCheck bounded = OcspResponseValidator.check(
+                target, responseByDelegatedResponder(huge.getPublic().getEncoded(), real.getPrivate()), PKI.now());
 
         assertThat(control.verdict()).as("control: %s", control).isEqualTo(OcspVerdict.ACCEPTED);
         assertThat(control.status()).contains(OcspStatus.REVOKED);
@@ -125,10 +144,17 @@ class CallerKeyBoundsTest {
     void theRuleBoundsRsaAndDsa_andPassesFixedSizeKeys() throws Exception {
         KeyPair rsa = PKI.nextKeyPair(KeyAlgorithm.rsa(2048));
         assertThat(KeyBounds.within(rsa.getPublic().getEncoded())).isTrue();
-        assertThat(KeyBounds.within(PKI.nextKeyPair(KeyAlgorithm.ecP256()).getPublic().getEncoded())).isTrue();
-        assertThat(KeyBounds.within(HostileInputs.withHugeEquivalentExponent(rsa).getPublic().getEncoded())).isFalse();
-        assertThat(KeyBounds.rsaWithin(BigInteger.ONE.shiftLeft(KeyBounds.MAX_RSA_MODULUS_BITS), BigInteger.valueOf(65537)))
-                .as("a 16,385-bit modulus").isFalse();
+        assertThat(KeyBounds.within(
+                        PKI.nextKeyPair(KeyAlgorithm.ecP256()).getPublic().getEncoded()))
+                .isTrue();
+        assertThat(KeyBounds.within(HostileInputs.withHugeEquivalentExponent(rsa)
+                        .getPublic()
+                        .getEncoded()))
+                .isFalse();
+        assertThat(KeyBounds.rsaWithin(
+                        BigInteger.ONE.shiftLeft(KeyBounds.MAX_RSA_MODULUS_BITS), BigInteger.valueOf(65537)))
+                .as("a 16,385-bit modulus")
+                .isFalse();
         assertThat(KeyBounds.within(new byte[] {0x30, 0x00})).as("unreadable").isFalse();
     }
 }

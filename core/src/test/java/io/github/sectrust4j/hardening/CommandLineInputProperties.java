@@ -34,9 +34,28 @@ import net.jqwik.api.statistics.Statistics;
 class CommandLineInputProperties {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final String[] FIELDS = {"chain", "policy", "host", "ios", "at", "systemRoots", "extraSystemRoots",
-        "anchors", "anchorsOnly", "userRoots", "intermediates", "ocspResponses", "scts", "ctLogs",
-        "revocationDatabase", "network", "exceptions", "exceptionEpoch", "copyExceptions", "unknownField"};
+    private static final String[] FIELDS = {
+        "chain",
+        "policy",
+        "host",
+        "ios",
+        "at",
+        "systemRoots",
+        "extraSystemRoots",
+        "anchors",
+        "anchorsOnly",
+        "userRoots",
+        "intermediates",
+        "ocspResponses",
+        "scts",
+        "ctLogs",
+        "revocationDatabase",
+        "network",
+        "exceptions",
+        "exceptionEpoch",
+        "copyExceptions",
+        "unknownField"
+    };
     private static final HeldCertificate ROOT;
     private static final HeldCertificate LEAF;
 
@@ -47,9 +66,12 @@ class CommandLineInputProperties {
     }
 
     @Property(tries = 25)
-    void batch_randomRequests_getExactlyOneLineEach_inOrder_neverAnInternalError(@ForAll long seed,
-            @ForAll @IntRange(min = 1, max = 12) int lines) throws IOException {
-        Statistics.coverage(c -> { c.check("verdict").count(n -> n > 0); c.check("input error").count(n -> n > 0); });
+    void batch_randomRequests_getExactlyOneLineEach_inOrder_neverAnInternalError(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 12) int lines) throws IOException {
+        Statistics.coverage(c -> {
+            c.check("verdict").count(n -> n > 0);
+            c.check("input error").count(n -> n > 0);
+        });
         Random rnd = new Random(seed);
         List<String> in = new ArrayList<>();
         for (int i = 0; i < lines; i++) {
@@ -62,7 +84,9 @@ class CommandLineInputProperties {
         assertThat(out).hasSize(lines);
         for (int i = 0; i < lines; i++) {
             JsonNode response = JSON.readTree(out.get(i));
-            assertThat(response.at("/error/internal").isMissingNode()).as(out.get(i)).isTrue();
+            assertThat(response.at("/error/internal").isMissingNode())
+                    .as(out.get(i))
+                    .isTrue();
             JsonNode sent = idOf(in.get(i));
             if (sent != null) {
                 assertThat(response.get("id")).as("id of line " + i).isEqualTo(sent);
@@ -104,7 +128,8 @@ class CommandLineInputProperties {
                 v = F.booleanNode(false); // never let a test touch the network
             }
             if (f.equals("revocationDatabase") && v.isTextual()) {
-                v = F.textNode(new String[] {"/", "/dev/null", "/nonexistent/valid.sqlite3", "", "\u0000"}[rnd.nextInt(5)]);
+                v = F.textNode(
+                        new String[] {"/", "/dev/null", "/nonexistent/valid.sqlite3", "", "\u0000"}[rnd.nextInt(5)]);
             }
             n.set(f, v);
         }
@@ -128,9 +153,28 @@ class CommandLineInputProperties {
             case 6:
                 return F.textNode(brokenPem(rnd));
             case 7:
-                return F.textNode(new String[] {"ssl-server", "basic", "17.4", "12.0", "99.0", "2023071300", "profile",
-                    "mdm", "trustRoot", "deny", "usable", "1970-01-01T00:00:00Z", "+1000000000-12-31T23:59:59Z",
-                    "example.com", "*.example.com", "1.2.3.4", "::1", "\u0000", "é.例え.jp"}[rnd.nextInt(19)]);
+                return F.textNode(new String[] {
+                            "ssl-server",
+                            "basic",
+                            "17.4",
+                            "12.0",
+                            "99.0",
+                            "2023071300",
+                            "profile",
+                            "mdm",
+                            "trustRoot",
+                            "deny",
+                            "usable",
+                            "1970-01-01T00:00:00Z",
+                            "+1000000000-12-31T23:59:59Z",
+                            "example.com",
+                            "*.example.com",
+                            "1.2.3.4",
+                            "::1",
+                            "\u0000",
+                            "é.例え.jp"
+                        }
+                        [rnd.nextInt(19)]);
             case 8: {
                 ArrayNode a = F.arrayNode();
                 int n = rnd.nextInt(4);
@@ -141,8 +185,21 @@ class CommandLineInputProperties {
             }
             case 9: {
                 ObjectNode o = F.objectNode();
-                String[] keys = {"cert", "install", "fullTrust", "trustSettings", "result", "policy", "policyString",
-                    "allowedError", "key", "operator", "state", "stateTimestamp", "description"};
+                String[] keys = {
+                    "cert",
+                    "install",
+                    "fullTrust",
+                    "trustSettings",
+                    "result",
+                    "policy",
+                    "policyString",
+                    "allowedError",
+                    "key",
+                    "operator",
+                    "state",
+                    "stateTimestamp",
+                    "description"
+                };
                 int n = rnd.nextInt(5);
                 for (int k = 0; k < n; k++) {
                     o.set(keys[rnd.nextInt(keys.length)], randomValue(rnd, depth + 1));
@@ -171,8 +228,11 @@ class CommandLineInputProperties {
     }
 
     @Property(tries = 60)
-    void evaluate_randomBytesAsChain_exitTwoWithOneStderrLine_orANotTrustedVerdict(@ForAll long seed) throws IOException {
-        Statistics.coverage(c -> { c.check("bad input").count(n -> n > 0); });
+    void evaluate_randomBytesAsChain_exitTwoWithOneStderrLine_orANotTrustedVerdict(@ForAll long seed)
+            throws IOException {
+        Statistics.coverage(c -> {
+            c.check("bad input").count(n -> n > 0);
+        });
         Random rnd = new Random(seed);
         byte[] content;
         switch (rnd.nextInt(5)) {
@@ -190,7 +250,8 @@ class CommandLineInputProperties {
             case 3: {
                 byte[] junk = randomBytes(rnd, 200);
                 content = ("-----BEGIN CERTIFICATE-----\n" + new String(junk, StandardCharsets.ISO_8859_1)
-                        + "\n-----END CERTIFICATE-----\n").getBytes(StandardCharsets.ISO_8859_1);
+                                + "\n-----END CERTIFICATE-----\n")
+                        .getBytes(StandardCharsets.ISO_8859_1);
                 break;
             }
             default: {
@@ -203,8 +264,8 @@ class CommandLineInputProperties {
         Path file = Files.createTempFile("hardening", ".pem");
         try {
             Files.write(file, content);
-            Cli.Run r = Cli.run("evaluate", file.toString(), "--host", "example.com",
-                    "--at", TestPki.DEFAULT_NOW.toString());
+            Cli.Run r = Cli.run(
+                    "evaluate", file.toString(), "--host", "example.com", "--at", TestPki.DEFAULT_NOW.toString());
             // a damaged certificate that still parses is a verdict (never trusted: nothing anchors it)
             assertThat(r.status()).as(r.err()).isIn(Main.BAD_INPUT, 1);
             Statistics.collect(r.status() == Main.BAD_INPUT ? "bad input" : "not trusted");

@@ -34,22 +34,36 @@ class ConcurrencyTest {
         HeldCertificate ica = pki.intermediate("Shared Issuing CA", root).build();
         HeldCertificate cross = pki.crossSigned(ica, oldRoot).build();
         HeldCertificate leaf = pki.leaf("example.com", ica).validForDays(90).build();
-        HeldCertificate wrongHost = pki.leaf("other.example", ica).validForDays(90).build();
+        HeldCertificate wrongHost =
+                pki.leaf("other.example", ica).validForDays(90).build();
         HeldCertificate expired = pki.leaf("example.com", ica)
-                .validity(pki.now().minus(Duration.ofDays(30)), pki.now().minus(Duration.ofDays(1))).build();
-        HeldCertificate stranger = pki.leaf("example.com", pki.root("Stranger").build()).validForDays(90).build();
+                .validity(pki.now().minus(Duration.ofDays(30)), pki.now().minus(Duration.ofDays(1)))
+                .build();
+        HeldCertificate stranger = pki.leaf("example.com", pki.root("Stranger").build())
+                .validForDays(90)
+                .build();
 
-        SecTrust trust = SecTrust.ios("17.4").forServer("example.com").at(pki.now())
+        SecTrust trust = SecTrust.ios("17.4")
+                .forServer("example.com")
+                .at(pki.now())
                 .withProfileRoot(Certificate.parse(root.der()), FullTrust.ON)
-                .withExtraSystemRoots(certs(oldRoot)).ctKillSwitch(true);
-        List<List<Certificate>> chains = List.of(certs(leaf, ica), certs(leaf, cross, ica), certs(wrongHost, ica),
-                certs(expired, ica, cross), certs(stranger), certs(leaf, cross));
+                .withExtraSystemRoots(certs(oldRoot))
+                .ctKillSwitch(true);
+        List<List<Certificate>> chains = List.of(
+                certs(leaf, ica),
+                certs(leaf, cross, ica),
+                certs(wrongHost, ica),
+                certs(expired, ica, cross),
+                certs(stranger),
+                certs(leaf, cross));
 
         List<String> expected = new ArrayList<>();
         for (List<Certificate> c : chains) {
             expected.add(trust.evaluate(c).toJson());
         }
-        assertThat(new java.util.HashSet<>(expected)).as("the scenarios cover several outcomes").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(new java.util.HashSet<>(expected))
+                .as("the scenarios cover several outcomes")
+                .hasSizeGreaterThanOrEqualTo(4);
 
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -72,7 +86,9 @@ class ConcurrencyTest {
                 runs.add(pool.submit(work));
             }
             for (Future<List<String>> f : runs) {
-                assertThat(f.get(120, TimeUnit.SECONDS)).as("reports that differ from the single-threaded ones").isEmpty();
+                assertThat(f.get(120, TimeUnit.SECONDS))
+                        .as("reports that differ from the single-threaded ones")
+                        .isEmpty();
             }
         } finally {
             pool.shutdownNow();

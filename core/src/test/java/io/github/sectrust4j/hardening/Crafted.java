@@ -19,14 +19,13 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 final class Crafted {
     private Crafted() {}
 
-    static final AlgorithmIdentifier SHA256_RSA = new AlgorithmIdentifier(PKCSObjectIdentifiers.sha256WithRSAEncryption,
-            DERNull.INSTANCE);
+    static final AlgorithmIdentifier SHA256_RSA =
+            new AlgorithmIdentifier(PKCSObjectIdentifiers.sha256WithRSAEncryption, DERNull.INSTANCE);
 
     /** A v1 self-issued certificate carrying RSA key (n, e); its signature is junk. */
     static byte[] certWithRsaKey(String cn, BigInteger n, BigInteger e) throws Exception {
         SubjectPublicKeyInfo spki = new SubjectPublicKeyInfo(
-                new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
-                new RSAPublicKey(n, e));
+                new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE), new RSAPublicKey(n, e));
         return cert(cn, cn, spki, new byte[16]);
     }
 
@@ -53,7 +52,8 @@ final class Crafted {
         return assemble(tbs, signer.sign());
     }
 
-    static byte[] cert(String subjectCn, String issuerCn, SubjectPublicKeyInfo spki, byte[] signature) throws Exception {
+    static byte[] cert(String subjectCn, String issuerCn, SubjectPublicKeyInfo spki, byte[] signature)
+            throws Exception {
         return assemble(tbs(subjectCn, issuerCn, spki), signature);
     }
 
@@ -82,8 +82,8 @@ final class Crafted {
         return tbs(subjectCn, issuerCn, spki, SHA256_RSA);
     }
 
-    private static DERSequence tbs(String subjectCn, String issuerCn, SubjectPublicKeyInfo spki,
-                                   AlgorithmIdentifier algorithm) {
+    private static DERSequence tbs(
+            String subjectCn, String issuerCn, SubjectPublicKeyInfo spki, AlgorithmIdentifier algorithm) {
         ASN1EncodableVector tbs = new ASN1EncodableVector();
         tbs.add(new DERTaggedObject(true, 0, new ASN1Integer(2)));
         tbs.add(new ASN1Integer(new BigInteger(64, new Random(subjectCn.hashCode())).add(BigInteger.ONE)));

@@ -31,8 +31,8 @@ import net.jqwik.api.statistics.Statistics;
  */
 class DamagedExampleRequestProperties {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern PEM = Pattern.compile("-----BEGIN CERTIFICATE-----\n(.*?)\n-----END CERTIFICATE-----",
-            Pattern.DOTALL);
+    private static final Pattern PEM =
+            Pattern.compile("-----BEGIN CERTIFICATE-----\n(.*?)\n-----END CERTIFICATE-----", Pattern.DOTALL);
     private static final List<ObjectNode> EXAMPLES = new ArrayList<>();
     private static final Map<String, Boolean> TRUSTED = new HashMap<>();
 
@@ -52,7 +52,10 @@ class DamagedExampleRequestProperties {
 
     @Property(tries = 40)
     void damagedExamples_getAVerdictOrAnInputError_neverAFalseTrust(@ForAll long seed) throws IOException {
-        Statistics.coverage(c -> { c.check("verdict").count(n -> n > 0); c.check("input error").count(n -> n > 0); });
+        Statistics.coverage(c -> {
+            c.check("verdict").count(n -> n > 0);
+            c.check("input error").count(n -> n > 0);
+        });
         Random rnd = new Random(seed);
         List<String> lines = new ArrayList<>();
         List<String> fields = new ArrayList<>();
@@ -96,14 +99,21 @@ class DamagedExampleRequestProperties {
         int i = rnd.nextInt(array.size());
         String value = array.get(i).asText();
         if (field.equals("ocspResponses") || field.equals("scts")) {
-            array.set(i, JSON.getNodeFactory().textNode(b64(mutate(Base64.getDecoder().decode(value), rnd))));
+            array.set(
+                    i,
+                    JSON.getNodeFactory()
+                            .textNode(b64(mutate(Base64.getDecoder().decode(value), rnd))));
         } else {
             Matcher m = PEM.matcher(value);
             assertThat(m.find()).isTrue();
             byte[] der = Base64.getMimeDecoder().decode(m.group(1));
-            array.set(i, JSON.getNodeFactory().textNode("-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(mutate(der, rnd))
-                    + "\n-----END CERTIFICATE-----\n"));
+            array.set(
+                    i,
+                    JSON.getNodeFactory()
+                            .textNode("-----BEGIN CERTIFICATE-----\n"
+                                    + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                                            .encodeToString(mutate(der, rnd))
+                                    + "\n-----END CERTIFICATE-----\n"));
         }
         return field;
     }

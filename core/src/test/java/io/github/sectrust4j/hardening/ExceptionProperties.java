@@ -36,18 +36,22 @@ class ExceptionProperties {
     private static final TestPki PKI = TestPki.seeded(1212);
     private static final Instant NOW = PKI.now();
     private static final HeldCertificate ROOT = PKI.root("Northwind Root").build();
-    private static final HeldCertificate CA = PKI.intermediate("Northwind Issuing CA", ROOT).build();
-    private static final HeldCertificate LEAF = PKI.leaf("www.northwind.com", CA).build();
+    private static final HeldCertificate CA =
+            PKI.intermediate("Northwind Issuing CA", ROOT).build();
+    private static final HeldCertificate LEAF =
+            PKI.leaf("www.northwind.com", CA).build();
     private static final HeldCertificate EXPIRED = PKI.leaf("old.northwind.com", CA)
-            .validity(NOW.minus(Duration.ofDays(100)), NOW.minus(Duration.ofDays(1))).build();
-    private static final HeldCertificate OTHER = PKI.leaf("www.northwind.com", CA).build();
+            .validity(NOW.minus(Duration.ofDays(100)), NOW.minus(Duration.ofDays(1)))
+            .build();
+    private static final HeldCertificate OTHER =
+            PKI.leaf("www.northwind.com", CA).build();
     private static final byte[] REVOKED = PKI.ocsp(LEAF, CA)
-            .revoked(NOW.minus(Duration.ofDays(3)), RevocationReason.KEY_COMPROMISE).build();
+            .revoked(NOW.minus(Duration.ofDays(3)), RevocationReason.KEY_COMPROMISE)
+            .build();
     private static final String[] RELEASES = {"10.3", "12.0", "17.4"};
 
     /** One way a chain fails: the device configuration and the chain served. */
-    private record Scenario(String name, SecTrust device, List<Certificate> chain) {
-    }
+    private record Scenario(String name, SecTrust device, List<Certificate> chain) {}
 
     private static List<Scenario> scenarios(String release) {
         SecTrust base = SecTrust.ios(release).at(NOW);
@@ -55,18 +59,30 @@ class ExceptionProperties {
         return List.of(
                 new Scenario("root sent, not installed", base.forServer("www.northwind.com"), chain(LEAF, CA, ROOT)),
                 new Scenario("no root at all", base.forServer("www.northwind.com"), chain(LEAF, CA)),
-                new Scenario("wrong host and expired", base.forServer("www.northwind.com").withAnchors(List.of(root)),
+                new Scenario(
+                        "wrong host and expired",
+                        base.forServer("www.northwind.com").withAnchors(List.of(root)),
                         chain(EXPIRED, CA)),
-                new Scenario("revoked and wrong host", base.forServer("mail.northwind.com").withAnchors(List.of(root))
-                        .withStapledOcsp(REVOKED), chain(LEAF, CA)),
-                new Scenario("trusted", base.forServer("www.northwind.com").withAnchors(List.of(root)), chain(LEAF, CA)));
+                new Scenario(
+                        "revoked and wrong host",
+                        base.forServer("mail.northwind.com")
+                                .withAnchors(List.of(root))
+                                .withStapledOcsp(REVOKED),
+                        chain(LEAF, CA)),
+                new Scenario(
+                        "trusted", base.forServer("www.northwind.com").withAnchors(List.of(root)), chain(LEAF, CA)));
     }
 
     @Property(tries = 200)
-    void exceptionsNeverTrustWhatIosRefuses(@ForAll @IntRange(min = 0, max = 2) int releaseIndex,
-                                            @ForAll @IntRange(min = 0, max = 4) int scenarioIndex,
-                                            @ForAll long seed, @ForAll boolean otherLeaf) {
-        Statistics.coverage(c -> { c.checkQuery(v -> "trusted".equals(v.get(1))).count(n -> n > 0); c.checkQuery(v -> "not trusted".equals(v.get(1))).count(n -> n > 0); });
+    void exceptionsNeverTrustWhatIosRefuses(
+            @ForAll @IntRange(min = 0, max = 2) int releaseIndex,
+            @ForAll @IntRange(min = 0, max = 4) int scenarioIndex,
+            @ForAll long seed,
+            @ForAll boolean otherLeaf) {
+        Statistics.coverage(c -> {
+            c.checkQuery(v -> "trusted".equals(v.get(1))).count(n -> n > 0);
+            c.checkQuery(v -> "not trusted".equals(v.get(1))).count(n -> n > 0);
+        });
         Scenario s = scenarios(RELEASES[releaseIndex]).get(scenarioIndex);
         TrustReport plain = s.device().evaluate(s.chain());
         TrustExceptions full = s.device().copyExceptions(s.chain());
@@ -79,7 +95,8 @@ class ExceptionProperties {
                 entries.add(TrustExceptions.Entry.empty());
                 continue;
             }
-            Set<String> kept = e.checks().stream().filter(c -> rnd.nextInt(3) > 0).collect(Collectors.toSet());
+            Set<String> kept =
+                    e.checks().stream().filter(c -> rnd.nextInt(3) > 0).collect(Collectors.toSet());
             Certificate who = i == 0 && otherLeaf ? cert(OTHER) : at;
             entries.add(TrustExceptions.Entry.of(who, kept));
         }
@@ -96,12 +113,16 @@ class ExceptionProperties {
         boolean refusedAnyway = plain.failures().stream()
                 .anyMatch(f -> f.severity() == Severity.FATAL || f.severity() == Severity.DENY);
         boolean allExcepted = plain.failures().stream()
-                .allMatch(f -> excepted.contains(f.certificateIndex() + ":" + f.code().code()));
+                .allMatch(f ->
+                        excepted.contains(f.certificateIndex() + ":" + f.code().code()));
         boolean expectTrusted = plain.trusted() || (kept && !refusedAnyway && allExcepted);
 
         Statistics.collect(s.name(), expectTrusted ? "trusted" : "not trusted");
-        assertThat(withEx.trusted()).as("%s on iOS %s; plain failures %s; exceptions %s; report %s", s.name(),
-                RELEASES[releaseIndex], codes(plain), subset, codes(withEx)).isEqualTo(expectTrusted);
+        assertThat(withEx.trusted())
+                .as(
+                        "%s on iOS %s; plain failures %s; exceptions %s; report %s",
+                        s.name(), RELEASES[releaseIndex], codes(plain), subset, codes(withEx))
+                .isEqualTo(expectTrusted);
         if (withEx.trusted() && kept) {
             assertThat(withEx.result()).isEqualTo(SecTrustResult.PROCEED);
         }
@@ -121,8 +142,10 @@ class ExceptionProperties {
     }
 
     private static List<String> codes(TrustReport r) {
-        return r.findings().stream().filter(Finding::isFailure)
-                .map(f -> f.certificateIndex() + ":" + f.code().code()).toList();
+        return r.findings().stream()
+                .filter(Finding::isFailure)
+                .map(f -> f.certificateIndex() + ":" + f.code().code())
+                .toList();
     }
 
     private static Certificate cert(HeldCertificate c) {

@@ -29,14 +29,25 @@ class ExtremeInstantTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"-1000000000-01-01T00:00:00Z", "+1000000000-12-31T23:59:59.999999999Z",
-        "1970-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "1949-12-31T23:59:59Z",
-        "2050-01-01T00:00:00Z"})
+    @ValueSource(
+            strings = {
+                "-1000000000-01-01T00:00:00Z",
+                "+1000000000-12-31T23:59:59.999999999Z",
+                "1970-01-01T00:00:00Z",
+                "0001-01-01T00:00:00Z",
+                "9999-12-31T23:59:59Z",
+                "1949-12-31T23:59:59Z",
+                "2050-01-01T00:00:00Z"
+            })
     void farAwayInstant_isNotTrusted_underAnyAnchorKind(String text) {
         Instant at = Instant.parse(text);
         SecTrust base = SecTrust.ios("17.4").forServer("example.com").at(at);
-        for (SecTrust t : new SecTrust[] {base.withAnchors(certs(ROOT)), base.withExtraSystemRoots(certs(ROOT)),
-            base.withMdmRoot(certs(ROOT).get(0)), base.withAnchors(certs(ROOT)).deviceClock(Instant.MAX)}) {
+        for (SecTrust t : new SecTrust[] {
+            base.withAnchors(certs(ROOT)),
+            base.withExtraSystemRoots(certs(ROOT)),
+            base.withMdmRoot(certs(ROOT).get(0)),
+            base.withAnchors(certs(ROOT)).deviceClock(Instant.MAX)
+        }) {
             TrustReport r = t.evaluate(certs(LEAF, ICA));
             assertThat(r.trusted()).as(text + "\n" + r.explain()).isFalse();
             assertThat(r.toJson()).contains("\"trusted\":false");
@@ -46,8 +57,12 @@ class ExtremeInstantTest {
     @ParameterizedTest
     @ValueSource(strings = {"-1000000000-01-01T00:00:00Z", "+1000000000-12-31T23:59:59.999999999Z"})
     void farAwayDeviceClock_keepsAValidChainTrusted(String text) {
-        TrustReport r = SecTrust.ios("17.4").forServer("example.com").at(TestPki.DEFAULT_NOW)
-                .deviceClock(Instant.parse(text)).withAnchors(certs(ROOT)).evaluate(certs(LEAF, ICA));
+        TrustReport r = SecTrust.ios("17.4")
+                .forServer("example.com")
+                .at(TestPki.DEFAULT_NOW)
+                .deviceClock(Instant.parse(text))
+                .withAnchors(certs(ROOT))
+                .evaluate(certs(LEAF, ICA));
 
         assertThat(r.trusted()).as(r.explain()).isTrue();
     }

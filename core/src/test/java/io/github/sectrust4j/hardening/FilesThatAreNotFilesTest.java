@@ -29,12 +29,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FilesThatAreNotFilesTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(20);
     /** Every option of evaluate that names a file. */
-    private static final List<String> FILE_OPTIONS = List.of("--anchor", "--profile-root", "--mdm-root",
-            "--intermediate", "--extra-system-root", "--ocsp", "--sct", "--ct-logs", "--exceptions",
+    private static final List<String> FILE_OPTIONS = List.of(
+            "--anchor",
+            "--profile-root",
+            "--mdm-root",
+            "--intermediate",
+            "--extra-system-root",
+            "--ocsp",
+            "--sct",
+            "--ct-logs",
+            "--exceptions",
             "--revocation-database");
 
     @TempDir
     static Path dir;
+
     static Path chain;
     static Path zero;
     static Path big;
@@ -56,8 +65,12 @@ class FilesThatAreNotFilesTest {
         Cli.Run run = assertTimeoutPreemptively(HANG_GUARD, () -> Cli.run("evaluate", zero.toString()));
 
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err().lines()).singleElement().asString()
-                .contains("CHAIN.pem").contains("zero.pem").contains("not a regular file");
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .contains("CHAIN.pem")
+                .contains("zero.pem")
+                .contains("not a regular file");
     }
 
     @Test
@@ -72,13 +85,17 @@ class FilesThatAreNotFilesTest {
     void fifoAsChainOrAnchor_isRefused_notWaitedOn() throws Exception {
         Path fifo = fifo("chain.fifo");
         Cli.Run asChain = assertTimeoutPreemptively(HANG_GUARD, () -> Cli.run("evaluate", fifo.toString()));
-        Cli.Run asAnchor = assertTimeoutPreemptively(HANG_GUARD,
-                () -> Cli.run("evaluate", chain.toString(), "--anchor", fifo.toString()));
+        Cli.Run asAnchor = assertTimeoutPreemptively(
+                HANG_GUARD, () -> Cli.run("evaluate", chain.toString(), "--anchor", fifo.toString()));
 
         assertThat(asChain.status()).isEqualTo(2);
         assertThat(asChain.err()).contains("not a regular file");
         assertThat(asAnchor.status()).isEqualTo(2);
-        assertThat(asAnchor.err().lines()).singleElement().asString().contains("--anchor").contains("not a regular file");
+        assertThat(asAnchor.err().lines())
+                .singleElement()
+                .asString()
+                .contains("--anchor")
+                .contains("not a regular file");
     }
 
     @ParameterizedTest
@@ -96,10 +113,12 @@ class FilesThatAreNotFilesTest {
             if (kind.equals("big") && option.equals("--revocation-database")) {
                 continue; // SQLite reads only the pages it needs: no size limit for the database
             }
-            Cli.Run run = assertTimeoutPreemptively(HANG_GUARD,
-                    () -> Cli.run("evaluate", chain.toString(), option, bad.toString()));
+            Cli.Run run = assertTimeoutPreemptively(
+                    HANG_GUARD, () -> Cli.run("evaluate", chain.toString(), option, bad.toString()));
             List<String> err = run.err().lines().toList();
-            if (run.status() != 2 || err.size() != 1 || !err.get(0).contains(option)
+            if (run.status() != 2
+                    || err.size() != 1
+                    || !err.get(0).contains(option)
                     || !err.get(0).contains(bad.getFileName().toString())) {
                 failures.add(option + " -> " + run.status() + " " + run.err());
             }
@@ -110,11 +129,15 @@ class FilesThatAreNotFilesTest {
     @Test
     void copyExceptionsIntoAFifo_isRefused_notWaitedOn() throws Exception {
         Path fifo = fifo("out.fifo");
-        Cli.Run run = assertTimeoutPreemptively(HANG_GUARD,
-                () -> Cli.run("evaluate", chain.toString(), "--copy-exceptions", fifo.toString()));
+        Cli.Run run = assertTimeoutPreemptively(
+                HANG_GUARD, () -> Cli.run("evaluate", chain.toString(), "--copy-exceptions", fifo.toString()));
 
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err().lines()).singleElement().asString().contains("--copy-exceptions").contains("not a regular file");
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .contains("--copy-exceptions")
+                .contains("not a regular file");
     }
 
     private static Path fifo(String name) throws IOException, InterruptedException {

@@ -36,8 +36,8 @@ final class Hardening {
     /** The JDK's reading of the DER, or empty if the JDK refuses it. */
     static Optional<X509Certificate> jdk(byte[] der) {
         try {
-            return Optional.of((X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der)));
+            return Optional.of((X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der)));
         } catch (Exception e) {
             return Optional.empty();
         }

@@ -23,19 +23,48 @@ class HostNameAttackTest {
     static {
         TestPki pki = TestPki.seeded(111);
         ROOT = pki.root("Host Attack Root").build();
-        LEAF = pki.leaf("example.com", ROOT).dnsNames("example.com", "*.example.org").validForDays(90).build();
+        LEAF = pki.leaf("example.com", ROOT)
+                .dnsNames("example.com", "*.example.org")
+                .validForDays(90)
+                .build();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", ".", "..", "example.com ", " example.com", "example.com\u0000",
-        "example.com\u0000.evil.test", "evil.test\u0000example.com", "example.com..", ".example.com.", "com",
-        "xample.com", "example.co", "EXAMPLE.COM.evil.test", "a.b.example.org", "example.org",
-        "*", "127.0.0.1", "::1", "exa\u200Bmple.com", "examp\u0131e.com"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                ".",
+                "..",
+                "example.com ",
+                " example.com",
+                "example.com\u0000",
+                "example.com\u0000.evil.test",
+                "evil.test\u0000example.com",
+                "example.com..",
+                ".example.com.",
+                "com",
+                "xample.com",
+                "example.co",
+                "EXAMPLE.COM.evil.test",
+                "a.b.example.org",
+                "example.org",
+                "*",
+                "127.0.0.1",
+                "::1",
+                "exa\u200Bmple.com",
+                "examp\u0131e.com"
+            })
     void referenceHostThatIsNotTheCertificatesName_isAHostNameMismatch(String host) {
-        TrustReport r = SecTrust.ios("17.4").forServer(host).at(TestPki.DEFAULT_NOW).withAnchors(certs(ROOT))
+        TrustReport r = SecTrust.ios("17.4")
+                .forServer(host)
+                .at(TestPki.DEFAULT_NOW)
+                .withAnchors(certs(ROOT))
                 .evaluate(certs(LEAF));
 
-        assertThat(r.trusted()).as("host '" + host.replace("\u0000", "\\0") + "'\n" + r.explain()).isFalse();
+        assertThat(r.trusted())
+                .as("host '" + host.replace("\u0000", "\\0") + "'\n" + r.explain())
+                .isFalse();
         assertThat(r.has(FindingCode.SSL_HOSTNAME)).as(r.explain()).isTrue();
     }
 
@@ -43,7 +72,10 @@ class HostNameAttackTest {
     @ParameterizedTest
     @ValueSource(strings = {"example.com", "EXAMPLE.com", "example.com.", "www.example.org", "*.example.org"})
     void referenceHostThatIsTheCertificatesName_matches(String host) {
-        TrustReport r = SecTrust.ios("17.4").forServer(host).at(TestPki.DEFAULT_NOW).withAnchors(certs(ROOT))
+        TrustReport r = SecTrust.ios("17.4")
+                .forServer(host)
+                .at(TestPki.DEFAULT_NOW)
+                .withAnchors(certs(ROOT))
                 .evaluate(certs(LEAF));
 
         assertThat(r.trusted()).as(host + "\n" + r.explain()).isTrue();

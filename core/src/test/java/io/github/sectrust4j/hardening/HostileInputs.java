@@ -77,8 +77,10 @@ public final class HostileInputs {
         BigInteger q1 = priv.getPrimeQ().subtract(BigInteger.ONE);
         BigInteger lambda = p1.multiply(q1).divide(p1.gcd(q1));
         BigInteger hugeE = priv.getPublicExponent().add(lambda.shiftLeft(60_000));
-        byte[] spki = new SubjectPublicKeyInfo(new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
-                new org.bouncycastle.asn1.pkcs.RSAPublicKey(priv.getModulus(), hugeE)).getEncoded();
+        byte[] spki = new SubjectPublicKeyInfo(
+                        new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
+                        new org.bouncycastle.asn1.pkcs.RSAPublicKey(priv.getModulus(), hugeE))
+                .getEncoded();
         PublicKey pub = new PublicKey() {
             @Override
             public String getAlgorithm() {

@@ -29,16 +29,19 @@ class HostileLinesAtSmallHeapTest {
 
     @Test
     void hostileLines_getInputErrors_andTheRunGoesOn_at64MbHeap() throws Exception {
-        String good = Files.readAllLines(ExampleFiles.examples().resolve("requests.jsonl")).get(0);
+        String good = Files.readAllLines(ExampleFiles.examples().resolve("requests.jsonl"))
+                .get(0);
         String leafPem = JSON.readTree(good).get("chain").get(0).asText();
         List<String> lines = new ArrayList<>();
         lines.add("{\"id\":\"objects\",\"x\":[" + "{},".repeat(700_000) + "{}]}");
         lines.add("{\"id\":\"string-8mb\",\"x\":\"" + "a".repeat(8 * 1024 * 1024) + "\"}");
         lines.add("{\"id\":\"string-3mb\",\"x\":\"" + "\u00e9".repeat(3 * 1024 * 1024) + "\"}");
         lines.add("{\"id\":\"deep\",\"x\":" + "[".repeat(500_000) + "}");
-        lines.add(JSON.createObjectNode().put("id", "plist-bomb").put("exceptions",
-                Base64.getEncoder().encodeToString(HostileInputs.sharedReferencesPlist(199_000, 0)))
-                .set("chain", JSON.createArrayNode().add(leafPem)).toString());
+        lines.add(JSON.createObjectNode()
+                .put("id", "plist-bomb")
+                .put("exceptions", Base64.getEncoder().encodeToString(HostileInputs.sharedReferencesPlist(199_000, 0)))
+                .set("chain", JSON.createArrayNode().add(leafPem))
+                .toString());
         lines.add(good);
 
         SmallHeapBatch.Result run = SmallHeapBatch.run(dir, lines, Duration.ofMinutes(2));
@@ -50,15 +53,24 @@ class HostileLinesAtSmallHeapTest {
         for (String line : run.out()) {
             answers.add(JSON.readTree(line));
         }
-        assertThat(answers.get(0).at("/error/input").asText()).contains("request too large").contains("Token count");
+        assertThat(answers.get(0).at("/error/input").asText())
+                .contains("request too large")
+                .contains("Token count");
         assertThat(answers.get(1).at("/error/input").asText()).contains("line longer than");
-        assertThat(answers.get(2).at("/error/input").asText()).contains("request too large").contains("String value");
-        assertThat(answers.get(3).at("/error/input").asText()).contains("request too large").contains("nesting depth");
-        assertThat(answers.get(4).at("/error/input").asText()).startsWith("exceptions: ")
+        assertThat(answers.get(2).at("/error/input").asText())
+                .contains("request too large")
+                .contains("String value");
+        assertThat(answers.get(3).at("/error/input").asText())
+                .contains("request too large")
+                .contains("nesting depth");
+        assertThat(answers.get(4).at("/error/input").asText())
+                .startsWith("exceptions: ")
                 .contains("more than 100000 values");
-        assertThat(answers.subList(0, 5)).extracting(a -> a.get("id").asText())
+        assertThat(answers.subList(0, 5))
+                .extracting(a -> a.get("id").asText())
                 .containsExactly("objects", "string-8mb", "string-3mb", "deep", "plist-bomb");
-        assertThat(answers.get(5).get("id").asText()).isEqualTo(JSON.readTree(good).get("id").asText());
+        assertThat(answers.get(5).get("id").asText())
+                .isEqualTo(JSON.readTree(good).get("id").asText());
         assertThat(answers.get(5).has("trusted")).as(run.out().get(5)).isTrue();
     }
 }

@@ -47,7 +47,8 @@ class HostileValidDatabaseTest {
     /** Apple's schema with {@code table} replaced by {@code replacement}. */
     private Path database(String table, String replacement) throws Exception {
         Path db = dir.resolve(table + ".sqlite3");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement st = c.createStatement()) {
             for (String sql : TABLES) {
                 st.execute(sql.startsWith("CREATE TABLE " + table + "(") ? replacement : sql);
             }
@@ -58,12 +59,14 @@ class HostileValidDatabaseTest {
     @ParameterizedTest
     @ValueSource(strings = {"admin", "issuers"})
     void tableReplacedByAnEndlessRecursiveView_isRefusedAtOpening(String table) throws Exception {
-        String columns = table.equals("admin") ? "'version' AS key, n AS ival, NULL AS value"
+        String columns = table.equals("admin")
+                ? "'version' AS key, n AS ival, NULL AS value"
                 : "n AS groupid, randomblob(32) AS issuer_hash";
         Path db = database(table, "CREATE VIEW " + table + " AS " + ENDLESS + "SELECT " + columns + " FROM r");
 
         assertThatThrownBy(() -> assertTimeoutPreemptively(HANG_GUARD, () -> ValidDatabase.open(db)))
-                .isInstanceOf(ValidDatabaseException.class).hasMessageContaining("view");
+                .isInstanceOf(ValidDatabaseException.class)
+                .hasMessageContaining("view");
     }
 
     @Test
@@ -71,26 +74,34 @@ class HostileValidDatabaseTest {
         Path db = database("hashes", "CREATE VIRTUAL TABLE hashes USING fts5(groupid, sha256)");
 
         assertThatThrownBy(() -> assertTimeoutPreemptively(HANG_GUARD, () -> ValidDatabase.open(db)))
-                .isInstanceOf(ValidDatabaseException.class).hasMessageContaining("'hashes' is not a plain table");
+                .isInstanceOf(ValidDatabaseException.class)
+                .hasMessageContaining("'hashes' is not a plain table");
     }
 
     @Test
     void generatedColumn_isRefused() throws Exception {
-        Path db = database("issuers", "CREATE TABLE issuers(groupid INTEGER NOT NULL,"
-                + "issuer_hash BLOB GENERATED ALWAYS AS (zeroblob(900000000)) VIRTUAL)");
+        Path db = database(
+                "issuers",
+                "CREATE TABLE issuers(groupid INTEGER NOT NULL,"
+                        + "issuer_hash BLOB GENERATED ALWAYS AS (zeroblob(900000000)) VIRTUAL)");
 
         assertThatThrownBy(() -> assertTimeoutPreemptively(HANG_GUARD, () -> ValidDatabase.open(db)))
-                .isInstanceOf(ValidDatabaseException.class).hasMessageContaining("generated or hidden column 'issuer_hash'");
+                .isInstanceOf(ValidDatabaseException.class)
+                .hasMessageContaining("generated or hidden column 'issuer_hash'");
     }
 
     @Test
     void batchLineNamingSuchADatabase_getsAnInputError_andTheNextLineIsAnswered() throws Exception {
-        Path db = database("issuers", "CREATE VIEW issuers AS " + ENDLESS
-                + "SELECT n AS groupid, randomblob(32) AS issuer_hash FROM r");
+        Path db = database(
+                "issuers",
+                "CREATE VIEW issuers AS " + ENDLESS + "SELECT n AS groupid, randomblob(32) AS issuer_hash FROM r");
         ObjectMapper json = new ObjectMapper();
-        String good = Files.readAllLines(ExampleFiles.examples().resolve("requests.jsonl")).get(0);
-        String hostile = ((com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(good)).put("id", "view")
-                .put("revocationDatabase", db.toString()).toString();
+        String good = Files.readAllLines(ExampleFiles.examples().resolve("requests.jsonl"))
+                .get(0);
+        String hostile = ((com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(good))
+                .put("id", "view")
+                .put("revocationDatabase", db.toString())
+                .toString();
 
         Cli.Run run = assertTimeoutPreemptively(HANG_GUARD, () -> Cli.withStdin(hostile + "\n" + good + "\n", "batch"));
 
@@ -99,7 +110,9 @@ class HostileValidDatabaseTest {
             out.add(json.readTree(line));
         }
         assertThat(out).hasSize(2);
-        assertThat(out.get(0).at("/error/input").asText()).startsWith("revocationDatabase: ").contains("view");
+        assertThat(out.get(0).at("/error/input").asText())
+                .startsWith("revocationDatabase: ")
+                .contains("view");
         assertThat(out.get(1).has("trusted")).isTrue();
     }
 }

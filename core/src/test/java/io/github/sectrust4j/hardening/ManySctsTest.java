@@ -41,14 +41,18 @@ class ManySctsTest {
             chain.add(Certificate.parse(pki.crossSigned(ica, root).build().der()));
         }
         byte[] bad = log.sctFor(leaf, pki.now()).withBrokenSignature().encoded();
-        SecTrust base = SecTrust.ios("17.4").forServer("other.example").at(pki.now())
-                .withExtraSystemRoots(certs(root)).withCtLogs(CtLogList.of(List.of(
+        SecTrust base = SecTrust.ios("17.4")
+                .forServer("other.example")
+                .at(pki.now())
+                .withExtraSystemRoots(certs(root))
+                .withCtLogs(CtLogList.of(List.of(
                         CtLog.usable(log.keyPair().getPublic().getEncoded(), log.operator(), log.description()))));
         for (int i = 0; i < SecTrust.MAX_TLS_SCTS; i++) {
             base = base.withSct(bad);
         }
         SecTrust trust = base;
-        assertThatThrownBy(() -> trust.withSct(bad)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> trust.withSct(bad))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at most " + SecTrust.MAX_TLS_SCTS);
 
         TrustReport report = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> trust.evaluate(chain));

@@ -33,8 +33,10 @@ class ManyStapledOcspResponsesTest {
     private static final TestPki PKI = TestPki.seeded(181);
     private static final HeldCertificate ROOT = PKI.root("OCSP Root").build();
     private static final HeldCertificate ICA = PKI.intermediate("OCSP CA", ROOT).build();
-    private static final HeldCertificate LEAF = PKI.leaf("example.com", ICA).validForDays(90).build();
-    private static final byte[] BAD = PKI.ocsp(LEAF, ICA).good().brokenSignature().build();
+    private static final HeldCertificate LEAF =
+            PKI.leaf("example.com", ICA).validForDays(90).build();
+    private static final byte[] BAD =
+            PKI.ocsp(LEAF, ICA).good().brokenSignature().build();
 
     @Test
     void moreResponsesThanTheLimit_isRefusedByTheApi() {
@@ -44,7 +46,8 @@ class ManyStapledOcspResponsesTest {
         }
         SecTrust full = t;
 
-        assertThatThrownBy(() -> full.withStapledOcsp(BAD)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> full.withStapledOcsp(BAD))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at most " + SecTrust.MAX_STAPLED_OCSP_RESPONSES);
     }
 
@@ -71,7 +74,10 @@ class ManyStapledOcspResponsesTest {
         for (int i = 0; i < 20; i++) {
             chain.add(Certificate.parse(PKI.crossSigned(ICA, ROOT).build().der()));
         }
-        SecTrust t = SecTrust.ios("17.4").forServer("other.example").at(PKI.now()).withExtraSystemRoots(certs(ROOT))
+        SecTrust t = SecTrust.ios("17.4")
+                .forServer("other.example")
+                .at(PKI.now())
+                .withExtraSystemRoots(certs(ROOT))
                 .ctKillSwitch(true);
         for (int i = 0; i < SecTrust.MAX_STAPLED_OCSP_RESPONSES; i++) {
             t = t.withStapledOcsp(BAD);

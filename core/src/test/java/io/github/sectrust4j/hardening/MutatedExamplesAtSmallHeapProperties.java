@@ -30,8 +30,15 @@ import net.jqwik.api.statistics.Statistics;
 class MutatedExamplesAtSmallHeapProperties {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int LINES = 120;
-    private static final List<String> KINDS = List.of("bytes", "truncate", "repeat-array", "huge-string",
-            "deep-nesting", "wrong-type", "many-values", "drop-field");
+    private static final List<String> KINDS = List.of(
+            "bytes",
+            "truncate",
+            "repeat-array",
+            "huge-string",
+            "deep-nesting",
+            "wrong-type",
+            "many-values",
+            "drop-field");
     private static final String NOISE = "{}[]\",:\\0aZ\u00e9\u0000 -";
     private final Path dir;
 
@@ -57,7 +64,8 @@ class MutatedExamplesAtSmallHeapProperties {
         List<Boolean> structural = new ArrayList<>();
         for (int n = 0; n < LINES; n++) {
             // every example at least once per try, then at random
-            ObjectNode r = (ObjectNode) JSON.readTree(examples.get(n < examples.size() ? n : rnd.nextInt(examples.size())));
+            ObjectNode r =
+                    (ObjectNode) JSON.readTree(examples.get(n < examples.size() ? n : rnd.nextInt(examples.size())));
             r.put("id", "m" + n);
             String kind = KINDS.get(rnd.nextInt(KINDS.size()));
             Statistics.collect(kind);
@@ -79,9 +87,13 @@ class MutatedExamplesAtSmallHeapProperties {
         // one) is answered with n lines, one per release, in order (batch contract, several releases)
         int at = 0;
         for (int i = 0; i < LINES; i++) {
-            assertThat(at).as("answers end before line %d", i).isLessThan(run.out().size());
+            assertThat(at)
+                    .as("answers end before line %d", i)
+                    .isLessThan(run.out().size());
             JsonNode answer = JSON.readTree(run.out().get(at));
-            assertThat(answer.has("trusted") || answer.path("error").has("input")).as(run.out().get(at)).isTrue();
+            assertThat(answer.has("trusted") || answer.path("error").has("input"))
+                    .as(run.out().get(at))
+                    .isTrue();
             if (structural.get(i)) {
                 assertThat(answer.get("id").asText()).isEqualTo("m" + i);
             }

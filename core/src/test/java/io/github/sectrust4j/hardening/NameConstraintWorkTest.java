@@ -38,15 +38,23 @@ class NameConstraintWorkTest {
         }
         TestPki pki = TestPki.seeded(151);
         HeldCertificate root = pki.root("NC Root").build();
-        HeldCertificate ica = pki.intermediate("NC CA", root).permittedDns(permitted).excludedDns(excluded).build();
-        HeldCertificate leaf = pki.leaf("p0.example.com", ica).dnsNames(sans).validForDays(90).build();
-        SecTrust trust = SecTrust.ios("17.4").forServer("p0.example.com").at(pki.now()).withAnchors(certs(root));
+        HeldCertificate ica = pki.intermediate("NC CA", root)
+                .permittedDns(permitted)
+                .excludedDns(excluded)
+                .build();
+        HeldCertificate leaf =
+                pki.leaf("p0.example.com", ica).dnsNames(sans).validForDays(90).build();
+        SecTrust trust =
+                SecTrust.ios("17.4").forServer("p0.example.com").at(pki.now()).withAnchors(certs(root));
 
         TrustReport report = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> trust.evaluate(certs(leaf, ica)));
 
         assertThat(report.trusted()).isFalse();
-        assertThat(report.has(FindingCode.NAME_CONSTRAINTS)).as(report.explain()).isTrue();
-        assertThat(report.failures()).filteredOn(f -> f.code() == FindingCode.NAME_CONSTRAINTS)
+        assertThat(report.has(FindingCode.NAME_CONSTRAINTS))
+                .as(report.explain())
+                .isTrue();
+        assertThat(report.failures())
+                .filteredOn(f -> f.code() == FindingCode.NAME_CONSTRAINTS)
                 .anySatisfy(f -> assertThat(f.evidence()).containsKey("combinedSubtrees"));
     }
 
@@ -61,14 +69,19 @@ class NameConstraintWorkTest {
         }
         TestPki pki = TestPki.seeded(161);
         HeldCertificate root = pki.root("NC Root").build();
-        HeldCertificate ica = pki.intermediate("NC CA", root).permittedDns(permitted).build();
-        HeldCertificate leaf = pki.leaf(names[0], ica).dnsNames(names).validForDays(90).build();
+        HeldCertificate ica =
+                pki.intermediate("NC CA", root).permittedDns(permitted).build();
+        HeldCertificate leaf =
+                pki.leaf(names[0], ica).dnsNames(names).validForDays(90).build();
         return new HeldCertificate[] {root, ica, leaf};
     }
 
     static TrustReport evaluate(HeldCertificate[] chain) {
-        return SecTrust.ios("17.4").forServer("h0.p999.example.com").at(TestPki.DEFAULT_NOW)
-                .withAnchors(certs(chain[0])).evaluate(certs(chain[2], chain[1]));
+        return SecTrust.ios("17.4")
+                .forServer("h0.p999.example.com")
+                .at(TestPki.DEFAULT_NOW)
+                .withAnchors(certs(chain[0]))
+                .evaluate(certs(chain[2], chain[1]));
     }
 
     @Test
@@ -76,7 +89,9 @@ class NameConstraintWorkTest {
         TrustReport report = evaluate(constrainedChain(1_000, 50_000));
 
         assertThat(report.trusted()).isFalse();
-        assertThat(report.failures()).filteredOn(f -> f.code() == FindingCode.NAME_CONSTRAINTS).as(report.explain())
+        assertThat(report.failures())
+                .filteredOn(f -> f.code() == FindingCode.NAME_CONSTRAINTS)
+                .as(report.explain())
                 .anySatisfy(f -> assertThat(f.evidence()).containsEntry("outcome", "TOO_MANY_COMPARISONS"));
     }
 

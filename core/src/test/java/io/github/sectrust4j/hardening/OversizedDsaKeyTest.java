@@ -39,21 +39,31 @@ class OversizedDsaKeyTest {
         ASN1EncodableVector rs = new ASN1EncodableVector();
         rs.add(new ASN1Integer(new BigInteger(bits - 20, rnd)));
         rs.add(new ASN1Integer(new BigInteger(bits - 20, rnd)));
-        chain.add(Certificate.parse(Crafted.certWithAlgorithm("example.com", "Evil DSA CA",
-                new AlgorithmIdentifier(NISTObjectIdentifiers.dsa_with_sha256), new DERSequence(rs).getEncoded())));
+        chain.add(Certificate.parse(Crafted.certWithAlgorithm(
+                "example.com",
+                "Evil DSA CA",
+                new AlgorithmIdentifier(NISTObjectIdentifiers.dsa_with_sha256),
+                new DERSequence(rs).getEncoded())));
         for (int i = 0; i < 12; i++) {
             BigInteger p = new BigInteger(bits, rnd).setBit(bits - 1).setBit(0);
             BigInteger q = new BigInteger(bits - 8, rnd).setBit(bits - 9).setBit(0);
-            SubjectPublicKeyInfo spki = new SubjectPublicKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_dsa,
-                    new DSAParameter(p, q, new BigInteger(bits - 16, rnd))), new ASN1Integer(new BigInteger(bits - 16, rnd)));
+            SubjectPublicKeyInfo spki = new SubjectPublicKeyInfo(
+                    new AlgorithmIdentifier(
+                            X9ObjectIdentifiers.id_dsa, new DSAParameter(p, q, new BigInteger(bits - 16, rnd))),
+                    new ASN1Integer(new BigInteger(bits - 16, rnd)));
             chain.add(Certificate.parse(Crafted.cert("Evil DSA CA", "Evil DSA CA", spki, new byte[8])));
         }
 
-        TrustReport report = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> SecTrust.ios("17.4")
-                .forServer("example.com").at(TestPki.DEFAULT_NOW).evaluate(chain));
+        TrustReport report = assertTimeoutPreemptively(
+                Duration.ofSeconds(60),
+                () -> SecTrust.ios("17.4")
+                        .forServer("example.com")
+                        .at(TestPki.DEFAULT_NOW)
+                        .evaluate(chain));
 
         assertThat(report.trusted()).isFalse();
         assertThat(report.has(FindingCode.MISSING_INTERMEDIATE) || report.has(FindingCode.ANCHOR_TRUSTED))
-                .as(report.explain()).isTrue();
+                .as(report.explain())
+                .isTrue();
     }
 }

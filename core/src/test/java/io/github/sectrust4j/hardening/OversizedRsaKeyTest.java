@@ -36,9 +36,13 @@ class OversizedRsaKeyTest {
         Certificate child = Certificate.parse(Crafted.childSignedBy("Evil CA", priv));
         SignatureVerifier verifier = SignatureVerifier.bouncyCastle();
 
-        assertThat(verifier.verifies(child, normal.publicKey())).as("control: the real key verifies").isTrue();
+        assertThat(verifier.verifies(child, normal.publicKey()))
+                .as("control: the real key verifies")
+                .isTrue();
         assertThat(verifier.verifies(child, oversized.publicKey()))
-                .as("a %d-bit public exponent must not be used", hugeE.bitLength()).isFalse();
-        assertThat(SignatureVerifier.bouncyCastle().verifies(child, oversized.publicKey())).isFalse();
+                .as("a %d-bit public exponent must not be used", hugeE.bitLength())
+                .isFalse();
+        assertThat(SignatureVerifier.bouncyCastle().verifies(child, oversized.publicKey()))
+                .isFalse();
     }
 }

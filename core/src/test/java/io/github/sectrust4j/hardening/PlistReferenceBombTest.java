@@ -34,7 +34,8 @@ class PlistReferenceBombTest {
         assertThat(bomb.length).isLessThan(3 * 1024 * 1024);
 
         assertThatThrownBy(() -> assertTimeoutPreemptively(HANG_GUARD, () -> TrustExceptions.fromPlist(bomb)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than 8388608 bytes");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more than 8388608 bytes");
     }
 
     @Test
@@ -42,15 +43,17 @@ class PlistReferenceBombTest {
         byte[] bomb = HostileInputs.sharedReferencesPlist(199_000, 0);
 
         assertThatThrownBy(() -> assertTimeoutPreemptively(HANG_GUARD, () -> StrictPlist.read(bomb)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than 100000 values");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more than 100000 values");
     }
 
     @Test
     void aFewSharedReferences_areStillRead() {
         Object top = StrictPlist.read(HostileInputs.sharedReferencesPlist(3, 0));
 
-        assertThat(top).isEqualTo(List.of(java.util.Map.of("k", true), java.util.Map.of("k", true),
-                java.util.Map.of("k", true)));
+        assertThat(top)
+                .isEqualTo(
+                        List.of(java.util.Map.of("k", true), java.util.Map.of("k", true), java.util.Map.of("k", true)));
     }
 
     @Test
@@ -59,10 +62,14 @@ class PlistReferenceBombTest {
         Path chain = Files.writeString(dir.resolve("chain.pem"), root.pem());
         Path bomb = Files.write(dir.resolve("bomb.plist"), HostileInputs.sharedReferencesPlist(600, 2 * 1024 * 1024));
 
-        Cli.Run run = assertTimeoutPreemptively(HANG_GUARD,
-                () -> Cli.run("evaluate", chain.toString(), "--exceptions", bomb.toString()));
+        Cli.Run run = assertTimeoutPreemptively(
+                HANG_GUARD, () -> Cli.run("evaluate", chain.toString(), "--exceptions", bomb.toString()));
 
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err().lines()).singleElement().asString().contains("--exceptions").contains("more than");
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .contains("--exceptions")
+                .contains("more than");
     }
 }

@@ -40,7 +40,11 @@ import net.jqwik.api.statistics.Statistics;
  */
 class RandomGraphProperties {
 
-    enum AnchorKind { APP, MDM, SYSTEM }
+    enum AnchorKind {
+        APP,
+        MDM,
+        SYSTEM
+    }
 
     record Graph(List<HeldCertificate> presented, List<HeldCertificate> anchors, Map<String, HeldCertificate> bySha) {}
 
@@ -65,7 +69,9 @@ class RandomGraphProperties {
             window(b, rnd);
             all.add(b.build());
         }
-        HeldCertificate leaf = pki.leaf("example.com", cas.get(rnd.nextInt(identities))).validForDays(90).build();
+        HeldCertificate leaf = pki.leaf("example.com", cas.get(rnd.nextInt(identities)))
+                .validForDays(90)
+                .build();
         List<HeldCertificate> anchors = new ArrayList<>();
         for (HeldCertificate ca : cas) {
             if (rnd.nextInt(3) == 0) {
@@ -80,7 +86,8 @@ class RandomGraphProperties {
         }
         for (int i = 0; i < noise; i++) {
             // unrelated issuers sharing the graph's names: more parents to try for every lookup
-            rest.add(pki.intermediate("Graph CA " + rnd.nextInt(names), cas.get(rnd.nextInt(identities))).build());
+            rest.add(pki.intermediate("Graph CA " + rnd.nextInt(names), cas.get(rnd.nextInt(identities)))
+                    .build());
         }
         Collections.shuffle(rest, rnd);
         List<HeldCertificate> presented = new ArrayList<>();
@@ -127,20 +134,26 @@ class RandomGraphProperties {
 
     @Property(tries = 30)
     void randomGraphs_terminate_areDeterministic_andOnlyTrustIndependentlyVerifiedAnchoredPaths(
-            @ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int identities,
-            @ForAll @IntRange(min = 1, max = 4) int names, @ForAll @IntRange(min = 0, max = 30) int crossSigns,
-            @ForAll @IntRange(min = 0, max = 3) int noiseLevel, @ForAll AnchorKind kind) {
+            @ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 8) int identities,
+            @ForAll @IntRange(min = 1, max = 4) int names,
+            @ForAll @IntRange(min = 0, max = 30) int crossSigns,
+            @ForAll @IntRange(min = 0, max = 3) int noiseLevel,
+            @ForAll AnchorKind kind) {
         Statistics.label("outcome").coverage(c -> c.check("refused").count(n -> n > 0));
         int noise = noiseLevel == 3 ? 150 : noiseLevel * 10;
         Graph g = graph(seed, identities, names, crossSigns, noise);
         List<Certificate> chain = Hardening.certs(g.presented().toArray(new HeldCertificate[0]));
         SecTrust trust = trust(g, kind);
 
-        TrustReport report = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> trust.evaluate(chain),
-                "a hang guard, not a speed target");
+        TrustReport report = assertTimeoutPreemptively(
+                Duration.ofSeconds(60), () -> trust.evaluate(chain), "a hang guard, not a speed target");
 
-        Statistics.label("outcome").collect(report.trusted() ? "trusted"
-                : report.has(FindingCode.PATH_BUDGET_EXCEEDED) ? "budget" : "refused");
+        Statistics.label("outcome")
+                .collect(
+                        report.trusted()
+                                ? "trusted"
+                                : report.has(FindingCode.PATH_BUDGET_EXCEEDED) ? "budget" : "refused");
         assertThat(report.path()).isNotEmpty();
         assertThat(report.path().get(0).sha256()).isEqualTo(sha(g.presented().get(0)));
         assertThat(new HashSet<>(report.path())).hasSameSizeAs(report.path());
@@ -161,19 +174,24 @@ class RandomGraphProperties {
         g.anchors().forEach(a -> anchors.add(sha(a)));
         PathCertificate top = path.get(path.size() - 1);
         assertThat(top.role()).isEqualTo(CertificateRole.ANCHOR);
-        assertThat(anchors).as("the trusted path's top is not an anchor\n" + report.explain()).contains(top.sha256());
+        assertThat(anchors)
+                .as("the trusted path's top is not an anchor\n" + report.explain())
+                .contains(top.sha256());
         for (int i = 0; i < path.size(); i++) {
             HeldCertificate h = g.bySha().get(path.get(i).sha256());
             assertThat(h).as("path holds a certificate nobody supplied").isNotNull();
             X509Certificate c = h.certificate();
-            assertThat(NOW).as("certificate " + i + " not valid at the instant\n" + report.explain())
+            assertThat(NOW)
+                    .as("certificate " + i + " not valid at the instant\n" + report.explain())
                     .isBetween(c.getNotBefore().toInstant(), c.getNotAfter().toInstant());
             if (i + 1 < path.size()) {
                 X509Certificate parent = g.bySha().get(path.get(i + 1).sha256()).certificate();
-                assertThat(c.getIssuerX500Principal()).as("link " + i + " name chaining").isEqualTo(
-                        parent.getSubjectX500Principal());
+                assertThat(c.getIssuerX500Principal())
+                        .as("link " + i + " name chaining")
+                        .isEqualTo(parent.getSubjectX500Principal());
                 assertThat(jdkVerifies(c, parent.getPublicKey()))
-                        .as("link " + i + " signature does not verify\n" + report.explain()).isTrue();
+                        .as("link " + i + " signature does not verify\n" + report.explain())
+                        .isTrue();
             }
         }
     }

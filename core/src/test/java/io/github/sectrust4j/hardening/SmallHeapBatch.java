@@ -23,8 +23,8 @@ final class SmallHeapBatch {
     private SmallHeapBatch() {}
 
     /** Feeds {@code lines} (one request each) to {@code batch}; fails the test if it runs past {@code limit}. */
-    static Result run(Path dir, List<String> lines, Duration limit, String... batchArgs) throws IOException,
-            InterruptedException {
+    static Result run(Path dir, List<String> lines, Duration limit, String... batchArgs)
+            throws IOException, InterruptedException {
         Path in = dir.resolve("requests.jsonl");
         try (var w = Files.newBufferedWriter(in, StandardCharsets.UTF_8)) {
             for (String line : lines) {
@@ -35,23 +35,34 @@ final class SmallHeapBatch {
         return run(dir, in, limit, batchArgs);
     }
 
-    static Result run(Path dir, Path input, Duration limit, String... batchArgs) throws IOException,
-            InterruptedException {
+    static Result run(Path dir, Path input, Duration limit, String... batchArgs)
+            throws IOException, InterruptedException {
         Path out = dir.resolve("responses.jsonl");
         Path err = dir.resolve("stderr.txt");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                HEAP, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                "io.github.sectrust4j.cli.Main", "batch"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                HEAP,
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.github.sectrust4j.cli.Main",
+                "batch"));
         command.addAll(List.of(batchArgs));
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectInput(input.toFile()).redirectOutput(out.toFile())
-                .redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectInput(input.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly().waitFor();
             throw new AssertionError("batch at " + HEAP + " still running after " + limit + " (hang?)");
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        return new Result(p.exitValue(), Files.readAllLines(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8), took);
+        return new Result(
+                p.exitValue(),
+                Files.readAllLines(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8),
+                took);
     }
 }

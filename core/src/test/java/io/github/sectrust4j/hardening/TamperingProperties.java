@@ -32,13 +32,31 @@ import net.jqwik.api.statistics.Statistics;
  */
 class TamperingProperties {
 
-    enum Anchor { APP, MDM, SYSTEM }
+    enum Anchor {
+        APP,
+        MDM,
+        SYSTEM
+    }
 
-    enum Target { LEAF, INTERMEDIATE }
+    enum Target {
+        LEAF,
+        INTERMEDIATE
+    }
 
-    enum Region { ANYWHERE, TBS, SIGNATURE }
+    enum Region {
+        ANYWHERE,
+        TBS,
+        SIGNATURE
+    }
 
-    enum Kind { FLIP_BIT, REPLACE_BYTE, REPLACE_RUN, INSERT, DELETE, TRUNCATE }
+    enum Kind {
+        FLIP_BIT,
+        REPLACE_BYTE,
+        REPLACE_RUN,
+        INSERT,
+        DELETE,
+        TRUNCATE
+    }
 
     /** One trusted chain per key algorithm, minted once. */
     static final class Pki {
@@ -87,9 +105,17 @@ class TamperingProperties {
 
     @Property(tries = 400)
     void tamperedLeafOrIntermediate_isNeverTrusted_unlessTheSignedBytesAreUnchanged(
-            @ForAll("pkis") Pki p, @ForAll Anchor anchor, @ForAll Target target, @ForAll Region region,
-            @ForAll Kind kind, @ForAll long seed) throws Exception {
-        Statistics.coverage(c -> { c.check("unparseable").count(n -> n > 0); c.check("refused").count(n -> n > 0); });
+            @ForAll("pkis") Pki p,
+            @ForAll Anchor anchor,
+            @ForAll Target target,
+            @ForAll Region region,
+            @ForAll Kind kind,
+            @ForAll long seed)
+            throws Exception {
+        Statistics.coverage(c -> {
+            c.check("unparseable").count(n -> n > 0);
+            c.check("refused").count(n -> n > 0);
+        });
         HeldCertificate victim = target == Target.LEAF ? p.leaf : p.ica;
         HeldCertificate issuer = target == Target.LEAF ? p.ica : p.root;
         byte[] original = victim.der();
@@ -105,8 +131,10 @@ class TamperingProperties {
             Statistics.collect("unparseable");
             return;
         }
-        Statistics.collect(report.trusted() ? (Arrays.equals(mutated, original) ? "trusted-unchanged"
-                : "trusted-changed") : "refused");
+        Statistics.collect(
+                report.trusted()
+                        ? (Arrays.equals(mutated, original) ? "trusted-unchanged" : "trusted-changed")
+                        : "refused");
         if (report.trusted()) {
             assertSignedContentUnchanged(mutated, victim, issuer, report);
         }
@@ -119,29 +147,38 @@ class TamperingProperties {
      * (e.g. a re-encoded ECDSA signature, or outer AlgorithmIdentifier parameters — whose OID must still
      * equal the signed one).
      */
-    static void assertSignedContentUnchanged(byte[] mutated, HeldCertificate victim, HeldCertificate issuer,
-                                             TrustReport report) throws Exception {
+    static void assertSignedContentUnchanged(
+            byte[] mutated, HeldCertificate victim, HeldCertificate issuer, TrustReport report) throws Exception {
         String why = "trusted although ";
         Optional<Hardening.Tlv[]> parts = Hardening.certificateParts(mutated);
-        assertThat(parts).as(why + "the DER is not certificate-shaped\n" + report.explain()).isPresent();
+        assertThat(parts)
+                .as(why + "the DER is not certificate-shaped\n" + report.explain())
+                .isPresent();
         Hardening.Tlv tbs = parts.get()[0];
         Hardening.Tlv alg = parts.get()[1];
         Hardening.Tlv sig = parts.get()[2];
         byte[] originalTbs = Hardening.tbs(victim.certificate());
         assertThat(Arrays.copyOfRange(mutated, tbs.start(), tbs.end()))
-                .as(why + "the signed TBSCertificate changed\n" + report.explain()).isEqualTo(originalTbs);
+                .as(why + "the signed TBSCertificate changed\n" + report.explain())
+                .isEqualTo(originalTbs);
         Optional<Hardening.Tlv> oid = Hardening.tlv(mutated, alg.contentStart(), alg.end());
-        byte[] originalOid = new org.bouncycastle.asn1.ASN1ObjectIdentifier(victim.certificate().getSigAlgOID())
+        byte[] originalOid = new org.bouncycastle.asn1.ASN1ObjectIdentifier(
+                        victim.certificate().getSigAlgOID())
                 .getEncoded();
         assertThat(oid).isPresent();
         assertThat(Arrays.copyOfRange(mutated, alg.contentStart(), oid.get().end()))
-                .as(why + "the outer signature algorithm OID changed").isEqualTo(originalOid);
-        assertThat(mutated[sig.contentStart()]).as(why + "the signature BIT STRING has unused bits").isZero();
-        java.security.Signature jdk = java.security.Signature.getInstance(victim.certificate().getSigAlgName());
+                .as(why + "the outer signature algorithm OID changed")
+                .isEqualTo(originalOid);
+        assertThat(mutated[sig.contentStart()])
+                .as(why + "the signature BIT STRING has unused bits")
+                .isZero();
+        java.security.Signature jdk =
+                java.security.Signature.getInstance(victim.certificate().getSigAlgName());
         jdk.initVerify(issuer.certificate().getPublicKey());
         jdk.update(originalTbs);
         assertThat(jdk.verify(Arrays.copyOfRange(mutated, sig.contentStart() + 1, sig.end())))
-                .as(why + "the JDK does not verify the tampered signature\n" + report.explain()).isTrue();
+                .as(why + "the JDK does not verify the tampered signature\n" + report.explain())
+                .isTrue();
     }
 
     /** [start, end) of the TBSCertificate inside the certificate DER. */

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sectrust4j.Finding;
 import io.github.sectrust4j.FindingCode;
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.SecTrust;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.ct.CtLog;
 import io.github.sectrust4j.ct.CtLogList;
-import io.github.sectrust4j.PathBudget;
-import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.ct.TestCtLog;
@@ -31,14 +30,19 @@ class VerificationBudgetTest {
     private static final TestPki PKI = TestPki.seeded(313);
     private static final TestCtLog LOG = PKI.ctLog("budget log");
     private static final HeldCertificate ROOT = PKI.root("Budget Root").build();
-    private static final HeldCertificate ICA = PKI.intermediate("Budget CA", ROOT).build();
-    private static final HeldCertificate LEAF = PKI.leaf("example.com", ICA).validForDays(90).build();
+    private static final HeldCertificate ICA =
+            PKI.intermediate("Budget CA", ROOT).build();
+    private static final HeldCertificate LEAF =
+            PKI.leaf("example.com", ICA).validForDays(90).build();
     private static final List<Certificate> CHAIN = certs(LEAF, ICA);
 
     private static SecTrust base(String host) {
-        return SecTrust.ios("17.4").forServer(host).at(PKI.now()).withAnchors(certs(ROOT))
-                .withCtLogs(CtLogList.of(List.of(CtLog.usable(LOG.keyPair().getPublic().getEncoded(),
-                        LOG.operator(), LOG.description()))));
+        return SecTrust.ios("17.4")
+                .forServer(host)
+                .at(PKI.now())
+                .withAnchors(certs(ROOT))
+                .withCtLogs(CtLogList.of(List.of(
+                        CtLog.usable(LOG.keyPair().getPublic().getEncoded(), LOG.operator(), LOG.description()))));
     }
 
     private static SecTrust withBudget(SecTrust trust, int maxVerifications) {
@@ -60,7 +64,10 @@ class VerificationBudgetTest {
     }
 
     private static byte[] goodOcsp(int i) {
-        return PKI.ocsp(LEAF, ICA).good().producedAt(PKI.now().minusSeconds(60L + i)).build();
+        return PKI.ocsp(LEAF, ICA)
+                .good()
+                .producedAt(PKI.now().minusSeconds(60L + i))
+                .build();
     }
 
     private static SecTrust repeat(SecTrust trust, int times, UnaryOperator<SecTrust> add) {
@@ -72,9 +79,13 @@ class VerificationBudgetTest {
 
     private static Map<String, Object> budgetEvidence(TrustReport report) {
         assertThat(report.trusted()).as(report.explain()).isFalse();
-        assertThat(report.has(FindingCode.VERIFICATION_BUDGET_EXCEEDED)).as(report.explain()).isTrue();
-        Finding f = report.findings().stream().filter(x -> x.code() == FindingCode.VERIFICATION_BUDGET_EXCEEDED)
-                .findFirst().orElseThrow();
+        assertThat(report.has(FindingCode.VERIFICATION_BUDGET_EXCEEDED))
+                .as(report.explain())
+                .isTrue();
+        Finding f = report.findings().stream()
+                .filter(x -> x.code() == FindingCode.VERIFICATION_BUDGET_EXCEEDED)
+                .findFirst()
+                .orElseThrow();
         assertThat(f.message()).contains("verification budget", "maxVerifications");
         assertThat(f.remedy()).contains("withMaxVerifications");
         return f.evidence();
@@ -82,7 +93,8 @@ class VerificationBudgetTest {
 
     @Test
     void aNormalChain_withTheDefaultBudget_isTrusted_withoutABudgetFinding() {
-        TrustReport report = base("example.com").withSct(sct(0)).withStapledOcsp(goodOcsp(0)).evaluate(CHAIN);
+        TrustReport report =
+                base("example.com").withSct(sct(0)).withStapledOcsp(goodOcsp(0)).evaluate(CHAIN);
 
         assertThat(report.trusted()).as(report.explain()).isTrue();
         assertThat(report.has(FindingCode.VERIFICATION_BUDGET_EXCEEDED)).isFalse();
@@ -98,11 +110,16 @@ class VerificationBudgetTest {
         }
         assertThat(withScts.evaluate(CHAIN).trusted()).as("the SCTs are valid").isTrue();
 
-        Map<String, Object> evidence = budgetEvidence(withBudget(withScts, n + 3).evaluate(CHAIN));
+        Map<String, Object> evidence =
+                budgetEvidence(withBudget(withScts, n + 3).evaluate(CHAIN));
 
-        assertThat(evidence).containsEntry("limitReached", "maxVerifications").containsEntry("maxVerifications", n + 3)
-                .containsEntry("verifications", n + 3).containsEntry("sctSignatures", 3)
-                .containsEntry("ocspSignatures", 0).containsEntry("certificateSignatures", n);
+        assertThat(evidence)
+                .containsEntry("limitReached", "maxVerifications")
+                .containsEntry("maxVerifications", n + 3)
+                .containsEntry("verifications", n + 3)
+                .containsEntry("sctSignatures", 3)
+                .containsEntry("ocspSignatures", 0)
+                .containsEntry("certificateSignatures", n);
     }
 
     @Test
@@ -112,22 +129,31 @@ class VerificationBudgetTest {
         for (int i = 0; i < 10; i++) {
             withOcsp = withOcsp.withStapledOcsp(goodOcsp(i));
         }
-        assertThat(withOcsp.evaluate(CHAIN).trusted()).as("the responses are valid").isTrue();
+        assertThat(withOcsp.evaluate(CHAIN).trusted())
+                .as("the responses are valid")
+                .isTrue();
 
-        Map<String, Object> evidence = budgetEvidence(withBudget(withOcsp, n + 2).evaluate(CHAIN));
+        Map<String, Object> evidence =
+                budgetEvidence(withBudget(withOcsp, n + 2).evaluate(CHAIN));
 
-        assertThat(evidence).containsEntry("verifications", n + 2).containsEntry("ocspSignatures", 2)
-                .containsEntry("sctSignatures", 0).containsEntry("certificateSignatures", n);
+        assertThat(evidence)
+                .containsEntry("verifications", n + 2)
+                .containsEntry("ocspSignatures", 2)
+                .containsEntry("sctSignatures", 0)
+                .containsEntry("certificateSignatures", n);
     }
 
     /** An unverified response cannot say "revoked": ignoring it would trust a revoked leaf. */
     @Test
     void aRevokedResponseTheBudgetCannotVerify_isNeverTrusted() {
         int n = budgetOfThePlainChain();
-        byte[] revoked = PKI.ocsp(LEAF, ICA).revoked(PKI.now().minusSeconds(3600), RevocationReason.KEY_COMPROMISE)
+        byte[] revoked = PKI.ocsp(LEAF, ICA)
+                .revoked(PKI.now().minusSeconds(3600), RevocationReason.KEY_COMPROMISE)
                 .build();
         SecTrust trust = base("example.com").withStapledOcsp(revoked);
-        assertThat(trust.evaluate(CHAIN).has(FindingCode.REVOCATION)).as("the response is read").isTrue();
+        assertThat(trust.evaluate(CHAIN).has(FindingCode.REVOCATION))
+                .as("the response is read")
+                .isTrue();
 
         Map<String, Object> evidence = budgetEvidence(withBudget(trust, n).evaluate(CHAIN));
 
@@ -146,11 +172,16 @@ class VerificationBudgetTest {
         }
         SecTrust trust = base("other.example");
         for (int i = 0; i < SecTrust.MAX_TLS_SCTS; i++) {
-            trust = trust.withSct(LOG.sctFor(LEAF, PKI.now().minusSeconds(60L + i)).withBrokenSignature().encoded());
+            trust = trust.withSct(LOG.sctFor(LEAF, PKI.now().minusSeconds(60L + i))
+                    .withBrokenSignature()
+                    .encoded());
         }
         for (int i = 0; i < SecTrust.MAX_STAPLED_OCSP_RESPONSES; i++) {
-            trust = trust.withStapledOcsp(PKI.ocsp(LEAF, ICA).good().producedAt(PKI.now().minusSeconds(60L + i))
-                    .brokenSignature().build());
+            trust = trust.withStapledOcsp(PKI.ocsp(LEAF, ICA)
+                    .good()
+                    .producedAt(PKI.now().minusSeconds(60L + i))
+                    .brokenSignature()
+                    .build());
         }
 
         Map<String, Object> evidence = budgetEvidence(withBudget(trust, 150).evaluate(chain));
@@ -170,7 +201,9 @@ class VerificationBudgetTest {
 
         TrustReport report = withBudget(base("other.example"), 12).evaluate(chain);
 
-        assertThat(budgetEvidence(report)).containsEntry("certificateSignatures", 12).containsEntry("verifications", 12);
+        assertThat(budgetEvidence(report))
+                .containsEntry("certificateSignatures", 12)
+                .containsEntry("verifications", 12);
         assertThat(report.has(FindingCode.PATH_BUDGET_EXCEEDED)).isFalse();
     }
 
@@ -184,8 +217,8 @@ class VerificationBudgetTest {
         int n = budgetOfThePlainChain();
         byte[] sct = sct(0);
         byte[] ocsp = goodOcsp(0);
-        SecTrust trust = withBudget(repeat(repeat(base("example.com"), 30, t -> t.withSct(sct)), 30,
-                t -> t.withStapledOcsp(ocsp)), n + 2);
+        SecTrust trust = withBudget(
+                repeat(repeat(base("example.com"), 30, t -> t.withSct(sct)), 30, t -> t.withStapledOcsp(ocsp)), n + 2);
 
         TrustReport first = trust.evaluate(CHAIN);
         TrustReport warm = trust.evaluate(CHAIN);
@@ -195,6 +228,8 @@ class VerificationBudgetTest {
         SecTrust tooSmall = withBudget(trust, n + 1);
         TrustReport refused = tooSmall.evaluate(CHAIN);
         assertThat(budgetEvidence(refused)).containsEntry("verifications", n + 1);
-        assertThat(tooSmall.evaluate(CHAIN).toJson()).as("warm caches change nothing").isEqualTo(refused.toJson());
+        assertThat(tooSmall.evaluate(CHAIN).toJson())
+                .as("warm caches change nothing")
+                .isEqualTo(refused.toJson());
     }
 }

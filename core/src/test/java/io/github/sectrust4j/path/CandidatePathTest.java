@@ -19,8 +19,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CandidatePathTest {
 
     private static CandidatePath path(List<Certificate> certs, boolean topSelfSigned, boolean verified) {
-        return new CandidatePath(certs, Collections.nCopies(certs.size(), CertificateOrigin.PRESENTED), Optional.empty(),
-                topSelfSigned, false, false, verified, Map.of());
+        return new CandidatePath(
+                certs,
+                Collections.nCopies(certs.size(), CertificateOrigin.PRESENTED),
+                Optional.empty(),
+                topSelfSigned,
+                false,
+                false,
+                verified,
+                Map.of());
     }
 
     @Test
@@ -32,7 +39,9 @@ class CandidatePathTest {
         List<Certificate> certs = certs(leaf, reissued, root);
 
         assertThat(path(certs, true, true).selfSignedAt(1)).isTrue();
-        assertThat(path(certs, true, false).selfSignedAt(1)).as("scored partial path: links unverified").isFalse();
+        assertThat(path(certs, true, false).selfSignedAt(1))
+                .as("scored partial path: links unverified")
+                .isFalse();
         // the top keeps the builder's own verified answer either way
         assertThat(path(certs, true, false).selfSignedAt(2)).isTrue();
         assertThat(path(certs, false, true).selfSignedAt(2)).isFalse();

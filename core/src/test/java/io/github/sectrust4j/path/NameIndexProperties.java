@@ -36,9 +36,13 @@ class NameIndexProperties {
                 // skipped like the store index does
             }
         }
-        List<Certificate> shared = out.stream().filter(c -> out.stream()
-                .filter(o -> o.normalizedSubject().isPresent() && o.normalizedSubject().equals(c.normalizedSubject()))
-                .count() > 1).toList();
+        List<Certificate> shared = out.stream()
+                .filter(c -> out.stream()
+                                .filter(o -> o.normalizedSubject().isPresent()
+                                        && o.normalizedSubject().equals(c.normalizedSubject()))
+                                .count()
+                        > 1)
+                .toList();
         List<Certificate> pool = new ArrayList<>(shared);
         pool.addAll(out.subList(0, Math.min(30, out.size())));
         return List.copyOf(pool);
@@ -51,8 +55,14 @@ class NameIndexProperties {
 
     @Property(tries = 300)
     void indexAnswersLikeTheModel(@ForAll("certificates") List<Certificate> certs) {
-        Statistics.collect(certs.isEmpty() ? "empty" : new java.util.HashSet<>(certs).size() < certs.size() ? "with duplicates" : "distinct");
-        Statistics.coverage(c -> { c.check("with duplicates").count(n -> n > 0); c.check("distinct").count(n -> n > 0); });
+        Statistics.collect(
+                certs.isEmpty()
+                        ? "empty"
+                        : new java.util.HashSet<>(certs).size() < certs.size() ? "with duplicates" : "distinct");
+        Statistics.coverage(c -> {
+            c.check("with duplicates").count(n -> n > 0);
+            c.check("distinct").count(n -> n > 0);
+        });
         NameIndex index = NameIndex.of(certs, CertificateOrigin.PRESENTED);
         Set<Certificate> model = new LinkedHashSet<>(certs);
 
@@ -60,8 +70,11 @@ class NameIndexProperties {
         assertThat(index.origin()).isEqualTo(CertificateOrigin.PRESENTED);
         for (Certificate probe : POOL) {
             assertThat(index.contains(probe)).isEqualTo(model.contains(probe));
-            List<Certificate> expected = probe.normalizedIssuer().isEmpty() ? List.of() : model.stream()
-                    .filter(c -> c.normalizedSubject().equals(probe.normalizedIssuer())).toList();
+            List<Certificate> expected = probe.normalizedIssuer().isEmpty()
+                    ? List.of()
+                    : model.stream()
+                            .filter(c -> c.normalizedSubject().equals(probe.normalizedIssuer()))
+                            .toList();
             assertThat(index.parentsOf(probe)).containsExactlyElementsOf(expected);
         }
     }

@@ -3,10 +3,9 @@ package io.github.sectrust4j.path;
 import static io.github.sectrust4j.path.TestRequests.cert;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.SignatureVerifier;
-import io.github.sectrust4j.PathBudget;
-import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
 import java.time.Duration;
@@ -16,8 +15,8 @@ import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Random graphs of cross-signed CAs (random issuers, up to ~30 certificates, random expiry, random
@@ -54,7 +53,8 @@ class PathBuilderProperties {
             }
             pool.add(c.build());
         }
-        HeldCertificate leaf = pki.leaf("example.com", bases.get(rnd.nextInt(cas))).build();
+        HeldCertificate leaf =
+                pki.leaf("example.com", bases.get(rnd.nextInt(cas))).build();
         TestRequests r = TestRequests.chain(leaf);
         for (HeldCertificate h : pool) {
             if (rnd.nextInt(3) == 0) {
@@ -71,7 +71,9 @@ class PathBuilderProperties {
 
     @Property(tries = 40)
     void randomCrossSignedGraphs_terminateWithinBudget_neverAcceptUnanchored_areDeterministic(
-            @ForAll long seed, @ForAll @IntRange(min = 2, max = 8) int cas, @ForAll @IntRange(min = 0, max = 22) int crossSigns,
+            @ForAll long seed,
+            @ForAll @IntRange(min = 2, max = 8) int cas,
+            @ForAll @IntRange(min = 0, max = 22) int crossSigns,
             @ForAll @IntRange(min = 1, max = 100) int maxPaths) {
         Graph g = graph(seed, cas, crossSigns, maxPaths);
         SimpleValidator v = new SimpleValidator();
@@ -89,7 +91,9 @@ class PathBuilderProperties {
             assertThat(o.bestPath().signaturesVerified()).isTrue();
             assertThat(o.budgetExceeded()).isFalse();
             for (int i = 0; i + 1 < p.size(); i++) {
-                assertThat(SignatureVerifier.bouncyCastle().verifies(p.get(i), p.get(i + 1).publicKey())).isTrue();
+                assertThat(SignatureVerifier.bouncyCastle()
+                                .verifies(p.get(i), p.get(i + 1).publicKey()))
+                        .isTrue();
                 assertThat(p.get(i).normalizedIssuer()).isEqualTo(p.get(i + 1).normalizedSubject());
             }
             assertThat(p).allMatch(c -> c.isValidAt(g.request().verifyTime));

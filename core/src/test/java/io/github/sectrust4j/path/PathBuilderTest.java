@@ -8,11 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.sectrust4j.AnchorSource;
 import io.github.sectrust4j.FullTrust;
 import io.github.sectrust4j.InstallChannel;
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.PathBudget;
-import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.SignatureAlgorithm;
 import io.github.sectrust4j.fixtures.TestPki;
@@ -69,8 +68,9 @@ class PathBuilderTest {
 
         assertThat(o.accepted()).isTrue();
         assertThat(path(o)).containsExactlyElementsOf(certs(leaf, ica, root));
-        assertThat(o.bestPath().origins()).containsExactly(CertificateOrigin.PRESENTED, CertificateOrigin.PRESENTED,
-                CertificateOrigin.ANCHOR_SOURCE);
+        assertThat(o.bestPath().origins())
+                .containsExactly(
+                        CertificateOrigin.PRESENTED, CertificateOrigin.PRESENTED, CertificateOrigin.ANCHOR_SOURCE);
     }
 
     // ------------------------------------------------------------------ missing, cached, AIA
@@ -122,7 +122,9 @@ class PathBuilderTest {
     void aiaFetch_completesTheChain_onlyWhenNetworkIsAllowed(TestPki pki) {
         HeldCertificate root = pki.root("Root").build();
         HeldCertificate ica = pki.intermediate("Issuing CA", root).build();
-        HeldCertificate leaf = pki.leaf("example.com", ica).caIssuersUrl("http://ca.test/ica.cer").build();
+        HeldCertificate leaf = pki.leaf("example.com", ica)
+                .caIssuersUrl("http://ca.test/ica.cer")
+                .build();
         FakeFetcher fetcher = new FakeFetcher();
         fetcher.bodies.put("http://ca.test/ica.cer", ica.der());
 
@@ -147,9 +149,13 @@ class PathBuilderTest {
         HeldCertificate root = pki.root("Root").build();
         HeldCertificate ica = pki.intermediate("Issuing CA", root).build();
         HeldCertificate leaf = pki.leaf("example.com", ica)
-                .caIssuersUrl("https://ca.test/a.cer").caIssuersUrl("ldap://ca.test/b")
-                .caIssuersUrl("http://ca.test/1.cer").caIssuersUrl("http://ca.test/2.cer")
-                .caIssuersUrl("http://ca.test/3.cer").caIssuersUrl("http://ca.test/4.cer").build();
+                .caIssuersUrl("https://ca.test/a.cer")
+                .caIssuersUrl("ldap://ca.test/b")
+                .caIssuersUrl("http://ca.test/1.cer")
+                .caIssuersUrl("http://ca.test/2.cer")
+                .caIssuersUrl("http://ca.test/3.cer")
+                .caIssuersUrl("http://ca.test/4.cer")
+                .build();
         FakeFetcher fetcher = new FakeFetcher();
         fetcher.bodies.put("http://ca.test/4.cer", ica.der());
         TestRequests r = chain(leaf).systemRoot(root);
@@ -158,7 +164,8 @@ class PathBuilderTest {
 
         BuildOutcome o = build(r);
 
-        assertThat(fetcher.calls).containsExactly("http://ca.test/1.cer", "http://ca.test/2.cer", "http://ca.test/3.cer");
+        assertThat(fetcher.calls)
+                .containsExactly("http://ca.test/1.cer", "http://ca.test/2.cer", "http://ca.test/3.cer");
         assertThat(o.accepted()).isFalse();
     }
 
@@ -172,9 +179,13 @@ class PathBuilderTest {
             many.caIssuersUrl("http://ca.test/" + i + ".cer");
         }
         HeldCertificate manyUrls = many.build();
-        HeldCertificate expired = pki.leaf("example.com", ica).caIssuersUrl("http://ca.test/ica.cer")
-                .validity(pki.now().minus(Duration.ofDays(10)), pki.now().minus(Duration.ofDays(1))).build();
-        HeldCertificate wrongBlob = pki.leaf("example.com", ica).caIssuersUrl("http://ca.test/other.cer").build();
+        HeldCertificate expired = pki.leaf("example.com", ica)
+                .caIssuersUrl("http://ca.test/ica.cer")
+                .validity(pki.now().minus(Duration.ofDays(10)), pki.now().minus(Duration.ofDays(1)))
+                .build();
+        HeldCertificate wrongBlob = pki.leaf("example.com", ica)
+                .caIssuersUrl("http://ca.test/other.cer")
+                .build();
         FakeFetcher fetcher = new FakeFetcher();
         fetcher.bodies.put("http://ca.test/0.cer", ica.der());
         fetcher.bodies.put("http://ca.test/ica.cer", ica.der());
@@ -221,7 +232,9 @@ class PathBuilderTest {
         assertThat(path(o2)).containsExactlyElementsOf(certs(sysLeaf, sysIca, sysRoot));
         assertThat(o2.bestPath().anchored()).isFalse();
         assertThat(o2.bestPath().topSelfSigned()).isTrue();
-        assertThat(o2.bestPath().systemTrusted()).as("§0: system-trusted is about the top's bytes").isTrue();
+        assertThat(o2.bestPath().systemTrusted())
+                .as("§0: system-trusted is about the top's bytes")
+                .isTrue();
         assertThat(o2.bestPath().origins().get(2)).isEqualTo(CertificateOrigin.ANCHOR_SOURCE);
     }
 
@@ -263,15 +276,19 @@ class PathBuilderTest {
         profileOff.userRoots.add(user(root, InstallChannel.PROFILE, FullTrust.OFF, null));
         BuildOutcome partial = build(profileOff);
         assertThat(partial.accepted()).isFalse();
-        assertThat(partial.bestPath().anchored()).as("partial trust is not an SSL anchor").isFalse();
+        assertThat(partial.bestPath().anchored())
+                .as("partial trust is not an SSL anchor")
+                .isFalse();
         assertThat(path(partial)).containsExactlyElementsOf(certs(leaf, ica, root));
         assertThat(partial.bestPath().topSelfSigned()).isTrue();
 
         TestRequests deny = chain(leaf, ica);
-        deny.userRoots.add(user(root, InstallChannel.MDM, FullTrust.ON,
-                List.of(TrustSetting.of(TrustSetting.Result.DENY))));
+        deny.userRoots.add(
+                user(root, InstallChannel.MDM, FullTrust.ON, List.of(TrustSetting.of(TrustSetting.Result.DENY))));
         BuildOutcome denied = build(deny);
-        assertThat(denied.bestPath().anchored()).as("Deny anchors so the chain stops there").isTrue();
+        assertThat(denied.bestPath().anchored())
+                .as("Deny anchors so the chain stops there")
+                .isTrue();
         assertThat(denied.accepted()).isFalse();
         assertThat(denied.bestPath().userTrustSettings().get(2))
                 .containsExactly(TrustSetting.of(TrustSetting.Result.DENY));
@@ -284,21 +301,25 @@ class PathBuilderTest {
         HeldCertificate leaf = pki.leaf("example.com", ica).build();
 
         TestRequests asRoot = chain(leaf, ica);
-        asRoot.userRoots.add(user(ica, InstallChannel.MDM, FullTrust.ON,
-                List.of(TrustSetting.of(TrustSetting.Result.TRUST_AS_ROOT))));
+        asRoot.userRoots.add(user(
+                ica, InstallChannel.MDM, FullTrust.ON, List.of(TrustSetting.of(TrustSetting.Result.TRUST_AS_ROOT))));
         BuildOutcome o = build(asRoot);
         assertThat(o.accepted()).isTrue();
         assertThat(path(o)).containsExactlyElementsOf(certs(leaf, ica));
         assertThat(o.bestPath().topSelfSigned()).isFalse();
 
         TestRequests trustRoot = chain(leaf, ica);
-        trustRoot.userRoots.add(user(ica, InstallChannel.MDM, FullTrust.ON,
-                List.of(TrustSetting.of(TrustSetting.Result.TRUST_ROOT))));
-        assertThat(build(trustRoot).accepted()).as("TrustRoot needs a self-signed certificate").isFalse();
+        trustRoot.userRoots.add(
+                user(ica, InstallChannel.MDM, FullTrust.ON, List.of(TrustSetting.of(TrustSetting.Result.TRUST_ROOT))));
+        assertThat(build(trustRoot).accepted())
+                .as("TrustRoot needs a self-signed certificate")
+                .isFalse();
 
         TestRequests empty = chain(leaf, ica);
         empty.userRoots.add(user(ica, InstallChannel.MDM, FullTrust.ON, List.of()));
-        assertThat(build(empty).accepted()).as("empty settings anchor only self-signed certificates").isFalse();
+        assertThat(build(empty).accepted())
+                .as("empty settings anchor only self-signed certificates")
+                .isFalse();
     }
 
     @Test
@@ -307,7 +328,8 @@ class PathBuilderTest {
         HeldCertificate ica = pki.intermediate("Corp CA", root).build();
         HeldCertificate leaf = pki.leaf("example.com", ica).build();
         List<TrustSetting> settings = List.of(
-                TrustSetting.of(TrustSetting.Result.TRUST_ROOT).forPolicy(io.github.sectrust4j.Policy.SSL_SERVER)
+                TrustSetting.of(TrustSetting.Result.TRUST_ROOT)
+                        .forPolicy(io.github.sectrust4j.Policy.SSL_SERVER)
                         .forHost("EXAMPLE.com\0"),
                 TrustSetting.of(TrustSetting.Result.UNSPECIFIED));
 
@@ -333,7 +355,8 @@ class PathBuilderTest {
 
         assertThat(o.accepted()).isTrue();
         assertThat(o.bestPath().anchor()).map(AnchorInfo::source).contains(AnchorSource.SYSTEM);
-        assertThat(o.bestPath().userTrustSettings()).as("the system store decided: its (empty) constraints apply")
+        assertThat(o.bestPath().userTrustSettings())
+                .as("the system store decided: its (empty) constraints apply")
                 .isEmpty();
     }
 
@@ -358,7 +381,8 @@ class PathBuilderTest {
         HeldCertificate newRoot = pki.root("New Root").build();
         HeldCertificate ica = pki.intermediate("Issuing CA", newRoot).build();
         HeldCertificate icaByOld = pki.crossSigned(ica, oldRoot)
-                .validity(pki.now().minus(Duration.ofDays(400)), pki.now().minus(Duration.ofDays(1))).build();
+                .validity(pki.now().minus(Duration.ofDays(400)), pki.now().minus(Duration.ofDays(1)))
+                .build();
         HeldCertificate leaf = pki.leaf("example.com", ica).build();
 
         // the expired cross-sign is sent first: its path is rejected by the parent checks
@@ -372,7 +396,8 @@ class PathBuilderTest {
     void expiredOnlyPath_isStillReportedAsBestPath(TestPki pki) {
         HeldCertificate root = pki.root("Root").build();
         HeldCertificate ica = pki.intermediate("Issuing CA", root)
-                .validity(pki.now().minus(Duration.ofDays(400)), pki.now().minus(Duration.ofDays(1))).build();
+                .validity(pki.now().minus(Duration.ofDays(400)), pki.now().minus(Duration.ofDays(1)))
+                .build();
         HeldCertificate leaf = pki.leaf("example.com", ica).build();
 
         BuildOutcome o = build(chain(leaf, ica).systemRoot(root));
@@ -386,16 +411,21 @@ class PathBuilderTest {
     void sha1AcceptedFirst_searchContinues_andSha2PathWins(TestPki pki) {
         HeldCertificate root = pki.root("Root").build();
         HeldCertificate ica = pki.intermediate("Issuing CA", root).build();
-        HeldCertificate icaSha1 = pki.crossSigned(ica, root).signatureAlgorithm(SignatureAlgorithm.ECDSA_WITH_SHA1).build();
+        HeldCertificate icaSha1 = pki.crossSigned(ica, root)
+                .signatureAlgorithm(SignatureAlgorithm.ECDSA_WITH_SHA1)
+                .build();
         HeldCertificate leaf = pki.leaf("example.com", ica).build();
         SimpleValidator v = new SimpleValidator();
 
-                // Apple extends the parent found last first (each new partial goes right after the current one)
-        BuildOutcome o = PathBuilder.build(chain(leaf, ica, icaSha1).systemRoot(root).build(), v);
+        // Apple extends the parent found last first (each new partial goes right after the current one)
+        BuildOutcome o =
+                PathBuilder.build(chain(leaf, ica, icaSha1).systemRoot(root).build(), v);
 
         assertThat(o.accepted()).isTrue();
         assertThat(path(o)).containsExactlyElementsOf(certs(leaf, ica, root));
-        assertThat(v.validations.get()).as("the SHA-1 path was accepted first, then upgraded").isEqualTo(2);
+        assertThat(v.validations.get())
+                .as("the SHA-1 path was accepted first, then upgraded")
+                .isEqualTo(2);
     }
 
     @Test
@@ -406,7 +436,8 @@ class PathBuilderTest {
         HeldCertificate leaf = pki.leaf("example.com", ica).build();
         SimpleValidator v = new SimpleValidator();
 
-        BuildOutcome o = PathBuilder.build(chain(leaf, ica2, ica).systemRoot(root).build(), v);
+        BuildOutcome o =
+                PathBuilder.build(chain(leaf, ica2, ica).systemRoot(root).build(), v);
 
         assertThat(o.accepted()).isTrue();
         assertThat(path(o)).containsExactlyElementsOf(certs(leaf, ica, root));
@@ -433,7 +464,8 @@ class PathBuilderTest {
     @Test
     void badSignature_discardsThePath(TestPki pki) {
         HeldCertificate root = pki.root("Root").build();
-        HeldCertificate ica = pki.intermediate("Issuing CA", root).brokenSignature().build();
+        HeldCertificate ica =
+                pki.intermediate("Issuing CA", root).brokenSignature().build();
         HeldCertificate leaf = pki.leaf("example.com", ica).build();
 
         BuildOutcome o = build(chain(leaf, ica).systemRoot(root));
@@ -447,7 +479,8 @@ class PathBuilderTest {
         HeldCertificate root = pki.root("Root").build();
         HeldCertificate ica = pki.intermediate("Issuing CA", root).build();
         HeldCertificate leaf = pki.leaf("example.com", ica)
-                .validity(pki.now().minus(Duration.ofDays(10)), pki.now().minus(Duration.ofDays(1))).build();
+                .validity(pki.now().minus(Duration.ofDays(10)), pki.now().minus(Duration.ofDays(1)))
+                .build();
 
         BuildOutcome o = build(chain(leaf, ica).systemRoot(root));
 

@@ -1,8 +1,8 @@
 package io.github.sectrust4j.path;
 
-import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
+import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.truststores.AppleTrustStore;
 import io.github.sectrust4j.truststores.AppleTrustStores;
 import java.util.List;
@@ -22,15 +22,17 @@ public final class PathBuildingHarness {
         long t0 = System.nanoTime();
         SystemStoreIndex.of(store);
         long t1 = System.nanoTime();
-        System.out.printf("store %d index (%d roots): %.1f ms cold%n", store.version(), store.anchors().size(),
-                (t1 - t0) / 1e6);
+        System.out.printf(
+                "store %d index (%d roots): %.1f ms cold%n",
+                store.version(), store.anchors().size(), (t1 - t0) / 1e6);
 
         AppleTrustStore older = AppleTrustStores.forIos("17.0");
         long t2 = System.nanoTime();
         SystemStoreIndex.of(older);
         long t3 = System.nanoTime();
-        System.out.printf("store %d index (%d roots): %.1f ms (second store, classes loaded)%n", older.version(),
-                older.anchors().size(), (t3 - t2) / 1e6);
+        System.out.printf(
+                "store %d index (%d roots): %.1f ms (second store, classes loaded)%n",
+                older.version(), older.anchors().size(), (t3 - t2) / 1e6);
 
         TestPki pki = TestPki.seeded(1);
         HeldCertificate root = pki.root("Root").build();
@@ -41,8 +43,10 @@ public final class PathBuildingHarness {
         EvaluationRequest request = r.build();
         measure("3-certificate chain, newest store", request, 2000);
 
-        io.github.sectrust4j.SecTrust trust = io.github.sectrust4j.SecTrust.ios("17.4").forServer("example.com")
-                .at(pki.now()).withExtraSystemRoots(TestRequests.certs(root));
+        io.github.sectrust4j.SecTrust trust = io.github.sectrust4j.SecTrust.ios("17.4")
+                .forServer("example.com")
+                .at(pki.now())
+                .withExtraSystemRoots(TestRequests.certs(root));
         List<io.github.sectrust4j.cert.Certificate> chain = TestRequests.certs(leaf, ica);
         for (int i = 0; i < 2000; i++) {
             trust.evaluate(chain);
@@ -51,11 +55,15 @@ public final class PathBuildingHarness {
         for (int i = 0; i < 2000; i++) {
             trust.evaluate(chain);
         }
-        System.out.printf("SecTrust.evaluate, 3-certificate chain, real SSL policy: %.3f ms per evaluation (warm)%n",
+        System.out.printf(
+                "SecTrust.evaluate, 3-certificate chain, real SSL policy: %.3f ms per evaluation (warm)%n",
                 (System.nanoTime() - e0) / 1e6 / 2000);
 
         PathBuilderProperties.Graph g = PathBuilderProperties.graph(42, 8, 22, 100);
-        measure("cross-signed graph of " + g.size() + " certificates", g.request().build(), 200);
+        measure(
+                "cross-signed graph of " + g.size() + " certificates",
+                g.request().build(),
+                200);
     }
 
     private static void measure(String what, EvaluationRequest request, int n) {
@@ -68,7 +76,8 @@ public final class PathBuildingHarness {
             o = PathBuilder.build(request, new SimpleValidator());
         }
         long t1 = System.nanoTime();
-        System.out.printf("%s: %.3f ms per build (warm, verdicts cached), %d paths, accepted=%s%n", what,
-                (t1 - t0) / 1e6 / n, o.pathsCreated(), o.accepted());
+        System.out.printf(
+                "%s: %.3f ms per build (warm, verdicts cached), %d paths, accepted=%s%n",
+                what, (t1 - t0) / 1e6 / n, o.pathsCreated(), o.accepted());
     }
 }

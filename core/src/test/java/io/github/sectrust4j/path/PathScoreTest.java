@@ -22,9 +22,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PathScoreTest {
 
     static CandidatePath path(List<Certificate> certs, boolean anchored, boolean topSelfSigned) {
-        return new CandidatePath(certs, Collections.nCopies(certs.size(), CertificateOrigin.PRESENTED),
+        return new CandidatePath(
+                certs,
+                Collections.nCopies(certs.size(), CertificateOrigin.PRESENTED),
                 anchored ? Optional.of(new AnchorInfo(AnchorSource.APP, List.of())) : Optional.empty(),
-                topSelfSigned, false, false, true, Map.of());
+                topSelfSigned,
+                false,
+                false,
+                true,
+                Map.of());
     }
 
     static long score(CandidatePath p, TestPki pki) {
@@ -34,8 +40,12 @@ class PathScoreTest {
     @Test
     void anchoredChain_beatsAnyUnanchoredChain_evenWithSha1(TestPki pki) {
         HeldCertificate root = pki.root("Root").build();
-        HeldCertificate ica = pki.intermediate("CA", root).signatureAlgorithm(SignatureAlgorithm.ECDSA_WITH_SHA1).build();
-        HeldCertificate leaf = pki.leaf("example.com", ica).signatureAlgorithm(SignatureAlgorithm.ECDSA_WITH_SHA1).build();
+        HeldCertificate ica = pki.intermediate("CA", root)
+                .signatureAlgorithm(SignatureAlgorithm.ECDSA_WITH_SHA1)
+                .build();
+        HeldCertificate leaf = pki.leaf("example.com", ica)
+                .signatureAlgorithm(SignatureAlgorithm.ECDSA_WITH_SHA1)
+                .build();
         HeldCertificate root2 = pki.root("Root 2").build();
         HeldCertificate ica2 = pki.intermediate("CA 2", root2).build();
         HeldCertificate leaf2 = pki.leaf("example.com", ica2).build();
@@ -64,8 +74,10 @@ class PathScoreTest {
         HeldCertificate root = pki.root("Root").rsa(1024).build();
         HeldCertificate leaf = pki.leaf("example.com", root).rsa(1024).build();
         HeldCertificate root2 = pki.root("Root 2").rsa(2048).build();
-        HeldCertificate leaf2 = pki.leaf("example.com", root2).rsa(2048)
-                .validity(pki.now().minus(Duration.ofDays(10)), pki.now().minus(Duration.ofDays(1))).build();
+        HeldCertificate leaf2 = pki.leaf("example.com", root2)
+                .rsa(2048)
+                .validity(pki.now().minus(Duration.ofDays(10)), pki.now().minus(Duration.ofDays(1)))
+                .build();
 
         assertThat(score(path(certs(leaf, root), true, true), pki))
                 .isGreaterThan(score(path(certs(leaf2, root2), true, true), pki));
@@ -75,7 +87,9 @@ class PathScoreTest {
     void sha2Chain_beatsSha1Chain_ofOtherwiseEqualStanding(TestPki pki) {
         HeldCertificate root = pki.root("Root").build();
         HeldCertificate ica = pki.intermediate("CA", root).build();
-        HeldCertificate icaSha1 = pki.crossSigned(ica, root).signatureAlgorithm(SignatureAlgorithm.ECDSA_WITH_SHA1).build();
+        HeldCertificate icaSha1 = pki.crossSigned(ica, root)
+                .signatureAlgorithm(SignatureAlgorithm.ECDSA_WITH_SHA1)
+                .build();
         HeldCertificate leaf = pki.leaf("example.com", ica).build();
 
         assertThat(score(path(certs(leaf, ica, root), true, true), pki))
@@ -84,7 +98,9 @@ class PathScoreTest {
 
     @Test
     void weakHashOfAnAnchoredTop_isIgnored(TestPki pki) {
-        HeldCertificate root = pki.root("Root").signatureAlgorithm(SignatureAlgorithm.ECDSA_WITH_SHA1).build();
+        HeldCertificate root = pki.root("Root")
+                .signatureAlgorithm(SignatureAlgorithm.ECDSA_WITH_SHA1)
+                .build();
         HeldCertificate leaf = pki.leaf("example.com", root).build();
 
         assertThat(PathScore.hasWeakHash(path(certs(leaf, root), true, true))).isFalse();
@@ -100,7 +116,11 @@ class PathScoreTest {
         assertThat(PathScore.score(p, pki.now(), true, false) - PathScore.score(p, pki.now(), false, false))
                 .isEqualTo(PathScore.ACCEPTED);
         assertThat(PathScore.score(p, pki.now(), false, false))
-                .isEqualTo(PathScore.ANCHORED + PathScore.SELF_SIGNED_TOP - 2 + PathScore.ALL_VALID
-                        + PathScore.NO_WEAK_HASH + PathScore.NO_WEAK_KEY);
+                .isEqualTo(PathScore.ANCHORED
+                        + PathScore.SELF_SIGNED_TOP
+                        - 2
+                        + PathScore.ALL_VALID
+                        + PathScore.NO_WEAK_HASH
+                        + PathScore.NO_WEAK_KEY);
     }
 }

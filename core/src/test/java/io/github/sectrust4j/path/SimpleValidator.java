@@ -4,9 +4,9 @@ import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.SecTrustResult;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.check.PathValidation;
+import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,8 @@ public final class SimpleValidator implements PathValidator {
 
     @Override
     public List<Failure> leafChecks(Certificate leaf, EvaluationRequest request) {
-        return leaf.isValidAt(request.verifyTime()) ? List.of()
+        return leaf.isValidAt(request.verifyTime())
+                ? List.of()
                 : List.of(Failure.of(FindingCode.TEMPORAL_VALIDITY, 0, Map.of()));
     }
 
@@ -51,19 +52,26 @@ public final class SimpleValidator implements PathValidator {
             }
         }
         if (!path.anchored()) {
-            failures.add(Failure.of(path.topSelfSigned() ? FindingCode.ANCHOR_TRUSTED : FindingCode.MISSING_INTERMEDIATE,
-                    path.topIndex(), Map.of()));
+            failures.add(Failure.of(
+                    path.topSelfSigned() ? FindingCode.ANCHOR_TRUSTED : FindingCode.MISSING_INTERMEDIATE,
+                    path.topIndex(),
+                    Map.of()));
         }
         boolean deny = false;
         for (Map.Entry<Integer, List<TrustSetting>> e : path.userTrustSettings().entrySet()) {
-            if (TrustSettingsMatch.firstMatch(e.getValue(), request.policy(), request.referenceHost(),
-                    TrustSettingsMatch.derivedKeyUse(e.getKey() != 0, request.requiredKeyUsage()))
-                    .filter(r -> r == TrustSetting.Result.DENY).isPresent()) {
+            if (TrustSettingsMatch.firstMatch(
+                            e.getValue(),
+                            request.policy(),
+                            request.referenceHost(),
+                            TrustSettingsMatch.derivedKeyUse(e.getKey() != 0, request.requiredKeyUsage()))
+                    .filter(r -> r == TrustSetting.Result.DENY)
+                    .isPresent()) {
                 failures.add(Failure.of(FindingCode.USAGE_CONSTRAINTS, e.getKey(), Map.of()));
                 deny = true;
             }
         }
-        SecTrustResult result = failures.isEmpty() ? SecTrustResult.UNSPECIFIED
+        SecTrustResult result = failures.isEmpty()
+                ? SecTrustResult.UNSPECIFIED
                 : deny ? SecTrustResult.DENY : SecTrustResult.RECOVERABLE_TRUST_FAILURE;
         return new PathValidation(result, failures, List.of());
     }

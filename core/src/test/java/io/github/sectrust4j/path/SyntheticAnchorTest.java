@@ -63,29 +63,43 @@ class SyntheticAnchorTest {
             assertThat(synthetic.notBefore()).as(what).isEqualTo(real.notBefore());
             assertThat(synthetic.notAfter()).as(what).isEqualTo(real.notAfter());
             assertThat(synthetic.publicKey()).as(what).isEqualTo(real.publicKey());
-            assertThat(synthetic.publicKey().bits()).as(what).isEqualTo(real.publicKey().bits());
-            assertThat(synthetic.publicKey().isWeak()).as(what).isEqualTo(real.publicKey().isWeak());
+            assertThat(synthetic.publicKey().bits())
+                    .as(what)
+                    .isEqualTo(real.publicKey().bits());
+            assertThat(synthetic.publicKey().isWeak())
+                    .as(what)
+                    .isEqualTo(real.publicKey().isWeak());
             assertThat(synthetic.basicConstraints()).as(what).isEqualTo(real.basicConstraints());
             assertThat(synthetic.isV3Ca()).as(what).isEqualTo(real.isV3Ca());
             assertThat(synthetic.keyUsage()).as(what).isEqualTo(real.keyUsage());
-            assertThat(synthetic.subjectKeyIdentifier().map(HexFormat.of()::formatHex)).as(what)
+            assertThat(synthetic.subjectKeyIdentifier().map(HexFormat.of()::formatHex))
+                    .as(what)
                     .isEqualTo(real.subjectKeyIdentifier().map(HexFormat.of()::formatHex));
-            assertThat(synthetic.authorityKeyIdentifier().map(HexFormat.of()::formatHex)).as(what)
+            assertThat(synthetic.authorityKeyIdentifier().map(HexFormat.of()::formatHex))
+                    .as(what)
                     .isEqualTo(real.authorityKeyIdentifier().map(HexFormat.of()::formatHex));
             // the facts carry no criticality: a synthetic nameConstraints is critical (RFC 5280 MUST; the
             // stricter reading when unsupported name forms are present), the subtrees are exact
-            assertThat(synthetic.nameConstraints().map(NameConstraints::permitted)).as(what)
+            assertThat(synthetic.nameConstraints().map(NameConstraints::permitted))
+                    .as(what)
                     .isEqualTo(real.nameConstraints().map(NameConstraints::permitted));
-            assertThat(synthetic.nameConstraints().map(NameConstraints::excluded)).as(what)
+            assertThat(synthetic.nameConstraints().map(NameConstraints::excluded))
+                    .as(what)
                     .isEqualTo(real.nameConstraints().map(NameConstraints::excluded));
-            synthetic.nameConstraints().ifPresent(nc -> assertThat(nc.critical()).isTrue());
-            assertThat(synthetic.certificatePolicies().orElse(List.of())).as(what)
+            synthetic
+                    .nameConstraints()
+                    .ifPresent(nc -> assertThat(nc.critical()).isTrue());
+            assertThat(synthetic.certificatePolicies().orElse(List.of()))
+                    .as(what)
                     .isEqualTo(real.certificatePolicies().orElse(List.of()));
             assertThat(synthetic.hasAnyPolicy()).as(what).isEqualTo(real.hasAnyPolicy());
-            assertThat(synthetic.tbsSignatureAlgorithm().oid()).as(what).isEqualTo(real.tbsSignatureAlgorithm().oid());
+            assertThat(synthetic.tbsSignatureAlgorithm().oid())
+                    .as(what)
+                    .isEqualTo(real.tbsSignatureAlgorithm().oid());
             assertThat(synthetic.signatureHash()).as(what).isEqualTo(real.signatureHash());
             assertThat(synthetic.isValidAt(store.sourceDate().atStartOfDay().toInstant(java.time.ZoneOffset.UTC)))
-                    .as(what).isEqualTo(real.isValidAt(store.sourceDate().atStartOfDay().toInstant(java.time.ZoneOffset.UTC)));
+                    .as(what)
+                    .isEqualTo(real.isValidAt(store.sourceDate().atStartOfDay().toInstant(java.time.ZoneOffset.UTC)));
             assertThat(synthetic.syntheticSelfSigned()).as(what).isEqualTo(Optional.of(facts.selfSigned()));
             assertThat(real.syntheticSelfSigned()).as(what).isEmpty();
             compared++;
@@ -99,7 +113,8 @@ class SyntheticAnchorTest {
             AppleTrustStore s = AppleTrustStores.version(info.trustStoreVersion());
             SystemStoreIndex index = SystemStoreIndex.of(s);
             assertThat(index.skipped()).as("store %s", info.trustStoreVersion()).isZero();
-            assertThat(index.rootsGroup().all()).as("store %s", info.trustStoreVersion())
+            assertThat(index.rootsGroup().all())
+                    .as("store %s", info.trustStoreVersion())
                     .hasSameSizeAs(s.anchors());
         }
     }

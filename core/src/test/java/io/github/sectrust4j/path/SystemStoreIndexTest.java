@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.TestPkiExtension;
+import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.truststores.AppleTrustStore;
 import io.github.sectrust4j.truststores.AppleTrustStores;
 import io.github.sectrust4j.truststores.HardCodedTrust;
@@ -36,7 +36,9 @@ class SystemStoreIndexTest {
         assertThat(index.rootsGroup().all()).hasSameSizeAs(store.anchors());
         assertThat(index.anchors(Policy.SSL_SERVER).all())
                 .allMatch(c -> store.isTrustedForSsl(c.sha256()))
-                .hasSize((int) store.anchors().stream().filter(a -> store.isTrustedForSsl(a.sha256())).count());
+                .hasSize((int) store.anchors().stream()
+                        .filter(a -> store.isTrustedForSsl(a.sha256()))
+                        .count());
         assertThat(index.appleRoots().all()).hasSize(3).allMatch(c -> HardCodedTrust.isAppleRoot(c.sha256()));
         assertThat(index.rootsGroup().all()).allMatch(Certificate::isSynthetic);
     }
@@ -59,12 +61,15 @@ class SystemStoreIndexTest {
             AppleTrustStore store = AppleTrustStores.version(info.trustStoreVersion());
             SystemStoreIndex lazy = new SystemStoreIndex(store);
             List<Certificate> built = store.members(io.github.sectrust4j.truststores.AnchorGroup.ROOTS).stream()
-                    .map(Certificate::fromAnchorFacts).toList();
+                    .map(Certificate::fromAnchorFacts)
+                    .toList();
             NameIndex eager = NameIndex.of(built, CertificateOrigin.ANCHOR_SOURCE);
             for (Certificate c : built) { // the record's own name key is the built certificate's
-                assertThat(io.github.sectrust4j.cert.NormalizedName.ofName(c.subject().der()))
+                assertThat(io.github.sectrust4j.cert.NormalizedName.ofName(
+                                c.subject().der()))
                         .isEqualTo(c.normalizedSubject());
-                assertThat(lazy.rootsGroup().parentsOf(c)).as("store %s", info.trustStoreVersion())
+                assertThat(lazy.rootsGroup().parentsOf(c))
+                        .as("store %s", info.trustStoreVersion())
                         .containsExactlyElementsOf(eager.parentsOf(c));
                 assertThat(lazy.rootsGroup().contains(c)).isTrue();
                 lookups++;

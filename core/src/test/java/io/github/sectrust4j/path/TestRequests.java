@@ -1,14 +1,14 @@
 package io.github.sectrust4j.path;
 
 import io.github.sectrust4j.IosRelease;
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.request.EvaluationRequest;
-import io.github.sectrust4j.PathBudget;
-import io.github.sectrust4j.request.ReferenceHost;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
+import io.github.sectrust4j.request.EvaluationRequest;
+import io.github.sectrust4j.request.ReferenceHost;
 import io.github.sectrust4j.spi.AiaFetcher;
 import io.github.sectrust4j.truststores.AppleTrustStore;
 import java.time.Instant;
@@ -59,7 +59,23 @@ public final class TestRequests {
     }
 
     public EvaluationRequest build() {
-        return new EvaluationRequest(release, policy, host.map(ReferenceHost::of), verifyTime, verifyTime, presented, appAnchors, anchorsOnly,
-                userRoots, cached, store, extraSystemRoots, List.of(), List.of(), network, fetcher, budget);
+        return new EvaluationRequest(
+                release,
+                policy,
+                host.map(ReferenceHost::of),
+                verifyTime,
+                verifyTime,
+                presented,
+                appAnchors,
+                anchorsOnly,
+                userRoots,
+                cached,
+                store,
+                extraSystemRoots,
+                List.of(),
+                List.of(),
+                network,
+                fetcher,
+                budget);
     }
 }

@@ -13,10 +13,16 @@ import org.junit.jupiter.api.Test;
 class TrustSettingsCaseTest {
     @Test
     void policyString_foldsAsciiOnly() {
-        List<TrustSetting> s = List.of(TrustSetting.of(TrustSetting.Result.TRUST_ROOT).forHost("info.example.com"));
-        assertThat(TrustSettingsMatch.firstMatch(s, Policy.SSL_SERVER, Optional.of(ReferenceHost.of("INFO.Example.com")), 0L))
+        List<TrustSetting> s =
+                List.of(TrustSetting.of(TrustSetting.Result.TRUST_ROOT).forHost("info.example.com"));
+        assertThat(TrustSettingsMatch.firstMatch(
+                        s, Policy.SSL_SERVER, Optional.of(ReferenceHost.of("INFO.Example.com")), 0L))
                 .contains(TrustSetting.Result.TRUST_ROOT);
-        assertThat(TrustSettingsMatch.firstMatch(s, Policy.SSL_SERVER, Optional.of(ReferenceHost.of("\u0131nfo.example.com")), 0L)).isEmpty();
-        assertThat(TrustSettingsMatch.firstMatch(s, Policy.SSL_SERVER, Optional.of(ReferenceHost.of("\u0130nfo.example.com")), 0L)).isEmpty();
+        assertThat(TrustSettingsMatch.firstMatch(
+                        s, Policy.SSL_SERVER, Optional.of(ReferenceHost.of("\u0131nfo.example.com")), 0L))
+                .isEmpty();
+        assertThat(TrustSettingsMatch.firstMatch(
+                        s, Policy.SSL_SERVER, Optional.of(ReferenceHost.of("\u0130nfo.example.com")), 0L))
+                .isEmpty();
     }
 }

@@ -54,14 +54,21 @@ class UndecidableSelfSignatureTest {
         HeldCertificate root = pki.root("Trust-As-Root Root").build();
         HeldCertificate leaf = pki.leaf("example.com", root).build();
         TestRequests r = chain(leaf);
-        r.userRoots.add(new UserRoot(cert(root), InstallChannel.MDM, FullTrust.ON,
+        r.userRoots.add(new UserRoot(
+                cert(root),
+                InstallChannel.MDM,
+                FullTrust.ON,
                 Optional.of(List.of(TrustSetting.of(TrustSetting.Result.TRUST_AS_ROOT)))));
 
         BuildOutcome undecidable = PathBuilder.build(r.build(), new SimpleValidator(), NO_BUDGET_FOR_SELF_CHECKS);
         BuildOutcome decidable = PathBuilder.build(r.build(), new SimpleValidator(), SignatureVerifier.bouncyCastle());
 
-        assertThat(decidable.accepted()).as("§7.3: a self-signed TrustAsRoot certificate is no anchor").isFalse();
-        assertThat(undecidable.accepted()).as("unknown self-signedness must not grant the anchor").isFalse();
+        assertThat(decidable.accepted())
+                .as("§7.3: a self-signed TrustAsRoot certificate is no anchor")
+                .isFalse();
+        assertThat(undecidable.accepted())
+                .as("unknown self-signedness must not grant the anchor")
+                .isFalse();
         assertThat(undecidable.bestPath().anchored()).isFalse();
     }
 }

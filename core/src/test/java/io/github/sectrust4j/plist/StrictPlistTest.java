@@ -56,17 +56,23 @@ class StrictPlistTest {
         assertThat(root.get("n")).isEqualTo(5L);
         assertThat(root.get("k")).isEqualTo("");
         assertThatThrownBy(() -> StrictPlist.read("<plist><dict>".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a property list");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("not a property list");
         assertThatThrownBy(() -> StrictPlist.read("hello".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("neither");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("neither");
         assertThatThrownBy(() -> StrictPlist.read("bplist15xxxxxxxx".getBytes(StandardCharsets.US_ASCII)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 15");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("version 15");
     }
 
     @Property(tries = 500)
-    void damagedBinaryLists_readOrFailWithIllegalArgument(@ForAll @IntRange(max = 10_000) int position,
-                                                          @ForAll byte value, @ForAll @IntRange(max = 3) int edits) {
-        Statistics.coverage(c -> { c.check("read").count(n -> n > 0); c.check("refused").count(n -> n > 0); });
+    void damagedBinaryLists_readOrFailWithIllegalArgument(
+            @ForAll @IntRange(max = 10_000) int position, @ForAll byte value, @ForAll @IntRange(max = 3) int edits) {
+        Statistics.coverage(c -> {
+            c.check("read").count(n -> n > 0);
+            c.check("refused").count(n -> n > 0);
+        });
         byte[] bad = SAMPLE.clone();
         for (int i = 0; i <= edits; i++) {
             bad[(position + i * 31) % bad.length] = (byte) (value + i);

@@ -29,18 +29,30 @@ class AppleChecksTest {
                 assertThat(records.add(type)).as(type + " explained twice").isTrue();
             }
             // a check recording under another check's name (WoSign/StartCom under BlackListedKey) claims none
-            assertThat(c.recordedAs().isEmpty() || c.recordedAs().contains(c.code())).as(c.code().code()).isTrue();
-            assertThat(AppleChecks.explaining(c.code())).as(c.code() + " explained").isPresent();
+            assertThat(c.recordedAs().isEmpty() || c.recordedAs().contains(c.code()))
+                    .as(c.code().code())
+                    .isTrue();
+            assertThat(AppleChecks.explaining(c.code()))
+                    .as(c.code() + " explained")
+                    .isPresent();
             for (FindingCode code : c.recordedAs()) {
                 assertThat(seen.add(code)).as(code + " explained twice").isTrue();
                 assertThat(AppleChecks.explaining(code)).contains(c);
             }
         }
-        assertThat(seen).contains(FindingCode.KEY_SIZE, FindingCode.REVOCATION, FindingCode.REVOCATION_RESPONSE_REQUIRED,
-                FindingCode.ISSUER_POLICY_CONSTRAINTS, FindingCode.CT_REQUIRED, FindingCode.SYSTEM_TRUSTED_CT_REQUIRED,
-                FindingCode.CERTIFICATE_TRANSPARENCY, FindingCode.EXTENDED_VALIDATION,
-                FindingCode.CT_LOG_LIST_MAY_BE_OUTDATED, FindingCode.PATH_BUDGET_EXCEEDED,
-                FindingCode.VERIFICATION_BUDGET_EXCEEDED);
+        assertThat(seen)
+                .contains(
+                        FindingCode.KEY_SIZE,
+                        FindingCode.REVOCATION,
+                        FindingCode.REVOCATION_RESPONSE_REQUIRED,
+                        FindingCode.ISSUER_POLICY_CONSTRAINTS,
+                        FindingCode.CT_REQUIRED,
+                        FindingCode.SYSTEM_TRUSTED_CT_REQUIRED,
+                        FindingCode.CERTIFICATE_TRANSPARENCY,
+                        FindingCode.EXTENDED_VALIDATION,
+                        FindingCode.CT_LOG_LIST_MAY_BE_OUTDATED,
+                        FindingCode.PATH_BUDGET_EXCEEDED,
+                        FindingCode.VERIFICATION_BUDGET_EXCEEDED);
     }
 
     /**
@@ -76,18 +88,30 @@ class AppleChecksTest {
     /** A failure is explained by the check whose record it carries, even under another check's code. */
     @Test
     void aValidEntryRecordedUnderTheBlockListCode_isExplainedByTheValidCheck() {
-        Failure valid = new Failure(FindingCode.BLACK_LISTED_LEAF, 0, io.github.sectrust4j.Severity.FATAL,
-                new ValidCheck.ValidEntry(new io.github.sectrust4j.revocation.ValidFailure(0,
-                        FindingCode.BLACK_LISTED_LEAF, io.github.sectrust4j.Severity.FATAL,
-                        java.util.OptionalInt.empty(), "on the issuer's Valid block list",
-                        io.github.sectrust4j.revocation.ValidFailure.Kind.LISTED), java.util.Optional.empty()));
+        Failure valid = new Failure(
+                FindingCode.BLACK_LISTED_LEAF,
+                0,
+                io.github.sectrust4j.Severity.FATAL,
+                new ValidCheck.ValidEntry(
+                        new io.github.sectrust4j.revocation.ValidFailure(
+                                0,
+                                FindingCode.BLACK_LISTED_LEAF,
+                                io.github.sectrust4j.Severity.FATAL,
+                                java.util.OptionalInt.empty(),
+                                "on the issuer's Valid block list",
+                                io.github.sectrust4j.revocation.ValidFailure.Kind.LISTED),
+                        java.util.Optional.empty()));
         assertThat(AppleChecks.explaining(valid)).contains(ValidCheck.INSTANCE);
         // a marker the recorder adds (a suppressed failure's note) keeps the record readable
-        Failure note = new Failure(FindingCode.BLACK_LISTED_LEAF, 0, io.github.sectrust4j.Severity.INFO,
+        Failure note = new Failure(
+                FindingCode.BLACK_LISTED_LEAF,
+                0,
+                io.github.sectrust4j.Severity.INFO,
                 valid.evidence().with("suppressedByUserException", true));
         assertThat(AppleChecks.explaining(note)).contains(ValidCheck.INSTANCE);
         assertThat(note.evidence(ValidCheck.ValidEntry.class)).isEqualTo(valid.evidence());
-        assertThat(note.evidence().fields()).containsEntry("suppressedByUserException", true)
+        assertThat(note.evidence().fields())
+                .containsEntry("suppressedByUserException", true)
                 .containsEntry("source", "Valid database");
     }
 
@@ -101,7 +125,8 @@ class AppleChecksTest {
             for (Policy policy : Policy.values()) {
                 Set<FindingCode> recorded = rules.options(policy, true);
                 for (CheckDescriptor c : AppleChecks.descriptors()) {
-                    if (!c.appliesTo(rules, policy) || c.code().defaultSeverity() == io.github.sectrust4j.Severity.INFO) {
+                    if (!c.appliesTo(rules, policy)
+                            || c.code().defaultSeverity() == io.github.sectrust4j.Severity.INFO) {
                         continue;
                     }
                     pairs++;
@@ -114,7 +139,9 @@ class AppleChecksTest {
                 }
             }
         }
-        assertThat(pairs).as("descriptors that applied at least once (coverage)").isGreaterThan(20);
+        assertThat(pairs)
+                .as("descriptors that applied at least once (coverage)")
+                .isGreaterThan(20);
         assertThat(silent).isEmpty();
     }
 }

@@ -15,12 +15,10 @@ import java.util.List;
  * {@link Messages}, {@link FindingRules}, {@link Remedies}), for the per-check tests.
  */
 final class CheckTestSupport {
-    private CheckTestSupport() {
-    }
+    private CheckTestSupport() {}
 
     /** A recorded failure with its message, rule and remedy. */
-    record Explained(Failure failure, String message, Rule rule, String remedy) {
-    }
+    record Explained(Failure failure, String message, Rule rule, String remedy) {}
 
     /** The check's failures on the path, run directly. */
     static List<Failure> run(AppleCheck check, CandidatePath path, EvaluationRequest request) {
@@ -34,18 +32,23 @@ final class CheckTestSupport {
     static Explained recorded(AppleCheck check, FindingCode code, CandidatePath path, EvaluationRequest request) {
         assertThat(AppleChecks.explaining(code)).contains(check);
         PathValidation v = PolicyTestSupport.validate(path, request);
-        Failure f = PolicyTestSupport.failure(v, code).orElseThrow(() -> new AssertionError(code + " not recorded: " + v));
+        Failure f =
+                PolicyTestSupport.failure(v, code).orElseThrow(() -> new AssertionError(code + " not recorded: " + v));
         return explain(f, path, request);
     }
 
     static Explained explain(Failure f, CandidatePath path, EvaluationRequest request) {
         RuleSet rules = RuleSet.forRelease(request.release());
-        return new Explained(f, Messages.message(f, path, request, rules), FindingRules.rule(f, rules),
+        return new Explained(
+                f,
+                Messages.message(f, path, request, rules),
+                FindingRules.rule(f, rules),
                 Remedies.remedy(f, path, request, rules));
     }
 
     /** Whether a full validation records {@code code}. */
     static boolean records(FindingCode code, CandidatePath path, EvaluationRequest request) {
-        return PolicyTestSupport.codes(PolicyTestSupport.validate(path, request)).contains(code);
+        return PolicyTestSupport.codes(PolicyTestSupport.validate(path, request))
+                .contains(code);
     }
 }

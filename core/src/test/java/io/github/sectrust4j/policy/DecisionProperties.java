@@ -1,6 +1,5 @@
 package io.github.sectrust4j.policy;
 
-import io.github.sectrust4j.check.PathValidation;
 import static io.github.sectrust4j.policy.PolicyTestSupport.certs;
 import static io.github.sectrust4j.policy.PolicyTestSupport.path;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +8,7 @@ import io.github.sectrust4j.Finding;
 import io.github.sectrust4j.SecTrustResult;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.request.EvaluationRequest;
+import io.github.sectrust4j.check.PathValidation;
 import io.github.sectrust4j.fixtures.CertificateBuilder;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.SignatureAlgorithm;
@@ -17,6 +16,7 @@ import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.policy.PolicyTestSupport.Anchor;
 import io.github.sectrust4j.policy.PolicyTestSupport.Req;
+import io.github.sectrust4j.request.EvaluationRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,27 +38,39 @@ class DecisionProperties {
     private static final HeldCertificate CA = PKI.intermediate("Prop CA", ROOT).build();
     private static final Instant NB = Instant.parse("2024-01-01T00:00:00Z");
     private static final List<HeldCertificate> LEAVES = List.of(
-            PKI.leaf("ok.example.org", CA).validity(NB, NB.plus(Duration.ofDays(90))).build(),
-            PKI.leaf("expired.example.org", CA).validity(NB.minus(Duration.ofDays(90)), NB.minusSeconds(1)).build(),
-            PKI.leaf("sha1.example.org", CA).signatureAlgorithm(SignatureAlgorithm.ECDSA_WITH_SHA1).build(),
+            PKI.leaf("ok.example.org", CA)
+                    .validity(NB, NB.plus(Duration.ofDays(90)))
+                    .build(),
+            PKI.leaf("expired.example.org", CA)
+                    .validity(NB.minus(Duration.ofDays(90)), NB.minusSeconds(1))
+                    .build(),
+            PKI.leaf("sha1.example.org", CA)
+                    .signatureAlgorithm(SignatureAlgorithm.ECDSA_WITH_SHA1)
+                    .build(),
             PKI.leaf("weak.example.org", CA).rsa(1024).build(),
             PKI.leaf("noeku.example.org", CA).noExtendedKeyUsage().build(),
-            PKI.leaf("mail.example.org", CA).extendedKeyUsage(CertificateBuilder.EKU_EMAIL_PROTECTION).build(),
-            PKI.leaf("long.example.org", CA).validity(NB, NB.plus(Duration.ofDays(900))).build(),
+            PKI.leaf("mail.example.org", CA)
+                    .extendedKeyUsage(CertificateBuilder.EKU_EMAIL_PROTECTION)
+                    .build(),
+            PKI.leaf("long.example.org", CA)
+                    .validity(NB, NB.plus(Duration.ofDays(900)))
+                    .build(),
             PKI.leaf("empty.example.org", CA).emptySubject().build(),
             PKI.leaf("dup.example.org", CA).duplicateExtension("2.5.29.15").build(),
             PKI.leaf("akid.example.org", CA).authorityKeyId(new byte[] {7}).build(),
             PKI.leaf("cn.example.org", CA).noSubjectAltName().build());
-    private static final List<String> RELEASES = List.of("9.0", "10.0", "10.3", "11.0", "11.3", "12.0", "12.1.1", "13.0",
-            "14.0", "15.0", "16.0", "17.4", "18.0", "26.0");
+    private static final List<String> RELEASES = List.of(
+            "9.0", "10.0", "10.3", "11.0", "11.3", "12.0", "12.1.1", "13.0", "14.0", "15.0", "16.0", "17.4", "18.0",
+            "26.0");
 
     @Property(tries = 300)
-    void validationAndDecisionAreConsistent(@ForAll @IntRange(min = 0, max = 10) int leafIx,
-                                            @ForAll Anchor anchor,
-                                            @ForAll @IntRange(min = 0, max = 13) int releaseIx,
-                                            @ForAll @IntRange(min = 0, max = 3) int chainShape,
-                                            @ForAll @IntRange(min = 0, max = 2) int hostChoice,
-                                            @ForAll @IntRange(min = 0, max = 3) int settingChoice) {
+    void validationAndDecisionAreConsistent(
+            @ForAll @IntRange(min = 0, max = 10) int leafIx,
+            @ForAll Anchor anchor,
+            @ForAll @IntRange(min = 0, max = 13) int releaseIx,
+            @ForAll @IntRange(min = 0, max = 3) int chainShape,
+            @ForAll @IntRange(min = 0, max = 2) int hostChoice,
+            @ForAll @IntRange(min = 0, max = 3) int settingChoice) {
         HeldCertificate leaf = LEAVES.get(leafIx);
         List<Certificate> chain = switch (chainShape) {
             case 0 -> certs(leaf);
@@ -73,9 +85,16 @@ class DecisionProperties {
         }
         Map<Integer, List<TrustSetting>> settings = switch (settingChoice) {
             case 1 -> Map.of(chain.size() - 1, List.of(TrustSetting.of(TrustSetting.Result.DENY)));
-            case 2 -> Map.of(0, List.of(TrustSetting.of(TrustSetting.Result.UNSPECIFIED)
-                    .allowingError(TrustSetting.CSSM_HOSTNAME_MISMATCH)));
-            case 3 -> Map.of(0, List.of(TrustSetting.of(TrustSetting.Result.UNSPECIFIED).allowingError(TrustSetting.CSSM_CERT_EXPIRED)));
+            case 2 ->
+                Map.of(
+                        0,
+                        List.of(TrustSetting.of(TrustSetting.Result.UNSPECIFIED)
+                                .allowingError(TrustSetting.CSSM_HOSTNAME_MISMATCH)));
+            case 3 ->
+                Map.of(
+                        0,
+                        List.of(TrustSetting.of(TrustSetting.Result.UNSPECIFIED)
+                                .allowingError(TrustSetting.CSSM_CERT_EXPIRED)));
             default -> Map.of();
         };
         CandidatePath p = path(anchor, chain, settings, false);
@@ -84,7 +103,10 @@ class DecisionProperties {
         Decision d = Decision.decide(p, v, r);
 
         Statistics.collect(d.result().isTrusted() ? "trusted" : "not trusted");
-        Statistics.coverage(c -> { c.check("trusted").count(n -> n > 0); c.check("not trusted").count(n -> n > 0); });
+        Statistics.coverage(c -> {
+            c.check("trusted").count(n -> n > 0);
+            c.check("not trusted").count(n -> n > 0);
+        });
         List<Finding> failures = new ArrayList<>();
         d.findings().stream().filter(Finding::isFailure).forEach(failures::add);
         assertThat(d.result()).isEqualTo(v.result());
@@ -95,7 +117,9 @@ class DecisionProperties {
             assertThat(d.findings().get(0).isFailure()).isTrue();
         }
         if (!p.anchored()) {
-            assertThat(d.result().isTrusted()).as("an unanchored path is never trusted").isFalse();
+            assertThat(d.result().isTrusted())
+                    .as("an unanchored path is never trusted")
+                    .isFalse();
         }
         if (d.result() == SecTrustResult.PROCEED) {
             assertThat(RuleSet.forRelease(r.release()).proceedForUserStore()).isTrue();

@@ -1,7 +1,5 @@
 package io.github.sectrust4j.policy;
 
-import io.github.sectrust4j.check.PathValidation;
-import io.github.sectrust4j.check.Failure;
 import static io.github.sectrust4j.policy.PolicyTestSupport.cert;
 import static io.github.sectrust4j.policy.PolicyTestSupport.certs;
 import static io.github.sectrust4j.policy.PolicyTestSupport.codes;
@@ -13,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.check.PathValidation;
 import io.github.sectrust4j.fixtures.CertificateBuilder;
 import io.github.sectrust4j.fixtures.Curve;
 import io.github.sectrust4j.fixtures.HeldCertificate;
@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 class PolicyChecksTest {
     private final TestPki pki = TestPki.seeded(11);
     private final HeldCertificate root = pki.root("Contoso Root CA").build();
-    private final HeldCertificate ca = pki.intermediate("Contoso Issuing CA", root).build();
+    private final HeldCertificate ca =
+            pki.intermediate("Contoso Issuing CA", root).build();
 
     private Req req() {
         return new Req(pki.now());
@@ -46,10 +47,12 @@ class PolicyChecksTest {
     @Test
     void hostnameMismatch_isRecordedAtLeafWithPresentedNames() {
         List<Certificate> c = chain(pki.leaf("www.contoso.com", ca).build());
-        PathValidation v = validate(path(Anchor.APP, c), req().host("mail.contoso.com").build(c));
+        PathValidation v =
+                validate(path(Anchor.APP, c), req().host("mail.contoso.com").build(c));
         Failure f = failure(v, FindingCode.SSL_HOSTNAME).orElseThrow();
         assertThat(f.index()).isZero();
-        assertThat(f.evidence().fields()).containsEntry("host", "mail.contoso.com")
+        assertThat(f.evidence().fields())
+                .containsEntry("host", "mail.contoso.com")
                 .containsEntry("sanDnsNames", List.of("www.contoso.com"));
         assertThat(v.accepted()).isFalse();
     }
@@ -63,29 +66,45 @@ class PolicyChecksTest {
     @Test
     void basicPolicy_neverChecksHostname() {
         List<Certificate> c = chain(pki.leaf("www.contoso.com", ca).build());
-        PathValidation v = validate(path(Anchor.APP, c), req().basic().host("other.example").build(c));
+        PathValidation v = validate(
+                path(Anchor.APP, c), req().basic().host("other.example").build(c));
         assertThat(codes(v)).doesNotContain(FindingCode.SSL_HOSTNAME);
     }
 
     @Test
     void basicPolicy_skipsEveryServerOnlyCheck() {
         Instant nb = Instant.parse("2022-01-01T00:00:00Z");
-        List<Certificate> c = chain(pki.leaf("a.contoso.com", ca).rsa(1024).extendedKeyUsage(CertificateBuilder.EKU_EMAIL_PROTECTION)
-                .signatureAlgorithm(SignatureAlgorithm.ECDSA_WITH_SHA1).validity(nb, nb.plus(Duration.ofDays(1200))).build());
+        List<Certificate> c = chain(pki.leaf("a.contoso.com", ca)
+                .rsa(1024)
+                .extendedKeyUsage(CertificateBuilder.EKU_EMAIL_PROTECTION)
+                .signatureAlgorithm(SignatureAlgorithm.ECDSA_WITH_SHA1)
+                .validity(nb, nb.plus(Duration.ofDays(1200)))
+                .build());
         Req basic = new Req(nb.plusSeconds(60)).basic().host("other.example");
         assertThat(validate(path(Anchor.SYSTEM, c), basic.build(c)).accepted()).isTrue();
         Req ssl = new Req(nb.plusSeconds(60)).host("other.example");
-        assertThat(codes(validate(path(Anchor.SYSTEM, c), ssl.build(c)))).contains(FindingCode.SSL_HOSTNAME, FindingCode.KEY_SIZE,
-                FindingCode.SIGNATURE_HASH_ALGORITHMS, FindingCode.EXTENDED_KEY_USAGE, FindingCode.SERVER_AUTH_EKU,
-                FindingCode.SYSTEM_TRUST_VALIDITY_PERIOD, FindingCode.OTHER_TRUST_VALIDITY_PERIOD);
+        assertThat(codes(validate(path(Anchor.SYSTEM, c), ssl.build(c))))
+                .contains(
+                        FindingCode.SSL_HOSTNAME,
+                        FindingCode.KEY_SIZE,
+                        FindingCode.SIGNATURE_HASH_ALGORITHMS,
+                        FindingCode.EXTENDED_KEY_USAGE,
+                        FindingCode.SERVER_AUTH_EKU,
+                        FindingCode.SYSTEM_TRUST_VALIDITY_PERIOD,
+                        FindingCode.OTHER_TRUST_VALIDITY_PERIOD);
     }
 
     @Test
     void commonNameOnlyLeaf_matchesOnIos12_butNotOnIos13() {
-        List<Certificate> c = chain(pki.leaf("test.apple.com", ca).noSubjectAltName().build());
-        assertThat(codes(validate(path(Anchor.APP, c), req().release("12.4").host("test.apple.com").build(c))))
+        List<Certificate> c =
+                chain(pki.leaf("test.apple.com", ca).noSubjectAltName().build());
+        assertThat(codes(validate(
+                        path(Anchor.APP, c),
+                        req().release("12.4").host("test.apple.com").build(c))))
                 .doesNotContain(FindingCode.SSL_HOSTNAME);
-        assertThat(codes(validate(path(Anchor.APP, c), req().release("13.0").host("test.apple.com").build(c))))
+        assertThat(codes(validate(
+                        path(Anchor.APP, c),
+                        req().release("13.0").host("test.apple.com").build(c))))
                 .contains(FindingCode.SSL_HOSTNAME);
     }
 
@@ -94,22 +113,26 @@ class PolicyChecksTest {
     @Test
     void expiredLeaf_isTemporalValidityAtIndex0() {
         List<Certificate> c = chain(pki.leaf("a.contoso.com", ca)
-                .validity(pki.now().minus(Duration.ofDays(10)), pki.now().minusSeconds(1)).build());
+                .validity(pki.now().minus(Duration.ofDays(10)), pki.now().minusSeconds(1))
+                .build());
         PathValidation v = validate(path(Anchor.APP, c), req().build(c));
-        assertThat(failure(v, FindingCode.TEMPORAL_VALIDITY).orElseThrow().index()).isZero();
+        assertThat(failure(v, FindingCode.TEMPORAL_VALIDITY).orElseThrow().index())
+                .isZero();
     }
 
     @Test
     void leafValidUntilExactlyVerifyTime_isStillValid() {
         List<Certificate> c = chain(pki.leaf("a.contoso.com", ca)
-                .validity(pki.now().minus(Duration.ofDays(10)), pki.now()).build());
+                .validity(pki.now().minus(Duration.ofDays(10)), pki.now())
+                .build());
         assertThat(validate(path(Anchor.APP, c), req().build(c)).accepted()).isTrue();
     }
 
     @Test
     void expiredLeafOnIos11_2_isRecordedAsValidLeaf() {
         List<Certificate> c = chain(pki.leaf("a.contoso.com", ca)
-                .validity(pki.now().minus(Duration.ofDays(10)), pki.now().minusSeconds(1)).build());
+                .validity(pki.now().minus(Duration.ofDays(10)), pki.now().minusSeconds(1))
+                .build());
         PathValidation v = validate(path(Anchor.APP, c), req().release("11.2").build(c));
         assertThat(codes(v)).contains(FindingCode.VALID_LEAF).doesNotContain(FindingCode.TEMPORAL_VALIDITY);
     }
@@ -119,17 +142,22 @@ class PolicyChecksTest {
     @Test
     void leafWithEmailProtectionEkuOnly_failsExtendedKeyUsageAtLeaf() {
         List<Certificate> c = chain(pki.leaf("a.contoso.com", ca)
-                .extendedKeyUsage(CertificateBuilder.EKU_EMAIL_PROTECTION).build());
-        Failure f = failure(validate(path(Anchor.APP, c), req().release("12.0").build(c)),
-                FindingCode.EXTENDED_KEY_USAGE).orElseThrow();
+                .extendedKeyUsage(CertificateBuilder.EKU_EMAIL_PROTECTION)
+                .build());
+        Failure f = failure(
+                        validate(path(Anchor.APP, c), req().release("12.0").build(c)), FindingCode.EXTENDED_KEY_USAGE)
+                .orElseThrow();
         assertThat(f.index()).isZero();
         assertThat(f.evidence().fields()).containsEntry("presentEku", List.of(CertificateBuilder.EKU_EMAIL_PROTECTION));
     }
 
     @Test
     void leafWithoutEkuExtension_orWithSgc_passesExtendedKeyUsage() {
-        List<Certificate> none = chain(pki.leaf("a.contoso.com", ca).noExtendedKeyUsage().build());
-        List<Certificate> sgc = chain(pki.leaf("b.contoso.com", ca).extendedKeyUsage(CertificateBuilder.EKU_NETSCAPE_SGC).build());
+        List<Certificate> none =
+                chain(pki.leaf("a.contoso.com", ca).noExtendedKeyUsage().build());
+        List<Certificate> sgc = chain(pki.leaf("b.contoso.com", ca)
+                .extendedKeyUsage(CertificateBuilder.EKU_NETSCAPE_SGC)
+                .build());
         assertThat(codes(validate(path(Anchor.APP, none), req().release("12.0").build(none))))
                 .doesNotContain(FindingCode.EXTENDED_KEY_USAGE);
         assertThat(codes(validate(path(Anchor.APP, sgc), req().release("12.0").build(sgc))))
@@ -138,10 +166,18 @@ class PolicyChecksTest {
 
     @Test
     void subCaWithClientAuthOnly_failsExtendedKeyUsageAtItsIndex_fromIos16() {
-        HeldCertificate clientCa = pki.intermediate("Client CA", root).extendedKeyUsage(CertificateBuilder.EKU_CLIENT_AUTH).build();
+        HeldCertificate clientCa = pki.intermediate("Client CA", root)
+                .extendedKeyUsage(CertificateBuilder.EKU_CLIENT_AUTH)
+                .build();
         List<Certificate> c = certs(pki.leaf("a.contoso.com", clientCa).build(), clientCa, root);
-        assertThat(failure(validate(path(Anchor.APP, c), req().release("16.0").build(c)), FindingCode.EXTENDED_KEY_USAGE)
-                .orElseThrow().index()).isEqualTo(1);
+        assertThat(failure(
+                                validate(
+                                        path(Anchor.APP, c),
+                                        req().release("16.0").build(c)),
+                                FindingCode.EXTENDED_KEY_USAGE)
+                        .orElseThrow()
+                        .index())
+                .isEqualTo(1);
         assertThat(codes(validate(path(Anchor.APP, c), req().release("15.7").build(c))))
                 .doesNotContain(FindingCode.EXTENDED_KEY_USAGE);
     }
@@ -151,31 +187,42 @@ class PolicyChecksTest {
     @Test
     void systemTrustedLeafWithoutEku_failsServerAuthEku_evenIssuedIn2018() {
         Instant nb = Instant.parse("2018-06-01T00:00:00Z");
-        List<Certificate> c = chain(pki.leaf("a.contoso.com", ca).noExtendedKeyUsage()
-                .validity(nb, nb.plus(Duration.ofDays(300))).build());
-        PathValidation v = validate(path(Anchor.SYSTEM, c), new Req(nb.plusSeconds(60)).release("13.0").build(c));
-        assertThat(failure(v, FindingCode.SERVER_AUTH_EKU).orElseThrow().index()).isZero();
+        List<Certificate> c = chain(pki.leaf("a.contoso.com", ca)
+                .noExtendedKeyUsage()
+                .validity(nb, nb.plus(Duration.ofDays(300)))
+                .build());
+        PathValidation v = validate(
+                path(Anchor.SYSTEM, c),
+                new Req(nb.plusSeconds(60)).release("13.0").build(c));
+        assertThat(failure(v, FindingCode.SERVER_AUTH_EKU).orElseThrow().index())
+                .isZero();
     }
 
     @Test
     void systemTrustedLeafWithAnyEkuOnly_failsServerAuthEku() {
-        List<Certificate> c = chain(pki.leaf("a.contoso.com", ca).anyExtendedKeyUsage().build());
-        assertThat(codes(validate(path(Anchor.SYSTEM, c), req().build(c)))).contains(FindingCode.SERVER_AUTH_EKU)
+        List<Certificate> c =
+                chain(pki.leaf("a.contoso.com", ca).anyExtendedKeyUsage().build());
+        assertThat(codes(validate(path(Anchor.SYSTEM, c), req().build(c))))
+                .contains(FindingCode.SERVER_AUTH_EKU)
                 .doesNotContain(FindingCode.EXTENDED_KEY_USAGE);
     }
 
     @Test
     void profileAnchoredLeafWithoutEku_skipsServerAuthEku() {
-        List<Certificate> c = chain(pki.leaf("a.contoso.com", ca).noExtendedKeyUsage().build());
+        List<Certificate> c =
+                chain(pki.leaf("a.contoso.com", ca).noExtendedKeyUsage().build());
         assertThat(validate(path(Anchor.PROFILE, c), req().build(c)).accepted()).isTrue();
         assertThat(codes(validate(path(Anchor.APP, c), req().build(c)))).containsExactly(FindingCode.SERVER_AUTH_EKU);
     }
 
     @Test
     void systemSubCaWithClientAuthOnly_isServerAuthEkuAtIndex0_fromIos14() {
-        HeldCertificate clientCa = pki.intermediate("Client CA", root).extendedKeyUsage(CertificateBuilder.EKU_CLIENT_AUTH).build();
+        HeldCertificate clientCa = pki.intermediate("Client CA", root)
+                .extendedKeyUsage(CertificateBuilder.EKU_CLIENT_AUTH)
+                .build();
         List<Certificate> c = certs(pki.leaf("a.contoso.com", clientCa).build(), clientCa, root);
-        Failure f = failure(validate(path(Anchor.SYSTEM, c), req().release("14.0").build(c)), FindingCode.SERVER_AUTH_EKU)
+        Failure f = failure(
+                        validate(path(Anchor.SYSTEM, c), req().release("14.0").build(c)), FindingCode.SERVER_AUTH_EKU)
                 .orElseThrow();
         assertThat(f.index()).isZero();
         assertThat(f.evidence().fields()).containsEntry("subCaIndex", 1);
@@ -185,8 +232,11 @@ class PolicyChecksTest {
 
     @Test
     void serverAuthEku_isAbsentBeforeIos13() {
-        List<Certificate> c = chain(pki.leaf("a.contoso.com", ca).noExtendedKeyUsage().build());
-        assertThat(validate(path(Anchor.SYSTEM, c), req().release("12.4").build(c)).accepted()).isTrue();
+        List<Certificate> c =
+                chain(pki.leaf("a.contoso.com", ca).noExtendedKeyUsage().build());
+        assertThat(validate(path(Anchor.SYSTEM, c), req().release("12.4").build(c))
+                        .accepted())
+                .isTrue();
     }
 
     // ---------------------------------------------------------------- KeySize §4
@@ -194,7 +244,8 @@ class PolicyChecksTest {
     @Test
     void rsa1024LeafUnderAppAnchor_failsKeySize_recoverable() {
         List<Certificate> c = chain(pki.leaf("a.contoso.com", ca).rsa(1024).build());
-        Failure f = failure(validate(path(Anchor.APP, c), req().build(c)), FindingCode.KEY_SIZE).orElseThrow();
+        Failure f = failure(validate(path(Anchor.APP, c), req().build(c)), FindingCode.KEY_SIZE)
+                .orElseThrow();
         assertThat(f.index()).isZero();
         assertThat(f.severity()).isEqualTo(Severity.RECOVERABLE);
         assertThat(f.evidence().fields()).containsEntry("keyBits", 1024);
@@ -224,29 +275,37 @@ class PolicyChecksTest {
         HeldCertificate weakRoot = pki.root("Weak Root").rsa(1024).build();
         HeldCertificate i = pki.intermediate("CA", weakRoot).build();
         List<Certificate> c = certs(pki.leaf("a.contoso.com", i).build(), i, weakRoot);
-        assertThat(failure(validate(path(Anchor.APP, c), req().build(c)), FindingCode.KEY_SIZE).orElseThrow().index())
+        assertThat(failure(validate(path(Anchor.APP, c), req().build(c)), FindingCode.KEY_SIZE)
+                        .orElseThrow()
+                        .index())
                 .isEqualTo(2);
     }
 
     @Test
     void keySize_isNotCheckedBeforeIos13() {
         List<Certificate> c = chain(pki.leaf("a.contoso.com", ca).rsa(1024).build());
-        assertThat(validate(path(Anchor.APP, c), req().release("12.4").build(c)).accepted()).isTrue();
+        assertThat(validate(path(Anchor.APP, c), req().release("12.4").build(c)).accepted())
+                .isTrue();
     }
 
     // ---------------------------------------------------------------- SignatureHashAlgorithms §4.2
 
     @Test
     void sha1LeafUnderAppAnchor_failsSignatureHashAlgorithms() {
-        List<Certificate> c = chain(pki.leaf("a.contoso.com", ca).signatureAlgorithm(SignatureAlgorithm.ECDSA_WITH_SHA1).build());
-        Failure f = failure(validate(path(Anchor.APP, c), req().build(c)), FindingCode.SIGNATURE_HASH_ALGORITHMS).orElseThrow();
+        List<Certificate> c = chain(pki.leaf("a.contoso.com", ca)
+                .signatureAlgorithm(SignatureAlgorithm.ECDSA_WITH_SHA1)
+                .build());
+        Failure f = failure(validate(path(Anchor.APP, c), req().build(c)), FindingCode.SIGNATURE_HASH_ALGORITHMS)
+                .orElseThrow();
         assertThat(f.index()).isZero();
         assertThat(f.evidence().fields()).containsEntry("signatureHash", "SHA1");
     }
 
     @Test
     void selfSignedSha1Root_isExempt() {
-        HeldCertificate sha1Root = pki.root("SHA1 Root").signatureAlgorithm(SignatureAlgorithm.ECDSA_WITH_SHA1).build();
+        HeldCertificate sha1Root = pki.root("SHA1 Root")
+                .signatureAlgorithm(SignatureAlgorithm.ECDSA_WITH_SHA1)
+                .build();
         HeldCertificate i = pki.intermediate("CA", sha1Root).build();
         List<Certificate> c = certs(pki.leaf("a.contoso.com", i).build(), i, sha1Root);
         assertThat(validate(path(Anchor.APP, c), req().build(c)).accepted()).isTrue();
@@ -254,67 +313,106 @@ class PolicyChecksTest {
 
     @Test
     void sha1IntermediateAnchor_isExemptOnlyWhenUserStoreAnchored() {
-        HeldCertificate sha1Ca = pki.intermediate("SHA1 CA", root).signatureAlgorithm(SignatureAlgorithm.ECDSA_WITH_SHA1).build();
+        HeldCertificate sha1Ca = pki.intermediate("SHA1 CA", root)
+                .signatureAlgorithm(SignatureAlgorithm.ECDSA_WITH_SHA1)
+                .build();
         List<Certificate> c = certs(pki.leaf("a.contoso.com", sha1Ca).build(), sha1Ca);
-        assertThat(codes(validate(path(Anchor.PROFILE, c), req().build(c)))).doesNotContain(FindingCode.SIGNATURE_HASH_ALGORITHMS);
+        assertThat(codes(validate(path(Anchor.PROFILE, c), req().build(c))))
+                .doesNotContain(FindingCode.SIGNATURE_HASH_ALGORITHMS);
         assertThat(failure(validate(path(Anchor.APP, c), req().build(c)), FindingCode.SIGNATURE_HASH_ALGORITHMS)
-                .orElseThrow().index()).isEqualTo(1);
+                        .orElseThrow()
+                        .index())
+                .isEqualTo(1);
     }
 
     // ---------------------------------------------------------------- SystemTrustedWeakHash/Key §4.3 (iOS 11–12)
 
     @Test
     void sha1LeafUnderSystemRoot_onIos12_isSystemTrustedWeakHash_butAppAnchorsAreExempt() {
-        List<Certificate> c = chain(pki.leaf("a.contoso.com", ca).signatureAlgorithm(SignatureAlgorithm.ECDSA_WITH_SHA1).build());
+        List<Certificate> c = chain(pki.leaf("a.contoso.com", ca)
+                .signatureAlgorithm(SignatureAlgorithm.ECDSA_WITH_SHA1)
+                .build());
         assertThat(codes(validate(path(Anchor.SYSTEM, c), req().release("12.0").build(c))))
                 .containsExactly(FindingCode.SYSTEM_TRUSTED_WEAK_HASH);
-        assertThat(validate(path(Anchor.APP_COPY_OF_SYSTEM, c), req().release("12.0").build(c)).accepted()).isTrue();
-        assertThat(validate(path(Anchor.SYSTEM, c), req().release("10.3").build(c)).accepted())
-                .as("iOS 10.3 enforced it in Safari only; the modelled caller is not Safari").isTrue();
+        assertThat(validate(
+                                path(Anchor.APP_COPY_OF_SYSTEM, c),
+                                req().release("12.0").build(c))
+                        .accepted())
+                .isTrue();
+        assertThat(validate(path(Anchor.SYSTEM, c), req().release("10.3").build(c))
+                        .accepted())
+                .as("iOS 10.3 enforced it in Safari only; the modelled caller is not Safari")
+                .isTrue();
     }
 
     @Test
     void rsa1024LeafUnderSystemRoot_onIos11_isSystemTrustedWeakKey_p224Passes() {
         List<Certificate> weak = chain(pki.leaf("a.contoso.com", ca).rsa(1024).build());
-        List<Certificate> p224 = chain(pki.leaf("b.contoso.com", ca).ec(Curve.P224).build());
-        assertThat(codes(validate(path(Anchor.SYSTEM, weak), req().release("11.0").build(weak))))
+        List<Certificate> p224 =
+                chain(pki.leaf("b.contoso.com", ca).ec(Curve.P224).build());
+        assertThat(codes(validate(
+                        path(Anchor.SYSTEM, weak), req().release("11.0").build(weak))))
                 .containsExactly(FindingCode.SYSTEM_TRUSTED_WEAK_KEY);
-        assertThat(validate(path(Anchor.SYSTEM, p224), req().release("11.0").build(p224)).accepted()).isTrue();
+        assertThat(validate(path(Anchor.SYSTEM, p224), req().release("11.0").build(p224))
+                        .accepted())
+                .isTrue();
     }
 
     // ---------------------------------------------------------------- NonEmptySubject, extensions, IdLinkage §2.2
 
     @Test
     void emptySubjectLeaf_needsCriticalSan() {
-        List<Certificate> bad = chain(pki.leaf("a.contoso.com", ca).emptySubject().build());
-        List<Certificate> ok = chain(pki.leaf("b.contoso.com", ca).emptySubject().subjectAltNameCritical(true).build());
-        assertThat(failure(validate(path(Anchor.APP, bad), req().build(bad)), FindingCode.NON_EMPTY_SUBJECT).orElseThrow()
-                .index()).isZero();
-        assertThat(codes(validate(path(Anchor.APP, ok), req().build(ok)))).doesNotContain(FindingCode.NON_EMPTY_SUBJECT);
+        List<Certificate> bad =
+                chain(pki.leaf("a.contoso.com", ca).emptySubject().build());
+        List<Certificate> ok = chain(pki.leaf("b.contoso.com", ca)
+                .emptySubject()
+                .subjectAltNameCritical(true)
+                .build());
+        assertThat(failure(validate(path(Anchor.APP, bad), req().build(bad)), FindingCode.NON_EMPTY_SUBJECT)
+                        .orElseThrow()
+                        .index())
+                .isZero();
+        assertThat(codes(validate(path(Anchor.APP, ok), req().build(ok))))
+                .doesNotContain(FindingCode.NON_EMPTY_SUBJECT);
     }
 
     @Test
     void unparseableNonCriticalSan_failsUnparseableExtension_fromIos13() {
-        List<Certificate> c = chain(pki.leaf("a.contoso.com", ca).noSubjectAltName().garbageExtension("2.5.29.17", false).build());
+        List<Certificate> c = chain(pki.leaf("a.contoso.com", ca)
+                .noSubjectAltName()
+                .garbageExtension("2.5.29.17", false)
+                .build());
         assertThat(c.get(0).unparseableExtensions()).isNotEmpty();
-        assertThat(codes(validate(path(Anchor.APP, c), req().basic().build(c)))).contains(FindingCode.UNPARSEABLE_EXTENSION);
-        assertThat(codes(validate(path(Anchor.APP, c), req().basic().release("12.4").build(c))))
+        assertThat(codes(validate(path(Anchor.APP, c), req().basic().build(c))))
+                .contains(FindingCode.UNPARSEABLE_EXTENSION);
+        assertThat(codes(validate(
+                        path(Anchor.APP, c), req().basic().release("12.4").build(c))))
                 .doesNotContain(FindingCode.UNPARSEABLE_EXTENSION);
     }
 
     @Test
     void duplicatedExtension_failsDuplicateExtension_fromIos15() {
-        List<Certificate> c = chain(pki.leaf("a.contoso.com", ca).duplicateExtension("2.5.29.15").build());
-        assertThat(failure(validate(path(Anchor.APP, c), req().release("15.0").build(c)), FindingCode.DUPLICATE_EXTENSION)
-                .orElseThrow().index()).isZero();
+        List<Certificate> c = chain(
+                pki.leaf("a.contoso.com", ca).duplicateExtension("2.5.29.15").build());
+        assertThat(failure(
+                                validate(
+                                        path(Anchor.APP, c),
+                                        req().release("15.0").build(c)),
+                                FindingCode.DUPLICATE_EXTENSION)
+                        .orElseThrow()
+                        .index())
+                .isZero();
         assertThat(codes(validate(path(Anchor.APP, c), req().release("14.8").build(c))))
                 .doesNotContain(FindingCode.DUPLICATE_EXTENSION);
     }
 
     @Test
     void mismatchedAuthorityKeyId_failsIdLinkageAtTheChild() {
-        List<Certificate> c = chain(pki.leaf("a.contoso.com", ca).authorityKeyId(new byte[] {1, 2, 3, 4}).build());
-        Failure f = failure(validate(path(Anchor.APP, c), req().build(c)), FindingCode.ID_LINKAGE).orElseThrow();
+        List<Certificate> c = chain(pki.leaf("a.contoso.com", ca)
+                .authorityKeyId(new byte[] {1, 2, 3, 4})
+                .build());
+        Failure f = failure(validate(path(Anchor.APP, c), req().build(c)), FindingCode.ID_LINKAGE)
+                .orElseThrow();
         assertThat(f.index()).isZero();
         assertThat(f.evidence().fields()).containsEntry("authorityKeyIdentifier", "01020304");
     }
@@ -328,8 +426,11 @@ class PolicyChecksTest {
     void blockedKeyAtIntermediatePosition_isFatalBlackListedKey_butNotOnTheAnchoredTop() {
         Certificate blocked = PolicyTestSupport.sharedCertificate(REVOKED_2017);
         List<Certificate> c = List.of(cert(pki.leaf("a.contoso.com", ca).build()), blocked, cert(root));
-        Req r = new Req(blocked.notBefore().plusSeconds(60)).release("11.0").store(AppleTrustStores.version(2017081600));
-        Failure f = failure(validate(path(Anchor.APP, c), r.build(c)), FindingCode.BLACK_LISTED_KEY).orElseThrow();
+        Req r = new Req(blocked.notBefore().plusSeconds(60))
+                .release("11.0")
+                .store(AppleTrustStores.version(2017081600));
+        Failure f = failure(validate(path(Anchor.APP, c), r.build(c)), FindingCode.BLACK_LISTED_KEY)
+                .orElseThrow();
         assertThat(f.index()).isEqualTo(1);
         assertThat(f.severity()).isEqualTo(Severity.FATAL);
         List<Certificate> top = List.of(cert(pki.leaf("a.contoso.com", ca).build()), blocked);
@@ -343,22 +444,29 @@ class PolicyChecksTest {
         List<Certificate> asLeaf = List.of(gray, cert(root));
         assertThat(codes(validate(path(Anchor.APP, asLeaf), r.build(asLeaf)))).contains(FindingCode.GRAY_LISTED_LEAF);
         List<Certificate> asCa = List.of(cert(pki.leaf("a.contoso.com", ca).build()), gray, cert(root));
-        Failure f = failure(validate(path(Anchor.APP, asCa), r.build(asCa)), FindingCode.GRAY_LISTED_KEY).orElseThrow();
+        Failure f = failure(validate(path(Anchor.APP, asCa), r.build(asCa)), FindingCode.GRAY_LISTED_KEY)
+                .orElseThrow();
         assertThat(f.index()).isEqualTo(1);
         assertThat(f.severity()).isEqualTo(Severity.RECOVERABLE);
     }
 
     @Test
     void comodo2011SerialFromUtnUserFirstHardware_isFatalBlackListedLeaf() {
-        HeldCertificate utn = pki.root("ignored").subject(
-                "CN=UTN-USERFirst-Hardware,OU=http://www.usertrust.com,O=The USERTRUST Network,L=Salt Lake City,ST=UT,C=US").build();
+        HeldCertificate utn = pki.root("ignored")
+                .subject(
+                        "CN=UTN-USERFirst-Hardware,OU=http://www.usertrust.com,O=The USERTRUST Network,L=Salt Lake City,ST=UT,C=US")
+                .build();
         HeldCertificate other = pki.root("Other Root").build();
         BigInteger serial = new BigInteger("D8F35F4EB7872B2DAB0692E315382FB0", 16);
-        List<Certificate> c = certs(pki.leaf("login.yahoo.com", utn).serial(serial).build(), utn);
-        Failure f = failure(validate(path(Anchor.APP, c), req().build(c)), FindingCode.BLACK_LISTED_LEAF).orElseThrow();
+        List<Certificate> c =
+                certs(pki.leaf("login.yahoo.com", utn).serial(serial).build(), utn);
+        Failure f = failure(validate(path(Anchor.APP, c), req().build(c)), FindingCode.BLACK_LISTED_LEAF)
+                .orElseThrow();
         assertThat(f.severity()).isEqualTo(Severity.FATAL);
-        List<Certificate> notUtn = certs(pki.leaf("login.yahoo.com", other).serial(serial).build(), other);
-        assertThat(codes(validate(path(Anchor.APP, notUtn), req().build(notUtn)))).doesNotContain(FindingCode.BLACK_LISTED_LEAF);
+        List<Certificate> notUtn =
+                certs(pki.leaf("login.yahoo.com", other).serial(serial).build(), other);
+        assertThat(codes(validate(path(Anchor.APP, notUtn), req().build(notUtn))))
+                .doesNotContain(FindingCode.BLACK_LISTED_LEAF);
     }
 
     // ---------------------------------------------------------------- WoSign/StartCom §11.5
@@ -369,15 +477,22 @@ class PolicyChecksTest {
     void leafIssuedOnOrAfter2016_12_01_belowStartCom_isBlackListedKeyAtTheRoot_fromIos10_2() {
         Certificate startCom = PolicyTestSupport.sharedCertificate(STARTCOM);
         Instant cutoff = Instant.parse("2016-12-01T00:00:00Z");
-        Certificate late = cert(pki.leaf("a.contoso.com", ca).validity(cutoff, cutoff.plus(Duration.ofDays(300))).build());
-        Certificate early = cert(pki.leaf("b.contoso.com", ca).validity(cutoff.minusSeconds(1), cutoff.plus(Duration.ofDays(300))).build());
+        Certificate late = cert(pki.leaf("a.contoso.com", ca)
+                .validity(cutoff, cutoff.plus(Duration.ofDays(300)))
+                .build());
+        Certificate early = cert(pki.leaf("b.contoso.com", ca)
+                .validity(cutoff.minusSeconds(1), cutoff.plus(Duration.ofDays(300)))
+                .build());
         List<Certificate> c = List.of(late, cert(ca), startCom);
         Req r = new Req(cutoff.plus(Duration.ofDays(1))).release("10.2");
-        Failure f = failure(validate(path(Anchor.SYSTEM, c), r.build(c)), FindingCode.BLACK_LISTED_KEY).orElseThrow();
+        Failure f = failure(validate(path(Anchor.SYSTEM, c), r.build(c)), FindingCode.BLACK_LISTED_KEY)
+                .orElseThrow();
         assertThat(f.index()).isEqualTo(2);
-        assertThat(codes(validate(path(Anchor.SYSTEM, c), r.release("10.1").build(c)))).doesNotContain(FindingCode.BLACK_LISTED_KEY);
+        assertThat(codes(validate(path(Anchor.SYSTEM, c), r.release("10.1").build(c))))
+                .doesNotContain(FindingCode.BLACK_LISTED_KEY);
         HeldCertificate oldCa = pki.intermediate("StartCom Class 1 CA", root)
-                .validity(Instant.parse("2015-01-01T00:00:00Z"), Instant.parse("2030-01-01T00:00:00Z")).build();
+                .validity(Instant.parse("2015-01-01T00:00:00Z"), Instant.parse("2030-01-01T00:00:00Z"))
+                .build();
         List<Certificate> e = List.of(early, cert(oldCa), startCom);
         assertThat(codes(validate(path(Anchor.SYSTEM, e), new Req(cutoff.plus(Duration.ofDays(1))).build(e))))
                 .doesNotContain(FindingCode.BLACK_LISTED_KEY);

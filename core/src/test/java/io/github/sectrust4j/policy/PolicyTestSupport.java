@@ -1,22 +1,22 @@
 package io.github.sectrust4j.policy;
 
-import io.github.sectrust4j.check.PathValidation;
-import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.AnchorSource;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.IosRelease;
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.SharedData;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.request.EvaluationRequest;
-import io.github.sectrust4j.PathBudget;
-import io.github.sectrust4j.request.ReferenceHost;
+import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.check.PathValidation;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.path.AnchorInfo;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.path.CertificateOrigin;
+import io.github.sectrust4j.request.EvaluationRequest;
+import io.github.sectrust4j.request.ReferenceHost;
 import io.github.sectrust4j.truststores.AppleTrustStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,8 +30,7 @@ import java.util.Optional;
 
 /** Builds requests and candidate paths directly (no path builder) for policy tests. */
 final class PolicyTestSupport {
-    private PolicyTestSupport() {
-    }
+    private PolicyTestSupport() {}
 
     static Certificate cert(HeldCertificate h) {
         return Certificate.parse(h.der());
@@ -65,8 +64,8 @@ final class PolicyTestSupport {
         return path(anchor, chain, Map.of(), false);
     }
 
-    static CandidatePath path(Anchor anchor, List<Certificate> chain, Map<Integer, List<TrustSetting>> userSettings,
-                              boolean appleRoot) {
+    static CandidatePath path(
+            Anchor anchor, List<Certificate> chain, Map<Integer, List<TrustSetting>> userSettings, boolean appleRoot) {
         int top = chain.size() - 1;
         Optional<AnchorInfo> info;
         Map<Integer, List<TrustSetting>> user = new HashMap<>(userSettings);
@@ -85,15 +84,18 @@ final class PolicyTestSupport {
             case MDM:
                 List<TrustSetting> s = user.getOrDefault(top, List.of());
                 user.putIfAbsent(top, s);
-                info = Optional.of(new AnchorInfo(anchor == Anchor.PROFILE ? AnchorSource.PROFILE : AnchorSource.MDM, s));
+                info = Optional.of(
+                        new AnchorInfo(anchor == Anchor.PROFILE ? AnchorSource.PROFILE : AnchorSource.MDM, s));
                 break;
             default:
                 throw new AssertionError(anchor);
         }
         List<CertificateOrigin> origins = new ArrayList<>();
         for (int i = 0; i < chain.size(); i++) {
-            origins.add(i == top && anchor != Anchor.NONE && chain.size() > 1 ? CertificateOrigin.ANCHOR_SOURCE
-                    : CertificateOrigin.PRESENTED);
+            origins.add(
+                    i == top && anchor != Anchor.NONE && chain.size() > 1
+                            ? CertificateOrigin.ANCHOR_SOURCE
+                            : CertificateOrigin.PRESENTED);
         }
         Certificate t = chain.get(top);
         boolean topSelfSigned = t.isSelfIssued();
@@ -147,8 +149,24 @@ final class PolicyTestSupport {
         }
 
         EvaluationRequest build(List<Certificate> presented) {
-            return new EvaluationRequest(release, policy, host.map(ReferenceHost::of), at, at, presented, List.of(), anchorsOnly, userRoots,
-                    List.of(), store, List.of(), List.of(), List.of(), network, Optional.empty(), PathBudget.DEFAULT);
+            return new EvaluationRequest(
+                    release,
+                    policy,
+                    host.map(ReferenceHost::of),
+                    at,
+                    at,
+                    presented,
+                    List.of(),
+                    anchorsOnly,
+                    userRoots,
+                    List.of(),
+                    store,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    network,
+                    Optional.empty(),
+                    PathBudget.DEFAULT);
         }
     }
 

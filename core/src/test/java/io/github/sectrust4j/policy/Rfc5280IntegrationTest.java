@@ -1,8 +1,5 @@
 package io.github.sectrust4j.policy;
 
-import io.github.sectrust4j.path.PathValidator;
-import io.github.sectrust4j.check.PathValidation;
-import io.github.sectrust4j.check.Failure;
 import static io.github.sectrust4j.policy.PolicyTestSupport.certs;
 import static io.github.sectrust4j.policy.PolicyTestSupport.codes;
 import static io.github.sectrust4j.policy.PolicyTestSupport.path;
@@ -13,12 +10,15 @@ import io.github.sectrust4j.SecTrustResult;
 import io.github.sectrust4j.TrustError;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.request.EvaluationRequest;
+import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.check.PathValidation;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.path.CandidatePath;
+import io.github.sectrust4j.path.PathValidator;
 import io.github.sectrust4j.policy.PolicyTestSupport.Anchor;
 import io.github.sectrust4j.policy.PolicyTestSupport.Req;
+import io.github.sectrust4j.request.EvaluationRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,8 @@ class Rfc5280IntegrationTest {
     private final TestPki pki = TestPki.seeded(61);
     private final HeldCertificate root = pki.root("Litware Root").build();
     private final HeldCertificate ca = pki.intermediate("Litware CA", root).build();
-    private final List<Certificate> chain = certs(pki.leaf("www.litware.test", ca).build(), ca, root);
+    private final List<Certificate> chain =
+            certs(pki.leaf("www.litware.test", ca).build(), ca, root);
 
     private static Decision run(CandidatePath p, EvaluationRequest r) {
         PathValidation v = Policies.validatorFor(r).validate(p, r);
@@ -38,7 +39,9 @@ class Rfc5280IntegrationTest {
 
     @Test
     void anchoredCleanChain_isTrusted() {
-        Decision d = run(path(Anchor.APP, chain), new Req(pki.now()).host("www.litware.test").build(chain));
+        Decision d = run(
+                path(Anchor.APP, chain),
+                new Req(pki.now()).host("www.litware.test").build(chain));
         assertThat(d.result()).isEqualTo(SecTrustResult.UNSPECIFIED);
         assertThat(d.error()).isEmpty();
     }
@@ -56,32 +59,48 @@ class Rfc5280IntegrationTest {
 
     @Test
     void rootDeniedByProfile_isDeny_withAnchorTrustedAlsoRecorded() {
-        CandidatePath p = path(Anchor.PROFILE, chain, Map.of(2, List.of(TrustSetting.of(TrustSetting.Result.DENY))), false);
+        CandidatePath p =
+                path(Anchor.PROFILE, chain, Map.of(2, List.of(TrustSetting.of(TrustSetting.Result.DENY))), false);
         Decision d = run(p, new Req(pki.now()).build(chain));
         assertThat(d.result()).isEqualTo(SecTrustResult.DENY);
         assertThat(d.error()).contains(TrustError.TRUST_SETTING_DENY);
-        assertThat(d.findings()).extracting(f -> f.code()).contains(FindingCode.USAGE_CONSTRAINTS, FindingCode.ANCHOR_TRUSTED);
+        assertThat(d.findings())
+                .extracting(f -> f.code())
+                .contains(FindingCode.USAGE_CONSTRAINTS, FindingCode.ANCHOR_TRUSTED);
     }
 
     @Test
     void appleRootDeniedByUser_stillProceeds() {
         CandidatePath p = path(Anchor.SYSTEM, chain, Map.of(), true);
-        io.github.sectrust4j.UserRoot denied = new io.github.sectrust4j.UserRoot(chain.get(2), io.github.sectrust4j.InstallChannel.PROFILE,
-                io.github.sectrust4j.FullTrust.ON, java.util.Optional.of(List.of(TrustSetting.of(TrustSetting.Result.DENY))));
-        assertThat(run(p, new Req(pki.now()).userRoots(denied).build(chain)).result()).isEqualTo(SecTrustResult.PROCEED);
+        io.github.sectrust4j.UserRoot denied = new io.github.sectrust4j.UserRoot(
+                chain.get(2),
+                io.github.sectrust4j.InstallChannel.PROFILE,
+                io.github.sectrust4j.FullTrust.ON,
+                java.util.Optional.of(List.of(TrustSetting.of(TrustSetting.Result.DENY))));
+        assertThat(run(p, new Req(pki.now()).userRoots(denied).build(chain)).result())
+                .isEqualTo(SecTrustResult.PROCEED);
         assertThat(run(p, new Req(pki.now()).build(chain)).result()).isEqualTo(SecTrustResult.UNSPECIFIED);
     }
 
     @Test
     void expiredIntermediate_isRecordedAtItsIndex_leafExpiryWinsTheTie() {
         HeldCertificate oldCa = pki.intermediate("Old CA", root)
-                .validity(pki.now().minus(Duration.ofDays(400)), pki.now().minus(Duration.ofDays(2))).build();
-        List<Certificate> c = certs(pki.leaf("www.litware.test", oldCa)
-                .validity(pki.now().minus(Duration.ofDays(30)), pki.now().minus(Duration.ofDays(1))).build(), oldCa, root);
-        PathValidation v = Policies.validatorFor(new Req(pki.now()).build(c)).validate(path(Anchor.SYSTEM, c), new Req(pki.now()).build(c));
-        assertThat(v.failures()).extracting(Failure::code, Failure::index).contains(
-                org.assertj.core.groups.Tuple.tuple(FindingCode.TEMPORAL_VALIDITY, 0),
-                org.assertj.core.groups.Tuple.tuple(FindingCode.TEMPORAL_VALIDITY, 1));
+                .validity(pki.now().minus(Duration.ofDays(400)), pki.now().minus(Duration.ofDays(2)))
+                .build();
+        List<Certificate> c = certs(
+                pki.leaf("www.litware.test", oldCa)
+                        .validity(
+                                pki.now().minus(Duration.ofDays(30)), pki.now().minus(Duration.ofDays(1)))
+                        .build(),
+                oldCa,
+                root);
+        PathValidation v = Policies.validatorFor(new Req(pki.now()).build(c))
+                .validate(path(Anchor.SYSTEM, c), new Req(pki.now()).build(c));
+        assertThat(v.failures())
+                .extracting(Failure::code, Failure::index)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple(FindingCode.TEMPORAL_VALIDITY, 0),
+                        org.assertj.core.groups.Tuple.tuple(FindingCode.TEMPORAL_VALIDITY, 1));
         Decision d = Decision.decide(path(Anchor.SYSTEM, c), v, new Req(pki.now()).build(c));
         assertThat(d.findings().get(0).certificateIndex()).isZero();
     }
@@ -91,8 +110,10 @@ class Rfc5280IntegrationTest {
         HeldCertificate notCa = pki.intermediate("Not a CA", root).notCa().build();
         List<Certificate> c = certs(pki.leaf("www.litware.test", notCa).build(), notCa, root);
         PathValidator v = Policies.validatorFor(new Req(pki.now()).build(c));
-        assertThat(v.parentChecks(path(Anchor.APP, c), 1, new Req(pki.now()).build(c))).extracting(Failure::code)
+        assertThat(v.parentChecks(path(Anchor.APP, c), 1, new Req(pki.now()).build(c)))
+                .extracting(Failure::code)
                 .contains(FindingCode.BASIC_CONSTRAINTS_CA);
-        assertThat(codes(v.validate(path(Anchor.APP, c), new Req(pki.now()).build(c)))).contains(FindingCode.BASIC_CONSTRAINTS_CA);
+        assertThat(codes(v.validate(path(Anchor.APP, c), new Req(pki.now()).build(c))))
+                .contains(FindingCode.BASIC_CONSTRAINTS_CA);
     }
 }

@@ -22,7 +22,8 @@ class RuleSetOptionsTest {
         assertThat(RuleSet.forRelease(IosRelease.parse("17.4")).options(Policy.SSL_SERVER, true))
                 .contains(FindingCode.SSL_HOSTNAME, FindingCode.SERVER_AUTH_EKU);
         assertThat(ios17.options(Policy.SSL_SERVER, false)).doesNotContain(FindingCode.SSL_HOSTNAME);
-        assertThat(ios17.options(Policy.BASIC, true)).doesNotContain(FindingCode.SSL_HOSTNAME, FindingCode.SERVER_AUTH_EKU);
+        assertThat(ios17.options(Policy.BASIC, true))
+                .doesNotContain(FindingCode.SSL_HOSTNAME, FindingCode.SERVER_AUTH_EKU);
         // release-dependent: the serverAuth EKU requirement starts with iOS 13
         assertThat(RuleSet.forRelease(IosRelease.parse("10.0")).options(Policy.SSL_SERVER, true))
                 .doesNotContain(FindingCode.SERVER_AUTH_EKU);

@@ -16,8 +16,15 @@ class RuleSetReleaseFactsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"9.3, RFC2818_CHARACTER", "10.0, LABEL_NO_PUBLIC_SUFFIX", "10.1, LABEL_NO_PUBLIC_SUFFIX",
-            "10.2, LABEL_WITH_CN_FALLBACK", "12.5, LABEL_WITH_CN_FALLBACK", "13.0, SAN_ONLY", "26.0, SAN_ONLY"})
+    @CsvSource({
+        "9.3, RFC2818_CHARACTER",
+        "10.0, LABEL_NO_PUBLIC_SUFFIX",
+        "10.1, LABEL_NO_PUBLIC_SUFFIX",
+        "10.2, LABEL_WITH_CN_FALLBACK",
+        "12.5, LABEL_WITH_CN_FALLBACK",
+        "13.0, SAN_ONLY",
+        "26.0, SAN_ONLY"
+    })
     void hostnameRules(String release, HostnameRules expected) {
         assertThat(rules(release).hostnameRules()).isEqualTo(expected);
     }
@@ -30,11 +37,17 @@ class RuleSetReleaseFactsTest {
 
     @ParameterizedTest
     @CsvSource({
-        "12.4, KEY_SIZE, PINNING", "14.8, KEY_SIZE, PINNING", "15.0, KEY_SIZE, KEY_SIZE",
-        "13.7, SIGNATURE_HASH_ALGORITHMS, PINNING", "14.0, SIGNATURE_HASH_ALGORITHMS, WEAK_HASH",
-        "12.4, SYSTEM_TRUSTED_WEAK_KEY, COMPLIANCE", "13.0, SYSTEM_TRUSTED_WEAK_KEY, KEY_SIZE",
-        "12.4, SYSTEM_TRUSTED_WEAK_HASH, COMPLIANCE", "13.0, SYSTEM_TRUSTED_WEAK_HASH, WEAK_HASH",
-        "10.3, SSL_HOSTNAME, NAME"})
+        "12.4, KEY_SIZE, PINNING",
+        "14.8, KEY_SIZE, PINNING",
+        "15.0, KEY_SIZE, KEY_SIZE",
+        "13.7, SIGNATURE_HASH_ALGORITHMS, PINNING",
+        "14.0, SIGNATURE_HASH_ALGORITHMS, WEAK_HASH",
+        "12.4, SYSTEM_TRUSTED_WEAK_KEY, COMPLIANCE",
+        "13.0, SYSTEM_TRUSTED_WEAK_KEY, KEY_SIZE",
+        "12.4, SYSTEM_TRUSTED_WEAK_HASH, COMPLIANCE",
+        "13.0, SYSTEM_TRUSTED_WEAK_HASH, WEAK_HASH",
+        "10.3, SSL_HOSTNAME, NAME"
+    })
     void errorSubtype(String release, FindingCode code, ErrorSubtype expected) {
         assertThat(rules(release).errorSubtype(code)).contains(expected);
         assertThat(code.subtype(IosRelease.parse(release))).contains(expected);

@@ -34,9 +34,14 @@ class ConfigurationProfileWriteTest {
     }
 
     static ConfigurationProfile.Builder contoso() {
-        return ConfigurationProfile.builder().root(cert(root)).root(cert(rsaRoot)).identifier("com.contoso.roots")
-                .displayName("Contoso <roots> & \"more\" ]]> é").organization("Contoso Ltd")
-                .description("Line one\nline two").uuidSeed("test");
+        return ConfigurationProfile.builder()
+                .root(cert(root))
+                .root(cert(rsaRoot))
+                .identifier("com.contoso.roots")
+                .displayName("Contoso <roots> & \"more\" ]]> é")
+                .organization("Contoso Ltd")
+                .description("Line one\nline two")
+                .uuidSeed("test");
     }
 
     @Test
@@ -57,13 +62,24 @@ class ConfigurationProfileWriteTest {
     void writtenProfile_followsApplesFormat_checkedWithDdPlist() {
         byte[] xml = contoso().build().toXml();
         String text = new String(xml, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE plist PUBLIC "
-                + "\"-//Apple//DTD PLIST 1.0//EN\" \"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n<plist version=\"1.0\">")
-                .endsWith("</plist>\n").doesNotContain("\r");
+        assertThat(text)
+                .startsWith(
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE plist PUBLIC "
+                                + "\"-//Apple//DTD PLIST 1.0//EN\" \"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n<plist version=\"1.0\">")
+                .endsWith("</plist>\n")
+                .doesNotContain("\r");
         NSDictionary top = Profiles.dict(xml);
-        assertThat(top.allKeys()).containsExactly("PayloadContent", "PayloadDescription", "PayloadDisplayName",
-                "PayloadIdentifier", "PayloadOrganization", "PayloadRemovalDisallowed", "PayloadType", "PayloadUUID",
-                "PayloadVersion");
+        assertThat(top.allKeys())
+                .containsExactly(
+                        "PayloadContent",
+                        "PayloadDescription",
+                        "PayloadDisplayName",
+                        "PayloadIdentifier",
+                        "PayloadOrganization",
+                        "PayloadRemovalDisallowed",
+                        "PayloadType",
+                        "PayloadUUID",
+                        "PayloadVersion");
         assertThat(top.objectForKey("PayloadType").toJavaObject()).isEqualTo("Configuration");
         assertThat(top.objectForKey("PayloadVersion").toJavaObject()).isEqualTo(1);
         assertThat(top.objectForKey("PayloadUUID").toJavaObject().toString())
@@ -71,17 +87,28 @@ class ConfigurationProfileWriteTest {
         NSArray content = (NSArray) top.objectForKey("PayloadContent");
         assertThat(content.count()).isEqualTo(2);
         NSDictionary first = (NSDictionary) content.objectAtIndex(0);
-        assertThat(first.allKeys()).containsExactly("PayloadCertificateFileName", "PayloadContent",
-                "PayloadDisplayName", "PayloadIdentifier", "PayloadType", "PayloadUUID", "PayloadVersion");
+        assertThat(first.allKeys())
+                .containsExactly(
+                        "PayloadCertificateFileName",
+                        "PayloadContent",
+                        "PayloadDisplayName",
+                        "PayloadIdentifier",
+                        "PayloadType",
+                        "PayloadUUID",
+                        "PayloadVersion");
         assertThat(first.objectForKey("PayloadType").toJavaObject()).isEqualTo("com.apple.security.root");
         assertThat(first.objectForKey("PayloadVersion").toJavaObject()).isEqualTo(1);
         assertThat(first.objectForKey("PayloadDisplayName").toJavaObject()).isEqualTo("Contoso Root CA");
-        assertThat(first.objectForKey("PayloadCertificateFileName").toJavaObject()).isEqualTo("Contoso-Root-CA.cer");
+        assertThat(first.objectForKey("PayloadCertificateFileName").toJavaObject())
+                .isEqualTo("Contoso-Root-CA.cer");
         assertThat(((NSData) first.objectForKey("PayloadContent")).bytes()).isEqualTo(root.der());
         NSDictionary second = (NSDictionary) content.objectAtIndex(1);
         assertThat(((NSData) second.objectForKey("PayloadContent")).bytes()).isEqualTo(rsaRoot.der());
-        assertThat(List.of(first.objectForKey("PayloadUUID"), second.objectForKey("PayloadUUID"),
-                top.objectForKey("PayloadUUID"))).doesNotHaveDuplicates();
+        assertThat(List.of(
+                        first.objectForKey("PayloadUUID"),
+                        second.objectForKey("PayloadUUID"),
+                        top.objectForKey("PayloadUUID")))
+                .doesNotHaveDuplicates();
         assertThat(List.of(first.objectForKey("PayloadIdentifier"), second.objectForKey("PayloadIdentifier")))
                 .doesNotHaveDuplicates();
     }
@@ -92,7 +119,8 @@ class ConfigurationProfileWriteTest {
         ConfigurationProfile a = ConfigurationProfile.builder().root(cert(root)).build();
         ConfigurationProfile b = ConfigurationProfile.builder().root(cert(root)).build();
         assertThat(a.uuid()).isNotEqualTo(b.uuid());
-        assertThat(a.certificatePayloads().get(0).uuid()).isNotEqualTo(b.certificatePayloads().get(0).uuid());
+        assertThat(a.certificatePayloads().get(0).uuid())
+                .isNotEqualTo(b.certificatePayloads().get(0).uuid());
         assertThat(a.identifier()).isEqualTo(b.identifier()).startsWith("io.github.sectrust4j.roots.");
         assertThat(a.displayName()).isEqualTo("Contoso Root CA");
     }
@@ -112,15 +140,19 @@ class ConfigurationProfileWriteTest {
 
     @Test
     void signingWithAnRsaKey_works() {
-        HeldCertificate rsaSigner = pki.leaf("rsa.contoso.com", ca).key(KeyAlgorithm.rsa(2048)).build();
+        HeldCertificate rsaSigner =
+                pki.leaf("rsa.contoso.com", ca).key(KeyAlgorithm.rsa(2048)).build();
         byte[] signed = contoso().build().sign(rsaSigner.keyPair().getPrivate(), cert(rsaSigner), List.of(), pki.now());
-        assertThat(ConfigurationProfile.read(signed).signature().orElseThrow().verifies()).isTrue();
+        assertThat(ConfigurationProfile.read(signed).signature().orElseThrow().verifies())
+                .isTrue();
     }
 
     @Test
     void signingWithAKeyOfAnotherCertificate_isRefused() {
-        assertThatThrownBy(() -> contoso().build().sign(root.keyPair().getPrivate(), cert(signer), List.of(), pki.now()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not belong");
+        assertThatThrownBy(
+                        () -> contoso().build().sign(root.keyPair().getPrivate(), cert(signer), List.of(), pki.now()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not belong");
     }
 
     @Test
@@ -128,8 +160,11 @@ class ConfigurationProfileWriteTest {
         assertThatThrownBy(() -> ConfigurationProfile.builder().root(cert(ca)))
                 .hasMessageContaining("'Contoso Issuing CA 1' is not a root");
         assertThatThrownBy(() -> ConfigurationProfile.builder().build()).hasMessageContaining("at least one root");
-        assertThatThrownBy(() -> ConfigurationProfile.builder().displayName("a\u0000b")).hasMessageContaining("control");
-        assertThatThrownBy(() -> ConfigurationProfile.builder().identifier("com contoso")).hasMessageContaining("reverse-DNS");
-        assertThatThrownBy(() -> ConfigurationProfile.builder().displayName(" ")).hasMessageContaining("empty");
+        assertThatThrownBy(() -> ConfigurationProfile.builder().displayName("a\u0000b"))
+                .hasMessageContaining("control");
+        assertThatThrownBy(() -> ConfigurationProfile.builder().identifier("com contoso"))
+                .hasMessageContaining("reverse-DNS");
+        assertThatThrownBy(() -> ConfigurationProfile.builder().displayName(" "))
+                .hasMessageContaining("empty");
     }
 }

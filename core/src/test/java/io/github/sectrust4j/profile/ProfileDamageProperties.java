@@ -25,24 +25,41 @@ import net.jqwik.api.statistics.Statistics;
 class ProfileDamageProperties {
     private static final TestPki PKI = TestPki.seeded(9901);
     private static final HeldCertificate ROOT = PKI.root("Contoso Root CA").build();
-    private static final HeldCertificate CA = PKI.intermediate("Contoso Issuing CA 1", ROOT).build();
-    private static final byte[] XML = MobileConfig.builder("com.contoso.roots").displayName("Contoso roots")
-            .rootPayload(ROOT).pkcs1Payload(CA).build();
-    private static final List<byte[]> FORMS = List.of(XML, Profiles.binary(XML),
-            MobileConfig.builder("com.contoso.roots").rootPayload(ROOT).pkcs1Payload(CA).signed(CA, PKI.now()));
+    private static final HeldCertificate CA =
+            PKI.intermediate("Contoso Issuing CA 1", ROOT).build();
+    private static final byte[] XML = MobileConfig.builder("com.contoso.roots")
+            .displayName("Contoso roots")
+            .rootPayload(ROOT)
+            .pkcs1Payload(CA)
+            .build();
+    private static final List<byte[]> FORMS = List.of(
+            XML,
+            Profiles.binary(XML),
+            MobileConfig.builder("com.contoso.roots")
+                    .rootPayload(ROOT)
+                    .pkcs1Payload(CA)
+                    .signed(CA, PKI.now()));
     private static final List<String> FORM_NAMES = List.of("xml", "binary", "signed");
-    private static final List<Certificate> ORIGINAL = List.of(Certificate.parse(ROOT.der()), Certificate.parse(CA.der()));
+    private static final List<Certificate> ORIGINAL =
+            List.of(Certificate.parse(ROOT.der()), Certificate.parse(CA.der()));
 
-    enum Damage { TRUNCATE, FLIP, INSERT }
+    enum Damage {
+        TRUNCATE,
+        FLIP,
+        INSERT
+    }
 
     record Case(int form, Damage damage, int position, int value) {}
 
     @Provide
     Arbitrary<Case> damaged() {
-        return Combinators.combine(Arbitraries.integers().between(0, FORMS.size() - 1), Arbitraries.of(Damage.class),
-                Arbitraries.doubles().between(0, 1), Arbitraries.integers().between(1, 255))
-                .as((form, damage, at, value) -> new Case(form, damage,
-                        (int) (at * (FORMS.get(form).length - 1)), value));
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, FORMS.size() - 1),
+                        Arbitraries.of(Damage.class),
+                        Arbitraries.doubles().between(0, 1),
+                        Arbitraries.integers().between(1, 255))
+                .as((form, damage, at, value) ->
+                        new Case(form, damage, (int) (at * (FORMS.get(form).length - 1)), value));
     }
 
     @Property(tries = 600)
@@ -54,7 +71,9 @@ class ProfileDamageProperties {
             outcome = "read";
             if (p.signature().map(ProfileSignature::verifies).orElse(false)) {
                 outcome = "read, signature verifies";
-                List<Cert> installed = p.certificatePayloads().stream().map(CertificatePayload::certificate).toList();
+                List<Cert> installed = p.certificatePayloads().stream()
+                        .map(CertificatePayload::certificate)
+                        .toList();
                 assertThat(installed).isEqualTo(ORIGINAL);
             } else if (p.signature().isPresent()) {
                 outcome = "read, signature fails";

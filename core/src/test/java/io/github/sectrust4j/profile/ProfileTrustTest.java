@@ -27,7 +27,9 @@ class ProfileTrustTest {
     static void mint() {
         pki = TestPki.seeded(1103);
         chain = pki.chain("sip.contoso.com");
-        profile = MobileConfig.builder("com.contoso.roots").rootPayload(chain.root()).build();
+        profile = MobileConfig.builder("com.contoso.roots")
+                .rootPayload(chain.root())
+                .build();
     }
 
     static SecTrust ios(String release) {
@@ -39,12 +41,20 @@ class ProfileTrustTest {
         TrustReport r = ios("17.4").withProfile(profile, FullTrust.OFF).evaluate(chain.pem());
         assertThat(r.trusted()).isFalse();
         assertThat(r.has(FindingCode.ANCHOR_TRUSTED)).isTrue();
-        assertThat(ios("10.3").withProfile(profile, FullTrust.OFF).evaluate(chain.pem()).trusted()).isFalse();
+        assertThat(ios("10.3")
+                        .withProfile(profile, FullTrust.OFF)
+                        .evaluate(chain.pem())
+                        .trusted())
+                .isFalse();
     }
 
     @Test
     void profileRootWithoutFullTrust_wasTrustedBeforeIos103() {
-        assertThat(ios("10.2").withProfile(profile, FullTrust.OFF).evaluate(chain.pem()).trusted()).isTrue();
+        assertThat(ios("10.2")
+                        .withProfile(profile, FullTrust.OFF)
+                        .evaluate(chain.pem())
+                        .trusted())
+                .isTrue();
     }
 
     @Test
@@ -63,33 +73,60 @@ class ProfileTrustTest {
 
     @Test
     void intermediateInTheProfile_completesAChainTheServerSendsWithoutIt() {
-        byte[] withCa = MobileConfig.builder("com.contoso.roots").rootPayload(chain.root()).pkcs1Payload(chain.intermediate())
+        byte[] withCa = MobileConfig.builder("com.contoso.roots")
+                .rootPayload(chain.root())
+                .pkcs1Payload(chain.intermediate())
                 .build();
         String leafOnly = chain.leaf().pem();
-        assertThat(ios("17.4").withProfile(profile, FullTrust.ON).evaluate(leafOnly).trusted()).isFalse();
-        assertThat(ios("17.4").withProfile(withCa, FullTrust.ON).evaluate(leafOnly).trusted()).isTrue();
+        assertThat(ios("17.4")
+                        .withProfile(profile, FullTrust.ON)
+                        .evaluate(leafOnly)
+                        .trusted())
+                .isFalse();
+        assertThat(ios("17.4")
+                        .withProfile(withCa, FullTrust.ON)
+                        .evaluate(leafOnly)
+                        .trusted())
+                .isTrue();
     }
 
     @Test
     void unsignedAndBadlySignedProfiles_stillInstallTheirRoots() {
-        byte[] signed = MobileConfig.builder("com.contoso.roots").displayName("Contoso").rootPayload(chain.root())
+        byte[] signed = MobileConfig.builder("com.contoso.roots")
+                .displayName("Contoso")
+                .rootPayload(chain.root())
                 .signed(chain.intermediate(), pki.now());
         byte[] tampered = ConfigurationProfileReadTest.replace(signed, "Contoso", "Kontoso");
-        assertThat(ConfigurationProfile.read(tampered).signature().orElseThrow().verifies()).isFalse();
-        assertThat(ios("17.4").withProfile(tampered, FullTrust.ON).evaluate(chain.pem()).trusted()).isTrue();
+        assertThat(ConfigurationProfile.read(tampered).signature().orElseThrow().verifies())
+                .isFalse();
+        assertThat(ios("17.4")
+                        .withProfile(tampered, FullTrust.ON)
+                        .evaluate(chain.pem())
+                        .trusted())
+                .isTrue();
     }
 
     @Test
     void userRootFromProfile_listsItsRoots() {
         List<UserRoot> roots = UserRoot.fromProfile(profile, InstallChannel.PROFILE, FullTrust.ON);
-        assertThat(roots).containsExactly(new UserRoot(cert(chain.root()), InstallChannel.PROFILE, FullTrust.ON,
-                java.util.Optional.empty()));
+        assertThat(roots)
+                .containsExactly(new UserRoot(
+                        cert(chain.root()), InstallChannel.PROFILE, FullTrust.ON, java.util.Optional.empty()));
     }
 
     @Test
     void profileWrittenByTheLibrary_installsItsRoot() {
-        byte[] xml = ConfigurationProfile.builder().root(cert(chain.root())).build().toXml();
-        assertThat(ios("17.4").withProfile(xml, FullTrust.ON).evaluate(chain.pem()).trusted()).isTrue();
-        assertThat(ios("17.4").withProfile(xml, FullTrust.OFF).evaluate(chain.pem()).trusted()).isFalse();
+        byte[] xml =
+                ConfigurationProfile.builder().root(cert(chain.root())).build().toXml();
+        assertThat(ios("17.4")
+                        .withProfile(xml, FullTrust.ON)
+                        .evaluate(chain.pem())
+                        .trusted())
+                .isTrue();
+        assertThat(ios("17.4")
+                        .withProfile(xml, FullTrust.OFF)
+                        .evaluate(chain.pem())
+                        .trusted())
+                .isFalse();
     }
 }

@@ -46,7 +46,12 @@ final class Profiles {
         NSDictionary p = new NSDictionary();
         p.put("PayloadType", type);
         p.put("PayloadIdentifier", identifier);
-        p.put("PayloadUUID", java.util.UUID.nameUUIDFromBytes(identifier.getBytes(StandardCharsets.UTF_8)).toString());
+        p.put(
+                "PayloadUUID",
+                java.util
+                        .UUID
+                        .nameUUIDFromBytes(identifier.getBytes(StandardCharsets.UTF_8))
+                        .toString());
         p.put("PayloadVersion", 1);
         return p;
     }

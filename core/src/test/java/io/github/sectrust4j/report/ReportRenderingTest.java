@@ -44,7 +44,10 @@ class ReportRenderingTest {
 
     private static Hostile hostile(TestPki pki) {
         HeldCertificate root = pki.root("Root").build();
-        HeldCertificate leaf = pki.leaf("example.com", root).commonName(HOSTILE).validForDays(90).build();
+        HeldCertificate leaf = pki.leaf("example.com", root)
+                .commonName(HOSTILE)
+                .validForDays(90)
+                .build();
         return new Hostile(device(pki).withAnchors(certs(root)).forServer("other.example.org"), certs(leaf));
     }
 
@@ -61,8 +64,18 @@ class ReportRenderingTest {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             fields.add(it.next());
         }
-        assertThat(fields).containsExactly("trusted", "result", "error", "trustStoreVersion", "ios", "policy", "host",
-                "at", "path", "findings");
+        assertThat(fields)
+                .containsExactly(
+                        "trusted",
+                        "result",
+                        "error",
+                        "trustStoreVersion",
+                        "ios",
+                        "policy",
+                        "host",
+                        "at",
+                        "path",
+                        "findings");
         assertThat(node.at("/findings/0").fieldNames()).toIterable().startsWith("code", "severity");
         assertThat(node.at("/path/0").fieldNames()).toIterable().startsWith("sha256", "subject", "role");
     }
@@ -76,7 +89,8 @@ class ReportRenderingTest {
         JsonNode node = JSON.readTree(json);
         assertThat(node.get("trusted").booleanValue()).isFalse();
         assertThat(node.at("/path/0/subject").textValue()).contains("evil").contains("\"");
-        assertThat(node.at("/path/0/subject").textValue()).isEqualTo(report.path().get(0).subject());
+        assertThat(node.at("/path/0/subject").textValue())
+                .isEqualTo(report.path().get(0).subject());
     }
 
     @Test
@@ -101,7 +115,8 @@ class ReportRenderingTest {
         TrustMatrix m = trust.evaluateAll(hosts, releases, certs(leaf));
         String text = MatrixReport.render(m);
 
-        assertThat(MatrixReport.render(trust.evaluateAll(hosts, releases, certs(leaf)))).isEqualTo(text);
+        assertThat(MatrixReport.render(trust.evaluateAll(hosts, releases, certs(leaf))))
+                .isEqualTo(text);
         assertThat(text).contains("2 names × 2 iOS releases: 2 of 4 trusted");
         assertThat(text).contains("=== example.com, iOS 16.0 ===", "=== other.example.org, iOS 17.4 ===");
     }

@@ -26,9 +26,9 @@ class ReferenceHostTest {
         "1.2.3.4, 01020304",
         "255.255.255.255, ffffffff",
         "001.002.003.004, 01020304",
-        "...1, none",           // 4 characters: below the 7-character minimum
-        "1..3.4, none",         // 6 characters: below the 7-character minimum
-        "1..3.45, 0100032d",    // 7 characters, empty part = 0
+        "...1, none", // 4 characters: below the 7-character minimum
+        "1..3.4, none", // 6 characters: below the 7-character minimum
+        "1..3.45, 0100032d", // 7 characters, empty part = 0
         "1.2.3.04, 01020304",
         "1.2.3.256, none",
         "1.2.3, none",
@@ -75,8 +75,11 @@ class ReferenceHostTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"1.2.3.4, 01020304", "[2001:db8::1], 20010db8000000000000000000000001",
-        "2001:DB8::1, 20010db8000000000000000000000001"})
+    @CsvSource({
+        "1.2.3.4, 01020304",
+        "[2001:db8::1], 20010db8000000000000000000000001",
+        "2001:DB8::1, 20010db8000000000000000000000001"
+    })
     void literals_areReadAsAddresses(String in, String expected) {
         ReferenceHost host = ReferenceHost.of(in);
         assertThat(host.isIpLiteral()).isTrue();
@@ -96,23 +99,34 @@ class ReferenceHostTest {
     @Test
     void equality_ignoresAsciiCaseAndTheTrailingDot_only() {
         ReferenceHost a = ReferenceHost.of("SIP.Contoso.com.");
-        assertThat(a).isEqualTo(ReferenceHost.of("sip.contoso.com")).hasSameHashCodeAs(ReferenceHost.of("sip.contoso.com"))
+        assertThat(a)
+                .isEqualTo(ReferenceHost.of("sip.contoso.com"))
+                .hasSameHashCodeAs(ReferenceHost.of("sip.contoso.com"))
                 .hasToString("SIP.Contoso.com.");
-        assertThat(a).isNotEqualTo(ReferenceHost.of("sip.contoso.co")).isNotEqualTo(ReferenceHost.of("sıp.contoso.com"));
+        assertThat(a)
+                .isNotEqualTo(ReferenceHost.of("sip.contoso.co"))
+                .isNotEqualTo(ReferenceHost.of("sıp.contoso.com"));
         assertThatThrownBy(() -> ReferenceHost.of(null)).isInstanceOf(NullPointerException.class);
     }
 
     @Test
     void theMatcherReadsTheReferenceThroughIt() {
         PresentedIdentities san = PresentedIdentities.ofDnsNames(List.of("sip.contoso.com"));
-        assertThat(HostnameMatcher.match(HostnameRules.SAN_ONLY, ReferenceHost.of("SIP.Contoso.com."), san).matched()).isTrue();
-        assertThat(HostnameMatcher.match(HostnameRules.SAN_ONLY, ReferenceHost.of("sip.contoso.co"), san).matched()).isFalse();
+        assertThat(HostnameMatcher.match(HostnameRules.SAN_ONLY, ReferenceHost.of("SIP.Contoso.com."), san)
+                        .matched())
+                .isTrue();
+        assertThat(HostnameMatcher.match(HostnameRules.SAN_ONLY, ReferenceHost.of("sip.contoso.co"), san)
+                        .matched())
+                .isFalse();
         byte[] loopback = new byte[16];
         loopback[15] = 1;
         PresentedIdentities ip = new PresentedIdentities(List.of(), false, List.of(loopback), List.of());
         // binary comparison from iOS 13 reads [::1] as the address; the textual one before does not (§3.4)
-        assertThat(HostnameMatcher.match(HostnameRules.SAN_ONLY, ReferenceHost.of("[::1]"), ip).matched()).isTrue();
-        assertThat(HostnameMatcher.match(HostnameRules.LABEL_WITH_CN_FALLBACK, ReferenceHost.of("[::1]"), ip).matched())
+        assertThat(HostnameMatcher.match(HostnameRules.SAN_ONLY, ReferenceHost.of("[::1]"), ip)
+                        .matched())
+                .isTrue();
+        assertThat(HostnameMatcher.match(HostnameRules.LABEL_WITH_CN_FALLBACK, ReferenceHost.of("[::1]"), ip)
+                        .matched())
                 .isFalse();
     }
 }

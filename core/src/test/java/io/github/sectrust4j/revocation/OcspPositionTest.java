@@ -15,16 +15,22 @@ class OcspPositionTest {
 
     @Test
     void fresherResponse_replacesTheHeldOne_olderIsIgnoredAsNotFresher() {
-        byte[] older = CHAIN.response().thisUpdate(NOW.minus(Duration.ofHours(5)))
-                .nextUpdate(NOW.plus(Duration.ofDays(1))).build();
-        byte[] newer = CHAIN.response().thisUpdate(NOW.minus(Duration.ofHours(1)))
-                .nextUpdate(NOW.plus(Duration.ofDays(2))).build();
+        byte[] older = CHAIN.response()
+                .thisUpdate(NOW.minus(Duration.ofHours(5)))
+                .nextUpdate(NOW.plus(Duration.ofDays(1)))
+                .build();
+        byte[] newer = CHAIN.response()
+                .thisUpdate(NOW.minus(Duration.ofHours(1)))
+                .nextUpdate(NOW.plus(Duration.ofDays(2)))
+                .build();
 
-        OcspPosition position = OcspPosition.of(CHAIN.target()).consider(older, NOW).consider(newer, NOW);
+        OcspPosition position =
+                OcspPosition.of(CHAIN.target()).consider(older, NOW).consider(newer, NOW);
         assertThat(position.held().orElseThrow().thisUpdate()).contains(NOW.minus(Duration.ofHours(1)));
         assertThat(position.ignored()).extracting(OcspResponseCheck::verdict).containsExactly(OcspVerdict.NOT_FRESHER);
 
-        OcspPosition reversed = OcspPosition.of(CHAIN.target()).consider(newer, NOW).consider(older, NOW);
+        OcspPosition reversed =
+                OcspPosition.of(CHAIN.target()).consider(newer, NOW).consider(older, NOW);
         assertThat(reversed.held().orElseThrow().thisUpdate()).contains(NOW.minus(Duration.ofHours(1)));
         assertThat(reversed.ignored()).extracting(OcspResponseCheck::verdict).containsExactly(OcspVerdict.NOT_FRESHER);
     }
@@ -32,16 +38,21 @@ class OcspPositionTest {
     @Test
     void equalThisUpdate_isNotFresher() {
         byte[] response = CHAIN.response().build();
-        OcspPosition position = OcspPosition.of(CHAIN.target()).consider(response, NOW).consider(response, NOW);
+        OcspPosition position =
+                OcspPosition.of(CHAIN.target()).consider(response, NOW).consider(response, NOW);
         assertThat(position.ignored()).extracting(OcspResponseCheck::verdict).containsExactly(OcspVerdict.NOT_FRESHER);
     }
 
     @Test
     void revokedResponse_isNotDisplacedByALaterGood() {
-        byte[] revoked = CHAIN.response().revoked(NOW.minus(Duration.ofDays(3)), RevocationReason.SUPERSEDED)
-                .thisUpdate(NOW.minus(Duration.ofHours(5))).build();
-        byte[] laterGood = CHAIN.response().thisUpdate(NOW.minus(Duration.ofHours(1))).build();
-        OcspPosition position = OcspPosition.of(CHAIN.target()).consider(revoked, NOW).consider(laterGood, NOW);
+        byte[] revoked = CHAIN.response()
+                .revoked(NOW.minus(Duration.ofDays(3)), RevocationReason.SUPERSEDED)
+                .thisUpdate(NOW.minus(Duration.ofHours(5)))
+                .build();
+        byte[] laterGood =
+                CHAIN.response().thisUpdate(NOW.minus(Duration.ofHours(1))).build();
+        OcspPosition position =
+                OcspPosition.of(CHAIN.target()).consider(revoked, NOW).consider(laterGood, NOW);
         RevocationResult result = RevocationResult.fromOcsp(0, position);
         assertThat(result.state()).isEqualTo(RevocationResult.State.REVOKED);
         assertThat(result.reason()).hasValue(4);
@@ -51,13 +62,18 @@ class OcspPositionTest {
     @Test
     void ignoredResponses_leaveNoInformation_withReasonsAsEvidence() {
         byte[] unknown = CHAIN.response().unknown().build();
-        byte[] stale = CHAIN.response().thisUpdate(NOW.minus(Duration.ofDays(9)))
-                .nextUpdate(NOW.minus(Duration.ofDays(2))).build();
-        OcspPosition position = OcspPosition.of(CHAIN.target()).consider(unknown, NOW).consider(stale, NOW)
+        byte[] stale = CHAIN.response()
+                .thisUpdate(NOW.minus(Duration.ofDays(9)))
+                .nextUpdate(NOW.minus(Duration.ofDays(2)))
+                .build();
+        OcspPosition position = OcspPosition.of(CHAIN.target())
+                .consider(unknown, NOW)
+                .consider(stale, NOW)
                 .consider(new byte[] {9, 9}, NOW);
         RevocationResult result = RevocationResult.fromOcsp(0, position);
         assertThat(result.state()).isEqualTo(RevocationResult.State.NO_INFORMATION);
-        assertThat(result.ignored()).extracting(OcspResponseCheck::verdict)
+        assertThat(result.ignored())
+                .extracting(OcspResponseCheck::verdict)
                 .containsExactly(OcspVerdict.ACCEPTED, OcspVerdict.STALE, OcspVerdict.MALFORMED);
         Map<String, Object> evidence = result.evidence();
         assertThat(evidence.keySet()).containsExactly("position", "revocationState", "ignoredResponses");
@@ -67,11 +83,16 @@ class OcspPositionTest {
     @Test
     void goodResult_reportsValidUntil_asEvidenceInStableOrder() {
         byte[] good = CHAIN.response().nextUpdate(NOW.plus(Duration.ofDays(4))).build();
-        RevocationResult result = RevocationResult.fromOcsp(1, OcspPosition.of(CHAIN.target()).consider(good, NOW));
+        RevocationResult result =
+                RevocationResult.fromOcsp(1, OcspPosition.of(CHAIN.target()).consider(good, NOW));
         assertThat(result.state()).isEqualTo(RevocationResult.State.GOOD);
         assertThat(result.validUntil()).contains(NOW.plus(Duration.ofDays(4)));
-        assertThat(result.evidence()).containsExactly(Map.entry("position", 1), Map.entry("revocationState", "GOOD"),
-                Map.entry("source", "OCSP"), Map.entry("validUntil", NOW.plus(Duration.ofDays(4)).toString()));
+        assertThat(result.evidence())
+                .containsExactly(
+                        Map.entry("position", 1),
+                        Map.entry("revocationState", "GOOD"),
+                        Map.entry("source", "OCSP"),
+                        Map.entry("validUntil", NOW.plus(Duration.ofDays(4)).toString()));
     }
 
     @Test

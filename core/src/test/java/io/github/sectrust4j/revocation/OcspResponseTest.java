@@ -31,21 +31,44 @@ class OcspResponseTest {
 
     static Stream<Named<byte[]>> responses() {
         HeldCertificate otherIssuer = PKI.root("Other CA").build();
-        byte[] good = SCENE.response().good().nextUpdate(NOW.plus(Duration.ofDays(3))).build();
+        byte[] good =
+                SCENE.response().good().nextUpdate(NOW.plus(Duration.ofDays(3))).build();
         return Stream.of(
                 Named.of("good", good),
-                Named.of("goodByDelegatedResponder", PKI.ocsp(SCENE.leaf, SCENE.issuer).signedBy(SCENE.responder)
-                        .good().build()),
-                Named.of("revoked", SCENE.response().revoked(NOW.minus(Duration.ofDays(10)),
-                        RevocationReason.KEY_COMPROMISE).build()),
-                Named.of("revokedWithoutReason", SCENE.response().revoked(NOW.minus(Duration.ofDays(1)), null).build()),
+                Named.of(
+                        "goodByDelegatedResponder",
+                        PKI.ocsp(SCENE.leaf, SCENE.issuer)
+                                .signedBy(SCENE.responder)
+                                .good()
+                                .build()),
+                Named.of(
+                        "revoked",
+                        SCENE.response()
+                                .revoked(NOW.minus(Duration.ofDays(10)), RevocationReason.KEY_COMPROMISE)
+                                .build()),
+                Named.of(
+                        "revokedWithoutReason",
+                        SCENE.response()
+                                .revoked(NOW.minus(Duration.ofDays(1)), null)
+                                .build()),
                 Named.of("unknown", SCENE.response().unknown().build()),
-                Named.of("stale", SCENE.response().producedAt(NOW.minus(Duration.ofDays(8)))
-                        .thisUpdate(NOW.minus(Duration.ofDays(8))).nextUpdate(NOW.minusSeconds(4501)).build()),
-                Named.of("badSignature", SCENE.response().good().brokenSignature().build()),
+                Named.of(
+                        "stale",
+                        SCENE.response()
+                                .producedAt(NOW.minus(Duration.ofDays(8)))
+                                .thisUpdate(NOW.minus(Duration.ofDays(8)))
+                                .nextUpdate(NOW.minusSeconds(4501))
+                                .build()),
+                Named.of(
+                        "badSignature",
+                        SCENE.response().good().brokenSignature().build()),
                 Named.of("wrongCertId", SCENE.response().wrongCertId().build()),
-                Named.of("sameSerialOtherIssuer", PKI.ocsp(SCENE.leaf, otherIssuer).build()),
-                Named.of("unsuccessfulStatus", SCENE.response().errorStatus(ErrorStatus.TRY_LATER).build()),
+                Named.of(
+                        "sameSerialOtherIssuer",
+                        PKI.ocsp(SCENE.leaf, otherIssuer).build()),
+                Named.of(
+                        "unsuccessfulStatus",
+                        SCENE.response().errorStatus(ErrorStatus.TRY_LATER).build()),
                 Named.of("malformedGarbage", new byte[] {0x30, 0x03, 0x0a, 0x01}),
                 Named.of("malformedEmpty", new byte[0]),
                 Named.of("malformedTruncated", Arrays.copyOf(good, good.length - 7)));
@@ -69,11 +92,22 @@ class OcspResponseTest {
     @Test
     void theCases_coverEveryKindOfVerdict() {
         // guards the parameterised test above against silently testing one kind of response only
-        assertThat(responses().map(r -> OcspResponseValidator.check(TARGET, r.getPayload(), NOW).verdict()))
-                .contains(OcspVerdict.ACCEPTED, OcspVerdict.BAD_SIGNATURE, OcspVerdict.STALE,
-                        OcspVerdict.WRONG_CERT_ID, OcspVerdict.UNSUCCESSFUL_STATUS, OcspVerdict.MALFORMED);
-        assertThat(responses().map(r -> OcspResponseValidator.check(TARGET, r.getPayload(), NOW).status()))
-                .contains(java.util.Optional.of(OcspStatus.GOOD), java.util.Optional.of(OcspStatus.REVOKED),
+        assertThat(responses()
+                        .map(r -> OcspResponseValidator.check(TARGET, r.getPayload(), NOW)
+                                .verdict()))
+                .contains(
+                        OcspVerdict.ACCEPTED,
+                        OcspVerdict.BAD_SIGNATURE,
+                        OcspVerdict.STALE,
+                        OcspVerdict.WRONG_CERT_ID,
+                        OcspVerdict.UNSUCCESSFUL_STATUS,
+                        OcspVerdict.MALFORMED);
+        assertThat(responses()
+                        .map(r -> OcspResponseValidator.check(TARGET, r.getPayload(), NOW)
+                                .status()))
+                .contains(
+                        java.util.Optional.of(OcspStatus.GOOD),
+                        java.util.Optional.of(OcspStatus.REVOKED),
                         java.util.Optional.of(OcspStatus.UNKNOWN));
     }
 
@@ -103,7 +137,10 @@ class OcspResponseTest {
     @Property(tries = 200)
     void anyBytes_parseWithoutThrowing_andCheckLikeTheRawDer(@ForAll @Size(max = 300) byte[] der) {
         Statistics.label("length").collect(der.length <= 16 ? "up to 16 bytes" : "longer");
-        Statistics.label("length").coverage(c -> { c.check("up to 16 bytes").count(n -> n > 0); c.check("longer").count(n -> n > 0); });
+        Statistics.label("length").coverage(c -> {
+            c.check("up to 16 bytes").count(n -> n > 0);
+            c.check("longer").count(n -> n > 0);
+        });
         assertThat(OcspResponseValidator.check(TARGET, OcspResponse.parse(der), NOW))
                 .isEqualTo(OcspResponseValidator.check(TARGET, der, NOW));
     }

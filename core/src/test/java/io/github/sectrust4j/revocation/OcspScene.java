@@ -23,7 +23,8 @@ final class OcspScene {
         issuer = PKI.root("Test Issuing CA").build();
         leaf = PKI.leaf("leaf.example", issuer).build();
         responder = PKI.ocspResponder("Test OCSP Responder", issuer)
-                .extension(OcspResponseValidator.OCSP_NO_CHECK.getId(), false, new byte[] {0x05, 0x00}).build(); // DER NULL
+                .extension(OcspResponseValidator.OCSP_NO_CHECK.getId(), false, new byte[] {0x05, 0x00})
+                .build(); // DER NULL
     }
 
     OcspTarget target() {

@@ -17,15 +17,15 @@ import java.util.function.Supplier;
  * </pre>
  */
 public final class RevocationCostHarness {
-    private RevocationCostHarness() {
-    }
+    private RevocationCostHarness() {}
 
     public static void main(String[] args) throws Exception {
         Path store = SharedData.appleTrustStore();
         Path snapshot = store.resolve("valid/valid-snapshot-2023-09.sqlite3");
         long t0 = System.nanoTime();
         ValidDatabase db = ValidDatabase.open(snapshot);
-        System.out.printf("ValidDatabase.open (cold JVM, incl. sqlite-jdbc native load + quick_check): %.1f ms%n",
+        System.out.printf(
+                "ValidDatabase.open (cold JVM, incl. sqlite-jdbc native load + quick_check): %.1f ms%n",
                 (System.nanoTime() - t0) / 1e6);
 
         ValidQuery serialHit = ValidQuery.of(cert(store, "9F8B05137F20ACDE9B99"), cert(store, "B676F2EDDAE8775CD36C"));
@@ -39,17 +39,21 @@ public final class RevocationCostHarness {
         OcspTarget target = chain.target();
         byte[] issuerSigned = chain.response().build();
         byte[] delegated = chain.response().signedBy(chain.responder).build();
-        report("OCSP check, issuer-signed ECDSA P-256", () -> OcspResponseValidator.check(target, issuerSigned,
-                OcspScene.NOW));
-        report("OCSP check, delegated responder (2 signature verifications)",
+        report(
+                "OCSP check, issuer-signed ECDSA P-256",
+                () -> OcspResponseValidator.check(target, issuerSigned, OcspScene.NOW));
+        report(
+                "OCSP check, delegated responder (2 signature verifications)",
                 () -> OcspResponseValidator.check(target, delegated, OcspScene.NOW));
         db.close();
     }
 
     private static byte[] cert(Path store, String prefix) throws Exception {
         try (var files = Files.list(store.resolve("certs"))) {
-            return Files.readAllBytes(files.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst()
-                    .orElseThrow());
+            return Files.readAllBytes(
+                    files.filter(p -> p.getFileName().toString().startsWith(prefix))
+                            .findFirst()
+                            .orElseThrow());
         }
     }
 

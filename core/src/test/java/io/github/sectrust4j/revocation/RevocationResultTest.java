@@ -20,8 +20,14 @@ class RevocationResultTest {
     }
 
     private static ValidGroup group(EnumSet<ValidFlag> flags, Instant notAfter) {
-        return new ValidGroup(1, flags, ValidFormat.SERIAL, Optional.empty(), Optional.ofNullable(notAfter),
-                Optional.empty(), Optional.empty());
+        return new ValidGroup(
+                1,
+                flags,
+                ValidFormat.SERIAL,
+                Optional.empty(),
+                Optional.ofNullable(notAfter),
+                Optional.empty(),
+                Optional.empty());
     }
 
     private static OcspPosition ocsp(byte[]... responses) {
@@ -43,7 +49,8 @@ class RevocationResultTest {
     @Test
     void definitiveValidRevoked_withoutUsableOcsp_isRevokedByValidReasonZero() {
         Optional<ValidDecision> revoked = valid(group(EnumSet.of(ValidFlag.COMPLETE), null), true);
-        RevocationResult result = RevocationResult.of(0, ocsp(CHAIN.response().unknown().build()), revoked);
+        RevocationResult result =
+                RevocationResult.of(0, ocsp(CHAIN.response().unknown().build()), revoked);
         assertThat(result.state()).isEqualTo(RevocationResult.State.REVOKED);
         assertThat(result.source()).contains(RevocationSource.VALID);
         assertThat(result.reason()).hasValue(0);
@@ -52,8 +59,8 @@ class RevocationResultTest {
 
     @Test
     void validDateConstraintRevocation_isNotLiftedByAGoodOcspResponse() {
-        Optional<ValidDecision> dated = valid(group(EnumSet.of(ValidFlag.COMPLETE, ValidFlag.DATE_CONSTRAINTS),
-                ISSUED.minusSeconds(1)), false);
+        Optional<ValidDecision> dated =
+                valid(group(EnumSet.of(ValidFlag.COMPLETE, ValidFlag.DATE_CONSTRAINTS), ISSUED.minusSeconds(1)), false);
         RevocationResult result = RevocationResult.of(0, ocsp(CHAIN.response().build()), dated);
         assertThat(result.state()).isEqualTo(RevocationResult.State.REVOKED);
         assertThat(result.source()).contains(RevocationSource.VALID);
@@ -61,10 +68,11 @@ class RevocationResultTest {
 
     @Test
     void ocspRevoked_winsOverEverything_withItsOwnReason() {
-        Optional<ValidDecision> allowListed = valid(group(EnumSet.of(ValidFlag.COMPLETE, ValidFlag.ALLOW_LIST,
-                ValidFlag.NO_CA_V2), null), true);
+        Optional<ValidDecision> allowListed =
+                valid(group(EnumSet.of(ValidFlag.COMPLETE, ValidFlag.ALLOW_LIST, ValidFlag.NO_CA_V2), null), true);
         byte[] revoked = CHAIN.response()
-                .revoked(NOW.minus(Duration.ofDays(1)), RevocationReason.CESSATION_OF_OPERATION).build();
+                .revoked(NOW.minus(Duration.ofDays(1)), RevocationReason.CESSATION_OF_OPERATION)
+                .build();
         RevocationResult result = RevocationResult.of(0, ocsp(revoked), allowListed);
         assertThat(result.state()).isEqualTo(RevocationResult.State.REVOKED);
         assertThat(result.reason()).hasValue(5);
@@ -72,8 +80,8 @@ class RevocationResultTest {
 
     @Test
     void noCaV2AllowListHit_countsAsChecked() {
-        Optional<ValidDecision> allowListed = valid(group(EnumSet.of(ValidFlag.COMPLETE, ValidFlag.ALLOW_LIST,
-                ValidFlag.NO_CA_V2), null), true);
+        Optional<ValidDecision> allowListed =
+                valid(group(EnumSet.of(ValidFlag.COMPLETE, ValidFlag.ALLOW_LIST, ValidFlag.NO_CA_V2), null), true);
         RevocationResult result = RevocationResult.of(0, ocsp(), allowListed);
         assertThat(result.state()).isEqualTo(RevocationResult.State.GOOD);
         assertThat(result.source()).contains(RevocationSource.VALID);

@@ -11,13 +11,15 @@ class RevocationScopeTest {
 
     @Test
     void topOfPath_isNeverChecked() {
-        assertThat(RevocationScope.ocspSkipReason(CHAIN.issuer.der(), 1, 2, false)).contains(SkipReason.TOP_OF_PATH);
+        assertThat(RevocationScope.ocspSkipReason(CHAIN.issuer.der(), 1, 2, false))
+                .contains(SkipReason.TOP_OF_PATH);
         assertThat(RevocationScope.validSkipReason(2, 3, false)).contains(SkipReason.TOP_OF_PATH);
     }
 
     @Test
     void selfSignedCertificate_isNeverChecked() {
-        assertThat(RevocationScope.ocspSkipReason(CHAIN.issuer.der(), 0, 2, true)).contains(SkipReason.SELF_SIGNED);
+        assertThat(RevocationScope.ocspSkipReason(CHAIN.issuer.der(), 0, 2, true))
+                .contains(SkipReason.SELF_SIGNED);
     }
 
     @Test
@@ -29,7 +31,8 @@ class RevocationScopeTest {
 
     @Test
     void ordinaryLeaf_isChecked() {
-        assertThat(RevocationScope.ocspSkipReason(CHAIN.leaf.der(), 0, 2, false)).isEmpty();
+        assertThat(RevocationScope.ocspSkipReason(CHAIN.leaf.der(), 0, 2, false))
+                .isEmpty();
         assertThat(RevocationResult.notChecked(1, SkipReason.TOP_OF_PATH).evidence())
                 .containsEntry("skipped", "TOP_OF_PATH");
     }

@@ -14,29 +14,46 @@ class RevocationSummaryTest {
     private static final Instant T2 = Instant.parse("2024-05-02T00:00:00Z");
 
     private static RevocationResult ocspGood(int position, Instant until) {
-        return new RevocationResult(position, RevocationResult.State.GOOD, Optional.of(RevocationSource.OCSP),
-                Optional.of(until), Optional.empty(), OptionalInt.empty(), Optional.empty(), List.of());
+        return new RevocationResult(
+                position,
+                RevocationResult.State.GOOD,
+                Optional.of(RevocationSource.OCSP),
+                Optional.of(until),
+                Optional.empty(),
+                OptionalInt.empty(),
+                Optional.empty(),
+                List.of());
     }
 
     private static RevocationResult none(int position) {
-        return new RevocationResult(position, RevocationResult.State.NO_INFORMATION, Optional.empty(),
-                Optional.empty(), Optional.empty(), OptionalInt.empty(), Optional.empty(), List.of());
+        return new RevocationResult(
+                position,
+                RevocationResult.State.NO_INFORMATION,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                OptionalInt.empty(),
+                Optional.empty(),
+                List.of());
     }
 
     @Test
     void everyPositionWithRespondersGood_isChecked_withTheEarliestNextUpdate() {
         RevocationSummary summary = RevocationSummary.of(
                 List.of(ocspGood(0, T1), ocspGood(1, T2), RevocationResult.notChecked(2, SkipReason.TOP_OF_PATH)),
-                List.of(true, true, false), true);
+                List.of(true, true, false),
+                true);
         assertThat(summary).isEqualTo(new RevocationSummary(true, Optional.of(T2)));
     }
 
     @Test
     void intermediateWithoutResponders_isNotNeeded_butTheLeafAlwaysIs() {
         assertThat(RevocationSummary.of(List.of(ocspGood(0, T1), none(1), none(2)), List.of(true, false, false), true)
-                .revocationChecked()).isTrue();
+                        .revocationChecked())
+                .isTrue();
         assertThat(RevocationSummary.of(List.of(none(0), ocspGood(1, T1), none(2)), List.of(false, true, false), true)
-                .revocationChecked()).isFalse();
+                        .revocationChecked())
+                .isFalse();
     }
 
     @Test
@@ -47,8 +64,10 @@ class RevocationSummaryTest {
 
     @Test
     void validAllowListingOfEveryNonTopPosition_countsAsChecked() {
-        RevocationSummary summary = RevocationSummary.of(List.of(RevocationResult.allowListedByValid(0),
-                RevocationResult.allowListedByValid(1), none(2)), List.of(true, true, false), true);
+        RevocationSummary summary = RevocationSummary.of(
+                List.of(RevocationResult.allowListedByValid(0), RevocationResult.allowListedByValid(1), none(2)),
+                List.of(true, true, false),
+                true);
         assertThat(summary.revocationChecked()).isTrue();
         assertThat(summary.expirationDate()).isEmpty();
     }

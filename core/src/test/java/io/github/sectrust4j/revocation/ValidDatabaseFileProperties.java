@@ -15,7 +15,9 @@ class ValidDatabaseFileProperties {
     void randomFiles_neverOpen_andNeverThrowAnythingButTheClearError(@ForAll @Size(max = 2000) byte[] content)
             throws Exception {
         Statistics.collect(content.length == 0 ? "empty" : "some bytes");
-        Statistics.coverage(c -> { c.check("some bytes").percentage(p -> p > 50); });
+        Statistics.coverage(c -> {
+            c.check("some bytes").percentage(p -> p > 50);
+        });
         Path file = Files.createTempFile("valid-garbage", ".sqlite3");
         try {
             Files.write(file, content);
@@ -24,5 +26,4 @@ class ValidDatabaseFileProperties {
             Files.deleteIfExists(file);
         }
     }
-
 }

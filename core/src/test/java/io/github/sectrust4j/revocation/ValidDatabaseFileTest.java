@@ -25,16 +25,20 @@ class ValidDatabaseFileTest {
     @Test
     void missingFile_isAClearError() {
         Path missing = dir.resolve("absent.sqlite3");
-        assertThatThrownBy(() -> ValidDatabase.open(missing)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(missing.toString()).hasMessageContaining("no such file");
+        assertThatThrownBy(() -> ValidDatabase.open(missing))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(missing.toString())
+                .hasMessageContaining("no such file");
         assertThat(Files.exists(missing)).isFalse(); // read-only: nothing created
     }
 
     @Test
     void nonSqliteFile_isRejectedByItsHeader() throws Exception {
         Path garbage = Files.write(dir.resolve("garbage.db"), "not a database at all".getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> ValidDatabase.open(garbage)).isInstanceOf(ValidDatabaseException.class)
-                .hasMessageContaining(garbage.toString()).hasMessageContaining("not an SQLite 3 file");
+        assertThatThrownBy(() -> ValidDatabase.open(garbage))
+                .isInstanceOf(ValidDatabaseException.class)
+                .hasMessageContaining(garbage.toString())
+                .hasMessageContaining("not an SQLite 3 file");
     }
 
     @Test
@@ -43,7 +47,8 @@ class ValidDatabaseFileTest {
         new java.util.Random(7).nextBytes(bytes);
         System.arraycopy("SQLite format 3\0".getBytes(StandardCharsets.US_ASCII), 0, bytes, 0, 16);
         Path corrupt = Files.write(dir.resolve("corrupt.sqlite3"), bytes);
-        assertThatThrownBy(() -> ValidDatabase.open(corrupt)).isInstanceOf(ValidDatabaseException.class)
+        assertThatThrownBy(() -> ValidDatabase.open(corrupt))
+                .isInstanceOf(ValidDatabaseException.class)
                 .hasMessageContaining(corrupt.toString());
     }
 
@@ -51,23 +56,27 @@ class ValidDatabaseFileTest {
     void sqliteDatabaseWithAnotherSchema_namesTheMissingTable() throws Exception {
         Path other = dir.resolve("other.sqlite3");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + other);
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE people(name TEXT)");
         }
-        assertThatThrownBy(() -> ValidDatabase.open(other)).isInstanceOf(ValidDatabaseException.class)
-                .hasMessageContaining(other.toString()).hasMessageContaining("not a Valid database");
+        assertThatThrownBy(() -> ValidDatabase.open(other))
+                .isInstanceOf(ValidDatabaseException.class)
+                .hasMessageContaining(other.toString())
+                .hasMessageContaining("not a Valid database");
     }
 
     @Test
     void tableWithoutAnExpectedColumn_isNamed() throws Exception {
         Path db = createValidSchema("wrongcol.sqlite3", "CREATE TABLE hashes(groupid INTEGER, digest BLOB)");
-        assertThatThrownBy(() -> ValidDatabase.open(db)).isInstanceOf(ValidDatabaseException.class)
+        assertThatThrownBy(() -> ValidDatabase.open(db))
+                .isInstanceOf(ValidDatabaseException.class)
                 .hasMessageContaining("table 'hashes' lacks column 'sha256'");
     }
 
     @Test
     void minimalDatabase_answersSerialHashAndDateLookups_likeTheInMemoryOne() throws Exception {
-        Path db = createValidSchema("mini.sqlite3", "CREATE TABLE hashes(groupid INTEGER NOT NULL,sha256 BLOB NOT NULL)");
+        Path db =
+                createValidSchema("mini.sqlite3", "CREATE TABLE hashes(groupid INTEGER NOT NULL,sha256 BLOB NOT NULL)");
         byte[] issuer = new byte[32];
         issuer[31] = 1;
         byte[] serial = HexFormat.of().parseHex("80ff01");
@@ -94,9 +103,12 @@ class ValidDatabaseFileTest {
             assertThat(info.group().notAfter()).contains(java.time.Instant.parse("2022-12-01T00:00:00Z"));
             assertThat(valid.version()).isEmpty();
 
-            InMemoryRevocationDatabase memory = InMemoryRevocationDatabase.builder().group(info.group(), issuer)
-                    .serial(1, serial).build();
-            assertThat(memory.lookup(ValidQuery.of(issuer, serial, Optional.empty()))).contains(info);
+            InMemoryRevocationDatabase memory = InMemoryRevocationDatabase.builder()
+                    .group(info.group(), issuer)
+                    .serial(1, serial)
+                    .build();
+            assertThat(memory.lookup(ValidQuery.of(issuer, serial, Optional.empty())))
+                    .contains(info);
         }
         ValidDatabase closed = ValidDatabase.open(db);
         closed.close();
@@ -106,7 +118,7 @@ class ValidDatabaseFileTest {
     private Path createValidSchema(String name, String hashesTable) throws Exception {
         Path db = dir.resolve(name);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             for (String sql : List.of(
                     "CREATE TABLE admin(key TEXT PRIMARY KEY NOT NULL,ival INTEGER NOT NULL,value BLOB)",
                     "CREATE TABLE issuers(groupid INTEGER NOT NULL,issuer_hash BLOB PRIMARY KEY NOT NULL)",

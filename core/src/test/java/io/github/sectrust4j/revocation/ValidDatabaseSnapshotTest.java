@@ -1,10 +1,10 @@
 package io.github.sectrust4j.revocation;
 
-import io.github.sectrust4j.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Severity;
+import io.github.sectrust4j.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +44,8 @@ class ValidDatabaseSnapshotTest {
 
     private static byte[] cert(String sha256Prefix) throws IOException {
         try (var files = Files.list(store.resolve("certs"))) {
-            Path file = files.filter(p -> p.getFileName().toString().startsWith(sha256Prefix)).findFirst()
+            Path file = files.filter(p -> p.getFileName().toString().startsWith(sha256Prefix))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no certificate " + sha256Prefix + " in reference/"));
             return Files.readAllBytes(file);
         }
@@ -77,7 +78,10 @@ class ValidDatabaseSnapshotTest {
         assertThat(info.definitive()).isTrue();
 
         X509CertificateHolder cert = new X509CertificateHolder(cert("9F8B05137F20ACDE9B99"));
-        ValidDecision decision = ValidDecision.decide(1, info, cert.getNotBefore().toInstant(),
+        ValidDecision decision = ValidDecision.decide(
+                1,
+                info,
+                cert.getNotBefore().toInstant(),
                 ValidContext.sslServer(Instant.parse("2023-10-01T00:00:00Z")));
         assertThat(decision.failures(false)).singleElement().satisfies(f -> {
             assertThat(f.code()).isEqualTo(FindingCode.REVOCATION);
@@ -94,7 +98,10 @@ class ValidDatabaseSnapshotTest {
         assertThat(info.onList()).isFalse();
         assertThat(info.revoked()).isFalse();
         assertThat(info.definitive()).isTrue();
-        ValidDecision decision = ValidDecision.decide(1, info, Instant.parse("2020-06-19T00:00:00Z"),
+        ValidDecision decision = ValidDecision.decide(
+                1,
+                info,
+                Instant.parse("2020-06-19T00:00:00Z"),
                 ValidContext.sslServer(Instant.parse("2023-10-01T00:00:00Z")));
         assertThat(decision.failures(false)).isEmpty();
         assertThat(decision.triggerOcsp()).isFalse();
@@ -112,7 +119,10 @@ class ValidDatabaseSnapshotTest {
         assertThat(info.group().format()).isEqualTo(ValidFormat.SHA256);
         assertThat(ValidFlag.toBits(info.group().flags())).isEqualTo(0x435);
         assertThat(info.revoked()).isTrue();
-        ValidDecision decision = ValidDecision.decide(1, info, Instant.parse("2010-01-01T00:00:00Z"),
+        ValidDecision decision = ValidDecision.decide(
+                1,
+                info,
+                Instant.parse("2010-01-01T00:00:00Z"),
                 ValidContext.sslServer(Instant.parse("2023-10-01T00:00:00Z")));
         assertThat(decision.immediate()).extracting(ValidFailure::code).containsExactly(FindingCode.BLACK_LISTED_LEAF);
         assertThat(decision.triggerOcsp()).isFalse();
@@ -132,7 +142,10 @@ class ValidDatabaseSnapshotTest {
         assertThat(info.group().filter().orElseThrow().seedCount()).isEqualTo(4);
         assertThat(info.onList()).isTrue();
         assertThat(info.definitive()).isFalse();
-        ValidDecision decision = ValidDecision.decide(1, info, Instant.parse("2012-01-01T00:00:00Z"),
+        ValidDecision decision = ValidDecision.decide(
+                1,
+                info,
+                Instant.parse("2012-01-01T00:00:00Z"),
                 ValidContext.sslServer(Instant.parse("2023-10-01T00:00:00Z")));
         assertThat(decision.triggerOcsp()).isTrue();
         assertThat(decision.failures(false)).isEmpty();
@@ -143,17 +156,18 @@ class ValidDatabaseSnapshotTest {
     void issuerHashAndSerialFromTheDatabase_areOnTheList_aNeighbouringSerialIsNot() {
         byte[] issuer = HEX.parseHex("b676f2eddae8775cd36cb0f63cd1d4603961f49e6265ba013a2f0307b6d0b804");
         byte[] serial = HEX.parseHex("00b85914713f57df8f31c0333dd2d6197a2317b4eb");
-        assertThat(db.lookup(ValidQuery.of(issuer, serial, Optional.empty()))).hasValueSatisfying(
-                info -> assertThat(info.revoked()).isTrue());
+        assertThat(db.lookup(ValidQuery.of(issuer, serial, Optional.empty())))
+                .hasValueSatisfying(info -> assertThat(info.revoked()).isTrue());
         byte[] neighbour = serial.clone();
         neighbour[neighbour.length - 1] ^= 1;
-        assertThat(db.lookup(ValidQuery.of(issuer, neighbour, Optional.empty()))).hasValueSatisfying(
-                info -> assertThat(info.revoked()).isFalse());
+        assertThat(db.lookup(ValidQuery.of(issuer, neighbour, Optional.empty())))
+                .hasValueSatisfying(info -> assertThat(info.revoked()).isFalse());
     }
 
     @Test
     void unknownIssuer_hasNoInformation() {
-        assertThat(db.lookup(ValidQuery.of(new byte[32], new byte[] {1}, Optional.empty()))).isEmpty();
+        assertThat(db.lookup(ValidQuery.of(new byte[32], new byte[] {1}, Optional.empty())))
+                .isEmpty();
     }
 
     @Test
@@ -169,10 +183,17 @@ class ValidDatabaseSnapshotTest {
         byte[] policyIssuer = OcspResponseValidator.hash("SHA-256", cert("063E4AFAC491DFD3"));
         ValidGroup constrained = db.groupForIssuer(policyIssuer).orElseThrow();
         assertThat(constrained.id()).isEqualTo(63);
-        assertThat(constrained.allowedPolicies()).contains(List.of(ValidPolicy.CLIENT_AUTHENTICATION,
-                ValidPolicy.EMAIL_PROTECTION, ValidPolicy.CODE_SIGNING, ValidPolicy.TIME_STAMPING));
-        ValidDecision decision = ValidDecision.decide(1, new ValidInfo(constrained, true),
-                Instant.parse("2020-01-01T00:00:00Z"), ValidContext.sslServer(Instant.parse("2023-10-01T00:00:00Z")));
+        assertThat(constrained.allowedPolicies())
+                .contains(List.of(
+                        ValidPolicy.CLIENT_AUTHENTICATION,
+                        ValidPolicy.EMAIL_PROTECTION,
+                        ValidPolicy.CODE_SIGNING,
+                        ValidPolicy.TIME_STAMPING));
+        ValidDecision decision = ValidDecision.decide(
+                1,
+                new ValidInfo(constrained, true),
+                Instant.parse("2020-01-01T00:00:00Z"),
+                ValidContext.sslServer(Instant.parse("2023-10-01T00:00:00Z")));
         assertThat(decision.immediate()).singleElement().satisfies(f -> {
             assertThat(f.code()).isEqualTo(FindingCode.ISSUER_POLICY_CONSTRAINTS);
             assertThat(f.severity()).isEqualTo(Severity.RECOVERABLE); // group 63 is overridable (0x250)
@@ -185,7 +206,8 @@ class ValidDatabaseSnapshotTest {
         byte[] issuer = cert("B676F2EDDAE8775CD36C");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<Boolean>> results = pool.invokeAll(java.util.Collections.nCopies(64,
+            List<Future<Boolean>> results = pool.invokeAll(java.util.Collections.nCopies(
+                    64,
                     () -> db.lookup(ValidQuery.of(cert, issuer)).orElseThrow().revoked()));
             for (Future<Boolean> result : results) {
                 assertThat(result.get()).isTrue();

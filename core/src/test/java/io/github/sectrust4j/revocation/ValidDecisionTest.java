@@ -49,19 +49,27 @@ class ValidDecisionTest {
     @Test
     void definitive_forSerialAndHashLists_isNoCaV2OrCompleteOrOnList() {
         for (ValidFormat format : List.of(ValidFormat.SERIAL, ValidFormat.SHA256)) {
-            assertThat(new ValidInfo(group(format, Set.of()), false).definitive()).isFalse();
-            assertThat(new ValidInfo(group(format, Set.of()), true).definitive()).isTrue();
-            assertThat(new ValidInfo(group(format, Set.of(COMPLETE)), false).definitive()).isTrue();
-            assertThat(new ValidInfo(group(format, Set.of(NO_CA_V2)), false).definitive()).isTrue();
+            assertThat(new ValidInfo(group(format, Set.of()), false).definitive())
+                    .isFalse();
+            assertThat(new ValidInfo(group(format, Set.of()), true).definitive())
+                    .isTrue();
+            assertThat(new ValidInfo(group(format, Set.of(COMPLETE)), false).definitive())
+                    .isTrue();
+            assertThat(new ValidInfo(group(format, Set.of(NO_CA_V2)), false).definitive())
+                    .isTrue();
         }
     }
 
     @Test
     void definitive_forFilters_isNoCaV2OrCompleteMiss_aHitIsNeverDefinitive() {
-        assertThat(new ValidInfo(group(ValidFormat.FILTER, Set.of(COMPLETE)), true).definitive()).isFalse();
-        assertThat(new ValidInfo(group(ValidFormat.FILTER, Set.of(COMPLETE)), false).definitive()).isTrue();
-        assertThat(new ValidInfo(group(ValidFormat.FILTER, Set.of()), false).definitive()).isFalse();
-        assertThat(new ValidInfo(group(ValidFormat.FILTER, Set.of(NO_CA_V2)), true).definitive()).isTrue();
+        assertThat(new ValidInfo(group(ValidFormat.FILTER, Set.of(COMPLETE)), true).definitive())
+                .isFalse();
+        assertThat(new ValidInfo(group(ValidFormat.FILTER, Set.of(COMPLETE)), false).definitive())
+                .isTrue();
+        assertThat(new ValidInfo(group(ValidFormat.FILTER, Set.of()), false).definitive())
+                .isFalse();
+        assertThat(new ValidInfo(group(ValidFormat.FILTER, Set.of(NO_CA_V2)), true).definitive())
+                .isTrue();
     }
 
     @Test
@@ -78,7 +86,8 @@ class ValidDecisionTest {
 
     @Test
     void overridableRevokedGroup_isGrayListedLeafRecoverable_evenAtAnIntermediate() {
-        ValidFailure failure = decide(1, group(COMPLETE, OVERRIDABLE), true).failures(false).get(0);
+        ValidFailure failure =
+                decide(1, group(COMPLETE, OVERRIDABLE), true).failures(false).get(0);
         assertThat(failure.code()).isEqualTo(FindingCode.GRAY_LISTED_LEAF);
         assertThat(failure.severity()).isEqualTo(Severity.RECOVERABLE);
         assertThat(failure.position()).isEqualTo(1);
@@ -112,8 +121,8 @@ class ValidDecisionTest {
 
     @Test
     void noCaV2Revoked_isImmediateBlackListedLeaf_withoutOcsp() {
-        ValidDecision decision = decide(1, group(ValidFormat.SHA256, EnumSet.of(NO_CA_V2, ALLOW_LIST, COMPLETE)),
-                false);
+        ValidDecision decision =
+                decide(1, group(ValidFormat.SHA256, EnumSet.of(NO_CA_V2, ALLOW_LIST, COMPLETE)), false);
         assertThat(decision.immediate()).singleElement().satisfies(f -> {
             assertThat(f.code()).isEqualTo(FindingCode.BLACK_LISTED_LEAF);
             assertThat(f.severity()).isEqualTo(Severity.FATAL);
@@ -125,8 +134,7 @@ class ValidDecisionTest {
 
     @Test
     void noCaV2AllowListHit_marksThePathAllowListed() {
-        ValidDecision decision = decide(1, group(ValidFormat.SHA256, EnumSet.of(NO_CA_V2, ALLOW_LIST, COMPLETE)),
-                true);
+        ValidDecision decision = decide(1, group(ValidFormat.SHA256, EnumSet.of(NO_CA_V2, ALLOW_LIST, COMPLETE)), true);
         assertThat(decision.allowListed()).isTrue();
         assertThat(decision.failures(false)).isEmpty();
         assertThat(decision.triggerOcsp()).isFalse();
@@ -141,8 +149,8 @@ class ValidDecisionTest {
     @Test
     void appleAnchoredPath_clearsNoCaV2_soOcspIsConsulted() {
         ValidGroup allowList = group(ValidFormat.SHA256, EnumSet.of(NO_CA_V2, ALLOW_LIST, COMPLETE));
-        ValidDecision decision = ValidDecision.decide(1, new ValidInfo(allowList, false), ISSUED,
-                new ValidContext(NOW, true, true));
+        ValidDecision decision =
+                ValidDecision.decide(1, new ValidInfo(allowList, false), ISSUED, new ValidContext(NOW, true, true));
         assertThat(decision.immediate()).isEmpty();
         assertThat(decision.triggerOcsp()).isTrue();
         assertThat(decision.failures(false)).extracting(ValidFailure::code).containsExactly(FindingCode.REVOCATION);
@@ -152,27 +160,41 @@ class ValidDecisionTest {
     private static ValidGroup policyGroup(List<ValidPolicy> allowed, ValidFlag... extra) {
         EnumSet<ValidFlag> flags = EnumSet.of(COMPLETE, POLICY_CONSTRAINTS);
         flags.addAll(List.of(extra));
-        return new ValidGroup(9, flags, ValidFormat.SERIAL, Optional.empty(), Optional.empty(),
-                ValidPolicy.decode(ValidPolicy.encode(allowed)), Optional.empty());
+        return new ValidGroup(
+                9,
+                flags,
+                ValidFormat.SERIAL,
+                Optional.empty(),
+                Optional.empty(),
+                ValidPolicy.decode(ValidPolicy.encode(allowed)),
+                Optional.empty());
     }
 
     @Test
     void policyConstraintsWithoutServerAuth_failIssuerPolicyConstraints_fatalOrRecoverable() {
         List<ValidPolicy> noServer = List.of(ValidPolicy.CLIENT_AUTHENTICATION, ValidPolicy.EMAIL_PROTECTION);
-        assertThat(decide(1, policyGroup(noServer), false).immediate()).singleElement().satisfies(f -> {
-            assertThat(f.code()).isEqualTo(FindingCode.ISSUER_POLICY_CONSTRAINTS);
-            assertThat(f.severity()).isEqualTo(Severity.FATAL);
-        });
-        assertThat(decide(1, policyGroup(noServer, OVERRIDABLE), false).immediate()).singleElement()
+        assertThat(decide(1, policyGroup(noServer), false).immediate())
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.code()).isEqualTo(FindingCode.ISSUER_POLICY_CONSTRAINTS);
+                    assertThat(f.severity()).isEqualTo(Severity.FATAL);
+                });
+        assertThat(decide(1, policyGroup(noServer, OVERRIDABLE), false).immediate())
+                .singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.RECOVERABLE));
     }
 
     @Test
     void policyConstraintsAllowingServerAuthOrAny_pass_andNonServerPoliciesAreNotConstrained() {
-        assertThat(decide(1, policyGroup(List.of(ValidPolicy.SERVER_AUTHENTICATION)), false).immediate()).isEmpty();
-        assertThat(decide(1, policyGroup(List.of(ValidPolicy.ANY)), false).immediate()).isEmpty();
-        ValidDecision clientPolicy = ValidDecision.decide(1,
-                new ValidInfo(policyGroup(List.of(ValidPolicy.CODE_SIGNING)), false), ISSUED,
+        assertThat(decide(1, policyGroup(List.of(ValidPolicy.SERVER_AUTHENTICATION)), false)
+                        .immediate())
+                .isEmpty();
+        assertThat(decide(1, policyGroup(List.of(ValidPolicy.ANY)), false).immediate())
+                .isEmpty();
+        ValidDecision clientPolicy = ValidDecision.decide(
+                1,
+                new ValidInfo(policyGroup(List.of(ValidPolicy.CODE_SIGNING)), false),
+                ISSUED,
                 new ValidContext(NOW, false, false));
         assertThat(clientPolicy.immediate()).isEmpty();
     }
@@ -181,25 +203,38 @@ class ValidDecisionTest {
     void invalidPolicyBlob_constrainsNothing_asOnIos() {
         assertThat(ValidPolicy.decode(new byte[] {3, 1})).isEmpty();
         assertThat(ValidPolicy.decode(new byte[0])).isEmpty();
-        assertThat(ValidPolicy.decode(new byte[] {4, 1, 2, 4, 5})).contains(List.of(ValidPolicy.SERVER_AUTHENTICATION,
-                ValidPolicy.CLIENT_AUTHENTICATION, ValidPolicy.CODE_SIGNING, ValidPolicy.TIME_STAMPING));
+        assertThat(ValidPolicy.decode(new byte[] {4, 1, 2, 4, 5}))
+                .contains(List.of(
+                        ValidPolicy.SERVER_AUTHENTICATION,
+                        ValidPolicy.CLIENT_AUTHENTICATION,
+                        ValidPolicy.CODE_SIGNING,
+                        ValidPolicy.TIME_STAMPING));
     }
 
     private static ValidGroup dated(Instant notBefore, Instant notAfter, ValidFlag... extra) {
         EnumSet<ValidFlag> flags = EnumSet.of(COMPLETE, DATE_CONSTRAINTS);
         flags.addAll(List.of(extra));
-        return new ValidGroup(11, flags, ValidFormat.SERIAL, Optional.ofNullable(notBefore),
-                Optional.ofNullable(notAfter), Optional.empty(), Optional.empty());
+        return new ValidGroup(
+                11,
+                flags,
+                ValidFormat.SERIAL,
+                Optional.ofNullable(notBefore),
+                Optional.ofNullable(notAfter),
+                Optional.empty(),
+                Optional.empty());
     }
 
     @Test
     void leafIssuedAfterGroupNotAfter_isRevocationReasonZero_orGrayListedKeyWhenOverridable() {
         Instant cutoff = ISSUED.minusSeconds(1);
-        assertThat(decide(0, dated(null, cutoff), false).immediate()).singleElement().satisfies(f -> {
-            assertThat(f.code()).isEqualTo(FindingCode.REVOCATION);
-            assertThat(f.reason()).hasValue(0);
-        });
-        assertThat(decide(0, dated(null, cutoff, OVERRIDABLE), false).immediate()).singleElement()
+        assertThat(decide(0, dated(null, cutoff), false).immediate())
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.code()).isEqualTo(FindingCode.REVOCATION);
+                    assertThat(f.reason()).hasValue(0);
+                });
+        assertThat(decide(0, dated(null, cutoff, OVERRIDABLE), false).immediate())
+                .singleElement()
                 .satisfies(f -> assertThat(f.code()).isEqualTo(FindingCode.GRAY_LISTED_KEY));
         assertThat(decide(0, dated(null, ISSUED), false).immediate()).isEmpty(); // inclusive bound
     }
@@ -207,23 +242,32 @@ class ValidDecisionTest {
     @Test
     void notBeforeBound_appliesToTheLeafOnly() {
         Instant later = ISSUED.plusSeconds(1);
-        assertThat(decide(0, dated(later, null), false).immediate()).extracting(ValidFailure::code)
+        assertThat(decide(0, dated(later, null), false).immediate())
+                .extracting(ValidFailure::code)
                 .containsExactly(FindingCode.REVOCATION);
         assertThat(decide(1, dated(later, null), false).immediate()).isEmpty();
     }
 
     @Test
     void dateConstraintsNeedTheFlag() {
-        ValidGroup noFlag = new ValidGroup(3, Set.of(COMPLETE), ValidFormat.SERIAL, Optional.empty(),
-                Optional.of(ISSUED.minusSeconds(10)), Optional.empty(), Optional.empty());
+        ValidGroup noFlag = new ValidGroup(
+                3,
+                Set.of(COMPLETE),
+                ValidFormat.SERIAL,
+                Optional.empty(),
+                Optional.of(ISSUED.minusSeconds(10)),
+                Optional.empty(),
+                Optional.empty());
         assertThat(decide(0, noFlag, false).immediate()).isEmpty();
         assertThat(decide(0, noFlag, false).requireCt()).isFalse();
     }
 
     @Test
     void groupNotAfterAlreadyPastByTheCurrentClock_makesCtRequired() {
-        assertThat(decide(1, dated(null, NOW.minusSeconds(1)), false).requireCt()).isTrue();
-        assertThat(decide(1, dated(null, NOW.plusSeconds(1)), false).requireCt()).isFalse();
+        assertThat(decide(1, dated(null, NOW.minusSeconds(1)), false).requireCt())
+                .isTrue();
+        assertThat(decide(1, dated(null, NOW.plusSeconds(1)), false).requireCt())
+                .isFalse();
     }
 
     @Test
@@ -231,7 +275,8 @@ class ValidDecisionTest {
         ValidDecision plain = decide(1, group(COMPLETE, REQUIRE_CT), false);
         assertThat(plain.requireCt()).isTrue();
         assertThat(plain.ctRequiredOverridable()).isFalse();
-        assertThat(decide(1, group(COMPLETE, REQUIRE_CT, OVERRIDABLE), false).ctRequiredOverridable()).isTrue();
+        assertThat(decide(1, group(COMPLETE, REQUIRE_CT, OVERRIDABLE), false).ctRequiredOverridable())
+                .isTrue();
     }
 
     @Test
@@ -254,12 +299,28 @@ class ValidDecisionTest {
         knownCa[0] = 1;
         byte[] unknownCa = new byte[32];
         unknownCa[0] = 2;
-        ValidGroup knownOnly = new ValidGroup(5, EnumSet.of(COMPLETE, KNOWN_INTERMEDIATES_ONLY), ValidFormat.SERIAL,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        ValidGroup knownOnly = new ValidGroup(
+                5,
+                EnumSet.of(COMPLETE, KNOWN_INTERMEDIATES_ONLY),
+                ValidFormat.SERIAL,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
         ValidGroup plain = group(COMPLETE);
-        RevocationDatabase db = InMemoryRevocationDatabase.builder().group(knownOnly, rootHash)
-                .group(new ValidGroup(6, Set.of(COMPLETE), ValidFormat.SERIAL, Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.empty()), knownCa).build();
+        RevocationDatabase db = InMemoryRevocationDatabase.builder()
+                .group(knownOnly, rootHash)
+                .group(
+                        new ValidGroup(
+                                6,
+                                Set.of(COMPLETE),
+                                ValidFormat.SERIAL,
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty()),
+                        knownCa)
+                .build();
 
         List<KnownIntermediates.Position> good = List.of(
                 new KnownIntermediates.Position(new byte[32], false, Optional.of(new ValidInfo(plain, false))),
@@ -281,7 +342,8 @@ class ValidDecisionTest {
     void evidence_namesGroupFlagsAndOutcome_inStableOrder() {
         ValidDecision decision = decide(0, group(COMPLETE, CHECK_OCSP), true);
         assertThat(decision.evidence().keySet()).startsWith("position", "validGroup", "validFormat", "validFlags");
-        assertThat(decision.evidence()).containsEntry("validFlags", List.of("COMPLETE", "CHECK_OCSP"))
+        assertThat(decision.evidence())
+                .containsEntry("validFlags", List.of("COMPLETE", "CHECK_OCSP"))
                 .containsEntry("validRevoked", true);
     }
 }

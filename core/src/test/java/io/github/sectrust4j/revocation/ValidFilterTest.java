@@ -32,8 +32,10 @@ class ValidFilterTest {
     void everySeedMustHit() {
         byte[] bits = new byte[4];
         bits[12 / 8] |= (byte) (1 << (12 % 8));
-        assertThat(ValidFilter.of(bits, List.of(0)).mightContain(new byte[] {1, 2})).isTrue();
-        assertThat(ValidFilter.of(bits, List.of(0, 7)).mightContain(new byte[] {1, 2})).isFalse();
+        assertThat(ValidFilter.of(bits, List.of(0)).mightContain(new byte[] {1, 2}))
+                .isTrue();
+        assertThat(ValidFilter.of(bits, List.of(0, 7)).mightContain(new byte[] {1, 2}))
+                .isFalse();
     }
 
     @Test

@@ -20,13 +20,14 @@ public record ValidUpdateInfo(long version, long generation, long format) {
         try {
             root = StrictPlist.read(Files.readAllBytes(plist));
         } catch (IllegalArgumentException | java.io.IOException e) {
-            throw new IllegalArgumentException("ValidUpdate plist " + plist + ": unreadable (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    "ValidUpdate plist " + plist + ": unreadable (" + e.getMessage() + ")", e);
         }
         if (!(root instanceof Map<?, ?> dict)) {
             throw new IllegalArgumentException("ValidUpdate plist " + plist + ": not a dictionary");
         }
-        return new ValidUpdateInfo(integer(dict, "Version", plist), integer(dict, "Generation", plist),
-                integer(dict, "Format", plist));
+        return new ValidUpdateInfo(
+                integer(dict, "Version", plist), integer(dict, "Generation", plist), integer(dict, "Format", plist));
     }
 
     private static long integer(Map<?, ?> dict, String key, Path plist) {

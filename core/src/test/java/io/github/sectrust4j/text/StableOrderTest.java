@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * order happening to be sorted) practically impossible.
  */
 class StableOrderTest {
-    static final List<String> KEYS = IntStream.range(0, 10).mapToObj(i -> "k" + i).toList();
+    static final List<String> KEYS =
+            IntStream.range(0, 10).mapToObj(i -> "k" + i).toList();
     static final Rule RULE = Rule.of("0", "test", io.github.sectrust4j.Confidence.INFERRED);
 
     static Map<String, Object> saltedMap() {
@@ -40,7 +41,8 @@ class StableOrderTest {
     void findingEvidence_fromSaltedMapsAndSets_isSorted() {
         Finding f = new Finding(FindingCode.SSL_HOSTNAME, Severity.RECOVERABLE, 0, "", "m", saltedMap(), RULE, "r");
         assertThat(new ArrayList<>(f.evidence().keySet())).containsExactlyElementsOf(KEYS);
-        assertThat(f.evidence().values()).allSatisfy(v -> assertThat(new ArrayList<Object>((Set<?>) v)).containsExactlyElementsOf(KEYS));
+        assertThat(f.evidence().values())
+                .allSatisfy(v -> assertThat(new ArrayList<Object>((Set<?>) v)).containsExactlyElementsOf(KEYS));
 
         Failure failure = Failure.of(FindingCode.SSL_HOSTNAME, 0, saltedMap());
         assertThat(new ArrayList<>(failure.evidence().fields().keySet())).containsExactlyElementsOf(KEYS);
@@ -63,12 +65,23 @@ class StableOrderTest {
 
     @Test
     void exceptionChecks_areSorted_soThePlistIsTheSameInEveryRun() {
-        Set<String> checks = new LinkedHashSet<>(List.of("SSLHostname", "AnchorTrusted", "KeySize", "CTRequired",
-                "ExtendedKeyUsage", "WeakSignature", "ValidityPeriodMaximums", "IdLinkage", "BasicConstraints",
+        Set<String> checks = new LinkedHashSet<>(List.of(
+                "SSLHostname",
+                "AnchorTrusted",
+                "KeySize",
+                "CTRequired",
+                "ExtendedKeyUsage",
+                "WeakSignature",
+                "ValidityPeriodMaximums",
+                "IdLinkage",
+                "BasicConstraints",
                 "MissingIntermediate"));
         TrustExceptions.Entry e = TrustExceptions.Entry.of(
                 io.github.sectrust4j.cert.Certificate.parse(io.github.sectrust4j.fixtures.TestPki.seeded(3)
-                        .root("R").build().der()), checks);
+                        .root("R")
+                        .build()
+                        .der()),
+                checks);
         assertThat(new ArrayList<>(e.checks())).containsExactlyElementsOf(new TreeSet<>(checks));
     }
 
@@ -76,10 +89,13 @@ class StableOrderTest {
     void fixedOrderCollections_areRecognised() {
         assertThat(StableOrder.hasFixedOrder(Map.of("a", 1, "b", 2))).isFalse();
         assertThat(StableOrder.hasFixedOrder(Set.of("a", "b"))).isFalse();
-        assertThat(StableOrder.hasFixedOrder(new HashMap<>(Map.of("a", 1, "b", 2)))).isFalse();
+        assertThat(StableOrder.hasFixedOrder(new HashMap<>(Map.of("a", 1, "b", 2))))
+                .isFalse();
         assertThat(StableOrder.hasFixedOrder(Map.of("a", 1))).isTrue();
-        assertThat(StableOrder.hasFixedOrder(new LinkedHashMap<>(Map.of("a", 1, "b", 2)))).isTrue();
+        assertThat(StableOrder.hasFixedOrder(new LinkedHashMap<>(Map.of("a", 1, "b", 2))))
+                .isTrue();
         assertThat(StableOrder.hasFixedOrder(new TreeSet<>(Set.of("a", "b")))).isTrue();
-        assertThat(StableOrder.hasFixedOrder(KEYS.stream().collect(Collectors.toList()))).isTrue();
+        assertThat(StableOrder.hasFixedOrder(KEYS.stream().collect(Collectors.toList())))
+                .isTrue();
     }
 }

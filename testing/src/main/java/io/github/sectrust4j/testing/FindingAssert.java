@@ -43,8 +43,10 @@ public final class FindingAssert {
 
     /** With this evidence entry (as rendered by {@code String.valueOf}). */
     public FindingAssert withEvidence(String key, Object value) {
-        return narrow(f -> f.evidence().containsKey(key) && String.valueOf(f.evidence().get(key))
-                .equals(String.valueOf(value)), "with evidence " + key + "=" + value);
+        return narrow(
+                f -> f.evidence().containsKey(key)
+                        && String.valueOf(f.evidence().get(key)).equals(String.valueOf(value)),
+                "with evidence " + key + "=" + value);
     }
 
     /** Back to the report. */

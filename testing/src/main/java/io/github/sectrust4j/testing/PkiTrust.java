@@ -14,8 +14,7 @@ import io.github.sectrust4j.fixtures.TestPki;
  * }</pre>
  */
 public final class PkiTrust {
-    private PkiTrust() {
-    }
+    private PkiTrust() {}
 
     /** {@code SecTrust.ios(release).at(pki.now())}. */
     public static SecTrust secTrust(TestPki pki, String release) {

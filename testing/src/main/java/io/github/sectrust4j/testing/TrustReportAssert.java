@@ -47,7 +47,9 @@ public final class TrustReportAssert extends AbstractAssert<TrustReportAssert, T
         isNotTrusted();
         if (actual.failures().stream().noneMatch(f -> f.code() == code)) {
             fail("Expected the chain to be refused because of " + code.code() + ", but the failures are "
-                    + actual.failures().stream().map(TrustReportAssert::describe).toList());
+                    + actual.failures().stream()
+                            .map(TrustReportAssert::describe)
+                            .toList());
         }
         return this;
     }
@@ -74,10 +76,13 @@ public final class TrustReportAssert extends AbstractAssert<TrustReportAssert, T
     /** A finding with this code was recorded (failure or information); narrow it with {@link FindingAssert}. */
     public FindingAssert hasFinding(FindingCode code) {
         isNotNull();
-        List<Finding> matching = actual.findings().stream().filter(f -> f.code() == code).toList();
+        List<Finding> matching =
+                actual.findings().stream().filter(f -> f.code() == code).toList();
         if (matching.isEmpty()) {
             fail("Expected a " + code.code() + " finding, but the findings are "
-                    + actual.findings().stream().map(TrustReportAssert::describe).toList());
+                    + actual.findings().stream()
+                            .map(TrustReportAssert::describe)
+                            .toList());
         }
         return new FindingAssert(this, code, matching);
     }
@@ -85,7 +90,9 @@ public final class TrustReportAssert extends AbstractAssert<TrustReportAssert, T
     /** No finding with this code was recorded. */
     public TrustReportAssert doesNotHaveFinding(FindingCode code) {
         isNotNull();
-        actual.findings().stream().filter(f -> f.code() == code).findFirst()
+        actual.findings().stream()
+                .filter(f -> f.code() == code)
+                .findFirst()
                 .ifPresent(f -> fail("Expected no " + code.code() + " finding, but found " + describe(f)));
         return this;
     }
@@ -96,8 +103,9 @@ public final class TrustReportAssert extends AbstractAssert<TrustReportAssert, T
     }
 
     void fail(String expectation) {
-        failWithMessage("%s", expectation + clockHint(actual).map(h -> "\n\n" + h).orElse("")
-                + "\n\nReport:\n" + actual.explain());
+        failWithMessage(
+                "%s",
+                expectation + clockHint(actual).map(h -> "\n\n" + h).orElse("") + "\n\nReport:\n" + actual.explain());
     }
 
     private Optional<Finding> firstFailure() {
@@ -123,13 +131,20 @@ public final class TrustReportAssert extends AbstractAssert<TrustReportAssert, T
         if (path.isEmpty()) {
             return Optional.empty();
         }
-        Instant from = path.stream().map(PathCertificate::notBefore).max(Instant::compareTo).orElseThrow();
-        Instant to = path.stream().map(PathCertificate::notAfter).min(Instant::compareTo).orElseThrow();
+        Instant from = path.stream()
+                .map(PathCertificate::notBefore)
+                .max(Instant::compareTo)
+                .orElseThrow();
+        Instant to = path.stream()
+                .map(PathCertificate::notAfter)
+                .min(Instant::compareTo)
+                .orElseThrow();
         if (from.isAfter(to)) {
             return Optional.empty(); // never valid together: the test is about validity itself
         }
-        Duration off = at.isBefore(from) ? Duration.between(at, from) : at.isAfter(to) ? Duration.between(to, at)
-                : Duration.ZERO;
+        Duration off = at.isBefore(from)
+                ? Duration.between(at, from)
+                : at.isAfter(to) ? Duration.between(to, at) : Duration.ZERO;
         if (off.compareTo(CLOCK_HINT_DISTANCE) <= 0) {
             return Optional.empty();
         }

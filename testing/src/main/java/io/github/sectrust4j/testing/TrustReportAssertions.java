@@ -16,8 +16,7 @@ import io.github.sectrust4j.TrustReport;
  * Every failure message carries {@link TrustReport#explain()}.
  */
 public final class TrustReportAssertions {
-    private TrustReportAssertions() {
-    }
+    private TrustReportAssertions() {}
 
     public static TrustReportAssert assertThat(TrustReport actual) {
         return new TrustReportAssert(actual);

@@ -45,8 +45,9 @@ class BomTest {
 
         assertThat(child(bom.getDocumentElement(), "version")).isEqualTo(version);
         assertThat(bom.getElementsByTagName("parent").getLength()).isZero();
-        assertThat(published).containsExactlyInAnyOrder("sectrust4j-trust-stores", "sectrust4j-test-fixtures",
-                "sectrust4j-core", "sectrust4j-testing");
+        assertThat(published)
+                .containsExactlyInAnyOrder(
+                        "sectrust4j-trust-stores", "sectrust4j-test-fixtures", "sectrust4j-core", "sectrust4j-testing");
         assertThat(managed).containsAll(published);
         String readme = Files.readString(ROOT.resolve("README.md"));
         for (String artifactId : published) {

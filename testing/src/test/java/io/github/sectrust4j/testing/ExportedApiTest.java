@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The exported surface of sectrust4j's four library modules: (1) a public signature in an exported package names
@@ -56,10 +56,15 @@ class ExportedApiTest {
             violations.addAll(allowed.violations(type));
         }
 
-        assertThat(surface.types()).as("exported public types of %s", surface.descriptor().name())
-                .contains(member).hasSizeGreaterThan(3);
-        assertThat(violations).as("exported signatures of %s naming a type its users cannot (or should not) see",
-                surface.descriptor().name()).isEmpty();
+        assertThat(surface.types())
+                .as("exported public types of %s", surface.descriptor().name())
+                .contains(member)
+                .hasSizeGreaterThan(3);
+        assertThat(violations)
+                .as(
+                        "exported signatures of %s naming a type its users cannot (or should not) see",
+                        surface.descriptor().name())
+                .isEmpty();
     }
 
     @Test
@@ -68,7 +73,8 @@ class ExportedApiTest {
         Allowed allowed = Allowed.of(ExportedSurface.of(SecTrust.class).descriptor(), Set.of());
         List<String> found = allowed.violations(Class.forName("io.github.sectrust4j.cert.Certificate"));
 
-        assertThat(found).anyMatch(v -> v.contains("org.bouncycastle."))
+        assertThat(found)
+                .anyMatch(v -> v.contains("org.bouncycastle."))
                 .anyMatch(v -> v.contains("io.github.sectrust4j.cert."));
     }
 
@@ -77,9 +83,15 @@ class ExportedApiTest {
         ModuleDescriptor core = ExportedSurface.of(SecTrust.class).descriptor();
 
         assertThat(core.name()).isEqualTo("io.github.sectrust4j");
-        assertThat(ExportedSurface.exportedPackages(core)).contains("io.github.sectrust4j", "io.github.sectrust4j.spi")
-                .doesNotContain("io.github.sectrust4j.engine", "io.github.sectrust4j.cert", "io.github.sectrust4j.cli",
-                        "io.github.sectrust4j.path", "io.github.sectrust4j.policy", "io.github.sectrust4j.report");
+        assertThat(ExportedSurface.exportedPackages(core))
+                .contains("io.github.sectrust4j", "io.github.sectrust4j.spi")
+                .doesNotContain(
+                        "io.github.sectrust4j.engine",
+                        "io.github.sectrust4j.cert",
+                        "io.github.sectrust4j.cli",
+                        "io.github.sectrust4j.path",
+                        "io.github.sectrust4j.policy",
+                        "io.github.sectrust4j.report");
         assertThat(core.packages()).contains("io.github.sectrust4j.engine", "io.github.sectrust4j.cli");
     }
 
@@ -100,9 +112,13 @@ class ExportedApiTest {
             Files.writeString(file, actual, StandardCharsets.UTF_8);
         }
         String expected = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        assertThat(actual).as("the exported API of %s differs from %s:%n%s%nIf the change is on purpose, accept it: "
-                + "mvn -B -q -pl testing -am verify -Dtest=ExportedApiTest -Dsurefire.failIfNoSpecifiedTests=false "
-                + "-D%s=true, and commit %s", name, file, difference(expected, actual), ACCEPT, file).isEqualTo(expected);
+        assertThat(actual)
+                .as(
+                        "the exported API of %s differs from %s:%n%s%nIf the change is on purpose, accept it: "
+                                + "mvn -B -q -pl testing -am verify -Dtest=ExportedApiTest -Dsurefire.failIfNoSpecifiedTests=false "
+                                + "-D%s=true, and commit %s",
+                        name, file, difference(expected, actual), ACCEPT, file)
+                .isEqualTo(expected);
     }
 
     /** The repository's api/ folder (the tests run in testing/). */
@@ -116,8 +132,12 @@ class ExportedApiTest {
         Set<String> was = new LinkedHashSet<>(expected.lines().toList());
         Set<String> now = new LinkedHashSet<>(actual.lines().toList());
         StringBuilder out = new StringBuilder();
-        was.stream().filter(l -> !now.contains(l)).forEach(l -> out.append("- ").append(l).append('\n'));
-        now.stream().filter(l -> !was.contains(l)).forEach(l -> out.append("+ ").append(l).append('\n'));
+        was.stream()
+                .filter(l -> !now.contains(l))
+                .forEach(l -> out.append("- ").append(l).append('\n'));
+        now.stream()
+                .filter(l -> !was.contains(l))
+                .forEach(l -> out.append("+ ").append(l).append('\n'));
         return out.toString();
     }
 
@@ -126,9 +146,12 @@ class ExportedApiTest {
         /** The sectrust4j modules, by name, for their exports. */
         static final Map<String, ModuleDescriptor> SECTRUST4J = Map.of(
                 "io.github.sectrust4j", ExportedSurface.of(SecTrust.class).descriptor(),
-                "io.github.sectrust4j.truststores", ExportedSurface.of(AppleTrustStore.class).descriptor(),
-                "io.github.sectrust4j.fixtures", ExportedSurface.of(TestPki.class).descriptor(),
-                "io.github.sectrust4j.testing", ExportedSurface.of(PkiTrust.class).descriptor());
+                "io.github.sectrust4j.truststores",
+                        ExportedSurface.of(AppleTrustStore.class).descriptor(),
+                "io.github.sectrust4j.fixtures",
+                        ExportedSurface.of(TestPki.class).descriptor(),
+                "io.github.sectrust4j.testing",
+                        ExportedSurface.of(PkiTrust.class).descriptor());
 
         static Allowed of(ModuleDescriptor d, Set<String> foreign) {
             Set<String> packages = new TreeSet<>(ExportedSurface.exportedPackages(d));

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
-import java.lang.module.ModuleReference;
 import java.lang.module.ModuleReader;
+import java.lang.module.ModuleReference;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
@@ -46,13 +46,18 @@ final class ExportedSurface {
 
     /** The module {@code member} was compiled into. */
     static ExportedSurface of(Class<?> member) {
-        ModuleReference ref = ModuleFinder.of(location(member)).findAll().stream().findFirst()
+        ModuleReference ref = ModuleFinder.of(location(member)).findAll().stream()
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no module descriptor where " + member + " was loaded from"));
         Set<String> exported = exportedPackages(ref.descriptor());
         List<Class<?>> types = new ArrayList<>();
-        try (ModuleReader reader = ref.open(); Stream<String> names = reader.list()) {
-            for (String name : names.filter(n -> n.endsWith(".class") && !n.endsWith("module-info.class")).sorted().toList()) {
-                String binaryName = name.substring(0, name.length() - ".class".length()).replace('/', '.');
+        try (ModuleReader reader = ref.open();
+                Stream<String> names = reader.list()) {
+            for (String name : names.filter(n -> n.endsWith(".class") && !n.endsWith("module-info.class"))
+                    .sorted()
+                    .toList()) {
+                String binaryName =
+                        name.substring(0, name.length() - ".class".length()).replace('/', '.');
                 if (!exported.contains(binaryName.substring(0, Math.max(0, binaryName.lastIndexOf('.'))))) {
                     continue; // not loaded: an implementation class may need an optional library (picocli)
                 }
@@ -71,7 +76,8 @@ final class ExportedSurface {
 
     static Path location(Class<?> member) {
         try {
-            return Path.of(member.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(
+                    member.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new AssertionError(e);
         }
@@ -79,7 +85,9 @@ final class ExportedSurface {
 
     /** Packages exported to every module (qualified exports are internals shared with a named sibling). */
     static Set<String> exportedPackages(ModuleDescriptor d) {
-        return d.exports().stream().filter(e -> !e.isQualified()).map(ModuleDescriptor.Exports::source)
+        return d.exports().stream()
+                .filter(e -> !e.isQualified())
+                .map(ModuleDescriptor.Exports::source)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -104,7 +112,8 @@ final class ExportedSurface {
 
     /** Public or protected (callable or overridable from outside), and written in the source. */
     static boolean isApi(Member m) {
-        return (Modifier.isPublic(m.getModifiers()) || Modifier.isProtected(m.getModifiers())) && !m.isSynthetic()
+        return (Modifier.isPublic(m.getModifiers()) || Modifier.isProtected(m.getModifiers()))
+                && !m.isSynthetic()
                 && !(m instanceof Method method && method.isBridge());
     }
 
@@ -122,8 +131,8 @@ final class ExportedSurface {
             }
             Type[] interfaces = c.getGenericInterfaces();
             if (interfaces.length > 0) {
-                head.append(c.isInterface() ? " extends " : " implements ").append(Arrays.stream(interfaces)
-                        .map(Type::getTypeName).collect(Collectors.joining(", ")));
+                head.append(c.isInterface() ? " extends " : " implements ")
+                        .append(Arrays.stream(interfaces).map(Type::getTypeName).collect(Collectors.joining(", ")));
             }
             out.add(head.toString());
             TreeSet<String> members = new TreeSet<>();

@@ -25,15 +25,21 @@ class JshellScriptTest {
     @Test
     void theStartupScript_setsUpTheFixtures_andReportsPrintReadably() throws Exception {
         Path jshell = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "jshell.exe" : "jshell");
-        assumeTrue(Files.isExecutable(jshell), "no jshell binary in " + jshell.getParent() + " (a JRE without jdk.jshell)");
+        assumeTrue(
+                Files.isExecutable(jshell),
+                "no jshell binary in " + jshell.getParent() + " (a JRE without jdk.jshell)");
         assertThat(SCRIPT).isRegularFile();
 
-        String output = run(jshell, String.join("\n",
-                "iphone.evaluate(chain.pem())",
-                "iphone.withMdmRoot(chain.root().pem()).evaluate(chain.pem())",
-                "explain(iphone.withProfileRoot(chain.root().pem(), FullTrust.OFF).evaluate(chain.pem()))",
-                "iphone.withProfileRoot(chain.root().pem(), FullTrust.OFF).evaluate(chain.pem()).failures().get(0)",
-                "/exit", ""));
+        String output = run(
+                jshell,
+                String.join(
+                        "\n",
+                        "iphone.evaluate(chain.pem())",
+                        "iphone.withMdmRoot(chain.root().pem()).evaluate(chain.pem())",
+                        "explain(iphone.withProfileRoot(chain.root().pem(), FullTrust.OFF).evaluate(chain.pem()))",
+                        "iphone.withProfileRoot(chain.root().pem(), FullTrust.OFF).evaluate(chain.pem()).failures().get(0)",
+                        "/exit",
+                        ""));
 
         assertThat(output)
                 .contains("sectrust4j ready")
@@ -41,20 +47,29 @@ class JshellScriptTest {
                 .containsPattern("==> NOT TRUSTED on iOS 17\\.4 for sip\\.contoso\\.com at 2025-06-01T00:00:00Z: "
                         + "RECOVERABLE_TRUST_FAILURE, errSecCreateChainFailed")
                 .contains("MissingIntermediate at [1] RECOVERABLE: ")
-                .containsPattern("==> TRUSTED on iOS 17\\.4 for sip\\.contoso\\.com at 2025-06-01T00:00:00Z: PROCEED\n"
-                        + "  path: \\[0\\] CN=sip\\.contoso\\.com <- \\[1\\] CN=Test Issuing CA \\w+ <- \\[2\\] CN=Test Root CA \\w+ \\(anchor: mdm\\)")
+                .containsPattern(
+                        "==> TRUSTED on iOS 17\\.4 for sip\\.contoso\\.com at 2025-06-01T00:00:00Z: PROCEED\n"
+                                + "  path: \\[0\\] CN=sip\\.contoso\\.com <- \\[1\\] CN=Test Issuing CA \\w+ <- \\[2\\] CN=Test Root CA \\w+ \\(anchor: mdm\\)")
                 // explain(...) prints the full text report, unescaped
                 .contains("NOT TRUSTED — iOS 17.4, host sip.contoso.com")
                 .contains("      Fix: Turn on full trust for 'Test Root CA")
                 // a Finding prints as one line
-                .containsPattern("==> AnchorTrusted at \\[2\\] RECOVERABLE: AnchorTrusted: top certificate 'Test Root CA \\w+'")
+                .containsPattern(
+                        "==> AnchorTrusted at \\[2\\] RECOVERABLE: AnchorTrusted: top certificate 'Test Root CA \\w+'")
                 .doesNotContain("TrustReport[", "Finding[", "Exception", "cannot find symbol", "\\n");
     }
 
     private static String run(Path jshell, String stdin) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(jshell.toString(), "--class-path", classPath(),
-                "-J-Djava.util.prefs.userRoot=" + Files.createTempDirectory("jshell-prefs"), SCRIPT.toString()));
-        Process p = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(
+                jshell.toString(),
+                "--class-path",
+                classPath(),
+                "-J-Djava.util.prefs.userRoot=" + Files.createTempDirectory("jshell-prefs"),
+                SCRIPT.toString()));
+        Process p = new ProcessBuilder(command)
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .start();
         p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
@@ -79,6 +94,8 @@ class JshellScriptTest {
     }
 
     private static boolean isWindows() {
-        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
+        return System.getProperty("os.name", "")
+                .toLowerCase(java.util.Locale.ROOT)
+                .startsWith("windows");
     }
 }

@@ -31,11 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ModulePathTest {
     /** The libraries core's module descriptor requires (not the optional picocli and sqlite-jdbc), by a class of each. */
     static final List<String> LIBRARIES = List.of(
-            "org.bouncycastle.jce.provider.BouncyCastleProvider",   // bcprov
-            "org.bouncycastle.asn1.cms.ContentInfo",                // bcutil
-            "org.bouncycastle.cert.X509CertificateHolder",          // bcpkix
-            "org.bouncycastle.tls.TlsClientProtocol",               // bctls
-            "com.google.common.collect.ImmutableList",              // guava
+            "org.bouncycastle.jce.provider.BouncyCastleProvider", // bcprov
+            "org.bouncycastle.asn1.cms.ContentInfo", // bcutil
+            "org.bouncycastle.cert.X509CertificateHolder", // bcpkix
+            "org.bouncycastle.tls.TlsClientProtocol", // bctls
+            "com.google.common.collect.ImmutableList", // guava
             "com.google.common.util.concurrent.internal.InternalFutureFailureAccess",
             "com.fasterxml.jackson.databind.ObjectMapper",
             "com.fasterxml.jackson.core.JsonFactory",
@@ -71,32 +71,41 @@ class ModulePathTest {
         List<Path> path = new ArrayList<>(modulePath());
         path.add(0, out);
         ModuleLayer boot = ModuleLayer.boot();
-        Configuration cf = boot.configuration().resolve(ModuleFinder.of(path.toArray(Path[]::new)), ModuleFinder.of(),
-                Set.of("consumer"));
+        Configuration cf = boot.configuration()
+                .resolve(ModuleFinder.of(path.toArray(Path[]::new)), ModuleFinder.of(), Set.of("consumer"));
         ModuleLayer layer = boot.defineModulesWithOneLoader(cf, ClassLoader.getPlatformClassLoader());
-        Method evaluate = layer.findLoader("consumer").loadClass("consumer.Main")
+        Method evaluate = layer.findLoader("consumer")
+                .loadClass("consumer.Main")
                 .getMethod("evaluate", String.class, String.class, String.class, String.class);
         TestPki pki = TestPki.seeded(13);
         TestChain chain = pki.chain("sip.contoso.com");
 
-        String answer = (String) evaluate.invoke(null, chain.pem(), chain.root().pem(), "sip.contoso.com",
+        String answer = (String) evaluate.invoke(
+                null,
+                chain.pem(),
+                chain.root().pem(),
+                "sip.contoso.com",
                 pki.now().toString());
 
         // the named module io.github.sectrust4j (not automatic), an MDM root anchors, a profile root without full
         // trust does not (AnchorTrusted: §7.1)
         assertThat(answer).isEqualTo("io.github.sectrust4j false true false AnchorTrusted");
         assertThat(cf.findModule("io.github.sectrust4j")).isPresent();
-        assertThat(cf.findModule("info.picocli")).as("optional: not resolved unless asked for").isEmpty();
+        assertThat(cf.findModule("info.picocli"))
+                .as("optional: not resolved unless asked for")
+                .isEmpty();
     }
 
     @Test
     void aConsumerModule_cannotCompileAgainstAnImplementationPackage(@TempDir Path dir) throws IOException {
-        String internal = CONSUMER.replace("import java.time.Instant;",
+        String internal = CONSUMER.replace(
+                "import java.time.Instant;",
                 "import java.time.Instant;\nimport io.github.sectrust4j.engine.Evaluator;");
 
         String diagnostics = compile(dir, "consumer", internal, dir.resolve("out"));
 
-        assertThat(diagnostics).contains("io.github.sectrust4j.engine")
+        assertThat(diagnostics)
+                .contains("io.github.sectrust4j.engine")
                 .containsAnyOf("is not visible", "does not export");
     }
 
@@ -104,22 +113,39 @@ class ModulePathTest {
     static String compile(Path dir, String module, String mainSource, Path out) throws IOException {
         Path src = dir.resolve("src");
         Files.createDirectories(src.resolve(module));
-        Files.writeString(src.resolve("module-info.java"), "module " + module + " { requires io.github.sectrust4j; exports " + module + "; }\n");
+        Files.writeString(
+                src.resolve("module-info.java"),
+                "module " + module + " { requires io.github.sectrust4j; exports " + module + "; }\n");
         Files.writeString(src.resolve(module).resolve("Main.java"), mainSource);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter messages = new StringWriter();
-        String modulePath = modulePath().stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
-        boolean ok = javac.getTask(messages, null, null,
-                List.of("--release", "17", "--module-path", modulePath, "-d", out.toString(), "-Xlint:-requires-automatic"),
-                null, javac.getStandardFileManager(null, null, null).getJavaFileObjects(
-                        src.resolve("module-info.java"), src.resolve(module).resolve("Main.java"))).call();
+        String modulePath =
+                modulePath().stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
+        boolean ok = javac.getTask(
+                        messages,
+                        null,
+                        null,
+                        List.of(
+                                "--release",
+                                "17",
+                                "--module-path",
+                                modulePath,
+                                "-d",
+                                out.toString(),
+                                "-Xlint:-requires-automatic"),
+                        null,
+                        javac.getStandardFileManager(null, null, null)
+                                .getJavaFileObjects(
+                                        src.resolve("module-info.java"),
+                                        src.resolve(module).resolve("Main.java")))
+                .call();
         return ok ? "OK" : messages.toString();
     }
 
     /** core and trust-stores as built (classes directory or jar) and the libraries core requires. */
     static List<Path> modulePath() {
-        List<Path> path = new ArrayList<>(List.of(ExportedSurface.location(SecTrust.class),
-                ExportedSurface.location(AppleTrustStore.class)));
+        List<Path> path = new ArrayList<>(
+                List.of(ExportedSurface.location(SecTrust.class), ExportedSurface.location(AppleTrustStore.class)));
         for (String name : LIBRARIES) {
             try {
                 path.add(ExportedSurface.location(Class.forName(name)));

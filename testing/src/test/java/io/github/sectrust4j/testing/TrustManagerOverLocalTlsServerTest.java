@@ -37,18 +37,26 @@ class TrustManagerOverLocalTlsServerTest {
         HeldCertificate ca = pki.intermediate("Contoso Issuing CA", root).build();
         HeldCertificate cnOnly = pki.leaf(HOST, ca).noSubjectAltName().build();
 
-        try (LocalTlsServer server = LocalTlsServer.builder().certificates(cnOnly, ca).start()) {
+        try (LocalTlsServer server =
+                LocalTlsServer.builder().certificates(cnOnly, ca).start()) {
             SecTrust ios13 = PkiTrust.secTrust(pki, "13.0").withMdmRoot(root.pem());
             Throwable refused = catchThrowable(() -> handshake(server, ios13.asTrustManager()));
 
-            assertThat(refused).isInstanceOf(SSLHandshakeException.class).hasCauseInstanceOf(UntrustedChainException.class);
+            assertThat(refused)
+                    .isInstanceOf(SSLHandshakeException.class)
+                    .hasCauseInstanceOf(UntrustedChainException.class);
             UntrustedChainException e = (UntrustedChainException) refused.getCause();
-            assertThat(e.report()).isNotTrustedBecause(FindingCode.SSL_HOSTNAME).hasError(TrustError.HOST_NAME_MISMATCH)
-                    .hasFinding(FindingCode.SSL_HOSTNAME).atCertificate(0);
+            assertThat(e.report())
+                    .isNotTrustedBecause(FindingCode.SSL_HOSTNAME)
+                    .hasError(TrustError.HOST_NAME_MISMATCH)
+                    .hasFinding(FindingCode.SSL_HOSTNAME)
+                    .atCertificate(0);
             assertThat(e.report().host()).contains(HOST); // the SNI name the client sent
 
-            handshake(server, PkiTrust.secTrust(pki, "12.0").withMdmRoot(root.pem()).asTrustManager());
-            assertThat(server.awaitConnection().handshakeCompleted()).isFalse();  // the iOS 13 client aborted
+            handshake(
+                    server,
+                    PkiTrust.secTrust(pki, "12.0").withMdmRoot(root.pem()).asTrustManager());
+            assertThat(server.awaitConnection().handshakeCompleted()).isFalse(); // the iOS 13 client aborted
             assertThat(server.awaitConnection().handshakeCompleted()).isTrue();
         }
     }

@@ -26,7 +26,9 @@ class TrustReportAssertTest {
     @Test
     void trustedChain_passesIsTrusted_andFailsIsNotTrusted(TestPki pki) {
         TestChain chain = pki.chain(HOST);
-        TrustReport report = PkiTrust.secTrust(pki, "17.4").forServer(HOST).withMdmRoot(chain.root().pem())
+        TrustReport report = PkiTrust.secTrust(pki, "17.4")
+                .forServer(HOST)
+                .withMdmRoot(chain.root().pem())
                 .evaluate(chain.pem());
 
         assertThat(report).isTrusted().hasResult(SecTrustResult.PROCEED).doesNotHaveFinding(FindingCode.SSL_HOSTNAME);
@@ -39,17 +41,25 @@ class TrustReportAssertTest {
     @Test
     void hostNotInTheSan_isNotTrustedBecauseSslHostname_withTheReportInEveryFailure(TestPki pki) {
         TestChain chain = pki.chain(HOST);
-        TrustReport report = PkiTrust.secTrust(pki, "17.4").forServer("lyncdiscover.contoso.com")
-                .withMdmRoot(chain.root().pem()).evaluate(chain.pem());
+        TrustReport report = PkiTrust.secTrust(pki, "17.4")
+                .forServer("lyncdiscover.contoso.com")
+                .withMdmRoot(chain.root().pem())
+                .evaluate(chain.pem());
 
-        assertThat(report).isNotTrustedBecause(FindingCode.SSL_HOSTNAME).hasError(TrustError.HOST_NAME_MISMATCH)
-                .hasFinding(FindingCode.SSL_HOSTNAME).atCertificate(0).withSeverity(Severity.RECOVERABLE).isFailure();
+        assertThat(report)
+                .isNotTrustedBecause(FindingCode.SSL_HOSTNAME)
+                .hasError(TrustError.HOST_NAME_MISMATCH)
+                .hasFinding(FindingCode.SSL_HOSTNAME)
+                .atCertificate(0)
+                .withSeverity(Severity.RECOVERABLE)
+                .isFailure();
 
         assertThatThrownBy(() -> assertThat(report).isTrusted())
                 .hasMessageStartingWith("Expected the chain to be trusted, but iOS 17.4 refuses it (SSLHostname at [0]")
                 .hasMessageContaining(report.explain());
         assertThatThrownBy(() -> assertThat(report).isNotTrustedBecause(FindingCode.ANCHOR_TRUSTED))
-                .hasMessageContaining("Expected the chain to be refused because of AnchorTrusted, but the failures are [SSLHostname at [0]")
+                .hasMessageContaining(
+                        "Expected the chain to be refused because of AnchorTrusted, but the failures are [SSLHostname at [0]")
                 .hasMessageContaining(report.explain());
         assertThatThrownBy(() -> assertThat(report).hasError(TrustError.NOT_TRUSTED))
                 .hasMessageContaining("Expected iOS to report " + TrustError.NOT_TRUSTED + " but it reports "
@@ -60,15 +70,21 @@ class TrustReportAssertTest {
     @Test
     void findingsNarrowByEvidenceAndMessage(TestPki pki) {
         TestChain chain = pki.chain(HOST);
-        TrustReport report = PkiTrust.secTrust(pki, "17.4").forServer("lyncdiscover.contoso.com")
-                .withMdmRoot(chain.root().pem()).evaluate(chain.pem());
+        TrustReport report = PkiTrust.secTrust(pki, "17.4")
+                .forServer("lyncdiscover.contoso.com")
+                .withMdmRoot(chain.root().pem())
+                .evaluate(chain.pem());
 
-        assertThat(report).hasFinding(FindingCode.SSL_HOSTNAME).withEvidence("host", "lyncdiscover.contoso.com")
+        assertThat(report)
+                .hasFinding(FindingCode.SSL_HOSTNAME)
+                .withEvidence("host", "lyncdiscover.contoso.com")
                 .withMessageContaining("lyncdiscover.contoso.com");
-        assertThatThrownBy(() -> assertThat(report).hasFinding(FindingCode.SSL_HOSTNAME).withEvidence("host", HOST))
+        assertThatThrownBy(() ->
+                        assertThat(report).hasFinding(FindingCode.SSL_HOSTNAME).withEvidence("host", HOST))
                 .hasMessageContaining("Expected a SSLHostname finding with evidence host=" + HOST)
                 .hasMessageContaining(report.explain());
-        assertThatThrownBy(() -> assertThat(report).hasFinding(FindingCode.SSL_HOSTNAME).withSeverity(Severity.FATAL))
+        assertThatThrownBy(() ->
+                        assertThat(report).hasFinding(FindingCode.SSL_HOSTNAME).withSeverity(Severity.FATAL))
                 .hasMessageContaining("with severity FATAL");
         assertThatThrownBy(() -> assertThat(report).doesNotHaveFinding(FindingCode.SSL_HOSTNAME))
                 .hasMessageContaining("Expected no SSLHostname finding, but found SSLHostname at [0]");
@@ -77,22 +93,34 @@ class TrustReportAssertTest {
     @Test
     void profileRootWithoutFullTrust_hasAnchorTrustedAtTheRoot(TestPki pki) {
         TestChain chain = pki.chain(HOST);
-        TrustReport report = PkiTrust.secTrust(pki, "17.4").forServer(HOST)
-                .withProfileRoot(chain.root().pem(), FullTrust.OFF).evaluate(chain.pem());
+        TrustReport report = PkiTrust.secTrust(pki, "17.4")
+                .forServer(HOST)
+                .withProfileRoot(chain.root().pem(), FullTrust.OFF)
+                .evaluate(chain.pem());
 
-        assertThat(report).isNotTrustedBecause(FindingCode.ANCHOR_TRUSTED).hasFinding(FindingCode.ANCHOR_TRUSTED)
-                .atCertificate(2).and().hasError(TrustError.NOT_TRUSTED);
-        assertThatThrownBy(() -> assertThat(report).hasFinding(FindingCode.ANCHOR_TRUSTED).atCertificate(0))
-                .hasMessageContaining("Expected a AnchorTrusted finding at certificate [0], but the AnchorTrusted findings are [AnchorTrusted at [2]")
+        assertThat(report)
+                .isNotTrustedBecause(FindingCode.ANCHOR_TRUSTED)
+                .hasFinding(FindingCode.ANCHOR_TRUSTED)
+                .atCertificate(2)
+                .and()
+                .hasError(TrustError.NOT_TRUSTED);
+        assertThatThrownBy(() -> assertThat(report)
+                        .hasFinding(FindingCode.ANCHOR_TRUSTED)
+                        .atCertificate(0))
+                .hasMessageContaining(
+                        "Expected a AnchorTrusted finding at certificate [0], but the AnchorTrusted findings are [AnchorTrusted at [2]")
                 .hasMessageContaining(report.explain());
         assertThatThrownBy(() -> assertThat(report).hasFinding(FindingCode.SSL_HOSTNAME))
-                .hasMessageContaining("Expected a SSLHostname finding").hasMessageContaining(report.explain());
+                .hasMessageContaining("Expected a SSLHostname finding")
+                .hasMessageContaining(report.explain());
     }
 
     @Test
     void theClockTrap_isNamedInTheFailure_andPkiTrustAvoidsIt(TestPki pki) {
         TestChain chain = pki.chain(HOST);
-        TrustReport wallClock = SecTrust.ios("17.4").forServer(HOST).withMdmRoot(chain.root().pem())
+        TrustReport wallClock = SecTrust.ios("17.4")
+                .forServer(HOST)
+                .withMdmRoot(chain.root().pem())
                 .evaluate(chain.pem()); // no at(...): evaluated now, long after the fixtures' 2025 window
 
         assertThatThrownBy(() -> assertThat(wallClock).isTrusted())
@@ -100,13 +128,21 @@ class TrustReportAssertTest {
                 .hasMessageContaining(" days after the only time the path's certificates are all valid")
                 .hasMessageContaining("PkiTrust.secTrust(pki, \"17.4\")")
                 .hasMessageContaining(wallClock.explain());
-        assertThat(PkiTrust.secTrust(pki, "17.4").forServer(HOST).withMdmRoot(chain.root().pem())
-                .evaluate(chain.pem()).evaluatedAt()).isEqualTo(pki.now());
-        assertThat(TrustReportAssert.clockHint(PkiTrust.secTrust(pki).forServer("other.contoso.com")
-                .evaluate(chain.pem()))).isEmpty();
+        assertThat(PkiTrust.secTrust(pki, "17.4")
+                        .forServer(HOST)
+                        .withMdmRoot(chain.root().pem())
+                        .evaluate(chain.pem())
+                        .evaluatedAt())
+                .isEqualTo(pki.now());
+        assertThat(TrustReportAssert.clockHint(
+                        PkiTrust.secTrust(pki).forServer("other.contoso.com").evaluate(chain.pem())))
+                .isEmpty();
         // a deliberate edge (one second after the leaf expired) gets no hint
-        TrustReport justExpired = SecTrust.ios("17.4").forServer(HOST).withMdmRoot(chain.root().pem())
-                .at(chain.leaf().certificate().getNotAfter().toInstant().plusSeconds(1)).evaluate(chain.pem());
+        TrustReport justExpired = SecTrust.ios("17.4")
+                .forServer(HOST)
+                .withMdmRoot(chain.root().pem())
+                .at(chain.leaf().certificate().getNotAfter().toInstant().plusSeconds(1))
+                .evaluate(chain.pem());
         assertThat(justExpired).isNotTrustedBecause(FindingCode.TEMPORAL_VALIDITY);
         assertThat(TrustReportAssert.clockHint(justExpired)).isEmpty();
     }
@@ -117,7 +153,10 @@ class TrustReportAssertTest {
         HeldCertificate ourCa = HeldCertificate.decode(existing.pem() + existing.privateKeyPem());
         HeldCertificate leaf = pki.leaf(HOST, ourCa).build();
 
-        assertThat(PkiTrust.secTrust(pki, "17.4").forServer(HOST).withMdmRoot(existing.pem()).evaluate(leaf.pem()))
+        assertThat(PkiTrust.secTrust(pki, "17.4")
+                        .forServer(HOST)
+                        .withMdmRoot(existing.pem())
+                        .evaluate(leaf.pem()))
                 .isTrusted();
     }
 }

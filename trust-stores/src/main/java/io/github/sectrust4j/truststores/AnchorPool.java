@@ -117,9 +117,27 @@ final class AnchorPool {
             if (subject == null || issuer == null || serial == null || spki == null) {
                 throw new TrustStoreDataException("anchor record " + index + " lacks a required field");
             }
-            return new AnchorRecord(sha256, sha1, subject, issuer, serial, spki, ski, aki, notBefore, notAfter,
-                    version, ca < 0 ? null : new AnchorRecord.BasicConstraints(ca == 1, pathLen), keyUsage,
-                    sigAlg, selfSigned, nc, policies, keySha1, spkiSha256, fileSha256);
+            return new AnchorRecord(
+                    sha256,
+                    sha1,
+                    subject,
+                    issuer,
+                    serial,
+                    spki,
+                    ski,
+                    aki,
+                    notBefore,
+                    notAfter,
+                    version,
+                    ca < 0 ? null : new AnchorRecord.BasicConstraints(ca == 1, pathLen),
+                    keyUsage,
+                    sigAlg,
+                    selfSigned,
+                    nc,
+                    policies,
+                    keySha1,
+                    spkiSha256,
+                    fileSha256);
         } catch (IOException | RuntimeException e) {
             if (e instanceof TrustStoreDataException) {
                 throw (TrustStoreDataException) e;

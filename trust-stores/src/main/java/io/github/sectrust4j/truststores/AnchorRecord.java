@@ -1,10 +1,10 @@
 package io.github.sectrust4j.truststores;
 
-import javax.security.auth.x500.X500Principal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * The facts of one trust-store certificate (RFC 5914 TrustAnchorInfo style, plus what a path
@@ -34,16 +34,31 @@ import java.util.Objects;
  *                                  differs from {@code sha256} (Apple's DigiNotar root file carries
  *                                  trailing text), else null; lookups accept both
  */
-public record AnchorRecord(byte[] sha256, byte[] sha1, byte[] subject, byte[] issuer, byte[] serialNumber,
-                           byte[] subjectPublicKeyInfo, byte[] subjectKeyIdentifier,
-                           byte[] authorityKeyIdentifier, Instant notBefore, Instant notAfter,
-                           int certificateVersion, BasicConstraints basicConstraints, int keyUsage,
-                           String signatureAlgorithm, boolean selfSigned, byte[] nameConstraints,
-                           List<String> certificatePolicies, byte[] subjectPublicKeySha1,
-                           byte[] subjectPublicKeyInfoSha256, byte[] appleFileSha256) {
+public record AnchorRecord(
+        byte[] sha256,
+        byte[] sha1,
+        byte[] subject,
+        byte[] issuer,
+        byte[] serialNumber,
+        byte[] subjectPublicKeyInfo,
+        byte[] subjectKeyIdentifier,
+        byte[] authorityKeyIdentifier,
+        Instant notBefore,
+        Instant notAfter,
+        int certificateVersion,
+        BasicConstraints basicConstraints,
+        int keyUsage,
+        String signatureAlgorithm,
+        boolean selfSigned,
+        byte[] nameConstraints,
+        List<String> certificatePolicies,
+        byte[] subjectPublicKeySha1,
+        byte[] subjectPublicKeyInfoSha256,
+        byte[] appleFileSha256) {
 
     /** RFC 5280 KeyUsage bit numbers. */
     public static final int KU_DIGITAL_SIGNATURE = 0;
+
     public static final int KU_KEY_CERT_SIGN = 5;
     public static final int KU_CRL_SIGN = 6;
 
@@ -66,7 +81,8 @@ public record AnchorRecord(byte[] sha256, byte[] sha1, byte[] subject, byte[] is
         subject = Objects.requireNonNull(subject, "subject").clone();
         issuer = Objects.requireNonNull(issuer, "issuer").clone();
         serialNumber = Objects.requireNonNull(serialNumber, "serialNumber").clone();
-        subjectPublicKeyInfo = Objects.requireNonNull(subjectPublicKeyInfo, "subjectPublicKeyInfo").clone();
+        subjectPublicKeyInfo = Objects.requireNonNull(subjectPublicKeyInfo, "subjectPublicKeyInfo")
+                .clone();
         subjectKeyIdentifier = subjectKeyIdentifier == null ? null : subjectKeyIdentifier.clone();
         authorityKeyIdentifier = authorityKeyIdentifier == null ? null : authorityKeyIdentifier.clone();
         Objects.requireNonNull(notBefore, "notBefore");
@@ -74,24 +90,72 @@ public record AnchorRecord(byte[] sha256, byte[] sha1, byte[] subject, byte[] is
         Objects.requireNonNull(signatureAlgorithm, "signatureAlgorithm");
         nameConstraints = nameConstraints == null ? null : nameConstraints.clone();
         certificatePolicies = List.copyOf(certificatePolicies);
-        subjectPublicKeySha1 = Objects.requireNonNull(subjectPublicKeySha1, "subjectPublicKeySha1").clone();
-        subjectPublicKeyInfoSha256 = Objects.requireNonNull(subjectPublicKeyInfoSha256,
-                "subjectPublicKeyInfoSha256").clone();
+        subjectPublicKeySha1 = Objects.requireNonNull(subjectPublicKeySha1, "subjectPublicKeySha1")
+                .clone();
+        subjectPublicKeyInfoSha256 = Objects.requireNonNull(subjectPublicKeyInfoSha256, "subjectPublicKeyInfoSha256")
+                .clone();
         appleFileSha256 = appleFileSha256 == null ? null : appleFileSha256.clone();
     }
 
-    @Override public byte[] sha256() { return sha256.clone(); }
-    @Override public byte[] sha1() { return sha1.clone(); }
-    @Override public byte[] subject() { return subject.clone(); }
-    @Override public byte[] issuer() { return issuer.clone(); }
-    @Override public byte[] serialNumber() { return serialNumber.clone(); }
-    @Override public byte[] subjectPublicKeyInfo() { return subjectPublicKeyInfo.clone(); }
-    @Override public byte[] subjectKeyIdentifier() { return subjectKeyIdentifier == null ? null : subjectKeyIdentifier.clone(); }
-    @Override public byte[] authorityKeyIdentifier() { return authorityKeyIdentifier == null ? null : authorityKeyIdentifier.clone(); }
-    @Override public byte[] nameConstraints() { return nameConstraints == null ? null : nameConstraints.clone(); }
-    @Override public byte[] subjectPublicKeySha1() { return subjectPublicKeySha1.clone(); }
-    @Override public byte[] subjectPublicKeyInfoSha256() { return subjectPublicKeyInfoSha256.clone(); }
-    @Override public byte[] appleFileSha256() { return appleFileSha256 == null ? null : appleFileSha256.clone(); }
+    @Override
+    public byte[] sha256() {
+        return sha256.clone();
+    }
+
+    @Override
+    public byte[] sha1() {
+        return sha1.clone();
+    }
+
+    @Override
+    public byte[] subject() {
+        return subject.clone();
+    }
+
+    @Override
+    public byte[] issuer() {
+        return issuer.clone();
+    }
+
+    @Override
+    public byte[] serialNumber() {
+        return serialNumber.clone();
+    }
+
+    @Override
+    public byte[] subjectPublicKeyInfo() {
+        return subjectPublicKeyInfo.clone();
+    }
+
+    @Override
+    public byte[] subjectKeyIdentifier() {
+        return subjectKeyIdentifier == null ? null : subjectKeyIdentifier.clone();
+    }
+
+    @Override
+    public byte[] authorityKeyIdentifier() {
+        return authorityKeyIdentifier == null ? null : authorityKeyIdentifier.clone();
+    }
+
+    @Override
+    public byte[] nameConstraints() {
+        return nameConstraints == null ? null : nameConstraints.clone();
+    }
+
+    @Override
+    public byte[] subjectPublicKeySha1() {
+        return subjectPublicKeySha1.clone();
+    }
+
+    @Override
+    public byte[] subjectPublicKeyInfoSha256() {
+        return subjectPublicKeyInfoSha256.clone();
+    }
+
+    @Override
+    public byte[] appleFileSha256() {
+        return appleFileSha256 == null ? null : appleFileSha256.clone();
+    }
 
     /** The SHA-256 Apple's manifests use for this certificate (upper-case hex). */
     public String appleId() {
@@ -137,11 +201,25 @@ public record AnchorRecord(byte[] sha256, byte[] sha1, byte[] subject, byte[] is
     }
 
     // package-private raw access for indexes (no copy)
-    byte[] rawSha256() { return sha256; }
-    byte[] rawSubject() { return subject; }
-    byte[] rawSubjectKeyIdentifier() { return subjectKeyIdentifier; }
-    byte[] rawKeySha1() { return subjectPublicKeySha1; }
-    byte[] rawAppleFileSha256() { return appleFileSha256; }
+    byte[] rawSha256() {
+        return sha256;
+    }
+
+    byte[] rawSubject() {
+        return subject;
+    }
+
+    byte[] rawSubjectKeyIdentifier() {
+        return subjectKeyIdentifier;
+    }
+
+    byte[] rawKeySha1() {
+        return subjectPublicKeySha1;
+    }
+
+    byte[] rawAppleFileSha256() {
+        return appleFileSha256;
+    }
 
     @Override
     public boolean equals(Object o) {

@@ -51,16 +51,20 @@ public final class AppleTrustStore {
      * neither list) ends there without hashing the 20-byte key.
      */
     private final long[] blockedFirstBytes = new long[4];
+
     private final long[] grayFirstBytes = new long[4];
     private final Set<String> blockedKeysHex;
     private final Set<String> grayKeysHex;
     private final List<CtLog> ctLogs;
     private final String ctLogListVersion;
 
-    private AppleTrustStore(TrustStoreVersionInfo info, Map<AnchorGroup, List<AnchorRecord>> groups,
-                            Map<ByteKey, List<String>> evPolicies,
-                            Map<ByteKey, Map<AnchorGroup, List<String>>> constraints,
-                            List<CtLog> ctLogs, String ctLogListVersion) {
+    private AppleTrustStore(
+            TrustStoreVersionInfo info,
+            Map<AnchorGroup, List<AnchorRecord>> groups,
+            Map<ByteKey, List<String>> evPolicies,
+            Map<ByteKey, Map<AnchorGroup, List<String>>> constraints,
+            List<CtLog> ctLogs,
+            String ctLogListVersion) {
         this.info = info;
         this.groups = groups;
         this.evPolicies = evPolicies;
@@ -77,7 +81,8 @@ public final class AppleTrustStore {
                 if (r.rawAppleFileSha256() != null) {
                     ByteKey alias = new ByteKey(r.rawAppleFileSha256());
                     fp.put(alias, r);
-                    gfp.computeIfAbsent(alias, x -> EnumSet.noneOf(AnchorGroup.class)).add(g.getKey());
+                    gfp.computeIfAbsent(alias, x -> EnumSet.noneOf(AnchorGroup.class))
+                            .add(g.getKey());
                 }
             }
         }
@@ -87,9 +92,11 @@ public final class AppleTrustStore {
         Map<ByteKey, List<AnchorRecord>> subj = new HashMap<>();
         Map<ByteKey, List<AnchorRecord>> ski = new HashMap<>();
         for (AnchorRecord r : groups.getOrDefault(AnchorGroup.ROOTS, List.of())) {
-            subj.computeIfAbsent(new ByteKey(r.rawSubject()), x -> new ArrayList<>(1)).add(r);
+            subj.computeIfAbsent(new ByteKey(r.rawSubject()), x -> new ArrayList<>(1))
+                    .add(r);
             if (r.rawSubjectKeyIdentifier() != null) {
-                ski.computeIfAbsent(new ByteKey(r.rawSubjectKeyIdentifier()), x -> new ArrayList<>(1)).add(r);
+                ski.computeIfAbsent(new ByteKey(r.rawSubjectKeyIdentifier()), x -> new ArrayList<>(1))
+                        .add(r);
             }
         }
         subj.replaceAll((k, v) -> List.copyOf(v));
@@ -155,7 +162,8 @@ public final class AppleTrustStore {
     public Optional<AnchorRecord> anchor(byte[] sha256) {
         Set<AnchorGroup> g = groupsByFingerprint.get(new ByteKey(sha256));
         return g != null && g.contains(AnchorGroup.ROOTS)
-                ? Optional.of(byFingerprint.get(new ByteKey(sha256))) : Optional.empty();
+                ? Optional.of(byFingerprint.get(new ByteKey(sha256)))
+                : Optional.empty();
     }
 
     /** The system anchor with this SHA-256 given as hex (case-insensitive, ':' separators allowed). */
@@ -226,7 +234,8 @@ public final class AppleTrustStore {
 
     /** Whether the SHA-1 of a subjectPublicKey is on this version's blocked list (revoked group, fatal). */
     public boolean isBlockedKey(byte[] subjectPublicKeySha1) {
-        return mayHold(blockedFirstBytes, subjectPublicKeySha1) && blockedKeys.contains(new ByteKey(subjectPublicKeySha1));
+        return mayHold(blockedFirstBytes, subjectPublicKeySha1)
+                && blockedKeys.contains(new ByteKey(subjectPublicKeySha1));
     }
 
     /** Whether the SHA-1 of a subjectPublicKey is on this version's gray list (distrusted group, recoverable). */
@@ -277,8 +286,10 @@ public final class AppleTrustStore {
             return false;
         }
         Set<AnchorGroup> g = groups(sha256);
-        if (g.contains(AnchorGroup.REVOKED) || g.contains(AnchorGroup.DISTRUSTED)
-                || isBlockedKey(r.rawKeySha1()) || isGrayListedKey(r.rawKeySha1())) {
+        if (g.contains(AnchorGroup.REVOKED)
+                || g.contains(AnchorGroup.DISTRUSTED)
+                || isBlockedKey(r.rawKeySha1())
+                || isGrayListedKey(r.rawKeySha1())) {
             return false;
         }
         if (g.contains(AnchorGroup.ROOTS)) {
@@ -306,7 +317,8 @@ public final class AppleTrustStore {
 
     @Override
     public String toString() {
-        return "AppleTrustStore[" + version() + ", " + sourceRelease() + ", roots=" + anchors().size() + "]";
+        return "AppleTrustStore[" + version() + ", " + sourceRelease() + ", roots="
+                + anchors().size() + "]";
     }
 
     /**
@@ -351,7 +363,8 @@ public final class AppleTrustStore {
             for (int s = 0; s < ns; s++) {
                 AnchorGroup group = group(in.readUnsignedByte(), name);
                 for (Map.Entry<ByteKey, List<String>> e : oidMap(in, pool, name).entrySet()) {
-                    constraints.computeIfAbsent(e.getKey(), k -> new EnumMap<>(AnchorGroup.class))
+                    constraints
+                            .computeIfAbsent(e.getKey(), k -> new EnumMap<>(AnchorGroup.class))
                             .put(group, e.getValue());
                 }
             }
@@ -379,18 +392,29 @@ public final class AppleTrustStore {
                     Instant end = instant(in.readLong());
                     boolean tiled = in.readBoolean();
                     boolean tlsOnly = in.readBoolean();
-                    logs.add(new CtLog(id, key, operator, description, url, states[st], ts, start, end,
-                            tiled, tlsOnly, listVersion));
+                    logs.add(new CtLog(
+                            id,
+                            key,
+                            operator,
+                            description,
+                            url,
+                            states[st],
+                            ts,
+                            start,
+                            end,
+                            tiled,
+                            tlsOnly,
+                            listVersion));
                 }
             }
             if (in.available() != 0) {
                 throw new TrustStoreDataException(name + " is corrupt: " + in.available() + " trailing bytes");
             }
             int roots = groups.getOrDefault(AnchorGroup.ROOTS, List.of()).size();
-            TrustStoreVersionInfo info = new TrustStoreVersionInfo(version, sourceRelease, sourceDate,
-                    iosReleases, roots, ev.size());
-            return new AppleTrustStore(info, Collections.unmodifiableMap(groups), ev, constraints,
-                    List.copyOf(logs), listVersion);
+            TrustStoreVersionInfo info =
+                    new TrustStoreVersionInfo(version, sourceRelease, sourceDate, iosReleases, roots, ev.size());
+            return new AppleTrustStore(
+                    info, Collections.unmodifiableMap(groups), ev, constraints, List.copyOf(logs), listVersion);
         } catch (TrustStoreDataException e) {
             if (e.getMessage().startsWith(name)) {
                 throw e;

@@ -24,8 +24,7 @@ public final class AppleTrustStores {
 
     private static final Map<Integer, AppleTrustStore> STORES = new ConcurrentHashMap<>();
 
-    private AppleTrustStores() {
-    }
+    private AppleTrustStores() {}
 
     /** Lazily read index of versions (versions.tsv). */
     private static final class Index {
@@ -70,6 +69,7 @@ public final class AppleTrustStores {
      * successes only, bounded so odd spellings cannot grow it without limit.
      */
     private static final Map<String, AppleTrustStore> BY_RELEASE = new ConcurrentHashMap<>();
+
     private static final int MAX_RELEASE_SPELLINGS = 256;
 
     /**
@@ -104,8 +104,8 @@ public final class AppleTrustStores {
 
     private static AppleTrustStore load(int version) {
         String name = "store-" + version + ".bin";
-        AppleTrustStore store = AppleTrustStore.decode(resource(name), name, Pool.POOL,
-                IosReleases.releasesFor(version));
+        AppleTrustStore store =
+                AppleTrustStore.decode(resource(name), name, Pool.POOL, IosReleases.releasesFor(version));
         if (store.version() != version) {
             throw new TrustStoreDataException(name + " holds version " + store.version());
         }
@@ -115,8 +115,8 @@ public final class AppleTrustStores {
     static byte[] resource(String name) {
         try (InputStream in = AppleTrustStores.class.getResourceAsStream(RESOURCE_DIR + name)) {
             if (in == null) {
-                throw new TrustStoreDataException("trust-store resource " + RESOURCE_DIR + name
-                        + " is missing from the classpath");
+                throw new TrustStoreDataException(
+                        "trust-store resource " + RESOURCE_DIR + name + " is missing from the classpath");
             }
             return in.readAllBytes();
         } catch (IOException e) {
@@ -136,8 +136,13 @@ public final class AppleTrustStores {
             }
             try {
                 int v = Integer.parseInt(f[0]);
-                out.add(new TrustStoreVersionInfo(v, f[1], LocalDate.parse(f[2]), IosReleases.releasesFor(v),
-                        Integer.parseInt(f[3]), Integer.parseInt(f[4])));
+                out.add(new TrustStoreVersionInfo(
+                        v,
+                        f[1],
+                        LocalDate.parse(f[2]),
+                        IosReleases.releasesFor(v),
+                        Integer.parseInt(f[3]),
+                        Integer.parseInt(f[4])));
             } catch (RuntimeException e) {
                 throw new TrustStoreDataException("versions.tsv is corrupt: bad line \"" + line + "\"", e);
             }

@@ -20,9 +20,19 @@ import java.util.Objects;
  * @param tlsOnly        {@code tls_only} flag (excluded from the non-TLS list)
  * @param listVersion    the log list's own version string ("" if the list has none)
  */
-public record CtLog(byte[] logId, byte[] key, String operator, String description, String url,
-                    CtLogState state, Instant stateTimestamp, Instant intervalStart, Instant intervalEnd,
-                    boolean tiled, boolean tlsOnly, String listVersion) {
+public record CtLog(
+        byte[] logId,
+        byte[] key,
+        String operator,
+        String description,
+        String url,
+        CtLogState state,
+        Instant stateTimestamp,
+        Instant intervalStart,
+        Instant intervalEnd,
+        boolean tiled,
+        boolean tlsOnly,
+        String listVersion) {
 
     public CtLog {
         logId = logId.clone();
@@ -47,8 +57,10 @@ public record CtLog(byte[] logId, byte[] key, String operator, String descriptio
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CtLog && Arrays.equals(((CtLog) o).logId, logId)
-                && ((CtLog) o).state == state && Objects.equals(((CtLog) o).listVersion, listVersion)
+        return o instanceof CtLog
+                && Arrays.equals(((CtLog) o).logId, logId)
+                && ((CtLog) o).state == state
+                && Objects.equals(((CtLog) o).listVersion, listVersion)
                 && Objects.equals(((CtLog) o).stateTimestamp, stateTimestamp);
     }
 

@@ -35,8 +35,7 @@ public final class HardCodedTrust {
      * @param serialHex serial number, upper-case hex of its magnitude (no leading 00)
      * @param source    where the fact comes from
      */
-    public record BlockedSerial(String issuer, String serialHex, String source) {
-    }
+    public record BlockedSerial(String issuer, String serialHex, String source) {}
 
     private static final String SHARED = "matched by subject in reference/apple-trust-store/certs";
 
@@ -47,18 +46,30 @@ public final class HardCodedTrust {
      * established here.
      */
     public static final List<KnownCertificate> APPLE_ROOTS = List.of(
-            new KnownCertificate("Apple Root CA",
-                    "B0B1730ECBC7FF4505142C49F1295E6EDA6BCAED7E2C68C5BE91B5A11001F024", true,
+            new KnownCertificate(
+                    "Apple Root CA",
+                    "B0B1730ECBC7FF4505142C49F1295E6EDA6BCAED7E2C68C5BE91B5A11001F024",
+                    true,
                     "spec §1.3 (Apple code); " + SHARED),
-            new KnownCertificate("Apple Root CA - G2",
-                    "C2B9B042DD57830E7D117DAC55AC8AE19407D38E41D88F3215BC3A890444A050", true,
+            new KnownCertificate(
+                    "Apple Root CA - G2",
+                    "C2B9B042DD57830E7D117DAC55AC8AE19407D38E41D88F3215BC3A890444A050",
+                    true,
                     "spec §1.3 (Apple code); " + SHARED),
-            new KnownCertificate("Apple Root CA - G3",
-                    "63343ABFB89A6A03EBB57E9B3F5FA7BE7C4F5C756F3017B3A8C488C3653E9179", true,
+            new KnownCertificate(
+                    "Apple Root CA - G3",
+                    "63343ABFB89A6A03EBB57E9B3F5FA7BE7C4F5C756F3017B3A8C488C3653E9179",
+                    true,
                     "spec §1.3 (Apple code); " + SHARED),
-            new KnownCertificate("Apple Platform Backport RSA Root CA - G1 (name approximate)", null, false,
+            new KnownCertificate(
+                    "Apple Platform Backport RSA Root CA - G1 (name approximate)",
+                    null,
+                    false,
                     "spec §1.3 (Apple code); not in Apple's published trust-store data, fingerprint not established"),
-            new KnownCertificate("Apple Platform Backport ECC Root CA - G1 (name approximate)", null, false,
+            new KnownCertificate(
+                    "Apple Platform Backport ECC Root CA - G1 (name approximate)",
+                    null,
+                    false,
                     "spec §1.3 (Apple code); not in Apple's published trust-store data, fingerprint not established"));
 
     /** WoSign/StartCom cut-off: a certificate below one of the roots issued on or after this fails (§11.5). */
@@ -67,27 +78,49 @@ public final class HardCodedTrust {
     /** The trust-store version from which the WoSign/StartCom rule applies (≈ iOS 10.2, §11.5). */
     public static final int WOSIGN_STARTCOM_FROM_VERSION = 2016102100;
 
-    private static final String WOSIGN_UNVERIFIED = "spec §11.5 (Apple code); root not in Apple's published trust-store data, so "
-            + "not verified here against a certificate: fingerprint as listed in the WoSign/StartCom section of "
-            + "Chromium's net/data/ssl/blocklist/README.md (chromium/chromium); that section has one more entry "
-            + "(7D8CE822...) than Apple's seven, so which seven Apple uses is not verified";
+    private static final String WOSIGN_UNVERIFIED =
+            "spec §11.5 (Apple code); root not in Apple's published trust-store data, so "
+                    + "not verified here against a certificate: fingerprint as listed in the WoSign/StartCom section of "
+                    + "Chromium's net/data/ssl/blocklist/README.md (chromium/chromium); that section has one more entry "
+                    + "(7D8CE822...) than Apple's seven, so which seven Apple uses is not verified";
 
     /** The seven WoSign/StartCom roots of the §11.5 date-based distrust (matched by SHA-256 anywhere in a chain). */
     public static final List<KnownCertificate> WOSIGN_STARTCOM_ROOTS = List.of(
-            new KnownCertificate("StartCom Certification Authority (SHA-1 signed)",
-                    "C766A9BEF2D4071C863A31AA4920E813B2D198608CB7B7CFE21143B836DF09EA", true, "spec §11.5; " + SHARED),
-            new KnownCertificate("StartCom Certification Authority (SHA-256 signed)",
-                    "E17890EE09A3FBF4F48B9C414A17D637B7A50647E9BC752322727FCC1742A911", true, "spec §11.5; " + SHARED),
-            new KnownCertificate("StartCom Certification Authority G2",
-                    "C7BA6567DE93A798AE1FAA791E712D378FAE1F93C4397FEA441BB7CBE6FD5995", true, "spec §11.5; " + SHARED),
-            new KnownCertificate("Certification Authority of WoSign",
-                    "4B22D5A6AEC99F3CDB79AA5EC06838479CD5ECBA7164F7F22DC1D65F63D85708", false, WOSIGN_UNVERIFIED),
-            new KnownCertificate("CA \u6C83\u901A\u6839\u8BC1\u4E66 (WoSign China)",
-                    "D6F034BD94AA233F0297ECA4245B283973E447AA590F310C77F48FDF83112254", false, WOSIGN_UNVERIFIED),
-            new KnownCertificate("Certification Authority of WoSign G2",
-                    "D487A56F83B07482E85E963394C1ECC2C9E51D0903EE946B02C301581ED99E16", false, WOSIGN_UNVERIFIED),
-            new KnownCertificate("CA WoSign ECC Root",
-                    "8B45DA1C06F791EB0CABF26BE588F5FB23165C2E614BF885562D0DCE50B29B02", false, WOSIGN_UNVERIFIED));
+            new KnownCertificate(
+                    "StartCom Certification Authority (SHA-1 signed)",
+                    "C766A9BEF2D4071C863A31AA4920E813B2D198608CB7B7CFE21143B836DF09EA",
+                    true,
+                    "spec §11.5; " + SHARED),
+            new KnownCertificate(
+                    "StartCom Certification Authority (SHA-256 signed)",
+                    "E17890EE09A3FBF4F48B9C414A17D637B7A50647E9BC752322727FCC1742A911",
+                    true,
+                    "spec §11.5; " + SHARED),
+            new KnownCertificate(
+                    "StartCom Certification Authority G2",
+                    "C7BA6567DE93A798AE1FAA791E712D378FAE1F93C4397FEA441BB7CBE6FD5995",
+                    true,
+                    "spec §11.5; " + SHARED),
+            new KnownCertificate(
+                    "Certification Authority of WoSign",
+                    "4B22D5A6AEC99F3CDB79AA5EC06838479CD5ECBA7164F7F22DC1D65F63D85708",
+                    false,
+                    WOSIGN_UNVERIFIED),
+            new KnownCertificate(
+                    "CA \u6C83\u901A\u6839\u8BC1\u4E66 (WoSign China)",
+                    "D6F034BD94AA233F0297ECA4245B283973E447AA590F310C77F48FDF83112254",
+                    false,
+                    WOSIGN_UNVERIFIED),
+            new KnownCertificate(
+                    "Certification Authority of WoSign G2",
+                    "D487A56F83B07482E85E963394C1ECC2C9E51D0903EE946B02C301581ED99E16",
+                    false,
+                    WOSIGN_UNVERIFIED),
+            new KnownCertificate(
+                    "CA WoSign ECC Root",
+                    "8B45DA1C06F791EB0CABF26BE588F5FB23165C2E614BF885562D0DCE50B29B02",
+                    false,
+                    WOSIGN_UNVERIFIED));
 
     /** Subject of the Comodo CA that issued the 2011 fraudulent certificates. */
     public static final String UTN_USERFIRST_HARDWARE =
@@ -116,15 +149,19 @@ public final class HardCodedTrust {
 
     /** The fingerprints of the two lists above as bytes, for lookups on every evaluation (one hash probe, no hex encoding). */
     private static final java.util.Set<ByteKey> APPLE_ROOT_FINGERPRINTS = fingerprints(APPLE_ROOTS);
+
     private static final java.util.Set<ByteKey> WOSIGN_STARTCOM_FINGERPRINTS = fingerprints(WOSIGN_STARTCOM_ROOTS);
 
-    private HardCodedTrust() {
-    }
+    private HardCodedTrust() {}
 
     private static java.util.Set<ByteKey> fingerprints(List<KnownCertificate> certificates) {
         // only fingerprints that Hex.encode can produce (upper-case hex): the same matches as comparing encodings
-        return certificates.stream().map(KnownCertificate::sha256Hex).filter(java.util.Objects::nonNull)
-                .map(HardCodedTrust::canonicalBytes).filter(java.util.Objects::nonNull).map(ByteKey::new)
+        return certificates.stream()
+                .map(KnownCertificate::sha256Hex)
+                .filter(java.util.Objects::nonNull)
+                .map(HardCodedTrust::canonicalBytes)
+                .filter(java.util.Objects::nonNull)
+                .map(ByteKey::new)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 

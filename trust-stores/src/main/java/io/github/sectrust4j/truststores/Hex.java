@@ -4,8 +4,7 @@ package io.github.sectrust4j.truststores;
 final class Hex {
     private static final char[] DIGITS = "0123456789ABCDEF".toCharArray();
 
-    private Hex() {
-    }
+    private Hex() {}
 
     static String encode(byte[] b) {
         char[] c = new char[b.length * 2];

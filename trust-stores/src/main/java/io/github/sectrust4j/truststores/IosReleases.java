@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class IosReleases {
     private static final String TRAIN = "inferred from Apple's tag/train convention (spec §11.6)";
-    private static final Pattern RELEASE = Pattern.compile(
-            "(?:ios\\s*)?(\\d{1,4})(?:\\.(\\d{1,4}))?(?:\\.(\\d{1,4}))?");
+    private static final Pattern RELEASE =
+            Pattern.compile("(?:ios\\s*)?(\\d{1,4})(?:\\.(\\d{1,4}))?(?:\\.(\\d{1,4}))?");
 
     private static final List<IosReleaseRow> ROWS;
     /** Each row's release, parsed once (resolve runs on every evaluation: no regex per row). */
@@ -55,8 +55,15 @@ public final class IosReleases {
         add(r, 2023071300, TRAIN, "17.0", "17.1", "17.2", "17.3");
         add(r, 2024013100, TRAIN, "17.4");
         add(r, 2024040500, TRAIN, "17.5", "17.6");
-        add(r, 2024051500, TRAIN + "; devices that took the asset show 2024051501 (iOS 18.3.2 reported with "
-                + "2024051501, Apple community)", "18.0", "18.1", "18.2", "18.3");
+        add(
+                r,
+                2024051500,
+                TRAIN + "; devices that took the asset show 2024051501 (iOS 18.3.2 reported with "
+                        + "2024051501, Apple community)",
+                "18.0",
+                "18.1",
+                "18.2",
+                "18.3");
         r.add(new IosReleaseRow("18.4", 2025022600, true, "Apple community report (spec §11.6)"));
         r.add(new IosReleaseRow("18.5", 2025031200, true, "Apple community report (spec §11.6)"));
         r.add(new IosReleaseRow("18.6", 2025031200, false, TRAIN));
@@ -68,8 +75,7 @@ public final class IosReleases {
         }
     }
 
-    private IosReleases() {
-    }
+    private IosReleases() {}
 
     private static void add(List<IosReleaseRow> rows, int version, String source, String... releases) {
         for (String rel : releases) {
@@ -143,7 +149,9 @@ public final class IosReleases {
      * Resolved spellings (release rules ask on every evaluation): a pure function of the bundled
      * table, successes only, bounded so odd spellings cannot grow it without limit.
      */
-    private static final java.util.Map<String, Integer> VERSION_BY_SPELLING = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, Integer> VERSION_BY_SPELLING =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private static final int MAX_SPELLINGS = 256;
 
     static int[] parse(String release) {
@@ -158,7 +166,8 @@ public final class IosReleases {
         if (!m.matches()) {
             String shown = release.length() > 40 ? release.substring(0, 40) + "..." : release;
             throw new IllegalArgumentException("not an iOS release: \"" + shown + "\"; expected e.g. \"17.4\" "
-                    + "(supported " + ROWS.get(0).release() + " to " + ROWS.get(ROWS.size() - 1).release() + ")");
+                    + "(supported " + ROWS.get(0).release() + " to "
+                    + ROWS.get(ROWS.size() - 1).release() + ")");
         }
         int[] v = new int[3];
         for (int i = 0; i < 3; i++) {

@@ -18,8 +18,8 @@ import java.util.Optional;
  * @param timestamp     {@code log_list_timestamp} when the list has one (Google's lists do, Apple's do not)
  * @param logs          every log, in log-id order, states mapped as for the shipped lists
  */
-public record PublishedCtLogList(String schema, String version, int assetVersion, Optional<Instant> timestamp,
-                                 List<CtLog> logs) {
+public record PublishedCtLogList(
+        String schema, String version, int assetVersion, Optional<Instant> timestamp, List<CtLog> logs) {
     public PublishedCtLogList {
         requireNonNull(schema, "schema");
         requireNonNull(version, "version");

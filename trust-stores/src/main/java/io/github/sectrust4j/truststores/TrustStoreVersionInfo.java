@@ -13,8 +13,13 @@ import java.util.List;
  * @param rootsCount        anchors in Apple's {@code roots} group
  * @param evRootsCount      roots carrying EV policy OIDs
  */
-public record TrustStoreVersionInfo(int trustStoreVersion, String sourceRelease, LocalDate sourceDate,
-                                    List<String> iosReleases, int rootsCount, int evRootsCount) {
+public record TrustStoreVersionInfo(
+        int trustStoreVersion,
+        String sourceRelease,
+        LocalDate sourceDate,
+        List<String> iosReleases,
+        int rootsCount,
+        int evRootsCount) {
     public TrustStoreVersionInfo {
         iosReleases = List.copyOf(iosReleases);
     }

@@ -1,28 +1,29 @@
 package io.github.sectrust4j.truststores;
 
-import java.util.Locale;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class AppleTrustStoresTest {
 
     @Test
     void bundlesEveryVersionOfTheSharedData_oldestFirst() {
-        List<Integer> expected = SharedData.releasesTsv().stream().map(r -> Integer.parseInt(r[0]))
+        List<Integer> expected = SharedData.releasesTsv().stream()
+                .map(r -> Integer.parseInt(r[0]))
                 .collect(Collectors.toList());
-        assertThat(AppleTrustStores.versions()).extracting(TrustStoreVersionInfo::trustStoreVersion)
+        assertThat(AppleTrustStores.versions())
+                .extracting(TrustStoreVersionInfo::trustStoreVersion)
                 .containsExactlyElementsOf(expected)
                 .isSorted()
                 .startsWith(2015032000)
@@ -39,13 +40,17 @@ class AppleTrustStoresTest {
             List<String> roots = m.getValue().get("roots");
             assertThat(store.anchors()).as("roots of %s", m.getKey()).hasSize(roots.size());
             assertThat(store.anchors().stream().map(AnchorRecord::appleId).collect(Collectors.toSet()))
-                    .as("roots of %s", m.getKey()).isEqualTo(new HashSet<>(roots));
+                    .as("roots of %s", m.getKey())
+                    .isEqualTo(new HashSet<>(roots));
             assertThat(store.info().rootsCount()).isEqualTo(roots.size());
             assertThat(store.evRootsCount()).as("EV roots of %s", m.getKey()).isEqualTo(evRoots.get(m.getKey()));
             for (Map.Entry<String, List<String>> g : m.getValue().entrySet()) {
                 AnchorGroup group = AnchorGroup.fromFolder(g.getKey());
-                assertThat(store.members(group).stream().map(AnchorRecord::appleId).collect(Collectors.toSet()))
-                        .as("%s of %s", g.getKey(), m.getKey()).isEqualTo(new HashSet<>(g.getValue()));
+                assertThat(store.members(group).stream()
+                                .map(AnchorRecord::appleId)
+                                .collect(Collectors.toSet()))
+                        .as("%s of %s", g.getKey(), m.getKey())
+                        .isEqualTo(new HashSet<>(g.getValue()));
             }
         }
     }
@@ -53,8 +58,11 @@ class AppleTrustStoresTest {
     @Test
     void versionsIndexAgreesWithTheLoadedStores() {
         for (TrustStoreVersionInfo info : AppleTrustStores.versions()) {
-            assertThat(AppleTrustStores.version(info.trustStoreVersion()).info()).isEqualTo(info);
-            assertThat(info.iosReleases()).as("iOS releases of %s", info.trustStoreVersion()).isNotEmpty();
+            assertThat(AppleTrustStores.version(info.trustStoreVersion()).info())
+                    .isEqualTo(info);
+            assertThat(info.iosReleases())
+                    .as("iOS releases of %s", info.trustStoreVersion())
+                    .isNotEmpty();
         }
     }
 
@@ -83,7 +91,8 @@ class AppleTrustStoresTest {
         assertThat(AppleTrustStores.version(2024051501).version()).isEqualTo(2024051500);
         assertThatThrownBy(() -> AppleTrustStores.version(2019010100))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("2015032000").hasMessageContaining("2025072000");
+                .hasMessageContaining("2015032000")
+                .hasMessageContaining("2025072000");
     }
 
     @Test
@@ -127,18 +136,26 @@ class AppleTrustStoresTest {
         for (AnchorRecord r : all) {
             X509Certificate c = SharedData.certificate(r.appleId());
             String what = r.subjectString();
-            assertThat(r.subject()).as(what).isEqualTo(c.getSubjectX500Principal().getEncoded());
+            assertThat(r.subject())
+                    .as(what)
+                    .isEqualTo(c.getSubjectX500Principal().getEncoded());
             assertThat(r.issuer()).as(what).isEqualTo(c.getIssuerX500Principal().getEncoded());
             assertThat(new java.math.BigInteger(r.serialNumber())).as(what).isEqualTo(c.getSerialNumber());
             assertThat(r.notBefore()).as(what).isEqualTo(c.getNotBefore().toInstant());
             assertThat(r.notAfter()).as(what).isEqualTo(c.getNotAfter().toInstant());
             assertThat(r.certificateVersion()).as(what).isEqualTo(c.getVersion());
             assertThat(r.signatureAlgorithm()).as(what).isEqualTo(c.getSigAlgOID());
-            assertThat(r.sha1()).as(what).isEqualTo(MessageDigest.getInstance("SHA-1").digest(c.getEncoded()));
+            assertThat(r.sha1())
+                    .as(what)
+                    .isEqualTo(MessageDigest.getInstance("SHA-1").digest(c.getEncoded()));
             int bc = c.getBasicConstraints();
             if (r.basicConstraints() != null && r.basicConstraints().ca()) {
-                assertThat(bc).as(what).isEqualTo(r.basicConstraints().hasPathLenConstraint()
-                        ? r.basicConstraints().pathLenConstraint() : Integer.MAX_VALUE);
+                assertThat(bc)
+                        .as(what)
+                        .isEqualTo(
+                                r.basicConstraints().hasPathLenConstraint()
+                                        ? r.basicConstraints().pathLenConstraint()
+                                        : Integer.MAX_VALUE);
             } else {
                 assertThat(bc).as(what).isEqualTo(-1);
             }
@@ -158,12 +175,16 @@ class AppleTrustStoresTest {
             }
             assertThat(r.nameConstraints() != null).as(what).isEqualTo(c.getExtensionValue("2.5.29.30") != null);
             try {
-                assertThat(r.subjectPublicKeyInfo()).as(what).isEqualTo(c.getPublicKey().getEncoded());
+                assertThat(r.subjectPublicKeyInfo())
+                        .as(what)
+                        .isEqualTo(c.getPublicKey().getEncoded());
             } catch (RuntimeException unsupportedKey) {
                 // JDK lacks the key algorithm; SPKI is still checked through the key hash below
             }
             assertThat(r.selfSigned()).as(what).isEqualTo(selfSigned(c));
-            assertThat(r.sha256()).as(what).isEqualTo(MessageDigest.getInstance("SHA-256").digest(c.getEncoded()));
+            assertThat(r.sha256())
+                    .as(what)
+                    .isEqualTo(MessageDigest.getInstance("SHA-256").digest(c.getEncoded()));
         }
     }
 
@@ -207,7 +228,9 @@ class AppleTrustStoresTest {
         }
         for (AnchorGroup g : List.of(AnchorGroup.TEST_ROOTS, AnchorGroup.TEST_PLATFORM)) {
             for (AnchorRecord r : store.members(g)) {
-                assertThat(store.isTrustedForSsl(r.sha256())).as("%s %s", g, r.subjectString()).isFalse();
+                assertThat(store.isTrustedForSsl(r.sha256()))
+                        .as("%s %s", g, r.subjectString())
+                        .isFalse();
             }
         }
     }
@@ -219,18 +242,25 @@ class AppleTrustStoresTest {
         for (AnchorRecord r : store.anchors()) {
             List<String> system = store.constraints(AnchorGroup.ROOTS, r.sha256());
             if (system.isEmpty()) {
-                assertThat(store.isTrustedForSsl(r.sha256())).as(r.subjectString()).isTrue();
+                assertThat(store.isTrustedForSsl(r.sha256()))
+                        .as(r.subjectString())
+                        .isTrue();
             } else {
                 constrained++;
-                assertThat(store.isTrustedForSsl(r.sha256())).as(r.subjectString())
+                assertThat(store.isTrustedForSsl(r.sha256()))
+                        .as(r.subjectString())
                         .isEqualTo(system.contains(AppleTrustStore.OID_SSL_SERVER));
             }
         }
-        assertThat(constrained).as("Apple Platform G1 roots with system constraints (§11.3)").isEqualTo(11);
-        AnchorRecord tls = store.anchor("49BACA97E0D741A4B1B695EE9BDC859F431DE9714884F674E97F43707A61F92D").orElseThrow();
+        assertThat(constrained)
+                .as("Apple Platform G1 roots with system constraints (§11.3)")
+                .isEqualTo(11);
+        AnchorRecord tls = store.anchor("49BACA97E0D741A4B1B695EE9BDC859F431DE9714884F674E97F43707A61F92D")
+                .orElseThrow();
         assertThat(tls.subjectString()).contains("Apple Platform TLS RSA Root CA - G1");
         assertThat(store.isTrustedForSsl(tls.sha256())).isTrue();
-        AnchorRecord codeSigning = store.anchor("0CB9124CADFF41D02701F59B477D71E2690B38ADD9F524C49BBED0140AD9B9EC").orElseThrow();
+        AnchorRecord codeSigning = store.anchor("0CB9124CADFF41D02701F59B477D71E2690B38ADD9F524C49BBED0140AD9B9EC")
+                .orElseThrow();
         assertThat(store.isTrustedForSsl(codeSigning.sha256())).isFalse();
         assertThat(store.groups(tls.sha256())).containsExactlyInAnyOrder(AnchorGroup.ROOTS, AnchorGroup.PLATFORM);
     }
@@ -239,7 +269,8 @@ class AppleTrustStoresTest {
     void constraintOidsAreTrimmed_evenWhereApplesDataHasAStraySpace() {
         AppleTrustStore store = AppleTrustStores.latest();
         byte[] fp = Hex.decode("FA760B953DFD935CA420BA9BAA5F07067FAD4449B5554B9418CBDD12E0A56EDA");
-        assertThat(store.constraints(AnchorGroup.PLATFORM, fp)).contains("1.2.840.113635.100.1.18")
+        assertThat(store.constraints(AnchorGroup.PLATFORM, fp))
+                .contains("1.2.840.113635.100.1.18")
                 .allSatisfy(oid -> assertThat(oid).isEqualTo(oid.strip()));
     }
 
@@ -255,7 +286,9 @@ class AppleTrustStoresTest {
                 assertThat(store.isTrustedForSsl(r.sha256())).isFalse();
                 assertThat(store.group(r.sha256())).contains(AnchorGroup.REVOKED);
             }
-            assertThat(store.blockedKeys()).as("blocked keys of %s", info.trustStoreVersion()).isEqualTo(expected);
+            assertThat(store.blockedKeys())
+                    .as("blocked keys of %s", info.trustStoreVersion())
+                    .isEqualTo(expected);
             for (String k : expected) {
                 assertThat(store.isBlockedKey(Hex.decode(k))).isTrue();
             }

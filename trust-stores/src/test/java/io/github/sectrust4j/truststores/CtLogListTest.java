@@ -1,13 +1,12 @@
 package io.github.sectrust4j.truststores;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** CT log list facts per version (spec §8.4). */
 class CtLogListTest {
@@ -17,10 +16,13 @@ class CtLogListTest {
         AppleTrustStore store = AppleTrustStores.latest();
         assertThat(store.ctLogListVersion()).isEqualTo("375");
         assertThat(store.ctLogs()).hasSize(132);
-        Map<CtLogState, Long> byState = store.ctLogs().stream()
-                .collect(Collectors.groupingBy(CtLog::state, Collectors.counting()));
-        assertThat(byState).containsEntry(CtLogState.REJECTED, 81L).containsEntry(CtLogState.USABLE, 32L)
-                .containsEntry(CtLogState.QUALIFIED, 13L).containsEntry(CtLogState.RETIRED, 4L)
+        Map<CtLogState, Long> byState =
+                store.ctLogs().stream().collect(Collectors.groupingBy(CtLog::state, Collectors.counting()));
+        assertThat(byState)
+                .containsEntry(CtLogState.REJECTED, 81L)
+                .containsEntry(CtLogState.USABLE, 32L)
+                .containsEntry(CtLogState.QUALIFIED, 13L)
+                .containsEntry(CtLogState.RETIRED, 4L)
                 .containsEntry(CtLogState.PENDING, 2L);
     }
 
@@ -28,7 +30,8 @@ class CtLogListTest {
     void everyLogIdIsTheSha256OfItsKey_inEveryVersion() throws Exception {
         for (TrustStoreVersionInfo info : AppleTrustStores.versions()) {
             for (CtLog log : AppleTrustStores.version(info.trustStoreVersion()).ctLogs()) {
-                assertThat(log.logId()).as(log.toString())
+                assertThat(log.logId())
+                        .as(log.toString())
                         .isEqualTo(MessageDigest.getInstance("SHA-256").digest(log.key()));
             }
         }
@@ -37,7 +40,9 @@ class CtLogListTest {
     @Test
     void tiledTlsOnlyLogsCarryTheirShardWindow() {
         CtLog tuscolo = AppleTrustStores.latest().ctLogs().stream()
-                .filter(l -> l.description().equals("Tuscolo2025h2")).findFirst().orElseThrow();
+                .filter(l -> l.description().equals("Tuscolo2025h2"))
+                .findFirst()
+                .orElseThrow();
         assertThat(tuscolo.tiled()).isTrue();
         assertThat(tuscolo.tlsOnly()).isTrue();
         assertThat(tuscolo.operator()).isNotBlank();
@@ -59,7 +64,8 @@ class CtLogListTest {
     void legacyLists_disqualifiedLogsBecomeRetiredAtTheirDisqualificationTime() {
         AppleTrustStore store = AppleTrustStores.version(2017081600);
         assertThat(store.ctLogs()).hasSize(39);
-        assertThat(store.ctLogs()).filteredOn(l -> l.state() == CtLogState.RETIRED)
+        assertThat(store.ctLogs())
+                .filteredOn(l -> l.state() == CtLogState.RETIRED)
                 .extracting(CtLog::stateTimestamp)
                 .contains(Instant.ofEpochMilli(1460678400000L));
         assertThat(store.ctLogs()).allSatisfy(l -> assertThat(l.operator()).isNotBlank());

@@ -1,5 +1,7 @@
 package io.github.sectrust4j.truststores;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -7,13 +9,14 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class IosReleasesProperties {
 
     @Property(tries = 2000)
     void anyStringEitherResolvesToABundledVersionOrIsAnIllegalArgument(@ForAll("releaseLike") String s) {
-        Statistics.coverage(c -> { c.check("resolved").count(n -> n > 0); c.check("refused").count(n -> n > 0); });
+        Statistics.coverage(c -> {
+            c.check("resolved").count(n -> n > 0);
+            c.check("refused").count(n -> n > 0);
+        });
         try {
             IosReleaseRow r = IosReleases.resolve(s);
             Statistics.collect("resolved");
@@ -34,7 +37,10 @@ class IosReleasesProperties {
             viaRegex = null;
         }
         Statistics.collect(viaRegex == null ? "refused" : "parsed");
-        Statistics.coverage(c -> { c.check("refused").count(n -> n > 0); c.check("parsed").count(n -> n > 0); });
+        Statistics.coverage(c -> {
+            c.check("refused").count(n -> n > 0);
+            c.check("parsed").count(n -> n > 0);
+        });
         if (viaRegex == null) {
             org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> IosReleases.parse(s));
         } else {
@@ -49,7 +55,10 @@ class IosReleasesProperties {
 
     @Property(tries = 1000)
     void resolutionIsMonotonic(@ForAll("numericRelease") String a, @ForAll("numericRelease") String b) {
-        Statistics.coverage(c -> { c.check("resolved").count(n -> n > 0); c.check("below the range").count(n -> n > 0); });
+        Statistics.coverage(c -> {
+            c.check("resolved").count(n -> n > 0);
+            c.check("below the range").count(n -> n > 0);
+        });
         int[] pa = IosReleases.parse(a);
         int[] pb = IosReleases.parse(b);
         int cmp = java.util.Arrays.compare(pa, pb);

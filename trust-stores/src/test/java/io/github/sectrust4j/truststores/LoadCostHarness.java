@@ -15,17 +15,18 @@ import java.util.List;
  * all stores, and the bundled resource sizes.
  */
 public final class LoadCostHarness {
-    private LoadCostHarness() {
-    }
+    private LoadCostHarness() {}
 
     public static void main(String[] args) {
         long t0 = System.nanoTime();
         AppleTrustStore first = AppleTrustStores.latest();
         long cold = System.nanoTime() - t0;
-        System.out.printf("cold first load (fresh JVM, latest() incl. index + pool): %.1f ms, %d anchors%n",
+        System.out.printf(
+                "cold first load (fresh JVM, latest() incl. index + pool): %.1f ms, %d anchors%n",
                 cold / 1e6, first.anchors().size());
 
-        int[] versions = AppleTrustStores.versions().stream().mapToInt(TrustStoreVersionInfo::trustStoreVersion)
+        int[] versions = AppleTrustStores.versions().stream()
+                .mapToInt(TrustStoreVersionInfo::trustStoreVersion)
                 .toArray();
         // warm up: decode every version many times with a fresh pool each time
         for (int i = 0; i < 40; i++) {
@@ -40,8 +41,10 @@ public final class LoadCostHarness {
             one.add(System.nanoTime() - s);
         }
         one.sort(null);
-        System.out.printf("warm load of one store from the classpath (resource read + pool + decode + indexes): "
-                + "median %.2f ms, p90 %.2f ms%n", one.get(100) / 1e6, one.get(180) / 1e6);
+        System.out.printf(
+                "warm load of one store from the classpath (resource read + pool + decode + indexes): "
+                        + "median %.2f ms, p90 %.2f ms%n",
+                one.get(100) / 1e6, one.get(180) / 1e6);
         List<Long> all = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             long s = System.nanoTime();
@@ -52,8 +55,8 @@ public final class LoadCostHarness {
             all.add(System.nanoTime() - s);
         }
         all.sort(null);
-        System.out.printf("warm load of all %d stores (shared pool): median %.1f ms%n", versions.length,
-                all.get(10) / 1e6);
+        System.out.printf(
+                "warm load of all %d stores (shared pool): median %.1f ms%n", versions.length, all.get(10) / 1e6);
 
         long base = used();
         Object keepOne = loadFresh(2025072000);
@@ -66,15 +69,16 @@ public final class LoadCostHarness {
             keepAll.add(AppleTrustStore.decode(AppleTrustStores.resource("store-" + v + ".bin"), "x", pool, List.of()));
         }
         long allHeap = used() - base;
-        System.out.printf("retained heap, all %d stores (one shared pool): %.2f MB%n", versions.length,
-                allHeap / 1048576.0);
+        System.out.printf(
+                "retained heap, all %d stores (one shared pool): %.2f MB%n", versions.length, allHeap / 1048576.0);
         long bytes = AppleTrustStores.resource("anchors.bin").length;
         long storeBytes = 0;
         for (int v : versions) {
             storeBytes += AppleTrustStores.resource("store-" + v + ".bin").length;
         }
-        System.out.printf("resources (uncompressed): anchors.bin %d KB, %d store files %d KB%n", bytes / 1024,
-                versions.length, storeBytes / 1024);
+        System.out.printf(
+                "resources (uncompressed): anchors.bin %d KB, %d store files %d KB%n",
+                bytes / 1024, versions.length, storeBytes / 1024);
         if (keepOne.hashCode() == keepAll.hashCode()) {
             System.out.print("");
         }
@@ -85,8 +89,8 @@ public final class LoadCostHarness {
     }
 
     private static AppleTrustStore loadFresh(int version) {
-        AppleTrustStore s = AppleTrustStore.decode(AppleTrustStores.resource("store-" + version + ".bin"), "x",
-                pool(), IosReleases.releasesFor(version));
+        AppleTrustStore s = AppleTrustStore.decode(
+                AppleTrustStores.resource("store-" + version + ".bin"), "x", pool(), IosReleases.releasesFor(version));
         // touch the indexes like a caller would
         s.anchorsBySubject(s.anchors().get(0).subject());
         return s;

@@ -1,7 +1,6 @@
 package io.github.sectrust4j.truststores;
 
 import io.github.sectrust4j.truststores.tool.SnapshotTool;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,13 +20,13 @@ import java.util.TreeMap;
 final class SharedData {
     static final Path DIR = locate();
 
-    private SharedData() {
-    }
+    private SharedData() {}
 
     private static Path locate() {
         try {
             String override = System.getProperty("sectrust4j.shared");
-            return SnapshotTool.locateShared(Paths.get(override != null ? override : "").toAbsolutePath());
+            return SnapshotTool.locateShared(
+                    Paths.get(override != null ? override : "").toAbsolutePath());
         } catch (IOException e) {
             throw new IllegalStateException("these tests need the reference data: " + e.getMessage(), e);
         }
@@ -60,7 +59,8 @@ final class SharedData {
 
     /** Group name → fingerprints of one manifest, parsed with a regex-free scan independent of the tool. */
     static Map<String, List<String>> manifestGroups(int version) {
-        String json = read(DIR.resolve("releases").resolve(Integer.toString(version)).resolve("manifest.json"));
+        String json =
+                read(DIR.resolve("releases").resolve(Integer.toString(version)).resolve("manifest.json"));
         int g = json.indexOf("\"groups\"");
         int open = json.indexOf('{', g);
         int close = json.indexOf('}', open);
@@ -92,8 +92,8 @@ final class SharedData {
     static X509Certificate certificate(String sha256Hex) {
         try {
             byte[] der = Files.readAllBytes(DIR.resolve("certs").resolve(sha256Hex + ".cer"));
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
+            return (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
         } catch (Exception e) {
             throw new IllegalStateException("cannot read certs/" + sha256Hex + ".cer", e);
         }
@@ -106,5 +106,4 @@ final class SharedData {
             throw new UncheckedIOException(e);
         }
     }
-
 }

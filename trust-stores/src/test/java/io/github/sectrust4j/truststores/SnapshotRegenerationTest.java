@@ -1,8 +1,8 @@
 package io.github.sectrust4j.truststores;
 
-import io.github.sectrust4j.truststores.tool.SnapshotTool;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sectrust4j.truststores.tool.SnapshotTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -10,8 +10,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The committed resources are exactly what SnapshotTool makes from reference/ (issue #3 item 1). */
 class SnapshotRegenerationTest {
@@ -33,7 +32,8 @@ class SnapshotRegenerationTest {
         try (Stream<Path> s = Files.list(dir)) {
             committed = s.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
         }
-        assertThat(committed).as("resource files (run the regeneration command in the README)")
+        assertThat(committed)
+                .as("resource files (run the regeneration command in the README)")
                 .isEqualTo(new TreeSet<>(generated.keySet()));
         for (Map.Entry<String, byte[]> e : generated.entrySet()) {
             assertThat(Files.readAllBytes(dir.resolve(e.getKey())))

@@ -7,8 +7,7 @@ final class DnsNameFilter {
     static final int MAX_NAME_LENGTH = 255;
     static final int MAX_LABEL_LENGTH = 63;
 
-    private DnsNameFilter() {
-    }
+    private DnsNameFilter() {}
 
     /** Returns the first defect of {@code name}, or empty when it is accepted as a DNS name. */
     static Optional<PresentedNameDefect> defect(String name) {

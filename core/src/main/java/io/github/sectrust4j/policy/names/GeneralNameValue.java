@@ -33,12 +33,14 @@ public final class GeneralNameValue {
 
     /** An iPAddress: 4 or 16 octets for a name, 8 or 32 (address then mask) for a subtree. */
     public static GeneralNameValue ip(byte[] octets) {
-        return new GeneralNameValue(NameType.IP, null, Objects.requireNonNull(octets, "octets").clone());
+        return new GeneralNameValue(
+                NameType.IP, null, Objects.requireNonNull(octets, "octets").clone());
     }
 
     /** A directoryName given as the DER encoding of an X.501 Name. */
     public static GeneralNameValue directoryName(byte[] der) {
-        return new GeneralNameValue(NameType.DIRECTORY, null, Objects.requireNonNull(der, "der").clone());
+        return new GeneralNameValue(
+                NameType.DIRECTORY, null, Objects.requireNonNull(der, "der").clone());
     }
 
     public NameType type() {

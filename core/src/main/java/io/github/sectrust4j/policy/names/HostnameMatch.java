@@ -60,7 +60,9 @@ public record HostnameMatch(
 
     /** The names that were compared with the reference. */
     public List<String> comparedNames() {
-        return presentedNames.stream().filter(PresentedName::compared).map(PresentedName::value)
+        return presentedNames.stream()
+                .filter(PresentedName::compared)
+                .map(PresentedName::value)
                 .collect(Collectors.toList());
     }
 
@@ -83,14 +85,21 @@ public record HostnameMatch(
         List<String> compared = comparedNames();
         if (compared.isEmpty()) {
             sb.append(" cannot match: the certificate presents no usable ")
-                    .append(rules.commonNameFallback() ? "SAN dNSName, CN or SAN iPAddress" : "SAN dNSName or iPAddress");
+                    .append(
+                            rules.commonNameFallback()
+                                    ? "SAN dNSName, CN or SAN iPAddress"
+                                    : "SAN dNSName or iPAddress");
         } else {
             sb.append(" is not among the ");
             sb.append(commonNameConsulted ? "presented names " : "SAN names ").append(compared);
         }
         for (PresentedName n : droppedNames()) {
-            sb.append("; ").append(describe(n.source())).append(' ').append(n.value())
-                    .append(" not used: ").append(n.notCompared().orElseThrow().explanation());
+            sb.append("; ")
+                    .append(describe(n.source()))
+                    .append(' ')
+                    .append(n.value())
+                    .append(" not used: ")
+                    .append(n.notCompared().orElseThrow().explanation());
         }
         for (String w : wildcardsRefusedAsPublicSuffix) {
             sb.append("; wildcard ").append(w).append(" refused: it covers a public suffix");

@@ -1,9 +1,9 @@
 package io.github.sectrust4j.policy.names;
 
-import io.github.sectrust4j.request.ReferenceHost;
-import io.github.sectrust4j.text.AsciiCase;
 import io.github.sectrust4j.policy.names.HostnameMatch.PresentedName;
 import io.github.sectrust4j.policy.names.HostnameMatch.Source;
+import io.github.sectrust4j.request.ReferenceHost;
+import io.github.sectrust4j.text.AsciiCase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,8 +23,7 @@ import java.util.Optional;
  */
 public final class HostnameMatcher {
 
-    private HostnameMatcher() {
-    }
+    private HostnameMatcher() {}
 
     /**
      * Matches {@code reference} against {@code presented}.
@@ -49,8 +48,8 @@ public final class HostnameMatcher {
             ev.add(Source.SAN_DNS_NAME, "<undecodable dNSName entries>", PresentedNameDefect.SAN_NOT_DECODABLE);
         } else {
             for (String name : presented.sanDnsNames()) {
-                Optional<PresentedNameDefect> defect = rules.labelMatcher()
-                        ? DnsNameFilter.defect(name) : Optional.empty();
+                Optional<PresentedNameDefect> defect =
+                        rules.labelMatcher() ? DnsNameFilter.defect(name) : Optional.empty();
                 if (defect.isPresent()) {
                     ev.add(Source.SAN_DNS_NAME, name, defect.get());
                 } else {
@@ -60,8 +59,10 @@ public final class HostnameMatcher {
             }
         }
         // ≤ 9: CN only if the SAN has no dNSName at all; 10–12: no usable dNSName (§3.6)
-        boolean sanHasDnsNames = rules.labelMatcher() ? !dnsNames.isEmpty()
-                : !presented.sanDnsNamesUndecodable() && !presented.sanDnsNames().isEmpty();
+        boolean sanHasDnsNames = rules.labelMatcher()
+                ? !dnsNames.isEmpty()
+                : !presented.sanDnsNamesUndecodable()
+                        && !presented.sanDnsNames().isEmpty();
         Source nameSource = Source.SAN_DNS_NAME;
         boolean cnConsulted = false;
         if (rules.commonNameFallback() && !sanHasDnsNames) {
@@ -78,7 +79,8 @@ public final class HostnameMatcher {
             }
         } else {
             PresentedNameDefect why = rules.commonNameFallback()
-                    ? PresentedNameDefect.COMMON_NAME_NOT_NEEDED : PresentedNameDefect.COMMON_NAME_IGNORED;
+                    ? PresentedNameDefect.COMMON_NAME_NOT_NEEDED
+                    : PresentedNameDefect.COMMON_NAME_IGNORED;
             for (String cn : presented.subjectCommonNames()) {
                 ev.add(Source.SUBJECT_COMMON_NAME, cn, why);
             }
@@ -110,7 +112,9 @@ public final class HostnameMatcher {
         for (byte[] ip : presented.rawSanIpAddresses()) {
             Optional<String> text = IpLiteral.render(ip);
             if (!ipUsable) {
-                ev.add(Source.SAN_IP_ADDRESS, text.orElse("hex:" + IpLiteral.hex(ip)),
+                ev.add(
+                        Source.SAN_IP_ADDRESS,
+                        text.orElse("hex:" + IpLiteral.hex(ip)),
                         PresentedNameDefect.INVALID_IP_ADDRESS_LENGTH);
                 continue;
             }
@@ -127,8 +131,16 @@ public final class HostnameMatcher {
         }
 
         boolean matched = ev.matched != null;
-        return new HostnameMatch(matched, rules, ref, normalized, refIp.isPresent(), ev.names,
-                Optional.ofNullable(ev.matched), cnConsulted, ev.refused);
+        return new HostnameMatch(
+                matched,
+                rules,
+                ref,
+                normalized,
+                refIp.isPresent(),
+                ev.names,
+                Optional.ofNullable(ev.matched),
+                cnConsulted,
+                ev.refused);
     }
 
     /** As {@link #match(HostnameRules, ReferenceHost, PresentedIdentities)}; a null reference is the empty name. */
@@ -149,7 +161,8 @@ public final class HostnameMatcher {
         }
         for (String name : sanDnsNames) {
             if (DnsNameFilter.defect(name).isEmpty()
-                    && LabelMatcher.match(reference, name, rules.publicSuffixTest()).matched()) {
+                    && LabelMatcher.match(reference, name, rules.publicSuffixTest())
+                            .matched()) {
                 return true;
             }
         }

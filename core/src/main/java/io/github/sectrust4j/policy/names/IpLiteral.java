@@ -9,8 +9,7 @@ import java.util.Optional;
  */
 final class IpLiteral {
 
-    private IpLiteral() {
-    }
+    private IpLiteral() {}
 
     /**
      * Textual rendering of a SAN iPAddress as used by the pre-iOS 13 textual comparison (§3.4):
@@ -25,8 +24,8 @@ final class IpLiteral {
             return Optional.empty();
         }
         if (address.length == 4) {
-            return Optional.of((address[0] & 0xff) + "." + (address[1] & 0xff) + "." + (address[2] & 0xff)
-                    + "." + (address[3] & 0xff));
+            return Optional.of((address[0] & 0xff) + "." + (address[1] & 0xff) + "." + (address[2] & 0xff) + "."
+                    + (address[3] & 0xff));
         }
         if (address.length == 16) {
             StringBuilder sb = new StringBuilder(39);

@@ -2,6 +2,7 @@ package io.github.sectrust4j.policy.names;
 
 import io.github.sectrust4j.request.ReferenceHost;
 import io.github.sectrust4j.text.AsciiCase;
+
 /** The label matcher of spec §3.3 (iOS 10 and later). */
 final class LabelMatcher {
 
@@ -11,8 +12,7 @@ final class LabelMatcher {
         static final Outcome YES = new Outcome(true, null);
     }
 
-    private LabelMatcher() {
-    }
+    private LabelMatcher() {}
 
     /** Strips the single trailing dot of a reference (§3.3 step 1). */
     static String normalizeReference(String reference) {

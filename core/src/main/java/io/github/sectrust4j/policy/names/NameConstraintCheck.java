@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param subtree for {@link Outcome#EXCLUDED}: the excluded subtree that contains the name; for
  *     {@link Outcome#NOT_PERMITTED}: one permitted subtree of the name's type it is outside of
  */
-public record NameConstraintCheck(Outcome outcome, Optional<GeneralNameValue> violatingName,
-        Optional<GeneralNameValue> subtree) {
+public record NameConstraintCheck(
+        Outcome outcome, Optional<GeneralNameValue> violatingName, Optional<GeneralNameValue> subtree) {
 
     /** The verdict. */
     public enum Outcome {
@@ -37,7 +37,8 @@ public record NameConstraintCheck(Outcome outcome, Optional<GeneralNameValue> vi
         return outcome == Outcome.PERMITTED;
     }
 
-    static final NameConstraintCheck OK = new NameConstraintCheck(Outcome.PERMITTED, Optional.empty(), Optional.empty());
+    static final NameConstraintCheck OK =
+            new NameConstraintCheck(Outcome.PERMITTED, Optional.empty(), Optional.empty());
 
     /** Evidence sentence, e.g. {@code DNS:evil.com is outside the permitted subtrees (e.g. DNS:example.com)}. */
     public String explain() {

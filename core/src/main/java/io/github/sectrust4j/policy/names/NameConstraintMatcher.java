@@ -21,8 +21,7 @@ final class NameConstraintMatcher {
         UNDECIDABLE
     }
 
-    private NameConstraintMatcher() {
-    }
+    private NameConstraintMatcher() {}
 
     static Within within(GeneralNameValue name, GeneralNameValue subtree) {
         if (name.type() != subtree.type()) {
@@ -57,8 +56,7 @@ final class NameConstraintMatcher {
         }
         int n = name.length();
         int c = constraint.length();
-        boolean suffix = constraint.startsWith(".") ? n > c
-                : n == c || (n > c && name.charAt(n - c - 1) == '.');
+        boolean suffix = constraint.startsWith(".") ? n > c : n == c || (n > c && name.charAt(n - c - 1) == '.');
         return suffix ? foldedEquals(name, n - c, constraint) : unlessUnicode(Within.NO, name, constraint);
     }
 
@@ -70,7 +68,8 @@ final class NameConstraintMatcher {
      * subtree does not admit it and an excluded one does exclude it (the caller fails closed).
      */
     private static Within foldedEquals(String name, int from, String constraint) {
-        return AsciiCase.regionEquals(name, from, constraint, 0, constraint.length()) ? Within.YES
+        return AsciiCase.regionEquals(name, from, constraint, 0, constraint.length())
+                ? Within.YES
                 : unlessUnicode(Within.NO, name, constraint);
     }
 
@@ -88,7 +87,8 @@ final class NameConstraintMatcher {
             return Within.UNDECIDABLE;
         }
         if (constraint.indexOf('@') >= 0) {
-            return address.length() == constraint.length() ? foldedEquals(address, 0, constraint)
+            return address.length() == constraint.length()
+                    ? foldedEquals(address, 0, constraint)
                     : unlessUnicode(Within.NO, address, constraint);
         }
         return hostWithin(address.substring(at + 1), constraint);
@@ -198,13 +198,15 @@ final class NameConstraintMatcher {
                 if (b.length == 8 || b.length == 32) {
                     byte[] addr = java.util.Arrays.copyOfRange(b, 0, b.length / 2);
                     byte[] mask = java.util.Arrays.copyOfRange(b, b.length / 2, b.length);
-                    return IpLiteral.render(addr).orElseThrow() + "/" + IpLiteral.render(mask).orElseThrow();
+                    return IpLiteral.render(addr).orElseThrow() + "/"
+                            + IpLiteral.render(mask).orElseThrow();
                 }
                 return IpLiteral.render(b).orElse("hex:" + IpLiteral.hex(b));
             }
             case DIRECTORY: {
                 try {
-                    return X500Name.getInstance(ASN1Primitive.fromByteArray(v.rawBytes())).toString();
+                    return X500Name.getInstance(ASN1Primitive.fromByteArray(v.rawBytes()))
+                            .toString();
                 } catch (Exception | StackOverflowError malformed) {
                     return "hex:" + IpLiteral.hex(v.rawBytes());
                 }

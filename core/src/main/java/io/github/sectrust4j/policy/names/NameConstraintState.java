@@ -54,7 +54,8 @@ public final class NameConstraintState {
      * of supported forms: permitted intersected, excluded appended. Unsupported forms are the caller's
      * business (a critical extension with one fails {@code NameConstraints} at that CA).
      */
-    public NameConstraintState withCa(List<GeneralNameValue> permittedSubtrees, List<GeneralNameValue> excludedSubtrees) {
+    public NameConstraintState withCa(
+            List<GeneralNameValue> permittedSubtrees, List<GeneralNameValue> excludedSubtrees) {
         List<List<GeneralNameValue>> levels = new ArrayList<>(permittedLevels);
         if (permittedSubtrees != null && !permittedSubtrees.isEmpty()) {
             levels.add(List.copyOf(permittedSubtrees));

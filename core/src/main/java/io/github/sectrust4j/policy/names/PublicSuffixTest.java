@@ -26,8 +26,7 @@ final class PublicSuffixTest {
         }
     }
 
-    private PublicSuffixTest() {
-    }
+    private PublicSuffixTest() {}
 
     static Verdict classify(String domain) {
         InternetDomainName name;

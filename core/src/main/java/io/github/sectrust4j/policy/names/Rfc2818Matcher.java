@@ -1,6 +1,7 @@
 package io.github.sectrust4j.policy.names;
 
 import io.github.sectrust4j.text.AsciiCase;
+
 /**
  * The character-level RFC 2818 matcher of iOS 8–9 (spec §3.6), a transcription of the old
  * {@code SecDNSMatch}: a {@code *} must be followed by {@code .} or end the presented name and
@@ -10,8 +11,7 @@ import io.github.sectrust4j.text.AsciiCase;
  */
 final class Rfc2818Matcher {
 
-    private Rfc2818Matcher() {
-    }
+    private Rfc2818Matcher() {}
 
     static boolean match(String host, String server) {
         int hlen = host.length();

@@ -7,11 +7,11 @@ import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.cert.BasicConstraints;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.NameConstraints;
-import io.github.sectrust4j.request.EvaluationRequest;
-import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.policy.names.NameConstraintCheck;
 import io.github.sectrust4j.policy.names.NameConstraintState;
+import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,8 +47,7 @@ import java.util.TreeSet;
  * caller's: pass it as {@code topTrusted}.
  */
 public final class BasicCertificateProcessing {
-    private BasicCertificateProcessing() {
-    }
+    private BasicCertificateProcessing() {}
 
     /**
      * Runs the processing.
@@ -82,7 +81,9 @@ public final class BasicCertificateProcessing {
                 names = mergeNameConstraints(names, nc.get(), top, release, out);
             }
             maxPathLength = processed;
-            Integer anchorLimit = anchor.basicConstraints().map(BasicConstraints::pathLenConstraint).orElse(null);
+            Integer anchorLimit = anchor.basicConstraints()
+                    .map(BasicConstraints::pathLenConstraint)
+                    .orElse(null);
             if (anchorLimit != null && anchorLimit < maxPathLength) {
                 maxPathLength = anchorLimit;
                 constrainedBy = top;
@@ -93,7 +94,8 @@ public final class BasicCertificateProcessing {
             ev.put("anchored", path.anchored());
             ev.put("selfSigned", path.topSelfSigned());
             ev.put("subject", path.top().subject().toString());
-            FindingCode code = path.topSelfSigned() ? FindingCode.ANCHOR_TRUSTED : ReleaseRules.missingIntermediate(release);
+            FindingCode code =
+                    path.topSelfSigned() ? FindingCode.ANCHOR_TRUSTED : ReleaseRules.missingIntermediate(release);
             out.add(Failure.of(code, top, ev));
             maxPathLength = processed;
         }
@@ -108,9 +110,13 @@ public final class BasicCertificateProcessing {
             if ((!selfIssued || i == 0) && !names.subtreeLimitExceeded()) {
                 NameConstraintCheck check = names.permits(Names.of(cert));
                 if (!check.permitted()) {
-                    out.add(Failure.of(ReleaseRules.nameConstraints(release), i,
-                            new NameConstraintFailure.NameOutsideSubtrees(check.outcome().name(),
-                                    check.violatingName().map(Object::toString), check.subtree().map(Object::toString),
+                    out.add(Failure.of(
+                            ReleaseRules.nameConstraints(release),
+                            i,
+                            new NameConstraintFailure.NameOutsideSubtrees(
+                                    check.outcome().name(),
+                                    check.violatingName().map(Object::toString),
+                                    check.subtree().map(Object::toString),
                                     check.explain())));
                 }
             }
@@ -134,7 +140,9 @@ public final class BasicCertificateProcessing {
                     out.add(Failure.of(ReleaseRules.pathLength(release), i, new PathTooLong(limit)));
                 }
             }
-            Integer own = cert.basicConstraints().map(BasicConstraints::pathLenConstraint).orElse(null);
+            Integer own = cert.basicConstraints()
+                    .map(BasicConstraints::pathLenConstraint)
+                    .orElse(null);
             if (own != null && own < maxPathLength) {
                 maxPathLength = own;
                 constrainedBy = i;
@@ -155,21 +163,29 @@ public final class BasicCertificateProcessing {
 
     private static void criticalExtensions(Certificate cert, int index, List<Failure> out) {
         if (!cert.unknownCriticalExtensions().isEmpty()) {
-            out.add(Failure.of(FindingCode.CRITICAL_EXTENSIONS, index,
+            out.add(Failure.of(
+                    FindingCode.CRITICAL_EXTENSIONS,
+                    index,
                     new UnknownCriticalExtensions(List.copyOf(new TreeSet<>(cert.unknownCriticalExtensions())))));
         }
     }
 
-    private static NameConstraintState mergeNameConstraints(NameConstraintState state, NameConstraints nc, int index,
-                                                            IosRelease release, List<Failure> out) {
+    private static NameConstraintState mergeNameConstraints(
+            NameConstraintState state, NameConstraints nc, int index, IosRelease release, List<Failure> out) {
         if (nc.critical() && nc.hasUnsupportedForms()) {
-            out.add(Failure.of(ReleaseRules.nameConstraints(release), index, new NameConstraintFailure.UnsupportedForms(
-                    nc.permitted().unsupportedForms() + nc.excluded().unsupportedForms())));
+            out.add(Failure.of(
+                    ReleaseRules.nameConstraints(release),
+                    index,
+                    new NameConstraintFailure.UnsupportedForms(
+                            nc.permitted().unsupportedForms() + nc.excluded().unsupportedForms())));
         }
         NameConstraintState next = state.withCa(Names.subtrees(nc.permitted()), Names.subtrees(nc.excluded()));
         if (next.subtreeLimitExceeded() && !state.subtreeLimitExceeded()) {
-            out.add(Failure.of(ReleaseRules.nameConstraints(release), index, new NameConstraintFailure.TooManySubtrees(
-                    next.subtreeCount(), NameConstraintState.MAX_COMBINED_SUBTREES)));
+            out.add(Failure.of(
+                    ReleaseRules.nameConstraints(release),
+                    index,
+                    new NameConstraintFailure.TooManySubtrees(
+                            next.subtreeCount(), NameConstraintState.MAX_COMBINED_SUBTREES)));
         }
         return next;
     }

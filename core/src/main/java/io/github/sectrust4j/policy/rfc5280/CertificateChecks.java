@@ -1,9 +1,9 @@
 package io.github.sectrust4j.policy.rfc5280;
 
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.request.EvaluationRequest;
-import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.path.CandidatePath;
+import io.github.sectrust4j.request.EvaluationRequest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +14,7 @@ import java.util.Map;
  * (§2.3 item 6) run: temporal validity, weak key, MD2/4/5 signature.
  */
 final class CertificateChecks {
-    private CertificateChecks() {
-    }
+    private CertificateChecks() {}
 
     /**
      * Adds the validity, weak-key and weak-signature failures of {@code path.get(index)} to {@code out}.

@@ -28,8 +28,8 @@ public sealed interface NameConstraintFailure extends Evidence {
 
     /** A critical nameConstraints extension with subtree forms iOS cannot check. */
     record UnsupportedForms(int unsupportedSubtrees) implements NameConstraintFailure {
-        static final String RULE = "a critical nameConstraints extension may only use DNS, IP, e-mail, URI and"
-                + " directory-name forms";
+        static final String RULE =
+                "a critical nameConstraints extension may only use DNS, IP, e-mail, URI and" + " directory-name forms";
 
         @Override
         public Map<String, Object> fields() {

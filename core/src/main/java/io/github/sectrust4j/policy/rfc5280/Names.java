@@ -11,8 +11,7 @@ import java.util.List;
 
 /** Converts the cert package's parsed names into the plain values of {@code policy.names} (§2.3 item 6). */
 final class Names {
-    private Names() {
-    }
+    private Names() {}
 
     /** Subject DN, its e-mail attributes and every SAN entry of a supported form. */
     static CertificateNames of(Certificate cert) {

@@ -6,9 +6,9 @@ import static java.util.Objects.requireNonNull;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.cert.BasicConstraints;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.request.EvaluationRequest;
-import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.path.CandidatePath;
+import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +35,7 @@ import java.util.OptionalInt;
  * </ol>
  */
 public final class ParentChecks {
-    private ParentChecks() {
-    }
+    private ParentChecks() {}
 
     /**
      * Runs the parent checks on the CA at {@code index} of {@code path}.
@@ -50,8 +49,11 @@ public final class ParentChecks {
     public static List<Failure> check(CandidatePath path, int index, EvaluationRequest request) {
         requireNonNull(path, "path");
         requireNonNull(request, "request");
-        checkArgument(index >= 1 && index <= path.topIndex(),
-                "parent checks need a CA position 1..%s, got %s", path.topIndex(), index);
+        checkArgument(
+                index >= 1 && index <= path.topIndex(),
+                "parent checks need a CA position 1..%s, got %s",
+                path.topIndex(),
+                index);
         List<Failure> out = new ArrayList<>();
         CertificateChecks.basic(path, index, request, out);
         Certificate cert = path.get(index);
@@ -65,25 +67,34 @@ public final class ParentChecks {
         return out.isEmpty() ? List.of() : List.copyOf(out);
     }
 
-    private static Optional<Failure> basicConstraints(CandidatePath path, int index, EvaluationRequest request,
-                                                      Certificate cert) {
+    private static Optional<Failure> basicConstraints(
+            CandidatePath path, int index, EvaluationRequest request, Certificate cert) {
         // the evidence is built only for a failure: a passing parent (the usual case) allocates none
         if (cert.version() >= 3) {
             Optional<BasicConstraints> bc = cert.basicConstraints();
             if (bc.isEmpty()) {
-                return Optional.of(Failure.of(FindingCode.BASIC_CONSTRAINTS, index,
+                return Optional.of(Failure.of(
+                        FindingCode.BASIC_CONSTRAINTS,
+                        index,
                         new NotACa(cert.version(), OptionalInt.empty(), NotACa.Problem.ABSENT)));
             }
             if (!bc.get().ca()) {
-                return Optional.of(Failure.of(ReleaseRules.basicConstraintsCa(request.release()), index,
+                return Optional.of(Failure.of(
+                        ReleaseRules.basicConstraintsCa(request.release()),
+                        index,
                         new NotACa(cert.version(), OptionalInt.empty(), NotACa.Problem.CA_FALSE)));
             }
             return Optional.empty();
         }
         // v1/v2: accepted as a root, and as an intermediate under a v1/v2 top (§1.6 item 4)
         if (index != path.topIndex() && path.top().version() >= 3) {
-            return Optional.of(Failure.of(FindingCode.BASIC_CONSTRAINTS, index, new NotACa(cert.version(),
-                    OptionalInt.of(path.top().version()), NotACa.Problem.OLD_VERSION_INTERMEDIATE)));
+            return Optional.of(Failure.of(
+                    FindingCode.BASIC_CONSTRAINTS,
+                    index,
+                    new NotACa(
+                            cert.version(),
+                            OptionalInt.of(path.top().version()),
+                            NotACa.Problem.OLD_VERSION_INTERMEDIATE)));
         }
         return Optional.empty();
     }

@@ -22,8 +22,7 @@ public record PathTooLong(Optional<Constraint> constraint) implements Evidence {
      * @param pathLenConstraint  its pathLenConstraint
      * @param intermediatesBelow non-self-issued intermediates below it on this path
      */
-    public record Constraint(int constrainedBy, int pathLenConstraint, int intermediatesBelow) {
-    }
+    public record Constraint(int constrainedBy, int pathLenConstraint, int intermediatesBelow) {}
 
     public PathTooLong {
         requireNonNull(constraint, "constraint");

@@ -42,7 +42,9 @@ final class PolicyTree {
     record Outcome(boolean valid, Map<String, Object> evidence) {
         Outcome {
             // the common (valid) outcome has no evidence: share the empty map instead of copying it
-            evidence = evidence.isEmpty() ? java.util.Collections.emptyMap() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+            evidence = evidence.isEmpty()
+                    ? java.util.Collections.emptyMap()
+                    : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
         }
 
         /** The failure's evidence: the last reason the processing recorded, with every fact it found. */
@@ -71,8 +73,8 @@ final class PolicyTree {
         }
     }
 
-    private final List<Certificate> certs;   // processing order: nearest the anchor first, leaf last
-    private final int[] chainIndex;          // chain index of certs.get(k)
+    private final List<Certificate> certs; // processing order: nearest the anchor first, leaf last
+    private final int[] chainIndex; // chain index of certs.get(k)
     private final List<List<Node>> levels = new ArrayList<>();
     private boolean treeNull;
     private int nodes;
@@ -103,7 +105,7 @@ final class PolicyTree {
      */
     static Outcome evaluate(List<Certificate> chain, int processed) {
         if (processed == 0) {
-            return new Outcome(true, Map.of());   // only a trusted anchor: nothing to process
+            return new Outcome(true, Map.of()); // only a trusted anchor: nothing to process
         }
         List<Certificate> order = new ArrayList<>();
         int[] idx = new int[processed];
@@ -116,8 +118,10 @@ final class PolicyTree {
             return tree.run();
         } catch (TooLarge e) {
             Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("reason", "the certificate-policy tree exceeded " + MAX_NODES
-                    + " nodes; processing stopped and fails closed");
+            ev.put(
+                    "reason",
+                    "the certificate-policy tree exceeded " + MAX_NODES
+                            + " nodes; processing stopped and fails closed");
             ev.put("policyTreeNodeLimit", MAX_NODES);
             return new Outcome(false, ev);
         }
@@ -126,7 +130,7 @@ final class PolicyTree {
     private Outcome run() {
         int n = certs.size();
         for (int k = 0; k < n; k++) {
-            int depth = k + 1;   // RFC "i"
+            int depth = k + 1; // RFC "i"
             Certificate cert = certs.get(k);
             boolean selfIssued = cert.isSelfIssued();
             Optional<List<String>> policies = cert.certificatePolicies().filter(p -> !p.isEmpty());
@@ -136,7 +140,7 @@ final class PolicyTree {
                 // (e) no certificatePolicies: the tree becomes NULL
                 becomeNull(k, "the certificate has no certificatePolicies extension", List.of());
             }
-            if (explicitPolicy == 0 && treeNull) {   // (f)
+            if (explicitPolicy == 0 && treeNull) { // (f)
                 return failure();
             }
             if (depth == n) {
@@ -145,7 +149,7 @@ final class PolicyTree {
             if (!prepareNext(cert, depth, k)) {
                 return failure();
             }
-            if (!selfIssued) {                      // (h)
+            if (!selfIssued) { // (h)
                 if (explicitPolicy > 0 && --explicitPolicy == 0) {
                     explicitZeroedAt = chainIndex[k];
                 }
@@ -157,7 +161,7 @@ final class PolicyTree {
                 }
             }
             int index = chainIndex[k];
-            cert.policyConstraints().ifPresent(pc -> applyConstraints(pc, index));   // (i)
+            cert.policyConstraints().ifPresent(pc -> applyConstraints(pc, index)); // (i)
             cert.inhibitAnyPolicy().filter(s -> s < inhibitAnyPolicy).ifPresent(s -> inhibitAnyPolicy = s); // (j)
         }
         // 6.1.5 (a), (b)
@@ -165,7 +169,9 @@ final class PolicyTree {
             explicitZeroedAt = chainIndex[n - 1];
         }
         Certificate leaf = certs.get(n - 1);
-        Integer leafRequire = leaf.policyConstraints().map(PolicyConstraints::requireExplicitPolicy).orElse(null);
+        Integer leafRequire = leaf.policyConstraints()
+                .map(PolicyConstraints::requireExplicitPolicy)
+                .orElse(null);
         if (leafRequire != null && leafRequire == 0) {
             explicitPolicy = 0;
             explicitZeroedAt = chainIndex[n - 1];
@@ -255,7 +261,7 @@ final class PolicyTree {
 
     private void addChild(Node parent, String policy, Set<String> expected, List<Node> level) {
         if (parent.children.containsKey(policy)) {
-            return;   // a policy appears once per parent
+            return; // a policy appears once per parent
         }
         if (++nodes > MAX_NODES) {
             throw new TooLarge();
@@ -303,13 +309,15 @@ final class PolicyTree {
         List<PolicyMapping> list = mappings.get();
         for (int m = 0; m < Math.min(list.size(), MAX_MAPPINGS_PER_CERTIFICATE); m++) {
             PolicyMapping pm = list.get(m);
-            if (pm.issuerDomainPolicy().equals(ANY_POLICY) || pm.subjectDomainPolicy().equals(ANY_POLICY)) {
+            if (pm.issuerDomainPolicy().equals(ANY_POLICY)
+                    || pm.subjectDomainPolicy().equals(ANY_POLICY)) {
                 evidence.put("invalidPolicyMappingAt", chainIndex[k]);
                 evidence.put("invalidPolicyMapping", pm.issuerDomainPolicy() + " -> " + pm.subjectDomainPolicy());
                 evidence.put("reason", "policyMappings must not map to or from anyPolicy (RFC 5280 §6.1.4 (a))");
                 return false;
             }
-            map.computeIfAbsent(pm.issuerDomainPolicy(), x -> new LinkedHashSet<>()).add(pm.subjectDomainPolicy());
+            map.computeIfAbsent(pm.issuerDomainPolicy(), x -> new LinkedHashSet<>())
+                    .add(pm.subjectDomainPolicy());
         }
         if (treeNull) {
             return true;
@@ -319,7 +327,8 @@ final class PolicyTree {
             Map<String, List<Node>> byPolicy = new HashMap<>();
             Node any = null;
             for (Node node : level) {
-                byPolicy.computeIfAbsent(node.validPolicy, x -> new ArrayList<>()).add(node);
+                byPolicy.computeIfAbsent(node.validPolicy, x -> new ArrayList<>())
+                        .add(node);
                 if (node.validPolicy.equals(ANY_POLICY)) {
                     any = node;
                 }
@@ -349,7 +358,9 @@ final class PolicyTree {
                 levels.clear();
             }
             if (treeNull) {
-                becomeNull(k, "policy mapping is inhibited (inhibitPolicyMapping), so the mapped policies were deleted",
+                becomeNull(
+                        k,
+                        "policy mapping is inhibited (inhibitPolicyMapping), so the mapped policies were deleted",
                         List.copyOf(map.keySet()));
             }
         }

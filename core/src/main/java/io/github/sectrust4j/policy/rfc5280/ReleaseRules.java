@@ -14,8 +14,7 @@ import java.util.Optional;
  * name/policy constraints and missing intermediates their own keys.
  */
 final class ReleaseRules {
-    private ReleaseRules() {
-    }
+    private ReleaseRules() {}
 
     private static boolean renamed(IosRelease release) {
         return release.atLeast(11, 3);
@@ -31,8 +30,14 @@ final class ReleaseRules {
 
     /** Temporal validity: {@code TemporalValidity} from 11.3, {@code ValidLeaf/ValidIntermediates/ValidRoot} before. */
     static Failure validity(IosRelease release, int index, int topIndex, Map<String, Object> evidence) {
-        FindingCode code = renamed(release) ? FindingCode.TEMPORAL_VALIDITY
-                : byPosition(index, topIndex, FindingCode.VALID_LEAF, FindingCode.VALID_INTERMEDIATES, FindingCode.VALID_ROOT);
+        FindingCode code = renamed(release)
+                ? FindingCode.TEMPORAL_VALIDITY
+                : byPosition(
+                        index,
+                        topIndex,
+                        FindingCode.VALID_LEAF,
+                        FindingCode.VALID_INTERMEDIATES,
+                        FindingCode.VALID_ROOT);
         return Failure.of(code, index, evidence);
     }
 
@@ -47,8 +52,8 @@ final class ReleaseRules {
         if (renamed(release)) {
             return Optional.of(Failure.of(FindingCode.WEAK_KEY_SIZE, index, evidence));
         }
-        FindingCode code = byPosition(index, topIndex, FindingCode.WEAK_LEAF, FindingCode.WEAK_INTERMEDIATES,
-                FindingCode.WEAK_ROOT);
+        FindingCode code = byPosition(
+                index, topIndex, FindingCode.WEAK_LEAF, FindingCode.WEAK_INTERMEDIATES, FindingCode.WEAK_ROOT);
         Severity severity = release.before(11, 0) ? Severity.RECOVERABLE : Severity.FATAL;
         return Optional.of(new Failure(code, index, severity, evidence));
     }

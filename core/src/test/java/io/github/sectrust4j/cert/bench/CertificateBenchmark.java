@@ -23,8 +23,7 @@ import java.util.stream.Stream;
  * Prints the median of several rounds; expect noise on shared machines.
  */
 public final class CertificateBenchmark {
-    private CertificateBenchmark() {
-    }
+    private CertificateBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = args.length > 0 ? Path.of(args[0]) : SharedData.appleRoots();
@@ -49,7 +48,8 @@ public final class CertificateBenchmark {
             parseUs.add((System.nanoTime() - t0) / 1e3 / certs.size());
         }
         System.out.printf("parse: %d certificates, median %.1f us/certificate%n", certs.size(), median(parseUs));
-        List<Certificate> selfIssued = certs.stream().filter(Certificate::isSelfIssued).toList();
+        List<Certificate> selfIssued =
+                certs.stream().filter(Certificate::isSelfIssued).toList();
         List<Double> cold = new ArrayList<>();
         for (int round = 0; round < 5; round++) {
             SignatureVerifier v = SignatureVerifier.bouncyCastle();
@@ -59,10 +59,13 @@ public final class CertificateBenchmark {
             }
             cold.add((System.nanoTime() - t0) / 1e6 / selfIssued.size());
         }
-        System.out.printf("verify, cold verifier (key decoding included): median %.3f ms/check over %d%n",
+        System.out.printf(
+                "verify, cold verifier (key decoding included): median %.3f ms/check over %d%n",
                 median(cold), selfIssued.size());
         for (KeyAlgorithm alg : List.of(KeyAlgorithm.RSA, KeyAlgorithm.EC)) {
-            List<Certificate> sub = selfIssued.stream().filter(c -> c.publicKey().algorithm() == alg).toList();
+            List<Certificate> sub = selfIssued.stream()
+                    .filter(c -> c.publicKey().algorithm() == alg)
+                    .toList();
             SignatureVerifier v = SignatureVerifier.bouncyCastle();
             sub.forEach(c -> v.verifies(c, c.publicKey()));
             List<Double> warm = new ArrayList<>();

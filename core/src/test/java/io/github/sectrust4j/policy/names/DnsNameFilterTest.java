@@ -10,8 +10,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DnsNameFilterTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"example.com", "*.example.com", "_sip._tcp.example.com", "a", "*", "x--y.com",
-        "1example.com", "xn--bcher-kva.example", "EXAMPLE.COM", "t*t.apple.com", "*.*"})
+    @ValueSource(
+            strings = {
+                "example.com",
+                "*.example.com",
+                "_sip._tcp.example.com",
+                "a",
+                "*",
+                "x--y.com",
+                "1example.com",
+                "xn--bcher-kva.example",
+                "EXAMPLE.COM",
+                "t*t.apple.com",
+                "*.*"
+            })
     void accepted(String name) {
         assertThat(DnsNameFilter.defect(name)).isEmpty();
     }

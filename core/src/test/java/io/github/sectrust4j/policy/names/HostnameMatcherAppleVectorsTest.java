@@ -78,8 +78,8 @@ class HostnameMatcherAppleVectorsTest {
     /** Tests 3 and 29 succeeded before iOS 13 (CN fallback, case-insensitive); the rest are unchanged. */
     @ParameterizedTest(name = "vector {0} under iOS 10.2-12 rules")
     @MethodSource("vectors")
-    void appleVector_underIos10to12Rules_flipsOnlyCnFallbackVectors(int n, String ref, String san, String cn,
-            boolean expected) {
+    void appleVector_underIos10to12Rules_flipsOnlyCnFallbackVectors(
+            int n, String ref, String san, String cn, boolean expected) {
         boolean expectedPre13 = (n == 3 || n == 29) || expected;
         HostnameMatch m = HostnameMatcher.match(HostnameRules.LABEL_WITH_CN_FALLBACK, ref, presented(san, cn));
         assertThat(m.matched()).as("vector %d: %s", n, m.explain()).isEqualTo(expectedPre13);
@@ -92,8 +92,8 @@ class HostnameMatcherAppleVectorsTest {
     /** iOS 10.0–10.1 differ from 10.2–12 only by the missing public-suffix test: vector 11 flips too. */
     @ParameterizedTest(name = "vector {0} under iOS 10.0-10.1 rules")
     @MethodSource("vectors")
-    void appleVector_underIos10_0Rules_alsoFlipsPublicSuffixVector(int n, String ref, String san, String cn,
-            boolean expected) {
+    void appleVector_underIos10_0Rules_alsoFlipsPublicSuffixVector(
+            int n, String ref, String san, String cn, boolean expected) {
         boolean expected10 = (n == 3 || n == 29 || n == 11) || expected;
         HostnameMatch m = HostnameMatcher.match(HostnameRules.LABEL_NO_PUBLIC_SUFFIX, ref, presented(san, cn));
         assertThat(m.matched()).as("vector %d: %s", n, m.explain()).isEqualTo(expected10);
@@ -108,8 +108,8 @@ class HostnameMatcherAppleVectorsTest {
     @ParameterizedTest(name = "vector {0} under iOS 8-9 rules")
     @MethodSource("vectors")
     void appleVector_underIos9CharacterRules(int n, String ref, String san, String cn, boolean expected) {
-        java.util.Set<Integer> matchOnIos9 = java.util.Set.of(3, 4, 5, 7, 10, 11, 13, 14, 15, 16, 17, 19, 27, 28,
-                29, 30, 31, 32);
+        java.util.Set<Integer> matchOnIos9 =
+                java.util.Set.of(3, 4, 5, 7, 10, 11, 13, 14, 15, 16, 17, 19, 27, 28, 29, 30, 31, 32);
         HostnameMatch m = HostnameMatcher.match(HostnameRules.RFC2818_CHARACTER, ref, presented(san, cn));
         assertThat(m.matched()).as("vector %d: %s", n, m.explain()).isEqualTo(matchOnIos9.contains(n));
     }

@@ -14,13 +14,25 @@ class LabelMatcherProperties {
 
     @Provide
     Arbitrary<String> names() {
-        return Arbitraries.strings().withChars("aAbB.*-xXé\u0130\u0131kK\u212a").ofMinLength(0).ofMaxLength(14);
+        return Arbitraries.strings()
+                .withChars("aAbB.*-xXé\u0130\u0131kK\u212a")
+                .ofMinLength(0)
+                .ofMaxLength(14);
     }
 
     @Provide
     Arbitrary<String> hosts() {
-        return Arbitraries.of("example.com", "www.example.com", "a.b.example.co.uk", "foo.github.io", "*.com",
-                ".example.com", "x.y.z.", "WWW.Example.COM", "a..b", "b.kK.a");
+        return Arbitraries.of(
+                "example.com",
+                "www.example.com",
+                "a.b.example.co.uk",
+                "foo.github.io",
+                "*.com",
+                ".example.com",
+                "x.y.z.",
+                "WWW.Example.COM",
+                "a..b",
+                "b.kK.a");
     }
 
     @Property(tries = 3000)
@@ -31,10 +43,14 @@ class LabelMatcherProperties {
     }
 
     @Property(tries = 2000)
-    void matchEqualsTheSplitReference_onHostLikeNames(@ForAll("hosts") String r, @ForAll("names") String prefix,
-                                                      @ForAll("hosts") String p) {
-        Statistics.collect(LabelMatcher.match(prefix + "." + r, "*." + r, true).matched() ? "wildcard match" : "wildcard refused");
-        Statistics.coverage(c -> { c.check("wildcard match").count(n -> n > 0); c.check("wildcard refused").count(n -> n > 0); });
+    void matchEqualsTheSplitReference_onHostLikeNames(
+            @ForAll("hosts") String r, @ForAll("names") String prefix, @ForAll("hosts") String p) {
+        Statistics.collect(
+                LabelMatcher.match(prefix + "." + r, "*." + r, true).matched() ? "wildcard match" : "wildcard refused");
+        Statistics.coverage(c -> {
+            c.check("wildcard match").count(n -> n > 0);
+            c.check("wildcard refused").count(n -> n > 0);
+        });
         assertSame(r, p);
         assertSame(prefix + "." + r, "*." + r);
         assertSame(r, prefix + p);
@@ -42,7 +58,9 @@ class LabelMatcherProperties {
 
     private static void assertSame(String r, String p) {
         for (boolean pst : new boolean[] {false, true}) {
-            assertThat(LabelMatcher.match(r, p, pst)).as("%s vs %s (%s)", r, p, pst).isEqualTo(splitReference(r, p, pst));
+            assertThat(LabelMatcher.match(r, p, pst))
+                    .as("%s vs %s (%s)", r, p, pst)
+                    .isEqualTo(splitReference(r, p, pst));
         }
     }
 

@@ -60,8 +60,10 @@ class NameConstraintStateTest {
         "anything.org, '', true",
     })
     void dnsConstraint(String name, String constraint, boolean expected) {
-        assertThat(permitting(dns(constraint)).permits(sanOnly(dns(name))).permitted()).isEqualTo(expected);
-        assertThat(excluding(dns(constraint)).permits(sanOnly(dns(name))).permitted()).isEqualTo(!expected);
+        assertThat(permitting(dns(constraint)).permits(sanOnly(dns(name))).permitted())
+                .isEqualTo(expected);
+        assertThat(excluding(dns(constraint)).permits(sanOnly(dns(name))).permitted())
+                .isEqualTo(!expected);
     }
 
     @ParameterizedTest(name = "e-mail {0} within {1} -> {2}")
@@ -76,7 +78,8 @@ class NameConstraintStateTest {
         "alice@badexample.com, .example.com, false",
     })
     void emailConstraint(String name, String constraint, boolean expected) {
-        assertThat(permitting(email(constraint)).permits(sanOnly(email(name))).permitted()).isEqualTo(expected);
+        assertThat(permitting(email(constraint)).permits(sanOnly(email(name))).permitted())
+                .isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "URI {0} within {1} -> {2}")
@@ -89,26 +92,42 @@ class NameConstraintStateTest {
         "ldap://[2001:db8::1]/o=x, [2001:db8::1], true",
     })
     void uriConstraint(String name, String constraint, boolean expected) {
-        assertThat(permitting(uri(constraint)).permits(sanOnly(uri(name))).permitted()).isEqualTo(expected);
+        assertThat(permitting(uri(constraint)).permits(sanOnly(uri(name))).permitted())
+                .isEqualTo(expected);
     }
 
     @Test
     void uriWithoutHost_failsPermittedAndExcluded_closed() {
-        assertThat(permitting(uri("example.com")).permits(sanOnly(uri("urn:isbn:123"))).outcome())
+        assertThat(permitting(uri("example.com"))
+                        .permits(sanOnly(uri("urn:isbn:123")))
+                        .outcome())
                 .isEqualTo(Outcome.NOT_PERMITTED);
-        assertThat(excluding(uri("example.com")).permits(sanOnly(uri("urn:isbn:123"))).outcome())
+        assertThat(excluding(uri("example.com"))
+                        .permits(sanOnly(uri("urn:isbn:123")))
+                        .outcome())
                 .isEqualTo(Outcome.EXCLUDED);
     }
 
     @Test
     void ipConstraint_isAddressAndMask() {
         GeneralNameValue net10 = GeneralNameValue.ip(b(10, 0, 0, 0, 255, 0, 0, 0));
-        assertThat(permitting(net10).permits(sanOnly(GeneralNameValue.ip(b(10, 200, 1, 1)))).permitted()).isTrue();
-        assertThat(permitting(net10).permits(sanOnly(GeneralNameValue.ip(b(11, 0, 0, 1)))).permitted()).isFalse();
+        assertThat(permitting(net10)
+                        .permits(sanOnly(GeneralNameValue.ip(b(10, 200, 1, 1))))
+                        .permitted())
+                .isTrue();
+        assertThat(permitting(net10)
+                        .permits(sanOnly(GeneralNameValue.ip(b(11, 0, 0, 1))))
+                        .permitted())
+                .isFalse();
         GeneralNameValue host = GeneralNameValue.ip(b(192, 168, 1, 7, 255, 255, 255, 255));
-        assertThat(excluding(host).permits(sanOnly(GeneralNameValue.ip(b(192, 168, 1, 7)))).outcome())
+        assertThat(excluding(host)
+                        .permits(sanOnly(GeneralNameValue.ip(b(192, 168, 1, 7))))
+                        .outcome())
                 .isEqualTo(Outcome.EXCLUDED);
-        assertThat(excluding(host).permits(sanOnly(GeneralNameValue.ip(b(192, 168, 1, 8)))).permitted()).isTrue();
+        assertThat(excluding(host)
+                        .permits(sanOnly(GeneralNameValue.ip(b(192, 168, 1, 8))))
+                        .permitted())
+                .isTrue();
     }
 
     @Test
@@ -142,23 +161,24 @@ class NameConstraintStateTest {
         CertificateNames nothing = new CertificateNames(EMPTY_SUBJECT, List.of(), List.of());
         assertThat(permitting(dns("example.com")).permits(nothing).outcome()).isEqualTo(Outcome.NO_NAMES);
         assertThat(excluding(dns("example.com")).permits(nothing).outcome()).isEqualTo(Outcome.NO_NAMES);
-        assertThat(NameConstraintState.unconstrained().permits(nothing).permitted()).isTrue();
+        assertThat(NameConstraintState.unconstrained().permits(nothing).permitted())
+                .isTrue();
     }
 
     @Test
     void subjectDnAndSanDisagree_permittedFails_excludedExcludes() {
         GeneralNameValue contoso = GeneralNameValue.directoryName(dn("O=Contoso"));
         // DN inside, SAN e-mail outside the permitted e-mail subtree
-        CertificateNames mixed = new CertificateNames(dn("O=Contoso,CN=alice"), List.of(),
-                List.of(email("alice@fabrikam.com")));
+        CertificateNames mixed =
+                new CertificateNames(dn("O=Contoso,CN=alice"), List.of(), List.of(email("alice@fabrikam.com")));
         NameConstraintState permitted = permitting(contoso, email("contoso.com"));
         NameConstraintCheck c = permitted.permits(mixed);
         assertThat(c.outcome()).isEqualTo(Outcome.NOT_PERMITTED);
         assertThat(c.violatingName()).contains(email("alice@fabrikam.com"));
         assertThat(c.subtree()).contains(email("contoso.com"));
         // DN outside an excluded subtree, SAN inside it: excluded
-        CertificateNames mixed2 = new CertificateNames(dn("O=Fabrikam,CN=x"), List.of(),
-                List.of(GeneralNameValue.directoryName(dn("O=Contoso,CN=x"))));
+        CertificateNames mixed2 = new CertificateNames(
+                dn("O=Fabrikam,CN=x"), List.of(), List.of(GeneralNameValue.directoryName(dn("O=Contoso,CN=x"))));
         assertThat(excluding(contoso).permits(mixed2).outcome()).isEqualTo(Outcome.EXCLUDED);
     }
 
@@ -178,13 +198,16 @@ class NameConstraintStateTest {
 
     @Test
     void formsWithoutPermittedSubtrees_areUnconstrained() {
-        assertThat(permitting(dns("example.com")).permits(sanOnly(email("x@anywhere.org"))).permitted()).isTrue();
+        assertThat(permitting(dns("example.com"))
+                        .permits(sanOnly(email("x@anywhere.org")))
+                        .permitted())
+                .isTrue();
     }
 
     @Test
     void permittedSubtrees_areIntersectedAcrossCas() {
-        NameConstraintState s = permitting(dns("example.com")).withCa(List.of(dns("a.example.com"), dns("other.org")),
-                List.of());
+        NameConstraintState s =
+                permitting(dns("example.com")).withCa(List.of(dns("a.example.com"), dns("other.org")), List.of());
         assertThat(s.permits(sanOnly(dns("x.a.example.com"))).permitted()).isTrue();
         assertThat(s.permits(sanOnly(dns("b.example.com"))).permitted()).isFalse();
         assertThat(s.permits(sanOnly(dns("other.org"))).permitted()).isFalse();
@@ -214,20 +237,28 @@ class NameConstraintStateTest {
         }
         NameConstraintState s = NameConstraintState.unconstrained().withCa(many, List.of());
         assertThat(s.subtreeLimitExceeded()).isFalse();
-        assertThat(s.withCa(List.of(), List.of(dns("x.example"))).subtreeLimitExceeded()).isTrue();
+        assertThat(s.withCa(List.of(), List.of(dns("x.example"))).subtreeLimitExceeded())
+                .isTrue();
     }
 
     @Test
     void malformedSubjectDer_failsClosedUnderDnConstraints() {
         CertificateNames garbage = new CertificateNames(b(0x30, 0x05, 1, 2), List.of(), List.of());
-        assertThat(permitting(GeneralNameValue.directoryName(dn("O=Contoso"))).permits(garbage).permitted()).isFalse();
-        assertThat(excluding(GeneralNameValue.directoryName(dn("O=Contoso"))).permits(garbage).permitted()).isFalse();
+        assertThat(permitting(GeneralNameValue.directoryName(dn("O=Contoso")))
+                        .permits(garbage)
+                        .permitted())
+                .isFalse();
+        assertThat(excluding(GeneralNameValue.directoryName(dn("O=Contoso")))
+                        .permits(garbage)
+                        .permitted())
+                .isFalse();
     }
 
     @Test
     void explain_namesViolatingNameAndSubtree() {
         NameConstraintCheck c = permitting(dns("contoso.com")).permits(sanOnly(dns("sip.fabrikam.com")));
-        assertThat(c.explain()).isEqualTo("DNS:sip.fabrikam.com is outside the permitted subtrees (e.g. DNS:contoso.com)");
+        assertThat(c.explain())
+                .isEqualTo("DNS:sip.fabrikam.com is outside the permitted subtrees (e.g. DNS:contoso.com)");
         NameConstraintCheck e = excluding(GeneralNameValue.ip(b(10, 0, 0, 0, 255, 0, 0, 0)))
                 .permits(sanOnly(GeneralNameValue.ip(b(10, 1, 2, 3))));
         assertThat(e.explain()).isEqualTo("IP:10.1.2.3 is inside the excluded subtree IP:10.0.0.0/255.0.0.0");

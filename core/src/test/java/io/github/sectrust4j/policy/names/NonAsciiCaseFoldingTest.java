@@ -32,8 +32,12 @@ class NonAsciiCaseFoldingTest {
     @EnumSource(HostnameRules.class)
     void turkishI_andKelvin_neverMatchAnAsciiName_inEveryMatcher(HostnameRules rules) {
         for (String ref : List.of(DOTLESS, DOTTED)) {
-            assertThat(match(rules, ref, "info.example.com")).as(rules + " " + ref).isFalse();
-            assertThat(match(rules, "www." + ref, "*.info.example.com")).as("wildcard " + rules + " " + ref).isFalse();
+            assertThat(match(rules, ref, "info.example.com"))
+                    .as(rules + " " + ref)
+                    .isFalse();
+            assertThat(match(rules, "www." + ref, "*.info.example.com"))
+                    .as("wildcard " + rules + " " + ref)
+                    .isFalse();
         }
         assertThat(match(rules, KELVIN, "key.example.com")).isFalse();
         // ASCII case still folds
@@ -43,24 +47,37 @@ class NonAsciiCaseFoldingTest {
 
     @Test
     void dnsNameConstraints_asciiFolds_nonAsciiIsUndecidable_soItFailsClosed() {
-        assertThat(NameConstraintMatcher.dnsWithin("WWW.Info.Example.COM", "info.example.com")).isEqualTo(Within.YES);
-        assertThat(NameConstraintMatcher.dnsWithin("www.info.example.com", ".INFO.example.com")).isEqualTo(Within.YES);
+        assertThat(NameConstraintMatcher.dnsWithin("WWW.Info.Example.COM", "info.example.com"))
+                .isEqualTo(Within.YES);
+        assertThat(NameConstraintMatcher.dnsWithin("www.info.example.com", ".INFO.example.com"))
+                .isEqualTo(Within.YES);
         assertThat(NameConstraintMatcher.dnsWithin(DOTLESS, "info.example.com")).isEqualTo(Within.UNDECIDABLE);
         assertThat(NameConstraintMatcher.dnsWithin("a.info.example.com", "\u0131nfo.example.com"))
                 .isEqualTo(Within.UNDECIDABLE);
-        assertThat(NameConstraintMatcher.dnsWithin("other.example.org", "info.example.com")).isEqualTo(Within.NO);
+        assertThat(NameConstraintMatcher.dnsWithin("other.example.org", "info.example.com"))
+                .isEqualTo(Within.NO);
 
         NameConstraintState permitted = NameConstraintState.unconstrained()
                 .withCa(List.of(GeneralNameValue.dns("info.example.com")), List.of());
-        NameConstraintState excluded = NameConstraintState.unconstrained()
-                .withCa(List.of(), List.of(GeneralNameValue.dns("key.example.com")));
+        NameConstraintState excluded =
+                NameConstraintState.unconstrained().withCa(List.of(), List.of(GeneralNameValue.dns("key.example.com")));
         // before: "ınfo" fell inside the permitted subtree; now not, and a Kelvin sign cannot dodge an exclusion
-        assertThat(permitted.permits(names(GeneralNameValue.dns(DOTLESS))).permitted()).isFalse();
-        assertThat(permitted.permits(names(GeneralNameValue.dns(DOTTED))).permitted()).isFalse();
-        assertThat(permitted.permits(names(GeneralNameValue.dns("WWW.INFO.example.com"))).permitted()).isTrue();
-        assertThat(excluded.permits(names(GeneralNameValue.dns(KELVIN))).permitted()).isFalse();
-        assertThat(excluded.permits(names(GeneralNameValue.dns("KEY.example.com"))).permitted()).isFalse();
-        assertThat(excluded.permits(names(GeneralNameValue.dns("lock.example.com"))).permitted()).isTrue();
+        assertThat(permitted.permits(names(GeneralNameValue.dns(DOTLESS))).permitted())
+                .isFalse();
+        assertThat(permitted.permits(names(GeneralNameValue.dns(DOTTED))).permitted())
+                .isFalse();
+        assertThat(permitted
+                        .permits(names(GeneralNameValue.dns("WWW.INFO.example.com")))
+                        .permitted())
+                .isTrue();
+        assertThat(excluded.permits(names(GeneralNameValue.dns(KELVIN))).permitted())
+                .isFalse();
+        assertThat(excluded.permits(names(GeneralNameValue.dns("KEY.example.com")))
+                        .permitted())
+                .isFalse();
+        assertThat(excluded.permits(names(GeneralNameValue.dns("lock.example.com")))
+                        .permitted())
+                .isTrue();
     }
 
     @Test
@@ -81,7 +98,8 @@ class NonAsciiCaseFoldingTest {
     @ValueSource(strings = {"17.4", "12.0", "9.3"})
     void endToEnd_dotlessHost_isAHostNameMismatch(String ios, TestPki pki) {
         HeldCertificate root = pki.root("Root").build();
-        HeldCertificate leaf = pki.leaf("info.example.com", root).validForDays(90).build();
+        HeldCertificate leaf =
+                pki.leaf("info.example.com", root).validForDays(90).build();
         SecTrust trust = SecTrust.ios(ios).at(pki.now()).ctKillSwitch(true).withExtraSystemRoots(certs(root));
 
         TrustReport upper = trust.forServer("INFO.EXAMPLE.COM").evaluate(certs(leaf));
@@ -94,7 +112,8 @@ class NonAsciiCaseFoldingTest {
     }
 
     private static boolean match(HostnameRules rules, String ref, String presented) {
-        return HostnameMatcher.match(rules, ref, PresentedIdentities.ofDnsNames(List.of(presented))).matched();
+        return HostnameMatcher.match(rules, ref, PresentedIdentities.ofDnsNames(List.of(presented)))
+                .matched();
     }
 
     private static CertificateNames names(GeneralNameValue san) {

@@ -7,13 +7,12 @@ import static io.github.sectrust4j.policy.rfc5280.TestPaths.unanchored;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sectrust4j.Severity;
+import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.fixtures.HeldCertificate;
-import io.github.sectrust4j.fixtures.SignatureAlgorithm;
 import io.github.sectrust4j.fixtures.PkiSeed;
+import io.github.sectrust4j.fixtures.SignatureAlgorithm;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.TestPkiExtension;
-import io.github.sectrust4j.path.CandidatePath;
-import io.github.sectrust4j.check.Failure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,9 +40,12 @@ class BasicCertificateProcessingTest {
         HeldCertificate leaf = pki.leaf("a.example", root).build();
         List<Failure> f = process("17.4", pki.now(), unanchored(leaf, root), false);
         assertThat(codes(f)).containsExactly("AnchorTrusted@1");
-        assertThat(f.get(0).evidence().fields()).containsEntry("selfSigned", true).containsEntry("anchored", false);
+        assertThat(f.get(0).evidence().fields())
+                .containsEntry("selfSigned", true)
+                .containsEntry("anchored", false);
         // an anchor whose trust settings do not make it trusted is the same failure
-        assertThat(codes(process("17.4", pki.now(), anchored(leaf, root), false))).containsExactly("AnchorTrusted@1");
+        assertThat(codes(process("17.4", pki.now(), anchored(leaf, root), false)))
+                .containsExactly("AnchorTrusted@1");
     }
 
     @ParameterizedTest(name = "iOS {0}: {1}")
@@ -52,7 +54,8 @@ class BasicCertificateProcessingTest {
         HeldCertificate root = pki.root("Root").build();
         HeldCertificate ca = pki.intermediate("CA", root).build();
         HeldCertificate leaf = pki.leaf("a.example", ca).build();
-        assertThat(codes(process(release, pki.now(), unanchored(leaf, ca), false))).containsExactly(code + "@1");
+        assertThat(codes(process(release, pki.now(), unanchored(leaf, ca), false)))
+                .containsExactly(code + "@1");
     }
 
     @Test
@@ -67,7 +70,9 @@ class BasicCertificateProcessingTest {
         Instant now = pki.now();
         HeldCertificate self = pki.root("a.example").dnsNames("a.example").build();
         assertThat(process("17.4", now, anchored(self), true)).isEmpty();
-        HeldCertificate expired = pki.root("b.example").validity(now.minusSeconds(7200), now.minusSeconds(3600)).build();
+        HeldCertificate expired = pki.root("b.example")
+                .validity(now.minusSeconds(7200), now.minusSeconds(3600))
+                .build();
         assertThat(codes(process("17.4", now, anchored(expired), true))).containsExactly("TemporalValidity@0");
         HeldCertificate odd = pki.root("c.example").unknownCriticalExtension().build();
         assertThat(codes(process("17.4", now, anchored(odd), true))).containsExactly("CriticalExtensions@0");
@@ -80,14 +85,17 @@ class BasicCertificateProcessingTest {
         assertThat(process("17.4", pki.now(), anchored(leaf, root), true)).isEmpty();
         List<Failure> f = process("17.4", pki.now(), anchored(leaf, root), false);
         assertThat(codes(f)).containsExactly("AnchorTrusted@1", "CriticalExtensions@1");
-        assertThat(f.get(1).evidence().fields()).containsEntry("unknownCriticalExtensions", List.of("1.3.6.1.4.1.55738.666.1"));
+        assertThat(f.get(1).evidence().fields())
+                .containsEntry("unknownCriticalExtensions", List.of("1.3.6.1.4.1.55738.666.1"));
     }
 
     @ParameterizedTest(name = "iOS {0}: {1}")
     @CsvSource({"17.4, TemporalValidity", "11.2, ValidRoot"})
     void expiredTrustedAnchor_failsValidityAtTopIndex(String release, String code, TestPki pki) {
         Instant now = pki.now();
-        HeldCertificate root = pki.root("Root").validity(now.minus(Duration.ofDays(100)), now.minusSeconds(1)).build();
+        HeldCertificate root = pki.root("Root")
+                .validity(now.minus(Duration.ofDays(100)), now.minusSeconds(1))
+                .build();
         HeldCertificate leaf = pki.leaf("a.example", root).build();
         assertThat(codes(process(release, now, anchored(leaf, root), true))).containsExactly(code + "@1");
     }
@@ -97,7 +105,9 @@ class BasicCertificateProcessingTest {
     void expiredLeaf_isNamedByRelease(String release, String code, TestPki pki) {
         Instant now = pki.now();
         HeldCertificate root = pki.root("Root").build();
-        HeldCertificate leaf = pki.leaf("a.example", root).validity(now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1))).build();
+        HeldCertificate leaf = pki.leaf("a.example", root)
+                .validity(now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1)))
+                .build();
         assertThat(codes(process(release, now, anchored(leaf, root), true))).containsExactly(code + "@0");
     }
 
@@ -114,7 +124,9 @@ class BasicCertificateProcessingTest {
         HeldCertificate leaf2 = pki.leaf("b.example", sub).build();
         List<Failure> f = process("17.4", pki.now(), anchored(leaf2, sub, ca0, root), true);
         assertThat(codes(f)).containsExactly("BasicConstraintsPathLen@1");
-        assertThat(f.get(0).evidence().fields()).containsEntry("constrainedBy", 2).containsEntry("pathLenConstraint", 0)
+        assertThat(f.get(0).evidence().fields())
+                .containsEntry("constrainedBy", 2)
+                .containsEntry("pathLenConstraint", 0)
                 .containsEntry("intermediatesBelowConstraint", 1);
         assertThat(codes(process("11.2", pki.now(), anchored(leaf2, sub, ca0, root), true)))
                 .containsExactly("BasicConstraints@1");
@@ -137,7 +149,8 @@ class BasicCertificateProcessingTest {
         // key rollover: same name as the root, new key, signed by the old root
         HeldCertificate rollover = pki.intermediate("Root", root).build();
         HeldCertificate leaf = pki.leaf("a.example", rollover).build();
-        assertThat(process("17.4", pki.now(), anchored(leaf, rollover, root), true)).isEmpty();
+        assertThat(process("17.4", pki.now(), anchored(leaf, rollover, root), true))
+                .isEmpty();
     }
 
     @Test
@@ -168,19 +181,24 @@ class BasicCertificateProcessingTest {
     @Test
     void md5SignedLeaf_isWeakSignatureAtIndexZero_fatalFrom12(TestPki pki) {
         HeldCertificate root = pki.root("Root").rsa(2048).build();
-        HeldCertificate leaf = pki.leaf("a.example", root).signatureAlgorithm(SignatureAlgorithm.MD5_WITH_RSA).build();
+        HeldCertificate leaf = pki.leaf("a.example", root)
+                .signatureAlgorithm(SignatureAlgorithm.MD5_WITH_RSA)
+                .build();
         List<Failure> f = process("12.0", pki.now(), anchored(leaf, root), true);
         assertThat(codes(f)).containsExactly("WeakSignature@0");
         assertThat(f.get(0).severity()).isEqualTo(Severity.FATAL);
-        assertThat(process("11.4", pki.now(), anchored(leaf, root), true).get(0).severity()).isEqualTo(Severity.RECOVERABLE);
+        assertThat(process("11.4", pki.now(), anchored(leaf, root), true).get(0).severity())
+                .isEqualTo(Severity.RECOVERABLE);
         assertThat(process("11.2", pki.now(), anchored(leaf, root), true)).isEmpty();
     }
 
     @Test
     void unknownCriticalExtensions_areReportedAtTheirCertificate(TestPki pki) {
         HeldCertificate root = pki.root("Root").build();
-        HeldCertificate ca = pki.intermediate("CA", root).unknownCriticalExtension().build();
-        HeldCertificate leaf = pki.leaf("a.example", ca).unknownCriticalExtension().build();
+        HeldCertificate ca =
+                pki.intermediate("CA", root).unknownCriticalExtension().build();
+        HeldCertificate leaf =
+                pki.leaf("a.example", ca).unknownCriticalExtension().build();
         List<Failure> f = process("17.4", pki.now(), anchored(leaf, ca, root), true);
         assertThat(codes(f)).containsExactly("CriticalExtensions@1", "CriticalExtensions@0");
     }
@@ -188,7 +206,9 @@ class BasicCertificateProcessingTest {
     @Test
     void nonCriticalUnknownExtension_isFine(TestPki pki) {
         HeldCertificate root = pki.root("Root").build();
-        HeldCertificate leaf = pki.leaf("a.example", root).extension("1.3.6.1.4.1.55738.666.2", false, new byte[] {5, 0}).build();
+        HeldCertificate leaf = pki.leaf("a.example", root)
+                .extension("1.3.6.1.4.1.55738.666.2", false, new byte[] {5, 0})
+                .build();
         assertThat(process("17.4", pki.now(), anchored(leaf, root), true)).isEmpty();
     }
 }

@@ -8,9 +8,9 @@ import io.github.sectrust4j.CertificateInputException;
 import io.github.sectrust4j.SharedData;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.CertificateInput;
-import io.github.sectrust4j.request.EvaluationRequest;
-import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.path.CandidatePath;
+import io.github.sectrust4j.request.EvaluationRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,29 +34,36 @@ import org.junit.jupiter.api.Test;
  * RFC 5280 processing decides differently from limbo are listed with the reason in {@link #DIVERGENT}.
  */
 class LimboRfc5280Test {
-    private static final List<String> PREFIXES = List.of("rfc5280::nc::", "rfc5280::pc::", "pathlen::", "pathological::");
+    private static final List<String> PREFIXES =
+            List.of("rfc5280::nc::", "rfc5280::pc::", "pathlen::", "pathological::");
     private static final Instant DEFAULT_TIME = Instant.parse("2024-01-01T00:00:00Z");
 
     /** Case id → why this step's verdict differs from limbo's expectation. */
     static final Map<String, String> DIVERGENT = Map.ofEntries(
-            Map.entry("pathlen::max-chain-depth-0-exhausted",
+            Map.entry(
+                    "pathlen::max-chain-depth-0-exhausted",
                     "limbo's max_chain_depth is a verifier option; iOS has no chain-length limit (§1.4, only the "
-                    + "100-path cap), so the chain passes RFC 5280 processing"),
-            Map.entry("pathlen::max-chain-depth-1-exhausted",
+                            + "100-path cap), so the chain passes RFC 5280 processing"),
+            Map.entry(
+                    "pathlen::max-chain-depth-1-exhausted",
                     "as max-chain-depth-0-exhausted: no maximum chain depth on iOS (§1.4)"),
-            Map.entry("rfc5280::nc::permitted-dns-match-noncritical",
+            Map.entry(
+                    "rfc5280::nc::permitted-dns-match-noncritical",
                     "iOS honours a non-critical nameConstraints extension like a critical one (§2.3 item 6 only "
-                    + "fails critical extensions with unsupported forms); the leaf's name is permitted"),
-            Map.entry("rfc5280::nc::not-allowed-in-ee-noncritical",
+                            + "fails critical extensions with unsupported forms); the leaf's name is permitted"),
+            Map.entry(
+                    "rfc5280::nc::not-allowed-in-ee-noncritical",
                     "nameConstraints are merged only at CA positions (RFC 5280 §6.1.4 (g), i < n); an EE's own "
-                    + "nameConstraints are ignored, not rejected [inferred]"),
-            Map.entry("rfc5280::nc::not-allowed-in-ee-critical",
+                            + "nameConstraints are ignored, not rejected [inferred]"),
+            Map.entry(
+                    "rfc5280::nc::not-allowed-in-ee-critical",
                     "as not-allowed-in-ee-noncritical: nameConstraints is a known extension, so even critical it "
-                    + "raises no CriticalExtensions failure on the leaf [inferred]"),
-            Map.entry("rfc5280::nc::nc-permits-invalid-dns-san",
+                            + "raises no CriticalExtensions failure on the leaf [inferred]"),
+            Map.entry(
+                    "rfc5280::nc::nc-permits-invalid-dns-san",
                     "the malformed SAN '.example.com' lies within the subtree 'example.com' for Apple's suffix "
-                    + "matcher, so NameConstraints passes; the full evaluation still fails, on SSLHostname "
-                    + "(foo.example.com does not match '.example.com')"));
+                            + "matcher, so NameConstraints passes; the full evaluation still fails, on SSLHostname "
+                            + "(foo.example.com does not match '.example.com')"));
 
     @Test
     void limboCasesAgreeExceptForDocumentedDivergences() throws IOException {
@@ -81,8 +88,14 @@ class LimboRfc5280Test {
                 actual = false;
                 verdict = "input rejected: " + e.getMessage();
             }
-            report.append(id).append(": limbo=").append(expected ? "SUCCESS" : "FAILURE").append(" ours=")
-                    .append(actual ? "SUCCESS" : "FAILURE").append(" ").append(verdict).append('\n');
+            report.append(id)
+                    .append(": limbo=")
+                    .append(expected ? "SUCCESS" : "FAILURE")
+                    .append(" ours=")
+                    .append(actual ? "SUCCESS" : "FAILURE")
+                    .append(" ")
+                    .append(verdict)
+                    .append('\n');
             if (actual != expected) {
                 disagreements.put(id, verdict);
             }
@@ -95,16 +108,18 @@ class LimboRfc5280Test {
         assertThat(disagreements.keySet()).isEqualTo(DIVERGENT.keySet());
     }
 
-    private record Verdict(boolean accepted, String summary) {
-    }
+    private record Verdict(boolean accepted, String summary) {}
 
     private static Verdict evaluate(JsonNode tc) {
         List<Certificate> trusted = new ArrayList<>();
         tc.get("trusted_certs").forEach(n -> trusted.addAll(CertificateInput.fromPem(n.asText())));
         List<Certificate> intermediates = new ArrayList<>();
         tc.get("untrusted_intermediates").forEach(n -> intermediates.addAll(CertificateInput.fromPem(n.asText())));
-        Certificate leaf = CertificateInput.fromPem(tc.get("peer_certificate").asText()).get(0);
-        Instant at = tc.get("validation_time").isNull() ? DEFAULT_TIME : Instant.parse(tc.get("validation_time").asText());
+        Certificate leaf =
+                CertificateInput.fromPem(tc.get("peer_certificate").asText()).get(0);
+        Instant at = tc.get("validation_time").isNull()
+                ? DEFAULT_TIME
+                : Instant.parse(tc.get("validation_time").asText());
         EvaluationRequest request = TestPaths.request("17.4", at, leaf);
 
         List<List<Certificate>> paths = new ArrayList<>();
@@ -120,8 +135,10 @@ class LimboRfc5280Test {
             for (int i = 1; i < chain.size(); i++) {
                 failures.addAll(ParentChecks.check(path, i, request));
             }
-            String summary = "path of " + chain.size() + ": " + failures.stream()
-                    .map(f -> f.code() + "@" + f.index() + f.evidence()).toList();
+            String summary = "path of " + chain.size() + ": "
+                    + failures.stream()
+                            .map(f -> f.code() + "@" + f.index() + f.evidence())
+                            .toList();
             if (failures.isEmpty()) {
                 return new Verdict(true, summary);
             }
@@ -133,8 +150,8 @@ class LimboRfc5280Test {
     }
 
     /** Depth-first: anchors first (a path ends at the first trusted issuer), then intermediates. */
-    private static void extend(List<Certificate> partial, List<Certificate> trusted, List<Certificate> pool,
-                               List<List<Certificate>> out) {
+    private static void extend(
+            List<Certificate> partial, List<Certificate> trusted, List<Certificate> pool, List<List<Certificate>> out) {
         if (out.size() >= 64 || partial.size() > 10) {
             return;
         }
@@ -158,7 +175,8 @@ class LimboRfc5280Test {
     }
 
     private static boolean issues(Certificate issuer, Certificate child) {
-        return issuer.normalizedSubject().isPresent() && issuer.normalizedSubject().equals(child.normalizedIssuer())
+        return issuer.normalizedSubject().isPresent()
+                && issuer.normalizedSubject().equals(child.normalizedIssuer())
                 && verifies(child, issuer);
     }
 
@@ -167,8 +185,8 @@ class LimboRfc5280Test {
     private static synchronized X509Certificate jdk(Certificate c) {
         return JDK.computeIfAbsent(c, k -> {
             try {
-                return (X509Certificate) CertificateFactory.getInstance("X.509")
-                        .generateCertificate(new ByteArrayInputStream(k.der()));
+                return (X509Certificate)
+                        CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(k.der()));
             } catch (Exception e) {
                 return null;
             }

@@ -9,15 +9,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Severity;
+import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.fixtures.CertificateBuilder;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.KeyAlgorithm;
-import io.github.sectrust4j.fixtures.SignatureAlgorithm;
 import io.github.sectrust4j.fixtures.PkiSeed;
+import io.github.sectrust4j.fixtures.SignatureAlgorithm;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.TestPkiExtension;
 import io.github.sectrust4j.path.CandidatePath;
-import io.github.sectrust4j.check.Failure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -66,7 +66,12 @@ class ParentChecksTest {
     }
 
     @ParameterizedTest(name = "iOS {0}: {1}")
-    @CsvSource({"17.4, BasicConstraintsCA", "11.3, BasicConstraintsCA", "11.2, BasicConstraints", "9.0, BasicConstraints"})
+    @CsvSource({
+        "17.4, BasicConstraintsCA",
+        "11.3, BasicConstraintsCA",
+        "11.2, BasicConstraints",
+        "9.0, BasicConstraints"
+    })
     void caFalseIssuer_isBasicConstraintsCaFrom11_3(String release, String expected, TestPki pki) {
         HeldCertificate root = pki.root("Root").build();
         HeldCertificate ca = pki.intermediate("CA", root).notCa().build();
@@ -81,7 +86,8 @@ class ParentChecksTest {
         HeldCertificate v3Root = pki.root("Root").build();
         HeldCertificate v1Ca = pki.intermediate("CA", v3Root).v1().build();
         HeldCertificate leaf = pki.leaf("a.example", v1Ca).build();
-        assertThat(codes(check("17.4", pki.now(), anchored(leaf, v1Ca, v3Root), 1))).containsExactly("BasicConstraints@1");
+        assertThat(codes(check("17.4", pki.now(), anchored(leaf, v1Ca, v3Root), 1)))
+                .containsExactly("BasicConstraints@1");
 
         HeldCertificate v1Root = pki.root("Old Root").v1().build();
         HeldCertificate v1Ca2 = pki.intermediate("CA2", v1Root).v1().build();
@@ -94,7 +100,9 @@ class ParentChecksTest {
     @Test
     void keyUsageWithoutKeyCertSign_isKeyUsage_andAbsentKeyUsageIsFine(TestPki pki) {
         HeldCertificate root = pki.root("Root").build();
-        HeldCertificate bad = pki.intermediate("CA", root).keyUsage(CertificateBuilder.KU_CRL_SIGN).build();
+        HeldCertificate bad = pki.intermediate("CA", root)
+                .keyUsage(CertificateBuilder.KU_CRL_SIGN)
+                .build();
         HeldCertificate none = pki.intermediate("CA2", root).noKeyUsage().build();
         HeldCertificate leaf = pki.leaf("a.example", bad).build();
         HeldCertificate leaf2 = pki.leaf("b.example", none).build();
@@ -105,17 +113,26 @@ class ParentChecksTest {
     }
 
     @ParameterizedTest(name = "iOS {0}: intermediate {1}, root {2}")
-    @CsvSource({"17.4, TemporalValidity, TemporalValidity", "11.3, TemporalValidity, TemporalValidity",
-            "11.2, ValidIntermediates, ValidRoot", "8.0, ValidIntermediates, ValidRoot"})
+    @CsvSource({
+        "17.4, TemporalValidity, TemporalValidity",
+        "11.3, TemporalValidity, TemporalValidity",
+        "11.2, ValidIntermediates, ValidRoot",
+        "8.0, ValidIntermediates, ValidRoot"
+    })
     void expiredCa_isNamedByRelease(String release, String intermediateCode, String rootCode, TestPki pki) {
         Instant now = pki.now();
-        HeldCertificate root = pki.root("Root").validity(now.minus(Duration.ofDays(400)), now.minusSeconds(1)).build();
-        HeldCertificate ca = pki.intermediate("CA", root).validity(now.minus(Duration.ofDays(300)), now.minusSeconds(1)).build();
+        HeldCertificate root = pki.root("Root")
+                .validity(now.minus(Duration.ofDays(400)), now.minusSeconds(1))
+                .build();
+        HeldCertificate ca = pki.intermediate("CA", root)
+                .validity(now.minus(Duration.ofDays(300)), now.minusSeconds(1))
+                .build();
         HeldCertificate leaf = pki.leaf("a.example", ca).build();
         CandidatePath path = anchored(leaf, ca, root);
         List<Failure> f = check(release, now, path, 1);
         assertThat(codes(f)).containsExactly(intermediateCode + "@1");
-        assertThat(f.get(0).evidence().fields()).containsEntry("state", "expired")
+        assertThat(f.get(0).evidence().fields())
+                .containsEntry("state", "expired")
                 .containsEntry("notAfter", now.minusSeconds(1).toString());
         assertThat(codes(check(release, now, path, 2))).containsExactly(rootCode + "@2");
     }
@@ -124,15 +141,22 @@ class ParentChecksTest {
     @CsvSource({"26.0, true", "18.4, false"})
     void expiredAppleHardCodedRoot_neverExpiresOnlyFromIos26(String release, boolean exempt, TestPki pki) {
         Instant now = pki.now();
-        HeldCertificate root = pki.root("Apple Root CA").validity(now.minus(Duration.ofDays(400)), now.minusSeconds(60)).build();
+        HeldCertificate root = pki.root("Apple Root CA")
+                .validity(now.minus(Duration.ofDays(400)), now.minusSeconds(60))
+                .build();
         HeldCertificate leaf = pki.leaf("a.example", root).build();
         List<Failure> f = check(release, now, appleRooted(leaf, root), 1);
         assertThat(f.isEmpty()).isEqualTo(exempt);
     }
 
     @ParameterizedTest(name = "iOS {0}: {1} {2}")
-    @CsvSource({"17.4, WeakKeySize, FATAL", "11.3, WeakKeySize, FATAL", "11.0, WeakIntermediates, FATAL",
-            "10.3, WeakIntermediates, RECOVERABLE", "10.0, WeakIntermediates, RECOVERABLE"})
+    @CsvSource({
+        "17.4, WeakKeySize, FATAL",
+        "11.3, WeakKeySize, FATAL",
+        "11.0, WeakIntermediates, FATAL",
+        "10.3, WeakIntermediates, RECOVERABLE",
+        "10.0, WeakIntermediates, RECOVERABLE"
+    })
     void rsa512Intermediate_isWeakKey(String release, String code, Severity severity, TestPki pki) {
         HeldCertificate root = pki.root("Root").build();
         HeldCertificate ca = pki.intermediate("CA", root).rsa(512).build();
@@ -156,7 +180,9 @@ class ParentChecksTest {
     @CsvSource({"17.4, FATAL", "12.0, FATAL", "11.4, RECOVERABLE", "11.3, RECOVERABLE"})
     void md5SignedIntermediate_isWeakSignature(String release, Severity severity, TestPki pki) {
         HeldCertificate root = pki.root("Root").rsa(2048).build();
-        HeldCertificate ca = pki.intermediate("CA", root).signatureAlgorithm(SignatureAlgorithm.MD5_WITH_RSA).build();
+        HeldCertificate ca = pki.intermediate("CA", root)
+                .signatureAlgorithm(SignatureAlgorithm.MD5_WITH_RSA)
+                .build();
         HeldCertificate leaf = pki.leaf("a.example", ca).build();
         List<Failure> f = check(release, pki.now(), anchored(leaf, ca, root), 1);
         assertThat(codes(f)).containsExactly("WeakSignature@1");
@@ -167,15 +193,19 @@ class ParentChecksTest {
     @Test
     void md5SignedIntermediate_isNotCheckedBefore11_3(TestPki pki) {
         HeldCertificate root = pki.root("Root").rsa(2048).build();
-        HeldCertificate ca = pki.intermediate("CA", root).signatureAlgorithm(SignatureAlgorithm.MD5_WITH_RSA).build();
+        HeldCertificate ca = pki.intermediate("CA", root)
+                .signatureAlgorithm(SignatureAlgorithm.MD5_WITH_RSA)
+                .build();
         HeldCertificate leaf = pki.leaf("a.example", ca).build();
         assertThat(check("11.2", pki.now(), anchored(leaf, ca, root), 1)).isEmpty();
     }
 
     @Test
     void selfSignedMd5Root_isNotWeakSignature(TestPki pki) {
-        HeldCertificate root = pki.root("Root").key(KeyAlgorithm.rsa(2048))
-                .signatureAlgorithm(SignatureAlgorithm.MD5_WITH_RSA).build();
+        HeldCertificate root = pki.root("Root")
+                .key(KeyAlgorithm.rsa(2048))
+                .signatureAlgorithm(SignatureAlgorithm.MD5_WITH_RSA)
+                .build();
         HeldCertificate leaf = pki.leaf("a.example", root).build();
         assertThat(check("17.4", pki.now(), anchored(leaf, root), 1)).isEmpty();
     }
@@ -184,12 +214,17 @@ class ParentChecksTest {
     void failuresComeInAppleCheckOrder(TestPki pki) {
         Instant now = pki.now();
         HeldCertificate root = pki.root("Root").rsa(2048).build();
-        HeldCertificate ca = pki.intermediate("CA", root).rsa(512).signatureAlgorithm(SignatureAlgorithm.MD5_WITH_RSA)
-                .validity(now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(1))).notCa()
-                .keyUsage(CertificateBuilder.KU_DIGITAL_SIGNATURE).build();
+        HeldCertificate ca = pki.intermediate("CA", root)
+                .rsa(512)
+                .signatureAlgorithm(SignatureAlgorithm.MD5_WITH_RSA)
+                .validity(now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(1)))
+                .notCa()
+                .keyUsage(CertificateBuilder.KU_DIGITAL_SIGNATURE)
+                .build();
         HeldCertificate leaf = pki.leaf("a.example", ca).build();
-        assertThat(codes(check("17.4", now, anchored(leaf, ca, root), 1))).containsExactly(
-                "TemporalValidity@1", "WeakKeySize@1", "WeakSignature@1", "BasicConstraintsCA@1", "KeyUsage@1");
+        assertThat(codes(check("17.4", now, anchored(leaf, ca, root), 1)))
+                .containsExactly(
+                        "TemporalValidity@1", "WeakKeySize@1", "WeakSignature@1", "BasicConstraintsCA@1", "KeyUsage@1");
         assertThat(FindingCode.WEAK_KEY_SIZE.defaultSeverity()).isEqualTo(Severity.FATAL);
     }
 }

@@ -8,9 +8,9 @@ import io.github.sectrust4j.CertificateInputException;
 import io.github.sectrust4j.SharedData;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.CertificateInput;
-import io.github.sectrust4j.request.EvaluationRequest;
-import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.path.CandidatePath;
+import io.github.sectrust4j.request.EvaluationRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -60,10 +60,20 @@ class RobustnessProperties {
     @Property(tries = 300)
     void arbitraryPathsNeverThrowAndIndexFailuresInRange(
             @ForAll @Size(min = 1, max = 6) List<@IntRange(min = 0, max = 100_000) Integer> picks,
-            @ForAll boolean anchored, @ForAll boolean topTrusted, @ForAll boolean topSelfSigned,
-            @ForAll @IntRange(min = 0, max = 6) int release, @ForAll @IntRange(min = -2, max = 2) int yearsFrom2024) {
-        Statistics.collect(picks.size() == 1 ? "one certificate" : "a chain", anchored && topTrusted ? "trusted top" : "untrusted top");
-        Statistics.coverage(c -> { for (String s : List.of("one certificate", "a chain")) { c.check(s, "trusted top").count(n -> n > 0); c.check(s, "untrusted top").count(n -> n > 0); } });
+            @ForAll boolean anchored,
+            @ForAll boolean topTrusted,
+            @ForAll boolean topSelfSigned,
+            @ForAll @IntRange(min = 0, max = 6) int release,
+            @ForAll @IntRange(min = -2, max = 2) int yearsFrom2024) {
+        Statistics.collect(
+                picks.size() == 1 ? "one certificate" : "a chain",
+                anchored && topTrusted ? "trusted top" : "untrusted top");
+        Statistics.coverage(c -> {
+            for (String s : List.of("one certificate", "a chain")) {
+                c.check(s, "trusted top").count(n -> n > 0);
+                c.check(s, "untrusted top").count(n -> n > 0);
+            }
+        });
         assertThat(CORPUS).hasSizeGreaterThan(100);
         List<Certificate> chain = new ArrayList<>();
         for (int p : picks) {

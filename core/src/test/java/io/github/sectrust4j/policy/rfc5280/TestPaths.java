@@ -2,16 +2,15 @@ package io.github.sectrust4j.policy.rfc5280;
 
 import io.github.sectrust4j.AnchorSource;
 import io.github.sectrust4j.IosRelease;
+import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.request.EvaluationRequest;
-import io.github.sectrust4j.PathBudget;
-import io.github.sectrust4j.PathBudget;
+import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.path.AnchorInfo;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.path.CertificateOrigin;
-import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.request.EvaluationRequest;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,17 +21,31 @@ import java.util.Optional;
 
 /** Builds requests and candidate paths directly (no path builder needed). */
 final class TestPaths {
-    private TestPaths() {
-    }
+    private TestPaths() {}
 
     static Certificate cert(HeldCertificate h) {
         return Certificate.parse(h.der());
     }
 
     static EvaluationRequest request(String release, Instant verifyTime, Certificate leaf) {
-        return new EvaluationRequest(IosRelease.parse(release), Policy.SSL_SERVER, Optional.empty(), verifyTime,
-                verifyTime, List.of(leaf), List.of(), false, List.of(), List.of(), Optional.empty(), List.of(),
-                List.of(), List.of(), false, Optional.empty(), PathBudget.DEFAULT);
+        return new EvaluationRequest(
+                IosRelease.parse(release),
+                Policy.SSL_SERVER,
+                Optional.empty(),
+                verifyTime,
+                verifyTime,
+                List.of(leaf),
+                List.of(),
+                false,
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                List.of(),
+                false,
+                Optional.empty(),
+                PathBudget.DEFAULT);
     }
 
     /** A path whose top is an app anchor (leaf first). */
@@ -53,7 +66,8 @@ final class TestPaths {
     static CandidatePath path(boolean anchored, boolean appleRoot, List<Certificate> certs, boolean topSelfSigned) {
         List<CertificateOrigin> origins = new ArrayList<>();
         for (int i = 0; i < certs.size(); i++) {
-            origins.add(anchored && i == certs.size() - 1 ? CertificateOrigin.ANCHOR_SOURCE : CertificateOrigin.PRESENTED);
+            origins.add(
+                    anchored && i == certs.size() - 1 ? CertificateOrigin.ANCHOR_SOURCE : CertificateOrigin.PRESENTED);
         }
         Optional<AnchorInfo> anchor = anchored
                 ? Optional.of(new AnchorInfo(appleRoot ? AnchorSource.APPLE : AnchorSource.APP, List.of()))

@@ -19,6 +19,7 @@ final class CertificateFacts {
     byte[] sha256;
     /** SHA-256 of Apple's file when it differs from the certificate's (trailing bytes), else null. */
     byte[] fileSha256;
+
     byte[] sha1;
     byte[] subject;
     byte[] issuer;
@@ -35,6 +36,7 @@ final class CertificateFacts {
     int pathLen = -1;
     /** RFC 5280 bit i is (1 << i); -1 = extension absent */
     int keyUsage = -1;
+
     String signatureAlgorithm;
     boolean selfSigned;
     byte[] nameConstraints;
@@ -148,8 +150,8 @@ final class CertificateFacts {
 
     private static boolean verifiesWithOwnKey(byte[] der) {
         try {
-            X509Certificate c = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
+            X509Certificate c = (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
             c.verify(c.getPublicKey());
             return true;
         } catch (Exception e) {
@@ -185,11 +187,11 @@ final class CertificateFacts {
         int offsetSeconds = 0;
         if (p < rest.length() && (rest.charAt(p) == '+' || rest.charAt(p) == '-')) {
             int sign = rest.charAt(p) == '-' ? -1 : 1;
-            offsetSeconds = sign * (Integer.parseInt(rest.substring(p + 1, p + 3)) * 3600
-                    + Integer.parseInt(rest.substring(p + 3, p + 5)) * 60);
+            offsetSeconds = sign
+                    * (Integer.parseInt(rest.substring(p + 1, p + 3)) * 3600
+                            + Integer.parseInt(rest.substring(p + 3, p + 5)) * 60);
         }
-        return LocalDateTime.of(year, month, day, hour, minute, second)
-                .toEpochSecond(ZoneOffset.UTC) - offsetSeconds;
+        return LocalDateTime.of(year, month, day, hour, minute, second).toEpochSecond(ZoneOffset.UTC) - offsetSeconds;
     }
 
     static byte[] digest(String alg, byte[] data) {

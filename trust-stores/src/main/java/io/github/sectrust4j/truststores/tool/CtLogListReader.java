@@ -1,7 +1,6 @@
 package io.github.sectrust4j.truststores.tool;
 
 import io.github.sectrust4j.truststores.CtLogState;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +39,7 @@ public final class CtLogListReader {
     int assetVersion = -1;
     /** {@code log_list_timestamp} (Google v3; Apple's lists have none), or {@link #NONE}. */
     long listTimestamp = NONE;
+
     final List<Log> logs = new ArrayList<>();
 
     static CtLogListReader read(String json) {
@@ -60,25 +60,34 @@ public final class CtLogListReader {
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) { // a field of the wrong JSON type
-            throw new IllegalArgumentException("not a CT log list (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    "not a CT log list (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
         List<io.github.sectrust4j.truststores.CtLog> logs = new ArrayList<>();
         for (Log l : r.logs) {
-            logs.add(new io.github.sectrust4j.truststores.CtLog(l.logId, l.key, l.operator, l.description, l.url,
-                    l.state, instant(l.stateTimestamp), instant(l.intervalStart), instant(l.intervalEnd), l.tiled,
-                    l.tlsOnly, r.listVersion));
+            logs.add(new io.github.sectrust4j.truststores.CtLog(
+                    l.logId,
+                    l.key,
+                    l.operator,
+                    l.description,
+                    l.url,
+                    l.state,
+                    instant(l.stateTimestamp),
+                    instant(l.intervalStart),
+                    instant(l.intervalEnd),
+                    l.tiled,
+                    l.tlsOnly,
+                    r.listVersion));
         }
-        return new io.github.sectrust4j.truststores.PublishedCtLogList(r.schema, r.listVersion, r.assetVersion,
-                java.util.Optional.ofNullable(instant(r.listTimestamp)), logs);
+        return new io.github.sectrust4j.truststores.PublishedCtLogList(
+                r.schema, r.listVersion, r.assetVersion, java.util.Optional.ofNullable(instant(r.listTimestamp)), logs);
     }
 
     private static Instant instant(long millis) {
         return millis == NONE ? null : Instant.ofEpochMilli(millis);
     }
 
-    private CtLogListReader() {
-    }
+    private CtLogListReader() {}
 
     @SuppressWarnings("unchecked")
     private static CtLogListReader readTree(Object tree) {
@@ -149,7 +158,8 @@ public final class CtLogListReader {
                 names.add(operators.getOrDefault(((BigDecimal) id).intValueExact(), "?"));
             }
             l.operator = String.join(", ", names);
-            String state = m.get("state") == null ? "Included"
+            String state = m.get("state") == null
+                    ? "Included"
                     : states.getOrDefault(((BigDecimal) m.get("state")).intValueExact(), "Included");
             // legacy names mapped onto the v3+ vocabulary: Included → usable, Frozen → readonly
             // (frozen at the final STH), Disqualified → retired at disqualified_at.
@@ -224,7 +234,9 @@ public final class CtLogListReader {
         try {
             return Instant.parse(t).toEpochMilli();
         } catch (java.time.format.DateTimeParseException e) {
-            return java.time.LocalDateTime.parse(t).toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+            return java.time.LocalDateTime.parse(t)
+                    .toInstant(java.time.ZoneOffset.UTC)
+                    .toEpochMilli();
         }
     }
 

@@ -45,13 +45,20 @@ final class Json {
         }
         char c = s.charAt(i);
         switch (c) {
-            case '{': return object();
-            case '[': return array();
-            case '"': return string();
-            case 't': return literal("true", Boolean.TRUE);
-            case 'f': return literal("false", Boolean.FALSE);
-            case 'n': return literal("null", null);
-            default: return number();
+            case '{':
+                return object();
+            case '[':
+                return array();
+            case '"':
+                return string();
+            case 't':
+                return literal("true", Boolean.TRUE);
+            case 'f':
+                return literal("false", Boolean.FALSE);
+            case 'n':
+                return literal("null", null);
+            default:
+                return number();
         }
     }
 
@@ -125,11 +132,21 @@ final class Json {
             if (c == '\\') {
                 char e = next();
                 switch (e) {
-                    case 'n': b.append('\n'); break;
-                    case 't': b.append('\t'); break;
-                    case 'r': b.append('\r'); break;
-                    case 'b': b.append('\b'); break;
-                    case 'f': b.append('\f'); break;
+                    case 'n':
+                        b.append('\n');
+                        break;
+                    case 't':
+                        b.append('\t');
+                        break;
+                    case 'r':
+                        b.append('\r');
+                        break;
+                    case 'b':
+                        b.append('\b');
+                        break;
+                    case 'f':
+                        b.append('\f');
+                        break;
                     case 'u':
                         if (i + 4 > s.length()) {
                             throw error("bad \\u escape");
@@ -137,7 +154,8 @@ final class Json {
                         b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
                         i += 4;
                         break;
-                    default: b.append(e);
+                    default:
+                        b.append(e);
                 }
             } else {
                 b.append(c);
