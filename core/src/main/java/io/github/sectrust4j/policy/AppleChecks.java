@@ -60,6 +60,8 @@ public final class AppleChecks {
      * {@code ct}). They run where their stage runs; the catalogue explains their failures.
      */
     static final List<CheckDescriptor> COMPUTED_ELSEWHERE = List.of(
+            AnchorTrustedCheck.INSTANCE,
+            MissingIntermediateCheck.INSTANCE,
             BasicConstraintsCheck.INSTANCE,
             RevocationCheck.INSTANCE,
             RevocationResponseRequiredCheck.INSTANCE,

@@ -16,7 +16,6 @@ import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -77,8 +76,7 @@ public record Decision(SecTrustResult result, Optional<TrustError> error, List<F
                         "SecTrustEvaluateWithError does not exist before iOS 12; the error shown applies the iOS 12 ranking "
                                 + "to iOS " + rules.release() + " (apps there read only the result value).",
                         ImmutableMap.of("release", rules.release().toString()),
-                        FindingRules.rule(FindingCode.UNCERTAIN_RULE, Map.of(), rules)
-                                .since("12.0"),
+                        FindingRules.rule(FindingCode.UNCERTAIN_RULE, rules).since("12.0"),
                         "None: informational."));
             }
         }
@@ -216,7 +214,7 @@ public record Decision(SecTrustResult result, Optional<TrustError> error, List<F
                         + winner.code().error().map(TrustError::toString).orElse("") + ").",
                 ImmutableMap.of(
                         "checks", List.copyOf(codes), "reported", winner.code().code()),
-                FindingRules.rule(FindingCode.UNCERTAIN_RULE, Map.of(), rules),
+                FindingRules.rule(FindingCode.UNCERTAIN_RULE, rules),
                 "Fix every listed failure; then the choice does not matter.");
     }
 

@@ -69,7 +69,7 @@ final class Exceptions {
                 "UserExceptions: the exceptions set for this evaluation are ignored: " + why + ". iOS discards them"
                         + " (SecTrustSetExceptions returns false), so every failure counts.",
                 evidence,
-                FindingRules.rule(FindingCode.USER_EXCEPTIONS, evidence, RuleSet.forRelease(request.release())),
+                FindingRules.rule(FindingCode.USER_EXCEPTIONS, RuleSet.forRelease(request.release())),
                 otherLeaf
                         ? "The server's certificate changed since the user accepted it: the user must accept the new"
                                 + " certificate again (better: fix the failures so no exception is needed)."

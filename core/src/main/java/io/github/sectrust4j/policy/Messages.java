@@ -1,6 +1,5 @@
 package io.github.sectrust4j.policy;
 
-import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.request.EvaluationRequest;
@@ -25,19 +24,7 @@ final class Messages {
         if (check.isPresent()) {
             return check.get().message(f, new FailureContext(f, path, request, rules));
         }
-        Map<String, Object> e = f.evidence().fields();
-        String at = position(path, f.index());
-        Certificate c = f.index() >= 0 && f.index() < path.size() ? path.get(f.index()) : path.leaf();
-        String prefix = f.code().code() + ": ";
-        switch (f.code()) {
-            case ANCHOR_TRUSTED:
-                return prefix + at + " is not a trusted anchor for this policy.";
-            case MISSING_INTERMEDIATE:
-                return prefix + at + " is not self-signed and its issuer '" + PathFacts.issuerName(c)
-                        + "' was not found.";
-            default:
-                return generic(f, path);
-        }
+        return generic(f, path);
     }
 
     /** A failure named with its evidence as recorded (or the cause an integration gave). */

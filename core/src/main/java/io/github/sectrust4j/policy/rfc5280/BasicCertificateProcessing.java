@@ -13,9 +13,7 @@ import io.github.sectrust4j.policy.names.NameConstraintCheck;
 import io.github.sectrust4j.policy.names.NameConstraintState;
 import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -90,13 +88,15 @@ public final class BasicCertificateProcessing {
                 constrainedTo = anchorLimit;
             }
         } else {
-            Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("anchored", path.anchored());
-            ev.put("selfSigned", path.topSelfSigned());
-            ev.put("subject", path.top().subject().toString());
             FindingCode code =
                     path.topSelfSigned() ? FindingCode.ANCHOR_TRUSTED : ReleaseRules.missingIntermediate(release);
-            out.add(Failure.of(code, top, ev));
+            out.add(Failure.of(
+                    code,
+                    top,
+                    new UntrustedTop(
+                            path.anchored(),
+                            path.topSelfSigned(),
+                            path.top().subject().toString())));
             maxPathLength = processed;
         }
         int belowConstraint = 0;
