@@ -173,17 +173,6 @@ public record Decision(SecTrustResult result, Optional<TrustError> error, List<F
                     check.get().rule(n, rules),
                     check.get().remedy(n, context));
         }
-        if (n.evidence().get("summary") instanceof String summary) {
-            return new Finding(
-                    n.code(),
-                    Severity.INFO,
-                    n.index(),
-                    subject(path, n.index()),
-                    n.code().code() + ": " + summary,
-                    n.evidence().fields(),
-                    FindingRules.rule(n, rules),
-                    "None: informational.");
-        }
         return new Finding(
                 n.code(),
                 Severity.INFO,

@@ -27,12 +27,12 @@ final class Messages {
         return generic(f, path);
     }
 
-    /** A failure named with its evidence as recorded (or the cause an integration gave). */
+    /** A failure named with its evidence as recorded (or the cause a Valid entry gave). */
     static String generic(Failure f, CandidatePath path) {
         Map<String, Object> e = f.evidence().fields();
         String at = f.code().code() + ": " + position(path, f.index());
-        if (e.containsKey("cause")) {
-            return at + ": " + e.get("cause") + " (" + e.getOrDefault("source", "") + ").";
+        if (f.evidence().record() instanceof ValidCheck.ValidEntry valid) {
+            return at + ": " + valid.failure().cause() + " (Valid database).";
         }
         return at + (e.isEmpty() ? "" : " " + e) + ".";
     }

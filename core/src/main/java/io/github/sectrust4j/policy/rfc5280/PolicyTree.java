@@ -37,9 +37,12 @@ final class PolicyTree {
      * The verdict: valid iff explicit_policy &gt; 0 or the tree is not NULL at the end (§6.1.5).
      *
      * @param valid    the path satisfies the policy constraints
+     * @param reason   why not, in words (empty when valid); also the evidence's {@code reason}
      * @param evidence why not (empty when valid)
      */
-    record Outcome(boolean valid, Map<String, Object> evidence) {
+    record Outcome(boolean valid, String reason, Map<String, Object> evidence) {
+        static final Outcome VALID = new Outcome(true, "", Map.of());
+
         Outcome {
             // the common (valid) outcome has no evidence: share the empty map instead of copying it
             evidence = evidence.isEmpty()
@@ -49,7 +52,7 @@ final class PolicyTree {
 
         /** The failure's evidence: the last reason the processing recorded, with every fact it found. */
         PolicyTreeInvalid failure() {
-            return new PolicyTreeInvalid(String.valueOf(evidence.get("reason")), evidence);
+            return new PolicyTreeInvalid(reason, evidence);
         }
     }
 
@@ -83,6 +86,8 @@ final class PolicyTree {
     private int inhibitAnyPolicy;
     private int explicitZeroedAt = -1;
     private final Map<String, Object> evidence = new LinkedHashMap<>();
+    /** Why the path fails, should it: the last reason the processing found. */
+    private String reason = "an explicit certificate policy is required but no policy is valid along the whole path";
 
     private PolicyTree(List<Certificate> certs, int[] chainIndex) {
         this.certs = certs;
@@ -105,7 +110,7 @@ final class PolicyTree {
      */
     static Outcome evaluate(List<Certificate> chain, int processed) {
         if (processed == 0) {
-            return new Outcome(true, Map.of()); // only a trusted anchor: nothing to process
+            return Outcome.VALID; // only a trusted anchor: nothing to process
         }
         List<Certificate> order = new ArrayList<>();
         int[] idx = new int[processed];
@@ -117,13 +122,12 @@ final class PolicyTree {
         try {
             return tree.run();
         } catch (TooLarge e) {
+            String reason =
+                    "the certificate-policy tree exceeded " + MAX_NODES + " nodes; processing stopped and fails closed";
             Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put(
-                    "reason",
-                    "the certificate-policy tree exceeded " + MAX_NODES
-                            + " nodes; processing stopped and fails closed");
+            ev.put("reason", reason);
             ev.put("policyTreeNodeLimit", MAX_NODES);
-            return new Outcome(false, ev);
+            return new Outcome(false, reason, ev);
         }
     }
 
@@ -178,19 +182,19 @@ final class PolicyTree {
         }
         // (g): with user-initial-policy-set = {anyPolicy} the intersection is the tree itself
         if (explicitPolicy > 0 || !treeNull) {
-            return new Outcome(true, Map.of());
+            return Outcome.VALID;
         }
         return failure();
     }
 
     private Outcome failure() {
         Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("reason", "an explicit certificate policy is required but no policy is valid along the whole path");
+        ev.put("reason", reason); // first, whenever the processing found it
         if (explicitZeroedAt >= 0) {
             ev.put("explicitPolicyRequiredAt", explicitZeroedAt);
         }
         ev.putAll(evidence);
-        return new Outcome(false, ev);
+        return new Outcome(false, reason, ev);
     }
 
     private void applyConstraints(PolicyConstraints pc, int index) {
@@ -313,7 +317,7 @@ final class PolicyTree {
                     || pm.subjectDomainPolicy().equals(ANY_POLICY)) {
                 evidence.put("invalidPolicyMappingAt", chainIndex[k]);
                 evidence.put("invalidPolicyMapping", pm.issuerDomainPolicy() + " -> " + pm.subjectDomainPolicy());
-                evidence.put("reason", "policyMappings must not map to or from anyPolicy (RFC 5280 §6.1.4 (a))");
+                reason = "policyMappings must not map to or from anyPolicy (RFC 5280 §6.1.4 (a))";
                 return false;
             }
             map.computeIfAbsent(pm.issuerDomainPolicy(), x -> new LinkedHashSet<>())
