@@ -25,20 +25,20 @@ public final class CtEvaluator {
     private CtEvaluator() {}
 
     /**
-     * Evaluates the SCTs of {@code request} against {@code logs} with the rules of {@code release}.
+     * Evaluates the SCTs of {@code request} against {@code logs} with the CT rules of one release.
      * Never throws on malformed certificates or SCTs: they become {@link SctVerdict#MALFORMED}
      * outcomes or notes.
      */
-    public static CtEvaluation evaluate(CtRequest request, CtLogList logs, IosRelease release) {
-        return evaluate(request, logs, release, CachingSctVerifier.SHARED);
+    public static CtEvaluation evaluate(CtRequest request, CtLogList logs, CtReleaseRules rules) {
+        return evaluate(request, logs, rules, CachingSctVerifier.SHARED);
     }
 
-    /** As {@link #evaluate(CtRequest, CtLogList, IosRelease)}, verifying SCT signatures through {@code verifier}. */
-    static CtEvaluation evaluate(CtRequest request, CtLogList logs, IosRelease release, CachingSctVerifier verifier) {
+    /** As {@link #evaluate(CtRequest, CtLogList, CtReleaseRules)}, verifying SCT signatures through {@code verifier}. */
+    static CtEvaluation evaluate(CtRequest request, CtLogList logs, CtReleaseRules rules, CachingSctVerifier verifier) {
         requireNonNull(request, "request");
         requireNonNull(logs, "logs");
-        requireNonNull(release, "release");
-        if (release.before(9, 0)) {
+        IosRelease release = requireNonNull(rules, "rules").release();
+        if (!rules.ctEvaluation()) {
             // iOS 8 has no CT code (§13.2)
             return new CtEvaluation(
                     release,
@@ -65,16 +65,16 @@ public final class CtEvaluator {
                     false,
                     CtQualificationPath.NONE,
                     Optional.empty(),
-                    basis(release),
+                    basis(rules),
                     0,
                     0,
                     Optional.empty(),
                     List.of(),
                     notes);
         }
-        Judge judge = new Judge(request, logs, leaf, release.before(10, 0), notes, verifier);
+        Judge judge = new Judge(request, logs, leaf, rules.countsByOperators(), notes, verifier);
         List<SctOutcome> outcomes = judge.judgeAll();
-        return decide(release, request.verifyTime(), leaf, outcomes, notes);
+        return decide(rules, request.verifyTime(), leaf, outcomes, notes);
     }
 
     /**
@@ -129,16 +129,17 @@ public final class CtEvaluator {
         }
     }
 
-    private static CtEvaluation.CountBasis basis(IosRelease release) {
-        return release.before(10, 0) ? CtEvaluation.CountBasis.OPERATORS : CtEvaluation.CountBasis.LOGS;
+    private static CtEvaluation.CountBasis basis(CtReleaseRules rules) {
+        return rules.countsByOperators() ? CtEvaluation.CountBasis.OPERATORS : CtEvaluation.CountBasis.LOGS;
     }
 
     // ---- §8.3 decision ----
 
     private static CtEvaluation decide(
-            IosRelease release, Instant verifyTime, LeafFacts leaf, List<SctOutcome> outcomes, List<String> notes) {
-        CtLifetimeRule rule = CtLifetimeRule.forLeaf(leaf.notBefore(), leaf.notAfter(), leaf.months(), release);
-        if (release.before(10, 0)) {
+            CtReleaseRules rules, Instant verifyTime, LeafFacts leaf, List<SctOutcome> outcomes, List<String> notes) {
+        IosRelease release = rules.release();
+        CtLifetimeRule rule = CtLifetimeRule.forLeaf(leaf.notBefore(), leaf.notAfter(), leaf.months(), rules);
+        if (rules.countsByOperators()) {
             return decideByOperators(release, verifyTime, rule, outcomes, notes);
         }
         // per log, only the earliest valid SCT is kept (§8.2); insertion order = input order

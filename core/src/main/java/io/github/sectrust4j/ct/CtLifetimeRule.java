@@ -2,7 +2,6 @@ package io.github.sectrust4j.ct;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.sectrust4j.IosRelease;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -34,16 +33,16 @@ public record CtLifetimeRule(Policy policy, long months, Duration lifetime, int 
         V2_SECONDS
     }
 
-    /** The rule for a leaf with these dates on this release. */
-    public static CtLifetimeRule forLeaf(Instant notBefore, Instant notAfter, IosRelease release) {
-        return forLeaf(notBefore, notAfter, calendarMonths(notBefore, notAfter), release);
+    /** The rule for a leaf with these dates under the CT rules of one release. */
+    public static CtLifetimeRule forLeaf(Instant notBefore, Instant notAfter, CtReleaseRules rules) {
+        return forLeaf(notBefore, notAfter, calendarMonths(notBefore, notAfter), rules);
     }
 
-    /** As {@link #forLeaf(Instant, Instant, IosRelease)} with the leaf's {@link #calendarMonths} already known. */
-    static CtLifetimeRule forLeaf(Instant notBefore, Instant notAfter, long months, IosRelease release) {
+    /** As {@link #forLeaf(Instant, Instant, CtReleaseRules)} with the leaf's {@link #calendarMonths} already known. */
+    static CtLifetimeRule forLeaf(Instant notBefore, Instant notAfter, long months, CtReleaseRules rules) {
         Duration lifetime = Duration.between(notBefore, notAfter);
         // v2 ships in the 14.6 drop (§13.3); earlier releases apply v1 to every leaf
-        boolean v2 = release.atLeast(14, 6) && !notBefore.isBefore(POLICY_V2_CUTOVER);
+        boolean v2 = rules.lifetimePolicyV2() && !notBefore.isBefore(POLICY_V2_CUTOVER);
         return v2
                 ? new CtLifetimeRule(Policy.V2_SECONDS, months, lifetime, requiredV2(lifetime))
                 : new CtLifetimeRule(Policy.V1_CALENDAR_MONTHS, months, lifetime, requiredV1(months));

@@ -88,7 +88,7 @@ public final class SystemTrustedCtRequirement {
     /**
      * The inputs of §8.1 and §8.6.
      *
-     * @param release            iOS release
+     * @param rules              the CT rules of the iOS release
      * @param sslServerPolicy    the policy is Apple's sslServer policy with SystemTrustedCTRequired
      * @param killSwitchOn       the trust-supplementals CT kill switch
      * @param logList            where the trusted logs came from (freshness)
@@ -105,7 +105,7 @@ public final class SystemTrustedCtRequirement {
      * @param cas                the exception facts of every other path certificate
      */
     public record Inputs(
-            IosRelease release,
+            CtReleaseRules rules,
             boolean sslServerPolicy,
             boolean killSwitchOn,
             LogListProvenance logList,
@@ -120,7 +120,7 @@ public final class SystemTrustedCtRequirement {
             Optional<CtExceptionSubject> leaf,
             List<CtExceptionSubject> cas) {
         public Inputs {
-            requireNonNull(release, "release");
+            requireNonNull(rules, "rules");
             requireNonNull(logList, "logList");
             requireNonNull(leafNotBefore, "leafNotBefore");
             requireNonNull(leafNotAfter, "leafNotAfter");
@@ -137,14 +137,19 @@ public final class SystemTrustedCtRequirement {
          * no exceptions.
          */
         public static Builder builder(
-                IosRelease release, Instant leafNotBefore, Instant leafNotAfter, Instant verifyTime) {
-            return new Builder(release, leafNotBefore, leafNotAfter, verifyTime);
+                CtReleaseRules rules, Instant leafNotBefore, Instant leafNotAfter, Instant verifyTime) {
+            return new Builder(rules, leafNotBefore, leafNotAfter, verifyTime);
+        }
+
+        /** The iOS release of {@link #rules()}. */
+        public IosRelease release() {
+            return rules.release();
         }
     }
 
     /** Builder for {@link Inputs}. */
     public static final class Builder {
-        private final IosRelease release;
+        private final CtReleaseRules rules;
         private final Instant leafNotBefore;
         private final Instant leafNotAfter;
         private final Instant verifyTime;
@@ -159,8 +164,8 @@ public final class SystemTrustedCtRequirement {
         private Optional<CtExceptionSubject> leaf = Optional.empty();
         private List<CtExceptionSubject> cas = List.of();
 
-        private Builder(IosRelease release, Instant leafNotBefore, Instant leafNotAfter, Instant verifyTime) {
-            this.release = release;
+        private Builder(CtReleaseRules rules, Instant leafNotBefore, Instant leafNotAfter, Instant verifyTime) {
+            this.rules = rules;
             this.leafNotBefore = leafNotBefore;
             this.leafNotAfter = leafNotAfter;
             this.verifyTime = verifyTime;
@@ -208,7 +213,7 @@ public final class SystemTrustedCtRequirement {
 
         public Inputs build() {
             return new Inputs(
-                    release,
+                    rules,
                     sslServerPolicy,
                     killSwitchOn,
                     logList,
@@ -228,7 +233,7 @@ public final class SystemTrustedCtRequirement {
     /** Decides {@code SystemTrustedCTRequired} for one path (§8.1 conditions 1–6, §8.6). */
     public static Decision decide(Inputs in) {
         requireNonNull(in, "inputs");
-        if (!in.release().atLeast(12, 1, 1)) {
+        if (!in.rules().systemTrustedCtRequired()) {
             return new Decision(
                     Outcome.RELEASE_BEFORE_ENFORCEMENT, "iOS " + in.release() + " does not enforce CT (from 12.1.1)");
         }
@@ -307,8 +312,8 @@ public final class SystemTrustedCtRequirement {
      * switch is on or the log list is stale. True if the condition does not stand in EV's way.
      */
     public static boolean evCtConditionMet(
-            IosRelease release, boolean ctQualified, LogListProvenance logList, boolean killSwitchOn) {
-        if (release.before(10, 0) || killSwitchOn || !logList.enforces()) {
+            CtReleaseRules rules, boolean ctQualified, LogListProvenance logList, boolean killSwitchOn) {
+        if (!rules.evRequiresCt() || killSwitchOn || !logList.enforces()) {
             return true;
         }
         return ctQualified;

@@ -3,13 +3,14 @@
  * once per path.
  *
  * <pre>{@code
+ * CtReleaseRules rules = RuleSet.forRelease(release).ctRules();  // the release's CT facts, decided by policy
  * CtEvaluation ct = CtEvaluator.evaluate(
  *         CtRequest.builder(leaf, verifyTime).issuer(chain.get(1))      // no issuer: embedded SCTs cannot verify
  *                 .tlsSct(sctFromHandshake).stapledOcspResponse(ocspDer).build(),
  *         CtLogList.of(appleTrustStore),                               // or CtLogList.fromRequestJson(ctLogs)
- *         release);
+ *         rules);
  * SystemTrustedCtRequirement.Decision d = SystemTrustedCtRequirement.decide(
- *         SystemTrustedCtRequirement.Inputs.builder(release, leaf.notBefore(), leaf.notAfter(), verifyTime)
+ *         SystemTrustedCtRequirement.Inputs.builder(rules, leaf.notBefore(), leaf.notAfter(), verifyTime)
  *                 .systemAnchored(topIsSystemRoot, topIsAppleRoot).ctQualified(ct.qualified())
  *                 .hostname(host).logList(LogListProvenance.RELEASE_LIST_FRESH).build());
  * if (d.fails()) { ... FindingCode.SYSTEM_TRUSTED_CT_REQUIRED with ct.evidence() and d.evidence() ... }

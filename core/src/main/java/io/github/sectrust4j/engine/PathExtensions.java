@@ -296,8 +296,7 @@ final class PathExtensions {
                 ? ExtendedValidation.evaluatePath(path, request)
                 : new ExtendedValidation.PathEv(false, List.of(), "the leaf is not EV-capable");
         s.evQualified = s.ev.ev()
-                && SystemTrustedCtRequirement.evCtConditionMet(
-                        request.release(), ct.qualified(), provenance, killSwitch);
+                && SystemTrustedCtRequirement.evCtConditionMet(rules.ctRules(), ct.qualified(), provenance, killSwitch);
         CtEvidence ctEvidence = ctEvidence(ct);
         if (!ct.outcomes().isEmpty()) {
             out.add(new Failure(
@@ -360,7 +359,7 @@ final class PathExtensions {
     private SystemTrustedCtRequirement.Inputs ctInputs(CandidatePath path, CtEvaluation ct) {
         Certificate leaf = path.leaf();
         SystemTrustedCtRequirement.Builder b = SystemTrustedCtRequirement.Inputs.builder(
-                        request.release(), leaf.notBefore(), leaf.notAfter(), request.verifyTime())
+                        rules.ctRules(), leaf.notBefore(), leaf.notAfter(), request.verifyTime())
                 .sslServerPolicy(request.policy() == Policy.SSL_SERVER)
                 .killSwitchOn(request.ct().killSwitchOn())
                 .logList(provenance)
@@ -399,7 +398,7 @@ final class PathExtensions {
             }
             request.scts().forEach(b::tlsSct);
             request.ocspResponses().forEach(b::stapledOcspResponse);
-            return CtEvaluator.evaluate(b.build(), logs, request.release());
+            return CtEvaluator.evaluate(b.build(), logs, rules.ctRules());
         });
     }
 

@@ -42,7 +42,7 @@ public final class CtRequiredCheck implements CheckDescriptor {
 
     /** Valid's require-ct is enforced from iOS 11.3. */
     public static boolean applies(RuleSet rules) {
-        return rules.release().atLeast(11, 3);
+        return rules.validRequiresCt();
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class RevocationResponseRequiredCheck implements CheckDescriptor {
 
     /** The check's policy option exists from iOS 9 on. */
     public static boolean applies(RuleSet rules) {
-        return rules.release().atLeast(9, 0);
+        return rules.revocationResponseRequiredCheck();
     }
 
     @Override

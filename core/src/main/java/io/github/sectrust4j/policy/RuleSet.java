@@ -7,6 +7,7 @@ import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.Severity;
+import io.github.sectrust4j.ct.CtReleaseRules;
 import io.github.sectrust4j.policy.names.HostnameRules;
 import io.github.sectrust4j.truststores.HardCodedTrust;
 import io.github.sectrust4j.truststores.IosReleases;
@@ -238,6 +239,60 @@ public final class RuleSet {
         return release.atLeast(26, 0);
     }
 
+    /** {@code RevocationResponseRequired} (the require-positive-response option) exists from iOS 9 (§2.1, §9.5). */
+    public boolean revocationResponseRequiredCheck() {
+        return release.atLeast(9, 0);
+    }
+
+    /** The Valid database's require-ct flag is enforced from iOS 11.3 (§9.2, §13.3). */
+    public boolean validRequiresCt() {
+        return release.atLeast(11, 3);
+    }
+
+    /** Valid-driven {@code IssuerPolicyConstraints} arrive in iOS 13; the other Valid failures exist before (§2.1, §9.2). */
+    public boolean validIssuerPolicyConstraints() {
+        return release.atLeast(13, 0);
+    }
+
+    /** {@code SystemTrustedCTRequired} in the SSL server policy from iOS 12.1.1 (§8.1, §13.3). */
+    public boolean systemTrustedCtRequired() {
+        return release.atLeast(12, 1, 1);
+    }
+
+    /** CT code (SCT validation, EV's CT condition) exists from iOS 9; iOS 8 has none (§8, §13.2). */
+    public boolean ctEvaluation() {
+        return release.atLeast(9, 0);
+    }
+
+    /**
+     * iOS 9 counts SCTs by distinct log operators, with every log of the list usable whatever its state;
+     * from iOS 10 by distinct logs, retired logs only for embedded SCTs (§8.2, §8.3).
+     */
+    public boolean ctCountsByOperators() {
+        return release.before(10, 0);
+    }
+
+    /** From iOS 10 an EV path must be CT-qualified (§8.5, §10). */
+    public boolean evRequiresCt() {
+        return release.atLeast(10, 0);
+    }
+
+    /** CT lifetime policy v2 (seconds) for leaves issued on or after 2021-04-21, from the iOS 14.6 drop (§8.3, §13.3). */
+    public boolean ctLifetimePolicyV2() {
+        return release.atLeast(14, 6);
+    }
+
+    /** The CT facts of this release, for the {@code ct} package, which must not read the policy layer (§8). */
+    public CtReleaseRules ctRules() {
+        return new CtReleaseRules(
+                release,
+                ctEvaluation(),
+                ctCountsByOperators(),
+                ctLifetimePolicyV2(),
+                systemTrustedCtRequired(),
+                evRequiresCt());
+    }
+
     /** Which validity-period checks the SSL policy carries in this release (§5.2). */
     public List<FindingCode> validityPeriodChecks() {
         if (release.before(13, 0)) {
@@ -340,7 +395,7 @@ public final class RuleSet {
         if (!hostGiven) {
             o.remove(FindingCode.SSL_HOSTNAME); // an SSL policy made without a host name has no SSLHostname option
         }
-        if (policy == Policy.SSL_SERVER && release.atLeast(12, 1, 1)) {
+        if (policy == Policy.SSL_SERVER && systemTrustedCtRequired()) {
             o.add(FindingCode.SYSTEM_TRUSTED_CT_REQUIRED); // the integration's CT check, not in the catalogue yet
         }
         return o;

@@ -53,7 +53,7 @@ public final class SystemTrustedCtRequiredCheck implements CheckDescriptor {
     /** The sslServer policy carries it from iOS 12.1.1; the other conditions (§8.1) are the decision's. */
     @Override
     public boolean appliesTo(RuleSet rules, Policy policy) {
-        return policy == Policy.SSL_SERVER && rules.release().atLeast(12, 1, 1);
+        return policy == Policy.SSL_SERVER && rules.systemTrustedCtRequired();
     }
 
     @Override

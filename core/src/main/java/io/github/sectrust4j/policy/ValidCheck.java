@@ -76,8 +76,7 @@ public final class ValidCheck implements CheckDescriptor {
 
     /** Whether a Valid failure of this kind is recorded in this release. */
     public static boolean records(ValidFailure failure, RuleSet rules) {
-        return failure.code() != FindingCode.ISSUER_POLICY_CONSTRAINTS
-                || rules.release().atLeast(13, 0);
+        return failure.code() != FindingCode.ISSUER_POLICY_CONSTRAINTS || rules.validIssuerPolicyConstraints();
     }
 
     @Override

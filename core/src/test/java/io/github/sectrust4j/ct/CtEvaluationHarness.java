@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.SharedData;
+import io.github.sectrust4j.policy.RuleSet;
 import io.github.sectrust4j.truststores.AppleTrustStores;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -52,20 +53,23 @@ public final class CtEvaluationHarness {
             CtRequest r = CtRequest.builder(leaf.getEncoded(), at)
                     .issuerSpki(issuer.getPublicKey().getEncoded())
                     .build();
-            scts += CtEvaluator.evaluate(r, logs, IosRelease.NEWEST).outcomes().size();
+            scts += CtEvaluator.evaluate(
+                            r, logs, RuleSet.forRelease(IosRelease.NEWEST).ctRules())
+                    .outcomes()
+                    .size();
             requests.add(r);
         }
         IosRelease release = IosRelease.NEWEST;
         for (int i = 0; i < 300; i++) {
             for (CtRequest r : requests) {
-                CtEvaluator.evaluate(r, logs, release);
+                CtEvaluator.evaluate(r, logs, RuleSet.forRelease(release).ctRules());
             }
         }
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             for (CtRequest r : requests) {
                 long s = System.nanoTime();
-                CtEvaluator.evaluate(r, logs, release);
+                CtEvaluator.evaluate(r, logs, RuleSet.forRelease(release).ctRules());
                 times.add(System.nanoTime() - s);
             }
         }

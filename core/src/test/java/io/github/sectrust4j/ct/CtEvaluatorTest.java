@@ -11,6 +11,7 @@ import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.ct.Sct;
 import io.github.sectrust4j.fixtures.ct.TestCtLog;
+import io.github.sectrust4j.policy.RuleSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,7 +57,9 @@ class CtEvaluatorTest {
 
     static CtEvaluation evaluate(HeldCertificate leaf, CtLogList logs) {
         return CtEvaluator.evaluate(
-                CtRequest.builder(leaf.der(), VERIFY).issuerSpki(spki(ISSUER)).build(), logs, IOS_17);
+                CtRequest.builder(leaf.der(), VERIFY).issuerSpki(spki(ISSUER)).build(),
+                logs,
+                RuleSet.forRelease(IOS_17).ctRules());
     }
 
     static byte[] tls(TestCtLog log, HeldCertificate leaf) {
@@ -107,7 +110,9 @@ class CtEvaluatorTest {
         var issuer = io.github.sectrust4j.cert.Certificate.parse(ISSUER.der());
 
         CtEvaluation ct = CtEvaluator.evaluate(
-                CtRequest.builder(leaf, VERIFY).issuer(issuer).build(), list(usable(A), usable(B)), IOS_17);
+                CtRequest.builder(leaf, VERIFY).issuer(issuer).build(),
+                list(usable(A), usable(B)),
+                RuleSet.forRelease(IOS_17).ctRules());
 
         assertThat(ct.qualified()).isTrue();
     }
@@ -126,8 +131,10 @@ class CtEvaluatorTest {
     void oneCertificateChain_embeddedSctsCannotBeVerified() {
         HeldCertificate m = leaf(at(A, ISSUED), at(B, ISSUED));
 
-        CtEvaluation ct =
-                CtEvaluator.evaluate(CtRequest.builder(m.der(), VERIFY).build(), list(usable(A), usable(B)), IOS_17);
+        CtEvaluation ct = CtEvaluator.evaluate(
+                CtRequest.builder(m.der(), VERIFY).build(),
+                list(usable(A), usable(B)),
+                RuleSet.forRelease(IOS_17).ctRules());
 
         assertThat(ct.qualified()).isFalse();
         assertThat(ct.outcomes())
@@ -141,7 +148,9 @@ class CtEvaluatorTest {
         HeldCertificate m = leaf(at(A, ISSUED), at(B, ISSUED));
 
         CtEvaluation ct = CtEvaluator.evaluate(
-                CtRequest.builder(m.der(), VERIFY).issuerSpki(spki(ROOT)).build(), list(usable(A), usable(B)), IOS_17);
+                CtRequest.builder(m.der(), VERIFY).issuerSpki(spki(ROOT)).build(),
+                list(usable(A), usable(B)),
+                RuleSet.forRelease(IOS_17).ctRules());
 
         assertThat(ct.qualified()).isFalse();
         assertThat(ct.outcomes()).extracting(SctOutcome::verdict).containsOnly(SctVerdict.INVALID_SIGNATURE);
@@ -264,7 +273,7 @@ class CtEvaluatorTest {
                         .issuerSpki(spki(ISSUER))
                         .build(),
                 list(usable(A), usable(B)),
-                IOS_17);
+                RuleSet.forRelease(IOS_17).ctRules());
 
         assertThat(ct.outcomes().get(1).verdict()).isEqualTo(SctVerdict.FUTURE_TIMESTAMP);
         assertThat(ct.qualified()).isFalse();
@@ -282,7 +291,7 @@ class CtEvaluatorTest {
                         .issuerSpki(spki(ISSUER))
                         .build(),
                 list(usable(A), usable(B)),
-                IOS_17);
+                RuleSet.forRelease(IOS_17).ctRules());
 
         assertThat(ct.outcomes())
                 .extracting(SctOutcome::verdict)
@@ -295,13 +304,15 @@ class CtEvaluatorTest {
         CtLogList logs = list(usable(A), usable(B));
 
         CtEvaluation far = CtEvaluator.evaluate(
-                CtRequest.builder(m.der(), Instant.MAX).issuerSpki(spki(ISSUER)).build(), logs, IOS_17);
+                CtRequest.builder(m.der(), Instant.MAX).issuerSpki(spki(ISSUER)).build(),
+                logs,
+                RuleSet.forRelease(IOS_17).ctRules());
         CtEvaluation before1970 = CtEvaluator.evaluate(
                 CtRequest.builder(m.der(), Instant.parse("1960-01-01T00:00:00Z"))
                         .issuerSpki(spki(ISSUER))
                         .build(),
                 logs,
-                IOS_17);
+                RuleSet.forRelease(IOS_17).ctRules());
 
         assertThat(far.qualified()).isTrue();
         assertThat(before1970.outcomes()).extracting(SctOutcome::verdict).containsOnly(SctVerdict.FUTURE_TIMESTAMP);
@@ -349,7 +360,7 @@ class CtEvaluatorTest {
                         .tlsSct(tls(B, m))
                         .build(),
                 list(usable(A), usable(B)),
-                IOS_17);
+                RuleSet.forRelease(IOS_17).ctRules());
 
         assertThat(ct.qualified()).isTrue();
         assertThat(ct.path()).isEqualTo(CtQualificationPath.EXTERNAL);
@@ -366,7 +377,9 @@ class CtEvaluatorTest {
         byte[] list = Sct.encodeList(List.of(A.sctFor(leaf, ISSUED), B.sctFor(leaf, ISSUED)));
 
         CtEvaluation ct = CtEvaluator.evaluate(
-                CtRequest.builder(leaf.der(), VERIFY).tlsSctList(list).build(), list(usable(A), usable(B)), IOS_17);
+                CtRequest.builder(leaf.der(), VERIFY).tlsSctList(list).build(),
+                list(usable(A), usable(B)),
+                RuleSet.forRelease(IOS_17).ctRules());
 
         assertThat(ct.qualified()).isTrue();
         assertThat(ct.path()).isEqualTo(CtQualificationPath.EXTERNAL);
@@ -378,7 +391,9 @@ class CtEvaluatorTest {
         HeldCertificate leaf = leaf();
 
         CtEvaluation ct = CtEvaluator.evaluate(
-                CtRequest.builder(leaf.der(), VERIFY).tlsSct(tls(A, leaf)).build(), list(usable(A), usable(B)), IOS_17);
+                CtRequest.builder(leaf.der(), VERIFY).tlsSct(tls(A, leaf)).build(),
+                list(usable(A), usable(B)),
+                RuleSet.forRelease(IOS_17).ctRules());
 
         assertThat(ct.qualified()).isFalse();
         assertThat(ct.path()).isEqualTo(CtQualificationPath.NONE);
@@ -394,7 +409,7 @@ class CtEvaluatorTest {
                         .tlsSct(tls(B, leaf))
                         .build(),
                 list(usable(A), in(B, CtLogState.RETIRED, VERIFY)),
-                IOS_17);
+                RuleSet.forRelease(IOS_17).ctRules());
 
         assertThat(ct.qualified()).isFalse();
         assertThat(ct.outcomes().get(1).verdict()).isEqualTo(SctVerdict.RETIRED_LOG_EXTERNAL);
@@ -406,7 +421,9 @@ class CtEvaluatorTest {
         HeldCertificate other = leaf();
 
         CtEvaluation ct = CtEvaluator.evaluate(
-                CtRequest.builder(leaf.der(), VERIFY).tlsSct(tls(A, other)).build(), list(usable(A)), IOS_17);
+                CtRequest.builder(leaf.der(), VERIFY).tlsSct(tls(A, other)).build(),
+                list(usable(A)),
+                RuleSet.forRelease(IOS_17).ctRules());
 
         assertThat(ct.outcomes().get(0).verdict()).isEqualTo(SctVerdict.INVALID_SIGNATURE);
     }
@@ -422,7 +439,7 @@ class CtEvaluatorTest {
                         .ocspSctList(list)
                         .build(),
                 list(usable(A), usable(B)),
-                IOS_17);
+                RuleSet.forRelease(IOS_17).ctRules());
 
         assertThat(ct.qualified()).isTrue();
         assertThat(ct.outcomes()).extracting(SctOutcome::origin).containsOnly(SctOrigin.OCSP_RESPONSE);
@@ -440,7 +457,7 @@ class CtEvaluatorTest {
                         .ocspSctExtensionValue(Sct.encodeList(scts)) // not wrapped in an OCTET STRING: malformed
                         .build(),
                 list(usable(A), usable(B)),
-                IOS_17);
+                RuleSet.forRelease(IOS_17).ctRules());
 
         assertThat(ct.qualified()).isTrue();
         assertThat(ct.lifetimeRule()).isEmpty();
@@ -460,7 +477,7 @@ class CtEvaluatorTest {
                         .tlsSctList(new byte[] {0, 9, 0})
                         .build(),
                 list(usable(A), usable(B)),
-                IOS_17);
+                RuleSet.forRelease(IOS_17).ctRules());
 
         assertThat(ct.qualified()).isTrue();
         assertThat(ct.rejectedOutcomes()).extracting(SctOutcome::verdict).containsOnly(SctVerdict.MALFORMED);
@@ -485,7 +502,9 @@ class CtEvaluatorTest {
     @Test
     void garbageLeaf_isANote_notAnException() {
         CtEvaluation ct = CtEvaluator.evaluate(
-                CtRequest.builder(new byte[] {0x30, 0x03, 1, 2, 3}, VERIFY).build(), list(usable(A)), IOS_17);
+                CtRequest.builder(new byte[] {0x30, 0x03, 1, 2, 3}, VERIFY).build(),
+                list(usable(A)),
+                RuleSet.forRelease(IOS_17).ctRules());
 
         assertThat(ct.qualified()).isFalse();
         assertThat(ct.notes()).singleElement().asString().contains("cannot be decoded");
@@ -498,7 +517,7 @@ class CtEvaluatorTest {
                         .issuerSpki(spki(ISSUER))
                         .build(),
                 list(usable(A), usable(B)),
-                IosRelease.parse("8.4"));
+                RuleSet.forRelease(IosRelease.parse("8.4")).ctRules());
 
         assertThat(ct.computed()).isFalse();
         assertThat(ct.qualified()).isFalse();
@@ -512,8 +531,10 @@ class CtEvaluatorTest {
         CtRequest req =
                 CtRequest.builder(m.der(), VERIFY).issuerSpki(spki(ISSUER)).build();
 
-        CtEvaluation ios9 = CtEvaluator.evaluate(req, logs, IosRelease.parse("9.3"));
-        CtEvaluation ios10 = CtEvaluator.evaluate(req, logs, IosRelease.parse("10.0"));
+        CtEvaluation ios9 = CtEvaluator.evaluate(
+                req, logs, RuleSet.forRelease(IosRelease.parse("9.3")).ctRules());
+        CtEvaluation ios10 = CtEvaluator.evaluate(
+                req, logs, RuleSet.forRelease(IosRelease.parse("10.0")).ctRules());
 
         assertThat(ios9.countBasis()).isEqualTo(CtEvaluation.CountBasis.OPERATORS);
         assertThat(ios9.counted()).isEqualTo(1);
@@ -530,18 +551,22 @@ class CtEvaluatorTest {
         IosRelease ios9 = IosRelease.parse("9.0");
 
         // B retired after the leaf's notBefore but before the verify time: its SCT counts, A keeps one valid log
-        CtEvaluation retiredAfterIssuance =
-                CtEvaluator.evaluate(req, list(usable(A), in(B, CtLogState.RETIRED, NOT_BEFORE.plusSeconds(1))), ios9);
+        CtEvaluation retiredAfterIssuance = CtEvaluator.evaluate(
+                req,
+                list(usable(A), in(B, CtLogState.RETIRED, NOT_BEFORE.plusSeconds(1))),
+                RuleSet.forRelease(ios9).ctRules());
         // both retired before the verify time: valid SCTs, but none from a log valid at verify time
         CtEvaluation allRetired = CtEvaluator.evaluate(
                 req,
                 list(
                         in(A, CtLogState.RETIRED, NOT_BEFORE.plusSeconds(1)),
                         in(B, CtLogState.RETIRED, NOT_BEFORE.plusSeconds(1))),
-                ios9);
+                RuleSet.forRelease(ios9).ctRules());
         // B retired before the leaf's notBefore: its SCT does not count
-        CtEvaluation retiredBeforeIssuance =
-                CtEvaluator.evaluate(req, list(usable(A), in(B, CtLogState.RETIRED, NOT_BEFORE.minusSeconds(1))), ios9);
+        CtEvaluation retiredBeforeIssuance = CtEvaluator.evaluate(
+                req,
+                list(usable(A), in(B, CtLogState.RETIRED, NOT_BEFORE.minusSeconds(1))),
+                RuleSet.forRelease(ios9).ctRules());
 
         assertThat(retiredAfterIssuance.qualified()).isTrue();
         assertThat(allRetired.counted()).isEqualTo(2);
@@ -560,7 +585,7 @@ class CtEvaluatorTest {
                         .tlsSct(tls(B, leaf))
                         .build(),
                 list(usable(A), usable(B)),
-                IosRelease.parse("9.3"));
+                RuleSet.forRelease(IosRelease.parse("9.3")).ctRules());
 
         assertThat(ct.qualified()).isTrue();
         assertThat(ct.path()).isEqualTo(CtQualificationPath.EXTERNAL);
@@ -608,7 +633,7 @@ class CtEvaluatorTest {
                 CtRequest.builder(leaf(at(A, ISSUED), at(B, ISSUED)).der(), VERIFY)
                         .build(),
                 list(usable(A), usable(B)),
-                IOS_17);
+                RuleSet.forRelease(IOS_17).ctRules());
         CtEvaluation ok = evaluate(leaf(at(A, ISSUED), at(B, ISSUED)), list(usable(A), usable(B)));
 
         assertThat(none.remedy()).contains("embedded SCTs");

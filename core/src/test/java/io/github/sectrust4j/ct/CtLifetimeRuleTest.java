@@ -3,6 +3,7 @@ package io.github.sectrust4j.ct;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sectrust4j.IosRelease;
+import io.github.sectrust4j.policy.RuleSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -49,8 +50,10 @@ class CtLifetimeRuleTest {
         });
         Instant exact = notBefore.atZone(ZoneOffset.UTC).plusMonths(n).toInstant();
 
-        CtLifetimeRule atN = CtLifetimeRule.forLeaf(notBefore, exact, IOS_17);
-        CtLifetimeRule below = CtLifetimeRule.forLeaf(notBefore, exact.minusSeconds(1), IOS_17);
+        CtLifetimeRule atN = CtLifetimeRule.forLeaf(
+                notBefore, exact, RuleSet.forRelease(IOS_17).ctRules());
+        CtLifetimeRule below = CtLifetimeRule.forLeaf(
+                notBefore, exact.minusSeconds(1), RuleSet.forRelease(IOS_17).ctRules());
 
         assertThat(atN.policy()).isEqualTo(CtLifetimeRule.Policy.V1_CALENDAR_MONTHS);
         assertThat(atN.months()).isEqualTo(n);
@@ -95,7 +98,8 @@ class CtLifetimeRuleTest {
             @ForAll("dayBoundaries") int days,
             @ForAll("offsets") int offsetSeconds) {
         Duration lifetime = Duration.ofDays(days).plusSeconds(offsetSeconds);
-        CtLifetimeRule rule = CtLifetimeRule.forLeaf(notBefore, notBefore.plus(lifetime), IOS_17);
+        CtLifetimeRule rule = CtLifetimeRule.forLeaf(
+                notBefore, notBefore.plus(lifetime), RuleSet.forRelease(IOS_17).ctRules());
 
         long s = lifetime.getSeconds();
         int expected = s <= 180L * 86_400 ? 2 : s <= 825L * 86_400 ? 3 : 4;
@@ -122,16 +126,28 @@ class CtLifetimeRuleTest {
     @Test
     void v2_boundaryExamples() {
         Instant nb = Instant.parse("2022-03-01T00:00:00Z");
-        assertThat(CtLifetimeRule.forLeaf(nb, nb.plus(Duration.ofDays(180)), IOS_17)
+        assertThat(CtLifetimeRule.forLeaf(
+                                nb,
+                                nb.plus(Duration.ofDays(180)),
+                                RuleSet.forRelease(IOS_17).ctRules())
                         .required())
                 .isEqualTo(2);
-        assertThat(CtLifetimeRule.forLeaf(nb, nb.plus(Duration.ofDays(180)).plusSeconds(1), IOS_17)
+        assertThat(CtLifetimeRule.forLeaf(
+                                nb,
+                                nb.plus(Duration.ofDays(180)).plusSeconds(1),
+                                RuleSet.forRelease(IOS_17).ctRules())
                         .required())
                 .isEqualTo(3);
-        assertThat(CtLifetimeRule.forLeaf(nb, nb.plus(Duration.ofDays(825)), IOS_17)
+        assertThat(CtLifetimeRule.forLeaf(
+                                nb,
+                                nb.plus(Duration.ofDays(825)),
+                                RuleSet.forRelease(IOS_17).ctRules())
                         .required())
                 .isEqualTo(3);
-        assertThat(CtLifetimeRule.forLeaf(nb, nb.plus(Duration.ofDays(825)).plusSeconds(1), IOS_17)
+        assertThat(CtLifetimeRule.forLeaf(
+                                nb,
+                                nb.plus(Duration.ofDays(825)).plusSeconds(1),
+                                RuleSet.forRelease(IOS_17).ctRules())
                         .required())
                 .isEqualTo(4);
     }
@@ -147,8 +163,10 @@ class CtLifetimeRuleTest {
         // 14 months, 396 days: v1 needs 2, v2 needs 3 — the table in force is visible
         Instant na = nb.plus(Duration.ofDays(396));
 
-        CtLifetimeRule ios146 = CtLifetimeRule.forLeaf(nb, na, IosRelease.parse("14.6"));
-        CtLifetimeRule ios145 = CtLifetimeRule.forLeaf(nb, na, IosRelease.parse("14.5"));
+        CtLifetimeRule ios146 = CtLifetimeRule.forLeaf(
+                nb, na, RuleSet.forRelease(IosRelease.parse("14.6")).ctRules());
+        CtLifetimeRule ios145 = CtLifetimeRule.forLeaf(
+                nb, na, RuleSet.forRelease(IosRelease.parse("14.5")).ctRules());
 
         boolean v2 = offsetSeconds >= 0;
         assertThat(ios146.policy())
@@ -161,14 +179,23 @@ class CtLifetimeRuleTest {
     @Test
     void describesLifetime_inTheUnitOfItsPolicy() {
         Instant nb = Instant.parse("2022-03-01T00:00:00Z");
-        assertThat(CtLifetimeRule.forLeaf(nb, nb.plus(Duration.ofDays(90)), IOS_17)
+        assertThat(CtLifetimeRule.forLeaf(
+                                nb,
+                                nb.plus(Duration.ofDays(90)),
+                                RuleSet.forRelease(IOS_17).ctRules())
                         .describeLifetime())
                 .isEqualTo("90 days");
-        assertThat(CtLifetimeRule.forLeaf(nb, nb.plus(Duration.ofDays(90)).plusSeconds(5), IOS_17)
+        assertThat(CtLifetimeRule.forLeaf(
+                                nb,
+                                nb.plus(Duration.ofDays(90)).plusSeconds(5),
+                                RuleSet.forRelease(IOS_17).ctRules())
                         .describeLifetime())
                 .isEqualTo("90 days 5 s");
         Instant old = Instant.parse("2019-03-01T00:00:00Z");
-        assertThat(CtLifetimeRule.forLeaf(old, old.plus(Duration.ofDays(400)), IOS_17)
+        assertThat(CtLifetimeRule.forLeaf(
+                                old,
+                                old.plus(Duration.ofDays(400)),
+                                RuleSet.forRelease(IOS_17).ctRules())
                         .describeLifetime())
                 .isEqualTo("13 calendar months");
     }

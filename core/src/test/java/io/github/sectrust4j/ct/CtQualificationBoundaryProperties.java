@@ -6,6 +6,7 @@ import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.ct.TestCtLog;
+import io.github.sectrust4j.policy.RuleSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -47,7 +48,7 @@ class CtQualificationBoundaryProperties {
                         .issuerSpki(CtTestLogs.spki(ISSUER))
                         .build(),
                 LIST,
-                IOS);
+                RuleSet.forRelease(IOS).ctRules());
     }
 
     @Property(tries = 60)

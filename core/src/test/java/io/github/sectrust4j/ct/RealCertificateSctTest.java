@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.SharedData;
+import io.github.sectrust4j.policy.RuleSet;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -121,7 +122,7 @@ class RealCertificateSctTest {
                         .issuerSpki(issuer.getPublicKey().getEncoded())
                         .build(),
                 appleLogs,
-                IosRelease.parse("17.0"));
+                RuleSet.forRelease(IosRelease.parse("17.0")).ctRules());
 
         assertThat(ct.outcomes()).extracting(SctOutcome::verdict).containsOnly(SctVerdict.FUTURE_TIMESTAMP);
         assertThat(ct.qualified()).isFalse();
@@ -146,7 +147,7 @@ class RealCertificateSctTest {
                         .issuerSpki(issuer.get().getPublicKey().getEncoded())
                         .build(),
                 appleLogs,
-                IosRelease.parse("17.0"));
+                RuleSet.forRelease(IosRelease.parse("17.0")).ctRules());
 
         assertThat(ct.outcomes()).as(id).isNotEmpty();
         assertThat(ct.outcomes()).as(id + ": " + ct.evidence()).allSatisfy(o -> {
@@ -177,9 +178,11 @@ class RealCertificateSctTest {
         CtEvaluation fromDer = CtEvaluator.evaluate(
                 CtRequest.builder(leaf.getEncoded(), at).issuerSpki(issuerSpki).build(),
                 appleLogs,
-                IosRelease.parse("17.0"));
+                RuleSet.forRelease(IosRelease.parse("17.0")).ctRules());
         CtEvaluation fromParsed = CtEvaluator.evaluate(
-                CtRequest.builder(parsed, at).issuerSpki(issuerSpki).build(), appleLogs, IosRelease.parse("17.0"));
+                CtRequest.builder(parsed, at).issuerSpki(issuerSpki).build(),
+                appleLogs,
+                RuleSet.forRelease(IosRelease.parse("17.0")).ctRules());
 
         assertThat(fromParsed.summary()).as(id).isEqualTo(fromDer.summary());
         assertThat(fromParsed.evidence()).as(id).isEqualTo(fromDer.evidence());
@@ -201,7 +204,7 @@ class RealCertificateSctTest {
                         .issuerSpki(leaf.getPublicKey().getEncoded())
                         .build(),
                 appleLogs,
-                IosRelease.parse("17.0"));
+                RuleSet.forRelease(IosRelease.parse("17.0")).ctRules());
 
         assertThat(ct.outcomes()).extracting(SctOutcome::verdict).as(id).containsOnly(SctVerdict.INVALID_SIGNATURE);
         assertThat(ct.qualified()).isFalse();

@@ -11,6 +11,7 @@ import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.ct.Sct;
 import io.github.sectrust4j.fixtures.ct.TestCtLog;
 import io.github.sectrust4j.fixtures.ocsp.OcspResponseBuilder;
+import io.github.sectrust4j.policy.RuleSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -123,7 +124,7 @@ class SctListsTest {
                         .stapledOcspResponse(list)
                         .build(),
                 CtLogList.of(List.of(usable(A))),
-                IosRelease.NEWEST);
+                RuleSet.forRelease(IosRelease.NEWEST).ctRules());
         assertThat(ct.qualified()).isFalse();
     }
 
@@ -142,7 +143,7 @@ class SctListsTest {
                         .stapledOcspResponse(ocsp)
                         .build(),
                 CtLogList.of(List.of(usable(A), usable(B))),
-                IosRelease.NEWEST);
+                RuleSet.forRelease(IosRelease.NEWEST).ctRules());
         assertThat(ct.qualified()).isTrue();
         assertThat(ct.outcomes()).extracting(SctOutcome::origin).containsOnly(SctOrigin.OCSP_RESPONSE);
     }
@@ -177,7 +178,7 @@ class SctListsTest {
         CtEvaluation ct = CtEvaluator.evaluate(
                 CtRequest.builder(LEAF.der(), VERIFY).stapledOcspResponse(ocsp).build(),
                 CtLogList.of(List.of(usable(A), usable(B))),
-                IosRelease.NEWEST);
+                RuleSet.forRelease(IosRelease.NEWEST).ctRules());
 
         assertThat(ct.qualified()).isFalse();
         assertThat(ct.notes()).singleElement().asString().contains("one-certificate chain");

@@ -16,6 +16,7 @@ import static io.github.sectrust4j.ct.CtTestLogs.usable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sectrust4j.fixtures.HeldCertificate;
+import io.github.sectrust4j.policy.RuleSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -48,7 +49,7 @@ class SctVerdictCacheTest {
         for (byte[] s : tlsScts) {
             b.tlsSct(s);
         }
-        return CtEvaluator.evaluate(b.build(), LOGS, IOS_17, c.cache);
+        return CtEvaluator.evaluate(b.build(), LOGS, RuleSet.forRelease(IOS_17).ctRules(), c.cache);
     }
 
     @Test

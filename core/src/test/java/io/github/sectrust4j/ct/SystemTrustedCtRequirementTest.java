@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.ct.SystemTrustedCtRequirement.Decision;
 import io.github.sectrust4j.ct.SystemTrustedCtRequirement.Outcome;
+import io.github.sectrust4j.policy.RuleSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -33,7 +34,8 @@ class SystemTrustedCtRequirementTest {
 
     /** A system-anchored, unqualified leaf on iOS 17: the failing baseline. */
     static SystemTrustedCtRequirement.Builder failing() {
-        return SystemTrustedCtRequirement.Inputs.builder(IOS_17, NB, NA, VERIFY)
+        return SystemTrustedCtRequirement.Inputs.builder(
+                        RuleSet.forRelease(IOS_17).ctRules(), NB, NA, VERIFY)
                 .systemAnchored(true, false)
                 .hostname("www.example.com");
     }
@@ -72,10 +74,10 @@ class SystemTrustedCtRequirementTest {
 
     @Test
     void expiredLeaf_isNotACtFailure() {
-        Decision d = SystemTrustedCtRequirement.decide(
-                SystemTrustedCtRequirement.Inputs.builder(IOS_17, NB, NA, NA.plusSeconds(1))
-                        .systemAnchored(true, false)
-                        .build());
+        Decision d = SystemTrustedCtRequirement.decide(SystemTrustedCtRequirement.Inputs.builder(
+                        RuleSet.forRelease(IOS_17).ctRules(), NB, NA, NA.plusSeconds(1))
+                .systemAnchored(true, false)
+                .build());
 
         assertThat(d.outcome()).isEqualTo(Outcome.LEAF_NOT_VALID_AT_VERIFY_TIME);
         assertThat(d.fails()).isFalse();
@@ -84,12 +86,14 @@ class SystemTrustedCtRequirementTest {
 
     @Test
     void leafValidityIsInclusiveAtBothEnds() {
-        assertThat(SystemTrustedCtRequirement.decide(SystemTrustedCtRequirement.Inputs.builder(IOS_17, NB, NA, NA)
+        assertThat(SystemTrustedCtRequirement.decide(SystemTrustedCtRequirement.Inputs.builder(
+                                        RuleSet.forRelease(IOS_17).ctRules(), NB, NA, NA)
                                 .systemAnchored(true, false)
                                 .build())
                         .fails())
                 .isTrue();
-        assertThat(SystemTrustedCtRequirement.decide(SystemTrustedCtRequirement.Inputs.builder(IOS_17, NB, NA, NB)
+        assertThat(SystemTrustedCtRequirement.decide(SystemTrustedCtRequirement.Inputs.builder(
+                                        RuleSet.forRelease(IOS_17).ctRules(), NB, NA, NB)
                                 .systemAnchored(true, false)
                                 .build())
                         .fails())
@@ -105,7 +109,10 @@ class SystemTrustedCtRequirementTest {
         });
         Instant nb = SystemTrustedCtRequirement.ENFORCEMENT_CUTOFF.plusSeconds(offsetSeconds);
         Decision d = SystemTrustedCtRequirement.decide(SystemTrustedCtRequirement.Inputs.builder(
-                        IOS_17, nb, nb.plus(Duration.ofDays(365)), nb.plus(Duration.ofDays(1)))
+                        RuleSet.forRelease(IOS_17).ctRules(),
+                        nb,
+                        nb.plus(Duration.ofDays(365)),
+                        nb.plus(Duration.ofDays(1)))
                 .systemAnchored(true, false)
                 .build());
 
@@ -133,16 +140,24 @@ class SystemTrustedCtRequirementTest {
 
     @Test
     void releasesBefore1211_doNotEnforce() {
-        assertThat(SystemTrustedCtRequirement.decide(
-                                SystemTrustedCtRequirement.Inputs.builder(IosRelease.parse("12.1"), NB, NA, VERIFY)
-                                        .systemAnchored(true, false)
-                                        .build())
+        assertThat(SystemTrustedCtRequirement.decide(SystemTrustedCtRequirement.Inputs.builder(
+                                        RuleSet.forRelease(IosRelease.parse("12.1"))
+                                                .ctRules(),
+                                        NB,
+                                        NA,
+                                        VERIFY)
+                                .systemAnchored(true, false)
+                                .build())
                         .outcome())
                 .isEqualTo(Outcome.RELEASE_BEFORE_ENFORCEMENT);
-        assertThat(SystemTrustedCtRequirement.decide(
-                                SystemTrustedCtRequirement.Inputs.builder(IosRelease.parse("12.1.1"), NB, NA, VERIFY)
-                                        .systemAnchored(true, false)
-                                        .build())
+        assertThat(SystemTrustedCtRequirement.decide(SystemTrustedCtRequirement.Inputs.builder(
+                                        RuleSet.forRelease(IosRelease.parse("12.1.1"))
+                                                .ctRules(),
+                                        NB,
+                                        NA,
+                                        VERIFY)
+                                .systemAnchored(true, false)
+                                .build())
                         .fails())
                 .isTrue();
     }
@@ -319,19 +334,22 @@ class SystemTrustedCtRequirementTest {
     @Test
     void evNeedsCtFromIos10_unlessKillSwitchOrStaleList() {
         assertThat(SystemTrustedCtRequirement.evCtConditionMet(
-                        IOS_17, false, LogListProvenance.RELEASE_LIST_FRESH, false))
+                        RuleSet.forRelease(IOS_17).ctRules(), false, LogListProvenance.RELEASE_LIST_FRESH, false))
                 .isFalse();
         assertThat(SystemTrustedCtRequirement.evCtConditionMet(
-                        IOS_17, true, LogListProvenance.RELEASE_LIST_FRESH, false))
+                        RuleSet.forRelease(IOS_17).ctRules(), true, LogListProvenance.RELEASE_LIST_FRESH, false))
                 .isTrue();
         assertThat(SystemTrustedCtRequirement.evCtConditionMet(
-                        IOS_17, false, LogListProvenance.RELEASE_LIST_STALE, false))
+                        RuleSet.forRelease(IOS_17).ctRules(), false, LogListProvenance.RELEASE_LIST_STALE, false))
                 .isTrue();
         assertThat(SystemTrustedCtRequirement.evCtConditionMet(
-                        IOS_17, false, LogListProvenance.RELEASE_LIST_FRESH, true))
+                        RuleSet.forRelease(IOS_17).ctRules(), false, LogListProvenance.RELEASE_LIST_FRESH, true))
                 .isTrue();
         assertThat(SystemTrustedCtRequirement.evCtConditionMet(
-                        IosRelease.parse("9.3"), false, LogListProvenance.RELEASE_LIST_FRESH, false))
+                        RuleSet.forRelease(IosRelease.parse("9.3")).ctRules(),
+                        false,
+                        LogListProvenance.RELEASE_LIST_FRESH,
+                        false))
                 .isTrue();
     }
 }

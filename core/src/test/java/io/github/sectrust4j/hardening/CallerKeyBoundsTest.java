@@ -15,6 +15,7 @@ import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.KeyAlgorithm;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.ct.TestCtLog;
+import io.github.sectrust4j.policy.RuleSet;
 import io.github.sectrust4j.revocation.OcspResponseCheck;
 import io.github.sectrust4j.revocation.OcspResponseValidator;
 import io.github.sectrust4j.revocation.OcspStatus;
@@ -66,7 +67,8 @@ class CallerKeyBoundsTest {
                 .issuerSpki(ISSUER.keyPair().getPublic().getEncoded())
                 .tlsSct(log.sctFor(LEAF, PKI.now().minusSeconds(60)).encoded())
                 .build();
-        CtEvaluation ct = CtEvaluator.evaluate(request, logs, IosRelease.parse("17.4"));
+        CtEvaluation ct = CtEvaluator.evaluate(
+                request, logs, RuleSet.forRelease(IosRelease.parse("17.4")).ctRules());
         return ct.outcomes().stream().map(SctOutcome::verdict).findFirst().orElseThrow();
     }
 

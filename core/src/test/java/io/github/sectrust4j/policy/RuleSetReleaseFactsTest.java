@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.sectrust4j.ErrorSubtype;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.IosRelease;
+import io.github.sectrust4j.ct.CtReleaseRules;
 import io.github.sectrust4j.policy.names.HostnameRules;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The release facts that moved into named {@link RuleSet} predicates, at their boundaries (§3.6, §7.1, §12.3). */
+/**
+ * The release facts that moved into named {@link RuleSet} predicates, at their boundaries (§3.6, §7.1, §8, §9, §12.3).
+ */
 class RuleSetReleaseFactsTest {
     private static RuleSet rules(String release) {
         return RuleSet.forRelease(IosRelease.parse(release));
@@ -57,5 +60,60 @@ class RuleSetReleaseFactsTest {
     @CsvSource({"18.5, false", "26.0, true"})
     void downloadedCtLogListStandsOnlyForTheNewestRelease(String release, boolean expected) {
         assertThat(rules(release).takesDownloadedCtLogList()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"8.4, false", "9.0, true", "17.4, true"})
+    void revocationResponseRequiredFromIos9(String release, boolean expected) {
+        assertThat(rules(release).revocationResponseRequiredCheck()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"11.2, false", "11.3, true", "17.4, true"})
+    void validRequireCtFromIos11Point3(String release, boolean expected) {
+        assertThat(rules(release).validRequiresCt()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"12.4, false", "13.0, true", "26.0, true"})
+    void validIssuerPolicyConstraintsFromIos13(String release, boolean expected) {
+        assertThat(rules(release).validIssuerPolicyConstraints()).isEqualTo(expected);
+    }
+
+    /** The CT facts at their boundaries, as {@code RuleSet} hands them to the {@code ct} package (§8, §13). */
+    @ParameterizedTest
+    @CsvSource({
+        // release, CT code, counts by operators, EV needs CT, lifetime v2, SystemTrustedCTRequired
+        "8.4,    false, true,  false, false, false",
+        "9.0,    true,  true,  false, false, false",
+        "9.3,    true,  true,  false, false, false",
+        "10.0,   true,  false, true,  false, false",
+        "12.1,   true,  false, true,  false, false",
+        "12.1.1, true,  false, true,  false, true",
+        "14.5,   true,  false, true,  false, true",
+        "14.6,   true,  false, true,  true,  true",
+        "26.0,   true,  false, true,  true,  true"
+    })
+    void ctRules(
+            String release,
+            boolean ctEvaluation,
+            boolean countsByOperators,
+            boolean evRequiresCt,
+            boolean lifetimeV2,
+            boolean systemTrustedCtRequired) {
+        RuleSet rules = rules(release);
+        assertThat(rules.ctRules())
+                .isEqualTo(new CtReleaseRules(
+                        IosRelease.parse(release),
+                        ctEvaluation,
+                        countsByOperators,
+                        lifetimeV2,
+                        systemTrustedCtRequired,
+                        evRequiresCt));
+        assertThat(rules.systemTrustedCtRequired()).isEqualTo(systemTrustedCtRequired);
+        assertThat(rules.options(io.github.sectrust4j.Policy.SSL_SERVER, true)
+                        .contains(FindingCode.SYSTEM_TRUSTED_CT_REQUIRED))
+                .as("the SSL server policy carries SystemTrustedCTRequired exactly when it is enforced")
+                .isEqualTo(systemTrustedCtRequired);
     }
 }
