@@ -24,28 +24,6 @@ public interface Evidence {
         return fields.isEmpty() ? Untyped.NONE : new Untyped(fields);
     }
 
-    /**
-     * A read by name, for untyped evidence only.
-     *
-     * @deprecated a check reads its own record's components; kept while checks migrate (issue 13)
-     */
-    @Deprecated
-    default Object get(String name) {
-        return fields().get(name);
-    }
-
-    /** @deprecated see {@link #get} */
-    @Deprecated
-    default Object getOrDefault(String name, Object otherwise) {
-        return fields().getOrDefault(name, otherwise);
-    }
-
-    /** @deprecated see {@link #get} */
-    @Deprecated
-    default boolean containsKey(String name) {
-        return fields().containsKey(name);
-    }
-
     default boolean isEmpty() {
         return fields().isEmpty();
     }

@@ -21,12 +21,7 @@ final class FindingRules {
                         "SecTrustSetExceptions keeps exceptions only if their first entry is the leaf's "
                                 + "SHA-1 and they were made in the current exception epoch",
                         Confidence.APPLE_CODE);
-            case UNCERTAIN_RULE:
-                return Rule.of(
-                        "§15.1",
-                        "the specification cannot decide this point; a deterministic choice was made",
-                        Confidence.INFERRED);
-            default:
+            default: // UncertainRule, and any code without a rule of its own
                 return Rule.of(
                         "§15.1",
                         "the specification cannot decide this point; a deterministic choice was made",

@@ -382,21 +382,18 @@ public final class RuleSet {
     private static final int MAX_OPTIONS = 1024;
 
     /**
-     * Derived from the catalogue, so a check cannot run without counting: the codes the checks that run record
-     * (under this release's names), plus the forced ones.
+     * Derived from the catalogue, so a check cannot run without counting: the codes every descriptor that applies
+     * records (under this release's names), plus the forced ones.
      */
     private EnumSet<FindingCode> computeOptions(Policy policy, boolean hostGiven) {
         EnumSet<FindingCode> o = EnumSet.copyOf(FORCED);
-        for (CheckStage stage : CheckStage.values()) {
-            for (AppleCheck c : AppleChecks.running(this, policy, stage)) {
+        for (CheckDescriptor c : AppleChecks.descriptors()) { // run here or computed elsewhere (RFC 5280, CT, …)
+            if (c.appliesTo(this, policy)) {
                 o.addAll(c.recordedIn(this));
             }
         }
         if (!hostGiven) {
             o.remove(FindingCode.SSL_HOSTNAME); // an SSL policy made without a host name has no SSLHostname option
-        }
-        if (policy == Policy.SSL_SERVER && systemTrustedCtRequired()) {
-            o.add(FindingCode.SYSTEM_TRUSTED_CT_REQUIRED); // the integration's CT check, not in the catalogue yet
         }
         return o;
     }

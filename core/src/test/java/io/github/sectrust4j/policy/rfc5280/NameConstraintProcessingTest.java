@@ -57,7 +57,7 @@ class NameConstraintProcessingTest {
         List<Failure> f = process("17.4", pki.now(), anchored(inside, ca, root), true);
         assertThat(codes(f)).containsExactly("NameConstraints@0");
         assertThat(f.get(0).evidence().fields()).containsEntry("outcome", "EXCLUDED");
-        assertThat(f.get(0).evidence().get("name").toString()).contains("10.1.2.3");
+        assertThat(f.get(0).evidence().fields().get("name").toString()).contains("10.1.2.3");
         assertThat(process("17.4", pki.now(), anchored(outside, ca, root), true))
                 .isEmpty();
     }
@@ -75,7 +75,7 @@ class NameConstraintProcessingTest {
         assertThat(process("17.4", pki.now(), anchored(good, ca, root), true)).isEmpty();
         List<Failure> f = process("17.4", pki.now(), anchored(bad, ca, root), true);
         assertThat(codes(f)).containsExactly("NameConstraints@0");
-        assertThat(f.get(0).evidence().get("name").toString())
+        assertThat(f.get(0).evidence().fields().get("name").toString())
                 .startsWith("DIRECTORY:")
                 .contains("O=Evil");
     }

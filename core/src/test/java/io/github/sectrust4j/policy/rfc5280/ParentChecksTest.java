@@ -164,7 +164,7 @@ class ParentChecksTest {
         List<Failure> f = check(release, pki.now(), anchored(leaf, ca, root), 1);
         assertThat(codes(f)).containsExactly(code + "@1");
         assertThat(f.get(0).severity()).isEqualTo(severity);
-        assertThat(f.get(0).evidence().get("key").toString()).contains("512");
+        assertThat(f.get(0).evidence().fields().get("key").toString()).contains("512");
     }
 
     @Test
