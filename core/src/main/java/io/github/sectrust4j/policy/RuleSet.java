@@ -9,6 +9,7 @@ import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.ct.CtReleaseRules;
 import io.github.sectrust4j.policy.names.HostnameRules;
+import io.github.sectrust4j.policy.rfc5280.Rfc5280Rules;
 import io.github.sectrust4j.truststores.HardCodedTrust;
 import io.github.sectrust4j.truststores.IosReleases;
 import java.time.Instant;
@@ -56,9 +57,18 @@ public final class RuleSet {
             FindingCode.VERIFICATION_BUDGET_EXCEEDED);
 
     private final IosRelease release;
+    /** Asked on every parent check while paths are built: made once. */
+    private final Rfc5280Rules rfc5280Rules;
 
     private RuleSet(IosRelease release) {
         this.release = release;
+        this.rfc5280Rules = new Rfc5280Rules(
+                legacyCheckNames(),
+                weakKeyCheck(),
+                !daemonResultsLimited(),
+                weakSignatureCheck(),
+                weakSignatureFatal(),
+                appleRootsNeverExpire());
     }
 
     /** The rules of {@code release}. */
@@ -144,6 +154,11 @@ public final class RuleSet {
     /** Check names before the iOS 11.3 rename (§13.3): ValidLeaf/…, WeakLeaf/…, BasicCertificateProcessing. */
     public boolean legacyCheckNames() {
         return release.before(11, 3);
+    }
+
+    /** An MD2/4/5 {@code WeakSignature} forces Fatal from iOS 12, Recoverable in 11.3–11.4 (§13.2). */
+    public boolean weakSignatureFatal() {
+        return release.atLeast(12, 0);
     }
 
     /** Weak-key checks exist from iOS 10 (§13.2). */
@@ -291,6 +306,15 @@ public final class RuleSet {
                 ctLifetimePolicyV2(),
                 systemTrustedCtRequired(),
                 evRequiresCt());
+    }
+
+    /**
+     * The release facts of RFC 5280 processing and the parent checks, for {@code policy.rfc5280}, which must not
+     * read the policy layer (§2.3, §1.6): check names, weak-key and weak-signature presence and severity, Apple
+     * roots' expiry. A weak key forces Fatal once the daemon's results are no longer limited (iOS 11, §13.2).
+     */
+    public Rfc5280Rules rfc5280Rules() {
+        return rfc5280Rules;
     }
 
     /** Which validity-period checks the SSL policy carries in this release (§5.2). */
@@ -452,7 +476,7 @@ public final class RuleSet {
             case WEAK_ROOT:
                 return Severity.FATAL;
             case WEAK_SIGNATURE:
-                return release.before(12, 0) ? Severity.RECOVERABLE : Severity.FATAL;
+                return weakSignatureFatal() ? Severity.FATAL : Severity.RECOVERABLE;
             default:
                 return given;
         }

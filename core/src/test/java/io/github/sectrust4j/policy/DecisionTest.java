@@ -22,6 +22,7 @@ import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.policy.PolicyTestSupport.Anchor;
 import io.github.sectrust4j.policy.PolicyTestSupport.Req;
+import io.github.sectrust4j.policy.rfc5280.Rfc5280Rules;
 import io.github.sectrust4j.request.EvaluationRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,12 +45,13 @@ class DecisionTest {
 
     private static final CertificateProcessing UNTRUSTED_TOP = new CertificateProcessing() {
         @Override
-        public List<Failure> parentChecks(CandidatePath path, int index, EvaluationRequest request) {
+        public List<Failure> parentChecks(
+                CandidatePath path, int index, EvaluationRequest request, Rfc5280Rules rules) {
             return List.of();
         }
 
         @Override
-        public List<Failure> process(CandidatePath path, EvaluationRequest request) {
+        public List<Failure> process(CandidatePath path, EvaluationRequest request, Rfc5280Rules rules) {
             // what §2.3 step 2 records for an unanchored top: scripted here, computed by policy.rfc5280 in production
             if (path.anchored()) {
                 return List.of();

@@ -15,6 +15,7 @@ import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.path.AnchorInfo;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.path.CertificateOrigin;
+import io.github.sectrust4j.policy.rfc5280.Rfc5280Rules;
 import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.request.ReferenceHost;
 import io.github.sectrust4j.truststores.AppleTrustStore;
@@ -174,12 +175,13 @@ final class PolicyTestSupport {
     static CertificateProcessing processingReturning(Failure... failures) {
         return new CertificateProcessing() {
             @Override
-            public List<Failure> parentChecks(CandidatePath path, int index, EvaluationRequest request) {
+            public List<Failure> parentChecks(
+                    CandidatePath path, int index, EvaluationRequest request, Rfc5280Rules rules) {
                 return List.of();
             }
 
             @Override
-            public List<Failure> process(CandidatePath path, EvaluationRequest request) {
+            public List<Failure> process(CandidatePath path, EvaluationRequest request, Rfc5280Rules rules) {
                 return List.of(failures);
             }
         };

@@ -3,7 +3,6 @@ package io.github.sectrust4j.policy.rfc5280;
 import static java.util.Objects.requireNonNull;
 
 import io.github.sectrust4j.FindingCode;
-import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.cert.BasicConstraints;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.NameConstraints;
@@ -54,13 +53,15 @@ public final class BasicCertificateProcessing {
      * @param topTrusted the top is an anchor whose usage constraints make it trusted for this
      *                   evaluation (§2.3 item 1; empty constraints = trusted); ignored (false) when the
      *                   path is not anchored
-     * @param request    supplies the release (check names, severities) and the verify time
+     * @param request    supplies the verify time
+     * @param rules      the release's facts (check names, severities)
      * @return the failures in recording order; empty when the path passes
      */
-    public static List<Failure> process(CandidatePath path, boolean topTrusted, EvaluationRequest request) {
+    public static List<Failure> process(
+            CandidatePath path, boolean topTrusted, EvaluationRequest request, Rfc5280Rules rules) {
         requireNonNull(path, "path");
         requireNonNull(request, "request");
-        IosRelease release = request.release();
+        requireNonNull(rules, "rules");
         List<Failure> out = new ArrayList<>();
         int top = path.topIndex();
         boolean trusted = topTrusted && path.anchored();
@@ -72,11 +73,11 @@ public final class BasicCertificateProcessing {
         int constrainedTo = -1;
         if (trusted) {
             processed--;
-            CertificateChecks.temporalValidity(path, top, request, out);
+            CertificateChecks.temporalValidity(path, top, request, rules, out);
             Certificate anchor = path.top();
             Optional<NameConstraints> nc = anchor.nameConstraints();
             if (nc.isPresent()) {
-                names = mergeNameConstraints(names, nc.get(), top, release, out);
+                names = mergeNameConstraints(names, nc.get(), top, rules, out);
             }
             maxPathLength = processed;
             Integer anchorLimit = anchor.basicConstraints()
@@ -89,7 +90,7 @@ public final class BasicCertificateProcessing {
             }
         } else {
             FindingCode code =
-                    path.topSelfSigned() ? FindingCode.ANCHOR_TRUSTED : ReleaseRules.missingIntermediate(release);
+                    path.topSelfSigned() ? FindingCode.ANCHOR_TRUSTED : ReleaseRules.missingIntermediate(rules);
             out.add(Failure.of(
                     code,
                     top,
@@ -104,14 +105,14 @@ public final class BasicCertificateProcessing {
         for (int i = processed - 1; i >= 0; i--) {
             Certificate cert = path.get(i);
             boolean selfIssued = cert.isSelfIssued();
-            CertificateChecks.basic(path, i, request, out);
+            CertificateChecks.basic(path, i, request, rules, out);
             // past the subtree limit the path has already failed NameConstraints (§2.3 item 6): matching every
             // name against every subtree (quadratic; tens of seconds for absurd certificates) changes nothing
             if ((!selfIssued || i == 0) && !names.subtreeLimitExceeded()) {
                 NameConstraintCheck check = names.permits(Names.of(cert));
                 if (!check.permitted()) {
                     out.add(Failure.of(
-                            ReleaseRules.nameConstraints(release),
+                            ReleaseRules.nameConstraints(rules),
                             i,
                             new NameConstraintFailure.NameOutsideSubtrees(
                                     check.outcome().name(),
@@ -126,7 +127,7 @@ public final class BasicCertificateProcessing {
             // §6.1.4 (g), (h): the CA's own name constraints
             Optional<NameConstraints> nc = cert.nameConstraints();
             if (nc.isPresent()) {
-                names = mergeNameConstraints(names, nc.get(), i, release, out);
+                names = mergeNameConstraints(names, nc.get(), i, rules, out);
             }
             // §6.1.4 (l), (m): path length
             if (!selfIssued) {
@@ -137,7 +138,7 @@ public final class BasicCertificateProcessing {
                     Optional<PathTooLong.Constraint> limit = constrainedBy >= 0
                             ? Optional.of(new PathTooLong.Constraint(constrainedBy, constrainedTo, belowConstraint))
                             : Optional.empty();
-                    out.add(Failure.of(ReleaseRules.pathLength(release), i, new PathTooLong(limit)));
+                    out.add(Failure.of(ReleaseRules.pathLength(rules), i, new PathTooLong(limit)));
                 }
             }
             Integer own = cert.basicConstraints()
@@ -154,7 +155,7 @@ public final class BasicCertificateProcessing {
 
         PolicyTree.Outcome policies = PolicyTree.evaluate(path.certificates(), processed);
         if (!policies.valid()) {
-            out.add(Failure.of(ReleaseRules.policyConstraints(release), 0, policies.failure()));
+            out.add(Failure.of(ReleaseRules.policyConstraints(rules), 0, policies.failure()));
         }
         // the leaf is always reported at index 0, even when it is itself the trusted anchor (§2.3 item 7)
         criticalExtensions(path.leaf(), 0, out);
@@ -171,10 +172,10 @@ public final class BasicCertificateProcessing {
     }
 
     private static NameConstraintState mergeNameConstraints(
-            NameConstraintState state, NameConstraints nc, int index, IosRelease release, List<Failure> out) {
+            NameConstraintState state, NameConstraints nc, int index, Rfc5280Rules rules, List<Failure> out) {
         if (nc.critical() && nc.hasUnsupportedForms()) {
             out.add(Failure.of(
-                    ReleaseRules.nameConstraints(release),
+                    ReleaseRules.nameConstraints(rules),
                     index,
                     new NameConstraintFailure.UnsupportedForms(
                             nc.permitted().unsupportedForms() + nc.excluded().unsupportedForms())));
@@ -182,7 +183,7 @@ public final class BasicCertificateProcessing {
         NameConstraintState next = state.withCa(Names.subtrees(nc.permitted()), Names.subtrees(nc.excluded()));
         if (next.subtreeLimitExceeded() && !state.subtreeLimitExceeded()) {
             out.add(Failure.of(
-                    ReleaseRules.nameConstraints(release),
+                    ReleaseRules.nameConstraints(rules),
                     index,
                     new NameConstraintFailure.TooManySubtrees(
                             next.subtreeCount(), NameConstraintState.MAX_COMBINED_SUBTREES)));

@@ -19,31 +19,32 @@ final class CertificateChecks {
     /**
      * Adds the validity, weak-key and weak-signature failures of {@code path.get(index)} to {@code out}.
      */
-    static void basic(CandidatePath path, int index, EvaluationRequest request, List<Failure> out) {
-        temporalValidity(path, index, request, out);
+    static void basic(CandidatePath path, int index, EvaluationRequest request, Rfc5280Rules rules, List<Failure> out) {
+        temporalValidity(path, index, request, rules, out);
         Certificate cert = path.get(index);
         if (cert.publicKey().isWeak()) {
             Map<String, Object> ev = new LinkedHashMap<>();
             ev.put("key", cert.publicKey().toString());
             ev.put("rule", "RSA below 1024 bits, EC below 160 bits, or an algorithm other than RSA/EC/EdDSA");
-            ReleaseRules.weakKey(request.release(), index, path.topIndex(), ev).ifPresent(out::add);
+            ReleaseRules.weakKey(rules, index, path.topIndex(), ev).ifPresent(out::add);
         }
         if (cert.signatureHash().failsWeakSignature() && !isSelfSigned(path, index)) {
             Map<String, Object> ev = new LinkedHashMap<>();
             ev.put("signatureAlgorithm", cert.tbsSignatureAlgorithm().oid());
             ev.put("hash", cert.signatureHash().name());
-            ReleaseRules.weakSignature(request.release(), index, ev).ifPresent(out::add);
+            ReleaseRules.weakSignature(rules, index, ev).ifPresent(out::add);
         }
     }
 
     /** §2.2 TemporalValidity: notBefore ≤ verify time ≤ notAfter, whole seconds, inclusive. */
-    static void temporalValidity(CandidatePath path, int index, EvaluationRequest request, List<Failure> out) {
+    static void temporalValidity(
+            CandidatePath path, int index, EvaluationRequest request, Rfc5280Rules rules, List<Failure> out) {
         Certificate cert = path.get(index);
         Instant at = request.verifyTime();
         if (cert.isValidAt(at)) {
             return;
         }
-        if (index == path.topIndex() && path.appleRoot() && ReleaseRules.appleRootsNeverExpire(request.release())) {
+        if (index == path.topIndex() && path.appleRoot() && rules.appleRootsNeverExpire()) {
             return;
         }
         Map<String, Object> ev = new LinkedHashMap<>();
@@ -51,7 +52,7 @@ final class CertificateChecks {
         ev.put("notAfter", cert.notAfter().toString());
         ev.put("verifyTime", Instant.ofEpochSecond(at.getEpochSecond()).toString());
         ev.put("state", at.isBefore(cert.notBefore()) ? "not yet valid" : "expired");
-        out.add(ReleaseRules.validity(request.release(), index, path.topIndex(), ev));
+        out.add(ReleaseRules.validity(rules, index, path.topIndex(), ev));
     }
 
     /** Whether {@code path.get(index)} is self-signed (its own key verifies its signature, §2.2 WeakSignature). */

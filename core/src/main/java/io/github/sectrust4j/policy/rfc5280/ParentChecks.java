@@ -42,22 +42,24 @@ public final class ParentChecks {
      *
      * @param path    the path (anchored or not)
      * @param index   a CA position: {@code 1 ≤ index ≤ path.topIndex()}
-     * @param request supplies the release (check names, severities) and the verify time
+     * @param request supplies the verify time
+     * @param rules   the release's facts (check names, severities)
      * @return the failures in Apple's check order, each at {@code index}; empty if the CA passes
      * @throws IllegalArgumentException if {@code index} is not a CA position of the path
      */
-    public static List<Failure> check(CandidatePath path, int index, EvaluationRequest request) {
+    public static List<Failure> check(CandidatePath path, int index, EvaluationRequest request, Rfc5280Rules rules) {
         requireNonNull(path, "path");
         requireNonNull(request, "request");
+        requireNonNull(rules, "rules");
         checkArgument(
                 index >= 1 && index <= path.topIndex(),
                 "parent checks need a CA position 1..%s, got %s",
                 path.topIndex(),
                 index);
         List<Failure> out = new ArrayList<>();
-        CertificateChecks.basic(path, index, request, out);
+        CertificateChecks.basic(path, index, request, rules, out);
         Certificate cert = path.get(index);
-        basicConstraints(path, index, request, cert).ifPresent(out::add);
+        basicConstraints(path, index, rules, cert).ifPresent(out::add);
         cert.keyUsage().filter(ku -> !ku.keyCertSign()).ifPresent(ku -> {
             Map<String, Object> ev = new LinkedHashMap<>();
             ev.put("required", "keyCertSign");
@@ -68,7 +70,7 @@ public final class ParentChecks {
     }
 
     private static Optional<Failure> basicConstraints(
-            CandidatePath path, int index, EvaluationRequest request, Certificate cert) {
+            CandidatePath path, int index, Rfc5280Rules rules, Certificate cert) {
         // the evidence is built only for a failure: a passing parent (the usual case) allocates none
         if (cert.version() >= 3) {
             Optional<BasicConstraints> bc = cert.basicConstraints();
@@ -80,7 +82,7 @@ public final class ParentChecks {
             }
             if (!bc.get().ca()) {
                 return Optional.of(Failure.of(
-                        ReleaseRules.basicConstraintsCa(request.release()),
+                        ReleaseRules.basicConstraintsCa(rules),
                         index,
                         new NotACa(cert.version(), OptionalInt.empty(), NotACa.Problem.CA_FALSE)));
             }

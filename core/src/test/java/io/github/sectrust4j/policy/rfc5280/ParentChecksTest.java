@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ParentChecksTest {
 
     private static List<Failure> check(String release, Instant at, CandidatePath path, int index) {
-        return ParentChecks.check(path, index, request(release, at, path.leaf()));
+        return ParentChecks.check(path, index, request(release, at, path.leaf()), TestPaths.rules(release));
     }
 
     @Test

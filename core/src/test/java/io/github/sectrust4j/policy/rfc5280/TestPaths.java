@@ -91,7 +91,13 @@ final class TestPaths {
 
     /** Processes an anchored, trusted path at {@code release}, verify time = now. */
     static List<Failure> process(String release, Instant at, CandidatePath path, boolean topTrusted) {
-        return BasicCertificateProcessing.process(path, topTrusted, request(release, at, path.leaf()));
+        return BasicCertificateProcessing.process(path, topTrusted, request(release, at, path.leaf()), rules(release));
+    }
+
+    /** The release facts the policy hands down ({@code RuleSet.rfc5280Rules()}). */
+    static Rfc5280Rules rules(String release) {
+        return io.github.sectrust4j.policy.RuleSet.forRelease(IosRelease.parse(release))
+                .rfc5280Rules();
     }
 
     static List<String> codes(List<Failure> failures) {
