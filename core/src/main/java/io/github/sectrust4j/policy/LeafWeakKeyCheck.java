@@ -4,9 +4,11 @@ import io.github.sectrust4j.Confidence;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.Rule;
+import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.policy.KeySizeCheck.WeakKey;
+import io.github.sectrust4j.policy.rfc5280.WeakPublicKey;
 import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +28,12 @@ final class LeafWeakKeyCheck implements AppleCheck {
     @Override
     public FindingCode code() {
         return FindingCode.WEAK_KEY_SIZE;
+    }
+
+    /** The record RFC 5280 processing and the parent checks give this code above the leaf. */
+    @Override
+    public Set<Class<? extends Evidence>> evidenceTypes() {
+        return Set.of(WeakPublicKey.class);
     }
 
     @Override

@@ -8,10 +8,12 @@ import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
+import io.github.sectrust4j.policy.rfc5280.WeakSignatureHash;
 import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code WeakSignature} on the leaf in the leaf phase (§1.6, §2.2, iOS 11.3+): MD2/MD4/MD5 unless self-signed.
@@ -39,6 +41,12 @@ final class LeafWeakSignatureCheck implements AppleCheck {
     @Override
     public FindingCode code() {
         return FindingCode.WEAK_SIGNATURE;
+    }
+
+    /** The record RFC 5280 processing and the parent checks give this code above the leaf. */
+    @Override
+    public Set<Class<? extends Evidence>> evidenceTypes() {
+        return Set.of(WeakSignatureHash.class);
     }
 
     @Override

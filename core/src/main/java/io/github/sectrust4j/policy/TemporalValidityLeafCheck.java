@@ -8,6 +8,7 @@ import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
+import io.github.sectrust4j.policy.rfc5280.OutsideValidityPeriod;
 import io.github.sectrust4j.request.EvaluationRequest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -47,6 +48,12 @@ final class TemporalValidityLeafCheck implements AppleCheck {
     @Override
     public FindingCode code() {
         return FindingCode.TEMPORAL_VALIDITY;
+    }
+
+    /** The record RFC 5280 processing and the parent checks give this code above the leaf. */
+    @Override
+    public Set<Class<? extends Evidence>> evidenceTypes() {
+        return Set.of(OutsideValidityPeriod.class);
     }
 
     @Override

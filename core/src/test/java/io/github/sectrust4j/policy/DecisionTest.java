@@ -14,6 +14,7 @@ import io.github.sectrust4j.TrustError;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.check.PathValidation;
 import io.github.sectrust4j.fixtures.HeldCertificate;
@@ -59,7 +60,7 @@ class DecisionTest {
             return List.of(Failure.of(
                     path.topSelfSigned() ? FindingCode.ANCHOR_TRUSTED : FindingCode.MISSING_INTERMEDIATE,
                     path.topIndex(),
-                    Map.of()));
+                    Evidence.none()));
         }
     };
 
@@ -313,7 +314,8 @@ class DecisionTest {
                         .build(),
                 ca,
                 root);
-        CertificateProcessing expiredCa = processingReturning(Failure.of(FindingCode.TEMPORAL_VALIDITY, 1, Map.of()));
+        CertificateProcessing expiredCa =
+                processingReturning(Failure.of(FindingCode.TEMPORAL_VALIDITY, 1, Evidence.none()));
         PathValidation v = Policies.validatorFor(req().build(c), expiredCa, List.of(), List.of())
                 .validate(path(Anchor.SYSTEM, c), req().build(c));
         Decision d = Decision.decide(path(Anchor.SYSTEM, c), v, req().build(c));

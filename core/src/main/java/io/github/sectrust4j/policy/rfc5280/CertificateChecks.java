@@ -5,9 +5,7 @@ import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.request.EvaluationRequest;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The per-certificate checks that both the parent checks (§1.6 items 1–3) and RFC 5280 processing
@@ -23,15 +21,16 @@ final class CertificateChecks {
         temporalValidity(path, index, request, rules, out);
         Certificate cert = path.get(index);
         if (cert.publicKey().isWeak()) {
-            Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("key", cert.publicKey().toString());
-            ev.put("rule", "RSA below 1024 bits, EC below 160 bits, or an algorithm other than RSA/EC/EdDSA");
-            ReleaseRules.weakKey(rules, index, path.topIndex(), ev).ifPresent(out::add);
+            ReleaseRules.weakKey(
+                            rules,
+                            index,
+                            path.topIndex(),
+                            new WeakPublicKey(cert.publicKey().toString()))
+                    .ifPresent(out::add);
         }
         if (cert.signatureHash().failsWeakSignature() && !isSelfSigned(path, index)) {
-            Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("signatureAlgorithm", cert.tbsSignatureAlgorithm().oid());
-            ev.put("hash", cert.signatureHash().name());
+            WeakSignatureHash ev = new WeakSignatureHash(
+                    cert.tbsSignatureAlgorithm().oid(), cert.signatureHash().name());
             ReleaseRules.weakSignature(rules, index, ev).ifPresent(out::add);
         }
     }
@@ -47,12 +46,8 @@ final class CertificateChecks {
         if (index == path.topIndex() && path.appleRoot() && rules.appleRootsNeverExpire()) {
             return;
         }
-        Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("notBefore", cert.notBefore().toString());
-        ev.put("notAfter", cert.notAfter().toString());
-        ev.put("verifyTime", Instant.ofEpochSecond(at.getEpochSecond()).toString());
-        ev.put("state", at.isBefore(cert.notBefore()) ? "not yet valid" : "expired");
-        out.add(ReleaseRules.validity(rules, index, path.topIndex(), ev));
+        out.add(ReleaseRules.validity(
+                rules, index, path.topIndex(), new OutsideValidityPeriod(cert.notBefore(), cert.notAfter(), at)));
     }
 
     /** Whether {@code path.get(index)} is self-signed (its own key verifies its signature, §2.2 WeakSignature). */

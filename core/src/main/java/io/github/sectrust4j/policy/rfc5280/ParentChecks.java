@@ -10,9 +10,7 @@ import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -60,12 +58,9 @@ public final class ParentChecks {
         CertificateChecks.basic(path, index, request, rules, out);
         Certificate cert = path.get(index);
         basicConstraints(path, index, rules, cert).ifPresent(out::add);
-        cert.keyUsage().filter(ku -> !ku.keyCertSign()).ifPresent(ku -> {
-            Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("required", "keyCertSign");
-            ev.put("keyUsageBits", ku.bits());
-            out.add(Failure.of(FindingCode.KEY_USAGE, index, ev));
-        });
+        cert.keyUsage()
+                .filter(ku -> !ku.keyCertSign())
+                .ifPresent(ku -> out.add(Failure.of(FindingCode.KEY_USAGE, index, new NoKeyCertSign(ku.bits()))));
         return out.isEmpty() ? List.of() : List.copyOf(out);
     }
 

@@ -3,7 +3,6 @@ package io.github.sectrust4j.policy.rfc5280;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.check.Failure;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,7 +23,7 @@ final class ReleaseRules {
     }
 
     /** Temporal validity: {@code TemporalValidity} from 11.3, {@code ValidLeaf/ValidIntermediates/ValidRoot} before. */
-    static Failure validity(Rfc5280Rules rules, int index, int topIndex, Map<String, Object> evidence) {
+    static Failure validity(Rfc5280Rules rules, int index, int topIndex, OutsideValidityPeriod evidence) {
         FindingCode code = rules.legacyCheckNames()
                 ? byPosition(
                         index,
@@ -40,7 +39,7 @@ final class ReleaseRules {
      * Weak key (§4.1 "weak" row): absent before iOS 10; {@code WeakLeaf/WeakIntermediates/WeakRoot}
      * Recoverable in 10.x and Fatal in 11.0–11.2; {@code WeakKeySize} Fatal from 11.3 (§13.2).
      */
-    static Optional<Failure> weakKey(Rfc5280Rules rules, int index, int topIndex, Map<String, Object> evidence) {
+    static Optional<Failure> weakKey(Rfc5280Rules rules, int index, int topIndex, WeakPublicKey evidence) {
         if (!rules.weakKeyCheck()) {
             return Optional.empty();
         }
@@ -54,7 +53,7 @@ final class ReleaseRules {
     }
 
     /** MD2/4/5 signature: absent before 11.3, Recoverable in 11.3–11.4, Fatal from 12.0 (§13.2). */
-    static Optional<Failure> weakSignature(Rfc5280Rules rules, int index, Map<String, Object> evidence) {
+    static Optional<Failure> weakSignature(Rfc5280Rules rules, int index, WeakSignatureHash evidence) {
         if (!rules.weakSignatureCheck()) {
             return Optional.empty();
         }

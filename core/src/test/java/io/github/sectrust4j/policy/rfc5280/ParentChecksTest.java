@@ -108,6 +108,9 @@ class ParentChecksTest {
         HeldCertificate leaf2 = pki.leaf("b.example", none).build();
         List<Failure> f = check("17.4", pki.now(), anchored(leaf, bad, root), 1);
         assertThat(codes(f)).containsExactly("KeyUsage@1");
+        assertThat(f.get(0).evidence(NoKeyCertSign.class).keyUsageBits())
+                .as("the CA's keyUsage bits: cRLSign only")
+                .isEqualTo(1 << 6); // cRLSign is bit 6 (RFC 5280 §4.2.1.3)
         assertThat(f.get(0).evidence().fields()).containsEntry("required", "keyCertSign");
         assertThat(check("17.4", pki.now(), anchored(leaf2, none, root), 1)).isEmpty();
     }
@@ -131,6 +134,9 @@ class ParentChecksTest {
         CandidatePath path = anchored(leaf, ca, root);
         List<Failure> f = check(release, now, path, 1);
         assertThat(codes(f)).containsExactly(intermediateCode + "@1");
+        OutsideValidityPeriod e = f.get(0).evidence(OutsideValidityPeriod.class);
+        assertThat(e.notAfter()).isEqualTo(now.minusSeconds(1));
+        assertThat(e.notYetValid()).isFalse();
         assertThat(f.get(0).evidence().fields())
                 .containsEntry("state", "expired")
                 .containsEntry("notAfter", now.minusSeconds(1).toString());
@@ -164,7 +170,7 @@ class ParentChecksTest {
         List<Failure> f = check(release, pki.now(), anchored(leaf, ca, root), 1);
         assertThat(codes(f)).containsExactly(code + "@1");
         assertThat(f.get(0).severity()).isEqualTo(severity);
-        assertThat(f.get(0).evidence().fields().get("key").toString()).contains("512");
+        assertThat(f.get(0).evidence(WeakPublicKey.class).key()).contains("512");
     }
 
     @Test
@@ -187,6 +193,7 @@ class ParentChecksTest {
         List<Failure> f = check(release, pki.now(), anchored(leaf, ca, root), 1);
         assertThat(codes(f)).containsExactly("WeakSignature@1");
         assertThat(f.get(0).severity()).isEqualTo(severity);
+        assertThat(f.get(0).evidence(WeakSignatureHash.class).hash()).isEqualTo("MD5");
         assertThat(f.get(0).evidence().fields()).containsEntry("hash", "MD5");
     }
 
