@@ -9,6 +9,7 @@ import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.policy.rfc5280.NoKeyCertSign;
+import io.github.sectrust4j.policy.rfc5280.Rfc5280Check;
 import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,12 @@ final class KeyUsageCheck implements AppleCheck {
     @Override
     public CheckStage stage() {
         return CheckStage.LEAF;
+    }
+
+    /** A CA's keyCertSign (parent checks, every policy). */
+    @Override
+    public Set<Rfc5280Check> rfc5280Checks(RuleSet rules) {
+        return Set.of(Rfc5280Check.KEY_CERT_SIGN);
     }
 
     @Override

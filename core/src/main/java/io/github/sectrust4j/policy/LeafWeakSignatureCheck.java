@@ -8,6 +8,7 @@ import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
+import io.github.sectrust4j.policy.rfc5280.Rfc5280Check;
 import io.github.sectrust4j.policy.rfc5280.WeakSignatureHash;
 import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.LinkedHashMap;
@@ -52,6 +53,12 @@ final class LeafWeakSignatureCheck implements AppleCheck {
     @Override
     public CheckStage stage() {
         return CheckStage.LEAF;
+    }
+
+    /** The MD2/4/5 check of every certificate above the leaf (parent checks, processing). */
+    @Override
+    public Set<Rfc5280Check> rfc5280Checks(RuleSet rules) {
+        return rules.weakSignatureCheck() ? Set.of(Rfc5280Check.WEAK_SIGNATURE) : Set.of();
     }
 
     @Override

@@ -57,18 +57,14 @@ public final class RuleSet {
             FindingCode.VERIFICATION_BUDGET_EXCEEDED);
 
     private final IosRelease release;
-    /** Asked on every parent check while paths are built: made once. */
-    private final Rfc5280Rules rfc5280Rules;
+    /**
+     * Asked on every parent check while paths are built: made on first use (an immutable value; two threads may
+     * both make it, equal).
+     */
+    private Rfc5280Rules rfc5280Rules;
 
     private RuleSet(IosRelease release) {
         this.release = release;
-        this.rfc5280Rules = new Rfc5280Rules(
-                legacyCheckNames(),
-                weakKeyCheck(),
-                !daemonResultsLimited(),
-                weakSignatureCheck(),
-                weakSignatureFatal(),
-                appleRootsNeverExpire());
     }
 
     /** The rules of {@code release}. */
@@ -309,12 +305,23 @@ public final class RuleSet {
     }
 
     /**
-     * The release facts of RFC 5280 processing and the parent checks, for {@code policy.rfc5280}, which must not
-     * read the policy layer (§2.3, §1.6): check names, weak-key and weak-signature presence and severity, Apple
-     * roots' expiry. A weak key forces Fatal once the daemon's results are no longer limited (iOS 11, §13.2).
+     * What RFC 5280 processing and the parent checks run in this release and how they record it, for
+     * {@code policy.rfc5280}, which must not read the policy layer (§2.3, §1.6): the checks the catalogue's
+     * descriptors carry ({@link CheckDescriptor#rfc5280Checks}), check names, weak-key and weak-signature severity,
+     * Apple roots' expiry. A weak key forces Fatal once the daemon's results are no longer limited (iOS 11, §13.2).
      */
     public Rfc5280Rules rfc5280Rules() {
-        return rfc5280Rules;
+        Rfc5280Rules r = rfc5280Rules;
+        if (r == null) {
+            r = new Rfc5280Rules(
+                    AppleChecks.rfc5280Checks(this),
+                    legacyCheckNames(),
+                    !daemonResultsLimited(),
+                    weakSignatureFatal(),
+                    appleRootsNeverExpire());
+            rfc5280Rules = r;
+        }
+        return r;
     }
 
     /** Which validity-period checks the SSL policy carries in this release (§5.2). */

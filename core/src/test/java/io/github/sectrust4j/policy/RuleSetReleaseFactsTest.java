@@ -7,6 +7,7 @@ import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.ct.CtReleaseRules;
 import io.github.sectrust4j.policy.names.HostnameRules;
+import io.github.sectrust4j.policy.rfc5280.Rfc5280Check;
 import io.github.sectrust4j.policy.rfc5280.Rfc5280Rules;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -143,9 +144,13 @@ class RuleSetReleaseFactsTest {
             boolean weakSignatureFatal,
             boolean appleRootsNeverExpire) {
         RuleSet rules = rules(release);
-        assertThat(rules.rfc5280Rules())
-                .isEqualTo(new Rfc5280Rules(
-                        legacyNames, weakKey, weakKeyFatal, weakSignature, weakSignatureFatal, appleRootsNeverExpire));
+        Rfc5280Rules r = rules.rfc5280Rules();
+        assertThat(r.legacyCheckNames()).isEqualTo(legacyNames);
+        assertThat(r.runs(Rfc5280Check.WEAK_KEY)).isEqualTo(weakKey);
+        assertThat(r.weakKeyFatal()).isEqualTo(weakKeyFatal);
+        assertThat(r.runs(Rfc5280Check.WEAK_SIGNATURE)).isEqualTo(weakSignature);
+        assertThat(r.weakSignatureFatal()).isEqualTo(weakSignatureFatal);
+        assertThat(r.appleRootsNeverExpire()).isEqualTo(appleRootsNeverExpire);
         assertThat(rules.severity(FindingCode.WEAK_SIGNATURE, 1, io.github.sectrust4j.Severity.FATAL))
                 .as("the recorder's severity for WeakSignature agrees with the fact handed down")
                 .isEqualTo(

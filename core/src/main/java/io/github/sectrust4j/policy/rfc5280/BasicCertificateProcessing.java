@@ -38,6 +38,8 @@ import java.util.TreeSet;
  * </ol>
  * Before iOS 11.3, name- and policy-constraint failures are recorded as
  * {@code BasicCertificateProcessing} and path-length failures as {@code BasicConstraints} (§13.3).
+ * Each of these steps runs only when its {@link Rfc5280Check} is in the release's set ({@link Rfc5280Rules#checks()},
+ * from the descriptors of the check catalogue); the order is Apple's, fixed here.
  *
  * <p>The parent checks of CA positions (basicConstraints, keyCertSign) are not part of this step:
  * see {@link ParentChecks}. The anchor-trust decision itself (usage constraints, §7.3) is the
@@ -65,6 +67,7 @@ public final class BasicCertificateProcessing {
         List<Failure> out = new ArrayList<>();
         int top = path.topIndex();
         boolean trusted = topTrusted && path.anchored();
+        boolean nameConstraints = rules.runs(Rfc5280Check.NAME_CONSTRAINTS);
         int processed = path.size();
 
         NameConstraintState names = NameConstraintState.unconstrained();
@@ -73,10 +76,12 @@ public final class BasicCertificateProcessing {
         int constrainedTo = -1;
         if (trusted) {
             processed--;
-            CertificateChecks.temporalValidity(path, top, request, rules, out);
+            if (rules.runs(Rfc5280Check.TEMPORAL_VALIDITY)) {
+                CertificateChecks.temporalValidity(path, top, request, rules, out);
+            }
             Certificate anchor = path.top();
             Optional<NameConstraints> nc = anchor.nameConstraints();
-            if (nc.isPresent()) {
+            if (nc.isPresent() && nameConstraints) {
                 names = mergeNameConstraints(names, nc.get(), top, rules, out);
             }
             maxPathLength = processed;
@@ -89,15 +94,19 @@ public final class BasicCertificateProcessing {
                 constrainedTo = anchorLimit;
             }
         } else {
-            FindingCode code =
-                    path.topSelfSigned() ? FindingCode.ANCHOR_TRUSTED : ReleaseRules.missingIntermediate(rules);
-            out.add(Failure.of(
-                    code,
-                    top,
-                    new UntrustedTop(
-                            path.anchored(),
-                            path.topSelfSigned(),
-                            path.top().subject().toString())));
+            Rfc5280Check untrusted =
+                    path.topSelfSigned() ? Rfc5280Check.ANCHOR_TRUSTED : Rfc5280Check.MISSING_INTERMEDIATE;
+            if (rules.runs(untrusted)) {
+                FindingCode code =
+                        path.topSelfSigned() ? FindingCode.ANCHOR_TRUSTED : ReleaseRules.missingIntermediate(rules);
+                out.add(Failure.of(
+                        code,
+                        top,
+                        new UntrustedTop(
+                                path.anchored(),
+                                path.topSelfSigned(),
+                                path.top().subject().toString())));
+            }
             maxPathLength = processed;
         }
         int belowConstraint = 0;
@@ -105,10 +114,10 @@ public final class BasicCertificateProcessing {
         for (int i = processed - 1; i >= 0; i--) {
             Certificate cert = path.get(i);
             boolean selfIssued = cert.isSelfIssued();
-            CertificateChecks.basic(path, i, request, rules, out);
+            Rfc5280Check.run(Rfc5280Check.EACH_CERTIFICATE, path, i, request, rules, out);
             // past the subtree limit the path has already failed NameConstraints (§2.3 item 6): matching every
             // name against every subtree (quadratic; tens of seconds for absurd certificates) changes nothing
-            if ((!selfIssued || i == 0) && !names.subtreeLimitExceeded()) {
+            if (nameConstraints && (!selfIssued || i == 0) && !names.subtreeLimitExceeded()) {
                 NameConstraintCheck check = names.permits(Names.of(cert));
                 if (!check.permitted()) {
                     out.add(Failure.of(
@@ -126,7 +135,7 @@ public final class BasicCertificateProcessing {
             }
             // §6.1.4 (g), (h): the CA's own name constraints
             Optional<NameConstraints> nc = cert.nameConstraints();
-            if (nc.isPresent()) {
+            if (nc.isPresent() && nameConstraints) {
                 names = mergeNameConstraints(names, nc.get(), i, rules, out);
             }
             // §6.1.4 (l), (m): path length
@@ -134,7 +143,7 @@ public final class BasicCertificateProcessing {
                 belowConstraint++;
                 if (maxPathLength > 0) {
                     maxPathLength--;
-                } else {
+                } else if (rules.runs(Rfc5280Check.PATH_LENGTH)) {
                     Optional<PathTooLong.Constraint> limit = constrainedBy >= 0
                             ? Optional.of(new PathTooLong.Constraint(constrainedBy, constrainedTo, belowConstraint))
                             : Optional.empty();
@@ -150,19 +159,28 @@ public final class BasicCertificateProcessing {
                 constrainedTo = own;
                 belowConstraint = 0;
             }
-            criticalExtensions(cert, i, out);
+            if (rules.runs(Rfc5280Check.CRITICAL_EXTENSIONS)) {
+                criticalExtensions(path, i, request, rules, out);
+            }
         }
 
-        PolicyTree.Outcome policies = PolicyTree.evaluate(path.certificates(), processed);
-        if (!policies.valid()) {
-            out.add(Failure.of(ReleaseRules.policyConstraints(rules), 0, policies.failure()));
+        if (rules.runs(Rfc5280Check.POLICY_CONSTRAINTS)) {
+            PolicyTree.Outcome policies = PolicyTree.evaluate(path.certificates(), processed);
+            if (!policies.valid()) {
+                out.add(Failure.of(ReleaseRules.policyConstraints(rules), 0, policies.failure()));
+            }
         }
         // the leaf is always reported at index 0, even when it is itself the trusted anchor (§2.3 item 7)
-        criticalExtensions(path.leaf(), 0, out);
+        if (rules.runs(Rfc5280Check.CRITICAL_EXTENSIONS)) {
+            criticalExtensions(path, 0, request, rules, out);
+        }
         return List.copyOf(out);
     }
 
-    private static void criticalExtensions(Certificate cert, int index, List<Failure> out) {
+    /** §2.2 CriticalExtensions: extensions marked critical that iOS does not know. */
+    static void criticalExtensions(
+            CandidatePath path, int index, EvaluationRequest request, Rfc5280Rules rules, List<Failure> out) {
+        Certificate cert = path.get(index);
         if (!cert.unknownCriticalExtensions().isEmpty()) {
             out.add(Failure.of(
                     FindingCode.CRITICAL_EXTENSIONS,

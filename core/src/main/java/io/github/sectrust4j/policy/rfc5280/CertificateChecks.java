@@ -9,31 +9,10 @@ import java.util.List;
 
 /**
  * The per-certificate checks that both the parent checks (§1.6 items 1–3) and RFC 5280 processing
- * (§2.3 item 6) run: temporal validity, weak key, MD2/4/5 signature.
+ * (§2.3 item 6) run: temporal validity, weak key, MD2/4/5 signature ({@link Rfc5280Check#EACH_CERTIFICATE}).
  */
 final class CertificateChecks {
     private CertificateChecks() {}
-
-    /**
-     * Adds the validity, weak-key and weak-signature failures of {@code path.get(index)} to {@code out}.
-     */
-    static void basic(CandidatePath path, int index, EvaluationRequest request, Rfc5280Rules rules, List<Failure> out) {
-        temporalValidity(path, index, request, rules, out);
-        Certificate cert = path.get(index);
-        if (cert.publicKey().isWeak()) {
-            ReleaseRules.weakKey(
-                            rules,
-                            index,
-                            path.topIndex(),
-                            new WeakPublicKey(cert.publicKey().toString()))
-                    .ifPresent(out::add);
-        }
-        if (cert.signatureHash().failsWeakSignature() && !isSelfSigned(path, index)) {
-            WeakSignatureHash ev = new WeakSignatureHash(
-                    cert.tbsSignatureAlgorithm().oid(), cert.signatureHash().name());
-            ReleaseRules.weakSignature(rules, index, ev).ifPresent(out::add);
-        }
-    }
 
     /** §2.2 TemporalValidity: notBefore ≤ verify time ≤ notAfter, whole seconds, inclusive. */
     static void temporalValidity(
@@ -50,8 +29,30 @@ final class CertificateChecks {
                 rules, index, path.topIndex(), new OutsideValidityPeriod(cert.notBefore(), cert.notAfter(), at)));
     }
 
-    /** Whether {@code path.get(index)} is self-signed (its own key verifies its signature, §2.2 WeakSignature). */
-    static boolean isSelfSigned(CandidatePath path, int index) {
-        return path.selfSignedAt(index);
+    /** §4.1 weak key. */
+    static void weakKey(
+            CandidatePath path, int index, EvaluationRequest request, Rfc5280Rules rules, List<Failure> out) {
+        Certificate cert = path.get(index);
+        if (cert.publicKey().isWeak()) {
+            out.add(ReleaseRules.weakKey(
+                    rules,
+                    index,
+                    path.topIndex(),
+                    new WeakPublicKey(cert.publicKey().toString())));
+        }
+    }
+
+    /** §2.2 WeakSignature: MD2/4/5 unless the certificate is self-signed. */
+    static void weakSignature(
+            CandidatePath path, int index, EvaluationRequest request, Rfc5280Rules rules, List<Failure> out) {
+        Certificate cert = path.get(index);
+        if (cert.signatureHash().failsWeakSignature() && !path.selfSignedAt(index)) {
+            out.add(ReleaseRules.weakSignature(
+                    rules,
+                    index,
+                    new WeakSignatureHash(
+                            cert.tbsSignatureAlgorithm().oid(),
+                            cert.signatureHash().name())));
+        }
     }
 }

@@ -31,6 +31,7 @@ import java.util.OptionalInt;
  *       a v3 top → {@code BasicConstraints};</li>
  *   <li>keyUsage present without keyCertSign → {@code KeyUsage}.</li>
  * </ol>
+ * Each runs only when its {@link Rfc5280Check} is in the release's set ({@link Rfc5280Rules#checks()}).
  */
 public final class ParentChecks {
     private ParentChecks() {}
@@ -55,13 +56,23 @@ public final class ParentChecks {
                 path.topIndex(),
                 index);
         List<Failure> out = new ArrayList<>();
-        CertificateChecks.basic(path, index, request, rules, out);
-        Certificate cert = path.get(index);
-        basicConstraints(path, index, rules, cert).ifPresent(out::add);
-        cert.keyUsage()
+        Rfc5280Check.run(Rfc5280Check.PARENT, path, index, request, rules, out);
+        return out.isEmpty() ? List.of() : List.copyOf(out);
+    }
+
+    /** §1.6 item 5: a CA's keyUsage, when present, includes keyCertSign. */
+    static void keyCertSign(
+            CandidatePath path, int index, EvaluationRequest request, Rfc5280Rules rules, List<Failure> out) {
+        path.get(index)
+                .keyUsage()
                 .filter(ku -> !ku.keyCertSign())
                 .ifPresent(ku -> out.add(Failure.of(FindingCode.KEY_USAGE, index, new NoKeyCertSign(ku.bits()))));
-        return out.isEmpty() ? List.of() : List.copyOf(out);
+    }
+
+    /** §1.6 item 4: a CA position is marked as a CA. */
+    static void basicConstraints(
+            CandidatePath path, int index, EvaluationRequest request, Rfc5280Rules rules, List<Failure> out) {
+        basicConstraints(path, index, rules, path.get(index)).ifPresent(out::add);
     }
 
     private static Optional<Failure> basicConstraints(

@@ -3,7 +3,6 @@ package io.github.sectrust4j.policy.rfc5280;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.check.Failure;
-import java.util.Optional;
 
 /**
  * Which key and severity iOS records a finding under, per release (§2.1 "Introduction of the
@@ -36,29 +35,23 @@ final class ReleaseRules {
     }
 
     /**
-     * Weak key (§4.1 "weak" row): absent before iOS 10; {@code WeakLeaf/WeakIntermediates/WeakRoot}
-     * Recoverable in 10.x and Fatal in 11.0–11.2; {@code WeakKeySize} Fatal from 11.3 (§13.2).
+     * Weak key (§4.1 "weak" row; run from iOS 10): {@code WeakLeaf/WeakIntermediates/WeakRoot} Recoverable in 10.x
+     * and Fatal in 11.0–11.2; {@code WeakKeySize} Fatal from 11.3 (§13.2).
      */
-    static Optional<Failure> weakKey(Rfc5280Rules rules, int index, int topIndex, WeakPublicKey evidence) {
-        if (!rules.weakKeyCheck()) {
-            return Optional.empty();
-        }
+    static Failure weakKey(Rfc5280Rules rules, int index, int topIndex, WeakPublicKey evidence) {
         if (!rules.legacyCheckNames()) {
-            return Optional.of(Failure.of(FindingCode.WEAK_KEY_SIZE, index, evidence));
+            return Failure.of(FindingCode.WEAK_KEY_SIZE, index, evidence);
         }
         FindingCode code = byPosition(
                 index, topIndex, FindingCode.WEAK_LEAF, FindingCode.WEAK_INTERMEDIATES, FindingCode.WEAK_ROOT);
         Severity severity = rules.weakKeyFatal() ? Severity.FATAL : Severity.RECOVERABLE;
-        return Optional.of(new Failure(code, index, severity, evidence));
+        return new Failure(code, index, severity, evidence);
     }
 
-    /** MD2/4/5 signature: absent before 11.3, Recoverable in 11.3–11.4, Fatal from 12.0 (§13.2). */
-    static Optional<Failure> weakSignature(Rfc5280Rules rules, int index, WeakSignatureHash evidence) {
-        if (!rules.weakSignatureCheck()) {
-            return Optional.empty();
-        }
+    /** MD2/4/5 signature (run from 11.3): Recoverable in 11.3–11.4, Fatal from 12.0 (§13.2). */
+    static Failure weakSignature(Rfc5280Rules rules, int index, WeakSignatureHash evidence) {
         Severity severity = rules.weakSignatureFatal() ? Severity.FATAL : Severity.RECOVERABLE;
-        return Optional.of(new Failure(FindingCode.WEAK_SIGNATURE, index, severity, evidence));
+        return new Failure(FindingCode.WEAK_SIGNATURE, index, severity, evidence);
     }
 
     /** {@code BasicConstraintsCA} from 11.3, {@code BasicConstraints} before. */

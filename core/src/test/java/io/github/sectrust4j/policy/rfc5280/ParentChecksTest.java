@@ -234,4 +234,20 @@ class ParentChecksTest {
                         "TemporalValidity@1", "WeakKeySize@1", "WeakSignature@1", "BasicConstraintsCA@1", "KeyUsage@1");
         assertThat(FindingCode.WEAK_KEY_SIZE.defaultSeverity()).isEqualTo(Severity.FATAL);
     }
+
+    /** Only the checks the policy hands down run (the catalogue's descriptors decide, {@code AppleChecksTest}). */
+    @Test
+    void aCheckNotHandedDown_doesNotRun(TestPki pki) {
+        HeldCertificate root = pki.root("Root").build();
+        HeldCertificate bad = pki.intermediate("CA", root)
+                .keyUsage(CertificateBuilder.KU_CRL_SIGN)
+                .build();
+        HeldCertificate leaf = pki.leaf("a.example", bad).build();
+        CandidatePath path = anchored(leaf, bad, root);
+        io.github.sectrust4j.request.EvaluationRequest request = request("17.4", pki.now(), path.leaf());
+        Rfc5280Rules all = TestPaths.rules("17.4");
+        assertThat(codes(ParentChecks.check(path, 1, request, all))).containsExactly("KeyUsage@1");
+        assertThat(ParentChecks.check(path, 1, request, TestPaths.without(all, Rfc5280Check.KEY_CERT_SIGN)))
+                .isEmpty();
+    }
 }

@@ -94,6 +94,19 @@ final class TestPaths {
         return BasicCertificateProcessing.process(path, topTrusted, request(release, at, path.leaf()), rules(release));
     }
 
+    /** {@code rules} with {@code check} not handed down: as if no descriptor carried it. */
+    static Rfc5280Rules without(Rfc5280Rules rules, Rfc5280Check check) {
+        java.util.Set<Rfc5280Check> checks = java.util.EnumSet.noneOf(Rfc5280Check.class);
+        checks.addAll(rules.checks());
+        checks.remove(check);
+        return new Rfc5280Rules(
+                checks,
+                rules.legacyCheckNames(),
+                rules.weakKeyFatal(),
+                rules.weakSignatureFatal(),
+                rules.appleRootsNeverExpire());
+    }
+
     /** The release facts the policy hands down ({@code RuleSet.rfc5280Rules()}). */
     static Rfc5280Rules rules(String release) {
         return io.github.sectrust4j.policy.RuleSet.forRelease(IosRelease.parse(release))
