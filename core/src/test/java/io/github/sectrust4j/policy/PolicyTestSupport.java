@@ -3,7 +3,6 @@ package io.github.sectrust4j.policy;
 import io.github.sectrust4j.AnchorSource;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.IosRelease;
-import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.SharedData;
 import io.github.sectrust4j.TrustSetting;
@@ -150,24 +149,13 @@ final class PolicyTestSupport {
         }
 
         EvaluationRequest build(List<Certificate> presented) {
-            return new EvaluationRequest(
-                    release,
-                    policy,
-                    host.map(ReferenceHost::of),
-                    at,
-                    at,
-                    presented,
-                    List.of(),
-                    anchorsOnly,
-                    userRoots,
-                    List.of(),
-                    store,
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    network,
-                    Optional.empty(),
-                    PathBudget.DEFAULT);
+            return EvaluationRequest.builder(release, policy, at, presented)
+                    .referenceHost(host.map(ReferenceHost::of))
+                    .anchorsOnly(anchorsOnly)
+                    .userRoots(userRoots)
+                    .systemStore(store)
+                    .network(network)
+                    .build();
         }
     }
 

@@ -2,7 +2,6 @@ package io.github.sectrust4j.policy.rfc5280;
 
 import io.github.sectrust4j.AnchorSource;
 import io.github.sectrust4j.IosRelease;
-import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.check.Failure;
@@ -28,24 +27,8 @@ final class TestPaths {
     }
 
     static EvaluationRequest request(String release, Instant verifyTime, Certificate leaf) {
-        return new EvaluationRequest(
-                IosRelease.parse(release),
-                Policy.SSL_SERVER,
-                Optional.empty(),
-                verifyTime,
-                verifyTime,
-                List.of(leaf),
-                List.of(),
-                false,
-                List.of(),
-                List.of(),
-                Optional.empty(),
-                List.of(),
-                List.of(),
-                List.of(),
-                false,
-                Optional.empty(),
-                PathBudget.DEFAULT);
+        return EvaluationRequest.builder(IosRelease.parse(release), Policy.SSL_SERVER, verifyTime, List.of(leaf))
+                .build();
     }
 
     /** A path whose top is an app anchor (leaf first). */
