@@ -57,11 +57,6 @@ public final class RuleSet {
             FindingCode.VERIFICATION_BUDGET_EXCEEDED);
 
     private final IosRelease release;
-    /**
-     * Asked on every parent check while paths are built: made on first use (an immutable value; two threads may
-     * both make it, equal).
-     */
-    private Rfc5280Rules rfc5280Rules;
 
     private RuleSet(IosRelease release) {
         this.release = release;
@@ -311,7 +306,7 @@ public final class RuleSet {
      * Apple roots' expiry. A weak key forces Fatal once the daemon's results are no longer limited (iOS 11, §13.2).
      */
     public Rfc5280Rules rfc5280Rules() {
-        Rfc5280Rules r = rfc5280Rules;
+        Rfc5280Rules r = RFC5280_RULES.get(release);
         if (r == null) {
             r = new Rfc5280Rules(
                     AppleChecks.rfc5280Checks(this),
@@ -319,10 +314,16 @@ public final class RuleSet {
                     !daemonResultsLimited(),
                     weakSignatureFatal(),
                     appleRootsNeverExpire());
-            rfc5280Rules = r;
+            if (RFC5280_RULES.size() < MAX_OPTIONS) {
+                RFC5280_RULES.putIfAbsent(release, r);
+            }
         }
         return r;
     }
+
+    /** A pure function of the release, asked on every parent check while paths are built: made once per release. */
+    private static final java.util.Map<IosRelease, Rfc5280Rules> RFC5280_RULES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Which validity-period checks the SSL policy carries in this release (§5.2). */
     public List<FindingCode> validityPeriodChecks() {
