@@ -234,7 +234,8 @@ public final class Evaluator {
                     c.notAfter(),
                     role,
                     role == CertificateRole.ANCHOR ? path.anchor().map(AnchorInfo::source) : Optional.empty(),
-                    request.presented().contains(c)));
+                    request.presented().contains(c),
+                    path.selfSignedAt(i)));
         }
         return out;
     }

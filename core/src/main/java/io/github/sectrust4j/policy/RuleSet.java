@@ -9,6 +9,7 @@ import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.ct.internal.CtReleaseRules;
 import io.github.sectrust4j.policy.names.HostnameRules;
+import io.github.sectrust4j.policy.rfc5280.Rfc5280Rules;
 import io.github.sectrust4j.truststores.HardCodedTrust;
 import io.github.sectrust4j.truststores.IosReleases;
 import java.time.Instant;
@@ -144,6 +145,11 @@ public final class RuleSet {
     /** Check names before the iOS 11.3 rename (§13.3): ValidLeaf/…, WeakLeaf/…, BasicCertificateProcessing. */
     public boolean legacyCheckNames() {
         return release.before(11, 3);
+    }
+
+    /** An MD2/4/5 {@code WeakSignature} forces Fatal from iOS 12, Recoverable in 11.3–11.4 (§13.2). */
+    public boolean weakSignatureFatal() {
+        return release.atLeast(12, 0);
     }
 
     /** Weak-key checks exist from iOS 10 (§13.2). */
@@ -292,6 +298,32 @@ public final class RuleSet {
                 systemTrustedCtRequired(),
                 evRequiresCt());
     }
+
+    /**
+     * What RFC 5280 processing and the parent checks run in this release and how they record it, for
+     * {@code policy.rfc5280}, which must not read the policy layer (§2.3, §1.6): the checks the catalogue's
+     * descriptors carry ({@link CheckDescriptor#rfc5280Checks}), check names, weak-key and weak-signature severity,
+     * Apple roots' expiry. A weak key forces Fatal once the daemon's results are no longer limited (iOS 11, §13.2).
+     */
+    public Rfc5280Rules rfc5280Rules() {
+        Rfc5280Rules r = RFC5280_RULES.get(release);
+        if (r == null) {
+            r = new Rfc5280Rules(
+                    AppleChecks.rfc5280Checks(this),
+                    legacyCheckNames(),
+                    !daemonResultsLimited(),
+                    weakSignatureFatal(),
+                    appleRootsNeverExpire());
+            if (RFC5280_RULES.size() < MAX_OPTIONS) {
+                RFC5280_RULES.putIfAbsent(release, r);
+            }
+        }
+        return r;
+    }
+
+    /** A pure function of the release, asked on every parent check while paths are built: made once per release. */
+    private static final java.util.Map<IosRelease, Rfc5280Rules> RFC5280_RULES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Which validity-period checks the SSL policy carries in this release (§5.2). */
     public List<FindingCode> validityPeriodChecks() {
@@ -452,7 +484,7 @@ public final class RuleSet {
             case WEAK_ROOT:
                 return Severity.FATAL;
             case WEAK_SIGNATURE:
-                return release.before(12, 0) ? Severity.RECOVERABLE : Severity.FATAL;
+                return weakSignatureFatal() ? Severity.FATAL : Severity.RECOVERABLE;
             default:
                 return given;
         }
