@@ -1,13 +1,12 @@
 package io.github.sectrust4j.policy;
 
+import com.google.common.collect.ImmutableMap;
 import io.github.sectrust4j.Confidence;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.Rule;
 import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
-import io.github.sectrust4j.text.StableOrder;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -23,10 +22,12 @@ public final class CertificateTransparencyNote implements CheckDescriptor {
     public record CtResult(CtEvidence ct) implements Evidence {
         @Override
         public Map<String, Object> fields() {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("summary", ct.evaluation().summary());
-            e.putAll(ct.map());
-            return StableOrder.evidence(e);
+            // built once, in its final form: no intermediate map, nothing for StableOrder to copy
+            String summary = ct.evaluation().summary();
+            ImmutableMap.Builder<String, Object> e = ImmutableMap.builderWithExpectedSize(20);
+            e.put("summary", summary);
+            ct.addTo(e::put, summary);
+            return e.build();
         }
     }
 
