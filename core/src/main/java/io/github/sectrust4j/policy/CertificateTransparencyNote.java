@@ -18,12 +18,20 @@ public final class CertificateTransparencyNote implements CheckDescriptor {
 
     private CertificateTransparencyNote() {}
 
-    /** The path's CT evaluation, led by its one-line summary. */
-    public record CtResult(CtEvidence ct) implements Evidence {
+    /**
+     * The path's CT evaluation, led by its one-line summary (worked out once: the message repeats it).
+     *
+     * @param ct      the evaluation and its log list
+     * @param summary {@code ct.evaluation().summary()}
+     */
+    public record CtResult(CtEvidence ct, String summary) implements Evidence {
+        public CtResult(CtEvidence ct) {
+            this(ct, ct.evaluation().summary());
+        }
+
         @Override
         public Map<String, Object> fields() {
             // built once, in its final form: no intermediate map, nothing for StableOrder to copy
-            String summary = ct.evaluation().summary();
             ImmutableMap.Builder<String, Object> e = ImmutableMap.builderWithExpectedSize(20);
             e.put("summary", summary);
             ct.addTo(e::put, summary);
@@ -48,8 +56,7 @@ public final class CertificateTransparencyNote implements CheckDescriptor {
 
     @Override
     public String message(Failure failure, FailureContext context) {
-        return failure.code().code() + ": "
-                + failure.evidence(CtResult.class).ct().evaluation().summary();
+        return failure.code().code() + ": " + failure.evidence(CtResult.class).summary();
     }
 
     @Override
