@@ -8,7 +8,6 @@ import io.github.sectrust4j.cert.DerivedFact;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,9 +202,7 @@ public final class CtEvaluator {
         List<SctOutcome> marked = new ArrayList<>(outcomes);
         // issuance time T = earliest SCT among current logs (whole seconds, as iOS compares); iOS sets it
         // whenever a current log has a valid embedded SCT, also when path A decides
-        Optional<Instant> t = validEmbeddedCurrent
-                ? current.values().stream().map(i -> seconds(outcomes.get(i))).min(Comparator.naturalOrder())
-                : Optional.empty();
+        Optional<Instant> t = validEmbeddedCurrent ? earliestSeconds(current, outcomes) : Optional.empty();
         if (validExternal && current.size() >= 2) {
             current.values().forEach(i -> marked.set(i, marked.get(i).withCounted(true)));
             // the lifetime plays no part in path A
@@ -321,6 +318,18 @@ public final class CtEvaluator {
                         .isBefore(outcomes.get(prior).timestamp().orElseThrow())) {
             map.put(id, index);
         }
+    }
+
+    /** The earliest timestamp (whole seconds) of the kept SCTs; present as {@code kept} is not empty. */
+    private static Optional<Instant> earliestSeconds(Map<LogId, Integer> kept, List<SctOutcome> outcomes) {
+        Instant min = null;
+        for (Integer i : kept.values()) {
+            Instant s = seconds(outcomes.get(i));
+            if (min == null || s.isBefore(min)) {
+                min = s;
+            }
+        }
+        return Optional.ofNullable(min);
     }
 
     private static Instant seconds(SctOutcome o) {
