@@ -345,27 +345,9 @@ public final class RuleSet {
             return List.of();
         }
         if (release.before(16, 0)) {
-            ValidityLimit sixty = ValidityLimit.window(
-                    Instant.EPOCH.minusSeconds(86_400L * 365 * 100),
-                    JULY_2016,
-                    ValidityLimit.MONTHS_60,
-                    "60 months (5 × 365 + 2 days + 3600 s)");
-            ValidityLimit thirtyNine = ValidityLimit.window(
-                    JULY_2016, MARCH_2018, ValidityLimit.DAYS_1188_PLUS_HOUR, "39 months (1188 days + 3600 s)");
-            ValidityLimit d825 =
-                    ValidityLimit.onOrAfter(MARCH_2018, ValidityLimit.DAYS_825_PLUS_HOUR, "825 days + 3600 s");
-            if (release.before(14, 0)) {
-                return List.of(sixty, thirtyNine, d825);
-            }
-            return List.of(
-                    sixty,
-                    thirtyNine,
-                    d825,
-                    ValidityLimit.onOrAfter(SEPTEMBER_2020, ValidityLimit.DAYS_398, "398 days"));
+            return release.before(14, 0) ? Limits.SYSTEM_13 : Limits.SYSTEM_14;
         }
-        return List.of(
-                ValidityLimit.onOrAfter(MARCH_2018, ValidityLimit.DAYS_825_PLUS_HOUR, "825 days + 3600 s"),
-                ValidityLimit.onOrAfter(SEPTEMBER_2020, ValidityLimit.DAYS_398, "398 days"));
+        return Limits.SYSTEM_16;
     }
 
     /**
@@ -376,12 +358,30 @@ public final class RuleSet {
         if (release.before(13, 0)) {
             return List.of();
         }
-        if (release.before(16, 0)) {
-            return List.of(ValidityLimit.strictlyAfter(
-                    JULY_2019_CUTOFF, ValidityLimit.DAYS_825_PLUS_HOUR, "825 days + 3600 s"));
-        }
-        return List.of(
+        return release.before(16, 0) ? Limits.OTHER_13 : Limits.OTHER_16;
+    }
+
+    /** The §5.2 tables, made once (the validity-period checks read them on every evaluation). */
+    private static final class Limits {
+        static final ValidityLimit SIXTY = ValidityLimit.window(
+                Instant.EPOCH.minusSeconds(86_400L * 365 * 100),
+                JULY_2016,
+                ValidityLimit.MONTHS_60,
+                "60 months (5 × 365 + 2 days + 3600 s)");
+        static final ValidityLimit THIRTY_NINE = ValidityLimit.window(
+                JULY_2016, MARCH_2018, ValidityLimit.DAYS_1188_PLUS_HOUR, "39 months (1188 days + 3600 s)");
+        static final ValidityLimit D825 =
+                ValidityLimit.onOrAfter(MARCH_2018, ValidityLimit.DAYS_825_PLUS_HOUR, "825 days + 3600 s");
+        static final ValidityLimit D398 = ValidityLimit.onOrAfter(SEPTEMBER_2020, ValidityLimit.DAYS_398, "398 days");
+        static final List<ValidityLimit> SYSTEM_13 = List.of(SIXTY, THIRTY_NINE, D825);
+        static final List<ValidityLimit> SYSTEM_14 = List.of(SIXTY, THIRTY_NINE, D825, D398);
+        static final List<ValidityLimit> SYSTEM_16 = List.of(D825, D398);
+        static final List<ValidityLimit> OTHER_13 = List.of(
+                ValidityLimit.strictlyAfter(JULY_2019_CUTOFF, ValidityLimit.DAYS_825_PLUS_HOUR, "825 days + 3600 s"));
+        static final List<ValidityLimit> OTHER_16 = List.of(
                 ValidityLimit.onOrAfter(JULY_2019_CUTOFF, ValidityLimit.DAYS_825_PLUS_HOUR, "825 days + 3600 s"));
+
+        private Limits() {}
     }
 
     /** Checks iOS always records whatever the policy's options (§1.2 "forced"). */
