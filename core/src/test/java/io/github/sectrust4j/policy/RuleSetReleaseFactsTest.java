@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.sectrust4j.ErrorSubtype;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.IosRelease;
-import io.github.sectrust4j.ct.CtReleaseRules;
+import io.github.sectrust4j.ct.internal.CtReleaseRules;
 import io.github.sectrust4j.policy.names.HostnameRules;
 import io.github.sectrust4j.policy.rfc5280.Rfc5280Check;
 import io.github.sectrust4j.policy.rfc5280.Rfc5280Rules;
