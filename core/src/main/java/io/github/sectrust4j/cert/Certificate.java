@@ -48,7 +48,13 @@ public final class Certificate implements io.github.sectrust4j.Cert {
     private final DistinguishedName subject;
     private final Instant notBefore;
     private final Instant notAfter;
-    private final PublicKeyInfo publicKey;
+    /**
+     * The SubjectPublicKeyInfo as parsed until {@link #publicKey()} first classifies it (decoding an EC point or an
+     * RSA modulus is a fifth of a parse, and a supplied certificate that never becomes a candidate is never asked),
+     * then the {@link PublicKeyInfo}. Classifying never fails: everything that can fail was parsed already.
+     */
+    private volatile Object publicKey;
+
     private final ExtensionDecoder ext;
     /** The extension views the checks read on every evaluation, wrapped once (Optional is immutable). */
     private final Optional<BasicConstraints> basicConstraintsView;
@@ -66,8 +72,14 @@ public final class Certificate implements io.github.sectrust4j.Cert {
     private final int hash;
     /** Null for a parsed certificate; for a synthetic anchor (see {@link #fromAnchorFacts}) its self-signed fact. */
     private final Boolean syntheticSelfSigned;
-    /** Bouncy Castle's holder of this DER (built from the parsed parts), or the exception parsing the DER threw; null until first asked if BC refused the parts (memo). */
+    /**
+     * Bouncy Castle's holder of this DER: the parsed parts ({@link HolderParts}) until first asked, then the holder
+     * built from them, or the exception parsing the DER threw if BC refused the parts (memo).
+     */
     private volatile Object bcHolder;
+
+    /** The three parsed elements of the DER, kept to build Bouncy Castle's holder from on first use. */
+    private record HolderParts(ASN1Primitive tbs, ASN1Primitive sigAlg, ASN1Primitive sigValue) {}
     /**
      * Signature verdicts on this certificate per (verdict cache, issuer key), most recent first: an
      * evaluation that reuses parsed certificates finds them here without building and hashing a cache
@@ -167,7 +179,7 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         ASN1Primitive subjectAsn1 = seq.getObjectAt(i++).toASN1Primitive();
         // a self-issued certificate (every root) names itself: the same structure decodes to the same name
         this.subject = subjectAsn1.equals(issuerAsn1) ? issuer : DistinguishedName.from(subjectAsn1);
-        this.publicKey = PublicKeyInfo.from(SubjectPublicKeyInfo.getInstance(seq.getObjectAt(i++)));
+        this.publicKey = SubjectPublicKeyInfo.getInstance(seq.getObjectAt(i++));
         ASN1Sequence extensions = null;
         int lastTag = 0;
         for (; i < seq.size(); i++) {
@@ -193,7 +205,7 @@ public final class Certificate implements io.github.sectrust4j.Cert {
                 subject.normalized().isPresent() && subject.normalized().equals(issuer.normalized());
         this.duplicatesView = ImmutableSet.copyOf(ext.duplicates);
         this.unparseableView = ImmutableSet.copyOf(ext.unparseable);
-        this.bcHolder = holderFromParts(tbsAsn1, sigAlgAsn1, sigValueAsn1);
+        this.bcHolder = new HolderParts(tbsAsn1, sigAlgAsn1, sigValueAsn1);
     }
 
     /**
@@ -202,10 +214,11 @@ public final class Certificate implements io.github.sectrust4j.Cert {
      * elements and nothing follows them), without parsing the certificate a second time. Null (the
      * holder is then parsed from the DER on first use, with BC's own error) if BC refuses the parts.
      */
-    private static Object holderFromParts(ASN1Primitive tbs, ASN1Primitive sigAlg, ASN1Primitive sigValue) {
+    private static Object holderFromParts(HolderParts parts) {
         try {
-            return new org.bouncycastle.cert.X509CertificateHolder(org.bouncycastle.asn1.x509.Certificate.getInstance(
-                    new org.bouncycastle.asn1.DLSequence(new ASN1Encodable[] {tbs, sigAlg, sigValue})));
+            return new org.bouncycastle.cert.X509CertificateHolder(
+                    org.bouncycastle.asn1.x509.Certificate.getInstance(new org.bouncycastle.asn1.DLSequence(
+                            new ASN1Encodable[] {parts.tbs(), parts.sigAlg(), parts.sigValue()})));
         } catch (RuntimeException e) {
             return null;
         }
@@ -296,6 +309,10 @@ public final class Certificate implements io.github.sectrust4j.Cert {
      */
     public org.bouncycastle.cert.X509CertificateHolder bouncyCastleHolder() throws IOException {
         Object h = bcHolder;
+        if (h instanceof HolderParts parts) {
+            h = holderFromParts(parts);
+            bcHolder = h; // idempotent: racing threads build equal holders
+        }
         if (h == null) {
             try {
                 h = new org.bouncycastle.cert.X509CertificateHolder(der);
@@ -525,7 +542,27 @@ public final class Certificate implements io.github.sectrust4j.Cert {
     // ------------------------------------------------------------------ key and signature
 
     public PublicKeyInfo publicKey() {
-        return publicKey;
+        Object k = publicKey;
+        if (k instanceof PublicKeyInfo key) {
+            return key;
+        }
+        synchronized (this) { // one instance per certificate: verdict memos are keyed by the key object
+            k = publicKey;
+            if (k instanceof PublicKeyInfo key) {
+                return key;
+            }
+            PublicKeyInfo key = PublicKeyInfo.from((SubjectPublicKeyInfo) k);
+            publicKey = key;
+            return key;
+        }
+    }
+
+    /**
+     * Whether the parts a parse defers to first use (the classified public key, Bouncy Castle's holder) are built:
+     * false for a certificate nothing has looked at beyond its names and fingerprint (tests of lazy parsing).
+     */
+    public boolean detailsBuilt() {
+        return publicKey instanceof PublicKeyInfo || !(bcHolder instanceof HolderParts);
     }
 
     /** The {@code signature} field inside TBSCertificate — what WeakSignature and SignatureHashAlgorithms classify (§2.2). */

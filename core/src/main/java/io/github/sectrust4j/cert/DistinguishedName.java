@@ -29,7 +29,14 @@ public final class DistinguishedName {
 
     private final byte[] der;
     private final List<List<Attribute>> rdns;
-    private final String text;
+    /** The Name as parsed, to build the readable form from. */
+    private final ASN1Sequence name;
+    /**
+     * The readable form, built on first use: a supplied certificate that never becomes a candidate is never
+     * printed. Racing threads build equal strings.
+     */
+    private volatile String text;
+
     private final Optional<NormalizedName> normalized;
     /** Memos of {@link #commonNames()} / {@link #emailAddresses()} (unmodifiable lists; null until first asked). */
     private volatile List<String> commonNames;
@@ -37,10 +44,10 @@ public final class DistinguishedName {
     private volatile List<String> emailAddresses;
 
     private DistinguishedName(
-            byte[] der, List<List<Attribute>> rdns, String text, Optional<NormalizedName> normalized) {
+            byte[] der, List<List<Attribute>> rdns, ASN1Sequence name, Optional<NormalizedName> normalized) {
         this.der = der;
         this.rdns = rdns;
-        this.text = text;
+        this.name = name;
         this.normalized = normalized;
     }
 
@@ -57,13 +64,15 @@ public final class DistinguishedName {
         }
         List<List<Attribute>> rdns = new ArrayList<>();
         Optional<NormalizedName> normalized = normalize(seq, rdns);
-        String text;
+        return new DistinguishedName(der, Collections.unmodifiableList(rdns), seq, normalized);
+    }
+
+    private static String text(ASN1Sequence seq, List<List<Attribute>> rdns) {
         try {
-            text = X500Name.getInstance(seq).toString();
+            return X500Name.getInstance(seq).toString();
         } catch (RuntimeException e) {
-            text = fallbackText(rdns);
+            return fallbackText(rdns);
         }
-        return new DistinguishedName(der, Collections.unmodifiableList(rdns), text, normalized);
     }
 
     /**
@@ -262,6 +271,11 @@ public final class DistinguishedName {
     /** Readable form in encoded order, e.g. {@code C=US,O=Example,CN=Example Root}. */
     @Override
     public String toString() {
-        return text;
+        String t = text;
+        if (t == null) {
+            t = text(name, rdns);
+            text = t;
+        }
+        return t;
     }
 }
