@@ -44,7 +44,12 @@ public final class Certificate implements io.github.sectrust4j.Cert {
     private final SignatureAlgorithm tbsSignatureAlgorithm;
     private final SignatureAlgorithm signatureAlgorithm;
     private final byte[] signatureValue;
-    private final DistinguishedName issuer;
+    /**
+     * The issuer Name: as parsed until first asked (only a certificate in a candidate path is asked for its issuer),
+     * then its {@link DistinguishedName}. Decoding a Name never fails once it is known to be a SEQUENCE.
+     */
+    private volatile Object issuer;
+
     private final DistinguishedName subject;
     private final Instant notBefore;
     private final Instant notAfter;
@@ -64,8 +69,8 @@ public final class Certificate implements io.github.sectrust4j.Cert {
     private final Optional<SubjectAltName> subjectAltNameView;
     private final Optional<List<String>> certificatePoliciesView;
     private final Set<String> unknownCriticalView;
-    /** Subject and issuer normalize to the same name (asked for every candidate path's top). */
-    private final boolean selfIssued;
+    /** Subject and issuer normalize to the same name (asked for every candidate path's top): 0 = not asked yet, 1 = no, 2 = yes. */
+    private volatile byte selfIssued;
 
     private final Set<String> duplicatesView;
     private final Set<String> unparseableView;
@@ -169,7 +174,10 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         this.serialNumberBytes = contentsOf(serial);
         this.tbsSignatureAlgorithm = algorithm(seq.getObjectAt(i++));
         ASN1Primitive issuerAsn1 = seq.getObjectAt(i++).toASN1Primitive();
-        this.issuer = DistinguishedName.from(issuerAsn1);
+        if (!(issuerAsn1 instanceof ASN1Sequence)) {
+            throw new Der.ParseProblem(
+                    DistinguishedName.NOT_A_SEQUENCE); // what decoding it would say, at the same point
+        }
         ASN1Sequence validity = ASN1Sequence.getInstance(seq.getObjectAt(i++));
         if (validity.size() != 2) {
             throw new Der.ParseProblem("wrong ASN.1 structure: validity must hold exactly two times");
@@ -178,7 +186,8 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         this.notAfter = time(validity.getObjectAt(1));
         ASN1Primitive subjectAsn1 = seq.getObjectAt(i++).toASN1Primitive();
         // a self-issued certificate (every root) names itself: the same structure decodes to the same name
-        this.subject = subjectAsn1.equals(issuerAsn1) ? issuer : DistinguishedName.from(subjectAsn1);
+        this.subject = DistinguishedName.from(subjectAsn1);
+        this.issuer = subjectAsn1.equals(issuerAsn1) ? subject : issuerAsn1;
         this.publicKey = SubjectPublicKeyInfo.getInstance(seq.getObjectAt(i++));
         ASN1Sequence extensions = null;
         int lastTag = 0;
@@ -201,8 +210,6 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         this.subjectAltNameView = Optional.ofNullable(ext.subjectAltName);
         this.certificatePoliciesView = Optional.ofNullable(ext.certificatePolicies);
         this.unknownCriticalView = ImmutableSet.copyOf(ext.unknownCritical); // DER order, not Set.copyOf's per-JVM one
-        this.selfIssued =
-                subject.normalized().isPresent() && subject.normalized().equals(issuer.normalized());
         this.duplicatesView = ImmutableSet.copyOf(ext.duplicates);
         this.unparseableView = ImmutableSet.copyOf(ext.unparseable);
         this.bcHolder = new HolderParts(tbsAsn1, sigAlgAsn1, sigValueAsn1);
@@ -496,7 +503,13 @@ public final class Certificate implements io.github.sectrust4j.Cert {
     }
 
     public DistinguishedName issuer() {
-        return issuer;
+        Object name = issuer;
+        if (name instanceof DistinguishedName decoded) {
+            return decoded;
+        }
+        DistinguishedName decoded = DistinguishedName.from((ASN1Primitive) name);
+        issuer = decoded; // idempotent: racing threads decode equal names
+        return decoded;
     }
 
     /** A readable name: the first subject CN, else the whole subject DN, else "(empty subject)". */
@@ -515,12 +528,19 @@ public final class Certificate implements io.github.sectrust4j.Cert {
     }
 
     public Optional<NormalizedName> normalizedIssuer() {
-        return issuer.normalized();
+        return issuer().normalized();
     }
 
     /** Normalized subject equals normalized issuer (both parseable). Not a signature check. */
     public boolean isSelfIssued() {
-        return selfIssued;
+        byte known = selfIssued;
+        if (known == 0) {
+            boolean same =
+                    subject.normalized().isPresent() && subject.normalized().equals(issuer().normalized());
+            known = same ? (byte) 2 : (byte) 1;
+            selfIssued = known;
+        }
+        return known == 2;
     }
 
     /** v3 with basicConstraints cA=true (§2.2). For v1/v2, "CA" means self-signed: combine {@link #isSelfIssued()} with a verifier. */
@@ -840,6 +860,6 @@ public final class Certificate implements io.github.sectrust4j.Cert {
 
     @Override
     public String toString() {
-        return "Certificate[subject=" + subject + ", issuer=" + issuer + ", sha256=" + sha256Hex() + "]";
+        return "Certificate[subject=" + subject + ", issuer=" + issuer() + ", sha256=" + sha256Hex() + "]";
     }
 }

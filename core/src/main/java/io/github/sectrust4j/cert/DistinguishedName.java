@@ -23,6 +23,8 @@ import org.bouncycastle.asn1.x500.X500Name;
  */
 public final class DistinguishedName {
     private static final int PRINTABLE_STRING = 0x13;
+    /** The parse failure of a Name that is not a SEQUENCE. */
+    static final String NOT_A_SEQUENCE = "name is not a SEQUENCE";
 
     /** One attribute (AVA) of the name; {@code value} is the decoded text, {@code valueTag} the ASN.1 string tag. */
     public record Attribute(String oid, int valueTag, String value) {}
@@ -60,7 +62,7 @@ public final class DistinguishedName {
             throw new Der.ParseProblem("name cannot be encoded", e);
         }
         if (!(name instanceof ASN1Sequence seq)) {
-            throw new Der.ParseProblem("name is not a SEQUENCE");
+            throw new Der.ParseProblem(NOT_A_SEQUENCE);
         }
         List<List<Attribute>> rdns = new ArrayList<>();
         Optional<NormalizedName> normalized = normalize(seq, rdns);

@@ -20,10 +20,17 @@ import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.TestPkiExtension;
 import io.github.sectrust4j.path.TestRequests;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.DERUTF8String;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -139,6 +146,31 @@ class SuppliedCertificatesTest {
         assertThat(f.evidence()).containsEntry("position", 2 + EXTRAS);
         assertThat((String) f.evidence().get("parseFailure")).contains("unused bits");
         assertThat(r.path()).hasSize(3);
+    }
+
+    @Test
+    void anIssuerThatIsNotAName_isStillRefusedWhenTheCertificateIsRead(TestPki pki) throws IOException {
+        byte[] der = withIssuer(extras.get(0).der(), new DERUTF8String("not a name"));
+
+        assertThatThrownBy(() -> Certificate.parse(der))
+                .isInstanceOf(CertificateInputException.class)
+                .hasMessageContaining("name is not a SEQUENCE");
+        TrustReport r = trust(pki).evaluate(leaf.pem() + ica.pem() + UnparseableChainCertificateTest.pem(der));
+        Finding f = r.findings().get(0);
+        assertThat(f.code()).isEqualTo(FindingCode.UNPARSEABLE_CERTIFICATE);
+        assertThat(f.evidence()).containsEntry("parseFailure", "name is not a SEQUENCE");
+    }
+
+    /** The certificate with its tbsCertificate's issuer field (v3: the fourth) replaced. */
+    private static byte[] withIssuer(byte[] der, ASN1Encodable issuer) throws IOException {
+        ASN1Sequence cert = ASN1Sequence.getInstance(der);
+        ASN1Sequence tbs = ASN1Sequence.getInstance(cert.getObjectAt(0));
+        ASN1EncodableVector fields = new ASN1EncodableVector();
+        for (int i = 0; i < tbs.size(); i++) {
+            fields.add(i == 3 ? issuer : tbs.getObjectAt(i));
+        }
+        return new DERSequence(new ASN1Encodable[] {new DERSequence(fields), cert.getObjectAt(1), cert.getObjectAt(2)})
+                .getEncoded(ASN1Encoding.DER);
     }
 
     @Test
