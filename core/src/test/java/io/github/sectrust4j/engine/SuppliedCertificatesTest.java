@@ -182,6 +182,15 @@ class SuppliedCertificatesTest {
                 .hasMessageContaining("chain[" + EXTRAS + "] (PEM block " + (EXTRAS + 1) + ")")
                 .hasMessageContaining("unused bits");
 
+        ObjectNode line = batchLine(pki);
+        line.putArray("intermediates").add(pems(extras)).add(brokenPem);
+        Cli.Run batch = Cli.withStdin(line + "\n", "batch");
+        assertThat(batch.out()).contains("unused bits");
+        assertThat(batch.out()).doesNotContain("\"trusted\":true");
+    }
+
+    /** A batch request for the chain (leaf, issuing CA) with the root as app anchor. */
+    private ObjectNode batchLine(TestPki pki) {
         ObjectNode line = JSON.createObjectNode()
                 .put("id", "u")
                 .put("host", "example.com")
@@ -189,21 +198,12 @@ class SuppliedCertificatesTest {
                 .put("at", pki.now().toString());
         line.putArray("chain").add(leaf.pem()).add(ica.pem());
         line.putArray("anchors").add(root.pem());
-        line.putArray("intermediates").add(pems(extras)).add(brokenPem);
-        Cli.Run batch = Cli.withStdin(line + "\n", "batch");
-        assertThat(batch.out()).contains("unused bits");
-        assertThat(batch.out()).doesNotContain("\"trusted\":true");
+        return line;
     }
 
     @Test
     void batch_neverCandidateIntermediates_giveTheResponseOfTheChainAlone(TestPki pki) throws Exception {
-        ObjectNode alone = JSON.createObjectNode()
-                .put("id", "u")
-                .put("host", "example.com")
-                .put("ios", "17.4")
-                .put("at", pki.now().toString());
-        alone.putArray("chain").add(leaf.pem()).add(ica.pem());
-        alone.putArray("anchors").add(root.pem());
+        ObjectNode alone = batchLine(pki);
         ObjectNode withExtras = alone.deepCopy();
         extras.forEach(e -> withExtras.withArray("intermediates").add(e.pem()));
 
