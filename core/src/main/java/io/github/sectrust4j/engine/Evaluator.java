@@ -164,12 +164,13 @@ public final class Evaluator {
                 && (revocation.revocationChecked() || !request.revocation().networkAvailable());
         Optional<String> organization =
                 ev ? best.leaf().subject().organizations().stream().findFirst() : Optional.empty();
-        OptionalInt reason = state.revocation.stream()
-                .filter(RevocationResult::isRevoked)
-                .map(RevocationResult::reason)
-                .filter(OptionalInt::isPresent)
-                .findFirst()
-                .orElse(OptionalInt.empty());
+        OptionalInt reason = OptionalInt.empty(); // the first revoked position's reason (a loop: every evaluation)
+        for (int i = 0, n = state.revocation.size(); i < n && reason.isEmpty(); i++) {
+            RevocationResult r = state.revocation.get(i);
+            if (r.isRevoked()) {
+                reason = r.reason();
+            }
+        }
         return new TrustResultInfo(
                 ct, ev, organization, revocation.revocationChecked(), revocation.expirationDate(), reason);
     }
@@ -234,7 +235,8 @@ public final class Evaluator {
                     c.notAfter(),
                     role,
                     role == CertificateRole.ANCHOR ? path.anchor().map(AnchorInfo::source) : Optional.empty(),
-                    request.presented().contains(c)));
+                    request.presented().contains(c),
+                    path.selfSignedAt(i)));
         }
         return out;
     }

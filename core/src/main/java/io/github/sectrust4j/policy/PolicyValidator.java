@@ -130,7 +130,7 @@ public final class PolicyValidator implements PathValidator {
     @Override
     public List<Failure> parentChecks(CandidatePath path, int index, EvaluationRequest request) {
         FailureRecorder r = new FailureRecorder(path, request, rules);
-        r.recordAll(processing.parentChecks(path, index, request));
+        r.recordAll(processing.parentChecks(path, index, request, rules.rfc5280Rules()));
         return r.failures();
     }
 
@@ -142,13 +142,13 @@ public final class PolicyValidator implements PathValidator {
         }
         // full re-validation of the chosen path runs the parent checks on every CA position (§1.4 step 3)
         for (int i = 1; i < path.size(); i++) {
-            r.recordAll(processing.parentChecks(path, i, request));
+            r.recordAll(processing.parentChecks(path, i, request, rules.rfc5280Rules()));
         }
         for (PathCheck c : revocationChecks) {
             r.recordAll(c.check(path, request, rules));
         }
         run(CheckStage.ID_LINKAGE, r, path, request);
-        r.recordAll(processing.process(path, request));
+        r.recordAll(processing.process(path, request, rules.rfc5280Rules()));
         for (AppleCheck c : pathCheckList()) {
             r.recordAll(c.check(path, request, rules));
         }
