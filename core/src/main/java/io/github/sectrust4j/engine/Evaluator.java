@@ -9,6 +9,7 @@ import io.github.sectrust4j.TrustError;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.TrustResultInfo;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.SignatureBackends;
 import io.github.sectrust4j.cert.TotalVerificationBudget;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.check.PathValidation;
@@ -73,6 +74,9 @@ public final class Evaluator {
 
     private static Evaluation evaluation(
             EvaluationRequest request, PathValidator validator, Decider decider, Optional<PathExtensions> extensions) {
+        // a wrong -Dsectrust4j.verifier is an error before anything is evaluated: never findings, never
+        // "trusted" (a path that needs no signature would otherwise be decided without a verifier)
+        SignatureBackends.current();
         try (TotalVerificationBudget verifications =
                 TotalVerificationBudget.open(request.budget().maxVerifications())) {
             return evaluation(request, validator, decider, extensions, verifications);

@@ -374,7 +374,8 @@ final class PathExtensions {
                 .systemAnchored(path.anchored() && path.systemTrusted(), path.appleRoot())
                 .ctQualified(ct.qualified())
                 .hostname(request.host().orElse(null));
-        if (!request.ct().exceptions().equals(io.github.sectrust4j.ct.CtExceptions.none())) {
+        io.github.sectrust4j.ct.CtExceptions exceptions = request.ct().exceptions();
+        if (!exceptions.domains().isEmpty() || !exceptions.spkiSha256().isEmpty()) { // not none(), without equals
             List<CtExceptionSubject> cas = new ArrayList<>();
             for (int i = 1; i < path.size(); i++) {
                 subject(path.get(i)).ifPresent(cas::add);

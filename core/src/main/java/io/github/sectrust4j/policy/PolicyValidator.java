@@ -64,8 +64,22 @@ public final class PolicyValidator implements PathValidator {
         this.checks = lists.byStage();
     }
 
-    /** The check lists depend only on (release, policy); a validator is built per evaluation. */
-    private record CheckListKey(io.github.sectrust4j.IosRelease release, Policy policy) {}
+    /**
+     * The check lists depend only on (release, policy); a validator is built per evaluation. Equality is
+     * written out: a record's generated {@code equals}/{@code hashCode} bootstrap {@code ObjectMethods} on
+     * first use, a few milliseconds of every first verdict (README "Start-up").
+     */
+    private record CheckListKey(io.github.sectrust4j.IosRelease release, Policy policy) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CheckListKey k && k.release.equals(release) && k.policy == policy;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * release.hashCode() + policy.hashCode();
+        }
+    }
 
     private record CheckLists(Map<CheckStage, List<AppleCheck>> byStage) {}
 

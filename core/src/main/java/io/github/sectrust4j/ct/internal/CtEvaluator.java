@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.hash.Hashing;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.cert.DerivedFact;
+import io.github.sectrust4j.cert.SignatureBackends;
 import io.github.sectrust4j.ct.CtLog;
 import io.github.sectrust4j.ct.CtLogList;
 import io.github.sectrust4j.ct.CtLogState;
@@ -35,6 +36,7 @@ public final class CtEvaluator {
      * outcomes or notes.
      */
     public static CtEvaluation evaluate(CtRequest request, CtLogList logs, CtReleaseRules rules) {
+        SignatureBackends.current(); // a wrong -Dsectrust4j.verifier throws here, never reads as invalid SCTs
         return evaluate(request, logs, rules, CachingSctVerifier.SHARED);
     }
 
