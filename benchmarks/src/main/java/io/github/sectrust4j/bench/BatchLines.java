@@ -136,7 +136,7 @@ public final class BatchLines {
         }
     }
 
-    private static String pem(byte[] der) {
+    static String pem(byte[] der) {
         return "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END CERTIFICATE-----\n";
     }

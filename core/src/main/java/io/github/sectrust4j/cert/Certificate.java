@@ -44,11 +44,22 @@ public final class Certificate implements io.github.sectrust4j.Cert {
     private final SignatureAlgorithm tbsSignatureAlgorithm;
     private final SignatureAlgorithm signatureAlgorithm;
     private final byte[] signatureValue;
-    private final DistinguishedName issuer;
+    /**
+     * The issuer Name: as parsed until first asked (only a certificate in a candidate path is asked for its issuer),
+     * then its {@link DistinguishedName}. Decoding a Name never fails once it is known to be a SEQUENCE.
+     */
+    private volatile Object issuer;
+
     private final DistinguishedName subject;
     private final Instant notBefore;
     private final Instant notAfter;
-    private final PublicKeyInfo publicKey;
+    /**
+     * The SubjectPublicKeyInfo as parsed until {@link #publicKey()} first classifies it (decoding an EC point or an
+     * RSA modulus is a fifth of a parse, and a supplied certificate that never becomes a candidate is never asked),
+     * then the {@link PublicKeyInfo}. Classifying never fails: everything that can fail was parsed already.
+     */
+    private volatile Object publicKey;
+
     private final ExtensionDecoder ext;
     /** The extension views the checks read on every evaluation, wrapped once (Optional is immutable). */
     private final Optional<BasicConstraints> basicConstraintsView;
@@ -58,16 +69,22 @@ public final class Certificate implements io.github.sectrust4j.Cert {
     private final Optional<SubjectAltName> subjectAltNameView;
     private final Optional<List<String>> certificatePoliciesView;
     private final Set<String> unknownCriticalView;
-    /** Subject and issuer normalize to the same name (asked for every candidate path's top). */
-    private final boolean selfIssued;
+    /** Subject and issuer normalize to the same name (asked for every candidate path's top): 0 = not asked yet, 1 = no, 2 = yes. */
+    private volatile byte selfIssued;
 
     private final Set<String> duplicatesView;
     private final Set<String> unparseableView;
     private final int hash;
     /** Null for a parsed certificate; for a synthetic anchor (see {@link #fromAnchorFacts}) its self-signed fact. */
     private final Boolean syntheticSelfSigned;
-    /** Bouncy Castle's holder of this DER (built from the parsed parts), or the exception parsing the DER threw; null until first asked if BC refused the parts (memo). */
+    /**
+     * Bouncy Castle's holder of this DER: the parsed parts ({@link HolderParts}) until first asked, then the holder
+     * built from them, or the exception parsing the DER threw if BC refused the parts (memo).
+     */
     private volatile Object bcHolder;
+
+    /** The three parsed elements of the DER, kept to build Bouncy Castle's holder from on first use. */
+    private record HolderParts(ASN1Primitive tbs, ASN1Primitive sigAlg, ASN1Primitive sigValue) {}
     /**
      * Signature verdicts on this certificate per (verdict cache, issuer key), most recent first: an
      * evaluation that reuses parsed certificates finds them here without building and hashing a cache
@@ -157,7 +174,10 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         this.serialNumberBytes = contentsOf(serial);
         this.tbsSignatureAlgorithm = algorithm(seq.getObjectAt(i++));
         ASN1Primitive issuerAsn1 = seq.getObjectAt(i++).toASN1Primitive();
-        this.issuer = DistinguishedName.from(issuerAsn1);
+        if (!(issuerAsn1 instanceof ASN1Sequence)) {
+            throw new Der.ParseProblem(
+                    DistinguishedName.NOT_A_SEQUENCE); // what decoding it would say, at the same point
+        }
         ASN1Sequence validity = ASN1Sequence.getInstance(seq.getObjectAt(i++));
         if (validity.size() != 2) {
             throw new Der.ParseProblem("wrong ASN.1 structure: validity must hold exactly two times");
@@ -166,8 +186,9 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         this.notAfter = time(validity.getObjectAt(1));
         ASN1Primitive subjectAsn1 = seq.getObjectAt(i++).toASN1Primitive();
         // a self-issued certificate (every root) names itself: the same structure decodes to the same name
-        this.subject = subjectAsn1.equals(issuerAsn1) ? issuer : DistinguishedName.from(subjectAsn1);
-        this.publicKey = PublicKeyInfo.from(SubjectPublicKeyInfo.getInstance(seq.getObjectAt(i++)));
+        this.subject = DistinguishedName.from(subjectAsn1);
+        this.issuer = subjectAsn1.equals(issuerAsn1) ? subject : issuerAsn1;
+        this.publicKey = SubjectPublicKeyInfo.getInstance(seq.getObjectAt(i++));
         ASN1Sequence extensions = null;
         int lastTag = 0;
         for (; i < seq.size(); i++) {
@@ -189,11 +210,9 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         this.subjectAltNameView = Optional.ofNullable(ext.subjectAltName);
         this.certificatePoliciesView = Optional.ofNullable(ext.certificatePolicies);
         this.unknownCriticalView = ImmutableSet.copyOf(ext.unknownCritical); // DER order, not Set.copyOf's per-JVM one
-        this.selfIssued =
-                subject.normalized().isPresent() && subject.normalized().equals(issuer.normalized());
         this.duplicatesView = ImmutableSet.copyOf(ext.duplicates);
         this.unparseableView = ImmutableSet.copyOf(ext.unparseable);
-        this.bcHolder = holderFromParts(tbsAsn1, sigAlgAsn1, sigValueAsn1);
+        this.bcHolder = new HolderParts(tbsAsn1, sigAlgAsn1, sigValueAsn1);
     }
 
     /**
@@ -202,10 +221,11 @@ public final class Certificate implements io.github.sectrust4j.Cert {
      * elements and nothing follows them), without parsing the certificate a second time. Null (the
      * holder is then parsed from the DER on first use, with BC's own error) if BC refuses the parts.
      */
-    private static Object holderFromParts(ASN1Primitive tbs, ASN1Primitive sigAlg, ASN1Primitive sigValue) {
+    private static Object holderFromParts(HolderParts parts) {
         try {
-            return new org.bouncycastle.cert.X509CertificateHolder(org.bouncycastle.asn1.x509.Certificate.getInstance(
-                    new org.bouncycastle.asn1.DLSequence(new ASN1Encodable[] {tbs, sigAlg, sigValue})));
+            return new org.bouncycastle.cert.X509CertificateHolder(
+                    org.bouncycastle.asn1.x509.Certificate.getInstance(new org.bouncycastle.asn1.DLSequence(
+                            new ASN1Encodable[] {parts.tbs(), parts.sigAlg(), parts.sigValue()})));
         } catch (RuntimeException e) {
             return null;
         }
@@ -296,6 +316,10 @@ public final class Certificate implements io.github.sectrust4j.Cert {
      */
     public org.bouncycastle.cert.X509CertificateHolder bouncyCastleHolder() throws IOException {
         Object h = bcHolder;
+        if (h instanceof HolderParts parts) {
+            h = holderFromParts(parts);
+            bcHolder = h; // idempotent: racing threads build equal holders
+        }
         if (h == null) {
             try {
                 h = new org.bouncycastle.cert.X509CertificateHolder(der);
@@ -479,7 +503,13 @@ public final class Certificate implements io.github.sectrust4j.Cert {
     }
 
     public DistinguishedName issuer() {
-        return issuer;
+        Object name = issuer;
+        if (name instanceof DistinguishedName decoded) {
+            return decoded;
+        }
+        DistinguishedName decoded = DistinguishedName.from((ASN1Primitive) name);
+        issuer = decoded; // idempotent: racing threads decode equal names
+        return decoded;
     }
 
     /** A readable name: the first subject CN, else the whole subject DN, else "(empty subject)". */
@@ -498,12 +528,19 @@ public final class Certificate implements io.github.sectrust4j.Cert {
     }
 
     public Optional<NormalizedName> normalizedIssuer() {
-        return issuer.normalized();
+        return issuer().normalized();
     }
 
     /** Normalized subject equals normalized issuer (both parseable). Not a signature check. */
     public boolean isSelfIssued() {
-        return selfIssued;
+        byte known = selfIssued;
+        if (known == 0) {
+            boolean same =
+                    subject.normalized().isPresent() && subject.normalized().equals(issuer().normalized());
+            known = same ? (byte) 2 : (byte) 1;
+            selfIssued = known;
+        }
+        return known == 2;
     }
 
     /** v3 with basicConstraints cA=true (§2.2). For v1/v2, "CA" means self-signed: combine {@link #isSelfIssued()} with a verifier. */
@@ -525,7 +562,27 @@ public final class Certificate implements io.github.sectrust4j.Cert {
     // ------------------------------------------------------------------ key and signature
 
     public PublicKeyInfo publicKey() {
-        return publicKey;
+        Object k = publicKey;
+        if (k instanceof PublicKeyInfo key) {
+            return key;
+        }
+        synchronized (this) { // one instance per certificate: verdict memos are keyed by the key object
+            k = publicKey;
+            if (k instanceof PublicKeyInfo key) {
+                return key;
+            }
+            PublicKeyInfo key = PublicKeyInfo.from((SubjectPublicKeyInfo) k);
+            publicKey = key;
+            return key;
+        }
+    }
+
+    /**
+     * Whether the parts a parse defers to first use (the classified public key, Bouncy Castle's holder) are built:
+     * false for a certificate nothing has looked at beyond its names and fingerprint (tests of lazy parsing).
+     */
+    public boolean detailsBuilt() {
+        return publicKey instanceof PublicKeyInfo || !(bcHolder instanceof HolderParts);
     }
 
     /** The {@code signature} field inside TBSCertificate — what WeakSignature and SignatureHashAlgorithms classify (§2.2). */
@@ -803,6 +860,6 @@ public final class Certificate implements io.github.sectrust4j.Cert {
 
     @Override
     public String toString() {
-        return "Certificate[subject=" + subject + ", issuer=" + issuer + ", sha256=" + sha256Hex() + "]";
+        return "Certificate[subject=" + subject + ", issuer=" + issuer() + ", sha256=" + sha256Hex() + "]";
     }
 }

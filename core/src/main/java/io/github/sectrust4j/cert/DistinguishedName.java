@@ -23,13 +23,22 @@ import org.bouncycastle.asn1.x500.X500Name;
  */
 public final class DistinguishedName {
     private static final int PRINTABLE_STRING = 0x13;
+    /** The parse failure of a Name that is not a SEQUENCE. */
+    static final String NOT_A_SEQUENCE = "name is not a SEQUENCE";
 
     /** One attribute (AVA) of the name; {@code value} is the decoded text, {@code valueTag} the ASN.1 string tag. */
     public record Attribute(String oid, int valueTag, String value) {}
 
     private final byte[] der;
     private final List<List<Attribute>> rdns;
-    private final String text;
+    /** The Name as parsed, to build the readable form from. */
+    private final ASN1Sequence name;
+    /**
+     * The readable form, built on first use: a supplied certificate that never becomes a candidate is never
+     * printed. Racing threads build equal strings.
+     */
+    private volatile String text;
+
     private final Optional<NormalizedName> normalized;
     /** Memos of {@link #commonNames()} / {@link #emailAddresses()} (unmodifiable lists; null until first asked). */
     private volatile List<String> commonNames;
@@ -37,10 +46,10 @@ public final class DistinguishedName {
     private volatile List<String> emailAddresses;
 
     private DistinguishedName(
-            byte[] der, List<List<Attribute>> rdns, String text, Optional<NormalizedName> normalized) {
+            byte[] der, List<List<Attribute>> rdns, ASN1Sequence name, Optional<NormalizedName> normalized) {
         this.der = der;
         this.rdns = rdns;
-        this.text = text;
+        this.name = name;
         this.normalized = normalized;
     }
 
@@ -53,17 +62,19 @@ public final class DistinguishedName {
             throw new Der.ParseProblem("name cannot be encoded", e);
         }
         if (!(name instanceof ASN1Sequence seq)) {
-            throw new Der.ParseProblem("name is not a SEQUENCE");
+            throw new Der.ParseProblem(NOT_A_SEQUENCE);
         }
         List<List<Attribute>> rdns = new ArrayList<>();
         Optional<NormalizedName> normalized = normalize(seq, rdns);
-        String text;
+        return new DistinguishedName(der, Collections.unmodifiableList(rdns), seq, normalized);
+    }
+
+    private static String text(ASN1Sequence seq, List<List<Attribute>> rdns) {
         try {
-            text = X500Name.getInstance(seq).toString();
+            return X500Name.getInstance(seq).toString();
         } catch (RuntimeException e) {
-            text = fallbackText(rdns);
+            return fallbackText(rdns);
         }
-        return new DistinguishedName(der, Collections.unmodifiableList(rdns), text, normalized);
     }
 
     /**
@@ -262,6 +273,11 @@ public final class DistinguishedName {
     /** Readable form in encoded order, e.g. {@code C=US,O=Example,CN=Example Root}. */
     @Override
     public String toString() {
-        return text;
+        String t = text;
+        if (t == null) {
+            t = text(name, rdns);
+            text = t;
+        }
+        return t;
     }
 }

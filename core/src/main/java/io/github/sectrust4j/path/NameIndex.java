@@ -6,11 +6,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Certificates indexed by Apple-normalized subject (§1.3), in insertion order, duplicates (by
@@ -26,7 +25,9 @@ final class NameIndex implements AnchorIndex {
     /** Large indexes only (null for small ones). */
     private final Map<NormalizedName, List<Certificate>> bySubject;
 
-    private final Set<Certificate> members;
+    /** Large indexes only: each distinct certificate mapped to itself, the first of equal ones (see {@link #find}). */
+    private final Map<Certificate, Certificate> members;
+
     private final CertificateOrigin origin;
 
     private NameIndex(Collection<Certificate> certificates, CertificateOrigin origin) {
@@ -45,9 +46,13 @@ final class NameIndex implements AnchorIndex {
             return;
         }
         this.small = null;
-        this.members = new LinkedHashSet<>(certificates);
+        Map<Certificate, Certificate> distinct = new LinkedHashMap<>();
+        for (Certificate c : certificates) {
+            distinct.putIfAbsent(c, c);
+        }
+        this.members = distinct;
         Map<NormalizedName, List<Certificate>> map = new HashMap<>();
-        for (Certificate c : members) {
+        for (Certificate c : distinct.keySet()) {
             c.normalizedSubject()
                     .ifPresent(
                             n -> map.computeIfAbsent(n, k -> new ArrayList<>(1)).add(c));
@@ -110,11 +115,25 @@ final class NameIndex implements AnchorIndex {
 
     @Override
     public boolean contains(Certificate c) {
-        return small != null ? indexOf(small, small.length, c) >= 0 : members.contains(c);
+        return small != null ? indexOf(small, small.length, c) >= 0 : members.containsKey(c);
+    }
+
+    /** The indexed certificate equal to {@code c} (the first given of equal ones), or null. */
+    Certificate find(Certificate c) {
+        if (small != null) {
+            int i = indexOf(small, small.length, c);
+            return i < 0 ? null : small[i];
+        }
+        return members.get(c);
+    }
+
+    /** How many distinct certificates are indexed. */
+    int size() {
+        return small != null ? small.length : members.size();
     }
 
     @Override
     public List<Certificate> all() {
-        return small != null ? List.of(small) : List.copyOf(members);
+        return small != null ? List.of(small) : List.copyOf(members.keySet());
     }
 }

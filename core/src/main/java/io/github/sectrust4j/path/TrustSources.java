@@ -4,13 +4,10 @@ import io.github.sectrust4j.AnchorSource;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
-import io.github.sectrust4j.cert.CertificateInput;
 import io.github.sectrust4j.request.EvaluationRequest;
+import io.github.sectrust4j.request.UserStore;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -71,39 +68,40 @@ final class TrustSources {
     private final EvaluationRequest request;
     private final List<Anchors> anchorSources;
     private final List<CertificateSource> parentSources;
-    private final Map<Certificate, UserRoot> userRoots;
+    private final UserStore userStore;
     private final AnchorIndex systemRootSet;
+    /** The request's own certificates, in the order {@link #realOf} searches them. */
+    private final List<NameIndex> realSources;
+
     private final NameIndex extraRoots;
-    /** See {@link #realOf}; null until needed. One evaluation, one thread. */
-    private Map<Certificate, Certificate> realByFingerprint;
 
     TrustSources(EvaluationRequest request, Optional<CertificateSource> aia) {
         this.request = request;
-        Map<Certificate, UserRoot> users = new LinkedHashMap<>();
-        for (UserRoot u : request.userRoots()) {
-            users.putIfAbsent(CertificateInput.fromCert(u.certificate()), u); // the first entry for a certificate wins
-        }
-        this.userRoots = Map.copyOf(users);
+        // what the configuration supplies is indexed once per configuration (SuppliedIndexes), the chain per evaluation
+        this.userStore = request.userStore();
+        NameIndex users = SuppliedIndexes.userRoots(userStore);
         Optional<SystemStoreIndex> store = request.systemStore().map(SystemStoreIndex::of);
         NameIndex none = NameIndex.of(List.of(), CertificateOrigin.ANCHOR_SOURCE);
         this.systemRootSet = store.map(SystemStoreIndex::rootsGroup).orElse(none);
-        this.extraRoots = NameIndex.of(request.extraSystemRoots(), CertificateOrigin.ANCHOR_SOURCE);
+        this.extraRoots = SuppliedIndexes.names(request.extraSystemRoots(), CertificateOrigin.ANCHOR_SOURCE);
+        NameIndex presented = NameIndex.of(request.presented(), CertificateOrigin.PRESENTED);
+        NameIndex cached = SuppliedIndexes.names(request.cachedIntermediates(), CertificateOrigin.CACHED_INTERMEDIATE);
+        NameIndex appAnchors = SuppliedIndexes.names(request.appAnchors(), CertificateOrigin.ANCHOR_SOURCE);
+        this.realSources = List.of(presented, cached, appAnchors, extraRoots, users);
         UnaryOperator<Certificate> asIs = UnaryOperator.identity();
         UnaryOperator<Certificate> real = this::realOf;
-        Anchors app = new Anchors(
-                Kind.APP, List.of(NameIndex.of(request.appAnchors(), CertificateOrigin.ANCHOR_SOURCE)), asIs);
+        Anchors app = new Anchors(Kind.APP, List.of(appAnchors), asIs);
         Anchors apple = new Anchors(
                 Kind.APPLE, List.of(store.map(SystemStoreIndex::appleRoots).orElse(none)), real);
-        Anchors user =
-                new Anchors(Kind.USER, List.of(NameIndex.of(users.keySet(), CertificateOrigin.ANCHOR_SOURCE)), asIs);
+        Anchors user = new Anchors(Kind.USER, List.of(users), asIs);
         Anchors system = new Anchors(
                 Kind.SYSTEM, List.of(store.map(s -> s.anchors(request.policy())).orElse(none), extraRoots), real);
 
         List<Anchors> anchors = new ArrayList<>();
         anchors.add(app);
         List<CertificateSource> parents = new ArrayList<>();
-        parents.add(NameIndex.of(request.presented(), CertificateOrigin.PRESENTED));
-        parents.add(NameIndex.of(request.cachedIntermediates(), CertificateOrigin.CACHED_INTERMEDIATE));
+        parents.add(presented);
+        parents.add(cached);
         if (!request.anchorsOnly()) {
             anchors.add(apple);
             anchors.add(user);
@@ -122,28 +120,19 @@ final class TrustSources {
     /**
      * The request's own certificate with the same fingerprint as a synthetic store anchor (its real
      * DER: presented, cached, app anchor, extra root or user root, first found in that order), else the
-     * certificate itself. The index of real certificates is built on the first synthetic lookup only.
+     * certificate itself. Looked up in the sources' indexes (no per-evaluation map of every supplied certificate).
      */
     private Certificate realOf(Certificate c) {
         if (!c.isSynthetic()) {
             return c; // already real DER (equal certificates are interchangeable)
         }
-        if (realByFingerprint == null) {
-            Map<Certificate, Certificate> real = new HashMap<>();
-            for (List<Certificate> l : List.of(
-                    request.presented(),
-                    request.cachedIntermediates(),
-                    request.appAnchors(),
-                    request.extraSystemRoots())) {
-                l.forEach(r -> real.putIfAbsent(r, r));
+        for (NameIndex source : realSources) {
+            Certificate r = source.find(c);
+            if (r != null) {
+                return r;
             }
-            request.userRoots().forEach(u -> {
-                Certificate root = CertificateInput.fromCert(u.certificate());
-                real.putIfAbsent(root, root);
-            });
-            realByFingerprint = real;
         }
-        return realByFingerprint.getOrDefault(c, c);
+        return c;
     }
 
     List<Anchors> anchorSources() {
@@ -171,7 +160,7 @@ final class TrustSources {
                 case APPLE:
                     return Optional.of(new AnchorInfo(AnchorSource.APPLE, List.of()));
                 case USER: {
-                    UserRoot u = userRoots.get(c);
+                    UserRoot u = userStore.entryFor(c).orElse(null);
                     Optional<Boolean> selfSigned = signatures.selfSignedIfKnown(c);
                     // unknown (budget exhausted): never an anchor — TrustRoot needs "yes", TrustAsRoot "no".
                     // Not self-signed (the server's own certificate, an issuing CA) is an anchor too when its
@@ -211,7 +200,7 @@ final class TrustSources {
         if (request.anchorsOnly()) {
             return Optional.empty();
         }
-        UserRoot u = userRoots.get(c);
+        UserRoot u = userStore.entryFor(c).orElse(null);
         // self-signed unknown only when the signature budget ran out: such a path is never trusted
         return u == null
                 ? Optional.empty()

@@ -5,7 +5,6 @@ import io.github.sectrust4j.SecTrustResult;
 import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.TrustExceptions;
 import io.github.sectrust4j.TrustSetting;
-import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.check.PathValidation;
 import io.github.sectrust4j.path.CandidatePath;
@@ -134,11 +133,7 @@ final class FailureRecorder {
                         && path.anchor().get().isUserStore())) {
             return true;
         }
-        Certificate c = path.get(index);
-        if (request.userRoots().isEmpty()) {
-            return false; // the usual case: no user store, no stream per recorded check
-        }
-        return request.userRoots().stream().anyMatch(u -> u.certificate().equals(c));
+        return request.userStore().contains(path.get(index)); // indexed once per configuration
     }
 
     /** iOS 11+: the installed exceptions name this check for the certificate now at {@code index}. */

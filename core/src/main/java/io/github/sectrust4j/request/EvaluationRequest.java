@@ -2,6 +2,7 @@ package io.github.sectrust4j.request;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableList;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.Policy;
@@ -81,11 +82,11 @@ public record EvaluationRequest(
         if (presented.isEmpty()) {
             throw new IllegalArgumentException("at least one certificate (the leaf) is required");
         }
-        appAnchors = List.copyOf(appAnchors);
-        userRoots = List.copyOf(userRoots);
-        cachedIntermediates = List.copyOf(cachedIntermediates);
+        appAnchors = kept(appAnchors);
+        userRoots = kept(userRoots);
+        cachedIntermediates = kept(cachedIntermediates);
         requireNonNull(systemStore, "systemStore");
-        extraSystemRoots = List.copyOf(extraSystemRoots);
+        extraSystemRoots = kept(extraSystemRoots);
         // (empty inputs, the usual case, skip the stream: unmodifiable empty lists that, like Stream.toList,
         // answer queries with null)
         ocspResponses = ocspResponses.isEmpty()
@@ -106,6 +107,19 @@ public record EvaluationRequest(
             extraEvRoots.forEach((k, v) -> ev.put(k.toUpperCase(Locale.ROOT), List.copyOf(v)));
             extraEvRoots = Collections.unmodifiableMap(ev);
         }
+    }
+
+    /**
+     * A list a configuration supplies: an immutable (Guava) list kept as it is — the same object in every request of
+     * one configuration, which the path builder's per-configuration indexes are keyed by — any other copied.
+     */
+    private static <T> List<T> kept(List<T> list) {
+        return list instanceof ImmutableList<T> immutable ? immutable : List.copyOf(list);
+    }
+
+    /** The user trust store by certificate, built once per configuration ({@link UserStore#of}). */
+    public UserStore userStore() {
+        return UserStore.of(userRoots);
     }
 
     /**
