@@ -1,5 +1,7 @@
 package io.github.sectrust4j.ct.internal;
 
+import static io.github.sectrust4j.ct.CtTestLogs.spki;
+import static io.github.sectrust4j.ct.CtTestLogs.usable;
 import static io.github.sectrust4j.ct.internal.CtEvaluatorTest.A;
 import static io.github.sectrust4j.ct.internal.CtEvaluatorTest.B;
 import static io.github.sectrust4j.ct.internal.CtEvaluatorTest.IOS_17;
@@ -9,8 +11,6 @@ import static io.github.sectrust4j.ct.internal.CtEvaluatorTest.VERIFY;
 import static io.github.sectrust4j.ct.internal.CtEvaluatorTest.at;
 import static io.github.sectrust4j.ct.internal.CtEvaluatorTest.leaf;
 import static io.github.sectrust4j.ct.internal.CtEvaluatorTest.list;
-import static io.github.sectrust4j.ct.CtTestLogs.spki;
-import static io.github.sectrust4j.ct.CtTestLogs.usable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
