@@ -7,13 +7,13 @@ import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
-import io.github.sectrust4j.policy.ListedKeyCheck.ListedKey;
 import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.truststores.HardCodedTrust;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code BlackListedLeaf} (§2.2, Fatal): the leaf's subjectPublicKey SHA-1 is on the store's blocked
@@ -53,15 +53,11 @@ final class BlackListedLeafCheck implements AppleCheck {
     @Override
     public List<Failure> check(CandidatePath path, EvaluationRequest request, RuleSet rules) {
         Certificate leaf = path.leaf();
-        boolean listed = request.systemStore()
-                .map(s -> s.isBlockedKey(leaf.publicKey().subjectPublicKeySha1()))
-                .orElse(false);
-        if (listed) {
-            return List.of(Failure.of(
-                    FindingCode.BLACK_LISTED_LEAF,
-                    0,
-                    ListedKey.of(
-                            ListedKeyCheck.BLOCKED, leaf, request.systemStore().get())));
+        Optional<Failure> blocked = request.systemStore()
+                .flatMap(s ->
+                        ListedKeyCheck.ifListed(ListedKeyCheck.BLOCKED, FindingCode.BLACK_LISTED_LEAF, 0, leaf, s));
+        if (blocked.isPresent()) {
+            return List.of(blocked.get());
         }
         if (issuedByUtnUserFirstHardware(leaf) && HardCodedTrust.isComodo2011Serial(leaf.serialNumberBytes())) {
             return List.of(Failure.of(

@@ -4,11 +4,11 @@ import io.github.sectrust4j.Confidence;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.Rule;
+import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.policy.UnparseableExtensionCheck.Extensions;
 import io.github.sectrust4j.request.EvaluationRequest;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code DuplicateExtension} (§2.2, iOS 15+): the same extension OID occurs twice. */
@@ -32,16 +32,7 @@ final class DuplicateExtensionCheck implements AppleCheck {
 
     @Override
     public List<Failure> check(CandidatePath path, EvaluationRequest request, RuleSet rules) {
-        List<Failure> out = new ArrayList<>();
-        for (int i = 0; i < path.size(); i++) {
-            if (!path.get(i).duplicateExtensions().isEmpty()) {
-                out.add(Failure.of(
-                        FindingCode.DUPLICATE_EXTENSION,
-                        i,
-                        Extensions.sorted(path.get(i).duplicateExtensions())));
-            }
-        }
-        return out;
+        return Extensions.perCertificate(path, FindingCode.DUPLICATE_EXTENSION, Certificate::duplicateExtensions);
     }
 
     @Override

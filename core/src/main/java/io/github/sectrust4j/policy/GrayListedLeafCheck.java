@@ -6,7 +6,6 @@ import io.github.sectrust4j.Rule;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
-import io.github.sectrust4j.policy.ListedKeyCheck.ListedKey;
 import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.List;
 
@@ -35,18 +34,11 @@ final class GrayListedLeafCheck implements AppleCheck {
     @Override
     public List<Failure> check(CandidatePath path, EvaluationRequest request, RuleSet rules) {
         Certificate leaf = path.leaf();
-        boolean listed = request.systemStore()
-                .map(s -> s.isGrayListedKey(leaf.publicKey().subjectPublicKeySha1()))
-                .orElse(false);
-        return listed
-                ? List.of(Failure.of(
-                        FindingCode.GRAY_LISTED_LEAF,
-                        0,
-                        ListedKey.of(
-                                ListedKeyCheck.DISTRUSTED,
-                                leaf,
-                                request.systemStore().get())))
-                : List.of();
+        return request.systemStore()
+                .flatMap(s ->
+                        ListedKeyCheck.ifListed(ListedKeyCheck.DISTRUSTED, FindingCode.GRAY_LISTED_LEAF, 0, leaf, s))
+                .map(List::of)
+                .orElse(List.of());
     }
 
     @Override

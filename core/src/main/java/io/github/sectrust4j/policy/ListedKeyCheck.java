@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code BlackListedKey} (Fatal) and {@code GrayListedKey} (Recoverable) (§2.2, §1.6 step 6): the
@@ -76,17 +77,20 @@ final class ListedKeyCheck implements AppleCheck {
         int last = path.anchored() ? path.topIndex() - 1 : path.topIndex();
         List<Failure> out = new ArrayList<>();
         for (int i = 1; i <= last; i++) {
-            byte[] keySha1 = path.get(i).publicKey().subjectPublicKeySha1();
-            boolean listed =
-                    code == FindingCode.BLACK_LISTED_KEY ? store.isBlockedKey(keySha1) : store.isGrayListedKey(keySha1);
-            if (listed) {
-                out.add(Failure.of(
-                        code,
-                        i,
-                        ListedKey.of(code == FindingCode.BLACK_LISTED_KEY ? BLOCKED : DISTRUSTED, path.get(i), store)));
-            }
+            ifListed(code == FindingCode.BLACK_LISTED_KEY ? BLOCKED : DISTRUSTED, code, i, path.get(i), store)
+                    .ifPresent(out::add);
         }
         return out;
+    }
+
+    /**
+     * The failure of {@code code} at {@code index} when the certificate's key is on the store's {@code list}
+     * ({@link #BLOCKED} or {@link #DISTRUSTED}); shared with the leaf checks of the same lists.
+     */
+    static Optional<Failure> ifListed(String list, FindingCode code, int index, Certificate c, AppleTrustStore store) {
+        byte[] keySha1 = c.publicKey().subjectPublicKeySha1();
+        boolean listed = list.equals(BLOCKED) ? store.isBlockedKey(keySha1) : store.isGrayListedKey(keySha1);
+        return listed ? Optional.of(Failure.of(code, index, ListedKey.of(list, c, store))) : Optional.empty();
     }
 
     @Override

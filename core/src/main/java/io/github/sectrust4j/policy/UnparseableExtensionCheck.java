@@ -4,6 +4,7 @@ import io.github.sectrust4j.Confidence;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.Rule;
+import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
@@ -13,7 +14,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /** {@code UnparseableExtension} (§2.2, iOS 13+): a known non-critical extension that fails to parse. */
 final class UnparseableExtensionCheck implements AppleCheck {
@@ -23,6 +26,19 @@ final class UnparseableExtensionCheck implements AppleCheck {
     record Extensions(List<String> extensions) implements Evidence {
         static Extensions sorted(Collection<String> oids) {
             return new Extensions(List.copyOf(new TreeSet<>(oids)));
+        }
+
+        /** One failure of {@code code} per certificate of the path whose {@code oids} are not empty. */
+        static List<Failure> perCertificate(
+                CandidatePath path, FindingCode code, Function<Certificate, Set<String>> oids) {
+            List<Failure> out = new ArrayList<>();
+            for (int i = 0; i < path.size(); i++) {
+                Set<String> found = oids.apply(path.get(i));
+                if (!found.isEmpty()) {
+                    out.add(Failure.of(code, i, sorted(found)));
+                }
+            }
+            return out;
         }
 
         @Override
@@ -50,16 +66,7 @@ final class UnparseableExtensionCheck implements AppleCheck {
 
     @Override
     public List<Failure> check(CandidatePath path, EvaluationRequest request, RuleSet rules) {
-        List<Failure> out = new ArrayList<>();
-        for (int i = 0; i < path.size(); i++) {
-            if (!path.get(i).unparseableExtensions().isEmpty()) {
-                out.add(Failure.of(
-                        FindingCode.UNPARSEABLE_EXTENSION,
-                        i,
-                        Extensions.sorted(path.get(i).unparseableExtensions())));
-            }
-        }
-        return out;
+        return Extensions.perCertificate(path, FindingCode.UNPARSEABLE_EXTENSION, Certificate::unparseableExtensions);
     }
 
     @Override
