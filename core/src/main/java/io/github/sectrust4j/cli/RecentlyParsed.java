@@ -28,4 +28,9 @@ final class RecentlyParsed<K, V> {
         values.put(input, value);
         return value;
     }
+
+    /** How many values are held (tests). */
+    int size() {
+        return values.size();
+    }
 }

@@ -12,7 +12,7 @@ import java.io.IOException;
 /**
  * Answers already given, by request line without its {@code id}: a line equal to an earlier one apart from the
  * value of its top-level {@code id} gets the earlier answer with its own id, without being parsed or evaluated
- * again. Exact, because an answer whose request fixes {@code at} is a function of the line (the evaluation is a
+ * again (from its third occurrence: the second keeps the answer). Exact, because an answer whose request fixes {@code at} is a function of the line (the evaluation is a
  * pure function of its inputs): the caller keeps only such answers ({@link BatchProcessor}). Only a scalar id is
  * cut out, so the two lines also meet every per-line limit alike (a scalar is one token either way, and the new
  * id's length is checked while it is read). Bounded by weight, a share of the heap. Thread-safe.
@@ -28,6 +28,14 @@ final class RepeatedRequests {
 
     /** Per kept request: the rest of the line → each response line after its {@code {"id":<id>}}. */
     private final Cache<String, String[]> answers;
+
+    /**
+     * Hashes of lines seen once, by the low bits of the hash: an answer is kept from a line's second occurrence, so
+     * a stream of distinct lines costs a hash each and no copies. A collision only keeps an answer early.
+     */
+    private final int[] seenOnce = new int[SEEN_SLOTS];
+
+    private static final int SEEN_SLOTS = 4096;
 
     private RepeatedRequests(long maxChars) {
         this.answers = CacheBuilder.newBuilder()
@@ -128,8 +136,17 @@ final class RepeatedRequests {
         return out.toString();
     }
 
-    /** Keeps the answer (its lines, each starting with the line's id) to a request line. */
+    /**
+     * Keeps the answer (its lines, each starting with the line's id) to a request line seen before (see
+     * {@link #seenOnce}).
+     */
     void keep(Split split, String response) {
+        int hash = split.rest().hashCode();
+        int slot = hash & (SEEN_SLOTS - 1);
+        if (seenOnce[slot] != hash) { // a racy write only loses a sighting
+            seenOnce[slot] = hash;
+            return;
+        }
         String prefix = prefix(split.id());
         String[] lines = response.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {

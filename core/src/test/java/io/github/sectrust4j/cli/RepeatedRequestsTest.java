@@ -48,7 +48,8 @@ class RepeatedRequestsTest {
         String extra = "\"host\": \"sip.contoso.com\", \"ios\": \"17.4\"";
         String first = p.process(line("a", extra));
         assertThat(json(first).get("trusted").booleanValue()).isFalse(); // a verdict, not an error
-        assertThat(evaluations).hasValue(1);
+        assertThat(p.process(line("a2", extra))).isEqualTo(fresh(line("a2", extra))); // seen twice: kept
+        assertThat(evaluations).hasValue(2);
 
         // ids of every scalar kind, written as given or not (escapes, exponents), too long to be read
         List<String> ids = List.of(
@@ -69,7 +70,7 @@ class RepeatedRequestsTest {
             String l = withId(template, id);
             assertThat(p.process(l)).as(id).isEqualTo(fresh(l));
         }
-        assertThat(evaluations).as("only the first line was evaluated").hasValue(1);
+        assertThat(evaluations).as("only the first two lines were evaluated").hasValue(2);
     }
 
     @Test
@@ -83,8 +84,9 @@ class RepeatedRequestsTest {
                 line("a", "\"host\": \"sip.contoso.com\", \"ios\": \"17.4\""));
         for (String l : lines) {
             assertThat(p.process(l)).isEqualTo(fresh(l));
+            assertThat(p.process(l)).isEqualTo(fresh(l));
         }
-        assertThat(evaluations).hasValue(lines.size());
+        assertThat(evaluations).hasValue(2 * lines.size());
     }
 
     @Test
@@ -95,10 +97,11 @@ class RepeatedRequestsTest {
                 + "]}"; // evaluated at the clock's instant
         String network = line("a", "\"network\": true");
         String structuredId = line("a", "").replaceFirst("\"a\"", "[\"a\"]");
-        for (String l : List.of(noAt, noAt, network, network, structuredId, structuredId)) {
+        for (String l :
+                List.of(noAt, noAt, noAt, network, network, network, structuredId, structuredId, structuredId)) {
             p.process(l);
         }
-        assertThat(evaluations).hasValue(6);
+        assertThat(evaluations).hasValue(9);
         assertThat(RepeatedRequests.isFunctionOfLine(json(line("a", "\"revocationDatabase\": \"/v.db\""))))
                 .as("a database file may change during the run")
                 .isFalse();
@@ -109,8 +112,10 @@ class RepeatedRequestsTest {
         BatchProcessor flaky = new BatchProcessor(failFirst(calls));
         assertThat(json(flaky.process(line("a", ""))).at("/error/internal").textValue())
                 .isEqualTo("IllegalStateException: first");
-        assertThat(json(flaky.process(line("b", ""))).get("trusted").booleanValue())
-                .isFalse();
+        for (String id : List.of("b", "c", "d")) {
+            assertThat(json(flaky.process(line(id, ""))).get("trusted").booleanValue())
+                    .isFalse();
+        }
     }
 
     private static Function<BatchRequest, TrustReport> failFirst(AtomicInteger calls) {
@@ -128,11 +133,12 @@ class RepeatedRequestsTest {
         BatchProcessor p = counting(evaluations);
         String extra = "\"ios\": [\"16.0\", \"17.4\"]";
         p.process(line("a", extra));
+        p.process(line("a", extra));
         String again = line("b", extra);
         String answer = p.process(again);
         assertThat(answer).isEqualTo(fresh(again));
         assertThat(answer.split("\n")).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("{\"id\":\"b\","));
-        assertThat(evaluations).hasValue(2); // the first request's two releases only
+        assertThat(evaluations).hasValue(4); // the first two requests' two releases only
     }
 
     @Test
@@ -150,12 +156,23 @@ class RepeatedRequestsTest {
     }
 
     @Test
+    void aStreamOfDistinctLines_keepsNothing() {
+        RepeatedRequests memo = RepeatedRequests.ofSize(1 << 20);
+        for (int i = 0; i < 1000; i++) {
+            memo.keep(RepeatedRequests.split("{\"id\":\"a\",\"n\":" + i + "}"), "{\"id\":\"a\",\"r\":" + i + "}");
+        }
+        assertThat(memo.size()).as("hash collisions only").isLessThan(50);
+    }
+
+    @Test
     void theMemoStaysWithinItsSize() {
         RepeatedRequests memo = RepeatedRequests.ofSize(200_000); // 100,000 characters
         List<Long> sizes = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             String line = "{\"id\":\"a\",\"n\":" + i + ",\"pad\":\"" + "p".repeat(1000) + "\"}";
-            memo.keep(RepeatedRequests.split(line), "{\"id\":\"a\",\"r\":\"" + "r".repeat(1000) + "\"}");
+            for (int seen = 0; seen < 2; seen++) { // kept from the second sighting
+                memo.keep(RepeatedRequests.split(line), "{\"id\":\"a\",\"r\":\"" + "r".repeat(1000) + "\"}");
+            }
             sizes.add(memo.size());
         }
         assertThat(sizes.get(10)).isEqualTo(11);
