@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The README's performance figures, measured in ONE run on one machine (README "Figures from one run"):
 #   library (JMH, sample mode, medians): sectrust4j cold and warm evaluation against the raw signature checks
-#     and the JDK's PKIX CertPathValidator, ECDSA P-256 and RSA-2048 chains;
+#     and the JDK's PKIX CertPathValidator, ECDSA P-256 and RSA-2048 chains; sectrust4j runs with the Bouncy Castle
+#     verifier (-Dsectrust4j.verifier=bc), the one the RAW rows measure (the benchmarks jar carries Conscrypt and
+#     ACCP, which `auto` would pick: README "Native signature verification" compares those);
 #   CLI (hyperfine): the first verdict of `evaluate` on one bundled example, through the launcher and through
 #     `java -jar`, against `openssl verify` of the same chain and a bare `java -version`;
 # then prints both as Markdown tables of medians and ratios, with a note on the machine and its load.
@@ -56,7 +58,7 @@ if [ "$jmh" = true ]; then
   for attempt in $(seq 1 30); do
     if java -jar benchmarks/target/benchmarks.jar \
       'RawSignatureBenchmark\.(rawBouncyCastleJdkDigest|rawBouncyCastleJdkDigestWithRootSelfSignature|rawJdkProviders)$|SecTrustColdBenchmark|SecTrustWarmBenchmark|JdkPkixBenchmark' \
-      -f 1 "${iters[@]}" -bm sample -tu us -rf json -rff "$out/jmh.json" > "$out/jmh.log" 2>&1; then
+      -f 1 "${iters[@]}" -jvmArgsAppend -Dsectrust4j.verifier=bc -bm sample -tu us -rf json -rff "$out/jmh.json" > "$out/jmh.log" 2>&1; then
       break
     fi
     if ! grep -q "Unable to acquire the JMH lock" "$out/jmh.log" || [ "$attempt" -eq 30 ]; then

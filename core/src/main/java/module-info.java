@@ -4,10 +4,11 @@
  * <p>Exported: the API ({@code io.github.sectrust4j}: {@code SecTrust}, {@code TrustReport}, {@code Cert}, ...),
  * the service-provider interfaces ({@code spi}) and the packages of the types a caller hands in or gets back:
  * {@code capture} (a live server's presentation), {@code profile} ({@code ConfigurationProfile}), {@code ct}
- * ({@code CtLogList}, {@code CtExceptions}) and {@code revocation} ({@code OcspFetcher}, {@code RevocationDatabase},
- * {@code ValidDatabase}). Every other package is implementation: not exported, so {@code requires
- * io.github.sectrust4j} cannot reach it. Public signatures of exported packages name only JDK and sectrust4j
- * types ({@code ExportedApiTest}); the exported surface is pinned by {@code core/api/sectrust4j-core.api}.
+ * ({@code CtLogList}, {@code CtExceptions}, {@code CtLogCache}) and {@code revocation} ({@code OcspFetcher},
+ * {@code RevocationDatabase}, {@code ValidDatabase}). The CT and revocation evaluation behind them is in
+ * {@code ct.internal} and {@code revocation.internal}. Every other package is implementation: not exported, so
+ * {@code requires io.github.sectrust4j} cannot reach it. Public signatures of exported packages name only JDK and
+ * sectrust4j types ({@code ExportedApiTest}); the exported surface is pinned by {@code api/io.github.sectrust4j.api}.
  */
 module io.github.sectrust4j {
     // AppleTrustStore appears in SecTrust.withSystemStore and IosRelease.trustStore
@@ -31,7 +32,8 @@ module io.github.sectrust4j {
     exports io.github.sectrust4j.ct;
     exports io.github.sectrust4j.profile;
     exports io.github.sectrust4j.revocation;
-    // not exported (implementation): cert, cli, engine, path, plist, policy, policy.names, policy.rfc5280, report, text
+    // not exported (implementation): cert, check, cli, ct.internal, engine, path, plist, policy, policy.names,
+    // policy.rfc5280, report, request, revocation.internal, text
 
     // picocli reads the command classes' option fields reflectively
     opens io.github.sectrust4j.cli to

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class EvaluatorCaches {
     private static final String SHARED_HOLDER = "io.github.sectrust4j.path.LinkSignatures";
-    private static final String SCT_CACHE = "io.github.sectrust4j.ct.CachingSctVerifier";
+    private static final String SCT_CACHE = "io.github.sectrust4j.ct.internal.CachingSctVerifier";
 
     private final CachingSignatureVerifier shared;
     private final VerdictCache verdicts;

@@ -5,7 +5,7 @@ import io.github.sectrust4j.CertificateInputException;
 import io.github.sectrust4j.SecTrust;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.cert.CertificateInput;
-import io.github.sectrust4j.ct.SctLists;
+import io.github.sectrust4j.ct.internal.SctLists;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;

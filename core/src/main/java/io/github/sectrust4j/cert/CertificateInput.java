@@ -3,14 +3,17 @@ package io.github.sectrust4j.cert;
 import io.github.sectrust4j.Cert;
 import io.github.sectrust4j.CertificateInputException;
 import io.github.sectrust4j.text.Excerpt;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
  * Turns caller input (PEM text, DER, lists, JCA certificates) into parsed {@link Certificate}s.
@@ -194,6 +197,20 @@ public final class CertificateInput {
         } catch (IllegalArgumentException e) {
             String reason = "bad base64 (" + e.getMessage() + ")";
             throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
+        }
+    }
+
+    /**
+     * Bouncy Castle's view of one DER certificate (the OCSP CertID and the Valid serial are read from it).
+     *
+     * @throws IllegalArgumentException naming {@code what} if the bytes are not a DER X.509 certificate
+     */
+    public static X509CertificateHolder bouncyCastleHolder(byte[] der, String what) {
+        Objects.requireNonNull(der, what);
+        try {
+            return new X509CertificateHolder(der);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Not a DER X.509 " + what + ": " + e.getMessage(), e);
         }
     }
 

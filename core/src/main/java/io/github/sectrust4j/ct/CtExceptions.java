@@ -3,7 +3,6 @@ package io.github.sectrust4j.ct;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableSet;
-import io.github.sectrust4j.text.AsciiCase;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Set;
@@ -35,37 +34,6 @@ public record CtExceptions(Set<String> domains, Set<String> spkiSha256) {
     /** Exceptions for these domains and base64 SPKI SHA-256 hashes, as the MDM payload lists them. */
     public static CtExceptions of(Collection<String> domains, Collection<String> spkiSha256Base64) {
         return new CtExceptions(ImmutableSet.copyOf(domains), ImmutableSet.copyOf(spkiSha256Base64));
-    }
-
-    /**
-     * The domain entry that covers this host, or null: an entry equal to the host (ASCII case folded, §3.3),
-     * or an entry starting with "." that is a suffix of a longer host or equals "." + host. Entries are
-     * taken literally, as iOS takes them (so "." covers any host with a trailing dot).
-     */
-    String domainMatching(String host) {
-        if (host == null) {
-            return null;
-        }
-        for (String entry : domains) {
-            if (AsciiCase.equals(entry, host)) {
-                return entry;
-            }
-            if (entry.startsWith(".")) {
-                int e = entry.length();
-                int h = host.length();
-                if (h > e && AsciiCase.regionEquals(host, h - e, entry, 0, e)) {
-                    return entry;
-                }
-                if (h + 1 == e && AsciiCase.regionEquals(entry, 1, host, 0, h)) {
-                    return entry;
-                }
-            }
-        }
-        return null;
-    }
-
-    boolean coversKey(String spkiSha256Base64) {
-        return spkiSha256.contains(spkiSha256Base64);
     }
 
     private static String canonical(String base64) {

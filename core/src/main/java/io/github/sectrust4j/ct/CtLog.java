@@ -113,10 +113,6 @@ public record CtLog(
         return spki.clone();
     }
 
-    byte[] spkiView() {
-        return spki;
-    }
-
     /** Not retired: the §8.3 "current" logs (read-only logs are current). */
     public boolean isCurrent() {
         return state != CtLogState.RETIRED;

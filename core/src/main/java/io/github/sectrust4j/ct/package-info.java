@@ -1,30 +1,19 @@
 /**
- * Apple's Certificate Transparency evaluation (spec §8), as a pure component the evaluator calls
- * once per path.
+ * What a caller hands in for Apple's Certificate Transparency evaluation (spec §8): the log list and the MDM
+ * exceptions. Exported; the evaluation itself is {@code ct.internal}.
  *
  * <pre>{@code
- * CtReleaseRules rules = RuleSet.forRelease(release).ctRules();  // the release's CT facts, decided by policy
- * CtEvaluation ct = CtEvaluator.evaluate(
- *         CtRequest.builder(leaf, verifyTime).issuer(chain.get(1))      // no issuer: embedded SCTs cannot verify
- *                 .tlsSct(sctFromHandshake).stapledOcspResponse(ocspDer).build(),
- *         CtLogList.of(appleTrustStore),                               // or CtLogList.fromRequestJson(ctLogs)
- *         rules);
- * SystemTrustedCtRequirement.Decision d = SystemTrustedCtRequirement.decide(
- *         SystemTrustedCtRequirement.Inputs.builder(rules, leaf.notBefore(), leaf.notAfter(), verifyTime)
- *                 .systemAnchored(topIsSystemRoot, topIsAppleRoot).ctQualified(ct.qualified())
- *                 .hostname(host).logList(LogListProvenance.RELEASE_LIST_FRESH).build());
- * if (d.fails()) { ... FindingCode.SYSTEM_TRUSTED_CT_REQUIRED with ct.evidence() and d.evidence() ... }
+ * SecTrust trust = SecTrust.ios("17.4")
+ *         .withCtLogs(CtLogCache.load().orElseThrow())            // or CtLogList.of(store), PublishedLogLists.fromJson(json)
+ *         .withCtExceptions(CtExceptions.of(List.of(".corp.example"), List.of()));
  * }</pre>
  *
  * <ul>
- *   <li>{@link io.github.sectrust4j.ct.SignedCertificateTimestamp}, {@link io.github.sectrust4j.ct.SctLists}:
- *       exact RFC 6962 parsing; malformed input yields a {@link io.github.sectrust4j.ct.Parsed} reason, never
- *       an exception.</li>
- *   <li>{@link io.github.sectrust4j.ct.CtEvaluator}: per-SCT checks of §8.2 (verdicts
- *       {@link io.github.sectrust4j.ct.SctVerdict}) and the qualification decision of §8.3 (paths A/B, v1/v2
- *       lifetime tables, iOS 9 operator counting).</li>
- *   <li>{@link io.github.sectrust4j.ct.SystemTrustedCtRequirement}: the §8.1 requirement with MDM exceptions
- *       (§8.6), and the CT condition of EV (§10).</li>
+ *   <li>{@link io.github.sectrust4j.ct.CtLogList} of {@link io.github.sectrust4j.ct.CtLog}s (id
+ *       {@link io.github.sectrust4j.ct.LogId}, state {@link io.github.sectrust4j.ct.CtLogState}): from an Apple
+ *       trust store, the batch request's {@code ct_logs} JSON, or Apple's published list
+ *       ({@link io.github.sectrust4j.ct.PublishedLogLists}, kept current by {@link io.github.sectrust4j.ct.CtLogCache}).</li>
+ *   <li>{@link io.github.sectrust4j.ct.CtExceptions}: an MDM payload's domains and key hashes (§8.6).</li>
  * </ul>
  */
 package io.github.sectrust4j.ct;

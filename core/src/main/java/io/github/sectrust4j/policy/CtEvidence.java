@@ -3,8 +3,8 @@ package io.github.sectrust4j.policy;
 import static java.util.Objects.requireNonNull;
 
 import io.github.sectrust4j.check.Evidence;
-import io.github.sectrust4j.ct.CtEvaluation;
-import io.github.sectrust4j.ct.LogListProvenance;
+import io.github.sectrust4j.ct.internal.CtEvaluation;
+import io.github.sectrust4j.ct.internal.LogListProvenance;
 import io.github.sectrust4j.text.StableOrder;
 import java.time.Instant;
 import java.util.LinkedHashMap;

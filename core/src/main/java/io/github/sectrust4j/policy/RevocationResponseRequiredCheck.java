@@ -6,7 +6,7 @@ import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.Rule;
 import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
-import io.github.sectrust4j.revocation.RevocationResult;
+import io.github.sectrust4j.revocation.internal.RevocationResult;
 import io.github.sectrust4j.text.StableOrder;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -7,7 +7,7 @@ import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.Severity;
-import io.github.sectrust4j.ct.CtReleaseRules;
+import io.github.sectrust4j.ct.internal.CtReleaseRules;
 import io.github.sectrust4j.policy.names.HostnameRules;
 import io.github.sectrust4j.truststores.HardCodedTrust;
 import io.github.sectrust4j.truststores.IosReleases;

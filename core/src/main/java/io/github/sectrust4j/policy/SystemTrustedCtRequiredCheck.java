@@ -8,7 +8,7 @@ import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.Rule;
 import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
-import io.github.sectrust4j.ct.SystemTrustedCtRequirement;
+import io.github.sectrust4j.ct.internal.SystemTrustedCtRequirement;
 import io.github.sectrust4j.text.StableOrder;
 import java.time.Instant;
 import java.util.LinkedHashMap;

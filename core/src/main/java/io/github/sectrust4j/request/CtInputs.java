@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.sectrust4j.ct.CtExceptions;
 import io.github.sectrust4j.ct.CtLogList;
-import io.github.sectrust4j.ct.LogListProvenance;
+import io.github.sectrust4j.ct.internal.LogListProvenance;
 import java.util.Optional;
 
 /**

@@ -25,8 +25,7 @@ public interface RevocationDatabase {
     /**
      * §9.2 steps 2–3: no group for the issuer → empty (no information, not an error); otherwise the
      * group with the membership answer. Format 2 without a certificate hash → empty.
-     * Skipping (step 1) and Apple anchors (step 6) are the caller's ({@link RevocationScope},
-     * {@link ValidDecision}).
+     * Skipping (step 1) and Apple anchors (step 6) are the evaluator's.
      */
     default Optional<ValidInfo> lookup(ValidQuery query) {
         Optional<ValidGroup> found = groupForIssuer(query.issuerSha256());

@@ -2,6 +2,8 @@ package io.github.sectrust4j.revocation;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.sectrust4j.cert.CertificateInput;
+import io.github.sectrust4j.cert.Fingerprint;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -30,12 +32,12 @@ public final class ValidQuery {
 
     /** The query for {@code certificateDer} issued by {@code issuerDer}. */
     public static ValidQuery of(byte[] certificateDer, byte[] issuerDer) {
-        X509CertificateHolder cert = OcspTarget.parse(certificateDer, "certificate");
-        OcspTarget.parse(issuerDer, "issuer");
+        X509CertificateHolder cert = CertificateInput.bouncyCastleHolder(certificateDer, "certificate");
+        CertificateInput.bouncyCastleHolder(issuerDer, "issuer");
         return new ValidQuery(
-                OcspResponseValidator.hash("SHA-256", issuerDer),
+                Fingerprint.sha256Of(issuerDer).bytes(),
                 withoutLeadingZeros(serialContent(cert)),
-                Optional.of(OcspResponseValidator.hash("SHA-256", certificateDer)));
+                Optional.of(Fingerprint.sha256Of(certificateDer).bytes()));
     }
 
     /**

@@ -2,7 +2,7 @@ package io.github.sectrust4j.cert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.sectrust4j.revocation.OcspTarget;
+import io.github.sectrust4j.revocation.internal.OcspTarget;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 

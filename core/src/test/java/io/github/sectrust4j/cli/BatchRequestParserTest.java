@@ -384,7 +384,8 @@ class BatchRequestParserTest {
         EvaluationRequest withLogs = request(good);
         assertThat(withLogs.ct().logs())
                 .hasValueSatisfying(l -> assertThat(l.size()).isEqualTo(1));
-        assertThat(withLogs.ct().provenance()).isEqualTo(io.github.sectrust4j.ct.LogListProvenance.CALLER_SUPPLIED);
+        assertThat(withLogs.ct().provenance())
+                .isEqualTo(io.github.sectrust4j.ct.internal.LogListProvenance.CALLER_SUPPLIED);
         assertThat(request(base()).ct().logs()).isEmpty();
 
         ObjectNode badKey = base();

@@ -35,7 +35,7 @@ class TrustStoreLogListAdapterTest {
     @Test
     void store2023071300_matchesTheListReadFromAppleJson() throws Exception {
         CtLogList fromStore = CtLogList.of(AppleTrustStores.version(2023071300));
-        CtLogList fromJson = RealCertificateSctTest.appleLogList(new ObjectMapper()
+        CtLogList fromJson = CtTestLogs.appleLogList(new ObjectMapper()
                 .readTree(SharedData.appleTrustStore()
                         .resolve("releases/2023071300/ct-log-list.json")
                         .toFile()));

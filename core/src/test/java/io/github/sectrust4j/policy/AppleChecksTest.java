@@ -99,13 +99,13 @@ class AppleChecksTest {
                 0,
                 io.github.sectrust4j.Severity.FATAL,
                 new ValidCheck.ValidEntry(
-                        new io.github.sectrust4j.revocation.ValidFailure(
+                        new io.github.sectrust4j.revocation.internal.ValidFailure(
                                 0,
                                 FindingCode.BLACK_LISTED_LEAF,
                                 io.github.sectrust4j.Severity.FATAL,
                                 java.util.OptionalInt.empty(),
                                 "on the issuer's Valid block list",
-                                io.github.sectrust4j.revocation.ValidFailure.Kind.LISTED),
+                                io.github.sectrust4j.revocation.internal.ValidFailure.Kind.LISTED),
                         java.util.Optional.empty()));
         assertThat(AppleChecks.explaining(valid)).contains(ValidCheck.INSTANCE);
         // a marker the recorder adds (a suppressed failure's note) keeps the record readable

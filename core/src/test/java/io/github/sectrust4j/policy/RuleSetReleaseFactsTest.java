@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.sectrust4j.ErrorSubtype;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.IosRelease;
-import io.github.sectrust4j.ct.CtReleaseRules;
+import io.github.sectrust4j.ct.internal.CtReleaseRules;
 import io.github.sectrust4j.policy.names.HostnameRules;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.SharedData;
+import io.github.sectrust4j.cert.Fingerprint;
+import io.github.sectrust4j.revocation.internal.ValidContext;
+import io.github.sectrust4j.revocation.internal.ValidDecision;
+import io.github.sectrust4j.revocation.internal.ValidFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,7 +176,7 @@ class ValidDatabaseSnapshotTest {
 
     @Test
     void dateAndPolicyConstraintGroups_areReadWithCfAbsoluteTimeDates() throws IOException {
-        byte[] issuer = OcspResponseValidator.hash("SHA-256", cert("0753E940378C1BD5E383"));
+        byte[] issuer = Fingerprint.sha256Of(cert("0753E940378C1BD5E383")).bytes();
         ValidGroup dated = db.groupForIssuer(issuer).orElseThrow();
         assertThat(dated.id()).isEqualTo(74);
         assertThat(dated.flags()).containsExactlyInAnyOrder(ValidFlag.COMPLETE, ValidFlag.DATE_CONSTRAINTS);
@@ -180,7 +184,7 @@ class ValidDatabaseSnapshotTest {
         assertThat(dated.notAfter()).contains(Instant.parse("2022-12-01T00:00:00Z"));
         assertThat(dated.notBefore()).contains(Instant.parse("1901-01-01T00:00:00Z"));
 
-        byte[] policyIssuer = OcspResponseValidator.hash("SHA-256", cert("063E4AFAC491DFD3"));
+        byte[] policyIssuer = Fingerprint.sha256Of(cert("063E4AFAC491DFD3")).bytes();
         ValidGroup constrained = db.groupForIssuer(policyIssuer).orElseThrow();
         assertThat(constrained.id()).isEqualTo(63);
         assertThat(constrained.allowedPolicies())

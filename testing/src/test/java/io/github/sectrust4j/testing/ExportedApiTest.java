@@ -87,12 +87,19 @@ class ExportedApiTest {
                 .contains("io.github.sectrust4j", "io.github.sectrust4j.spi")
                 .doesNotContain(
                         "io.github.sectrust4j.engine",
+                        "io.github.sectrust4j.ct.internal",
+                        "io.github.sectrust4j.revocation.internal",
                         "io.github.sectrust4j.cert",
                         "io.github.sectrust4j.cli",
                         "io.github.sectrust4j.path",
                         "io.github.sectrust4j.policy",
                         "io.github.sectrust4j.report");
-        assertThat(core.packages()).contains("io.github.sectrust4j.engine", "io.github.sectrust4j.cli");
+        assertThat(core.packages())
+                .contains(
+                        "io.github.sectrust4j.engine",
+                        "io.github.sectrust4j.cli",
+                        "io.github.sectrust4j.ct.internal",
+                        "io.github.sectrust4j.revocation.internal");
     }
 
     @ParameterizedTest

@@ -1,0 +1,75 @@
+package io.github.sectrust4j.ct.internal;
+
+import com.google.common.hash.Hashing;
+import io.github.sectrust4j.cert.TotalVerificationBudget;
+import io.github.sectrust4j.cert.VerdictCache;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * SCT signature verdicts kept across evaluations in a bounded {@link VerdictCache}, as certificate
+ * signature verdicts are, so a warm evaluation of a chain with embedded SCTs runs no log-signature
+ * cryptography. The key is the SHA-256 of everything the verification reads: the log's key, the signed
+ * entry (precert or x509, which fixes the leaf and, for a precert, the issuer key hash) and the SCT's
+ * exact bytes (version, log id, timestamp, extensions, algorithms, signature). A verdict is a pure function
+ * of those bytes, so the cache never changes an answer; a changed byte anywhere is a different key.
+ * Thread-safe.
+ */
+final class CachingSctVerifier {
+    static final int DEFAULT_MAX_ENTRIES = 10_000;
+
+    /** The process-wide cache every evaluation uses (bounded; immutable data only). */
+    static final CachingSctVerifier SHARED = new CachingSctVerifier(SctSignatures::verify, DEFAULT_MAX_ENTRIES);
+
+    /** The cryptographic check behind the cache. */
+    @FunctionalInterface
+    interface Check {
+        boolean verify(SignedCertificateTimestamp sct, byte[] signedData, byte[] logSpki);
+    }
+
+    private final Check delegate;
+    private final VerdictCache verdicts;
+    private final AtomicLong verifications = new AtomicLong();
+
+    CachingSctVerifier(Check delegate, int maxEntries) {
+        this.delegate = delegate;
+        this.verdicts = new VerdictCache(maxEntries);
+    }
+
+    /**
+     * True iff {@code sct} (parsed from {@code rawSct}) verifies with {@code logSpki} over {@code entry};
+     * {@code entryDigest} is the SHA-256 of {@code entry} (worked out once per evaluation).
+     */
+    boolean verify(SignedCertificateTimestamp sct, byte[] rawSct, byte[] entry, byte[] entryDigest, byte[] logSpki) {
+        ByteBuffer key = ByteBuffer.wrap(Hashing.sha256()
+                .newHasher()
+                .putInt(logSpki.length)
+                .putBytes(logSpki)
+                .putBytes(entryDigest)
+                .putInt(rawSct.length)
+                .putBytes(rawSct)
+                .hash()
+                .asBytes());
+        if (!TotalVerificationBudget.charge(TotalVerificationBudget.Kind.SCT, key)) {
+            return false; // the evaluation's verification budget is spent: the SCT does not count
+        }
+        return verdicts.computeIfAbsent(key, () -> {
+            verifications.incrementAndGet();
+            return delegate.verify(sct, SignedEntries.signedData(sct, entry), logSpki);
+        });
+    }
+
+    /** SCT signatures actually verified (cache misses) since this cache was made. */
+    long verifications() {
+        return verifications.get();
+    }
+
+    long cachedVerdicts() {
+        return verdicts.size();
+    }
+
+    /** Forgets every verdict (benchmarks measuring a cold evaluation). */
+    void clear() {
+        verdicts.clear();
+    }
+}

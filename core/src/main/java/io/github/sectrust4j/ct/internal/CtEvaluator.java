@@ -1,0 +1,635 @@
+package io.github.sectrust4j.ct.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.hash.Hashing;
+import io.github.sectrust4j.IosRelease;
+import io.github.sectrust4j.cert.DerivedFact;
+import io.github.sectrust4j.ct.CtLog;
+import io.github.sectrust4j.ct.CtLogList;
+import io.github.sectrust4j.ct.CtLogState;
+import io.github.sectrust4j.ct.LogId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.x509.Certificate;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+
+/**
+ * Apple's Certificate Transparency evaluation of one path (spec §8.2, §8.3): validates every SCT from
+ * the three sources against the log list and decides CT qualification. Pure and thread-safe: the
+ * result depends only on the arguments.
+ */
+public final class CtEvaluator {
+    private CtEvaluator() {}
+
+    /**
+     * Evaluates the SCTs of {@code request} against {@code logs} with the CT rules of one release.
+     * Never throws on malformed certificates or SCTs: they become {@link SctVerdict#MALFORMED}
+     * outcomes or notes.
+     */
+    public static CtEvaluation evaluate(CtRequest request, CtLogList logs, CtReleaseRules rules) {
+        return evaluate(request, logs, rules, CachingSctVerifier.SHARED);
+    }
+
+    /** As {@link #evaluate(CtRequest, CtLogList, CtReleaseRules)}, verifying SCT signatures through {@code verifier}. */
+    static CtEvaluation evaluate(CtRequest request, CtLogList logs, CtReleaseRules rules, CachingSctVerifier verifier) {
+        requireNonNull(request, "request");
+        requireNonNull(logs, "logs");
+        IosRelease release = requireNonNull(rules, "rules").release();
+        if (!rules.ctEvaluation()) {
+            // iOS 8 has no CT code (§13.2)
+            return new CtEvaluation(
+                    release,
+                    false,
+                    false,
+                    CtQualificationPath.NONE,
+                    Optional.empty(),
+                    CtEvaluation.CountBasis.LOGS,
+                    0,
+                    0,
+                    Optional.empty(),
+                    List.of(),
+                    List.of());
+        }
+        List<String> notes = new ArrayList<>();
+        LeafFacts leaf = request.parsedLeaf()
+                .map(LEAF_FACTS::of)
+                .orElseGet(() -> LeafFacts.of(SctLists.decodeCertificate(request.leafView())));
+        if (leaf.bc() == null) {
+            notes.add("leaf certificate cannot be decoded, so no SCT can be checked: " + leaf.undecodable());
+            return new CtEvaluation(
+                    release,
+                    true,
+                    false,
+                    CtQualificationPath.NONE,
+                    Optional.empty(),
+                    basis(rules),
+                    0,
+                    0,
+                    Optional.empty(),
+                    List.of(),
+                    notes);
+        }
+        Judge judge = new Judge(request, logs, leaf, rules.countsByOperators(), notes, verifier);
+        List<SctOutcome> outcomes = judge.judgeAll();
+        return decide(rules, request.verifyTime(), leaf, outcomes, notes);
+    }
+
+    /**
+     * The leaf as the CT rules read it: Bouncy Castle's structure, BC's validity times
+     * ({@link LeafValidityTime}), the calendar months between them and the embedded SCT list — or, when
+     * BC cannot decode it, why ({@code bc} null). Depends on the leaf's bytes only.
+     */
+    private record LeafFacts(
+            Certificate bc,
+            Instant notBefore,
+            Instant notAfter,
+            long months,
+            Parsed<List<byte[]>> embedded,
+            String undecodable) {
+        static LeafFacts of(Parsed<Certificate> decoded) {
+            Instant notBefore;
+            Instant notAfter;
+            try {
+                notBefore = LeafValidityTime.of(decoded.value().orElseThrow().getStartDate());
+                notAfter = LeafValidityTime.of(decoded.value().orElseThrow().getEndDate());
+            } catch (RuntimeException e) {
+                return new LeafFacts(null, null, null, 0, null, decoded.error().orElse(String.valueOf(e.getMessage())));
+            }
+            Certificate bc = decoded.value().get();
+            return new LeafFacts(
+                    bc,
+                    notBefore,
+                    notAfter,
+                    CtLifetimeRule.calendarMonths(notBefore, notAfter),
+                    SctLists.embeddedIn(bc),
+                    null);
+        }
+    }
+
+    /** The leaf's TBS without its SCT list (the precert entry's body): once per parsed leaf. */
+    private static final DerivedFact<Parsed<byte[]>> PRECERT_TBS =
+            DerivedFact.of(c -> SignedEntries.precertTbs(c.der()));
+
+    /** Worked out once per parsed leaf, not once per evaluation. */
+    private static final DerivedFact<LeafFacts> LEAF_FACTS = DerivedFact.of(c -> LeafFacts.of(decodeParsed(c)));
+
+    /**
+     * Bouncy Castle's structure of a parsed leaf: its kept holder (the same structure
+     * {@link SctLists#decodeCertificate} builds from the same DER, without parsing it again), else
+     * decoded from the DER, which reports a failure in its own words.
+     */
+    private static Parsed<Certificate> decodeParsed(io.github.sectrust4j.cert.Certificate leaf) {
+        try {
+            return Parsed.ok(leaf.bouncyCastleHolder().toASN1Structure());
+        } catch (java.io.IOException | RuntimeException e) {
+            return SctLists.decodeCertificate(leaf.der());
+        }
+    }
+
+    private static CtEvaluation.CountBasis basis(CtReleaseRules rules) {
+        return rules.countsByOperators() ? CtEvaluation.CountBasis.OPERATORS : CtEvaluation.CountBasis.LOGS;
+    }
+
+    // ---- §8.3 decision ----
+
+    private static CtEvaluation decide(
+            CtReleaseRules rules, Instant verifyTime, LeafFacts leaf, List<SctOutcome> outcomes, List<String> notes) {
+        IosRelease release = rules.release();
+        CtLifetimeRule rule = CtLifetimeRule.forLeaf(leaf.notBefore(), leaf.notAfter(), leaf.months(), rules);
+        if (rules.countsByOperators()) {
+            return decideByOperators(release, verifyTime, rule, outcomes, notes);
+        }
+        // per log, only the earliest valid SCT is kept (§8.2); insertion order = input order
+        Map<LogId, Integer> current = new LinkedHashMap<>(); // non-retired logs, any origin
+        Map<LogId, Integer> embedded = new LinkedHashMap<>(); // any log, embedded only
+        boolean validExternal = false;
+        boolean validEmbeddedCurrent = false;
+        for (int i = 0; i < outcomes.size(); i++) {
+            SctOutcome o = outcomes.get(i);
+            if (!o.verdict().isValid()) {
+                continue;
+            }
+            CtLog log = o.log().orElseThrow();
+            if (log.isCurrent()) {
+                keepEarliest(current, log.logId(), i, outcomes);
+            }
+            if (o.origin() == SctOrigin.EMBEDDED) {
+                keepEarliest(embedded, log.logId(), i, outcomes);
+                validEmbeddedCurrent |= log.isCurrent();
+            } else {
+                validExternal = true; // rule 4 guarantees a non-retired log
+            }
+        }
+        List<SctOutcome> marked = new ArrayList<>(outcomes);
+        // issuance time T = earliest SCT among current logs (whole seconds, as iOS compares); iOS sets it
+        // whenever a current log has a valid embedded SCT, also when path A decides
+        Optional<Instant> t = validEmbeddedCurrent
+                ? current.values().stream().map(i -> seconds(outcomes.get(i))).min(Comparator.naturalOrder())
+                : Optional.empty();
+        if (validExternal && current.size() >= 2) {
+            current.values().forEach(i -> marked.set(i, marked.get(i).withCounted(true)));
+            // the lifetime plays no part in path A
+            return new CtEvaluation(
+                    release,
+                    true,
+                    true,
+                    CtQualificationPath.EXTERNAL,
+                    t,
+                    CtEvaluation.CountBasis.LOGS,
+                    2,
+                    current.size(),
+                    Optional.empty(),
+                    marked,
+                    notes);
+        }
+        if (!validEmbeddedCurrent) {
+            return new CtEvaluation(
+                    release,
+                    true,
+                    false,
+                    CtQualificationPath.NONE,
+                    Optional.empty(),
+                    CtEvaluation.CountBasis.LOGS,
+                    rule.required(),
+                    0,
+                    Optional.of(rule),
+                    marked,
+                    notes);
+        }
+        Instant issuance = t.orElseThrow();
+        int count = 0;
+        for (Integer i : embedded.values()) {
+            SctOutcome o = outcomes.get(i);
+            CtLog log = o.log().orElseThrow();
+            Optional<Instant> retired = log.retiredAt();
+            boolean counts =
+                    retired.isEmpty() || (seconds(o).isBefore(retired.get()) && issuance.isBefore(retired.get()));
+            if (counts) {
+                count++;
+                marked.set(i, o.withCounted(true));
+            }
+        }
+        return new CtEvaluation(
+                release,
+                true,
+                count >= rule.required(),
+                CtQualificationPath.EMBEDDED,
+                t,
+                CtEvaluation.CountBasis.LOGS,
+                rule.required(),
+                count,
+                Optional.of(rule),
+                marked,
+                notes);
+    }
+
+    /**
+     * iOS 9 (§13.3): informational only. Qualified iff (distinct operators of valid embedded SCTs reach
+     * the month table, or distinct operators of valid TLS/OCSP SCTs are at least 2) and at least one
+     * valid SCT comes from a log not retired at the verify time.
+     */
+    private static CtEvaluation decideByOperators(
+            IosRelease release,
+            Instant verifyTime,
+            CtLifetimeRule rule,
+            List<SctOutcome> outcomes,
+            List<String> notes) {
+        Map<String, Integer> external = new LinkedHashMap<>();
+        Map<String, Integer> embedded = new LinkedHashMap<>();
+        boolean oneValidAtVerifyTime = false;
+        for (int i = 0; i < outcomes.size(); i++) {
+            SctOutcome o = outcomes.get(i);
+            if (o.verdict().isValid()) {
+                CtLog log = o.log().orElseThrow();
+                (o.origin() == SctOrigin.EMBEDDED ? embedded : external).putIfAbsent(log.operator(), i);
+                oneValidAtVerifyTime |=
+                        log.retiredAt().map(r -> !verifyTime.isAfter(r)).orElse(true);
+            }
+        }
+        List<SctOutcome> marked = new ArrayList<>(outcomes);
+        boolean byEmbedded = embedded.size() >= rule.required();
+        boolean byExternal = external.size() >= 2;
+        CtQualificationPath path = byExternal && !byEmbedded
+                ? CtQualificationPath.EXTERNAL
+                : !embedded.isEmpty()
+                        ? CtQualificationPath.EMBEDDED
+                        : !external.isEmpty() ? CtQualificationPath.EXTERNAL : CtQualificationPath.NONE;
+        Map<String, Integer> counted = path == CtQualificationPath.EXTERNAL ? external : embedded;
+        counted.values().forEach(i -> marked.set(i, marked.get(i).withCounted(true)));
+        boolean qualified = (byEmbedded || byExternal) && oneValidAtVerifyTime;
+        int required = path == CtQualificationPath.EXTERNAL ? 2 : rule.required();
+        return new CtEvaluation(
+                release,
+                true,
+                qualified,
+                path,
+                Optional.empty(),
+                CtEvaluation.CountBasis.OPERATORS,
+                required,
+                counted.size(),
+                path == CtQualificationPath.EXTERNAL ? Optional.empty() : Optional.of(rule),
+                marked,
+                notes);
+    }
+
+    private static void keepEarliest(Map<LogId, Integer> map, LogId id, int index, List<SctOutcome> outcomes) {
+        Integer prior = map.get(id);
+        if (prior == null
+                || outcomes.get(index)
+                        .timestamp()
+                        .orElseThrow()
+                        .isBefore(outcomes.get(prior).timestamp().orElseThrow())) {
+            map.put(id, index);
+        }
+    }
+
+    private static Instant seconds(SctOutcome o) {
+        Instant t = o.timestamp().orElseThrow();
+        return Instant.ofEpochSecond(t.getEpochSecond());
+    }
+
+    // ---- §8.2 per-SCT validation ----
+
+    /** Collects the SCTs of all three sources and judges each one. */
+    private static final class Judge {
+        private final CtRequest request;
+        private final CtLogList logs;
+        private final Certificate leaf;
+        private final Parsed<List<byte[]>> embedded;
+        private final Instant leafNotBefore;
+        private final Instant leafNotAfter;
+        private final boolean ios9;
+        private final List<String> notes;
+        private final long verifyMillis;
+        private final CachingSctVerifier verifier;
+        private Parsed<byte[]> precertEntry;
+        private byte[] precertDigest;
+        private byte[] x509Entry;
+        private byte[] x509Digest;
+
+        Judge(
+                CtRequest request,
+                CtLogList logs,
+                LeafFacts leaf,
+                boolean ios9,
+                List<String> notes,
+                CachingSctVerifier verifier) {
+            this.verifier = verifier;
+            this.request = request;
+            this.logs = logs;
+            this.leaf = leaf.bc();
+            this.embedded = leaf.embedded();
+            this.leafNotBefore = leaf.notBefore();
+            this.leafNotAfter = leaf.notAfter();
+            this.ios9 = ios9;
+            this.notes = notes;
+            this.verifyMillis = epochMillis(request.verifyTime());
+        }
+
+        /**
+         * The verify time as iOS compares it with SCT timestamps: truncated to whole seconds, then in
+         * milliseconds (Apple converts its absolute time to an integer second count before multiplying
+         * by 1000), so an SCT later within the verify second is already "in the future". Saturated for
+         * instants beyond the long range.
+         */
+        private static long epochMillis(Instant t) {
+            try {
+                return Math.multiplyExact(t.getEpochSecond(), 1000L);
+            } catch (ArithmeticException e) {
+                return t.isBefore(Instant.EPOCH) ? -1 : Long.MAX_VALUE;
+            }
+        }
+
+        List<SctOutcome> judgeAll() {
+            List<SctOutcome> out = new ArrayList<>();
+            judgeList(SctOrigin.EMBEDDED, List.of(embedded), out);
+
+            List<Parsed<List<byte[]>>> tls = new ArrayList<>();
+            request.tlsScts().forEach(b -> tls.add(Parsed.ok(List.of(b))));
+            request.tlsSctLists().forEach(b -> tls.add(SctLists.splitTlsList(b)));
+            judgeList(SctOrigin.TLS_EXTENSION, tls, out);
+
+            List<Parsed<List<byte[]>>> ocsp = new ArrayList<>();
+            request.ocspSctLists().forEach(b -> ocsp.add(SctLists.splitTlsList(b)));
+            request.ocspSctExtensionValues().forEach(b -> ocsp.add(SctLists.fromExtensionValue(b)));
+            if (!request.stapledOcspResponses().isEmpty()) {
+                Optional<SubjectPublicKeyInfo> issuer = issuerKey();
+                if (issuer.isEmpty()) {
+                    notes.add("stapled OCSP responses are not matched without the issuer (one-certificate chain)");
+                } else {
+                    request.stapledOcspResponses()
+                            .forEach(der -> ocsp.add(SctLists.fromStapledOcspResponse(der, leaf, issuer.get())));
+                }
+            }
+            judgeList(SctOrigin.OCSP_RESPONSE, ocsp, out);
+            return out;
+        }
+
+        private Optional<SubjectPublicKeyInfo> issuerKey() {
+            try {
+                return request.issuerSpkiDer()
+                        .map(d -> SubjectPublicKeyInfo.getInstance(toAsn1(d)))
+                        .filter(k -> k != null);
+            } catch (RuntimeException e) {
+                notes.add("issuer SubjectPublicKeyInfo cannot be decoded: " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+
+        private static ASN1Primitive toAsn1(byte[] der) {
+            try {
+                ASN1Primitive p = ASN1Primitive.fromByteArray(der);
+                if (p == null) {
+                    throw new IllegalArgumentException("empty");
+                }
+                return p;
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+
+        private void judgeList(SctOrigin origin, List<Parsed<List<byte[]>>> lists, List<SctOutcome> out) {
+            int index = 0;
+            for (Parsed<List<byte[]>> list : lists) {
+                if (!list.isOk()) {
+                    out.add(new SctOutcome(
+                            origin,
+                            index++,
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            SctVerdict.MALFORMED,
+                            "SCT list: " + list.error().get(),
+                            false));
+                    continue;
+                }
+                for (byte[] raw : list.value().get()) {
+                    out.add(judge(origin, index++, raw));
+                }
+            }
+        }
+
+        private SctOutcome judge(SctOrigin origin, int index, byte[] raw) {
+            Parsed<SignedCertificateTimestamp> parsed = SignedCertificateTimestamp.parse(raw);
+            if (!parsed.isOk()) {
+                return new SctOutcome(
+                        origin,
+                        index,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        SctVerdict.MALFORMED,
+                        parsed.error().get(),
+                        false);
+            }
+            SignedCertificateTimestamp sct = parsed.value().get();
+            Optional<CtLog> known = logs.find(sct.logId());
+            Optional<Instant> ts = Optional.of(sct.timestamp());
+            Optional<LogId> id = Optional.of(sct.logId());
+
+            byte[] entry;
+            if (origin == SctOrigin.EMBEDDED) {
+                Parsed<byte[]> pe = precert();
+                if (!pe.isOk()) {
+                    return new SctOutcome(
+                            origin,
+                            index,
+                            id,
+                            known,
+                            ts,
+                            SctVerdict.ENTRY_UNAVAILABLE,
+                            pe.error().get(),
+                            false);
+                }
+                entry = pe.value().get();
+            } else {
+                entry = x509();
+            }
+            // item 2: not in the future (verify time, ms; the SCT's uint64 compared unsigned)
+            if (verifyMillis < 0 || Long.compareUnsigned(sct.timestampMillis(), verifyMillis) > 0) {
+                return new SctOutcome(
+                        origin,
+                        index,
+                        id,
+                        known,
+                        ts,
+                        SctVerdict.FUTURE_TIMESTAMP,
+                        "timestamp " + sct.timestamp() + " is after the verify time " + request.verifyTime(),
+                        false);
+            }
+            // item 3: trusted-log set
+            Optional<CtLog> trusted = logs.trusted(sct.logId());
+            if (trusted.isEmpty()) {
+                return known.map(l -> new SctOutcome(
+                                origin,
+                                index,
+                                id,
+                                known,
+                                ts,
+                                SctVerdict.LOG_REJECTED,
+                                "log '" + l.description() + "' is "
+                                        + l.state().name().toLowerCase(java.util.Locale.ROOT)
+                                        + " and not trusted by iOS",
+                                false))
+                        .orElseGet(() -> new SctOutcome(
+                                origin,
+                                index,
+                                id,
+                                known,
+                                ts,
+                                SctVerdict.UNKNOWN_LOG,
+                                "log " + sct.logId() + " is not in the log list",
+                                false));
+            }
+            CtLog log = trusted.get();
+            if (ios9) {
+                return judgeIos9(origin, index, sct, raw, log, entry, known);
+            }
+            // item 4: external SCTs never come from retired logs
+            if (origin.isExternal() && log.state() == CtLogState.RETIRED) {
+                return new SctOutcome(
+                        origin,
+                        index,
+                        id,
+                        known,
+                        ts,
+                        SctVerdict.RETIRED_LOG_EXTERNAL,
+                        "log retired at " + log.stateTimestamp().get()
+                                + "; only embedded SCTs may come from retired logs",
+                        false);
+            }
+            // item 5: read-only logs accept nothing after they froze (whole seconds)
+            if (log.frozenAt().isPresent()
+                    && sct.timestampSeconds().isAfter(log.frozenAt().get())) {
+                return new SctOutcome(
+                        origin,
+                        index,
+                        id,
+                        known,
+                        ts,
+                        SctVerdict.AFTER_READ_ONLY,
+                        "log read-only since " + log.frozenAt().get(),
+                        false);
+            }
+            // item 6: temporal shard on the leaf's notAfter
+            if (!log.acceptsNotAfter(leafNotAfter)) {
+                return new SctOutcome(
+                        origin,
+                        index,
+                        id,
+                        known,
+                        ts,
+                        SctVerdict.OUTSIDE_SHARD,
+                        "leaf notAfter " + leafNotAfter + " is outside the log's shard ["
+                                + log.shardStartInclusive().get() + ", "
+                                + log.shardEndExclusive().get() + ")",
+                        false);
+            }
+            // item 7: signature
+            if (!verifySignature(origin, sct, raw, entry, log)) {
+                return new SctOutcome(
+                        origin,
+                        index,
+                        id,
+                        known,
+                        ts,
+                        SctVerdict.INVALID_SIGNATURE,
+                        sct.algorithmName() + " signature does not verify with the log key as "
+                                + (origin == SctOrigin.EMBEDDED ? "a precert entry" : "an x509 entry"),
+                        false);
+            }
+            return new SctOutcome(origin, index, id, known, ts, SctVerdict.VALID, "", false);
+        }
+
+        /**
+         * iOS 9 (Security-57336): a log with a retirement date still validates embedded SCTs of leaves
+         * issued (notBefore) by that date and external SCTs verified by that date; no read-only or shard
+         * rules existed yet.
+         */
+        private SctOutcome judgeIos9(
+                SctOrigin origin,
+                int index,
+                SignedCertificateTimestamp sct,
+                byte[] raw,
+                CtLog log,
+                byte[] entry,
+                Optional<CtLog> known) {
+            Optional<LogId> id = Optional.of(sct.logId());
+            Optional<Instant> ts = Optional.of(sct.timestamp());
+            Optional<Instant> retired = log.retiredAt();
+            if (retired.isPresent()) {
+                Instant judged = origin == SctOrigin.EMBEDDED ? leafNotBefore : request.verifyTime();
+                if (judged.isAfter(retired.get())) {
+                    return new SctOutcome(
+                            origin,
+                            index,
+                            id,
+                            known,
+                            ts,
+                            SctVerdict.RETIRED_BEFORE_USE,
+                            "log retired at " + retired.get() + ", before the leaf's "
+                                    + (origin == SctOrigin.EMBEDDED ? "notBefore " : "verify time ") + judged,
+                            false);
+                }
+            }
+            if (!verifySignature(origin, sct, raw, entry, log)) {
+                return new SctOutcome(
+                        origin,
+                        index,
+                        id,
+                        known,
+                        ts,
+                        SctVerdict.INVALID_SIGNATURE,
+                        sct.algorithmName() + " signature does not verify with the log key",
+                        false);
+            }
+            return new SctOutcome(origin, index, id, known, ts, SctVerdict.VALID, "", false);
+        }
+
+        /** §8.2 item 7 through the verdict cache; the entry's digest is worked out once per evaluation. */
+        private boolean verifySignature(
+                SctOrigin origin, SignedCertificateTimestamp sct, byte[] raw, byte[] entry, CtLog log) {
+            byte[] digest;
+            if (origin == SctOrigin.EMBEDDED) {
+                if (precertDigest == null) {
+                    precertDigest = Hashing.sha256().hashBytes(entry).asBytes();
+                }
+                digest = precertDigest;
+            } else {
+                if (x509Digest == null) {
+                    x509Digest = Hashing.sha256().hashBytes(entry).asBytes();
+                }
+                digest = x509Digest;
+            }
+            return verifier.verify(sct, raw, entry, digest, log.spki());
+        }
+
+        private Parsed<byte[]> precert() {
+            if (precertEntry == null) {
+                Optional<byte[]> issuer = request.issuerSpkiDer();
+                precertEntry = issuer.isEmpty()
+                        ? Parsed.malformed("no issuer: embedded SCTs cannot be verified for a one-certificate chain")
+                        : SignedEntries.precertEntry(
+                                request.parsedLeaf()
+                                        .map(PRECERT_TBS::of)
+                                        .orElseGet(() -> SignedEntries.precertTbs(request.leafView())),
+                                issuer.get());
+            }
+            return precertEntry;
+        }
+
+        private byte[] x509() {
+            if (x509Entry == null) {
+                x509Entry = SignedEntries.x509Entry(request.leafView());
+            }
+            return x509Entry;
+        }
+    }
+}

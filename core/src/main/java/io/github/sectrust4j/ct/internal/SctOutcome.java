@@ -1,0 +1,69 @@
+package io.github.sectrust4j.ct.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableMap;
+import io.github.sectrust4j.ct.CtLog;
+import io.github.sectrust4j.ct.LogId;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What happened to one SCT.
+ *
+ * @param origin    where it came from
+ * @param index     its position among the SCTs of that origin, lists flattened: for TLS the single SCTs
+ *                  first, then the lists; for OCSP the lists, then extension values, then stapled responses;
+ *                  a malformed list takes one position
+ * @param logId     the log it names, if it parsed
+ * @param log       that log's entry in the log list, if any (also for rejected logs)
+ * @param timestamp its timestamp (millisecond precision), if it parsed
+ * @param verdict   why it did or did not count
+ * @param detail    the concrete reason in words ("" for valid SCTs)
+ * @param counted   true if this SCT is the one kept for its log (earliest, §8.2) in the count that
+ *                  decided qualification
+ */
+public record SctOutcome(
+        SctOrigin origin,
+        int index,
+        Optional<LogId> logId,
+        Optional<CtLog> log,
+        Optional<Instant> timestamp,
+        SctVerdict verdict,
+        String detail,
+        boolean counted) {
+    public SctOutcome {
+        requireNonNull(origin, "origin");
+        requireNonNull(logId, "logId");
+        requireNonNull(log, "log");
+        requireNonNull(timestamp, "timestamp");
+        requireNonNull(verdict, "verdict");
+        requireNonNull(detail, "detail");
+    }
+
+    SctOutcome withCounted(boolean value) {
+        return new SctOutcome(origin, index, logId, log, timestamp, verdict, detail, value);
+    }
+
+    /** The evidence of this SCT as plain values, in a stable order. */
+    public Map<String, Object> evidence() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("origin", origin.name());
+        m.put("index", index);
+        logId.ifPresent(id -> m.put("logId", id.base64()));
+        log.ifPresent(l -> {
+            m.put("log", l.description());
+            m.put("operator", l.operator());
+            m.put("logState", l.state().name());
+        });
+        timestamp.ifPresent(t -> m.put("timestamp", t.toString()));
+        m.put("verdict", verdict.name());
+        m.put("counted", counted);
+        if (!detail.isEmpty()) {
+            m.put("detail", detail);
+        }
+        return ImmutableMap.copyOf(m);
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.sectrust4j.ct.internal;
+
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import io.github.sectrust4j.cert.KeyBounds;
+import io.github.sectrust4j.cert.PublicKeyInfo;
+import io.github.sectrust4j.cert.SignatureAlgorithm;
+import io.github.sectrust4j.cert.SignatureBackend;
+import io.github.sectrust4j.cert.SignatureBackends;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.ExecutionException;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+
+/**
+ * Verifies an SCT signature with the log key: RSA (PKCS #1 v1.5) or ECDSA with SHA-1, SHA-256 or
+ * SHA-384 as the SCT declares (spec §8.2 item 7), through the process's {@link SignatureBackend} (the
+ * one that verifies certificates), as the X.509 signature algorithm the pair names.
+ */
+final class SctSignatures {
+    private static final SignatureAlgorithm RSA_SHA1 = algorithm("1.2.840.113549.1.1.5", true);
+    private static final SignatureAlgorithm RSA_SHA256 = algorithm("1.2.840.113549.1.1.11", true);
+    private static final SignatureAlgorithm RSA_SHA384 = algorithm("1.2.840.113549.1.1.12", true);
+    private static final SignatureAlgorithm ECDSA_SHA1 = algorithm("1.2.840.10045.4.1", false);
+    private static final SignatureAlgorithm ECDSA_SHA256 = algorithm("1.2.840.10045.4.3.2", false);
+    private static final SignatureAlgorithm ECDSA_SHA384 = algorithm("1.2.840.10045.4.3.3", false);
+
+    /** Log keys decoded once (a log list has a few hundred). */
+    private static final Cache<ByteBuffer, PublicKeyInfo> LOG_KEYS =
+            CacheBuilder.newBuilder().maximumSize(1_024).build();
+
+    private SctSignatures() {}
+
+    /**
+     * True only if the signature verifies; any unsupported algorithm, key mismatch or error is false.
+     * Verdicts are remembered by the one SCT verdict cache in front of this ({@link CachingSctVerifier}).
+     */
+    static boolean verify(SignedCertificateTimestamp sct, byte[] signedData, byte[] logSpki) {
+        return verify(SignatureBackends.selected(), sct, signedData, logSpki);
+    }
+
+    /** As {@link #verify(SignedCertificateTimestamp, byte[], byte[])} with {@code backend}'s cryptography. */
+    static boolean verify(SignatureBackend backend, SignedCertificateTimestamp sct, byte[] signedData, byte[] logSpki) {
+        if (!KeyBounds.within(logSpki)) {
+            return false; // a caller-supplied log key whose verification cost is unbounded
+        }
+        SignatureAlgorithm algorithm = algorithm(sct);
+        if (algorithm == null) {
+            return false;
+        }
+        try {
+            PublicKeyInfo key = LOG_KEYS.get(ByteBuffer.wrap(logSpki.clone()), () -> PublicKeyInfo.fromDer(logSpki));
+            return backend.verifies(algorithm, key, signedData, sct.signatureView());
+        } catch (ExecutionException | RuntimeException e) {
+            return false; // not a SubjectPublicKeyInfo
+        }
+    }
+
+    /** The X.509 signature algorithm of the SCT's (hash, signature) pair; null for any other pair. */
+    private static SignatureAlgorithm algorithm(SignedCertificateTimestamp sct) {
+        boolean ecdsa = sct.signatureAlgorithm() == SignedCertificateTimestamp.SIGNATURE_ECDSA;
+        if (!ecdsa && sct.signatureAlgorithm() != SignedCertificateTimestamp.SIGNATURE_RSA) {
+            return null;
+        }
+        return switch (sct.hashAlgorithm()) {
+            case SignedCertificateTimestamp.HASH_SHA1 -> ecdsa ? ECDSA_SHA1 : RSA_SHA1;
+            case SignedCertificateTimestamp.HASH_SHA256 -> ecdsa ? ECDSA_SHA256 : RSA_SHA256;
+            case SignedCertificateTimestamp.HASH_SHA384 -> ecdsa ? ECDSA_SHA384 : RSA_SHA384;
+            default -> null;
+        };
+    }
+
+    private static SignatureAlgorithm algorithm(String oid, boolean nullParameters) {
+        try {
+            ASN1ObjectIdentifier id = new ASN1ObjectIdentifier(oid);
+            return SignatureAlgorithm.fromDer(
+                    (nullParameters ? new AlgorithmIdentifier(id, DERNull.INSTANCE) : new AlgorithmIdentifier(id))
+                            .getEncoded());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package io.github.sectrust4j.ct.internal;
+
+import static io.github.sectrust4j.ct.CtTestLogs.spki;
+import static io.github.sectrust4j.ct.CtTestLogs.usable;
+import static io.github.sectrust4j.ct.internal.CtEvaluatorTest.A;
+import static io.github.sectrust4j.ct.internal.CtEvaluatorTest.B;
+import static io.github.sectrust4j.ct.internal.CtEvaluatorTest.C;
+import static io.github.sectrust4j.ct.internal.CtEvaluatorTest.IOS_17;
+import static io.github.sectrust4j.ct.internal.CtEvaluatorTest.ISSUED;
+import static io.github.sectrust4j.ct.internal.CtEvaluatorTest.ISSUER;
+import static io.github.sectrust4j.ct.internal.CtEvaluatorTest.ROOT;
+import static io.github.sectrust4j.ct.internal.CtEvaluatorTest.VERIFY;
+import static io.github.sectrust4j.ct.internal.CtEvaluatorTest.at;
+import static io.github.sectrust4j.ct.internal.CtEvaluatorTest.leaf;
+import static io.github.sectrust4j.ct.internal.CtEvaluatorTest.list;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.sectrust4j.ct.CtLogList;
+import io.github.sectrust4j.fixtures.HeldCertificate;
+import io.github.sectrust4j.policy.RuleSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SCT signature verdicts are cached across evaluations like certificate signature verdicts: a warm
+ * evaluation runs no SCT cryptography, and a verdict is only ever reused for the very same log key,
+ * signed entry and SCT bytes.
+ */
+class SctVerdictCacheTest {
+    /** A fresh cache whose real verifications are counted. */
+    private static final class Counted {
+        final AtomicInteger calls = new AtomicInteger();
+        final CachingSctVerifier cache = new CachingSctVerifier(
+                (sct, data, key) -> {
+                    calls.incrementAndGet();
+                    return SctSignatures.verify(sct, data, key);
+                },
+                100);
+    }
+
+    private static final HeldCertificate LEAF = leaf(at(A, ISSUED), at(B, ISSUED.plusSeconds(5)));
+    private static final CtLogList LOGS = list(usable(A), usable(B), usable(C));
+
+    private static CtEvaluation evaluate(Counted c, byte[] leaf, byte[] issuerSpki, byte[]... tlsScts) {
+        CtRequest.Builder b = CtRequest.builder(leaf, VERIFY).issuerSpki(issuerSpki);
+        for (byte[] s : tlsScts) {
+            b.tlsSct(s);
+        }
+        return CtEvaluator.evaluate(b.build(), LOGS, RuleSet.forRelease(IOS_17).ctRules(), c.cache);
+    }
+
+    @Test
+    void secondEvaluation_verifiesNoSctSignature_andAnswersTheSame() {
+        Counted c = new Counted();
+        byte[] tls = C.sctFor(LEAF, ISSUED).encoded();
+
+        CtEvaluation first = evaluate(c, LEAF.der(), spki(ISSUER), tls);
+        int cold = c.calls.get();
+        CtEvaluation second = evaluate(c, LEAF.der(), spki(ISSUER), tls);
+
+        assertThat(first.qualified()).isTrue();
+        assertThat(first.outcomes())
+                .extracting(SctOutcome::verdict)
+                .containsOnly(SctVerdict.VALID)
+                .hasSize(3);
+        assertThat(cold).isEqualTo(3);
+        assertThat(c.calls.get() - cold)
+                .as("SCT verifications of the warm evaluation")
+                .isZero();
+        assertThat(second.outcomes()).isEqualTo(first.outcomes());
+        assertThat(second.qualified()).isEqualTo(first.qualified());
+        assertThat(c.cache.verifications()).isEqualTo(3);
+    }
+
+    @Test
+    void theSameSctsOverAnotherEntry_areVerifiedAgain_andFail() {
+        Counted c = new Counted();
+        assertThat(evaluate(c, LEAF.der(), spki(ISSUER)).qualified()).isTrue();
+        int cold = c.calls.get();
+
+        // the precert entry hashes the issuer key: another issuer key is another signed entry
+        CtEvaluation other = evaluate(c, LEAF.der(), spki(ROOT));
+
+        assertThat(c.calls.get() - cold).isEqualTo(2);
+        assertThat(other.outcomes()).extracting(SctOutcome::verdict).containsOnly(SctVerdict.INVALID_SIGNATURE);
+    }
+
+    @Test
+    void aValidTlsSctPresentedWithAnotherLeaf_isVerifiedAgain_andFails() {
+        Counted c = new Counted();
+        HeldCertificate otherLeaf = leaf(at(A, ISSUED));
+        byte[] tls = C.sctFor(LEAF, ISSUED).encoded();
+        assertThat(evaluate(c, LEAF.der(), spki(ISSUER), tls).outcomes().get(2).verdict())
+                .isEqualTo(SctVerdict.VALID);
+        int before = c.calls.get();
+
+        CtEvaluation other = evaluate(c, otherLeaf.der(), spki(ISSUER), tls);
+
+        assertThat(other.outcomes().get(1).verdict()).isEqualTo(SctVerdict.INVALID_SIGNATURE);
+        assertThat(c.calls.get() - before)
+                .as("the embedded SCT of the other leaf and the TLS SCT")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void anotherLogKey_isAnotherKey() {
+        Counted c = new Counted();
+        SignedCertificateTimestamp sct = SignedCertificateTimestamp.parse(
+                        C.sctFor(LEAF, ISSUED).encoded())
+                .value()
+                .get();
+        byte[] raw = C.sctFor(LEAF, ISSUED).encoded();
+        byte[] entry = SignedEntries.x509Entry(LEAF.der());
+        byte[] digest = com.google.common.hash.Hashing.sha256().hashBytes(entry).asBytes();
+
+        assertThat(c.cache.verify(sct, raw, entry, digest, spki(C))).isTrue();
+        assertThat(c.cache.verify(sct, raw, entry, digest, spki(A))).isFalse();
+        assertThat(c.cache.verify(sct, raw, entry, digest, spki(C))).isTrue();
+        assertThat(c.calls.get()).isEqualTo(2);
+    }
+
+    /**
+     * A real chain (x509-limbo online::google.com, embedded SCTs from Apple-listed logs) evaluated twice through
+     * the public API with freshly parsed certificates: the second evaluation verifies no SCT signature and
+     * gives the same report.
+     */
+    @Test
+    void realChain_secondEvaluationThroughSecTrust_verifiesNoSctSignature() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode tc = RealCertificateSctTest.onlineCases()
+                .filter(a -> a.get()[0].equals("online::google.com"))
+                .findFirst()
+                .map(a -> (com.fasterxml.jackson.databind.JsonNode) a.get()[1])
+                .orElseThrow();
+        java.util.function.Supplier<io.github.sectrust4j.TrustReport> evaluate = () -> {
+            java.util.List<io.github.sectrust4j.cert.Certificate> chain =
+                    new java.util.ArrayList<>(io.github.sectrust4j.cert.CertificateInput.fromPem(
+                            tc.get("peer_certificate").asText()));
+            tc.get("untrusted_intermediates")
+                    .forEach(n -> chain.addAll(io.github.sectrust4j.cert.CertificateInput.fromPem(n.asText())));
+            return io.github.sectrust4j.SecTrust.ios("17.0")
+                    .at(RealCertificateSctTest.verifyTime(tc))
+                    .forServer(tc.get("expected_peer_name").get("value").asText())
+                    .evaluate(chain);
+        };
+        io.github.sectrust4j.TrustReport first = evaluate.get();
+        long before = CachingSctVerifier.SHARED.verifications();
+        io.github.sectrust4j.TrustReport second = evaluate.get();
+
+        assertThat(first.certificateTransparency()).as(first.explain()).isTrue();
+        assertThat(CachingSctVerifier.SHARED.verifications() - before).isZero();
+        assertThat(io.github.sectrust4j.report.JsonReport.render(second))
+                .isEqualTo(io.github.sectrust4j.report.JsonReport.render(first));
+    }
+
+    /**
+     * Any one byte of a TLS SCT changed after the original's VALID verdict was cached: the changed SCT never
+     * reuses that verdict and never counts as valid.
+     */
+    @Property(tries = 300)
+    void aTamperedSct_neverHitsTheCachedValidVerdict(
+            @ForAll @IntRange(min = 0, max = 10_000) int position, @ForAll @IntRange(min = 1, max = 255) int mask) {
+        Counted c = new Counted();
+        byte[] tls = C.sctFor(LEAF, ISSUED).encoded();
+        assertThat(evaluate(c, LEAF.der(), spki(ISSUER), tls).outcomes().get(2).verdict())
+                .isEqualTo(SctVerdict.VALID);
+        int before = c.calls.get();
+        byte[] tampered = tls.clone();
+        int at = position % tampered.length;
+        tampered[at] ^= (byte) mask;
+
+        SctOutcome o =
+                evaluate(c, LEAF.der(), spki(ISSUER), tampered).outcomes().get(2);
+
+        assertThat(o.verdict()).as("byte %d ^ %d", at, mask).isNotEqualTo(SctVerdict.VALID);
+        if (o.verdict() == SctVerdict.INVALID_SIGNATURE) {
+            assertThat(c.calls.get() - before)
+                    .as("verified, not taken from the cache")
+                    .isEqualTo(1);
+        }
+        Statistics.collect(o.verdict());
+        Statistics.coverage(k -> {
+            k.check(SctVerdict.INVALID_SIGNATURE).count(n -> n > 0);
+            k.check(SctVerdict.UNKNOWN_LOG).count(n -> n > 0);
+        });
+    }
+}
