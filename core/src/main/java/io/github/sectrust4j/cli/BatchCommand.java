@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code batch}: JSON lines in on stdin, JSON lines out on stdout, same order, same {@code id}
- * (BATCH-CONTRACT.md). Streaming: each response is written and flushed as soon as it (and every
- * response before it) is ready; at most a small window of lines is held, whatever the input size.
+ * (BATCH-CONTRACT.md). Streaming: each response is written as soon as it (and every response before it) is
+ * ready, and flushed whenever the command would wait; at most a small window of lines is held, whatever the input
+ * size.
  */
 @Command(
         name = "batch",
