@@ -8,7 +8,8 @@
  * {@code RevocationDatabase}, {@code ValidDatabase}). The CT and revocation evaluation behind them is in
  * {@code ct.internal} and {@code revocation.internal}. Every other package is implementation: not exported, so
  * {@code requires io.github.sectrust4j} cannot reach it. Public signatures of exported packages name only JDK and
- * sectrust4j types ({@code ExportedApiTest}); the exported surface is pinned by {@code api/io.github.sectrust4j.api}.
+ * sectrust4j types ({@code ExportedApiTest}); the exported surface is pinned by {@code api/io.github.sectrust4j.api} and
+ * checked for binary and source compatibility against {@code api/baseline/io.github.sectrust4j.jar} by japicmp.
  */
 module io.github.sectrust4j {
     // AppleTrustStore appears in SecTrust.withSystemStore and IosRelease.trustStore

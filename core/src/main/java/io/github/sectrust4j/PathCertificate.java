@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param anchorSource where the anchor's trust came from; present only for {@link CertificateRole#ANCHOR}
  * @param presented    true if the server sent this certificate; false if it came from a trust store,
  *                     the device's cached intermediates or an AIA fetch
+ * @param selfSigned   true if the certificate is self-signed: self-issued and its own key verifies its signature
+ *                     (the fact behind {@code AnchorTrusted} versus {@code MissingIntermediate}, §2.3)
  */
 public record PathCertificate(
         String sha256,
@@ -26,7 +28,8 @@ public record PathCertificate(
         Instant notAfter,
         CertificateRole role,
         Optional<AnchorSource> anchorSource,
-        boolean presented) {
+        boolean presented,
+        boolean selfSigned) {
     public PathCertificate {
         requireNonNull(sha256, "sha256");
         requireNonNull(subject, "subject");

@@ -678,29 +678,26 @@ public final class SecTrust {
                     "requireKeyUsage applies to the SSL policy " + "(SecPolicyCreateSSLWithKeyUsage), not to the "
                             + c.policy().label() + " policy");
         }
-        return new EvaluationRequest(
-                        c.release(),
-                        c.policy(),
-                        c.host().map(ReferenceHost::of),
-                        verifyTime,
-                        c.currentTime().orElse(verifyTime),
-                        presented,
-                        c.anchors(),
-                        c.anchorsOnly().orElse(false),
-                        c.userRoots(),
-                        c.intermediates(),
-                        store,
-                        c.extraSystemRoots(),
-                        c.ocspResponses(),
-                        c.scts(),
-                        c.aiaFetcher().isPresent() || c.revocation().networkAvailable(),
-                        c.aiaFetcher(),
-                        c.budget(),
-                        c.ct(),
-                        c.revocation(),
-                        c.extraEvRoots(),
-                        c.exceptions())
-                .withRequiredKeyUsage(c.requiredKeyUsage());
+        return EvaluationRequest.builder(c.release(), c.policy(), verifyTime, presented)
+                .referenceHost(c.host().map(ReferenceHost::of))
+                .currentTime(c.currentTime().orElse(verifyTime))
+                .appAnchors(c.anchors())
+                .anchorsOnly(c.anchorsOnly().orElse(false))
+                .userRoots(c.userRoots())
+                .cachedIntermediates(c.intermediates())
+                .systemStore(store)
+                .extraSystemRoots(c.extraSystemRoots())
+                .ocspResponses(c.ocspResponses())
+                .scts(c.scts())
+                .network(c.aiaFetcher().isPresent() || c.revocation().networkAvailable())
+                .aiaFetcher(c.aiaFetcher())
+                .budget(c.budget())
+                .ct(c.ct())
+                .revocation(c.revocation())
+                .extraEvRoots(c.extraEvRoots())
+                .exceptions(c.exceptions())
+                .requiredKeyUsage(c.requiredKeyUsage())
+                .build();
     }
 
     /** The chain without repeats, first occurrence kept; a plain scan for the usual short chain. */

@@ -46,7 +46,14 @@ public final class SignatureBackends {
 
     private SignatureBackends() {}
 
-    /** The process's backend, whichever is selected when a verification runs (what evaluations use). */
+    /**
+     * The process's backend, whichever is selected when a verification runs (what evaluations use). The
+     * one backend that may throw: while {@value #PROPERTY} names an unknown or unavailable backend (and
+     * {@link #use(String)} chose none), its methods throw {@link #current()}'s exception, a misconfiguration
+     * and never a signature that does not verify. Entry points (an evaluation, {@code CtEvaluator},
+     * {@code OcspResponseValidator}) call {@link #current()} first, before any code that reads a failure as
+     * "does not verify".
+     */
     public static SignatureBackend selected() {
         return SELECTED;
     }
@@ -55,7 +62,8 @@ public final class SignatureBackends {
      * The backend selected now: the one {@link #use(String)} chose, else the one {@value #PROPERTY} names
      * (default {@code auto}).
      *
-     * @throws IllegalStateException if {@value #PROPERTY} names an unknown or unavailable backend
+     * @throws IllegalStateException if {@value #PROPERTY} names an unknown or unavailable backend: the message
+     *                               names the property, its value, why, and the values it takes
      */
     public static SignatureBackend current() {
         SignatureBackend b = current;
@@ -67,7 +75,11 @@ public final class SignatureBackends {
                     try {
                         b = resolve(choice);
                     } catch (IllegalArgumentException e) {
-                        throw new IllegalStateException("system property " + PROPERTY + ": " + e.getMessage(), e);
+                        String why = e.getMessage().contains(String.join(", ", CHOICES))
+                                ? e.getMessage()
+                                : e.getMessage() + " (" + PROPERTY + " takes one of " + String.join(", ", CHOICES)
+                                        + "; auto and bc need no native provider)";
+                        throw new IllegalStateException("system property " + PROPERTY + "=" + choice + ": " + why, e);
                     }
                     current = b;
                 }
@@ -87,6 +99,15 @@ public final class SignatureBackends {
         current = b;
         epoch = new Object();
         return b;
+    }
+
+    /**
+     * Forgets the selection, so that the next verification reads {@value #PROPERTY} again (tests of a
+     * misconfigured property); verdict caches start afresh.
+     */
+    static synchronized void forgetSelection() {
+        current = null;
+        epoch = new Object();
     }
 
     /** Changes (to a new object) whenever {@link #use(String)} selects a backend: verdict caches key on it. */

@@ -13,15 +13,7 @@ public interface Evidence {
 
     /** No evidence. */
     static Evidence none() {
-        return Untyped.NONE;
-    }
-
-    /**
-     * Evidence that has no record of its own yet: a map built by hand. Kept for the checks still to be
-     * migrated; typed reads ({@link #get}) go through the map by name.
-     */
-    static Evidence untyped(Map<String, Object> fields) {
-        return fields.isEmpty() ? Untyped.NONE : new Untyped(fields);
+        return None.INSTANCE;
     }
 
     default boolean isEmpty() {
@@ -61,17 +53,18 @@ public interface Evidence {
         }
     }
 
-    /** A hand-built map (see {@link Evidence#untyped}). */
-    record Untyped(Map<String, Object> fields) implements Evidence {
-        static final Untyped NONE = new Untyped(Map.of());
+    /** No evidence (see {@link Evidence#none}). */
+    enum None implements Evidence {
+        INSTANCE;
 
-        public Untyped {
-            fields = io.github.sectrust4j.text.StableOrder.evidence(fields);
+        @Override
+        public Map<String, Object> fields() {
+            return Map.of();
         }
 
         @Override
         public String toString() {
-            return fields.toString();
+            return "{}";
         }
     }
 }

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Severity;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,16 +22,7 @@ public record Failure(FindingCode code, int index, Severity severity, Evidence e
         requireNonNull(evidence, "evidence");
     }
 
-    /** Untyped evidence, for checks that have no record yet (fixed in a stable order here). */
-    public Failure(FindingCode code, int index, Severity severity, Map<String, Object> evidence) {
-        this(code, index, severity, Evidence.untyped(evidence));
-    }
-
     public static Failure of(FindingCode code, int index, Evidence evidence) {
-        return new Failure(code, index, code.defaultSeverity(), evidence);
-    }
-
-    public static Failure of(FindingCode code, int index, Map<String, Object> evidence) {
         return new Failure(code, index, code.defaultSeverity(), evidence);
     }
 

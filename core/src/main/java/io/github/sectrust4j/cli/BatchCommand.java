@@ -102,6 +102,7 @@ final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        verifier.requireUsable();
         if (threads == null) {
             threads = BatchThreads.byDefault();
         }

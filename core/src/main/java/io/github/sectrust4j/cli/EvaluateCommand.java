@@ -285,6 +285,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        verifier.requireUsable();
         boolean namesGiven = !hosts.isEmpty() || !lyncDomains.isEmpty() || namesFile != null;
         // --connect: the only network use, and only when asked; SNI is the first name checked, as on a device
         live.capture(

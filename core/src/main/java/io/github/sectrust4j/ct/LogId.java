@@ -12,6 +12,8 @@ public final class LogId implements Comparable<LogId> {
     public static final int LENGTH = 32;
 
     private final byte[] bytes;
+    /** {@link #base64()}, made on first use (reports name the log of every SCT). */
+    private volatile String base64;
 
     private LogId(byte[] bytes) {
         this.bytes = bytes;
@@ -50,7 +52,12 @@ public final class LogId implements Comparable<LogId> {
     }
 
     public String base64() {
-        return Base64.getEncoder().encodeToString(bytes);
+        String b = base64;
+        if (b == null) {
+            b = Base64.getEncoder().encodeToString(bytes);
+            base64 = b; // racing threads store equal strings
+        }
+        return b;
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.github.sectrust4j.TrustError;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.TrustResultInfo;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.SignatureBackends;
 import io.github.sectrust4j.cert.TotalVerificationBudget;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.check.PathValidation;
@@ -73,6 +74,9 @@ public final class Evaluator {
 
     private static Evaluation evaluation(
             EvaluationRequest request, PathValidator validator, Decider decider, Optional<PathExtensions> extensions) {
+        // a wrong -Dsectrust4j.verifier is an error before anything is evaluated: never findings, never
+        // "trusted" (a path that needs no signature would otherwise be decided without a verifier)
+        SignatureBackends.current();
         try (TotalVerificationBudget verifications =
                 TotalVerificationBudget.open(request.budget().maxVerifications())) {
             return evaluation(request, validator, decider, extensions, verifications);
@@ -164,12 +168,13 @@ public final class Evaluator {
                 && (revocation.revocationChecked() || !request.revocation().networkAvailable());
         Optional<String> organization =
                 ev ? best.leaf().subject().organizations().stream().findFirst() : Optional.empty();
-        OptionalInt reason = state.revocation.stream()
-                .filter(RevocationResult::isRevoked)
-                .map(RevocationResult::reason)
-                .filter(OptionalInt::isPresent)
-                .findFirst()
-                .orElse(OptionalInt.empty());
+        OptionalInt reason = OptionalInt.empty(); // the first revoked position's reason (a loop: every evaluation)
+        for (int i = 0, n = state.revocation.size(); i < n && reason.isEmpty(); i++) {
+            RevocationResult r = state.revocation.get(i);
+            if (r.isRevoked()) {
+                reason = r.reason();
+            }
+        }
         return new TrustResultInfo(
                 ct, ev, organization, revocation.revocationChecked(), revocation.expirationDate(), reason);
     }
@@ -234,7 +239,8 @@ public final class Evaluator {
                     c.notAfter(),
                     role,
                     role == CertificateRole.ANCHOR ? path.anchor().map(AnchorInfo::source) : Optional.empty(),
-                    request.presented().contains(c)));
+                    request.presented().contains(c),
+                    path.selfSignedAt(i)));
         }
         return out;
     }

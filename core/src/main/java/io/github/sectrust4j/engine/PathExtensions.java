@@ -5,6 +5,7 @@ import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.cert.AuthorityInfoAccess;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.DerivedFact;
 import io.github.sectrust4j.cert.PublicKeyInfo;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.ct.CtLogList;
@@ -263,7 +264,14 @@ final class PathExtensions {
         }
     }
 
+    /** A fact of the certificate's bytes: worked out once per certificate object. */
+    private static final DerivedFact<List<URI>> OCSP_URLS = DerivedFact.of(PathExtensions::parseOcspUrls);
+
     private static List<URI> ocspUrls(Certificate c) {
+        return OCSP_URLS.of(c);
+    }
+
+    private static List<URI> parseOcspUrls(Certificate c) {
         List<URI> out = new ArrayList<>();
         for (String u : c.authorityInfoAccess().map(AuthorityInfoAccess::ocsp).orElse(List.of())) {
             try {
@@ -272,7 +280,7 @@ final class PathExtensions {
                 // not a URI: iOS cannot use it either
             }
         }
-        return out;
+        return List.copyOf(out); // shared by every evaluation of the certificate
     }
 
     /** A failure a Valid entry forced, recorded under the code and result Valid decided. */
@@ -366,7 +374,8 @@ final class PathExtensions {
                 .systemAnchored(path.anchored() && path.systemTrusted(), path.appleRoot())
                 .ctQualified(ct.qualified())
                 .hostname(request.host().orElse(null));
-        if (!request.ct().exceptions().equals(io.github.sectrust4j.ct.CtExceptions.none())) {
+        io.github.sectrust4j.ct.CtExceptions exceptions = request.ct().exceptions();
+        if (!exceptions.domains().isEmpty() || !exceptions.spkiSha256().isEmpty()) { // not none(), without equals
             List<CtExceptionSubject> cas = new ArrayList<>();
             for (int i = 1; i < path.size(); i++) {
                 subject(path.get(i)).ifPresent(cas::add);

@@ -34,8 +34,19 @@ final class LinkSignatures {
     /**
      * A link by value: issuer key (equal SPKI DER) and certificate (equal SHA-256) — the same identity
      * as (SPKI SHA-256, certificate SHA-256), without building and hashing a 64-byte key per lookup.
+     * Equality written out, as {@code PolicyValidator}'s key: no {@code ObjectMethods} bootstrap.
      */
-    private record Link(PublicKeyInfo issuerKey, Certificate child) {}
+    private record Link(PublicKeyInfo issuerKey, Certificate child) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Link l && l.issuerKey.equals(issuerKey) && l.child.equals(child);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * issuerKey.hashCode() + child.hashCode();
+        }
+    }
 
     private final Map<Link, Boolean> verdicts = new HashMap<>();
     private final Map<Certificate, Boolean> selfSigned = new HashMap<>();

@@ -5,6 +5,7 @@ import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.SignatureVerifier;
+import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.check.PathValidation;
 import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.ArrayDeque;
@@ -337,7 +338,13 @@ public final class PathBuilder {
      * Drives the +1,000,000 score row and the EV replacement rules.
      */
     static boolean isExtendedValidation(PathValidation validation) {
-        return validation.notes().stream().anyMatch(n -> n.code() == FindingCode.EXTENDED_VALIDATION);
+        List<Failure> notes = validation.notes();
+        for (int i = 0, n = notes.size(); i < n; i++) {
+            if (notes.get(i).code() == FindingCode.EXTENDED_VALIDATION) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** EV hook (§1.5 upgrade rule): whether the leaf could be EV (§10 leaf test, decided once per evaluation). */

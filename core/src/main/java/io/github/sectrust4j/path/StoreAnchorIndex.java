@@ -1,6 +1,7 @@
 package io.github.sectrust4j.path;
 
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.DerivedFact;
 import io.github.sectrust4j.cert.NormalizedName;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -61,9 +62,12 @@ final class StoreAnchorIndex implements AnchorIndex {
         return CertificateOrigin.ANCHOR_SOURCE;
     }
 
+    /** The certificate's SHA-256 as a lookup key, made once per certificate object (never read or moved). */
+    private static final DerivedFact<ByteBuffer> SHA256_KEY = DerivedFact.of(c -> ByteBuffer.wrap(c.sha256()));
+
     @Override
     public boolean contains(Certificate c) {
-        SystemStoreIndex.Anchor e = bySha256.get(ByteBuffer.wrap(c.sha256()));
+        SystemStoreIndex.Anchor e = bySha256.get(SHA256_KEY.of(c));
         return e != null && e.certificate().isPresent();
     }
 

@@ -10,9 +10,11 @@ import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
+import io.github.sectrust4j.policy.rfc5280.Rfc5280Check;
 import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code AnchorTrusted} (§2.3 step 2): the top of the path must be a trusted anchor for the policy (system store,
@@ -33,6 +35,12 @@ public final class AnchorTrustedCheck implements CheckDescriptor {
     @Override
     public CheckStage stage() {
         return CheckStage.RFC5280;
+    }
+
+    /** Computed by RFC 5280 processing. */
+    @Override
+    public Set<Rfc5280Check> rfc5280Checks(RuleSet rules) {
+        return Set.of(Rfc5280Check.ANCHOR_TRUSTED);
     }
 
     @Override

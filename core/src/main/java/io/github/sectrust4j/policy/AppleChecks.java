@@ -4,12 +4,15 @@ import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.policy.rfc5280.Rfc5280Check;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The catalogue: every Apple check, in Apple's order within its stage. Which checks run for a release and policy
@@ -103,6 +106,18 @@ public final class AppleChecks {
         return ALL.stream()
                 .filter(c -> c.stage() == stage && c.appliesTo(rules, policy))
                 .toList();
+    }
+
+    /**
+     * The RFC 5280 processing and parent checks that run in this release: those the catalogue's descriptors carry
+     * ({@link CheckDescriptor#rfc5280Checks}); {@code policy.rfc5280} runs them in Apple's order.
+     */
+    public static Set<Rfc5280Check> rfc5280Checks(RuleSet rules) {
+        EnumSet<Rfc5280Check> out = EnumSet.noneOf(Rfc5280Check.class);
+        for (CheckDescriptor c : descriptors()) {
+            out.addAll(c.rfc5280Checks(rules));
+        }
+        return out;
     }
 
     /** The check whose failures are recorded under {@code code}, if it is in the catalogue. */

@@ -7,6 +7,7 @@ import io.github.sectrust4j.Rule;
 import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.policy.rfc5280.NotACa;
+import io.github.sectrust4j.policy.rfc5280.Rfc5280Check;
 import java.util.Set;
 
 /**
@@ -38,6 +39,12 @@ public final class BasicConstraintsCheck implements CheckDescriptor {
     @Override
     public CheckStage stage() {
         return CheckStage.PARENT;
+    }
+
+    /** Computed by the parent checks. */
+    @Override
+    public Set<Rfc5280Check> rfc5280Checks(RuleSet rules) {
+        return Set.of(Rfc5280Check.BASIC_CONSTRAINTS);
     }
 
     @Override

@@ -1,13 +1,12 @@
 package io.github.sectrust4j.policy;
 
+import com.google.common.collect.ImmutableMap;
 import io.github.sectrust4j.Confidence;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.Rule;
 import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
-import io.github.sectrust4j.text.StableOrder;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,14 +18,24 @@ public final class CertificateTransparencyNote implements CheckDescriptor {
 
     private CertificateTransparencyNote() {}
 
-    /** The path's CT evaluation, led by its one-line summary. */
-    public record CtResult(CtEvidence ct) implements Evidence {
+    /**
+     * The path's CT evaluation, led by its one-line summary (worked out once: the message repeats it).
+     *
+     * @param ct      the evaluation and its log list
+     * @param summary {@code ct.evaluation().summary()}
+     */
+    public record CtResult(CtEvidence ct, String summary) implements Evidence {
+        public CtResult(CtEvidence ct) {
+            this(ct, ct.evaluation().summary());
+        }
+
         @Override
         public Map<String, Object> fields() {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("summary", ct.evaluation().summary());
-            e.putAll(ct.map());
-            return StableOrder.evidence(e);
+            // built once, in its final form: no intermediate map, nothing for StableOrder to copy
+            ImmutableMap.Builder<String, Object> e = ImmutableMap.builderWithExpectedSize(20);
+            e.put("summary", summary);
+            ct.addTo(e::put, summary);
+            return e.build();
         }
     }
 
@@ -47,8 +56,7 @@ public final class CertificateTransparencyNote implements CheckDescriptor {
 
     @Override
     public String message(Failure failure, FailureContext context) {
-        return failure.code().code() + ": "
-                + failure.evidence(CtResult.class).ct().evaluation().summary();
+        return failure.code().code() + ": " + failure.evidence(CtResult.class).summary();
     }
 
     @Override

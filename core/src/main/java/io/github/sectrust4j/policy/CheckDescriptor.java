@@ -5,6 +5,7 @@ import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.Rule;
 import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.policy.rfc5280.Rfc5280Check;
 import java.util.Set;
 
 /**
@@ -42,6 +43,15 @@ public interface CheckDescriptor {
      * {@code BasicConstraints}. A failure carrying one is explained by this check, not by the code's owner.
      */
     default Set<Class<? extends Evidence>> evidenceTypes() {
+        return Set.of();
+    }
+
+    /**
+     * The checks of RFC 5280 processing and the parent checks ({@code policy.rfc5280}) that compute this check's
+     * failures in this release; RFC 5280 processing runs exactly the union over the catalogue
+     * ({@link AppleChecks#rfc5280Checks}). Empty for a check computed elsewhere.
+     */
+    default Set<Rfc5280Check> rfc5280Checks(RuleSet rules) {
         return Set.of();
     }
 

@@ -5,7 +5,9 @@ import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.Rule;
 import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.policy.rfc5280.Rfc5280Check;
 import io.github.sectrust4j.policy.rfc5280.UnknownCriticalExtensions;
+import java.util.Set;
 
 /**
  * {@code CriticalExtensions} (§2.2): no certificate may carry a critical extension iOS does not know (a CT
@@ -25,6 +27,12 @@ public final class CriticalExtensionsCheck implements CheckDescriptor {
     @Override
     public CheckStage stage() {
         return CheckStage.RFC5280;
+    }
+
+    /** Computed by RFC 5280 processing. */
+    @Override
+    public Set<Rfc5280Check> rfc5280Checks(RuleSet rules) {
+        return Set.of(Rfc5280Check.CRITICAL_EXTENSIONS);
     }
 
     @Override

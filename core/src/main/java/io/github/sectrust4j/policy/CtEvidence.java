@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.ct.internal.CtEvaluation;
 import io.github.sectrust4j.ct.internal.LogListProvenance;
+import io.github.sectrust4j.text.IsoInstant;
 import io.github.sectrust4j.text.StableOrder;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * A path's CT evaluation (§8.3) as the CT checks report it: the evaluation and the log list it was judged with
@@ -50,16 +52,26 @@ public record CtEvidence(
     /** The fields before {@link StableOrder}: a check's evidence that embeds them extends this map. */
     Map<String, Object> map() {
         Map<String, Object> e = new LinkedHashMap<>();
-        e.put("ctSummary", evaluation.summary());
-        e.put("logList", provenance.name());
-        e.put("logListSize", logListSize);
-        e.put("logListSource", logListSource);
-        logListDate.ifPresent(d -> e.put("logListDate", d.toString()));
-        if (logListMayBeOutdated) {
-            e.put("logListMayBeOutdated", true);
-        }
-        evaluation.evidence().forEach(e::putIfAbsent);
+        addTo(e::put, evaluation.summary());
         return e;
+    }
+
+    /**
+     * Puts the fields of {@link #map()}, {@code summary} being the evaluation's (worked out once). Every name is
+     * put once: the evaluation's names differ from the list's.
+     */
+    void addTo(BiConsumer<String, Object> e, String summary) {
+        e.accept("ctSummary", summary);
+        e.accept("logList", provenance.name());
+        e.accept("logListSize", logListSize);
+        e.accept("logListSource", logListSource);
+        if (logListDate.isPresent()) {
+            e.accept("logListDate", IsoInstant.format(logListDate.get()));
+        }
+        if (logListMayBeOutdated) {
+            e.accept("logListMayBeOutdated", true);
+        }
+        evaluation.evidence().forEach(e);
     }
 
     /** "; uncertain: …" when the list may be out of date, else "". */

@@ -62,21 +62,31 @@ final class ExtendedKeyUsageCheck implements AppleCheck {
 
     @Override
     public List<Failure> check(CandidatePath path, EvaluationRequest request, RuleSet rules) {
-        List<Failure> out = new ArrayList<>();
+        List<Failure> out = new ArrayList<>(0);
         Optional<List<String>> leafEku = path.leaf().extendedKeyUsage();
-        if (leafEku.isPresent() && leafEku.get().stream().noneMatch(ACCEPTED::contains)) {
+        if (leafEku.isPresent() && !anyAccepted(leafEku.get())) {
             out.add(Failure.of(FindingCode.EXTENDED_KEY_USAGE, 0, EkuWithoutServerAuth.of(path.leaf(), "leaf")));
         }
         if (rules.subCaExtendedKeyUsage() && path.size() >= 3) {
             for (int i = 1; i <= path.size() - 2; i++) {
                 List<String> eku = path.get(i).extendedKeyUsage().orElse(List.of());
-                if (!eku.isEmpty() && eku.stream().noneMatch(ACCEPTED::contains)) {
+                if (!eku.isEmpty() && !anyAccepted(eku)) {
                     out.add(Failure.of(
                             FindingCode.EXTENDED_KEY_USAGE, i, EkuWithoutServerAuth.of(path.get(i), "sub-CA")));
                 }
             }
         }
         return out;
+    }
+
+    /** True if {@code eku} lists a purpose the SSL policy accepts (a loop: this runs for every certificate). */
+    private static boolean anyAccepted(List<String> eku) {
+        for (int i = 0, n = eku.size(); i < n; i++) {
+            if (ACCEPTED.contains(eku.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

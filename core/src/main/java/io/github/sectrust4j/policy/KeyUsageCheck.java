@@ -8,10 +8,13 @@ import io.github.sectrust4j.Rule;
 import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
+import io.github.sectrust4j.policy.rfc5280.NoKeyCertSign;
+import io.github.sectrust4j.policy.rfc5280.Rfc5280Check;
 import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code KeyUsage} on the leaf (§2.2), present only in an SSL policy made by
@@ -42,9 +45,21 @@ final class KeyUsageCheck implements AppleCheck {
         return FindingCode.KEY_USAGE;
     }
 
+    /** The record RFC 5280 processing and the parent checks give this code above the leaf. */
+    @Override
+    public Set<Class<? extends Evidence>> evidenceTypes() {
+        return Set.of(NoKeyCertSign.class);
+    }
+
     @Override
     public CheckStage stage() {
         return CheckStage.LEAF;
+    }
+
+    /** A CA's keyCertSign (parent checks, every policy). */
+    @Override
+    public Set<Rfc5280Check> rfc5280Checks(RuleSet rules) {
+        return Set.of(Rfc5280Check.KEY_CERT_SIGN);
     }
 
     @Override

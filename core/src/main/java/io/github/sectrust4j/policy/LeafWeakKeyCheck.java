@@ -4,9 +4,12 @@ import io.github.sectrust4j.Confidence;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.Rule;
+import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.policy.KeySizeCheck.WeakKey;
+import io.github.sectrust4j.policy.rfc5280.Rfc5280Check;
+import io.github.sectrust4j.policy.rfc5280.WeakPublicKey;
 import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +31,12 @@ final class LeafWeakKeyCheck implements AppleCheck {
         return FindingCode.WEAK_KEY_SIZE;
     }
 
+    /** The record RFC 5280 processing and the parent checks give this code above the leaf. */
+    @Override
+    public Set<Class<? extends Evidence>> evidenceTypes() {
+        return Set.of(WeakPublicKey.class);
+    }
+
     @Override
     public Set<FindingCode> recordedAs() {
         return Set.of(
@@ -45,6 +54,12 @@ final class LeafWeakKeyCheck implements AppleCheck {
     @Override
     public CheckStage stage() {
         return CheckStage.LEAF;
+    }
+
+    /** The weak-key check of every certificate above the leaf (parent checks, processing). */
+    @Override
+    public Set<Rfc5280Check> rfc5280Checks(RuleSet rules) {
+        return rules.weakKeyCheck() ? Set.of(Rfc5280Check.WEAK_KEY) : Set.of();
     }
 
     @Override

@@ -8,10 +8,13 @@ import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
+import io.github.sectrust4j.policy.rfc5280.Rfc5280Check;
+import io.github.sectrust4j.policy.rfc5280.WeakSignatureHash;
 import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code WeakSignature} on the leaf in the leaf phase (§1.6, §2.2, iOS 11.3+): MD2/MD4/MD5 unless self-signed.
@@ -41,9 +44,21 @@ final class LeafWeakSignatureCheck implements AppleCheck {
         return FindingCode.WEAK_SIGNATURE;
     }
 
+    /** The record RFC 5280 processing and the parent checks give this code above the leaf. */
+    @Override
+    public Set<Class<? extends Evidence>> evidenceTypes() {
+        return Set.of(WeakSignatureHash.class);
+    }
+
     @Override
     public CheckStage stage() {
         return CheckStage.LEAF;
+    }
+
+    /** The MD2/4/5 check of every certificate above the leaf (parent checks, processing). */
+    @Override
+    public Set<Rfc5280Check> rfc5280Checks(RuleSet rules) {
+        return rules.weakSignatureCheck() ? Set.of(Rfc5280Check.WEAK_SIGNATURE) : Set.of();
     }
 
     @Override

@@ -8,11 +8,13 @@ import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.AuthorityInfoAccess;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.policy.rfc5280.Rfc5280Check;
 import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code MissingIntermediate} (§2.3 step 2, iOS 11.3+): an untrusted top that is not self-signed means the
@@ -33,6 +35,12 @@ public final class MissingIntermediateCheck implements CheckDescriptor {
     @Override
     public CheckStage stage() {
         return CheckStage.RFC5280;
+    }
+
+    /** Computed by RFC 5280 processing. */
+    @Override
+    public Set<Rfc5280Check> rfc5280Checks(RuleSet rules) {
+        return Set.of(Rfc5280Check.MISSING_INTERMEDIATE);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.github.sectrust4j.Rule;
 import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.policy.rfc5280.PathTooLong;
+import io.github.sectrust4j.policy.rfc5280.Rfc5280Check;
 import java.util.Set;
 
 /**
@@ -32,6 +33,12 @@ public final class PathLengthCheck implements CheckDescriptor {
     @Override
     public CheckStage stage() {
         return CheckStage.RFC5280;
+    }
+
+    /** Computed by RFC 5280 processing. */
+    @Override
+    public Set<Rfc5280Check> rfc5280Checks(RuleSet rules) {
+        return Set.of(Rfc5280Check.PATH_LENGTH);
     }
 
     @Override

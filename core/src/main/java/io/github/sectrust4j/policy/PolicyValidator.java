@@ -64,8 +64,22 @@ public final class PolicyValidator implements PathValidator {
         this.checks = lists.byStage();
     }
 
-    /** The check lists depend only on (release, policy); a validator is built per evaluation. */
-    private record CheckListKey(io.github.sectrust4j.IosRelease release, Policy policy) {}
+    /**
+     * The check lists depend only on (release, policy); a validator is built per evaluation. Equality is
+     * written out: a record's generated {@code equals}/{@code hashCode} bootstrap {@code ObjectMethods} on
+     * first use, a few milliseconds of every first verdict (README "Start-up").
+     */
+    private record CheckListKey(io.github.sectrust4j.IosRelease release, Policy policy) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CheckListKey k && k.release.equals(release) && k.policy == policy;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * release.hashCode() + policy.hashCode();
+        }
+    }
 
     private record CheckLists(Map<CheckStage, List<AppleCheck>> byStage) {}
 
@@ -130,7 +144,7 @@ public final class PolicyValidator implements PathValidator {
     @Override
     public List<Failure> parentChecks(CandidatePath path, int index, EvaluationRequest request) {
         FailureRecorder r = new FailureRecorder(path, request, rules);
-        r.recordAll(processing.parentChecks(path, index, request));
+        r.recordAll(processing.parentChecks(path, index, request, rules.rfc5280Rules()));
         return r.failures();
     }
 
@@ -142,13 +156,13 @@ public final class PolicyValidator implements PathValidator {
         }
         // full re-validation of the chosen path runs the parent checks on every CA position (§1.4 step 3)
         for (int i = 1; i < path.size(); i++) {
-            r.recordAll(processing.parentChecks(path, i, request));
+            r.recordAll(processing.parentChecks(path, i, request, rules.rfc5280Rules()));
         }
         for (PathCheck c : revocationChecks) {
             r.recordAll(c.check(path, request, rules));
         }
         run(CheckStage.ID_LINKAGE, r, path, request);
-        r.recordAll(processing.process(path, request));
+        r.recordAll(processing.process(path, request, rules.rfc5280Rules()));
         for (AppleCheck c : pathCheckList()) {
             r.recordAll(c.check(path, request, rules));
         }

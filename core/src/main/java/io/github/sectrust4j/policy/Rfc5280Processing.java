@@ -5,6 +5,7 @@ import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.policy.rfc5280.BasicCertificateProcessing;
 import io.github.sectrust4j.policy.rfc5280.ParentChecks;
+import io.github.sectrust4j.policy.rfc5280.Rfc5280Rules;
 import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.List;
 import java.util.Optional;
@@ -19,13 +20,13 @@ final class Rfc5280Processing implements CertificateProcessing {
     static final Rfc5280Processing INSTANCE = new Rfc5280Processing();
 
     @Override
-    public List<Failure> parentChecks(CandidatePath path, int index, EvaluationRequest request) {
-        return ParentChecks.check(path, index, request);
+    public List<Failure> parentChecks(CandidatePath path, int index, EvaluationRequest request, Rfc5280Rules rules) {
+        return ParentChecks.check(path, index, request, rules);
     }
 
     @Override
-    public List<Failure> process(CandidatePath path, EvaluationRequest request) {
-        return BasicCertificateProcessing.process(path, topTrusted(path, request), request);
+    public List<Failure> process(CandidatePath path, EvaluationRequest request, Rfc5280Rules rules) {
+        return BasicCertificateProcessing.process(path, topTrusted(path, request), request, rules);
     }
 
     static boolean topTrusted(CandidatePath path, EvaluationRequest request) {

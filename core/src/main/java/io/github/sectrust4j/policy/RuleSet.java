@@ -9,6 +9,7 @@ import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.ct.internal.CtReleaseRules;
 import io.github.sectrust4j.policy.names.HostnameRules;
+import io.github.sectrust4j.policy.rfc5280.Rfc5280Rules;
 import io.github.sectrust4j.truststores.HardCodedTrust;
 import io.github.sectrust4j.truststores.IosReleases;
 import java.time.Instant;
@@ -144,6 +145,11 @@ public final class RuleSet {
     /** Check names before the iOS 11.3 rename (§13.3): ValidLeaf/…, WeakLeaf/…, BasicCertificateProcessing. */
     public boolean legacyCheckNames() {
         return release.before(11, 3);
+    }
+
+    /** An MD2/4/5 {@code WeakSignature} forces Fatal from iOS 12, Recoverable in 11.3–11.4 (§13.2). */
+    public boolean weakSignatureFatal() {
+        return release.atLeast(12, 0);
     }
 
     /** Weak-key checks exist from iOS 10 (§13.2). */
@@ -293,6 +299,32 @@ public final class RuleSet {
                 evRequiresCt());
     }
 
+    /**
+     * What RFC 5280 processing and the parent checks run in this release and how they record it, for
+     * {@code policy.rfc5280}, which must not read the policy layer (§2.3, §1.6): the checks the catalogue's
+     * descriptors carry ({@link CheckDescriptor#rfc5280Checks}), check names, weak-key and weak-signature severity,
+     * Apple roots' expiry. A weak key forces Fatal once the daemon's results are no longer limited (iOS 11, §13.2).
+     */
+    public Rfc5280Rules rfc5280Rules() {
+        Rfc5280Rules r = RFC5280_RULES.get(release);
+        if (r == null) {
+            r = new Rfc5280Rules(
+                    AppleChecks.rfc5280Checks(this),
+                    legacyCheckNames(),
+                    !daemonResultsLimited(),
+                    weakSignatureFatal(),
+                    appleRootsNeverExpire());
+            if (RFC5280_RULES.size() < MAX_OPTIONS) {
+                RFC5280_RULES.putIfAbsent(release, r);
+            }
+        }
+        return r;
+    }
+
+    /** A pure function of the release, asked on every parent check while paths are built: made once per release. */
+    private static final java.util.Map<IosRelease, Rfc5280Rules> RFC5280_RULES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Which validity-period checks the SSL policy carries in this release (§5.2). */
     public List<FindingCode> validityPeriodChecks() {
         if (release.before(13, 0)) {
@@ -313,27 +345,9 @@ public final class RuleSet {
             return List.of();
         }
         if (release.before(16, 0)) {
-            ValidityLimit sixty = ValidityLimit.window(
-                    Instant.EPOCH.minusSeconds(86_400L * 365 * 100),
-                    JULY_2016,
-                    ValidityLimit.MONTHS_60,
-                    "60 months (5 × 365 + 2 days + 3600 s)");
-            ValidityLimit thirtyNine = ValidityLimit.window(
-                    JULY_2016, MARCH_2018, ValidityLimit.DAYS_1188_PLUS_HOUR, "39 months (1188 days + 3600 s)");
-            ValidityLimit d825 =
-                    ValidityLimit.onOrAfter(MARCH_2018, ValidityLimit.DAYS_825_PLUS_HOUR, "825 days + 3600 s");
-            if (release.before(14, 0)) {
-                return List.of(sixty, thirtyNine, d825);
-            }
-            return List.of(
-                    sixty,
-                    thirtyNine,
-                    d825,
-                    ValidityLimit.onOrAfter(SEPTEMBER_2020, ValidityLimit.DAYS_398, "398 days"));
+            return release.before(14, 0) ? Limits.SYSTEM_13 : Limits.SYSTEM_14;
         }
-        return List.of(
-                ValidityLimit.onOrAfter(MARCH_2018, ValidityLimit.DAYS_825_PLUS_HOUR, "825 days + 3600 s"),
-                ValidityLimit.onOrAfter(SEPTEMBER_2020, ValidityLimit.DAYS_398, "398 days"));
+        return Limits.SYSTEM_16;
     }
 
     /**
@@ -344,12 +358,30 @@ public final class RuleSet {
         if (release.before(13, 0)) {
             return List.of();
         }
-        if (release.before(16, 0)) {
-            return List.of(ValidityLimit.strictlyAfter(
-                    JULY_2019_CUTOFF, ValidityLimit.DAYS_825_PLUS_HOUR, "825 days + 3600 s"));
-        }
-        return List.of(
+        return release.before(16, 0) ? Limits.OTHER_13 : Limits.OTHER_16;
+    }
+
+    /** The §5.2 tables, made once (the validity-period checks read them on every evaluation). */
+    private static final class Limits {
+        static final ValidityLimit SIXTY = ValidityLimit.window(
+                Instant.EPOCH.minusSeconds(86_400L * 365 * 100),
+                JULY_2016,
+                ValidityLimit.MONTHS_60,
+                "60 months (5 × 365 + 2 days + 3600 s)");
+        static final ValidityLimit THIRTY_NINE = ValidityLimit.window(
+                JULY_2016, MARCH_2018, ValidityLimit.DAYS_1188_PLUS_HOUR, "39 months (1188 days + 3600 s)");
+        static final ValidityLimit D825 =
+                ValidityLimit.onOrAfter(MARCH_2018, ValidityLimit.DAYS_825_PLUS_HOUR, "825 days + 3600 s");
+        static final ValidityLimit D398 = ValidityLimit.onOrAfter(SEPTEMBER_2020, ValidityLimit.DAYS_398, "398 days");
+        static final List<ValidityLimit> SYSTEM_13 = List.of(SIXTY, THIRTY_NINE, D825);
+        static final List<ValidityLimit> SYSTEM_14 = List.of(SIXTY, THIRTY_NINE, D825, D398);
+        static final List<ValidityLimit> SYSTEM_16 = List.of(D825, D398);
+        static final List<ValidityLimit> OTHER_13 = List.of(
+                ValidityLimit.strictlyAfter(JULY_2019_CUTOFF, ValidityLimit.DAYS_825_PLUS_HOUR, "825 days + 3600 s"));
+        static final List<ValidityLimit> OTHER_16 = List.of(
                 ValidityLimit.onOrAfter(JULY_2019_CUTOFF, ValidityLimit.DAYS_825_PLUS_HOUR, "825 days + 3600 s"));
+
+        private Limits() {}
     }
 
     /** Checks iOS always records whatever the policy's options (§1.2 "forced"). */
@@ -452,7 +484,7 @@ public final class RuleSet {
             case WEAK_ROOT:
                 return Severity.FATAL;
             case WEAK_SIGNATURE:
-                return release.before(12, 0) ? Severity.RECOVERABLE : Severity.FATAL;
+                return weakSignatureFatal() ? Severity.FATAL : Severity.RECOVERABLE;
             default:
                 return given;
         }

@@ -8,6 +8,8 @@ import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
+import io.github.sectrust4j.policy.rfc5280.OutsideValidityPeriod;
+import io.github.sectrust4j.policy.rfc5280.Rfc5280Check;
 import io.github.sectrust4j.request.EvaluationRequest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -49,6 +51,12 @@ final class TemporalValidityLeafCheck implements AppleCheck {
         return FindingCode.TEMPORAL_VALIDITY;
     }
 
+    /** The record RFC 5280 processing and the parent checks give this code above the leaf. */
+    @Override
+    public Set<Class<? extends Evidence>> evidenceTypes() {
+        return Set.of(OutsideValidityPeriod.class);
+    }
+
     @Override
     public Set<FindingCode> recordedAs() {
         return Set.of(
@@ -66,6 +74,12 @@ final class TemporalValidityLeafCheck implements AppleCheck {
     @Override
     public CheckStage stage() {
         return CheckStage.LEAF;
+    }
+
+    /** The validity of every certificate above the leaf (parent checks, processing). */
+    @Override
+    public Set<Rfc5280Check> rfc5280Checks(RuleSet rules) {
+        return Set.of(Rfc5280Check.TEMPORAL_VALIDITY);
     }
 
     @Override

@@ -10,12 +10,10 @@ import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.request.EvaluationRequest;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The maximum leaf validity checks of §5.2, recorded at index 0: {@code ValidityPeriodMaximums}
@@ -108,14 +106,19 @@ final class ValidityPeriodCheck implements AppleCheck {
         }
         Certificate leaf = path.leaf();
         long length = leaf.validityLengthSeconds();
-        Optional<ValidityLimit> violated = limits.stream()
-                .filter(l -> l.violatedBy(leaf.notBefore(), length))
-                .min(Comparator.comparingLong(ValidityLimit::maxSeconds));
-        if (violated.isEmpty()) {
+        // the tightest limit the leaf breaks (the first of equal ones), by a loop: this runs on every evaluation
+        ValidityLimit violated = null;
+        for (int i = 0, n = limits.size(); i < n; i++) {
+            ValidityLimit l = limits.get(i);
+            if (l.violatedBy(leaf.notBefore(), length)
+                    && (violated == null || l.maxSeconds() < violated.maxSeconds())) {
+                violated = l;
+            }
+        }
+        if (violated == null) {
             return List.of();
         }
-        return List.of(
-                Failure.of(code, 0, new TooLong(table, leaf.notBefore(), leaf.notAfter(), length, violated.get())));
+        return List.of(Failure.of(code, 0, new TooLong(table, leaf.notBefore(), leaf.notAfter(), length, violated)));
     }
 
     @Override

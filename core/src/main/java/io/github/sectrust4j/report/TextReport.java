@@ -162,10 +162,12 @@ public final class TextReport {
      * profile is how it gets there. A top the server did not send is already on the device: full trust is the fix.
      */
     private static boolean needsProfile(TrustReport r, Finding f) {
-        return f.code() == FindingCode.ANCHOR_TRUSTED
-                && Boolean.TRUE.equals(f.evidence().get("selfSigned"))
-                && f.certificateIndex() >= 0
-                && f.certificateIndex() < r.path().size()
-                && r.path().get(f.certificateIndex()).presented();
+        if (f.code() != FindingCode.ANCHOR_TRUSTED
+                || f.certificateIndex() < 0
+                || f.certificateIndex() >= r.path().size()) {
+            return false;
+        }
+        PathCertificate top = r.path().get(f.certificateIndex());
+        return top.selfSigned() && top.presented();
     }
 }

@@ -108,197 +108,49 @@ public record EvaluationRequest(
         }
     }
 
-    /** As the canonical constructor without a required key usage. */
-    public EvaluationRequest(
-            IosRelease release,
-            Policy policy,
-            Optional<ReferenceHost> host,
-            Instant verifyTime,
-            Instant currentTime,
-            List<Certificate> presented,
-            List<Certificate> appAnchors,
-            boolean anchorsOnly,
-            List<UserRoot> userRoots,
-            List<Certificate> cachedIntermediates,
-            Optional<AppleTrustStore> systemStore,
-            List<Certificate> extraSystemRoots,
-            List<byte[]> ocspResponses,
-            List<byte[]> scts,
-            boolean network,
-            Optional<AiaFetcher> aiaFetcher,
-            PathBudget budget,
-            CtInputs ct,
-            RevocationInputs revocation,
-            Map<String, List<String>> extraEvRoots,
-            ExceptionInputs exceptions) {
-        this(
-                release,
-                policy,
-                host,
-                verifyTime,
-                currentTime,
-                presented,
-                appAnchors,
-                anchorsOnly,
-                userRoots,
-                cachedIntermediates,
-                systemStore,
-                extraSystemRoots,
-                ocspResponses,
-                scts,
-                network,
-                aiaFetcher,
-                budget,
-                ct,
-                revocation,
-                extraEvRoots,
-                exceptions,
-                0);
+    /**
+     * A request for {@code presented} (leaf first) at {@code verifyTime} under {@code release}'s {@code policy}; every
+     * other input starts at its default: no host, current time = verify time, no anchors, user roots, cached
+     * intermediates, system store, OCSP responses or SCTs, no network, the default budget, CT, revocation and
+     * exception inputs, no extra EV roots, no required key usage.
+     */
+    public static Builder builder(IosRelease release, Policy policy, Instant verifyTime, List<Certificate> presented) {
+        return new Builder(release, policy, verifyTime, presented);
     }
 
-    /** As the canonical constructor with default CT and revocation inputs and no extra EV roots. */
-    public EvaluationRequest(
-            IosRelease release,
-            Policy policy,
-            Optional<ReferenceHost> host,
-            Instant verifyTime,
-            Instant currentTime,
-            List<Certificate> presented,
-            List<Certificate> appAnchors,
-            boolean anchorsOnly,
-            List<UserRoot> userRoots,
-            List<Certificate> cachedIntermediates,
-            Optional<AppleTrustStore> systemStore,
-            List<Certificate> extraSystemRoots,
-            List<byte[]> ocspResponses,
-            List<byte[]> scts,
-            boolean network,
-            Optional<AiaFetcher> aiaFetcher,
-            PathBudget budget) {
-        this(
-                release,
-                policy,
-                host,
-                verifyTime,
-                currentTime,
-                presented,
-                appAnchors,
-                anchorsOnly,
-                userRoots,
-                cachedIntermediates,
-                systemStore,
-                extraSystemRoots,
-                ocspResponses,
-                scts,
-                network,
-                aiaFetcher,
-                budget,
-                CtInputs.DEFAULT,
-                RevocationInputs.DEFAULT,
-                Map.of(),
-                ExceptionInputs.NONE);
-    }
-
-    /** As the canonical constructor without exceptions. */
-    public EvaluationRequest(
-            IosRelease release,
-            Policy policy,
-            Optional<ReferenceHost> host,
-            Instant verifyTime,
-            Instant currentTime,
-            List<Certificate> presented,
-            List<Certificate> appAnchors,
-            boolean anchorsOnly,
-            List<UserRoot> userRoots,
-            List<Certificate> cachedIntermediates,
-            Optional<AppleTrustStore> systemStore,
-            List<Certificate> extraSystemRoots,
-            List<byte[]> ocspResponses,
-            List<byte[]> scts,
-            boolean network,
-            Optional<AiaFetcher> aiaFetcher,
-            PathBudget budget,
-            CtInputs ct,
-            RevocationInputs revocation,
-            Map<String, List<String>> extraEvRoots) {
-        this(
-                release,
-                policy,
-                host,
-                verifyTime,
-                currentTime,
-                presented,
-                appAnchors,
-                anchorsOnly,
-                userRoots,
-                cachedIntermediates,
-                systemStore,
-                extraSystemRoots,
-                ocspResponses,
-                scts,
-                network,
-                aiaFetcher,
-                budget,
-                ct,
-                revocation,
-                extraEvRoots,
-                ExceptionInputs.NONE);
+    /** A builder holding this request's inputs, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(release, policy, verifyTime, presented)
+                .referenceHost(referenceHost)
+                .currentTime(currentTime)
+                .appAnchors(appAnchors)
+                .anchorsOnly(anchorsOnly)
+                .userRoots(userRoots)
+                .cachedIntermediates(cachedIntermediates)
+                .systemStore(systemStore)
+                .extraSystemRoots(extraSystemRoots)
+                .ocspResponses(ocspResponses)
+                .scts(scts)
+                .network(network)
+                .aiaFetcher(aiaFetcher)
+                .budget(budget)
+                .ct(ct)
+                .revocation(revocation)
+                .extraEvRoots(extraEvRoots)
+                .exceptions(exceptions)
+                .requiredKeyUsage(requiredKeyUsage);
     }
 
     /** The same request with other exceptions (everything else unchanged). */
     public EvaluationRequest withExceptions(ExceptionInputs value) {
-        return new EvaluationRequest(
-                release,
-                policy,
-                referenceHost,
-                verifyTime,
-                currentTime,
-                presented,
-                appAnchors,
-                anchorsOnly,
-                userRoots,
-                cachedIntermediates,
-                systemStore,
-                extraSystemRoots,
-                ocspResponses,
-                scts,
-                network,
-                aiaFetcher,
-                budget,
-                ct,
-                revocation,
-                extraEvRoots,
-                value,
-                requiredKeyUsage);
+        return toBuilder().exceptions(value).build();
     }
 
     /** The same request with another required key usage (everything else unchanged). */
     public EvaluationRequest withRequiredKeyUsage(int bits) {
         return bits == requiredKeyUsage
                 ? this
-                : new EvaluationRequest(
-                        release,
-                        policy,
-                        referenceHost,
-                        verifyTime,
-                        currentTime,
-                        presented,
-                        appAnchors,
-                        anchorsOnly,
-                        userRoots,
-                        cachedIntermediates,
-                        systemStore,
-                        extraSystemRoots,
-                        ocspResponses,
-                        scts,
-                        network,
-                        aiaFetcher,
-                        budget,
-                        ct,
-                        revocation,
-                        extraEvRoots,
-                        exceptions,
-                        bits);
+                : toBuilder().requiredKeyUsage(bits).build();
     }
 
     /** The reference host's text as given (what the report and the CT exceptions name); empty = no name check. */
@@ -309,5 +161,155 @@ public record EvaluationRequest(
     /** The leaf: the first presented certificate. */
     public Certificate leaf() {
         return presented.get(0);
+    }
+
+    /** Collects a request's inputs; {@link #build} validates and copies them (the canonical constructor). */
+    public static final class Builder {
+        private final IosRelease release;
+        private final Policy policy;
+        private final Instant verifyTime;
+        private final List<Certificate> presented;
+        private Optional<ReferenceHost> referenceHost = Optional.empty();
+        private Instant currentTime;
+        private List<Certificate> appAnchors = List.of();
+        private boolean anchorsOnly;
+        private List<UserRoot> userRoots = List.of();
+        private List<Certificate> cachedIntermediates = List.of();
+        private Optional<AppleTrustStore> systemStore = Optional.empty();
+        private List<Certificate> extraSystemRoots = List.of();
+        private List<byte[]> ocspResponses = List.of();
+        private List<byte[]> scts = List.of();
+        private boolean network;
+        private Optional<AiaFetcher> aiaFetcher = Optional.empty();
+        private PathBudget budget = PathBudget.DEFAULT;
+        private CtInputs ct = CtInputs.DEFAULT;
+        private RevocationInputs revocation = RevocationInputs.DEFAULT;
+        private Map<String, List<String>> extraEvRoots = Map.of();
+        private ExceptionInputs exceptions = ExceptionInputs.NONE;
+        private int requiredKeyUsage;
+
+        private Builder(IosRelease release, Policy policy, Instant verifyTime, List<Certificate> presented) {
+            this.release = release;
+            this.policy = policy;
+            this.verifyTime = verifyTime;
+            this.presented = presented;
+            this.currentTime = verifyTime;
+        }
+
+        public Builder referenceHost(Optional<ReferenceHost> value) {
+            referenceHost = value;
+            return this;
+        }
+
+        public Builder currentTime(Instant value) {
+            currentTime = value;
+            return this;
+        }
+
+        public Builder appAnchors(List<Certificate> value) {
+            appAnchors = value;
+            return this;
+        }
+
+        public Builder anchorsOnly(boolean value) {
+            anchorsOnly = value;
+            return this;
+        }
+
+        public Builder userRoots(List<UserRoot> value) {
+            userRoots = value;
+            return this;
+        }
+
+        public Builder cachedIntermediates(List<Certificate> value) {
+            cachedIntermediates = value;
+            return this;
+        }
+
+        public Builder systemStore(Optional<AppleTrustStore> value) {
+            systemStore = value;
+            return this;
+        }
+
+        public Builder extraSystemRoots(List<Certificate> value) {
+            extraSystemRoots = value;
+            return this;
+        }
+
+        public Builder ocspResponses(List<byte[]> value) {
+            ocspResponses = value;
+            return this;
+        }
+
+        public Builder scts(List<byte[]> value) {
+            scts = value;
+            return this;
+        }
+
+        public Builder network(boolean value) {
+            network = value;
+            return this;
+        }
+
+        public Builder aiaFetcher(Optional<AiaFetcher> value) {
+            aiaFetcher = value;
+            return this;
+        }
+
+        public Builder budget(PathBudget value) {
+            budget = value;
+            return this;
+        }
+
+        public Builder ct(CtInputs value) {
+            ct = value;
+            return this;
+        }
+
+        public Builder revocation(RevocationInputs value) {
+            revocation = value;
+            return this;
+        }
+
+        public Builder extraEvRoots(Map<String, List<String>> value) {
+            extraEvRoots = value;
+            return this;
+        }
+
+        public Builder exceptions(ExceptionInputs value) {
+            exceptions = value;
+            return this;
+        }
+
+        public Builder requiredKeyUsage(int value) {
+            requiredKeyUsage = value;
+            return this;
+        }
+
+        public EvaluationRequest build() {
+            return new EvaluationRequest(
+                    release,
+                    policy,
+                    referenceHost,
+                    verifyTime,
+                    currentTime,
+                    presented,
+                    appAnchors,
+                    anchorsOnly,
+                    userRoots,
+                    cachedIntermediates,
+                    systemStore,
+                    extraSystemRoots,
+                    ocspResponses,
+                    scts,
+                    network,
+                    aiaFetcher,
+                    budget,
+                    ct,
+                    revocation,
+                    extraEvRoots,
+                    exceptions,
+                    requiredKeyUsage);
+        }
     }
 }

@@ -29,7 +29,10 @@ public final class StableOrder {
 
     private StableOrder() {}
 
-    /** An immutable copy of {@code evidence} in a run-independent order (nulls dropped). */
+    /**
+     * An immutable copy of {@code evidence} in a run-independent order (nulls dropped); {@code evidence} itself
+     * when it already is one (a finding's evidence is built once, not copied again by every layer it passes).
+     */
     public static ImmutableMap<String, Object> evidence(Map<String, ?> evidence) {
         @SuppressWarnings("unchecked")
         ImmutableMap<String, Object> m = (ImmutableMap<String, Object>) (ImmutableMap<?, ?>) map(evidence);
@@ -56,6 +59,11 @@ public final class StableOrder {
     }
 
     private static ImmutableMap<Object, Object> map(Map<?, ?> m) {
+        if (m instanceof ImmutableMap<?, ?> done && isStable(done)) {
+            @SuppressWarnings("unchecked")
+            ImmutableMap<Object, Object> same = (ImmutableMap<Object, Object>) done;
+            return same;
+        }
         List<Map.Entry<?, ?>> entries = new ArrayList<>(m.entrySet());
         if (!hasFixedOrder(m)) {
             entries.sort(Comparator.comparing(e -> String.valueOf(e.getKey())));
@@ -69,7 +77,34 @@ public final class StableOrder {
         return out.build();
     }
 
+    /**
+     * True if {@link #value} would return an equal value in the same order: Guava's immutable collections
+     * (fixed order, no nulls) whose nested collections are such too; anything else that is not a collection.
+     */
+    private static boolean isStable(Object v) {
+        if (v instanceof ImmutableMap<?, ?> m) {
+            for (Object nested : m.values()) {
+                if (!isStable(nested)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (v instanceof ImmutableList<?> || v instanceof ImmutableSet<?>) {
+            for (Object nested : (Collection<?>) v) {
+                if (!isStable(nested)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return !(v instanceof Map<?, ?>) && !(v instanceof Collection<?>);
+    }
+
     private static Object value(Object v) {
+        if ((v instanceof ImmutableList<?> || v instanceof ImmutableSet<?>) && isStable(v)) {
+            return v;
+        }
         if (v instanceof Map<?, ?> m) {
             return map(m);
         }

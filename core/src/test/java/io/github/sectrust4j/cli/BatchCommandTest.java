@@ -267,7 +267,8 @@ class BatchCommandTest {
                 leafCert.notAfter(),
                 CertificateRole.LEAF,
                 Optional.empty(),
-                true);
+                true,
+                false);
         return new TrustReport(
                 SecTrustResult.RECOVERABLE_TRUST_FAILURE,
                 Optional.of(TrustError.NOT_TRUSTED),

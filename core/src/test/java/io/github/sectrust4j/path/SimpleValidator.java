@@ -4,6 +4,7 @@ import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.SecTrustResult;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.check.PathValidation;
 import io.github.sectrust4j.request.EvaluationRequest;
@@ -25,7 +26,7 @@ public final class SimpleValidator implements PathValidator {
     public List<Failure> leafChecks(Certificate leaf, EvaluationRequest request) {
         return leaf.isValidAt(request.verifyTime())
                 ? List.of()
-                : List.of(Failure.of(FindingCode.TEMPORAL_VALIDITY, 0, Map.of()));
+                : List.of(Failure.of(FindingCode.TEMPORAL_VALIDITY, 0, Evidence.none()));
     }
 
     @Override
@@ -34,10 +35,10 @@ public final class SimpleValidator implements PathValidator {
         Certificate c = path.get(index);
         List<Failure> out = new ArrayList<>();
         if (!c.isValidAt(request.verifyTime())) {
-            out.add(Failure.of(FindingCode.TEMPORAL_VALIDITY, index, Map.of()));
+            out.add(Failure.of(FindingCode.TEMPORAL_VALIDITY, index, Evidence.none()));
         }
         if (c.version() == 3 && !c.isV3Ca()) {
-            out.add(Failure.of(FindingCode.BASIC_CONSTRAINTS_CA, index, Map.of()));
+            out.add(Failure.of(FindingCode.BASIC_CONSTRAINTS_CA, index, Evidence.none()));
         }
         return out;
     }
@@ -48,14 +49,14 @@ public final class SimpleValidator implements PathValidator {
         List<Failure> failures = new ArrayList<>();
         for (int i = 0; i < path.size(); i++) {
             if (!path.get(i).isValidAt(request.verifyTime())) {
-                failures.add(Failure.of(FindingCode.TEMPORAL_VALIDITY, i, Map.of()));
+                failures.add(Failure.of(FindingCode.TEMPORAL_VALIDITY, i, Evidence.none()));
             }
         }
         if (!path.anchored()) {
             failures.add(Failure.of(
                     path.topSelfSigned() ? FindingCode.ANCHOR_TRUSTED : FindingCode.MISSING_INTERMEDIATE,
                     path.topIndex(),
-                    Map.of()));
+                    Evidence.none()));
         }
         boolean deny = false;
         for (Map.Entry<Integer, List<TrustSetting>> e : path.userTrustSettings().entrySet()) {
@@ -66,7 +67,7 @@ public final class SimpleValidator implements PathValidator {
                             TrustSettingsMatch.derivedKeyUse(e.getKey() != 0, request.requiredKeyUsage()))
                     .filter(r -> r == TrustSetting.Result.DENY)
                     .isPresent()) {
-                failures.add(Failure.of(FindingCode.USAGE_CONSTRAINTS, e.getKey(), Map.of()));
+                failures.add(Failure.of(FindingCode.USAGE_CONSTRAINTS, e.getKey(), Evidence.none()));
                 deny = true;
             }
         }

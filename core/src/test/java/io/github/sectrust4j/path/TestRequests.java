@@ -59,23 +59,17 @@ public final class TestRequests {
     }
 
     public EvaluationRequest build() {
-        return new EvaluationRequest(
-                release,
-                policy,
-                host.map(ReferenceHost::of),
-                verifyTime,
-                verifyTime,
-                presented,
-                appAnchors,
-                anchorsOnly,
-                userRoots,
-                cached,
-                store,
-                extraSystemRoots,
-                List.of(),
-                List.of(),
-                network,
-                fetcher,
-                budget);
+        return EvaluationRequest.builder(release, policy, verifyTime, presented)
+                .referenceHost(host.map(ReferenceHost::of))
+                .appAnchors(appAnchors)
+                .anchorsOnly(anchorsOnly)
+                .userRoots(userRoots)
+                .cachedIntermediates(cached)
+                .systemStore(store)
+                .extraSystemRoots(extraSystemRoots)
+                .network(network)
+                .aiaFetcher(fetcher)
+                .budget(budget)
+                .build();
     }
 }

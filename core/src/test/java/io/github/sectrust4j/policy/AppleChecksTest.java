@@ -7,9 +7,13 @@ import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.policy.rfc5280.Rfc5280Check;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -161,5 +165,56 @@ class AppleChecksTest {
                 .map(r -> IosRelease.parse(r.release()))
                 .distinct()
                 .toList();
+    }
+
+    /**
+     * RFC 5280 processing and the parent checks run what the catalogue says: every {@link Rfc5280Check} is carried
+     * by exactly one descriptor, the one that explains the code it records, and the set handed down to
+     * {@code policy.rfc5280} in a release is the union of what the descriptors carry there.
+     */
+    @Test
+    void rfc5280ChecksDeriveFromTheirDescriptors() {
+        RuleSet newest = RuleSet.forRelease(IosRelease.NEWEST);
+        Map<Rfc5280Check, CheckDescriptor> carrier = new EnumMap<>(Rfc5280Check.class);
+        for (CheckDescriptor c : AppleChecks.descriptors()) {
+            for (Rfc5280Check step : c.rfc5280Checks(newest)) {
+                assertThat(carrier.put(step, c)).as(step + " carried twice").isNull();
+            }
+        }
+        assertThat(carrier.keySet())
+                .as("every RFC 5280 check has a descriptor")
+                .containsExactlyInAnyOrder(Rfc5280Check.values());
+        carrier.forEach((step, c) -> assertThat(AppleChecks.explaining(step.code()))
+                .as(step + " is explained by the descriptor that carries it")
+                .contains(c));
+
+        Set<String> runs = new java.util.TreeSet<>();
+        for (IosRelease release : everyModelledRelease()) {
+            RuleSet rules = RuleSet.forRelease(release);
+            Set<Rfc5280Check> expected = EnumSet.noneOf(Rfc5280Check.class);
+            AppleChecks.descriptors().forEach(c -> expected.addAll(c.rfc5280Checks(rules)));
+            assertThat(rules.rfc5280Rules().checks()).as("iOS " + release).isEqualTo(expected);
+            assertThat(rules.rfc5280Rules().runs(Rfc5280Check.WEAK_KEY)).isEqualTo(rules.weakKeyCheck());
+            assertThat(rules.rfc5280Rules().runs(Rfc5280Check.WEAK_SIGNATURE)).isEqualTo(rules.weakSignatureCheck());
+            for (Rfc5280Check step : rules.rfc5280Rules().checks()) {
+                runs.add(step.name());
+                for (Policy policy : Policy.values()) {
+                    Set<FindingCode> recorded = rules.options(policy, true);
+                    for (int index = 0; index <= 2; index++) { // the name recorded at each position
+                        FindingCode code = rules.recordedCode(step.code(), index, 2);
+                        assertThat(recorded.contains(code) || rules.isForced(code))
+                                .as(step + " runs but " + code + " is not recorded: iOS " + release + ", " + policy)
+                                .isTrue();
+                    }
+                }
+            }
+        }
+        assertThat(runs)
+                .as("coverage: every RFC 5280 check ran in some release")
+                .hasSize(Rfc5280Check.values().length);
+        assertThat(RuleSet.forRelease(IosRelease.parse("9.3")).rfc5280Rules().checks())
+                .as("before iOS 10 neither weak-key nor weak-signature checks run")
+                .doesNotContain(Rfc5280Check.WEAK_KEY, Rfc5280Check.WEAK_SIGNATURE)
+                .contains(Rfc5280Check.TEMPORAL_VALIDITY, Rfc5280Check.KEY_CERT_SIGN);
     }
 }

@@ -14,6 +14,7 @@ import io.github.sectrust4j.TrustError;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.check.PathValidation;
 import io.github.sectrust4j.fixtures.HeldCertificate;
@@ -22,6 +23,7 @@ import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.policy.PolicyTestSupport.Anchor;
 import io.github.sectrust4j.policy.PolicyTestSupport.Req;
+import io.github.sectrust4j.policy.rfc5280.Rfc5280Rules;
 import io.github.sectrust4j.request.EvaluationRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,12 +46,13 @@ class DecisionTest {
 
     private static final CertificateProcessing UNTRUSTED_TOP = new CertificateProcessing() {
         @Override
-        public List<Failure> parentChecks(CandidatePath path, int index, EvaluationRequest request) {
+        public List<Failure> parentChecks(
+                CandidatePath path, int index, EvaluationRequest request, Rfc5280Rules rules) {
             return List.of();
         }
 
         @Override
-        public List<Failure> process(CandidatePath path, EvaluationRequest request) {
+        public List<Failure> process(CandidatePath path, EvaluationRequest request, Rfc5280Rules rules) {
             // what §2.3 step 2 records for an unanchored top: scripted here, computed by policy.rfc5280 in production
             if (path.anchored()) {
                 return List.of();
@@ -57,7 +60,7 @@ class DecisionTest {
             return List.of(Failure.of(
                     path.topSelfSigned() ? FindingCode.ANCHOR_TRUSTED : FindingCode.MISSING_INTERMEDIATE,
                     path.topIndex(),
-                    Map.of()));
+                    Evidence.none()));
         }
     };
 
@@ -311,7 +314,8 @@ class DecisionTest {
                         .build(),
                 ca,
                 root);
-        CertificateProcessing expiredCa = processingReturning(Failure.of(FindingCode.TEMPORAL_VALIDITY, 1, Map.of()));
+        CertificateProcessing expiredCa =
+                processingReturning(Failure.of(FindingCode.TEMPORAL_VALIDITY, 1, Evidence.none()));
         PathValidation v = Policies.validatorFor(req().build(c), expiredCa, List.of(), List.of())
                 .validate(path(Anchor.SYSTEM, c), req().build(c));
         Decision d = Decision.decide(path(Anchor.SYSTEM, c), v, req().build(c));

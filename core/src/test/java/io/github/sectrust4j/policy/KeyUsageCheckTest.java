@@ -70,10 +70,11 @@ class KeyUsageCheckTest {
         assertThat(e.rule().summary()).contains("SecPolicyCreateSSLWithKeyUsage");
 
         // the parent checks' keyCertSign failure shares the code and is explained as the CA rule
-        Failure parent = Failure.of(FindingCode.KEY_USAGE, 1, Map.of("required", "keyCertSign"));
+        Failure parent = Failure.of(FindingCode.KEY_USAGE, 1, new io.github.sectrust4j.policy.rfc5280.NoKeyCertSign(1));
         Explained ca = CheckTestSupport.explain(parent, p, r);
         assertThat(ca.message())
-                .isEqualTo("KeyUsage: intermediate 'Contoso Issuing CA' (certificate 1) {required=keyCertSign}.");
+                .isEqualTo(
+                        "KeyUsage: intermediate 'Contoso Issuing CA' (certificate 1) {required=keyCertSign, keyUsageBits=1}.");
         assertThat(ca.remedy()).startsWith("Reissue the CA certificate 'Contoso Issuing CA' with keyUsage keyCertSign");
         assertThat(ca.rule().summary()).contains("keyCertSign");
     }

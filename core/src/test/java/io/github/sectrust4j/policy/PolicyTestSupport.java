@@ -3,7 +3,6 @@ package io.github.sectrust4j.policy;
 import io.github.sectrust4j.AnchorSource;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.IosRelease;
-import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.SharedData;
 import io.github.sectrust4j.TrustSetting;
@@ -15,6 +14,7 @@ import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.path.AnchorInfo;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.path.CertificateOrigin;
+import io.github.sectrust4j.policy.rfc5280.Rfc5280Rules;
 import io.github.sectrust4j.request.EvaluationRequest;
 import io.github.sectrust4j.request.ReferenceHost;
 import io.github.sectrust4j.truststores.AppleTrustStore;
@@ -149,24 +149,13 @@ final class PolicyTestSupport {
         }
 
         EvaluationRequest build(List<Certificate> presented) {
-            return new EvaluationRequest(
-                    release,
-                    policy,
-                    host.map(ReferenceHost::of),
-                    at,
-                    at,
-                    presented,
-                    List.of(),
-                    anchorsOnly,
-                    userRoots,
-                    List.of(),
-                    store,
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    network,
-                    Optional.empty(),
-                    PathBudget.DEFAULT);
+            return EvaluationRequest.builder(release, policy, at, presented)
+                    .referenceHost(host.map(ReferenceHost::of))
+                    .anchorsOnly(anchorsOnly)
+                    .userRoots(userRoots)
+                    .systemStore(store)
+                    .network(network)
+                    .build();
         }
     }
 
@@ -174,12 +163,13 @@ final class PolicyTestSupport {
     static CertificateProcessing processingReturning(Failure... failures) {
         return new CertificateProcessing() {
             @Override
-            public List<Failure> parentChecks(CandidatePath path, int index, EvaluationRequest request) {
+            public List<Failure> parentChecks(
+                    CandidatePath path, int index, EvaluationRequest request, Rfc5280Rules rules) {
                 return List.of();
             }
 
             @Override
-            public List<Failure> process(CandidatePath path, EvaluationRequest request) {
+            public List<Failure> process(CandidatePath path, EvaluationRequest request, Rfc5280Rules rules) {
                 return List.of(failures);
             }
         };

@@ -14,6 +14,7 @@ import io.github.sectrust4j.SecTrustResult;
 import io.github.sectrust4j.Severity;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.check.PathValidation;
 import io.github.sectrust4j.fixtures.HeldCertificate;
@@ -21,6 +22,7 @@ import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.path.PathValidator;
 import io.github.sectrust4j.policy.PolicyTestSupport.Anchor;
 import io.github.sectrust4j.policy.PolicyTestSupport.Req;
+import io.github.sectrust4j.policy.rfc5280.OutsideValidityPeriod;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +101,7 @@ class RecordingTest {
 
     @Test
     void fatalIsSticky_denyDoesNotReplaceIt() {
-        CertificateProcessing fatal = processingReturning(Failure.of(FindingCode.WEAK_KEY_SIZE, 1, Map.of()));
+        CertificateProcessing fatal = processingReturning(Failure.of(FindingCode.WEAK_KEY_SIZE, 1, Evidence.none()));
         PathValidation v = validate(
                 path(Anchor.PROFILE, chain, at(2, TrustSetting.of(TrustSetting.Result.DENY)), false),
                 req().build(chain),
@@ -177,7 +179,7 @@ class RecordingTest {
         TrustSetting allow =
                 TrustSetting.of(TrustSetting.Result.UNSPECIFIED).allowingError(TrustSetting.CSSM_CERT_EXPIRED);
         CertificateProcessing fatal =
-                processingReturning(new Failure(FindingCode.TEMPORAL_VALIDITY, 0, Severity.FATAL, Map.of()));
+                processingReturning(new Failure(FindingCode.TEMPORAL_VALIDITY, 0, Severity.FATAL, Evidence.none()));
         PathValidation v = validate(path(Anchor.APP, chain, at(0, allow), false), req().build(chain), fatal);
         assertThat(v.result()).isEqualTo(SecTrustResult.FATAL_TRUST_FAILURE);
     }
@@ -186,19 +188,23 @@ class RecordingTest {
 
     @Test
     void sameKeyAndIndex_isStoredOnce() {
+        java.time.Instant t = java.time.Instant.EPOCH;
         CertificateProcessing again =
-                processingReturning(Failure.of(FindingCode.TEMPORAL_VALIDITY, 0, Map.of("from", "rfc5280")));
+                processingReturning(Failure.of(FindingCode.TEMPORAL_VALIDITY, 0, new OutsideValidityPeriod(t, t, t)));
         PathValidation v = validate(path(Anchor.APP, expired), req().build(expired), again);
         assertThat(v.failures())
                 .filteredOn(f -> f.code() == FindingCode.TEMPORAL_VALIDITY)
                 .singleElement()
-                .satisfies(f -> assertThat(f.evidence().fields()).containsEntry("from", "rfc5280"));
+                .satisfies(f -> assertThat(f.carries(OutsideValidityPeriod.class))
+                        .as("the later recording (RFC 5280 processing's) wins")
+                        .isTrue());
     }
 
     @Test
     void nonForcedCheckOutsideThePolicy_isNotRecorded_forcedOneIs() {
         CertificateProcessing p = processingReturning(
-                Failure.of(FindingCode.KEY_SIZE, 0, Map.of()), Failure.of(FindingCode.ANCHOR_TRUSTED, 2, Map.of()));
+                Failure.of(FindingCode.KEY_SIZE, 0, Evidence.none()),
+                Failure.of(FindingCode.ANCHOR_TRUSTED, 2, Evidence.none()));
         PathValidation v = validate(path(Anchor.NONE, chain), req().basic().build(chain), p);
         assertThat(codes(v)).containsExactly(FindingCode.ANCHOR_TRUSTED);
     }
@@ -208,12 +214,12 @@ class RecordingTest {
     @Test
     void beforeIos11_3_keysAreRenamed() {
         CertificateProcessing p = processingReturning(
-                Failure.of(FindingCode.MISSING_INTERMEDIATE, 2, Map.of()),
-                Failure.of(FindingCode.NAME_CONSTRAINTS, 0, Map.of()),
-                Failure.of(FindingCode.BASIC_CONSTRAINTS_PATH_LEN, 1, Map.of()),
-                Failure.of(FindingCode.TEMPORAL_VALIDITY, 1, Map.of()),
-                Failure.of(FindingCode.WEAK_KEY_SIZE, 2, Map.of()),
-                Failure.of(FindingCode.WEAK_SIGNATURE, 1, Map.of()));
+                Failure.of(FindingCode.MISSING_INTERMEDIATE, 2, Evidence.none()),
+                Failure.of(FindingCode.NAME_CONSTRAINTS, 0, Evidence.none()),
+                Failure.of(FindingCode.BASIC_CONSTRAINTS_PATH_LEN, 1, Evidence.none()),
+                Failure.of(FindingCode.TEMPORAL_VALIDITY, 1, Evidence.none()),
+                Failure.of(FindingCode.WEAK_KEY_SIZE, 2, Evidence.none()),
+                Failure.of(FindingCode.WEAK_SIGNATURE, 1, Evidence.none()));
         PathValidation v =
                 validate(path(Anchor.NONE, chain), req().release("11.2").build(chain), p);
         assertThat(codes(v))
@@ -228,7 +234,7 @@ class RecordingTest {
 
     @Test
     void weakSignature_isRecoverableOn11_3_andFatalFrom12() {
-        CertificateProcessing p = processingReturning(Failure.of(FindingCode.WEAK_SIGNATURE, 1, Map.of()));
+        CertificateProcessing p = processingReturning(Failure.of(FindingCode.WEAK_SIGNATURE, 1, Evidence.none()));
         assertThat(validate(path(Anchor.APP, chain), req().release("11.3").build(chain), p)
                         .result())
                 .isEqualTo(SecTrustResult.RECOVERABLE_TRUST_FAILURE);
@@ -240,12 +246,14 @@ class RecordingTest {
     @Test
     void onIos10_onlyBlackListsAreFatal_weakKeyAndRevocationAreRecoverable() {
         CertificateProcessing weak = processingReturning(
-                Failure.of(FindingCode.WEAK_KEY_SIZE, 0, Map.of()), Failure.of(FindingCode.REVOCATION, 0, Map.of()));
+                Failure.of(FindingCode.WEAK_KEY_SIZE, 0, Evidence.none()),
+                Failure.of(FindingCode.REVOCATION, 0, Evidence.none()));
         PathValidation v =
                 validate(path(Anchor.APP, chain), req().release("10.0").build(chain), weak);
         assertThat(v.result()).isEqualTo(SecTrustResult.RECOVERABLE_TRUST_FAILURE);
         assertThat(codes(v)).contains(FindingCode.WEAK_LEAF, FindingCode.REVOCATION);
-        CertificateProcessing blocked = processingReturning(Failure.of(FindingCode.BLACK_LISTED_KEY, 1, Map.of()));
+        CertificateProcessing blocked =
+                processingReturning(Failure.of(FindingCode.BLACK_LISTED_KEY, 1, Evidence.none()));
         assertThat(validate(path(Anchor.APP, chain), req().release("10.0").build(chain), blocked)
                         .result())
                 .isEqualTo(SecTrustResult.FATAL_TRUST_FAILURE);
@@ -253,7 +261,7 @@ class RecordingTest {
 
     @Test
     void weakKeyChecksAreAbsentOnIos9() {
-        CertificateProcessing weak = processingReturning(Failure.of(FindingCode.WEAK_KEY_SIZE, 0, Map.of()));
+        CertificateProcessing weak = processingReturning(Failure.of(FindingCode.WEAK_KEY_SIZE, 0, Evidence.none()));
         assertThat(validate(path(Anchor.APP, chain), req().release("9.3").build(chain), weak)
                         .accepted())
                 .isTrue();
@@ -261,7 +269,7 @@ class RecordingTest {
 
     @Test
     void extensionPoints_runTheIntegrationsChecks() {
-        PathCheck revocation = (p, r, rules) -> List.of(Failure.of(FindingCode.REVOCATION, 0, Map.of("reason", 1)));
+        PathCheck revocation = (p, r, rules) -> List.of(Failure.of(FindingCode.REVOCATION, 0, Evidence.none()));
         PathValidation v = Policies.validatorFor(
                         req().build(chain), PolicyTestSupport.CLEAN, List.of(revocation), List.of())
                 .validate(path(Anchor.APP, chain), req().build(chain));

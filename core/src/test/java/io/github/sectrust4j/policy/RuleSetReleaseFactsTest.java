@@ -7,6 +7,8 @@ import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.ct.internal.CtReleaseRules;
 import io.github.sectrust4j.policy.names.HostnameRules;
+import io.github.sectrust4j.policy.rfc5280.Rfc5280Check;
+import io.github.sectrust4j.policy.rfc5280.Rfc5280Rules;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -115,5 +117,45 @@ class RuleSetReleaseFactsTest {
                         .contains(FindingCode.SYSTEM_TRUSTED_CT_REQUIRED))
                 .as("the SSL server policy carries SystemTrustedCTRequired exactly when it is enforced")
                 .isEqualTo(systemTrustedCtRequired);
+    }
+
+    /** The RFC 5280 facts at their boundaries, as {@code RuleSet} hands them to {@code policy.rfc5280} (§13.2, §13.3). */
+    @ParameterizedTest
+    @CsvSource({
+        // release, legacy names, weak key, weak key Fatal, weak signature, weak signature Fatal, Apple roots never
+        // expire
+        "9.3,  true,  false, false, false, false, false",
+        "10.0, true,  true,  false, false, false, false",
+        "10.3, true,  true,  false, false, false, false",
+        "11.0, true,  true,  true,  false, false, false",
+        "11.2, true,  true,  true,  false, false, false",
+        "11.3, false, true,  true,  true,  false, false",
+        "11.4, false, true,  true,  true,  false, false",
+        "12.0, false, true,  true,  true,  true,  false",
+        "18.5, false, true,  true,  true,  true,  false",
+        "26.0, false, true,  true,  true,  true,  true"
+    })
+    void rfc5280Rules(
+            String release,
+            boolean legacyNames,
+            boolean weakKey,
+            boolean weakKeyFatal,
+            boolean weakSignature,
+            boolean weakSignatureFatal,
+            boolean appleRootsNeverExpire) {
+        RuleSet rules = rules(release);
+        Rfc5280Rules r = rules.rfc5280Rules();
+        assertThat(r.legacyCheckNames()).isEqualTo(legacyNames);
+        assertThat(r.runs(Rfc5280Check.WEAK_KEY)).isEqualTo(weakKey);
+        assertThat(r.weakKeyFatal()).isEqualTo(weakKeyFatal);
+        assertThat(r.runs(Rfc5280Check.WEAK_SIGNATURE)).isEqualTo(weakSignature);
+        assertThat(r.weakSignatureFatal()).isEqualTo(weakSignatureFatal);
+        assertThat(r.appleRootsNeverExpire()).isEqualTo(appleRootsNeverExpire);
+        assertThat(rules.severity(FindingCode.WEAK_SIGNATURE, 1, io.github.sectrust4j.Severity.FATAL))
+                .as("the recorder's severity for WeakSignature agrees with the fact handed down")
+                .isEqualTo(
+                        weakSignatureFatal
+                                ? io.github.sectrust4j.Severity.FATAL
+                                : io.github.sectrust4j.Severity.RECOVERABLE);
     }
 }

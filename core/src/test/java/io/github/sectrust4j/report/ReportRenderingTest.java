@@ -120,4 +120,29 @@ class ReportRenderingTest {
         assertThat(text).contains("2 names × 2 iOS releases: 2 of 4 trusted");
         assertThat(text).contains("=== example.com, iOS 16.0 ===", "=== other.example.org, iOS 17.4 ===");
     }
+
+    /**
+     * The profile hint follows the typed fact {@code PathCertificate.selfSigned}: a self-signed root the server
+     * sends gets it; an intermediate top (AnchorTrusted before iOS 11.3, not self-signed) does not.
+     */
+    @Test
+    void text_profileHint_onlyForASelfSignedTopTheServerSent(TestPki pki) {
+        HeldCertificate root = pki.root("Root").build();
+        HeldCertificate ca = pki.intermediate("CA", root).build();
+        HeldCertificate leaf = pki.leaf("example.com", ca).validForDays(90).build();
+
+        TrustReport withRoot = device(pki).evaluate(certs(leaf, ca, root));
+        assertThat(withRoot.path())
+                .extracting(io.github.sectrust4j.PathCertificate::selfSigned)
+                .containsExactly(false, false, true);
+        assertThat(withRoot.findings())
+                .anySatisfy(f -> assertThat(f.code().code()).isEqualTo("AnchorTrusted"));
+        assertThat(TextReport.render(withRoot)).contains("Profile: sectrust4j profile --root ROOT.pem");
+
+        TrustReport old =
+                SecTrust.ios("11.2").forServer("example.com").at(pki.now()).evaluate(certs(leaf, ca));
+        assertThat(old.path().get(1).selfSigned()).isFalse();
+        assertThat(old.findings()).anySatisfy(f -> assertThat(f.code().code()).isEqualTo("AnchorTrusted"));
+        assertThat(TextReport.render(old)).doesNotContain("Profile: sectrust4j profile");
+    }
 }

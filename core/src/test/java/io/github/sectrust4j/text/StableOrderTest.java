@@ -43,9 +43,6 @@ class StableOrderTest {
         assertThat(new ArrayList<>(f.evidence().keySet())).containsExactlyElementsOf(KEYS);
         assertThat(f.evidence().values())
                 .allSatisfy(v -> assertThat(new ArrayList<Object>((Set<?>) v)).containsExactlyElementsOf(KEYS));
-
-        Failure failure = Failure.of(FindingCode.SSL_HOSTNAME, 0, saltedMap());
-        assertThat(new ArrayList<>(failure.evidence().fields().keySet())).containsExactlyElementsOf(KEYS);
     }
 
     @Test
@@ -97,5 +94,27 @@ class StableOrderTest {
         assertThat(StableOrder.hasFixedOrder(new TreeSet<>(Set.of("a", "b")))).isTrue();
         assertThat(StableOrder.hasFixedOrder(KEYS.stream().collect(Collectors.toList())))
                 .isTrue();
+    }
+
+    @Test
+    void evidenceAlreadyInStableForm_isReturnedAsItIs_andAnythingElseIsCopied() {
+        com.google.common.collect.ImmutableMap<String, Object> stable = com.google.common.collect.ImmutableMap.of(
+                "b",
+                com.google.common.collect.ImmutableList.of(com.google.common.collect.ImmutableMap.of("x", 1)),
+                "a",
+                com.google.common.collect.ImmutableSet.of("z", "y"));
+        Map<String, Object> nestedSalted = com.google.common.collect.ImmutableMap.of("b", Set.copyOf(KEYS), "a", 1);
+        Map<String, Object> nestedMutable = com.google.common.collect.ImmutableMap.of("b", new ArrayList<>(KEYS));
+
+        assertThat(StableOrder.evidence(stable)).isSameAs(stable);
+        assertThat(StableOrder.evidence(StableOrder.evidence(new LinkedHashMap<>(stable))))
+                .isEqualTo(stable)
+                .containsExactlyEntriesOf(stable);
+        assertThat(StableOrder.evidence(nestedSalted)).isNotSameAs(nestedSalted);
+        assertThat(List.copyOf((Set<?>) StableOrder.evidence(nestedSalted).get("b")))
+                .isEqualTo(List.copyOf(new TreeSet<>(KEYS)));
+        assertThat(StableOrder.evidence(nestedMutable).get("b"))
+                .isInstanceOf(com.google.common.collect.ImmutableList.class)
+                .isNotSameAs(nestedMutable.get("b"));
     }
 }

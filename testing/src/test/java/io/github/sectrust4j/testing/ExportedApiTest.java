@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * only JDK types of modules the module reads transitively, its own exported types and those of the sectrust4j
  * modules it {@code requires transitive} — never Bouncy Castle, Guava, Jackson, dd-plist or an internal package;
  * (2) the surface equals the committed baseline {@code api/<module>.api}, so it changes only on purpose
- * (README "Development": regenerate with {@code -Dsectrust4j.api.accept=true} and commit the diff).
+ * (README "Development": regenerate with {@code -Dsectrust4j.api.accept=true} and commit the diff); (3) the packages
+ * japicmp compares with {@code api/baseline/<module>.jar} (binary and source compatibility, in {@code verify}) are
+ * exactly the exported ones.
  */
 class ExportedApiTest {
     /** The property that rewrites the baseline files instead of comparing with them. */
@@ -126,6 +130,41 @@ class ExportedApiTest {
                                 + "-D%s=true, and commit %s",
                         name, file, difference(expected, actual), ACCEPT, file)
                 .isEqualTo(expected);
+    }
+
+    /**
+     * japicmp (README "Development") checks the packages a module's pom lists in {@code sectrust4j.api.packages}
+     * against the baseline jar {@code api/baseline/<module>.jar}: the list must be the module's exports, or a newly
+     * exported package would go unchecked.
+     */
+    @ParameterizedTest
+    @MethodSource("modules")
+    void japicmpChecks_exactlyTheExportedPackages(Class<?> member) throws IOException {
+        ModuleDescriptor descriptor = ExportedSurface.of(member).descriptor();
+        Path root = baselineDirectory().getParent();
+        String pom = null;
+        try (Stream<Path> poms = Files.list(root)) {
+            for (Path dir : poms.filter(Files::isDirectory).sorted().toList()) {
+                Path file = dir.resolve("pom.xml");
+                if (Files.exists(file)
+                        && Files.readString(file, StandardCharsets.UTF_8)
+                                .contains("<module.name>" + descriptor.name() + "</module.name>")) {
+                    pom = Files.readString(file, StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(pom).as("the pom of %s", descriptor.name()).isNotNull();
+        Matcher listed = Pattern.compile("<sectrust4j.api.packages>([^<]*)</sectrust4j.api.packages>")
+                .matcher(pom);
+
+        assertThat(listed.find())
+                .as("sectrust4j.api.packages in the pom of %s", descriptor.name())
+                .isTrue();
+        assertThat(new TreeSet<>(List.of(listed.group(1).split(";"))))
+                .isEqualTo(ExportedSurface.exportedPackages(descriptor));
+        assertThat(baselineDirectory().resolve("baseline").resolve(descriptor.name() + ".jar"))
+                .as("written by scripts/api-baseline")
+                .isRegularFile();
     }
 
     /** The repository's api/ folder (the tests run in testing/). */

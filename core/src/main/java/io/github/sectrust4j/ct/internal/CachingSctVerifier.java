@@ -4,6 +4,7 @@ import com.google.common.hash.Hashing;
 import io.github.sectrust4j.cert.TotalVerificationBudget;
 import io.github.sectrust4j.cert.VerdictCache;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -41,6 +42,26 @@ final class CachingSctVerifier {
      * {@code entryDigest} is the SHA-256 of {@code entry} (worked out once per evaluation).
      */
     boolean verify(SignedCertificateTimestamp sct, byte[] rawSct, byte[] entry, byte[] entryDigest, byte[] logSpki) {
+        ByteBuffer key = key(sct, rawSct, entryDigest, logSpki);
+        if (!TotalVerificationBudget.charge(TotalVerificationBudget.Kind.SCT, key)) {
+            return false; // the evaluation's verification budget is spent: the SCT does not count
+        }
+        return verdicts.computeIfAbsent(key, () -> {
+            verifications.incrementAndGet();
+            return delegate.verify(sct, SignedEntries.signedData(sct, entry), logSpki);
+        });
+    }
+
+    /**
+     * The cache key; the last one made for {@code sct} is kept on it with the log key and entry digest it covers
+     * ({@code sct} was parsed from {@code rawSct}), so re-evaluating a parsed leaf does not hash it again.
+     */
+    private static ByteBuffer key(SignedCertificateTimestamp sct, byte[] rawSct, byte[] entryDigest, byte[] logSpki) {
+        if (sct.verdictKey() instanceof KeyFor last
+                && Arrays.equals(last.logSpki, logSpki)
+                && Arrays.equals(last.entryDigest, entryDigest)) {
+            return last.key;
+        }
         ByteBuffer key = ByteBuffer.wrap(Hashing.sha256()
                 .newHasher()
                 .putInt(logSpki.length)
@@ -50,14 +71,12 @@ final class CachingSctVerifier {
                 .putBytes(rawSct)
                 .hash()
                 .asBytes());
-        if (!TotalVerificationBudget.charge(TotalVerificationBudget.Kind.SCT, key)) {
-            return false; // the evaluation's verification budget is spent: the SCT does not count
-        }
-        return verdicts.computeIfAbsent(key, () -> {
-            verifications.incrementAndGet();
-            return delegate.verify(sct, SignedEntries.signedData(sct, entry), logSpki);
-        });
+        sct.verdictKey(new KeyFor(logSpki.clone(), entryDigest.clone(), key));
+        return key;
     }
+
+    /** A verdict key and the log key and entry digest it was made from (the SCT's bytes being the holder's). */
+    private record KeyFor(byte[] logSpki, byte[] entryDigest, ByteBuffer key) {}
 
     /** SCT signatures actually verified (cache misses) since this cache was made. */
     long verifications() {

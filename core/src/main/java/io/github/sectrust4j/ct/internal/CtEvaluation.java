@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.github.sectrust4j.IosRelease;
+import io.github.sectrust4j.text.IsoInstant;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,23 +75,29 @@ public record CtEvaluation(
      * (qualified, path, issuanceTime, countBasis, required, counted, lifetime, scts, notes).
      */
     public Map<String, Object> evidence() {
-        Map<String, Object> m = new LinkedHashMap<>();
+        ImmutableMap.Builder<String, Object> m = ImmutableMap.builderWithExpectedSize(11);
         m.put("iosRelease", release.toString());
         m.put("qualified", qualified);
         m.put("path", path.name());
-        issuanceTime.ifPresent(t -> m.put("issuanceTime", t.toString()));
+        if (issuanceTime.isPresent()) {
+            m.put("issuanceTime", IsoInstant.format(issuanceTime.get()));
+        }
         m.put("countBasis", countBasis.name());
         m.put("required", required);
         m.put("counted", counted);
-        lifetimeRule.ifPresent(r -> {
-            m.put("lifetimePolicy", r.policy().name());
-            m.put("lifetime", r.describeLifetime());
-        });
-        m.put("scts", outcomes.stream().map(SctOutcome::evidence).collect(ImmutableList.toImmutableList()));
+        if (lifetimeRule.isPresent()) {
+            m.put("lifetimePolicy", lifetimeRule.get().policy().name());
+            m.put("lifetime", lifetimeRule.get().describeLifetime());
+        }
+        ImmutableList.Builder<Object> scts = ImmutableList.builderWithExpectedSize(outcomes.size());
+        for (SctOutcome o : outcomes) {
+            scts.add(o.evidence());
+        }
+        m.put("scts", scts.build());
         if (!notes.isEmpty()) {
             m.put("notes", notes);
         }
-        return ImmutableMap.copyOf(m);
+        return m.build();
     }
 
     /**

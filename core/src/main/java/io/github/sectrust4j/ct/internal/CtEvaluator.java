@@ -5,17 +5,19 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.hash.Hashing;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.cert.DerivedFact;
+import io.github.sectrust4j.cert.SignatureBackends;
 import io.github.sectrust4j.ct.CtLog;
 import io.github.sectrust4j.ct.CtLogList;
 import io.github.sectrust4j.ct.CtLogState;
 import io.github.sectrust4j.ct.LogId;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -34,6 +36,7 @@ public final class CtEvaluator {
      * outcomes or notes.
      */
     public static CtEvaluation evaluate(CtRequest request, CtLogList logs, CtReleaseRules rules) {
+        SignatureBackends.current(); // a wrong -Dsectrust4j.verifier throws here, never reads as invalid SCTs
         return evaluate(request, logs, rules, CachingSctVerifier.SHARED);
     }
 
@@ -84,7 +87,8 @@ public final class CtEvaluator {
     /**
      * The leaf as the CT rules read it: Bouncy Castle's structure, BC's validity times
      * ({@link LeafValidityTime}), the calendar months between them and the embedded SCT list — or, when
-     * BC cannot decode it, why ({@code bc} null). Depends on the leaf's bytes only.
+     * BC cannot decode it, why ({@code bc} null) — with the embedded SCTs parsed and the precert entry last
+     * built. Depends on the leaf's bytes only (the precert entry also on the issuer key it is kept with).
      */
     private record LeafFacts(
             Certificate bc,
@@ -92,6 +96,8 @@ public final class CtEvaluator {
             Instant notAfter,
             long months,
             Parsed<List<byte[]>> embedded,
+            List<Parsed<SignedCertificateTimestamp>> embeddedScts,
+            AtomicReference<PrecertEntry> lastPrecert,
             String undecodable) {
         static LeafFacts of(Parsed<Certificate> decoded) {
             Instant notBefore;
@@ -100,16 +106,48 @@ public final class CtEvaluator {
                 notBefore = LeafValidityTime.of(decoded.value().orElseThrow().getStartDate());
                 notAfter = LeafValidityTime.of(decoded.value().orElseThrow().getEndDate());
             } catch (RuntimeException e) {
-                return new LeafFacts(null, null, null, 0, null, decoded.error().orElse(String.valueOf(e.getMessage())));
+                return new LeafFacts(
+                        null, null, null, 0, null, null, null, decoded.error().orElse(String.valueOf(e.getMessage())));
             }
             Certificate bc = decoded.value().get();
+            Parsed<List<byte[]>> embedded = SctLists.embeddedIn(bc);
+            List<Parsed<SignedCertificateTimestamp>> scts = new ArrayList<>();
+            if (embedded.isOk()) {
+                embedded.value().get().forEach(raw -> scts.add(SignedCertificateTimestamp.parse(raw)));
+            }
             return new LeafFacts(
                     bc,
                     notBefore,
                     notAfter,
                     CtLifetimeRule.calendarMonths(notBefore, notAfter),
-                    SctLists.embeddedIn(bc),
+                    embedded,
+                    List.copyOf(scts),
+                    new AtomicReference<>(),
                     null);
+        }
+    }
+
+    /**
+     * The precert entry of a leaf under one issuer key, and the entry's SHA-256 on first use: kept on the
+     * leaf's facts for the issuer key it was built with, so a warm evaluation neither rebuilds nor re-hashes it.
+     */
+    private static final class PrecertEntry {
+        private final byte[] issuerSpki;
+        private final Parsed<byte[]> entry;
+        private volatile byte[] digest;
+
+        PrecertEntry(byte[] issuerSpki, Parsed<byte[]> entry) {
+            this.issuerSpki = issuerSpki;
+            this.entry = entry;
+        }
+
+        byte[] digest() {
+            byte[] d = digest;
+            if (d == null) {
+                d = Hashing.sha256().hashBytes(entry.value().orElseThrow()).asBytes();
+                digest = d; // racing threads store equal arrays
+            }
+            return d;
         }
     }
 
@@ -170,9 +208,7 @@ public final class CtEvaluator {
         List<SctOutcome> marked = new ArrayList<>(outcomes);
         // issuance time T = earliest SCT among current logs (whole seconds, as iOS compares); iOS sets it
         // whenever a current log has a valid embedded SCT, also when path A decides
-        Optional<Instant> t = validEmbeddedCurrent
-                ? current.values().stream().map(i -> seconds(outcomes.get(i))).min(Comparator.naturalOrder())
-                : Optional.empty();
+        Optional<Instant> t = validEmbeddedCurrent ? earliestSeconds(current, outcomes) : Optional.empty();
         if (validExternal && current.size() >= 2) {
             current.values().forEach(i -> marked.set(i, marked.get(i).withCounted(true)));
             // the lifetime plays no part in path A
@@ -290,6 +326,18 @@ public final class CtEvaluator {
         }
     }
 
+    /** The earliest timestamp (whole seconds) of the kept SCTs; present as {@code kept} is not empty. */
+    private static Optional<Instant> earliestSeconds(Map<LogId, Integer> kept, List<SctOutcome> outcomes) {
+        Instant min = null;
+        for (Integer i : kept.values()) {
+            Instant s = seconds(outcomes.get(i));
+            if (min == null || s.isBefore(min)) {
+                min = s;
+            }
+        }
+        return Optional.ofNullable(min);
+    }
+
     private static Instant seconds(SctOutcome o) {
         Instant t = o.timestamp().orElseThrow();
         return Instant.ofEpochSecond(t.getEpochSecond());
@@ -303,14 +351,15 @@ public final class CtEvaluator {
         private final CtLogList logs;
         private final Certificate leaf;
         private final Parsed<List<byte[]>> embedded;
+        private final List<Parsed<SignedCertificateTimestamp>> embeddedScts;
+        private final AtomicReference<PrecertEntry> lastPrecert;
         private final Instant leafNotBefore;
         private final Instant leafNotAfter;
         private final boolean ios9;
         private final List<String> notes;
         private final long verifyMillis;
         private final CachingSctVerifier verifier;
-        private Parsed<byte[]> precertEntry;
-        private byte[] precertDigest;
+        private PrecertEntry precertEntry;
         private byte[] x509Entry;
         private byte[] x509Digest;
 
@@ -326,6 +375,8 @@ public final class CtEvaluator {
             this.logs = logs;
             this.leaf = leaf.bc();
             this.embedded = leaf.embedded();
+            this.embeddedScts = leaf.embeddedScts();
+            this.lastPrecert = leaf.lastPrecert();
             this.leafNotBefore = leaf.notBefore();
             this.leafNotAfter = leaf.notAfter();
             this.ios9 = ios9;
@@ -349,7 +400,15 @@ public final class CtEvaluator {
 
         List<SctOutcome> judgeAll() {
             List<SctOutcome> out = new ArrayList<>();
-            judgeList(SctOrigin.EMBEDDED, List.of(embedded), out);
+            if (embedded.isOk()) {
+                // parsed once per leaf
+                List<byte[]> raw = embedded.value().get();
+                for (int i = 0; i < raw.size(); i++) {
+                    out.add(judge(SctOrigin.EMBEDDED, i, raw.get(i), embeddedScts.get(i)));
+                }
+            } else {
+                judgeList(SctOrigin.EMBEDDED, List.of(embedded), out);
+            }
 
             List<Parsed<List<byte[]>>> tls = new ArrayList<>();
             request.tlsScts().forEach(b -> tls.add(Parsed.ok(List.of(b))));
@@ -411,13 +470,12 @@ public final class CtEvaluator {
                     continue;
                 }
                 for (byte[] raw : list.value().get()) {
-                    out.add(judge(origin, index++, raw));
+                    out.add(judge(origin, index++, raw, SignedCertificateTimestamp.parse(raw)));
                 }
             }
         }
 
-        private SctOutcome judge(SctOrigin origin, int index, byte[] raw) {
-            Parsed<SignedCertificateTimestamp> parsed = SignedCertificateTimestamp.parse(raw);
+        private SctOutcome judge(SctOrigin origin, int index, byte[] raw, Parsed<SignedCertificateTimestamp> parsed) {
             if (!parsed.isOk()) {
                 return new SctOutcome(
                         origin,
@@ -436,7 +494,7 @@ public final class CtEvaluator {
 
             byte[] entry;
             if (origin == SctOrigin.EMBEDDED) {
-                Parsed<byte[]> pe = precert();
+                Parsed<byte[]> pe = precert().entry;
                 if (!pe.isOk()) {
                     return new SctOutcome(
                             origin,
@@ -598,10 +656,7 @@ public final class CtEvaluator {
                 SctOrigin origin, SignedCertificateTimestamp sct, byte[] raw, byte[] entry, CtLog log) {
             byte[] digest;
             if (origin == SctOrigin.EMBEDDED) {
-                if (precertDigest == null) {
-                    precertDigest = Hashing.sha256().hashBytes(entry).asBytes();
-                }
-                digest = precertDigest;
+                digest = precert().digest();
             } else {
                 if (x509Digest == null) {
                     x509Digest = Hashing.sha256().hashBytes(entry).asBytes();
@@ -611,16 +666,29 @@ public final class CtEvaluator {
             return verifier.verify(sct, raw, entry, digest, log.spki());
         }
 
-        private Parsed<byte[]> precert() {
+        private PrecertEntry precert() {
             if (precertEntry == null) {
-                Optional<byte[]> issuer = request.issuerSpkiDer();
-                precertEntry = issuer.isEmpty()
-                        ? Parsed.malformed("no issuer: embedded SCTs cannot be verified for a one-certificate chain")
-                        : SignedEntries.precertEntry(
-                                request.parsedLeaf()
-                                        .map(PRECERT_TBS::of)
-                                        .orElseGet(() -> SignedEntries.precertTbs(request.leafView())),
-                                issuer.get());
+                Optional<byte[]> issuer = request.issuerSpkiView();
+                PrecertEntry last = lastPrecert == null ? null : lastPrecert.get();
+                if (issuer.isEmpty()) {
+                    precertEntry = new PrecertEntry(
+                            null,
+                            Parsed.malformed(
+                                    "no issuer: embedded SCTs cannot be verified for a one-certificate chain"));
+                } else if (last != null && Arrays.equals(last.issuerSpki, issuer.get())) {
+                    precertEntry = last; // built for this leaf and this issuer key by an earlier evaluation
+                } else {
+                    precertEntry = new PrecertEntry(
+                            issuer.get(),
+                            SignedEntries.precertEntry(
+                                    request.parsedLeaf()
+                                            .map(PRECERT_TBS::of)
+                                            .orElseGet(() -> SignedEntries.precertTbs(request.leafView())),
+                                    issuer.get()));
+                    if (lastPrecert != null) {
+                        lastPrecert.set(precertEntry);
+                    }
+                }
             }
             return precertEntry;
         }

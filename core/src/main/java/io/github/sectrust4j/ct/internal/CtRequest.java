@@ -60,6 +60,11 @@ public final class CtRequest {
         return issuerSpkiDer.map(byte[]::clone);
     }
 
+    /** The issuer's key without a copy (the evaluator reads it, never changes it). */
+    Optional<byte[]> issuerSpkiView() {
+        return issuerSpkiDer;
+    }
+
     public Instant verifyTime() {
         return verifyTime;
     }

@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableMap;
 import io.github.sectrust4j.ct.CtLog;
 import io.github.sectrust4j.ct.LogId;
+import io.github.sectrust4j.text.IsoInstant;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,21 +49,26 @@ public record SctOutcome(
 
     /** The evidence of this SCT as plain values, in a stable order. */
     public Map<String, Object> evidence() {
-        Map<String, Object> m = new LinkedHashMap<>();
+        ImmutableMap.Builder<String, Object> m = ImmutableMap.builderWithExpectedSize(10);
         m.put("origin", origin.name());
         m.put("index", index);
-        logId.ifPresent(id -> m.put("logId", id.base64()));
-        log.ifPresent(l -> {
+        if (logId.isPresent()) {
+            m.put("logId", logId.get().base64());
+        }
+        if (log.isPresent()) {
+            CtLog l = log.get();
             m.put("log", l.description());
             m.put("operator", l.operator());
             m.put("logState", l.state().name());
-        });
-        timestamp.ifPresent(t -> m.put("timestamp", t.toString()));
+        }
+        if (timestamp.isPresent()) {
+            m.put("timestamp", IsoInstant.format(timestamp.get()));
+        }
         m.put("verdict", verdict.name());
         m.put("counted", counted);
         if (!detail.isEmpty()) {
             m.put("detail", detail);
         }
-        return ImmutableMap.copyOf(m);
+        return m.build();
     }
 }

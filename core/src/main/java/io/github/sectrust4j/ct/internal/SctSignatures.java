@@ -50,12 +50,15 @@ final class SctSignatures {
         if (algorithm == null) {
             return false;
         }
+        PublicKeyInfo key;
         try {
-            PublicKeyInfo key = LOG_KEYS.get(ByteBuffer.wrap(logSpki.clone()), () -> PublicKeyInfo.fromDer(logSpki));
-            return backend.verifies(algorithm, key, signedData, sct.signatureView());
+            key = LOG_KEYS.get(ByteBuffer.wrap(logSpki.clone()), () -> PublicKeyInfo.fromDer(logSpki));
         } catch (ExecutionException | RuntimeException e) {
             return false; // not a SubjectPublicKeyInfo
         }
+        // outside the catch: a backend never throws, except the selected one when -Dsectrust4j.verifier is
+        // wrong, and that misconfiguration must not read as an invalid SCT
+        return backend.verifies(algorithm, key, signedData, sct.signatureView());
     }
 
     /** The X.509 signature algorithm of the SCT's (hash, signature) pair; null for any other pair. */

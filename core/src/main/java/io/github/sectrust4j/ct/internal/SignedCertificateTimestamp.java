@@ -30,6 +30,8 @@ public final class SignedCertificateTimestamp {
     private final int signatureAlgorithm;
     private final byte[] signature;
     private final byte[] encoded;
+    /** The last verdict-cache key made for this SCT ({@link CachingSctVerifier}), with what it was made from. */
+    private volatile Object verdictKey;
 
     private SignedCertificateTimestamp(
             LogId logId,
@@ -84,6 +86,14 @@ public final class SignedCertificateTimestamp {
                 tls[afterExt + 1] & 0xff,
                 Arrays.copyOfRange(tls, afterExt + 4, tls.length),
                 tls.clone()));
+    }
+
+    Object verdictKey() {
+        return verdictKey;
+    }
+
+    void verdictKey(Object key) {
+        verdictKey = key;
     }
 
     private static int u16(byte[] b, int at) {

@@ -3,7 +3,6 @@ package io.github.sectrust4j.policy.rfc5280;
 import static java.util.Objects.requireNonNull;
 
 import io.github.sectrust4j.FindingCode;
-import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.cert.BasicConstraints;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.NameConstraints;
@@ -39,6 +38,8 @@ import java.util.TreeSet;
  * </ol>
  * Before iOS 11.3, name- and policy-constraint failures are recorded as
  * {@code BasicCertificateProcessing} and path-length failures as {@code BasicConstraints} (§13.3).
+ * Each of these steps runs only when its {@link Rfc5280Check} is in the release's set ({@link Rfc5280Rules#checks()},
+ * from the descriptors of the check catalogue); the order is Apple's, fixed here.
  *
  * <p>The parent checks of CA positions (basicConstraints, keyCertSign) are not part of this step:
  * see {@link ParentChecks}. The anchor-trust decision itself (usage constraints, §7.3) is the
@@ -54,16 +55,19 @@ public final class BasicCertificateProcessing {
      * @param topTrusted the top is an anchor whose usage constraints make it trusted for this
      *                   evaluation (§2.3 item 1; empty constraints = trusted); ignored (false) when the
      *                   path is not anchored
-     * @param request    supplies the release (check names, severities) and the verify time
+     * @param request    supplies the verify time
+     * @param rules      the release's facts (check names, severities)
      * @return the failures in recording order; empty when the path passes
      */
-    public static List<Failure> process(CandidatePath path, boolean topTrusted, EvaluationRequest request) {
+    public static List<Failure> process(
+            CandidatePath path, boolean topTrusted, EvaluationRequest request, Rfc5280Rules rules) {
         requireNonNull(path, "path");
         requireNonNull(request, "request");
-        IosRelease release = request.release();
+        requireNonNull(rules, "rules");
         List<Failure> out = new ArrayList<>();
         int top = path.topIndex();
         boolean trusted = topTrusted && path.anchored();
+        boolean nameConstraints = rules.runs(Rfc5280Check.NAME_CONSTRAINTS);
         int processed = path.size();
 
         NameConstraintState names = NameConstraintState.unconstrained();
@@ -72,11 +76,13 @@ public final class BasicCertificateProcessing {
         int constrainedTo = -1;
         if (trusted) {
             processed--;
-            CertificateChecks.temporalValidity(path, top, request, out);
+            if (rules.runs(Rfc5280Check.TEMPORAL_VALIDITY)) {
+                CertificateChecks.temporalValidity(path, top, request, rules, out);
+            }
             Certificate anchor = path.top();
             Optional<NameConstraints> nc = anchor.nameConstraints();
-            if (nc.isPresent()) {
-                names = mergeNameConstraints(names, nc.get(), top, release, out);
+            if (nc.isPresent() && nameConstraints) {
+                names = mergeNameConstraints(names, nc.get(), top, rules, out);
             }
             maxPathLength = processed;
             Integer anchorLimit = anchor.basicConstraints()
@@ -88,15 +94,19 @@ public final class BasicCertificateProcessing {
                 constrainedTo = anchorLimit;
             }
         } else {
-            FindingCode code =
-                    path.topSelfSigned() ? FindingCode.ANCHOR_TRUSTED : ReleaseRules.missingIntermediate(release);
-            out.add(Failure.of(
-                    code,
-                    top,
-                    new UntrustedTop(
-                            path.anchored(),
-                            path.topSelfSigned(),
-                            path.top().subject().toString())));
+            Rfc5280Check untrusted =
+                    path.topSelfSigned() ? Rfc5280Check.ANCHOR_TRUSTED : Rfc5280Check.MISSING_INTERMEDIATE;
+            if (rules.runs(untrusted)) {
+                FindingCode code =
+                        path.topSelfSigned() ? FindingCode.ANCHOR_TRUSTED : ReleaseRules.missingIntermediate(rules);
+                out.add(Failure.of(
+                        code,
+                        top,
+                        new UntrustedTop(
+                                path.anchored(),
+                                path.topSelfSigned(),
+                                path.top().subject().toString())));
+            }
             maxPathLength = processed;
         }
         int belowConstraint = 0;
@@ -104,14 +114,14 @@ public final class BasicCertificateProcessing {
         for (int i = processed - 1; i >= 0; i--) {
             Certificate cert = path.get(i);
             boolean selfIssued = cert.isSelfIssued();
-            CertificateChecks.basic(path, i, request, out);
+            Rfc5280Check.run(Rfc5280Check.EACH_CERTIFICATE, path, i, request, rules, out);
             // past the subtree limit the path has already failed NameConstraints (§2.3 item 6): matching every
             // name against every subtree (quadratic; tens of seconds for absurd certificates) changes nothing
-            if ((!selfIssued || i == 0) && !names.subtreeLimitExceeded()) {
+            if (nameConstraints && (!selfIssued || i == 0) && !names.subtreeLimitExceeded()) {
                 NameConstraintCheck check = names.permits(Names.of(cert));
                 if (!check.permitted()) {
                     out.add(Failure.of(
-                            ReleaseRules.nameConstraints(release),
+                            ReleaseRules.nameConstraints(rules),
                             i,
                             new NameConstraintFailure.NameOutsideSubtrees(
                                     check.outcome().name(),
@@ -125,19 +135,19 @@ public final class BasicCertificateProcessing {
             }
             // §6.1.4 (g), (h): the CA's own name constraints
             Optional<NameConstraints> nc = cert.nameConstraints();
-            if (nc.isPresent()) {
-                names = mergeNameConstraints(names, nc.get(), i, release, out);
+            if (nc.isPresent() && nameConstraints) {
+                names = mergeNameConstraints(names, nc.get(), i, rules, out);
             }
             // §6.1.4 (l), (m): path length
             if (!selfIssued) {
                 belowConstraint++;
                 if (maxPathLength > 0) {
                     maxPathLength--;
-                } else {
+                } else if (rules.runs(Rfc5280Check.PATH_LENGTH)) {
                     Optional<PathTooLong.Constraint> limit = constrainedBy >= 0
                             ? Optional.of(new PathTooLong.Constraint(constrainedBy, constrainedTo, belowConstraint))
                             : Optional.empty();
-                    out.add(Failure.of(ReleaseRules.pathLength(release), i, new PathTooLong(limit)));
+                    out.add(Failure.of(ReleaseRules.pathLength(rules), i, new PathTooLong(limit)));
                 }
             }
             Integer own = cert.basicConstraints()
@@ -149,19 +159,28 @@ public final class BasicCertificateProcessing {
                 constrainedTo = own;
                 belowConstraint = 0;
             }
-            criticalExtensions(cert, i, out);
+            if (rules.runs(Rfc5280Check.CRITICAL_EXTENSIONS)) {
+                criticalExtensions(path, i, request, rules, out);
+            }
         }
 
-        PolicyTree.Outcome policies = PolicyTree.evaluate(path.certificates(), processed);
-        if (!policies.valid()) {
-            out.add(Failure.of(ReleaseRules.policyConstraints(release), 0, policies.failure()));
+        if (rules.runs(Rfc5280Check.POLICY_CONSTRAINTS)) {
+            PolicyTree.Outcome policies = PolicyTree.evaluate(path.certificates(), processed);
+            if (!policies.valid()) {
+                out.add(Failure.of(ReleaseRules.policyConstraints(rules), 0, policies.failure()));
+            }
         }
         // the leaf is always reported at index 0, even when it is itself the trusted anchor (§2.3 item 7)
-        criticalExtensions(path.leaf(), 0, out);
+        if (rules.runs(Rfc5280Check.CRITICAL_EXTENSIONS)) {
+            criticalExtensions(path, 0, request, rules, out);
+        }
         return List.copyOf(out);
     }
 
-    private static void criticalExtensions(Certificate cert, int index, List<Failure> out) {
+    /** §2.2 CriticalExtensions: extensions marked critical that iOS does not know. */
+    static void criticalExtensions(
+            CandidatePath path, int index, EvaluationRequest request, Rfc5280Rules rules, List<Failure> out) {
+        Certificate cert = path.get(index);
         if (!cert.unknownCriticalExtensions().isEmpty()) {
             out.add(Failure.of(
                     FindingCode.CRITICAL_EXTENSIONS,
@@ -171,10 +190,10 @@ public final class BasicCertificateProcessing {
     }
 
     private static NameConstraintState mergeNameConstraints(
-            NameConstraintState state, NameConstraints nc, int index, IosRelease release, List<Failure> out) {
+            NameConstraintState state, NameConstraints nc, int index, Rfc5280Rules rules, List<Failure> out) {
         if (nc.critical() && nc.hasUnsupportedForms()) {
             out.add(Failure.of(
-                    ReleaseRules.nameConstraints(release),
+                    ReleaseRules.nameConstraints(rules),
                     index,
                     new NameConstraintFailure.UnsupportedForms(
                             nc.permitted().unsupportedForms() + nc.excluded().unsupportedForms())));
@@ -182,7 +201,7 @@ public final class BasicCertificateProcessing {
         NameConstraintState next = state.withCa(Names.subtrees(nc.permitted()), Names.subtrees(nc.excluded()));
         if (next.subtreeLimitExceeded() && !state.subtreeLimitExceeded()) {
             out.add(Failure.of(
-                    ReleaseRules.nameConstraints(release),
+                    ReleaseRules.nameConstraints(rules),
                     index,
                     new NameConstraintFailure.TooManySubtrees(
                             next.subtreeCount(), NameConstraintState.MAX_COMBINED_SUBTREES)));

@@ -5,57 +5,54 @@ import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.request.EvaluationRequest;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The per-certificate checks that both the parent checks (§1.6 items 1–3) and RFC 5280 processing
- * (§2.3 item 6) run: temporal validity, weak key, MD2/4/5 signature.
+ * (§2.3 item 6) run: temporal validity, weak key, MD2/4/5 signature ({@link Rfc5280Check#EACH_CERTIFICATE}).
  */
 final class CertificateChecks {
     private CertificateChecks() {}
 
-    /**
-     * Adds the validity, weak-key and weak-signature failures of {@code path.get(index)} to {@code out}.
-     */
-    static void basic(CandidatePath path, int index, EvaluationRequest request, List<Failure> out) {
-        temporalValidity(path, index, request, out);
-        Certificate cert = path.get(index);
-        if (cert.publicKey().isWeak()) {
-            Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("key", cert.publicKey().toString());
-            ev.put("rule", "RSA below 1024 bits, EC below 160 bits, or an algorithm other than RSA/EC/EdDSA");
-            ReleaseRules.weakKey(request.release(), index, path.topIndex(), ev).ifPresent(out::add);
-        }
-        if (cert.signatureHash().failsWeakSignature() && !isSelfSigned(path, index)) {
-            Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("signatureAlgorithm", cert.tbsSignatureAlgorithm().oid());
-            ev.put("hash", cert.signatureHash().name());
-            ReleaseRules.weakSignature(request.release(), index, ev).ifPresent(out::add);
-        }
-    }
-
     /** §2.2 TemporalValidity: notBefore ≤ verify time ≤ notAfter, whole seconds, inclusive. */
-    static void temporalValidity(CandidatePath path, int index, EvaluationRequest request, List<Failure> out) {
+    static void temporalValidity(
+            CandidatePath path, int index, EvaluationRequest request, Rfc5280Rules rules, List<Failure> out) {
         Certificate cert = path.get(index);
         Instant at = request.verifyTime();
         if (cert.isValidAt(at)) {
             return;
         }
-        if (index == path.topIndex() && path.appleRoot() && ReleaseRules.appleRootsNeverExpire(request.release())) {
+        if (index == path.topIndex() && path.appleRoot() && rules.appleRootsNeverExpire()) {
             return;
         }
-        Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("notBefore", cert.notBefore().toString());
-        ev.put("notAfter", cert.notAfter().toString());
-        ev.put("verifyTime", Instant.ofEpochSecond(at.getEpochSecond()).toString());
-        ev.put("state", at.isBefore(cert.notBefore()) ? "not yet valid" : "expired");
-        out.add(ReleaseRules.validity(request.release(), index, path.topIndex(), ev));
+        out.add(ReleaseRules.validity(
+                rules, index, path.topIndex(), new OutsideValidityPeriod(cert.notBefore(), cert.notAfter(), at)));
     }
 
-    /** Whether {@code path.get(index)} is self-signed (its own key verifies its signature, §2.2 WeakSignature). */
-    static boolean isSelfSigned(CandidatePath path, int index) {
-        return path.selfSignedAt(index);
+    /** §4.1 weak key. */
+    static void weakKey(
+            CandidatePath path, int index, EvaluationRequest request, Rfc5280Rules rules, List<Failure> out) {
+        Certificate cert = path.get(index);
+        if (cert.publicKey().isWeak()) {
+            out.add(ReleaseRules.weakKey(
+                    rules,
+                    index,
+                    path.topIndex(),
+                    new WeakPublicKey(cert.publicKey().toString())));
+        }
+    }
+
+    /** §2.2 WeakSignature: MD2/4/5 unless the certificate is self-signed. */
+    static void weakSignature(
+            CandidatePath path, int index, EvaluationRequest request, Rfc5280Rules rules, List<Failure> out) {
+        Certificate cert = path.get(index);
+        if (cert.signatureHash().failsWeakSignature() && !path.selfSignedAt(index)) {
+            out.add(ReleaseRules.weakSignature(
+                    rules,
+                    index,
+                    new WeakSignatureHash(
+                            cert.tbsSignatureAlgorithm().oid(),
+                            cert.signatureHash().name())));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.sectrust4j.policy.rfc5280;
 
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.DerivedFact;
 import io.github.sectrust4j.cert.DistinguishedName;
 import io.github.sectrust4j.cert.NameConstraints;
 import io.github.sectrust4j.cert.SubjectAltName;
@@ -13,8 +14,15 @@ import java.util.List;
 final class Names {
     private Names() {}
 
+    /** Facts of the certificate's bytes alone: worked out once per certificate object. */
+    private static final DerivedFact<CertificateNames> NAMES = DerivedFact.of(Names::compute);
+
     /** Subject DN, its e-mail attributes and every SAN entry of a supported form. */
     static CertificateNames of(Certificate cert) {
+        return NAMES.of(cert);
+    }
+
+    private static CertificateNames compute(Certificate cert) {
         List<GeneralNameValue> san = new ArrayList<>();
         cert.subjectAltName().ifPresent(s -> addSan(s, san));
         return new CertificateNames(cert.subject().der(), cert.subject().emailAddresses(), san);

@@ -10,9 +10,7 @@ import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -33,6 +31,7 @@ import java.util.OptionalInt;
  *       a v3 top → {@code BasicConstraints};</li>
  *   <li>keyUsage present without keyCertSign → {@code KeyUsage}.</li>
  * </ol>
+ * Each runs only when its {@link Rfc5280Check} is in the release's set ({@link Rfc5280Rules#checks()}).
  */
 public final class ParentChecks {
     private ParentChecks() {}
@@ -42,33 +41,42 @@ public final class ParentChecks {
      *
      * @param path    the path (anchored or not)
      * @param index   a CA position: {@code 1 ≤ index ≤ path.topIndex()}
-     * @param request supplies the release (check names, severities) and the verify time
+     * @param request supplies the verify time
+     * @param rules   the release's facts (check names, severities)
      * @return the failures in Apple's check order, each at {@code index}; empty if the CA passes
      * @throws IllegalArgumentException if {@code index} is not a CA position of the path
      */
-    public static List<Failure> check(CandidatePath path, int index, EvaluationRequest request) {
+    public static List<Failure> check(CandidatePath path, int index, EvaluationRequest request, Rfc5280Rules rules) {
         requireNonNull(path, "path");
         requireNonNull(request, "request");
+        requireNonNull(rules, "rules");
         checkArgument(
                 index >= 1 && index <= path.topIndex(),
                 "parent checks need a CA position 1..%s, got %s",
                 path.topIndex(),
                 index);
         List<Failure> out = new ArrayList<>();
-        CertificateChecks.basic(path, index, request, out);
-        Certificate cert = path.get(index);
-        basicConstraints(path, index, request, cert).ifPresent(out::add);
-        cert.keyUsage().filter(ku -> !ku.keyCertSign()).ifPresent(ku -> {
-            Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("required", "keyCertSign");
-            ev.put("keyUsageBits", ku.bits());
-            out.add(Failure.of(FindingCode.KEY_USAGE, index, ev));
-        });
+        Rfc5280Check.run(Rfc5280Check.PARENT, path, index, request, rules, out);
         return out.isEmpty() ? List.of() : List.copyOf(out);
     }
 
+    /** §1.6 item 5: a CA's keyUsage, when present, includes keyCertSign. */
+    static void keyCertSign(
+            CandidatePath path, int index, EvaluationRequest request, Rfc5280Rules rules, List<Failure> out) {
+        path.get(index)
+                .keyUsage()
+                .filter(ku -> !ku.keyCertSign())
+                .ifPresent(ku -> out.add(Failure.of(FindingCode.KEY_USAGE, index, new NoKeyCertSign(ku.bits()))));
+    }
+
+    /** §1.6 item 4: a CA position is marked as a CA. */
+    static void basicConstraints(
+            CandidatePath path, int index, EvaluationRequest request, Rfc5280Rules rules, List<Failure> out) {
+        basicConstraints(path, index, rules, path.get(index)).ifPresent(out::add);
+    }
+
     private static Optional<Failure> basicConstraints(
-            CandidatePath path, int index, EvaluationRequest request, Certificate cert) {
+            CandidatePath path, int index, Rfc5280Rules rules, Certificate cert) {
         // the evidence is built only for a failure: a passing parent (the usual case) allocates none
         if (cert.version() >= 3) {
             Optional<BasicConstraints> bc = cert.basicConstraints();
@@ -80,7 +88,7 @@ public final class ParentChecks {
             }
             if (!bc.get().ca()) {
                 return Optional.of(Failure.of(
-                        ReleaseRules.basicConstraintsCa(request.release()),
+                        ReleaseRules.basicConstraintsCa(rules),
                         index,
                         new NotACa(cert.version(), OptionalInt.empty(), NotACa.Problem.CA_FALSE)));
             }

@@ -60,7 +60,8 @@ final class PolicyTree {
         final String validPolicy;
         Set<String> expected;
         final Node parent;
-        final Map<String, Node> children = new LinkedHashMap<>();
+        /** Made on the first child: most nodes of a real path (the leaf level) never get one. */
+        Map<String, Node> children = Map.of();
 
         Node(String validPolicy, Set<String> expected, Node parent) {
             this.validPolicy = validPolicy;
@@ -244,7 +245,8 @@ final class PolicyTree {
                 }
             }
         }
-        Set<String> before = validPolicies(prev);
+        // the tree becomes NULL exactly when this level stays empty: only then are the policies above reported
+        Set<String> before = cur.isEmpty() ? validPolicies(prev) : Set.of();
         prune(depth - 1);
         if (treeNull) {
             String why = policies.contains(ANY_POLICY) && inhibitAnyPolicy == 0
@@ -271,6 +273,9 @@ final class PolicyTree {
             throw new TooLarge();
         }
         Node child = new Node(policy, expected, parent);
+        if (parent.children.isEmpty()) {
+            parent.children = new LinkedHashMap<>();
+        }
         parent.children.put(policy, child);
         level.add(child);
     }

@@ -1,7 +1,8 @@
 /**
  * Apple's RFC 5280 basic certificate processing (spec §2.3) and the CA-position parent checks (§1.6),
  * as pure, thread-safe functions over a {@link io.github.sectrust4j.path.CandidatePath} and an
- * {@link io.github.sectrust4j.request.EvaluationRequest} (release and verify time), returning
+ * {@link io.github.sectrust4j.request.EvaluationRequest} (verify time) and the release's facts the policy
+ * hands down ({@link io.github.sectrust4j.policy.rfc5280.Rfc5280Rules}, never a release number), returning
  * {@link io.github.sectrust4j.check.Failure} values with the check name, chain index and severity iOS
  * records for that release, and evidence for the finding text.
  *

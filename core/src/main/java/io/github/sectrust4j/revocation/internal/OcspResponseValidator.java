@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.sectrust4j.cert.BackendContentVerifierProvider;
 import io.github.sectrust4j.cert.KeyBounds;
 import io.github.sectrust4j.cert.Oids;
+import io.github.sectrust4j.cert.SignatureBackends;
 import io.github.sectrust4j.cert.TotalVerificationBudget;
 import io.github.sectrust4j.cert.VerifiedSignatures;
 import java.security.MessageDigest;
@@ -80,6 +81,7 @@ public final class OcspResponseValidator {
         requireNonNull(target, "target");
         requireNonNull(response, "response");
         requireNonNull(now, "now");
+        SignatureBackends.current(); // a wrong -Dsectrust4j.verifier throws here, never reads as a bad signature
         if (response.ignoredForEveryTarget().isPresent()) {
             return response.ignoredForEveryTarget().get();
         }

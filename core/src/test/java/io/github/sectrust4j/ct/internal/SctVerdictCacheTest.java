@@ -106,6 +106,39 @@ class SctVerdictCacheTest {
                 .isEqualTo(2);
     }
 
+    /**
+     * A parsed leaf keeps its precert entry and its SCTs' cache keys for the issuer key it was last judged
+     * under: judged under another issuer key it is verified again (and fails), and back under the first it
+     * counts again, from the cache.
+     */
+    @Test
+    void aParsedLeaf_judgedUnderAnotherIssuerKey_usesThatKey_andBack() {
+        Counted c = new Counted();
+        io.github.sectrust4j.cert.Certificate parsed = io.github.sectrust4j.cert.CertificateInput.fromDer(LEAF.der());
+        java.util.function.Function<byte[], CtEvaluation> judge = issuer -> CtEvaluator.evaluate(
+                CtRequest.builder(parsed, VERIFY).issuerSpki(issuer).build(),
+                LOGS,
+                RuleSet.forRelease(IOS_17).ctRules(),
+                c.cache);
+
+        CtEvaluation first = judge.apply(spki(ISSUER));
+        CtEvaluation warm = judge.apply(spki(ISSUER));
+        int afterWarm = c.calls.get();
+        CtEvaluation other = judge.apply(spki(ROOT));
+        int afterOther = c.calls.get();
+        CtEvaluation back = judge.apply(spki(ISSUER));
+
+        assertThat(first.qualified()).isTrue();
+        assertThat(afterWarm).as("verified once, then from the cache").isEqualTo(2);
+        assertThat(warm).isEqualTo(first);
+        assertThat(other.outcomes()).extracting(SctOutcome::verdict).containsOnly(SctVerdict.INVALID_SIGNATURE);
+        assertThat(afterOther - afterWarm)
+                .as("another signed entry is verified again")
+                .isEqualTo(2);
+        assertThat(back).isEqualTo(first);
+        assertThat(c.calls.get()).isEqualTo(afterOther);
+    }
+
     @Test
     void anotherLogKey_isAnotherKey() {
         Counted c = new Counted();

@@ -211,4 +211,24 @@ class BasicCertificateProcessingTest {
                 .build();
         assertThat(process("17.4", pki.now(), anchored(leaf, root), true)).isEmpty();
     }
+
+    /** Processing runs only the checks the policy hands down: the untrusted top and the expired CA drop out. */
+    @Test
+    void aCheckNotHandedDown_doesNotRun(TestPki pki) {
+        Instant now = pki.now();
+        HeldCertificate root = pki.root("Root").build();
+        HeldCertificate ca = pki.intermediate("CA", root)
+                .validity(now.minus(Duration.ofDays(300)), now.minusSeconds(1))
+                .build();
+        HeldCertificate leaf = pki.leaf("a.example", ca).build();
+        io.github.sectrust4j.path.CandidatePath path = unanchored(leaf, ca, root);
+        io.github.sectrust4j.request.EvaluationRequest request = TestPaths.request("17.4", now, path.leaf());
+        Rfc5280Rules all = TestPaths.rules("17.4");
+        assertThat(codes(BasicCertificateProcessing.process(path, false, request, all)))
+                .containsExactly("AnchorTrusted@2", "TemporalValidity@1");
+        Rfc5280Rules fewer =
+                TestPaths.without(TestPaths.without(all, Rfc5280Check.ANCHOR_TRUSTED), Rfc5280Check.TEMPORAL_VALIDITY);
+        assertThat(BasicCertificateProcessing.process(path, false, request, fewer))
+                .isEmpty();
+    }
 }

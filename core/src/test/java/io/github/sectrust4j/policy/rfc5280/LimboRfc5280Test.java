@@ -131,9 +131,10 @@ class LimboRfc5280Test {
         for (List<Certificate> chain : paths) {
             Certificate top = chain.get(chain.size() - 1);
             CandidatePath path = TestPaths.path(true, false, chain, verifies(top, top));
-            List<Failure> failures = new ArrayList<>(BasicCertificateProcessing.process(path, true, request));
+            List<Failure> failures =
+                    new ArrayList<>(BasicCertificateProcessing.process(path, true, request, TestPaths.rules("17.4")));
             for (int i = 1; i < chain.size(); i++) {
-                failures.addAll(ParentChecks.check(path, i, request));
+                failures.addAll(ParentChecks.check(path, i, request, TestPaths.rules("17.4")));
             }
             String summary = "path of " + chain.size() + ": "
                     + failures.stream()

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ParentChecksTest {
 
     private static List<Failure> check(String release, Instant at, CandidatePath path, int index) {
-        return ParentChecks.check(path, index, request(release, at, path.leaf()));
+        return ParentChecks.check(path, index, request(release, at, path.leaf()), TestPaths.rules(release));
     }
 
     @Test
@@ -108,6 +108,9 @@ class ParentChecksTest {
         HeldCertificate leaf2 = pki.leaf("b.example", none).build();
         List<Failure> f = check("17.4", pki.now(), anchored(leaf, bad, root), 1);
         assertThat(codes(f)).containsExactly("KeyUsage@1");
+        assertThat(f.get(0).evidence(NoKeyCertSign.class).keyUsageBits())
+                .as("the CA's keyUsage bits: cRLSign only")
+                .isEqualTo(1 << 6); // cRLSign is bit 6 (RFC 5280 §4.2.1.3)
         assertThat(f.get(0).evidence().fields()).containsEntry("required", "keyCertSign");
         assertThat(check("17.4", pki.now(), anchored(leaf2, none, root), 1)).isEmpty();
     }
@@ -131,6 +134,9 @@ class ParentChecksTest {
         CandidatePath path = anchored(leaf, ca, root);
         List<Failure> f = check(release, now, path, 1);
         assertThat(codes(f)).containsExactly(intermediateCode + "@1");
+        OutsideValidityPeriod e = f.get(0).evidence(OutsideValidityPeriod.class);
+        assertThat(e.notAfter()).isEqualTo(now.minusSeconds(1));
+        assertThat(e.notYetValid()).isFalse();
         assertThat(f.get(0).evidence().fields())
                 .containsEntry("state", "expired")
                 .containsEntry("notAfter", now.minusSeconds(1).toString());
@@ -164,7 +170,7 @@ class ParentChecksTest {
         List<Failure> f = check(release, pki.now(), anchored(leaf, ca, root), 1);
         assertThat(codes(f)).containsExactly(code + "@1");
         assertThat(f.get(0).severity()).isEqualTo(severity);
-        assertThat(f.get(0).evidence().fields().get("key").toString()).contains("512");
+        assertThat(f.get(0).evidence(WeakPublicKey.class).key()).contains("512");
     }
 
     @Test
@@ -187,6 +193,7 @@ class ParentChecksTest {
         List<Failure> f = check(release, pki.now(), anchored(leaf, ca, root), 1);
         assertThat(codes(f)).containsExactly("WeakSignature@1");
         assertThat(f.get(0).severity()).isEqualTo(severity);
+        assertThat(f.get(0).evidence(WeakSignatureHash.class).hash()).isEqualTo("MD5");
         assertThat(f.get(0).evidence().fields()).containsEntry("hash", "MD5");
     }
 
@@ -226,5 +233,21 @@ class ParentChecksTest {
                 .containsExactly(
                         "TemporalValidity@1", "WeakKeySize@1", "WeakSignature@1", "BasicConstraintsCA@1", "KeyUsage@1");
         assertThat(FindingCode.WEAK_KEY_SIZE.defaultSeverity()).isEqualTo(Severity.FATAL);
+    }
+
+    /** Only the checks the policy hands down run (the catalogue's descriptors decide, {@code AppleChecksTest}). */
+    @Test
+    void aCheckNotHandedDown_doesNotRun(TestPki pki) {
+        HeldCertificate root = pki.root("Root").build();
+        HeldCertificate bad = pki.intermediate("CA", root)
+                .keyUsage(CertificateBuilder.KU_CRL_SIGN)
+                .build();
+        HeldCertificate leaf = pki.leaf("a.example", bad).build();
+        CandidatePath path = anchored(leaf, bad, root);
+        io.github.sectrust4j.request.EvaluationRequest request = request("17.4", pki.now(), path.leaf());
+        Rfc5280Rules all = TestPaths.rules("17.4");
+        assertThat(codes(ParentChecks.check(path, 1, request, all))).containsExactly("KeyUsage@1");
+        assertThat(ParentChecks.check(path, 1, request, TestPaths.without(all, Rfc5280Check.KEY_CERT_SIGN)))
+                .isEmpty();
     }
 }

@@ -82,9 +82,10 @@ class RobustnessProperties {
         CandidatePath path = TestPaths.path(anchored, false, chain, topSelfSigned);
         Instant at = Instant.parse("2024-06-01T00:00:00Z").plusSeconds(yearsFrom2024 * 31_536_000L);
         EvaluationRequest request = TestPaths.request(RELEASES[release], at, chain.get(0));
-        List<Failure> failures = new ArrayList<>(BasicCertificateProcessing.process(path, topTrusted, request));
+        Rfc5280Rules rules = TestPaths.rules(RELEASES[release]);
+        List<Failure> failures = new ArrayList<>(BasicCertificateProcessing.process(path, topTrusted, request, rules));
         for (int i = 1; i < chain.size(); i++) {
-            failures.addAll(ParentChecks.check(path, i, request));
+            failures.addAll(ParentChecks.check(path, i, request, rules));
         }
         assertThat(failures).allSatisfy(f -> assertThat(f.index()).isBetween(0, path.topIndex()));
         if (!(anchored && topTrusted)) {

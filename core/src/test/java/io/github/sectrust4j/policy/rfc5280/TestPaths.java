@@ -2,7 +2,6 @@ package io.github.sectrust4j.policy.rfc5280;
 
 import io.github.sectrust4j.AnchorSource;
 import io.github.sectrust4j.IosRelease;
-import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.check.Failure;
@@ -28,24 +27,8 @@ final class TestPaths {
     }
 
     static EvaluationRequest request(String release, Instant verifyTime, Certificate leaf) {
-        return new EvaluationRequest(
-                IosRelease.parse(release),
-                Policy.SSL_SERVER,
-                Optional.empty(),
-                verifyTime,
-                verifyTime,
-                List.of(leaf),
-                List.of(),
-                false,
-                List.of(),
-                List.of(),
-                Optional.empty(),
-                List.of(),
-                List.of(),
-                List.of(),
-                false,
-                Optional.empty(),
-                PathBudget.DEFAULT);
+        return EvaluationRequest.builder(IosRelease.parse(release), Policy.SSL_SERVER, verifyTime, List.of(leaf))
+                .build();
     }
 
     /** A path whose top is an app anchor (leaf first). */
@@ -91,7 +74,26 @@ final class TestPaths {
 
     /** Processes an anchored, trusted path at {@code release}, verify time = now. */
     static List<Failure> process(String release, Instant at, CandidatePath path, boolean topTrusted) {
-        return BasicCertificateProcessing.process(path, topTrusted, request(release, at, path.leaf()));
+        return BasicCertificateProcessing.process(path, topTrusted, request(release, at, path.leaf()), rules(release));
+    }
+
+    /** {@code rules} with {@code check} not handed down: as if no descriptor carried it. */
+    static Rfc5280Rules without(Rfc5280Rules rules, Rfc5280Check check) {
+        java.util.Set<Rfc5280Check> checks = java.util.EnumSet.noneOf(Rfc5280Check.class);
+        checks.addAll(rules.checks());
+        checks.remove(check);
+        return new Rfc5280Rules(
+                checks,
+                rules.legacyCheckNames(),
+                rules.weakKeyFatal(),
+                rules.weakSignatureFatal(),
+                rules.appleRootsNeverExpire());
+    }
+
+    /** The release facts the policy hands down ({@code RuleSet.rfc5280Rules()}). */
+    static Rfc5280Rules rules(String release) {
+        return io.github.sectrust4j.policy.RuleSet.forRelease(IosRelease.parse(release))
+                .rfc5280Rules();
     }
 
     static List<String> codes(List<Failure> failures) {
