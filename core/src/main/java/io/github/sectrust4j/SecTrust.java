@@ -595,6 +595,8 @@ public final class SecTrust {
     }
 
     // ---- evaluation ----
+    // Every evaluate method: an IllegalStateException when -Dsectrust4j.verifier names an unknown or unavailable
+    // signature backend (README "Native signature verification") -- a misconfiguration is never a verdict.
 
     /**
      * Evaluates a chain given as PEM text (leaf first; other blocks in any order). A certificate after the
@@ -602,6 +604,8 @@ public final class SecTrust {
      *
      * @throws CertificateInputException when the text holds no certificate, a malformed PEM block, or a leaf
      *                                   iOS cannot parse
+     * @throws IllegalStateException     when {@code -Dsectrust4j.verifier} names an unknown or unavailable signature
+     *                                   backend (as every {@code evaluate} method)
      */
     public TrustReport evaluate(String chainPem) {
         return evaluate(CertificateInput.serverChain(chainPem));

@@ -11,7 +11,7 @@
  * <ul>
  *   <li>{@link io.github.sectrust4j.ct.CtLogList} of {@link io.github.sectrust4j.ct.CtLog}s (id
  *       {@link io.github.sectrust4j.ct.LogId}, state {@link io.github.sectrust4j.ct.CtLogState}): from an Apple
- *       trust store, the batch request's {@code ct_logs} JSON, or Apple's published list
+ *       trust store, the batch request's {@code ctLogs} JSON, or Apple's published list
  *       ({@link io.github.sectrust4j.ct.PublishedLogLists}, kept current by {@link io.github.sectrust4j.ct.CtLogCache}).</li>
  *   <li>{@link io.github.sectrust4j.ct.CtExceptions}: an MDM payload's domains and key hashes (§8.6).</li>
  * </ul>

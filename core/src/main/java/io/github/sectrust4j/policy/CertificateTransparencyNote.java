@@ -35,7 +35,7 @@ public final class CertificateTransparencyNote implements CheckDescriptor {
             ImmutableMap.Builder<String, Object> e = ImmutableMap.builderWithExpectedSize(20);
             e.put("summary", summary);
             ct.addTo(e::put, summary);
-            return e.build();
+            return e.buildKeepingLast(); // a repeated name keeps its last value, as the map it replaced did
         }
     }
 

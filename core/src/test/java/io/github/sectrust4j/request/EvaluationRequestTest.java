@@ -3,13 +3,21 @@ package io.github.sectrust4j.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.sectrust4j.FullTrust;
+import io.github.sectrust4j.InstallChannel;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.Policy;
+import io.github.sectrust4j.UserRoot;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.ct.CtExceptions;
+import io.github.sectrust4j.ct.CtLogList;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.TestPki;
 import io.github.sectrust4j.fixtures.TestPkiExtension;
+import io.github.sectrust4j.revocation.OcspFetcher;
+import io.github.sectrust4j.truststores.AppleTrustStores;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +59,7 @@ class EvaluationRequestTest {
     }
 
     @Test
-    void toBuilder_keepsEveryInput_andWithMethodsChangeOnlyTheirs(TestPki pki) {
+    void toBuilder_keepsEveryInput_andWithMethodsChangeOnlyTheirs(TestPki pki) throws ReflectiveOperationException {
         List<Certificate> chain = chain(pki);
         Instant at = pki.now();
         EvaluationRequest r = EvaluationRequest.builder(IosRelease.parse("12.5"), Policy.BASIC, at, chain)
@@ -66,7 +74,26 @@ class EvaluationRequestTest {
                 .network(true)
                 .extraEvRoots(Map.of("ab", List.of("2.23.140.1.1")))
                 .requiredKeyUsage(4)
+                .userRoots(List.of(new UserRoot(chain.get(1), InstallChannel.PROFILE, FullTrust.OFF, Optional.empty())))
+                .systemStore(Optional.of(AppleTrustStores.latest()))
+                .aiaFetcher(Optional.of(url -> Optional.empty()))
+                .budget(new PathBudget(5, 50, 7, 9))
+                .ct(new CtInputs(Optional.of(CtLogList.empty()), false, true, CtExceptions.none()))
+                .revocation(new RevocationInputs(Optional.empty(), true, true, OcspFetcher.NONE))
+                .exceptions(new ExceptionInputs(Optional.empty(), 3))
                 .build();
+        // every input differs from its default, so a toBuilder() that dropped one would fail the comparison below
+        EvaluationRequest defaults = EvaluationRequest.builder(
+                        IosRelease.parse("12.5"), Policy.BASIC, at, List.of(chain.get(0)))
+                .build();
+        for (RecordComponent c : EvaluationRequest.class.getRecordComponents()) {
+            if (List.of("release", "policy", "verifyTime").contains(c.getName())) {
+                continue; // given to builder() itself
+            }
+            assertThat(c.getAccessor().invoke(r))
+                    .as("test input %s must differ from its default", c.getName())
+                    .isNotEqualTo(c.getAccessor().invoke(defaults));
+        }
         EvaluationRequest copy = r.toBuilder().build();
         assertThat(copy).usingRecursiveComparison().isEqualTo(r);
         assertThat(copy.extraEvRoots()).containsOnlyKeys("AB"); // normalised once, kept
