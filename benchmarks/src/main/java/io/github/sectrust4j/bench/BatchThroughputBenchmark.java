@@ -1,11 +1,16 @@
 package io.github.sectrust4j.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Constructor;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,7 +29,11 @@ import org.openjdk.jmh.annotations.TearDown;
  * between reading it and writing it (JSON parsing, PEM and base64, configuration, evaluation, the JSON
  * response), on one thread. Lines from {@link BatchLines}:
  * <ul>
- * <li>{@code repeated}: the 14 real x509-limbo chains cycled (every verdict cached after the first cycle);</li>
+ * <li>{@code repeated}: the 14 real x509-limbo chains cycled (every verdict cached after the first cycle, and from
+ * the third every line answered from the memo of answers: the lines differ only in their id);</li>
+ * <li>{@code sameChains}: the same 14 chains, each line with its own {@code at} (a second later per cycle, 100
+ * cycles): every verdict cached, but no line repeats another apart from its id, so none is answered from the memo of
+ * answers (what {@code repeated} measures since that memo exists);</li>
  * <li>{@code distinct}: minted RSA-2048 leaves with 2 SCTs each under one issuing CA; whenever the corpus
  * starts again, the run's caches (parsed certificates, signature and SCT verdicts) are emptied, so every line
  * verifies its leaf's signature and its two SCTs as a stream of distinct chains would.</li>
@@ -40,7 +49,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class BatchThroughputBenchmark {
     private static final String PROCESSOR = "io.github.sectrust4j.cli.BatchProcessor";
 
-    @Param({"repeated", "distinct"})
+    @Param({"repeated", "sameChains", "distinct"})
     public String lines;
 
     /** Distinct lines to cycle through (minted once and kept, see {@link BatchLines#cached}). */
@@ -62,7 +71,10 @@ public class BatchThroughputBenchmark {
 
     @Setup(Level.Trial)
     public void setup() throws Throwable {
-        requests = BatchLines.cached(lines, lines.equals("repeated") ? 14 : corpus);
+        requests = lines.equals("distinct") ? BatchLines.cached(lines, corpus) : BatchLines.cached("repeated", 14);
+        if (lines.equals("sameChains")) {
+            requests = eachAtItsOwnInstant(requests, 100);
+        }
         caches = EvaluatorCaches.install();
         Class<?> type = Class.forName(PROCESSOR);
         MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
@@ -77,6 +89,24 @@ public class BatchThroughputBenchmark {
         restart();
         certAtStart = caches.verifications();
         sctAtStart = caches.sctVerifications();
+    }
+
+    /** {@code cycles} copies of the lines, the n-th with its {@code at} n seconds later. */
+    private static List<String> eachAtItsOwnInstant(List<String> lines, int cycles) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<String> out = new ArrayList<>();
+        for (int n = 0; n < cycles; n++) {
+            for (String line : lines) {
+                ObjectNode request = (ObjectNode) json.readTree(line);
+                request.put(
+                        "at",
+                        Instant.parse(request.get("at").textValue())
+                                .plusSeconds(n)
+                                .toString());
+                out.add(json.writeValueAsString(request));
+            }
+        }
+        return out;
     }
 
     private static Object newProcessor(Class<?> type) throws ReflectiveOperationException {

@@ -5,13 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,8 +15,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code batch}: JSON lines in on stdin, JSON lines out on stdout, same order, same {@code id}
- * (BATCH-CONTRACT.md). Streaming: each response is written and flushed as soon as it (and every
- * response before it) is ready; at most a small window of lines is held, whatever the input size.
+ * (BATCH-CONTRACT.md). Streaming: each response is written as soon as it (and every response before it) is
+ * ready, and flushed whenever the command would wait; at most a small window of lines is held, whatever the input
+ * size.
  */
 @Command(
         name = "batch",
@@ -97,6 +92,11 @@ final class BatchCommand implements Callable<Integer> {
     /** Made by call(): picocli builds every command to parse a line, and evaluate or --help need no JSON mapper. */
     private BatchProcessor processor;
 
+    /** Responses between two checks that stdout is still open (a check flushes). */
+    private static final int CHECK_EVERY = 64;
+
+    private long written;
+
     private BatchTable table;
     private BatchProgress meter;
 
@@ -115,10 +115,11 @@ final class BatchCommand implements Callable<Integer> {
         }
         processor = new BatchProcessor();
         processor.useCtLogCache(ctLogCache);
+        PrintWriter out = spec.commandLine().getOut();
         LineReader lines = new LineReader(
                 new BufferedReader(new InputStreamReader(main.stdin(), StandardCharsets.UTF_8), 1 << 16),
-                maxLineLength);
-        PrintWriter out = spec.commandLine().getOut();
+                maxLineLength,
+                out::flush); // what was answered goes out before the reader waits for more input
         table = format == Format.table ? new BatchTable(out) : null;
         meter = BatchProgress.create(spec.commandLine().getErr(), progress);
         try {
@@ -140,69 +141,36 @@ final class BatchCommand implements Callable<Integer> {
                 return outputClosed();
             }
         }
-        return 0;
+        return flushed(out) ? 0 : outputClosed();
     }
 
-    /**
-     * A window of at most 4 × threads lines in flight: the reader blocks on the oldest response
-     * before reading more, so memory stays bounded and responses leave in input order.
-     */
+    /** Lines answered on {@code threads} workers, written in input order ({@link BatchPipeline}). */
     private int parallel(LineReader lines, PrintWriter out) throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "sectrust4j-batch");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            ArrayDeque<Future<String>> window = new ArrayDeque<>();
-            int capacity = threads * 4;
-            for (LineReader.Line line = lines.next(); line != null; line = lines.next()) {
-                LineReader.Line l = line;
-                window.add(CompletableFuture.supplyAsync(() -> respond(l), pool));
-                if (window.size() >= capacity && !emit(out, await(window.poll()))) {
-                    return outputClosed();
-                }
-            }
-            while (!window.isEmpty()) {
-                if (!emit(out, await(window.poll()))) {
-                    return outputClosed();
-                }
-            }
-            return 0;
-        } finally {
-            pool.shutdownNow();
-        }
+        boolean complete = new BatchPipeline(threads, this::respond, r -> emit(out, r), out::flush).run(lines);
+        return complete && flushed(out) ? 0 : outputClosed();
     }
 
     private String respond(LineReader.Line line) {
         return line.tooLong() ? processor.tooLong(line.text(), maxLineLength) : processor.process(line.text());
     }
 
-    private static String await(Future<String> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a response", e);
-        } catch (ExecutionException e) {
-            // process() catches everything a line can cause; an Error (e.g. out of memory) lands here
-            throw new IllegalStateException("evaluation failed: " + e.getCause(), e.getCause());
-        }
-    }
-
+    /** Writes a response; false when stdout is found closed (checked every {@value #CHECK_EVERY} responses). */
     private boolean emit(PrintWriter out, String response) {
         meter.responded(response);
         if (table != null) {
             for (String line : response.split("\n")) { // an "ios" array answers with several lines
                 table.row(line);
             }
-            out.flush();
-            return !out.checkError();
+        } else {
+            out.print(response);
+            out.print('\n');
         }
-        out.print(response);
-        out.print('\n');
-        out.flush();
-        return !out.checkError();
+        return ++written % CHECK_EVERY != 0 || flushed(out);
+    }
+
+    /** Flushes what was written; false when stdout is closed. */
+    private static boolean flushed(PrintWriter out) {
+        return !out.checkError(); // flushes, then reports any failed write
     }
 
     private int outputClosed() {

@@ -39,11 +39,14 @@ final class BatchProcessor {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // two "host" fields: refuse, never guess
             .build();
     /** For salvaging an id from a broken line: no trailing-token check (the rest of the line is broken). */
-    private static final ObjectMapper LENIENT =
+    static final ObjectMapper LENIENT =
             JsonMapper.builder(RequestLimits.jsonFactory()).build();
 
     private final BatchRequestParser parser = new BatchRequestParser();
     private final Function<BatchRequest, TrustReport> evaluator;
+
+    /** Answers of earlier lines, for a line equal to one of them apart from its id. */
+    private final RepeatedRequests repeated = RepeatedRequests.shareOfHeap();
 
     /** With the real evaluator ({@code SecTrust.evaluate}). */
     BatchProcessor() {
@@ -79,6 +82,11 @@ final class BatchProcessor {
         if (line.isBlank()) {
             return error(NullNode.instance, "input", "blank line (expected one JSON request object per line)");
         }
+        RepeatedRequests.Split split = RepeatedRequests.split(line);
+        String known = split == null ? null : repeated.answer(split);
+        if (known != null) {
+            return known;
+        }
         JsonNode request;
         try {
             request = MAPPER.readTree(line);
@@ -90,13 +98,22 @@ final class BatchProcessor {
             return error(salvageId(line), "input", "not valid JSON: " + e.getMessage());
         }
         JsonNode id = request.isObject() && request.has("id") ? request.get("id") : NullNode.instance;
+        Answer answer = respond(id, request);
+        if (!answer.failed() && split != null && RepeatedRequests.isFunctionOfLine(request)) {
+            repeated.keep(split, answer.line());
+        }
+        return answer.line();
+    }
+
+    /** The answer to a request object: its response line(s), or one error line. */
+    private Answer respond(JsonNode id, JsonNode request) {
         BatchRequest parsed;
         try {
             parsed = parser.parse(request);
         } catch (InputError e) {
-            return error(id, "input", e.getMessage());
+            return new Answer(error(id, "input", e.getMessage()), true);
         } catch (RuntimeException | StackOverflowError e) {
-            return error(id, "internal", describe(e));
+            return new Answer(error(id, "internal", describe(e)), true);
         }
         if (!parsed.releases().isEmpty()) {
             // extension: "ios" as an array answers with one line per release, in the given order
@@ -105,14 +122,14 @@ final class BatchProcessor {
                 for (IosRelease release : parsed.releases()) {
                     Answer a = respond(id, parsed.forRelease(release));
                     if (a.failed()) {
-                        return a.line(); // one error line for the whole request
+                        return a; // one error line for the whole request
                     }
                     lines.add(a.line());
                 }
-                return String.join("\n", lines);
+                return new Answer(String.join("\n", lines), false);
             }
         }
-        return respond(id, parsed).line();
+        return respond(id, parsed);
     }
 
     /** A response line, and whether it is an error response. */

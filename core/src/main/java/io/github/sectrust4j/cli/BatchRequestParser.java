@@ -44,8 +44,10 @@ final class BatchRequestParser {
     /** Certificates this parser has read, by PEM body (thread-safe; bounded by a share of the heap). */
     private final ParsedCertificates certificates = ParsedCertificates.shareOfHeap();
 
-    /** The last {@code at} and {@code ctLogs} read: a run's lines mostly share them. */
-    private final LastParsed<String, Instant> lastAt = new LastParsed<>();
+    /** The {@code at}, {@code host} and {@code ctLogs} read lately: a run's lines mostly share or cycle them. */
+    private final RecentlyParsed<String, Instant> recentAt = new RecentlyParsed<>();
+
+    private final RecentlyParsed<String, HostName> recentHosts = new RecentlyParsed<>();
 
     private final LastParsed<JsonNode, CtLogList> lastCtLogs = new LastParsed<>();
 
@@ -98,7 +100,7 @@ final class BatchRequestParser {
         if (host.isPresent() && host.get().isBlank()) {
             throw new InputError("host: empty (omit the field for no host-name check)");
         }
-        Optional<HostName> hostName = host.map(h -> HostOptions.batch("host", h));
+        Optional<HostName> hostName = host.map(h -> recentHosts.get(h, t -> HostOptions.batch("host", t)));
         if (policy == Policy.BASIC) {
             if (host.isPresent()) {
                 // never drop an input that would change the verdict: say so instead
@@ -203,7 +205,7 @@ final class BatchRequestParser {
     }
 
     private Instant at(String text) {
-        return lastAt.get(text, t -> Inputs.instant("at", t));
+        return recentAt.get(text, t -> Inputs.instant("at", t));
     }
 
     private static long exceptionEpoch(JsonNode request) {

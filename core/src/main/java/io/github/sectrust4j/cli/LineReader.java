@@ -22,13 +22,26 @@ final class LineReader {
     private int end;
     private boolean eof;
 
+    /** Run before a read that may wait for input. */
+    private final Runnable beforeWait;
+
     LineReader(Reader in, int limit) {
+        this(in, limit, () -> {});
+    }
+
+    /** {@code beforeWait} runs before each read that may wait for input (e.g. to flush what was answered). */
+    LineReader(Reader in, int limit, Runnable beforeWait) {
         this.in = in;
         this.limit = limit;
+        this.beforeWait = beforeWait;
     }
 
     /** The next line, or null at end of input. */
     Line next() throws IOException {
+        String whole = bufferedLine();
+        if (whole != null) {
+            return new Line(whole, false);
+        }
         StringBuilder line = new StringBuilder();
         boolean tooLong = false;
         boolean any = false;
@@ -61,7 +74,26 @@ final class LineReader {
         }
     }
 
+    /** The next line when it lies wholly in the buffer within the limit (the usual case: one copy), else null. */
+    private String bufferedLine() {
+        int start = pos;
+        int at = start;
+        int stop = (int) Math.min(end, (long) start + limit + 1); // a CR counts towards the limit, as below
+        while (at < stop && buffer[at] != '\n') {
+            at++;
+        }
+        if (at == stop) {
+            return null; // no LF within the limit in the buffer: the general path reads on
+        }
+        int to = at > start && buffer[at - 1] == '\r' ? at - 1 : at;
+        pos = at + 1;
+        return new String(buffer, start, to - start);
+    }
+
     private boolean fill() throws IOException {
+        if (!in.ready()) {
+            beforeWait.run();
+        }
         int n = in.read(buffer, 0, buffer.length);
         if (n <= 0) {
             eof = true;

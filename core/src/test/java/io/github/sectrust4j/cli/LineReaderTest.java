@@ -3,6 +3,7 @@ package io.github.sectrust4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,102 @@ class LineReaderTest {
                 assertThat(out.get(i).text().length()).isLessThanOrEqualTo(LineReader.KEPT_PREFIX);
             }
         }
+    }
+
+    /**
+     * Input that arrives in chunks: a read at a chunk's end is one that would wait (not {@link Reader#ready}), and
+     * counts as unannounced unless the reader ran its {@code beforeWait} first.
+     */
+    static final class ChunkedReader extends Reader {
+        private final String text;
+        private final int chunk;
+        private int pos;
+        private int chunkEnd;
+        boolean announced;
+        int unannouncedWaits;
+        int waits;
+
+        ChunkedReader(String text, int chunk) {
+            this.text = text;
+            this.chunk = chunk;
+        }
+
+        @Override
+        public boolean ready() {
+            return pos < chunkEnd;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) {
+            if (pos == chunkEnd) { // the next chunk has to arrive
+                waits++;
+                if (!announced) {
+                    unannouncedWaits++;
+                }
+                chunkEnd = Math.min(text.length(), pos + chunk);
+            }
+            announced = false;
+            int n = Math.min(len, chunkEnd - pos);
+            if (n <= 0) {
+                return -1;
+            }
+            text.getChars(pos, pos + n, buf, off);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    @Property(tries = 300)
+    void chunkedInput_givesTheSameLines_andEveryWaitIsAnnounced(
+            @ForAll @Size(max = 20) List<@StringLength(max = 300) @CharRange(from = ' ', to = '~') String> lines,
+            @ForAll @Size(max = 20) List<Boolean> crlf,
+            @ForAll @IntRange(min = 1, max = 200) int limit,
+            @ForAll @IntRange(min = 1, max = 700) int chunk)
+            throws IOException {
+        StringBuilder text = new StringBuilder();
+        List<String> asSent = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i) + (i < crlf.size() && crlf.get(i) ? "\r" : "");
+            asSent.add(l);
+            text.append(l).append('\n');
+        }
+        Statistics.collect(
+                asSent.stream().anyMatch(l -> l.length() > limit) ? "a line over the limit" : "all within the limit",
+                chunk < 64 * 1024 && text.length() > chunk ? "several chunks" : "one chunk");
+        Statistics.coverage(c -> {
+            c.check("a line over the limit", "several chunks").count(n -> n > 0);
+            c.check("all within the limit", "several chunks").count(n -> n > 0);
+        });
+        ChunkedReader in = new ChunkedReader(text.toString(), chunk);
+        LineReader r = new LineReader(in, limit, () -> in.announced = true);
+        List<LineReader.Line> out = new ArrayList<>();
+        for (LineReader.Line l = r.next(); l != null; l = r.next()) {
+            out.add(l);
+        }
+        assertThat(out).hasSize(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            boolean tooLong = asSent.get(i).length() > limit; // a CR counts towards the limit
+            assertThat(out.get(i).tooLong()).isEqualTo(tooLong);
+            if (!tooLong) {
+                assertThat(out.get(i).text()).isEqualTo(lines.get(i));
+            }
+        }
+        assertThat(in.waits).isPositive();
+        assertThat(in.unannouncedWaits)
+                .as("reads that waited without beforeWait")
+                .isZero();
+    }
+
+    @Test
+    void aLineAtTheLimit_isKept_andItsCrCountsTowardsIt() throws IOException {
+        assertThat(read("abc\nabcd\n", 3)).extracting(LineReader.Line::tooLong).containsExactly(false, true);
+        assertThat(read("abc\r\nab\r\n", 3))
+                .extracting(LineReader.Line::tooLong)
+                .containsExactly(true, false);
+        assertThat(read("abc\r\nab\r\n", 3).get(1).text()).isEqualTo("ab");
     }
 
     @Test
