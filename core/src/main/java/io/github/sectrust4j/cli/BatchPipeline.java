@@ -67,6 +67,12 @@ final class BatchPipeline {
         } finally {
             pool.shutdownNow();
             writing.interrupt();
+            // after a read failure the writer may still be writing: let it stop before the caller reports
+            try {
+                writing.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (writer.failure instanceof RuntimeException e) {
             throw e;
@@ -110,9 +116,12 @@ final class BatchPipeline {
                             next = window.take();
                         }
                     }
+                    if (next == END) {
+                        return;
+                    }
                     String answer = await(next);
-                    if (answer == null) {
-                        return; // END
+                    if (answer == null) { // respond() always answers: never end the output early on a missing one
+                        throw new IllegalStateException("a line got no answer");
                     }
                     if (!emit.test(answer)) {
                         closed = true;

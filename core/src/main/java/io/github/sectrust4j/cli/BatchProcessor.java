@@ -100,7 +100,11 @@ final class BatchProcessor {
         JsonNode id = request.isObject() && request.has("id") ? request.get("id") : NullNode.instance;
         Answer answer = respond(id, request);
         if (!answer.failed() && split != null && RepeatedRequests.isFunctionOfLine(request)) {
-            repeated.keep(split, answer.line());
+            try {
+                repeated.keep(split, answer.line());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // the memo is only a shortcut: a line it cannot keep is still answered
+            }
         }
         return answer.line();
     }
