@@ -458,15 +458,8 @@ public final class CtEvaluator {
             int index = 0;
             for (Parsed<List<byte[]>> list : lists) {
                 if (!list.isOk()) {
-                    out.add(new SctOutcome(
-                            origin,
-                            index++,
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            SctVerdict.MALFORMED,
-                            "SCT list: " + list.error().get(),
-                            false));
+                    out.add(SctOutcome.malformed(
+                            origin, index++, "SCT list: " + list.error().get()));
                     continue;
                 }
                 for (byte[] raw : list.value().get()) {
@@ -477,34 +470,22 @@ public final class CtEvaluator {
 
         private SctOutcome judge(SctOrigin origin, int index, byte[] raw, Parsed<SignedCertificateTimestamp> parsed) {
             if (!parsed.isOk()) {
-                return new SctOutcome(
-                        origin,
-                        index,
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        SctVerdict.MALFORMED,
-                        parsed.error().get(),
-                        false);
+                return SctOutcome.malformed(origin, index, parsed.error().get());
             }
             SignedCertificateTimestamp sct = parsed.value().get();
             Optional<CtLog> known = logs.find(sct.logId());
-            Optional<Instant> ts = Optional.of(sct.timestamp());
-            Optional<LogId> id = Optional.of(sct.logId());
 
             byte[] entry;
             if (origin == SctOrigin.EMBEDDED) {
                 Parsed<byte[]> pe = precert().entry;
                 if (!pe.isOk()) {
-                    return new SctOutcome(
+                    return SctOutcome.judged(
                             origin,
                             index,
-                            id,
+                            sct,
                             known,
-                            ts,
                             SctVerdict.ENTRY_UNAVAILABLE,
-                            pe.error().get(),
-                            false);
+                            pe.error().get());
                 }
                 entry = pe.value().get();
             } else {
@@ -512,39 +493,33 @@ public final class CtEvaluator {
             }
             // item 2: not in the future (verify time, ms; the SCT's uint64 compared unsigned)
             if (verifyMillis < 0 || Long.compareUnsigned(sct.timestampMillis(), verifyMillis) > 0) {
-                return new SctOutcome(
+                return SctOutcome.judged(
                         origin,
                         index,
-                        id,
+                        sct,
                         known,
-                        ts,
                         SctVerdict.FUTURE_TIMESTAMP,
-                        "timestamp " + sct.timestamp() + " is after the verify time " + request.verifyTime(),
-                        false);
+                        "timestamp " + sct.timestamp() + " is after the verify time " + request.verifyTime());
             }
             // item 3: trusted-log set
             Optional<CtLog> trusted = logs.trusted(sct.logId());
             if (trusted.isEmpty()) {
-                return known.map(l -> new SctOutcome(
+                return known.map(l -> SctOutcome.judged(
                                 origin,
                                 index,
-                                id,
+                                sct,
                                 known,
-                                ts,
                                 SctVerdict.LOG_REJECTED,
                                 "log '" + l.description() + "' is "
                                         + l.state().name().toLowerCase(java.util.Locale.ROOT)
-                                        + " and not trusted by iOS",
-                                false))
-                        .orElseGet(() -> new SctOutcome(
+                                        + " and not trusted by iOS"))
+                        .orElseGet(() -> SctOutcome.judged(
                                 origin,
                                 index,
-                                id,
+                                sct,
                                 known,
-                                ts,
                                 SctVerdict.UNKNOWN_LOG,
-                                "log " + sct.logId() + " is not in the log list",
-                                false));
+                                "log " + sct.logId() + " is not in the log list"));
             }
             CtLog log = trusted.get();
             if (ios9) {
@@ -552,58 +527,50 @@ public final class CtEvaluator {
             }
             // item 4: external SCTs never come from retired logs
             if (origin.isExternal() && log.state() == CtLogState.RETIRED) {
-                return new SctOutcome(
+                return SctOutcome.judged(
                         origin,
                         index,
-                        id,
+                        sct,
                         known,
-                        ts,
                         SctVerdict.RETIRED_LOG_EXTERNAL,
                         "log retired at " + log.stateTimestamp().get()
-                                + "; only embedded SCTs may come from retired logs",
-                        false);
+                                + "; only embedded SCTs may come from retired logs");
             }
             // item 5: read-only logs accept nothing after they froze (whole seconds)
             if (log.frozenAt().isPresent()
                     && sct.timestampSeconds().isAfter(log.frozenAt().get())) {
-                return new SctOutcome(
+                return SctOutcome.judged(
                         origin,
                         index,
-                        id,
+                        sct,
                         known,
-                        ts,
                         SctVerdict.AFTER_READ_ONLY,
-                        "log read-only since " + log.frozenAt().get(),
-                        false);
+                        "log read-only since " + log.frozenAt().get());
             }
             // item 6: temporal shard on the leaf's notAfter
             if (!log.acceptsNotAfter(leafNotAfter)) {
-                return new SctOutcome(
+                return SctOutcome.judged(
                         origin,
                         index,
-                        id,
+                        sct,
                         known,
-                        ts,
                         SctVerdict.OUTSIDE_SHARD,
                         "leaf notAfter " + leafNotAfter + " is outside the log's shard ["
                                 + log.shardStartInclusive().get() + ", "
-                                + log.shardEndExclusive().get() + ")",
-                        false);
+                                + log.shardEndExclusive().get() + ")");
             }
             // item 7: signature
             if (!verifySignature(origin, sct, raw, entry, log)) {
-                return new SctOutcome(
+                return SctOutcome.judged(
                         origin,
                         index,
-                        id,
+                        sct,
                         known,
-                        ts,
                         SctVerdict.INVALID_SIGNATURE,
                         sct.algorithmName() + " signature does not verify with the log key as "
-                                + (origin == SctOrigin.EMBEDDED ? "a precert entry" : "an x509 entry"),
-                        false);
+                                + (origin == SctOrigin.EMBEDDED ? "a precert entry" : "an x509 entry"));
             }
-            return new SctOutcome(origin, index, id, known, ts, SctVerdict.VALID, "", false);
+            return SctOutcome.judged(origin, index, sct, known, SctVerdict.VALID, "");
         }
 
         /**
@@ -619,36 +586,30 @@ public final class CtEvaluator {
                 CtLog log,
                 byte[] entry,
                 Optional<CtLog> known) {
-            Optional<LogId> id = Optional.of(sct.logId());
-            Optional<Instant> ts = Optional.of(sct.timestamp());
             Optional<Instant> retired = log.retiredAt();
             if (retired.isPresent()) {
                 Instant judged = origin == SctOrigin.EMBEDDED ? leafNotBefore : request.verifyTime();
                 if (judged.isAfter(retired.get())) {
-                    return new SctOutcome(
+                    return SctOutcome.judged(
                             origin,
                             index,
-                            id,
+                            sct,
                             known,
-                            ts,
                             SctVerdict.RETIRED_BEFORE_USE,
                             "log retired at " + retired.get() + ", before the leaf's "
-                                    + (origin == SctOrigin.EMBEDDED ? "notBefore " : "verify time ") + judged,
-                            false);
+                                    + (origin == SctOrigin.EMBEDDED ? "notBefore " : "verify time ") + judged);
                 }
             }
             if (!verifySignature(origin, sct, raw, entry, log)) {
-                return new SctOutcome(
+                return SctOutcome.judged(
                         origin,
                         index,
-                        id,
+                        sct,
                         known,
-                        ts,
                         SctVerdict.INVALID_SIGNATURE,
-                        sct.algorithmName() + " signature does not verify with the log key",
-                        false);
+                        sct.algorithmName() + " signature does not verify with the log key");
             }
-            return new SctOutcome(origin, index, id, known, ts, SctVerdict.VALID, "", false);
+            return SctOutcome.judged(origin, index, sct, known, SctVerdict.VALID, "");
         }
 
         /** §8.2 item 7 through the verdict cache; the entry's digest is worked out once per evaluation. */

@@ -43,6 +43,31 @@ public record SctOutcome(
         requireNonNull(detail, "detail");
     }
 
+    /** An SCT (or SCT list) that could not be read: no log, no timestamp. */
+    static SctOutcome malformed(SctOrigin origin, int index, String detail) {
+        return new SctOutcome(
+                origin,
+                index,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                SctVerdict.MALFORMED,
+                detail,
+                false);
+    }
+
+    /** The verdict on a parsed SCT, {@code known} being its log in the list if any; not counted yet. */
+    static SctOutcome judged(
+            SctOrigin origin,
+            int index,
+            SignedCertificateTimestamp sct,
+            Optional<CtLog> known,
+            SctVerdict verdict,
+            String detail) {
+        return new SctOutcome(
+                origin, index, Optional.of(sct.logId()), known, Optional.of(sct.timestamp()), verdict, detail, false);
+    }
+
     SctOutcome withCounted(boolean value) {
         return new SctOutcome(origin, index, logId, log, timestamp, verdict, detail, value);
     }
