@@ -34,26 +34,30 @@ import java.util.List;
  * </ul>
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.sectrust4j.bench.BatchLines distinct 20000 > /tmp/distinct.jsonl
+ * java -cp benchmarks/target/benchmarks.jar io.github.sectrust4j.bench.BatchLines distinct 20000 15 > /tmp/distinct-15.jsonl
  * </pre>
  * Minting is slow (RSA signatures, two SCTs per leaf: about 6 ms a line); {@link #cached} keeps the lines in the
  * benchmark corpus folder ({@code sectrust4j.bench.corpusDir}) for later runs.
  */
 public final class BatchLines {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The seed of the cached corpus; another seed mints another root, issuing CA and logs (a longer stream). */
+    private static final int DEFAULT_SEED = 14;
 
     private BatchLines() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2 || !List.of("repeated", "distinct").contains(args[0])) {
-            System.err.println("usage: BatchLines repeated|distinct N");
+        if (args.length < 2 || args.length > 3 || !List.of("repeated", "distinct").contains(args[0])) {
+            System.err.println("usage: BatchLines repeated|distinct N [seed]");
             System.exit(2);
         }
         long n = Long.parseLong(args[1]);
+        int seed = args.length == 3 ? Integer.parseInt(args[2]) : DEFAULT_SEED;
         try (Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)) {
             if (args[0].equals("repeated")) {
                 repeated(n, out);
             } else {
-                distinct(n, out);
+                distinct(n, seed, out);
             }
         }
     }
@@ -78,7 +82,7 @@ public final class BatchLines {
                 if (kind.equals("repeated")) {
                     repeated(n, out);
                 } else {
-                    distinct(n, out);
+                    distinct(n, DEFAULT_SEED, out);
                 }
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -102,8 +106,9 @@ public final class BatchLines {
         }
     }
 
-    private static void distinct(long n, Writer out) throws IOException {
-        TestPki pki = TestPki.seeded(14);
+    private static void distinct(long n, int seed, Writer out) throws IOException {
+        TestPki pki = TestPki.seeded(seed);
+        String idPrefix = seed == DEFAULT_SEED ? "d" : "d" + seed + "-";
         HeldCertificate root = pki.root("Northwind Global Root R2").rsa(2048).build();
         HeldCertificate ca = pki.intermediate("Northwind RSA Issuing CA 2026", root)
                 .rsa(2048)
@@ -127,7 +132,7 @@ public final class BatchLines {
                     .embeddedScts(b, issued.plusSeconds(60))
                     .build();
             ObjectNode line = JSON.createObjectNode();
-            line.put("id", "d" + i);
+            line.put("id", idPrefix + i);
             line.putArray("chain").add(leaf.pem()).add(caPem);
             line.put("host", host).put("ios", "17.4").put("at", pki.now().toString());
             line.setAll(template);
