@@ -1,6 +1,5 @@
 package io.github.sectrust4j.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,11 +16,7 @@ import io.github.sectrust4j.CertificateInputException;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.engine.SecTrustAccess;
-import io.github.sectrust4j.report.JsonReport;
 import io.github.sectrust4j.text.Excerpt;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -157,27 +152,7 @@ final class BatchProcessor {
         } catch (RuntimeException | StackOverflowError e) {
             return new Answer(error(id, "internal", describe(e)), true);
         }
-        // streamed: the report's fields go straight to the line, no tree of the response is built
-        StringWriter text = new StringWriter(8192);
-        try (JsonGenerator out = MAPPER.getFactory().createGenerator(text)) {
-            out.writeStartObject();
-            out.writeFieldName("id");
-            out.writeTree(id);
-            JsonReport.writeFields(report, out);
-            out.writeFieldName("ctLogList");
-            out.writeTree(CtLogCacheOptions.describe(parsed.trust(), report));
-            if (exceptions != null) {
-                out.writeStringField("exceptions", exceptions);
-            }
-            if (parsed.hostNotice().isPresent()) {
-                out.writeStringField(
-                        MatrixOutput.HOST_NOTICE, parsed.hostNotice().get());
-            }
-            out.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialize a response", e);
-        }
-        return new Answer(text.toString(), false);
+        return new Answer(BatchAnswer.line(id, report, parsed.trust(), exceptions, parsed.hostNotice()), false);
     }
 
     /** The response for a line longer than the reader's limit (only its beginning was kept). */

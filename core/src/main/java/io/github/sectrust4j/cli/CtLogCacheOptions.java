@@ -1,5 +1,6 @@
 package io.github.sectrust4j.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sectrust4j.IosRelease;
@@ -8,7 +9,9 @@ import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.ct.CtLogCache;
 import io.github.sectrust4j.ct.CtLogList;
 import io.github.sectrust4j.policy.RuleSet;
+import io.github.sectrust4j.text.IsoInstant;
 import io.github.sectrust4j.truststores.AppleTrustStores;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -76,23 +79,48 @@ final class CtLogCacheOptions {
         return trust;
     }
 
+    private static final String NO_LIST = "none (no system trust store)";
+
     /** The log list a report was judged with: its name, date and size (the {@code ctLogList} response field). */
     static ObjectNode describe(SecTrust trust, TrustReport report) {
         ObjectNode o = JsonNodeFactory.instance.objectNode(); // the text report needs no mapper (start-up)
+        Optional<CtLogList> list = usedList(trust, report);
+        if (list.isEmpty()) {
+            o.put("source", NO_LIST);
+            o.put("logs", 0);
+            return o;
+        }
+        o.put("source", list.get().source());
+        list.get().date().ifPresent(d -> o.put("date", IsoInstant.format(d)));
+        o.put("logs", list.get().size());
+        return o;
+    }
+
+    /** {@link #describe} written as the next value of {@code g}, without building the object first (batch). */
+    static void write(SecTrust trust, TrustReport report, JsonGenerator g) throws IOException {
+        Optional<CtLogList> list = usedList(trust, report);
+        g.writeStartObject();
+        if (list.isEmpty()) {
+            g.writeStringField("source", NO_LIST);
+            g.writeNumberField("logs", 0);
+        } else {
+            g.writeStringField("source", list.get().source());
+            if (list.get().date().isPresent()) {
+                g.writeStringField("date", IsoInstant.format(list.get().date().get()));
+            }
+            g.writeNumberField("logs", list.get().size());
+        }
+        g.writeEndObject();
+    }
+
+    /** The caller's list, else the one of the report's system trust store; none without either. */
+    private static Optional<CtLogList> usedList(SecTrust trust, TrustReport report) {
         Optional<CtLogList> list = trust.ctLogs();
         if (list.isEmpty() && report.trustStoreVersion().isPresent()) {
             int v = report.trustStoreVersion().getAsInt();
             list = Optional.of(CtLogList.of(AppleTrustStores.version(v)));
         }
-        if (list.isEmpty()) {
-            o.put("source", "none (no system trust store)");
-            o.put("logs", 0);
-            return o;
-        }
-        o.put("source", list.get().source());
-        list.get().date().ifPresent(d -> o.put("date", d.toString()));
-        o.put("logs", list.get().size());
-        return o;
+        return list;
     }
 
     /** The text report's line naming the list. */

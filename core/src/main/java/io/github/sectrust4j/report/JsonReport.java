@@ -8,9 +8,11 @@ import io.github.sectrust4j.Finding;
 import io.github.sectrust4j.PathCertificate;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.TrustResultInfo;
+import io.github.sectrust4j.text.IsoInstant;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 
@@ -53,7 +55,7 @@ public final class JsonReport {
         if (report.host().isPresent()) {
             g.writeStringField("host", report.host().get());
         }
-        g.writeStringField("at", report.evaluatedAt().toString());
+        g.writeStringField("at", IsoInstant.format(report.evaluatedAt()));
         // §12.2 result-dictionary keys (additive): present only when iOS would report them
         TrustResultInfo info = report.info();
         if (info.certificateTransparency()) {
@@ -70,7 +72,7 @@ public final class JsonReport {
             if (info.revocationValidUntil().isPresent()) {
                 g.writeStringField(
                         "revocationValidUntil",
-                        info.revocationValidUntil().get().toString());
+                        IsoInstant.format(info.revocationValidUntil().get()));
             }
         }
         if (info.revocationReason().isPresent()) {
@@ -86,8 +88,8 @@ public final class JsonReport {
                 g.writeStringField("anchorSource", c.anchorSource().get().label());
             }
             g.writeBooleanField("presented", c.presented());
-            g.writeStringField("notBefore", c.notBefore().toString());
-            g.writeStringField("notAfter", c.notAfter().toString());
+            g.writeStringField("notBefore", IsoInstant.format(c.notBefore()));
+            g.writeStringField("notAfter", IsoInstant.format(c.notAfter()));
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -111,7 +113,8 @@ public final class JsonReport {
             g.writeStringField("summary", f.rule().summary());
             g.writeStringField("source", f.rule().source().name());
             if (f.rule().effective().isPresent()) {
-                g.writeStringField("effective", f.rule().effective().get().toString());
+                g.writeStringField(
+                        "effective", IsoInstant.format(f.rule().effective().get()));
             }
             if (f.rule().since().isPresent()) {
                 g.writeStringField("since", f.rule().since().get());
@@ -139,7 +142,14 @@ public final class JsonReport {
      * as it goes: no copy of the maps is built.
      */
     private static void writePlain(Object value, JsonGenerator g) throws IOException {
-        if (value instanceof Map<?, ?> map) {
+        // the common final types first: an exact class test each, where a miss of an interface test is a search
+        if (value instanceof String text) {
+            g.writeString(text);
+        } else if (value instanceof Integer i) {
+            g.writeNumber(i.intValue()); // what Jackson's Integer serializer writes, without a serializer lookup
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (value instanceof Map<?, ?> map) {
             g.writeStartObject();
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 g.writeFieldName(String.valueOf(e.getKey()));
@@ -156,12 +166,12 @@ public final class JsonReport {
             g.writeString(com.google.common.io.BaseEncoding.base16().encode(bytes));
         } else if (value == null) {
             g.writeNull();
-        } else if (value instanceof String text) {
-            g.writeString(text);
-        } else if (value instanceof Boolean b) {
-            g.writeBoolean(b);
+        } else if (value instanceof Long l) {
+            g.writeNumber(l.longValue());
         } else if (value instanceof Number) {
             g.writeObject(value); // as Jackson writes each Number type
+        } else if (value instanceof Instant t) {
+            g.writeString(IsoInstant.format(t));
         } else {
             g.writeString(value.toString());
         }
