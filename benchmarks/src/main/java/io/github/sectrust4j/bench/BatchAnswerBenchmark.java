@@ -8,8 +8,6 @@ import io.github.sectrust4j.cert.CertificateInput;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,9 +37,7 @@ public class BatchAnswerBenchmark {
     private final JsonNode id = TextNode.valueOf("line-1");
     private int next;
     private long lines;
-    private long iterationCpu;
-    private long iterationLines;
-    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    private final IterationCpu cpu = new IterationCpu();
 
     @Setup(Level.Trial)
     public void setup() throws ReflectiveOperationException {
@@ -74,17 +70,12 @@ public class BatchAnswerBenchmark {
 
     @Setup(Level.Iteration)
     public void iterationStart() {
-        iterationCpu = CPU.getCurrentThreadCpuTime();
-        iterationLines = lines;
+        cpu.start(lines);
     }
 
-    /** The benchmark thread's CPU time per line: steadier than the wall-clock score on a shared machine. */
     @TearDown(Level.Iteration)
     public void iterationEnd() {
-        System.out.printf(
-                " [cpu %.2f us/line over %d lines]",
-                (CPU.getCurrentThreadCpuTime() - iterationCpu) / 1e3 / (lines - iterationLines),
-                lines - iterationLines);
+        cpu.print(lines);
     }
 
     @Benchmark

@@ -72,7 +72,7 @@ final class BatchAnswer {
      * its size. Not reentrant, and need not be: nothing the generator calls writes another line.
      */
     private static final class LineText extends Writer {
-        private static final int KEPT_CHARS = 1 << 15;
+        private static final int KEPT_CHARS = 1 << 14;
         private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[8192]);
 
         private char[] chars = BUFFER.get();

@@ -125,7 +125,7 @@ class BatchAnswerTest {
     void longAnswer_inManyPieces_thenAShortOne_bothExact() throws Exception {
         Evaluated e = trusted();
         JsonNode id = NODES.textNode("long");
-        // far past the generator's pieces (2,000 chars) and the kept buffer (32,768): escapes and non-Latin-1 text
+        // far past the generator's pieces (2,000 chars) and the kept buffer (16,384): escapes and non-Latin-1 text
         String exceptions = "AbC+/=".repeat(20_000);
         String notice = "\"\\\n é \u20ac \ud83d\ude00 \ud800 ".repeat(5_000);
         String line = BatchAnswer.line(id, e.report(), e.request().trust(), exceptions, Optional.of(notice));
