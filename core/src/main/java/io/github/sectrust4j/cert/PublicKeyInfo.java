@@ -221,6 +221,14 @@ public final class PublicKeyInfo {
         return spkiDer.clone();
     }
 
+    /**
+     * The SubjectPublicKeyInfo DER itself, for callers in this library that only read it (no copy per
+     * evaluation); never to be changed.
+     */
+    public byte[] spkiDerView() {
+        return spkiDer;
+    }
+
     /** SHA-256 over the SPKI DER (pinning, verdict-cache key). */
     /** The SPKI SHA-256 itself, for package callers that only read it (no defensive copy per lookup). */
     byte[] spkiSha256Internal() {

@@ -138,8 +138,8 @@ final class PathExtensions {
         int size = path.size();
         boolean appleAnchored = path.appleRoot();
         // Valid first for every position: a Valid "OCSP trigger" switches network OCSP on for the whole path
-        List<Optional<ValidDecision>> decisions = new ArrayList<>();
-        List<Optional<ValidInfo>> infos = new ArrayList<>();
+        List<Optional<ValidDecision>> decisions = new ArrayList<>(size);
+        List<Optional<ValidInfo>> infos = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             Optional<ValidInfo> info = Optional.empty();
             Optional<ValidDecision> decision = Optional.empty();
@@ -162,7 +162,10 @@ final class PathExtensions {
             decisions.add(decision);
             decision.ifPresent(s.valid::add);
         }
-        boolean validSwitchedOn = s.valid.stream().anyMatch(ValidDecision::triggerOcsp);
+        boolean validSwitchedOn = false; // a loop, not a stream: every evaluation passes here
+        for (ValidDecision d : s.valid) {
+            validSwitchedOn |= d.triggerOcsp();
+        }
         boolean ev = leafEvCapable;
         for (int i = 0; i < size; i++) {
             Certificate c = path.get(i);

@@ -1,5 +1,6 @@
 package io.github.sectrust4j.path;
 
+import com.google.common.collect.ImmutableList;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.TrustSetting;
@@ -44,9 +45,10 @@ public final class PathBuilder {
         /** Links c[i]→c[i+1] verified for i < verifiedLinks. */
         int verifiedLinks;
 
+        /** {@code certs} and {@code origins} are immutable (made by {@link #appended} or {@code List.of}). */
         Node(List<Certificate> certs, List<CertificateOrigin> origins) {
-            this.certs = List.copyOf(certs);
-            this.origins = List.copyOf(origins);
+            this.certs = certs;
+            this.origins = origins;
         }
 
         Certificate top() {
@@ -211,24 +213,44 @@ public final class PathBuilder {
 
     /** SecPathBuilderProcessParents: one new path per parent not already in the partial. */
     private void processParents(Node partial, List<Certificate> parents, CertificateOrigin origin) {
-        for (Certificate parent : parents) {
-            if (partial.certs.contains(parent)) {
+        for (int p = 0, n = parents.size(); p < n; p++) { // indexed: no iterator per partial and source
+            Certificate parent = parents.get(p);
+            if (contains(partial.certs, parent)) {
                 continue; // no certificate twice in a path (prevents loops)
             }
-            List<Certificate> certs = new ArrayList<>(partial.certs);
-            certs.add(parent);
+            List<Certificate> certs = appended(partial.certs, parent);
             if (!allPaths.add(certs)) {
                 continue; // an identical path exists
             }
-            List<CertificateOrigin> origins = new ArrayList<>(partial.origins);
-            origins.add(origin);
-            Node node = new Node(certs, origins);
+            Node node = new Node(certs, appended(partial.origins, origin));
             node.verifiedLinks = partial.verifiedLinks;
             node.anchor = anchorOf(parent);
             if (isPartial(node)) {
                 partials.add(++partialIx, node);
             }
         }
+    }
+
+    /** An immutable copy of {@code list} with {@code last} added: one array, no intermediate list. */
+    private static <T> List<T> appended(List<T> list, T last) {
+        int n = list.size();
+        if (n == 1) {
+            return List.of(list.get(0), last);
+        }
+        ImmutableList.Builder<T> b = ImmutableList.builderWithExpectedSize(n + 1);
+        for (int i = 0; i < n; i++) {
+            b.add(list.get(i));
+        }
+        return b.add(last).build();
+    }
+
+    private static boolean contains(List<Certificate> certs, Certificate c) {
+        for (int i = 0, n = certs.size(); i < n; i++) {
+            if (certs.get(i).equals(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.PolicyConstraints;
 import io.github.sectrust4j.cert.PolicyMapping;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,6 +29,8 @@ import java.util.Set;
  */
 final class PolicyTree {
     static final String ANY_POLICY = "2.5.29.32.0";
+
+    private static final Set<String> ROOT_EXPECTED = Set.of(ANY_POLICY);
     /** Nodes created (over the whole path) before processing stops and fails closed. */
     static final int MAX_NODES = 10_000;
     /** iOS processes at most this many policy mappings per certificate (§2.3 item 4). */
@@ -97,7 +100,7 @@ final class PolicyTree {
         explicitPolicy = n + 1;
         policyMapping = n + 1;
         inhibitAnyPolicy = n + 1;
-        Node root = new Node(ANY_POLICY, Set.of(ANY_POLICY), null);
+        Node root = new Node(ANY_POLICY, ROOT_EXPECTED, null);
         nodes = 1;
         levels.add(new ArrayList<>(List.of(root)));
     }
@@ -140,7 +143,7 @@ final class PolicyTree {
             boolean selfIssued = cert.isSelfIssued();
             Optional<List<String>> policies = cert.certificatePolicies().filter(p -> !p.isEmpty());
             if (!treeNull && policies.isPresent()) {
-                addLevel(depth, new LinkedHashSet<>(policies.get()), depth < n && selfIssued, k);
+                addLevel(depth, distinct(policies.get()), depth < n && selfIssued, k);
             } else if (!treeNull) {
                 // (e) no certificatePolicies: the tree becomes NULL
                 becomeNull(k, "the certificate has no certificatePolicies extension", List.of());
@@ -165,9 +168,14 @@ final class PolicyTree {
                     inhibitAnyPolicy--;
                 }
             }
-            int index = chainIndex[k];
-            cert.policyConstraints().ifPresent(pc -> applyConstraints(pc, index)); // (i)
-            cert.inhibitAnyPolicy().filter(s -> s < inhibitAnyPolicy).ifPresent(s -> inhibitAnyPolicy = s); // (j)
+            Optional<PolicyConstraints> constraints = cert.policyConstraints();
+            if (constraints.isPresent()) { // (i)
+                applyConstraints(constraints.get(), chainIndex[k]);
+            }
+            Optional<Integer> inhibit = cert.inhibitAnyPolicy();
+            if (inhibit.isPresent() && inhibit.get() < inhibitAnyPolicy) { // (j)
+                inhibitAnyPolicy = inhibit.get();
+            }
         }
         // 6.1.5 (a), (b)
         if (explicitPolicy > 0 && --explicitPolicy == 0) {
@@ -212,8 +220,25 @@ final class PolicyTree {
         }
     }
 
-    /** §6.1.3 (d): grow the tree to depth {@code depth} from the certificate's policies. */
-    private void addLevel(int depth, Set<String> policies, boolean selfIssuedIntermediate, int k) {
+    /**
+     * The certificate's policies without repeats, in their order: the list itself when it has none (a real
+     * certificate lists one or two policies; a set per certificate and path was most of this class's garbage).
+     */
+    private static Collection<String> distinct(List<String> policies) {
+        int n = policies.size();
+        if (n > 16) {
+            return new LinkedHashSet<>(policies);
+        }
+        for (int i = 1; i < n; i++) {
+            if (policies.subList(0, i).contains(policies.get(i))) {
+                return new LinkedHashSet<>(policies);
+            }
+        }
+        return policies;
+    }
+
+    /** §6.1.3 (d): grow the tree to depth {@code depth} from the certificate's policies (no repeats). */
+    private void addLevel(int depth, Collection<String> policies, boolean selfIssuedIntermediate, int k) {
         List<Node> prev = levels.get(depth - 1);
         List<Node> cur = new ArrayList<>();
         levels.add(cur);
