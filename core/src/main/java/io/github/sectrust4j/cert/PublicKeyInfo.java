@@ -248,6 +248,11 @@ public final class PublicKeyInfo {
         return subjectPublicKeySha1.clone();
     }
 
+    /** {@link #subjectPublicKeySha1()} itself, for the key-list lookups of every evaluation; never to be changed. */
+    public byte[] subjectPublicKeySha1View() {
+        return subjectPublicKeySha1;
+    }
+
     public String subjectPublicKeySha1Hex() {
         return HexFormat.of().formatHex(subjectPublicKeySha1);
     }

@@ -69,15 +69,16 @@ public final class PathBuilder {
     private final List<CertificateSource> allSources;
     private final int anchorSourceCount;
 
-    private final Set<List<Certificate>> allPaths = new HashSet<>();
-    private final List<Node> partials = new ArrayList<>();
-    private final Deque<Node> candidates = new ArrayDeque<>();
+    // sized for a real chain's search (a few paths, certificates and views); they grow when a search is larger
+    private final Set<List<Certificate>> allPaths = new HashSet<>(8);
+    private final List<Node> partials = new ArrayList<>(4);
+    private final Deque<Node> candidates = new ArrayDeque<>(4); // grows when needed; most searches hold one or two
     private final List<Node> rejected = new ArrayList<>();
-    private final Map<Node, CandidatePath> views = new HashMap<>();
+    private final Map<Node, CandidatePath> views = new HashMap<>(8);
     /** One mapping function for every {@link #view} lookup, not a method reference per call. */
     private final java.util.function.Function<Node, CandidatePath> toCandidate = this::toCandidate;
 
-    private final Map<Certificate, Optional<AnchorInfo>> anchors = new HashMap<>();
+    private final Map<Certificate, Optional<AnchorInfo>> anchors = new HashMap<>(8);
     private int partialIx;
     private int nextParentSource = 1; // the presented certificates are unlocked from the start
     private boolean considerRejected;
@@ -100,9 +101,17 @@ public final class PathBuilder {
                 ? request.aiaFetcher().map(f -> new AiaSource(f, request.verifyTime()))
                 : Optional.empty();
         this.sources = new TrustSources(request, aia);
-        List<CertificateSource> all = new ArrayList<>(sources.anchorSources());
-        all.addAll(sources.parentSources());
-        this.allSources = List.copyOf(all);
+        List<? extends CertificateSource> anchorSources = sources.anchorSources();
+        List<? extends CertificateSource> parentSources = sources.parentSources();
+        ImmutableList.Builder<CertificateSource> all =
+                ImmutableList.builderWithExpectedSize(anchorSources.size() + parentSources.size());
+        for (int i = 0, n = anchorSources.size(); i < n; i++) {
+            all.add(anchorSources.get(i));
+        }
+        for (int i = 0, n = parentSources.size(); i < n; i++) {
+            all.add(parentSources.get(i));
+        }
+        this.allSources = all.build();
         this.anchorSourceCount = sources.anchorSources().size();
     }
 

@@ -4,7 +4,6 @@ import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.PolicyConstraints;
 import io.github.sectrust4j.cert.PolicyMapping;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -63,13 +62,47 @@ final class PolicyTree {
         final String validPolicy;
         Set<String> expected;
         final Node parent;
-        /** Made on the first child: most nodes of a real path (the leaf level) never get one. */
-        Map<String, Node> children = Map.of();
+        /** The child while there is exactly one and no map: a real path's nodes have none or one. */
+        private Node onlyChild;
+        /** Two or more children by policy, in insertion order; made on the second child. */
+        private Map<String, Node> children;
 
         Node(String validPolicy, Set<String> expected, Node parent) {
             this.validPolicy = validPolicy;
             this.expected = expected;
             this.parent = parent;
+        }
+
+        boolean hasChild(String policy) {
+            return children != null
+                    ? children.containsKey(policy)
+                    : onlyChild != null && onlyChild.validPolicy.equals(policy);
+        }
+
+        boolean childless() {
+            return children != null ? children.isEmpty() : onlyChild == null;
+        }
+
+        /** Adds {@code child}, whose policy no child of this node has. */
+        void addChild(Node child) {
+            if (children != null) {
+                children.put(child.validPolicy, child);
+            } else if (onlyChild == null) {
+                onlyChild = child;
+            } else {
+                children = new LinkedHashMap<>();
+                children.put(onlyChild.validPolicy, onlyChild);
+                children.put(child.validPolicy, child);
+                onlyChild = null;
+            }
+        }
+
+        void removeChild(String policy) {
+            if (children != null) {
+                children.remove(policy);
+            } else if (onlyChild != null && onlyChild.validPolicy.equals(policy)) {
+                onlyChild = null;
+            }
         }
     }
 
@@ -82,7 +115,7 @@ final class PolicyTree {
 
     private final List<Certificate> certs; // processing order: nearest the anchor first, leaf last
     private final int[] chainIndex; // chain index of certs.get(k)
-    private final List<List<Node>> levels = new ArrayList<>();
+    private final List<List<Node>> levels;
     private boolean treeNull;
     private int nodes;
     private int explicitPolicy;
@@ -97,12 +130,15 @@ final class PolicyTree {
         this.certs = certs;
         this.chainIndex = chainIndex;
         int n = certs.size();
+        levels = new ArrayList<>(n + 1); // the root's level and one per certificate
         explicitPolicy = n + 1;
         policyMapping = n + 1;
         inhibitAnyPolicy = n + 1;
         Node root = new Node(ANY_POLICY, ROOT_EXPECTED, null);
         nodes = 1;
-        levels.add(new ArrayList<>(List.of(root)));
+        List<Node> rootLevel = new ArrayList<>(2);
+        rootLevel.add(root);
+        levels.add(rootLevel);
     }
 
     /**
@@ -116,7 +152,7 @@ final class PolicyTree {
         if (processed == 0) {
             return Outcome.VALID; // only a trusted anchor: nothing to process
         }
-        List<Certificate> order = new ArrayList<>();
+        List<Certificate> order = new ArrayList<>(processed);
         int[] idx = new int[processed];
         for (int k = 0; k < processed; k++) {
             idx[k] = processed - 1 - k;
@@ -224,37 +260,41 @@ final class PolicyTree {
      * The certificate's policies without repeats, in their order: the list itself when it has none (a real
      * certificate lists one or two policies; a set per certificate and path was most of this class's garbage).
      */
-    private static Collection<String> distinct(List<String> policies) {
+    private static List<String> distinct(List<String> policies) {
         int n = policies.size();
         if (n > 16) {
-            return new LinkedHashSet<>(policies);
+            return List.copyOf(new LinkedHashSet<>(policies));
         }
         for (int i = 1; i < n; i++) {
             if (policies.subList(0, i).contains(policies.get(i))) {
-                return new LinkedHashSet<>(policies);
+                return List.copyOf(new LinkedHashSet<>(policies));
             }
         }
         return policies;
     }
 
     /** §6.1.3 (d): grow the tree to depth {@code depth} from the certificate's policies (no repeats). */
-    private void addLevel(int depth, Collection<String> policies, boolean selfIssuedIntermediate, int k) {
+    private void addLevel(int depth, List<String> policies, boolean selfIssuedIntermediate, int k) {
         List<Node> prev = levels.get(depth - 1);
-        List<Node> cur = new ArrayList<>();
+        List<Node> cur = new ArrayList<>(Math.max(2, prev.size())); // a real path's levels hold one or two
         levels.add(cur);
-        for (String p : policies) {
+        // indexed loops: no iterators per policy and node (every candidate path of every evaluation runs this)
+        for (int i = 0, n = policies.size(); i < n; i++) {
+            String p = policies.get(i);
             if (p.equals(ANY_POLICY)) {
                 continue;
             }
             boolean matched = false;
-            for (Node node : prev) {
+            for (int j = 0, m = prev.size(); j < m; j++) {
+                Node node = prev.get(j);
                 if (node.expected.contains(p)) {
                     addChild(node, p, Set.of(p), cur);
                     matched = true;
                 }
             }
             if (!matched) {
-                for (Node node : prev) {
+                for (int j = 0, m = prev.size(); j < m; j++) {
+                    Node node = prev.get(j);
                     if (node.validPolicy.equals(ANY_POLICY)) {
                         addChild(node, p, Set.of(p), cur);
                     }
@@ -264,7 +304,7 @@ final class PolicyTree {
         if (policies.contains(ANY_POLICY) && (inhibitAnyPolicy > 0 || selfIssuedIntermediate)) {
             for (Node node : prev) {
                 for (String e : node.expected) {
-                    if (!node.children.containsKey(e)) {
+                    if (!node.hasChild(e)) {
                         addChild(node, e, Set.of(e), cur);
                     }
                 }
@@ -291,17 +331,14 @@ final class PolicyTree {
     }
 
     private void addChild(Node parent, String policy, Set<String> expected, List<Node> level) {
-        if (parent.children.containsKey(policy)) {
+        if (parent.hasChild(policy)) {
             return; // a policy appears once per parent
         }
         if (++nodes > MAX_NODES) {
             throw new TooLarge();
         }
         Node child = new Node(policy, expected, parent);
-        if (parent.children.isEmpty()) {
-            parent.children = new LinkedHashMap<>();
-        }
-        parent.children.put(policy, child);
+        parent.addChild(child);
         level.add(child);
     }
 
@@ -310,11 +347,11 @@ final class PolicyTree {
         for (int d = fromDepth; d >= 0; d--) {
             List<Node> level = levels.get(d);
             level.removeIf(node -> {
-                if (!node.children.isEmpty()) {
+                if (!node.childless()) {
                     return false;
                 }
                 if (node.parent != null) {
-                    node.parent.children.remove(node.validPolicy);
+                    node.parent.removeChild(node.validPolicy);
                 }
                 return true;
             });
@@ -381,7 +418,7 @@ final class PolicyTree {
         } else {
             level.removeIf(node -> {
                 if (map.containsKey(node.validPolicy)) {
-                    node.parent.children.remove(node.validPolicy);
+                    node.parent.removeChild(node.validPolicy);
                     return true;
                 }
                 return false;
