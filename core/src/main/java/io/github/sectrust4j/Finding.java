@@ -33,7 +33,7 @@ public record Finding(
         requireNonNull(severity, "severity");
         requireNonNull(subject, "subject");
         requireNonNull(message, "message");
-        evidence = StableOrder.evidence(requireNonNull(evidence, "evidence")); // same bytes in every run
+        evidence = StableOrder.findingEvidence(requireNonNull(evidence, "evidence")); // same bytes in every run
         requireNonNull(rule, "rule");
         requireNonNull(remedy, "remedy");
     }

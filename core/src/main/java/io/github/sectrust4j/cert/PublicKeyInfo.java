@@ -221,6 +221,14 @@ public final class PublicKeyInfo {
         return spkiDer.clone();
     }
 
+    /**
+     * The SubjectPublicKeyInfo DER itself, for callers in this library that only read it (no copy per
+     * evaluation); never to be changed.
+     */
+    public byte[] spkiDerView() {
+        return spkiDer;
+    }
+
     /** SHA-256 over the SPKI DER (pinning, verdict-cache key). */
     /** The SPKI SHA-256 itself, for package callers that only read it (no defensive copy per lookup). */
     byte[] spkiSha256Internal() {
@@ -238,6 +246,11 @@ public final class PublicKeyInfo {
     /** SHA-1 over the subjectPublicKey BIT STRING contents — Apple's blocked/distrusted key lists (§2.2). */
     public byte[] subjectPublicKeySha1() {
         return subjectPublicKeySha1.clone();
+    }
+
+    /** {@link #subjectPublicKeySha1()} itself, for the key-list lookups of every evaluation; never to be changed. */
+    public byte[] subjectPublicKeySha1View() {
+        return subjectPublicKeySha1;
     }
 
     public String subjectPublicKeySha1Hex() {

@@ -1,5 +1,6 @@
 package io.github.sectrust4j.cert;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -29,10 +30,20 @@ public final class TotalVerificationBudget implements AutoCloseable {
 
     private final int limit;
     private final TotalVerificationBudget outer;
-    /** The verifications charged so far (at most {@code limit}), by the identity of what they check. */
-    private final Set<Object> charged = new HashSet<>();
+    private static final int KINDS = Kind.values().length;
+    /** Identities kept in {@link #few} (compared one by one) before a hash set takes over. */
+    private static final int FEW = 8;
 
-    private final int[] byKind = new int[Kind.values().length];
+    /**
+     * The verifications charged so far (at most {@code limit}), by the identity of what they check: the first
+     * {@value #FEW} in an array (a real chain's evaluation charges a handful), all of them in {@link #many} after.
+     */
+    private final Object[] few = new Object[FEW];
+
+    private Set<Object> many;
+    private int charged;
+
+    private final int[] byKind = new int[KINDS];
     private boolean exhausted;
 
     private TotalVerificationBudget(int limit, TotalVerificationBudget outer) {
@@ -61,16 +72,36 @@ public final class TotalVerificationBudget implements AutoCloseable {
     }
 
     private boolean chargeHere(Kind kind, Object identity) {
-        if (charged.contains(identity)) {
+        if (isCharged(identity)) {
             return true;
         }
-        if (charged.size() >= limit) {
+        if (charged >= limit) {
             exhausted = true;
             return false;
         }
-        charged.add(identity);
+        if (many != null) {
+            many.add(identity);
+        } else if (charged < FEW) {
+            few[charged] = identity;
+        } else {
+            many = new HashSet<>(Arrays.asList(few));
+            many.add(identity);
+        }
+        charged++;
         byKind[kind.ordinal()]++;
         return true;
+    }
+
+    private boolean isCharged(Object identity) {
+        if (many != null) {
+            return many.contains(identity);
+        }
+        for (int i = 0; i < charged; i++) {
+            if (few[i].equals(identity)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public int limit() {
@@ -79,7 +110,7 @@ public final class TotalVerificationBudget implements AutoCloseable {
 
     /** Distinct verifications charged. */
     public int used() {
-        return charged.size();
+        return charged;
     }
 
     /** Distinct verifications of one kind charged. */

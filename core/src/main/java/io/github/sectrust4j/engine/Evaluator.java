@@ -217,8 +217,8 @@ public final class Evaluator {
     }
 
     static List<PathCertificate> pathCertificates(CandidatePath path, EvaluationRequest request) {
-        List<PathCertificate> out = new ArrayList<>();
         int top = path.topIndex();
+        List<PathCertificate> out = new ArrayList<>(top + 1);
         for (int i = 0; i <= top; i++) {
             Certificate c = path.get(i);
             CertificateRole role;

@@ -73,24 +73,30 @@ final class PathExtensions {
     /** The stapled OCSP responses, parsed once: each is offered to every position of every candidate path. */
     private final List<OcspResponse> stapledOcsp;
 
-    private final Map<List<Certificate>, PathState> states = new HashMap<>();
+    private final Map<List<Certificate>, PathState> states = new HashMap<>(4); // usually one path
     /** By issuer key ({@link PublicKeyInfo}, equal by SPKI DER), or {@link #NO_ISSUER} for a one-certificate path. */
-    private final Map<Object, CtEvaluation> ctByIssuerKey = new HashMap<>();
+    private final Map<Object, CtEvaluation> ctByIssuerKey = new HashMap<>(4);
 
     private static final Object NO_ISSUER = new Object();
 
     /** What the integration worked out for one path. */
     static final class PathState {
-        final List<RevocationResult> revocation = new ArrayList<>();
-        final List<Boolean> hasResponders = new ArrayList<>();
+        final List<RevocationResult> revocation;
+        final List<Boolean> hasResponders;
         final List<ValidDecision> valid = new ArrayList<>();
         final List<Failure> revocationFailures = new ArrayList<>();
-        final List<Failure> trailingFailures = new ArrayList<>();
+        List<Failure> trailingFailures = new ArrayList<>();
         boolean allowListed;
         boolean trailingDone;
         CtEvaluation ct;
         ExtendedValidation.PathEv ev;
         boolean evQualified;
+
+        /** The state of a path of {@code size} certificates (one revocation result per position). */
+        PathState(int size) {
+            revocation = new ArrayList<>(size);
+            hasResponders = new ArrayList<>(size);
+        }
     }
 
     PathExtensions(EvaluationRequest request) {
@@ -101,8 +107,9 @@ final class PathExtensions {
                 .orElseGet(() -> request.systemStore().map(CtLogList::of).orElse(CtLogList.empty()));
         this.provenance = request.ct().provenance();
         this.leafEvCapable = ExtendedValidation.leafCapable(request.leaf(), request);
-        this.stapledOcsp =
-                request.ocspResponses().stream().map(OcspResponse::parse).toList();
+        this.stapledOcsp = request.ocspResponses().isEmpty()
+                ? List.of() // the usual request: no stream per evaluation
+                : request.ocspResponses().stream().map(OcspResponse::parse).toList();
     }
 
     PathCheck revocationCheck() {
@@ -120,7 +127,12 @@ final class PathExtensions {
 
     /** The state of a path already validated (the best path after its full validation). */
     PathState state(CandidatePath path) {
-        return states.computeIfAbsent(path.certificates(), k -> revocation(path));
+        PathState s = states.get(path.certificates()); // no capturing lambda per check
+        if (s == null) {
+            s = revocation(path);
+            states.put(path.certificates(), s);
+        }
+        return s;
     }
 
     /** True if the leaf is EV-capable (§10): triggers OCSP and the EV upgrade search (§1.5). */
@@ -131,15 +143,16 @@ final class PathExtensions {
     // ------------------------------------------------------------------ revocation pass (§9)
 
     private PathState revocation(CandidatePath path) {
-        PathState s = new PathState();
+        PathState s = new PathState(path.size());
         Instant now = request.currentTime();
         RevocationInputs in = request.revocation();
         Optional<RevocationDatabase> db = in.database();
         int size = path.size();
         boolean appleAnchored = path.appleRoot();
         // Valid first for every position: a Valid "OCSP trigger" switches network OCSP on for the whole path
-        List<Optional<ValidDecision>> decisions = new ArrayList<>();
-        List<Optional<ValidInfo>> infos = new ArrayList<>();
+        // per position, only with a Valid database (else every entry would be empty)
+        List<Optional<ValidDecision>> decisions = db.isPresent() ? new ArrayList<>(size) : List.of();
+        List<Optional<ValidInfo>> infos = db.isPresent() ? new ArrayList<>(size) : List.of();
         for (int i = 0; i < size; i++) {
             Optional<ValidInfo> info = Optional.empty();
             Optional<ValidDecision> decision = Optional.empty();
@@ -158,11 +171,18 @@ final class PathExtensions {
                             new ValidContext(now, request.policy() == Policy.SSL_SERVER, appleAnchored)));
                 }
             }
-            infos.add(info);
-            decisions.add(decision);
-            decision.ifPresent(s.valid::add);
+            if (db.isPresent()) {
+                infos.add(info);
+                decisions.add(decision);
+            }
+            if (decision.isPresent()) {
+                s.valid.add(decision.get());
+            }
         }
-        boolean validSwitchedOn = s.valid.stream().anyMatch(ValidDecision::triggerOcsp);
+        boolean validSwitchedOn = false; // a loop, not a stream: every evaluation passes here
+        for (int i = 0, n = s.valid.size(); i < n; i++) {
+            validSwitchedOn |= s.valid.get(i).triggerOcsp();
+        }
         boolean ev = leafEvCapable;
         for (int i = 0; i < size; i++) {
             Certificate c = path.get(i);
@@ -198,7 +218,7 @@ final class PathExtensions {
                         false);
                 ocsp = OcspNetworkCheck.fetch(ocsp, trigger.decide(), in.ocspFetcher(), now);
             }
-            Optional<ValidDecision> decision = decisions.get(i);
+            Optional<ValidDecision> decision = db.isPresent() ? decisions.get(i) : Optional.empty();
             RevocationResult result = ocsp != null ? RevocationResult.of(i, ocsp, decision) : validOnly(i, decision);
             s.revocation.add(result);
             boolean usable = ocsp != null && ocsp.held().isPresent();
@@ -295,7 +315,7 @@ final class PathExtensions {
             return s.trailingFailures;
         }
         s.trailingDone = true;
-        List<Failure> out = new ArrayList<>();
+        List<Failure> out = new ArrayList<>(4); // the CT and EV notes, seldom more
         CtEvaluation ct = ct(path);
         s.ct = ct;
         boolean killSwitch = request.ct().killSwitchOn();
@@ -332,8 +352,9 @@ final class PathExtensions {
                                 .findFirst())));
         boolean ctPolicy =
                 request.policy() == Policy.SSL_SERVER || request.host().isPresent();
-        Optional<ValidDecision> requiring =
-                s.valid.stream().filter(ValidDecision::requireCt).findFirst();
+        Optional<ValidDecision> requiring = s.valid.isEmpty() // no stream without Valid decisions (the usual path)
+                ? Optional.empty()
+                : s.valid.stream().filter(ValidDecision::requireCt).findFirst();
         if (requiring.isPresent()
                 && CtRequiredCheck.applies(rules)
                 && ctPolicy
@@ -359,9 +380,8 @@ final class PathExtensions {
             }
         }
         out.addAll(s.trailingFailures);
-        s.trailingFailures.clear();
-        s.trailingFailures.addAll(out);
-        return s.trailingFailures;
+        s.trailingFailures = out; // the trailing failures, then those the revocation pass left for the end
+        return out;
     }
 
     private SystemTrustedCtRequirement.Inputs ctInputs(CandidatePath path, CtEvaluation ct) {

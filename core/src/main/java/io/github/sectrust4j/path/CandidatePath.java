@@ -3,6 +3,7 @@ package io.github.sectrust4j.path;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
 import io.github.sectrust4j.TrustSetting;
 import io.github.sectrust4j.cert.Certificate;
@@ -38,8 +39,9 @@ public record CandidatePath(
         boolean signaturesVerified,
         Map<Integer, List<TrustSetting>> userTrustSettings) {
     public CandidatePath {
-        certificates = List.copyOf(certificates);
-        origins = List.copyOf(origins);
+        // the path builder's lists are immutable already (Guava's, which List.copyOf would copy again)
+        certificates = certificates instanceof ImmutableList<Certificate> l ? l : List.copyOf(certificates);
+        origins = origins instanceof ImmutableList<CertificateOrigin> l ? l : List.copyOf(origins);
         checkArgument(!certificates.isEmpty(), "a path holds at least the leaf");
         checkArgument(origins.size() == certificates.size(), "origins must be index-aligned with certificates");
         requireNonNull(anchor, "anchor");

@@ -48,8 +48,9 @@ final class LinkSignatures {
         }
     }
 
-    private final Map<Link, Boolean> verdicts = new HashMap<>();
-    private final Map<Certificate, Boolean> selfSigned = new HashMap<>();
+    // sized for a real chain (a few links); they grow for a larger search
+    private final Map<Link, Boolean> verdicts = new HashMap<>(8);
+    private final Map<Certificate, Boolean> selfSigned = new HashMap<>(8);
     private boolean exhausted;
     /** The evaluation's total verification budget (not this builder's signature-check limit) ran out. */
     private boolean totalExhausted;

@@ -1,5 +1,6 @@
 package io.github.sectrust4j.path;
 
+import com.google.common.collect.ImmutableList;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.PathBudget;
 import io.github.sectrust4j.TrustSetting;
@@ -44,9 +45,10 @@ public final class PathBuilder {
         /** Links c[i]→c[i+1] verified for i < verifiedLinks. */
         int verifiedLinks;
 
+        /** {@code certs} and {@code origins} are immutable (made by {@link #appended} or {@code List.of}). */
         Node(List<Certificate> certs, List<CertificateOrigin> origins) {
-            this.certs = List.copyOf(certs);
-            this.origins = List.copyOf(origins);
+            this.certs = certs;
+            this.origins = origins;
         }
 
         Certificate top() {
@@ -67,15 +69,16 @@ public final class PathBuilder {
     private final List<CertificateSource> allSources;
     private final int anchorSourceCount;
 
-    private final Set<List<Certificate>> allPaths = new HashSet<>();
-    private final List<Node> partials = new ArrayList<>();
-    private final Deque<Node> candidates = new ArrayDeque<>();
+    // sized for a real chain's search (a few paths, certificates and views); they grow when a search is larger
+    private final Set<List<Certificate>> allPaths = new HashSet<>(8);
+    private final List<Node> partials = new ArrayList<>(4);
+    private final Deque<Node> candidates = new ArrayDeque<>(4); // grows when needed; most searches hold one or two
     private final List<Node> rejected = new ArrayList<>();
-    private final Map<Node, CandidatePath> views = new HashMap<>();
+    private final Map<Node, CandidatePath> views = new HashMap<>(8);
     /** One mapping function for every {@link #view} lookup, not a method reference per call. */
     private final java.util.function.Function<Node, CandidatePath> toCandidate = this::toCandidate;
 
-    private final Map<Certificate, Optional<AnchorInfo>> anchors = new HashMap<>();
+    private final Map<Certificate, Optional<AnchorInfo>> anchors = new HashMap<>(8);
     private int partialIx;
     private int nextParentSource = 1; // the presented certificates are unlocked from the start
     private boolean considerRejected;
@@ -98,9 +101,17 @@ public final class PathBuilder {
                 ? request.aiaFetcher().map(f -> new AiaSource(f, request.verifyTime()))
                 : Optional.empty();
         this.sources = new TrustSources(request, aia);
-        List<CertificateSource> all = new ArrayList<>(sources.anchorSources());
-        all.addAll(sources.parentSources());
-        this.allSources = List.copyOf(all);
+        List<? extends CertificateSource> anchorSources = sources.anchorSources();
+        List<? extends CertificateSource> parentSources = sources.parentSources();
+        ImmutableList.Builder<CertificateSource> all =
+                ImmutableList.builderWithExpectedSize(anchorSources.size() + parentSources.size());
+        for (int i = 0, n = anchorSources.size(); i < n; i++) {
+            all.add(anchorSources.get(i));
+        }
+        for (int i = 0, n = parentSources.size(); i < n; i++) {
+            all.add(parentSources.get(i));
+        }
+        this.allSources = all.build();
         this.anchorSourceCount = sources.anchorSources().size();
     }
 
@@ -211,24 +222,44 @@ public final class PathBuilder {
 
     /** SecPathBuilderProcessParents: one new path per parent not already in the partial. */
     private void processParents(Node partial, List<Certificate> parents, CertificateOrigin origin) {
-        for (Certificate parent : parents) {
-            if (partial.certs.contains(parent)) {
+        for (int p = 0, n = parents.size(); p < n; p++) { // indexed: no iterator per partial and source
+            Certificate parent = parents.get(p);
+            if (contains(partial.certs, parent)) {
                 continue; // no certificate twice in a path (prevents loops)
             }
-            List<Certificate> certs = new ArrayList<>(partial.certs);
-            certs.add(parent);
+            List<Certificate> certs = appended(partial.certs, parent);
             if (!allPaths.add(certs)) {
                 continue; // an identical path exists
             }
-            List<CertificateOrigin> origins = new ArrayList<>(partial.origins);
-            origins.add(origin);
-            Node node = new Node(certs, origins);
+            Node node = new Node(certs, appended(partial.origins, origin));
             node.verifiedLinks = partial.verifiedLinks;
             node.anchor = anchorOf(parent);
             if (isPartial(node)) {
                 partials.add(++partialIx, node);
             }
         }
+    }
+
+    /** An immutable copy of {@code list} with {@code last} added: one array, no intermediate list. */
+    private static <T> List<T> appended(List<T> list, T last) {
+        int n = list.size();
+        if (n == 1) {
+            return List.of(list.get(0), last);
+        }
+        ImmutableList.Builder<T> b = ImmutableList.builderWithExpectedSize(n + 1);
+        for (int i = 0; i < n; i++) {
+            b.add(list.get(i));
+        }
+        return b.add(last).build();
+    }
+
+    private static boolean contains(List<Certificate> certs, Certificate c) {
+        for (int i = 0, n = certs.size(); i < n; i++) {
+            if (certs.get(i).equals(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

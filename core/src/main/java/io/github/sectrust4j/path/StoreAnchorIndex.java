@@ -48,11 +48,17 @@ final class StoreAnchorIndex implements AnchorIndex {
         if (issuer.isEmpty()) {
             return List.of();
         }
-        List<SystemStoreIndex.Anchor> named = bySubject.getOrDefault(issuer.get(), List.of());
+        List<SystemStoreIndex.Anchor> named = bySubject.get(issuer.get());
+        if (named == null) {
+            return List.of(); // the common case (every certificate below the path's top): nothing made
+        }
         List<Certificate> out = new ArrayList<>(named.size());
-        for (SystemStoreIndex.Anchor e : named) {
+        for (int i = 0, n = named.size(); i < n; i++) {
             // the built certificate decides, as in a NameIndex of built certificates
-            e.certificate().filter(c -> c.normalizedSubject().equals(issuer)).ifPresent(out::add);
+            Optional<Certificate> c = named.get(i).certificate();
+            if (c.isPresent() && c.get().normalizedSubject().equals(issuer)) {
+                out.add(c.get());
+            }
         }
         return Collections.unmodifiableList(out);
     }

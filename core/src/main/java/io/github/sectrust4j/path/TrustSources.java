@@ -31,16 +31,20 @@ final class TrustSources {
     record Anchors(Kind kind, List<AnchorIndex> indexes, UnaryOperator<Certificate> real) implements CertificateSource {
         @Override
         public List<Certificate> parentsOf(Certificate child) {
-            List<Certificate> out = new ArrayList<>();
-            for (AnchorIndex index : indexes) {
-                for (Certificate c : index.parentsOf(child)) {
-                    Certificate r = real.apply(c);
+            List<Certificate> out = null; // most lookups find nothing: no list, no iterators (every evaluation)
+            for (int i = 0, n = indexes.size(); i < n; i++) {
+                List<Certificate> found = indexes.get(i).parentsOf(child);
+                for (int j = 0, m = found.size(); j < m; j++) {
+                    Certificate r = real.apply(found.get(j));
+                    if (out == null) {
+                        out = new ArrayList<>(2);
+                    }
                     if (!out.contains(r)) {
                         out.add(r);
                     }
                 }
             }
-            return out;
+            return out == null ? List.of() : out;
         }
 
         boolean contains(Certificate c) {

@@ -1,12 +1,14 @@
 package io.github.sectrust4j.policy;
 
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import io.github.sectrust4j.Confidence;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.Rule;
 import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.text.DeferredEvidence;
 import java.util.Map;
 
 /**
@@ -29,9 +31,28 @@ public final class CertificateTransparencyNote implements CheckDescriptor {
             this(ct, ct.evaluation().summary());
         }
 
+        /** Every name {@link #fields} can hold: the summary, the log list's and the evaluation's. */
+        private static final ImmutableSet<String> NAMES = ImmutableSet.<String>builder()
+                .add("summary")
+                .addAll(CtEvidence.NAMES)
+                .build();
+
+        /**
+         * Built when first read (a few KB: one record per SCT): the report of every CT-qualified chain carries
+         * it, most API callers never read it; {@code batch} prints it, with the same values.
+         */
         @Override
         public Map<String, Object> fields() {
-            // built once, in its final form: no intermediate map, nothing for StableOrder to copy
+            return DeferredEvidence.of(this::build, NAMES);
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return false; // the summary at least
+        }
+
+        private Map<String, Object> build() {
+            // in its final form: no intermediate map, nothing for StableOrder to copy
             ImmutableMap.Builder<String, Object> e = ImmutableMap.builderWithExpectedSize(20);
             e.put("summary", summary);
             ct.addTo(e::put, summary);
@@ -56,7 +77,14 @@ public final class CertificateTransparencyNote implements CheckDescriptor {
 
     @Override
     public String message(Failure failure, FailureContext context) {
-        return failure.code().code() + ": " + failure.evidence(CtResult.class).summary();
+        String code = failure.code().code();
+        String summary = failure.evidence(CtResult.class).summary();
+        // sized once: a concatenation grows its builder several times (every CT-qualified report has this line)
+        return new StringBuilder(code.length() + 2 + summary.length())
+                .append(code)
+                .append(": ")
+                .append(summary)
+                .toString();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.sectrust4j.policy;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableSet;
 import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.ct.internal.CtEvaluation;
 import io.github.sectrust4j.ct.internal.LogListProvenance;
@@ -36,6 +37,12 @@ public record CtEvidence(
     public static final String HOW_TO_UPDATE = "download Apple's current list with `sectrust4j stores update"
             + " --allow-network` (the CLI then uses it), or pass Apple's published list (https://valid.apple.com/ct/"
             + "log_list/current_log_list.json) with --ct-logs, the batch field ctLogs or SecTrust.withCtLogs.";
+
+    /** Every name {@link #addTo} can put: the log list's and the evaluation's ({@link CtEvaluation#NAMES}). */
+    static final ImmutableSet<String> NAMES = ImmutableSet.<String>builder()
+            .add("ctSummary", "logList", "logListSize", "logListSource", "logListDate", "logListMayBeOutdated")
+            .addAll(CtEvaluation.NAMES)
+            .build();
 
     public CtEvidence {
         requireNonNull(evaluation, "evaluation");

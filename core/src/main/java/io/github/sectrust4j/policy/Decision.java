@@ -46,7 +46,8 @@ public record Decision(SecTrustResult result, Optional<TrustError> error, List<F
         validation = Exceptions.applyInClient(path, validation, request, rules);
         List<Failure> failures = validation.failures().isEmpty() ? List.of() : ranked(validation.failures(), rules);
 
-        List<Finding> findings = new ArrayList<>();
+        List<Finding> findings =
+                new ArrayList<>(failures.size() + validation.notes().size() + 2);
         for (Failure f : failures) {
             findings.add(toFinding(f, path, request, rules));
         }

@@ -68,9 +68,12 @@ public final class ExtendedValidation {
      */
     private static Set<String> evPolicyOidsForLookup(EvaluationRequest request) {
         if (request.extraEvRoots().isEmpty()) {
-            return request.systemStore()
-                    .map(s -> EV_OIDS.computeIfAbsent(s.version(), v -> collect(s)))
-                    .orElse(Set.of());
+            Optional<AppleTrustStore> store = request.systemStore();
+            if (store.isEmpty()) {
+                return Set.of();
+            }
+            Set<String> known = EV_OIDS.get(store.get().version()); // no lambdas once the store's set is known
+            return known != null ? known : EV_OIDS.computeIfAbsent(store.get().version(), v -> collect(store.get()));
         }
         return evPolicyOids(request);
     }
@@ -93,12 +96,15 @@ public final class ExtendedValidation {
 
     /** §10 leaf "EV-capable" test: decided on the leaf alone; EV leaves trigger OCSP and the upgrade search. */
     public static boolean leafCapable(Certificate leaf, EvaluationRequest request) {
-        return leafReason(leaf, evPolicyOidsForLookup(request)).isEmpty();
+        Set<String> evOids = evPolicyOidsForLookup(request);
+        // most leaves assert no EV policy: answered without the reason's Optional (asked twice per evaluation)
+        return anyIn(leaf.certificatePolicies().orElse(List.of()), evOids)
+                && leafReason(leaf, evOids).isEmpty();
     }
 
     private static boolean anyIn(List<String> policies, Set<String> evOids) {
-        for (String p : policies) {
-            if (evOids.contains(p)) {
+        for (int i = 0, n = policies.size(); i < n; i++) { // indexed: no iterator per call
+            if (evOids.contains(policies.get(i))) {
                 return true;
             }
         }

@@ -1,11 +1,13 @@
 package io.github.sectrust4j.policy;
 
+import com.google.common.collect.ImmutableSet;
 import io.github.sectrust4j.Confidence;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.Rule;
 import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
+import io.github.sectrust4j.text.DeferredEvidence;
 import io.github.sectrust4j.text.StableOrder;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +36,20 @@ public final class ExtendedValidationNote implements CheckDescriptor {
             organization = List.copyOf(organization);
         }
 
+        private static final ImmutableSet<String> NAMES = ImmutableSet.of("summary", "policies", "ct", "organization");
+
+        /** Built when first read, as the CT note's ({@link CertificateTransparencyNote.CtResult#fields}). */
         @Override
         public Map<String, Object> fields() {
+            return DeferredEvidence.of(this::build, NAMES);
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return false;
+        }
+
+        private Map<String, Object> build() {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("summary", summary());
             e.put("policies", policies);

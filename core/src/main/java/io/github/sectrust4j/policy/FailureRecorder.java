@@ -34,7 +34,9 @@ final class FailureRecorder {
     /** The policy's options, fetched on the first recorded failure (most validations record none). */
     private Set<FindingCode> options;
 
-    private final Map<Key, Failure> details = new LinkedHashMap<>();
+    /** Made on the first recorded failure: most recorders (a parent check per candidate) record none. */
+    private Map<Key, Failure> details;
+
     private final List<Failure> notes = new ArrayList<>();
     private SecTrustResult result = SecTrustResult.UNSPECIFIED;
     /** The (check, index) pairs the user's exceptions suppressed; null until the first. */
@@ -94,6 +96,9 @@ final class FailureRecorder {
             result = SecTrustResult.DENY;
         }
         Key key = new Key(code, f.index());
+        if (details == null) {
+            details = new LinkedHashMap<>();
+        }
         details.remove(key);
         details.put(key, new Failure(code, f.index(), severity, f.evidence()));
     }
@@ -170,11 +175,11 @@ final class FailureRecorder {
                 && installed().isPresent()) {
             result = SecTrustResult.PROCEED; // §12.4: with exceptions set, a clean evaluation reports Proceed
         }
-        return new PathValidation(result, List.copyOf(details.values()), notes);
+        return new PathValidation(result, details == null ? List.of() : List.copyOf(details.values()), notes);
     }
 
     List<Failure> failures() {
-        return List.copyOf(details.values());
+        return details == null ? List.of() : List.copyOf(details.values());
     }
 
     private static SecTrustResult resultFor(Severity s) {

@@ -88,7 +88,7 @@ final class ListedKeyCheck implements AppleCheck {
      * ({@link #BLOCKED} or {@link #DISTRUSTED}); shared with the leaf checks of the same lists.
      */
     static Optional<Failure> ifListed(String list, FindingCode code, int index, Certificate c, AppleTrustStore store) {
-        byte[] keySha1 = c.publicKey().subjectPublicKeySha1();
+        byte[] keySha1 = c.publicKey().subjectPublicKeySha1View(); // the stores only read it
         boolean listed = list.equals(BLOCKED) ? store.isBlockedKey(keySha1) : store.isGrayListedKey(keySha1);
         return listed ? Optional.of(Failure.of(code, index, ListedKey.of(list, c, store))) : Optional.empty();
     }

@@ -39,6 +39,17 @@ public final class StableOrder {
         return m;
     }
 
+    /**
+     * {@link #evidence} for a finding: {@link DeferredEvidence} is kept as it is (it puts itself in this order when
+     * first read), anything else is copied as by {@link #evidence}.
+     */
+    public static Map<String, Object> findingEvidence(Map<String, ?> evidence) {
+        if (evidence instanceof DeferredEvidence deferred) {
+            return deferred;
+        }
+        return evidence(evidence);
+    }
+
     /** True if iterating {@code c} (a Map or Collection) gives the same order in every JVM. */
     public static boolean hasFixedOrder(Object c) {
         if (c instanceof Map<?, ?> m) {
@@ -46,7 +57,8 @@ public final class StableOrder {
                     || m instanceof LinkedHashMap
                     || m instanceof SortedMap
                     || m instanceof EnumMap
-                    || m instanceof ImmutableMap;
+                    || m instanceof ImmutableMap
+                    || m instanceof DeferredEvidence;
         }
         if (c instanceof Set<?> s) {
             return s.size() <= 1

@@ -3,6 +3,7 @@ package io.github.sectrust4j.ct.internal;
 import com.google.common.hash.Hashing;
 import io.github.sectrust4j.cert.TotalVerificationBudget;
 import io.github.sectrust4j.cert.VerdictCache;
+import io.github.sectrust4j.ct.CtLog;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,30 +39,32 @@ final class CachingSctVerifier {
     }
 
     /**
-     * True iff {@code sct} (parsed from {@code rawSct}) verifies with {@code logSpki} over {@code entry};
+     * True iff {@code sct} (parsed from {@code rawSct}) verifies with {@code log}'s key over {@code entry};
      * {@code entryDigest} is the SHA-256 of {@code entry} (worked out once per evaluation).
      */
-    boolean verify(SignedCertificateTimestamp sct, byte[] rawSct, byte[] entry, byte[] entryDigest, byte[] logSpki) {
-        ByteBuffer key = key(sct, rawSct, entryDigest, logSpki);
+    boolean verify(SignedCertificateTimestamp sct, byte[] rawSct, byte[] entry, byte[] entryDigest, CtLog log) {
+        ByteBuffer key = key(sct, rawSct, entryDigest, log);
         if (!TotalVerificationBudget.charge(TotalVerificationBudget.Kind.SCT, key)) {
             return false; // the evaluation's verification budget is spent: the SCT does not count
         }
         return verdicts.computeIfAbsent(key, () -> {
             verifications.incrementAndGet();
-            return delegate.verify(sct, SignedEntries.signedData(sct, entry), logSpki);
+            return delegate.verify(sct, SignedEntries.signedData(sct, entry), log.spki());
         });
     }
 
     /**
-     * The cache key; the last one made for {@code sct} is kept on it with the log key and entry digest it covers
-     * ({@code sct} was parsed from {@code rawSct}), so re-evaluating a parsed leaf does not hash it again.
+     * The cache key; the last one made for {@code sct} is kept on it with the log and entry digest it covers
+     * ({@code sct} was parsed from {@code rawSct}), so re-evaluating a parsed leaf does not hash it again. The
+     * same log object (a log list is built once per store or configuration) is recognised without copying its key.
      */
-    private static ByteBuffer key(SignedCertificateTimestamp sct, byte[] rawSct, byte[] entryDigest, byte[] logSpki) {
+    private static ByteBuffer key(SignedCertificateTimestamp sct, byte[] rawSct, byte[] entryDigest, CtLog log) {
         if (sct.verdictKey() instanceof KeyFor last
-                && Arrays.equals(last.logSpki, logSpki)
-                && Arrays.equals(last.entryDigest, entryDigest)) {
+                && Arrays.equals(last.entryDigest, entryDigest)
+                && (last.log == log || Arrays.equals(last.logSpki, log.spki()))) {
             return last.key;
         }
+        byte[] logSpki = log.spki();
         ByteBuffer key = ByteBuffer.wrap(Hashing.sha256()
                 .newHasher()
                 .putInt(logSpki.length)
@@ -71,12 +74,15 @@ final class CachingSctVerifier {
                 .putBytes(rawSct)
                 .hash()
                 .asBytes());
-        sct.verdictKey(new KeyFor(logSpki.clone(), entryDigest.clone(), key));
+        sct.verdictKey(new KeyFor(log, logSpki, entryDigest.clone(), key));
         return key;
     }
 
-    /** A verdict key and the log key and entry digest it was made from (the SCT's bytes being the holder's). */
-    private record KeyFor(byte[] logSpki, byte[] entryDigest, ByteBuffer key) {}
+    /**
+     * A verdict key and the log (its key copied) and entry digest it was made from (the SCT's bytes being the
+     * holder's).
+     */
+    private record KeyFor(CtLog log, byte[] logSpki, byte[] entryDigest, ByteBuffer key) {}
 
     /** SCT signatures actually verified (cache misses) since this cache was made. */
     long verifications() {

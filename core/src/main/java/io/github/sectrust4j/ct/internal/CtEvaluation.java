@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.text.IsoInstant;
 import java.time.Instant;
@@ -51,6 +52,20 @@ public record CtEvaluation(
         outcomes = ImmutableList.copyOf(outcomes);
         notes = ImmutableList.copyOf(notes);
     }
+
+    /** Every name {@link #evidence} can put. */
+    public static final ImmutableSet<String> NAMES = ImmutableSet.of(
+            "iosRelease",
+            "qualified",
+            "path",
+            "issuanceTime",
+            "countBasis",
+            "required",
+            "counted",
+            "lifetimePolicy",
+            "lifetime",
+            "scts",
+            "notes");
 
     /** What the count counts. */
     public enum CountBasis {
@@ -154,21 +169,37 @@ public record CtEvaluation(
             return "CT not evaluated on iOS " + release;
         }
         String unit = countBasis == CountBasis.LOGS ? "logs" : "operators";
-        return switch (path) {
+        // one builder of the line's size (every report's CT note and message carry the line)
+        StringBuilder s = new StringBuilder(112);
+        switch (path) {
             case EXTERNAL ->
-                (qualified ? "CT-qualified" : "not CT-qualified") + " via TLS/OCSP SCTs: " + counted + " distinct "
-                        + unit + " (" + required + " needed)";
-            case EMBEDDED ->
-                (qualified ? "CT-qualified" : "not CT-qualified") + " via embedded SCTs: "
-                        + counted + " of " + required + " " + unit
-                        + lifetimeRule
-                                .map(r -> " for a lifetime of " + r.describeLifetime())
-                                .orElse("");
-            case NONE ->
-                outcomes.isEmpty()
+                s.append(qualified ? "CT-qualified" : "not CT-qualified")
+                        .append(" via TLS/OCSP SCTs: ")
+                        .append(counted)
+                        .append(" distinct ")
+                        .append(unit)
+                        .append(" (")
+                        .append(required)
+                        .append(" needed)");
+            case EMBEDDED -> {
+                s.append(qualified ? "CT-qualified" : "not CT-qualified")
+                        .append(" via embedded SCTs: ")
+                        .append(counted)
+                        .append(" of ")
+                        .append(required)
+                        .append(' ')
+                        .append(unit);
+                if (lifetimeRule.isPresent()) {
+                    lifetimeRule.get().appendLifetime(s.append(" for a lifetime of "));
+                }
+            }
+            case NONE -> {
+                return outcomes.isEmpty()
                         ? "not CT-qualified: no SCTs"
                         : "not CT-qualified: no valid embedded SCT from a current log, and no valid TLS/OCSP SCT"
                                 + " with 2 distinct current " + unit;
-        };
+            }
+        }
+        return s.toString();
     }
 }

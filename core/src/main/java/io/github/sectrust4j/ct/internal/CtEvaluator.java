@@ -185,8 +185,8 @@ public final class CtEvaluator {
             return decideByOperators(release, verifyTime, rule, outcomes, notes);
         }
         // per log, only the earliest valid SCT is kept (§8.2); insertion order = input order
-        Map<LogId, Integer> current = new LinkedHashMap<>(); // non-retired logs, any origin
-        Map<LogId, Integer> embedded = new LinkedHashMap<>(); // any log, embedded only
+        EarliestPerLog current = new EarliestPerLog(outcomes.size()); // non-retired logs, any origin
+        EarliestPerLog embedded = new EarliestPerLog(outcomes.size()); // any log, embedded only
         boolean validExternal = false;
         boolean validEmbeddedCurrent = false;
         for (int i = 0; i < outcomes.size(); i++) {
@@ -196,10 +196,10 @@ public final class CtEvaluator {
             }
             CtLog log = o.log().orElseThrow();
             if (log.isCurrent()) {
-                keepEarliest(current, log.logId(), i, outcomes);
+                current.keep(log.logId(), i, outcomes);
             }
             if (o.origin() == SctOrigin.EMBEDDED) {
-                keepEarliest(embedded, log.logId(), i, outcomes);
+                embedded.keep(log.logId(), i, outcomes);
                 validEmbeddedCurrent |= log.isCurrent();
             } else {
                 validExternal = true; // rule 4 guarantees a non-retired log
@@ -210,7 +210,10 @@ public final class CtEvaluator {
         // whenever a current log has a valid embedded SCT, also when path A decides
         Optional<Instant> t = validEmbeddedCurrent ? earliestSeconds(current, outcomes) : Optional.empty();
         if (validExternal && current.size() >= 2) {
-            current.values().forEach(i -> marked.set(i, marked.get(i).withCounted(true)));
+            for (int k = 0; k < current.size(); k++) {
+                int i = current.index(k);
+                marked.set(i, marked.get(i).withCounted(true));
+            }
             // the lifetime plays no part in path A
             return new CtEvaluation(
                     release,
@@ -241,7 +244,8 @@ public final class CtEvaluator {
         }
         Instant issuance = t.orElseThrow();
         int count = 0;
-        for (Integer i : embedded.values()) {
+        for (int k = 0; k < embedded.size(); k++) {
+            int i = embedded.index(k);
             SctOutcome o = outcomes.get(i);
             CtLog log = o.log().orElseThrow();
             Optional<Instant> retired = log.retiredAt();
@@ -315,22 +319,49 @@ public final class CtEvaluator {
                 notes);
     }
 
-    private static void keepEarliest(Map<LogId, Integer> map, LogId id, int index, List<SctOutcome> outcomes) {
-        Integer prior = map.get(id);
-        if (prior == null
-                || outcomes.get(index)
-                        .timestamp()
-                        .orElseThrow()
-                        .isBefore(outcomes.get(prior).timestamp().orElseThrow())) {
-            map.put(id, index);
+    /**
+     * Per log, the index of its earliest valid SCT, logs in the order first seen (as a {@code LinkedHashMap} from
+     * log id to index, without its objects: every CT evaluation makes two). At most one entry per distinct log.
+     */
+    private static final class EarliestPerLog {
+        private final int[] indexes;
+        private int size;
+
+        EarliestPerLog(int capacity) {
+            indexes = new int[capacity];
+        }
+
+        /** Keeps SCT {@code index} (valid, from log {@code id}) if it is the log's first or earlier than the kept. */
+        void keep(LogId id, int index, List<SctOutcome> outcomes) {
+            for (int k = 0; k < size; k++) {
+                SctOutcome prior = outcomes.get(indexes[k]);
+                if (prior.log().orElseThrow().logId().equals(id)) {
+                    if (outcomes.get(index)
+                            .timestamp()
+                            .orElseThrow()
+                            .isBefore(prior.timestamp().orElseThrow())) {
+                        indexes[k] = index;
+                    }
+                    return;
+                }
+            }
+            indexes[size++] = index;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int index(int k) {
+            return indexes[k];
         }
     }
 
     /** The earliest timestamp (whole seconds) of the kept SCTs; present as {@code kept} is not empty. */
-    private static Optional<Instant> earliestSeconds(Map<LogId, Integer> kept, List<SctOutcome> outcomes) {
+    private static Optional<Instant> earliestSeconds(EarliestPerLog kept, List<SctOutcome> outcomes) {
         Instant min = null;
-        for (Integer i : kept.values()) {
-            Instant s = seconds(outcomes.get(i));
+        for (int k = 0; k < kept.size(); k++) {
+            Instant s = seconds(outcomes.get(kept.index(k)));
             if (min == null || s.isBefore(min)) {
                 min = s;
             }
@@ -624,7 +655,7 @@ public final class CtEvaluator {
                 }
                 digest = x509Digest;
             }
-            return verifier.verify(sct, raw, entry, digest, log.spki());
+            return verifier.verify(sct, raw, entry, digest, log);
         }
 
         private PrecertEntry precert() {

@@ -91,10 +91,16 @@ public record CtLifetimeRule(Policy policy, long months, Duration lifetime, int 
 
     /** "13 months" or "397 days" (plus seconds when not whole days), for reports. */
     public String describeLifetime() {
+        return appendLifetime(new StringBuilder(24)).toString();
+    }
+
+    /** Appends {@link #describeLifetime()}'s text to {@code out}. */
+    StringBuilder appendLifetime(StringBuilder out) {
         if (policy == Policy.V1_CALENDAR_MONTHS) {
-            return months + " calendar months";
+            return out.append(months).append(" calendar months");
         }
         long s = lifetime.getSeconds();
-        return s % 86_400 == 0 ? (s / 86_400) + " days" : (s / 86_400) + " days " + (s % 86_400) + " s";
+        out.append(s / 86_400).append(" days");
+        return s % 86_400 == 0 ? out : out.append(' ').append(s % 86_400).append(" s");
     }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,11 +32,15 @@ public final class CtRequest {
         this.parsedLeaf = b.parsedLeaf;
         this.issuerSpkiDer = b.issuerSpkiDer;
         this.verifyTime = b.verifyTime;
-        this.tlsScts = b.tlsScts.build();
-        this.tlsSctLists = b.tlsSctLists.build();
-        this.ocspSctLists = b.ocspSctLists.build();
-        this.ocspSctExtensionValues = b.ocspSctExtensionValues.build();
-        this.stapledOcspResponses = b.stapledOcspResponses.build();
+        this.tlsScts = built(b.tlsScts);
+        this.tlsSctLists = built(b.tlsSctLists);
+        this.ocspSctLists = built(b.ocspSctLists);
+        this.ocspSctExtensionValues = built(b.ocspSctExtensionValues);
+        this.stapledOcspResponses = built(b.stapledOcspResponses);
+    }
+
+    private static ImmutableList<byte[]> built(List<byte[]> list) {
+        return list == null ? ImmutableList.of() : ImmutableList.copyOf(list);
     }
 
     /**
@@ -109,11 +114,12 @@ public final class CtRequest {
         private final io.github.sectrust4j.cert.Certificate parsedLeaf;
         private final Instant verifyTime;
         private Optional<byte[]> issuerSpkiDer = Optional.empty();
-        private final ImmutableList.Builder<byte[]> tlsScts = ImmutableList.builder();
-        private final ImmutableList.Builder<byte[]> tlsSctLists = ImmutableList.builder();
-        private final ImmutableList.Builder<byte[]> ocspSctLists = ImmutableList.builder();
-        private final ImmutableList.Builder<byte[]> ocspSctExtensionValues = ImmutableList.builder();
-        private final ImmutableList.Builder<byte[]> stapledOcspResponses = ImmutableList.builder();
+        // each list is made on its first add: most requests carry no SCTs or OCSP responses beside the leaf
+        private List<byte[]> tlsScts;
+        private List<byte[]> tlsSctLists;
+        private List<byte[]> ocspSctLists;
+        private List<byte[]> ocspSctExtensionValues;
+        private List<byte[]> stapledOcspResponses;
 
         private Builder(byte[] leafDer, Instant verifyTime) {
             this.leafDer = requireNonNull(leafDer, "leafDer").clone();
@@ -138,23 +144,25 @@ public final class CtRequest {
 
         /** The issuer's key, from the parsed certificate at chain position 1. */
         public Builder issuer(io.github.sectrust4j.Cert issuer) {
-            // spkiDer() is already a copy
+            // the key's own bytes, not a copy: the request never changes them and hands out only copies
             this.issuerSpkiDer =
                     Optional.of(io.github.sectrust4j.cert.CertificateInput.fromCert(requireNonNull(issuer, "issuer"))
                             .publicKey()
-                            .spkiDer());
+                            .spkiDerView());
             return this;
         }
 
         /** One serialized SCT from the TLS extension ({@code SecTrustSetSignedCertificateTimestamps}). */
         public Builder tlsSct(byte[] sct) {
-            tlsScts.add(requireNonNull(sct, "sct").clone());
+            tlsScts = added(tlsScts, requireNonNull(sct, "sct").clone());
             return this;
         }
 
         /** A TLS-encoded SignedCertificateTimestampList as the signed_certificate_timestamp TLS extension carries it. */
         public Builder tlsSctList(byte[] tlsEncodedList) {
-            tlsSctLists.add(requireNonNull(tlsEncodedList, "tlsEncodedList").clone());
+            tlsSctLists = added(
+                    tlsSctLists,
+                    requireNonNull(tlsEncodedList, "tlsEncodedList").clone());
             return this;
         }
 
@@ -164,7 +172,9 @@ public final class CtRequest {
          * extension 1.3.6.1.4.1.11129.2.4.5). Use {@link #stapledOcspResponse} to have it extracted.
          */
         public Builder ocspSctList(byte[] tlsEncodedList) {
-            ocspSctLists.add(requireNonNull(tlsEncodedList, "tlsEncodedList").clone());
+            ocspSctLists = added(
+                    ocspSctLists,
+                    requireNonNull(tlsEncodedList, "tlsEncodedList").clone());
             return this;
         }
 
@@ -174,7 +184,8 @@ public final class CtRequest {
          * revocation code finds it.
          */
         public Builder ocspSctExtensionValue(byte[] extnValueOctets) {
-            ocspSctExtensionValues.add(
+            ocspSctExtensionValues = added(
+                    ocspSctExtensionValues,
                     requireNonNull(extnValueOctets, "extnValueOctets").clone());
             return this;
         }
@@ -185,13 +196,20 @@ public final class CtRequest {
          * also through {@link #ocspSctList} or {@link #ocspSctExtensionValue}.
          */
         public Builder stapledOcspResponse(byte[] ocspResponseDer) {
-            stapledOcspResponses.add(
+            stapledOcspResponses = added(
+                    stapledOcspResponses,
                     requireNonNull(ocspResponseDer, "ocspResponseDer").clone());
             return this;
         }
 
         public CtRequest build() {
             return new CtRequest(this);
+        }
+
+        private static List<byte[]> added(List<byte[]> list, byte[] bytes) {
+            List<byte[]> l = list == null ? new ArrayList<>(2) : list;
+            l.add(bytes);
+            return l;
         }
     }
 }

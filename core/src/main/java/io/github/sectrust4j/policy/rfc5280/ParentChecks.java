@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.cert.BasicConstraints;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.cert.KeyUsage;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.request.EvaluationRequest;
@@ -63,16 +64,20 @@ public final class ParentChecks {
     /** §1.6 item 5: a CA's keyUsage, when present, includes keyCertSign. */
     static void keyCertSign(
             CandidatePath path, int index, EvaluationRequest request, Rfc5280Rules rules, List<Failure> out) {
-        path.get(index)
-                .keyUsage()
-                .filter(ku -> !ku.keyCertSign())
-                .ifPresent(ku -> out.add(Failure.of(FindingCode.KEY_USAGE, index, new NoKeyCertSign(ku.bits()))));
+        Optional<KeyUsage> ku = path.get(index).keyUsage(); // no capturing lambda: every candidate's CAs pass here
+        if (ku.isPresent() && !ku.get().keyCertSign()) {
+            out.add(Failure.of(
+                    FindingCode.KEY_USAGE, index, new NoKeyCertSign(ku.get().bits())));
+        }
     }
 
     /** §1.6 item 4: a CA position is marked as a CA. */
     static void basicConstraints(
             CandidatePath path, int index, EvaluationRequest request, Rfc5280Rules rules, List<Failure> out) {
-        basicConstraints(path, index, rules, path.get(index)).ifPresent(out::add);
+        Optional<Failure> f = basicConstraints(path, index, rules, path.get(index));
+        if (f.isPresent()) {
+            out.add(f.get());
+        }
     }
 
     private static Optional<Failure> basicConstraints(

@@ -28,6 +28,8 @@ import java.util.Set;
  */
 final class PolicyTree {
     static final String ANY_POLICY = "2.5.29.32.0";
+
+    private static final Set<String> ROOT_EXPECTED = Set.of(ANY_POLICY);
     /** Nodes created (over the whole path) before processing stops and fails closed. */
     static final int MAX_NODES = 10_000;
     /** iOS processes at most this many policy mappings per certificate (§2.3 item 4). */
@@ -60,13 +62,47 @@ final class PolicyTree {
         final String validPolicy;
         Set<String> expected;
         final Node parent;
-        /** Made on the first child: most nodes of a real path (the leaf level) never get one. */
-        Map<String, Node> children = Map.of();
+        /** The child while there is exactly one and no map: a real path's nodes have none or one. */
+        private Node onlyChild;
+        /** Two or more children by policy, in insertion order; made on the second child. */
+        private Map<String, Node> children;
 
         Node(String validPolicy, Set<String> expected, Node parent) {
             this.validPolicy = validPolicy;
             this.expected = expected;
             this.parent = parent;
+        }
+
+        boolean hasChild(String policy) {
+            return children != null
+                    ? children.containsKey(policy)
+                    : onlyChild != null && onlyChild.validPolicy.equals(policy);
+        }
+
+        boolean childless() {
+            return children != null ? children.isEmpty() : onlyChild == null;
+        }
+
+        /** Adds {@code child}, whose policy no child of this node has. */
+        void addChild(Node child) {
+            if (children != null) {
+                children.put(child.validPolicy, child);
+            } else if (onlyChild == null) {
+                onlyChild = child;
+            } else {
+                children = new LinkedHashMap<>();
+                children.put(onlyChild.validPolicy, onlyChild);
+                children.put(child.validPolicy, child);
+                onlyChild = null;
+            }
+        }
+
+        void removeChild(String policy) {
+            if (children != null) {
+                children.remove(policy);
+            } else if (onlyChild != null && onlyChild.validPolicy.equals(policy)) {
+                onlyChild = null;
+            }
         }
     }
 
@@ -79,7 +115,7 @@ final class PolicyTree {
 
     private final List<Certificate> certs; // processing order: nearest the anchor first, leaf last
     private final int[] chainIndex; // chain index of certs.get(k)
-    private final List<List<Node>> levels = new ArrayList<>();
+    private final List<List<Node>> levels;
     private boolean treeNull;
     private int nodes;
     private int explicitPolicy;
@@ -94,12 +130,15 @@ final class PolicyTree {
         this.certs = certs;
         this.chainIndex = chainIndex;
         int n = certs.size();
+        levels = new ArrayList<>(n + 1); // the root's level and one per certificate
         explicitPolicy = n + 1;
         policyMapping = n + 1;
         inhibitAnyPolicy = n + 1;
-        Node root = new Node(ANY_POLICY, Set.of(ANY_POLICY), null);
+        Node root = new Node(ANY_POLICY, ROOT_EXPECTED, null);
         nodes = 1;
-        levels.add(new ArrayList<>(List.of(root)));
+        List<Node> rootLevel = new ArrayList<>(2);
+        rootLevel.add(root);
+        levels.add(rootLevel);
     }
 
     /**
@@ -113,7 +152,7 @@ final class PolicyTree {
         if (processed == 0) {
             return Outcome.VALID; // only a trusted anchor: nothing to process
         }
-        List<Certificate> order = new ArrayList<>();
+        List<Certificate> order = new ArrayList<>(processed);
         int[] idx = new int[processed];
         for (int k = 0; k < processed; k++) {
             idx[k] = processed - 1 - k;
@@ -140,7 +179,7 @@ final class PolicyTree {
             boolean selfIssued = cert.isSelfIssued();
             Optional<List<String>> policies = cert.certificatePolicies().filter(p -> !p.isEmpty());
             if (!treeNull && policies.isPresent()) {
-                addLevel(depth, new LinkedHashSet<>(policies.get()), depth < n && selfIssued, k);
+                addLevel(depth, distinct(policies.get()), depth < n && selfIssued, k);
             } else if (!treeNull) {
                 // (e) no certificatePolicies: the tree becomes NULL
                 becomeNull(k, "the certificate has no certificatePolicies extension", List.of());
@@ -165,9 +204,14 @@ final class PolicyTree {
                     inhibitAnyPolicy--;
                 }
             }
-            int index = chainIndex[k];
-            cert.policyConstraints().ifPresent(pc -> applyConstraints(pc, index)); // (i)
-            cert.inhibitAnyPolicy().filter(s -> s < inhibitAnyPolicy).ifPresent(s -> inhibitAnyPolicy = s); // (j)
+            Optional<PolicyConstraints> constraints = cert.policyConstraints();
+            if (constraints.isPresent()) { // (i)
+                applyConstraints(constraints.get(), chainIndex[k]);
+            }
+            Optional<Integer> inhibit = cert.inhibitAnyPolicy();
+            if (inhibit.isPresent() && inhibit.get() < inhibitAnyPolicy) { // (j)
+                inhibitAnyPolicy = inhibit.get();
+            }
         }
         // 6.1.5 (a), (b)
         if (explicitPolicy > 0 && --explicitPolicy == 0) {
@@ -212,24 +256,45 @@ final class PolicyTree {
         }
     }
 
-    /** §6.1.3 (d): grow the tree to depth {@code depth} from the certificate's policies. */
-    private void addLevel(int depth, Set<String> policies, boolean selfIssuedIntermediate, int k) {
+    /**
+     * The certificate's policies without repeats, in their order: the list itself when it has none (a real
+     * certificate lists one or two policies; a set per certificate and path was most of this class's garbage).
+     */
+    private static List<String> distinct(List<String> policies) {
+        int n = policies.size();
+        if (n > 16) {
+            return List.copyOf(new LinkedHashSet<>(policies));
+        }
+        for (int i = 1; i < n; i++) {
+            if (policies.subList(0, i).contains(policies.get(i))) {
+                return List.copyOf(new LinkedHashSet<>(policies));
+            }
+        }
+        return policies;
+    }
+
+    /** §6.1.3 (d): grow the tree to depth {@code depth} from the certificate's policies (no repeats). */
+    private void addLevel(int depth, List<String> policies, boolean selfIssuedIntermediate, int k) {
         List<Node> prev = levels.get(depth - 1);
-        List<Node> cur = new ArrayList<>();
+        List<Node> cur = new ArrayList<>(Math.max(2, prev.size())); // a real path's levels hold one or two
         levels.add(cur);
-        for (String p : policies) {
+        // indexed loops: no iterators per policy and node (every candidate path of every evaluation runs this)
+        for (int i = 0, n = policies.size(); i < n; i++) {
+            String p = policies.get(i);
             if (p.equals(ANY_POLICY)) {
                 continue;
             }
             boolean matched = false;
-            for (Node node : prev) {
+            for (int j = 0, m = prev.size(); j < m; j++) {
+                Node node = prev.get(j);
                 if (node.expected.contains(p)) {
                     addChild(node, p, Set.of(p), cur);
                     matched = true;
                 }
             }
             if (!matched) {
-                for (Node node : prev) {
+                for (int j = 0, m = prev.size(); j < m; j++) {
+                    Node node = prev.get(j);
                     if (node.validPolicy.equals(ANY_POLICY)) {
                         addChild(node, p, Set.of(p), cur);
                     }
@@ -239,7 +304,7 @@ final class PolicyTree {
         if (policies.contains(ANY_POLICY) && (inhibitAnyPolicy > 0 || selfIssuedIntermediate)) {
             for (Node node : prev) {
                 for (String e : node.expected) {
-                    if (!node.children.containsKey(e)) {
+                    if (!node.hasChild(e)) {
                         addChild(node, e, Set.of(e), cur);
                     }
                 }
@@ -266,17 +331,14 @@ final class PolicyTree {
     }
 
     private void addChild(Node parent, String policy, Set<String> expected, List<Node> level) {
-        if (parent.children.containsKey(policy)) {
+        if (parent.hasChild(policy)) {
             return; // a policy appears once per parent
         }
         if (++nodes > MAX_NODES) {
             throw new TooLarge();
         }
         Node child = new Node(policy, expected, parent);
-        if (parent.children.isEmpty()) {
-            parent.children = new LinkedHashMap<>();
-        }
-        parent.children.put(policy, child);
+        parent.addChild(child);
         level.add(child);
     }
 
@@ -285,11 +347,11 @@ final class PolicyTree {
         for (int d = fromDepth; d >= 0; d--) {
             List<Node> level = levels.get(d);
             level.removeIf(node -> {
-                if (!node.children.isEmpty()) {
+                if (!node.childless()) {
                     return false;
                 }
                 if (node.parent != null) {
-                    node.parent.children.remove(node.validPolicy);
+                    node.parent.removeChild(node.validPolicy);
                 }
                 return true;
             });
@@ -356,7 +418,7 @@ final class PolicyTree {
         } else {
             level.removeIf(node -> {
                 if (map.containsKey(node.validPolicy)) {
-                    node.parent.children.remove(node.validPolicy);
+                    node.parent.removeChild(node.validPolicy);
                     return true;
                 }
                 return false;

@@ -79,7 +79,8 @@ public enum Rfc5280Check {
             EvaluationRequest request,
             Rfc5280Rules rules,
             List<Failure> out) {
-        for (Rfc5280Check c : order) {
+        for (int i = 0, n = order.size(); i < n; i++) { // indexed: no iterator per certificate and candidate
+            Rfc5280Check c = order.get(i);
             if (rules.runs(c)) {
                 c.onCertificate.check(path, index, request, rules, out);
             }

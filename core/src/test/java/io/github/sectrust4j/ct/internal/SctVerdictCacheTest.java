@@ -150,9 +150,13 @@ class SctVerdictCacheTest {
         byte[] entry = SignedEntries.x509Entry(LEAF.der());
         byte[] digest = com.google.common.hash.Hashing.sha256().hashBytes(entry).asBytes();
 
-        assertThat(c.cache.verify(sct, raw, entry, digest, spki(C))).isTrue();
-        assertThat(c.cache.verify(sct, raw, entry, digest, spki(A))).isFalse();
-        assertThat(c.cache.verify(sct, raw, entry, digest, spki(C))).isTrue();
+        // a log object of its own per call: the key is recognised by the log's key, not by the object
+        assertThat(c.cache.verify(sct, raw, entry, digest, io.github.sectrust4j.ct.CtLog.usable(spki(C), "C", "C")))
+                .isTrue();
+        assertThat(c.cache.verify(sct, raw, entry, digest, io.github.sectrust4j.ct.CtLog.usable(spki(A), "A", "A")))
+                .isFalse();
+        assertThat(c.cache.verify(sct, raw, entry, digest, io.github.sectrust4j.ct.CtLog.usable(spki(C), "C", "C")))
+                .isTrue();
         assertThat(c.calls.get()).isEqualTo(2);
     }
 
