@@ -22,6 +22,9 @@ import org.bouncycastle.cert.X509CertificateHolder;
  */
 public final class CertificateInput {
     private static final Pattern BEGIN = Pattern.compile("-----BEGIN ([^-\\r\\n]*)-----");
+    /** Where every match of {@link #BEGIN} starts. */
+    private static final String BEGIN_MARK = "-----BEGIN ";
+
     private static final int MAX_INPUT = 64 * 1024 * 1024;
 
     private CertificateInput() {}
@@ -111,7 +114,9 @@ public final class CertificateInput {
         int from = 0;
         int block = 0;
         int skippedKeys = 0;
-        while (m.find(from)) {
+        // indexOf finds the next candidate fast; the pattern then decides exactly as a search from `from` would
+        int candidate;
+        while ((candidate = text.indexOf(BEGIN_MARK, from)) >= 0 && m.find(candidate)) {
             String label = m.group(1);
             String prefix = "chain[" + block + "] (PEM block " + (block + 1) + ")";
             if (label.endsWith("PRIVATE KEY") || label.endsWith("PARAMETERS")) {
@@ -135,24 +140,30 @@ public final class CertificateInput {
                 String reason = "PEM block has no \"" + end + "\" line";
                 throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
             }
-            Certificate known = parsed == null ? null : parsed.get(text, m.end(), endAt);
+            ParsedCertificates.Body key = parsed == null ? null : ParsedCertificates.body(text, m.end(), endAt);
+            Certificate known = key == null ? null : parsed.get(key);
             if (known != null) { // the same body decoded and parsed before: the same certificate
                 out.add(known);
                 from = endAt + end.length();
                 block++;
                 continue;
             }
-            String body = text.substring(m.end(), endAt);
-            if (BEGIN.matcher(body).find()) {
+            int nextBegin = text.indexOf(BEGIN_MARK, m.end());
+            if (nextBegin >= 0
+                    && nextBegin < endAt
+                    && BEGIN.matcher(text.substring(m.end(), endAt)).find()) {
                 String reason = "PEM block has no \"" + end + "\" line before the next BEGIN line";
                 throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
             }
-            byte[] der = decodeBase64(body, block, prefix);
+            byte[] der = PemBase64.decode(text, m.end(), endAt);
+            if (der == null) { // not the plain shape: Base64 decides, with its own message
+                der = decodeBase64(text.substring(m.end(), endAt), block, prefix);
+            }
             try {
                 Certificate certificate = Certificate.parse(der);
                 out.add(certificate);
                 if (parsed != null) {
-                    parsed.put(text, m.end(), endAt, certificate);
+                    parsed.put(key, certificate);
                 }
             } catch (CertificateInputException e) {
                 if (firstPosition < 0 || firstPosition + block == 0 || !certificateShaped(der)) {
