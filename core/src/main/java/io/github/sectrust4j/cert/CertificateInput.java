@@ -4,10 +4,12 @@ import io.github.sectrust4j.Cert;
 import io.github.sectrust4j.CertificateInputException;
 import io.github.sectrust4j.text.Excerpt;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -155,10 +157,7 @@ public final class CertificateInput {
                 String reason = "PEM block has no \"" + end + "\" line before the next BEGIN line";
                 throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
             }
-            byte[] der = PemBase64.decode(text, m.end(), endAt);
-            if (der == null) { // not the plain shape: Base64 decides, with its own message
-                der = decodeBase64(text.substring(m.end(), endAt), block, prefix);
-            }
+            byte[] der = decodeBase64(text, m.end(), endAt, block, prefix);
             try {
                 Certificate certificate = Certificate.parse(der);
                 out.add(certificate);
@@ -186,10 +185,16 @@ public final class CertificateInput {
         return List.copyOf(out);
     }
 
-    private static byte[] decodeBase64(String body, int block, String prefix) {
-        StringBuilder b = new StringBuilder(body.length());
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
+    /**
+     * The bytes the PEM body {@code text[from, to)} encodes: its characters without whitespace, as
+     * {@code Base64.getDecoder()} reads them (ISO-8859-1, a character beyond it as {@code ?}), gathered straight
+     * from the text into the decoder's input.
+     */
+    static byte[] decodeBase64(String text, int from, int to, int block, String prefix) {
+        byte[] symbols = new byte[to - from];
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
             if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
                 continue;
             }
@@ -197,14 +202,15 @@ public final class CertificateInput {
                 String reason = "bad base64: PEM headers (e.g. Proc-Type) are not supported";
                 throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
             }
-            b.append(c);
+            symbols[n++] = c <= 0xff ? (byte) c : (byte) '?';
         }
-        if (b.length() == 0) {
+        if (n == 0) {
             String reason = "PEM block is empty";
             throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
         }
         try {
-            return Base64.getDecoder().decode(b.toString());
+            ByteBuffer der = Base64.getDecoder().decode(ByteBuffer.wrap(symbols, 0, n));
+            return der.remaining() == der.array().length ? der.array() : Arrays.copyOf(der.array(), der.remaining());
         } catch (IllegalArgumentException e) {
             String reason = "bad base64 (" + e.getMessage() + ")";
             throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);

@@ -43,8 +43,14 @@ public final class ParsedCertificates {
             return to - from;
         }
 
+        /**
+         * The key to keep: this one when its text is little more than the body (a PEM string of one certificate:
+         * its BEGIN and END lines), else a copy of the body, so a key never holds a long text around it.
+         */
         Body kept() {
-            return from == 0 && to == text.length() ? this : new Body(text.substring(from, to), 0, to - from, hash);
+            return text.length() - length() <= MAX_KEPT_AROUND
+                    ? this
+                    : new Body(text.substring(from, to), 0, to - from, hash);
         }
 
         @Override
@@ -60,6 +66,9 @@ public final class ParsedCertificates {
             return hash;
         }
     }
+
+    /** Characters of text around a body that a kept key may hold instead of copying the body. */
+    static final int MAX_KEPT_AROUND = 128;
 
     /** Characters {@link #sampledHash} reads at most (besides the length). */
     static final int HASH_SAMPLES = 48;
@@ -82,7 +91,7 @@ public final class ParsedCertificates {
     private ParsedCertificates(long maxBytes) {
         this.byBody = CacheBuilder.newBuilder()
                 .maximumWeight(Math.max(0, maxBytes / WEIGHT_PER_CHAR))
-                .weigher((Body body, Certificate c) -> body.length())
+                .weigher((Body body, Certificate c) -> body.text.length())
                 .concurrencyLevel(4)
                 .build();
     }

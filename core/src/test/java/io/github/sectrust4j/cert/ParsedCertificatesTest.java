@@ -95,6 +95,18 @@ class ParsedCertificatesTest {
     }
 
     @Test
+    void aKeptBodyHoldsNoLongTextAroundIt() {
+        String pem = CA.pem();
+        // room for a dozen bodies (three per segment): a key holding 100,000 characters around its body would not fit
+        ParsedCertificates parsed = ParsedCertificates.ofSize(10L * pem.length() * 12);
+        String commented = "# " + "c".repeat(100_000) + "\n" + pem;
+        Certificate first = CertificateInput.fromPem(commented, parsed).get(0);
+
+        assertThat(parsed.size()).isEqualTo(1);
+        assertThat(CertificateInput.fromPem(pem, parsed).get(0)).isSameAs(first);
+    }
+
+    @Test
     void theCacheIsBoundedByWeight() {
         String body = CA.pem();
         // room for about ten bodies (weight: 10 bytes per character)
