@@ -27,6 +27,11 @@ public final class CertificateInput {
     /** Where every match of {@link #BEGIN} starts. */
     private static final String BEGIN_MARK = "-----BEGIN ";
 
+    /** The BEGIN line of a certificate: where {@link #BEGIN} matches with the label CERTIFICATE. */
+    private static final String CERTIFICATE_BEGIN = "-----BEGIN CERTIFICATE-----";
+
+    private static final String CERTIFICATE_END = "-----END CERTIFICATE-----";
+
     private static final int MAX_INPUT = 64 * 1024 * 1024;
 
     private CertificateInput() {}
@@ -112,18 +117,31 @@ public final class CertificateInput {
             throw new CertificateInputException(-1, "empty input", "empty input: no certificate given");
         }
         List<Certificate> out = new ArrayList<>();
-        Matcher m = BEGIN.matcher(text);
+        Matcher m = null; // only for a BEGIN line other than a certificate's
         int from = 0;
         int block = 0;
         int skippedKeys = 0;
-        // indexOf finds the next candidate fast; the pattern then decides exactly as a search from `from` would
+        // indexOf finds the next candidate fast; a certificate's BEGIN line is what the pattern would match there,
+        // anything else the pattern decides, exactly as a search from `from` would
         int candidate;
-        while ((candidate = text.indexOf(BEGIN_MARK, from)) >= 0 && m.find(candidate)) {
-            String label = m.group(1);
+        while ((candidate = text.indexOf(BEGIN_MARK, from)) >= 0) {
+            String label;
+            int bodyStart;
+            if (text.startsWith(CERTIFICATE_BEGIN, candidate)) {
+                label = "CERTIFICATE";
+                bodyStart = candidate + CERTIFICATE_BEGIN.length();
+            } else {
+                m = m == null ? BEGIN.matcher(text) : m;
+                if (!m.find(candidate)) {
+                    break;
+                }
+                label = m.group(1);
+                bodyStart = m.end();
+            }
             String prefix = "chain[" + block + "] (PEM block " + (block + 1) + ")";
             if (label.endsWith("PRIVATE KEY") || label.endsWith("PARAMETERS")) {
                 // a server's key file often holds key and chain together (nginx, HAProxy): the key is never read
-                int keyEnd = text.indexOf("-----END " + label + "-----", m.end());
+                int keyEnd = text.indexOf("-----END " + label + "-----", bodyStart);
                 if (keyEnd < 0) {
                     String reason = "PEM block \"" + Excerpt.of(label) + "\" has no END line";
                     throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
@@ -136,13 +154,13 @@ public final class CertificateInput {
                 String reason = "PEM label is \"" + Excerpt.of(label) + "\", expected \"CERTIFICATE\"";
                 throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
             }
-            String end = "-----END " + label + "-----";
-            int endAt = text.indexOf(end, m.end());
+            String end = CERTIFICATE_END;
+            int endAt = text.indexOf(end, bodyStart);
             if (endAt < 0) {
                 String reason = "PEM block has no \"" + end + "\" line";
                 throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
             }
-            ParsedCertificates.Body key = parsed == null ? null : ParsedCertificates.body(text, m.end(), endAt);
+            ParsedCertificates.Body key = parsed == null ? null : ParsedCertificates.body(text, bodyStart, endAt);
             Certificate known = key == null ? null : parsed.get(key);
             if (known != null) { // the same body decoded and parsed before: the same certificate
                 out.add(known);
@@ -150,14 +168,14 @@ public final class CertificateInput {
                 block++;
                 continue;
             }
-            int nextBegin = text.indexOf(BEGIN_MARK, m.end());
+            int nextBegin = text.indexOf(BEGIN_MARK, bodyStart);
             if (nextBegin >= 0
                     && nextBegin < endAt
-                    && BEGIN.matcher(text.substring(m.end(), endAt)).find()) {
+                    && BEGIN.matcher(text.substring(bodyStart, endAt)).find()) {
                 String reason = "PEM block has no \"" + end + "\" line before the next BEGIN line";
                 throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
             }
-            byte[] der = decodeBase64(text, m.end(), endAt, block, prefix);
+            byte[] der = decodeBase64(text, bodyStart, endAt, block, prefix);
             try {
                 Certificate certificate = Certificate.parse(der);
                 out.add(certificate);
