@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import java.io.IOException;
@@ -144,6 +145,12 @@ final class RepeatedRequests {
         if (line.length() > MAX_KEPT_LINE) {
             return null;
         }
+        Split plain = plainIdFirst(line);
+        return plain != null ? plain : parsedSplit(line);
+    }
+
+    /** {@link #split} by a streaming parser, for any line up to {@link #MAX_KEPT_LINE}. */
+    static Split parsedSplit(String line) {
         // the same limits and value nodes as the full parse; the rest of the line is not read here
         try (JsonParser p = BatchProcessor.LENIENT.createParser(line)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -174,6 +181,38 @@ final class RepeatedRequests {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** Longest id {@link #plainIdFirst} reads. */
+    private static final int MAX_PLAIN_ID = 64;
+
+    /**
+     * The split of a line that starts {@code {"id":"} with a short id of letters, digits and {@code - _ . :} (what
+     * pipelines send): the parser's split (the string's quotes cut out with it, a text node), found without a
+     * parser; null for any other line.
+     */
+    private static Split plainIdFirst(String line) {
+        if (!line.startsWith(ID_PREFIX + '"')) {
+            return null;
+        }
+        int open = ID_PREFIX.length();
+        for (int i = open + 1; i < line.length() && i <= open + 1 + MAX_PLAIN_ID; i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                return new Split(line, open, i + 1, TextNode.valueOf(line.substring(open + 1, i)));
+            }
+            boolean plain = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == ':';
+            if (!plain) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /**
