@@ -3,8 +3,6 @@ package io.github.sectrust4j.bench;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,7 +29,6 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Thread)
 public class BatchRequestBenchmark {
     private static final String CLI = "io.github.sectrust4j.cli.";
-    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     @Param("2000")
     public int corpus;
@@ -50,8 +47,7 @@ public class BatchRequestBenchmark {
     private Object parser;
     private int next;
     private long lines;
-    private long iterationCpu;
-    private long iterationLines;
+    private final IterationCpu cpu = new IterationCpu();
 
     @Setup(Level.Trial)
     public void setup() throws Throwable {
@@ -87,15 +83,12 @@ public class BatchRequestBenchmark {
 
     @Setup(Level.Iteration)
     public void iterationStart() {
-        iterationCpu = CPU.getCurrentThreadCpuTime();
-        iterationLines = lines;
+        cpu.start(lines);
     }
 
     @TearDown(Level.Iteration)
     public void iterationEnd() {
-        long n = lines - iterationLines;
-        System.out.printf(
-                " [cpu %.2f us/line over %d lines]", (CPU.getCurrentThreadCpuTime() - iterationCpu) / 1e3 / n, n);
+        cpu.print(lines);
     }
 
     @Benchmark

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Constructor;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,9 +63,7 @@ public class BatchThroughputBenchmark {
     private long evaluations;
     private long certAtStart;
     private long sctAtStart;
-    private long iterationCpu;
-    private long iterationLines;
-    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    private final IterationCpu cpu = new IterationCpu();
 
     @Setup(Level.Trial)
     public void setup() throws Throwable {
@@ -125,19 +121,13 @@ public class BatchThroughputBenchmark {
 
     @Setup(Level.Iteration)
     public void iterationStart() {
-        iterationCpu = CPU.getCurrentThreadCpuTime();
-        iterationLines = evaluations;
+        cpu.start(evaluations);
     }
 
-    /**
-     * The benchmark thread's CPU time per line in this iteration: on a shared machine the wall-clock score
-     * swings with the other processes, this much less.
-     */
+    /** The benchmark thread's CPU time per line in this iteration ({@link IterationCpu}). */
     @TearDown(Level.Iteration)
     public void iterationEnd() {
-        long n = evaluations - iterationLines;
-        System.out.printf(
-                " [cpu %.1f us/line over %d lines]", (CPU.getCurrentThreadCpuTime() - iterationCpu) / 1e3 / n, n);
+        cpu.print(evaluations);
     }
 
     @Setup(Level.Invocation)
