@@ -140,10 +140,7 @@ public class BatchThroughputBenchmark {
         cpu.start(evaluations);
     }
 
-    /**
-     * The benchmark thread's CPU time per line in this iteration: on a shared machine the wall-clock score
-     * swings with the other processes, this much less.
-     */
+    /** The benchmark thread's CPU time per line in this iteration ({@link IterationCpu}). */
     @TearDown(Level.Iteration)
     public void iterationEnd() {
         cpu.print(evaluations);

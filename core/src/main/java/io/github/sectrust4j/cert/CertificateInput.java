@@ -4,10 +4,12 @@ import io.github.sectrust4j.Cert;
 import io.github.sectrust4j.CertificateInputException;
 import io.github.sectrust4j.text.Excerpt;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +24,14 @@ import org.bouncycastle.cert.X509CertificateHolder;
  */
 public final class CertificateInput {
     private static final Pattern BEGIN = Pattern.compile("-----BEGIN ([^-\\r\\n]*)-----");
+    /** Where every match of {@link #BEGIN} starts. */
+    private static final String BEGIN_MARK = "-----BEGIN ";
+
+    /** The BEGIN line of a certificate: where {@link #BEGIN} matches with the label CERTIFICATE. */
+    private static final String CERTIFICATE_BEGIN = "-----BEGIN CERTIFICATE-----";
+
+    private static final String CERTIFICATE_END = "-----END CERTIFICATE-----";
+
     private static final int MAX_INPUT = 64 * 1024 * 1024;
 
     private CertificateInput() {}
@@ -107,16 +117,31 @@ public final class CertificateInput {
             throw new CertificateInputException(-1, "empty input", "empty input: no certificate given");
         }
         List<Certificate> out = new ArrayList<>();
-        Matcher m = BEGIN.matcher(text);
+        Matcher m = null; // only for a BEGIN line other than a certificate's
         int from = 0;
         int block = 0;
         int skippedKeys = 0;
-        while (m.find(from)) {
-            String label = m.group(1);
+        // indexOf finds the next candidate fast; a certificate's BEGIN line is what the pattern would match there,
+        // anything else the pattern decides, exactly as a search from `from` would
+        int candidate;
+        while ((candidate = text.indexOf(BEGIN_MARK, from)) >= 0) {
+            String label;
+            int bodyStart;
+            if (text.startsWith(CERTIFICATE_BEGIN, candidate)) {
+                label = "CERTIFICATE";
+                bodyStart = candidate + CERTIFICATE_BEGIN.length();
+            } else {
+                m = m == null ? BEGIN.matcher(text) : m;
+                if (!m.find(candidate)) {
+                    break;
+                }
+                label = m.group(1);
+                bodyStart = m.end();
+            }
             String prefix = "chain[" + block + "] (PEM block " + (block + 1) + ")";
             if (label.endsWith("PRIVATE KEY") || label.endsWith("PARAMETERS")) {
                 // a server's key file often holds key and chain together (nginx, HAProxy): the key is never read
-                int keyEnd = text.indexOf("-----END " + label + "-----", m.end());
+                int keyEnd = text.indexOf("-----END " + label + "-----", bodyStart);
                 if (keyEnd < 0) {
                     String reason = "PEM block \"" + Excerpt.of(label) + "\" has no END line";
                     throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
@@ -129,30 +154,33 @@ public final class CertificateInput {
                 String reason = "PEM label is \"" + Excerpt.of(label) + "\", expected \"CERTIFICATE\"";
                 throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
             }
-            String end = "-----END " + label + "-----";
-            int endAt = text.indexOf(end, m.end());
+            String end = CERTIFICATE_END;
+            int endAt = text.indexOf(end, bodyStart);
             if (endAt < 0) {
                 String reason = "PEM block has no \"" + end + "\" line";
                 throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
             }
-            Certificate known = parsed == null ? null : parsed.get(text, m.end(), endAt);
+            ParsedCertificates.Body key = parsed == null ? null : ParsedCertificates.body(text, bodyStart, endAt);
+            Certificate known = key == null ? null : parsed.get(key);
             if (known != null) { // the same body decoded and parsed before: the same certificate
                 out.add(known);
                 from = endAt + end.length();
                 block++;
                 continue;
             }
-            String body = text.substring(m.end(), endAt);
-            if (BEGIN.matcher(body).find()) {
+            int nextBegin = text.indexOf(BEGIN_MARK, bodyStart);
+            if (nextBegin >= 0
+                    && nextBegin < endAt
+                    && BEGIN.matcher(text.substring(bodyStart, endAt)).find()) {
                 String reason = "PEM block has no \"" + end + "\" line before the next BEGIN line";
                 throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
             }
-            byte[] der = decodeBase64(body, block, prefix);
+            byte[] der = decodeBase64(text, bodyStart, endAt, block, prefix);
             try {
                 Certificate certificate = Certificate.parse(der);
                 out.add(certificate);
                 if (parsed != null) {
-                    parsed.put(text, m.end(), endAt, certificate);
+                    parsed.put(key, certificate);
                 }
             } catch (CertificateInputException e) {
                 if (firstPosition < 0 || firstPosition + block == 0 || !certificateShaped(der)) {
@@ -175,10 +203,16 @@ public final class CertificateInput {
         return List.copyOf(out);
     }
 
-    private static byte[] decodeBase64(String body, int block, String prefix) {
-        StringBuilder b = new StringBuilder(body.length());
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
+    /**
+     * The bytes the PEM body {@code text[from, to)} encodes: its characters without whitespace, as
+     * {@code Base64.getDecoder()} reads them (ISO-8859-1, a character beyond it as {@code ?}), gathered straight
+     * from the text into the decoder's input.
+     */
+    static byte[] decodeBase64(String text, int from, int to, int block, String prefix) {
+        byte[] symbols = new byte[to - from];
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
             if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
                 continue;
             }
@@ -186,14 +220,15 @@ public final class CertificateInput {
                 String reason = "bad base64: PEM headers (e.g. Proc-Type) are not supported";
                 throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
             }
-            b.append(c);
+            symbols[n++] = c <= 0xff ? (byte) c : (byte) '?';
         }
-        if (b.length() == 0) {
+        if (n == 0) {
             String reason = "PEM block is empty";
             throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
         }
         try {
-            return Base64.getDecoder().decode(b.toString());
+            ByteBuffer der = Base64.getDecoder().decode(ByteBuffer.wrap(symbols, 0, n));
+            return der.remaining() == der.array().length ? der.array() : Arrays.copyOf(der.array(), der.remaining());
         } catch (IllegalArgumentException e) {
             String reason = "bad base64 (" + e.getMessage() + ")";
             throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);

@@ -22,31 +22,35 @@ public final class ParsedCertificates {
 
     /**
      * A PEM body as a region of the text it was read from: a lookup hashes and compares the region in place
-     * (no copy of the body per certificate sent again); a kept key holds its own copy of the body.
+     * (no copy of the body per certificate sent again); a kept key holds its own copy of the body. The hash
+     * samples the body ({@link #sampledHash}): a miss, the common case for a stream of distinct leaves, costs a
+     * few dozen characters, not the whole body; equality still compares every character.
      */
-    private static final class Body {
+    static final class Body {
         private final String text;
         private final int from;
         private final int to;
         private final int hash;
 
-        Body(String text, int from, int to) {
+        private Body(String text, int from, int to, int hash) {
             this.text = text;
             this.from = from;
             this.to = to;
-            int h = 1;
-            for (int i = from; i < to; i++) {
-                h = 31 * h + text.charAt(i);
-            }
-            this.hash = h;
+            this.hash = hash;
         }
 
         int length() {
             return to - from;
         }
 
+        /**
+         * The key to keep: this one when its text is little more than the body (a PEM string of one certificate:
+         * its BEGIN and END lines), else a copy of the body, so a key never holds a long text around it.
+         */
         Body kept() {
-            return from == 0 && to == text.length() ? this : new Body(text.substring(from, to), 0, to - from);
+            return text.length() - length() <= MAX_KEPT_AROUND
+                    ? this
+                    : new Body(text.substring(from, to), 0, to - from, hash);
         }
 
         @Override
@@ -54,7 +58,9 @@ public final class ParsedCertificates {
             return o instanceof Body b
                     && b.hash == hash
                     && b.length() == length()
-                    && text.regionMatches(from, b.text, b.from, length());
+                    // the same PEM string sent again: one whole-string compare (intrinsic) settles it
+                    && ((from == b.from && text.length() == b.text.length() && text.equals(b.text))
+                            || text.regionMatches(from, b.text, b.from, length()));
         }
 
         @Override
@@ -63,10 +69,31 @@ public final class ParsedCertificates {
         }
     }
 
+    /** Characters of text around a body that a kept key may hold instead of copying the body. */
+    static final int MAX_KEPT_AROUND = 128;
+
+    /** Characters {@link #sampledHash} reads at most (besides the length). */
+    static final int HASH_SAMPLES = 48;
+
+    /**
+     * A hash of {@code text[from, to)} from its length and at most {@link #HASH_SAMPLES} characters spread evenly
+     * over it: certificates differ throughout (serial, key, signature), so distinct bodies rarely share it, and one
+     * that does is told apart by {@link Body#equals}.
+     */
+    static int sampledHash(String text, int from, int to) {
+        int length = to - from;
+        int step = Math.max(1, length / HASH_SAMPLES);
+        int h = length;
+        for (int i = from; i < to; i += step) {
+            h = 31 * h + text.charAt(i);
+        }
+        return h;
+    }
+
     private ParsedCertificates(long maxBytes) {
         this.byBody = CacheBuilder.newBuilder()
                 .maximumWeight(Math.max(0, maxBytes / WEIGHT_PER_CHAR))
-                .weigher((Body body, Certificate c) -> body.length())
+                .weigher((Body body, Certificate c) -> body.text.length())
                 .concurrencyLevel(4)
                 .build();
     }
@@ -84,13 +111,18 @@ public final class ParsedCertificates {
         return new ParsedCertificates(Math.min(Runtime.getRuntime().maxMemory() / 16, 32L << 20));
     }
 
-    /** The certificate parsed from the body {@code text[from, to)}, if kept. */
-    Certificate get(String text, int from, int to) {
-        return byBody.getIfPresent(new Body(text, from, to));
+    /** The body {@code text[from, to)} as a key, hashed once for {@link #get} and {@link #put}. */
+    static Body body(String text, int from, int to) {
+        return new Body(text, from, to, sampledHash(text, from, to));
     }
 
-    void put(String text, int from, int to, Certificate certificate) {
-        byBody.put(new Body(text, from, to).kept(), certificate);
+    /** The certificate parsed from the body, if kept. */
+    Certificate get(Body body) {
+        return byBody.getIfPresent(body);
+    }
+
+    void put(Body body, Certificate certificate) {
+        byBody.put(body.kept(), certificate);
     }
 
     /** How many certificates are held (tests). */

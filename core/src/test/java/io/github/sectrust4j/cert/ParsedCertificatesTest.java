@@ -66,6 +66,47 @@ class ParsedCertificatesTest {
     }
 
     @Test
+    void twoBodiesOfEqualSampledHash_thatDiffer_neverShareAParse() {
+        String pem = CA.pem();
+        int from = pem.indexOf('\n') + 1;
+        int to = pem.indexOf("-----END");
+        // a signature character the hash does not sample: the other body is still a certificate, of other DER
+        int step = Math.max(1, (to - from) / ParsedCertificates.HASH_SAMPLES);
+        int at = to - 40;
+        while ((at - from) % step == 0 || !Character.isLetter(pem.charAt(at))) {
+            at--;
+        }
+        char other = pem.charAt(at) == 'A' ? 'B' : 'A';
+        String twin = pem.substring(0, at) + other + pem.substring(at + 1);
+        assertThat(ParsedCertificates.sampledHash(twin, from, to))
+                .isEqualTo(ParsedCertificates.sampledHash(pem, from, to));
+
+        ParsedCertificates parsed = ParsedCertificates.ofSize(1 << 20);
+        Certificate first = CertificateInput.fromPem(pem, parsed).get(0);
+        Certificate second = CertificateInput.fromPem(twin, parsed).get(0);
+
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.der())
+                .isNotEqualTo(first.der())
+                .isEqualTo(CertificateInput.fromPem(twin).get(0).der());
+        assertThat(CertificateInput.fromPem(pem, parsed).get(0)).isSameAs(first);
+        assertThat(CertificateInput.fromPem(twin, parsed).get(0)).isSameAs(second);
+        assertThat(parsed.size()).isEqualTo(2);
+    }
+
+    @Test
+    void aKeptBodyHoldsNoLongTextAroundIt() {
+        String pem = CA.pem();
+        // room for a dozen bodies (three per segment): a key holding 100,000 characters around its body would not fit
+        ParsedCertificates parsed = ParsedCertificates.ofSize(10L * pem.length() * 12);
+        String commented = "# " + "c".repeat(100_000) + "\n" + pem;
+        Certificate first = CertificateInput.fromPem(commented, parsed).get(0);
+
+        assertThat(parsed.size()).isEqualTo(1);
+        assertThat(CertificateInput.fromPem(pem, parsed).get(0)).isSameAs(first);
+    }
+
+    @Test
     void theCacheIsBoundedByWeight() {
         String body = CA.pem();
         // room for about ten bodies (weight: 10 bytes per character)

@@ -48,8 +48,9 @@ class RepeatedRequestsTest {
         String extra = "\"host\": \"sip.contoso.com\", \"ios\": \"17.4\"";
         String first = p.process(line("a", extra));
         assertThat(json(first).get("trusted").booleanValue()).isFalse(); // a verdict, not an error
-        assertThat(p.process(line("a2", extra))).isEqualTo(fresh(line("a2", extra))); // seen twice: kept
-        assertThat(evaluations).hasValue(2);
+        assertThat(p.process(line("a2", extra))).isEqualTo(fresh(line("a2", extra)));
+        assertThat(p.process(line("a3", extra))).isEqualTo(fresh(line("a3", extra))); // seen three times: kept
+        assertThat(evaluations).hasValue(3);
 
         // ids of every scalar kind, written as given or not (escapes, exponents), too long to be read
         List<String> ids = List.of(
@@ -70,7 +71,7 @@ class RepeatedRequestsTest {
             String l = withId(template, id);
             assertThat(p.process(l)).as(id).isEqualTo(fresh(l));
         }
-        assertThat(evaluations).as("only the first two lines were evaluated").hasValue(2);
+        assertThat(evaluations).as("only the first three lines were evaluated").hasValue(3);
     }
 
     @Test
@@ -134,11 +135,12 @@ class RepeatedRequestsTest {
         String extra = "\"ios\": [\"16.0\", \"17.4\"]";
         p.process(line("a", extra));
         p.process(line("a", extra));
+        p.process(line("a", extra));
         String again = line("b", extra);
         String answer = p.process(again);
         assertThat(answer).isEqualTo(fresh(again));
         assertThat(answer.split("\n")).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("{\"id\":\"b\","));
-        assertThat(evaluations).hasValue(4); // the first two requests' two releases only
+        assertThat(evaluations).hasValue(6); // the first three requests' two releases only
     }
 
     @Test
@@ -165,12 +167,45 @@ class RepeatedRequestsTest {
     }
 
     @Test
+    void linesTheSampledHashCannotTellApart_areStillDistinctLines() {
+        String template = "{\"id\":\"a\",\"at\":\"2025-01-01T00:00:%02dZ\",\"pad\":\"" + "p".repeat(2000) + "\"}";
+        RepeatedRequests.Split first = RepeatedRequests.split(String.format(template, 0));
+        List<String> twins = new ArrayList<>(); // other instants, same sampled hash
+        for (int s = 1; s < 60; s++) {
+            String line = String.format(template, s);
+            if (RepeatedRequests.split(line).sampledHash() == first.sampledHash()) {
+                twins.add(line);
+            }
+        }
+        assertThat(twins.size()).as("instants the samples miss").isGreaterThanOrEqualTo(3);
+
+        // each seen once, as a run of lines that differ only in their at: nothing kept
+        RepeatedRequests memo = RepeatedRequests.ofSize(1 << 20);
+        memo.keep(first, "{\"id\":\"a\",\"r\":0}");
+        for (String twin : twins) {
+            memo.keep(RepeatedRequests.split(twin), "{\"id\":\"a\",\"r\":1}");
+        }
+        assertThat(memo.size()).isZero();
+
+        // one kept: its twins are not answered from it
+        for (int seen = 0; seen < 2; seen++) {
+            memo.keep(RepeatedRequests.split(String.format(template, 0)), "{\"id\":\"a\",\"r\":0}");
+        }
+        assertThat(memo.size()).isEqualTo(1);
+        assertThat(memo.answer(RepeatedRequests.split(String.format(template, 0).replace("\"a\"", "\"b\""))))
+                .isEqualTo("{\"id\":\"b\",\"r\":0}");
+        for (String twin : twins) {
+            assertThat(memo.answer(RepeatedRequests.split(twin))).isNull();
+        }
+    }
+
+    @Test
     void theMemoStaysWithinItsSize() {
         RepeatedRequests memo = RepeatedRequests.ofSize(200_000); // 100,000 characters
         List<Long> sizes = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             String line = "{\"id\":\"a\",\"n\":" + i + ",\"pad\":\"" + "p".repeat(1000) + "\"}";
-            for (int seen = 0; seen < 2; seen++) { // kept from the second sighting
+            for (int seen = 0; seen < 3; seen++) { // kept from the third sighting
                 memo.keep(RepeatedRequests.split(line), "{\"id\":\"a\",\"r\":\"" + "r".repeat(1000) + "\"}");
             }
             sizes.add(memo.size());
