@@ -22,6 +22,10 @@ final class SignedEntries {
     private static final int ENTRY_PRECERT = 1;
     private static final int TAG_SEQUENCE = 0x30;
     private static final int TAG_EXTENSIONS = 0xa3;
+    private static final int TAG_OID = 0x06;
+    /** The content octets of the embedded SCT list OID (its DER encoding, which is unique). */
+    private static final byte[] EMBEDDED_SCT_LIST_OID = oidContent();
+
     private static final int MAX_U24 = (1 << 24) - 1;
 
     private SignedEntries() {}
@@ -78,6 +82,19 @@ final class SignedEntries {
 
     /** The leaf's TBSCertificate without the embedded SCT list extension. */
     static Parsed<byte[]> precertTbs(byte[] leafDer) {
+        return precertTbs(leafDer, false);
+    }
+
+    /**
+     * As {@link #precertTbs(byte[])} for the DER of a parsed {@link io.github.sectrust4j.cert.Certificate}:
+     * its parse already decoded every extension as {@code SEQUENCE { OID, [critical,] OCTET STRING }}, so an
+     * extension is told apart by the bytes of its OID (a valid OID has one encoding) without decoding it again.
+     */
+    static Parsed<byte[]> precertTbsOfParsed(byte[] leafDer) {
+        return precertTbs(leafDer, true);
+    }
+
+    private static Parsed<byte[]> precertTbs(byte[] leafDer, boolean extensionsDecoded) {
         try {
             Tlv cert = Der.read(leafDer, 0, leafDer.length);
             if (cert.tag() != TAG_SEQUENCE || cert.end() != leafDer.length) {
@@ -101,10 +118,8 @@ final class SignedEntries {
                 }
                 ByteArrayOutputStream kept = new ByteArrayOutputStream(list.end() - list.start());
                 for (Tlv e : Der.children(leafDer, list.contentStart(), list.end())) {
-                    byte[] raw = Arrays.copyOfRange(leafDer, e.start(), e.end());
-                    Extension ext = Extension.getInstance(ASN1Primitive.fromByteArray(raw));
-                    if (!SctLists.EMBEDDED_SCT_LIST.equals(ext.getExtnId())) {
-                        kept.writeBytes(raw);
+                    if (!isEmbeddedSctList(leafDer, e, extensionsDecoded)) {
+                        kept.write(leafDer, e.start(), e.end() - e.start());
                     }
                 }
                 fields.writeBytes(wrap(TAG_EXTENSIONS, wrap(TAG_SEQUENCE, kept.toByteArray())));
@@ -116,6 +131,20 @@ final class SignedEntries {
         } catch (RuntimeException | java.io.IOException e) {
             return Parsed.malformed("leaf TBSCertificate cannot be decoded: " + e.getMessage());
         }
+    }
+
+    /** Whether the extension {@code e} is the embedded SCT list; decoded by Bouncy Castle unless already decoded. */
+    private static boolean isEmbeddedSctList(byte[] der, Tlv e, boolean decoded) throws java.io.IOException {
+        if (decoded && e.tag() == TAG_SEQUENCE && e.contentStart() < e.end()) {
+            Tlv oid = Der.read(der, e.contentStart(), e.end());
+            if (oid.tag() == TAG_OID) {
+                return Arrays.equals(
+                        der, oid.contentStart(), oid.end(), EMBEDDED_SCT_LIST_OID, 0, EMBEDDED_SCT_LIST_OID.length);
+            }
+        }
+        byte[] raw = Arrays.copyOfRange(der, e.start(), e.end());
+        Extension ext = Extension.getInstance(ASN1Primitive.fromByteArray(raw));
+        return SctLists.EMBEDDED_SCT_LIST.equals(ext.getExtnId());
     }
 
     private static byte[] wrap(int tag, byte[] content) {
@@ -133,6 +162,16 @@ final class SignedEntries {
         }
         out.writeBytes(content);
         return out.toByteArray();
+    }
+
+    private static byte[] oidContent() {
+        try {
+            byte[] enc = SctLists.EMBEDDED_SCT_LIST.getEncoded();
+            Tlv t = Der.read(enc, 0, enc.length);
+            return Arrays.copyOfRange(enc, t.contentStart(), t.end());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void u16(ByteArrayOutputStream out, int v) {

@@ -98,6 +98,29 @@ class CtEvaluatorTest {
     }
 
     @Test
+    void precertTbsOfAParsedLeaf_tellsTheSctListByItsOidBytes_sameBytesAsDecodingEveryExtension() throws Exception {
+        HeldCertificate two = leaf(at(A, ISSUED), at(B, ISSUED));
+        byte[] precertificate = two.precertificate().orElseThrow().der();
+        assertThat(SignedEntries.precertTbsOfParsed(two.der()).value())
+                .hasValueSatisfying(tbs -> assertThat(tbs).isEqualTo(TestCtLog.tbsWithoutCtExtensions(precertificate)));
+        for (HeldCertificate leaf : List.of(two, leaf(at(A, ISSUED)), leaf(), ISSUER, ROOT)) {
+            Parsed<byte[]> decoded = SignedEntries.precertTbs(leaf.der());
+            Parsed<byte[]> byOid = SignedEntries.precertTbsOfParsed(leaf.der());
+            assertThat(byOid.isOk()).isEqualTo(decoded.isOk());
+            assertThat(byOid.error()).isEqualTo(decoded.error());
+            if (decoded.isOk()) {
+                assertThat(byOid.value().orElseThrow())
+                        .isEqualTo(decoded.value().orElseThrow());
+            }
+        }
+        // the SCT list is the only extension dropped: a leaf without one keeps its TBS byte for byte
+        HeldCertificate none = leaf();
+        byte[] plainTbs =
+                io.github.sectrust4j.cert.Certificate.parse(none.der()).tbsDer();
+        assertThat(SignedEntries.precertTbsOfParsed(none.der()).value()).hasValue(plainTbs);
+    }
+
+    @Test
     void oneEmbeddedSct_isOneShortOfTwo_notQualified() {
         CtEvaluation ct = evaluate(leaf(at(A, ISSUED)), list(usable(A), usable(B)));
 
