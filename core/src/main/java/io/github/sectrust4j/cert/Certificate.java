@@ -138,7 +138,7 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         this.hash = Arrays.hashCode(sha256);
 
         ASN1Primitive sigAlgAsn1 = asn1(Arrays.copyOfRange(der, sigAlg.start(), sigAlg.end()), "signatureAlgorithm");
-        this.signatureAlgorithm = algorithm(sigAlgAsn1);
+        this.signatureAlgorithm = KnownAlgorithms.of(der, sigAlg.start(), sigAlg.end(), () -> algorithm(sigAlgAsn1));
         ASN1Primitive sigValueAsn1 = asn1(Arrays.copyOfRange(der, sigValue.start(), sigValue.end()), "signatureValue");
         ASN1BitString bits = ASN1BitString.getInstance(sigValueAsn1);
         if (bits.getPadBits() != 0) {
@@ -172,7 +172,11 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         ASN1Integer serial = ASN1Integer.getInstance(seq.getObjectAt(i++));
         this.serialNumber = serial.getValue();
         this.serialNumberBytes = contentsOf(serial);
-        this.tbsSignatureAlgorithm = algorithm(seq.getObjectAt(i++));
+        ASN1Encodable innerAlg = seq.getObjectAt(i);
+        Der.Tlv innerAlgTlv = topLevelField(der, tbs, seq.size(), i++);
+        this.tbsSignatureAlgorithm = innerAlgTlv == null
+                ? algorithm(innerAlg)
+                : KnownAlgorithms.of(der, innerAlgTlv.start(), innerAlgTlv.end(), () -> algorithm(innerAlg));
         ASN1Primitive issuerAsn1 = seq.getObjectAt(i++).toASN1Primitive();
         if (!(issuerAsn1 instanceof ASN1Sequence)) {
             throw new Der.ParseProblem(
@@ -263,6 +267,28 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         } catch (IOException e) {
             throw new Der.ParseProblem("wrong ASN.1 structure in " + what + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The encoded bytes of field {@code index} of the TBSCertificate whose parse has {@code fields} fields: read
+     * from the DER headers when they delimit exactly that many fields (then field by field as the parse read them),
+     * else null.
+     */
+    private static Der.Tlv topLevelField(byte[] der, Der.Tlv tbs, int fields, int index) {
+        Der.Tlv wanted = null;
+        int n = 0;
+        try {
+            for (int at = tbs.contentStart(); at < tbs.end(); n++) {
+                Der.Tlv t = Der.read(der, at, tbs.end());
+                if (n == index) {
+                    wanted = t;
+                }
+                at = t.end();
+            }
+        } catch (Der.ParseProblem e) {
+            return null; // a form Der does not read (BC did): decoded without the kept values
+        }
+        return n == fields ? wanted : null;
     }
 
     private static SignatureAlgorithm algorithm(ASN1Encodable obj) {

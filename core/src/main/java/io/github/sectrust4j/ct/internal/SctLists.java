@@ -1,5 +1,6 @@
 package io.github.sectrust4j.ct.internal;
 
+import io.github.sectrust4j.cert.Der;
 import io.github.sectrust4j.cert.Oids;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -91,7 +92,7 @@ public final class SctLists {
         if (extnValueOctets == null) {
             return Parsed.malformed("no extension value");
         }
-        byte[] inner = derOctetStringContents(extnValueOctets);
+        byte[] inner = Der.octetStringContents(extnValueOctets);
         if (inner != null) {
             return splitTlsList(inner);
         }
@@ -108,34 +109,6 @@ public final class SctLists {
             return Parsed.malformed("SCT list extension value is not DER: " + e.getMessage());
         }
         return splitTlsList(inner);
-    }
-
-    /**
-     * The contents of {@code der} when it is exactly one primitive OCTET STRING in DER (minimal definite length,
-     * nothing after it) — what Bouncy Castle decodes and re-encodes to the same bytes — else null (BC decides).
-     */
-    private static byte[] derOctetStringContents(byte[] der) {
-        if (der.length < 2 || der[0] != 0x04) {
-            return null;
-        }
-        int first = der[1] & 0xff;
-        int at = 2;
-        int length;
-        if (first < 0x80) {
-            length = first;
-        } else if (first == 0x81 && der.length > 2 && (der[2] & 0xff) >= 0x80) {
-            length = der[2] & 0xff;
-            at = 3;
-        } else if (first == 0x82 && der.length > 3 && (der[2] & 0xff) != 0) {
-            length = ((der[2] & 0xff) << 8) | (der[3] & 0xff);
-            if (length < 0x100) {
-                return null;
-            }
-            at = 4;
-        } else {
-            return null;
-        }
-        return length == der.length - at ? Arrays.copyOfRange(der, at, der.length) : null;
     }
 
     /** The embedded SCTs of a leaf certificate; an empty list when it has no SCT list extension. */
