@@ -58,10 +58,26 @@ final class SignedEntries {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(t.length + 40);
         u16(out, ENTRY_PRECERT);
-        out.writeBytes(Hashing.sha256().hashBytes(issuerSpkiDer).asBytes());
+        out.writeBytes(issuerKeyHash(issuerSpkiDer));
         u24(out, t.length);
         out.writeBytes(t);
         return Parsed.ok(out.toByteArray());
+    }
+
+    /** An issuer key and its SHA-256: the issuer_key_hash of the last precert entry built. */
+    private record IssuerKeyHash(byte[] spki, byte[] sha256) {}
+
+    /** Every leaf of one issuing CA has the same issuer key: hashed once, not once per leaf (never modified). */
+    private static volatile IssuerKeyHash lastIssuerKey;
+
+    private static byte[] issuerKeyHash(byte[] issuerSpkiDer) {
+        IssuerKeyHash last = lastIssuerKey;
+        if (last != null && Arrays.equals(last.spki(), issuerSpkiDer)) {
+            return last.sha256();
+        }
+        byte[] hash = Hashing.sha256().hashBytes(issuerSpkiDer).asBytes();
+        lastIssuerKey = new IssuerKeyHash(issuerSpkiDer.clone(), hash);
+        return hash;
     }
 
     /** The digitally-signed struct of a v1 SCT over this entry (signature_type certificate_timestamp). */

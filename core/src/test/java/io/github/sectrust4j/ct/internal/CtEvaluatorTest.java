@@ -121,6 +121,42 @@ class CtEvaluatorTest {
     }
 
     @Test
+    void embeddedScts_underIssuersTakenInTurn_eachVerifyWithTheirOwnIssuerKeyHash() {
+        HeldCertificate otherIssuer =
+                PKI.intermediate("CT Test Issuing CA 2", ROOT).build();
+        for (int round = 0; round < 2; round++) {
+            for (HeldCertificate issuer : List.of(ISSUER, otherIssuer)) {
+                HeldCertificate leaf = PKI.leaf("turns.example.test", issuer)
+                        .validity(NOT_BEFORE, NOT_AFTER)
+                        .embeddedScts(A, ISSUED)
+                        .embeddedScts(B, ISSUED)
+                        .build();
+                CtEvaluation ct = CtEvaluator.evaluate(
+                        CtRequest.builder(leaf.der(), VERIFY)
+                                .issuerSpki(spki(issuer))
+                                .build(),
+                        list(usable(A), usable(B)),
+                        RuleSet.forRelease(IOS_17).ctRules());
+                assertThat(ct.outcomes())
+                        .extracting(SctOutcome::verdict)
+                        .containsExactly(SctVerdict.VALID, SctVerdict.VALID);
+                // the same leaf judged as if issued by the other CA: its issuer_key_hash differs, so the SCTs do not
+                // verify
+                HeldCertificate wrong = issuer == ISSUER ? otherIssuer : ISSUER;
+                CtEvaluation misissued = CtEvaluator.evaluate(
+                        CtRequest.builder(leaf.der(), VERIFY)
+                                .issuerSpki(spki(wrong))
+                                .build(),
+                        list(usable(A), usable(B)),
+                        RuleSet.forRelease(IOS_17).ctRules());
+                assertThat(misissued.outcomes())
+                        .extracting(SctOutcome::verdict)
+                        .containsExactly(SctVerdict.INVALID_SIGNATURE, SctVerdict.INVALID_SIGNATURE);
+            }
+        }
+    }
+
+    @Test
     void oneEmbeddedSct_isOneShortOfTwo_notQualified() {
         CtEvaluation ct = evaluate(leaf(at(A, ISSUED)), list(usable(A), usable(B)));
 

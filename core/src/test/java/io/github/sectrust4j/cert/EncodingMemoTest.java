@@ -13,8 +13,8 @@ import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.junit.jupiter.api.Test;
 
-/** Signature algorithms kept by their encoded bytes: a parse that finds them kept gives what decoding gives. */
-class KnownAlgorithmsTest {
+/** Fields kept by their encoded bytes (signature algorithms, issuer names): a parse that finds them kept gives what decoding gives. */
+class EncodingMemoTest {
     static final List<AlgorithmIdentifier> ALGORITHMS = List.of(
             new AlgorithmIdentifier(new ASN1ObjectIdentifier("1.2.840.10045.4.3.2")), // ecdsa-with-SHA256
             new AlgorithmIdentifier(new ASN1ObjectIdentifier("1.2.840.10045.4.3.3")), // ecdsa-with-SHA384
@@ -56,12 +56,59 @@ class KnownAlgorithmsTest {
             assertThat(c.signatureAlgorithm()).isEqualTo(decoded(ALGORITHMS.get(outer)));
             assertThat(c.signatureAlgorithmsDiffer()).isEqualTo(inner != outer);
         }
-        assertThat(KnownAlgorithms.size()).isPositive().isLessThanOrEqualTo(KnownAlgorithms.MAX);
+        assertThat(Certificate.ALGORITHMS.size()).isPositive().isLessThanOrEqualTo(Certificate.ALGORITHMS.max());
     }
 
     @net.jqwik.api.Provide
     net.jqwik.api.Arbitrary<Integer> indexes() {
         return net.jqwik.api.Arbitraries.integers().between(0, ALGORITHMS.size() - 1);
+    }
+
+    @Test
+    void issuerNames_keptOrNot_decodeAsTheIssuersSubject() {
+        var pki = io.github.sectrust4j.fixtures.TestPki.seeded(14);
+        var root = pki.root("Memo Root").build();
+        var ca = pki.intermediate("Memo Issuing CA", root).build();
+        Certificate caCert = Certificate.parse(ca.der());
+        for (int i = 0; i < 3; i++) {
+            Certificate leaf = Certificate.parse(
+                    pki.leaf("memo" + i + ".example.test", ca).build().der());
+            assertThat(leaf.issuer().der()).isEqualTo(caCert.subject().der());
+            assertThat(leaf.issuer().toString()).isEqualTo(caCert.subject().toString());
+            assertThat(leaf.normalizedIssuer()).isEqualTo(caCert.normalizedSubject());
+            assertThat(leaf.isSelfIssued()).isFalse();
+        }
+        // a Name that differs only in its encoding (PrintableString vs UTF8String) is another key, another name
+        TestCerts.Tbs printable = TestCerts.tbs();
+        printable.issuer = new org.bouncycastle.asn1.x500.X500Name(new org.bouncycastle.asn1.x500.RDN[] {
+            new org.bouncycastle.asn1.x500.RDN(
+                    org.bouncycastle.asn1.x500.style.BCStyle.CN,
+                    new org.bouncycastle.asn1.DERPrintableString("Memo CA"))
+        });
+        TestCerts.Tbs utf8 = TestCerts.tbs();
+        utf8.issuer = new org.bouncycastle.asn1.x500.X500Name(new org.bouncycastle.asn1.x500.RDN[] {
+            new org.bouncycastle.asn1.x500.RDN(
+                    org.bouncycastle.asn1.x500.style.BCStyle.CN, new org.bouncycastle.asn1.DERUTF8String("Memo CA"))
+        });
+        for (int i = 0; i < 2; i++) {
+            Certificate p = printable.parse();
+            Certificate u = utf8.parse();
+            assertThat(p.issuer().der()).isNotEqualTo(u.issuer().der());
+            assertThat(p.issuer().rdns()).isNotEqualTo(u.issuer().rdns());
+        }
+        assertThat(Certificate.ISSUERS.size()).isPositive().isLessThanOrEqualTo(Certificate.ISSUERS.max());
+    }
+
+    @Test
+    void aFullMemo_startsAgain_andStillAnswers() {
+        EncodingMemo<String> memo = new EncodingMemo<>(3);
+        byte[] der = {1, 2, 3, 4, 5, 6};
+        for (int i = 0; i < 6; i++) {
+            int from = i;
+            assertThat(memo.get(der, from, from + 1, () -> "v" + from)).isEqualTo("v" + from);
+            assertThat(memo.size()).isLessThanOrEqualTo(3);
+        }
+        assertThat(memo.get(der, 5, 6, () -> "decoded again")).isEqualTo("v5"); // kept since the last restart
     }
 
     @Test
