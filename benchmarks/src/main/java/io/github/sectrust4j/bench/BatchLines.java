@@ -47,7 +47,9 @@ public final class BatchLines {
     private BatchLines() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2 || args.length > 3 || !List.of("repeated", "distinct").contains(args[0])) {
+        if (args.length < 2
+                || args.length > 3
+                || !List.of("repeated", "distinct").contains(args[0])) {
             System.err.println("usage: BatchLines repeated|distinct N [seed]");
             System.exit(2);
         }

@@ -42,6 +42,12 @@ import org.openjdk.jmh.annotations.TearDown;
  * ({@code gc.alloc.rate.norm}) the bytes allocated per line. Every iteration also prints the benchmark thread's CPU
  * time per line ({@code [cpu … us/line]}), the steadier figure on a shared machine. Setup fails unless every
  * response is trusted.
+ *
+ * <p>{@code signatures}: the floor under {@code line}, measured in the same run — only the signature verifications
+ * that the line's first answer made (its leaf's signature and its SCTs for a distinct line; recorded in setup from
+ * the backend in use, with their keys, signed bytes and signatures), verified again by that same backend, line
+ * after line. {@code line / signatures} is how far a line costs more than its cryptography; 2 cores can never
+ * answer more than {@code 2,000,000 / signatures} distinct lines a second.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -68,6 +74,12 @@ public class BatchThroughputBenchmark {
     private long iterationCpu;
     private long iterationLines;
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    /** Per line (same index as {@link #requests}), the signature verifications its first answer made. */
+    private List<List<RecordedSignatures.Verification>> signatures;
+
+    private List<RecordedSignatures.Verification> currentSignatures;
+    /** This trial runs {@link #signatures()}: the evaluator's caches are not used, so its counts mean nothing. */
+    private boolean signaturesOnly;
 
     @Setup(Level.Trial)
     public void setup() throws Throwable {
@@ -80,10 +92,14 @@ public class BatchThroughputBenchmark {
         MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
         process = lookup.findVirtual(type, "process", MethodType.methodType(String.class, String.class));
         processor = newProcessor(type);
-        for (String request : requests) {
-            String response = (String) process.invoke(processor, request);
-            if (!response.contains("\"trusted\":true")) {
-                throw new IllegalStateException("not trusted: " + response);
+        signatures = new ArrayList<>();
+        try (RecordedSignatures recorded = RecordedSignatures.install()) {
+            for (String request : requests) {
+                String response = (String) process.invoke(processor, request);
+                if (!response.contains("\"trusted\":true")) {
+                    throw new IllegalStateException("not trusted: " + response);
+                }
+                signatures.add(recorded.takeAll());
             }
         }
         restart();
@@ -146,17 +162,38 @@ public class BatchThroughputBenchmark {
             next = 0;
             restart();
         }
+        currentSignatures = signatures.get(next);
         current = requests.get(next++);
     }
 
     @TearDown(Level.Trial)
     public void report() {
+        if (signaturesOnly) {
+            return;
+        }
         System.out.printf(
                 "%n[batch, %s] %d lines, %.3f certificate and %.3f SCT signature verifications each%n",
                 lines,
                 evaluations,
                 (caches.verifications() - certAtStart) / (double) evaluations,
                 (caches.sctVerifications() - sctAtStart) / (double) evaluations);
+    }
+
+    /** Only the line's signature verifications (see the class comment): the floor under {@link #line()}. */
+    @Benchmark
+    public int signatures() {
+        evaluations++;
+        signaturesOnly = true;
+        int verified = 0;
+        for (RecordedSignatures.Verification v : currentSignatures) {
+            if (v.verifyAgain()) {
+                verified++;
+            }
+        }
+        if (verified != currentSignatures.size()) {
+            throw new IllegalStateException("a recorded signature no longer verifies");
+        }
+        return verified;
     }
 
     @Benchmark
