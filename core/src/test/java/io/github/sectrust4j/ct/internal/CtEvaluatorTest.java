@@ -120,6 +120,14 @@ class CtEvaluatorTest {
         assertThat(SignedEntries.precertTbsOfParsed(none.der()).value()).hasValue(plainTbs);
     }
 
+    static List<SctVerdict> verdictsUnder(HeldCertificate leaf, HeldCertificate issuer) {
+        CtEvaluation ct = CtEvaluator.evaluate(
+                CtRequest.builder(leaf.der(), VERIFY).issuerSpki(spki(issuer)).build(),
+                list(usable(A), usable(B)),
+                RuleSet.forRelease(IOS_17).ctRules());
+        return ct.outcomes().stream().map(SctOutcome::verdict).toList();
+    }
+
     @Test
     void embeddedScts_underIssuersTakenInTurn_eachVerifyWithTheirOwnIssuerKeyHash() {
         HeldCertificate otherIssuer =
@@ -131,26 +139,10 @@ class CtEvaluatorTest {
                         .embeddedScts(A, ISSUED)
                         .embeddedScts(B, ISSUED)
                         .build();
-                CtEvaluation ct = CtEvaluator.evaluate(
-                        CtRequest.builder(leaf.der(), VERIFY)
-                                .issuerSpki(spki(issuer))
-                                .build(),
-                        list(usable(A), usable(B)),
-                        RuleSet.forRelease(IOS_17).ctRules());
-                assertThat(ct.outcomes())
-                        .extracting(SctOutcome::verdict)
-                        .containsExactly(SctVerdict.VALID, SctVerdict.VALID);
+                assertThat(verdictsUnder(leaf, issuer)).containsExactly(SctVerdict.VALID, SctVerdict.VALID);
                 // the same leaf judged as if issued by the other CA: its issuer_key_hash differs, so the SCTs do not
                 // verify
-                HeldCertificate wrong = issuer == ISSUER ? otherIssuer : ISSUER;
-                CtEvaluation misissued = CtEvaluator.evaluate(
-                        CtRequest.builder(leaf.der(), VERIFY)
-                                .issuerSpki(spki(wrong))
-                                .build(),
-                        list(usable(A), usable(B)),
-                        RuleSet.forRelease(IOS_17).ctRules());
-                assertThat(misissued.outcomes())
-                        .extracting(SctOutcome::verdict)
+                assertThat(verdictsUnder(leaf, issuer == ISSUER ? otherIssuer : ISSUER))
                         .containsExactly(SctVerdict.INVALID_SIGNATURE, SctVerdict.INVALID_SIGNATURE);
             }
         }
