@@ -49,6 +49,13 @@ public final class Certificate implements io.github.sectrust4j.Cert {
      * then its {@link DistinguishedName}. Decoding a Name never fails once it is known to be a SEQUENCE.
      */
     private volatile Object issuer;
+    /** Where the issuer Name is encoded in {@link #der}, or null if the DER headers do not delimit the fields. */
+    private final Der.Tlv issuerField;
+
+    /** Signature algorithms by their encoding: a handful of distinct ones across all certificates. */
+    static final EncodingMemo<SignatureAlgorithm> ALGORITHMS = new EncodingMemo<>(64);
+    /** Issuer names by their encoding (every leaf of a CA names it the same way); small, as each holds its DER. */
+    static final EncodingMemo<DistinguishedName> ISSUERS = new EncodingMemo<>(256);
 
     private final DistinguishedName subject;
     private final Instant notBefore;
@@ -138,7 +145,7 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         this.hash = Arrays.hashCode(sha256);
 
         ASN1Primitive sigAlgAsn1 = asn1(Arrays.copyOfRange(der, sigAlg.start(), sigAlg.end()), "signatureAlgorithm");
-        this.signatureAlgorithm = algorithm(sigAlgAsn1);
+        this.signatureAlgorithm = ALGORITHMS.get(der, sigAlg.start(), sigAlg.end(), () -> algorithm(sigAlgAsn1));
         ASN1Primitive sigValueAsn1 = asn1(Arrays.copyOfRange(der, sigValue.start(), sigValue.end()), "signatureValue");
         ASN1BitString bits = ASN1BitString.getInstance(sigValueAsn1);
         if (bits.getPadBits() != 0) {
@@ -172,7 +179,13 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         ASN1Integer serial = ASN1Integer.getInstance(seq.getObjectAt(i++));
         this.serialNumber = serial.getValue();
         this.serialNumberBytes = contentsOf(serial);
-        this.tbsSignatureAlgorithm = algorithm(seq.getObjectAt(i++));
+        Der.Tlv[] fields = topLevelFields(der, tbs, seq.size());
+        ASN1Encodable innerAlg = seq.getObjectAt(i);
+        this.tbsSignatureAlgorithm = fields == null
+                ? algorithm(innerAlg)
+                : ALGORITHMS.get(der, fields[i].start(), fields[i].end(), () -> algorithm(innerAlg));
+        i++;
+        this.issuerField = fields == null ? null : fields[i];
         ASN1Primitive issuerAsn1 = seq.getObjectAt(i++).toASN1Primitive();
         if (!(issuerAsn1 instanceof ASN1Sequence)) {
             throw new Der.ParseProblem(
@@ -263,6 +276,27 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         } catch (IOException e) {
             throw new Der.ParseProblem("wrong ASN.1 structure in " + what + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Where each field of the TBSCertificate whose parse has {@code count} fields is encoded: read from the DER
+     * headers when they delimit exactly that many fields (then field by field as the parse read them), else null.
+     */
+    private static Der.Tlv[] topLevelFields(byte[] der, Der.Tlv tbs, int count) {
+        Der.Tlv[] fields = new Der.Tlv[count];
+        int n = 0;
+        try {
+            for (int at = tbs.contentStart(); at < tbs.end(); n++) {
+                Der.Tlv t = Der.read(der, at, tbs.end());
+                if (n < count) {
+                    fields[n] = t;
+                }
+                at = t.end();
+            }
+        } catch (Der.ParseProblem e) {
+            return null; // a form Der does not read (BC did): decoded without the kept values
+        }
+        return n == count ? fields : null;
     }
 
     private static SignatureAlgorithm algorithm(ASN1Encodable obj) {
@@ -507,7 +541,10 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         if (name instanceof DistinguishedName decoded) {
             return decoded;
         }
-        DistinguishedName decoded = DistinguishedName.from((ASN1Primitive) name);
+        Der.Tlv field = issuerField;
+        DistinguishedName decoded = field == null
+                ? DistinguishedName.from((ASN1Primitive) name)
+                : ISSUERS.get(der, field.start(), field.end(), () -> DistinguishedName.from((ASN1Primitive) name));
         issuer = decoded; // idempotent: racing threads decode equal names
         return decoded;
     }

@@ -67,6 +67,34 @@ public final class Der {
         return out;
     }
 
+    /**
+     * The contents of {@code der} when it is exactly one primitive OCTET STRING in DER (minimal definite length,
+     * nothing after it) — what Bouncy Castle decodes and re-encodes to the same bytes — else null (BC decides).
+     */
+    public static byte[] octetStringContents(byte[] der) {
+        if (der.length < 2 || der[0] != 0x04) {
+            return null;
+        }
+        int first = der[1] & 0xff;
+        int at = 2;
+        int length;
+        if (first < 0x80) {
+            length = first;
+        } else if (first == 0x81 && der.length > 2 && (der[2] & 0xff) >= 0x80) {
+            length = der[2] & 0xff;
+            at = 3;
+        } else if (first == 0x82 && der.length > 3 && (der[2] & 0xff) != 0) {
+            length = ((der[2] & 0xff) << 8) | (der[3] & 0xff);
+            if (length < 0x100) {
+                return null;
+            }
+            at = 4;
+        } else {
+            return null;
+        }
+        return length == der.length - at ? java.util.Arrays.copyOfRange(der, at, der.length) : null;
+    }
+
     /** An internal parse failure with a human-readable reason; converted to CertificateInputException. */
     static final class ParseProblem extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -11,12 +11,17 @@ final class Digests {
 
     private Digests() {}
 
+    /** One digest per thread for the one-shot hashes below ({@code digest(data)} leaves it reset): no clone per hash. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> fresh("SHA-256"));
+
+    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> fresh("SHA-1"));
+
     static byte[] sha256(byte[] data) {
-        return fresh("SHA-256").digest(data);
+        return SHA256.get().digest(data);
     }
 
     static byte[] sha1(byte[] data) {
-        return fresh("SHA-1").digest(data);
+        return SHA1.get().digest(data);
     }
 
     /**

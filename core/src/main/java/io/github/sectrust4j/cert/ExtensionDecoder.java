@@ -177,10 +177,13 @@ final class ExtensionDecoder {
     private void decodeUnknown(String oid, byte[] value) {
         // CT extensions are not in Apple's known list; their content matters only to the CT checks (§8)
         if (oid.equals(Oids.EMBEDDED_SCT_LIST)) {
-            try {
-                sctList = ASN1OctetString.getInstance(parse(value)).getOctets();
-            } catch (java.io.IOException | RuntimeException ex) {
-                sctList = null;
+            sctList = Der.octetStringContents(value); // the DER form every certificate uses, else BC's reading
+            if (sctList == null) {
+                try {
+                    sctList = ASN1OctetString.getInstance(parse(value)).getOctets();
+                } catch (java.io.IOException | RuntimeException ex) {
+                    sctList = null;
+                }
             }
         } else if (oid.equals(Oids.PRECERT_POISON)) {
             precertPoison = true;
@@ -375,6 +378,15 @@ final class ExtensionDecoder {
         return v.bitLength() < 31 ? v.intValue() : Integer.MAX_VALUE;
     }
 
+    private static boolean isAscii(byte[] b) {
+        for (byte x : b) {
+            if (x < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static SubjectAltName decodeSan(boolean critical, ASN1Sequence names) {
         List<String> dns = new ArrayList<>();
         boolean utf8 = true;
@@ -390,16 +402,20 @@ final class ExtensionDecoder {
             switch (gn.form()) {
                 case GeneralNameReader.DNS -> {
                     byte[] raw = gn.octets();
-                    try {
-                        dns.add(StandardCharsets.UTF_8
-                                .newDecoder()
-                                .onMalformedInput(CodingErrorAction.REPORT)
-                                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                                .decode(ByteBuffer.wrap(raw))
-                                .toString());
-                    } catch (CharacterCodingException ex) {
-                        utf8 = false;
-                        dns.add(new String(raw, StandardCharsets.ISO_8859_1));
+                    if (isAscii(raw)) {
+                        dns.add(new String(raw, StandardCharsets.US_ASCII)); // what strict UTF-8 decoding gives
+                    } else {
+                        try {
+                            dns.add(StandardCharsets.UTF_8
+                                    .newDecoder()
+                                    .onMalformedInput(CodingErrorAction.REPORT)
+                                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                                    .decode(ByteBuffer.wrap(raw))
+                                    .toString());
+                        } catch (CharacterCodingException ex) {
+                            utf8 = false;
+                            dns.add(new String(raw, StandardCharsets.ISO_8859_1));
+                        }
                     }
                 }
                 case GeneralNameReader.IP -> {

@@ -21,7 +21,9 @@ public record SubjectAltName(
         int otherFormsCount) {
     public SubjectAltName {
         dnsNames = List.copyOf(dnsNames);
-        ipAddresses = ipAddresses.stream().map(byte[]::clone).toList();
+        ipAddresses = ipAddresses.isEmpty()
+                ? List.of()
+                : ipAddresses.stream().map(byte[]::clone).toList();
         rfc822Names = List.copyOf(rfc822Names);
         uris = List.copyOf(uris);
         directoryNames = List.copyOf(directoryNames);

@@ -153,7 +153,7 @@ public final class CtEvaluator {
 
     /** The leaf's TBS without its SCT list (the precert entry's body): once per parsed leaf. */
     private static final DerivedFact<Parsed<byte[]>> PRECERT_TBS =
-            DerivedFact.of(c -> SignedEntries.precertTbs(c.der()));
+            DerivedFact.of(c -> SignedEntries.precertTbsOfParsed(c.der()));
 
     /** Worked out once per parsed leaf, not once per evaluation. */
     private static final DerivedFact<LeafFacts> LEAF_FACTS = DerivedFact.of(c -> LeafFacts.of(decodeParsed(c)));

@@ -1,5 +1,6 @@
 package io.github.sectrust4j.ct.internal;
 
+import io.github.sectrust4j.cert.Der;
 import io.github.sectrust4j.cert.Oids;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -91,7 +92,10 @@ public final class SctLists {
         if (extnValueOctets == null) {
             return Parsed.malformed("no extension value");
         }
-        byte[] inner;
+        byte[] inner = Der.octetStringContents(extnValueOctets);
+        if (inner != null) {
+            return splitTlsList(inner);
+        }
         try {
             ASN1Primitive p = ASN1Primitive.fromByteArray(extnValueOctets);
             if (!(p instanceof ASN1OctetString os)) {

@@ -3,8 +3,10 @@ package io.github.sectrust4j.ct.internal;
 import com.google.common.hash.Hashing;
 import io.github.sectrust4j.cert.Der;
 import io.github.sectrust4j.cert.Der.Tlv;
-import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.x509.Extension;
 
@@ -22,17 +24,21 @@ final class SignedEntries {
     private static final int ENTRY_PRECERT = 1;
     private static final int TAG_SEQUENCE = 0x30;
     private static final int TAG_EXTENSIONS = 0xa3;
+    private static final int TAG_OID = 0x06;
+    /** The content octets of the embedded SCT list OID (its DER encoding, which is unique). */
+    private static final byte[] EMBEDDED_SCT_LIST_OID = oidContent();
+
     private static final int MAX_U24 = (1 << 24) - 1;
 
     private SignedEntries() {}
 
     /** entry_type x509_entry + ASN.1Cert (the leaf DER). */
     static byte[] x509Entry(byte[] leafDer) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(leafDer.length + 5);
-        u16(out, ENTRY_X509);
+        ByteBuffer out = ByteBuffer.allocate(5 + leafDer.length); // exact: the array is the entry, no copy
+        out.putShort((short) ENTRY_X509);
         u24(out, leafDer.length);
-        out.writeBytes(leafDer);
-        return out.toByteArray();
+        out.put(leafDer);
+        return out.array();
     }
 
     /**
@@ -52,32 +58,59 @@ final class SignedEntries {
         if (t.length > MAX_U24) {
             return Parsed.malformed("TBSCertificate too long for a precert entry");
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(t.length + 40);
-        u16(out, ENTRY_PRECERT);
-        out.writeBytes(Hashing.sha256().hashBytes(issuerSpkiDer).asBytes());
+        byte[] keyHash = issuerKeyHash(issuerSpkiDer);
+        ByteBuffer out = ByteBuffer.allocate(2 + keyHash.length + 3 + t.length);
+        out.putShort((short) ENTRY_PRECERT);
+        out.put(keyHash);
         u24(out, t.length);
-        out.writeBytes(t);
-        return Parsed.ok(out.toByteArray());
+        out.put(t);
+        return Parsed.ok(out.array());
+    }
+
+    /** An issuer key and its SHA-256: the issuer_key_hash of the last precert entry built. */
+    private record IssuerKeyHash(byte[] spki, byte[] sha256) {}
+
+    /** Every leaf of one issuing CA has the same issuer key: hashed once, not once per leaf (never modified). */
+    private static volatile IssuerKeyHash lastIssuerKey;
+
+    private static byte[] issuerKeyHash(byte[] issuerSpkiDer) {
+        IssuerKeyHash last = lastIssuerKey;
+        if (last != null && Arrays.equals(last.spki(), issuerSpkiDer)) {
+            return last.sha256();
+        }
+        byte[] hash = Hashing.sha256().hashBytes(issuerSpkiDer).asBytes();
+        lastIssuerKey = new IssuerKeyHash(issuerSpkiDer.clone(), hash);
+        return hash;
     }
 
     /** The digitally-signed struct of a v1 SCT over this entry (signature_type certificate_timestamp). */
     static byte[] signedData(SignedCertificateTimestamp sct, byte[] entry) {
         byte[] ext = sct.extensionsView();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(entry.length + ext.length + 12);
-        out.write(SignedCertificateTimestamp.VERSION_V1);
-        out.write(0); // SignatureType certificate_timestamp
-        long ts = sct.timestampMillis();
-        for (int shift = 56; shift >= 0; shift -= 8) {
-            out.write((int) (ts >>> shift) & 0xff);
-        }
-        out.writeBytes(entry);
-        u16(out, ext.length);
-        out.writeBytes(ext);
-        return out.toByteArray();
+        ByteBuffer out = ByteBuffer.allocate(2 + 8 + entry.length + 2 + ext.length);
+        out.put((byte) SignedCertificateTimestamp.VERSION_V1);
+        out.put((byte) 0); // SignatureType certificate_timestamp
+        out.putLong(sct.timestampMillis());
+        out.put(entry);
+        out.putShort((short) ext.length);
+        out.put(ext);
+        return out.array();
     }
 
     /** The leaf's TBSCertificate without the embedded SCT list extension. */
     static Parsed<byte[]> precertTbs(byte[] leafDer) {
+        return precertTbs(leafDer, false);
+    }
+
+    /**
+     * As {@link #precertTbs(byte[])} for the DER of a parsed {@link io.github.sectrust4j.cert.Certificate}:
+     * its parse already decoded every extension as {@code SEQUENCE { OID, [critical,] OCTET STRING }}, so an
+     * extension is told apart by the bytes of its OID (a valid OID has one encoding) without decoding it again.
+     */
+    static Parsed<byte[]> precertTbsOfParsed(byte[] leafDer) {
+        return precertTbs(leafDer, true);
+    }
+
+    private static Parsed<byte[]> precertTbs(byte[] leafDer, boolean extensionsDecoded) {
         try {
             Tlv cert = Der.read(leafDer, 0, leafDer.length);
             if (cert.tag() != TAG_SEQUENCE || cert.end() != leafDer.length) {
@@ -87,62 +120,119 @@ final class SignedEntries {
             if (tbs.tag() != TAG_SEQUENCE) {
                 return Parsed.malformed("leaf TBSCertificate is not a SEQUENCE");
             }
-            ByteArrayOutputStream fields = new ByteArrayOutputStream(tbs.end() - tbs.start());
-            boolean sawExtensions = false;
-            for (Tlv f : Der.children(leafDer, tbs.contentStart(), tbs.end())) {
+            // first what is kept and how long it is, then the bytes once, into an array of the exact size
+            List<Tlv> fields = Der.children(leafDer, tbs.contentStart(), tbs.end());
+            List<List<Tlv>> keptPerExtensions = new ArrayList<>(1);
+            int content = 0;
+            for (Tlv f : fields) {
                 if (f.tag() != TAG_EXTENSIONS) {
-                    fields.write(leafDer, f.start(), f.end() - f.start());
+                    content += f.end() - f.start();
                     continue;
                 }
-                sawExtensions = true;
                 Tlv list = Der.read(leafDer, f.contentStart(), f.end());
                 if (list.tag() != TAG_SEQUENCE || list.end() != f.end()) {
                     return Parsed.malformed("leaf extensions are not one SEQUENCE");
                 }
-                ByteArrayOutputStream kept = new ByteArrayOutputStream(list.end() - list.start());
+                List<Tlv> kept = new ArrayList<>();
                 for (Tlv e : Der.children(leafDer, list.contentStart(), list.end())) {
-                    byte[] raw = Arrays.copyOfRange(leafDer, e.start(), e.end());
-                    Extension ext = Extension.getInstance(ASN1Primitive.fromByteArray(raw));
-                    if (!SctLists.EMBEDDED_SCT_LIST.equals(ext.getExtnId())) {
-                        kept.writeBytes(raw);
+                    if (!isEmbeddedSctList(leafDer, e, extensionsDecoded)) {
+                        kept.add(e);
                     }
                 }
-                fields.writeBytes(wrap(TAG_EXTENSIONS, wrap(TAG_SEQUENCE, kept.toByteArray())));
+                keptPerExtensions.add(kept);
+                content += wrapped(wrapped(length(kept)));
             }
-            if (!sawExtensions) {
+            if (keptPerExtensions.isEmpty()) {
                 return Parsed.malformed("leaf has no extensions, so no embedded SCTs");
             }
-            return Parsed.ok(wrap(TAG_SEQUENCE, fields.toByteArray()));
+            byte[] out = new byte[wrapped(content)];
+            int at = header(out, 0, TAG_SEQUENCE, content);
+            int next = 0;
+            for (Tlv f : fields) {
+                if (f.tag() != TAG_EXTENSIONS) {
+                    at = copy(leafDer, f, out, at);
+                    continue;
+                }
+                List<Tlv> kept = keptPerExtensions.get(next++);
+                int sequence = length(kept);
+                at = header(out, at, TAG_EXTENSIONS, wrapped(sequence));
+                at = header(out, at, TAG_SEQUENCE, sequence);
+                for (Tlv e : kept) {
+                    at = copy(leafDer, e, out, at);
+                }
+            }
+            return Parsed.ok(out);
         } catch (RuntimeException | java.io.IOException e) {
             return Parsed.malformed("leaf TBSCertificate cannot be decoded: " + e.getMessage());
         }
     }
 
-    private static byte[] wrap(int tag, byte[] content) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(content.length + 6);
-        out.write(tag);
-        int len = content.length;
-        if (len < 0x80) {
-            out.write(len);
-        } else {
-            int n = len > 0xffffff ? 4 : len > 0xffff ? 3 : len > 0xff ? 2 : 1;
-            out.write(0x80 | n);
-            for (int i = n - 1; i >= 0; i--) {
-                out.write((len >>> (8 * i)) & 0xff);
+    /** Whether the extension {@code e} is the embedded SCT list; decoded by Bouncy Castle unless already decoded. */
+    private static boolean isEmbeddedSctList(byte[] der, Tlv e, boolean decoded) throws java.io.IOException {
+        if (decoded && e.tag() == TAG_SEQUENCE && e.contentStart() < e.end()) {
+            Tlv oid = Der.read(der, e.contentStart(), e.end());
+            if (oid.tag() == TAG_OID) {
+                return Arrays.equals(
+                        der, oid.contentStart(), oid.end(), EMBEDDED_SCT_LIST_OID, 0, EMBEDDED_SCT_LIST_OID.length);
             }
         }
-        out.writeBytes(content);
-        return out.toByteArray();
+        byte[] raw = Arrays.copyOfRange(der, e.start(), e.end());
+        Extension ext = Extension.getInstance(ASN1Primitive.fromByteArray(raw));
+        return SctLists.EMBEDDED_SCT_LIST.equals(ext.getExtnId());
     }
 
-    private static void u16(ByteArrayOutputStream out, int v) {
-        out.write((v >>> 8) & 0xff);
-        out.write(v & 0xff);
+    private static int length(List<Tlv> elements) {
+        int n = 0;
+        for (Tlv e : elements) {
+            n += e.end() - e.start();
+        }
+        return n;
     }
 
-    private static void u24(ByteArrayOutputStream out, int v) {
-        out.write((v >>> 16) & 0xff);
-        out.write((v >>> 8) & 0xff);
-        out.write(v & 0xff);
+    /** The length of {@code content} bytes under a tag and a DER length (short form, else 1-4 length bytes). */
+    private static int wrapped(int content) {
+        return 1 + lengthBytes(content) + content;
+    }
+
+    private static int lengthBytes(int len) {
+        return len < 0x80 ? 1 : 1 + (len > 0xffffff ? 4 : len > 0xffff ? 3 : len > 0xff ? 2 : 1);
+    }
+
+    /** Writes a tag and the DER length {@code len} at {@code at}; returns where the contents start. */
+    private static int header(byte[] out, int at, int tag, int len) {
+        int p = at;
+        out[p++] = (byte) tag;
+        int n = lengthBytes(len) - 1;
+        if (n == 0) {
+            out[p++] = (byte) len;
+            return p;
+        }
+        out[p++] = (byte) (0x80 | n);
+        for (int i = n - 1; i >= 0; i--) {
+            out[p++] = (byte) (len >>> (8 * i));
+        }
+        return p;
+    }
+
+    private static int copy(byte[] der, Tlv element, byte[] out, int at) {
+        int n = element.end() - element.start();
+        System.arraycopy(der, element.start(), out, at, n);
+        return at + n;
+    }
+
+    private static byte[] oidContent() {
+        try {
+            byte[] enc = SctLists.EMBEDDED_SCT_LIST.getEncoded();
+            Tlv t = Der.read(enc, 0, enc.length);
+            return Arrays.copyOfRange(enc, t.contentStart(), t.end());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void u24(ByteBuffer out, int v) {
+        out.put((byte) (v >>> 16));
+        out.put((byte) (v >>> 8));
+        out.put((byte) v);
     }
 }

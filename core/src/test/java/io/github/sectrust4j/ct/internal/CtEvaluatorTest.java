@@ -98,6 +98,57 @@ class CtEvaluatorTest {
     }
 
     @Test
+    void precertTbsOfAParsedLeaf_tellsTheSctListByItsOidBytes_sameBytesAsDecodingEveryExtension() throws Exception {
+        HeldCertificate two = leaf(at(A, ISSUED), at(B, ISSUED));
+        byte[] precertificate = two.precertificate().orElseThrow().der();
+        assertThat(SignedEntries.precertTbsOfParsed(two.der()).value())
+                .hasValueSatisfying(tbs -> assertThat(tbs).isEqualTo(TestCtLog.tbsWithoutCtExtensions(precertificate)));
+        for (HeldCertificate leaf : List.of(two, leaf(at(A, ISSUED)), leaf(), ISSUER, ROOT)) {
+            Parsed<byte[]> decoded = SignedEntries.precertTbs(leaf.der());
+            Parsed<byte[]> byOid = SignedEntries.precertTbsOfParsed(leaf.der());
+            assertThat(byOid.isOk()).isEqualTo(decoded.isOk());
+            assertThat(byOid.error()).isEqualTo(decoded.error());
+            if (decoded.isOk()) {
+                assertThat(byOid.value().orElseThrow())
+                        .isEqualTo(decoded.value().orElseThrow());
+            }
+        }
+        // the SCT list is the only extension dropped: a leaf without one keeps its TBS byte for byte
+        HeldCertificate none = leaf();
+        byte[] plainTbs =
+                io.github.sectrust4j.cert.Certificate.parse(none.der()).tbsDer();
+        assertThat(SignedEntries.precertTbsOfParsed(none.der()).value()).hasValue(plainTbs);
+    }
+
+    static List<SctVerdict> verdictsUnder(HeldCertificate leaf, HeldCertificate issuer) {
+        CtEvaluation ct = CtEvaluator.evaluate(
+                CtRequest.builder(leaf.der(), VERIFY).issuerSpki(spki(issuer)).build(),
+                list(usable(A), usable(B)),
+                RuleSet.forRelease(IOS_17).ctRules());
+        return ct.outcomes().stream().map(SctOutcome::verdict).toList();
+    }
+
+    @Test
+    void embeddedScts_underIssuersTakenInTurn_eachVerifyWithTheirOwnIssuerKeyHash() {
+        HeldCertificate otherIssuer =
+                PKI.intermediate("CT Test Issuing CA 2", ROOT).build();
+        for (int round = 0; round < 2; round++) {
+            for (HeldCertificate issuer : List.of(ISSUER, otherIssuer)) {
+                HeldCertificate leaf = PKI.leaf("turns.example.test", issuer)
+                        .validity(NOT_BEFORE, NOT_AFTER)
+                        .embeddedScts(A, ISSUED)
+                        .embeddedScts(B, ISSUED)
+                        .build();
+                assertThat(verdictsUnder(leaf, issuer)).containsExactly(SctVerdict.VALID, SctVerdict.VALID);
+                // the same leaf judged as if issued by the other CA: its issuer_key_hash differs, so the SCTs do not
+                // verify
+                assertThat(verdictsUnder(leaf, issuer == ISSUER ? otherIssuer : ISSUER))
+                        .containsExactly(SctVerdict.INVALID_SIGNATURE, SctVerdict.INVALID_SIGNATURE);
+            }
+        }
+    }
+
+    @Test
     void oneEmbeddedSct_isOneShortOfTwo_notQualified() {
         CtEvaluation ct = evaluate(leaf(at(A, ISSUED)), list(usable(A), usable(B)));
 

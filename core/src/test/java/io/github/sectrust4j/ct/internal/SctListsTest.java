@@ -108,6 +108,85 @@ class SctListsTest {
                 .isNotNull();
     }
 
+    /** How an extension value wraps its contents: DER forms and forms only Bouncy Castle can judge. */
+    enum Wrapping {
+        DER,
+        LONG_FORM_NOT_MINIMAL,
+        TRAILING_BYTE,
+        CONSTRUCTED_TAG,
+        LENGTH_ONE_SHORT
+    }
+
+    @Property(tries = 300)
+    void extensionValue_decodedAsBouncyCastleDecodesAndReEncodesIt(
+            @ForAll @Size(max = 3) List<@Size(max = 90) byte[]> scts,
+            @ForAll @net.jqwik.api.constraints.IntRange(max = 400) int lastSctLength,
+            @ForAll Wrapping wrapping)
+            throws Exception {
+        List<byte[]> all = new java.util.ArrayList<>(scts);
+        all.add(new byte[lastSctLength]);
+        byte[] contents = tlsList(all.toArray(new byte[0][]));
+        byte[] der = new org.bouncycastle.asn1.DEROctetString(contents).getEncoded();
+        byte[] value = switch (wrapping) {
+            case DER -> der;
+            case LONG_FORM_NOT_MINIMAL -> {
+                byte[] v = new byte[contents.length + 5];
+                v[0] = 0x04;
+                v[1] = (byte) 0x83;
+                v[3] = (byte) (contents.length >>> 8);
+                v[4] = (byte) contents.length;
+                System.arraycopy(contents, 0, v, 5, contents.length);
+                yield v;
+            }
+            case TRAILING_BYTE -> Arrays.copyOf(der, der.length + 1);
+            case CONSTRUCTED_TAG -> {
+                byte[] v = der.clone();
+                v[0] = 0x24;
+                yield v;
+            }
+            case LENGTH_ONE_SHORT -> Arrays.copyOf(der, der.length - 1);
+        };
+        Parsed<List<byte[]>> expected;
+        try {
+            org.bouncycastle.asn1.ASN1Primitive p = org.bouncycastle.asn1.ASN1Primitive.fromByteArray(value);
+            if (!(p instanceof org.bouncycastle.asn1.ASN1OctetString os)) {
+                expected = Parsed.malformed("SCT list extension value is not an OCTET STRING");
+            } else if (!Arrays.equals(p.getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER), value)) {
+                expected = Parsed.malformed("SCT list extension value has trailing or non-DER bytes");
+            } else {
+                expected = SctLists.splitTlsList(os.getOctets());
+            }
+        } catch (Exception e) {
+            expected = Parsed.malformed("SCT list extension value is not DER: " + e.getMessage());
+        }
+        Parsed<List<byte[]>> actual = SctLists.fromExtensionValue(value);
+        Statistics.collect(wrapping, contents.length < 128 ? "short length" : "long length", actual.isOk());
+        Statistics.coverage(c -> {
+            c.check(Wrapping.DER, "long length", true).count(n -> n > 0);
+            c.check(Wrapping.DER, "short length", true).count(n -> n > 0);
+            c.check(Wrapping.LONG_FORM_NOT_MINIMAL, "long length", false).count(n -> n > 0);
+        });
+        assertThat(actual.error()).isEqualTo(expected.error());
+        assertThat(actual.isOk()).isEqualTo(expected.isOk());
+        if (expected.isOk()) {
+            assertThat(actual.value().orElseThrow())
+                    .containsExactlyElementsOf(expected.value().orElseThrow());
+        }
+    }
+
+    @Test
+    void extensionValue_ofAWellFramedList_givesItsScts() {
+        byte[] list = twoSctList();
+        byte[] value = new byte[0];
+        try {
+            value = new org.bouncycastle.asn1.DEROctetString(list).getEncoded();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(SctLists.fromExtensionValue(value).value().orElseThrow())
+                .containsExactlyElementsOf(SctLists.splitTlsList(list).value().orElseThrow());
+    }
+
     @Property(tries = 200)
     void randomSctsAndLists_neverThrowThroughTheEvaluator(
             @ForAll @Size(max = 120) byte[] sct, @ForAll @Size(max = 120) byte[] list) {

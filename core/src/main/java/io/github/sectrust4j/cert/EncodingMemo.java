@@ -1,0 +1,47 @@
+package io.github.sectrust4j.cert;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Values decoded from a certificate field, kept by the field's exact encoded bytes: a field that recurs across
+ * certificates (a signature AlgorithmIdentifier, the issuer Name of every leaf of one CA) is decoded once. Only for
+ * values that are a pure function of those bytes and immutable, so a kept value equals a fresh decode. Bounded: when
+ * {@code max} encodings are kept, they are all dropped. Thread-safe.
+ *
+ * @param <V> the decoded value
+ */
+final class EncodingMemo<V> {
+    private final int max;
+    private final Map<ByteBuffer, V> kept = new ConcurrentHashMap<>();
+
+    EncodingMemo(int max) {
+        this.max = max;
+    }
+
+    /** The value of the encoding {@code der[from, to)}, decoded by {@code decode} unless kept. */
+    V get(byte[] der, int from, int to, Supplier<V> decode) {
+        V known = kept.get(ByteBuffer.wrap(der, from, to - from));
+        if (known != null) {
+            return known;
+        }
+        V decoded = decode.get();
+        if (kept.size() >= max) {
+            kept.clear(); // a stream of ever new encodings: start again rather than grow
+        }
+        kept.putIfAbsent(ByteBuffer.wrap(Arrays.copyOfRange(der, from, to)), decoded);
+        return decoded;
+    }
+
+    /** How many encodings are kept (tests). */
+    int size() {
+        return kept.size();
+    }
+
+    int max() {
+        return max;
+    }
+}
