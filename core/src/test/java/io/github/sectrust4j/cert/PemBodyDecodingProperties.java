@@ -72,7 +72,7 @@ class PemBodyDecodingProperties {
         Arbitrary<String> valid = Arbitraries.bytes()
                 .array(byte[].class)
                 .ofMaxSize(60)
-                .map(b -> Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(b));
+                .map(b -> Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(b));
         Arbitrary<String> mutated = Combinators.combine(
                         valid,
                         Arbitraries.integers().between(0, 90),
