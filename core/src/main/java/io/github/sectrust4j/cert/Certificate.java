@@ -714,6 +714,16 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         return Optional.ofNullable(ext.subjectKeyIdentifier).map(byte[]::clone);
     }
 
+    /**
+     * True iff this certificate's authorityKeyIdentifier and {@code issuer}'s subjectKeyIdentifier both exist and
+     * differ (§2.2 id linkage), compared in place: the accessors copy, and this runs for every link of every path.
+     */
+    public boolean authorityKeyIdentifierContradicts(Certificate issuer) {
+        byte[] aki = ext.authorityKeyIdentifier;
+        byte[] ski = issuer.ext.subjectKeyIdentifier;
+        return aki != null && ski != null && !Arrays.equals(aki, ski);
+    }
+
     /** The keyIdentifier of authorityKeyIdentifier; empty if the extension or the field is absent. */
     public Optional<byte[]> authorityKeyIdentifier() {
         return Optional.ofNullable(ext.authorityKeyIdentifier).map(byte[]::clone);

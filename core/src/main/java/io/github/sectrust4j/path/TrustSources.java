@@ -81,12 +81,15 @@ final class TrustSources {
 
     TrustSources(EvaluationRequest request, Optional<CertificateSource> aia) {
         this.request = request;
-        // what the configuration supplies is indexed once per configuration (SuppliedIndexes), the chain per evaluation
+        // what the configuration supplies is indexed once per configuration (SuppliedIndexes), the chain per
+        // evaluation; built without Optional chains or list copies: this runs for every evaluation
         this.userStore = request.userStore();
         NameIndex users = SuppliedIndexes.userRoots(userStore);
-        Optional<SystemStoreIndex> store = request.systemStore().map(SystemStoreIndex::of);
+        SystemStoreIndex store = request.systemStore().isPresent()
+                ? SystemStoreIndex.of(request.systemStore().get())
+                : null;
         NameIndex none = NameIndex.of(List.of(), CertificateOrigin.ANCHOR_SOURCE);
-        this.systemRootSet = store.map(SystemStoreIndex::rootsGroup).orElse(none);
+        this.systemRootSet = store == null ? none : store.rootsGroup();
         this.extraRoots = SuppliedIndexes.names(request.extraSystemRoots(), CertificateOrigin.ANCHOR_SOURCE);
         NameIndex presented = NameIndex.of(request.presented(), CertificateOrigin.PRESENTED);
         NameIndex cached = SuppliedIndexes.names(request.cachedIntermediates(), CertificateOrigin.CACHED_INTERMEDIATE);
@@ -95,30 +98,21 @@ final class TrustSources {
         UnaryOperator<Certificate> asIs = UnaryOperator.identity();
         UnaryOperator<Certificate> real = this::realOf;
         Anchors app = new Anchors(Kind.APP, List.of(appAnchors), asIs);
-        Anchors apple = new Anchors(
-                Kind.APPLE, List.of(store.map(SystemStoreIndex::appleRoots).orElse(none)), real);
+        Anchors apple = new Anchors(Kind.APPLE, List.of(store == null ? none : store.appleRoots()), real);
         Anchors user = new Anchors(Kind.USER, List.of(users), asIs);
         Anchors system = new Anchors(
-                Kind.SYSTEM, List.of(store.map(s -> s.anchors(request.policy())).orElse(none), extraRoots), real);
-
-        List<Anchors> anchors = new ArrayList<>();
-        anchors.add(app);
-        List<CertificateSource> parents = new ArrayList<>();
-        parents.add(presented);
-        parents.add(cached);
+                Kind.SYSTEM, List.of(store == null ? none : store.anchors(request.policy()), extraRoots), real);
+        CertificateSource fetched = aia.orElse(null);
         if (!request.anchorsOnly()) {
-            anchors.add(apple);
-            anchors.add(user);
-            anchors.add(system);
+            this.anchorSources = List.of(app, apple, user, system);
+            this.parentSources = fetched == null ? List.of(presented, cached) : List.of(presented, cached, fetched);
         } else {
             // §1.1/§1.3: with anchors-only, Apple, system and user certificates are untrusted parents
-            parents.add(apple);
-            parents.add(system);
-            parents.add(user);
+            this.anchorSources = List.of(app);
+            this.parentSources = fetched == null
+                    ? List.of(presented, cached, apple, system, user)
+                    : List.of(presented, cached, apple, system, user, fetched);
         }
-        aia.ifPresent(parents::add);
-        this.anchorSources = List.copyOf(anchors);
-        this.parentSources = List.copyOf(parents);
     }
 
     /**

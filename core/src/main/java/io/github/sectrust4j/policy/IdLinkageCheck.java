@@ -4,17 +4,16 @@ import io.github.sectrust4j.Confidence;
 import io.github.sectrust4j.FindingCode;
 import io.github.sectrust4j.Policy;
 import io.github.sectrust4j.Rule;
+import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.check.Evidence;
 import io.github.sectrust4j.check.Failure;
 import io.github.sectrust4j.path.CandidatePath;
 import io.github.sectrust4j.request.EvaluationRequest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code IdLinkage} (§2.2): walking from the top down, a parent's SKI and the child's AKI keyIdentifier,
@@ -53,21 +52,27 @@ final class IdLinkageCheck implements AppleCheck {
 
     @Override
     public List<Failure> check(CandidatePath path, EvaluationRequest request, RuleSet rules) {
-        List<Failure> out = new ArrayList<>();
+        List<Failure> out = null; // nearly every path links: no list, no copies of the identifiers
         for (int child = path.size() - 2; child >= 0; child--) {
-            Optional<byte[]> ski = path.get(child + 1).subjectKeyIdentifier();
-            Optional<byte[]> aki = path.get(child).authorityKeyIdentifier();
-            if (ski.isPresent() && aki.isPresent() && !Arrays.equals(ski.get(), aki.get())) {
+            Certificate issuer = path.get(child + 1);
+            if (path.get(child).authorityKeyIdentifierContradicts(issuer)) {
+                if (out == null) {
+                    out = new ArrayList<>(2);
+                }
                 out.add(Failure.of(
                         FindingCode.ID_LINKAGE,
                         child,
                         new KeyIdMismatch(
-                                HexFormat.of().formatHex(aki.get()),
-                                HexFormat.of().formatHex(ski.get()),
-                                PathFacts.displayName(path.get(child + 1)))));
+                                HexFormat.of()
+                                        .formatHex(path.get(child)
+                                                .authorityKeyIdentifier()
+                                                .orElseThrow()),
+                                HexFormat.of()
+                                        .formatHex(issuer.subjectKeyIdentifier().orElseThrow()),
+                                PathFacts.displayName(issuer))));
             }
         }
-        return out;
+        return out == null ? List.of() : out;
     }
 
     @Override

@@ -196,7 +196,8 @@ class BoundaryProperties {
         return codes(validate(path(Anchor.APP, c), new Req(PKI.now()).build(c))).contains(FindingCode.KEY_SIZE);
     }
 
-    // 60 tries: with 10, a run drew no length of 398 days or less about once in ten (0.8^10), failing the coverage check
+    // 60 tries: with 10, a run drew no length of 398 days or less about once in ten (0.8^10), failing the coverage
+    // check
     @Property(tries = 60)
     void validityLimit_isMonotoneInLength(@ForAll @IntRange(min = 0, max = 2000) int days) {
         Statistics.collect(days > 398 ? "over 398 days" : "398 days or less");
