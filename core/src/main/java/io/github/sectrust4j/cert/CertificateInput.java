@@ -211,6 +211,8 @@ public final class CertificateInput {
     static byte[] decodeBase64(String text, int from, int to, int block, String prefix) {
         byte[] symbols = new byte[to - from];
         int n = 0;
+        // ISO-8859-1 encoding writes one '?' for a surrogate pair (adjacent once whitespace is gone), one per lone half
+        boolean afterHighSurrogate = false;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
@@ -220,6 +222,11 @@ public final class CertificateInput {
                 String reason = "bad base64: PEM headers (e.g. Proc-Type) are not supported";
                 throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
             }
+            if (afterHighSurrogate && Character.isLowSurrogate(c)) {
+                afterHighSurrogate = false; // the pair's '?' is already written
+                continue;
+            }
+            afterHighSurrogate = Character.isHighSurrogate(c);
             symbols[n++] = c <= 0xff ? (byte) c : (byte) '?';
         }
         if (n == 0) {

@@ -223,7 +223,8 @@ public final class PublicKeyInfo {
 
     /**
      * The SubjectPublicKeyInfo DER itself, for callers in this library that only read it (no copy per
-     * evaluation); never to be changed.
+     * evaluation); never to be changed: the array is shared by every evaluation of the certificate (this package is
+     * not exported; a class-path caller writing into it would corrupt cached verdicts and key-list lookups).
      */
     public byte[] spkiDerView() {
         return spkiDer;
@@ -248,7 +249,10 @@ public final class PublicKeyInfo {
         return subjectPublicKeySha1.clone();
     }
 
-    /** {@link #subjectPublicKeySha1()} itself, for the key-list lookups of every evaluation; never to be changed. */
+    /**
+     * {@link #subjectPublicKeySha1()} itself, for the key-list lookups of every evaluation; never to be changed
+     * (shared, like {@link #spkiDerView()}).
+     */
     public byte[] subjectPublicKeySha1View() {
         return subjectPublicKeySha1;
     }

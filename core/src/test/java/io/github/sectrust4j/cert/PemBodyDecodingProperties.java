@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sectrust4j.CertificateInputException;
 import java.util.Base64;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -31,6 +33,26 @@ class PemBodyDecodingProperties {
         });
 
         assertThat(actual).isEqualTo(expected);
+    }
+
+    /** A character beyond U+FFFF is one '?' to ISO-8859-1, whitespace between its halves included (review F1). */
+    @Example
+    void surrogatePairs_countAsOneCharacterLikeTheStrippedCopy() {
+        for (String body : List.of(
+                "\ud83d\ude00",
+                "\n\ud83d\ude00\n",
+                "\ud83d \ude00",
+                "\ud83d",
+                "\ude00\ud83d",
+                "QQ\ud83d\ude00QQ",
+                "QQ\ud83d\ud83d\ude00Q",
+                "QUJD\ud83d\ude00")) {
+            String text = "-----BEGIN CERTIFICATE-----" + body + "-----END CERTIFICATE-----";
+            int from = "-----BEGIN CERTIFICATE-----".length();
+            assertThat(outcome(() -> CertificateInput.decodeBase64(text, from, from + body.length(), 1, "chain[1]")))
+                    .as(body)
+                    .isEqualTo(outcome(() -> copiedAndDecoded(body)));
+        }
     }
 
     /** The decoding as it was: a stripped copy of the body, then Base64 on the string. */
@@ -76,13 +98,15 @@ class PemBodyDecodingProperties {
         Arbitrary<String> mutated = Combinators.combine(
                         valid,
                         Arbitraries.integers().between(0, 90),
-                        Arbitraries.of('=', ' ', '\t', '\r', 'A', '-', ':', '\u00e9', '\u0141', '?', '+', '/', '_'))
+                        Arbitraries.of(
+                                '=', ' ', '\t', '\r', 'A', '-', ':', '\u00e9', '\u0141', '?', '+', '/', '_', '\ud83d',
+                                '\ude00'))
                 .as((s, at, c) -> {
                     int i = Math.min(at, s.length());
                     return s.substring(0, i) + c + s.substring(i);
                 });
         Arbitrary<String> chars = Arbitraries.strings()
-                .withChars("AQZaz09+/= \n\r\t=-:\u00ff\u0100")
+                .withChars("AQZaz09+/= \n\r\t=-:\u00ff\u0100\ud83d\ude00")
                 .ofMaxLength(24);
         return Arbitraries.oneOf(valid, mutated, chars);
     }
