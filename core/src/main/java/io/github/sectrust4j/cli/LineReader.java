@@ -57,21 +57,31 @@ final class LineReader {
                 pos++;
             }
             int n = pos - start;
-            if (!tooLong) {
-                if (line.length() + n > limit) {
-                    tooLong = true;
-                    int keep = Math.max(0, Math.min(KEPT_PREFIX - line.length(), n));
-                    line.append(buffer, start, keep);
-                    line.setLength(Math.min(line.length(), KEPT_PREFIX));
-                } else {
-                    line.append(buffer, start, n);
-                }
+            if (!tooLong && line.length() + n > limit) {
+                tooLong = true;
+                line.setLength(Math.min(line.length(), KEPT_PREFIX));
+            }
+            if (tooLong) {
+                // the first KEPT_PREFIX characters, however the input arrived (a limit below KEPT_PREFIX kept only
+                // up to the end of the read that crossed it, so a piped line could keep less than the same in a file)
+                line.append(buffer, start, Math.max(0, Math.min(KEPT_PREFIX - line.length(), n)));
+            } else {
+                line.append(buffer, start, n);
             }
             if (pos < end) { // at '\n'
                 pos++;
                 return finish(line, tooLong);
             }
         }
+    }
+
+    /**
+     * The next line if it lies wholly in what was already read (no read, so never a wait), else null: a caller
+     * gathering lines to hand over together stops where the next one would have to wait for input.
+     */
+    Line nextIfBuffered() {
+        String whole = bufferedLine();
+        return whole == null ? null : new Line(whole, false);
     }
 
     /** The next line when it lies wholly in the buffer within the limit (the usual case: one copy), else null. */
