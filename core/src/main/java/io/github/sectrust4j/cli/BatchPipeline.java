@@ -1,8 +1,6 @@
 package io.github.sectrust4j.cli;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -15,21 +13,15 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * {@code batch} on several threads: the calling thread reads lines and hands them to a pool of workers in runs
- * (the lines already read, at most {@value #RUN} — a run never waits for input, so a client that sends one line and
- * waits for its answer gets it), and one writer thread writes the answers in input order as they complete. Handing
- * over runs rather than single lines spares most of the thread wake-ups, which cost a distinct line about a sixth
- * of its CPU when each line was its own task. The window between them holds at most {@code 4 × threads} runs (a
- * run is at most what one read buffer holds, or one line), so memory stays bounded; nothing is locked but that
- * queue. The writer flushes whenever it has nothing ready to write, so a client that waits for each answer before
- * sending its next line gets it (the reader may be waiting for that line meanwhile).
+ * {@code batch} on several threads: the calling thread reads lines and hands each to a pool of workers, and one
+ * writer thread writes the answers in input order as they complete. The window between them holds at most
+ * {@code 4 × threads} lines, so memory stays bounded; nothing is locked but that queue. The writer flushes
+ * whenever it has nothing ready to write, so a client that waits for each answer before sending its next line
+ * gets it (the reader may be waiting for that line meanwhile).
  */
 final class BatchPipeline {
-    /** Lines handed to a worker together at most. */
-    static final int RUN = 16;
-
     /** Marks the end of input in the window. */
-    private static final Future<List<String>> END = CompletableFuture.completedFuture(null);
+    private static final Future<String> END = CompletableFuture.completedFuture(null);
 
     private final int threads;
     private final Function<LineReader.Line, String> respond;
@@ -55,19 +47,15 @@ final class BatchPipeline {
             t.setDaemon(true);
             return t;
         });
-        BlockingQueue<Future<List<String>>> window = new ArrayBlockingQueue<>(threads * 4);
+        BlockingQueue<Future<String>> window = new ArrayBlockingQueue<>(threads * 4);
         Writer writer = new Writer(window);
         Thread writing = new Thread(writer, "sectrust4j-batch-writer");
         writing.setDaemon(true);
         writing.start();
         try {
             for (LineReader.Line line = lines.next(); line != null && !writer.stopped; line = lines.next()) {
-                List<LineReader.Line> run = new ArrayList<>(RUN);
-                run.add(line);
-                for (LineReader.Line more; run.size() < RUN && (more = lines.nextIfBuffered()) != null; ) {
-                    run.add(more);
-                }
-                if (!put(window, CompletableFuture.supplyAsync(() -> answers(run), pool), writer)) {
+                LineReader.Line l = line;
+                if (!put(window, CompletableFuture.supplyAsync(() -> respond.apply(l), pool), writer)) {
                     break;
                 }
             }
@@ -95,17 +83,8 @@ final class BatchPipeline {
         return !writer.closed;
     }
 
-    /** The answers to a run of lines, in order. */
-    private List<String> answers(List<LineReader.Line> run) {
-        List<String> out = new ArrayList<>(run.size());
-        for (LineReader.Line l : run) {
-            out.add(respond.apply(l));
-        }
-        return out;
-    }
-
     /** Waits for room in the window; false if the writer stopped meanwhile. */
-    private static boolean put(BlockingQueue<Future<List<String>>> window, Future<List<String>> f, Writer writer)
+    private static boolean put(BlockingQueue<Future<String>> window, Future<String> f, Writer writer)
             throws InterruptedException {
         while (!window.offer(f, 100, TimeUnit.MILLISECONDS)) {
             if (writer.stopped) {
@@ -117,12 +96,12 @@ final class BatchPipeline {
 
     /** Writes the window's answers in order until the end of input, a closed output or a failure. */
     private final class Writer implements Runnable {
-        private final BlockingQueue<Future<List<String>>> window;
+        private final BlockingQueue<Future<String>> window;
         volatile boolean stopped;
         volatile boolean closed;
         volatile Throwable failure;
 
-        Writer(BlockingQueue<Future<List<String>>> window) {
+        Writer(BlockingQueue<Future<String>> window) {
             this.window = window;
         }
 
@@ -130,7 +109,7 @@ final class BatchPipeline {
         public void run() {
             try {
                 while (true) {
-                    Future<List<String>> next = window.poll();
+                    Future<String> next = window.poll();
                     if (next == null || !next.isDone()) {
                         flush.run(); // nothing ready to write: what was written goes out now
                         if (next == null) {
@@ -140,18 +119,13 @@ final class BatchPipeline {
                     if (next == END) {
                         return;
                     }
-                    List<String> answers = await(next);
-                    if (answers == null) { // a run always answers: never end the output early on a missing one
-                        throw new IllegalStateException("a run of lines got no answers");
+                    String answer = await(next);
+                    if (answer == null) { // respond() always answers: never end the output early on a missing one
+                        throw new IllegalStateException("a line got no answer");
                     }
-                    for (String answer : answers) {
-                        if (answer == null) { // respond() always answers
-                            throw new IllegalStateException("a line got no answer");
-                        }
-                        if (!emit.test(answer)) {
-                            closed = true;
-                            return;
-                        }
+                    if (!emit.test(answer)) {
+                        closed = true;
+                        return;
                     }
                 }
             } catch (InterruptedException e) {
@@ -164,7 +138,7 @@ final class BatchPipeline {
         }
     }
 
-    private static List<String> await(Future<List<String>> f) throws InterruptedException {
+    private static String await(Future<String> f) throws InterruptedException {
         try {
             return f.get();
         } catch (ExecutionException e) {
