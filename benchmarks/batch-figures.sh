@@ -72,11 +72,12 @@ rows="$out/cli.tsv"
 : > "$rows"
 if [ "$cli" = true ]; then
   timer=()
-  [ -x /usr/bin/time ] && timer=(/usr/bin/time -f "%U %S" -o "$out/cpu.txt")
+  # GNU time only (-f, -o); without it the CPU column reads "?"
+  if /usr/bin/time -f "%U %S" -o /dev/null true 2> /dev/null; then timer=(/usr/bin/time -f "%U %S" -o "$out/cpu.txt"); fi
   run() { # label, lines file, verifier
     rm -f "$out/cpu.txt"
     echo "== command line: $1"
-    java -cp "$bench" io.github.sectrust4j.bench.BatchRun "$1" "$2" "$out/cpu.txt" -- "${timer[@]}" \
+    java -cp "$bench" io.github.sectrust4j.bench.BatchRun "$1" "$2" "$out/cpu.txt" -- ${timer[@]+"${timer[@]}"} \
       java -cp "core/target/sectrust4j.jar:$conscrypt" io.github.sectrust4j.cli.Main batch --verifier "$3" --threads 2 >> "$rows"
     tail -1 "$rows"
   }
@@ -85,19 +86,28 @@ if [ "$cli" = true ]; then
   run "repeated, Conscrypt" "$out/repeated.jsonl" conscrypt
 fi
 
+# the result rows (score and allocation) of a JMH log: exactly n of them, else the log's tail and a failure
+rows_of() {
+  local rows
+  rows=$(grep -E "^$2(:gc.alloc.rate.norm)? " "$1" || true)
+  if [ "$(printf '%s\n' "$rows" | grep -c .)" -ne "$3" ]; then
+    echo "batch-figures.sh: expected $3 result rows in $1, found:" >&2; printf '%s\n' "$rows" >&2; tail -20 "$1" >&2; exit 1
+  fi
+  printf '%s\n' "$rows"
+}
 jmhlog="$out/jmh.log"
 : > "$jmhlog"
 if [ "$jmh" = true ]; then
   for v in conscrypt bc; do
     echo "== JMH BatchThroughputBenchmark, distinct lines, verifier $v: a line and its signatures alone"
     java -jar "$bench" 'BatchThroughputBenchmark\.(line|signatures)$' -p lines=distinct -f 1 -wi 3 -w 2s -i 5 -r 2s \
-      -prof gc -jvmArgsAppend "-Dsectrust4j.verifier=$v" > "$out/jmh-$v.log" 2>&1 || { tail -20 "$out/jmh-$v.log" >&2; exit 1; }
-    grep -E '^BatchThroughputBenchmark\.(line|signatures)(:gc.alloc.rate.norm)? ' "$out/jmh-$v.log" | sed "s/^/$v /" >> "$jmhlog"
+      -foe true -prof gc -jvmArgsAppend "-Dsectrust4j.verifier=$v" > "$out/jmh-$v.log" 2>&1 || { tail -20 "$out/jmh-$v.log" >&2; exit 1; }
+    rows_of "$out/jmh-$v.log" 'BatchThroughputBenchmark\.(line|signatures)' 4 | sed "s/^/$v /" >> "$jmhlog"
   done
   echo "== JMH BatchThroughputBenchmark, repeated lines"
-  java -jar "$bench" 'BatchThroughputBenchmark\.line$' -p lines=repeated -f 1 -wi 3 -w 2s -i 5 -r 2s -prof gc \
+  java -jar "$bench" 'BatchThroughputBenchmark\.line$' -p lines=repeated -f 1 -wi 3 -w 2s -i 5 -r 2s -foe true -prof gc \
     -jvmArgsAppend -Dsectrust4j.verifier=conscrypt > "$out/jmh-repeated.log" 2>&1 || { tail -20 "$out/jmh-repeated.log" >&2; exit 1; }
-  grep -E '^BatchThroughputBenchmark\.line(:gc.alloc.rate.norm)? ' "$out/jmh-repeated.log" | sed "s/^/conscrypt /" >> "$jmhlog"
+  rows_of "$out/jmh-repeated.log" 'BatchThroughputBenchmark\.line' 2 | sed "s/^/conscrypt /" >> "$jmhlog"
 fi
 echo "load average (1, 5, 15 min) at end: $(load)" >> "$out/machine.txt"
 

@@ -73,7 +73,9 @@ public final class BatchRun {
             System.exit(1);
         }
         double wall = (end - start) / 1e9;
-        double secondHalf = (end - halfAt) / 1e9;
+        // fewer than 2 lines have no second half to time: the whole run stands for it
+        double secondHalf = (end - (halfAt == 0 ? start : halfAt)) / 1e9;
+        long secondHalfLines = halfAt == 0 ? expected : expected - expected / 2;
         String cpu = "?";
         if (Files.isRegularFile(cpuFile)) {
             String[] f = Files.readString(cpuFile).trim().split("\\s+");
@@ -89,7 +91,7 @@ public final class BatchRun {
                 expected,
                 wall,
                 expected / wall,
-                (expected - expected / 2) / secondHalf,
+                secondHalfLines / secondHalf,
                 cpu);
     }
 }
