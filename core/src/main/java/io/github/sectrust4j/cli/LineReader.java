@@ -75,6 +75,15 @@ final class LineReader {
         }
     }
 
+    /**
+     * The next line if it lies wholly in what was already read (no read, so never a wait), else null: a caller
+     * gathering lines to hand over together stops where the next one would have to wait for input.
+     */
+    Line nextIfBuffered() {
+        String whole = bufferedLine();
+        return whole == null ? null : new Line(whole, false);
+    }
+
     /** The next line when it lies wholly in the buffer within the limit (the usual case: one copy), else null. */
     private String bufferedLine() {
         int start = pos;

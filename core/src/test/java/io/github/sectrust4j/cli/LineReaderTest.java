@@ -122,6 +122,42 @@ class LineReaderTest {
         assertThat(out).usingRecursiveComparison().isEqualTo(read(text, limit));
     }
 
+    /**
+     * The pipeline gathers runs: {@code next()}, then {@code nextIfBuffered()} until null. The lines come back one
+     * for one as {@code next()} alone gives them, and {@code nextIfBuffered()} never reads (so never waits): a client
+     * that sends one line and waits for its answer is answered.
+     */
+    @Property(tries = 300)
+    void runsOfBufferedLines_giveTheSameLines_andNeverRead(
+            @ForAll @Size(max = 30) List<@StringLength(max = 300) @CharRange(from = ' ', to = '~') String> lines,
+            @ForAll @IntRange(min = 1, max = 200) int limit,
+            @ForAll @IntRange(min = 1, max = 2000) int chunk)
+            throws IOException {
+        String text = lines.stream().map(l -> l + "\n").reduce("", String::concat);
+        ChunkedReader in = new ChunkedReader(text, chunk);
+        LineReader r = new LineReader(in, limit, () -> in.announced = true);
+        List<LineReader.Line> out = new ArrayList<>();
+        int runsOfSeveral = 0;
+        for (LineReader.Line l = r.next(); l != null; l = r.next()) {
+            out.add(l);
+            int run = 1;
+            while (true) {
+                int before = in.pos;
+                LineReader.Line more = r.nextIfBuffered();
+                assertThat(in.pos).as("nextIfBuffered read input").isEqualTo(before);
+                if (more == null) {
+                    break;
+                }
+                out.add(more);
+                run++;
+            }
+            runsOfSeveral += run > 1 ? 1 : 0;
+        }
+        Statistics.collect(runsOfSeveral > 0 ? "runs of several lines" : "single lines only");
+        Statistics.coverage(c -> c.check("runs of several lines").count(n -> n > 0));
+        assertThat(out).usingRecursiveComparison().isEqualTo(read(text, limit));
+    }
+
     @Property(tries = 300)
     void chunkedInput_givesTheSameLines_andEveryWaitIsAnnounced(
             @ForAll @Size(max = 20) List<@StringLength(max = 300) @CharRange(from = ' ', to = '~') String> lines,
