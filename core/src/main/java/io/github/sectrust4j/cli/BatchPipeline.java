@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  * read, never waiting for input, so a client that sends one line and waits for its answer gets it): each hand-over
  * wakes threads, which costs a repeated line more than its answer and a distinct one a few per cent. A run is sized
  * from the measured cost of recent lines to take about {@value #RUN_NANOS} ns, at most {@value #RUN} lines; lines
- * that cost that much alone (network fetches, huge requests) and the first lines of a run go one at a time, so
+ * that cost that much alone (network fetches, huge requests) and the input's first lines go one at a time, so
  * expensive lines are spread over the workers as before. The window between them holds at most
  * {@code 4 × threads} runs, so memory stays bounded; nothing is locked but that queue. The writer flushes whenever
  * it has nothing ready to write, so a client that waits for each answer before sending its next line gets it (the
