@@ -121,17 +121,31 @@ final class ProfileCms {
         } catch (CMSException | RuntimeException | StackOverflowError e) {
             throw problem("damaged CMS SignedData (" + message(e) + ")");
         }
+        Collection<SignerInformation> signers;
+        try {
+            // Bouncy Castle parses the SignerInfos only now, and a damaged signer identifier throws from hashCode
+            signers = signed.getSignerInfos().getSigners();
+        } catch (RuntimeException | StackOverflowError e) {
+            throw problem("damaged CMS SignerInfo (" + message(e) + ")");
+        }
         if (!(content instanceof byte[] profile)) {
             throw problem(
-                    signed.getSignerInfos().size() == 0
+                    signers.isEmpty()
                             ? "a certificates-only PKCS #7 bundle (.p7b), not a signed profile"
                             : "the CMS SignedData does not contain the profile (a detached signature)");
         }
-        Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
         if (signers.isEmpty()) {
             throw problem("the CMS SignedData has no signer");
         }
-        return new Opened(profile, check(signed, signers.iterator().next()));
+        ProfileSignature signature;
+        try {
+            signature = check(signed, signers.iterator().next());
+        } catch (RuntimeException | StackOverflowError e) {
+            // Bouncy Castle decodes names lazily: a damaged signer identifier or certificate name throws when read
+            signature = new ProfileSignature(
+                    ProfileSignature.Status.UNVERIFIABLE, "(unreadable signer)", Optional.empty(), message(e));
+        }
+        return new Opened(profile, signature);
     }
 
     @SuppressWarnings("unchecked") // BC's SignerId selects X509CertificateHolders

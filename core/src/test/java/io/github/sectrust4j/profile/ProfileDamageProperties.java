@@ -1,6 +1,7 @@
 package io.github.sectrust4j.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sectrust4j.Cert;
 import io.github.sectrust4j.cert.Certificate;
@@ -12,6 +13,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -60,6 +62,18 @@ class ProfileDamageProperties {
                         Arbitraries.integers().between(1, 255))
                 .as((form, damage, at, value) ->
                         new Case(form, damage, (int) (at * (FORMS.get(form).length - 1)), value));
+    }
+
+    /**
+     * Found by the property in CI: one flipped byte in a signer's identifier made Bouncy Castle's lazily parsed
+     * SignerInfos throw an ArrayIndexOutOfBoundsException from {@code getSignerInfos()}, which escaped the reader.
+     */
+    @Example
+    void aDamagedSignerIdentifier_isRefused() {
+        byte[] bytes = apply(FORMS.get(2), new Case(2, Damage.FLIP, 3291, 19));
+        assertThatThrownBy(() -> ConfigurationProfile.read(bytes))
+                .isInstanceOf(ConfigurationProfileException.class)
+                .hasMessageContaining("damaged CMS");
     }
 
     @Property(tries = 600)
