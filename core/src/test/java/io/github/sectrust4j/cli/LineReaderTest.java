@@ -100,29 +100,6 @@ class LineReaderTest {
     }
 
     /**
-     * However the input arrives, the lines are those of one read — a too-long line's kept prefix included (with a
-     * limit below {@link LineReader#KEPT_PREFIX} it used to end where the read that crossed the limit ended).
-     */
-    @Property(tries = 300)
-    void chunkedInput_givesExactlyTheLinesOfOneRead_keptPrefixesIncluded(
-            @ForAll @Size(max = 30) List<@StringLength(max = 300) @CharRange(from = ' ', to = '~') String> lines,
-            @ForAll @IntRange(min = 1, max = 200) int limit,
-            @ForAll @IntRange(min = 1, max = 2000) int chunk)
-            throws IOException {
-        String text = lines.stream().map(l -> l + "\n").reduce("", String::concat);
-        ChunkedReader in = new ChunkedReader(text, chunk);
-        LineReader r = new LineReader(in, limit, () -> in.announced = true);
-        List<LineReader.Line> out = new ArrayList<>();
-        for (LineReader.Line l = r.next(); l != null; l = r.next()) {
-            out.add(l);
-        }
-        boolean cutAcrossReads = lines.stream().anyMatch(l -> l.length() > limit && l.length() > chunk);
-        Statistics.collect(cutAcrossReads ? "a too-long line over several reads" : "no such line");
-        Statistics.coverage(c -> c.check("a too-long line over several reads").count(n -> n > 0));
-        assertThat(out).usingRecursiveComparison().isEqualTo(read(text, limit));
-    }
-
-    /**
      * The pipeline gathers runs: {@code next()}, then {@code nextIfBuffered()} until null. The lines come back one
      * for one as {@code next()} alone gives them, and {@code nextIfBuffered()} never reads (so never waits): a client
      * that sends one line and waits for its answer is answered.
@@ -153,8 +130,14 @@ class LineReaderTest {
             }
             runsOfSeveral += run > 1 ? 1 : 0;
         }
-        Statistics.collect(runsOfSeveral > 0 ? "runs of several lines" : "single lines only");
-        Statistics.coverage(c -> c.check("runs of several lines").count(n -> n > 0));
+        boolean cutAcrossReads = lines.stream().anyMatch(l -> l.length() > limit && l.length() > chunk);
+        Statistics.label("runs").collect(runsOfSeveral > 0 ? "runs of several lines" : "single lines only");
+        Statistics.label("runs").coverage(c -> c.check("runs of several lines").count(n -> n > 0));
+        // a too-long line over several reads keeps the prefix it has in one read (it used to end with the crossing
+        // read)
+        Statistics.label("long").collect(cutAcrossReads ? "a too-long line over several reads" : "no such line");
+        Statistics.label("long")
+                .coverage(c -> c.check("a too-long line over several reads").count(n -> n > 0));
         assertThat(out).usingRecursiveComparison().isEqualTo(read(text, limit));
     }
 
