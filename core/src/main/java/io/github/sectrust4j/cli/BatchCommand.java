@@ -1,10 +1,7 @@
 package io.github.sectrust4j.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -117,9 +114,7 @@ final class BatchCommand implements Callable<Integer> {
         processor.useCtLogCache(ctLogCache);
         PrintWriter out = spec.commandLine().getOut();
         LineReader lines = new LineReader(
-                new BufferedReader(new InputStreamReader(main.stdin(), StandardCharsets.UTF_8), 1 << 16),
-                maxLineLength,
-                out::flush); // what was answered goes out before the reader waits for more input
+                main.stdin(), maxLineLength, out::flush); // what was answered goes out before the reader waits
         table = format == Format.table ? new BatchTable(out) : null;
         meter = BatchProgress.create(spec.commandLine().getErr(), progress);
         try {

@@ -1,12 +1,24 @@
 package io.github.sectrust4j.cli;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Reads lines (terminated by LF, CRLF or end of input) with a length limit, so one absurd line
- * cannot exhaust memory: the part beyond the limit is skipped and the line reported as too long.
- * Not thread-safe.
+ * Reads UTF-8 lines (terminated by LF, CRLF or end of input) with a length limit in characters, so one absurd line
+ * cannot exhaust memory: the part beyond the limit is skipped and the line reported as too long. Malformed UTF-8
+ * becomes U+FFFD as with an {@code InputStreamReader} over the whole input (a malformed sequence never spans an LF,
+ * which is never part of one). A line that lies wholly in the buffer within the limit in bytes (the usual case) is
+ * found by a word-at-a-time scan for its LF and decoded straight from the bytes into its String (ASCII: one copy);
+ * any other is decoded piece by piece. Not thread-safe.
  */
 final class LineReader {
     /** How much of a too-long line is kept (enough to find an {@code id} at its start). */
@@ -15,22 +27,29 @@ final class LineReader {
     /** One line: its text (the kept prefix when too long). */
     record Line(String text, boolean tooLong) {}
 
-    private final Reader in;
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final InputStream in;
     private final int limit;
-    private final char[] buffer = new char[64 * 1024];
+    private final byte[] buffer = new byte[64 * 1024];
     private int pos;
     private int end;
     private boolean eof;
 
+    /** For lines not decoded in one piece; REPLACE, as an {@code InputStreamReader}. Made on first use. */
+    private CharsetDecoder decoder;
+
+    private CharBuffer chars;
+
     /** Run before a read that may wait for input. */
     private final Runnable beforeWait;
 
-    LineReader(Reader in, int limit) {
+    LineReader(InputStream in, int limit) {
         this(in, limit, () -> {});
     }
 
     /** {@code beforeWait} runs before each read that may wait for input (e.g. to flush what was answered). */
-    LineReader(Reader in, int limit, Runnable beforeWait) {
+    LineReader(InputStream in, int limit, Runnable beforeWait) {
         this.in = in;
         this.limit = limit;
         this.beforeWait = beforeWait;
@@ -42,34 +61,23 @@ final class LineReader {
         if (whole != null) {
             return new Line(whole, false);
         }
+        if (pos == end && !fill()) {
+            return null;
+        }
         StringBuilder line = new StringBuilder();
         boolean tooLong = false;
-        boolean any = false;
         while (true) {
-            if (pos == end) {
-                if (eof || !fill()) {
-                    return any ? finish(line, tooLong) : null;
-                }
+            int lf = indexOfLf(buffer, pos, end);
+            ByteBuffer bytes = ByteBuffer.wrap(buffer, pos, (lf < 0 ? end : lf) - pos);
+            tooLong = decode(bytes, lf >= 0, line, tooLong);
+            if (lf >= 0) {
+                pos = lf + 1;
+                return finish(line, tooLong);
             }
-            any = true;
-            int start = pos;
-            while (pos < end && buffer[pos] != '\n') {
-                pos++;
-            }
-            int n = pos - start;
-            if (!tooLong && line.length() + n > limit) {
-                tooLong = true;
-                line.setLength(Math.min(line.length(), KEPT_PREFIX));
-            }
-            if (tooLong) {
-                // the first KEPT_PREFIX characters, however the input arrived (a limit below KEPT_PREFIX kept only
-                // up to the end of the read that crossed it, so a piped line could keep less than the same in a file)
-                line.append(buffer, start, Math.max(0, Math.min(KEPT_PREFIX - line.length(), n)));
-            } else {
-                line.append(buffer, start, n);
-            }
-            if (pos < end) { // at '\n'
-                pos++;
+            pos = bytes.position(); // what is left is the start of a sequence that the next read completes
+            if (!fill()) { // end of input: an unfinished sequence is malformed
+                tooLong = decode(ByteBuffer.wrap(buffer, pos, end - pos), true, line, tooLong);
+                pos = end;
                 return finish(line, tooLong);
             }
         }
@@ -84,33 +92,99 @@ final class LineReader {
         return whole == null ? null : new Line(whole, false);
     }
 
-    /** The next line when it lies wholly in the buffer within the limit (the usual case: one copy), else null. */
+    /**
+     * The next line when it lies wholly in the buffer within the limit counted in bytes (so in characters too),
+     * else null.
+     */
     private String bufferedLine() {
         int start = pos;
-        int at = start;
-        int stop = (int) Math.min(end, (long) start + limit + 1); // a CR counts towards the limit, as below
-        while (at < stop && buffer[at] != '\n') {
-            at++;
+        int lf = indexOfLf(buffer, start, (int) Math.min(end, (long) start + limit + 1)); // a CR counts, as below
+        if (lf < 0) {
+            return null;
         }
-        if (at == stop) {
-            return null; // no LF within the limit in the buffer: the general path reads on
-        }
-        int to = at > start && buffer[at - 1] == '\r' ? at - 1 : at;
-        pos = at + 1;
-        return new String(buffer, start, to - start);
+        int to = lf > start && buffer[lf - 1] == '\r' ? lf - 1 : lf;
+        pos = lf + 1;
+        return new String(buffer, start, to - start, StandardCharsets.UTF_8);
     }
 
+    /** The index of the first LF in {@code b[from, to)}, or -1; eight bytes a step. */
+    static int indexOfLf(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long x = (long) WORDS.get(b, i) ^ 0x0A0A0A0A0A0A0A0AL; // an LF byte becomes zero
+            long zeros = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L; // exact at the lowest zero byte
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Decodes {@code bytes} onto {@code line}, keeping within the limit as the characters come (beyond it only the
+     * first {@link #KEPT_PREFIX} characters); returns whether the line is too long. Without {@code lineEnds} an
+     * unfinished sequence at the end is left in {@code bytes}.
+     */
+    private boolean decode(ByteBuffer bytes, boolean lineEnds, StringBuilder line, boolean tooLong) {
+        if (decoder == null) {
+            decoder = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
+            chars = CharBuffer.allocate(8192);
+        }
+        boolean overflow = true;
+        while (overflow) {
+            CoderResult result = decoder.decode(bytes, chars, lineEnds);
+            overflow = result.isOverflow();
+            if (!overflow && lineEnds) {
+                decoder.flush(chars);
+                decoder.reset();
+            }
+            chars.flip();
+            tooLong = append(line, chars, tooLong);
+            chars.clear();
+        }
+        return tooLong;
+    }
+
+    private boolean append(StringBuilder line, CharBuffer piece, boolean tooLong) {
+        int n = piece.remaining();
+        if (!tooLong && line.length() + n > limit) {
+            tooLong = true;
+            line.setLength(Math.min(line.length(), KEPT_PREFIX));
+        }
+        if (tooLong) {
+            // the first KEPT_PREFIX characters, however the input arrived
+            n = Math.max(0, Math.min(KEPT_PREFIX - line.length(), n));
+        }
+        line.append(piece.array(), piece.arrayOffset() + piece.position(), n);
+        return tooLong;
+    }
+
+    /** Reads more after what is left unread (moved to the front); false at end of input. */
     private boolean fill() throws IOException {
-        if (!in.ready()) {
+        if (eof) {
+            return false;
+        }
+        if (in.available() <= 0) {
             beforeWait.run();
         }
-        int n = in.read(buffer, 0, buffer.length);
+        int left = end - pos;
+        System.arraycopy(buffer, pos, buffer, 0, left);
+        pos = 0;
+        end = left;
+        int n = in.read(buffer, left, buffer.length - left);
         if (n <= 0) {
             eof = true;
             return false;
         }
-        pos = 0;
-        end = n;
+        end = left + n;
         return true;
     }
 

@@ -2,7 +2,8 @@ package io.github.sectrust4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class BatchPipelineTest {
     private static LineReader linesOf(int n) {
         String text = IntStream.range(0, n).mapToObj(i -> "line " + i + "\n").collect(Collectors.joining());
-        return new LineReader(new StringReader(text), 1 << 20);
+        return new LineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), 1 << 20);
     }
 
     @Test

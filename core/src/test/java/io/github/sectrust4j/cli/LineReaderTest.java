@@ -2,13 +2,20 @@ package io.github.sectrust4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
@@ -19,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** Line splitting with a length limit: every line in gives exactly one line out, long ones flagged. */
 class LineReaderTest {
     static List<LineReader.Line> read(String text, int limit) throws IOException {
-        LineReader r = new LineReader(new StringReader(text), limit);
+        LineReader r = new LineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), limit);
         List<LineReader.Line> out = new ArrayList<>();
         for (LineReader.Line l = r.next(); l != null; l = r.next()) {
             out.add(l);
@@ -54,11 +61,11 @@ class LineReaderTest {
     }
 
     /**
-     * Input that arrives in chunks: a read at a chunk's end is one that would wait (not {@link Reader#ready}), and
-     * counts as unannounced unless the reader ran its {@code beforeWait} first.
+     * Input that arrives in chunks: a read at a chunk's end is one that would wait (nothing {@link
+     * InputStream#available}), and counts as unannounced unless the reader ran its {@code beforeWait} first.
      */
-    static final class ChunkedReader extends Reader {
-        private final String text;
+    static final class ChunkedInput extends InputStream {
+        private final byte[] bytes;
         private final int chunk;
         private int pos;
         private int chunkEnd;
@@ -66,37 +73,44 @@ class LineReaderTest {
         int unannouncedWaits;
         int waits;
 
-        ChunkedReader(String text, int chunk) {
-            this.text = text;
+        ChunkedInput(String text, int chunk) {
+            this(text.getBytes(StandardCharsets.UTF_8), chunk);
+        }
+
+        ChunkedInput(byte[] bytes, int chunk) {
+            this.bytes = bytes;
             this.chunk = chunk;
         }
 
         @Override
-        public boolean ready() {
-            return pos < chunkEnd;
+        public int available() {
+            return chunkEnd - pos;
         }
 
         @Override
-        public int read(char[] buf, int off, int len) {
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) {
             if (pos == chunkEnd) { // the next chunk has to arrive
                 waits++;
                 if (!announced) {
                     unannouncedWaits++;
                 }
-                chunkEnd = Math.min(text.length(), pos + chunk);
+                chunkEnd = Math.min(bytes.length, pos + chunk);
             }
             announced = false;
             int n = Math.min(len, chunkEnd - pos);
             if (n <= 0) {
                 return -1;
             }
-            text.getChars(pos, pos + n, buf, off);
+            System.arraycopy(bytes, pos, buf, off, n);
             pos += n;
             return n;
         }
-
-        @Override
-        public void close() {}
     }
 
     /**
@@ -111,7 +125,7 @@ class LineReaderTest {
             @ForAll @IntRange(min = 1, max = 2000) int chunk)
             throws IOException {
         String text = lines.stream().map(l -> l + "\n").reduce("", String::concat);
-        ChunkedReader in = new ChunkedReader(text, chunk);
+        ChunkedInput in = new ChunkedInput(text, chunk);
         LineReader r = new LineReader(in, limit, () -> in.announced = true);
         List<LineReader.Line> out = new ArrayList<>();
         int runsOfSeveral = 0;
@@ -162,7 +176,7 @@ class LineReaderTest {
             c.check("a line over the limit", "several chunks").count(n -> n > 0);
             c.check("all within the limit", "several chunks").count(n -> n > 0);
         });
-        ChunkedReader in = new ChunkedReader(text.toString(), chunk);
+        ChunkedInput in = new ChunkedInput(text.toString(), chunk);
         LineReader r = new LineReader(in, limit, () -> in.announced = true);
         List<LineReader.Line> out = new ArrayList<>();
         for (LineReader.Line l = r.next(); l != null; l = r.next()) {
@@ -180,6 +194,92 @@ class LineReaderTest {
         assertThat(in.unannouncedWaits)
                 .as("reads that waited without beforeWait")
                 .isZero();
+    }
+
+    /** Bytes that make UTF-8 of every kind: ASCII, line ends, leads of 2, 3 and 4 bytes, continuations, invalid. */
+    @Provide
+    Arbitrary<List<Byte>> utf8ish() {
+        int[] alphabet = {
+            'a', 'b', '\n', '\r', 0xC2, 0xA7, 0xC3, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80, 0xED, 0xA0, 0xC0, 0xFF,
+            0xF4, 0x90, 0xBF
+        };
+        return Arbitraries.of(IntStream.of(alphabet).mapToObj(b -> (byte) b).toList())
+                .list()
+                .ofMaxSize(400);
+    }
+
+    /**
+     * Any bytes, however they arrive, give the lines of the text an {@code InputStreamReader} decodes from the whole
+     * input (malformed UTF-8 as U+FFFD), split at LF, a CR before it dropped, the limit counted in characters.
+     */
+    @Property(tries = 500)
+    void anyBytes_giveTheLinesOfTheDecodedText(
+            @ForAll("utf8ish") List<Byte> input,
+            @ForAll @IntRange(min = 1, max = 40) int limit,
+            @ForAll @IntRange(min = 1, max = 50) int chunk)
+            throws IOException {
+        byte[] bytes = new byte[input.size()];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = input.get(i);
+        }
+        StringWriter decoded = new StringWriter();
+        new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8).transferTo(decoded);
+        String text = decoded.toString();
+        List<LineReader.Line> expected = new ArrayList<>();
+        for (int start = 0; start < text.length(); ) {
+            int lf = text.indexOf('\n', start);
+            String line = text.substring(start, lf < 0 ? text.length() : lf);
+            start = lf < 0 ? text.length() : lf + 1;
+            expected.add(
+                    line.length() > limit
+                            ? new LineReader.Line(
+                                    line.substring(0, Math.min(LineReader.KEPT_PREFIX, line.length())), true)
+                            : new LineReader.Line(
+                                    line.endsWith("\r") ? line.substring(0, line.length() - 1) : line, false));
+        }
+        ChunkedInput in = new ChunkedInput(bytes, chunk);
+        LineReader r = new LineReader(in, limit, () -> in.announced = true);
+        List<LineReader.Line> out = new ArrayList<>();
+        for (LineReader.Line l = r.next(); l != null; l = r.next()) {
+            out.add(l);
+        }
+        Statistics.label("malformed").collect(text.indexOf('\uFFFD') >= 0 ? "malformed UTF-8" : "well-formed");
+        Statistics.label("malformed").coverage(c -> c.check("malformed UTF-8").count(n -> n > 0));
+        Statistics.label("limit")
+                .collect(expected.stream().anyMatch(LineReader.Line::tooLong) ? "a line too long" : "none too long");
+        Statistics.label("limit").coverage(c -> {
+            c.check("a line too long").count(n -> n > 0);
+            c.check("none too long").count(n -> n > 0);
+        });
+        assertThat(out).isEqualTo(expected);
+        assertThat(in.unannouncedWaits)
+                .as("reads that waited without beforeWait")
+                .isZero();
+    }
+
+    /** A line longer than the limit in bytes but not in characters is kept whole (the limit counts characters). */
+    @Test
+    void theLimitCountsCharacters_notBytes() throws IOException {
+        assertThat(read("§§§\n§§§§\n", 3))
+                .containsExactly(new LineReader.Line("§§§", false), new LineReader.Line("§§§§", true));
+    }
+
+    @Test
+    void lfAtEveryPositionOfAWord_isFound() {
+        for (int len = 0; len < 40; len++) {
+            byte[] b = "x".repeat(len).getBytes(StandardCharsets.US_ASCII);
+            assertThat(LineReader.indexOfLf(b, 0, len)).isEqualTo(-1);
+            for (int at = 0; at < len; at++) {
+                byte[] withLf = b.clone();
+                withLf[at] = '\n';
+                if (at + 1 < len) {
+                    withLf[len - 1] = '\n'; // a later LF does not hide the first
+                }
+                for (int from = 0; from <= at; from++) {
+                    assertThat(LineReader.indexOfLf(withLf, from, len)).isEqualTo(at);
+                }
+            }
+        }
     }
 
     @Test
