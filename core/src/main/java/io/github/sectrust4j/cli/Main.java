@@ -4,7 +4,6 @@ import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.text.Excerpt;
 import io.github.sectrust4j.truststores.AppleTrustStores;
 import io.github.sectrust4j.truststores.TrustStoreVersionInfo;
-import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
@@ -67,8 +66,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new BufferedWriter(
-                new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
+        PrintWriter out = new PrintWriter(new Utf8Writer(new FileOutputStream(FileDescriptor.out), 1 << 16));
         PrintWriter err = new PrintWriter(
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         BatchProgress.processStderr = true; // err is this process's stderr: batch may show progress on a terminal
