@@ -2,10 +2,7 @@ package io.github.sectrust4j.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -26,8 +23,6 @@ final class LineReader {
 
     /** One line: its text (the kept prefix when too long). */
     record Line(String text, boolean tooLong) {}
-
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final InputStream in;
     private final int limit;
@@ -67,7 +62,7 @@ final class LineReader {
         StringBuilder line = new StringBuilder();
         boolean tooLong = false;
         while (true) {
-            int lf = indexOfLf(buffer, pos, end);
+            int lf = ByteScan.indexOf(buffer, (byte) '\n', pos, end);
             ByteBuffer bytes = ByteBuffer.wrap(buffer, pos, (lf < 0 ? end : lf) - pos);
             tooLong = decode(bytes, lf >= 0, line, tooLong);
             if (lf >= 0) {
@@ -98,31 +93,14 @@ final class LineReader {
      */
     private String bufferedLine() {
         int start = pos;
-        int lf = indexOfLf(buffer, start, (int) Math.min(end, (long) start + limit + 1)); // a CR counts, as below
+        int lf = ByteScan.indexOf(
+                buffer, (byte) '\n', start, (int) Math.min(end, (long) start + limit + 1)); // a CR counts, as below
         if (lf < 0) {
             return null;
         }
         int to = lf > start && buffer[lf - 1] == '\r' ? lf - 1 : lf;
         pos = lf + 1;
         return new String(buffer, start, to - start, StandardCharsets.UTF_8);
-    }
-
-    /** The index of the first LF in {@code b[from, to)}, or -1; eight bytes a step. */
-    static int indexOfLf(byte[] b, int from, int to) {
-        int i = from;
-        for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            long x = (long) WORDS.get(b, i) ^ 0x0A0A0A0A0A0A0A0AL; // an LF byte becomes zero
-            long zeros = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L; // exact at the lowest zero byte
-            if (zeros != 0) {
-                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
-            }
-        }
-        for (; i < to; i++) {
-            if (b[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /**

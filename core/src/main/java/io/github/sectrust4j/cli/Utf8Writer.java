@@ -3,9 +3,6 @@ package io.github.sectrust4j.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,8 +14,6 @@ import java.nio.charset.StandardCharsets;
  * bytes a step) in bulk. Not thread-safe (a {@code PrintWriter} serializes its calls).
  */
 final class Utf8Writer extends Writer {
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
     /** Shorter writes go character by character (a copy costs more than it saves). */
     private static final int BULK = 32;
 
@@ -44,7 +39,8 @@ final class Utf8Writer extends Writer {
         }
         String text = off == 0 && len == s.length() ? s : s.substring(off, off + len);
         byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
-        if (!text.equals(new String(latin1, StandardCharsets.ISO_8859_1))) { // beyond Latin-1
+        // each character beyond Latin-1 (a surrogate pair too) became a '?': without one, latin1 is the text
+        if (latin1.length != len || ByteScan.indexOf(latin1, (byte) '?', 0, len) >= 0) {
             for (int i = 0; i < len; i++) {
                 write(text.charAt(i));
             }
@@ -59,12 +55,7 @@ final class Utf8Writer extends Writer {
         int from = 0;
         int i = 0;
         while (true) {
-            while (i + Long.BYTES <= n && ((long) WORDS.get(latin1, i) & 0x8080808080808080L) == 0) {
-                i += Long.BYTES;
-            }
-            while (i < n && latin1[i] >= 0) {
-                i++;
-            }
+            i = ByteScan.nonAscii(latin1, i, n);
             put(latin1, from, i - from);
             if (i == n) {
                 return;

@@ -265,24 +265,6 @@ class LineReaderTest {
     }
 
     @Test
-    void lfAtEveryPositionOfAWord_isFound() {
-        for (int len = 0; len < 40; len++) {
-            byte[] b = "x".repeat(len).getBytes(StandardCharsets.US_ASCII);
-            assertThat(LineReader.indexOfLf(b, 0, len)).isEqualTo(-1);
-            for (int at = 0; at < len; at++) {
-                byte[] withLf = b.clone();
-                withLf[at] = '\n';
-                if (at + 1 < len) {
-                    withLf[len - 1] = '\n'; // a later LF does not hide the first
-                }
-                for (int from = 0; from <= at; from++) {
-                    assertThat(LineReader.indexOfLf(withLf, from, len)).isEqualTo(at);
-                }
-            }
-        }
-    }
-
-    @Test
     void aLineAtTheLimit_isKept_andItsCrCountsTowardsIt() throws IOException {
         assertThat(read("abc\nabcd\n", 3)).extracting(LineReader.Line::tooLong).containsExactly(false, true);
         assertThat(read("abc\r\nab\r\n", 3))

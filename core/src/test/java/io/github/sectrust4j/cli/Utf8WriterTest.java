@@ -51,7 +51,7 @@ class Utf8WriterTest {
     Arbitrary<List<Call>> calls() {
         Arbitrary<String> piece = Arbitraries.oneOf(
                 Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(80),
-                Arbitraries.strings().withChars("ab§é\u00ff\u0100€\n\"").ofMaxLength(80),
+                Arbitraries.strings().withChars("ab§é\u00ff\u0100€\n\"?").ofMaxLength(80),
                 Arbitraries.strings().withChars("a§€\ud83d\ude00\ud800\udfff").ofMaxLength(60));
         Arbitrary<String> text =
                 piece.list().ofMaxSize(4).map(l -> String.join("", l)); // ASCII runs around other characters
