@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  * becomes U+FFFD as with an {@code InputStreamReader} over the whole input (a malformed sequence never spans an LF,
  * which is never part of one). A line that lies wholly in the buffer within the limit in bytes (the usual case) is
  * found by a word-at-a-time scan for its LF and decoded straight from the bytes into its String (ASCII: one copy);
- * any other is decoded piece by piece. Not thread-safe.
+ * one cut by the buffer's end is moved to its front and read on. Any other is decoded piece by piece. Not
+ * thread-safe.
  */
 final class LineReader {
     /** How much of a too-long line is kept (enough to find an {@code id} at its start). */
@@ -53,6 +54,10 @@ final class LineReader {
     /** The next line, or null at end of input. */
     Line next() throws IOException {
         String whole = bufferedLine();
+        // a line cut by the buffer's end: read on behind it while it may still fit whole within the limit
+        while (whole == null && end - pos < Math.min(buffer.length, (long) limit + 1) && fill()) {
+            whole = bufferedLine();
+        }
         if (whole != null) {
             return new Line(whole, false);
         }
