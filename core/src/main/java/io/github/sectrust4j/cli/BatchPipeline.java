@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -23,7 +24,8 @@ import java.util.function.Predicate;
  * from the measured cost of recent lines to take about {@value #RUN_NANOS} ns, at most {@value #RUN} lines; lines
  * that cost that much alone (network fetches, huge requests) and the input's first lines go one at a time, so
  * expensive lines are spread over the workers as before. The window between them holds at most
- * {@code 4 × threads} runs, so memory stays bounded; nothing is locked but that queue. The writer flushes whenever
+ * {@code 4 × threads} runs, so memory stays bounded; nothing is locked but that queue. When it is full the reader
+ * waits until the writer has taken half of it, then hands over several runs: woken once for them, not for each. The writer flushes whenever
  * it has nothing ready to write, so a client that waits for each answer before sending its next line gets it (the
  * reader may be waiting for that line meanwhile).
  */
@@ -134,12 +136,23 @@ final class BatchPipeline {
         return out;
     }
 
-    /** Waits for room in the window; false if the writer stopped meanwhile. */
+    /**
+     * Puts {@code f} into the window; when it is full, waits until the writer has taken half of it (so the reading
+     * thread is woken once for several runs, not for each); false if the writer stopped meanwhile.
+     */
     private static boolean put(BlockingQueue<Future<List<String>>> window, Future<List<String>> f, Writer writer)
             throws InterruptedException {
-        while (!window.offer(f, 100, TimeUnit.MILLISECONDS)) {
+        while (!window.offer(f)) {
             if (writer.stopped) {
                 return false;
+            }
+            writer.readerWaiting = true; // before the size is read: a take after it sees the flag
+            if (window.size() > writer.wakeAt) {
+                LockSupport.parkNanos(window, TimeUnit.MILLISECONDS.toNanos(100));
+            }
+            writer.readerWaiting = false;
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
             }
         }
         return true;
@@ -148,12 +161,18 @@ final class BatchPipeline {
     /** Writes the window's answers in order until the end of input, a closed output or a failure. */
     private final class Writer implements Runnable {
         private final BlockingQueue<Future<List<String>>> window;
+        private final Thread reader = Thread.currentThread();
+        /** The reading thread waits for room until the window holds at most this many runs. */
+        final int wakeAt;
+
+        volatile boolean readerWaiting;
         volatile boolean stopped;
         volatile boolean closed;
         volatile Throwable failure;
 
         Writer(BlockingQueue<Future<List<String>>> window) {
             this.window = window;
+            this.wakeAt = (window.size() + window.remainingCapacity()) / 2;
         }
 
         @Override
@@ -166,6 +185,9 @@ final class BatchPipeline {
                         if (next == null) {
                             next = window.take();
                         }
+                    }
+                    if (readerWaiting && window.size() <= wakeAt) {
+                        LockSupport.unpark(reader); // half the window is free: the reader hands over several runs
                     }
                     if (next == END) {
                         return;
@@ -190,6 +212,7 @@ final class BatchPipeline {
                 failure = e;
             } finally {
                 stopped = true;
+                LockSupport.unpark(reader);
             }
         }
     }
