@@ -25,9 +25,9 @@ import java.util.function.Predicate;
  * that cost that much alone (network fetches, huge requests) and the input's first lines go one at a time, so
  * expensive lines are spread over the workers as before. The window between them holds at most
  * {@code 4 × threads} runs, so memory stays bounded; nothing is locked but that queue. When it is full the reader
- * waits until the writer has taken half of it, then hands over several runs: woken once for them, not for each. The writer flushes whenever
- * it has nothing ready to write, so a client that waits for each answer before sending its next line gets it (the
- * reader may be waiting for that line meanwhile).
+ * waits until the writer has taken half of it, then hands over several runs: woken once for them, not for each.
+ * The writer flushes whenever it has nothing ready to write, so a client that waits for each answer before sending
+ * its next line gets it (the reader may be waiting for that line meanwhile).
  */
 final class BatchPipeline {
     /** Lines handed to a worker together at most. */
