@@ -3,6 +3,10 @@ package io.github.sectrust4j.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -10,16 +14,24 @@ import java.nio.charset.StandardCharsets;
  * {@code OutputStreamWriter} (malformed surrogates as {@code '?'}, a high surrogate at the end of a write kept for
  * the next one, even across {@link #flush}), made faster for the text {@code batch} writes. A response line is
  * Latin-1 text, mostly ASCII with a few {@code §}: the JDK's encoder takes the character-by-character path from the
- * first non-ASCII character on, where this copies the String's Latin-1 bytes and writes its ASCII runs (found eight
- * bytes a step) in bulk. Not thread-safe (a {@code PrintWriter} serializes its calls).
+ * first non-ASCII character on, where this converts the String to Latin-1 bytes in bulk (into arrays it keeps) and
+ * writes their ASCII runs (found eight bytes a step) as they are. Not thread-safe (a {@code PrintWriter} serializes
+ * its calls).
  */
 final class Utf8Writer extends Writer {
     /** Shorter writes go character by character (a copy costs more than it saves). */
     private static final int BULK = 32;
 
+    /** Characters converted at a time (a longer write goes in pieces). */
+    private static final int SCRATCH = 8192;
+
     private final OutputStream out;
     private final byte[] buffer;
     private int count;
+
+    private final char[] chars = new char[SCRATCH];
+    private final byte[] latin1 = new byte[SCRATCH];
+    private final CharsetEncoder latin1Encoder = StandardCharsets.ISO_8859_1.newEncoder(); // reports, never replaces
 
     /** A high surrogate that ended the last write, waiting for its low half; 0 when none. */
     private char pendingHigh;
@@ -31,27 +43,36 @@ final class Utf8Writer extends Writer {
 
     @Override
     public void write(String s, int off, int len) throws IOException {
-        if (len < BULK || pendingHigh != 0) {
-            for (int i = off; i < off + len; i++) {
+        for (int at = off; at < off + len; ) {
+            int n = Math.min(SCRATCH, off + len - at);
+            writePiece(s, at, n);
+            at += n;
+        }
+    }
+
+    /** {@code s[off, off + n)}, at most {@link #SCRATCH} characters. */
+    private void writePiece(String s, int off, int n) throws IOException {
+        if (n < BULK || pendingHigh != 0) {
+            for (int i = off; i < off + n; i++) {
                 write(s.charAt(i));
             }
             return;
         }
-        String text = off == 0 && len == s.length() ? s : s.substring(off, off + len);
-        byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
-        // each character beyond Latin-1 (a surrogate pair too) became a '?': without one, latin1 is the text
-        if (latin1.length != len || ByteScan.indexOf(latin1, (byte) '?', 0, len) >= 0) {
-            for (int i = 0; i < len; i++) {
-                write(text.charAt(i));
+        s.getChars(off, off + n, chars, 0);
+        // the JDK's ISO-8859-1 encoder converts arrays in bulk and stops at a character beyond Latin-1
+        CoderResult result =
+                latin1Encoder.reset().encode(CharBuffer.wrap(chars, 0, n), ByteBuffer.wrap(latin1, 0, n), true);
+        if (!result.isUnderflow()) {
+            for (int i = 0; i < n; i++) {
+                write(chars[i]);
             }
             return;
         }
-        writeLatin1(latin1);
+        writeLatin1(n);
     }
 
-    /** Latin-1 bytes as UTF-8: runs below 0x80 as they are, each other byte as two. */
-    private void writeLatin1(byte[] latin1) throws IOException {
-        int n = latin1.length;
+    /** {@code latin1[0, n)} as UTF-8: runs below 0x80 as they are, each other byte as two. */
+    private void writeLatin1(int n) throws IOException {
         int from = 0;
         int i = 0;
         while (true) {

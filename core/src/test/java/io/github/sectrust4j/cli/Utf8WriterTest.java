@@ -96,6 +96,24 @@ class Utf8WriterTest {
         assertThat(actual.toByteArray()).isEqualTo(expected.toByteArray());
     }
 
+    /** A write longer than the writer converts at a time, a surrogate pair or a § across each piece's end. */
+    @Test
+    void writesLongerThanOnePiece_likeAnOutputStreamWriter() throws IOException {
+        for (int before = 8185; before <= 8193; before++) {
+            for (String across : List.of("\ud83d\ude00", "§", "€", "\ud800")) {
+                String text = "a".repeat(before) + across + "§x".repeat(5000) + "b".repeat(before);
+                ByteArrayOutputStream expected = new ByteArrayOutputStream();
+                ByteArrayOutputStream actual = new ByteArrayOutputStream();
+                try (Writer reference = new OutputStreamWriter(expected, StandardCharsets.UTF_8);
+                        Writer writer = new Utf8Writer(actual, 1 << 16)) {
+                    reference.write(text);
+                    writer.write(text);
+                }
+                assertThat(actual.toByteArray()).as("%d + %s", before, across).isEqualTo(expected.toByteArray());
+            }
+        }
+    }
+
     @Test
     void aLineLongerThanTheBuffer_throughAPrintWriter() {
         String line = "{\"section\":\"§8.3\"," + "x".repeat(300) + "§".repeat(50) + "}";
