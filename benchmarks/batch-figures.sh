@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Batch throughput figures (issue 14 item 3; README "Batch throughput and allocation"), measured in ONE run:
-#   the command line (--threads 2) over N distinct request lines, with Conscrypt and with Bouncy Castle, and over M
+#   the command line (--threads 2) over N distinct request lines, with Conscrypt and with Bouncy Castle (java -cp, and
+#   the launcher core/target/sectrust4j with its JVM flags: it runs the jar alone, so Bouncy Castle), and over M
 #   repeated lines, timed from outside (BatchRun: whole run with start-up and JIT, and the run's second half);
 #   in process, one thread (JMH BatchThroughputBenchmark): a distinct line against the signature verifications that
 #   same line makes, replayed alone with the same backend (the floor no batch can go under), and a repeated line.
@@ -74,16 +75,25 @@ if [ "$cli" = true ]; then
   timer=()
   # GNU time only (-f, -o); without it the CPU column reads "?"
   if /usr/bin/time -f "%U %S" -o /dev/null true 2> /dev/null; then timer=(/usr/bin/time -f "%U %S" -o "$out/cpu.txt"); fi
-  run() { # label, lines file, verifier
+  run() { # label, lines file, batch command...
+    local label="$1" lines="$2"
+    shift 2
     rm -f "$out/cpu.txt"
-    echo "== command line: $1"
-    java -cp "$bench" io.github.sectrust4j.bench.BatchRun "$1" "$2" "$out/cpu.txt" -- ${timer[@]+"${timer[@]}"} \
-      java -cp "core/target/sectrust4j.jar:$conscrypt" io.github.sectrust4j.cli.Main batch --verifier "$3" --threads 2 >> "$rows"
+    echo "== command line: $label"
+    java -cp "$bench" io.github.sectrust4j.bench.BatchRun "$label" "$lines" "$out/cpu.txt" -- ${timer[@]+"${timer[@]}"} \
+      "$@" --threads 2 >> "$rows"
     tail -1 "$rows"
   }
-  run "distinct, Conscrypt" "$out/distinct.jsonl" conscrypt
-  run "distinct, Bouncy Castle" "$out/distinct.jsonl" bc
-  run "repeated, Conscrypt" "$out/repeated.jsonl" conscrypt
+  cp_batch=(java -cp "core/target/sectrust4j.jar:$conscrypt" io.github.sectrust4j.cli.Main batch)
+  run "distinct, Conscrypt" "$out/distinct.jsonl" "${cp_batch[@]}" --verifier conscrypt
+  run "distinct, Bouncy Castle" "$out/distinct.jsonl" "${cp_batch[@]}" --verifier bc
+  # what users run: the launcher's JVM flags for batch (README "JVM flags for batch"); it runs the jar alone
+  if [ -x core/target/sectrust4j ]; then
+    run "distinct, Bouncy Castle, launcher" "$out/distinct.jsonl" core/target/sectrust4j batch --verifier bc
+  else
+    echo "batch-figures.sh: note: no launcher core/target/sectrust4j (mvn package makes it); its row is left out" >&2
+  fi
+  run "repeated, Conscrypt" "$out/repeated.jsonl" "${cp_batch[@]}" --verifier conscrypt
 fi
 
 # the result rows (score and allocation) of a JMH log: exactly n of them, else the log's tail and a failure
