@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Batch throughput figures (issue 14 item 3; README "Batch throughput and allocation"), measured in ONE run:
 #   the command line (--threads 2) over N distinct request lines, with Conscrypt and with Bouncy Castle (java -cp, and
-#   the launcher core/target/sectrust4j with its JVM flags: it runs the jar alone, so Bouncy Castle), and over M
+#   the launcher core/target/sectrust4j with its JVM flags and Conscrypt through SECTRUST4J_CLASSPATH), and over M
 #   repeated lines, timed from outside (BatchRun: whole run with start-up and JIT, and the run's second half);
 #   in process, one thread (JMH BatchThroughputBenchmark): a distinct line against the signature verifications that
 #   same line makes, replayed alone with the same backend (the floor no batch can go under), and a repeated line.
@@ -87,9 +87,10 @@ if [ "$cli" = true ]; then
   cp_batch=(java -cp "core/target/sectrust4j.jar:$conscrypt" io.github.sectrust4j.cli.Main batch)
   run "distinct, Conscrypt" "$out/distinct.jsonl" "${cp_batch[@]}" --verifier conscrypt
   run "distinct, Bouncy Castle" "$out/distinct.jsonl" "${cp_batch[@]}" --verifier bc
-  # what users run: the launcher's JVM flags for batch (README "JVM flags for batch"); it runs the jar alone
+  # what users run: the launcher's JVM flags for batch (README "JVM flags for batch"), Conscrypt after its jar
   if [ -x core/target/sectrust4j ]; then
-    run "distinct, Bouncy Castle, launcher" "$out/distinct.jsonl" core/target/sectrust4j batch --verifier bc
+    run "distinct, Conscrypt, launcher" "$out/distinct.jsonl" \
+      env SECTRUST4J_CLASSPATH="$conscrypt" core/target/sectrust4j batch --verifier conscrypt
   else
     echo "batch-figures.sh: note: no launcher core/target/sectrust4j (mvn package makes it); its row is left out" >&2
   fi
