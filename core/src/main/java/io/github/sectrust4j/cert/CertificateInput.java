@@ -177,7 +177,7 @@ public final class CertificateInput {
             }
             byte[] der = decodeBase64(text, bodyStart, endAt, block, prefix);
             try {
-                Certificate certificate = Certificate.parse(der);
+                Certificate certificate = Certificate.parseOwned(der); // a fresh array: no copy
                 out.add(certificate);
                 if (parsed != null) {
                     parsed.put(key, certificate);

@@ -148,29 +148,38 @@ final class ExtensionDecoder {
             if (!(ext.getObjectAt(ext.size() - 1) instanceof ASN1OctetString valueString)) {
                 throw new Der.ParseProblem("extension " + oidObj.getId() + " value is not an OCTET STRING");
             }
-            String oid = oidObj.getId();
-            byte[] value = valueString.getOctets();
-            all.add(new Extension(oid, critical, value));
-            if (!seen.add(oid)) {
-                duplicates.add(oid);
+            decode(seen, oidObj.getId(), critical, valueString.getOctets());
+        }
+    }
+
+    /**
+     * No extensions yet: a strict DER reading ({@link StrictTbsReader}) {@link #decode}s them one by one, in encoded
+     * order, as the constructor above does with Bouncy Castle's parse of the same extensions.
+     */
+    ExtensionDecoder() {}
+
+    /** One extension ({@code seen}: the OIDs decoded before it): recorded, then decoded by Apple's error model. */
+    void decode(Set<String> seen, String oid, boolean critical, byte[] value) {
+        all.add(new Extension(oid, critical, value));
+        if (!seen.add(oid)) {
+            duplicates.add(oid);
+        }
+        if (!isKnown(oid)) {
+            if (critical) {
+                unknownCritical.add(oid);
             }
-            if (!isKnown(oid)) {
-                if (critical) {
-                    unknownCritical.add(oid);
-                }
-                decodeUnknown(oid, value);
-                continue;
+            decodeUnknown(oid, value);
+            return;
+        }
+        try {
+            decodeKnown(oid, critical, value);
+        } catch (RuntimeException | java.io.IOException ex) {
+            String why = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            if (critical) {
+                throw new Der.ParseProblem("critical extension " + describe(oid) + " cannot be parsed (" + why
+                        + "); iOS rejects such a certificate (§2.2)");
             }
-            try {
-                decodeKnown(oid, critical, value);
-            } catch (RuntimeException | java.io.IOException ex) {
-                String why = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-                if (critical) {
-                    throw new Der.ParseProblem("critical extension " + describe(oid) + " cannot be parsed (" + why
-                            + "); iOS rejects such a certificate (§2.2)");
-                }
-                unparseable.add(oid);
-            }
+            unparseable.add(oid);
         }
     }
 
