@@ -204,6 +204,7 @@ final class StrictTbsReader {
                 }
                 header(at, to);
                 expect(0x30);
+                int extStart = at;
                 int extEnd = end;
                 at = extEnd;
                 header(contentStart, extEnd);
@@ -219,7 +220,7 @@ final class StrictTbsReader {
                 if (end != extEnd) {
                     throw NotStrict.INSTANCE;
                 }
-                ext.decode(seen, oid, critical, Arrays.copyOfRange(d, contentStart, end));
+                ext.decode(seen, oid, critical, Arrays.copyOfRange(d, contentStart, end), d, extStart, extEnd);
             }
         }
 

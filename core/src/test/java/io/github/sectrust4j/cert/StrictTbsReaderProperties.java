@@ -126,6 +126,40 @@ class StrictTbsReaderProperties {
         assertThat(strict.publicKey()).isSameAs(strict.publicKey());
     }
 
+    /**
+     * Extensions a CA writes alike into its certificates are decoded once per encoding; one that fails to decode is
+     * never kept and fails each time with the same effect (an empty extKeyUsage is kept as the list it is, and the
+     * extension counts as unparseable), whichever certificate holds it and in whichever order.
+     */
+    @Example
+    void sharedExtensions_decodedOncePerEncoding_failuresAlike() {
+        byte[] eku = {0x30, 0x0a, 0x06, 0x08, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x01};
+        byte[] emptyEku = {0x30, 0x00};
+        byte[] bc = {0x30, 0x00};
+        byte[] first = TestCerts.tbs()
+                .extRaw(Oids.BASIC_CONSTRAINTS, true, bc)
+                .extRaw(Oids.EXT_KEY_USAGE, false, eku)
+                .der();
+        TestCerts.Tbs second = TestCerts.tbs()
+                .extRaw(Oids.BASIC_CONSTRAINTS, true, bc)
+                .extRaw(Oids.EXT_KEY_USAGE, false, eku)
+                .extRaw(Oids.EXT_KEY_USAGE, false, emptyEku);
+        second.serial = java.math.BigInteger.valueOf(4712);
+        byte[] secondDer = second.der();
+        for (byte[] der : List.of(first, secondDer, first, secondDer)) {
+            assertThat(readStrictly(der)).isTrue();
+            assertThat(assertSameOutcome(der)).isEqualTo("parsed, strict");
+        }
+        Certificate a = Certificate.parse(first);
+        Certificate b = Certificate.parse(secondDer);
+        assertThat(b.basicConstraints().orElseThrow())
+                .isSameAs(a.basicConstraints().orElseThrow());
+        assertThat(a.extendedKeyUsage().orElseThrow()).containsExactly(Oids.EKU_SERVER_AUTH);
+        assertThat(b.extendedKeyUsage().orElseThrow()).isEmpty(); // the last occurrence, decoded as far as it went
+        assertThat(b.unparseableExtensions()).containsExactly(Oids.EXT_KEY_USAGE);
+        assertThat(b.duplicateExtensions()).containsExactly(Oids.EXT_KEY_USAGE);
+    }
+
     private static int indexOf(byte[] d, byte[] what) {
         outer:
         for (int i = 0; i + what.length <= d.length; i++) {
