@@ -46,7 +46,8 @@ public final class Certificate implements io.github.sectrust4j.Cert {
     private final byte[] signatureValue;
     /**
      * The issuer Name: as parsed until first asked (only a certificate in a candidate path is asked for its issuer),
-     * then its {@link DistinguishedName}. Decoding a Name never fails once it is known to be a SEQUENCE.
+     * or null when read without Bouncy Castle's tree (then decoded from {@link #issuerField}), then its
+     * {@link DistinguishedName}. Decoding a Name never fails once it is known to be a SEQUENCE.
      */
     private volatile Object issuer;
     /** Where the issuer Name is encoded in {@link #der}, or null if the DER headers do not delimit the fields. */
@@ -61,9 +62,10 @@ public final class Certificate implements io.github.sectrust4j.Cert {
     private final Instant notBefore;
     private final Instant notAfter;
     /**
-     * The SubjectPublicKeyInfo as parsed until {@link #publicKey()} first classifies it (decoding an EC point or an
-     * RSA modulus is a fifth of a parse, and a supplied certificate that never becomes a candidate is never asked),
-     * then the {@link PublicKeyInfo}. Classifying never fails: everything that can fail was parsed already.
+     * The SubjectPublicKeyInfo as parsed (or where it is encoded, a {@link Der.Tlv}, when read without Bouncy
+     * Castle's tree) until {@link #publicKey()} first classifies it (decoding an EC point or an RSA modulus is a fifth
+     * of a parse, and a supplied certificate that never becomes a candidate is never asked), then the
+     * {@link PublicKeyInfo}. Classifying never fails: everything that can fail was parsed already.
      */
     private volatile Object publicKey;
 
@@ -92,6 +94,9 @@ public final class Certificate implements io.github.sectrust4j.Cert {
 
     /** The three parsed elements of the DER, kept to build Bouncy Castle's holder from on first use. */
     private record HolderParts(ASN1Primitive tbs, ASN1Primitive sigAlg, ASN1Primitive sigValue) {}
+
+    /** {@link #bcHolder} of a certificate read without Bouncy Castle's tree: the holder is parsed from the DER. */
+    private static final Object HOLDER_FROM_DER = new Object();
     /**
      * Signature verdicts on this certificate per (verdict cache, issuer key), most recent first: an
      * evaluation that reuses parsed certificates finds them here without building and hashing a cache
@@ -110,11 +115,12 @@ public final class Certificate implements io.github.sectrust4j.Cert {
 
     private static final Object[] NO_FACTS = new Object[0];
 
-    private Certificate(byte[] der) {
-        this(der, null, null, null);
+    private Certificate(byte[] der, boolean strictReading) {
+        this(der, null, null, null, strictReading);
     }
 
-    private Certificate(byte[] der, byte[] realSha256, byte[] realSha1, Boolean syntheticSelfSigned) {
+    private Certificate(
+            byte[] der, byte[] realSha256, byte[] realSha1, Boolean syntheticSelfSigned, boolean strictReading) {
         this.der = der;
         this.syntheticSelfSigned = syntheticSelfSigned;
         Der.Tlv outer = Der.read(der, 0, der.length);
@@ -144,14 +150,49 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         this.sha1 = realSha1 != null ? realSha1.clone() : null;
         this.hash = Arrays.hashCode(sha256);
 
+        CertificateFields f = strictReading ? StrictTbsReader.read(der, tbs, sigAlg, sigValue) : null;
+        if (f == null) {
+            f = bouncyCastleFields(der, tbs, sigAlg, sigValue, tbsDer);
+        }
+        this.signatureAlgorithm = f.signatureAlgorithm();
+        this.signatureValue = f.signatureValue();
+        this.version = f.version();
+        this.serialNumber = f.serialNumber();
+        this.serialNumberBytes = f.serialNumberBytes();
+        this.tbsSignatureAlgorithm = f.tbsSignatureAlgorithm();
+        this.issuerField = f.issuerField();
+        this.subject = f.subject();
+        this.issuer = f.issuer();
+        this.notBefore = f.notBefore();
+        this.notAfter = f.notAfter();
+        this.publicKey = f.publicKey();
+        this.ext = f.ext();
+        this.basicConstraintsView = Optional.ofNullable(ext.basicConstraints);
+        this.keyUsageView = Optional.ofNullable(ext.keyUsage);
+        this.extendedKeyUsageView = Optional.ofNullable(ext.extendedKeyUsage);
+        this.subjectAltNameView = Optional.ofNullable(ext.subjectAltName);
+        this.certificatePoliciesView = Optional.ofNullable(ext.certificatePolicies);
+        this.unknownCriticalView = ImmutableSet.copyOf(ext.unknownCritical); // DER order, not Set.copyOf's per-JVM one
+        this.duplicatesView = ImmutableSet.copyOf(ext.duplicates);
+        this.unparseableView = ImmutableSet.copyOf(ext.unparseable);
+        this.bcHolder = f.bcHolder() != null ? f.bcHolder() : HOLDER_FROM_DER;
+    }
+
+    /**
+     * The fields as Bouncy Castle's parse of the three elements gives them (the reading of any DER
+     * {@link StrictTbsReader} leaves alone, and the one whose problems are reported).
+     */
+    private static CertificateFields bouncyCastleFields(
+            byte[] der, Der.Tlv tbs, Der.Tlv sigAlg, Der.Tlv sigValue, byte[] tbsDer) {
         ASN1Primitive sigAlgAsn1 = asn1(Arrays.copyOfRange(der, sigAlg.start(), sigAlg.end()), "signatureAlgorithm");
-        this.signatureAlgorithm = ALGORITHMS.get(der, sigAlg.start(), sigAlg.end(), () -> algorithm(sigAlgAsn1));
+        SignatureAlgorithm signatureAlgorithm =
+                ALGORITHMS.get(der, sigAlg.start(), sigAlg.end(), () -> algorithm(sigAlgAsn1));
         ASN1Primitive sigValueAsn1 = asn1(Arrays.copyOfRange(der, sigValue.start(), sigValue.end()), "signatureValue");
         ASN1BitString bits = ASN1BitString.getInstance(sigValueAsn1);
         if (bits.getPadBits() != 0) {
             throw new Der.ParseProblem("signatureValue BIT STRING has unused bits");
         }
-        this.signatureValue = bits.getOctets();
+        byte[] signatureValue = bits.getOctets();
 
         ASN1Primitive tbsAsn1 = asn1(tbsDer, "tbsCertificate");
         ASN1Sequence seq = ASN1Sequence.getInstance(tbsAsn1);
@@ -172,20 +213,20 @@ public final class Certificate implements io.github.sectrust4j.Cert {
             v = vv.intValue();
             i++;
         }
-        this.version = v + 1;
+        int version = v + 1;
         if (seq.size() < i + 6) {
             throw new Der.ParseProblem("wrong ASN.1 structure: tbsCertificate has only " + seq.size() + " fields");
         }
         ASN1Integer serial = ASN1Integer.getInstance(seq.getObjectAt(i++));
-        this.serialNumber = serial.getValue();
-        this.serialNumberBytes = contentsOf(serial);
+        BigInteger serialNumber = serial.getValue();
+        byte[] serialNumberBytes = contentsOf(serial);
         Der.Tlv[] fields = topLevelFields(der, tbs, seq.size());
         ASN1Encodable innerAlg = seq.getObjectAt(i);
-        this.tbsSignatureAlgorithm = fields == null
+        SignatureAlgorithm tbsSignatureAlgorithm = fields == null
                 ? algorithm(innerAlg)
                 : ALGORITHMS.get(der, fields[i].start(), fields[i].end(), () -> algorithm(innerAlg));
         i++;
-        this.issuerField = fields == null ? null : fields[i];
+        Der.Tlv issuerField = fields == null ? null : fields[i];
         ASN1Primitive issuerAsn1 = seq.getObjectAt(i++).toASN1Primitive();
         if (!(issuerAsn1 instanceof ASN1Sequence)) {
             throw new Der.ParseProblem(
@@ -195,13 +236,13 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         if (validity.size() != 2) {
             throw new Der.ParseProblem("wrong ASN.1 structure: validity must hold exactly two times");
         }
-        this.notBefore = time(validity.getObjectAt(0));
-        this.notAfter = time(validity.getObjectAt(1));
+        Instant notBefore = time(validity.getObjectAt(0));
+        Instant notAfter = time(validity.getObjectAt(1));
         ASN1Primitive subjectAsn1 = seq.getObjectAt(i++).toASN1Primitive();
         // a self-issued certificate (every root) names itself: the same structure decodes to the same name
-        this.subject = DistinguishedName.from(subjectAsn1);
-        this.issuer = subjectAsn1.equals(issuerAsn1) ? subject : issuerAsn1;
-        this.publicKey = SubjectPublicKeyInfo.getInstance(seq.getObjectAt(i++));
+        DistinguishedName subject = DistinguishedName.from(subjectAsn1);
+        Object issuer = subjectAsn1.equals(issuerAsn1) ? subject : issuerAsn1;
+        Object publicKey = SubjectPublicKeyInfo.getInstance(seq.getObjectAt(i++));
         ASN1Sequence extensions = null;
         int lastTag = 0;
         for (; i < seq.size(); i++) {
@@ -216,16 +257,21 @@ public final class Certificate implements io.github.sectrust4j.Cert {
                 extensions = ASN1Sequence.getInstance(t, true);
             }
         }
-        this.ext = new ExtensionDecoder(extensions);
-        this.basicConstraintsView = Optional.ofNullable(ext.basicConstraints);
-        this.keyUsageView = Optional.ofNullable(ext.keyUsage);
-        this.extendedKeyUsageView = Optional.ofNullable(ext.extendedKeyUsage);
-        this.subjectAltNameView = Optional.ofNullable(ext.subjectAltName);
-        this.certificatePoliciesView = Optional.ofNullable(ext.certificatePolicies);
-        this.unknownCriticalView = ImmutableSet.copyOf(ext.unknownCritical); // DER order, not Set.copyOf's per-JVM one
-        this.duplicatesView = ImmutableSet.copyOf(ext.duplicates);
-        this.unparseableView = ImmutableSet.copyOf(ext.unparseable);
-        this.bcHolder = new HolderParts(tbsAsn1, sigAlgAsn1, sigValueAsn1);
+        return new CertificateFields(
+                signatureAlgorithm,
+                signatureValue,
+                version,
+                serialNumber,
+                serialNumberBytes,
+                tbsSignatureAlgorithm,
+                issuerField,
+                issuer,
+                notBefore,
+                notAfter,
+                subject,
+                publicKey,
+                new ExtensionDecoder(extensions),
+                new HolderParts(tbsAsn1, sigAlgAsn1, sigValueAsn1));
     }
 
     /**
@@ -253,8 +299,25 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         if (der == null || der.length == 0) {
             throw new CertificateInputException(-1, "empty input", "not a certificate: empty input");
         }
+        return parseOwned(der.clone());
+    }
+
+    /** As {@link #parse}, keeping {@code der} itself: the caller's fresh array, which nothing else holds or changes. */
+    static Certificate parseOwned(byte[] der) {
+        return parseOwned(der, true);
+    }
+
+    /** As {@link #parse}, by Bouncy Castle's reading alone (tests: the strict reading must give the same). */
+    static Certificate parseByBouncyCastle(byte[] der) {
+        return parseOwned(der.clone(), false);
+    }
+
+    private static Certificate parseOwned(byte[] der, boolean strictReading) {
+        if (der.length == 0) {
+            throw new CertificateInputException(-1, "empty input", "not a certificate: empty input");
+        }
         try {
-            return new Certificate(der.clone());
+            return new Certificate(der, strictReading);
         } catch (Der.ParseProblem e) {
             throw fail(e.getMessage(), e);
         } catch (RuntimeException | StackOverflowError e) {
@@ -299,7 +362,7 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         return n == count ? fields : null;
     }
 
-    private static SignatureAlgorithm algorithm(ASN1Encodable obj) {
+    static SignatureAlgorithm algorithm(ASN1Encodable obj) {
         AlgorithmIdentifier id = AlgorithmIdentifier.getInstance(obj);
         try {
             return SignatureAlgorithm.of(id.getAlgorithm().getId(), id.getEncoded(ASN1Encoding.DER));
@@ -334,6 +397,15 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         return String.format("%02x", b);
     }
 
+    /** Bouncy Castle's tree of one element of {@link #der} that {@link StrictTbsReader} read (it parses). */
+    private ASN1Primitive element(Der.Tlv field) {
+        try {
+            return Asn1.parse(Arrays.copyOfRange(der, field.start(), field.end()));
+        } catch (IOException e) {
+            throw new IllegalStateException("an element read as strict DER does not parse", e);
+        }
+    }
+
     // ------------------------------------------------------------------ identity
 
     /** The exact DER bytes (a copy). */
@@ -354,7 +426,7 @@ public final class Certificate implements io.github.sectrust4j.Cert {
             h = holderFromParts(parts);
             bcHolder = h; // idempotent: racing threads build equal holders
         }
-        if (h == null) {
+        if (h == null || h == HOLDER_FROM_DER) {
             try {
                 h = new org.bouncycastle.cert.X509CertificateHolder(der);
             } catch (IOException | RuntimeException e) {
@@ -544,7 +616,11 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         Der.Tlv field = issuerField;
         DistinguishedName decoded = field == null
                 ? DistinguishedName.from((ASN1Primitive) name)
-                : ISSUERS.get(der, field.start(), field.end(), () -> DistinguishedName.from((ASN1Primitive) name));
+                : ISSUERS.get(
+                        der,
+                        field.start(),
+                        field.end(),
+                        () -> DistinguishedName.from(name == null ? element(field) : (ASN1Primitive) name));
         issuer = decoded; // idempotent: racing threads decode equal names
         return decoded;
     }
@@ -608,7 +684,10 @@ public final class Certificate implements io.github.sectrust4j.Cert {
             if (k instanceof PublicKeyInfo key) {
                 return key;
             }
-            PublicKeyInfo key = PublicKeyInfo.from((SubjectPublicKeyInfo) k);
+            PublicKeyInfo key = PublicKeyInfo.from(
+                    k instanceof Der.Tlv field
+                            ? SubjectPublicKeyInfo.getInstance(element(field))
+                            : (SubjectPublicKeyInfo) k);
             publicKey = key;
             return key;
         }
@@ -619,7 +698,8 @@ public final class Certificate implements io.github.sectrust4j.Cert {
      * false for a certificate nothing has looked at beyond its names and fingerprint (tests of lazy parsing).
      */
     public boolean detailsBuilt() {
-        return publicKey instanceof PublicKeyInfo || !(bcHolder instanceof HolderParts);
+        Object holder = bcHolder;
+        return publicKey instanceof PublicKeyInfo || !(holder instanceof HolderParts || holder == HOLDER_FROM_DER);
     }
 
     /** The {@code signature} field inside TBSCertificate — what WeakSignature and SignatureHashAlgorithms classify (§2.2). */
@@ -775,7 +855,7 @@ public final class Certificate implements io.github.sectrust4j.Cert {
     public static Certificate fromAnchorFacts(io.github.sectrust4j.truststores.AnchorRecord facts) {
         try {
             byte[] der = encodeFromFacts(facts);
-            return new Certificate(der, facts.sha256(), facts.sha1(), facts.selfSigned());
+            return new Certificate(der, facts.sha256(), facts.sha1(), facts.selfSigned(), true);
         } catch (Der.ParseProblem | IOException e) {
             throw fail("anchor facts of " + facts.sha256Hex() + " cannot be encoded: " + e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -177,7 +177,7 @@ public final class CertificateInput {
             }
             byte[] der = decodeBase64(text, bodyStart, endAt, block, prefix);
             try {
-                Certificate certificate = Certificate.parse(der);
+                Certificate certificate = Certificate.parseOwned(der); // a fresh array: no copy
                 out.add(certificate);
                 if (parsed != null) {
                     parsed.put(key, certificate);
@@ -209,6 +209,10 @@ public final class CertificateInput {
      * from the text into the decoder's input.
      */
     static byte[] decodeBase64(String text, int from, int to, int block, String prefix) {
+        byte[] plain = plainBase64(text, from, to);
+        if (plain != null) {
+            return plain;
+        }
         byte[] symbols = new byte[to - from];
         int n = 0;
         // ISO-8859-1 encoding writes one '?' for a surrogate pair (adjacent once whitespace is gone), one per lone half
@@ -240,6 +244,80 @@ public final class CertificateInput {
             String reason = "bad base64 (" + e.getMessage() + ")";
             throw new CertificateInputException(block, reason, prefix + " is not a certificate: " + reason);
         }
+    }
+
+    /** Each ASCII character's base64 value; {@link #WHITESPACE}, {@link #PADDING}, or -1 for any other. */
+    private static final byte[] BASE64_VALUES = base64Values();
+
+    private static final byte WHITESPACE = -2;
+    private static final byte PADDING = -3;
+
+    private static byte[] base64Values() {
+        byte[] v = new byte[128];
+        Arrays.fill(v, (byte) -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int i = 0; i < alphabet.length(); i++) {
+            v[alphabet.charAt(i)] = (byte) i;
+        }
+        v[' '] = WHITESPACE;
+        v['\t'] = WHITESPACE;
+        v['\r'] = WHITESPACE;
+        v['\n'] = WHITESPACE;
+        v['='] = PADDING;
+        return v;
+    }
+
+    /**
+     * The bytes of a PEM body that holds only base64 symbols and whitespace, in whole 4-symbol units with at most two
+     * {@code =} at the end — what {@code Base64.getDecoder()} gives for it (bits after the last byte ignored alike),
+     * read straight from the text; null for anything else, which {@link #decodeBase64} decodes (or refuses) as before.
+     */
+    static byte[] plainBase64(String text, int from, int to) {
+        int symbols = 0;
+        int padding = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            int v = c < 128 ? BASE64_VALUES[c] : -1;
+            if (v >= 0) {
+                if (padding > 0) {
+                    return null; // a symbol after padding
+                }
+                symbols++;
+            } else if (v == PADDING) {
+                padding++;
+            } else if (v != WHITESPACE) {
+                return null;
+            }
+        }
+        if (symbols == 0 || (symbols + padding) % 4 != 0 || padding > 2) {
+            return null;
+        }
+        byte[] out = new byte[(symbols + padding) / 4 * 3 - padding];
+        int o = 0;
+        int bits = 0;
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            int v = c < 128 ? BASE64_VALUES[c] : -1;
+            if (v < 0) {
+                continue; // whitespace, or the padding at the end
+            }
+            bits = (bits << 6) | v;
+            if (++n == 4) {
+                out[o++] = (byte) (bits >> 16);
+                out[o++] = (byte) (bits >> 8);
+                out[o++] = (byte) bits;
+                bits = 0;
+                n = 0;
+            }
+        }
+        if (n == 3) { // 18 bits: two bytes
+            out[o++] = (byte) (bits >> 10);
+            out[o] = (byte) (bits >> 2);
+        } else if (n == 2) { // 12 bits: one byte
+            out[o] = (byte) (bits >> 4);
+        }
+        return out;
     }
 
     /**

@@ -148,29 +148,108 @@ final class ExtensionDecoder {
             if (!(ext.getObjectAt(ext.size() - 1) instanceof ASN1OctetString valueString)) {
                 throw new Der.ParseProblem("extension " + oidObj.getId() + " value is not an OCTET STRING");
             }
-            String oid = oidObj.getId();
-            byte[] value = valueString.getOctets();
-            all.add(new Extension(oid, critical, value));
-            if (!seen.add(oid)) {
-                duplicates.add(oid);
+            decode(seen, oidObj.getId(), critical, valueString.getOctets());
+        }
+    }
+
+    /**
+     * No extensions yet: a strict DER reading ({@link StrictTbsReader}) {@link #decode}s them one by one, in encoded
+     * order, as the constructor above does with Bouncy Castle's parse of the same extensions.
+     */
+    ExtensionDecoder() {}
+
+    /** One extension ({@code seen}: the OIDs decoded before it): recorded, then decoded by Apple's error model. */
+    void decode(Set<String> seen, String oid, boolean critical, byte[] value) {
+        decode(seen, oid, critical, value, null, 0, 0);
+    }
+
+    /**
+     * As {@link #decode(Set, String, boolean, byte[])}, for an extension whose whole encoding (OID, critical,
+     * value) is {@code der[from, to)}: a {@link #SHARED} one is decoded once per encoding.
+     */
+    void decode(Set<String> seen, String oid, boolean critical, byte[] value, byte[] der, int from, int to) {
+        all.add(new Extension(oid, critical, value));
+        if (!seen.add(oid)) {
+            duplicates.add(oid);
+        }
+        if (!isKnown(oid)) {
+            if (critical) {
+                unknownCritical.add(oid);
             }
-            if (!isKnown(oid)) {
-                if (critical) {
-                    unknownCritical.add(oid);
-                }
-                decodeUnknown(oid, value);
-                continue;
-            }
-            try {
+            decodeUnknown(oid, value);
+            return;
+        }
+        try {
+            if (der != null && SHARED.contains(oid)) {
+                decodeShared(oid, critical, value, der, from, to);
+            } else {
                 decodeKnown(oid, critical, value);
-            } catch (RuntimeException | java.io.IOException ex) {
-                String why = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-                if (critical) {
-                    throw new Der.ParseProblem("critical extension " + describe(oid) + " cannot be parsed (" + why
-                            + "); iOS rejects such a certificate (§2.2)");
-                }
-                unparseable.add(oid);
             }
+        } catch (RuntimeException | java.io.IOException ex) {
+            String why = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            if (critical) {
+                throw new Der.ParseProblem("critical extension " + describe(oid) + " cannot be parsed (" + why
+                        + "); iOS rejects such a certificate (§2.2)");
+            }
+            unparseable.add(oid);
+        }
+    }
+
+    /**
+     * Known extensions that a CA writes alike into every certificate it issues (unlike subjectAltName and
+     * subjectKeyIdentifier), whose decoding sets one result (two for authorityKeyIdentifier): see {@link #take}.
+     */
+    private static final Set<String> SHARED = Set.of(
+            Oids.BASIC_CONSTRAINTS,
+            Oids.KEY_USAGE,
+            Oids.EXT_KEY_USAGE,
+            Oids.AUTHORITY_KEY_IDENTIFIER,
+            Oids.AUTHORITY_INFO_ACCESS,
+            Oids.CRL_DISTRIBUTION_POINTS,
+            Oids.CERTIFICATE_POLICIES);
+
+    /**
+     * Decodings of {@link #SHARED} extensions by their whole encoding: a decoder that decoded that extension alone.
+     * Only successful decodings are kept; their results are immutable (a kept key identifier is only read).
+     */
+    static final EncodingMemo<ExtensionDecoder> SHARED_DECODINGS = new EncodingMemo<>(256);
+
+    private void decodeShared(String oid, boolean critical, byte[] value, byte[] der, int from, int to)
+            throws java.io.IOException {
+        ExtensionDecoder alone;
+        try {
+            alone = SHARED_DECODINGS.get(der, from, to, () -> alone(oid, critical, value));
+        } catch (RuntimeException failed) {
+            decodeKnown(oid, critical, value); // fails alike, with the same effect on this decoder's results
+            return;
+        }
+        take(oid, alone);
+    }
+
+    private static ExtensionDecoder alone(String oid, boolean critical, byte[] value) {
+        ExtensionDecoder d = new ExtensionDecoder();
+        try {
+            d.decodeKnown(oid, critical, value);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return d;
+    }
+
+    /** The result of the {@link #SHARED} extension {@code oid} that {@code alone} decoded, as this decoder's. */
+    private void take(String oid, ExtensionDecoder alone) {
+        switch (oid) {
+            case Oids.BASIC_CONSTRAINTS -> basicConstraints = alone.basicConstraints;
+            case Oids.KEY_USAGE -> keyUsage = alone.keyUsage;
+            case Oids.EXT_KEY_USAGE -> extendedKeyUsage = alone.extendedKeyUsage;
+            case Oids.AUTHORITY_KEY_IDENTIFIER -> {
+                authorityKeyIdentifierPresent = alone.authorityKeyIdentifierPresent;
+                authorityKeyIdentifier = alone.authorityKeyIdentifier;
+            }
+            case Oids.AUTHORITY_INFO_ACCESS -> authorityInfoAccess = alone.authorityInfoAccess;
+            case Oids.CRL_DISTRIBUTION_POINTS -> crlDistributionPoints = alone.crlDistributionPoints;
+            case Oids.CERTIFICATE_POLICIES -> certificatePolicies = alone.certificatePolicies;
+            default -> throw new IllegalArgumentException(oid + " is not a shared extension");
         }
     }
 

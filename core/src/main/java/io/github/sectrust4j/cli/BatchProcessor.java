@@ -29,7 +29,8 @@ import java.util.function.Function;
  * {@code {"id": ..., "error": {"internal": "..."}}}. Stateless apart from the evaluator; thread-safe.
  */
 final class BatchProcessor {
-    static final ObjectMapper MAPPER = JsonMapper.builder(RequestLimits.jsonFactory())
+    static final ObjectMapper MAPPER = JsonMapper.builder( // repeated PEM strings are decoded once
+                    new RepeatedStringsJsonFactory(RequestLimits.jsonFactoryBuilder()))
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // two "host" fields: refuse, never guess
             .build();

@@ -1,6 +1,7 @@
 package io.github.sectrust4j.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
@@ -27,14 +28,18 @@ final class RequestLimits {
 
     /** A Jackson factory that refuses any line beyond the limits. */
     static JsonFactory jsonFactory() {
-        return JsonFactory.builder()
+        return jsonFactoryBuilder().build();
+    }
+
+    /** The builder of {@link #jsonFactory()}. */
+    static JsonFactoryBuilder jsonFactoryBuilder() {
+        return new JsonFactoryBuilder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxTokenCount(MAX_TOKENS)
                         .maxStringLength(MAX_STRING_CHARS)
                         .maxNameLength(MAX_NAME_CHARS)
                         .maxNestingDepth(MAX_DEPTH)
-                        .build())
-                .build();
+                        .build());
     }
 
     /** The input-error message for a line past a limit. */

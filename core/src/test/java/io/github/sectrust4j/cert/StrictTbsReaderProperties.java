@@ -1,0 +1,330 @@
+package io.github.sectrust4j.cert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.sectrust4j.CertificateInputException;
+import io.github.sectrust4j.fixtures.HeldCertificate;
+import io.github.sectrust4j.fixtures.scenario.Scenario;
+import io.github.sectrust4j.fixtures.scenario.ScenarioCatalog;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * A certificate read by {@link StrictTbsReader} answers every accessor exactly as the same DER read by Bouncy
+ * Castle's parse alone ({@link Certificate#parseByBouncyCastle}); damaged DER is refused with the same message, or
+ * parses alike (by whichever reading takes it).
+ */
+class StrictTbsReaderProperties {
+    /** The scenario catalogue's certificates (leaves with SCTs, CAs, odd extensions) and real Apple roots. */
+    static final List<byte[]> SEEDS = seeds();
+
+    private static List<byte[]> seeds() {
+        Map<String, byte[]> byHex = new LinkedHashMap<>();
+        for (Scenario s : ScenarioCatalog.all()) {
+            Stream.of(s.chain(), s.anchors(), s.extraSystemRoots())
+                    .flatMap(List::stream)
+                    .map(HeldCertificate::der)
+                    .forEach(d -> byHex.putIfAbsent(HexFormat.of().formatHex(d), d));
+        }
+        CertificateRobustnessProperties.SEEDS.forEach(
+                d -> byHex.putIfAbsent(HexFormat.of().formatHex(d), d));
+        return List.copyOf(byHex.values());
+    }
+
+    @Provide
+    Arbitrary<byte[]> seed() {
+        return Arbitraries.of(SEEDS);
+    }
+
+    @Property(tries = 300)
+    void certificates_readStrictly_answerAsBouncyCastlesReading(@ForAll("seed") byte[] der) {
+        Statistics.label("reading").collect(readStrictly(der) ? "strict" : "bouncy castle");
+        Statistics.label("reading").coverage(c -> c.check("strict").percentage(p -> p > 90));
+        assertSameOutcome(der);
+    }
+
+    @Property(tries = 600)
+    void flippedBytes_sameOutcome(
+            @ForAll("seed") byte[] seed,
+            @ForAll @IntRange(min = 0, max = 100_000) int pos,
+            @ForAll @IntRange(min = 1, max = 255) int xor,
+            @ForAll @IntRange(min = 1, max = 3) int count) {
+        byte[] d = seed.clone();
+        for (int i = 0; i < count; i++) {
+            d[(pos + i * 7919) % d.length] ^= (byte) xor;
+        }
+        Statistics.collect(assertSameOutcome(d));
+        Statistics.coverage(c -> {
+            c.check("parsed, strict").count(n -> n > 0);
+            c.check("parsed, bouncy castle").count(n -> n > 0);
+            c.check("refused").count(n -> n > 0);
+        });
+    }
+
+    @Property(tries = 300)
+    void insertedOrCutBytes_sameOutcome(
+            @ForAll("seed") byte[] seed,
+            @ForAll @IntRange(min = 0, max = 100_000) int pos,
+            @ForAll @IntRange(min = 0, max = 3) int cut,
+            @ForAll byte[] insert) {
+        int at = pos % seed.length;
+        int removed = Math.min(cut, seed.length - at);
+        byte[] d = new byte[seed.length - removed + insert.length];
+        System.arraycopy(seed, 0, d, 0, at);
+        System.arraycopy(insert, 0, d, at, insert.length);
+        System.arraycopy(seed, at + removed, d, at + insert.length, seed.length - at - removed);
+        if (d.length == 0) {
+            return;
+        }
+        Statistics.collect(assertSameOutcome(d));
+        Statistics.coverage(c -> c.check("refused").count(n -> n > 0));
+    }
+
+    /** A critical flag encoded 01 instead of FF (BER's TRUE): outside the subset, so Bouncy Castle reads it. */
+    @Example
+    void berTrue_isLeftToBouncyCastle_andParsesAlike() {
+        byte[] der = SEEDS.stream()
+                .filter(d -> indexOf(d, new byte[] {0x01, 0x01, (byte) 0xff}) > 0)
+                .findFirst()
+                .orElseThrow()
+                .clone();
+        der[indexOf(der, new byte[] {0x01, 0x01, (byte) 0xff}) + 2] = 0x01;
+        assertThat(readStrictly(der)).isFalse();
+        assertThat(assertSameOutcome(der)).isEqualTo("parsed, bouncy castle");
+    }
+
+    /** The issuer and the key are decoded on first use, from the DER, to what the eager reading decodes. */
+    @Example
+    void issuerAndKey_decodedOnFirstUse() {
+        byte[] der = SEEDS.stream()
+                .filter(d -> readStrictly(d) && !Certificate.parse(d).isSelfIssued())
+                .findFirst()
+                .orElseThrow();
+        Certificate strict = Certificate.parse(der);
+        assertThat(strict.detailsBuilt()).isFalse();
+        Certificate eager = Certificate.parseByBouncyCastle(der);
+        assertThat(strict.issuer()).isEqualTo(eager.issuer());
+        assertThat(strict.issuer().toString()).isEqualTo(eager.issuer().toString());
+        assertThat(strict.publicKey()).isEqualTo(eager.publicKey());
+        assertThat(strict.detailsBuilt()).isTrue();
+        assertThat(strict.publicKey()).isSameAs(strict.publicKey());
+    }
+
+    /**
+     * Extensions a CA writes alike into its certificates are decoded once per encoding; one that fails to decode is
+     * never kept and fails each time with the same effect (an empty extKeyUsage is kept as the list it is, and the
+     * extension counts as unparseable), whichever certificate holds it and in whichever order.
+     */
+    @Example
+    void sharedExtensions_decodedOncePerEncoding_failuresAlike() {
+        byte[] eku = {0x30, 0x0a, 0x06, 0x08, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x01};
+        byte[] emptyEku = {0x30, 0x00};
+        byte[] bc = {0x30, 0x00};
+        byte[] first = TestCerts.tbs()
+                .extRaw(Oids.BASIC_CONSTRAINTS, true, bc)
+                .extRaw(Oids.EXT_KEY_USAGE, false, eku)
+                .der();
+        TestCerts.Tbs second = TestCerts.tbs()
+                .extRaw(Oids.BASIC_CONSTRAINTS, true, bc)
+                .extRaw(Oids.EXT_KEY_USAGE, false, eku)
+                .extRaw(Oids.EXT_KEY_USAGE, false, emptyEku);
+        second.serial = java.math.BigInteger.valueOf(4712);
+        byte[] secondDer = second.der();
+        for (byte[] der : List.of(first, secondDer, first, secondDer)) {
+            assertThat(readStrictly(der)).isTrue();
+            assertThat(assertSameOutcome(der)).isEqualTo("parsed, strict");
+        }
+        Certificate a = Certificate.parse(first);
+        Certificate b = Certificate.parse(secondDer);
+        assertThat(b.basicConstraints().orElseThrow())
+                .isSameAs(a.basicConstraints().orElseThrow());
+        assertThat(a.extendedKeyUsage().orElseThrow()).containsExactly(Oids.EKU_SERVER_AUTH);
+        assertThat(b.extendedKeyUsage().orElseThrow()).isEmpty(); // the last occurrence, decoded as far as it went
+        assertThat(b.unparseableExtensions()).containsExactly(Oids.EXT_KEY_USAGE);
+        assertThat(b.duplicateExtensions()).containsExactly(Oids.EXT_KEY_USAGE);
+    }
+
+    private static int indexOf(byte[] d, byte[] what) {
+        outer:
+        for (int i = 0; i + what.length <= d.length; i++) {
+            for (int j = 0; j < what.length; j++) {
+                if (d[i + j] != what[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** Whether {@link StrictTbsReader} reads {@code der} (else Bouncy Castle's reading decides). */
+    static boolean readStrictly(byte[] der) {
+        try {
+            Der.Tlv outer = Der.read(der, 0, der.length);
+            Der.Tlv tbs = Der.read(der, outer.contentStart(), outer.end());
+            Der.Tlv sigAlg = Der.read(der, tbs.end(), outer.end());
+            Der.Tlv sigValue = Der.read(der, sigAlg.end(), outer.end());
+            return outer.tag() == 0x30
+                    && outer.end() == der.length
+                    && tbs.tag() == 0x30
+                    && sigAlg.tag() == 0x30
+                    && sigValue.tag() == 0x03
+                    && sigValue.end() == outer.end()
+                    && StrictTbsReader.read(der, tbs, sigAlg, sigValue) != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Both readings refuse alike or answer alike; which outcome it was. */
+    private static String assertSameOutcome(byte[] der) {
+        Certificate strict;
+        Certificate bc;
+        CertificateInputException strictError = null;
+        CertificateInputException bcError = null;
+        try {
+            strict = Certificate.parse(der);
+        } catch (CertificateInputException e) {
+            strict = null;
+            strictError = e;
+        }
+        try {
+            bc = Certificate.parseByBouncyCastle(der);
+        } catch (CertificateInputException e) {
+            bc = null;
+            bcError = e;
+        }
+        if (bcError != null) {
+            assertThat(strictError).as("refused by Bouncy Castle's reading").isNotNull();
+            assertThat(strictError.getMessage()).isEqualTo(bcError.getMessage());
+            assertThat(strictError.reason()).isEqualTo(bcError.reason());
+            assertThat(strictError.index()).isEqualTo(bcError.index());
+            return "refused";
+        }
+        assertThat(strictError).as("parsed by Bouncy Castle's reading").isNull();
+        assertThat(strict.detailsBuilt()).isEqualTo(bc.detailsBuilt()).isFalse();
+        assertThat(render(strict)).isEqualTo(render(bc));
+        assertThat(strict).isEqualTo(bc);
+        return readStrictly(der) ? "parsed, strict" : "parsed, bouncy castle";
+    }
+
+    /** Every accessor's answer, rendered so that equal renderings mean equal answers. */
+    private static List<String> render(Certificate c) {
+        List<String> out = new ArrayList<>();
+        add(out, "der", c::der);
+        add(out, "tbsDer", c::tbsDer);
+        add(out, "sha256", c::sha256Hex);
+        add(out, "sha256Upper", c::sha256HexUpperCase);
+        add(out, "sha1", c::sha1Hex);
+        add(out, "version", c::version);
+        add(out, "serial", c::serialNumber);
+        add(out, "serialBytes", c::serialNumberBytes);
+        add(out, "notBefore", c::notBefore);
+        add(out, "notAfter", c::notAfter);
+        add(out, "validityLength", c::validityLengthSeconds);
+        add(out, "subjectName", c::subjectName);
+        add(out, "subject", c::subject);
+        add(out, "issuer", c::issuer);
+        add(out, "displayName", c::displayName);
+        add(out, "normalizedSubject", c::normalizedSubject);
+        add(out, "normalizedIssuer", c::normalizedIssuer);
+        add(out, "selfIssued", c::isSelfIssued);
+        add(out, "v3Ca", c::isV3Ca);
+        add(out, "tbsSignatureAlgorithm", c::tbsSignatureAlgorithm);
+        add(out, "signatureAlgorithm", c::signatureAlgorithm);
+        add(out, "algorithmsDiffer", c::signatureAlgorithmsDiffer);
+        add(out, "signatureHash", c::signatureHash);
+        add(out, "signatureValue", c::signatureValue);
+        add(out, "extensions", c::extensions);
+        add(out, "unknownCritical", c::unknownCriticalExtensions);
+        add(out, "duplicates", c::duplicateExtensions);
+        add(out, "unparseable", c::unparseableExtensions);
+        add(out, "basicConstraints", c::basicConstraints);
+        add(out, "keyUsage", c::keyUsage);
+        add(out, "eku", c::extendedKeyUsage);
+        add(out, "san", c::subjectAltName);
+        add(out, "nameConstraints", c::nameConstraints);
+        add(out, "policies", c::certificatePolicies);
+        add(out, "anyPolicy", c::hasAnyPolicy);
+        add(out, "policyMappings", c::policyMappings);
+        add(out, "policyConstraints", c::policyConstraints);
+        add(out, "inhibitAnyPolicy", c::inhibitAnyPolicy);
+        add(out, "ski", c::subjectKeyIdentifier);
+        add(out, "aki", c::authorityKeyIdentifier);
+        add(out, "aia", c::authorityInfoAccess);
+        add(out, "crlDp", c::hasCrlDistributionPoints);
+        add(out, "ocspNoCheck", c::hasOcspNoCheck);
+        add(out, "sctList", c::sctListExtension);
+        add(out, "poison", c::hasPrecertPoison);
+        add(out, "synthetic", c::isSynthetic);
+        add(out, "toString", c::toString);
+        add(out, "publicKey", c::publicKey);
+        add(out, "bcHolder", () -> c.bouncyCastleHolder().getEncoded());
+        return out;
+    }
+
+    private static void add(List<String> out, String name, Callable<Object> accessor) {
+        String value;
+        try {
+            value = render(accessor.call());
+        } catch (Exception e) {
+            value = "threw " + e.getClass().getName() + ": " + e.getMessage();
+        }
+        out.add(name + " = " + value);
+    }
+
+    private static String render(Object o) throws Exception {
+        if (o instanceof byte[] b) {
+            return HexFormat.of().formatHex(b);
+        }
+        if (o instanceof Optional<?> opt) {
+            return opt.isPresent() ? "Optional[" + render(opt.get()) + "]" : "Optional.empty";
+        }
+        if (o instanceof Collection<?> list) {
+            List<String> items = new ArrayList<>();
+            for (Object item : list) {
+                items.add(render(item));
+            }
+            return items.toString();
+        }
+        if (o instanceof DistinguishedName n) {
+            return n + " " + render(n.der()) + " " + render(n.rdns()) + " " + render(n.normalized());
+        }
+        if (o instanceof NormalizedName n) {
+            return render(n.key());
+        }
+        if (o instanceof PublicKeyInfo k) {
+            return k + " " + k.algorithm() + " " + k.algorithmOid() + " " + k.parseable() + " " + k.bits() + " "
+                    + k.sizeBytes() + " " + k.curveOid() + " " + render(k.spkiDer()) + " " + k.isWeak() + " "
+                    + k.meetsSslMinimum() + " " + render(k.subjectPublicKeySha1());
+        }
+        if (o instanceof Extension e) {
+            return e.oid() + " " + e.critical() + " " + render(e.value());
+        }
+        if (o != null && o.getClass().isRecord()) {
+            List<String> parts = new ArrayList<>();
+            for (RecordComponent rc : o.getClass().getRecordComponents()) {
+                rc.getAccessor().setAccessible(true);
+                parts.add(rc.getName() + "=" + render(rc.getAccessor().invoke(o)));
+            }
+            return o.getClass().getSimpleName() + parts;
+        }
+        return o == null ? "null" : o.getClass().getSimpleName() + ":" + o;
+    }
+}
