@@ -54,9 +54,9 @@ public final class Certificate implements io.github.sectrust4j.Cert {
     private final Der.Tlv issuerField;
 
     /** Signature algorithms by their encoding: a handful of distinct ones across all certificates. */
-    static final EncodingMemo<SignatureAlgorithm> ALGORITHMS = new EncodingMemo<>(64);
+    static final EncodingMemo<SignatureAlgorithm> ALGORITHMS = new EncodingMemo<>(64, 512);
     /** Issuer names by their encoding (every leaf of a CA names it the same way); small, as each holds its DER. */
-    static final EncodingMemo<DistinguishedName> ISSUERS = new EncodingMemo<>(256);
+    static final EncodingMemo<DistinguishedName> ISSUERS = new EncodingMemo<>(256, 2_048);
 
     private final DistinguishedName subject;
     private final Instant notBefore;

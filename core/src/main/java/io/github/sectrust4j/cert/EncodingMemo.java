@@ -9,21 +9,28 @@ import java.util.function.Supplier;
 /**
  * Values decoded from a certificate field, kept by the field's exact encoded bytes: a field that recurs across
  * certificates (a signature AlgorithmIdentifier, the issuer Name of every leaf of one CA) is decoded once. Only for
- * values that are a pure function of those bytes and immutable, so a kept value equals a fresh decode. Bounded: when
- * {@code max} encodings are kept, they are all dropped. Thread-safe.
+ * values that are a pure function of those bytes and immutable, so a kept value equals a fresh decode. Bounded in
+ * count and in bytes: when {@code max} encodings are kept, they are all dropped, and an encoding longer than
+ * {@code maxLength} is decoded but never kept (fields that recur are small; a hostile stream of certificates with
+ * ever new, huge fields would otherwise pin {@code max} of them). Thread-safe.
  *
  * @param <V> the decoded value
  */
 final class EncodingMemo<V> {
     private final int max;
+    private final int maxLength;
     private final Map<ByteBuffer, V> kept = new ConcurrentHashMap<>();
 
-    EncodingMemo(int max) {
+    EncodingMemo(int max, int maxLength) {
         this.max = max;
+        this.maxLength = maxLength;
     }
 
     /** The value of the encoding {@code der[from, to)}, decoded by {@code decode} unless kept. */
     V get(byte[] der, int from, int to, Supplier<V> decode) {
+        if (to - from > maxLength) {
+            return decode.get();
+        }
         V known = kept.get(ByteBuffer.wrap(der, from, to - from));
         if (known != null) {
             return known;
@@ -43,5 +50,9 @@ final class EncodingMemo<V> {
 
     int max() {
         return max;
+    }
+
+    int maxLength() {
+        return maxLength;
     }
 }

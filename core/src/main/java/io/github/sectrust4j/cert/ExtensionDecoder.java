@@ -212,7 +212,7 @@ final class ExtensionDecoder {
      * Decodings of {@link #SHARED} extensions by their whole encoding: a decoder that decoded that extension alone.
      * Only successful decodings are kept; their results are immutable (a kept key identifier is only read).
      */
-    static final EncodingMemo<ExtensionDecoder> SHARED_DECODINGS = new EncodingMemo<>(256);
+    static final EncodingMemo<ExtensionDecoder> SHARED_DECODINGS = new EncodingMemo<>(256, 2_048);
 
     private void decodeShared(String oid, boolean critical, byte[] value, byte[] der, int from, int to)
             throws java.io.IOException {

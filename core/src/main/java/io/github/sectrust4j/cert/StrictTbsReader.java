@@ -31,7 +31,7 @@ final class StrictTbsReader {
     private static final int MAX_OID_CONTENTS = 4096;
 
     /** Extension OIDs by encoding: a few dozen across all certificates. */
-    static final EncodingMemo<String> OIDS = new EncodingMemo<>(256);
+    static final EncodingMemo<String> OIDS = new EncodingMemo<>(256, 128);
 
     private StrictTbsReader() {}
 

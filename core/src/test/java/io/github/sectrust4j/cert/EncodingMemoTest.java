@@ -101,7 +101,7 @@ class EncodingMemoTest {
 
     @Test
     void aFullMemo_startsAgain_andStillAnswers() {
-        EncodingMemo<String> memo = new EncodingMemo<>(3);
+        EncodingMemo<String> memo = new EncodingMemo<>(3, 16);
         byte[] der = {1, 2, 3, 4, 5, 6};
         for (int i = 0; i < 6; i++) {
             int from = i;
@@ -109,6 +109,30 @@ class EncodingMemoTest {
             assertThat(memo.size()).isLessThanOrEqualTo(3);
         }
         assertThat(memo.get(der, 5, 6, () -> "decoded again")).isEqualTo("v5"); // kept since the last restart
+    }
+
+    @Test
+    void anEncodingOverTheLengthBound_isDecodedEveryTime_andNeverKept() {
+        // a hostile stream of ever new, huge fields must not pin max of them (found in review: 190 certificates with a
+        // distinct 500 KB extension ran -Xmx64m out of heap)
+        EncodingMemo<String> memo = new EncodingMemo<>(3, 4);
+        byte[] der = new byte[64];
+        int[] decodes = {0};
+        for (int i = 0; i < 3; i++) {
+            assertThat(memo.get(der, 0, 5, () -> "long" + decodes[0]++)).isEqualTo("long" + i);
+        }
+        assertThat(memo.size()).isZero();
+        assertThat(memo.get(der, 0, 4, () -> "short")).isEqualTo("short");
+        assertThat(memo.get(der, 0, 4, () -> "decoded again")).isEqualTo("short");
+        assertThat(memo.size()).isOne();
+    }
+
+    @Test
+    void everyMemo_boundsTheBytesItKeeps() {
+        for (EncodingMemo<?> memo : List.of(
+                Certificate.ALGORITHMS, Certificate.ISSUERS, ExtensionDecoder.SHARED_DECODINGS, StrictTbsReader.OIDS)) {
+            assertThat((long) memo.max() * memo.maxLength()).isLessThanOrEqualTo(1L << 20);
+        }
     }
 
     @Test
