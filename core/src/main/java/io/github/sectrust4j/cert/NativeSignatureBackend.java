@@ -52,26 +52,49 @@ final class NativeSignatureBackend implements SignatureBackend {
 
     private final String name;
     private final Provider provider;
-    /** Signature OID → the provider's algorithm name, for the algorithms the provider offers. */
-    private final Map<String, String> algorithms = new HashMap<>();
+    /** Signature OID → the provider's algorithm, for the algorithms the provider offers. */
+    private final Map<String, Jca> algorithms = new HashMap<>();
+    /**
+     * Each thread's verifiers, one per algorithm ({@link Jca#slot()}): a provider's {@code Signature} is
+     * stateful and not thread-safe, so it is reused only on the thread that made it (see {@link Reused}).
+     */
+    private final ThreadLocal<Reused[]> reused;
     /** The provider's form of each key it may take; empty for a key left to Bouncy Castle. */
     private final Cache<PublicKeyInfo, Optional<PublicKey>> keys =
             CacheBuilder.newBuilder().maximumSize(2_048).build();
     /** Verifications the provider made (not handed to Bouncy Castle). */
     private final java.util.concurrent.atomic.LongAdder verified = new java.util.concurrent.atomic.LongAdder();
+    /** Of those, the ones made by a thread's kept verifier with the key it last had (no new initVerify). */
+    private final java.util.concurrent.atomic.LongAdder reusedVerified = new java.util.concurrent.atomic.LongAdder();
 
     NativeSignatureBackend(String name, Provider provider) {
         this.name = name;
         this.provider = provider;
-        RSA.forEach((oid, jca) -> offer(oid, jca, "RSA"));
-        ECDSA.forEach((oid, jca) -> offer(oid, jca, "EC"));
+        Map<String, Integer> slots = new HashMap<>();
+        RSA.forEach((oid, jca) -> offer(oid, jca, "RSA", slots));
+        ECDSA.forEach((oid, jca) -> offer(oid, jca, "EC", slots));
+        int size = slots.size();
+        this.reused = ThreadLocal.withInitial(() -> new Reused[size]);
     }
 
-    private void offer(String oid, String jca, String keyType) {
+    private void offer(String oid, String jca, String keyType, Map<String, Integer> slots) {
         if (provider.getService("Signature", jca) != null && provider.getService("KeyFactory", keyType) != null) {
-            algorithms.put(oid, jca);
+            algorithms.put(oid, new Jca(jca, slots.computeIfAbsent(jca, n -> slots.size())));
         }
     }
+
+    /** The provider's name of a signature algorithm, and its slot among a thread's {@link Reused} verifiers. */
+    private record Jca(String name, int slot) {}
+
+    /**
+     * A provider verifier kept by one thread for the next verification of its algorithm, and the key it was
+     * last initialised with. A {@code Signature} whose {@code verify} returned is back in that state
+     * ({@link Signature#verify(byte[])}: "reset and available to verify another signature from the identity
+     * whose public key was specified in the call to initVerify"; Conscrypt and ACCP reset their native context
+     * after every verify), so the same key needs no new {@code initVerify}. Making one per verification cost a
+     * provider lookup and, in Conscrypt, a native digest context left to a finalizer.
+     */
+    private record Reused(Signature verifier, PublicKey key) {}
 
     @Override
     public String name() {
@@ -89,26 +112,47 @@ final class NativeSignatureBackend implements SignatureBackend {
         if (nativeKey.isEmpty()) {
             return BcSignatureBackend.INSTANCE.verifies(algorithm, key, signed, signature);
         }
+        Jca jca = algorithms.get(algorithm.oid());
+        PublicKey publicKey = nativeKey.get();
+        Reused[] mine = reused.get();
+        // taken out while in use: a verifier that threw is never used again, whatever state it was left in
+        Reused last = mine[jca.slot()];
+        mine[jca.slot()] = null;
         Signature verifier;
         try {
-            verifier = Signature.getInstance(algorithms.get(algorithm.oid()), provider);
-            verifier.initVerify(nativeKey.get());
+            if (last != null && last.key() == publicKey) {
+                verifier = last.verifier();
+                reusedVerified.increment();
+            } else {
+                verifier = last != null ? last.verifier() : Signature.getInstance(jca.name(), provider);
+                verifier.initVerify(publicKey);
+            }
         } catch (GeneralSecurityException | RuntimeException e) {
             // the provider cannot do this at all (not a verdict on the signature): the reference decides
             return BcSignatureBackend.INSTANCE.verifies(algorithm, key, signed, signature);
         }
         verified.increment();
+        boolean valid;
         try {
             verifier.update(signed);
-            return verifier.verify(signature);
+            valid = verifier.verify(signature);
         } catch (SignatureException | RuntimeException e) {
             return false; // malformed signature
         }
+        mine[jca.slot()] = last != null && last.verifier() == verifier && last.key() == publicKey
+                ? last
+                : new Reused(verifier, publicKey);
+        return valid;
     }
 
     /** Verifications the provider made since this backend was loaded. */
     long nativeVerifications() {
         return verified.sum();
+    }
+
+    /** Verifications a thread's kept verifier made with the key it last had (for tests' coverage statistics). */
+    long reusedVerifications() {
+        return reusedVerified.sum();
     }
 
     /** Whether the provider, not Bouncy Castle, verifies this (for tests' coverage statistics). */
@@ -118,12 +162,12 @@ final class NativeSignatureBackend implements SignatureBackend {
 
     /** The provider's key if the provider verifies this input; empty if Bouncy Castle does. */
     private Optional<PublicKey> takenKey(SignatureAlgorithm algorithm, PublicKeyInfo key, byte[] signature) {
-        String jca = algorithms.get(algorithm.oid());
+        Jca jca = algorithms.get(algorithm.oid());
         if (jca == null) {
             return Optional.empty();
         }
         Optional<PublicKey> nativeKey = nativeKey(key, ECDSA.containsKey(algorithm.oid()));
-        return nativeKey.isPresent() && takesSignature(key, jca, signature) ? nativeKey : Optional.empty();
+        return nativeKey.isPresent() && takesSignature(key, jca.name(), signature) ? nativeKey : Optional.empty();
     }
 
     /** The provider's key for {@code key} if this backend takes it for ECDSA ({@code ec}) or RSA. */

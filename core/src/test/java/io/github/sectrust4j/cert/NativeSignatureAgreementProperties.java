@@ -147,6 +147,32 @@ class NativeSignatureAgreementProperties {
     @Property(tries = 600)
     void nativeBackendsAgreeWithBouncyCastle(@ForAll("cases") Case c) throws Exception {
         requireNativeBackends();
+        Outcome o = agree(c);
+        boolean reference = o.reference();
+        boolean taken = o.taken();
+        Statistics.label("damage").collect(c.damage());
+        Statistics.label("verdict").collect(reference ? "valid" : "invalid");
+        Statistics.label("route").collect(taken ? "native" : "bouncy castle");
+        Statistics.label("verdict").coverage(k -> {
+            k.check("valid").percentage(p -> p > 10);
+            k.check("invalid").percentage(p -> p > 30);
+        });
+        Statistics.label("route").coverage(k -> {
+            k.check("native").percentage(p -> p > 30);
+            k.check("bouncy castle").percentage(p -> p > 5);
+        });
+        Statistics.label("damage").coverage(k -> {
+            for (Damage d : Damage.values()) {
+                k.check(d).count(n -> n > 10);
+            }
+        });
+    }
+
+    /** Bouncy Castle's verdict on {@code c}, and whether a native provider took it. */
+    record Outcome(boolean reference, boolean taken) {}
+
+    /** Verifies {@code c} with Bouncy Castle and every native backend, asserting that they agree. */
+    private static Outcome agree(Case c) throws Exception {
         Key signer = KEYS.get(c.signer());
         Key verifier = KEYS.get(c.verifier());
         byte[] message = c.message();
@@ -182,20 +208,42 @@ class NativeSignatureAgreementProperties {
                         .isEqualTo(reference);
             }
         }
-        Statistics.label("damage").collect(c.damage());
-        Statistics.label("verdict").collect(reference ? "valid" : "invalid");
-        Statistics.label("route").collect(taken ? "native" : "bouncy castle");
-        Statistics.label("verdict").coverage(k -> {
-            k.check("valid").percentage(p -> p > 10);
-            k.check("invalid").percentage(p -> p > 30);
-        });
-        Statistics.label("route").coverage(k -> {
-            k.check("native").percentage(p -> p > 30);
-            k.check("bouncy castle").percentage(p -> p > 5);
-        });
+        return new Outcome(reference, taken);
+    }
+
+    /**
+     * A thread reuses its provider verifier of an algorithm (the same key without a new initVerify): a
+     * verification after a damaged, invalid or throwing one — with the same key, then another key or
+     * algorithm, then the first key again — answers as Bouncy Castle does, as a fresh verifier would.
+     */
+    @Property(tries = 200)
+    void aReusedVerifierAnswersAsAFreshOne(@ForAll("cases") Case damaged, @ForAll("cases") Case other)
+            throws Exception {
+        requireNativeBackends();
+        Case clean = new Case(
+                damaged.signer(),
+                damaged.signer(),
+                matching(damaged.algorithm(), KEYS.get(damaged.signer())),
+                Damage.NONE,
+                damaged.message(),
+                damaged.position());
+        long reusedBefore = NATIVE.stream()
+                .mapToLong(NativeSignatureBackend::reusedVerifications)
+                .sum();
+        for (Case c : List.of(damaged, clean, other, clean, damaged, clean)) {
+            agree(c);
+        }
+        long reused = NATIVE.stream()
+                        .mapToLong(NativeSignatureBackend::reusedVerifications)
+                        .sum()
+                - reusedBefore;
+        assertThat(agree(clean).reference()).as("the clean case verifies").isTrue();
+        Statistics.label("reused").collect(reused > 0 ? "reused verifier" : "none reused");
+        Statistics.label("damage").collect(damaged.damage());
+        Statistics.label("reused").coverage(k -> k.check("reused verifier").percentage(p -> p > 50));
         Statistics.label("damage").coverage(k -> {
             for (Damage d : Damage.values()) {
-                k.check(d).count(n -> n > 10);
+                k.check(d).count(n -> n > 2);
             }
         });
     }
