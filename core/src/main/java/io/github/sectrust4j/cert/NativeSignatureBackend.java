@@ -48,6 +48,12 @@ final class NativeSignatureBackend implements SignatureBackend {
             "1.2.840.10045.4.3.3", "SHA384withECDSA",
             "1.2.840.10045.4.3.4", "SHA512withECDSA");
     static final int MIN_RSA_BITS = 1_024;
+    /**
+     * Verifiers a thread keeps per algorithm, each initialised with its last key: a line's SCTs come from a
+     * few logs (and its links from a few CAs) whose keys recur line after line.
+     */
+    static final int KEPT_PER_ALGORITHM = 4;
+
     static final int MAX_RSA_BITS = 8_192;
 
     private final String name;
@@ -55,10 +61,11 @@ final class NativeSignatureBackend implements SignatureBackend {
     /** Signature OID → the provider's algorithm, for the algorithms the provider offers. */
     private final Map<String, Jca> algorithms = new HashMap<>();
     /**
-     * Each thread's verifiers, one per algorithm ({@link Jca#slot()}): a provider's {@code Signature} is
-     * stateful and not thread-safe, so it is reused only on the thread that made it (see {@link Reused}).
+     * Each thread's verifiers per algorithm ({@link Jca#slot()}), at most {@link #KEPT_PER_ALGORITHM}, the most
+     * recently used first: a provider's {@code Signature} is stateful and not thread-safe, so it is reused only
+     * on the thread that made it (see {@link Reused}).
      */
-    private final ThreadLocal<Reused[]> reused;
+    private final ThreadLocal<Reused[][]> reused;
     /** The provider's form of each key it may take; empty for a key left to Bouncy Castle. */
     private final Cache<PublicKeyInfo, Optional<PublicKey>> keys =
             CacheBuilder.newBuilder().maximumSize(2_048).build();
@@ -74,7 +81,7 @@ final class NativeSignatureBackend implements SignatureBackend {
         RSA.forEach((oid, jca) -> offer(oid, jca, "RSA", slots));
         ECDSA.forEach((oid, jca) -> offer(oid, jca, "EC", slots));
         int size = slots.size();
-        this.reused = ThreadLocal.withInitial(() -> new Reused[size]);
+        this.reused = ThreadLocal.withInitial(() -> new Reused[size][KEPT_PER_ALGORITHM]);
     }
 
     private void offer(String oid, String jca, String keyType, Map<String, Integer> slots) {
@@ -87,12 +94,12 @@ final class NativeSignatureBackend implements SignatureBackend {
     private record Jca(String name, int slot) {}
 
     /**
-     * A provider verifier kept by one thread for the next verification of its algorithm, and the key it was
+     * A provider verifier kept by one thread for a later verification of its algorithm, and the key it was
      * last initialised with. A {@code Signature} whose {@code verify} returned is back in that state
      * ({@link Signature#verify(byte[])}: "reset and available to verify another signature from the identity
      * whose public key was specified in the call to initVerify"; Conscrypt and ACCP reset their native context
      * after every verify), so the same key needs no new {@code initVerify}. Making one per verification cost a
-     * provider lookup and, in Conscrypt, a native digest context left to a finalizer.
+     * provider lookup and, in Conscrypt, two native digest contexts left to a finalizer.
      */
     private record Reused(Signature verifier, PublicKey key) {}
 
@@ -114,10 +121,9 @@ final class NativeSignatureBackend implements SignatureBackend {
         }
         Jca jca = algorithms.get(algorithm.oid());
         PublicKey publicKey = nativeKey.get();
-        Reused[] mine = reused.get();
+        Reused[] kept = reused.get()[jca.slot()];
         // taken out while in use: a verifier that threw is never used again, whatever state it was left in
-        Reused last = mine[jca.slot()];
-        mine[jca.slot()] = null;
+        Reused last = take(kept, publicKey);
         Signature verifier;
         try {
             if (last != null && last.key() == publicKey) {
@@ -139,10 +145,35 @@ final class NativeSignatureBackend implements SignatureBackend {
         } catch (SignatureException | RuntimeException e) {
             return false; // malformed signature
         }
-        mine[jca.slot()] = last != null && last.verifier() == verifier && last.key() == publicKey
-                ? last
-                : new Reused(verifier, publicKey);
+        keepFirst(kept, last != null && last.key() == publicKey ? last : new Reused(verifier, publicKey));
         return valid;
+    }
+
+    /**
+     * Takes out of {@code kept} the verifier last initialised with {@code key}, else the least recently used
+     * one when all places are taken (to be initialised again), else none: a new one is made.
+     */
+    private static Reused take(Reused[] kept, PublicKey key) {
+        int at = kept.length - 1;
+        for (int i = 0; i < kept.length; i++) {
+            if (kept[i] == null) {
+                return null;
+            }
+            if (kept[i].key() == key) {
+                at = i;
+                break;
+            }
+        }
+        Reused taken = kept[at];
+        System.arraycopy(kept, at + 1, kept, at, kept.length - 1 - at);
+        kept[kept.length - 1] = null;
+        return taken;
+    }
+
+    /** Puts {@code r} first in {@code kept} (which has a free place: its verifier was taken out). */
+    private static void keepFirst(Reused[] kept, Reused r) {
+        System.arraycopy(kept, 0, kept, 1, kept.length - 1);
+        kept[0] = r;
     }
 
     /** Verifications the provider made since this backend was loaded. */

@@ -248,6 +248,42 @@ class NativeSignatureAgreementProperties {
         });
     }
 
+    /**
+     * A thread keeps a verifier for each of its recent keys of an algorithm: cycling through the RSA keys the
+     * providers take (as a stream of lines cycles through a few logs and CAs), every round after the first
+     * verifies without a new initVerify, invalid verdicts included, and each verdict is still Bouncy Castle's.
+     */
+    @Example
+    void aThreadKeepsAVerifierForEachRecentKey() throws Exception {
+        requireNativeBackends();
+        List<Integer> rsa = new ArrayList<>();
+        for (int i = 0; i < KEYS.size(); i++) {
+            if (!KEYS.get(i).ec() && !KEYS.get(i).label().startsWith("rsa768")) {
+                rsa.add(i);
+            }
+        }
+        assertThat(rsa).hasSizeBetween(2, NativeSignatureBackend.KEPT_PER_ALGORITHM);
+        long[] before = NATIVE.stream()
+                .mapToLong(NativeSignatureBackend::reusedVerifications)
+                .toArray();
+        byte[] message = "tbs".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int round = 0; round < 3; round++) {
+            for (int k : rsa) {
+                Damage damage = round == 1 ? Damage.FLIP_MESSAGE_BIT : Damage.NONE;
+                Outcome o = agree(new Case(k, k, Algorithm.RSA_SHA256, damage, message, round));
+                assertThat(o.taken()).as("%s is the providers'", KEYS.get(k)).isTrue();
+                assertThat(o.reference()).isEqualTo(damage == Damage.NONE);
+            }
+        }
+        for (int b = 0; b < NATIVE.size(); b++) {
+            assertThat(NATIVE.get(b).reusedVerifications() - before[b])
+                    .as(
+                            "%s: verifications without a new initVerify",
+                            NATIVE.get(b).name())
+                    .isGreaterThanOrEqualTo(2L * rsa.size());
+        }
+    }
+
     @Example
     void aDigestInfoWithoutNullParametersVerifiesWithBouncyCastleOnly() throws Exception {
         requireNativeBackends();
