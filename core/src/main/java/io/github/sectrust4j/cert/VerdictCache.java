@@ -13,7 +13,7 @@ import java.util.function.BooleanSupplier;
  * never changes an answer. When another {@link SignatureBackend} is selected the cache starts afresh, so
  * every verdict in it was reached by the backend in use.
  *
- * <p>A table of at most {@code maxEntries} slots in sets of {@value #WAYS}: a key (a digest: its hash is
+ * <p>A table of at most {@code maxEntries} (and {@value #MAX_SLOTS}) slots in sets of {@value #WAYS}: a key (a digest: its hash is
  * uniform) has one set; a new key takes a free slot of its set, else replaces one of them at random. A
  * lookup compares whole keys, so a verdict is only ever returned for its own key. Every line of a stream of
  * distinct chains stores new verdicts: here that is an array write, where the LRU cache this replaced
@@ -22,6 +22,8 @@ import java.util.function.BooleanSupplier;
 public final class VerdictCache {
     /** Slots per set. */
     static final int WAYS = 4;
+    /** The table is made whole up front: a larger maximum gets this many slots (a few MB), not an array it names. */
+    static final int MAX_SLOTS = 1 << 20;
 
     /** A cached verdict: immutable, so safely published through the array. */
     private record Verdict(ByteBuffer key, boolean valid) {}
@@ -37,7 +39,7 @@ public final class VerdictCache {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries must be positive: " + maxEntries);
         }
-        this.sets = Math.max(1, maxEntries / WAYS);
+        this.sets = Math.max(1, Math.min(maxEntries, MAX_SLOTS) / WAYS);
         this.slots = new AtomicReferenceArray<>(Math.min(maxEntries, sets * WAYS));
     }
 

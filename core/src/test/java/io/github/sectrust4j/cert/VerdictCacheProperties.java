@@ -85,6 +85,15 @@ class VerdictCacheProperties {
     }
 
     @Example
+    void aHugeMaximum_makesABoundedTable() {
+        VerdictCache cache = new VerdictCache(Integer.MAX_VALUE);
+        cache.put(key(1), true);
+        assertThat(cache.get(key(1))).isTrue();
+        assertThat(cache.get(key(2))).isNull();
+        assertThat(cache.size()).isEqualTo(1);
+    }
+
+    @Example
     void concurrentUse_neverAnswersAnotherKeysVerdict() throws Exception {
         VerdictCache cache = new VerdictCache(64);
         AtomicInteger computed = new AtomicInteger();
