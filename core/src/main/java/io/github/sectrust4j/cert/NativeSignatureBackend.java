@@ -13,7 +13,6 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import org.bouncycastle.asn1.pkcs.RSAPublicKey;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
@@ -203,12 +202,16 @@ final class NativeSignatureBackend implements SignatureBackend {
 
     /** The provider's key for {@code key} if this backend takes it for ECDSA ({@code ec}) or RSA. */
     private Optional<PublicKey> nativeKey(PublicKeyInfo key, boolean ec) {
-        try {
-            Optional<PublicKey> k = keys.get(key, () -> decode(key));
-            return k.filter(p -> ec == p.getAlgorithm().equals("EC"));
-        } catch (ExecutionException | RuntimeException e) {
-            return Optional.empty();
+        Optional<PublicKey> k = keys.getIfPresent(key); // no loader lambda per verification
+        if (k == null) {
+            try {
+                k = decode(key);
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+            keys.put(key, k);
         }
+        return k.isPresent() && ec == k.get().getAlgorithm().equals("EC") ? k : Optional.empty();
     }
 
     private Optional<PublicKey> decode(PublicKeyInfo key) {
