@@ -2,6 +2,7 @@ package io.github.sectrust4j.cert;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BooleanSupplier;
 
@@ -29,6 +30,13 @@ public final class VerdictCache {
     private record Verdict(ByteBuffer key, boolean valid) {}
 
     private final AtomicReferenceArray<Verdict> slots;
+    /**
+     * Each slot's key hash, side by side so that a set's four are read together: a lookup touches a verdict (and
+     * its key's bytes) only where the hash matches. Written with the slot, not atomically with it: a hash that does
+     * not match its slot only makes a lookup miss, and a match is always confirmed on the whole key.
+     */
+    private final AtomicIntegerArray hashes;
+
     private final int sets;
     /** The backend selection ({@link SignatureBackends#epoch()}) the verdicts were reached under. */
     private volatile Object epoch = SignatureBackends.epoch();
@@ -41,6 +49,7 @@ public final class VerdictCache {
         }
         this.sets = Math.max(1, Math.min(maxEntries, MAX_SLOTS) / WAYS);
         this.slots = new AtomicReferenceArray<>(Math.min(maxEntries, sets * WAYS));
+        this.hashes = new AtomicIntegerArray(slots.length());
     }
 
     /**
@@ -64,19 +73,23 @@ public final class VerdictCache {
     /** The cached verdict for {@code key}, or null. */
     public Boolean get(ByteBuffer key) {
         owner();
-        int first = first(key);
+        int hash = key.hashCode();
+        int first = first(hash);
         int end = end(first);
         for (int i = first; i < end; i++) {
-            Verdict v = slots.get(i);
-            if (v != null && v.key().equals(key)) {
-                return v.valid();
+            if (hashes.get(i) == hash) {
+                Verdict v = slots.get(i);
+                if (v != null && v.key().equals(key)) {
+                    return v.valid();
+                }
             }
         }
         return null;
     }
 
     public void put(ByteBuffer key, boolean valid) {
-        int first = first(key);
+        int hash = key.hashCode();
+        int first = first(hash);
         int end = end(first);
         int free = -1;
         for (int i = first; i < end; i++) {
@@ -85,7 +98,7 @@ public final class VerdictCache {
                 if (free < 0) {
                     free = i;
                 }
-            } else if (v.key().equals(key)) {
+            } else if (hashes.get(i) == hash && v.key().equals(key)) {
                 if (v.valid() != valid) {
                     slots.set(i, new Verdict(key, valid));
                 }
@@ -94,6 +107,7 @@ public final class VerdictCache {
         }
         int at = free >= 0 ? free : first + ThreadLocalRandom.current().nextInt(end - first);
         slots.set(at, new Verdict(key, valid));
+        hashes.set(at, hash);
     }
 
     /** The cached verdict for {@code key}, else {@code verify}'s answer, remembered. */
@@ -107,9 +121,9 @@ public final class VerdictCache {
         return v;
     }
 
-    /** The first slot of {@code key}'s set. */
-    private int first(ByteBuffer key) {
-        return Math.floorMod(key.hashCode(), sets) * WAYS;
+    /** The first slot of the set of a key with this hash. */
+    private int first(int hash) {
+        return Math.floorMod(hash, sets) * WAYS;
     }
 
     private int end(int first) {
