@@ -13,7 +13,6 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import org.bouncycastle.asn1.pkcs.RSAPublicKey;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
@@ -48,30 +47,60 @@ final class NativeSignatureBackend implements SignatureBackend {
             "1.2.840.10045.4.3.3", "SHA384withECDSA",
             "1.2.840.10045.4.3.4", "SHA512withECDSA");
     static final int MIN_RSA_BITS = 1_024;
+    /**
+     * Verifiers a thread keeps per algorithm, each initialised with its last key: a line's SCTs come from a
+     * few logs (and its links from a few CAs) whose keys recur line after line.
+     */
+    static final int KEPT_PER_ALGORITHM = 4;
+
     static final int MAX_RSA_BITS = 8_192;
 
     private final String name;
     private final Provider provider;
-    /** Signature OID → the provider's algorithm name, for the algorithms the provider offers. */
-    private final Map<String, String> algorithms = new HashMap<>();
+    /** Signature OID → the provider's algorithm, for the algorithms the provider offers. */
+    private final Map<String, Jca> algorithms = new HashMap<>();
+    /**
+     * Each thread's verifiers per algorithm ({@link Jca#slot()}), at most {@link #KEPT_PER_ALGORITHM}, the most
+     * recently used first: a provider's {@code Signature} is stateful and not thread-safe, so it is reused only
+     * on the thread that made it (see {@link Reused}).
+     */
+    private final ThreadLocal<Reused[][]> reused;
     /** The provider's form of each key it may take; empty for a key left to Bouncy Castle. */
     private final Cache<PublicKeyInfo, Optional<PublicKey>> keys =
             CacheBuilder.newBuilder().maximumSize(2_048).build();
     /** Verifications the provider made (not handed to Bouncy Castle). */
     private final java.util.concurrent.atomic.LongAdder verified = new java.util.concurrent.atomic.LongAdder();
+    /** Of those, the ones made by a thread's kept verifier with the key it last had (no new initVerify). */
+    private final java.util.concurrent.atomic.LongAdder reusedVerified = new java.util.concurrent.atomic.LongAdder();
 
     NativeSignatureBackend(String name, Provider provider) {
         this.name = name;
         this.provider = provider;
-        RSA.forEach((oid, jca) -> offer(oid, jca, "RSA"));
-        ECDSA.forEach((oid, jca) -> offer(oid, jca, "EC"));
+        Map<String, Integer> slots = new HashMap<>();
+        RSA.forEach((oid, jca) -> offer(oid, jca, "RSA", slots));
+        ECDSA.forEach((oid, jca) -> offer(oid, jca, "EC", slots));
+        int size = slots.size();
+        this.reused = ThreadLocal.withInitial(() -> new Reused[size][KEPT_PER_ALGORITHM]);
     }
 
-    private void offer(String oid, String jca, String keyType) {
+    private void offer(String oid, String jca, String keyType, Map<String, Integer> slots) {
         if (provider.getService("Signature", jca) != null && provider.getService("KeyFactory", keyType) != null) {
-            algorithms.put(oid, jca);
+            algorithms.put(oid, new Jca(jca, slots.computeIfAbsent(jca, n -> slots.size())));
         }
     }
+
+    /** The provider's name of a signature algorithm, and its slot among a thread's {@link Reused} verifiers. */
+    private record Jca(String name, int slot) {}
+
+    /**
+     * A provider verifier kept by one thread for a later verification of its algorithm, and the key it was
+     * last initialised with. A {@code Signature} whose {@code verify} returned is back in that state
+     * ({@link Signature#verify(byte[])}: "reset and available to verify another signature from the identity
+     * whose public key was specified in the call to initVerify"; Conscrypt and ACCP reset their native context
+     * after every verify), so the same key needs no new {@code initVerify}. Making one per verification cost a
+     * provider lookup and, in Conscrypt, two native digest contexts left to a finalizer.
+     */
+    private record Reused(Signature verifier, PublicKey key) {}
 
     @Override
     public String name() {
@@ -89,26 +118,71 @@ final class NativeSignatureBackend implements SignatureBackend {
         if (nativeKey.isEmpty()) {
             return BcSignatureBackend.INSTANCE.verifies(algorithm, key, signed, signature);
         }
+        Jca jca = algorithms.get(algorithm.oid());
+        PublicKey publicKey = nativeKey.get();
+        Reused[] kept = reused.get()[jca.slot()];
+        // taken out while in use: a verifier that threw is never used again, whatever state it was left in
+        Reused last = take(kept, publicKey);
         Signature verifier;
         try {
-            verifier = Signature.getInstance(algorithms.get(algorithm.oid()), provider);
-            verifier.initVerify(nativeKey.get());
+            if (last != null && last.key() == publicKey) {
+                verifier = last.verifier();
+                reusedVerified.increment();
+            } else {
+                verifier = last != null ? last.verifier() : Signature.getInstance(jca.name(), provider);
+                verifier.initVerify(publicKey);
+            }
         } catch (GeneralSecurityException | RuntimeException e) {
             // the provider cannot do this at all (not a verdict on the signature): the reference decides
             return BcSignatureBackend.INSTANCE.verifies(algorithm, key, signed, signature);
         }
         verified.increment();
+        boolean valid;
         try {
             verifier.update(signed);
-            return verifier.verify(signature);
+            valid = verifier.verify(signature);
         } catch (SignatureException | RuntimeException e) {
             return false; // malformed signature
         }
+        keepFirst(kept, last != null && last.key() == publicKey ? last : new Reused(verifier, publicKey));
+        return valid;
+    }
+
+    /**
+     * Takes out of {@code kept} the verifier last initialised with {@code key}, else the least recently used
+     * one when all places are taken (to be initialised again), else none: a new one is made.
+     */
+    private static Reused take(Reused[] kept, PublicKey key) {
+        int at = kept.length - 1;
+        for (int i = 0; i < kept.length; i++) {
+            if (kept[i] == null) {
+                return null;
+            }
+            if (kept[i].key() == key) {
+                at = i;
+                break;
+            }
+        }
+        Reused taken = kept[at];
+        System.arraycopy(kept, at + 1, kept, at, kept.length - 1 - at);
+        kept[kept.length - 1] = null;
+        return taken;
+    }
+
+    /** Puts {@code r} first in {@code kept} (which has a free place: its verifier was taken out). */
+    private static void keepFirst(Reused[] kept, Reused r) {
+        System.arraycopy(kept, 0, kept, 1, kept.length - 1);
+        kept[0] = r;
     }
 
     /** Verifications the provider made since this backend was loaded. */
     long nativeVerifications() {
         return verified.sum();
+    }
+
+    /** Verifications a thread's kept verifier made with the key it last had (for tests' coverage statistics). */
+    long reusedVerifications() {
+        return reusedVerified.sum();
     }
 
     /** Whether the provider, not Bouncy Castle, verifies this (for tests' coverage statistics). */
@@ -118,22 +192,26 @@ final class NativeSignatureBackend implements SignatureBackend {
 
     /** The provider's key if the provider verifies this input; empty if Bouncy Castle does. */
     private Optional<PublicKey> takenKey(SignatureAlgorithm algorithm, PublicKeyInfo key, byte[] signature) {
-        String jca = algorithms.get(algorithm.oid());
+        Jca jca = algorithms.get(algorithm.oid());
         if (jca == null) {
             return Optional.empty();
         }
         Optional<PublicKey> nativeKey = nativeKey(key, ECDSA.containsKey(algorithm.oid()));
-        return nativeKey.isPresent() && takesSignature(key, jca, signature) ? nativeKey : Optional.empty();
+        return nativeKey.isPresent() && takesSignature(key, jca.name(), signature) ? nativeKey : Optional.empty();
     }
 
     /** The provider's key for {@code key} if this backend takes it for ECDSA ({@code ec}) or RSA. */
     private Optional<PublicKey> nativeKey(PublicKeyInfo key, boolean ec) {
-        try {
-            Optional<PublicKey> k = keys.get(key, () -> decode(key));
-            return k.filter(p -> ec == p.getAlgorithm().equals("EC"));
-        } catch (ExecutionException | RuntimeException e) {
-            return Optional.empty();
+        Optional<PublicKey> k = keys.getIfPresent(key); // no loader lambda per verification
+        if (k == null) {
+            try {
+                k = decode(key);
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+            keys.put(key, k);
         }
+        return k.isPresent() && ec == k.get().getAlgorithm().equals("EC") ? k : Optional.empty();
     }
 
     private Optional<PublicKey> decode(PublicKeyInfo key) {

@@ -1,8 +1,9 @@
 package io.github.sectrust4j.cert;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
 import java.nio.ByteBuffer;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -12,16 +13,43 @@ import java.util.function.BooleanSupplier;
  * each keep one. A verdict is a pure function of its key's preimage, so sharing it across evaluations
  * never changes an answer. When another {@link SignatureBackend} is selected the cache starts afresh, so
  * every verdict in it was reached by the backend in use.
+ *
+ * <p>A table of at most {@code maxEntries} (and {@value #MAX_SLOTS}) slots in sets of {@value #WAYS}: a key (a digest: its hash is
+ * uniform) has one set; a new key takes a free slot of its set, else replaces one of them at random. A
+ * lookup compares whole keys, so a verdict is only ever returned for its own key. Every line of a stream of
+ * distinct chains stores new verdicts: here that is an array write, where the LRU cache this replaced
+ * (Guava's, with its queues and eviction) cost more than the rest of an SCT check's Java side.
  */
 public final class VerdictCache {
-    private final Cache<ByteBuffer, Boolean> verdicts;
+    /** Slots per set. */
+    static final int WAYS = 4;
+    /** The table is made whole up front: a larger maximum gets this many slots (a few MB), not an array it names. */
+    static final int MAX_SLOTS = 1 << 20;
+
+    /** A cached verdict: immutable, so safely published through the array. */
+    private record Verdict(ByteBuffer key, boolean valid) {}
+
+    private final AtomicReferenceArray<Verdict> slots;
+    /**
+     * Each slot's key hash, side by side so that a set's four are read together: a lookup touches a verdict (and
+     * its key's bytes) only where the hash matches. Written with the slot, not atomically with it: a hash that does
+     * not match its slot only makes a lookup miss, and a match is always confirmed on the whole key.
+     */
+    private final AtomicIntegerArray hashes;
+
+    private final int sets;
     /** The backend selection ({@link SignatureBackends#epoch()}) the verdicts were reached under. */
     private volatile Object epoch = SignatureBackends.epoch();
     /** This cache under the current selection: the owner of verdicts memoized elsewhere on its behalf. */
     private volatile Object owner = new Object();
 
     public VerdictCache(int maxEntries) {
-        this.verdicts = CacheBuilder.newBuilder().maximumSize(maxEntries).build();
+        if (maxEntries < 1) {
+            throw new IllegalArgumentException("maxEntries must be positive: " + maxEntries);
+        }
+        this.sets = Math.max(1, Math.min(maxEntries, MAX_SLOTS) / WAYS);
+        this.slots = new AtomicReferenceArray<>(Math.min(maxEntries, sets * WAYS));
+        this.hashes = new AtomicIntegerArray(slots.length());
     }
 
     /**
@@ -33,7 +61,7 @@ public final class VerdictCache {
         if (now != epoch) {
             synchronized (this) {
                 if (now != epoch) {
-                    verdicts.invalidateAll();
+                    clear();
                     owner = new Object();
                     epoch = now;
                 }
@@ -45,11 +73,41 @@ public final class VerdictCache {
     /** The cached verdict for {@code key}, or null. */
     public Boolean get(ByteBuffer key) {
         owner();
-        return verdicts.getIfPresent(key);
+        int hash = key.hashCode();
+        int first = first(hash);
+        int end = end(first);
+        for (int i = first; i < end; i++) {
+            if (hashes.get(i) == hash) {
+                Verdict v = slots.get(i);
+                if (v != null && v.key().equals(key)) {
+                    return v.valid();
+                }
+            }
+        }
+        return null;
     }
 
     public void put(ByteBuffer key, boolean valid) {
-        verdicts.put(key, valid);
+        int hash = key.hashCode();
+        int first = first(hash);
+        int end = end(first);
+        int free = -1;
+        for (int i = first; i < end; i++) {
+            Verdict v = slots.get(i);
+            if (v == null) {
+                if (free < 0) {
+                    free = i;
+                }
+            } else if (hashes.get(i) == hash && v.key().equals(key)) {
+                if (v.valid() != valid) {
+                    slots.set(i, new Verdict(key, valid));
+                }
+                return;
+            }
+        }
+        int at = free >= 0 ? free : first + ThreadLocalRandom.current().nextInt(end - first);
+        slots.set(at, new Verdict(key, valid));
+        hashes.set(at, hash);
     }
 
     /** The cached verdict for {@code key}, else {@code verify}'s answer, remembered. */
@@ -59,17 +117,34 @@ public final class VerdictCache {
             return cached;
         }
         boolean v = verify.getAsBoolean();
-        verdicts.put(key, v);
+        put(key, v);
         return v;
     }
 
-    /** Approximate number of cached verdicts. */
+    /** The first slot of the set of a key with this hash. */
+    private int first(int hash) {
+        return Math.floorMod(hash, sets) * WAYS;
+    }
+
+    private int end(int first) {
+        return Math.min(first + WAYS, slots.length());
+    }
+
+    /** Number of cached verdicts (a count of the table: for tests and benchmarks). */
     public long size() {
-        return verdicts.size();
+        long n = 0;
+        for (int i = 0; i < slots.length(); i++) {
+            if (slots.get(i) != null) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Forgets every verdict (benchmarks measuring a cold evaluation). */
     public void clear() {
-        verdicts.invalidateAll();
+        for (int i = 0; i < slots.length(); i++) {
+            slots.set(i, null);
+        }
     }
 }

@@ -147,6 +147,32 @@ class NativeSignatureAgreementProperties {
     @Property(tries = 600)
     void nativeBackendsAgreeWithBouncyCastle(@ForAll("cases") Case c) throws Exception {
         requireNativeBackends();
+        Outcome o = agree(c);
+        boolean reference = o.reference();
+        boolean taken = o.taken();
+        Statistics.label("damage").collect(c.damage());
+        Statistics.label("verdict").collect(reference ? "valid" : "invalid");
+        Statistics.label("route").collect(taken ? "native" : "bouncy castle");
+        Statistics.label("verdict").coverage(k -> {
+            k.check("valid").percentage(p -> p > 10);
+            k.check("invalid").percentage(p -> p > 30);
+        });
+        Statistics.label("route").coverage(k -> {
+            k.check("native").percentage(p -> p > 30);
+            k.check("bouncy castle").percentage(p -> p > 5);
+        });
+        Statistics.label("damage").coverage(k -> {
+            for (Damage d : Damage.values()) {
+                k.check(d).count(n -> n > 10);
+            }
+        });
+    }
+
+    /** Bouncy Castle's verdict on {@code c}, and whether a native provider took it. */
+    record Outcome(boolean reference, boolean taken) {}
+
+    /** Verifies {@code c} with Bouncy Castle and every native backend, asserting that they agree. */
+    private static Outcome agree(Case c) throws Exception {
         Key signer = KEYS.get(c.signer());
         Key verifier = KEYS.get(c.verifier());
         byte[] message = c.message();
@@ -182,22 +208,80 @@ class NativeSignatureAgreementProperties {
                         .isEqualTo(reference);
             }
         }
-        Statistics.label("damage").collect(c.damage());
-        Statistics.label("verdict").collect(reference ? "valid" : "invalid");
-        Statistics.label("route").collect(taken ? "native" : "bouncy castle");
-        Statistics.label("verdict").coverage(k -> {
-            k.check("valid").percentage(p -> p > 10);
-            k.check("invalid").percentage(p -> p > 30);
-        });
-        Statistics.label("route").coverage(k -> {
-            k.check("native").percentage(p -> p > 30);
-            k.check("bouncy castle").percentage(p -> p > 5);
-        });
+        return new Outcome(reference, taken);
+    }
+
+    /**
+     * A thread reuses its provider verifier of an algorithm (the same key without a new initVerify): a
+     * verification after a damaged, invalid or throwing one — with the same key, then another key or
+     * algorithm, then the first key again — answers as Bouncy Castle does, as a fresh verifier would.
+     */
+    @Property(tries = 200)
+    void aReusedVerifierAnswersAsAFreshOne(@ForAll("cases") Case damaged, @ForAll("cases") Case other)
+            throws Exception {
+        requireNativeBackends();
+        Case clean = new Case(
+                damaged.signer(),
+                damaged.signer(),
+                matching(damaged.algorithm(), KEYS.get(damaged.signer())),
+                Damage.NONE,
+                damaged.message(),
+                damaged.position());
+        long reusedBefore = NATIVE.stream()
+                .mapToLong(NativeSignatureBackend::reusedVerifications)
+                .sum();
+        for (Case c : List.of(damaged, clean, other, clean, damaged, clean)) {
+            agree(c);
+        }
+        long reused = NATIVE.stream()
+                        .mapToLong(NativeSignatureBackend::reusedVerifications)
+                        .sum()
+                - reusedBefore;
+        assertThat(agree(clean).reference()).as("the clean case verifies").isTrue();
+        Statistics.label("reused").collect(reused > 0 ? "reused verifier" : "none reused");
+        Statistics.label("damage").collect(damaged.damage());
+        Statistics.label("reused").coverage(k -> k.check("reused verifier").percentage(p -> p > 50));
         Statistics.label("damage").coverage(k -> {
             for (Damage d : Damage.values()) {
-                k.check(d).count(n -> n > 10);
+                k.check(d).count(n -> n > 2);
             }
         });
+    }
+
+    /**
+     * A thread keeps a verifier for each of its recent keys of an algorithm: cycling through the RSA keys the
+     * providers take (as a stream of lines cycles through a few logs and CAs), every round after the first
+     * verifies without a new initVerify, invalid verdicts included, and each verdict is still Bouncy Castle's.
+     */
+    @Example
+    void aThreadKeepsAVerifierForEachRecentKey() throws Exception {
+        requireNativeBackends();
+        List<Integer> rsa = new ArrayList<>();
+        for (int i = 0; i < KEYS.size(); i++) {
+            if (!KEYS.get(i).ec() && !KEYS.get(i).label().startsWith("rsa768")) {
+                rsa.add(i);
+            }
+        }
+        assertThat(rsa).hasSizeBetween(2, NativeSignatureBackend.KEPT_PER_ALGORITHM);
+        long[] before = NATIVE.stream()
+                .mapToLong(NativeSignatureBackend::reusedVerifications)
+                .toArray();
+        byte[] message = "tbs".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int round = 0; round < 3; round++) {
+            for (int k : rsa) {
+                Damage damage = round == 1 ? Damage.FLIP_MESSAGE_BIT : Damage.NONE;
+                Outcome o = agree(new Case(k, k, Algorithm.RSA_SHA256, damage, message, round));
+                assertThat(o.taken()).as("%s is the providers'", KEYS.get(k)).isTrue();
+                assertThat(o.reference()).isEqualTo(damage == Damage.NONE);
+            }
+        }
+        for (int b = 0; b < NATIVE.size(); b++) {
+            assertThat(NATIVE.get(b).reusedVerifications() - before[b])
+                    .as(
+                            "%s: verifications without a new initVerify",
+                            NATIVE.get(b).name())
+                    .isGreaterThanOrEqualTo(2L * rsa.size());
+        }
     }
 
     @Example

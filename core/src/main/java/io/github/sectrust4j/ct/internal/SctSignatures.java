@@ -9,7 +9,7 @@ import io.github.sectrust4j.cert.SignatureBackend;
 import io.github.sectrust4j.cert.SignatureBackends;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.concurrent.ExecutionException;
+import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -27,8 +27,11 @@ final class SctSignatures {
     private static final SignatureAlgorithm ECDSA_SHA256 = algorithm("1.2.840.10045.4.3.2", false);
     private static final SignatureAlgorithm ECDSA_SHA384 = algorithm("1.2.840.10045.4.3.3", false);
 
-    /** Log keys decoded once (a log list has a few hundred). */
-    private static final Cache<ByteBuffer, PublicKeyInfo> LOG_KEYS =
+    /**
+     * Log keys decoded and checked against {@link KeyBounds} once (a log list has a few hundred): empty for
+     * a key out of bounds or not a SubjectPublicKeyInfo. Both are pure functions of the key's bytes.
+     */
+    private static final Cache<ByteBuffer, Optional<PublicKeyInfo>> LOG_KEYS =
             CacheBuilder.newBuilder().maximumSize(1_024).build();
 
     private SctSignatures() {}
@@ -43,22 +46,39 @@ final class SctSignatures {
 
     /** As {@link #verify(SignedCertificateTimestamp, byte[], byte[])} with {@code backend}'s cryptography. */
     static boolean verify(SignatureBackend backend, SignedCertificateTimestamp sct, byte[] signedData, byte[] logSpki) {
-        if (!KeyBounds.within(logSpki)) {
-            return false; // a caller-supplied log key whose verification cost is unbounded
+        Optional<PublicKeyInfo> key = logKey(logSpki);
+        if (key.isEmpty()) {
+            return false;
         }
         SignatureAlgorithm algorithm = algorithm(sct);
         if (algorithm == null) {
             return false;
         }
-        PublicKeyInfo key;
-        try {
-            key = LOG_KEYS.get(ByteBuffer.wrap(logSpki.clone()), () -> PublicKeyInfo.fromDer(logSpki));
-        } catch (ExecutionException | RuntimeException e) {
-            return false; // not a SubjectPublicKeyInfo
+        // a backend never throws, except the selected one when -Dsectrust4j.verifier is wrong, and that
+        // misconfiguration must not read as an invalid SCT
+        return backend.verifies(algorithm, key.get(), signedData, sct.signatureView());
+    }
+
+    /** The log key to verify with; empty if it is out of {@link KeyBounds} or not a SubjectPublicKeyInfo. */
+    private static Optional<PublicKeyInfo> logKey(byte[] logSpki) {
+        Optional<PublicKeyInfo> known = LOG_KEYS.getIfPresent(ByteBuffer.wrap(logSpki));
+        if (known != null) {
+            return known;
         }
-        // outside the catch: a backend never throws, except the selected one when -Dsectrust4j.verifier is
-        // wrong, and that misconfiguration must not read as an invalid SCT
-        return backend.verifies(algorithm, key, signedData, sct.signatureView());
+        Optional<PublicKeyInfo> key = decodeLogKey(logSpki);
+        LOG_KEYS.put(ByteBuffer.wrap(logSpki.clone()), key);
+        return key;
+    }
+
+    private static Optional<PublicKeyInfo> decodeLogKey(byte[] logSpki) {
+        if (!KeyBounds.within(logSpki)) {
+            return Optional.empty(); // a caller-supplied log key whose verification cost is unbounded
+        }
+        try {
+            return Optional.of(PublicKeyInfo.fromDer(logSpki));
+        } catch (RuntimeException e) {
+            return Optional.empty(); // not a SubjectPublicKeyInfo
+        }
     }
 
     /** The X.509 signature algorithm of the SCT's (hash, signature) pair; null for any other pair. */
