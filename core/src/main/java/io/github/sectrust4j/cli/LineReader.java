@@ -155,7 +155,7 @@ final class LineReader {
         if (eof) {
             return false;
         }
-        if (in.available() <= 0) {
+        if (availableNow() <= 0) {
             beforeWait.run();
         }
         int left = end - pos;
@@ -163,12 +163,26 @@ final class LineReader {
         pos = 0;
         end = left;
         int n = in.read(buffer, left, buffer.length - left);
-        if (n <= 0) {
+        if (n == 0) {
+            // a stream breaking InputStream's contract (it must block): an error, as InputStreamReader made it, never
+            // a silent end of input that would leave the following lines unanswered
+            throw new IOException("Underlying input stream returned zero bytes");
+        }
+        if (n < 0) {
             eof = true;
             return false;
         }
         end = left + n;
         return true;
+    }
+
+    /** What the stream has without blocking; 0 if it cannot tell (BufferedReader.ready() swallowed this too). */
+    private int availableNow() {
+        try {
+            return in.available();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static Line finish(StringBuilder line, boolean tooLong) {

@@ -45,8 +45,12 @@ final class RequestLimits {
     /** The input-error message for a line past a limit. */
     static String exceeded(StreamConstraintsException e) {
         String m = e.getOriginalMessage();
-        // Jackson names its own configuration method; keep the numbers only
-        return "request too large: " + m.replaceAll(",? ?from `?StreamReadConstraints\\.[A-Za-z]+\\(\\)`?", "")
+        // Jackson names its own configuration method; keep the numbers only. The length it reports is where it
+        // noticed (a buffer segment's end, which depends on what the thread parsed before), so it is left out: the
+        // same line gives the same message on any thread
+        return "request too large: "
+                + m.replaceAll(",? ?from `?StreamReadConstraints\\.[A-Za-z]+\\(\\)`?", "")
+                        .replaceFirst("^(String value length|Name length) \\(\\d+\\) exceeds", "$1 exceeds")
                 + " (limits: " + MAX_TOKENS + " JSON values, " + MAX_STRING_CHARS + " characters per string, depth "
                 + MAX_DEPTH + ")";
     }

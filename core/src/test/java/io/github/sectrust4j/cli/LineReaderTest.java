@@ -289,4 +289,58 @@ class LineReaderTest {
         assertThat(out.get(0).text()).hasSize(LineReader.KEPT_PREFIX);
         assertThat(out.get(1).text()).isEqualTo("ok");
     }
+
+    /** A stream that breaks InputStream's contract (a read of 0 bytes) is an error, as InputStreamReader made it. */
+    @Test
+    void aReadOfZeroBytes_isAnError_notTheEndOfInput() throws IOException {
+        byte[] text = "a\nb\nc\n".getBytes(StandardCharsets.UTF_8);
+        InputStream in = new InputStream() {
+            int at;
+            boolean zeroGiven;
+
+            @Override
+            public int read() {
+                return at < text.length ? text[at++] : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (at == 2 && !zeroGiven) {
+                    zeroGiven = true;
+                    return 0;
+                }
+                if (at >= text.length) {
+                    return -1;
+                }
+                int n = Math.min(2, Math.min(len, text.length - at));
+                System.arraycopy(text, at, b, off, n);
+                at += n;
+                return n;
+            }
+        };
+        LineReader r = new LineReader(in, 100);
+        assertThat(r.next().text()).isEqualTo("a");
+        org.assertj.core.api.Assertions.assertThatThrownBy(r::next)
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("zero bytes");
+    }
+
+    /** A stream whose available() fails is still read to its end (BufferedReader.ready() swallowed this too). */
+    @Test
+    void anAvailableThatThrows_stillReadsEveryLine() throws IOException {
+        InputStream in = new ByteArrayInputStream("a\nb\nc".getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public synchronized int available() throws IOException {
+                throw new IOException("cannot tell");
+            }
+        };
+        boolean[] announced = {false};
+        LineReader r = new LineReader(in, 100, () -> announced[0] = true);
+        List<String> lines = new ArrayList<>();
+        for (LineReader.Line l = r.next(); l != null; l = r.next()) {
+            lines.add(l.text());
+        }
+        assertThat(lines).containsExactly("a", "b", "c");
+        assertThat(announced[0]).as("a read that may wait is announced").isTrue();
+    }
 }
