@@ -34,6 +34,9 @@ final class SctSignatures {
     private static final Cache<ByteBuffer, Optional<PublicKeyInfo>> LOG_KEYS =
             CacheBuilder.newBuilder().maximumSize(1_024).build();
 
+    /** Longest log key kept (a 16,384-bit RSA SubjectPublicKeyInfo is ~2.1 KB; real log keys are P-256, 91 B). */
+    static final int MAX_KEPT_KEY_BYTES = 4_096;
+
     private SctSignatures() {}
 
     /**
@@ -61,6 +64,9 @@ final class SctSignatures {
 
     /** The log key to verify with; empty if it is out of {@link KeyBounds} or not a SubjectPublicKeyInfo. */
     private static Optional<PublicKeyInfo> logKey(byte[] logSpki) {
+        if (logSpki.length > MAX_KEPT_KEY_BYTES) {
+            return decodeLogKey(logSpki); // a caller's huge key is not kept: 1,024 of them would pin the heap
+        }
         Optional<PublicKeyInfo> known = LOG_KEYS.getIfPresent(ByteBuffer.wrap(logSpki));
         if (known != null) {
             return known;
@@ -68,6 +74,11 @@ final class SctSignatures {
         Optional<PublicKeyInfo> key = decodeLogKey(logSpki);
         LOG_KEYS.put(ByteBuffer.wrap(logSpki.clone()), key);
         return key;
+    }
+
+    /** Whether this log key is kept (tests). */
+    static boolean keeps(byte[] logSpki) {
+        return LOG_KEYS.getIfPresent(ByteBuffer.wrap(logSpki)) != null;
     }
 
     private static Optional<PublicKeyInfo> decodeLogKey(byte[] logSpki) {
