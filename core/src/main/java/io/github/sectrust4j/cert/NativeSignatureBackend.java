@@ -2,6 +2,7 @@ package io.github.sectrust4j.cert;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
+import java.lang.ref.SoftReference;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -64,7 +65,9 @@ final class NativeSignatureBackend implements SignatureBackend {
      * recently used first: a provider's {@code Signature} is stateful and not thread-safe, so it is reused only
      * on the thread that made it (see {@link Reused}).
      */
-    private final ThreadLocal<Reused[][]> reused;
+    private final ThreadLocal<SoftReference<Reused[][]>> reused = new ThreadLocal<>();
+    /** Algorithms with a slot of their own in {@link #reused}. */
+    private final int algorithmSlots;
     /** The provider's form of each key it may take; empty for a key left to Bouncy Castle. */
     private final Cache<PublicKeyInfo, Optional<PublicKey>> keys =
             CacheBuilder.newBuilder().maximumSize(2_048).build();
@@ -79,8 +82,7 @@ final class NativeSignatureBackend implements SignatureBackend {
         Map<String, Integer> slots = new HashMap<>();
         RSA.forEach((oid, jca) -> offer(oid, jca, "RSA", slots));
         ECDSA.forEach((oid, jca) -> offer(oid, jca, "EC", slots));
-        int size = slots.size();
-        this.reused = ThreadLocal.withInitial(() -> new Reused[size][KEPT_PER_ALGORITHM]);
+        this.algorithmSlots = slots.size();
     }
 
     private void offer(String oid, String jca, String keyType, Map<String, Integer> slots) {
@@ -120,7 +122,7 @@ final class NativeSignatureBackend implements SignatureBackend {
         }
         Jca jca = algorithms.get(algorithm.oid());
         PublicKey publicKey = nativeKey.get();
-        Reused[] kept = reused.get()[jca.slot()];
+        Reused[] kept = keptVerifiers()[jca.slot()];
         // taken out while in use: a verifier that threw is never used again, whatever state it was left in
         Reused last = take(kept, publicKey);
         Signature verifier;
@@ -146,6 +148,30 @@ final class NativeSignatureBackend implements SignatureBackend {
         }
         keepFirst(kept, last != null && last.key() == publicKey ? last : new Reused(verifier, publicKey));
         return valid;
+    }
+
+    /**
+     * This thread's kept verifiers. Held softly: the backend is a static singleton, so a strong per-thread value would
+     * keep every pooled thread's verifiers (native contexts, callers' keys) and, in a container, the class loader that
+     * loaded sectrust4j, for as long as the thread lives; softly held, memory pressure or an undeployment frees them
+     * and the next verification starts afresh (only speed depends on them).
+     */
+    private Reused[][] keptVerifiers() {
+        SoftReference<Reused[][]> ref = reused.get();
+        Reused[][] kept = ref == null ? null : ref.get();
+        if (kept == null) {
+            kept = new Reused[algorithmSlots][KEPT_PER_ALGORITHM];
+            reused.set(new SoftReference<>(kept));
+        }
+        return kept;
+    }
+
+    /** Drops this thread's kept verifiers, as the collector may (tests). */
+    void forgetKeptVerifiers() {
+        SoftReference<Reused[][]> ref = reused.get();
+        if (ref != null) {
+            ref.clear();
+        }
     }
 
     /**

@@ -286,6 +286,37 @@ class NativeSignatureAgreementProperties {
         }
     }
 
+    /**
+     * A thread's kept verifiers are held softly (pooled threads and a container's class loader are not pinned): when
+     * they are gone, as the collector may drop them, the next verification makes a new one, answers as Bouncy Castle
+     * does, and the thread reuses verifiers again.
+     */
+    @Example
+    void keptVerifiersDropped_theNextVerificationStartsAfresh() throws Exception {
+        requireNativeBackends();
+        byte[] message = "tbs".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int k = 0;
+        while (KEYS.get(k).ec() || KEYS.get(k).label().startsWith("rsa768")) {
+            k++;
+        }
+        Case c = new Case(k, k, Algorithm.RSA_SHA256, Damage.NONE, message, 0);
+        agree(c); // a verifier kept for this key
+        long[] before = NATIVE.stream()
+                .mapToLong(NativeSignatureBackend::reusedVerifications)
+                .toArray();
+        NATIVE.forEach(NativeSignatureBackend::forgetKeptVerifiers);
+        assertThat(agree(c).reference()).isTrue();
+        for (int b = 0; b < NATIVE.size(); b++) {
+            assertThat(NATIVE.get(b).reusedVerifications()).as("a new verifier").isEqualTo(before[b]);
+        }
+        assertThat(agree(new Case(k, k, Algorithm.RSA_SHA256, Damage.FLIP_MESSAGE_BIT, message, 1))
+                        .reference())
+                .isFalse();
+        for (int b = 0; b < NATIVE.size(); b++) {
+            assertThat(NATIVE.get(b).reusedVerifications()).as("kept again").isGreaterThan(before[b]);
+        }
+    }
+
     @Example
     void aDigestInfoWithoutNullParametersVerifiesWithBouncyCastleOnly() throws Exception {
         requireNativeBackends();
