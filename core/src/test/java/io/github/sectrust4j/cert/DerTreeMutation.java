@@ -65,7 +65,7 @@ final class DerTreeMutation {
         Node root;
         try {
             root = parse(der, new int[] {0}, der.length, 0);
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+        } catch (RuntimeException e) {
             return null;
         }
         int changes = 1 + random.nextInt(2);
@@ -211,9 +211,18 @@ final class DerTreeMutation {
             }
         }
 
+        /** A deep copy (not encode-and-parse: an indefinite or odd length made earlier would not read back). */
         Node copy() {
-            byte[] e = encode();
-            return parse(e, new int[] {0}, e.length, 0);
+            Node c = new Node();
+            c.tag = tag;
+            c.content = content == null ? null : content.clone();
+            c.kids = kids == null
+                    ? null
+                    : new ArrayList<>(kids.stream().map(Node::copy).toList());
+            c.encapsulating = encapsulating;
+            c.lengthBytes = lengthBytes;
+            c.indefinite = indefinite;
+            return c;
         }
 
         byte[] encode() {
@@ -249,40 +258,21 @@ final class DerTreeMutation {
         return b.toByteArray();
     }
 
+    /** The TLV at {@code pos[0]} (the project's {@link Der} reader: DER lengths), its children read too. */
     private static Node parse(byte[] d, int[] pos, int end, int depth) {
-        int at = pos[0];
-        if (at + 2 > end || (d[at] & 0x1f) == 0x1f) {
-            throw new IllegalArgumentException("not a low-tag TLV");
-        }
-        int tag = d[at] & 0xff;
-        int q = at + 1;
-        int first = d[q++] & 0xff;
-        int len = first;
-        if (first >= 0x80) {
-            int n = first & 0x7f;
-            if (n == 0 || n > 3) {
-                throw new IllegalArgumentException("length");
-            }
-            len = 0;
-            for (int i = 0; i < n; i++) {
-                len = (len << 8) | (d[q++] & 0xff);
-            }
-        }
-        if (q + len > end) {
-            throw new IllegalArgumentException("overrun");
-        }
+        Der.Tlv t = Der.read(d, pos[0], end);
         Node node = new Node();
-        node.tag = tag;
-        node.content = Arrays.copyOfRange(d, q, q + len);
-        pos[0] = q + len;
+        node.tag = t.tag();
+        node.content = Arrays.copyOfRange(d, t.contentStart(), t.end());
+        pos[0] = t.end();
         if (depth < 30) {
-            if ((tag & 0x20) != 0) {
-                node.kids = children(d, q, q + len, depth);
+            if ((t.tag() & 0x20) != 0) {
+                node.kids = children(d, t.contentStart(), t.end(), depth);
                 if (node.kids == null) {
                     throw new IllegalArgumentException("children");
                 }
-            } else if (tag == 0x04 && len > 1) {
-                List<Node> inner = children(d, q, q + len, depth);
+            } else if (t.tag() == 0x04 && t.end() - t.contentStart() > 1) {
+                List<Node> inner = children(d, t.contentStart(), t.end(), depth);
                 if (inner != null && inner.size() == 1) {
                     node.kids = inner;
                     node.encapsulating = true;
@@ -299,7 +289,7 @@ final class DerTreeMutation {
             while (pos[0] < to) {
                 out.add(parse(d, pos, to, depth + 1));
             }
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+        } catch (RuntimeException e) {
             return null;
         }
         return out;
