@@ -1,14 +1,12 @@
 package io.github.sectrust4j.ct.internal;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
+import io.github.sectrust4j.cert.EncodingMemo;
 import io.github.sectrust4j.cert.KeyBounds;
 import io.github.sectrust4j.cert.PublicKeyInfo;
 import io.github.sectrust4j.cert.SignatureAlgorithm;
 import io.github.sectrust4j.cert.SignatureBackend;
 import io.github.sectrust4j.cert.SignatureBackends;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
@@ -27,15 +25,15 @@ final class SctSignatures {
     private static final SignatureAlgorithm ECDSA_SHA256 = algorithm("1.2.840.10045.4.3.2", false);
     private static final SignatureAlgorithm ECDSA_SHA384 = algorithm("1.2.840.10045.4.3.3", false);
 
-    /**
-     * Log keys decoded and checked against {@link KeyBounds} once (a log list has a few hundred): empty for
-     * a key out of bounds or not a SubjectPublicKeyInfo. Both are pure functions of the key's bytes.
-     */
-    private static final Cache<ByteBuffer, Optional<PublicKeyInfo>> LOG_KEYS =
-            CacheBuilder.newBuilder().maximumSize(1_024).build();
-
     /** Longest log key kept (a 16,384-bit RSA SubjectPublicKeyInfo is ~2.1 KB; real log keys are P-256, 91 B). */
     static final int MAX_KEPT_KEY_BYTES = 4_096;
+
+    /**
+     * Log keys decoded and checked against {@link KeyBounds} once (a log list has a few hundred): empty for
+     * a key out of bounds or not a SubjectPublicKeyInfo. Both are pure functions of the key's bytes. A key longer
+     * than {@link #MAX_KEPT_KEY_BYTES} is decoded each time: a caller's huge keys would otherwise pin the heap.
+     */
+    private static final EncodingMemo<Optional<PublicKeyInfo>> LOG_KEYS = new EncodingMemo<>(1_024, MAX_KEPT_KEY_BYTES);
 
     private SctSignatures() {}
 
@@ -64,21 +62,12 @@ final class SctSignatures {
 
     /** The log key to verify with; empty if it is out of {@link KeyBounds} or not a SubjectPublicKeyInfo. */
     private static Optional<PublicKeyInfo> logKey(byte[] logSpki) {
-        if (logSpki.length > MAX_KEPT_KEY_BYTES) {
-            return decodeLogKey(logSpki); // a caller's huge key is not kept: 1,024 of them would pin the heap
-        }
-        Optional<PublicKeyInfo> known = LOG_KEYS.getIfPresent(ByteBuffer.wrap(logSpki));
-        if (known != null) {
-            return known;
-        }
-        Optional<PublicKeyInfo> key = decodeLogKey(logSpki);
-        LOG_KEYS.put(ByteBuffer.wrap(logSpki.clone()), key);
-        return key;
+        return LOG_KEYS.get(logSpki, 0, logSpki.length, () -> decodeLogKey(logSpki));
     }
 
     /** Whether this log key is kept (tests). */
     static boolean keeps(byte[] logSpki) {
-        return LOG_KEYS.getIfPresent(ByteBuffer.wrap(logSpki)) != null;
+        return LOG_KEYS.keeps(logSpki, 0, logSpki.length);
     }
 
     private static Optional<PublicKeyInfo> decodeLogKey(byte[] logSpki) {
