@@ -98,6 +98,11 @@ public final class Certificate implements io.github.sectrust4j.Cert {
     /** {@link #bcHolder} of a certificate read without Bouncy Castle's tree: the holder is parsed from the DER. */
     private static final Object HOLDER_FROM_DER = new Object();
     /**
+     * {@link #bcHolder} of a certificate {@link StrictTbsReader} read in the shape Bouncy Castle's holder takes: as
+     * {@link #HOLDER_FROM_DER}, and known to parse ({@link #bouncyCastleHolderParses}) before it is parsed.
+     */
+    static final Object HOLDER_PARSES = new Object();
+    /**
      * Signature verdicts on this certificate per (verdict cache, issuer key), most recent first: an
      * evaluation that reuses parsed certificates finds them here without building and hashing a cache
      * key. Copy-on-write, at most {@value #MAX_VERDICT_MEMO} entries; a racing update may drop an entry,
@@ -426,7 +431,7 @@ public final class Certificate implements io.github.sectrust4j.Cert {
             h = holderFromParts(parts);
             bcHolder = h; // idempotent: racing threads build equal holders
         }
-        if (h == null || h == HOLDER_FROM_DER) {
+        if (h == null || h == HOLDER_FROM_DER || h == HOLDER_PARSES) {
             try {
                 h = new org.bouncycastle.cert.X509CertificateHolder(der);
             } catch (IOException | RuntimeException e) {
@@ -441,6 +446,23 @@ public final class Certificate implements io.github.sectrust4j.Cert {
             throw e;
         }
         return (org.bouncycastle.cert.X509CertificateHolder) h;
+    }
+
+    /**
+     * Whether {@link #bouncyCastleHolder} returns a holder (rather than throw): for a certificate read as strict DER
+     * in the holder's shape known without parsing it (an OCSP position of a leaf seen once never needs its holder
+     * unless a response is checked or a request built), else by parsing it (kept).
+     */
+    public boolean bouncyCastleHolderParses() {
+        if (bcHolder == HOLDER_PARSES) {
+            return true;
+        }
+        try {
+            bouncyCastleHolder();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** DER length in bytes. */
@@ -699,7 +721,8 @@ public final class Certificate implements io.github.sectrust4j.Cert {
      */
     public boolean detailsBuilt() {
         Object holder = bcHolder;
-        return publicKey instanceof PublicKeyInfo || !(holder instanceof HolderParts || holder == HOLDER_FROM_DER);
+        return publicKey instanceof PublicKeyInfo
+                || !(holder instanceof HolderParts || holder == HOLDER_FROM_DER || holder == HOLDER_PARSES);
     }
 
     /** The {@code signature} field inside TBSCertificate — what WeakSignature and SignatureHashAlgorithms classify (§2.2). */

@@ -158,6 +158,7 @@ final class StrictTbsReader {
             // issuerUniqueID [1], subjectUniqueID [2], extensions [3] EXPLICIT: in that order, each at most once
             ExtensionDecoder ext = new ExtensionDecoder();
             int lastTag = 0;
+            boolean uniqueIds = false;
             while (at < limit) {
                 header(at, limit);
                 at = end;
@@ -166,6 +167,7 @@ final class StrictTbsReader {
                     throw NotStrict.INSTANCE;
                 }
                 lastTag = tagNo;
+                uniqueIds |= tagNo < 3;
                 if (tagNo == 3) {
                     if (tag != 0xa3) {
                         throw NotStrict.INSTANCE;
@@ -177,6 +179,11 @@ final class StrictTbsReader {
                     extensions(ext, contentStart, end);
                 }
             }
+            boolean holderParses = v == 2
+                    && !uniqueIds
+                    && ext.duplicates.isEmpty()
+                    && namesOfSets(issuerField)
+                    && namesOfSets(subjectField);
             return new CertificateFields(
                     signatureAlgorithm,
                     signatureValue,
@@ -191,7 +198,23 @@ final class StrictTbsReader {
                     subject,
                     spki,
                     ext,
-                    null);
+                    holderParses ? Certificate.HOLDER_PARSES : null);
+        }
+
+        /**
+         * Whether every element of this Name is a SET, as Bouncy Castle's {@code X500Name} requires of an RDN (it
+         * looks no deeper when it builds a holder). Together with version 3, no unique identifiers and no repeated
+         * extension, the other checks its {@code X509CertificateHolder} makes beyond what this reader does, it tells
+         * that the holder parses without parsing it ({@code Certificate.bouncyCastleHolderParses}).
+         */
+        private boolean namesOfSets(Der.Tlv name) {
+            for (int at = name.contentStart(); at < name.end(); at = end) {
+                header(at, name.end());
+                if (tag != 0x31) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Each Extension ::= SEQUENCE { extnID OID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }. */

@@ -115,6 +115,39 @@ class StrictTbsReaderProperties {
     }
 
     /**
+     * Each part of the holder's shape is needed: a certificate outside it is parsed to answer, and Bouncy Castle's
+     * holder refuses each of these (version 1 with extensions, version 2 with extensions, a repeated extension, an
+     * RDN that is not a SET), while the same certificate inside the shape is known to parse.
+     */
+    @Example
+    void holderShape_eachRuleDecides() {
+        org.bouncycastle.asn1.x509.BasicConstraints bc = new org.bouncycastle.asn1.x509.BasicConstraints(false);
+        assertThat(assertHolderPromise(
+                        TestCerts.tbs().ext(Oids.BASIC_CONSTRAINTS, true, bc).der()))
+                .isEqualTo("known from the shape");
+        TestCerts.Tbs v1 = TestCerts.tbs().ext(Oids.BASIC_CONSTRAINTS, true, bc);
+        v1.version = null;
+        TestCerts.Tbs v2 = TestCerts.tbs().ext(Oids.BASIC_CONSTRAINTS, true, bc);
+        v2.version = 1;
+        TestCerts.Tbs repeated =
+                TestCerts.tbs().ext(Oids.BASIC_CONSTRAINTS, true, bc).ext(Oids.BASIC_CONSTRAINTS, true, bc);
+        TestCerts.Tbs rdnNotSet = TestCerts.tbs();
+        rdnNotSet.issuer = new org.bouncycastle.asn1.DERSequence(
+                new org.bouncycastle.asn1.DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {
+                    new org.bouncycastle.asn1.ASN1ObjectIdentifier("2.5.4.3"),
+                    new org.bouncycastle.asn1.DERUTF8String("Test")
+                }));
+        for (TestCerts.Tbs t : List.of(v1, v2, repeated, rdnNotSet)) {
+            byte[] der = t.der();
+            assertThat(readStrictly(der)).as("read strictly").isTrue();
+            assertThat(assertHolderPromise(der)).isEqualTo("parsed: refused");
+        }
+        TestCerts.Tbs v1Plain = TestCerts.tbs();
+        v1Plain.version = null;
+        assertThat(assertHolderPromise(v1Plain.der())).isEqualTo("parsed: parses");
+    }
+
+    /**
      * Each rule of the strict subset sends what it does not take to Bouncy Castle's reading (or to its refusal), never
      * reads it otherwise: a non-minimal INTEGER, a long-form length that fits the short form, a BIT STRING with unused
      * bits.
@@ -271,9 +304,55 @@ class StrictTbsReaderProperties {
         }
         assertThat(strictError).as("parsed by Bouncy Castle's reading").isNull();
         assertThat(strict.detailsBuilt()).isEqualTo(bc.detailsBuilt()).isFalse();
+        assertHolderPromise(der);
         assertThat(render(strict)).isEqualTo(render(bc));
         assertThat(strict).isEqualTo(bc);
         return readStrictly(der) ? "parsed, strict" : "parsed, bouncy castle";
+    }
+
+    /**
+     * {@link Certificate#bouncyCastleHolderParses} of a fresh parse of {@code der} says what Bouncy Castle's own
+     * {@code X509CertificateHolder} does with the bytes; how it knew: from the strict reading's shape (nothing
+     * parsed) or by parsing.
+     */
+    static String assertHolderPromise(byte[] der) {
+        Certificate fresh = Certificate.parse(der);
+        boolean promised = fresh.bouncyCastleHolderParses();
+        boolean known = !fresh.detailsBuilt();
+        boolean parses;
+        try {
+            new org.bouncycastle.cert.X509CertificateHolder(der);
+            parses = true;
+        } catch (java.io.IOException | RuntimeException e) {
+            parses = false;
+        }
+        assertThat(promised).as("holder parses").isEqualTo(parses);
+        return known ? "known from the shape" : parses ? "parsed: parses" : "parsed: refused";
+    }
+
+    /**
+     * The OCSP code asks whether a certificate's holder parses at every position of every path, and a strict reading
+     * answers from the certificate's shape without parsing: that answer is Bouncy Castle's, also for damaged and
+     * odd certificates (version 1 or 2, unique identifiers, repeated extensions, Names whose RDNs are not SETs).
+     */
+    @Property(tries = 1_500)
+    void holderPromise_isBouncyCastlesAnswer(@ForAll("seed") byte[] seed, @ForAll long randomSeed) {
+        byte[] d = DerTreeMutation.mutate(seed, new java.util.Random(randomSeed));
+        if (d == null || d.length == 0) {
+            d = seed;
+        }
+        String outcome;
+        try {
+            outcome = assertHolderPromise(d);
+        } catch (CertificateInputException e) {
+            outcome = "refused";
+        }
+        Statistics.collect(outcome);
+        Statistics.coverage(c -> {
+            c.check("known from the shape").percentage(p -> p > 15);
+            c.check("parsed: parses").count(n -> n > 0);
+            c.check("parsed: refused").count(n -> n > 0);
+        });
     }
 
     /** Every accessor's answer, rendered so that equal renderings mean equal answers. */

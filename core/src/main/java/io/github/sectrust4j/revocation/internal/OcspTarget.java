@@ -2,6 +2,7 @@ package io.github.sectrust4j.revocation.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.CertificateInput;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -12,10 +13,12 @@ import org.bouncycastle.cert.X509CertificateHolder;
  * CertIDs, verify responder delegation and build requests. Parsed once; immutable.
  */
 public final class OcspTarget {
-    private final X509CertificateHolder certificate;
-    private final X509CertificateHolder issuer;
+    /** Each an {@link X509CertificateHolder}, or the {@link Certificate} whose (kept) holder is asked when needed. */
+    private final Object certificate;
 
-    private OcspTarget(X509CertificateHolder certificate, X509CertificateHolder issuer) {
+    private final Object issuer;
+
+    private OcspTarget(Object certificate, Object issuer) {
         this.certificate = certificate;
         this.issuer = issuer;
     }
@@ -33,32 +36,50 @@ public final class OcspTarget {
 
     /**
      * The same from parsed certificates, reusing each one's Bouncy Castle holder (parsed once per
-     * certificate, not once per chain position and evaluation).
+     * certificate, not once per chain position and evaluation), and only when a response is checked or a
+     * request built: most positions of a stream of fresh leaves have neither.
      *
      * @throws IllegalArgumentException if either is not a parseable X.509 certificate for Bouncy Castle
      */
     public static OcspTarget of(io.github.sectrust4j.Cert certificate, io.github.sectrust4j.Cert issuer) {
-        return new OcspTarget(holder(certificate, "certificate"), holder(issuer, "issuer"));
+        return new OcspTarget(parsing(certificate, "certificate"), parsing(issuer, "issuer"));
     }
 
-    private static X509CertificateHolder holder(io.github.sectrust4j.Cert cert, String what) {
+    private static Certificate parsing(io.github.sectrust4j.Cert cert, String what) {
         requireNonNull(cert, what);
+        Certificate c;
         try {
-            return io.github.sectrust4j.cert.CertificateInput.fromCert(cert).bouncyCastleHolder();
-        } catch (IOException | RuntimeException e) {
+            c = CertificateInput.fromCert(cert);
+        } catch (RuntimeException e) {
             throw new IllegalArgumentException("Not a DER X.509 " + what + ": " + e.getMessage(), e);
+        }
+        if (!c.bouncyCastleHolderParses()) {
+            throw new IllegalArgumentException("Not a DER X.509 " + what + " for Bouncy Castle");
+        }
+        return c;
+    }
+
+    private static X509CertificateHolder holder(Object held) {
+        if (held instanceof X509CertificateHolder h) {
+            return h;
+        }
+        try {
+            return ((Certificate) held).bouncyCastleHolder();
+        } catch (IOException e) {
+            // bouncyCastleHolderParses() said it parses: a broken promise, not an input problem
+            throw new IllegalStateException("a certificate known to parse did not", e);
         }
     }
 
     public BigInteger serialNumber() {
-        return certificate.getSerialNumber();
+        return certificate().getSerialNumber();
     }
 
     X509CertificateHolder certificate() {
-        return certificate;
+        return holder(certificate);
     }
 
     X509CertificateHolder issuer() {
-        return issuer;
+        return holder(issuer);
     }
 }
