@@ -45,6 +45,11 @@ public final class PublicKeyInfo {
     private final byte[] subjectPublicKeySha1;
     /** The decoded RSAPublicKey of an rsaEncryption key; null otherwise. */
     private final RSAPublicKey rsaKey;
+    /**
+     * A signature backend's own form of this key, memoized by that backend ({@link NativeSignatureBackend}): a pure
+     * function of the key's DER and the backend, made once per key object instead of looked up per verification.
+     */
+    private volatile Object backendKey;
 
     private PublicKeyInfo(
             KeyAlgorithm algorithm,
@@ -175,6 +180,16 @@ public final class PublicKeyInfo {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** The form of this key a backend memoized with {@link #backendKey(Object)}, or null. */
+    Object backendKey() {
+        return backendKey;
+    }
+
+    /** Memoizes a backend's form of this key (immutable; it records the backend it belongs to). */
+    void backendKey(Object key) {
+        backendKey = key;
     }
 
     /** The RSAPublicKey decoded at parse time (rsaEncryption keys only), if any. */
