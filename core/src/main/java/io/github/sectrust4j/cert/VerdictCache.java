@@ -100,14 +100,17 @@ public final class VerdictCache {
                 }
             } else if (hashes.get(i) == hash && v.key().equals(key)) {
                 if (v.valid() != valid) {
-                    slots.set(i, new Verdict(key, valid));
+                    slots.setRelease(i, new Verdict(key, valid));
                 }
                 return;
             }
         }
         int at = free >= 0 ? free : first + ThreadLocalRandom.current().nextInt(end - first);
-        slots.set(at, new Verdict(key, valid));
-        hashes.set(at, hash);
+        // release stores, not volatile ones: a verdict is immutable (final fields), so a reader that sees the
+        // reference sees it whole, and no reader needs the store ordered before its own later loads; a volatile
+        // store's full fence, twice per new verdict, cost more than the rest of this method on a stream of new chains
+        slots.setRelease(at, new Verdict(key, valid));
+        hashes.setRelease(at, hash);
     }
 
     /** The cached verdict for {@code key}, else {@code verify}'s answer, remembered. */
