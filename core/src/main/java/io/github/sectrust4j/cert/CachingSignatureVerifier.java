@@ -32,35 +32,36 @@ public final class CachingSignatureVerifier implements SignatureVerifier {
 
     @Override
     public boolean verifies(Certificate child, PublicKeyInfo issuerKey) {
-        Boolean cached = cached(child, issuerKey);
+        Object owner = verdicts.owner();
+        Boolean memo = child.memoizedVerdict(owner, issuerKey);
+        if (memo != null) {
+            return memo;
+        }
+        ByteBuffer key = key(child, issuerKey);
+        Boolean cached = cached(child, issuerKey, owner, key);
         if (cached != null) {
             return cached;
         }
         boolean v = delegate.verifies(child, issuerKey);
-        remember(child, issuerKey, v);
+        remember(child, issuerKey, owner, key, v);
         return v;
     }
 
     /**
-     * The verdict on this certificate object (memoized on it by this cache), else on equal bytes
-     * (the bounded cache, then memoized on the object); null if never verified.
+     * The verdict on equal bytes (the bounded cache under {@code key}, then memoized on the object), the object's own
+     * memo having missed; null if never verified.
      */
-    private Boolean cached(Certificate child, PublicKeyInfo issuerKey) {
-        // memoized per backend selection: a verdict of another backend is not this one's
-        Boolean memo = child.memoizedVerdict(verdicts.owner(), issuerKey);
-        if (memo != null) {
-            return memo;
-        }
-        Boolean cached = verdicts.get(key(child, issuerKey));
+    private Boolean cached(Certificate child, PublicKeyInfo issuerKey, Object owner, ByteBuffer key) {
+        Boolean cached = verdicts.get(key);
         if (cached != null) {
-            child.memoizeVerdict(verdicts.owner(), issuerKey, cached);
+            child.memoizeVerdict(owner, issuerKey, cached);
         }
         return cached;
     }
 
-    private void remember(Certificate child, PublicKeyInfo issuerKey, boolean valid) {
-        verdicts.put(key(child, issuerKey), valid);
-        child.memoizeVerdict(verdicts.owner(), issuerKey, valid);
+    private void remember(Certificate child, PublicKeyInfo issuerKey, Object owner, ByteBuffer key, boolean valid) {
+        verdicts.put(key, valid);
+        child.memoizeVerdict(owner, issuerKey, valid);
     }
 
     /**
@@ -69,7 +70,15 @@ public final class CachingSignatureVerifier implements SignatureVerifier {
      */
     @Override
     public SignatureVerdict verify(Certificate child, PublicKeyInfo issuerKey, VerificationBudget budget) {
-        Boolean cached = cached(child, issuerKey);
+        // memoized per backend selection: a verdict of another backend is not this one's; the key (two digests
+        // copied into a new buffer) is made once for the lookup and the store
+        Object owner = verdicts.owner();
+        Boolean cached = child.memoizedVerdict(owner, issuerKey);
+        ByteBuffer key = null;
+        if (cached == null) {
+            key = key(child, issuerKey);
+            cached = cached(child, issuerKey, owner, key);
+        }
         if (cached != null) {
             if (budget.chargesCacheHits() && !budget.tryConsume()) {
                 return SignatureVerdict.BUDGET_EXHAUSTED;
@@ -81,7 +90,7 @@ public final class CachingSignatureVerifier implements SignatureVerifier {
         }
         budget.recordCryptoVerification();
         boolean v = delegate.verifies(child, issuerKey);
-        remember(child, issuerKey, v);
+        remember(child, issuerKey, owner, key, v);
         return v ? SignatureVerdict.VALID : SignatureVerdict.INVALID;
     }
 

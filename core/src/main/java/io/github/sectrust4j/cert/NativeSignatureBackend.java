@@ -228,17 +228,26 @@ final class NativeSignatureBackend implements SignatureBackend {
 
     /** The provider's key for {@code key} if this backend takes it for ECDSA ({@code ec}) or RSA. */
     private Optional<PublicKey> nativeKey(PublicKeyInfo key, boolean ec) {
-        Optional<PublicKey> k = keys.getIfPresent(key); // no loader lambda per verification
-        if (k == null) {
-            try {
-                k = decode(key);
-            } catch (RuntimeException e) {
-                return Optional.empty();
+        Optional<PublicKey> k;
+        if (key.backendKey() instanceof Decoded d && d.backend() == this) {
+            k = d.key(); // the key object seen before (an issuer's, a log's): no cache lookup per verification
+        } else {
+            k = keys.getIfPresent(key); // an equal key in another object; no loader lambda per verification
+            if (k == null) {
+                try {
+                    k = decode(key);
+                } catch (RuntimeException e) {
+                    return Optional.empty();
+                }
+                keys.put(key, k);
             }
-            keys.put(key, k);
+            key.backendKey(new Decoded(this, k));
         }
         return k.isPresent() && ec == k.get().getAlgorithm().equals("EC") ? k : Optional.empty();
     }
+
+    /** {@link #decode}'s answer for a key, memoized on the key object by the backend that made it. */
+    private record Decoded(NativeSignatureBackend backend, Optional<PublicKey> key) {}
 
     private Optional<PublicKey> decode(PublicKeyInfo key) {
         String type;

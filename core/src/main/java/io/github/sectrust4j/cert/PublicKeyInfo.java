@@ -38,13 +38,22 @@ public final class PublicKeyInfo {
     private final String curveOid;
     private final String curveName;
     private final byte[] spkiDer;
-    private final byte[] spkiSha256;
-    /** Hash of {@link #spkiSha256}, computed once (keys are hashed on every link lookup). */
-    private final int hash;
+    /**
+     * SHA-256 over {@link #spkiDer}, worked out on first use (a leaf's key is classified on every evaluation of a new
+     * chain, and only issuers' keys are ever hashed: verdict keys, pins); racing threads store equal arrays.
+     */
+    private volatile byte[] spkiSha256;
+    /** Hash of {@link #spkiSha256}, computed with it (keys are hashed on every link lookup); 0 until then. */
+    private volatile int hash;
 
     private final byte[] subjectPublicKeySha1;
     /** The decoded RSAPublicKey of an rsaEncryption key; null otherwise. */
     private final RSAPublicKey rsaKey;
+    /**
+     * A signature backend's own form of this key, memoized by that backend ({@link NativeSignatureBackend}): a pure
+     * function of the key's DER and the backend, made once per key object instead of looked up per verification.
+     */
+    private volatile Object backendKey;
 
     private PublicKeyInfo(
             KeyAlgorithm algorithm,
@@ -79,8 +88,6 @@ public final class PublicKeyInfo {
         this.curveOid = curveOid;
         this.curveName = curveName;
         this.spkiDer = spkiDer;
-        this.spkiSha256 = Digests.sha256(spkiDer);
-        this.hash = Arrays.hashCode(spkiSha256);
         this.subjectPublicKeySha1 = Digests.sha1(subjectPublicKey);
     }
 
@@ -177,6 +184,16 @@ public final class PublicKeyInfo {
         }
     }
 
+    /** The form of this key a backend memoized with {@link #backendKey(Object)}, or null. */
+    Object backendKey() {
+        return backendKey;
+    }
+
+    /** Memoizes a backend's form of this key (immutable; it records the backend it belongs to). */
+    void backendKey(Object key) {
+        backendKey = key;
+    }
+
     /** The RSAPublicKey decoded at parse time (rsaEncryption keys only), if any. */
     RSAPublicKey rsaKeyInternal() {
         return rsaKey;
@@ -233,15 +250,21 @@ public final class PublicKeyInfo {
     /** SHA-256 over the SPKI DER (pinning, verdict-cache key). */
     /** The SPKI SHA-256 itself, for package callers that only read it (no defensive copy per lookup). */
     byte[] spkiSha256Internal() {
-        return spkiSha256;
+        byte[] d = spkiSha256;
+        if (d == null) {
+            d = Digests.sha256(spkiDer);
+            hash = Arrays.hashCode(d);
+            spkiSha256 = d;
+        }
+        return d;
     }
 
     public byte[] spkiSha256() {
-        return spkiSha256.clone();
+        return spkiSha256Internal().clone();
     }
 
     public String spkiSha256Hex() {
-        return HexFormat.of().formatHex(spkiSha256);
+        return HexFormat.of().formatHex(spkiSha256Internal());
     }
 
     /** SHA-1 over the subjectPublicKey BIT STRING contents — Apple's blocked/distrusted key lists (§2.2). */
@@ -322,7 +345,12 @@ public final class PublicKeyInfo {
 
     @Override
     public int hashCode() {
-        return hash;
+        int h = hash;
+        if (h == 0) {
+            spkiSha256Internal(); // the hash of the digest, as before, however the digest was first asked for
+            h = hash;
+        }
+        return h;
     }
 
     @Override

@@ -31,11 +31,17 @@ public final class VerdictCache {
 
     private final AtomicReferenceArray<Verdict> slots;
     /**
-     * Each slot's key hash, side by side so that a set's four are read together: a lookup touches a verdict (and
-     * its key's bytes) only where the hash matches. Written with the slot, not atomically with it: a hash that does
-     * not match its slot only makes a lookup miss, and a match is always confirmed on the whole key.
+     * Each slot's key hash ({@link #tag}; {@link #FREE} for a slot never filled), side by side so that a set's four
+     * are read together: a lookup touches a verdict (and its key's bytes) only where the hash matches, and a store
+     * finds a free slot here too, so a new verdict costs no read of the slots (on a stream of new chains every
+     * lookup misses and every store is new: the slots' cache line was a miss of its own). Written with the slot,
+     * not atomically with it: a hash that does not match its slot only makes a lookup miss or a verdict be
+     * replaced, and a match is always confirmed on the whole key.
      */
     private final AtomicIntegerArray hashes;
+
+    /** The {@link #hashes} entry of a slot never filled (or cleared). */
+    private static final int FREE = 0;
 
     private final int sets;
     /** The backend selection ({@link SignatureBackends#epoch()}) the verdicts were reached under. */
@@ -73,7 +79,7 @@ public final class VerdictCache {
     /** The cached verdict for {@code key}, or null. */
     public Boolean get(ByteBuffer key) {
         owner();
-        int hash = key.hashCode();
+        int hash = tag(key);
         int first = first(hash);
         int end = end(first);
         for (int i = first; i < end; i++) {
@@ -88,26 +94,32 @@ public final class VerdictCache {
     }
 
     public void put(ByteBuffer key, boolean valid) {
-        int hash = key.hashCode();
+        int hash = tag(key);
         int first = first(hash);
         int end = end(first);
         int free = -1;
         for (int i = first; i < end; i++) {
-            Verdict v = slots.get(i);
-            if (v == null) {
+            int h = hashes.get(i);
+            if (h == FREE) {
                 if (free < 0) {
                     free = i;
                 }
-            } else if (hashes.get(i) == hash && v.key().equals(key)) {
-                if (v.valid() != valid) {
-                    slots.set(i, new Verdict(key, valid));
+            } else if (h == hash) {
+                Verdict v = slots.get(i);
+                if (v != null && v.key().equals(key)) {
+                    if (v.valid() != valid) {
+                        slots.setRelease(i, new Verdict(key, valid));
+                    }
+                    return;
                 }
-                return;
             }
         }
         int at = free >= 0 ? free : first + ThreadLocalRandom.current().nextInt(end - first);
-        slots.set(at, new Verdict(key, valid));
-        hashes.set(at, hash);
+        // release stores, not volatile ones: a verdict is immutable (final fields), so a reader that sees the
+        // reference sees it whole, and no reader needs the store ordered before its own later loads; a volatile
+        // store's full fence, twice per new verdict, cost more than the rest of this method on a stream of new chains
+        slots.setRelease(at, new Verdict(key, valid));
+        hashes.setRelease(at, hash);
     }
 
     /** The cached verdict for {@code key}, else {@code verify}'s answer, remembered. */
@@ -119,6 +131,12 @@ public final class VerdictCache {
         boolean v = verify.getAsBoolean();
         put(key, v);
         return v;
+    }
+
+    /** The key's hash as {@link #hashes} holds it: never {@link #FREE}. */
+    private static int tag(ByteBuffer key) {
+        int hash = key.hashCode();
+        return hash == FREE ? 1 : hash;
     }
 
     /** The first slot of the set of a key with this hash. */
@@ -145,6 +163,7 @@ public final class VerdictCache {
     public void clear() {
         for (int i = 0; i < slots.length(); i++) {
             slots.set(i, null);
+            hashes.set(i, FREE);
         }
     }
 }

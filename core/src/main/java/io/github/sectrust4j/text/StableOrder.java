@@ -94,6 +94,9 @@ public final class StableOrder {
      * (fixed order, no nulls) whose nested collections are such too; anything else that is not a collection.
      */
     private static boolean isStable(Object v) {
+        if (v instanceof String || v instanceof Integer || v instanceof Boolean) {
+            return true; // most evidence values: final classes, told apart without the interface tests below
+        }
         if (v instanceof ImmutableMap<?, ?> m) {
             for (Object nested : m.values()) {
                 if (!isStable(nested)) {

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * SCT signature verdicts kept across evaluations in a bounded {@link VerdictCache}, as certificate
  * signature verdicts are, so a warm evaluation of a chain with embedded SCTs runs no log-signature
  * cryptography. The key is the SHA-256 of everything the verification reads: the log's key, the signed
- * entry (precert or x509, which fixes the leaf and, for a precert, the issuer key hash) and the SCT's
+ * entry (precert or x509, which fixes the leaf and, for a precert, the issuer key hash; a parsed leaf's precert
+ * entry is named by the leaf's SHA-256 and the issuer key hash, which fix it) and the SCT's
  * exact bytes (version, log id, timestamp, extensions, algorithms, signature). A verdict is a pure function
  * of those bytes, so the cache never changes an answer; a changed byte anywhere is a different key.
  * Thread-safe.

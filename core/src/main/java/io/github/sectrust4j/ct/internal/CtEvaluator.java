@@ -132,19 +132,42 @@ public final class CtEvaluator {
      * leaf's facts for the issuer key it was built with, so a warm evaluation neither rebuilds nor re-hashes it.
      */
     private static final class PrecertEntry {
+        /** Starts the preimage of {@link #digest} when it names the entry by what fixes it (not an entry type). */
+        private static final byte BY_LEAF_AND_ISSUER = (byte) 0xff;
+
         private final byte[] issuerSpki;
         private final Parsed<byte[]> entry;
+        /** The SHA-256 of the leaf's DER, when the entry was built from that DER (a parsed, not synthetic leaf). */
+        private final byte[] leafSha256;
+
         private volatile byte[] digest;
 
-        PrecertEntry(byte[] issuerSpki, Parsed<byte[]> entry) {
+        PrecertEntry(byte[] issuerSpki, Parsed<byte[]> entry, byte[] leafSha256) {
             this.issuerSpki = issuerSpki;
             this.entry = entry;
+            this.leafSha256 = leafSha256;
         }
 
+        /**
+         * A digest naming the entry for the SCT verdict cache: the entry is a function of the leaf's DER and the
+         * issuer key alone, so where the leaf's SHA-256 is known the digest covers that and the issuer key's hash
+         * (a few dozen bytes, where the entry is the whole TBS), else the entry itself. The two preimages differ in
+         * their first byte (an entry starts with its type, 0 or 1), so they never name two entries alike.
+         */
         byte[] digest() {
             byte[] d = digest;
             if (d == null) {
-                d = Hashing.sha256().hashBytes(entry.value().orElseThrow()).asBytes();
+                d = leafSha256 != null
+                        ? Hashing.sha256()
+                                .newHasher()
+                                .putByte(BY_LEAF_AND_ISSUER)
+                                .putBytes(leafSha256)
+                                .putBytes(SignedEntries.issuerKeyHash(issuerSpki))
+                                .hash()
+                                .asBytes()
+                        : Hashing.sha256()
+                                .hashBytes(entry.value().orElseThrow())
+                                .asBytes();
                 digest = d; // racing threads store equal arrays
             }
             return d;
@@ -665,18 +688,23 @@ public final class CtEvaluator {
                 if (issuer.isEmpty()) {
                     precertEntry = new PrecertEntry(
                             null,
-                            Parsed.malformed(
-                                    "no issuer: embedded SCTs cannot be verified for a one-certificate chain"));
+                            Parsed.malformed("no issuer: embedded SCTs cannot be verified for a one-certificate chain"),
+                            null);
                 } else if (last != null && Arrays.equals(last.issuerSpki, issuer.get())) {
                     precertEntry = last; // built for this leaf and this issuer key by an earlier evaluation
                 } else {
+                    io.github.sectrust4j.cert.Certificate parsed =
+                            request.parsedLeaf().orElse(null);
+                    // a synthetic certificate's DER is not the one its SHA-256 names: its entry is named by itself
+                    boolean named = parsed != null && !parsed.isSynthetic();
                     precertEntry = new PrecertEntry(
                             issuer.get(),
                             SignedEntries.precertEntry(
-                                    request.parsedLeaf()
-                                            .map(PRECERT_TBS::of)
-                                            .orElseGet(() -> SignedEntries.precertTbs(request.leafView())),
-                                    issuer.get()));
+                                    parsed != null
+                                            ? PRECERT_TBS.of(parsed)
+                                            : SignedEntries.precertTbs(request.leafView()),
+                                    issuer.get()),
+                            named ? parsed.sha256() : null);
                     if (lastPrecert != null) {
                         lastPrecert.set(precertEntry);
                     }

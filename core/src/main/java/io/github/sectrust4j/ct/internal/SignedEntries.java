@@ -73,7 +73,8 @@ final class SignedEntries {
     /** Every leaf of one issuing CA has the same issuer key: hashed once, not once per leaf (never modified). */
     private static volatile IssuerKeyHash lastIssuerKey;
 
-    private static byte[] issuerKeyHash(byte[] issuerSpkiDer) {
+    /** The SHA-256 of an issuer's SubjectPublicKeyInfo DER (a precert entry's issuer_key_hash); never modified. */
+    static byte[] issuerKeyHash(byte[] issuerSpkiDer) {
         IssuerKeyHash last = lastIssuerKey;
         if (last != null && Arrays.equals(last.spki(), issuerSpkiDer)) {
             return last.sha256();

@@ -139,6 +139,52 @@ class SctVerdictCacheTest {
         assertThat(c.calls.get()).isEqualTo(afterOther);
     }
 
+    /**
+     * A parsed leaf's precert entry is named in the cache key by the leaf's SHA-256 and the issuer key hash: the
+     * same DER parsed again (another object) is answered from the cache, and another leaf carrying the very same
+     * SCT list (the same SCT bytes) is another entry, verified again, and fails.
+     */
+    @Test
+    void aParsedLeafsEntry_isNamedByItsFingerprint_anotherLeafWithTheSameScts_isVerifiedAgain() throws Exception {
+        Counted c = new Counted();
+        byte[] sctList = org.bouncycastle.asn1.ASN1OctetString.getInstance(
+                        io.github.sectrust4j.fixtures.ct.Sct.extensionValue(LEAF.embeddedScts()))
+                .getOctets();
+        HeldCertificate copied = CtEvaluatorTest.PKI
+                .leaf("ct.example.test", ISSUER)
+                .validity(CtEvaluatorTest.NOT_BEFORE, CtEvaluatorTest.NOT_AFTER)
+                .sctListExtension(sctList)
+                .build();
+        java.util.function.Function<byte[], CtEvaluation> judge = der -> CtEvaluator.evaluate(
+                CtRequest.builder(io.github.sectrust4j.cert.CertificateInput.fromDer(der), VERIFY)
+                        .issuerSpki(spki(ISSUER))
+                        .build(),
+                LOGS,
+                RuleSet.forRelease(IOS_17).ctRules(),
+                c.cache);
+
+        CtEvaluation first = judge.apply(LEAF.der());
+        CtEvaluation reparsed = judge.apply(LEAF.der());
+        int afterReparsed = c.calls.get();
+        CtEvaluation other = judge.apply(copied.der());
+
+        assertThat(first.qualified()).isTrue();
+        assertThat(afterReparsed)
+                .as("verified once, then from the cache for a new parse")
+                .isEqualTo(2);
+        assertThat(reparsed).isEqualTo(first);
+        assertThat(other.outcomes())
+                .as("the same SCTs")
+                .extracting(SctOutcome::logId, SctOutcome::timestamp)
+                .containsExactlyElementsOf(first.outcomes().stream()
+                        .map(o -> org.assertj.core.groups.Tuple.tuple(o.logId(), o.timestamp()))
+                        .toList());
+        assertThat(c.calls.get() - afterReparsed)
+                .as("the other leaf's entry is verified")
+                .isEqualTo(2);
+        assertThat(other.outcomes()).extracting(SctOutcome::verdict).containsOnly(SctVerdict.INVALID_SIGNATURE);
+    }
+
     @Test
     void anotherLogKey_isAnotherKey() {
         Counted c = new Counted();
