@@ -102,6 +102,8 @@ public final class Certificate implements io.github.sectrust4j.Cert {
      * {@link #HOLDER_FROM_DER}, and known to parse ({@link #bouncyCastleHolderParses}) before it is parsed.
      */
     static final Object HOLDER_PARSES = new Object();
+    /** Read as strict DER in the shape Bouncy Castle's holder takes ({@link #HOLDER_PARSES}). */
+    private final boolean strictHolderShape;
     /**
      * Signature verdicts on this certificate per (verdict cache, issuer key), most recent first: an
      * evaluation that reuses parsed certificates finds them here without building and hashing a cache
@@ -181,6 +183,7 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         this.duplicatesView = ImmutableSet.copyOf(ext.duplicates);
         this.unparseableView = ImmutableSet.copyOf(ext.unparseable);
         this.bcHolder = f.bcHolder() != null ? f.bcHolder() : HOLDER_FROM_DER;
+        this.strictHolderShape = f.bcHolder() == HOLDER_PARSES;
     }
 
     /**
@@ -454,7 +457,7 @@ public final class Certificate implements io.github.sectrust4j.Cert {
      * unless a response is checked or a request built), else by parsing it (kept).
      */
     public boolean bouncyCastleHolderParses() {
-        if (bcHolder == HOLDER_PARSES) {
+        if (strictHolderShape) {
             return true;
         }
         try {
@@ -463,6 +466,15 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         } catch (IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether this certificate was read as strict DER in the shape Bouncy Castle's holder takes: its holder parses
+     * ({@link #bouncyCastleHolderParses}), every element has one encoding, and the extensions are BC's, one per OID,
+     * so a reader of the DER and of {@link #extensions} sees what BC's structure holds.
+     */
+    public boolean strictHolderShape() {
+        return strictHolderShape;
     }
 
     /** DER length in bytes. */

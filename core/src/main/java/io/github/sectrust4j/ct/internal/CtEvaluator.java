@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.hash.Hashing;
 import io.github.sectrust4j.IosRelease;
+import io.github.sectrust4j.cert.Der;
 import io.github.sectrust4j.cert.DerivedFact;
 import io.github.sectrust4j.cert.SignatureBackends;
 import io.github.sectrust4j.ct.CtLog;
@@ -64,7 +65,7 @@ public final class CtEvaluator {
         LeafFacts leaf = request.parsedLeaf()
                 .map(LEAF_FACTS::of)
                 .orElseGet(() -> LeafFacts.of(SctLists.decodeCertificate(request.leafView())));
-        if (leaf.bc() == null) {
+        if (leaf.undecodable() != null) {
             notes.add("leaf certificate cannot be decoded, so no SCT can be checked: " + leaf.undecodable());
             return new CtEvaluation(
                     release,
@@ -89,9 +90,10 @@ public final class CtEvaluator {
      * ({@link LeafValidityTime}), the calendar months between them and the embedded SCT list — or, when
      * BC cannot decode it, why ({@code bc} null) — with the embedded SCTs parsed and the precert entry last
      * built. Depends on the leaf's bytes only (the precert entry also on the issuer key it is kept with).
+     * BC's structure is only read for stapled OCSP responses: {@link #read} gives the same facts without it.
      */
     private record LeafFacts(
-            Certificate bc,
+            java.util.function.Supplier<Certificate> bc,
             Instant notBefore,
             Instant notAfter,
             long months,
@@ -110,7 +112,14 @@ public final class CtEvaluator {
                         null, null, null, 0, null, null, null, decoded.error().orElse(String.valueOf(e.getMessage())));
             }
             Certificate bc = decoded.value().get();
-            Parsed<List<byte[]>> embedded = SctLists.embeddedIn(bc);
+            return of(() -> bc, notBefore, notAfter, SctLists.embeddedIn(bc));
+        }
+
+        private static LeafFacts of(
+                java.util.function.Supplier<Certificate> bc,
+                Instant notBefore,
+                Instant notAfter,
+                Parsed<List<byte[]>> embedded) {
             List<Parsed<SignedCertificateTimestamp>> scts = new ArrayList<>();
             if (embedded.isOk()) {
                 embedded.value().get().forEach(raw -> scts.add(SignedCertificateTimestamp.parse(raw)));
@@ -124,6 +133,43 @@ public final class CtEvaluator {
                     List.copyOf(scts),
                     new AtomicReference<>(),
                     null);
+        }
+
+        /**
+         * The facts {@link #of} gives for a leaf read as strict DER in the shape Bouncy Castle's holder takes, read
+         * from its DER and its own extensions instead: BC's validity times are the plain forms
+         * {@link LeafValidityTime#plain} decodes from the same bytes, and BC's extension of the SCT list OID is the
+         * only one (a holder refuses a repeated one). Null (BC's reading decides) for a time in another form.
+         */
+        static LeafFacts read(io.github.sectrust4j.cert.Certificate leaf) {
+            byte[] der = leaf.der(); // strict DER of version 3: [0] version first, validity fifth
+            Der.Tlv tbs = Der.read(der, Der.read(der, 0, der.length).contentStart(), der.length);
+            List<Der.Tlv> fields = Der.children(der, tbs.contentStart(), tbs.end());
+            Der.Tlv validity = fields.get(4);
+            List<Der.Tlv> times = Der.children(der, validity.contentStart(), validity.end());
+            Instant notBefore = LeafValidityTime.plain(
+                    Arrays.copyOfRange(der, times.get(0).start(), times.get(0).end()));
+            Instant notAfter = LeafValidityTime.plain(
+                    Arrays.copyOfRange(der, times.get(1).start(), times.get(1).end()));
+            if (notBefore == null || notAfter == null) {
+                return null;
+            }
+            Parsed<List<byte[]>> embedded = Parsed.ok(List.of());
+            for (io.github.sectrust4j.cert.Extension e : leaf.extensions()) {
+                if (e.oid().equals(io.github.sectrust4j.cert.Oids.EMBEDDED_SCT_LIST)) {
+                    embedded = SctLists.fromExtensionValue(e.value());
+                    break;
+                }
+            }
+            return of(() -> holderStructure(leaf), notBefore, notAfter, embedded);
+        }
+    }
+
+    private static Certificate holderStructure(io.github.sectrust4j.cert.Certificate leaf) {
+        try {
+            return leaf.bouncyCastleHolder().toASN1Structure();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a certificate known to parse did not", e);
         }
     }
 
@@ -179,7 +225,13 @@ public final class CtEvaluator {
             DerivedFact.of(c -> SignedEntries.precertTbsOfParsed(c.der()));
 
     /** Worked out once per parsed leaf, not once per evaluation. */
-    private static final DerivedFact<LeafFacts> LEAF_FACTS = DerivedFact.of(c -> LeafFacts.of(decodeParsed(c)));
+    private static final DerivedFact<LeafFacts> LEAF_FACTS = DerivedFact.of(CtEvaluator::leafFacts);
+
+    /** A leaf Bouncy Castle's holder takes is read without building BC's structure (a stream of new leaves). */
+    private static LeafFacts leafFacts(io.github.sectrust4j.cert.Certificate leaf) {
+        LeafFacts read = leaf.strictHolderShape() ? LeafFacts.read(leaf) : null;
+        return read != null ? read : LeafFacts.of(decodeParsed(leaf));
+    }
 
     /**
      * Bouncy Castle's structure of a parsed leaf: its kept holder (the same structure
@@ -403,7 +455,9 @@ public final class CtEvaluator {
     private static final class Judge {
         private final CtRequest request;
         private final CtLogList logs;
-        private final Certificate leaf;
+        /** Bouncy Castle's structure of the leaf, asked only to match stapled OCSP responses. */
+        private final java.util.function.Supplier<Certificate> leaf;
+
         private final Parsed<List<byte[]>> embedded;
         private final List<Parsed<SignedCertificateTimestamp>> embeddedScts;
         private final AtomicReference<PrecertEntry> lastPrecert;
@@ -478,7 +532,7 @@ public final class CtEvaluator {
                     notes.add("stapled OCSP responses are not matched without the issuer (one-certificate chain)");
                 } else {
                     request.stapledOcspResponses()
-                            .forEach(der -> ocsp.add(SctLists.fromStapledOcspResponse(der, leaf, issuer.get())));
+                            .forEach(der -> ocsp.add(SctLists.fromStapledOcspResponse(der, leaf.get(), issuer.get())));
                 }
             }
             judgeList(SctOrigin.OCSP_RESPONSE, ocsp, out);
