@@ -80,6 +80,10 @@ public final class HostName {
         if (text.isEmpty()) {
             throw invalid(text, "is empty: give a host name such as sip.contoso.com", List.of());
         }
+        if (isPlainDnsName(text)) { // the usual input: none of the steps below would change or refuse it
+            checkAscii(text, text);
+            return new HostName(text, text, Kind.DNS_NAME, Optional.empty(), false);
+        }
         String stripped = text.strip();
         List<String> parts = parts(stripped);
         if (parts.size() > 1) {
@@ -314,6 +318,24 @@ public final class HostName {
             }
         }
         return text.length();
+    }
+
+    /**
+     * Only letters, digits, '-', '_' and '.', with a character beside digits and dots: no list separator, space,
+     * scheme, path, port or IP literal (§3.4: an IPv4 literal is digits and dots, an IPv6 one has colons), so
+     * {@link #parse} reaches {@link #bare}'s ASCII check with the text as given.
+     */
+    private static boolean isPlainDnsName(String text) {
+        boolean notIp = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-' || c == '_') {
+                notIp = true;
+            } else if (!(c >= '0' && c <= '9' || c == '.')) {
+                return false;
+            }
+        }
+        return notIp;
     }
 
     private static boolean isAscii(String text) {

@@ -130,6 +130,52 @@ class HostNameTest {
         Statistics.label("case").coverage(c -> c.check("mixed").count(n -> n > 0));
     }
 
+    /**
+     * A name of letters, digits, '-', '_' and '.' alone (the shortcut of the usual input) reads as the same name
+     * inside a URL (the full path): kept alike, or refused for the same reason.
+     */
+    @Property(tries = 400)
+    void plainCharacterNames_readAsTheSameHostInsideAUrl(@ForAll("plainCharacters") String name) {
+        String url = "https://" + name + "/";
+        InvalidHostNameException direct = null;
+        HostName h = null;
+        try {
+            h = HostName.parse(name);
+        } catch (InvalidHostNameException e) {
+            direct = e;
+        }
+        Statistics.label("outcome").collect(direct == null ? "kept" : "refused");
+        if (direct == null) {
+            HostName inUrl = HostName.parse(url);
+            assertThat(h.value()).isEqualTo(inUrl.value()).isEqualTo(name);
+            assertThat(h.kind()).isEqualTo(inUrl.kind());
+            assertThat(h.notice()).isEmpty();
+        } else {
+            assertThatThrownBy(() -> HostName.parse(url))
+                    .isInstanceOf(InvalidHostNameException.class)
+                    .hasMessage(quoted(url) + " is a URL whose host " + direct.getMessage());
+        }
+        Statistics.label("outcome").coverage(c -> {
+            c.check("kept").count(n -> n > 0);
+            c.check("refused").count(n -> n > 0);
+        });
+    }
+
+    @Provide
+    Arbitrary<String> plainCharacters() {
+        Arbitrary<String> shortNames =
+                Arbitraries.strings().withChars("aZ09-_.").ofMinLength(1).ofMaxLength(12);
+        Arbitrary<String> longLabels = Arbitraries.strings()
+                .withChars("ab.")
+                .ofMinLength(60)
+                .ofMaxLength(260); // labels over 63, names over 253
+        return Arbitraries.oneOf(shortNames, shortNames, longLabels);
+    }
+
+    private static String quoted(String s) {
+        return "'" + s + "'";
+    }
+
     @Provide
     Arbitrary<String> names() {
         Arbitrary<String> label =

@@ -270,9 +270,29 @@ public final class CertificateInput {
     /**
      * The bytes of a PEM body that holds only base64 symbols and whitespace, in whole 4-symbol units with at most two
      * {@code =} at the end — what {@code Base64.getDecoder()} gives for it (bits after the last byte ignored alike),
-     * read straight from the text; null for anything else, which {@link #decodeBase64} decodes (or refuses) as before.
+     * read straight from the text in one pass; null for anything else, which {@link #decodeBase64} decodes (or
+     * refuses) as before. The output is sized before the pass, from the body's length less its line feeds and the
+     * {@code =} at its end (a PEM body's only other characters): exact for the usual body, else trimmed after.
      */
     static byte[] plainBase64(String text, int from, int to) {
+        int lineFeeds = 0;
+        for (int lf = text.indexOf('\n', from); lf >= 0 && lf < to; lf = text.indexOf('\n', lf + 1)) {
+            lineFeeds++;
+        }
+        int trailingPadding = 0;
+        for (int i = to - 1; i >= from && trailingPadding < 3; i--) {
+            char c = text.charAt(i);
+            if (c == '=') {
+                trailingPadding++;
+            } else if (c != '\n') {
+                break;
+            }
+        }
+        int size = (to - from - lineFeeds) / 4 * 3 - Math.min(trailingPadding, 2);
+        byte[] out = new byte[Math.max(0, size)];
+        int o = 0;
+        int bits = 0;
+        int n = 0;
         int symbols = 0;
         int padding = 0;
         for (int i = from; i < to; i++) {
@@ -283,41 +303,33 @@ public final class CertificateInput {
                     return null; // a symbol after padding
                 }
                 symbols++;
+                bits = (bits << 6) | v;
+                if (++n == 4) {
+                    if (o + 3 > out.length) {
+                        return null; // not the body the size assumed: decoded the usual way
+                    }
+                    out[o++] = (byte) (bits >> 16);
+                    out[o++] = (byte) (bits >> 8);
+                    out[o++] = (byte) bits;
+                    bits = 0;
+                    n = 0;
+                }
             } else if (v == PADDING) {
                 padding++;
             } else if (v != WHITESPACE) {
                 return null;
             }
         }
-        if (symbols == 0 || (symbols + padding) % 4 != 0 || padding > 2) {
+        if (symbols == 0 || (symbols + padding) % 4 != 0 || padding > 2 || o + n - 1 > out.length) {
             return null;
-        }
-        byte[] out = new byte[(symbols + padding) / 4 * 3 - padding];
-        int o = 0;
-        int bits = 0;
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            int v = c < 128 ? BASE64_VALUES[c] : -1;
-            if (v < 0) {
-                continue; // whitespace, or the padding at the end
-            }
-            bits = (bits << 6) | v;
-            if (++n == 4) {
-                out[o++] = (byte) (bits >> 16);
-                out[o++] = (byte) (bits >> 8);
-                out[o++] = (byte) bits;
-                bits = 0;
-                n = 0;
-            }
         }
         if (n == 3) { // 18 bits: two bytes
             out[o++] = (byte) (bits >> 10);
-            out[o] = (byte) (bits >> 2);
+            out[o++] = (byte) (bits >> 2);
         } else if (n == 2) { // 12 bits: one byte
-            out[o] = (byte) (bits >> 4);
+            out[o++] = (byte) (bits >> 4);
         }
-        return out;
+        return o == out.length ? out : Arrays.copyOf(out, o);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.sectrust4j.cert;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Certificates already parsed, by the base64 body of their PEM block: a stream of requests that sends the
@@ -9,7 +10,10 @@ import com.google.common.cache.CacheBuilder;
  * reuse the parsed object with everything it memoizes (signature verdicts, derived facts, Bouncy Castle's
  * view). Exact: the key is the whole body text, and decoding and parsing are functions of it; a body that
  * fails to parse is never kept. Bounded by weight, a share of the heap, so memory stays flat whatever the
- * input. Thread-safe.
+ * input. A certificate parsed for the first time waits in a small direct-mapped array ({@link #probation}) and
+ * joins the cache when it is looked up again there: a stream of distinct leaves then costs the cache neither an
+ * insertion nor an eviction per leaf, while the issuing CAs every line repeats are found in the array without the
+ * cache's bookkeeping. Thread-safe.
  */
 public final class ParsedCertificates {
     /**
@@ -19,6 +23,32 @@ public final class ParsedCertificates {
     private static final int WEIGHT_PER_CHAR = 10;
 
     private final Cache<Body, Certificate> byBody;
+
+    /**
+     * Certificates parsed lately, one per slot chosen by the body's hash (a later body of the same slot replaces
+     * the one there); a body found here is put into {@link #byBody} once. Half the byte budget: each slot counts
+     * as a body of {@link #MAX_PROBATION_CHARS}. Empty (no slots) when the budget has no room for two.
+     */
+    private final AtomicReferenceArray<Entry> probation;
+
+    /** The longest kept body text a {@link #probation} slot takes; a longer one goes straight to the cache. */
+    static final int MAX_PROBATION_CHARS = 4096;
+
+    /** Slots of {@link #probation} at most. */
+    static final int MAX_PROBATION_SLOTS = 256;
+
+    /** One certificate on probation, and whether it is in the cache yet (racy: a lost flag puts it twice). */
+    private static final class Entry {
+        final Body body;
+        final Certificate certificate;
+        boolean cached;
+
+        Entry(Body body, Certificate certificate, boolean cached) {
+            this.body = body;
+            this.certificate = certificate;
+            this.cached = cached;
+        }
+    }
 
     /**
      * A PEM body as a region of the text it was read from: a lookup hashes and compares the region in place
@@ -91,8 +121,12 @@ public final class ParsedCertificates {
     }
 
     private ParsedCertificates(long maxBytes) {
+        long chars = Math.max(0, maxBytes / WEIGHT_PER_CHAR);
+        long slots = Math.min(MAX_PROBATION_SLOTS, chars / 2 / MAX_PROBATION_CHARS);
+        // a power of two (a slot is the hash's low bits), 0 when there is no room for two
+        this.probation = new AtomicReferenceArray<>(slots < 2 ? 0 : (int) Long.highestOneBit(slots));
         this.byBody = CacheBuilder.newBuilder()
-                .maximumWeight(Math.max(0, maxBytes / WEIGHT_PER_CHAR))
+                .maximumWeight(chars - (long) probation.length() * MAX_PROBATION_CHARS)
                 .weigher((Body body, Certificate c) -> body.text.length())
                 .concurrencyLevel(4)
                 .build();
@@ -118,16 +152,49 @@ public final class ParsedCertificates {
 
     /** The certificate parsed from the body, if kept. */
     Certificate get(Body body) {
-        return byBody.getIfPresent(body);
+        int slot = slot(body);
+        Entry e = slot < 0 ? null : probation.get(slot);
+        if (e != null && e.body.equals(body)) {
+            if (!e.cached) { // looked up again: worth the cache
+                e.cached = true;
+                byBody.put(e.body, e.certificate);
+            }
+            return e.certificate;
+        }
+        Certificate known = byBody.getIfPresent(body);
+        if (known != null && slot >= 0) {
+            Body kept = body.kept();
+            if (kept.text.length() <= MAX_PROBATION_CHARS) {
+                probation.set(slot, new Entry(kept, known, true)); // found in the array next time
+            }
+        }
+        return known;
     }
 
     void put(Body body, Certificate certificate) {
-        byBody.put(body.kept(), certificate);
+        Body kept = body.kept();
+        int slot = slot(body);
+        if (slot >= 0 && kept.text.length() <= MAX_PROBATION_CHARS) {
+            probation.set(slot, new Entry(kept, certificate, false));
+        } else {
+            byBody.put(kept, certificate);
+        }
+    }
+
+    /** The body's {@link #probation} slot, or -1 when there are none. */
+    private int slot(Body body) {
+        int n = probation.length();
+        return n == 0 ? -1 : (body.hash ^ (body.hash >>> 16)) & (n - 1);
     }
 
     /** How many certificates are held (tests). */
     public long size() {
         byBody.cleanUp();
-        return byBody.size();
+        long waiting = 0;
+        for (int i = 0; i < probation.length(); i++) {
+            Entry e = probation.get(i);
+            waiting += e != null && !e.cached ? 1 : 0;
+        }
+        return byBody.size() + waiting;
     }
 }

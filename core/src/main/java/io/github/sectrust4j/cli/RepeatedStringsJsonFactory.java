@@ -168,7 +168,7 @@ final class RepeatedStringsJsonFactory extends JsonFactory {
                 return;
             }
             long before = _currInputProcessed;
-            super._finishString2();
+            decodeRest();
             int length = _inputPtr - 1 - from;
             if (_currInputProcessed == before
                     && length >= MIN_CHARS
@@ -176,6 +176,44 @@ final class RepeatedStringsJsonFactory extends JsonFactory {
                     && seenBefore(_inputBuffer, from, _inputPtr - 1)) {
                 // read in one piece (no more input loaded meanwhile): buffer[from, _inputPtr - 1) is its JSON text
                 keep(_inputBuffer, from, _inputPtr - 1, _textBuffer.contentsAsString());
+            }
+        }
+
+        /**
+         * Jackson's {@code _finishString2} with the characters between escapes appended a run at a time instead of
+         * one by one (a PEM string is 64-character lines between {@code \n} escapes): each escape is Jackson's own
+         * {@code _decodeEscaped}; a control character, or the end of what was read before the closing quote, is
+         * left to Jackson's loop where it stands, with the text buffer holding what it would hold there.
+         */
+        private void decodeRest() throws IOException {
+            char[] in = _inputBuffer;
+            int end = _inputEnd;
+            int ptr = _inputPtr;
+            while (true) {
+                int run = ptr;
+                while (ptr < end) {
+                    char c = in[ptr];
+                    if (c == '"' || c == '\\' || c < 0x20) { // INPUT_CODES_LATIN1: what ends a run
+                        break;
+                    }
+                    ptr++;
+                }
+                if (ptr > run) {
+                    _textBuffer.append(in, run, ptr - run);
+                }
+                if (ptr == end || in[ptr] < 0x20) {
+                    _inputPtr = ptr;
+                    super._finishString2(); // more input to load, the end of input, or an unescaped control char
+                    return;
+                }
+                _inputPtr = ptr + 1;
+                if (in[ptr] == '"') {
+                    return;
+                }
+                _textBuffer.append(_decodeEscaped()); // reads the escape after the backslash, moves _inputPtr on
+                in = _inputBuffer; // as Jackson's loop does, whatever reading the escape loaded
+                end = _inputEnd;
+                ptr = _inputPtr;
             }
         }
     }

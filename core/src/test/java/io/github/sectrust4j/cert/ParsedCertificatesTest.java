@@ -70,20 +70,19 @@ class ParsedCertificatesTest {
         String pem = CA.pem();
         int from = pem.indexOf('\n') + 1;
         int to = pem.indexOf("-----END");
-        // a signature character the hash does not sample: the other body is still a certificate, of other DER
-        int step = Math.max(1, (to - from) / ParsedCertificates.HASH_SAMPLES);
-        int at = to - 40;
-        while ((at - from) % step == 0 || !Character.isLetter(pem.charAt(at))) {
-            at--;
-        }
-        char other = pem.charAt(at) == 'A' ? 'B' : 'A';
-        String twin = pem.substring(0, at) + other + pem.substring(at + 1);
+        String twin = sameSlotTwin(pem);
         assertThat(ParsedCertificates.sampledHash(twin, from, to))
                 .isEqualTo(ParsedCertificates.sampledHash(pem, from, to));
 
         ParsedCertificates parsed = ParsedCertificates.ofSize(1 << 20);
         Certificate first = CertificateInput.fromPem(pem, parsed).get(0);
         Certificate second = CertificateInput.fromPem(twin, parsed).get(0);
+        assertThat(second).isNotSameAs(first);
+        // each looked up once more: both kept (the twin took the first's probation slot before)
+        first = CertificateInput.fromPem(pem, parsed).get(0);
+        assertThat(CertificateInput.fromPem(pem, parsed).get(0)).isSameAs(first);
+        second = CertificateInput.fromPem(twin, parsed).get(0);
+        assertThat(CertificateInput.fromPem(twin, parsed).get(0)).isSameAs(second);
 
         assertThat(second).isNotSameAs(first);
         assertThat(second.der())
@@ -92,6 +91,28 @@ class ParsedCertificatesTest {
         assertThat(CertificateInput.fromPem(pem, parsed).get(0)).isSameAs(first);
         assertThat(CertificateInput.fromPem(twin, parsed).get(0)).isSameAs(second);
         assertThat(parsed.size()).isEqualTo(2);
+    }
+
+    @Test
+    void aCertificateParsedOnce_joinsTheCacheOnlyWhenLookedUpAgain() {
+        String pem = CA.pem();
+        String twin = sameSlotTwin(pem); // the same probation slot: it displaces the one waiting there
+
+        ParsedCertificates seenOnce = ParsedCertificates.ofSize(1 << 20);
+        Certificate once = CertificateInput.fromPem(pem, seenOnce).get(0);
+        CertificateInput.fromPem(twin, seenOnce);
+        assertThat(CertificateInput.fromPem(pem, seenOnce).get(0))
+                .as("displaced before a second look-up: parsed again")
+                .isNotSameAs(once)
+                .isEqualTo(once);
+
+        ParsedCertificates seenTwice = ParsedCertificates.ofSize(1 << 20);
+        Certificate twice = CertificateInput.fromPem(pem, seenTwice).get(0);
+        assertThat(CertificateInput.fromPem(pem, seenTwice).get(0)).isSameAs(twice);
+        CertificateInput.fromPem(twin, seenTwice);
+        assertThat(CertificateInput.fromPem(pem, seenTwice).get(0))
+                .as("looked up again: kept in the cache")
+                .isSameAs(twice);
     }
 
     @Test
@@ -116,5 +137,18 @@ class ParsedCertificatesTest {
                     PKI.leaf("host" + i + ".example.com", CA).build().pem(), parsed);
         }
         assertThat(parsed.size()).isBetween(1L, 10L);
+    }
+
+    /** The PEM with one signature character the sampled hash skips changed: another certificate, the same hash. */
+    private static String sameSlotTwin(String pem) {
+        int from = pem.indexOf('\n') + 1;
+        int to = pem.indexOf("-----END");
+        int step = Math.max(1, (to - from) / ParsedCertificates.HASH_SAMPLES);
+        int at = to - 40;
+        while ((at - from) % step == 0 || !Character.isLetter(pem.charAt(at))) {
+            at--;
+        }
+        char other = pem.charAt(at) == 'A' ? 'B' : 'A';
+        return pem.substring(0, at) + other + pem.substring(at + 1);
     }
 }

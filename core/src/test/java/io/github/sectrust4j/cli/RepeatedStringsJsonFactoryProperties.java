@@ -134,7 +134,7 @@ class RepeatedStringsJsonFactoryProperties {
                                 .ofMaxLength(64)),
                 net.jqwik.api.Tuple.of(
                         100, Arbitraries.of("\\n", "\\\"", "\\\\", "\\u00e9", "\\/", "é", "\\t", "\\u0041")),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of("\\", "\"", "\\x"))); // not JSON
+                net.jqwik.api.Tuple.of(1, Arbitraries.of("\\", "\"", "\\x", "\t", "\u0001"))); // not JSON
         Arbitrary<String> text = piece.list()
                 .ofMinSize(12)
                 .ofMaxSize(40)
