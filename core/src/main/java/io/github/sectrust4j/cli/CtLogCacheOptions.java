@@ -1,6 +1,5 @@
 package io.github.sectrust4j.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sectrust4j.IosRelease;
@@ -9,6 +8,7 @@ import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.ct.CtLogCache;
 import io.github.sectrust4j.ct.CtLogList;
 import io.github.sectrust4j.policy.RuleSet;
+import io.github.sectrust4j.report.JsonOut;
 import io.github.sectrust4j.text.IsoInstant;
 import io.github.sectrust4j.truststores.AppleTrustStores;
 import java.io.IOException;
@@ -97,20 +97,20 @@ final class CtLogCacheOptions {
     }
 
     /** {@link #describe} written as the next value of {@code g}, without building the object first (batch). */
-    static void write(SecTrust trust, TrustReport report, JsonGenerator g) throws IOException {
+    static void write(SecTrust trust, TrustReport report, JsonOut g) throws IOException {
         Optional<CtLogList> list = usedList(trust, report);
-        g.writeStartObject();
+        g.startObject();
         if (list.isEmpty()) {
-            g.writeStringField("source", NO_LIST);
-            g.writeNumberField("logs", 0);
+            g.stringField("source", NO_LIST);
+            g.numberField("logs", 0);
         } else {
-            g.writeStringField("source", list.get().source());
+            g.stringField("source", list.get().source());
             if (list.get().date().isPresent()) {
-                g.writeStringField("date", IsoInstant.format(list.get().date().get()));
+                g.instantField("date", list.get().date().get());
             }
-            g.writeNumberField("logs", list.get().size());
+            g.numberField("logs", list.get().size());
         }
-        g.writeEndObject();
+        g.endObject();
     }
 
     /** The caller's list, else the one of the report's system trust store; none without either. */

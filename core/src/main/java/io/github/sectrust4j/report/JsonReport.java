@@ -8,7 +8,6 @@ import io.github.sectrust4j.Finding;
 import io.github.sectrust4j.PathCertificate;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.TrustResultInfo;
-import io.github.sectrust4j.text.IsoInstant;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -26,7 +25,7 @@ public final class JsonReport {
     public static ObjectNode toNode(TrustReport report) {
         try (TokenBuffer buffer = new TokenBuffer(MAPPER, false)) {
             buffer.writeStartObject();
-            writeFields(report, buffer);
+            writeFields(report, JsonOut.of(buffer));
             buffer.writeEndObject();
             return MAPPER.readTree(buffer.asParser());
         } catch (IOException e) {
@@ -36,100 +35,98 @@ public final class JsonReport {
 
     /**
      * The response object's fields, written in order into an open object of {@code g} (whose codec writes the
-     * evidence maps): the batch response streams them without building a tree.
+     * evidence maps) or a {@link JsonLine}: the batch response streams them without building a tree.
      */
-    public static void writeFields(TrustReport report, JsonGenerator g) throws IOException {
-        g.writeBooleanField("trusted", report.trusted());
-        g.writeStringField("result", report.result().name());
+    public static void writeFields(TrustReport report, JsonOut g) throws IOException {
+        g.boolField("trusted", report.trusted());
+        g.stringField("result", report.result().name());
         if (report.error().isPresent()) {
-            g.writeObjectFieldStart("error");
-            g.writeStringField("name", report.error().get().appleName());
-            g.writeNumberField("code", report.error().get().code());
-            g.writeEndObject();
+            g.objectField("error");
+            g.stringField("name", report.error().get().appleName());
+            g.numberField("code", report.error().get().code());
+            g.endObject();
         }
         if (report.trustStoreVersion().isPresent()) {
-            g.writeNumberField("trustStoreVersion", report.trustStoreVersion().getAsInt());
+            g.numberField("trustStoreVersion", report.trustStoreVersion().getAsInt());
         }
-        g.writeStringField("ios", report.release().toString());
-        g.writeStringField("policy", report.policy().label());
+        g.stringField("ios", report.release().toString());
+        g.stringField("policy", report.policy().label());
         if (report.host().isPresent()) {
-            g.writeStringField("host", report.host().get());
+            g.stringField("host", report.host().get());
         }
-        g.writeStringField("at", IsoInstant.format(report.evaluatedAt()));
+        g.instantField("at", report.evaluatedAt());
         // §12.2 result-dictionary keys (additive): present only when iOS would report them
         TrustResultInfo info = report.info();
         if (info.certificateTransparency()) {
-            g.writeBooleanField("certificateTransparency", true);
+            g.boolField("certificateTransparency", true);
         }
         if (info.extendedValidation()) {
-            g.writeBooleanField("extendedValidation", true);
+            g.boolField("extendedValidation", true);
             if (info.organization().isPresent()) {
-                g.writeStringField("organization", info.organization().get());
+                g.stringField("organization", info.organization().get());
             }
         }
         if (info.revocationChecked()) {
-            g.writeBooleanField("revocationChecked", true);
+            g.boolField("revocationChecked", true);
             if (info.revocationValidUntil().isPresent()) {
-                g.writeStringField(
-                        "revocationValidUntil",
-                        IsoInstant.format(info.revocationValidUntil().get()));
+                g.instantField(
+                        "revocationValidUntil", info.revocationValidUntil().get());
             }
         }
         if (info.revocationReason().isPresent()) {
-            g.writeNumberField("revocationReason", info.revocationReason().getAsInt());
+            g.numberField("revocationReason", info.revocationReason().getAsInt());
         }
-        g.writeArrayFieldStart("path");
+        g.arrayField("path");
         for (PathCertificate c : report.path()) {
-            g.writeStartObject();
-            g.writeStringField("sha256", c.sha256());
-            g.writeStringField("subject", c.subject());
-            g.writeStringField("role", c.role().label());
+            g.startObject();
+            g.stringField("sha256", c.sha256());
+            g.stringField("subject", c.subject());
+            g.stringField("role", c.role().label());
             if (c.anchorSource().isPresent()) {
-                g.writeStringField("anchorSource", c.anchorSource().get().label());
+                g.stringField("anchorSource", c.anchorSource().get().label());
             }
-            g.writeBooleanField("presented", c.presented());
-            g.writeStringField("notBefore", IsoInstant.format(c.notBefore()));
-            g.writeStringField("notAfter", IsoInstant.format(c.notAfter()));
-            g.writeEndObject();
+            g.boolField("presented", c.presented());
+            g.instantField("notBefore", c.notBefore());
+            g.instantField("notAfter", c.notAfter());
+            g.endObject();
         }
-        g.writeEndArray();
-        g.writeArrayFieldStart("findings");
+        g.endArray();
+        g.arrayField("findings");
         for (Finding f : report.findings()) {
-            g.writeStartObject();
-            g.writeStringField("code", f.code().code());
-            g.writeStringField("severity", f.severity().name());
+            g.startObject();
+            g.stringField("code", f.code().code());
+            g.stringField("severity", f.severity().name());
             if (f.certificateIndex() >= 0) {
-                g.writeNumberField("certificate", f.certificateIndex());
+                g.numberField("certificate", f.certificateIndex());
             }
             if (!f.subject().isEmpty()) {
-                g.writeStringField("subject", f.subject());
+                g.stringField("subject", f.subject());
             }
-            g.writeStringField("message", f.message());
-            g.writeStringField("remedy", f.remedy());
-            g.writeFieldName("evidence");
+            g.stringField("message", f.message());
+            g.stringField("remedy", f.remedy());
+            g.name("evidence");
             writePlain(f.evidence(), g);
-            g.writeObjectFieldStart("rule");
-            g.writeStringField("section", f.rule().section());
-            g.writeStringField("summary", f.rule().summary());
-            g.writeStringField("source", f.rule().source().name());
+            g.objectField("rule");
+            g.stringField("section", f.rule().section());
+            g.stringField("summary", f.rule().summary());
+            g.stringField("source", f.rule().source().name());
             if (f.rule().effective().isPresent()) {
-                g.writeStringField(
-                        "effective", IsoInstant.format(f.rule().effective().get()));
+                g.instantField("effective", f.rule().effective().get());
             }
             if (f.rule().since().isPresent()) {
-                g.writeStringField("since", f.rule().since().get());
+                g.stringField("since", f.rule().since().get());
             }
-            g.writeEndObject();
-            g.writeEndObject();
+            g.endObject();
+            g.endObject();
         }
-        g.writeEndArray();
+        g.endArray();
     }
 
     public static String render(TrustReport report) {
         StringWriter out = new StringWriter(4096);
         try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
             g.writeStartObject();
-            writeFields(report, g);
+            writeFields(report, JsonOut.of(g));
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -141,39 +138,39 @@ public final class JsonReport {
      * An evidence value in its readable JSON form (Instants, enums as text, byte arrays as upper-case hex), written
      * as it goes: no copy of the maps is built.
      */
-    private static void writePlain(Object value, JsonGenerator g) throws IOException {
+    private static void writePlain(Object value, JsonOut g) throws IOException {
         // the common final types first: an exact class test each, where a miss of an interface test is a search
         if (value instanceof String text) {
-            g.writeString(text);
+            g.string(text);
         } else if (value instanceof Integer i) {
-            g.writeNumber(i.intValue()); // what Jackson's Integer serializer writes, without a serializer lookup
+            g.number(i.intValue()); // what Jackson's Integer serializer writes, without a serializer lookup
         } else if (value instanceof Boolean b) {
-            g.writeBoolean(b);
+            g.bool(b);
         } else if (value instanceof Map<?, ?> map) {
-            g.writeStartObject();
+            g.startObject();
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                g.writeFieldName(String.valueOf(e.getKey()));
+                g.name(String.valueOf(e.getKey()));
                 writePlain(e.getValue(), g);
             }
-            g.writeEndObject();
+            g.endObject();
         } else if (value instanceof Collection<?> c) {
-            g.writeStartArray();
+            g.startArray();
             for (Object element : c) {
                 writePlain(element, g);
             }
-            g.writeEndArray();
+            g.endArray();
         } else if (value instanceof byte[] bytes) {
-            g.writeString(com.google.common.io.BaseEncoding.base16().encode(bytes));
+            g.string(com.google.common.io.BaseEncoding.base16().encode(bytes));
         } else if (value == null) {
-            g.writeNull();
+            g.nullValue();
         } else if (value instanceof Long l) {
-            g.writeNumber(l.longValue());
+            g.number(l.longValue());
         } else if (value instanceof Number) {
-            g.writeObject(value); // as Jackson writes each Number type
+            g.object(value); // as Jackson writes each Number type
         } else if (value instanceof Instant t) {
-            g.writeString(IsoInstant.format(t));
+            g.instant(t);
         } else {
-            g.writeString(value.toString());
+            g.string(value.toString());
         }
     }
 }

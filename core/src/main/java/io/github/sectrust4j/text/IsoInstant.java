@@ -17,11 +17,24 @@ public final class IsoInstant {
 
     private IsoInstant() {}
 
+    /** Characters {@link #write} needs at most. */
+    public static final int MAX_WRITTEN = 30;
+
     /** The text {@code t.toString()} gives. */
     public static String format(Instant t) {
+        char[] c = new char[MAX_WRITTEN];
+        int end = write(t, c, 0);
+        return end < 0 ? t.toString() : new String(c, 0, end);
+    }
+
+    /**
+     * Writes the text of {@link #format} into {@code c} from {@code at} (room for {@link #MAX_WRITTEN} characters
+     * needed) without making a String: where it ends, or -1 (nothing written) for a year outside 0000–9999.
+     */
+    public static int write(Instant t, char[] c, int at) {
         long seconds = t.getEpochSecond();
         if (seconds < MIN_FAST || seconds >= MAX_FAST) {
-            return t.toString();
+            return -1;
         }
         long days = Math.floorDiv(seconds, SECONDS_PER_DAY);
         int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
@@ -36,27 +49,26 @@ public final class IsoInstant {
         int month = (int) (mp < 10 ? mp + 3 : mp - 9);
         int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
         int nano = t.getNano();
-        char[] c = new char[nano == 0 ? 20 : nano % 1_000_000 == 0 ? 24 : nano % 1000 == 0 ? 27 : 30];
-        digits(c, 0, year, 4);
-        c[4] = '-';
-        digits(c, 5, month, 2);
-        c[7] = '-';
-        digits(c, 8, day, 2);
-        c[10] = 'T';
-        digits(c, 11, secondOfDay / 3600, 2);
-        c[13] = ':';
-        digits(c, 14, secondOfDay / 60 % 60, 2);
-        c[16] = ':';
-        digits(c, 17, secondOfDay % 60, 2);
-        int at = 19;
+        digits(c, at, year, 4);
+        c[at + 4] = '-';
+        digits(c, at + 5, month, 2);
+        c[at + 7] = '-';
+        digits(c, at + 8, day, 2);
+        c[at + 10] = 'T';
+        digits(c, at + 11, secondOfDay / 3600, 2);
+        c[at + 13] = ':';
+        digits(c, at + 14, secondOfDay / 60 % 60, 2);
+        c[at + 16] = ':';
+        digits(c, at + 17, secondOfDay % 60, 2);
+        int end = at + 19;
         if (nano != 0) {
-            c[at++] = '.';
-            int width = c.length - 21;
-            digits(c, at, nano / pow10(9 - width), width);
-            at += width;
+            c[end++] = '.';
+            int width = nano % 1_000_000 == 0 ? 3 : nano % 1000 == 0 ? 6 : 9;
+            digits(c, end, nano / pow10(9 - width), width);
+            end += width;
         }
-        c[at] = 'Z';
-        return new String(c);
+        c[end++] = 'Z';
+        return end;
     }
 
     private static int pow10(int n) {

@@ -10,11 +10,21 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
-/** {@link IsoInstant#format} prints exactly what {@link Instant#toString()} prints, for every instant. */
+/**
+ * {@link IsoInstant#format} prints exactly what {@link Instant#toString()} prints, for every instant, and
+ * {@link IsoInstant#write} puts the same characters in place (or declines a year outside 0000–9999).
+ */
 class IsoInstantProperties {
     @Property(tries = 3000)
     void format_isInstantToString(@ForAll("instants") Instant t) {
         assertThat(IsoInstant.format(t)).isEqualTo(t.toString());
+        char[] c = new char[IsoInstant.MAX_WRITTEN + 7];
+        int end = IsoInstant.write(t, c, 7);
+        if (t.getEpochSecond() >= -62_167_219_200L && t.getEpochSecond() < 253_402_300_800L) { // 0000-9999
+            assertThat(new String(c, 7, end - 7)).isEqualTo(t.toString());
+        } else {
+            assertThat(end).isEqualTo(-1);
+        }
         int nano = t.getNano();
         String fraction = nano == 0 ? "none" : nano % 1_000_000 == 0 ? "millis" : nano % 1000 == 0 ? "micros" : "nanos";
         long s = t.getEpochSecond();
