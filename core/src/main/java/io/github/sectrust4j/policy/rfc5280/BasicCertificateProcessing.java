@@ -117,7 +117,12 @@ public final class BasicCertificateProcessing {
             Rfc5280Check.run(Rfc5280Check.EACH_CERTIFICATE, path, i, request, rules, out);
             // past the subtree limit the path has already failed NameConstraints (§2.3 item 6): matching every
             // name against every subtree (quadratic; tens of seconds for absurd certificates) changes nothing
-            if (nameConstraints && (!selfIssued || i == 0) && !names.subtreeLimitExceeded()) {
+            // with no constraint in force every name passes (NameConstraintState#permits): the certificate's names
+            // (worked out once per certificate, so once per distinct leaf) are not needed
+            if (nameConstraints
+                    && !names.isUnconstrained()
+                    && (!selfIssued || i == 0)
+                    && !names.subtreeLimitExceeded()) {
                 NameConstraintCheck check = names.permits(Names.of(cert));
                 if (!check.permitted()) {
                     out.add(Failure.of(
