@@ -68,6 +68,8 @@ public final class PathBuilder {
     private final PathBudget budget;
     private final List<CertificateSource> allSources;
     private final int anchorSourceCount;
+    /** Test hook: work a path's view out again after its links verify (as before), to compare with the copy. */
+    private final boolean rebuildViews;
 
     // sized for a real chain's search (a few paths, certificates and views); they grow when a search is larger
     private final Set<List<Certificate>> allPaths = new HashSet<>(8);
@@ -91,8 +93,10 @@ public final class PathBuilder {
     private boolean bestEv;
     private PathValidation bestValidation;
 
-    private PathBuilder(EvaluationRequest request, PathValidator validator, SignatureVerifier verifier) {
+    private PathBuilder(
+            EvaluationRequest request, PathValidator validator, SignatureVerifier verifier, boolean rebuildViews) {
         this.request = request;
+        this.rebuildViews = rebuildViews;
         this.leafEvCapable = validator.leafCouldBeExtendedValidation(request.leaf(), request);
         this.validator = validator;
         this.budget = request.budget();
@@ -121,7 +125,13 @@ public final class PathBuilder {
     }
 
     static BuildOutcome build(EvaluationRequest request, PathValidator validator, SignatureVerifier verifier) {
-        return new PathBuilder(request, validator, verifier).run();
+        return new PathBuilder(request, validator, verifier, false).run();
+    }
+
+    /** As {@link #build(EvaluationRequest, PathValidator, SignatureVerifier)}, every view worked out afresh. */
+    static BuildOutcome buildRebuildingViews(
+            EvaluationRequest request, PathValidator validator, SignatureVerifier verifier) {
+        return new PathBuilder(request, validator, verifier, true).run();
     }
 
     // ------------------------------------------------------------------ the state machine
@@ -303,9 +313,34 @@ public final class PathBuilder {
                 return false;
             }
             node.verifiedLinks = i + 1;
-            views.remove(node);
+            linksVerified(node);
         }
         return true;
+    }
+
+    /**
+     * The view of a path whose verified links changed: the same view with the new {@code signaturesVerified}.
+     * Working it out again gives the same values while no signature check has run out of budget — the
+     * top's and the user-store certificates' self-signedness are then memoized in {@link LinkSignatures},
+     * anchors per certificate here, the rest are facts of the certificates — so it is worked out again
+     * (lazily, as before) only once the budget ran out.
+     */
+    private void linksVerified(Node node) {
+        CandidatePath old = views.remove(node);
+        if (old == null || rebuildViews || signatures.exhausted()) {
+            return;
+        }
+        views.put(
+                node,
+                new CandidatePath(
+                        old.certificates(),
+                        old.origins(),
+                        old.anchor(),
+                        old.topSelfSigned(),
+                        old.systemTrusted(),
+                        old.appleRoot(),
+                        node.verifiedLinks == node.size() - 1,
+                        old.userTrustSettings()));
     }
 
     /** The top's issuer name equals the subject of a lower certificate (a loop in the CA graph). */
