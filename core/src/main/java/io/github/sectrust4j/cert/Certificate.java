@@ -718,10 +718,16 @@ public final class Certificate implements io.github.sectrust4j.Cert {
             if (k instanceof PublicKeyInfo key) {
                 return key;
             }
-            PublicKeyInfo key = PublicKeyInfo.from(
-                    k instanceof Der.Tlv field
-                            ? SubjectPublicKeyInfo.getInstance(element(field))
-                            : (SubjectPublicKeyInfo) k);
+            PublicKeyInfo key;
+            if (k instanceof Der.Tlv field) {
+                // the common key shapes straight from the bytes; Bouncy Castle's tree for the rest
+                key = PublicKeyInfo.fromStrictDer(der, field.start(), field.end());
+                if (key == null) {
+                    key = PublicKeyInfo.from(SubjectPublicKeyInfo.getInstance(element(field)));
+                }
+            } else {
+                key = PublicKeyInfo.from((SubjectPublicKeyInfo) k);
+            }
             publicKey = key;
             return key;
         }
