@@ -405,6 +405,15 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         return String.format("%02x", b);
     }
 
+    /** The Name encoded in one element of {@link #der} that {@link StrictTbsReader} read (it parses). */
+    private DistinguishedName strictName(Der.Tlv field) {
+        try {
+            return DistinguishedName.fromStrictDer(Arrays.copyOfRange(der, field.start(), field.end()));
+        } catch (IOException e) {
+            throw new IllegalStateException("an element read as strict DER does not parse", e);
+        }
+    }
+
     /** Bouncy Castle's tree of one element of {@link #der} that {@link StrictTbsReader} read (it parses). */
     private ASN1Primitive element(Der.Tlv field) {
         try {
@@ -654,7 +663,7 @@ public final class Certificate implements io.github.sectrust4j.Cert {
                         der,
                         field.start(),
                         field.end(),
-                        () -> DistinguishedName.from(name == null ? element(field) : (ASN1Primitive) name));
+                        () -> name == null ? strictName(field) : DistinguishedName.from((ASN1Primitive) name));
         issuer = decoded; // idempotent: racing threads decode equal names
         return decoded;
     }
