@@ -96,20 +96,6 @@ public final class PublicKeyInfo {
             String curveName,
             byte[] spkiDer,
             byte[] subjectPublicKey) {
-        this(algorithm, algorithmOid, parseable, sizeBytes, bits, curveOid, curveName, spkiDer, subjectPublicKey, null);
-    }
-
-    private PublicKeyInfo(
-            KeyAlgorithm algorithm,
-            String algorithmOid,
-            boolean parseable,
-            int sizeBytes,
-            int bits,
-            String curveOid,
-            String curveName,
-            byte[] spkiDer,
-            byte[] subjectPublicKey,
-            RSAPublicKey rsaKey) {
         this(
                 algorithm,
                 algorithmOid,
@@ -120,7 +106,7 @@ public final class PublicKeyInfo {
                 curveName,
                 spkiDer,
                 subjectPublicKey,
-                rsaKey,
+                null,
                 0);
     }
 
@@ -180,7 +166,8 @@ public final class PublicKeyInfo {
                             Asn1.parse(spki.getPublicKeyData().getOctets()));
                     int b = k.getModulus().bitLength();
                     // the decoded key is kept for the verifier: decoded once
-                    return new PublicKeyInfo(KeyAlgorithm.RSA, oid, b > 0, (b + 7) / 8, b, null, null, der, keyBits, k);
+                    return new PublicKeyInfo(
+                            KeyAlgorithm.RSA, oid, b > 0, (b + 7) / 8, b, null, null, der, keyBits, k, 0);
                 } catch (IOException | RuntimeException e) {
                     return new PublicKeyInfo(KeyAlgorithm.RSA, oid, false, 0, 0, null, null, der, keyBits);
                 }
