@@ -405,6 +405,15 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         return String.format("%02x", b);
     }
 
+    /** The Name encoded in one element of {@link #der} that {@link StrictTbsReader} read (it parses). */
+    private DistinguishedName strictName(Der.Tlv field) {
+        try {
+            return DistinguishedName.fromStrictDer(Arrays.copyOfRange(der, field.start(), field.end()));
+        } catch (IOException e) {
+            throw new IllegalStateException("an element read as strict DER does not parse", e);
+        }
+    }
+
     /** Bouncy Castle's tree of one element of {@link #der} that {@link StrictTbsReader} read (it parses). */
     private ASN1Primitive element(Der.Tlv field) {
         try {
@@ -654,7 +663,7 @@ public final class Certificate implements io.github.sectrust4j.Cert {
                         der,
                         field.start(),
                         field.end(),
-                        () -> DistinguishedName.from(name == null ? element(field) : (ASN1Primitive) name));
+                        () -> name == null ? strictName(field) : DistinguishedName.from((ASN1Primitive) name));
         issuer = decoded; // idempotent: racing threads decode equal names
         return decoded;
     }
@@ -718,10 +727,16 @@ public final class Certificate implements io.github.sectrust4j.Cert {
             if (k instanceof PublicKeyInfo key) {
                 return key;
             }
-            PublicKeyInfo key = PublicKeyInfo.from(
-                    k instanceof Der.Tlv field
-                            ? SubjectPublicKeyInfo.getInstance(element(field))
-                            : (SubjectPublicKeyInfo) k);
+            PublicKeyInfo key;
+            if (k instanceof Der.Tlv field) {
+                // the common key shapes straight from the bytes; Bouncy Castle's tree for the rest
+                key = PublicKeyInfo.fromStrictDer(der, field.start(), field.end());
+                if (key == null) {
+                    key = PublicKeyInfo.from(SubjectPublicKeyInfo.getInstance(element(field)));
+                }
+            } else {
+                key = PublicKeyInfo.from((SubjectPublicKeyInfo) k);
+            }
             publicKey = key;
             return key;
         }

@@ -3,13 +3,16 @@ package io.github.sectrust4j.cert;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.pkcs.RSAPublicKey;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.DSAParameter;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
@@ -23,12 +26,34 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 public final class PublicKeyInfo {
     private record Curve(String name, int fieldBytes, int bits) {}
 
+    /**
+     * A named curve as {@link #fromStrictDer} recognizes it: the DER of the whole AlgorithmIdentifier
+     * {@code SEQUENCE { id-ecPublicKey, curve OID }}.
+     */
+    private record NamedCurve(String oid, ASN1ObjectIdentifier id, Curve curve, byte[] algorithmDer) {}
+
     private static final Map<String, Curve> CURVES = Map.of(
             Oids.SECP192R1, new Curve("P-192", 24, 192),
             Oids.SECP224R1, new Curve("P-224", 28, 224),
             Oids.SECP256R1, new Curve("P-256", 32, 256),
             Oids.SECP384R1, new Curve("P-384", 48, 384),
             Oids.SECP521R1, new Curve("P-521", 66, 521));
+
+    /** The DER of the AlgorithmIdentifier rsaEncryption with NULL parameters (RFC 3279 §2.3.1). */
+    private static final byte[] RSA_ALGORITHM_DER =
+            algorithmDer(new AlgorithmIdentifier(new ASN1ObjectIdentifier(Oids.RSA_ENCRYPTION), DERNull.INSTANCE));
+
+    private static final List<NamedCurve> NAMED_CURVES = CURVES.entrySet().stream()
+            .sorted(Map.Entry.comparingByKey()) // a fixed order; the encodings differ, so any order finds the same
+            .map(e -> {
+                ASN1ObjectIdentifier id = new ASN1ObjectIdentifier(e.getKey());
+                return new NamedCurve(
+                        e.getKey(),
+                        id,
+                        e.getValue(),
+                        algorithmDer(new AlgorithmIdentifier(new ASN1ObjectIdentifier(Oids.EC_PUBLIC_KEY), id)));
+            })
+            .toList();
 
     private final KeyAlgorithm algorithm;
     private final String algorithmOid;
@@ -47,8 +72,14 @@ public final class PublicKeyInfo {
     private volatile int hash;
 
     private final byte[] subjectPublicKeySha1;
-    /** The decoded RSAPublicKey of an rsaEncryption key; null otherwise. */
-    private final RSAPublicKey rsaKey;
+    /**
+     * The decoded RSAPublicKey of an rsaEncryption key; null otherwise. Read by {@link #fromStrictDer}, it is decoded
+     * on first use (a leaf's key is classified on every evaluation and never verifies anything); racing threads store
+     * equal keys.
+     */
+    private volatile RSAPublicKey rsaKey;
+    /** Where in {@link #spkiDer} the RSAPublicKey that {@link #rsaKey} decodes on first use begins; 0 if not deferred. */
+    private final int deferredRsaKeyAt;
     /**
      * A signature backend's own form of this key, memoized by that backend ({@link NativeSignatureBackend}): a pure
      * function of the key's DER and the backend, made once per key object instead of looked up per verification.
@@ -65,7 +96,18 @@ public final class PublicKeyInfo {
             String curveName,
             byte[] spkiDer,
             byte[] subjectPublicKey) {
-        this(algorithm, algorithmOid, parseable, sizeBytes, bits, curveOid, curveName, spkiDer, subjectPublicKey, null);
+        this(
+                algorithm,
+                algorithmOid,
+                parseable,
+                sizeBytes,
+                bits,
+                curveOid,
+                curveName,
+                spkiDer,
+                subjectPublicKey,
+                null,
+                0);
     }
 
     private PublicKeyInfo(
@@ -78,8 +120,10 @@ public final class PublicKeyInfo {
             String curveName,
             byte[] spkiDer,
             byte[] subjectPublicKey,
-            RSAPublicKey rsaKey) {
+            RSAPublicKey rsaKey,
+            int deferredRsaKeyAt) {
         this.rsaKey = rsaKey;
+        this.deferredRsaKeyAt = deferredRsaKeyAt;
         this.algorithm = algorithm;
         this.algorithmOid = algorithmOid;
         this.parseable = parseable;
@@ -122,7 +166,8 @@ public final class PublicKeyInfo {
                             Asn1.parse(spki.getPublicKeyData().getOctets()));
                     int b = k.getModulus().bitLength();
                     // the decoded key is kept for the verifier: decoded once
-                    return new PublicKeyInfo(KeyAlgorithm.RSA, oid, b > 0, (b + 7) / 8, b, null, null, der, keyBits, k);
+                    return new PublicKeyInfo(
+                            KeyAlgorithm.RSA, oid, b > 0, (b + 7) / 8, b, null, null, der, keyBits, k, 0);
                 } catch (IOException | RuntimeException e) {
                     return new PublicKeyInfo(KeyAlgorithm.RSA, oid, false, 0, 0, null, null, der, keyBits);
                 }
@@ -170,6 +215,144 @@ public final class PublicKeyInfo {
         }
     }
 
+    /**
+     * The key of the SubjectPublicKeyInfo encoded at [{@code start}, {@code end}) of {@code der}, read straight from
+     * the bytes when it has one of the two shapes nearly every certificate's key has, in strict DER (minimal lengths,
+     * a BIT STRING without unused bits): rsaEncryption with NULL parameters and an RSAPublicKey of two minimal
+     * non-negative INTEGERs, or id-ecPublicKey on one of the five named curves. Then it is equal in every respect to
+     * {@link #from(SubjectPublicKeyInfo)} of the same bytes (Bouncy Castle re-encodes strict DER to the same bytes,
+     * and reads those INTEGERs as the values they are); for any other SPKI, null: that reading decides. Never throws.
+     */
+    static PublicKeyInfo fromStrictDer(byte[] der, int start, int end) {
+        long spki = strictElement(der, start, end, 0x30);
+        if (spki < 0 || (int) spki != end) {
+            return null;
+        }
+        int at = (int) (spki >>> 32);
+        if (startsWith(der, at, end, RSA_ALGORITHM_DER)) {
+            int keyAt = keyBitsContents(der, at + RSA_ALGORITHM_DER.length, end);
+            int bits = keyAt < 0 ? -1 : rsaModulusBits(der, keyAt, end);
+            if (bits < 0) {
+                return null;
+            }
+            return new PublicKeyInfo(
+                    KeyAlgorithm.RSA,
+                    Oids.RSA_ENCRYPTION,
+                    bits > 0,
+                    (bits + 7) / 8,
+                    bits,
+                    null,
+                    null,
+                    Arrays.copyOfRange(der, start, end),
+                    Arrays.copyOfRange(der, keyAt, end),
+                    null,
+                    keyAt - start);
+        }
+        for (NamedCurve named : NAMED_CURVES) {
+            if (startsWith(der, at, end, named.algorithmDer())) {
+                int keyAt = keyBitsContents(der, at + named.algorithmDer().length, end);
+                if (keyAt < 0) {
+                    return null;
+                }
+                byte[] keyBits = Arrays.copyOfRange(der, keyAt, end);
+                Curve c = named.curve();
+                boolean onCurve = isOnCurve(named.id(), keyBits); // as from(SubjectPublicKeyInfo)
+                return new PublicKeyInfo(
+                        KeyAlgorithm.EC,
+                        Oids.EC_PUBLIC_KEY,
+                        onCurve,
+                        onCurve ? c.fieldBytes() : 0,
+                        onCurve ? c.bits() : 0,
+                        named.oid(),
+                        c.name(),
+                        Arrays.copyOfRange(der, start, end),
+                        keyBits);
+            }
+        }
+        return null;
+    }
+
+    private static byte[] algorithmDer(AlgorithmIdentifier algorithm) {
+        try {
+            return algorithm.getEncoded(ASN1Encoding.DER);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean startsWith(byte[] der, int at, int end, byte[] prefix) {
+        return end - at >= prefix.length && Arrays.equals(der, at, at + prefix.length, prefix, 0, prefix.length);
+    }
+
+    /**
+     * Where the key of the BIT STRING at {@code at}, ending exactly at {@code end} without unused bits, begins; -1
+     * otherwise.
+     */
+    private static int keyBitsContents(byte[] der, int at, int end) {
+        long bitString = strictElement(der, at, end, 0x03);
+        if (bitString < 0 || (int) bitString != end) {
+            return -1;
+        }
+        int contents = (int) (bitString >>> 32);
+        return contents < end && der[contents] == 0 ? contents + 1 : -1;
+    }
+
+    /**
+     * The bit length of the modulus of the RSAPublicKey {@code SEQUENCE { INTEGER, INTEGER }} at [{@code at},
+     * {@code end}), both INTEGERs minimal and non-negative; -1 for anything else.
+     */
+    private static int rsaModulusBits(byte[] der, int at, int end) {
+        long key = strictElement(der, at, end, 0x30);
+        if (key < 0 || (int) key != end) {
+            return -1;
+        }
+        long modulus = strictElement(der, (int) (key >>> 32), end, 0x02);
+        if (modulus < 0 || !minimalNonNegative(der, (int) (modulus >>> 32), (int) modulus)) {
+            return -1;
+        }
+        long exponent = strictElement(der, (int) modulus, end, 0x02);
+        if (exponent < 0
+                || (int) exponent != end
+                || !minimalNonNegative(der, (int) (exponent >>> 32), (int) exponent)) {
+            return -1;
+        }
+        int from = (int) (modulus >>> 32);
+        int to = (int) modulus;
+        if (der[from] == 0) {
+            from++; // the sign octet of a modulus whose top bit is set (or the INTEGER 0)
+        }
+        return from == to ? 0 : (to - from - 1) * 8 + 32 - Integer.numberOfLeadingZeros(der[from] & 0xff);
+    }
+
+    private static boolean minimalNonNegative(byte[] der, int from, int to) {
+        return to > from && der[from] >= 0 && (to - from == 1 || der[from] != 0 || der[from + 1] < 0);
+    }
+
+    /**
+     * The element with tag {@code tag} at {@code at} within {@code limit}, with a minimal definite length of at most
+     * two octets: its contents' start in the high 32 bits and its end in the low ones; -1 if it is not one.
+     */
+    private static long strictElement(byte[] der, int at, int limit, int tag) {
+        if (limit - at < 2 || (der[at] & 0xff) != tag) {
+            return -1;
+        }
+        int first = der[at + 1] & 0xff;
+        int p = at + 2;
+        int length;
+        if (first < 0x80) {
+            length = first;
+        } else if (first == 0x81 && limit - p >= 1 && (der[p] & 0xff) >= 0x80) {
+            length = der[p] & 0xff;
+            p += 1;
+        } else if (first == 0x82 && limit - p >= 2 && der[p] != 0) {
+            length = ((der[p] & 0xff) << 8) | (der[p + 1] & 0xff);
+            p += 2;
+        } else {
+            return -1;
+        }
+        return length <= limit - p ? ((long) p << 32) | (p + length) : -1;
+    }
+
     private static boolean isOnCurve(ASN1ObjectIdentifier curve, byte[] point) {
         try {
             // BC's custom implementations of the five curves (same curves, fast field arithmetic) first
@@ -194,9 +377,19 @@ public final class PublicKeyInfo {
         backendKey = key;
     }
 
-    /** The RSAPublicKey decoded at parse time (rsaEncryption keys only), if any. */
+    /** The RSAPublicKey of an rsaEncryption key (decoded once), if it decodes. */
     RSAPublicKey rsaKeyInternal() {
-        return rsaKey;
+        RSAPublicKey k = rsaKey;
+        if (k == null && deferredRsaKeyAt > 0) {
+            try {
+                // what from(SubjectPublicKeyInfo) decodes, from the BIT STRING's key that fromStrictDer checked
+                k = RSAPublicKey.getInstance(Asn1.parse(Arrays.copyOfRange(spkiDer, deferredRsaKeyAt, spkiDer.length)));
+            } catch (IOException | RuntimeException e) {
+                return null; // not reached: fromStrictDer takes only keys that decode
+            }
+            rsaKey = k;
+        }
+        return k;
     }
 
     public KeyAlgorithm algorithm() {
