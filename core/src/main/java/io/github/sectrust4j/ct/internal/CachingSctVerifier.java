@@ -58,8 +58,8 @@ final class CachingSctVerifier {
 
     /**
      * The cache key; the last one made for {@code sct} is kept on it with the log and entry digest it covers
-     * ({@code sct} was parsed from {@code rawSct}), so re-evaluating a parsed leaf does not hash it again. The
-     * same log object (a log list is built once per store or configuration) is recognised without copying its key.
+     * ({@code sct} was parsed from {@code rawSct}), so re-evaluating a parsed leaf does not hash it again. The log
+     * is named by its id, the SHA-256 of its key: neither is copied nor hashed per SCT.
      */
     private static ByteBuffer key(SignedCertificateTimestamp sct, byte[] rawSct, byte[] entryDigest, CtLog log) {
         LogId logId = log.logId();
