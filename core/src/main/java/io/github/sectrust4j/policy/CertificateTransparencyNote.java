@@ -32,7 +32,7 @@ public final class CertificateTransparencyNote implements CheckDescriptor {
         }
 
         /** Every name {@link #fields} can hold: the summary, the log list's and the evaluation's. */
-        private static final ImmutableSet<String> NAMES = ImmutableSet.<String>builder()
+        static final ImmutableSet<String> NAMES = ImmutableSet.<String>builder()
                 .add("summary")
                 .addAll(CtEvidence.NAMES)
                 .build();
@@ -43,7 +43,7 @@ public final class CertificateTransparencyNote implements CheckDescriptor {
          */
         @Override
         public Map<String, Object> fields() {
-            return DeferredEvidence.of(this::build, NAMES);
+            return DeferredEvidence.ofOrdered(this::build, NAMES);
         }
 
         @Override
@@ -51,8 +51,12 @@ public final class CertificateTransparencyNote implements CheckDescriptor {
             return false; // the summary at least
         }
 
-        private Map<String, Object> build() {
-            // in its final form: no intermediate map, nothing for StableOrder to copy
+        /**
+         * The evidence in its final form (no intermediate map, nothing for {@link
+         * io.github.sectrust4j.text.StableOrder} to copy or check): immutable maps and lists of strings, numbers and
+         * booleans, in the order reported.
+         */
+        ImmutableMap<String, Object> build() {
             ImmutableMap.Builder<String, Object> e = ImmutableMap.builderWithExpectedSize(20);
             e.put("summary", summary);
             ct.addTo(e::put, summary);

@@ -3,6 +3,7 @@ package io.github.sectrust4j.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import io.github.sectrust4j.Finding;
 import io.github.sectrust4j.FindingCode;
@@ -69,6 +70,27 @@ class DeferredEvidenceTest {
         DeferredEvidence deferred = DeferredEvidence.of(salted, ImmutableSet.of("k0"));
 
         assertThatThrownBy(deferred::size)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is not declared");
+    }
+
+    @Test
+    void ordered_isTheBuiltMapItself_builtOnFirstReadOnly_namesStillChecked() {
+        ImmutableMap<String, Object> finalForm = StableOrder.evidence(StableOrderTest.saltedMap());
+        DeferredEvidence ordered = DeferredEvidence.ofOrdered(
+                () -> {
+                    builds.incrementAndGet();
+                    return finalForm;
+                },
+                NAMES);
+        assertThat(ordered.isBuilt()).isFalse();
+
+        assertThat(ordered.delegate()).isSameAs(finalForm);
+        assertThat(new ArrayList<>(ordered.entrySet())).isEqualTo(new ArrayList<>(finalForm.entrySet()));
+        assertThat(ordered.toString()).isEqualTo(finalForm.toString());
+        assertThat(builds).hasValue(1);
+        assertThatThrownBy(() -> DeferredEvidence.ofOrdered(() -> finalForm, ImmutableSet.of("k0"))
+                        .size())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("is not declared");
     }

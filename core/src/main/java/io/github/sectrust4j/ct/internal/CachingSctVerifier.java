@@ -4,6 +4,7 @@ import com.google.common.hash.Hashing;
 import io.github.sectrust4j.cert.TotalVerificationBudget;
 import io.github.sectrust4j.cert.VerdictCache;
 import io.github.sectrust4j.ct.CtLog;
+import io.github.sectrust4j.ct.LogId;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * SCT signature verdicts kept across evaluations in a bounded {@link VerdictCache}, as certificate
  * signature verdicts are, so a warm evaluation of a chain with embedded SCTs runs no log-signature
- * cryptography. The key is the SHA-256 of everything the verification reads: the log's key, the signed
+ * cryptography. The key is the SHA-256 of everything the verification reads: the log's key (by its log id, the
+ * SHA-256 of the key, which {@link CtLog} checks), the signed
  * entry (precert or x509, which fixes the leaf and, for a precert, the issuer key hash; a parsed leaf's precert
  * entry is named by the leaf's SHA-256 and the issuer key hash, which fix it) and the SCT's
  * exact bytes (version, log id, timestamp, extensions, algorithms, signature). A verdict is a pure function
@@ -56,34 +58,30 @@ final class CachingSctVerifier {
 
     /**
      * The cache key; the last one made for {@code sct} is kept on it with the log and entry digest it covers
-     * ({@code sct} was parsed from {@code rawSct}), so re-evaluating a parsed leaf does not hash it again. The
-     * same log object (a log list is built once per store or configuration) is recognised without copying its key.
+     * ({@code sct} was parsed from {@code rawSct}), so re-evaluating a parsed leaf does not hash it again. The log
+     * is named by its id, the SHA-256 of its key: neither is copied nor hashed per SCT.
      */
     private static ByteBuffer key(SignedCertificateTimestamp sct, byte[] rawSct, byte[] entryDigest, CtLog log) {
+        LogId logId = log.logId();
         if (sct.verdictKey() instanceof KeyFor last
                 && Arrays.equals(last.entryDigest, entryDigest)
-                && (last.log == log || Arrays.equals(last.logSpki, log.spki()))) {
+                && last.logId.equals(logId)) {
             return last.key;
         }
-        byte[] logSpki = log.spki();
         ByteBuffer key = ByteBuffer.wrap(Hashing.sha256()
                 .newHasher()
-                .putInt(logSpki.length)
-                .putBytes(logSpki)
+                .putBytes(logId.bytes()) // the SHA-256 of the log's key (CtLog checks it): 32 bytes, not the whole key
                 .putBytes(entryDigest)
                 .putInt(rawSct.length)
                 .putBytes(rawSct)
                 .hash()
                 .asBytes());
-        sct.verdictKey(new KeyFor(log, logSpki, entryDigest.clone(), key));
+        sct.verdictKey(new KeyFor(logId, entryDigest.clone(), key));
         return key;
     }
 
-    /**
-     * A verdict key and the log (its key copied) and entry digest it was made from (the SCT's bytes being the
-     * holder's).
-     */
-    private record KeyFor(CtLog log, byte[] logSpki, byte[] entryDigest, ByteBuffer key) {}
+    /** A verdict key and the log id and entry digest it was made from (the SCT's bytes being the holder's). */
+    private record KeyFor(LogId logId, byte[] entryDigest, ByteBuffer key) {}
 
     /** SCT signatures actually verified (cache misses) since this cache was made. */
     long verifications() {

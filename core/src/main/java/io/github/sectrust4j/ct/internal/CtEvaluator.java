@@ -220,6 +220,14 @@ public final class CtEvaluator {
         }
     }
 
+    /**
+     * The log list's entry for an SCT's log if iOS trusts it, from the entry {@link CtLogList#find} gave: what
+     * {@link CtLogList#trusted} answers for the same id.
+     */
+    static Optional<CtLog> trustedAmong(Optional<CtLog> known) {
+        return known.filter(l -> l.state().isTrusted());
+    }
+
     /** The leaf's TBS without its SCT list (the precert entry's body): once per parsed leaf. */
     private static final DerivedFact<Parsed<byte[]>> PRECERT_TBS =
             DerivedFact.of(c -> SignedEntries.precertTbsOfParsed(c.der()));
@@ -610,7 +618,7 @@ public final class CtEvaluator {
                         "timestamp " + sct.timestamp() + " is after the verify time " + request.verifyTime());
             }
             // item 3: trusted-log set
-            Optional<CtLog> trusted = logs.trusted(sct.logId());
+            Optional<CtLog> trusted = trustedAmong(known); // logs.trusted(sct.logId()) without a second lookup
             if (trusted.isEmpty()) {
                 return known.map(l -> SctOutcome.judged(
                                 origin,

@@ -78,7 +78,7 @@ public record SctOutcome(
         m.put("origin", origin.name());
         m.put("index", index);
         if (logId.isPresent()) {
-            m.put("logId", logId.get().base64());
+            m.put("logId", logIdText());
         }
         if (log.isPresent()) {
             CtLog l = log.get();
@@ -95,5 +95,17 @@ public record SctOutcome(
             m.put("detail", detail);
         }
         return m.build();
+    }
+
+    /**
+     * The SCT's log id in base64: the log list's entry keeps that text once made, the id parsed from each SCT would
+     * encode it anew (the same characters for the same id).
+     */
+    private String logIdText() {
+        LogId id = logId.get();
+        if (log.isPresent() && log.get().logId().equals(id)) {
+            return log.get().logId().base64();
+        }
+        return id.base64();
     }
 }
