@@ -67,6 +67,36 @@ class VerdictCacheProperties {
         assertThat(cache.get(ByteBuffer.wrap(stored.array().clone()))).isTrue();
     }
 
+    /**
+     * A key whose hash is the free-slot mark (0) is kept and found like any other, and after {@link VerdictCache#clear}
+     * its set is free again: a slot whose hash still read "taken" would never be refilled while it stayed empty.
+     */
+    @Example
+    void aKeyHashingToTheFreeMark_isKept_andClearFreesItsSet() {
+        VerdictCache cache = new VerdictCache(4); // one set of four
+        ByteBuffer zero = ByteBuffer.wrap(new byte[] {(byte) -31}); // 31 * 1 + (-31) == 0
+        assertThat(zero.hashCode()).isZero();
+        cache.put(zero, true);
+        assertThat(cache.get(ByteBuffer.wrap(new byte[] {(byte) -31}))).isTrue();
+        for (int i = 0; i < 3; i++) {
+            cache.put(key(i), verdict(i));
+        }
+        assertThat(cache.size()).isEqualTo(4);
+        // into a set whose hashes still read "taken", four keys would replace slots at random: all four kept by
+        // chance 4!/4^4 a round, so ten rounds tell a clear that frees the hashes from one that does not
+        for (int round = 0; round < 10; round++) {
+            cache.clear();
+            for (int i = 0; i < 4; i++) {
+                cache.put(key(100 * round + i), verdict(i));
+            }
+            for (int i = 0; i < 4; i++) {
+                assertThat(cache.get(key(100 * round + i)))
+                        .as("key %d in a cleared set", 100 * round + i)
+                        .isEqualTo(verdict(i));
+            }
+        }
+    }
+
     @Example
     void withRoomForAll_everyVerdictIsKept() {
         VerdictCache cache = new VerdictCache(10_000);
