@@ -2,6 +2,7 @@ package io.github.sectrust4j.cert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.common.primitives.Bytes;
 import io.github.sectrust4j.CertificateInputException;
 import io.github.sectrust4j.fixtures.HeldCertificate;
 import io.github.sectrust4j.fixtures.scenario.Scenario;
@@ -185,11 +186,11 @@ class StrictTbsReaderProperties {
     @Example
     void berTrue_isLeftToBouncyCastle_andParsesAlike() {
         byte[] der = SEEDS.stream()
-                .filter(d -> indexOf(d, new byte[] {0x01, 0x01, (byte) 0xff}) > 0)
+                .filter(d -> Bytes.indexOf(d, new byte[] {0x01, 0x01, (byte) 0xff}) > 0)
                 .findFirst()
                 .orElseThrow()
                 .clone();
-        der[indexOf(der, new byte[] {0x01, 0x01, (byte) 0xff}) + 2] = 0x01;
+        der[Bytes.indexOf(der, new byte[] {0x01, 0x01, (byte) 0xff}) + 2] = 0x01;
         assertThat(readStrictly(der)).isFalse();
         assertThat(assertSameOutcome(der)).isEqualTo("parsed, bouncy castle");
     }
@@ -243,19 +244,6 @@ class StrictTbsReaderProperties {
         assertThat(b.extendedKeyUsage().orElseThrow()).isEmpty(); // the last occurrence, decoded as far as it went
         assertThat(b.unparseableExtensions()).containsExactly(Oids.EXT_KEY_USAGE);
         assertThat(b.duplicateExtensions()).containsExactly(Oids.EXT_KEY_USAGE);
-    }
-
-    private static int indexOf(byte[] d, byte[] what) {
-        outer:
-        for (int i = 0; i + what.length <= d.length; i++) {
-            for (int j = 0; j < what.length; j++) {
-                if (d[i + j] != what[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     /** Whether {@link StrictTbsReader} reads {@code der} (else Bouncy Castle's reading decides). */

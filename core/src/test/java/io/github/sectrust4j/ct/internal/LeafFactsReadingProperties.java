@@ -12,6 +12,7 @@ import static io.github.sectrust4j.ct.internal.CtEvaluatorTest.RSA;
 import static io.github.sectrust4j.ct.internal.CtEvaluatorTest.list;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.common.primitives.Bytes;
 import io.github.sectrust4j.CertificateInputException;
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.Oids;
@@ -63,7 +64,7 @@ class LeafFactsReadingProperties {
         if (damage == 0 && scts > 0) {
             // a byte of the SCT list extension's value (its headers, lengths, an SCT's fields): parsed alike or
             // refused alike
-            int oid = indexOf(der, oidBytes(Oids.EMBEDDED_SCT_LIST));
+            int oid = Bytes.indexOf(der, oidBytes(Oids.EMBEDDED_SCT_LIST));
             int p = oid + 12 + at;
             if (p < der.length) {
                 der[p] ^= (byte) xor;
@@ -102,18 +103,5 @@ class LeafFactsReadingProperties {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static int indexOf(byte[] d, byte[] what) {
-        outer:
-        for (int i = 0; i + what.length <= d.length; i++) {
-            for (int j = 0; j < what.length; j++) {
-                if (d[i + j] != what[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new IllegalArgumentException("not found");
     }
 }
