@@ -405,15 +405,6 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         return String.format("%02x", b);
     }
 
-    /** The Name encoded in one element of {@link #der} that {@link StrictTbsReader} read (it parses). */
-    private DistinguishedName strictName(Der.Tlv field) {
-        try {
-            return DistinguishedName.fromStrictDer(Arrays.copyOfRange(der, field.start(), field.end()));
-        } catch (IOException e) {
-            throw new IllegalStateException("an element read as strict DER does not parse", e);
-        }
-    }
-
     /** Bouncy Castle's tree of one element of {@link #der} that {@link StrictTbsReader} read (it parses). */
     private ASN1Primitive element(Der.Tlv field) {
         try {
@@ -663,7 +654,7 @@ public final class Certificate implements io.github.sectrust4j.Cert {
                         der,
                         field.start(),
                         field.end(),
-                        () -> name == null ? strictName(field) : DistinguishedName.from((ASN1Primitive) name));
+                        () -> DistinguishedName.from(name == null ? element(field) : (ASN1Primitive) name));
         issuer = decoded; // idempotent: racing threads decode equal names
         return decoded;
     }

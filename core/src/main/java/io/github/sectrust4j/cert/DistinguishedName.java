@@ -61,20 +61,6 @@ public final class DistinguishedName {
         } catch (IOException e) {
             throw new Der.ParseProblem("name cannot be encoded", e);
         }
-        return from(name, der);
-    }
-
-    /**
-     * A Name that {@link StrictTbsReader} read as strict DER, from those bytes (owned by the result): Bouncy Castle
-     * encodes its tree of them to the same bytes, so no re-encoding is needed.
-     *
-     * @throws IOException if Bouncy Castle does not parse {@code der}
-     */
-    static DistinguishedName fromStrictDer(byte[] der) throws IOException {
-        return from(Asn1.parse(der), der);
-    }
-
-    private static DistinguishedName from(ASN1Primitive name, byte[] der) {
         if (!(name instanceof ASN1Sequence seq)) {
             throw new Der.ParseProblem(NOT_A_SEQUENCE);
         }

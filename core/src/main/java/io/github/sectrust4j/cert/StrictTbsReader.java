@@ -130,13 +130,7 @@ final class StrictTbsReader {
             // subject Name: decoded now (candidates are found by it), by the same decoder from the same tree
             Der.Tlv subjectField = field(at, limit, -1);
             at = subjectField.end();
-            DistinguishedName subject;
-            try {
-                subject = DistinguishedName.fromStrictDer(
-                        Arrays.copyOfRange(d, subjectField.start(), subjectField.end()));
-            } catch (IOException e) {
-                throw NotStrict.INSTANCE; // as parse
-            }
+            DistinguishedName subject = DistinguishedName.from(parse(subjectField.start(), subjectField.end()));
             // within the subset, equal trees are equal encodings
             Object issuer = Arrays.equals(
                             d, subjectField.start(), subjectField.end(), d, issuerField.start(), issuerField.end())
