@@ -477,6 +477,18 @@ public final class Certificate implements io.github.sectrust4j.Cert {
         return strictHolderShape;
     }
 
+    /**
+     * {@link #bouncyCastleHolder} of a certificate {@link #bouncyCastleHolderParses} answered true for (the OCSP and
+     * CT code ask for it lazily, after that answer): a failure then is a broken promise, not an input problem.
+     */
+    public org.bouncycastle.cert.X509CertificateHolder bouncyCastleHolderKnownToParse() {
+        try {
+            return bouncyCastleHolder();
+        } catch (IOException e) {
+            throw new IllegalStateException("a certificate known to parse did not", e);
+        }
+    }
+
     /** DER length in bytes. */
     public int derLength() {
         return der.length;

@@ -161,15 +161,7 @@ public final class CtEvaluator {
                     break;
                 }
             }
-            return of(() -> holderStructure(leaf), notBefore, notAfter, embedded);
-        }
-    }
-
-    private static Certificate holderStructure(io.github.sectrust4j.cert.Certificate leaf) {
-        try {
-            return leaf.bouncyCastleHolder().toASN1Structure();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("a certificate known to parse did not", e);
+            return of(() -> leaf.bouncyCastleHolderKnownToParse().toASN1Structure(), notBefore, notAfter, embedded);
         }
     }
 

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.CertificateInput;
-import java.io.IOException;
 import java.math.BigInteger;
 import org.bouncycastle.cert.X509CertificateHolder;
 
@@ -60,15 +59,7 @@ public final class OcspTarget {
     }
 
     private static X509CertificateHolder holder(Object held) {
-        if (held instanceof X509CertificateHolder h) {
-            return h;
-        }
-        try {
-            return ((Certificate) held).bouncyCastleHolder();
-        } catch (IOException e) {
-            // bouncyCastleHolderParses() said it parses: a broken promise, not an input problem
-            throw new IllegalStateException("a certificate known to parse did not", e);
-        }
+        return held instanceof X509CertificateHolder h ? h : ((Certificate) held).bouncyCastleHolderKnownToParse();
     }
 
     public BigInteger serialNumber() {
