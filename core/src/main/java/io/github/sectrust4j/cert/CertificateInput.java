@@ -246,14 +246,17 @@ public final class CertificateInput {
         }
     }
 
-    /** Each ASCII character's base64 value; {@link #WHITESPACE}, {@link #PADDING}, or -1 for any other. */
+    /**
+     * Each Latin-1 character's base64 value; {@link #WHITESPACE}, {@link #PADDING}, or -1 for any other (all of
+     * 128–255): indexed by a character's low byte, with every character beyond Latin-1 made -1 without a branch.
+     */
     private static final byte[] BASE64_VALUES = base64Values();
 
     private static final byte WHITESPACE = -2;
     private static final byte PADDING = -3;
 
     private static byte[] base64Values() {
-        byte[] v = new byte[128];
+        byte[] v = new byte[256];
         Arrays.fill(v, (byte) -1);
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         for (int i = 0; i < alphabet.length(); i++) {
@@ -297,7 +300,7 @@ public final class CertificateInput {
         int padding = 0;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            int v = c < 128 ? BASE64_VALUES[c] : -1;
+            int v = BASE64_VALUES[c & 0xff] | ((0xff - c) >> 31); // c > 0xff: ORed with -1
             if (v >= 0) {
                 if (padding > 0) {
                     return null; // a symbol after padding

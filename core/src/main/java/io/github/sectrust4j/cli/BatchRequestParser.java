@@ -44,8 +44,10 @@ final class BatchRequestParser {
     /** Certificates this parser has read, by PEM body (thread-safe; bounded by a share of the heap). */
     private final ParsedCertificates certificates = ParsedCertificates.shareOfHeap();
 
-    /** The {@code at}, {@code host} and {@code ctLogs} read lately: a run's lines mostly share or cycle them. */
+    /** The {@code at}, {@code host}, {@code ios} and {@code ctLogs} read lately: a run's lines share or cycle them. */
     private final RecentlyParsed<String, Instant> recentAt = new RecentlyParsed<>();
+
+    private final RecentlyParsed<String, IosRelease> recentIos = new RecentlyParsed<>();
 
     private final RecentlyParsed<String, HostName> recentHosts = new RecentlyParsed<>();
 
@@ -91,7 +93,9 @@ final class BatchRequestParser {
                         : List.of();
         IosRelease release = !releases.isEmpty()
                 ? releases.get(0)
-                : present(request, "ios") ? Inputs.ios("ios", text(request, "ios")) : IosRelease.NEWEST;
+                : present(request, "ios")
+                        ? recentIos.get(text(request, "ios"), t -> Inputs.ios("ios", t))
+                        : IosRelease.NEWEST;
         SecTrust trust = SecTrust.ios(release);
 
         Policy policy =

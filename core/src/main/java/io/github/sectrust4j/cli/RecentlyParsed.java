@@ -15,7 +15,8 @@ final class RecentlyParsed<K, V> {
     /** Slots: a power of two. */
     static final int MAX_ENTRIES = 256;
 
-    private record Entry<K, V>(K input, V value) {}
+    /** The input's hash is kept so that a slot holding another input is passed over without reading that input. */
+    private record Entry<K, V>(int hash, K input, V value) {}
 
     private final AtomicReferenceArray<Entry<K, V>> slots = new AtomicReferenceArray<>(MAX_ENTRIES);
 
@@ -23,11 +24,12 @@ final class RecentlyParsed<K, V> {
         int h = input.hashCode();
         int slot = (h ^ (h >>> 16)) & (MAX_ENTRIES - 1);
         Entry<K, V> known = slots.get(slot);
-        if (known != null && known.input().equals(input)) {
+        if (known != null && known.hash() == h && known.input().equals(input)) {
             return known.value();
         }
         V value = parse.apply(input);
-        slots.set(slot, new Entry<>(input, value));
+        // an entry is immutable (final fields): a release store publishes it, no full fence needed
+        slots.setRelease(slot, new Entry<>(h, input, value));
         return value;
     }
 

@@ -110,13 +110,13 @@ class PemBodyDecodingProperties {
                         Arbitraries.integers().between(0, 90),
                         Arbitraries.of(
                                 '=', ' ', '\t', '\r', 'A', '-', ':', '\u00e9', '\u0141', '?', '+', '/', '_', '\ud83d',
-                                '\ude00'))
+                                '\ude00', '\u013d', '\u010a', '\u0c41'))
                 .as((s, at, c) -> {
                     int i = Math.min(at, s.length());
                     return s.substring(0, i) + c + s.substring(i);
                 });
         Arbitrary<String> chars = Arbitraries.strings()
-                .withChars("AQZaz09+/= \n\r\t=-:\u00ff\u0100\ud83d\ude00")
+                .withChars("AQZaz09+/= \n\r\t=-:\u00ff\u0100\ud83d\ude00\u0141\u012b\u013d\u010a\u0220")
                 .ofMaxLength(24);
         return Arbitraries.oneOf(valid, mutated, chars);
     }
