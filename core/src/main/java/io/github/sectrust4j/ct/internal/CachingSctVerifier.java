@@ -45,7 +45,8 @@ final class CachingSctVerifier {
      * True iff {@code sct} (parsed from {@code rawSct}) verifies with {@code log}'s key over {@code entry};
      * {@code entryDigest} is the SHA-256 of {@code entry} (worked out once per evaluation).
      */
-    boolean verify(SignedCertificateTimestamp sct, byte[] rawSct, byte[] entry, byte[] entryDigest, CtLog log) {
+    boolean verify(
+            SignedCertificateTimestamp sct, byte[] rawSct, SignedEntries.Entry entry, byte[] entryDigest, CtLog log) {
         ByteBuffer key = key(sct, rawSct, entryDigest, log);
         if (!TotalVerificationBudget.charge(TotalVerificationBudget.Kind.SCT, key)) {
             return false; // the evaluation's verification budget is spent: the SCT does not count

@@ -174,13 +174,13 @@ public final class CtEvaluator {
         private static final byte BY_LEAF_AND_ISSUER = (byte) 0xff;
 
         private final byte[] issuerSpki;
-        private final Parsed<byte[]> entry;
+        private final Parsed<SignedEntries.Entry> entry;
         /** The SHA-256 of the leaf's DER, when the entry was built from that DER (a parsed, not synthetic leaf). */
         private final byte[] leafSha256;
 
         private volatile byte[] digest;
 
-        PrecertEntry(byte[] issuerSpki, Parsed<byte[]> entry, byte[] leafSha256) {
+        PrecertEntry(byte[] issuerSpki, Parsed<SignedEntries.Entry> entry, byte[] leafSha256) {
             this.issuerSpki = issuerSpki;
             this.entry = entry;
             this.leafSha256 = leafSha256;
@@ -203,9 +203,7 @@ public final class CtEvaluator {
                                 .putBytes(SignedEntries.issuerKeyHash(issuerSpki))
                                 .hash()
                                 .asBytes()
-                        : Hashing.sha256()
-                                .hashBytes(entry.value().orElseThrow())
-                                .asBytes();
+                        : entry.value().orElseThrow().sha256();
                 digest = d; // racing threads store equal arrays
             }
             return d;
@@ -468,7 +466,7 @@ public final class CtEvaluator {
         private final long verifyMillis;
         private final CachingSctVerifier verifier;
         private PrecertEntry precertEntry;
-        private byte[] x509Entry;
+        private SignedEntries.Entry x509Entry;
         private byte[] x509Digest;
 
         Judge(
@@ -583,9 +581,9 @@ public final class CtEvaluator {
             SignedCertificateTimestamp sct = parsed.value().get();
             Optional<CtLog> known = logs.find(sct.logId());
 
-            byte[] entry;
+            SignedEntries.Entry entry;
             if (origin == SctOrigin.EMBEDDED) {
-                Parsed<byte[]> pe = precert().entry;
+                Parsed<SignedEntries.Entry> pe = precert().entry;
                 if (!pe.isOk()) {
                     return SctOutcome.judged(
                             origin,
@@ -692,7 +690,7 @@ public final class CtEvaluator {
                 SignedCertificateTimestamp sct,
                 byte[] raw,
                 CtLog log,
-                byte[] entry,
+                SignedEntries.Entry entry,
                 Optional<CtLog> known) {
             Optional<Instant> retired = log.retiredAt();
             if (retired.isPresent()) {
@@ -722,13 +720,13 @@ public final class CtEvaluator {
 
         /** §8.2 item 7 through the verdict cache; the entry's digest is worked out once per evaluation. */
         private boolean verifySignature(
-                SctOrigin origin, SignedCertificateTimestamp sct, byte[] raw, byte[] entry, CtLog log) {
+                SctOrigin origin, SignedCertificateTimestamp sct, byte[] raw, SignedEntries.Entry entry, CtLog log) {
             byte[] digest;
             if (origin == SctOrigin.EMBEDDED) {
                 digest = precert().digest();
             } else {
                 if (x509Digest == null) {
-                    x509Digest = Hashing.sha256().hashBytes(entry).asBytes();
+                    x509Digest = entry.sha256();
                 }
                 digest = x509Digest;
             }
@@ -767,7 +765,7 @@ public final class CtEvaluator {
             return precertEntry;
         }
 
-        private byte[] x509() {
+        private SignedEntries.Entry x509() {
             if (x509Entry == null) {
                 x509Entry = SignedEntries.x509Entry(request.leafView());
             }

@@ -32,39 +32,66 @@ final class SignedEntries {
 
     private SignedEntries() {}
 
+    /**
+     * A signed entry: {@code entry_type} and the entry (RFC 6962 §3.2), as its few leading bytes and the certificate
+     * bytes it ends with (the leaf's DER, or its precert TBS), which are never copied into an entry of their own:
+     * {@link #signedData} copies both once, into the data a log signs.
+     *
+     * @param head the entry type and what precedes the certificate bytes (never modified)
+     * @param body the certificate bytes (never modified)
+     */
+    record Entry(byte[] head, byte[] body) {
+        int length() {
+            return head.length + body.length;
+        }
+
+        /** The SHA-256 of the entry's bytes (head then body). */
+        byte[] sha256() {
+            return Hashing.sha256()
+                    .newHasher()
+                    .putBytes(head)
+                    .putBytes(body)
+                    .hash()
+                    .asBytes();
+        }
+
+        /** The entry's bytes in one array (tests). */
+        byte[] bytes() {
+            return ByteBuffer.allocate(length()).put(head).put(body).array();
+        }
+    }
+
     /** entry_type x509_entry + ASN.1Cert (the leaf DER). */
-    static byte[] x509Entry(byte[] leafDer) {
-        ByteBuffer out = ByteBuffer.allocate(5 + leafDer.length); // exact: the array is the entry, no copy
-        out.putShort((short) ENTRY_X509);
-        u24(out, leafDer.length);
-        out.put(leafDer);
-        return out.array();
+    static Entry x509Entry(byte[] leafDer) {
+        ByteBuffer head = ByteBuffer.allocate(5);
+        head.putShort((short) ENTRY_X509);
+        u24(head, leafDer.length);
+        return new Entry(head.array(), leafDer);
     }
 
     /**
      * entry_type precert_entry + PreCert {issuer_key_hash, tbs_certificate}, or a reason why it cannot
      * be built (leaf TBS not decodable).
      */
-    static Parsed<byte[]> precertEntry(byte[] leafDer, byte[] issuerSpkiDer) {
+    static Parsed<Entry> precertEntry(byte[] leafDer, byte[] issuerSpkiDer) {
         return precertEntry(precertTbs(leafDer), issuerSpkiDer);
     }
 
     /** As {@link #precertEntry(byte[], byte[])} from the leaf's {@link #precertTbs} worked out before. */
-    static Parsed<byte[]> precertEntry(Parsed<byte[]> tbs, byte[] issuerSpkiDer) {
+    static Parsed<Entry> precertEntry(Parsed<byte[]> tbs, byte[] issuerSpkiDer) {
         if (!tbs.isOk()) {
-            return tbs;
+            return Parsed.malformed(tbs.error().orElseThrow());
         }
         byte[] t = tbs.value().get();
         if (t.length > MAX_U24) {
             return Parsed.malformed("TBSCertificate too long for a precert entry");
         }
         byte[] keyHash = issuerKeyHash(issuerSpkiDer);
-        ByteBuffer out = ByteBuffer.allocate(2 + keyHash.length + 3 + t.length);
-        out.putShort((short) ENTRY_PRECERT);
-        out.put(keyHash);
-        u24(out, t.length);
-        out.put(t);
-        return Parsed.ok(out.array());
+        ByteBuffer head = ByteBuffer.allocate(2 + keyHash.length + 3);
+        head.putShort((short) ENTRY_PRECERT);
+        head.put(keyHash);
+        u24(head, t.length);
+        return Parsed.ok(new Entry(head.array(), t));
     }
 
     /** An issuer key and its SHA-256: the issuer_key_hash of the last precert entry built. */
@@ -85,13 +112,14 @@ final class SignedEntries {
     }
 
     /** The digitally-signed struct of a v1 SCT over this entry (signature_type certificate_timestamp). */
-    static byte[] signedData(SignedCertificateTimestamp sct, byte[] entry) {
+    static byte[] signedData(SignedCertificateTimestamp sct, Entry entry) {
         byte[] ext = sct.extensionsView();
-        ByteBuffer out = ByteBuffer.allocate(2 + 8 + entry.length + 2 + ext.length);
+        ByteBuffer out = ByteBuffer.allocate(2 + 8 + entry.length() + 2 + ext.length);
         out.put((byte) SignedCertificateTimestamp.VERSION_V1);
         out.put((byte) 0); // SignatureType certificate_timestamp
         out.putLong(sct.timestampMillis());
-        out.put(entry);
+        out.put(entry.head());
+        out.put(entry.body());
         out.putShort((short) ext.length);
         out.put(ext);
         return out.array();
