@@ -29,7 +29,7 @@ final class CachingSctVerifier {
     /** The cryptographic check behind the cache. */
     @FunctionalInterface
     interface Check {
-        boolean verify(SignedCertificateTimestamp sct, byte[] signedData, byte[] logSpki);
+        boolean verify(SignedCertificateTimestamp sct, byte[] signedData, CtLog log);
     }
 
     private final Check delegate;
@@ -53,7 +53,7 @@ final class CachingSctVerifier {
         }
         return verdicts.computeIfAbsent(key, () -> {
             verifications.incrementAndGet();
-            return delegate.verify(sct, SignedEntries.signedData(sct, entry), log.spki());
+            return delegate.verify(sct, SignedEntries.signedData(sct, entry), log);
         });
     }
 
