@@ -90,7 +90,8 @@ public final class CtEvaluator {
      * ({@link LeafValidityTime}), the calendar months between them and the embedded SCT list — or, when
      * BC cannot decode it, why ({@code bc} null) — with the embedded SCTs parsed and the precert entry last
      * built. Depends on the leaf's bytes only (the precert entry also on the issuer key it is kept with).
-     * BC's structure is only read for stapled OCSP responses: {@link #read} gives the same facts without it.
+     * BC's structure is only read for stapled OCSP responses: {@link #read} gives the same facts without it, and
+     * for a leaf with embedded SCTs its precert TBS ({@code precertTbs}, else null) from the DER it read.
      */
     private record LeafFacts(
             java.util.function.Supplier<Certificate> bc,
@@ -100,6 +101,7 @@ public final class CtEvaluator {
             Parsed<List<byte[]>> embedded,
             List<Parsed<SignedCertificateTimestamp>> embeddedScts,
             AtomicReference<PrecertEntry> lastPrecert,
+            Parsed<byte[]> precertTbs,
             String undecodable) {
         static LeafFacts of(Parsed<Certificate> decoded) {
             Instant notBefore;
@@ -109,17 +111,26 @@ public final class CtEvaluator {
                 notAfter = LeafValidityTime.of(decoded.value().orElseThrow().getEndDate());
             } catch (RuntimeException e) {
                 return new LeafFacts(
-                        null, null, null, 0, null, null, null, decoded.error().orElse(String.valueOf(e.getMessage())));
+                        null,
+                        null,
+                        null,
+                        0,
+                        null,
+                        null,
+                        null,
+                        null,
+                        decoded.error().orElse(String.valueOf(e.getMessage())));
             }
             Certificate bc = decoded.value().get();
-            return of(() -> bc, notBefore, notAfter, SctLists.embeddedIn(bc));
+            return of(() -> bc, notBefore, notAfter, SctLists.embeddedIn(bc), null);
         }
 
         private static LeafFacts of(
                 java.util.function.Supplier<Certificate> bc,
                 Instant notBefore,
                 Instant notAfter,
-                Parsed<List<byte[]>> embedded) {
+                Parsed<List<byte[]>> embedded,
+                java.util.function.Supplier<Parsed<byte[]>> precertTbs) {
             List<Parsed<SignedCertificateTimestamp>> scts = new ArrayList<>();
             if (embedded.isOk()) {
                 embedded.value().get().forEach(raw -> scts.add(SignedCertificateTimestamp.parse(raw)));
@@ -132,6 +143,11 @@ public final class CtEvaluator {
                     embedded,
                     List.copyOf(scts),
                     new AtomicReference<>(),
+                    precertTbs == null
+                                    || !embedded.isOk()
+                                    || embedded.value().get().isEmpty()
+                            ? null
+                            : precertTbs.get(),
                     null);
         }
 
@@ -143,7 +159,8 @@ public final class CtEvaluator {
          */
         static LeafFacts read(io.github.sectrust4j.cert.Certificate leaf) {
             byte[] der = leaf.der(); // strict DER of version 3: [0] version first, validity fifth
-            Der.Tlv tbs = Der.read(der, Der.read(der, 0, der.length).contentStart(), der.length);
+            Der.Tlv cert = Der.read(der, 0, der.length);
+            Der.Tlv tbs = Der.read(der, cert.contentStart(), der.length);
             List<Der.Tlv> fields = Der.children(der, tbs.contentStart(), tbs.end());
             Der.Tlv validity = fields.get(4);
             List<Der.Tlv> times = Der.children(der, validity.contentStart(), validity.end());
@@ -161,7 +178,13 @@ public final class CtEvaluator {
                     break;
                 }
             }
-            return of(() -> leaf.bouncyCastleHolderKnownToParse().toASN1Structure(), notBefore, notAfter, embedded);
+            // the precert TBS from the same copy of the DER and its fields, when an embedded SCT will ask for it
+            return of(
+                    () -> leaf.bouncyCastleHolderKnownToParse().toASN1Structure(),
+                    notBefore,
+                    notAfter,
+                    embedded,
+                    () -> SignedEntries.precertTbsOfParsed(der, cert, tbs, fields));
         }
     }
 
@@ -224,6 +247,11 @@ public final class CtEvaluator {
 
     /** Worked out once per parsed leaf, not once per evaluation. */
     private static final DerivedFact<LeafFacts> LEAF_FACTS = DerivedFact.of(CtEvaluator::leafFacts);
+
+    /** The precert TBS a parsed leaf's facts hold, if they were read with it (tests). */
+    static Optional<Parsed<byte[]>> precertTbsAsRead(io.github.sectrust4j.cert.Certificate leaf) {
+        return Optional.ofNullable(LEAF_FACTS.of(leaf).precertTbs());
+    }
 
     /** A leaf Bouncy Castle's holder takes is read without building BC's structure (a stream of new leaves). */
     private static LeafFacts leafFacts(io.github.sectrust4j.cert.Certificate leaf) {
@@ -459,6 +487,9 @@ public final class CtEvaluator {
         private final Parsed<List<byte[]>> embedded;
         private final List<Parsed<SignedCertificateTimestamp>> embeddedScts;
         private final AtomicReference<PrecertEntry> lastPrecert;
+        /** The parsed leaf's precert TBS as its facts were read, if they were. */
+        private final Parsed<byte[]> leafPrecertTbs;
+
         private final Instant leafNotBefore;
         private final Instant leafNotAfter;
         private final boolean ios9;
@@ -483,6 +514,7 @@ public final class CtEvaluator {
             this.embedded = leaf.embedded();
             this.embeddedScts = leaf.embeddedScts();
             this.lastPrecert = leaf.lastPrecert();
+            this.leafPrecertTbs = leaf.precertTbs();
             this.leafNotBefore = leaf.notBefore();
             this.leafNotAfter = leaf.notAfter();
             this.ios9 = ios9;
@@ -752,9 +784,9 @@ public final class CtEvaluator {
                     precertEntry = new PrecertEntry(
                             issuer.get(),
                             SignedEntries.precertEntry(
-                                    parsed != null
-                                            ? PRECERT_TBS.of(parsed)
-                                            : SignedEntries.precertTbs(request.leafView()),
+                                    parsed == null
+                                            ? SignedEntries.precertTbs(request.leafView())
+                                            : leafPrecertTbs != null ? leafPrecertTbs : PRECERT_TBS.of(parsed),
                                     issuer.get()),
                             named ? parsed.sha256() : null);
                     if (lastPrecert != null) {

@@ -149,51 +149,71 @@ final class SignedEntries {
             if (tbs.tag() != TAG_SEQUENCE) {
                 return Parsed.malformed("leaf TBSCertificate is not a SEQUENCE");
             }
-            // first what is kept and how long it is, then the bytes once, into an array of the exact size
-            List<Tlv> fields = Der.children(leafDer, tbs.contentStart(), tbs.end());
-            List<List<Tlv>> keptPerExtensions = new ArrayList<>(1);
-            int content = 0;
-            for (Tlv f : fields) {
-                if (f.tag() != TAG_EXTENSIONS) {
-                    content += f.end() - f.start();
-                    continue;
-                }
-                Tlv list = Der.read(leafDer, f.contentStart(), f.end());
-                if (list.tag() != TAG_SEQUENCE || list.end() != f.end()) {
-                    return Parsed.malformed("leaf extensions are not one SEQUENCE");
-                }
-                List<Tlv> kept = new ArrayList<>();
-                for (Tlv e : Der.children(leafDer, list.contentStart(), list.end())) {
-                    if (!isEmbeddedSctList(leafDer, e, extensionsDecoded)) {
-                        kept.add(e);
-                    }
-                }
-                keptPerExtensions.add(kept);
-                content += wrapped(wrapped(length(kept)));
-            }
-            if (keptPerExtensions.isEmpty()) {
-                return Parsed.malformed("leaf has no extensions, so no embedded SCTs");
-            }
-            byte[] out = new byte[wrapped(content)];
-            int at = header(out, 0, TAG_SEQUENCE, content);
-            int next = 0;
-            for (Tlv f : fields) {
-                if (f.tag() != TAG_EXTENSIONS) {
-                    at = copy(leafDer, f, out, at);
-                    continue;
-                }
-                List<Tlv> kept = keptPerExtensions.get(next++);
-                int sequence = length(kept);
-                at = header(out, at, TAG_EXTENSIONS, wrapped(sequence));
-                at = header(out, at, TAG_SEQUENCE, sequence);
-                for (Tlv e : kept) {
-                    at = copy(leafDer, e, out, at);
-                }
-            }
-            return Parsed.ok(out);
+            return precertTbs(leafDer, Der.children(leafDer, tbs.contentStart(), tbs.end()), extensionsDecoded);
         } catch (RuntimeException | java.io.IOException e) {
             return Parsed.malformed("leaf TBSCertificate cannot be decoded: " + e.getMessage());
         }
+    }
+
+    /**
+     * {@link #precertTbsOfParsed(byte[])} from the certificate's first element {@code cert}, its TBSCertificate
+     * {@code tbs} (read up to the end of the DER) and the TBSCertificate's elements {@code tbsFields} as the caller
+     * read them, instead of reading them again.
+     */
+    static Parsed<byte[]> precertTbsOfParsed(byte[] leafDer, Tlv cert, Tlv tbs, List<Tlv> tbsFields) {
+        if (cert.tag() != TAG_SEQUENCE || cert.end() != leafDer.length || tbs.tag() != TAG_SEQUENCE) {
+            return precertTbsOfParsed(leafDer); // says why in its words
+        }
+        try {
+            return precertTbs(leafDer, tbsFields, true);
+        } catch (RuntimeException | java.io.IOException e) {
+            return Parsed.malformed("leaf TBSCertificate cannot be decoded: " + e.getMessage());
+        }
+    }
+
+    private static Parsed<byte[]> precertTbs(byte[] leafDer, List<Tlv> fields, boolean extensionsDecoded)
+            throws java.io.IOException {
+        // first what is kept and how long it is, then the bytes once, into an array of the exact size
+        List<List<Tlv>> keptPerExtensions = new ArrayList<>(1);
+        int content = 0;
+        for (Tlv f : fields) {
+            if (f.tag() != TAG_EXTENSIONS) {
+                content += f.end() - f.start();
+                continue;
+            }
+            Tlv list = Der.read(leafDer, f.contentStart(), f.end());
+            if (list.tag() != TAG_SEQUENCE || list.end() != f.end()) {
+                return Parsed.malformed("leaf extensions are not one SEQUENCE");
+            }
+            List<Tlv> kept = new ArrayList<>();
+            for (Tlv e : Der.children(leafDer, list.contentStart(), list.end())) {
+                if (!isEmbeddedSctList(leafDer, e, extensionsDecoded)) {
+                    kept.add(e);
+                }
+            }
+            keptPerExtensions.add(kept);
+            content += wrapped(wrapped(length(kept)));
+        }
+        if (keptPerExtensions.isEmpty()) {
+            return Parsed.malformed("leaf has no extensions, so no embedded SCTs");
+        }
+        byte[] out = new byte[wrapped(content)];
+        int at = header(out, 0, TAG_SEQUENCE, content);
+        int next = 0;
+        for (Tlv f : fields) {
+            if (f.tag() != TAG_EXTENSIONS) {
+                at = copy(leafDer, f, out, at);
+                continue;
+            }
+            List<Tlv> kept = keptPerExtensions.get(next++);
+            int sequence = length(kept);
+            at = header(out, at, TAG_EXTENSIONS, wrapped(sequence));
+            at = header(out, at, TAG_SEQUENCE, sequence);
+            for (Tlv e : kept) {
+                at = copy(leafDer, e, out, at);
+            }
+        }
+        return Parsed.ok(out);
     }
 
     /** Whether the extension {@code e} is the embedded SCT list; decoded by Bouncy Castle unless already decoded. */
