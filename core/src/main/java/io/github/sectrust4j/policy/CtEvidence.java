@@ -78,7 +78,7 @@ public record CtEvidence(
         if (logListMayBeOutdated) {
             e.accept("logListMayBeOutdated", true);
         }
-        evaluation.evidence().forEach(e);
+        evaluation.putEvidence(e);
     }
 
     /** "; uncertain: …" when the list may be out of date, else "". */

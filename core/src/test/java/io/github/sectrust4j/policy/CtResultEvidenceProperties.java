@@ -2,6 +2,7 @@ package io.github.sectrust4j.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.ct.CtLog;
@@ -17,6 +18,7 @@ import io.github.sectrust4j.ct.internal.SctOutcome;
 import io.github.sectrust4j.ct.internal.SctVerdict;
 import io.github.sectrust4j.policy.CertificateTransparencyNote.CtResult;
 import io.github.sectrust4j.text.DeferredEvidence;
+import io.github.sectrust4j.text.IsoInstant;
 import io.github.sectrust4j.text.StableOrder;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,6 +82,69 @@ class CtResultEvidenceProperties {
             assertThat(scts.get(i).get("logId"))
                     .isEqualTo(o.logId().map(LogId::base64).orElse(null));
         }
+    }
+
+    /**
+     * The evaluation's fields are put into the note's map as they come ({@link CtEvaluation#putEvidence}), not
+     * through a map of their own: over evaluations of every shape the note's entries, and the evaluation's own map,
+     * are the ones the evaluation's map built first gave (written out below as it was built).
+     */
+    @Property(tries = 300)
+    void evaluationFields_putInto_theNote_areTheEvaluationMapsEntries(@ForAll("results") CtResult result) {
+        CtEvidence ct = result.ct();
+        CtEvaluation evaluation = ct.evaluation();
+        List<Map.Entry<String, Object>> evaluationMap = evidenceBuiltFirst(evaluation);
+        List<Map.Entry<String, Object>> expected = new ArrayList<>();
+        expected.add(Map.entry("summary", result.summary()));
+        expected.add(Map.entry("ctSummary", result.summary()));
+        expected.add(Map.entry("logList", ct.provenance().name()));
+        expected.add(Map.entry("logListSize", ct.logListSize()));
+        expected.add(Map.entry("logListSource", ct.logListSource()));
+        ct.logListDate().ifPresent(d -> expected.add(Map.entry("logListDate", IsoInstant.format(d))));
+        if (ct.logListMayBeOutdated()) {
+            expected.add(Map.entry("logListMayBeOutdated", true));
+        }
+        expected.addAll(evaluationMap);
+
+        assertThat(new ArrayList<>(result.build().entrySet())).isEqualTo(expected);
+        assertThat(new ArrayList<>(evaluation.evidence().entrySet())).isEqualTo(evaluationMap);
+        assertThat(new ArrayList<>(ct.fields().entrySet())).isEqualTo(expected.subList(1, expected.size()));
+        Statistics.collect(
+                evaluation.issuanceTime().isPresent() ? "issuance" : "no issuance",
+                evaluation.lifetimeRule().isPresent() ? "lifetime" : "no lifetime",
+                evaluation.notes().isEmpty() ? "no notes" : "notes");
+        Statistics.coverage(c -> {
+            c.check("issuance", "lifetime", "notes").count(n -> n > 0);
+            c.check("no issuance", "no lifetime", "no notes").count(n -> n > 0);
+        });
+    }
+
+    /** The evaluation's map as {@link CtEvaluation#evidence} built it before it put its fields one by one. */
+    private static List<Map.Entry<String, Object>> evidenceBuiltFirst(CtEvaluation e) {
+        ImmutableMap.Builder<String, Object> m = ImmutableMap.builderWithExpectedSize(11);
+        m.put("iosRelease", e.release().toString());
+        m.put("qualified", e.qualified());
+        m.put("path", e.path().name());
+        if (e.issuanceTime().isPresent()) {
+            m.put("issuanceTime", IsoInstant.format(e.issuanceTime().get()));
+        }
+        m.put("countBasis", e.countBasis().name());
+        m.put("required", e.required());
+        m.put("counted", e.counted());
+        if (e.lifetimeRule().isPresent()) {
+            m.put("lifetimePolicy", e.lifetimeRule().get().policy().name());
+            m.put("lifetime", e.lifetimeRule().get().describeLifetime());
+        }
+        ImmutableList.Builder<Object> scts =
+                ImmutableList.builderWithExpectedSize(e.outcomes().size());
+        for (SctOutcome o : e.outcomes()) {
+            scts.add(o.evidence());
+        }
+        m.put("scts", scts.build());
+        if (!e.notes().isEmpty()) {
+            m.put("notes", e.notes());
+        }
+        return new ArrayList<>(m.build().entrySet());
     }
 
     /** The outcome's log entry has the SCT's id (the entry the log list found for it). */

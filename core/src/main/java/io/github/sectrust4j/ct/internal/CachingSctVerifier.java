@@ -29,7 +29,7 @@ final class CachingSctVerifier {
     /** The cryptographic check behind the cache. */
     @FunctionalInterface
     interface Check {
-        boolean verify(SignedCertificateTimestamp sct, byte[] signedData, byte[] logSpki);
+        boolean verify(SignedCertificateTimestamp sct, byte[] signedData, CtLog log);
     }
 
     private final Check delegate;
@@ -45,14 +45,15 @@ final class CachingSctVerifier {
      * True iff {@code sct} (parsed from {@code rawSct}) verifies with {@code log}'s key over {@code entry};
      * {@code entryDigest} is the SHA-256 of {@code entry} (worked out once per evaluation).
      */
-    boolean verify(SignedCertificateTimestamp sct, byte[] rawSct, byte[] entry, byte[] entryDigest, CtLog log) {
+    boolean verify(
+            SignedCertificateTimestamp sct, byte[] rawSct, SignedEntries.Entry entry, byte[] entryDigest, CtLog log) {
         ByteBuffer key = key(sct, rawSct, entryDigest, log);
         if (!TotalVerificationBudget.charge(TotalVerificationBudget.Kind.SCT, key)) {
             return false; // the evaluation's verification budget is spent: the SCT does not count
         }
         return verdicts.computeIfAbsent(key, () -> {
             verifications.incrementAndGet();
-            return delegate.verify(sct, SignedEntries.signedData(sct, entry), log.spki());
+            return delegate.verify(sct, SignedEntries.signedData(sct, entry), log);
         });
     }
 

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -91,28 +92,36 @@ public record CtEvaluation(
      */
     public Map<String, Object> evidence() {
         ImmutableMap.Builder<String, Object> m = ImmutableMap.builderWithExpectedSize(11);
-        m.put("iosRelease", release.toString());
-        m.put("qualified", qualified);
-        m.put("path", path.name());
+        putEvidence(m::put);
+        return m.build();
+    }
+
+    /**
+     * Puts the fields of {@link #evidence()}, in its order, each name once: evidence that embeds them puts them into
+     * its own map instead of building this one to copy it.
+     */
+    public void putEvidence(BiConsumer<String, Object> m) {
+        m.accept("iosRelease", release.toString());
+        m.accept("qualified", qualified);
+        m.accept("path", path.name());
         if (issuanceTime.isPresent()) {
-            m.put("issuanceTime", IsoInstant.format(issuanceTime.get()));
+            m.accept("issuanceTime", IsoInstant.format(issuanceTime.get()));
         }
-        m.put("countBasis", countBasis.name());
-        m.put("required", required);
-        m.put("counted", counted);
+        m.accept("countBasis", countBasis.name());
+        m.accept("required", required);
+        m.accept("counted", counted);
         if (lifetimeRule.isPresent()) {
-            m.put("lifetimePolicy", lifetimeRule.get().policy().name());
-            m.put("lifetime", lifetimeRule.get().describeLifetime());
+            m.accept("lifetimePolicy", lifetimeRule.get().policy().name());
+            m.accept("lifetime", lifetimeRule.get().describeLifetime());
         }
         ImmutableList.Builder<Object> scts = ImmutableList.builderWithExpectedSize(outcomes.size());
         for (SctOutcome o : outcomes) {
             scts.add(o.evidence());
         }
-        m.put("scts", scts.build());
+        m.accept("scts", scts.build());
         if (!notes.isEmpty()) {
-            m.put("notes", notes);
+            m.accept("notes", notes);
         }
-        return m.build();
     }
 
     /**

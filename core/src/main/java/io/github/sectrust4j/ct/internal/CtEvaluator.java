@@ -90,7 +90,8 @@ public final class CtEvaluator {
      * ({@link LeafValidityTime}), the calendar months between them and the embedded SCT list — or, when
      * BC cannot decode it, why ({@code bc} null) — with the embedded SCTs parsed and the precert entry last
      * built. Depends on the leaf's bytes only (the precert entry also on the issuer key it is kept with).
-     * BC's structure is only read for stapled OCSP responses: {@link #read} gives the same facts without it.
+     * BC's structure is only read for stapled OCSP responses: {@link #read} gives the same facts without it, and
+     * for a leaf with embedded SCTs its precert TBS ({@code precertTbs}, else null) from the DER it read.
      */
     private record LeafFacts(
             java.util.function.Supplier<Certificate> bc,
@@ -100,6 +101,7 @@ public final class CtEvaluator {
             Parsed<List<byte[]>> embedded,
             List<Parsed<SignedCertificateTimestamp>> embeddedScts,
             AtomicReference<PrecertEntry> lastPrecert,
+            Parsed<byte[]> precertTbs,
             String undecodable) {
         static LeafFacts of(Parsed<Certificate> decoded) {
             Instant notBefore;
@@ -109,17 +111,26 @@ public final class CtEvaluator {
                 notAfter = LeafValidityTime.of(decoded.value().orElseThrow().getEndDate());
             } catch (RuntimeException e) {
                 return new LeafFacts(
-                        null, null, null, 0, null, null, null, decoded.error().orElse(String.valueOf(e.getMessage())));
+                        null,
+                        null,
+                        null,
+                        0,
+                        null,
+                        null,
+                        null,
+                        null,
+                        decoded.error().orElse(String.valueOf(e.getMessage())));
             }
             Certificate bc = decoded.value().get();
-            return of(() -> bc, notBefore, notAfter, SctLists.embeddedIn(bc));
+            return of(() -> bc, notBefore, notAfter, SctLists.embeddedIn(bc), null);
         }
 
         private static LeafFacts of(
                 java.util.function.Supplier<Certificate> bc,
                 Instant notBefore,
                 Instant notAfter,
-                Parsed<List<byte[]>> embedded) {
+                Parsed<List<byte[]>> embedded,
+                java.util.function.Supplier<Parsed<byte[]>> precertTbs) {
             List<Parsed<SignedCertificateTimestamp>> scts = new ArrayList<>();
             if (embedded.isOk()) {
                 embedded.value().get().forEach(raw -> scts.add(SignedCertificateTimestamp.parse(raw)));
@@ -132,6 +143,11 @@ public final class CtEvaluator {
                     embedded,
                     List.copyOf(scts),
                     new AtomicReference<>(),
+                    precertTbs == null
+                                    || !embedded.isOk()
+                                    || embedded.value().get().isEmpty()
+                            ? null
+                            : precertTbs.get(),
                     null);
         }
 
@@ -143,7 +159,8 @@ public final class CtEvaluator {
          */
         static LeafFacts read(io.github.sectrust4j.cert.Certificate leaf) {
             byte[] der = leaf.der(); // strict DER of version 3: [0] version first, validity fifth
-            Der.Tlv tbs = Der.read(der, Der.read(der, 0, der.length).contentStart(), der.length);
+            Der.Tlv cert = Der.read(der, 0, der.length);
+            Der.Tlv tbs = Der.read(der, cert.contentStart(), der.length);
             List<Der.Tlv> fields = Der.children(der, tbs.contentStart(), tbs.end());
             Der.Tlv validity = fields.get(4);
             List<Der.Tlv> times = Der.children(der, validity.contentStart(), validity.end());
@@ -161,7 +178,13 @@ public final class CtEvaluator {
                     break;
                 }
             }
-            return of(() -> leaf.bouncyCastleHolderKnownToParse().toASN1Structure(), notBefore, notAfter, embedded);
+            // the precert TBS from the same copy of the DER and its fields, when an embedded SCT will ask for it
+            return of(
+                    () -> leaf.bouncyCastleHolderKnownToParse().toASN1Structure(),
+                    notBefore,
+                    notAfter,
+                    embedded,
+                    () -> SignedEntries.precertTbsOfParsed(der, cert, tbs, fields));
         }
     }
 
@@ -174,13 +197,13 @@ public final class CtEvaluator {
         private static final byte BY_LEAF_AND_ISSUER = (byte) 0xff;
 
         private final byte[] issuerSpki;
-        private final Parsed<byte[]> entry;
+        private final Parsed<SignedEntries.Entry> entry;
         /** The SHA-256 of the leaf's DER, when the entry was built from that DER (a parsed, not synthetic leaf). */
         private final byte[] leafSha256;
 
         private volatile byte[] digest;
 
-        PrecertEntry(byte[] issuerSpki, Parsed<byte[]> entry, byte[] leafSha256) {
+        PrecertEntry(byte[] issuerSpki, Parsed<SignedEntries.Entry> entry, byte[] leafSha256) {
             this.issuerSpki = issuerSpki;
             this.entry = entry;
             this.leafSha256 = leafSha256;
@@ -203,9 +226,7 @@ public final class CtEvaluator {
                                 .putBytes(SignedEntries.issuerKeyHash(issuerSpki))
                                 .hash()
                                 .asBytes()
-                        : Hashing.sha256()
-                                .hashBytes(entry.value().orElseThrow())
-                                .asBytes();
+                        : entry.value().orElseThrow().sha256();
                 digest = d; // racing threads store equal arrays
             }
             return d;
@@ -226,6 +247,11 @@ public final class CtEvaluator {
 
     /** Worked out once per parsed leaf, not once per evaluation. */
     private static final DerivedFact<LeafFacts> LEAF_FACTS = DerivedFact.of(CtEvaluator::leafFacts);
+
+    /** The precert TBS a parsed leaf's facts hold, if they were read with it (tests). */
+    static Optional<Parsed<byte[]>> precertTbsAsRead(io.github.sectrust4j.cert.Certificate leaf) {
+        return Optional.ofNullable(LEAF_FACTS.of(leaf).precertTbs());
+    }
 
     /** A leaf Bouncy Castle's holder takes is read without building BC's structure (a stream of new leaves). */
     private static LeafFacts leafFacts(io.github.sectrust4j.cert.Certificate leaf) {
@@ -461,6 +487,9 @@ public final class CtEvaluator {
         private final Parsed<List<byte[]>> embedded;
         private final List<Parsed<SignedCertificateTimestamp>> embeddedScts;
         private final AtomicReference<PrecertEntry> lastPrecert;
+        /** The parsed leaf's precert TBS as its facts were read, if they were. */
+        private final Parsed<byte[]> leafPrecertTbs;
+
         private final Instant leafNotBefore;
         private final Instant leafNotAfter;
         private final boolean ios9;
@@ -468,7 +497,7 @@ public final class CtEvaluator {
         private final long verifyMillis;
         private final CachingSctVerifier verifier;
         private PrecertEntry precertEntry;
-        private byte[] x509Entry;
+        private SignedEntries.Entry x509Entry;
         private byte[] x509Digest;
 
         Judge(
@@ -485,6 +514,7 @@ public final class CtEvaluator {
             this.embedded = leaf.embedded();
             this.embeddedScts = leaf.embeddedScts();
             this.lastPrecert = leaf.lastPrecert();
+            this.leafPrecertTbs = leaf.precertTbs();
             this.leafNotBefore = leaf.notBefore();
             this.leafNotAfter = leaf.notAfter();
             this.ios9 = ios9;
@@ -583,9 +613,9 @@ public final class CtEvaluator {
             SignedCertificateTimestamp sct = parsed.value().get();
             Optional<CtLog> known = logs.find(sct.logId());
 
-            byte[] entry;
+            SignedEntries.Entry entry;
             if (origin == SctOrigin.EMBEDDED) {
-                Parsed<byte[]> pe = precert().entry;
+                Parsed<SignedEntries.Entry> pe = precert().entry;
                 if (!pe.isOk()) {
                     return SctOutcome.judged(
                             origin,
@@ -692,7 +722,7 @@ public final class CtEvaluator {
                 SignedCertificateTimestamp sct,
                 byte[] raw,
                 CtLog log,
-                byte[] entry,
+                SignedEntries.Entry entry,
                 Optional<CtLog> known) {
             Optional<Instant> retired = log.retiredAt();
             if (retired.isPresent()) {
@@ -722,13 +752,13 @@ public final class CtEvaluator {
 
         /** §8.2 item 7 through the verdict cache; the entry's digest is worked out once per evaluation. */
         private boolean verifySignature(
-                SctOrigin origin, SignedCertificateTimestamp sct, byte[] raw, byte[] entry, CtLog log) {
+                SctOrigin origin, SignedCertificateTimestamp sct, byte[] raw, SignedEntries.Entry entry, CtLog log) {
             byte[] digest;
             if (origin == SctOrigin.EMBEDDED) {
                 digest = precert().digest();
             } else {
                 if (x509Digest == null) {
-                    x509Digest = Hashing.sha256().hashBytes(entry).asBytes();
+                    x509Digest = entry.sha256();
                 }
                 digest = x509Digest;
             }
@@ -754,9 +784,9 @@ public final class CtEvaluator {
                     precertEntry = new PrecertEntry(
                             issuer.get(),
                             SignedEntries.precertEntry(
-                                    parsed != null
-                                            ? PRECERT_TBS.of(parsed)
-                                            : SignedEntries.precertTbs(request.leafView()),
+                                    parsed == null
+                                            ? SignedEntries.precertTbs(request.leafView())
+                                            : leafPrecertTbs != null ? leafPrecertTbs : PRECERT_TBS.of(parsed),
                                     issuer.get()),
                             named ? parsed.sha256() : null);
                     if (lastPrecert != null) {
@@ -767,7 +797,7 @@ public final class CtEvaluator {
             return precertEntry;
         }
 
-        private byte[] x509() {
+        private SignedEntries.Entry x509() {
             if (x509Entry == null) {
                 x509Entry = SignedEntries.x509Entry(request.leafView());
             }

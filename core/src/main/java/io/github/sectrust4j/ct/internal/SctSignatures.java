@@ -1,13 +1,16 @@
 package io.github.sectrust4j.ct.internal;
 
+import com.google.common.collect.MapMaker;
 import io.github.sectrust4j.cert.EncodingMemo;
 import io.github.sectrust4j.cert.KeyBounds;
 import io.github.sectrust4j.cert.PublicKeyInfo;
 import io.github.sectrust4j.cert.SignatureAlgorithm;
 import io.github.sectrust4j.cert.SignatureBackend;
 import io.github.sectrust4j.cert.SignatureBackends;
+import io.github.sectrust4j.ct.CtLog;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentMap;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -35,7 +38,24 @@ final class SctSignatures {
      */
     private static final EncodingMemo<Optional<PublicKeyInfo>> LOG_KEYS = new EncodingMemo<>(1_024, MAX_KEPT_KEY_BYTES);
 
+    /** Most log-list entries whose key {@link #BY_LOG} keeps (a few log lists' worth). */
+    static final int MAX_KEPT_LOGS = 4_096;
+
+    /**
+     * The key of each log-list entry an SCT was verified with, by the entry object (weak, compared by identity: an
+     * entry's key never changes), so that a verification neither copies the key out of the entry nor hashes it to
+     * find it in {@link #LOG_KEYS}; the same key {@link #LOG_KEYS} gives for the entry's key bytes. Kept for at most
+     * {@link #MAX_KEPT_LOGS} live entries and only for keys {@link #LOG_KEYS} keeps.
+     */
+    private static final ConcurrentMap<CtLog, Optional<PublicKeyInfo>> BY_LOG =
+            new MapMaker().weakKeys().makeMap();
+
     private SctSignatures() {}
+
+    /** As {@link #verify(SignedCertificateTimestamp, byte[], byte[])} with {@code log}'s key. */
+    static boolean verify(SignedCertificateTimestamp sct, byte[] signedData, CtLog log) {
+        return verify(SignatureBackends.selected(), sct, signedData, logKey(log));
+    }
 
     /**
      * True only if the signature verifies; any unsupported algorithm, key mismatch or error is false.
@@ -47,7 +67,11 @@ final class SctSignatures {
 
     /** As {@link #verify(SignedCertificateTimestamp, byte[], byte[])} with {@code backend}'s cryptography. */
     static boolean verify(SignatureBackend backend, SignedCertificateTimestamp sct, byte[] signedData, byte[] logSpki) {
-        Optional<PublicKeyInfo> key = logKey(logSpki);
+        return verify(backend, sct, signedData, logKey(logSpki));
+    }
+
+    private static boolean verify(
+            SignatureBackend backend, SignedCertificateTimestamp sct, byte[] signedData, Optional<PublicKeyInfo> key) {
         if (key.isEmpty()) {
             return false;
         }
@@ -61,8 +85,21 @@ final class SctSignatures {
     }
 
     /** The log key to verify with; empty if it is out of {@link KeyBounds} or not a SubjectPublicKeyInfo. */
-    private static Optional<PublicKeyInfo> logKey(byte[] logSpki) {
+    static Optional<PublicKeyInfo> logKey(byte[] logSpki) {
         return LOG_KEYS.get(logSpki, 0, logSpki.length, () -> decodeLogKey(logSpki));
+    }
+
+    /** {@link #logKey(byte[])} of {@code log}'s key, found by the entry object once it was looked up by its bytes. */
+    static Optional<PublicKeyInfo> logKey(CtLog log) {
+        Optional<PublicKeyInfo> key = BY_LOG.get(log);
+        if (key == null) {
+            byte[] spki = log.spki();
+            key = logKey(spki);
+            if (spki.length <= MAX_KEPT_KEY_BYTES && BY_LOG.size() < MAX_KEPT_LOGS) {
+                BY_LOG.put(log, key);
+            }
+        }
+        return key;
     }
 
     /** Whether this log key is kept (tests). */

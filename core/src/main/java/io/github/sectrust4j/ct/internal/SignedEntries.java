@@ -32,39 +32,66 @@ final class SignedEntries {
 
     private SignedEntries() {}
 
+    /**
+     * A signed entry: {@code entry_type} and the entry (RFC 6962 §3.2), as its few leading bytes and the certificate
+     * bytes it ends with (the leaf's DER, or its precert TBS), which are never copied into an entry of their own:
+     * {@link #signedData} copies both once, into the data a log signs.
+     *
+     * @param head the entry type and what precedes the certificate bytes (never modified)
+     * @param body the certificate bytes (never modified)
+     */
+    record Entry(byte[] head, byte[] body) {
+        int length() {
+            return head.length + body.length;
+        }
+
+        /** The SHA-256 of the entry's bytes (head then body). */
+        byte[] sha256() {
+            return Hashing.sha256()
+                    .newHasher()
+                    .putBytes(head)
+                    .putBytes(body)
+                    .hash()
+                    .asBytes();
+        }
+
+        /** The entry's bytes in one array (tests). */
+        byte[] bytes() {
+            return ByteBuffer.allocate(length()).put(head).put(body).array();
+        }
+    }
+
     /** entry_type x509_entry + ASN.1Cert (the leaf DER). */
-    static byte[] x509Entry(byte[] leafDer) {
-        ByteBuffer out = ByteBuffer.allocate(5 + leafDer.length); // exact: the array is the entry, no copy
-        out.putShort((short) ENTRY_X509);
-        u24(out, leafDer.length);
-        out.put(leafDer);
-        return out.array();
+    static Entry x509Entry(byte[] leafDer) {
+        ByteBuffer head = ByteBuffer.allocate(5);
+        head.putShort((short) ENTRY_X509);
+        u24(head, leafDer.length);
+        return new Entry(head.array(), leafDer);
     }
 
     /**
      * entry_type precert_entry + PreCert {issuer_key_hash, tbs_certificate}, or a reason why it cannot
      * be built (leaf TBS not decodable).
      */
-    static Parsed<byte[]> precertEntry(byte[] leafDer, byte[] issuerSpkiDer) {
+    static Parsed<Entry> precertEntry(byte[] leafDer, byte[] issuerSpkiDer) {
         return precertEntry(precertTbs(leafDer), issuerSpkiDer);
     }
 
     /** As {@link #precertEntry(byte[], byte[])} from the leaf's {@link #precertTbs} worked out before. */
-    static Parsed<byte[]> precertEntry(Parsed<byte[]> tbs, byte[] issuerSpkiDer) {
+    static Parsed<Entry> precertEntry(Parsed<byte[]> tbs, byte[] issuerSpkiDer) {
         if (!tbs.isOk()) {
-            return tbs;
+            return Parsed.malformed(tbs.error().orElseThrow());
         }
         byte[] t = tbs.value().get();
         if (t.length > MAX_U24) {
             return Parsed.malformed("TBSCertificate too long for a precert entry");
         }
         byte[] keyHash = issuerKeyHash(issuerSpkiDer);
-        ByteBuffer out = ByteBuffer.allocate(2 + keyHash.length + 3 + t.length);
-        out.putShort((short) ENTRY_PRECERT);
-        out.put(keyHash);
-        u24(out, t.length);
-        out.put(t);
-        return Parsed.ok(out.array());
+        ByteBuffer head = ByteBuffer.allocate(2 + keyHash.length + 3);
+        head.putShort((short) ENTRY_PRECERT);
+        head.put(keyHash);
+        u24(head, t.length);
+        return Parsed.ok(new Entry(head.array(), t));
     }
 
     /** An issuer key and its SHA-256: the issuer_key_hash of the last precert entry built. */
@@ -85,13 +112,14 @@ final class SignedEntries {
     }
 
     /** The digitally-signed struct of a v1 SCT over this entry (signature_type certificate_timestamp). */
-    static byte[] signedData(SignedCertificateTimestamp sct, byte[] entry) {
+    static byte[] signedData(SignedCertificateTimestamp sct, Entry entry) {
         byte[] ext = sct.extensionsView();
-        ByteBuffer out = ByteBuffer.allocate(2 + 8 + entry.length + 2 + ext.length);
+        ByteBuffer out = ByteBuffer.allocate(2 + 8 + entry.length() + 2 + ext.length);
         out.put((byte) SignedCertificateTimestamp.VERSION_V1);
         out.put((byte) 0); // SignatureType certificate_timestamp
         out.putLong(sct.timestampMillis());
-        out.put(entry);
+        out.put(entry.head());
+        out.put(entry.body());
         out.putShort((short) ext.length);
         out.put(ext);
         return out.array();
@@ -121,51 +149,71 @@ final class SignedEntries {
             if (tbs.tag() != TAG_SEQUENCE) {
                 return Parsed.malformed("leaf TBSCertificate is not a SEQUENCE");
             }
-            // first what is kept and how long it is, then the bytes once, into an array of the exact size
-            List<Tlv> fields = Der.children(leafDer, tbs.contentStart(), tbs.end());
-            List<List<Tlv>> keptPerExtensions = new ArrayList<>(1);
-            int content = 0;
-            for (Tlv f : fields) {
-                if (f.tag() != TAG_EXTENSIONS) {
-                    content += f.end() - f.start();
-                    continue;
-                }
-                Tlv list = Der.read(leafDer, f.contentStart(), f.end());
-                if (list.tag() != TAG_SEQUENCE || list.end() != f.end()) {
-                    return Parsed.malformed("leaf extensions are not one SEQUENCE");
-                }
-                List<Tlv> kept = new ArrayList<>();
-                for (Tlv e : Der.children(leafDer, list.contentStart(), list.end())) {
-                    if (!isEmbeddedSctList(leafDer, e, extensionsDecoded)) {
-                        kept.add(e);
-                    }
-                }
-                keptPerExtensions.add(kept);
-                content += wrapped(wrapped(length(kept)));
-            }
-            if (keptPerExtensions.isEmpty()) {
-                return Parsed.malformed("leaf has no extensions, so no embedded SCTs");
-            }
-            byte[] out = new byte[wrapped(content)];
-            int at = header(out, 0, TAG_SEQUENCE, content);
-            int next = 0;
-            for (Tlv f : fields) {
-                if (f.tag() != TAG_EXTENSIONS) {
-                    at = copy(leafDer, f, out, at);
-                    continue;
-                }
-                List<Tlv> kept = keptPerExtensions.get(next++);
-                int sequence = length(kept);
-                at = header(out, at, TAG_EXTENSIONS, wrapped(sequence));
-                at = header(out, at, TAG_SEQUENCE, sequence);
-                for (Tlv e : kept) {
-                    at = copy(leafDer, e, out, at);
-                }
-            }
-            return Parsed.ok(out);
+            return precertTbs(leafDer, Der.children(leafDer, tbs.contentStart(), tbs.end()), extensionsDecoded);
         } catch (RuntimeException | java.io.IOException e) {
             return Parsed.malformed("leaf TBSCertificate cannot be decoded: " + e.getMessage());
         }
+    }
+
+    /**
+     * {@link #precertTbsOfParsed(byte[])} from the certificate's first element {@code cert}, its TBSCertificate
+     * {@code tbs} (read up to the end of the DER) and the TBSCertificate's elements {@code tbsFields} as the caller
+     * read them, instead of reading them again.
+     */
+    static Parsed<byte[]> precertTbsOfParsed(byte[] leafDer, Tlv cert, Tlv tbs, List<Tlv> tbsFields) {
+        if (cert.tag() != TAG_SEQUENCE || cert.end() != leafDer.length || tbs.tag() != TAG_SEQUENCE) {
+            return precertTbsOfParsed(leafDer); // says why in its words
+        }
+        try {
+            return precertTbs(leafDer, tbsFields, true);
+        } catch (RuntimeException | java.io.IOException e) {
+            return Parsed.malformed("leaf TBSCertificate cannot be decoded: " + e.getMessage());
+        }
+    }
+
+    private static Parsed<byte[]> precertTbs(byte[] leafDer, List<Tlv> fields, boolean extensionsDecoded)
+            throws java.io.IOException {
+        // first what is kept and how long it is, then the bytes once, into an array of the exact size
+        List<List<Tlv>> keptPerExtensions = new ArrayList<>(1);
+        int content = 0;
+        for (Tlv f : fields) {
+            if (f.tag() != TAG_EXTENSIONS) {
+                content += f.end() - f.start();
+                continue;
+            }
+            Tlv list = Der.read(leafDer, f.contentStart(), f.end());
+            if (list.tag() != TAG_SEQUENCE || list.end() != f.end()) {
+                return Parsed.malformed("leaf extensions are not one SEQUENCE");
+            }
+            List<Tlv> kept = new ArrayList<>();
+            for (Tlv e : Der.children(leafDer, list.contentStart(), list.end())) {
+                if (!isEmbeddedSctList(leafDer, e, extensionsDecoded)) {
+                    kept.add(e);
+                }
+            }
+            keptPerExtensions.add(kept);
+            content += wrapped(wrapped(length(kept)));
+        }
+        if (keptPerExtensions.isEmpty()) {
+            return Parsed.malformed("leaf has no extensions, so no embedded SCTs");
+        }
+        byte[] out = new byte[wrapped(content)];
+        int at = header(out, 0, TAG_SEQUENCE, content);
+        int next = 0;
+        for (Tlv f : fields) {
+            if (f.tag() != TAG_EXTENSIONS) {
+                at = copy(leafDer, f, out, at);
+                continue;
+            }
+            List<Tlv> kept = keptPerExtensions.get(next++);
+            int sequence = length(kept);
+            at = header(out, at, TAG_EXTENSIONS, wrapped(sequence));
+            at = header(out, at, TAG_SEQUENCE, sequence);
+            for (Tlv e : kept) {
+                at = copy(leafDer, e, out, at);
+            }
+        }
+        return Parsed.ok(out);
     }
 
     /** Whether the extension {@code e} is the embedded SCT list; decoded by Bouncy Castle unless already decoded. */

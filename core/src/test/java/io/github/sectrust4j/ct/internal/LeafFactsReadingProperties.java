@@ -23,6 +23,7 @@ import io.github.sectrust4j.policy.RuleSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -80,6 +81,19 @@ class LeafFactsReadingProperties {
         CtEvaluation read = evaluate(CtRequest.builder(parsed, CtEvaluatorTest.VERIFY));
         CtEvaluation decoded = evaluate(CtRequest.builder(der, CtEvaluatorTest.VERIFY));
         assertThat(read).isEqualTo(decoded);
+        // the precert TBS read with the facts, from their copy of the DER and its fields, is the one read anew
+        Optional<Parsed<byte[]>> tbs = CtEvaluator.precertTbsAsRead(parsed);
+        tbs.ifPresent(t -> {
+            Parsed<byte[]> anew = SignedEntries.precertTbsOfParsed(parsed.der());
+            assertThat(t.error()).isEqualTo(anew.error());
+            assertThat(t.value().orElse(null)).isEqualTo(anew.value().orElse(null));
+        });
+        Statistics.label("precert TBS")
+                .collect(tbs.map(t -> t.isOk() ? "read" : "refused").orElse("none"));
+        Statistics.label("precert TBS").coverage(c -> {
+            c.check("read").count(n -> n > 0);
+            c.check("none").count(n -> n > 0);
+        });
         Statistics.collect(
                 parsed.strictHolderShape() ? "read" : "bouncy castle",
                 read.outcomes().isEmpty() ? "no SCT judged" : read.qualified() ? "qualified" : "not qualified");

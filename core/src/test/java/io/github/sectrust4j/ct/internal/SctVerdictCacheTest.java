@@ -193,8 +193,8 @@ class SctVerdictCacheTest {
                 .value()
                 .get();
         byte[] raw = C.sctFor(LEAF, ISSUED).encoded();
-        byte[] entry = SignedEntries.x509Entry(LEAF.der());
-        byte[] digest = com.google.common.hash.Hashing.sha256().hashBytes(entry).asBytes();
+        SignedEntries.Entry entry = SignedEntries.x509Entry(LEAF.der());
+        byte[] digest = entry.sha256();
 
         // a log object of its own per call: the key is recognised by the log's key, not by the object
         assertThat(c.cache.verify(sct, raw, entry, digest, io.github.sectrust4j.ct.CtLog.usable(spki(C), "C", "C")))

@@ -74,8 +74,8 @@ class SctVerdictKeyProperties {
             @ForAll @IntRange(min = 0, max = 1) int sctLeaf) {
         SignedCertificateTimestamp sct = PARSED.get(sctLog).get(sctLeaf);
         byte[] raw = RAW.get(sctLog).get(sctLeaf);
-        byte[] entry = SignedEntries.x509Entry(LEAVES.get(entryOf).der());
-        byte[] digest = Hashing.sha256().hashBytes(entry).asBytes();
+        SignedEntries.Entry entry = SignedEntries.x509Entry(LEAVES.get(entryOf).der());
+        byte[] digest = Hashing.sha256().hashBytes(entry.bytes()).asBytes();
         byte[] key = spki(LOGS.get(log));
         CtLog entryOfLog = CtLog.usable(key, "op", "a log object of its own per call");
         int before = VERIFIED.get();
