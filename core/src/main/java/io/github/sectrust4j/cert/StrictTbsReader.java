@@ -127,10 +127,14 @@ final class StrictTbsReader {
             if (end != validityEnd) {
                 throw NotStrict.INSTANCE;
             }
-            // subject Name: decoded now (candidates are found by it), by the same decoder from the same tree
+            // subject Name: decoded now (candidates are found by it), from its bytes when it has the common shape,
+            // else by the same decoder from the same tree
             Der.Tlv subjectField = field(at, limit, -1);
             at = subjectField.end();
-            DistinguishedName subject = DistinguishedName.from(parse(subjectField.start(), subjectField.end()));
+            DistinguishedName subject = DistinguishedName.fromStrictDer(d, subjectField.start(), subjectField.end());
+            if (subject == null) {
+                subject = DistinguishedName.from(parse(subjectField.start(), subjectField.end()));
+            }
             // within the subset, equal trees are equal encodings
             Object issuer = Arrays.equals(
                             d, subjectField.start(), subjectField.end(), d, issuerField.start(), issuerField.end())
