@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -121,32 +120,8 @@ class StrictNameReadingProperties {
 
     @Provide
     Arbitrary<DERSequence> names() {
-        return rdn().list().ofMaxSize(4).map(rdns -> new DERSequence(rdns.toArray(ASN1Encodable[]::new)));
-    }
-
-    private Arbitrary<ASN1Encodable> rdn() {
         // mostly one attribute per RDN (the common shape); several, or none, are read by Bouncy Castle
-        return Arbitraries.frequencyOf(
-                Tuple.of(1, Arbitraries.just(new DERSet())),
-                Tuple.of(40, attribute().map(DERSet::new)),
-                Tuple.of(
-                        2,
-                        attribute()
-                                .list()
-                                .ofMinSize(2)
-                                .ofMaxSize(3)
-                                .map(avas -> new DERSet(avas.toArray(ASN1Encodable[]::new)))));
-    }
-
-    private Arbitrary<ASN1Encodable> attribute() {
-        Arbitrary<ASN1Encodable> wellFormed = Combinators.combine(Arbitraries.of(OIDS), value())
-                .as((oid, v) -> new DERSequence(new ASN1Encodable[] {oid, v}));
-        Arbitrary<ASN1Encodable> malformed = Arbitraries.oneOf(
-                value().map(v -> new DERSequence(new ASN1Encodable[] {new ASN1Integer(3), v})),
-                Arbitraries.of(OIDS).map(oid -> new DERSequence(new ASN1Encodable[] {oid})),
-                Combinators.combine(Arbitraries.of(OIDS), value())
-                        .as((oid, v) -> new DERSequence(new ASN1Encodable[] {oid, v, v})));
-        return Arbitraries.frequencyOf(Tuple.of(30, wellFormed), Tuple.of(1, malformed));
+        return NameArbitraries.names(OIDS, value(), 40, 2, 30);
     }
 
     private Arbitrary<ASN1Primitive> value() {
