@@ -75,24 +75,46 @@ public final class Der {
         if (der.length < 2 || der[0] != 0x04) {
             return null;
         }
-        int first = der[1] & 0xff;
-        int at = 2;
+        long h = minimalHeader(der, 0, der.length);
+        return h >= 0 && contentEnd(h) == der.length
+                ? java.util.Arrays.copyOfRange(der, contentStart(h), der.length)
+                : null;
+    }
+
+    /**
+     * The element at {@code der[at]} (its tag is the caller's to check) when its length is definite, in its shortest
+     * form, below 65,536, and its contents end by {@code limit}: where its contents start and end, packed (read
+     * them with {@link #contentStart} and {@link #contentEnd}); else -1.
+     */
+    static long minimalHeader(byte[] der, int at, int limit) {
+        int p = at + 1;
+        if (p >= limit) {
+            return -1;
+        }
+        int first = der[p++] & 0xff;
         int length;
         if (first < 0x80) {
             length = first;
-        } else if (first == 0x81 && der.length > 2 && (der[2] & 0xff) >= 0x80) {
-            length = der[2] & 0xff;
-            at = 3;
-        } else if (first == 0x82 && der.length > 3 && (der[2] & 0xff) != 0) {
-            length = ((der[2] & 0xff) << 8) | (der[3] & 0xff);
+        } else if (first == 0x81 && p < limit && (der[p] & 0xff) >= 0x80) {
+            length = der[p++] & 0xff;
+        } else if (first == 0x82 && p + 1 < limit && der[p] != 0) {
+            length = ((der[p] & 0xff) << 8) | (der[p + 1] & 0xff);
+            p += 2;
             if (length < 0x100) {
-                return null;
+                return -1;
             }
-            at = 4;
         } else {
-            return null;
+            return -1;
         }
-        return length == der.length - at ? java.util.Arrays.copyOfRange(der, at, der.length) : null;
+        return length <= limit - p ? ((long) p << 32) | (p + length) : -1;
+    }
+
+    static int contentStart(long header) {
+        return (int) (header >>> 32);
+    }
+
+    static int contentEnd(long header) {
+        return (int) header;
     }
 
     /** An internal parse failure with a human-readable reason; converted to CertificateInputException. */

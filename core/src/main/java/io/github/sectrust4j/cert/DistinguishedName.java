@@ -16,6 +16,7 @@ import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1Set;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 
 /**
  * An X.501 Name as it appears in a certificate: the original DER, a readable form, convenience
@@ -31,7 +32,7 @@ public final class DistinguishedName {
 
     private final byte[] der;
     private final List<List<Attribute>> rdns;
-    /** The Name as parsed, to build the readable form from. */
+    /** The Name as parsed, to build the readable form from; null when read from its bytes (then parsed if needed). */
     private final ASN1Sequence name;
     /**
      * The readable form, built on first use: a supplied certificate that never becomes a candidate is never
@@ -51,6 +52,141 @@ public final class DistinguishedName {
         this.rdns = rdns;
         this.name = name;
         this.normalized = normalized;
+    }
+
+    /** The type of an attribute: its dotted OID and how Bouncy Castle's readable form names it ("CN", or the OID). */
+    private record AttributeType(String oid, String label) {}
+
+    /** Attribute types by the encoding of their OID: a few dozen across all certificates. */
+    private static final EncodingMemo<AttributeType> ATTRIBUTE_TYPES = new EncodingMemo<>(256, 128);
+
+    /**
+     * The Name at {@code d[from, to)}, which {@link StrictTbsReader} checked to be strict DER in its subset, read
+     * straight from the bytes when it has the shape nearly every certificate's subject has — each RDN a SET of one
+     * attribute whose value is a UTF8String, PrintableString or IA5String of ASCII characters — else null
+     * ({@link #from} decides). For such a Name, Bouncy Castle's DER of its parse is the bytes themselves (no time to
+     * re-encode, no SET of several elements to sort: {@code NameEncodingTest}), the decoded texts are the bytes as
+     * characters, and its readable form is {@code label=value} joined by commas, where a value holds no character
+     * Bouncy Castle escapes (else that form is built from the parse on first use): every accessor answers as
+     * {@link #from} of the parse ({@code StrictNameReadingProperties}).
+     */
+    static DistinguishedName fromStrictDer(byte[] d, int from, int to) {
+        Der.Tlv seq = Der.read(d, from, to);
+        if (seq.tag() != 0x30 || seq.end() != to) {
+            return null;
+        }
+        List<List<Attribute>> rdns = new ArrayList<>();
+        // the key as normalize writes it: at most 16 bytes per RDN (of at least 9 bytes) beyond the Name's own
+        byte[] key = new byte[4 + 3 * (to - from)];
+        int k = 4;
+        StringBuilder text = new StringBuilder(to - from);
+        boolean plainText = true;
+        int count = 0;
+        for (int at = seq.contentStart(); at < to; ) {
+            Der.Tlv set = Der.read(d, at, to);
+            at = set.end();
+            if (set.tag() != 0x31 || set.contentStart() == set.end()) {
+                return null;
+            }
+            Der.Tlv ava = Der.read(d, set.contentStart(), set.end());
+            if (ava.tag() != 0x30 || ava.end() != set.end()) {
+                return null; // not one attribute
+            }
+            Der.Tlv oid = Der.read(d, ava.contentStart(), ava.end());
+            if (oid.tag() != 0x06 || oid.end() == ava.end()) {
+                return null;
+            }
+            Der.Tlv value = Der.read(d, oid.end(), ava.end());
+            int tag = value.tag();
+            if ((tag != 0x0c && tag != PRINTABLE_STRING && tag != 0x16) || value.end() != ava.end()) {
+                return null;
+            }
+            int vFrom = value.contentStart();
+            int vTo = value.end();
+            for (int i = vFrom; i < vTo; i++) {
+                if (d[i] < 0) {
+                    return null; // not ASCII: Bouncy Castle's decoding decides the text
+                }
+            }
+            AttributeType type = ATTRIBUTE_TYPES.get(d, oid.start(), oid.end(), () -> attributeType(d, oid));
+            String v = new String(d, vFrom, vTo - vFrom, StandardCharsets.US_ASCII);
+            rdns.add(Collections.unmodifiableList(new ArrayList<>(List.of(new Attribute(type.oid(), tag, v)))));
+            if (plainText) {
+                plainText = plainValue(v);
+                text.append(count == 0 ? "" : ",")
+                        .append(type.label())
+                        .append('=')
+                        .append(v);
+            }
+            k = putInt(key, k, 1);
+            k = putBytes(key, k, d, oid.start(), oid.end());
+            k = putInt(key, k, tag);
+            if (tag == PRINTABLE_STRING) {
+                byte[] normalizedValue = normalizePrintable(Arrays.copyOfRange(d, vFrom, vTo));
+                k = putBytes(key, k, normalizedValue, 0, normalizedValue.length);
+            } else {
+                k = putBytes(key, k, d, vFrom, vTo);
+            }
+            count++;
+        }
+        putInt(key, 0, count);
+        DistinguishedName n = new DistinguishedName(
+                Arrays.copyOfRange(d, from, to),
+                Collections.unmodifiableList(rdns),
+                null,
+                Optional.of(new NormalizedName(Arrays.copyOf(key, k))));
+        n.text = plainText ? text.toString() : null;
+        return n;
+    }
+
+    /** Whether the readable form is built already (tests: read from the bytes, or from the parse on first use). */
+    boolean textKnown() {
+        return text != null;
+    }
+
+    private static AttributeType attributeType(byte[] d, Der.Tlv oidField) {
+        ASN1ObjectIdentifier oid;
+        try {
+            oid = (ASN1ObjectIdentifier) Asn1.parse(Arrays.copyOfRange(d, oidField.start(), oidField.end()));
+        } catch (IOException e) {
+            throw new Der.ParseProblem("attribute type cannot be parsed", e);
+        }
+        String label = BCStyle.INSTANCE.oidToDisplayName(oid);
+        return new AttributeType(oid.getId(), label != null ? label : oid.getId());
+    }
+
+    /**
+     * Whether Bouncy Castle's readable form shows {@code v} as it is: printable ASCII, none of the characters it
+     * escapes ({@code , " \ + = < > ;} anywhere, {@code #} first; {@code #} is refused anywhere), no blank at
+     * either end.
+     */
+    private static boolean plainValue(String v) {
+        int n = v.length();
+        if (n > 0 && (v.charAt(0) == ' ' || v.charAt(n - 1) == ' ')) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = v.charAt(i);
+            if (c < 0x20 || c > 0x7e || ",\"\\+=<>;#".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int putInt(byte[] out, int at, int v) {
+        out[at] = (byte) (v >>> 24);
+        out[at + 1] = (byte) (v >>> 16);
+        out[at + 2] = (byte) (v >>> 8);
+        out[at + 3] = (byte) v;
+        return at + 4;
+    }
+
+    /** As {@link #writeBytes}: the length, then the bytes. */
+    private static int putBytes(byte[] out, int at, byte[] b, int from, int to) {
+        int k = putInt(out, at, to - from);
+        System.arraycopy(b, from, out, k, to - from);
+        return k + to - from;
     }
 
     /** Decodes a Name; never throws for odd content (an odd name is simply not normalizable). */
@@ -275,9 +411,18 @@ public final class DistinguishedName {
     public String toString() {
         String t = text;
         if (t == null) {
-            t = text(name, rdns);
+            t = text(name != null ? name : parsed(), rdns);
             text = t;
         }
         return t;
+    }
+
+    /** The Name parsed from its DER (one read from its bytes is strict DER: it parses to a SEQUENCE). */
+    private ASN1Sequence parsed() {
+        try {
+            return (ASN1Sequence) Asn1.parse(der);
+        } catch (IOException e) {
+            throw new IllegalStateException("a Name read as strict DER does not parse", e);
+        }
     }
 }

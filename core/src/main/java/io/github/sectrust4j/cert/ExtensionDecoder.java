@@ -271,8 +271,12 @@ final class ExtensionDecoder {
 
     private void decodeKnown(String oid, boolean critical, byte[] value) throws java.io.IOException {
         switch (oid) {
-            case Oids.SUBJECT_KEY_IDENTIFIER ->
-                subjectKeyIdentifier = ASN1OctetString.getInstance(parse(value)).getOctets();
+            case Oids.SUBJECT_KEY_IDENTIFIER -> {
+                byte[] octets = Der.octetStringContents(value); // the DER form every certificate uses
+                subjectKeyIdentifier = octets != null
+                        ? octets
+                        : ASN1OctetString.getInstance(parse(value)).getOctets();
+            }
             case Oids.KEY_USAGE -> {
                 // Apple: BIT STRING of 1 or 2 content bytes, unused bits < 8, nothing after it
                 ASN1Primitive p = parse(value);
@@ -324,7 +328,11 @@ final class ExtensionDecoder {
                 }
                 basicConstraints = new BasicConstraints(ca, pathLen);
             }
-            case Oids.SUBJECT_ALT_NAME -> subjectAltName = decodeSan(critical, ASN1Sequence.getInstance(parse(value)));
+            case Oids.SUBJECT_ALT_NAME -> {
+                SubjectAltName dnsOnly = dnsOnlySan(critical, value);
+                subjectAltName =
+                        dnsOnly != null ? dnsOnly : decodeSan(critical, ASN1Sequence.getInstance(parse(value)));
+            }
             case Oids.NAME_CONSTRAINTS ->
                 nameConstraints = decodeNameConstraints(critical, ASN1Sequence.getInstance(parse(value)));
             case Oids.CRL_DISTRIBUTION_POINTS -> {
@@ -466,7 +474,38 @@ final class ExtensionDecoder {
         return true;
     }
 
-    private static SubjectAltName decodeSan(boolean critical, ASN1Sequence names) {
+    /**
+     * A subjectAltName of dNSNames alone (the common server certificate's) in DER — minimal lengths, primitive
+     * {@code [2]}s, nothing after the SEQUENCE — of ASCII text, read from its bytes: what {@link #decodeSan} makes of
+     * Bouncy Castle's parse of them (each name's contents as characters). Null for anything else (that reading decides).
+     */
+    static SubjectAltName dnsOnlySan(boolean critical, byte[] value) {
+        if (value.length < 2 || value[0] != 0x30) {
+            return null;
+        }
+        long names = Der.minimalHeader(value, 0, value.length);
+        if (names < 0 || Der.contentEnd(names) != value.length) {
+            return null;
+        }
+        List<String> dns = new ArrayList<>();
+        for (int at = Der.contentStart(names); at < value.length; ) {
+            long name = value[at] == (byte) 0x82 ? Der.minimalHeader(value, at, value.length) : -1;
+            if (name < 0) {
+                return null;
+            }
+            int from = Der.contentStart(name);
+            at = Der.contentEnd(name);
+            for (int i = from; i < at; i++) {
+                if (value[i] < 0) {
+                    return null;
+                }
+            }
+            dns.add(new String(value, from, at - from, StandardCharsets.US_ASCII));
+        }
+        return new SubjectAltName(critical, dns, true, List.of(), true, List.of(), List.of(), List.of(), 0, 0);
+    }
+
+    static SubjectAltName decodeSan(boolean critical, ASN1Sequence names) {
         List<String> dns = new ArrayList<>();
         boolean utf8 = true;
         List<byte[]> ips = new ArrayList<>();

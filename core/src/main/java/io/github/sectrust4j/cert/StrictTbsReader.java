@@ -33,6 +33,15 @@ final class StrictTbsReader {
     /** Extension OIDs by encoding: a few dozen across all certificates. */
     static final EncodingMemo<String> OIDS = new EncodingMemo<>(256, 128);
 
+    /** The dotted form of the id-ce OIDs 2.5.29.n, n below 128 (nearly every extension), by n. */
+    private static final String[] ID_CE = new String[128];
+
+    static {
+        for (int n = 0; n < ID_CE.length; n++) {
+            ID_CE[n] = "2.5.29." + n;
+        }
+    }
+
     private StrictTbsReader() {}
 
     /** Not in the strict subset, or a check failed: the Bouncy Castle reading decides (never reaches a caller). */
@@ -127,10 +136,14 @@ final class StrictTbsReader {
             if (end != validityEnd) {
                 throw NotStrict.INSTANCE;
             }
-            // subject Name: decoded now (candidates are found by it), by the same decoder from the same tree
+            // subject Name: decoded now (candidates are found by it), from its bytes when it has the common shape,
+            // else by the same decoder from the same tree
             Der.Tlv subjectField = field(at, limit, -1);
             at = subjectField.end();
-            DistinguishedName subject = DistinguishedName.from(parse(subjectField.start(), subjectField.end()));
+            DistinguishedName subject = DistinguishedName.fromStrictDer(d, subjectField.start(), subjectField.end());
+            if (subject == null) {
+                subject = DistinguishedName.from(parse(subjectField.start(), subjectField.end()));
+            }
             // within the subset, equal trees are equal encodings
             Object issuer = Arrays.equals(
                             d, subjectField.start(), subjectField.end(), d, issuerField.start(), issuerField.end())
@@ -266,7 +279,12 @@ final class StrictTbsReader {
             return Certificate.ALGORITHMS.get(d, from, to, () -> Certificate.algorithm(parse(from, to)));
         }
 
+        /** The OID at [from, to), an OBJECT IDENTIFIER the walk checked ({@link #validOid}). */
         private String oid(int from, int to) {
+            // 06 03 55 1d n: 2.5.29.n (85 = 40 * 2 + 5, 29, n in one byte), without the lookup
+            if (to - from == 5 && d[from + 2] == 0x55 && d[from + 3] == 0x1d && d[from + 4] >= 0) {
+                return ID_CE[d[from + 4]];
+            }
             return OIDS.get(d, from, to, () -> ((ASN1ObjectIdentifier) parse(from, to)).getId());
         }
 

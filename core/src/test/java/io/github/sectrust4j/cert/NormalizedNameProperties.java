@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -20,7 +19,6 @@ import org.bouncycastle.asn1.DERBMPString;
 import org.bouncycastle.asn1.DERIA5String;
 import org.bouncycastle.asn1.DERPrintableString;
 import org.bouncycastle.asn1.DERSequence;
-import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.DERUTF8String;
 
 /**
@@ -55,30 +53,8 @@ class NormalizedNameProperties {
 
     @Provide
     Arbitrary<DERSequence> names() {
-        return rdn().list().ofMaxSize(4).map(rdns -> new DERSequence(rdns.toArray(ASN1Encodable[]::new)));
-    }
-
-    private Arbitrary<ASN1Encodable> rdn() {
         // mostly one attribute per RDN; an empty set makes the name unnormalizable (§1.3)
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(new DERSet())),
-                net.jqwik.api.Tuple.of(
-                        12,
-                        attribute()
-                                .list()
-                                .ofMinSize(1)
-                                .ofMaxSize(3)
-                                .map(avas -> new DERSet(avas.toArray(ASN1Encodable[]::new)))));
-    }
-
-    private Arbitrary<ASN1Encodable> attribute() {
-        Arbitrary<ASN1Encodable> wellFormed = Combinators.combine(Arbitraries.of(OIDS), value())
-                .as((oid, v) -> new DERSequence(new ASN1Encodable[] {oid, v}));
-        Arbitrary<ASN1Encodable> malformed = Arbitraries.oneOf(
-                value().map(v -> new DERSequence(new ASN1Encodable[] {new ASN1Integer(3), v})),
-                Arbitraries.of(OIDS).map(oid -> new DERSequence(new ASN1Encodable[] {oid})),
-                value().map(v -> v));
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(15, wellFormed), net.jqwik.api.Tuple.of(1, malformed));
+        return NameArbitraries.names(OIDS, value(), 4, 8, 15);
     }
 
     private Arbitrary<ASN1Encodable> value() {

@@ -246,6 +246,22 @@ class StrictTbsReaderProperties {
         assertThat(b.duplicateExtensions()).containsExactly(Oids.EXT_KEY_USAGE);
     }
 
+    /**
+     * The strict reading names the id-ce extensions 2.5.29.n with one-byte n without a lookup: every such OID, and the
+     * first ones past it (two-byte n, looked up), reads as Bouncy Castle's parse names it.
+     */
+    @Example
+    void idCeExtensionOids_readAsBouncyCastleReadsThem() {
+        for (int n = 0; n < 131; n++) {
+            String oid = "2.5.29." + n;
+            byte[] der =
+                    TestCerts.tbs().extRaw(oid, false, new byte[] {0x05, 0x00}).der();
+            assertThat(readStrictly(der)).as(oid).isTrue();
+            assertThat(assertSameOutcome(der)).as(oid).isEqualTo("parsed, strict");
+            assertThat(Certificate.parse(der).extensions().get(0).oid()).isEqualTo(oid);
+        }
+    }
+
     /** Whether {@link StrictTbsReader} reads {@code der} (else Bouncy Castle's reading decides). */
     static boolean readStrictly(byte[] der) {
         try {
