@@ -76,7 +76,7 @@ public final class DistinguishedName {
             return null;
         }
         List<List<Attribute>> rdns = new ArrayList<>();
-        // the key as normalize writes it: at most 16 bytes per RDN (of at least 9 bytes) beyond the Name's own
+        // the key as normalize writes it: per RDN (8 bytes at least) its type and value, 16 bytes more at most
         byte[] key = new byte[4 + 3 * (to - from)];
         int k = 4;
         StringBuilder text = new StringBuilder(to - from);
