@@ -82,8 +82,9 @@ final class BatchCommand implements Callable<Integer> {
     @Option(
             names = "--progress",
             negatable = true,
-            description = "Show progress and a final summary (lines, trusted, not trusted, input and internal "
-                    + "errors, time) on stderr; default: only when stderr is a terminal. Stdout stays JSON lines only.")
+            description =
+                    "Show progress and a final summary (lines, trusted, not trusted, input and internal "
+                            + "errors, time, the signature verifier used) on stderr; default: only when stderr is a terminal. Stdout stays JSON lines only.")
     private Boolean progress;
 
     /** Made by call(): picocli builds every command to parse a line, and evaluate or --help need no JSON mapper. */

@@ -1,18 +1,21 @@
 package io.github.sectrust4j.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sectrust4j.cert.SignatureBackends;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Progress of a long {@code batch} run on stderr (never stdout, which carries the responses): a status
  * line redrawn in place at most four times a second when stderr is a terminal (once a second, one line
  * each, when forced onto a file), and a summary at the end — lines, responses, trusted, not trusted,
- * input errors, internal errors, time. Off unless stderr is a terminal or {@code --progress} asks for it.
+ * input errors, internal errors, time, and the signature verifier that did the work (which provider {@code auto}
+ * found is otherwise invisible). Off unless stderr is a terminal or {@code --progress} asks for it.
  * Used by the one thread that writes responses.
  */
 final class BatchProgress {
@@ -29,17 +32,20 @@ final class BatchProgress {
     private final boolean enabled;
     private final boolean terminal;
     private final LongSupplier nanoTime;
+    private final Supplier<String> verifier;
     private final long start;
     private long lastDraw;
     private int drawnWidth;
     private long lines;
     private final BatchTally tally = new BatchTally();
 
-    BatchProgress(PrintWriter err, boolean enabled, boolean terminal, LongSupplier nanoTime) {
+    BatchProgress(
+            PrintWriter err, boolean enabled, boolean terminal, LongSupplier nanoTime, Supplier<String> verifier) {
         this.err = err;
         this.enabled = enabled;
         this.terminal = terminal;
         this.nanoTime = nanoTime;
+        this.verifier = verifier;
         this.start = nanoTime.getAsLong();
         this.lastDraw = start;
     }
@@ -47,7 +53,17 @@ final class BatchProgress {
     /** {@code --progress} / {@code --no-progress}, or (null) on exactly when stderr is a terminal. */
     static BatchProgress create(PrintWriter err, Boolean option) {
         boolean terminal = stderrIsTerminal();
-        return new BatchProgress(err, option == null ? terminal : option, terminal, System::nanoTime);
+        return new BatchProgress(
+                err, option == null ? terminal : option, terminal, System::nanoTime, BatchProgress::verifierName);
+    }
+
+    /** The backend verifying signatures now ({@code batch} checked at its start that the selection is usable). */
+    private static String verifierName() {
+        try {
+            return SignatureBackends.current().name();
+        } catch (IllegalStateException e) {
+            return "none (" + e.getMessage() + ")";
+        }
     }
 
     /**
@@ -99,7 +115,8 @@ final class BatchProgress {
             err.print("\r" + " ".repeat(drawnWidth) + "\r");
         }
         err.println("sectrust4j batch: done, " + counts()
-                + String.format(Locale.ROOT, " in %.1f s", seconds(nanoTime.getAsLong())));
+                + String.format(Locale.ROOT, " in %.1f s", seconds(nanoTime.getAsLong())) + "; signatures verified by "
+                + verifier.get());
         err.flush();
     }
 

@@ -2,6 +2,8 @@ package io.github.sectrust4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sectrust4j.cert.NativeVerifications;
+import io.github.sectrust4j.cert.SignatureBackends;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +20,7 @@ class BatchProgressTest {
     void terminal_redrawsAtMostFourTimesASecond_thenClearsAndSummarises() {
         AtomicLong now = new AtomicLong(0);
         StringWriter err = new StringWriter();
-        BatchProgress p = new BatchProgress(new PrintWriter(err), true, true, now::get);
+        BatchProgress p = new BatchProgress(new PrintWriter(err), true, true, now::get, () -> "conscrypt");
         for (int i = 0; i < 100; i++) { // 100 lines within 0.2 s: no redraw yet
             now.addAndGet(2_000_000L);
             p.responded(TRUSTED);
@@ -38,14 +40,15 @@ class BatchProgressTest {
         assertThat(err.toString())
                 .contains(
                         "103 lines, 104 responses (101 trusted, 1 not trusted, 1 input errors, " + "1 internal errors)")
-                .endsWith("\rsectrust4j batch: done, 103 lines, 104 responses (101 trusted, "
-                        + "1 not trusted, 1 input errors, 1 internal errors) in 1.3 s\n");
+                .endsWith(
+                        "\rsectrust4j batch: done, 103 lines, 104 responses (101 trusted, "
+                                + "1 not trusted, 1 input errors, 1 internal errors) in 1.3 s; signatures verified by conscrypt\n");
     }
 
     @Test
     void disabled_writesNothing() {
         StringWriter err = new StringWriter();
-        BatchProgress p = new BatchProgress(new PrintWriter(err), false, true, System::nanoTime);
+        BatchProgress p = new BatchProgress(new PrintWriter(err), false, true, System::nanoTime, () -> "bc");
         p.responded(TRUSTED);
         p.finish();
         assertThat(err.toString()).isEmpty();
@@ -64,6 +67,23 @@ class BatchProgressTest {
         assertThat(forced.out()).isEqualTo(plain.out());
         assertThat(forced.err())
                 .matches("sectrust4j batch: done, 3 lines \\(0 trusted, 2 not trusted, 1 input errors, "
-                        + "0 internal errors\\) in \\d+\\.\\d s\\R");
+                        + "0 internal errors\\) in \\d+\\.\\d s; signatures verified by "
+                        + SignatureBackends.current().name() + "\\R");
+    }
+
+    @Test
+    void cli_summaryNamesTheVerifierThatWorked() {
+        BatchCommandTest.mint();
+        String lines = BatchCommandTest.line("a", "\"host\":\"sip.contoso.com\"") + "\n";
+        try {
+            for (String verifier : java.util.stream.Stream.concat(
+                            java.util.stream.Stream.of("bc"), NativeVerifications.providers().stream())
+                    .toList()) {
+                Cli.Run run = Cli.withStdin(lines, "batch", "--progress", "--verifier", verifier);
+                assertThat(run.err()).as(verifier).endsWith("; signatures verified by " + verifier + "\n");
+            }
+        } finally {
+            SignatureBackends.use(System.getProperty(SignatureBackends.PROPERTY, "auto"));
+        }
     }
 }
