@@ -21,7 +21,7 @@ final class VerifierOption {
             description =
                     "Signature verification: auto (default: a native provider - Conscrypt, else ACCP - when its jar "
                             + "is on the class path and loads, else Bouncy Castle), bc, native, accp or conscrypt. The verdicts "
-                            + "are the same; native verifies faster, worth its load time for batch and long runs. Also -D"
+                            + "are the same; native verifies faster, worth its load time for batches of a thousand lines and more. Also -D"
                             + SignatureBackends.PROPERTY + "=VERIFIER (an unknown or unavailable one: exit 2, "
                             + "before any input is read).")
     void select(String choice) {
