@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.CertificateInput;
+import io.github.sectrust4j.text.ExceptionText;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -363,7 +364,7 @@ public record CertificateBundle(Format format, List<Cert> certificates, Optional
     }
 
     private static String oneLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String message = ExceptionText.why(e);
         message = message.replaceAll("[\\r\\n]+", " ").strip();
         return message.length() > 200 ? message.substring(0, 200) + "..." : message;
     }

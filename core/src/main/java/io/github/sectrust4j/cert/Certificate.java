@@ -2,6 +2,7 @@ package io.github.sectrust4j.cert;
 
 import com.google.common.collect.ImmutableSet;
 import io.github.sectrust4j.CertificateInputException;
+import io.github.sectrust4j.text.ExceptionText;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -330,7 +331,7 @@ public final class Certificate implements io.github.sectrust4j.Cert {
             throw fail(e.getMessage(), e);
         } catch (RuntimeException | StackOverflowError e) {
             // Bouncy Castle signals malformed structures with assorted runtime exceptions
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String why = ExceptionText.why(e);
             throw fail("wrong ASN.1 structure: " + why, e);
         }
     }

@@ -2,6 +2,7 @@ package io.github.sectrust4j.cert;
 
 import io.github.sectrust4j.Cert;
 import io.github.sectrust4j.CertificateInputException;
+import io.github.sectrust4j.text.ExceptionText;
 import io.github.sectrust4j.text.Excerpt;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -345,7 +346,7 @@ public final class CertificateInput {
         try {
             return new X509CertificateHolder(der);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("Not a DER X.509 " + what + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("Not a DER X.509 " + what + ": " + ExceptionText.why(e), e);
         }
     }
 
@@ -383,7 +384,7 @@ public final class CertificateInput {
                 }
                 ders.add(certs.get(i).getEncoded());
             } catch (CertificateEncodingException | RuntimeException e) {
-                String reason = "cannot encode X509Certificate (" + e.getMessage() + ")";
+                String reason = "cannot encode X509Certificate (" + ExceptionText.why(e) + ")";
                 throw new CertificateInputException(i, reason, "chain[" + i + "] is not a certificate: " + reason);
             }
         }

@@ -1,5 +1,6 @@
 package io.github.sectrust4j.cert;
 
+import io.github.sectrust4j.text.ExceptionText;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -186,7 +187,7 @@ final class ExtensionDecoder {
                 decodeKnown(oid, critical, value);
             }
         } catch (RuntimeException | java.io.IOException ex) {
-            String why = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            String why = ExceptionText.why(ex);
             if (critical) {
                 throw new Der.ParseProblem("critical extension " + describe(oid) + " cannot be parsed (" + why
                         + "); iOS rejects such a certificate (§2.2)");

@@ -16,6 +16,7 @@ import io.github.sectrust4j.CertificateInputException;
 import io.github.sectrust4j.IosRelease;
 import io.github.sectrust4j.TrustReport;
 import io.github.sectrust4j.engine.SecTrustAccess;
+import io.github.sectrust4j.text.ExceptionText;
 import io.github.sectrust4j.text.Excerpt;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -189,7 +190,7 @@ final class BatchProcessor {
     }
 
     private static String describe(Throwable e) {
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return ExceptionText.described(e);
     }
 
     private static String jsonProblem(JsonProcessingException e) {

@@ -7,6 +7,7 @@ import com.dd.plist.NSNumber;
 import com.dd.plist.NSObject;
 import com.dd.plist.NSString;
 import com.dd.plist.XMLPropertyListParser;
+import io.github.sectrust4j.text.ExceptionText;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -272,8 +273,7 @@ public final class StrictPlist {
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (Exception | StackOverflowError e) {
-            throw problem("not a property list (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            throw problem("not a property list (" + ExceptionText.described(e) + ")");
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.sectrust4j.profile;
 
 import io.github.sectrust4j.Cert;
 import io.github.sectrust4j.cert.Certificate;
+import io.github.sectrust4j.text.ExceptionText;
 import java.io.IOException;
 import java.security.PrivateKey;
 import java.security.Provider;
@@ -258,7 +259,7 @@ final class ProfileCms {
     }
 
     private static String message(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return ExceptionText.why(e);
     }
 
     private static ConfigurationProfileException problem(String why) {

@@ -328,6 +328,19 @@ class CertificateTest {
     }
 
     @Test
+    void criticalExtensionFailingWithAnImplicitException_namesItsClassAlone_inEveryRun() {
+        // an empty subjectKeyIdentifier makes Bouncy Castle dereference null: the JVM's message for that ("Cannot
+        // invoke ...") disappears once the JIT compiles the throwing code, so the reason must not depend on it
+        TestCerts.Tbs t = TestCerts.tbs().extRaw("2.5.29.14", true, new byte[0]);
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(t::parse)
+                    .isInstanceOf(CertificateInputException.class)
+                    .hasMessage("not a certificate: critical extension subjectKeyIdentifier (2.5.29.14) cannot be "
+                            + "parsed (NullPointerException); iOS rejects such a certificate (§2.2)");
+        }
+    }
+
+    @Test
     void subjectAltName_collectsEntriesByType_andFlagsOddIpLengthsAndInvalidUtf8() { // §3.1
         GeneralNames names = new GeneralNames(new GeneralName[] {
             new GeneralName(GeneralName.dNSName, "example.com"),

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.sectrust4j.cert.Certificate;
 import io.github.sectrust4j.cert.CertificateInput;
+import io.github.sectrust4j.text.ExceptionText;
 import java.math.BigInteger;
 import org.bouncycastle.cert.X509CertificateHolder;
 
@@ -50,7 +51,7 @@ public final class OcspTarget {
         try {
             c = CertificateInput.fromCert(cert);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Not a DER X.509 " + what + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("Not a DER X.509 " + what + ": " + ExceptionText.why(e), e);
         }
         if (!c.bouncyCastleHolderParses()) {
             throw new IllegalArgumentException("Not a DER X.509 " + what + " for Bouncy Castle");
