@@ -92,7 +92,7 @@ final class BatchProcessor {
         } catch (JsonProcessingException e) {
             return error(salvageId(line), "input", "not valid JSON: " + jsonProblem(e));
         } catch (RuntimeException e) {
-            return error(salvageId(line), "input", "not valid JSON: " + e.getMessage());
+            return error(salvageId(line), "input", "not valid JSON: " + ExceptionText.why(e));
         }
         JsonNode id = request.isObject() && request.has("id") ? request.get("id") : NullNode.instance;
         Answer answer = respond(id, request);

@@ -48,6 +48,7 @@ import io.github.sectrust4j.revocation.internal.SkipReason;
 import io.github.sectrust4j.revocation.internal.ValidContext;
 import io.github.sectrust4j.revocation.internal.ValidDecision;
 import io.github.sectrust4j.revocation.internal.ValidFailure;
+import io.github.sectrust4j.text.ExceptionText;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -280,7 +281,7 @@ final class PathExtensions {
             return db.lookup(query);
         } catch (RuntimeException e) {
             throw new IllegalStateException(
-                    "revocation database lookup failed for '" + c.subject() + "': " + e.getMessage(), e);
+                    "revocation database lookup failed for '" + c.subject() + "': " + ExceptionText.why(e), e);
         }
     }
 

@@ -11,6 +11,7 @@ import io.github.sectrust4j.ct.CtLog;
 import io.github.sectrust4j.ct.CtLogList;
 import io.github.sectrust4j.ct.CtLogState;
 import io.github.sectrust4j.ct.LogId;
+import io.github.sectrust4j.text.ExceptionText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -575,7 +576,7 @@ public final class CtEvaluator {
                         .map(d -> SubjectPublicKeyInfo.getInstance(toAsn1(d)))
                         .filter(k -> k != null);
             } catch (RuntimeException e) {
-                notes.add("issuer SubjectPublicKeyInfo cannot be decoded: " + e.getMessage());
+                notes.add("issuer SubjectPublicKeyInfo cannot be decoded: " + ExceptionText.why(e));
                 return Optional.empty();
             }
         }

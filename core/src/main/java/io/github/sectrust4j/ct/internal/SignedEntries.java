@@ -3,6 +3,7 @@ package io.github.sectrust4j.ct.internal;
 import com.google.common.hash.Hashing;
 import io.github.sectrust4j.cert.Der;
 import io.github.sectrust4j.cert.Der.Tlv;
+import io.github.sectrust4j.text.ExceptionText;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -151,7 +152,7 @@ final class SignedEntries {
             }
             return precertTbs(leafDer, Der.children(leafDer, tbs.contentStart(), tbs.end()), extensionsDecoded);
         } catch (RuntimeException | java.io.IOException e) {
-            return Parsed.malformed("leaf TBSCertificate cannot be decoded: " + e.getMessage());
+            return Parsed.malformed("leaf TBSCertificate cannot be decoded: " + ExceptionText.why(e));
         }
     }
 
@@ -167,7 +168,7 @@ final class SignedEntries {
         try {
             return precertTbs(leafDer, tbsFields, true);
         } catch (RuntimeException | java.io.IOException e) {
-            return Parsed.malformed("leaf TBSCertificate cannot be decoded: " + e.getMessage());
+            return Parsed.malformed("leaf TBSCertificate cannot be decoded: " + ExceptionText.why(e));
         }
     }
 
